@@ -1,0 +1,58 @@
+/**
+ * ClaimLab command line: `npm run -s claimlab -- <command> …`. stdout carries only results
+ * (JSON lines or the requested text); messages go to stderr. Exit codes: 0 done, 1 the input
+ * could not be read or the command failed, 2 usage error.
+ */
+import { CliError, processIo, type Io } from './io';
+
+type Command = (args: string[], io: Io) => Promise<number>;
+
+/** Each command lives in its own module, loaded on demand so one command's start-up stays small. */
+const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run: Command }> }> = {
+  check: { summary: 'check <file|->          scrub claims: one JSON findings object per claim', load: () => import('./commands/check') },
+  adjudicate: { summary: 'adjudicate <file|->     adjudicate claims: one JSON remittance per claim', load: () => import('./commands/adjudicate') },
+  codesets: { summary: 'codesets build [--from DIR]   import official files into bundles', load: () => import('./commands/codesets') },
+  codes: { summary: 'codes search|lookup|diff …     the encoder on the command line', load: () => import('./commands/codes') },
+  x12: { summary: 'x12 837|835|read <file|->      ASC X12 export and import', load: () => import('./commands/x12') },
+};
+
+function usage(io: Io) {
+  io.err('usage: npm run -s claimlab -- <command> [options]\n\ncommands:');
+  for (const c of Object.values(COMMANDS)) io.err(`  ${c.summary}`);
+}
+
+export async function main(argv: string[], io: Io = processIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    usage(io);
+    return name ? 0 : 2;
+  }
+  const cmd = COMMANDS[name];
+  if (!cmd) {
+    io.err(`claimlab: unknown command "${name}"`);
+    usage(io);
+    return 2;
+  }
+  try {
+    const mod = await cmd.load();
+    return await mod.run(rest, io);
+  } catch (e) {
+    if (e instanceof CliError) {
+      io.err(`claimlab ${name}: ${e.message}`);
+      return e.exitCode;
+    }
+    io.err(`claimlab ${name}: internal error: ${(e as Error).message}`);
+    return 1;
+  }
+}
+
+const isEntry = process.argv[1] && /cli[\\/]main\.ts$/.test(process.argv[1]);
+if (isEntry) {
+  main(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (e: unknown) => {
+      process.stderr.write(`claimlab: ${(e as Error).message}\n`);
+      process.exit(1);
+    },
+  );
+}

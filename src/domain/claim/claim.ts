@@ -1,0 +1,58 @@
+/**
+ * The professional claim (CMS-1500 / 837P) as the domain sees it. Money in cents; codes
+ * normalised (ICD-10-CM with the dot, procedure codes upper case) but never silently
+ * corrected: a code that does not parse stays as entered so an edit can report it.
+ * See: NUCC 1500 Claim Form Reference Instruction Manual (items 1a–33); X12 005010X222A1.
+ */
+import type { Cents } from '../money';
+
+export type Sex = 'F' | 'M' | 'U';
+/** CMS-1500 item 22 / CLM05-3: 1 original, 7 replacement, 8 void. */
+export type Frequency = '1' | '7' | '8';
+
+export interface ClaimLine {
+  code: string;
+  modifiers: string[];
+  units: number;
+  /** 1-based pointers into claim.diagnoses (CMS-1500 24E letters A–L). */
+  dxPointers: number[];
+  charge: Cents;
+  /** Line date of service when it differs from the claim's (ISO). */
+  serviceDate?: string;
+}
+
+export interface Accumulators {
+  deductibleMet: Cents;
+  outOfPocketMet: Cents;
+}
+
+export interface Claim {
+  claimId: string;
+  payerId: string;
+  frequency: Frequency;
+  originalClaimId: string | null;
+  patient: {
+    sex: Sex;
+    birthDate: string;
+    memberId: string | null;
+    firstName?: string;
+    lastName?: string;
+  };
+  provider: { npi: string; pos: string; locality: string; participating?: boolean };
+  serviceDate: string;
+  submissionDate: string;
+  /** Ordered: the first is first-listed. ICD-10-CM with the dot where it parses. */
+  diagnoses: string[];
+  lines: ClaimLine[];
+  priorAuthNumber: string | null;
+  accumulators: Accumulators;
+}
+
+/** Age in whole years on a date (both ISO yyyy-mm-dd). */
+export function ageOn(birthDate: string, date: string): number {
+  const [by, bm, bd] = birthDate.split('-').map(Number) as [number, number, number];
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
+}
+
+export const totalCharge = (c: Claim): number => c.lines.reduce((a, l) => a + l.charge, 0);

@@ -1,0 +1,264 @@
+/**
+ * Reads a claim from untrusted JSON (CLI input, pack answer keys, stored drafts) into the
+ * domain model. Never throws: every problem becomes a `claim.missing-field` or
+ * `claim.invalid-field` finding naming the field's path, and a best-effort claim is still
+ * returned so the other edits can run on what is there.
+ * See: README "Claim input" (the public CLI contract).
+ */
+import type { Finding } from '../findings';
+import { parseMoney, cents, type Cents } from '../money';
+import { icdDisplay } from '../codes/code';
+import type { Claim, ClaimLine, Frequency, Sex } from './claim';
+import { isIsoDate } from './dates';
+import { isValidNpi } from './npi';
+
+export interface ParsedClaim {
+  claim: Claim;
+  findings: Finding[];
+}
+
+const REF = 'NUCC 1500 Claim Form Reference Instruction Manual; X12 005010X222A1 (837P)';
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+class Collector {
+  findings: Finding[] = [];
+  missing(field: string, what: string, line: number | null = null) {
+    this.findings.push({
+      id: 'claim.missing-field',
+      severity: 'error',
+      line,
+      codes: [],
+      field,
+      message: `Missing ${what} (${field}).`,
+      reference: REF,
+    });
+  }
+  invalid(field: string, message: string, line: number | null = null, codes: string[] = []) {
+    this.findings.push({
+      id: 'claim.invalid-field',
+      severity: 'error',
+      line,
+      codes,
+      field,
+      message: `${message} (${field}).`,
+      reference: REF,
+    });
+  }
+}
+
+function str(o: Obj, key: string, path: string, c: Collector, what: string, required = true): string {
+  const v = o[key];
+  if (v === undefined || v === null || v === '') {
+    if (required) c.missing(path, what);
+    return '';
+  }
+  if (typeof v !== 'string' && typeof v !== 'number') {
+    c.invalid(path, `${what} must be text`);
+    return '';
+  }
+  return String(v).trim();
+}
+
+function date(o: Obj, key: string, path: string, c: Collector, what: string): string {
+  const v = str(o, key, path, c, what);
+  if (v && !isIsoDate(v)) c.invalid(path, `${what} "${v}" is not a date in the form YYYY-MM-DD`);
+  return v;
+}
+
+function money(v: unknown, path: string, c: Collector, what: string, line: number | null): Cents {
+  if (v === undefined || v === null || v === '') {
+    c.missing(path, what, line);
+    return cents(0);
+  }
+  const m = parseMoney(v);
+  if (m === null) {
+    c.invalid(path, `${what} "${String(v)}" is not an amount such as "120.00"`, line);
+    return cents(0);
+  }
+  if (m < 0) c.invalid(path, `${what} cannot be negative`, line);
+  return m;
+}
+
+let autoId = 0;
+
+export function parseClaim(input: unknown, fallbackId?: string): ParsedClaim {
+  const c = new Collector();
+  const o: Obj = isObj(input) ? input : {};
+  if (!isObj(input)) c.invalid('$', 'The claim must be a JSON object');
+
+  const claimId =
+    typeof o.claimId === 'string' && o.claimId.trim() ? o.claimId.trim() : (fallbackId ?? `claim-${++autoId}`);
+  const payerId = str(o, 'payerId', 'payerId', c, 'payer id');
+
+  let frequency: Frequency = '1';
+  const fr = o.frequency === undefined || o.frequency === null ? '1' : String(o.frequency);
+  if (fr === '1' || fr === '7' || fr === '8') frequency = fr;
+  else c.invalid('frequency', `Claim frequency "${fr}" must be 1 (original), 7 (replacement) or 8 (void)`);
+
+  const originalClaimId =
+    typeof o.originalClaimId === 'string' && o.originalClaimId.trim() ? o.originalClaimId.trim() : null;
+  if (frequency !== '1' && !originalClaimId)
+    c.missing('originalClaimId', 'original claim number for a replacement or void claim');
+
+  const p: Obj = isObj(o.patient) ? o.patient : {};
+  if (!isObj(o.patient)) c.missing('patient', 'patient');
+  const sexRaw = str(p, 'sex', 'patient.sex', c, 'patient sex').toUpperCase();
+  let sex: Sex = 'U';
+  if (sexRaw === 'F' || sexRaw === 'M' || sexRaw === 'U') sex = sexRaw;
+  else if (sexRaw) c.invalid('patient.sex', `Patient sex "${sexRaw}" must be F, M or U`);
+  const birthDate = isObj(o.patient) ? date(p, 'birthDate', 'patient.birthDate', c, 'patient birth date') : '';
+  const memberId = typeof p.memberId === 'string' && p.memberId.trim() ? p.memberId.trim() : null;
+
+  const pr: Obj = isObj(o.provider) ? o.provider : {};
+  if (!isObj(o.provider)) c.missing('provider', 'provider');
+  const npi = isObj(o.provider) ? str(pr, 'npi', 'provider.npi', c, 'billing provider NPI') : '';
+  if (npi && !isValidNpi(npi))
+    c.invalid('provider.npi', `NPI "${npi}" is not 10 digits with a valid check digit`);
+  const pos = isObj(o.provider) ? str(pr, 'pos', 'provider.pos', c, 'place of service') : '';
+  if (pos && !/^\d{2}$/.test(pos)) c.invalid('provider.pos', `Place of service "${pos}" must be two digits`);
+  const locality = typeof pr.locality === 'string' ? pr.locality.trim() : '';
+  const participating = typeof pr.participating === 'boolean' ? pr.participating : undefined;
+
+  const serviceDate = date(o, 'serviceDate', 'serviceDate', c, 'date of service');
+  const submissionDate = o.submissionDate
+    ? date(o, 'submissionDate', 'submissionDate', c, 'submission date')
+    : serviceDate;
+  if (isIsoDate(serviceDate) && isIsoDate(birthDate) && birthDate > serviceDate)
+    c.invalid('patient.birthDate', 'Birth date is after the date of service');
+  if (isIsoDate(serviceDate) && isIsoDate(submissionDate) && submissionDate < serviceDate)
+    c.invalid('submissionDate', 'Submission date is before the date of service');
+
+  const diagnoses: string[] = [];
+  if (!Array.isArray(o.diagnoses) || o.diagnoses.length === 0) c.missing('diagnoses', 'diagnosis codes');
+  else {
+    if (o.diagnoses.length > 12)
+      c.invalid('diagnoses', `A claim takes at most 12 diagnoses; found ${o.diagnoses.length}`);
+    o.diagnoses.forEach((d, i) => {
+      if (typeof d !== 'string' || !d.trim()) c.invalid(`diagnoses[${i}]`, 'Diagnosis code must be text');
+      else diagnoses.push(icdDisplay(d));
+    });
+  }
+
+  const lines: ClaimLine[] = [];
+  if (!Array.isArray(o.lines) || o.lines.length === 0) c.missing('lines', 'service lines');
+  else {
+    if (o.lines.length > 50) c.invalid('lines', `A claim takes at most 50 service lines; found ${o.lines.length}`);
+    o.lines.forEach((raw, i) => lines.push(parseLine(raw, i, c, diagnoses.length)));
+  }
+
+  const priorAuthNumber =
+    typeof o.priorAuthNumber === 'string' && o.priorAuthNumber.trim() ? o.priorAuthNumber.trim() : null;
+  const acc: Obj = isObj(o.accumulators) ? o.accumulators : {};
+  const deductibleMet =
+    acc.deductibleMet === undefined ? cents(0) : money(acc.deductibleMet, 'accumulators.deductibleMet', c, 'deductible met', null);
+  const outOfPocketMet =
+    acc.outOfPocketMet === undefined ? cents(0) : money(acc.outOfPocketMet, 'accumulators.outOfPocketMet', c, 'out-of-pocket met', null);
+
+  const claim: Claim = {
+    claimId,
+    payerId,
+    frequency,
+    originalClaimId,
+    patient: {
+      sex,
+      birthDate,
+      memberId,
+      ...(typeof p.firstName === 'string' ? { firstName: p.firstName } : {}),
+      ...(typeof p.lastName === 'string' ? { lastName: p.lastName } : {}),
+    },
+    provider: { npi, pos, locality, ...(participating === undefined ? {} : { participating }) },
+    serviceDate,
+    submissionDate,
+    diagnoses,
+    lines,
+    priorAuthNumber,
+    accumulators: { deductibleMet, outOfPocketMet },
+  };
+  return { claim, findings: c.findings };
+}
+
+function parseLine(raw: unknown, i: number, c: Collector, dxCount: number): ClaimLine {
+  const path = `lines[${i}]`;
+  const n = i + 1;
+  const o: Obj = isObj(raw) ? raw : {};
+  if (!isObj(raw)) c.invalid(path, 'A service line must be an object', n);
+  const code = typeof o.code === 'string' ? o.code.trim().toUpperCase() : '';
+  if (!code) c.missing(`${path}.code`, 'procedure code', n);
+
+  const modifiers: string[] = [];
+  if (o.modifiers !== undefined && o.modifiers !== null) {
+    if (!Array.isArray(o.modifiers)) c.invalid(`${path}.modifiers`, 'Modifiers must be a list', n);
+    else {
+      if (o.modifiers.length > 4)
+        c.invalid(`${path}.modifiers`, `A line takes at most 4 modifiers; found ${o.modifiers.length}`, n);
+      o.modifiers.forEach((m, j) => {
+        const t = typeof m === 'string' ? m.trim().toUpperCase() : '';
+        if (!/^[0-9A-Z]{2}$/.test(t))
+          c.invalid(`${path}.modifiers[${j}]`, `Modifier "${String(m)}" must be two letters or digits`, n);
+        else modifiers.push(t);
+      });
+    }
+  }
+
+  let units = 1;
+  if (o.units !== undefined) {
+    const u = typeof o.units === 'string' ? Number(o.units) : o.units;
+    if (typeof u !== 'number' || !Number.isInteger(u) || u < 1 || u > 9999) {
+      c.invalid(`${path}.units`, `Units "${String(o.units)}" must be a whole number from 1 to 9999`, n);
+    } else units = u;
+  }
+
+  const dxPointers: number[] = [];
+  if (!Array.isArray(o.dxPointers) || o.dxPointers.length === 0) {
+    c.findings.push({
+      id: 'claim.dx-pointer',
+      severity: 'error',
+      line: n,
+      codes: code ? [code] : [],
+      field: `${path}.dxPointers`,
+      message: `Line ${n} has no diagnosis pointer: each line points to 1–4 of the claim's diagnoses.`,
+      reference: 'NUCC 1500 item 24E; 837P SV107',
+    });
+  } else {
+    if (o.dxPointers.length > 4)
+      c.findings.push({
+        id: 'claim.dx-pointer',
+        severity: 'error',
+        line: n,
+        codes: code ? [code] : [],
+        field: `${path}.dxPointers`,
+        message: `Line ${n} has ${o.dxPointers.length} diagnosis pointers; at most 4 are allowed.`,
+        reference: 'NUCC 1500 item 24E; 837P SV107',
+      });
+    o.dxPointers.forEach((p, j) => {
+      const v = typeof p === 'string' && /^[A-La-l]$/.test(p) ? p.toUpperCase().charCodeAt(0) - 64 : Number(p);
+      const bad = !Number.isInteger(v) || v < 1 || v > Math.max(dxCount, 0);
+      const dup = dxPointers.includes(v);
+      if (bad || dup)
+        c.findings.push({
+          id: 'claim.dx-pointer',
+          severity: 'error',
+          line: n,
+          codes: code ? [code] : [],
+          field: `${path}.dxPointers[${j}]`,
+          message: dup
+            ? `Line ${n} points to diagnosis ${v} twice.`
+            : `Line ${n} pointer "${String(p)}" does not point to one of the claim's ${dxCount} diagnoses.`,
+          reference: 'NUCC 1500 item 24E; 837P SV107',
+        });
+      if (!bad && !dup) dxPointers.push(v);
+    });
+  }
+
+  const charge = money(o.charge, `${path}.charge`, c, 'line charge', n);
+  if (o.charge !== undefined && parseMoney(o.charge) === 0)
+    c.invalid(`${path}.charge`, 'Line charge must be more than 0.00', n);
+  const line: ClaimLine = { code, modifiers, units, dxPointers, charge };
+  if (o.serviceDate !== undefined) {
+    if (isIsoDate(o.serviceDate)) line.serviceDate = o.serviceDate;
+    else c.invalid(`${path}.serviceDate`, `Line date of service "${String(o.serviceDate)}" is not YYYY-MM-DD`, n);
+  }
+  return line;
+}

@@ -1,0 +1,90 @@
+/**
+ * The code catalog seen by edits, scoring, the encoder and the payer: one interface served
+ * by the starter set (committed) or by the official bundles (built from ../shared/reference).
+ * Everything is asked for a date of service: codes are valid by date.
+ */
+import type { Result } from '../result';
+
+export interface IcdEntry {
+  /** Dotless, upper case: "E119". */
+  code: string;
+  billable: boolean;
+  short: string;
+  long: string;
+}
+
+export interface SeventhCharacterRule {
+  /** Character -> meaning, e.g. { A: 'initial encounter', D: 'subsequent encounter', S: 'sequela' }. */
+  characters: Record<string, string>;
+  /** Dotless code whose tabular note defines the rule (the code itself or an ancestor). */
+  definedAt: string;
+  /** Release whose tabular the rule came from, e.g. "FY2021" when the current year has no tabular. */
+  source: string;
+}
+
+export interface IcdNote {
+  kind:
+    | 'inclusionTerm'
+    | 'includes'
+    | 'excludes1'
+    | 'excludes2'
+    | 'codeFirst'
+    | 'useAdditionalCode'
+    | 'codeAlso'
+    | 'notes';
+  text: string;
+  /** Dotless code the note is attached to (the code or an ancestor). */
+  at: string;
+  /** Release whose tabular the note came from. */
+  source: string;
+}
+
+export interface IcdRelease {
+  /** "FY2026" */
+  id: string;
+  /** First and last date of service (inclusive, ISO) the release covers. */
+  from: string;
+  to: string;
+  /** Where the data came from: "starter" or "official". */
+  origin: 'starter' | 'official';
+  /** Release of the tabular notes used (may be an earlier year), or null when none loaded. */
+  notesRelease: string | null;
+  size(): number;
+  get(code: string): IcdEntry | undefined;
+  /** Immediate children (dotless), empty for a billable leaf or unknown code. */
+  children(code: string): string[];
+  parent(code: string): string | undefined;
+  /** The 7th-character rule that applies to a code (from it or an ancestor), if any. */
+  seventh(code: string): SeventhCharacterRule | undefined;
+  /** Notes on the code and its ancestors (nearest first). */
+  notes(code: string): IcdNote[];
+  entries(): Iterable<IcdEntry>;
+}
+
+export interface ProcedureEntry {
+  code: string;
+  system: 'CPT' | 'HCPCS';
+  display: string;
+  /** ISO dates; null when open. */
+  effective: string | null;
+  terminated: string | null;
+  /** True when our own wording (CPT descriptors are AMA copyright). */
+  ownWording: boolean;
+}
+
+export interface ModifierEntry {
+  code: string;
+  display: string;
+  effective: string | null;
+  terminated: string | null;
+}
+
+export interface CodeCatalog {
+  /** Describes what is loaded, for the UI status line and CLI output. */
+  describe(): string;
+  /** The ICD-10-CM release in effect on the date, or an error naming the date and loaded range. */
+  icd10(date: string): Result<IcdRelease>;
+  procedure(code: string, date: string): ProcedureEntry | undefined;
+  modifier(code: string, date: string): ModifierEntry | undefined;
+  releases(): IcdRelease[];
+}

@@ -1,0 +1,50 @@
+/**
+ * Findings: what an edit reports about a claim. Ids form a public registry (README "Finding
+ * ids"); never rename one, add new ones with the same `family.name` pattern.
+ */
+export const FINDING_IDS = {
+  'code.invalid': 'The code does not exist in the code set in effect on the date of service.',
+  'code.not-billable':
+    'The code is a header (category or subcategory with children); report a more specific code.',
+  'code.seventh-character':
+    'The code needs a 7th character (with placeholder X where it has fewer than 6 characters).',
+  'claim.missing-field': 'A required claim field is missing.',
+  'claim.invalid-field': 'A claim field has an invalid value.',
+  'claim.dx-pointer': 'A diagnosis pointer is missing, out of range or repeated.',
+  'claim.duplicate': 'The claim duplicates one already submitted.',
+  'icd10cm.excludes1': 'Two diagnoses are in an Excludes1 relation.',
+  'icd10cm.code-first': 'A manifestation code is first-listed or sequenced before its etiology.',
+  'icd10cm.use-additional': 'A tabular note asks for an additional code that is missing.',
+  'mce.age': 'The diagnosis is inconsistent with the patient age.',
+  'mce.sex': 'The diagnosis is inconsistent with the patient sex.',
+  'ncci.ptp': 'An NCCI procedure-to-procedure edit pairs two lines.',
+  'ncci.mue': 'Units exceed the medically unlikely edit value.',
+  'modifier.invalid': 'A modifier is unknown or not valid for the code or date.',
+  'modifier.missing': 'A modifier the service needs is missing.',
+  'coverage.medical-necessity': 'No diagnosis on the line supports medical necessity.',
+  'auth.missing': 'Prior authorization is required and absent.',
+  'filing.timely': 'The claim is past the payer timely-filing limit.',
+  'cob.other-payer-primary': 'Another payer is primary.',
+} as const;
+
+export type FindingId = keyof typeof FINDING_IDS;
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface Finding {
+  id: FindingId;
+  severity: Severity;
+  /** 1-based claim line, or null for a claim-level finding. */
+  line: number | null;
+  /** The codes concerned, as entered or normalised (with dot for ICD-10-CM). */
+  codes: string[];
+  message: string;
+  /** The rule applied: guideline section, CMS manual chapter, edit file and date, pack policy. */
+  reference: string;
+  suggestion?: string;
+  /** For claim-field findings: the JSON path of the field (e.g. `lines[0].units`). */
+  field?: string;
+  /** Which diagnosis (0-based index into claim.diagnoses) the finding concerns, if any. */
+  diagnosisIndex?: number;
+}
+
+export const isFindingId = (s: string): s is FindingId => s in FINDING_IDS;

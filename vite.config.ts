@@ -1,0 +1,17 @@
+import { defineConfig } from 'vitest/config';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+
+export default defineConfig({
+  plugins: [svelte()],
+  // @xstate/svelte otherwise resolves to its CommonJS build under Vitest and loads a second
+  // Svelte runtime (lifecycle_outside_component). See: STYLE.md pitfalls, xstate issue #4941.
+  resolve: { conditions: ['module', 'browser', 'development|production'] },
+  worker: { format: 'es' },
+  test: {
+    include: ['test/**/*.test.ts', 'src/**/*.test.ts'],
+    exclude: ['test/e2e/**', 'node_modules/**'],
+    environment: 'node',
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+  },
+});
