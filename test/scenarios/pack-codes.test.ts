@@ -5,6 +5,7 @@ import { starterCatalog } from '../../src/codesets/starter';
 describe('codes in shipped packs', () => {
   const { packs } = loadAllPacks('scenarios');
   const catalog = starterCatalog();
+  it('finds the shipped packs', () => expect(packs.length).toBeGreaterThan(0));
   for (const pack of packs)
     for (const c of pack.cases)
       it(`${pack.id}/${c.id}: every answer code is valid and billable on ${c.serviceDate}`, () => {
