@@ -1,0 +1,184 @@
+/**
+ * Claim data (front-end rejections) on the claim model: `claim.missing-field`,
+ * `claim.invalid-field` (NPI check digit, dates, units ≥ 1, charge), `claim.dx-pointer`,
+ * `claim.duplicate`. parseClaim reports the same problems for raw JSON; these run on claims
+ * built in the app, and the engine keeps one finding per field (see orderFindings).
+ * See: NUCC 1500 Claim Form Reference Instruction Manual; X12 005010X222A1; CMS Pub. 100-04
+ * ch. 1 §80.3 (unprocessable claims, CO-16/MA130) and §120 (detection of duplicate claims).
+ */
+import type { Claim, ClaimLine } from '../claim/claim';
+import { validDate as isIsoDate } from './date-cache';
+import { isValidNpi } from '../claim/npi';
+import type { Finding } from '../findings';
+import type { EditContext } from './context';
+import { finding, lineDate } from './finding-kit';
+
+const REF = 'NUCC 1500 Claim Form Reference Instruction Manual; X12 005010X222A1 (837P)';
+const REF_PTR = 'NUCC 1500 item 24E; 837P SV107';
+const REF_DUP = 'CMS Pub. 100-04 ch. 1 §120 (detection of duplicate claims); CARC 18 with group OA';
+
+export function claimDataEdits(claim: Claim, ctx: EditContext): Finding[] {
+  const out: Finding[] = [];
+  const missing = (field: string, what: string, line: number | null = null) =>
+    out.push(
+      finding('claim.missing-field', 'error', line, [], `Missing ${what} (${field}).`, REF, {
+        field,
+      }),
+    );
+  const invalid = (field: string, msg: string, line: number | null = null, codes: string[] = []) =>
+    out.push(
+      finding('claim.invalid-field', 'error', line, codes, `${msg} (${field}).`, REF, { field }),
+    );
+
+  if (!claim.payerId) missing('payerId', 'payer id');
+  if (!claim.patient.birthDate) missing('patient.birthDate', 'patient birth date');
+  else if (!isIsoDate(claim.patient.birthDate))
+    invalid(
+      'patient.birthDate',
+      `Patient birth date "${claim.patient.birthDate}" is not a date in the form YYYY-MM-DD`,
+    );
+  if (!claim.provider.npi) missing('provider.npi', 'billing provider NPI');
+  else if (!isValidNpi(claim.provider.npi))
+    invalid(
+      'provider.npi',
+      `NPI "${claim.provider.npi}" is not 10 digits with a valid check digit`,
+    );
+  if (!claim.serviceDate) missing('serviceDate', 'date of service');
+  else if (!isIsoDate(claim.serviceDate))
+    invalid(
+      'serviceDate',
+      `Date of service "${claim.serviceDate}" is not a date in the form YYYY-MM-DD`,
+    );
+  if (claim.diagnoses.length === 0) missing('diagnoses', 'diagnosis codes');
+  else if (claim.diagnoses.length > 12)
+    invalid('diagnoses', `A claim takes at most 12 diagnoses; found ${claim.diagnoses.length}`);
+  const firstAt = new Map<string, number>();
+  claim.diagnoses.forEach((d, i) => {
+    const k = d.toUpperCase().replace(/\./g, '');
+    const first = firstAt.get(k);
+    if (first === undefined) firstAt.set(k, i);
+    else
+      out.push(
+        finding(
+          'claim.invalid-field',
+          'warning',
+          null,
+          [d],
+          `${d} is listed twice (diagnoses[${first}] and diagnoses[${i}]): list each diagnosis once and point lines to it.`,
+          `${REF} (item 21 / HI segment: one entry per diagnosis)`,
+          { field: `diagnoses[${i}]`, suggestion: `Remove diagnoses[${i}]` },
+        ),
+      );
+  });
+  if (claim.lines.length === 0) missing('lines', 'service lines');
+  claim.lines.forEach((l, i) => lineData(l, i, claim, invalid, out));
+  out.push(...duplicates(claim, ctx));
+  return out;
+}
+
+function lineData(
+  l: ClaimLine,
+  i: number,
+  claim: Claim,
+  invalid: (field: string, msg: string, line: number | null, codes?: string[]) => void,
+  out: Finding[],
+) {
+  const n = i + 1;
+  const path = `lines[${i}]`;
+  const codes = l.code ? [l.code] : [];
+  if (!Number.isInteger(l.units) || l.units < 1)
+    invalid(`${path}.units`, `Units "${l.units}" must be a whole number of at least 1`, n, codes);
+  if (!Number.isInteger(l.charge) || l.charge <= 0)
+    invalid(`${path}.charge`, 'Line charge must be more than 0.00', n, codes);
+  if (l.serviceDate !== undefined && !isIsoDate(l.serviceDate))
+    invalid(
+      `${path}.serviceDate`,
+      `Line date of service "${l.serviceDate}" is not YYYY-MM-DD`,
+      n,
+      codes,
+    );
+  const ptr = (field: string, message: string) =>
+    out.push(finding('claim.dx-pointer', 'error', n, codes, message, REF_PTR, { field }));
+  if (l.dxPointers.length === 0)
+    ptr(
+      `${path}.dxPointers`,
+      `Line ${n} has no diagnosis pointer: each line points to 1–4 of the claim's diagnoses.`,
+    );
+  if (l.dxPointers.length > 4)
+    ptr(
+      `${path}.dxPointers`,
+      `Line ${n} has ${l.dxPointers.length} diagnosis pointers; at most 4 are allowed.`,
+    );
+  const seen = new Set<number>();
+  l.dxPointers.forEach((p, j) => {
+    if (seen.has(p)) ptr(`${path}.dxPointers[${j}]`, `Line ${n} points to diagnosis ${p} twice.`);
+    else if (!Number.isInteger(p) || p < 1 || p > claim.diagnoses.length)
+      ptr(
+        `${path}.dxPointers[${j}]`,
+        `Line ${n} pointer "${p}" does not point to one of the claim's ${claim.diagnoses.length} diagnoses.`,
+      );
+    seen.add(p);
+  });
+}
+
+const signatures = new WeakMap<Claim, string>();
+
+/** Same member, provider and date of service, same lines (code, modifiers, units, charge). */
+function signature(c: Claim): string {
+  const hit = signatures.get(c);
+  if (hit !== undefined) return hit;
+  const s = computeSignature(c);
+  signatures.set(c, s);
+  return s;
+}
+
+function computeSignature(c: Claim): string {
+  const who =
+    c.patient.memberId ??
+    `${c.patient.birthDate}|${c.patient.lastName ?? ''}|${c.patient.firstName ?? ''}|${c.patient.sex}`;
+  const lines = c.lines
+    .map(
+      (l) =>
+        `${l.code}:${[...l.modifiers].sort().join('+')}:${l.units}:${l.charge}:${lineDate(c.serviceDate, l.serviceDate)}`,
+    )
+    .sort()
+    .join(',');
+  return `${c.payerId}|${who}|${c.provider.npi}|${c.serviceDate}|${lines}`;
+}
+
+const indexes = new WeakMap<readonly Claim[], Map<string, Claim[]>>();
+
+/** Signature -> prior claims (voided ones excluded), built once per history list. */
+function historyIndex(history: readonly Claim[]): Map<string, Claim[]> {
+  let m = indexes.get(history);
+  if (m) return m;
+  m = new Map();
+  for (const h of history) {
+    if (h.frequency === '8') continue;
+    const k = signature(h);
+    m.set(k, [...(m.get(k) ?? []), h]);
+  }
+  indexes.set(history, m);
+  return m;
+}
+
+function duplicates(claim: Claim, ctx: EditContext): Finding[] {
+  // A replacement (7) or void (8) refers to its original on purpose: not a duplicate.
+  if (!ctx.history?.length || claim.frequency !== '1' || claim.lines.length === 0) return [];
+  const sig = signature(claim);
+  const prior = historyIndex(ctx.history)
+    .get(sig)
+    ?.find((h) => h !== claim);
+  if (!prior) return [];
+  return [
+    finding(
+      'claim.duplicate',
+      'error',
+      null,
+      claim.lines.map((l) => l.code),
+      `This claim repeats claim ${prior.claimId} (same patient, provider, date of service ${claim.serviceDate}, codes and charges). Send a corrected claim (frequency 7 with the original claim number) instead of a new one.`,
+      REF_DUP,
+      { suggestion: `Frequency 7 with originalClaimId "${prior.claimId}", or do not resubmit` },
+    ),
+  ];
+}

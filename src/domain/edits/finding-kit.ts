@@ -1,0 +1,44 @@
+/** Small helpers shared by the edit families: building findings and ordering them. */
+import type { Finding, FindingId, Severity } from '../findings';
+
+export function finding(
+  id: FindingId,
+  severity: Severity,
+  line: number | null,
+  codes: string[],
+  message: string,
+  reference: string,
+  extra: Pick<Finding, 'suggestion' | 'field' | 'diagnosisIndex'> = {},
+): Finding {
+  const f: Finding = { id, severity, line, codes, message, reference };
+  if (extra.suggestion !== undefined) f.suggestion = extra.suggestion;
+  if (extra.field !== undefined) f.field = extra.field;
+  if (extra.diagnosisIndex !== undefined) f.diagnosisIndex = extra.diagnosisIndex;
+  return f;
+}
+
+/**
+ * Claim-level findings first, then by line; within a line the order the families ran in
+ * (Array.prototype.sort is stable), so the same claim always gives the same list.
+ */
+export function orderFindings(findings: readonly Finding[]): Finding[] {
+  return [...findings].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+}
+
+/**
+ * Drops exact repeats (same id, line, field and codes; same message when there is no field):
+ * parseClaim and the claim-data family may both see one field.
+ */
+export function dedupeFindings(findings: readonly Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((f) => {
+    const key = `${f.id}|${f.line ?? ''}|${f.field ?? ''}|${f.field ? '' : f.codes.join(',')}|${f.field ? '' : f.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** The date a line was performed: its own date when given, else the claim's. */
+export const lineDate = (claimDate: string, lineServiceDate?: string): string =>
+  lineServiceDate ?? claimDate;

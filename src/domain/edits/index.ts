@@ -1,0 +1,102 @@
+/**
+ * The compliance edit engine shared by the scrubber (browser Scrub button, `claimlab check`),
+ * the payer simulation and scoring. One module per edit family; each returns Finding[] with a
+ * stable id from the registry (src/domain/findings.ts) and the reference of the rule applied.
+ */
+import { parseClaim } from '../claim/parse';
+import type { Claim } from '../claim/claim';
+import type { Finding } from '../findings';
+import type { EditContext } from './context';
+import { claimDataEdits } from './claim-data';
+import { conventionEdits } from './conventions';
+import { dedupeFindings, orderFindings } from './finding-kit';
+import { mceEdits } from './mce';
+import { modifierEdits } from './modifiers';
+import { ncciEdits } from './ncci';
+import { policyEdits } from './policy';
+import { validityEdits } from './validity';
+
+export type { EditContext } from './context';
+export type { NcciRules, PtpEdit, MueEdit, ModifierIndicator, MueIndicator } from './ncci-rules';
+export { buildNcciRules } from './ncci-rules';
+export type * from './policy-types';
+
+export type EditFamily = (claim: Claim, ctx: EditContext) => Finding[];
+
+/** In the order they run; within a line findings keep this order. */
+export const FAMILIES: ReadonlyArray<{ name: string; run: EditFamily }> = [
+  { name: 'claim-data', run: claimDataEdits },
+  { name: 'validity', run: validityEdits },
+  { name: 'conventions', run: conventionEdits },
+  { name: 'mce', run: mceEdits },
+  { name: 'modifiers', run: modifierEdits },
+  { name: 'ncci', run: ncciEdits },
+  { name: 'policy', run: policyEdits },
+];
+
+/**
+ * Runs every edit family on a claim. Never throws: a family that fails on unexpected data
+ * reports a claim-level finding naming itself instead of hiding the others' findings.
+ */
+export function scrub(claim: Claim, ctx: EditContext): Finding[] {
+  const all: Finding[] = [];
+  for (const fam of FAMILIES) {
+    try {
+      all.push(...fam.run(claim, ctx));
+    } catch (e) {
+      all.push({
+        id: 'claim.invalid-field',
+        severity: 'error',
+        line: null,
+        codes: [],
+        message: `The ${fam.name} edits could not run on this claim: ${(e as Error).message}.`,
+        reference: `ClaimLab edit engine (${fam.name})`,
+      });
+    }
+  }
+  return orderFindings(all);
+}
+
+/**
+ * Untrusted JSON in, findings out: parseClaim's claim.* findings merged with scrub's, ordered.
+ * This is what `claimlab check` prints per claim.
+ */
+export function checkClaim(
+  input: unknown,
+  ctx: EditContext,
+  fallbackId?: string,
+): { claim: Claim; findings: Finding[] } {
+  const parsed = parseClaim(input, fallbackId);
+  // parseClaim already named the exact field (lines[0].dxPointers[1]); the model-level check of
+  // the same field or its parent (lines[0].dxPointers) would only repeat it.
+  const seen = parsed.findings.filter((f) => f.field);
+  const overlaps = (f: Finding) =>
+    !!f.field &&
+    seen.some(
+      (p) => p.id === f.id && (p.field!.startsWith(f.field!) || f.field!.startsWith(p.field!)),
+    );
+  const own = scrub(parsed.claim, ctx).filter((f) => !overlaps(f));
+  return {
+    claim: parsed.claim,
+    findings: orderFindings(dedupeFindings([...parsed.findings, ...own])),
+  };
+}
+
+/** The public shape of a finding (the CLI contract): the registry keys only. */
+export function publicFinding(
+  f: Finding,
+): Pick<Finding, 'id' | 'severity' | 'line' | 'codes' | 'message' | 'reference' | 'suggestion'> {
+  const o: Pick<
+    Finding,
+    'id' | 'severity' | 'line' | 'codes' | 'message' | 'reference' | 'suggestion'
+  > = {
+    id: f.id,
+    severity: f.severity,
+    line: f.line,
+    codes: f.codes,
+    message: f.message,
+    reference: f.reference,
+  };
+  if (f.suggestion !== undefined) o.suggestion = f.suggestion;
+  return o;
+}

@@ -1,0 +1,175 @@
+/**
+ * NCCI edits: `ncci.ptp` (column 1 / column 2 pair on the same date of service) and `ncci.mue`
+ * (units over the medically unlikely edit value).
+ * See: NCCI Policy Manual for Medicare Services ch. I §E.1 (modifier indicators 0/1/9, PTP-
+ * associated modifiers); CMS MUE page (adjudication indicators: 1 line edit, 2 date of service
+ * policy, 3 date of service clinical; modifier 59 does not bypass a date-of-service MUE);
+ * DOMAIN.md §5 (CO-97/CO-236 for PTP, CO-151 + N362 for MUE).
+ */
+import type { Claim, ClaimLine } from '../claim/claim';
+import type { Finding } from '../findings';
+import { curatedNcci } from '../../codesets/ncci/curated';
+import type { EditContext } from './context';
+import { finding, lineDate } from './finding-kit';
+import { isEm, PTP_ANATOMIC, PTP_GLOBAL_SURGERY, PTP_OTHER, PTP_REF } from './modifier-rules';
+import type { MueEdit, NcciRules, PtpEdit } from './ncci-rules';
+import { validDate as isIsoDate } from './date-cache';
+
+export function ncciEdits(claim: Claim, ctx: EditContext): Finding[] {
+  const rules = ctx.ncci ?? curatedNcci();
+  return [...ptpEdits(claim, rules), ...mueEdits(claim, rules)];
+}
+
+interface L {
+  n: number;
+  line: ClaimLine;
+  date: string;
+}
+
+const linesOf = (claim: Claim): L[] =>
+  claim.lines
+    .map((line, i) => ({ n: i + 1, line, date: lineDate(claim.serviceDate, line.serviceDate) }))
+    .filter((l) => l.line.code && isIsoDate(l.date));
+
+/**
+ * Whether an NCCI-associated modifier appropriately bypasses an indicator-1 edit. The modifier
+ * may be on either code of the pair. An E/M service is separated only by 25 (or 57, decision
+ * for surgery), never by 59/X{EPSU}; anatomic modifiers separate only when the two lines name
+ * different sites (RT vs LT, F1 vs F2).
+ */
+export function ptpBypassed(a: ClaimLine, b: ClaimLine): string | null {
+  const em = isEm(a.code) ? a : isEm(b.code) ? b : null;
+  if (em) {
+    const m = em.modifiers.find((x) => x === '25' || x === '57');
+    if (m) return `${m} on ${em.code}`;
+    const other = em === a ? b : a;
+    const g = other.modifiers.find((x) => x === '24' || x === '79' || x === '58' || x === '78');
+    return g ? `${g} on ${other.code}` : null;
+  }
+  for (const l of [a, b]) {
+    const m = l.modifiers.find(
+      (x) => PTP_OTHER.has(x) || (PTP_GLOBAL_SURGERY.has(x) && x !== '25' && x !== '57'),
+    );
+    if (m) return `${m} on ${l.code}`;
+  }
+  const siteA = a.modifiers.filter((x) => PTP_ANATOMIC.has(x));
+  const siteB = b.modifiers.filter((x) => PTP_ANATOMIC.has(x));
+  if (siteA.length && siteB.length && !siteA.some((x) => siteB.includes(x)))
+    return `${siteA.join('/')} vs ${siteB.join('/')}`;
+  return null;
+}
+
+const ptpRef = (e: PtpEdit) =>
+  `NCCI PTP edit column 1 ${e.column1} / column 2 ${e.column2}, modifier indicator ${e.modifierIndicator}, effective ${e.effective}${e.deleted ? `, deleted ${e.deleted}` : ''} (${e.source}); ${PTP_REF}; CARC 97/236`;
+
+function ptpEdits(claim: Claim, rules: NcciRules): Finding[] {
+  const out: Finding[] = [];
+  const ls = linesOf(claim);
+  for (let i = 0; i < ls.length; i++) {
+    for (let j = i + 1; j < ls.length; j++) {
+      const a = ls[i]!;
+      const b = ls[j]!;
+      if (a.date !== b.date || a.line.code === b.line.code) continue;
+      const e = rules.ptp(a.line.code, b.line.code, a.date);
+      if (!e || e.modifierIndicator === '9') continue;
+      const [c1, c2] = e.column1 === a.line.code ? [a, b] : [b, a];
+      const codes = [e.column1, e.column2];
+      if (e.modifierIndicator === '0') {
+        out.push(
+          finding(
+            'ncci.ptp',
+            'error',
+            c2.n,
+            codes,
+            `${e.column2} (line ${c2.n}) is bundled into ${e.column1} (line ${c1.n}) on ${a.date} and the edit has modifier indicator 0: no modifier can bypass it (${e.rationale}).`,
+            ptpRef(e),
+            {
+              suggestion: `Remove ${e.column2}; it is not separately payable with ${e.column1}`,
+            },
+          ),
+        );
+        continue;
+      }
+      if (ptpBypassed(a.line, b.line)) continue;
+      const em = isEm(c2.line.code) ? c2 : isEm(c1.line.code) ? c1 : null;
+      const suggestion = em
+        ? `If the E/M service is significant and separately identifiable (documented), append 25 to ${em.line.code}; otherwise remove it`
+        : `If the services were distinct (other site, session or practitioner, documented), append XS/XE/XP/XU (or 59) to ${e.column2}; otherwise remove it`;
+      out.push(
+        finding(
+          'ncci.ptp',
+          'error',
+          c2.n,
+          codes,
+          `${e.column2} (line ${c2.n}) is column 2 to ${e.column1} (line ${c1.n}) on ${a.date}: without an appropriate NCCI-associated modifier only ${e.column1} is paid (${e.rationale}).`,
+          ptpRef(e),
+          { suggestion },
+        ),
+      );
+    }
+  }
+  return out;
+}
+
+const MAI_TEXT: Record<1 | 2 | 3, string> = {
+  1: 'line edit',
+  2: 'date of service edit: policy',
+  3: 'date of service edit: clinical',
+};
+const mueRef = (e: MueEdit) =>
+  `NCCI MUE ${e.code}: ${e.value} unit${e.value === 1 ? '' : 's'}, adjudication indicator ${e.indicator} (${MAI_TEXT[e.indicator]}), effective ${e.effective} (${e.source}); CMS MUE program; CARC 151, RARC N362`;
+
+function mueEdits(claim: Claim, rules: NcciRules): Finding[] {
+  const out: Finding[] = [];
+  const groups = new Map<string, { e: MueEdit; lines: L[] }>();
+  for (const l of linesOf(claim)) {
+    const e = rules.mue(l.line.code, l.date);
+    if (!e) continue;
+    if (e.indicator === 1) {
+      if (l.line.units > e.value)
+        out.push(
+          finding(
+            'ncci.mue',
+            'error',
+            l.n,
+            [l.line.code],
+            `${l.line.code} is billed with ${l.line.units} units on line ${l.n}; the MUE allows ${e.value} per line (${e.rationale}).`,
+            mueRef(e),
+            {
+              suggestion: `Bill at most ${e.value} unit${e.value === 1 ? '' : 's'} per line; additional units need their own line with a documented reason (e.g. 76, 91, an anatomic modifier)`,
+            },
+          ),
+        );
+      continue;
+    }
+    const k = `${l.line.code}|${l.date}`;
+    const g = groups.get(k);
+    if (g) g.lines.push(l);
+    else groups.set(k, { e, lines: [l] });
+  }
+  for (const { e, lines } of groups.values()) {
+    const total = lines.reduce((s, l) => s + l.line.units, 0);
+    if (total <= e.value) continue;
+    const last = lines[lines.length - 1]!;
+    const where =
+      lines.length > 1 ? ` over lines ${lines.map((l) => l.n).join(', ')}` : ` on line ${last.n}`;
+    const why =
+      e.indicator === 2
+        ? 'an absolute policy limit: units above it are not payable, whatever the modifiers'
+        : 'a clinical limit: modifiers such as 59 do not bypass it; units above it are paid only on appeal with documentation';
+    out.push(
+      finding(
+        'ncci.mue',
+        'error',
+        last.n,
+        [e.code],
+        `${e.code} totals ${total} units on ${last.date}${where}; the MUE allows ${e.value} per date of service, ${why} (${e.rationale}).`,
+        mueRef(e),
+        {
+          suggestion: `Report at most ${e.value} unit${e.value === 1 ? '' : 's'} of ${e.code} for the date of service`,
+        },
+      ),
+    );
+  }
+  return out;
+}

@@ -1,0 +1,143 @@
+/**
+ * Payer policy edits from the scenario pack's payer profiles: `coverage.medical-necessity`,
+ * `auth.missing`, `filing.timely`, `cob.other-payer-primary`. Every rule is dated data naming
+ * its source; the finding quotes it.
+ * See: DOMAIN.md §5; CMS Pub. 100-04 ch. 1 §70 and 42 CFR 424.44 (Medicare: 12 months from
+ * the date of service); Pub. 100-04 ch. 30 (ABN, modifiers GA/GZ); Pub. 100-05 (MSP);
+ * CARC 50/11/167 (necessity), 197/15 (authorization), 29 (timely filing), 22 (COB).
+ */
+import { icdDisplay, icdKey } from '../codes/code';
+import { matchesTarget, type CodeTarget } from '../codes/release/targets';
+import type { Claim } from '../claim/claim';
+import { addDays, addMonths } from '../claim/dates';
+import { validDate as isIsoDate } from './date-cache';
+import type { Finding } from '../findings';
+import type { EditContext } from './context';
+import { finding, lineDate } from './finding-kit';
+import { inEffect, type DxPattern, type PayerPolicy } from './policy-types';
+
+export function policyEdits(claim: Claim, ctx: EditContext): Finding[] {
+  const p = ctx.policy;
+  if (!p || !isIsoDate(claim.serviceDate)) return [];
+  if (p.payerId && claim.payerId && p.payerId !== claim.payerId) return [];
+  return [...cob(claim, p), ...timely(claim, p), ...auth(claim, p), ...necessity(claim, p)];
+}
+
+/** "E11" / "E11.9" -> prefix; "E08-E13" / "N18.1-N18.6" -> range of prefixes. */
+export function dxPatternTarget(pattern: DxPattern): CodeTarget {
+  const [a = '', b] = pattern.split('-').map((s) => icdKey(s));
+  return { from: a, to: b || a };
+}
+
+function necessity(claim: Claim, p: PayerPolicy): Finding[] {
+  const out: Finding[] = [];
+  claim.lines.forEach((l, i) => {
+    const date = lineDate(claim.serviceDate, l.serviceDate);
+    const rule = p.coverage?.find((r) => r.procedures.includes(l.code) && inEffect(r, date));
+    if (!rule) return;
+    const pointed = l.dxPointers
+      .map((ptr) => claim.diagnoses[ptr - 1])
+      .filter((d): d is string => !!d);
+    const targets = rule.diagnoses.map(dxPatternTarget);
+    if (pointed.some((d) => targets.some((t) => matchesTarget(d, t)))) return;
+    const ga = l.modifiers.includes('GA');
+    const gz = l.modifiers.includes('GZ');
+    const liability = ga
+      ? ' An ABN is on file (GA): the patient is liable (PR-50).'
+      : gz
+        ? ' No ABN (GZ): the provider is liable (CO-50).'
+        : ' Without a signed ABN (GA) the provider is liable.';
+    const onClaim = claim.diagnoses.filter((d) => targets.some((t) => matchesTarget(d, t)));
+    out.push(
+      finding(
+        'coverage.medical-necessity',
+        ga ? 'warning' : 'error',
+        i + 1,
+        [l.code, ...pointed.map(icdDisplay)],
+        `No diagnosis pointed to by line ${i + 1} supports ${l.code} under ${p.name} policy "${rule.title}".${liability}`,
+        `${rule.source} (${rule.title}; ${rule.effective ?? 'open'} to ${rule.terminated ?? 'open'}); ${p.name} payer policy; CARC 50, RARC N115/N386`,
+        {
+          field: `lines[${i}].dxPointers`,
+          suggestion: onClaim.length
+            ? `Point line ${i + 1} to ${onClaim.join(', ')} if it is the reason for the service`
+            : `Covered diagnoses include ${rule.diagnoses.slice(0, 6).join(', ')}; code them only when documented, otherwise obtain an ABN (GA)`,
+        },
+      ),
+    );
+  });
+  return out;
+}
+
+function auth(claim: Claim, p: PayerPolicy): Finding[] {
+  if (claim.priorAuthNumber) return [];
+  const out: Finding[] = [];
+  claim.lines.forEach((l, i) => {
+    const date = lineDate(claim.serviceDate, l.serviceDate);
+    const rule = p.priorAuth?.find((r) => r.procedures.includes(l.code) && inEffect(r, date));
+    if (!rule) return;
+    out.push(
+      finding(
+        'auth.missing',
+        'error',
+        i + 1,
+        [l.code],
+        `${p.name} requires prior authorization for ${l.code} ("${rule.title}") and the claim has no authorization number (item 23).`,
+        `${rule.source} (${rule.title}); NUCC 1500 item 23; CARC 197`,
+        {
+          field: 'priorAuthNumber',
+          suggestion:
+            'Enter the prior authorization number from the payer; if none was obtained, the service is not billable to the patient',
+        },
+      ),
+    );
+  });
+  return out;
+}
+
+function timely(claim: Claim, p: PayerPolicy): Finding[] {
+  const rule = p.timelyFiling?.find((r) => inEffect(r, claim.serviceDate));
+  if (!rule || !isIsoDate(claim.submissionDate)) return [];
+  const deadline = rule.months
+    ? addMonths(claim.serviceDate, rule.months)
+    : addDays(claim.serviceDate, rule.days ?? 0);
+  if (claim.submissionDate <= deadline) return [];
+  const limit = rule.months ? `${rule.months} months` : `${rule.days} days`;
+  return [
+    finding(
+      'filing.timely',
+      'error',
+      null,
+      [],
+      `Submitted ${claim.submissionDate}, after the ${p.name} timely-filing limit of ${limit} from the date of service ${claim.serviceDate} (last day ${deadline}).`,
+      `${rule.source}; CARC 29`,
+      {
+        field: 'submissionDate',
+        suggestion:
+          'Not payable unless you can prove timely submission (e.g. an earlier clearinghouse acceptance report)',
+      },
+    ),
+  ];
+}
+
+function cob(claim: Claim, p: PayerPolicy): Finding[] {
+  const rule = p.otherPayerPrimary?.find(
+    (r) =>
+      (r.memberId === null || r.memberId === claim.patient.memberId) &&
+      inEffect(r, claim.serviceDate) &&
+      r.primaryPayerId !== claim.payerId,
+  );
+  if (!rule) return [];
+  return [
+    finding(
+      'cob.other-payer-primary',
+      'error',
+      null,
+      [],
+      `${rule.primaryPayerId} is primary for this patient on ${claim.serviceDate} (${rule.reason}); bill ${rule.primaryPayerId} first and send ${p.name} the claim with the primary's payment.`,
+      `${rule.source}; CARC 22`,
+      {
+        suggestion: `Bill ${rule.primaryPayerId} first`,
+      },
+    ),
+  ];
+}

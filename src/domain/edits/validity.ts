@@ -1,0 +1,220 @@
+/**
+ * Code validity on the date of service: `code.invalid`, `code.not-billable`,
+ * `code.seventh-character` (including the placeholder X, with the corrected code suggested).
+ * See: ICD-10-CM Official Guidelines FY2026 Section I.A.3 (only codes, not categories or
+ * subcategories, may be reported), I.A.4 (placeholder X), I.A.5 (7th characters), I.B.2
+ * (highest number of characters); CMS Pub. 100-04 ch. 23 §20.7 (HCPCS/CPT valid on the date
+ * of service); CARC 146/181/182.
+ */
+import type { CodeCatalog, IcdRelease } from '../codes/catalog';
+import { icdDisplay, icdKey, parseIcd10, parseProcedure } from '../codes/code';
+import type { Claim } from '../claim/claim';
+import { validDate as isIsoDate } from './date-cache';
+import type { Finding } from '../findings';
+import type { EditContext } from './context';
+import { finding, lineDate } from './finding-kit';
+import { seventhInfo } from './seventh';
+import { dxInfo, keyOf } from './dx-info';
+
+const REF_CODES =
+  'ICD-10-CM Official Guidelines FY2026 §I.A.3 (codes, not categories, are reported)';
+const REF_LEVEL =
+  'ICD-10-CM Official Guidelines FY2026 §I.A.3 and §I.B.2 (report the highest level of detail)';
+const REF_7TH = 'ICD-10-CM Official Guidelines FY2026 §I.A.5 (7th characters)';
+const REF_X = 'ICD-10-CM Official Guidelines FY2026 §I.A.4 (placeholder character X) and §I.A.5';
+const REF_PROC = 'CMS Pub. 100-04 ch. 23 §20.7 (HCPCS/CPT codes valid on the date of service)';
+
+export function validityEdits(claim: Claim, ctx: EditContext): Finding[] {
+  return [...diagnosisValidity(claim, ctx.catalog), ...procedureValidity(claim, ctx.catalog)];
+}
+
+/** The ICD-10-CM release for the claim's date, or a claim-level finding saying why there is none. */
+export function releaseFor(
+  catalog: CodeCatalog,
+  date: string,
+): { release: IcdRelease } | { finding: Finding | null } {
+  if (!isIsoDate(date)) return { finding: null }; // parseClaim already reported the date
+  const r = catalog.icd10(date);
+  if (r.ok) return { release: r.value };
+  const why = r.errors.map((e) => e.message.replace(/\.+$/, '')).join('; ');
+  return {
+    finding: finding(
+      'code.invalid',
+      'warning',
+      null,
+      [],
+      `Diagnosis codes could not be checked for the date of service ${date}: ${why}.`,
+      `${REF_CODES}; loaded code sets: ${catalog.describe()}`,
+      { field: 'serviceDate' },
+    ),
+  };
+}
+
+export function diagnosisValidity(claim: Claim, catalog: CodeCatalog): Finding[] {
+  if (claim.diagnoses.length === 0) return [];
+  const r = releaseFor(catalog, claim.serviceDate);
+  if (!('release' in r)) return r.finding ? [r.finding] : [];
+  const out: Finding[] = [];
+  claim.diagnoses.forEach((raw, i) => {
+    const key = keyOf(raw);
+    // Fast path: a billable code of the release (the usual case) needs no message.
+    if (key.length >= 3 && dxInfo(r.release, catalog, key).entry?.billable) return;
+    const f = cachedCheck(raw, r.release, catalog, claim.serviceDate);
+    if (f) out.push({ ...f, field: `diagnoses[${i}]`, diagnosisIndex: i });
+  });
+  return out;
+}
+
+const DOS = '\u0000DOS\u0000';
+const verdicts = new WeakMap<IcdRelease, Map<string, Finding | null>>();
+
+/** checkIcd per release and code as entered, with the date filled in afterwards. */
+function cachedCheck(
+  raw: string,
+  release: IcdRelease,
+  catalog: CodeCatalog,
+  date: string,
+): Finding | null {
+  let m = verdicts.get(release);
+  if (!m) verdicts.set(release, (m = new Map()));
+  let v = m.get(raw);
+  if (v === undefined) {
+    if (m.size > 20_000) m.clear();
+    v = checkIcd(raw, release, catalog, DOS, 0);
+    m.set(raw, v);
+  }
+  return v && { ...v, message: v.message.replaceAll(DOS, date) };
+}
+
+/** Checks one diagnosis code against the release in effect; null when it is billable. */
+export function checkIcd(
+  raw: string,
+  release: IcdRelease,
+  catalog: CodeCatalog,
+  date: string,
+  index: number,
+): Finding | null {
+  const shown = icdDisplay(raw);
+  const extra = { field: `diagnoses[${index}]`, diagnosisIndex: index };
+  const rel = `${release.id} (${release.origin})`;
+  if (!parseIcd10(raw))
+    return finding(
+      'code.invalid',
+      'error',
+      null,
+      [shown],
+      `"${raw}" is not an ICD-10-CM code: 3 to 7 characters, a letter first.`,
+      REF_CODES,
+      extra,
+    );
+  const key = icdKey(raw);
+  const entry = release.get(key);
+  if (entry?.billable) return null;
+
+  const seventh = seventhInfo(release, key);
+  if (seventh) {
+    const { suggestion, message } = seventh;
+    const ref = `${seventh.kind === 'placeholder' ? REF_X : REF_7TH}; ${seventh.source}`;
+    return finding('code.seventh-character', 'error', null, [shown], message, ref, {
+      ...extra,
+      ...(suggestion ? { suggestion } : {}),
+    });
+  }
+
+  if (entry) {
+    const kids = release.children(key).slice(0, 6).map(icdDisplay);
+    return finding(
+      'code.not-billable',
+      'error',
+      null,
+      [shown],
+      `${shown} is a header in ICD-10-CM ${rel} for the date of service ${date}, not a billable code: report one of its more specific codes.`,
+      REF_LEVEL,
+      {
+        ...extra,
+        ...(kids.length
+          ? { suggestion: `Choose a more specific code, e.g. ${kids.join(', ')}` }
+          : {}),
+      },
+    );
+  }
+
+  const elsewhere = catalog
+    .releases()
+    .filter((x) => x.id !== release.id && x.get(key))
+    .map((x) => `${x.id} (${x.from} to ${x.to})`);
+  const ancestor = nearestExisting(release, key);
+  const where = elsewhere.length ? ` It exists in ${elsewhere.join(', ')}, not on this date.` : '';
+  return finding(
+    'code.invalid',
+    'error',
+    null,
+    [shown],
+    `${shown} is not a valid ICD-10-CM code in ${rel} for the date of service ${date}.${where}`,
+    `${REF_CODES}; CARC 146 (diagnosis invalid for the date of service)`,
+    {
+      ...extra,
+      ...(ancestor
+        ? {
+            suggestion: release.get(ancestor)?.billable
+              ? icdDisplay(ancestor)
+              : `Choose a code under ${icdDisplay(ancestor)}`,
+          }
+        : {}),
+    },
+  );
+}
+
+function nearestExisting(release: IcdRelease, key: string): string | undefined {
+  for (let n = key.length - 1; n >= 3; n--)
+    if (release.get(key.slice(0, n))) return key.slice(0, n);
+  return undefined;
+}
+
+export function procedureValidity(claim: Claim, catalog: CodeCatalog): Finding[] {
+  const out: Finding[] = [];
+  claim.lines.forEach((l, i) => {
+    const n = i + 1;
+    if (!l.code) return; // parseClaim reported the missing code
+    const date = lineDate(claim.serviceDate, l.serviceDate);
+    const field = { field: `lines[${i}].code` };
+    if (!parseProcedure(l.code)) {
+      out.push(
+        finding(
+          'code.invalid',
+          'error',
+          n,
+          [l.code],
+          `"${l.code}" is not a CPT or HCPCS Level II code (5 digits, ####F/T/U, or a letter and 4 digits).`,
+          REF_PROC,
+          field,
+        ),
+      );
+      return;
+    }
+    if (!isIsoDate(date)) return;
+    const e = catalog.procedure(l.code, date);
+    const inRange =
+      e && (!e.effective || e.effective <= date) && (!e.terminated || date <= e.terminated);
+    if (!e || !inRange) {
+      const why =
+        e?.effective && e.effective > date
+          ? ` It takes effect on ${e.effective}.`
+          : e?.terminated && e.terminated < date
+            ? ` It was deleted on ${e.terminated}.`
+            : '';
+      out.push(
+        finding(
+          'code.invalid',
+          'error',
+          n,
+          [l.code],
+          `${l.code} is not a valid procedure code for the date of service ${date} in the loaded code set.${why}`,
+          `${REF_PROC}; CARC 181 (procedure code invalid on the date of service)`,
+          field,
+        ),
+      );
+    }
+  });
+  return out;
+}

@@ -1,0 +1,101 @@
+/**
+ * Edits on the official code sets (built from ../shared/reference by `codesets build`; the
+ * test setup builds them when missing). Skips with a message when the reference folder is
+ * absent: get the files from CDC/CMS (see ../shared/reference/README.md) and run
+ * `npm run -s claimlab -- codesets build`.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadNodeCatalog } from '../../src/codesets/load-node';
+import { curatedNcci } from '../../src/codesets/ncci/curated';
+import type { CodeCatalog } from '../../src/domain/codes/catalog';
+import { checkClaim } from '../../src/domain/edits/index';
+
+const REFERENCE = join(__dirname, '../../../shared/reference');
+const hasReference = existsSync(REFERENCE);
+if (!hasReference)
+  console.warn(
+    '[edits] ../shared/reference is missing: official-code-set edit tests skipped. Get the files listed in ../shared/reference/README.md and run `npm run -s claimlab -- codesets build`.',
+  );
+
+let catalog: CodeCatalog | undefined;
+async function official(): Promise<CodeCatalog> {
+  catalog ??= await loadNodeCatalog();
+  return catalog;
+}
+
+const base = {
+  claimId: 'O',
+  payerId: 'medicare',
+  patient: { sex: 'F', birthDate: '1960-05-01' },
+  provider: { npi: '1234567893', pos: '11' },
+  serviceDate: '2026-03-02',
+  submissionDate: '2026-03-02',
+};
+async function scrubDx(diagnoses: string[], over: Record<string, unknown> = {}) {
+  const claim = {
+    ...base,
+    diagnoses,
+    lines: [{ code: '99213', units: 1, dxPointers: [1], charge: '120.00' }],
+    ...over,
+  };
+  return checkClaim(claim, { catalog: await official(), ncci: curatedNcci() }).findings;
+}
+const ids = (fs: { id: string; severity: string }[]) =>
+  fs.filter((f) => f.severity !== 'info').map((f) => f.id);
+
+describe.skipIf(!hasReference)('edits on the official code sets', () => {
+  it('loads official FY2021 and FY2026 releases', async () => {
+    const c = await official();
+    const ids = c.releases().map((r) => `${r.id}:${r.origin}`);
+    expect(ids).toEqual(expect.arrayContaining(['FY2021:official', 'FY2026:official']));
+  });
+
+  it('E11.A is invalid for a 2021 date of service and valid in FY2026', async () => {
+    const f21 = await scrubDx(['E11.A'], {
+      serviceDate: '2021-03-02',
+      submissionDate: '2021-03-02',
+    });
+    expect(f21.find((f) => f.id === 'code.invalid')?.message).toMatch(/FY2021.*exists in FY2026/);
+    expect(ids(await scrubDx(['E11.A', 'Z79.84']))).toEqual([]);
+  });
+
+  it('E78.01 is a header from FY2026 and billable in FY2021', async () => {
+    expect(ids(await scrubDx(['E78.01']))).toEqual(['code.not-billable']);
+    expect(
+      ids(await scrubDx(['E78.01'], { serviceDate: '2021-03-02', submissionDate: '2021-03-02' })),
+    ).toEqual([]);
+  });
+
+  it('suggests the placeholder X and the 7th character', async () => {
+    const f = await scrubDx(['S52.501', 'W21.89A']);
+    expect(f.map((x) => [x.id, x.suggestion])).toEqual([
+      ['code.seventh-character', 'S52.501A'],
+      ['code.seventh-character', 'W21.89XA'],
+    ]);
+  });
+
+  it('quotes FY2021 tabular notes: use additional, code first, Excludes1; Excludes2 passes', async () => {
+    const ua = (await scrubDx(['E11.22', 'Z79.84'])).find((x) => x.id === 'icd10cm.use-additional');
+    expect(ua?.severity).toBe('warning');
+    expect(ua?.message).toMatch(/stage of chronic kidney disease/);
+    expect(ua?.reference).toMatch(/E11\.22 \(FY2021 tabular, applied to FY2026\)/);
+    expect(ids(await scrubDx(['E11.22', 'N18.30', 'Z79.84']))).toEqual([]);
+    expect(ids(await scrubDx(['F02.80', 'G30.9']))).toEqual(['icd10cm.code-first']);
+    expect(ids(await scrubDx(['G30.9', 'F02.80']))).toEqual([]);
+    const ex = (await scrubDx(['E11.9', 'R73.9', 'Z79.84'])).find(
+      (x) => x.id === 'icd10cm.excludes1',
+    );
+    expect(ex?.message).toMatch(/"diabetes mellitus \(E08-E13\)"/);
+    expect(ids(await scrubDx(['J45.909', 'J44.9']))).toEqual([]);
+  });
+
+  it('applies the MCE age and sex lists', async () => {
+    expect(ids(await scrubDx(['N40.0']))).toEqual(['mce.sex']);
+    expect(
+      ids(await scrubDx(['N40.0'], { patient: { sex: 'M', birthDate: '1950-01-01' } })),
+    ).toEqual([]);
+    expect(ids(await scrubDx(['Z00.129']))).toEqual(['mce.age']);
+  });
+});
