@@ -1,14 +1,16 @@
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { codesetsPlugin } from './src/codesets/vite-plugin.ts';
 
 export default defineConfig({
-  plugins: [svelte()],
+  plugins: [svelte(), codesetsPlugin()],
   // @xstate/svelte otherwise resolves to its CommonJS build under Vitest and loads a second
   // Svelte runtime (lifecycle_outside_component). See: STYLE.md pitfalls, xstate issue #4941.
   resolve: { conditions: ['module', 'browser', 'development|production'] },
   worker: { format: 'es' },
   test: {
     include: ['test/**/*.test.ts', 'src/**/*.test.ts'],
+    globalSetup: ['test/codesets/global-setup.ts'],
     exclude: ['test/e2e/**', 'node_modules/**'],
     environment: 'node',
     testTimeout: 60_000,

@@ -48,11 +48,19 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
 
 const isEntry = process.argv[1] && /cli[\\/]main\.ts$/.test(process.argv[1]);
 if (isEntry) {
+  // A reader that stops early (`| head`) closes the pipe: that is not an error.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0);
+    throw e;
+  });
+  // exitCode rather than process.exit(): exit() would cut piped stdout that is still buffered.
   main(process.argv.slice(2)).then(
-    (code) => process.exit(code),
+    (code) => {
+      process.exitCode = code;
+    },
     (e: unknown) => {
       process.stderr.write(`claimlab: ${(e as Error).message}\n`);
-      process.exit(1);
+      process.exitCode = 1;
     },
   );
 }

@@ -37,6 +37,12 @@ export interface IcdNote {
   at: string;
   /** Release whose tabular the note came from. */
   source: string;
+  /**
+   * Codes the note refers to, parsed from its text (`E10.-`, `O10-O11`, `E08-E13 with .42`):
+   * dotless prefixes; a code matches when its prefix of the same length lies in [from, to].
+   * Absent when the note names no code. See: src/domain/codes/release/targets.ts.
+   */
+  targets?: { from: string; to: string }[];
 }
 
 export interface IcdRelease {
@@ -87,4 +93,27 @@ export interface CodeCatalog {
   procedure(code: string, date: string): ProcedureEntry | undefined;
   modifier(code: string, date: string): ModifierEntry | undefined;
   releases(): IcdRelease[];
+  /** Medicare Code Editor age/sex lists for a diagnosis (official bundles only). */
+  mce?(code: string): MceEdits | undefined;
+  /** Place-of-service code (official bundles only). */
+  placeOfService?(code: string): PlaceOfService | undefined;
+}
+
+/** MCE edits on a diagnosis. See: CMS Medicare Code Editor, edits 4 (age) and 5 (sex). */
+export interface MceEdits {
+  /** Newborn 0, pediatric 0–17, maternity 9–64, adult 15–124 (years). */
+  age?: 'newborn' | 'pediatric' | 'maternity' | 'adult';
+  sex?: 'M' | 'F';
+  /** Manifestation code: never principal/first-listed (MCE edit 6). */
+  manifestation?: boolean;
+  /** MCE version the lists came from, e.g. "MCE v37 (FY2020)". */
+  source: string;
+}
+
+export interface PlaceOfService {
+  code: string;
+  name: string;
+  description: string;
+  /** Facility places of service take the facility PE RVU. */
+  facility: boolean;
 }

@@ -1,0 +1,47 @@
+#!/usr/bin/env node
+/**
+ * Run by `npm run dev` / `npm run build` (package.json) and by Vitest's globalSetup: builds the
+ * official code-set bundles into codesets/build/ when they are missing or from an older bundle
+ * format and the reference folder (../shared/reference, or $CLAIMLAB_REFERENCE) exists. Without
+ * the reference folder it prints one line and exits 0: the app then runs on the starter set.
+ * A failed build is reported but does not stop dev/build (the starter set still works).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const out = join(root, 'codesets', 'build');
+const reference = resolve(root, process.env.CLAIMLAB_REFERENCE ?? '../shared/reference');
+const FORMAT = 'claimlab.codeset-manifest';
+const VERSION = 1;
+
+function bundlesReady() {
+  const p = join(out, 'manifest.json');
+  if (!existsSync(p)) return false;
+  try {
+    const m = JSON.parse(readFileSync(p, 'utf8'));
+    if (m.format !== FORMAT || m.version !== VERSION || !Array.isArray(m.bundles)) return false;
+    const mine = m.bundles.filter((b) => ['icd10cm', 'hcpcs', 'pos', 'mce'].includes(b.kind));
+    return mine.some((b) => b.kind === 'icd10cm') && mine.every((b) => typeof b.file === 'string' && existsSync(join(out, b.file)));
+  } catch {
+    return false;
+  }
+}
+
+if (bundlesReady()) process.exit(0);
+if (!existsSync(reference)) {
+  console.log(
+    `codesets: no reference folder at ${reference}; using the starter code set (see codesets/README.md to get the official files)`,
+  );
+  process.exit(0);
+}
+console.log(`codesets: building official code-set bundles from ${reference} into codesets/build/ …`);
+const r = spawnSync('npx', ['tsx', 'src/cli/main.ts', 'codesets', 'build', '--from', reference], {
+  cwd: root,
+  stdio: 'inherit',
+});
+if (r.status !== 0)
+  console.error('codesets: the build failed (see above); the app will use the starter code set until it succeeds');
+process.exit(0);

@@ -1,0 +1,369 @@
+/**
+ * From a set of official files (a reference folder read by the CLI, or files a user picks in
+ * Settings) to bundles: classify each file by its content, group ICD-10-CM files by fiscal
+ * year, parse, assemble, encode. Pure: the caller reads files and writes (or stores) bundles.
+ * All-or-nothing: any problem returns errors naming file:line and no bundle at all, so what
+ * was built before stays as it was.
+ */
+import type { IcdEntry } from '../domain/codes/catalog';
+import type { Problem, Result } from '../domain/result';
+import { encodeIcdBundle, BUNDLE_FORMAT, BUNDLE_VERSION } from './bundle';
+import { parseHcpcsFile, hcpcsYear } from './hcpcs';
+import { parseAddendaWithSummary, type AddendaEntry } from './icd/addenda';
+import { entriesFromTabular } from './icd/expand';
+import { assembleRelease, type NotesSource, type ReleaseStats } from './icd/release';
+import { parseTabularXml, type TabularData } from './icd/tabular';
+import type { JsonBundle } from './json-bundle';
+import type { ManifestEntry } from './manifest';
+import { parseMce } from './mce';
+import { parseOrderFile } from './order-file';
+import { parsePosCsv } from './pos';
+import { calendarRange, fiscalYearFromName, fyId, fyRange } from './release-year';
+
+export interface SourceFile {
+  /** Path relative to the reference folder (or just the file name for an upload). */
+  path: string;
+  text: string;
+}
+
+export type FileRole =
+  | 'icd-order'
+  | 'icd-tabular'
+  | 'icd-codes-addenda'
+  | 'icd-order-addenda'
+  | 'hcpcs'
+  | 'pos'
+  | 'mce'
+  | 'ignored';
+
+export interface BuiltBundle {
+  entry: ManifestEntry;
+  /** Uncompressed bundle text. */
+  text: string;
+  stats?: ReleaseStats;
+}
+
+const base = (p: string) => p.split(/[\\/]/).pop() ?? p;
+
+/** What a file is, from its first lines (names vary between years and mirrors). */
+export function classify(f: SourceFile): FileRole {
+  const head = f.text.slice(0, 4000);
+  const first = head.split(/\r?\n/).find((l) => l.trim()) ?? '';
+  if (/^\d{5} [A-Z][0-9A-Z]{2}/.test(first)) return 'icd-order';
+  if (/<ICD10CM\.tabular[\s>]/.test(head)) return 'icd-tabular';
+  if (/^(Add|Delete|Revise from|Revise to):\s+[01]\s+[A-Z]/.test(first)) return 'icd-order-addenda';
+  if (/^(Add|Delete|Revise from|Revise to):\s+[A-Z]/.test(first)) return 'icd-codes-addenda';
+  if (/^pos_code\b/i.test(first)) return 'pos';
+  if (/\bMCE_Edit_Type\b/.test(first)) return 'mce';
+  if (
+    /^[ A-Z0-9]{5}\d{5}[37]/m.test(head) ||
+    (/HCPCS/i.test(head.slice(0, 300)) && /\n[A-V]\d{4}\d{5}3/.test(f.text.slice(0, 20000)))
+  )
+    return 'hcpcs';
+  return 'ignored';
+}
+
+/** Fiscal year of an ICD file: its folder or file name, else the tabular <version>. */
+function icdYear(f: SourceFile): number | null {
+  const parts = f.path.split(/[\\/]/);
+  for (let i = parts.length - 1; i >= 0; i--) {
+    const y = fiscalYearFromName(parts[i]!);
+    if (y) return y;
+  }
+  const v = /<version>\s*(\d{4})\s*<\/version>/.exec(f.text.slice(0, 2000));
+  return v ? Number(v[1]) : null;
+}
+
+interface YearGroup {
+  year: number;
+  order?: SourceFile;
+  tabular?: SourceFile;
+  addenda?: SourceFile;
+}
+
+export interface BuildOutput {
+  bundles: BuiltBundle[];
+  log: string[];
+}
+
+export interface BuildOptions {
+  /** Notes of releases built earlier (the browser import of a new year reuses them). */
+  earlierNotes?: (NotesSource & { year: number })[];
+}
+
+export function buildCodesets(files: SourceFile[], opts: BuildOptions = {}): Result<BuildOutput> {
+  const errors: Problem[] = [];
+  const log: string[] = [];
+  const groups = new Map<number, YearGroup>();
+  const others: { role: FileRole; f: SourceFile }[] = [];
+  for (const f of files) {
+    const role = classify(f);
+    if (role === 'ignored') {
+      log.push(
+        `ignored ${f.path}: not an order file, tabular XML, addenda, HCPCS, POS or MCE file`,
+      );
+      continue;
+    }
+    if (role.startsWith('icd-')) {
+      const y = icdYear(f);
+      if (!y) {
+        errors.push({
+          path: f.path,
+          message:
+            'cannot tell the fiscal year: name the file or its folder with the year (e.g. fy2027/icd10cm-order-2027.txt)',
+        });
+        continue;
+      }
+      const g = groups.get(y) ?? { year: y };
+      groups.set(y, g);
+      const slot = role === 'icd-order' ? 'order' : role === 'icd-tabular' ? 'tabular' : 'addenda';
+      if (slot === 'addenda' && g.addenda && role === 'icd-order-addenda') continue; // codes addenda preferred
+      if (slot !== 'addenda' && g[slot]) {
+        errors.push({
+          path: f.path,
+          message: `a second ${slot} file for FY${y} (first: ${g[slot]!.path})`,
+        });
+        continue;
+      }
+      g[slot] = f;
+    } else others.push({ role, f });
+  }
+  const bundles: BuiltBundle[] = [];
+  // Oldest first, so each year can inherit notes from the newest earlier tabular.
+  const years = [...groups.values()].sort((a, b) => a.year - b.year);
+  const tabulars: (NotesSource & { year: number })[] = [...(opts.earlierNotes ?? [])];
+  for (const g of years) {
+    const id = fyId(g.year);
+    let tab: TabularData | undefined;
+    if (g.tabular) {
+      const r = parseTabularXml(g.tabular.text, g.tabular.path);
+      if (!r.ok) {
+        errors.push(...r.errors);
+        continue;
+      }
+      tab = r.value;
+      if (tab.chapters.length < 15 && !g.order) {
+        log.push(
+          `${id}: ${base(g.tabular.path)} holds ${tab.chapters.length} chapter(s) only and there is no order file: skipped`,
+        );
+        continue;
+      }
+    }
+    let entries: IcdEntry[];
+    if (g.order) {
+      const r = parseOrderFile(g.order.text, g.order.path);
+      if (!r.ok) {
+        errors.push(...r.errors);
+        continue;
+      }
+      const extra = checkOrderCompleteness(g.order, r.value);
+      if (extra.length) {
+        errors.push(...extra);
+        continue;
+      }
+      entries = r.value;
+    } else if (tab) entries = entriesFromTabular(tab);
+    else {
+      log.push(`${id}: addenda only, no order file or tabular: skipped`);
+      continue;
+    }
+    let addenda: AddendaEntry[] = [];
+    if (g.addenda) {
+      const r = parseAddendaWithSummary(g.addenda.text, g.addenda.path);
+      if (!r.ok) {
+        errors.push(...r.errors);
+        continue;
+      }
+      addenda = r.value.entries;
+      // The addenda summary states the new order file's counts: a mismatch means a cut file.
+      const { codes, headers } = r.value.summary;
+      const billable = entries.filter((e) => e.billable).length;
+      if (
+        g.order &&
+        codes !== undefined &&
+        headers !== undefined &&
+        (codes !== billable || headers !== entries.length - billable)
+      ) {
+        const want = codes + headers;
+        errors.push({
+          path: `${g.order.path}:${entries.length}`,
+          message: `${entries.length} entries (${billable} billable), but ${base(g.addenda.path)} states ${want} (${codes} billable): the file is truncated or from another release`,
+        });
+        continue;
+      }
+    }
+    // A tabular beside an order file is that year's; alone it must be complete (checked above).
+    if (tab) tabulars.push({ year: g.year, release: id, tabular: tab });
+    const notes = tabulars.filter((t) => t.year <= g.year).sort((a, b) => b.year - a.year)[0];
+    const { from, to } = fyRange(g.year);
+    const sources = [g.order, g.tabular, g.addenda]
+      .filter((f): f is SourceFile => !!f)
+      .map((f) => base(f.path));
+    if (notes && notes.year !== g.year) sources.push(`notes: ${notes.release} tabular`);
+    const { data, stats } = assembleRelease({
+      id,
+      from,
+      to,
+      entries,
+      ...(notes ? { notes } : {}),
+      addenda,
+      sources,
+    });
+    const text = encodeIcdBundle(data);
+    bundles.push({
+      text,
+      stats,
+      entry: {
+        kind: 'icd10cm',
+        id,
+        file: `icd10cm-${id.toLowerCase()}.txt.gz`,
+        bytes: 0,
+        sources,
+        from,
+        to,
+        notesRelease: data.notesRelease,
+        counts: {
+          codes: stats.codes,
+          billable: stats.billable,
+          notes: data.notes.length,
+          notesByKind: stats.notesByKind,
+          seventhRules: stats.seventhRules,
+          excludes1RefsParsed: Math.round(stats.excludes1.share * 10000) / 10000,
+        },
+      },
+    });
+  }
+  for (const { role, f } of others) {
+    const b = buildOther(role, f, errors);
+    if (b) bundles.push(b);
+  }
+  if (errors.length) return { ok: false, errors };
+  if (!bundles.length)
+    return {
+      ok: false,
+      errors: [
+        {
+          path: '(input)',
+          message:
+            'no official code-set file recognised (order file, tabular XML, HCPCS, POS or MCE)',
+        },
+      ],
+    };
+  return { ok: true, value: { bundles, log } };
+}
+
+/**
+ * The order file has no trailer, so a download cut at a line boundary parses cleanly. Two
+ * checks catch it: order numbers run 1, 2, 3… without gaps, and a header (flag 0) is always
+ * followed by one of its children.
+ */
+function checkOrderCompleteness(f: SourceFile, entries: IcdEntry[]): Problem[] {
+  const lines = f.text.split(/\r?\n/).filter((l) => l.trim());
+  for (let i = 0; i < lines.length; i++) {
+    if (Number(lines[i]!.slice(0, 5)) !== i + 1)
+      return [
+        {
+          path: `${f.path}:${i + 1}`,
+          message: `order number ${lines[i]!.slice(0, 5)} where ${String(i + 1).padStart(5, '0')} was expected: lines are missing`,
+        },
+      ];
+  }
+  const last = entries[entries.length - 1];
+  if (last && !last.billable)
+    return [
+      {
+        path: `${f.path}:${lines.length}`,
+        message: `the file ends with header ${last.code} and none of its codes: the file is truncated`,
+      },
+    ];
+  return [];
+}
+
+function buildOther(role: FileRole, f: SourceFile, errors: Problem[]): BuiltBundle | null {
+  const name = base(f.path);
+  const wrap = (b: JsonBundle) => JSON.stringify(b);
+  if (role === 'hcpcs') {
+    const r = parseHcpcsFile(f.text, f.path);
+    if (!r.ok) return (errors.push(...r.errors), null);
+    const y = hcpcsYear(name) ?? fiscalYearFromName(f.path);
+    if (!y)
+      return (
+        errors.push({
+          path: f.path,
+          message: 'cannot tell the HCPCS year from the file name (HCPCyyyy_…)',
+        }),
+        null
+      );
+    const { from, to } = calendarRange(y);
+    const procedures = r.value.filter((x) => x.kind === 'procedure').length;
+    return {
+      text: wrap({
+        format: BUNDLE_FORMAT,
+        version: BUNDLE_VERSION,
+        kind: 'hcpcs',
+        id: String(y),
+        from,
+        to,
+        data: r.value,
+      }),
+      entry: {
+        kind: 'hcpcs',
+        id: String(y),
+        file: `hcpcs-${y}.json.gz`,
+        bytes: 0,
+        sources: [name],
+        from,
+        to,
+        counts: { procedures, modifiers: r.value.length - procedures },
+      },
+    };
+  }
+  if (role === 'pos') {
+    const r = parsePosCsv(f.text, f.path);
+    if (!r.ok) return (errors.push(...r.errors), null);
+    const id = /(\d{4}-\d{2})/.exec(name)?.[1] ?? 'pos';
+    return {
+      text: wrap({
+        format: BUNDLE_FORMAT,
+        version: BUNDLE_VERSION,
+        kind: 'pos',
+        id,
+        data: r.value,
+      }),
+      entry: {
+        kind: 'pos',
+        id,
+        file: 'pos.json.gz',
+        bytes: 0,
+        sources: [name],
+        counts: { codes: r.value.length },
+      },
+    };
+  }
+  if (role === 'mce') {
+    const r = parseMce(f.text, f.path);
+    if (!r.ok) return (errors.push(...r.errors), null);
+    const m = r.value;
+    const id = `v${m.version}${/FY\d{4}/i.exec(name)?.[0] ? ` (${/FY\d{4}/i.exec(name)![0].toUpperCase()})` : ''}`;
+    return {
+      text: wrap({ format: BUNDLE_FORMAT, version: BUNDLE_VERSION, kind: 'mce', id, data: m }),
+      entry: {
+        kind: 'mce',
+        id,
+        file: 'mce.json.gz',
+        bytes: 0,
+        sources: [name],
+        counts: {
+          newborn: m.age.newborn.length,
+          pediatric: m.age.pediatric.length,
+          maternity: m.age.maternity.length,
+          adult: m.age.adult.length,
+          male: m.sex.M.length,
+          female: m.sex.F.length,
+          manifestation: m.manifestation.length,
+        },
+      },
+    };
+  }
+  return null;
+}

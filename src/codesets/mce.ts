@@ -1,0 +1,76 @@
+/**
+ * Medicare Code Editor "simple code edits" (tab-separated: MCE_Version, ICD_Version,
+ * MCE_Section, MCE_Subsection, MCE_Edit_Type, ICD_Code_Type, ICD_Code, ICD_Desc). Kept: the
+ * diagnosis age lists (Newborn 0, Pediatric 0–17, Maternity 9–64, Adult 15–124), the sex lists,
+ * manifestation-as-principal and unacceptable principal diagnoses.
+ * See: CMS Medicare Code Editor (MCE) v37 definitions manual, edits 4, 5, 6 and 9.
+ */
+import type { Problem, Result } from '../domain/result';
+import { parseDelimited } from './csv';
+
+export type MceAge = 'newborn' | 'pediatric' | 'maternity' | 'adult';
+export interface MceLists {
+  version: string;
+  age: Record<MceAge, string[]>;
+  sex: { M: string[]; F: string[] };
+  manifestation: string[];
+  unacceptablePrincipal: string[];
+}
+
+const AGE: Record<string, MceAge> = {
+  Newborn_Only: 'newborn',
+  Pediatric_Only: 'pediatric',
+  Maternity_Only: 'maternity',
+  Adult_Only: 'adult',
+};
+
+export function parseMce(text: string, fileName: string): Result<MceLists> {
+  const rows = parseDelimited(text, '\t');
+  const head = rows[0]?.cells.map((c) => c.trim()) ?? [];
+  const col = (n: string) => head.indexOf(n);
+  const need = ['MCE_Version', 'MCE_Edit_Type', 'ICD_Code_Type', 'ICD_Code'];
+  const missing = need.filter((n) => col(n) < 0);
+  if (missing.length)
+    return {
+      ok: false,
+      errors: [
+        {
+          path: `${fileName}:1`,
+          message: `not an MCE simple-edits file: missing column(s) ${missing.join(', ')}`,
+        },
+      ],
+    };
+  const out: MceLists = {
+    version: '',
+    age: { newborn: [], pediatric: [], maternity: [], adult: [] },
+    sex: { M: [], F: [] },
+    manifestation: [],
+    unacceptablePrincipal: [],
+  };
+  const errors: Problem[] = [];
+  for (const r of rows.slice(1)) {
+    const get = (n: string) => (r.cells[col(n)] ?? '').trim();
+    const type = get('MCE_Edit_Type');
+    const code = get('ICD_Code');
+    if (get('ICD_Code_Type') !== 'D') continue; // P rows are ICD-10-PCS procedures (inpatient)
+    if (!/^[A-Z][0-9A-Z]{2,6}$/.test(code)) {
+      errors.push({
+        path: `${fileName}:${r.line}`,
+        message: `ICD_Code "${code}" is not a dotless ICD-10-CM code`,
+      });
+      if (errors.length >= 20) break;
+      continue;
+    }
+    out.version ||= get('MCE_Version');
+    const age = AGE[type];
+    if (age) out.age[age].push(code);
+    else if (type === 'Male_Only') out.sex.M.push(code);
+    else if (type === 'Female_Only') out.sex.F.push(code);
+    else if (type === 'Principal_Manifestation') out.manifestation.push(code);
+    else if (type === 'Principal_Unacceptable') out.unacceptablePrincipal.push(code);
+  }
+  if (errors.length) return { ok: false, errors };
+  if (!out.age.adult.length && !out.sex.F.length)
+    return { ok: false, errors: [{ path: fileName, message: 'no MCE age or sex rows' }] };
+  return { ok: true, value: out };
+}
