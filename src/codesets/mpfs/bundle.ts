@@ -1,0 +1,258 @@
+/**
+ * The MPFS bundle: the imported RVU, GPCI and locality tables in one gzip'd JSON file in the
+ * git-ignored codesets/build/ (never committed: it is derived from CMS files). Built by
+ * `claimlab codesets build` (via buildMpfsBundle) or on its own:
+ * `npx tsx src/codesets/mpfs/bundle.ts [refDir] [outDir]`.
+ * See: ../shared/reference/README.md (mpfs/2025); CMS RVU25D.
+ */
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { z } from 'zod';
+import type { Problem, Result } from '../../domain/result';
+import type { Gpci, MpfsTables, RvuEntry } from '../../domain/payer/fees';
+import { parseGpciFile, parseLocalityCountyFile, parseRvuFile, type MpfsData } from './import';
+
+export const MPFS_BUNDLE_FILE = 'mpfs-2025.json.gz';
+const FORMAT = 'claimlab.mpfs';
+
+type RvuRow = [
+  string,
+  string,
+  string,
+  number,
+  number,
+  number,
+  number,
+  string,
+  string,
+  string,
+  string,
+];
+type GpciRow = [string, string, string, number, number, number];
+
+export interface MpfsBuildResult {
+  file: string;
+  bytes: number;
+  counts: { rvus: number; priced: number; localities: number; countyRows: number };
+  conversionFactor: number;
+}
+
+/** Reads <refDir>/mpfs/2025 (or refDir itself when it holds the files) and writes the bundle. */
+export function buildMpfsBundle(refDir: string, outDir: string): Result<MpfsBuildResult> {
+  const dir = existsSync(join(refDir, 'mpfs', '2025')) ? join(refDir, 'mpfs', '2025') : refDir;
+  const files = {
+    rvu: 'PPRRVU2025_Oct_no_descriptors.csv',
+    gpci: 'GPCI2025.csv',
+    locco: '25LOCCO.csv',
+  };
+  const errors: Problem[] = [];
+  const read = (f: string): string | null => {
+    const p = join(dir, f);
+    if (!existsSync(p)) {
+      errors.push({
+        path: p,
+        message: 'file not found (get it from CMS, see ../shared/reference/README.md)',
+      });
+      return null;
+    }
+    return readFileSync(p, 'latin1');
+  };
+  const rvuText = read(files.rvu);
+  const gpciText = read(files.gpci);
+  const loccoText = read(files.locco);
+  if (!rvuText || !gpciText || !loccoText) return { ok: false, errors };
+  const rvu = parseRvuFile(rvuText, files.rvu);
+  const gpci = parseGpciFile(gpciText, files.gpci);
+  const locco = parseLocalityCountyFile(loccoText, files.locco);
+  for (const r of [rvu, gpci, locco]) if (!r.ok) errors.push(...r.errors);
+  if (!rvu.ok || !gpci.ok || !locco.ok) return { ok: false, errors };
+  const data: MpfsData = {
+    year: 2025,
+    source: 'CMS PFS CY2025 (RVU25D, October release)',
+    conversionFactor: rvu.value.conversionFactor,
+    rvus: rvu.value.rvus,
+    gpcis: gpci.value,
+    counties: locco.value,
+  };
+  const json = JSON.stringify({
+    format: FORMAT,
+    formatVersion: 1,
+    year: data.year,
+    source: data.source,
+    conversionFactor: data.conversionFactor,
+    rvus: data.rvus.map((r): RvuRow => [
+      r.code,
+      r.modifier,
+      r.status,
+      r.work,
+      r.peNonFacility,
+      r.peFacility,
+      r.mp,
+      r.pctc,
+      r.globalDays,
+      r.mult,
+      r.bilat,
+    ]),
+    gpcis: data.gpcis.map((g): GpciRow => [g.key, g.state, g.name, g.work, g.pe, g.mp]),
+    counties: data.counties.map((c) => [c.key, c.state, c.area, c.counties]),
+  });
+  mkdirSync(outDir, { recursive: true });
+  const buf = gzipSync(json, { level: 9 });
+  const file = join(outDir, MPFS_BUNDLE_FILE);
+  // Written under a temporary name and renamed: a reader never sees half a bundle.
+  const tmp = `${file}.tmp-${process.pid}`;
+  writeFileSync(tmp, buf);
+  renameSync(tmp, file);
+  return {
+    ok: true,
+    value: {
+      file,
+      bytes: buf.length,
+      conversionFactor: data.conversionFactor / 1e4,
+      counts: {
+        rvus: data.rvus.length,
+        priced: data.rvus.filter((r) => ['A', 'R', 'T'].includes(r.status)).length,
+        localities: data.gpcis.length,
+        countyRows: data.counties.length,
+      },
+    },
+  };
+}
+
+const BundleSchema = z.object({
+  format: z.literal(FORMAT),
+  formatVersion: z.literal(1),
+  year: z.number().int(),
+  source: z.string(),
+  conversionFactor: z.number().int().positive(),
+  rvus: z.array(
+    z.tuple([
+      z.string(),
+      z.string(),
+      z.string(),
+      z.number(),
+      z.number(),
+      z.number(),
+      z.number(),
+      z.string(),
+      z.string(),
+      z.string(),
+      z.string(),
+    ]),
+  ),
+  gpcis: z.array(z.tuple([z.string(), z.string(), z.string(), z.number(), z.number(), z.number()])),
+  counties: z.array(z.tuple([z.string(), z.string(), z.string(), z.string()])),
+});
+
+/** Tables over parsed bundle data. */
+export function mpfsTables(d: {
+  year: number;
+  source: string;
+  conversionFactor: number;
+  rvus: RvuEntry[];
+  gpcis: Gpci[];
+}): MpfsTables {
+  // Rows without a pricing modifier by code; modifier rows (26, TC, 53) by code|modifier.
+  const plain = new Map<string, RvuEntry>();
+  const withMod = new Map<string, RvuEntry>();
+  for (const r of d.rvus) {
+    if (r.modifier) withMod.set(`${r.code}|${r.modifier}`, r);
+    else plain.set(r.code, r);
+  }
+  const g = new Map(d.gpcis.map((x) => [x.key, x]));
+  return {
+    year: d.year,
+    source: d.source,
+    conversionFactor: d.conversionFactor,
+    rvu: (code, modifier = '') => (modifier ? withMod.get(`${code}|${modifier}`) : plain.get(code)),
+    gpci: (key) => g.get(key),
+    localities: () => [...g.values()],
+  };
+}
+
+/** Loads the bundle from outDir; null when not built; an error naming the file when corrupt. */
+export function loadMpfsBundle(dir = 'codesets/build'): Result<MpfsTables | null> {
+  const file = resolve(dir, MPFS_BUNDLE_FILE);
+  if (!existsSync(file)) return { ok: true, value: null };
+  let raw: unknown;
+  try {
+    raw = JSON.parse(gunzipSync(readFileSync(file)).toString('utf8'));
+  } catch (e) {
+    return {
+      ok: false,
+      errors: [
+        {
+          path: file,
+          message: `cannot read the MPFS bundle (${(e as Error).message}); rebuild it with codesets build`,
+        },
+      ],
+    };
+  }
+  const r = BundleSchema.safeParse(raw);
+  if (!r.success)
+    return {
+      ok: false,
+      errors: r.error.issues
+        .slice(0, 5)
+        .map((i) => ({ path: `${file}: ${i.path.join('.')}`, message: i.message })),
+    };
+  const d = r.data;
+  return {
+    ok: true,
+    value: mpfsTables({
+      year: d.year,
+      source: d.source,
+      conversionFactor: d.conversionFactor,
+      rvus: d.rvus.map(
+        ([
+          code,
+          modifier,
+          status,
+          work,
+          peNonFacility,
+          peFacility,
+          mp,
+          pctc,
+          globalDays,
+          mult,
+          bilat,
+        ]) => ({
+          code,
+          modifier,
+          status,
+          work,
+          peNonFacility,
+          peFacility,
+          mp,
+          pctc,
+          globalDays,
+          mult,
+          bilat,
+        }),
+      ),
+      gpcis: d.gpcis.map(([key, state, name, work, pe, mp]) => ({
+        key,
+        state,
+        name,
+        work,
+        pe,
+        mp,
+      })),
+    }),
+  };
+}
+
+const isEntry = process.argv[1] && /codesets[\\/]mpfs[\\/]bundle\.ts$/.test(process.argv[1]);
+if (isEntry) {
+  const [ref = '../shared/reference', out = 'codesets/build'] = process.argv.slice(2);
+  const r = buildMpfsBundle(resolve(ref), resolve(out));
+  if (!r.ok) {
+    for (const e of r.errors) process.stderr.write(`${e.path}: ${e.message}\n`);
+    process.exit(1);
+  }
+  const v = r.value;
+  process.stdout.write(
+    `MPFS 2025: ${v.counts.rvus} RVU rows (${v.counts.priced} priced by the formula), ${v.counts.localities} localities, ${v.counts.countyRows} county rows, CF ${v.conversionFactor}; ${v.file} ${(v.bytes / 1024).toFixed(0)} KB\n`,
+  );
+}

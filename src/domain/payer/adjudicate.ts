@@ -1,0 +1,379 @@
+/**
+ * Adjudication: one claim in, one remittance out. Pure and deterministic: the payer profile,
+ * fee data, edit function, seed and the simulated receipt date all come in through the context.
+ * Order: front-end rejection → claim- and line-level denials → pricing → cost sharing →
+ * payment (sequestration) → coordination of benefits. Every line balances:
+ * billed = paid + Σ adjustments, and patient responsibility = Σ PR.
+ * See: DOMAIN.md §1 step 6, §5–§7; Medicare Claims Processing Manual ch. 1 §80.3 and ch. 12.
+ */
+import type { Accumulators, Claim } from '../claim/claim';
+import { isDate as isIsoDate, plusDays as addDays } from './calendar';
+import type { Finding } from '../findings';
+import { cents, mulRound, sum, type Cents } from '../money';
+import type { PayerPolicy } from '../edits/policy-types';
+import { serviceCategory } from './categories';
+import { payerChecks, type CobState } from './checks';
+import { costShare, type AccumulatorState } from './cost-sharing';
+import { denialFor, fieldRemark, isRejection, linesOf, type Denial } from './denials';
+import { normaliseLocality, type FeeSources } from './fees';
+import { payerFee } from './fee-lookup';
+import { applyPaymentRules, type LineToPrice, type MedicareFee, type PricedLine } from './pricing';
+import { valueOn, type PayerProfile, type ServiceCategory } from './profile';
+import { hash32, payerClaimNumber, rng } from './random';
+import { policyFor } from './policy';
+import { applySecondary } from './cob';
+import { appealLevels } from './appeals';
+import {
+  groupAdjustments,
+  statusOf,
+  totalsOf,
+  type Adjustment,
+  type AppealRight,
+  type RemitLine,
+  type Remittance,
+} from './remittance';
+
+export interface AdjudicationContext {
+  payer: PayerProfile;
+  fees: FeeSources;
+  /** Simulated date the payer receives the claim; defaults to the claim's submission date. */
+  receivedDate?: string;
+  /** Mixed with the payer's own seed for its random choices (documentation requests). */
+  seed?: number;
+  /** Findings already known (parseClaim's claim.* findings, or a precomputed scrub). */
+  findings?: readonly Finding[];
+  /** The edit engine, called with this payer's policy (e.g. `(c, policy) => scrub(c, { catalog, policy })`). */
+  edits?: (claim: Claim, policy: PayerPolicy) => Finding[];
+  /** Benefit-year accumulators before this claim; defaults to the claim's own. */
+  accumulators?: Accumulators;
+  /** Valid prior-authorization numbers on file (CO-15 when the claim's number is not one). */
+  authorizations?: readonly string[];
+  cob?: CobState & {
+    /** The primary payer's remittance: this payer then adjudicates as secondary. */
+    primary?: Remittance;
+  };
+}
+
+const findingKey = (f: Finding) => `${f.id}|${f.line}|${f.diagnosisIndex ?? ''}|${f.field ?? ''}`;
+
+function dedupe(fs: readonly Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return fs.filter((f) => (seen.has(findingKey(f)) ? false : (seen.add(findingKey(f)), true)));
+}
+
+const isEm = (code: string) => /^992(0[2-5]|1[1-5])$/.test(code);
+
+export function adjudicate(claim: Claim, ctx: AdjudicationContext): Remittance {
+  const payer = ctx.payer;
+  const received =
+    ctx.receivedDate ??
+    (isIsoDate(claim.submissionDate) ? claim.submissionDate : claim.serviceDate);
+  const dos = isIsoDate(claim.serviceDate) ? claim.serviceDate : received;
+  const accBefore: Accumulators = ctx.accumulators ?? claim.accumulators;
+  const remitDate = isIsoDate(received)
+    ? addDays(received, payer.behaviour.processingDays)
+    : received;
+  // A rejected primary claim was never adjudicated: there is nothing to coordinate with.
+  const primary = ctx.cob?.primary?.status === 'rejected' ? undefined : ctx.cob?.primary;
+
+  const sources = [
+    ctx.findings ?? [],
+    ctx.edits ? ctx.edits(claim, policyFor(payer)) : [],
+    payerChecks(claim, payer, received, {
+      authorizations: ctx.authorizations,
+      cob: ctx.cob,
+      hasPrimaryRemit: primary !== undefined,
+    }),
+    localityCheck(claim, payer, ctx.fees),
+  ].filter((s) => s.length > 0);
+  const findings =
+    sources.length === 0 ? [] : sources.length === 1 ? [...sources[0]!] : dedupe(sources.flat());
+
+  // One object shape for every remittance (fixed property order): keeps the hot path monomorphic.
+  const base = {
+    claimId: claim.claimId,
+    payerId: payer.id,
+    payerName: payer.name,
+    frequency: claim.frequency,
+    originalClaimId: claim.originalClaimId,
+    payerSequence: (primary ? 2 : 1) as 1 | 2,
+    claimFilingIndicator: payer.claimFilingIndicator,
+    receivedDate: received,
+    remitDate,
+    findings,
+    accumulatorsBefore: accBefore,
+    patient: {
+      memberId: claim.patient.memberId,
+      firstName: claim.patient.firstName,
+      lastName: claim.patient.lastName,
+    },
+    providerNpi: claim.provider.npi,
+  };
+  const remit = (
+    status: Remittance['status'],
+    payerClaimNo: string | null,
+    lines: RemitLine[],
+    claimRemarks: string[],
+    accumulatorsAfter: Accumulators,
+    appeal: AppealRight | null,
+  ): Remittance => ({
+    claimId: base.claimId,
+    payerId: base.payerId,
+    payerName: base.payerName,
+    status,
+    payerClaimNumber: payerClaimNo,
+    frequency: base.frequency,
+    originalClaimId: base.originalClaimId,
+    payerSequence: base.payerSequence,
+    claimFilingIndicator: base.claimFilingIndicator,
+    receivedDate: base.receivedDate,
+    remitDate: base.remitDate,
+    lines,
+    totals: totalsOf(lines),
+    claimRemarks,
+    findings: base.findings,
+    accumulatorsBefore: base.accumulatorsBefore,
+    accumulatorsAfter,
+    appeal,
+    patient: base.patient,
+    providerNpi: base.providerNpi,
+  });
+
+  const rejections = findings.filter((f) => isRejection(f, payer));
+  if (rejections.length > 0) {
+    const fieldRarcs = [
+      ...new Set(rejections.map(fieldRemark).filter((r): r is string => r !== null)),
+    ];
+    const lines: RemitLine[] = claim.lines.map((l, i) => ({
+      line: i + 1,
+      code: l.code,
+      modifiers: l.modifiers,
+      units: l.units,
+      serviceDate: l.serviceDate ?? claim.serviceDate,
+      billed: l.charge,
+      allowed: cents(0),
+      paid: cents(0),
+      adjustments: l.charge > 0 ? [{ group: 'CO', carc: '16', amount: l.charge }] : [],
+      remarks: ['MA130', ...fieldRarcs],
+    }));
+    return remit('rejected', null, lines, ['MA130', ...fieldRarcs], accBefore, null);
+  }
+
+  const denials = lineDenials(claim, payer, findings, ctx.seed ?? 0);
+
+  // Pricing of the lines still payable.
+  const fees: (MedicareFee | null)[] = claim.lines.map((l, i) =>
+    denials[i]
+      ? null
+      : payerFee(
+          l,
+          claim.provider.pos,
+          claim.provider.locality,
+          l.serviceDate ?? dos,
+          payer,
+          ctx.fees,
+        ),
+  );
+  fees.forEach((fee, i) => {
+    if (!fee || fee.kind === 'priced') return;
+    const mods = claim.lines[i]!.modifiers;
+    const liable = mods.includes('GA') || mods.includes('GY') ? 'PR' : 'CO';
+    denials[i] =
+      fee.kind === 'unpriced' && fee.reason === 'bundled'
+        ? { group: 'CO', carc: '97', remarks: ['M15'], appealable: true, because: 'payer' }
+        : fee.kind === 'unpriced' && fee.reason === 'invalid-for-medicare'
+          ? { group: 'CO', carc: '16', remarks: ['N56'], appealable: true, because: 'payer' }
+          : { group: liable, carc: '96', remarks: ['N130'], appealable: true, because: 'payer' };
+  });
+  const medicare = payer.kind === 'medicare' ? payer : null;
+  const nonPar = medicare && claim.provider.participating === false;
+  const toPrice: LineToPrice[] = [];
+  fees.forEach((fee, i) => {
+    if (denials[i] || !fee || fee.kind !== 'priced') return;
+    const l = claim.lines[i]!;
+    toPrice.push({
+      index: i,
+      modifiers: l.modifiers,
+      units: l.units,
+      charge: l.charge,
+      perUnit: fee.perUnit,
+      mult: fee.mult,
+      bilat: fee.bilat,
+    });
+  });
+  const priced: (PricedLine | undefined)[] = new Array<PricedLine | undefined>(claim.lines.length);
+  for (const p of applyPaymentRules(toPrice, {
+    nonParRate: nonPar ? valueOn(medicare.nonParticipatingRate, dos) : null,
+    limitingChargeRate: nonPar ? valueOn(medicare.limitingChargeRate, dos) : null,
+  }))
+    priced[p.index] = p;
+
+  // Cost sharing in line order; accumulators carry from line to line.
+  let acc: AccumulatorState = {
+    deductibleMet: accBefore.deductibleMet,
+    outOfPocketMet: accBefore.outOfPocketMet,
+  };
+  const deductible = valueOn(payer.deductible, dos);
+  const oopMax = valueOn(payer.outOfPocketMax, dos);
+  const defaultCoins = valueOn(payer.coinsurance, dos);
+  const seqRate = medicare ? valueOn(medicare.sequestration, dos) : 0;
+  const copayTaken = new Set<ServiceCategory>();
+
+  const lines: RemitLine[] = claim.lines.map((l, i) => {
+    const line: RemitLine = {
+      line: i + 1,
+      code: l.code,
+      modifiers: l.modifiers,
+      units: l.units,
+      serviceDate: l.serviceDate ?? claim.serviceDate,
+      billed: l.charge,
+      allowed: cents(0),
+      paid: cents(0),
+      adjustments: [],
+      remarks: [],
+    };
+    const dn = denials[i];
+    const p = priced[i];
+    if (dn || !p) {
+      const d = dn ?? {
+        group: 'CO' as const,
+        carc: '96',
+        remarks: ['N130'],
+        appealable: true,
+        because: 'payer' as const,
+      };
+      if (l.charge > 0) line.adjustments.push({ group: d.group, carc: d.carc, amount: l.charge });
+      line.remarks.push(...d.remarks, ...(d.appealable ? ['MA01'] : []));
+      return line;
+    }
+    const fee = fees[i] as Extract<MedicareFee, { kind: 'priced' }>;
+    line.allowed = p.allowed;
+    line.pricing = {
+      feeSchedule: p.feeSchedule,
+      source: fee.source,
+      rules: p.rules,
+      limitingCharge: p.limitingCharge,
+    };
+    const cat = serviceCategory(l.code);
+    const rule = payer.costSharing[cat] ?? payer.costSharing.default;
+    const { share, after } = costShare(
+      {
+        allowed: p.allowed,
+        rule,
+        deductible,
+        defaultCoinsurance: defaultCoins,
+        outOfPocketMax: oopMax,
+        copayTaken: copayTaken.has(cat),
+      },
+      acc,
+    );
+    if (rule.copay !== null && share.copay > 0) copayTaken.add(cat);
+    acc = after;
+    // Provider adjustments (CO) first, then patient shares (PR): already grouped as the 835 wants.
+    const contractual = cents(l.charge - p.allowed);
+    const payment = cents(p.allowed - share.total);
+    const seq = seqRate > 0 ? mulRound(payment, seqRate) : cents(0);
+    if (contractual > 0) line.adjustments.push({ group: 'CO', carc: '45', amount: contractual });
+    if (seq > 0) line.adjustments.push({ group: 'CO', carc: '253', amount: seq });
+    if (share.deductible > 0)
+      line.adjustments.push({ group: 'PR', carc: '1', amount: share.deductible });
+    if (share.coinsurance > 0)
+      line.adjustments.push({ group: 'PR', carc: '2', amount: share.coinsurance });
+    if (share.copay > 0) line.adjustments.push({ group: 'PR', carc: '3', amount: share.copay });
+    line.paid = cents(payment - seq);
+    return line;
+  });
+
+  const finalLines = primary ? applySecondary(lines, primary, seqRate) : lines;
+  for (const l of finalLines) l.adjustments = groupAdjustments(l.adjustments);
+  const status = statusOf(finalLines);
+  // Appeal rights only where a denial can be appealed (not timely filing: N211).
+  const appealable = finalLines.some((l) => l.remarks.includes('MA01'));
+  return remit(
+    status,
+    payerClaimNumber(payer.kind, payer.behaviour.seed + (ctx.seed ?? 0), claim.claimId, received),
+    finalLines,
+    appealable ? ['MA01'] : [],
+    { deductibleMet: acc.deductibleMet, outOfPocketMet: acc.outOfPocketMet },
+    appealable ? firstAppeal(payer, remitDate) : null,
+  );
+}
+
+/** A given locality must be one the imported MPFS knows (Medicare prices by locality). */
+function localityCheck(claim: Claim, payer: PayerProfile, fees: FeeSources): Finding[] {
+  if (payer.kind !== 'medicare' || !fees.mpfs || !claim.provider.locality) return [];
+  const key = normaliseLocality(claim.provider.locality);
+  if (key && fees.mpfs.gpci(key)) return [];
+  return [
+    {
+      id: 'claim.invalid-field',
+      severity: 'error',
+      line: null,
+      codes: [],
+      field: 'provider.locality',
+      message: `Locality "${claim.provider.locality}" is not a Medicare contractor and locality in the ${fees.mpfs.source} GPCI table (form MAC-locality, e.g. 10112-00) (provider.locality).`,
+      reference: 'CMS GPCI file by Medicare locality (MPFS)',
+    },
+  ];
+}
+
+/** One denial per line: claim-level findings first, then the line's own, then payer policies. */
+function lineDenials(
+  claim: Claim,
+  payer: PayerProfile,
+  findings: readonly Finding[],
+  seed: number,
+): (Denial | null)[] {
+  const out: (Denial | null)[] = claim.lines.map(() => null);
+  const lineLevel = (f: Finding) => Number(f.line !== null || f.diagnosisIndex !== undefined);
+  const ordered =
+    findings.length < 2 ? findings : [...findings].sort((a, b) => lineLevel(a) - lineLevel(b));
+  for (const f of ordered)
+    for (const i of linesOf(f, claim)) if (!out[i]) out[i] = denialFor(f, claim, payer, i);
+
+  // Commercial policy: an E/M with modifier 25 needs a diagnosis the procedure does not carry.
+  if (payer.behaviour.modifier25 === 'require-distinct-diagnosis') {
+    const procDx = new Set(
+      claim.lines.flatMap((l, i) => (!isEm(l.code) && !out[i] ? l.dxPointers : [])),
+    );
+    claim.lines.forEach((l, i) => {
+      if (out[i] || !isEm(l.code) || !l.modifiers.includes('25') || procDx.size === 0) return;
+      if (l.dxPointers.every((p) => procDx.has(p)))
+        out[i] = { group: 'CO', carc: '4', remarks: [], appealable: true, because: 'payer' };
+    });
+  }
+  // Seeded documentation requests (pre-payment review): CO-16 + M127 on the highest charge.
+  const rate = payer.behaviour.documentationRequestRate;
+  if (rate > 0 && rng(hash32(`${payer.behaviour.seed}|${seed}|${claim.claimId}`))() < rate) {
+    let best = -1;
+    claim.lines.forEach((l, i) => {
+      if (!out[i] && (best < 0 || l.charge > claim.lines[best]!.charge)) best = i;
+    });
+    if (best >= 0)
+      out[best] = {
+        group: 'CO',
+        carc: '16',
+        remarks: ['M127'],
+        appealable: true,
+        because: 'payer',
+      };
+  }
+  return out;
+}
+
+function firstAppeal(payer: PayerProfile, remitDate: string): AppealRight | null {
+  if (!isIsoDate(remitDate)) return null;
+  const first = appealLevels(payer, remitDate)[0];
+  return first
+    ? {
+        level: first.level,
+        name: first.name,
+        deadline: first.deadline,
+        amountInControversy: first.amountInControversy,
+        source: first.source,
+      }
+    : null;
+}
+
+export const sumAdjustments = (adjs: readonly Adjustment[]): Cents =>
+  sum(adjs.map((a) => a.amount));

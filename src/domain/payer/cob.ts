@@ -1,0 +1,134 @@
+/**
+ * Coordination of benefits: which coverage pays first, and how a secondary payer turns the
+ * primary's adjudication into its own payment. The secondary pays up to its own normal
+ * benefit, never more than the patient responsibility the primary left; the patient owes only
+ * what remains; the primary's payment and write-offs appear as OA-23.
+ * See: NAIC Coordination of Benefits Model Regulation (birthday rule, order of benefit
+ * determination); Medicare Secondary Payer Manual (Pub. 100-05) ch. 1 and ch. 2;
+ * DOMAIN.md §5 (COB) and §7 (CARC 23 with group OA).
+ */
+import { cents, mulRound, type Cents } from '../money';
+import type { Adjustment, RemitLine, Remittance } from './remittance';
+import { patientResponsibility } from './remittance';
+
+export interface Coverage {
+  payerId: string;
+  kind: 'medicare' | 'commercial' | 'medicaid';
+  /** How the patient holds it. */
+  relation: 'self' | 'spouse' | 'dependent';
+  /** For dependents and spouses: the policyholder's birth date (birthday rule). */
+  holderBirthDate?: string;
+  /** Coverage start (ISO): longer coverage breaks a birthday tie. */
+  since: string;
+  /** Employer group health plan through current employment, with the employer's size. */
+  employerGroup?: { employees: number; currentEmployment: boolean };
+  /** Workers' compensation, no-fault or liability coverage for this injury. */
+  accidentCoverage?: boolean;
+}
+
+/**
+ * Birthday rule for a dependent child covered by both parents: the plan of the parent whose
+ * birthday (month and day, year ignored) falls earlier in the year is primary; on the same
+ * birthday, the plan that has covered the parent longer.
+ */
+export function birthdayRule(a: Coverage, b: Coverage): [Coverage, Coverage] {
+  const md = (c: Coverage) => (c.holderBirthDate ?? '9999-12-31').slice(5);
+  if (md(a) !== md(b)) return md(a) < md(b) ? [a, b] : [b, a];
+  return a.since <= b.since ? [a, b] : [b, a];
+}
+
+/**
+ * Medicare Secondary Payer basics: is an employer plan (or accident coverage) primary to
+ * Medicare? Working aged (65+) with a group plan of 20+ employees through current employment;
+ * disabled (under 65) with 100+ employees; accident coverage (workers' comp, no-fault,
+ * liability) for the injury. ESRD coordination periods are not modelled.
+ * See: Medicare Secondary Payer Manual ch. 1 §10; 42 CFR 411 subparts B–H.
+ */
+export function primaryOverMedicare(c: Coverage, patientAge: number): boolean {
+  if (c.accidentCoverage) return true;
+  const g = c.employerGroup;
+  if (!g || !g.currentEmployment) return false;
+  return patientAge >= 65 ? g.employees >= 20 : g.employees >= 100;
+}
+
+/**
+ * Order of benefit determination: coverage as self before as dependent/spouse; the birthday
+ * rule between two dependent coverages; MSP rules between Medicare and employer plans;
+ * Medicaid always last (payer of last resort, 42 U.S.C. 1396a(a)(25)).
+ */
+export function coordinationOrder(coverages: readonly Coverage[], patientAge: number): Coverage[] {
+  const rank = (c: Coverage): number => {
+    if (c.kind === 'medicaid') return 100;
+    if (c.kind === 'medicare') {
+      const otherPrimary = coverages.some(
+        (o) => o.kind === 'commercial' && primaryOverMedicare(o, patientAge),
+      );
+      return otherPrimary ? 50 : 10;
+    }
+    if (primaryOverMedicare(c, patientAge)) return 5;
+    return c.relation === 'self' ? 20 : 30;
+  };
+  const sorted = [...coverages].sort((a, b) => rank(a) - rank(b));
+  // Two dependent plans at the same rank: the birthday rule decides.
+  for (let i = 0; i + 1 < sorted.length; i++) {
+    const a = sorted[i]!;
+    const b = sorted[i + 1]!;
+    if (rank(a) === rank(b) && a.relation === 'dependent' && b.relation === 'dependent') {
+      const [first, second] = birthdayRule(a, b);
+      sorted[i] = first;
+      sorted[i + 1] = second;
+    }
+  }
+  return sorted;
+}
+
+const PR_ORDER = ['1', '2', '3'];
+
+/**
+ * Turns the secondary's own adjudication (as if it were primary) into its secondary payment.
+ * Per line: remaining = the primary's patient responsibility; the secondary pays
+ * min(its normal payment before sequestration, remaining), less sequestration when Medicare;
+ * OA-23 carries billed − remaining; the patient owes remaining − payment, reported with the
+ * primary's PR reason codes (deductible, coinsurance, copay order).
+ */
+export function applySecondary(
+  own: readonly RemitLine[],
+  primary: Remittance,
+  seqRate: number,
+): RemitLine[] {
+  return own.map((l) => {
+    const p = primary.lines.find((x) => x.line === l.line);
+    const remaining: Cents = p ? patientResponsibility(p.adjustments) : l.billed;
+    const oa23 = cents(l.billed - remaining);
+    const seqOwn = l.adjustments.filter((a) => a.carc === '253').reduce((s, a) => s + a.amount, 0);
+    const ownDenial = l.allowed === 0 ? l.adjustments.find((a) => a.carc !== '23') : undefined;
+    const adjustments: Adjustment[] = [];
+    if (oa23 > 0) adjustments.push({ group: 'OA', carc: '23', amount: oa23 });
+    if (ownDenial) {
+      // The secondary denies its part: the same reason on what the primary left.
+      if (remaining > 0)
+        adjustments.push({ group: ownDenial.group, carc: ownDenial.carc, amount: remaining });
+      return { ...l, paid: cents(0), adjustments };
+    }
+    const normal = l.paid + seqOwn;
+    const before = cents(Math.min(normal, remaining));
+    const seq = seqRate > 0 ? mulRound(before, seqRate) : cents(0);
+    let owed = remaining - before;
+    const prim = p ? p.adjustments.filter((a) => a.group === 'PR') : [];
+    const ordered = [...prim].sort((a, b) => rank(a.carc) - rank(b.carc));
+    for (const a of ordered) {
+      if (owed <= 0) break;
+      const take = Math.min(owed, a.amount);
+      adjustments.push({ group: 'PR', carc: a.carc, amount: cents(take) });
+      owed -= take;
+    }
+    if (owed > 0) adjustments.push({ group: 'PR', carc: '2', amount: cents(owed) });
+    if (seq > 0) adjustments.push({ group: 'CO', carc: '253', amount: seq });
+    return { ...l, paid: cents(before - seq), adjustments, remarks: l.remarks };
+  });
+}
+
+const rank = (carc: string) => {
+  const i = PR_ORDER.indexOf(carc);
+  return i < 0 ? PR_ORDER.length : i;
+};

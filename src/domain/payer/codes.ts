@@ -1,0 +1,90 @@
+/**
+ * The claim adjustment group codes, CARCs and RARCs the simulated payers use, each with OUR OWN
+ * short wording (X12 owns the official text; we ship numbers with plain-language summaries).
+ * Numbers and meanings checked against the code lists in ../shared/reference/carc-rarc
+ * (CARC list 2016-03-07, RARC list 2011-08-14).
+ * See: X12 Claim Adjustment Reason Code list and Remittance Advice Remark Code list
+ * (https://x12.org/codes); DOMAIN.md section 7.
+ */
+export type GroupCode = 'CO' | 'PR' | 'OA' | 'PI';
+
+export const GROUP_CODES: Record<GroupCode, string> = {
+  CO: 'Contractual obligation: the provider writes this off and may not bill the patient.',
+  PR: 'Patient responsibility: the patient (or a secondary payer) owes this.',
+  OA: 'Other adjustment: neither the provider nor the patient is charged by this payer.',
+  PI: 'Payer-initiated reduction.',
+};
+
+export const CARC = {
+  '1': 'Applied to the deductible.',
+  '2': 'Coinsurance share.',
+  '3': 'Copayment.',
+  '4': 'Modifier missing or does not fit the procedure.',
+  '9': 'Diagnosis does not fit the patient age.',
+  '10': 'Diagnosis does not fit the patient sex.',
+  '11': 'Diagnosis does not support the procedure.',
+  '15': 'Authorization number missing, invalid or not for this service.',
+  '16': 'Information missing or wrong on the claim; fix it and send again.',
+  '18': 'Duplicate of a claim or service already sent.',
+  '22': 'Another payer should pay first (coordination of benefits).',
+  '23': 'Effect of the earlier payer(s) payment and adjustments.',
+  '26': 'Service before coverage started.',
+  '27': 'Service after coverage ended.',
+  '29': 'Filed after the payer deadline.',
+  '31': 'Patient not found as a member of this plan.',
+  '45': 'Charge above the allowed amount for this payer (write-off).',
+  '50': 'Not medically necessary under the payer policy.',
+  '96': 'Not a covered charge.',
+  '97': 'Paid as part of another service on the claim.',
+  '109': 'Not covered by this payer; send to the right payer.',
+  '119': 'Benefit maximum reached for the period.',
+  '146': 'Diagnosis not valid on the date of service.',
+  '151': 'Units or frequency more than the payer will accept.',
+  '167': 'Diagnosis is not covered.',
+  '197': 'Required prior authorization is absent.',
+  '204': 'Not covered under the patient current benefit plan.',
+  '236': 'Procedure pair not allowed together on the same day (NCCI).',
+  '253': 'Federal sequestration reduction of the payment.',
+} as const;
+export type CarcCode = keyof typeof CARC;
+
+export const RARC = {
+  MA01: 'You may appeal this decision; see the appeal instructions and deadline.',
+  MA04: 'Secondary payment needs the primary payer payment details.',
+  MA130:
+    'Claim could not be processed (incomplete or invalid data); no appeal rights; send a new claim.',
+  M15: 'Bundled into another billed service.',
+  M51: 'Procedure code missing or invalid.',
+  M62: 'Authorization number missing or invalid.',
+  M76: 'Diagnosis missing or invalid.',
+  M80: 'Not paid with another service on the same day.',
+  M127: 'Medical record for this service is needed.',
+  MA27: 'Patient name or member ID missing or invalid.',
+  N4: 'Prior payer remittance (EOB) missing or incomplete.',
+  N20: 'Not payable with another service the same day.',
+  N30: 'Patient not eligible for this service.',
+  N56: 'Procedure code not valid for the service or date.',
+  N115: 'Decision based on a Local Coverage Determination (LCD).',
+  N130: 'See the plan benefit documents for limits on this service.',
+  N211: 'This decision cannot be appealed.',
+  N290: 'Rendering or billing provider identifier missing or invalid.',
+  N362: 'Units exceed the maximum the payer accepts.',
+  N386: 'Decision based on a National Coverage Determination (NCD).',
+  N479: 'Other payer remittance (COB / Medicare Secondary Payer) missing.',
+  N657: 'Bill this with the code that fits the service.',
+} as const;
+export type RarcCode = keyof typeof RARC;
+
+export const CARC_LIST_SOURCE =
+  'X12 Claim Adjustment Reason Codes (checked against WPC list 2016-03-07)';
+export const RARC_LIST_SOURCE =
+  'X12 Remittance Advice Remark Codes (checked against WPC list 2011-08-14)';
+
+/** Our wording for a CARC/RARC, or a neutral text for codes read from an 835 that we do not curate. */
+export const carcText = (c: string): string =>
+  (CARC as Record<string, string>)[c] ?? `Adjustment reason ${c} (see the X12 CARC list).`;
+export const rarcText = (c: string): string =>
+  (RARC as Record<string, string>)[c] ?? `Remark ${c} (see the X12 RARC list).`;
+
+/** Cost-sharing and pricing CARCs: a line that only carries these was paid (not denied). */
+export const NON_DENIAL_CARCS: ReadonlySet<string> = new Set(['1', '2', '3', '45', '253', '23']);

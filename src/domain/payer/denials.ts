@@ -1,0 +1,120 @@
+/**
+ * From findings to payer actions: which findings make a front-end rejection (the claim never
+ * enters adjudication: CO-16 + MA130, no appeal rights) and which deny a line in adjudication
+ * (group + CARC + RARC). The mapping is data, one row per finding id.
+ * See: DOMAIN.md §5 and §7; Medicare Claims Processing Manual ch. 1 §80.3.2 (unprocessable
+ * claims: return as unprocessable with MA130); NCCI Policy Manual ch. 1 (PTP/MUE denials).
+ */
+import type { Claim } from '../claim/claim';
+import type { Finding, FindingId } from '../findings';
+import type { GroupCode } from './codes';
+import type { PayerProfile } from './profile';
+
+export interface Denial {
+  group: GroupCode;
+  carc: string;
+  remarks: string[];
+  /** Whether appeal rights apply (MA01); false for e.g. timely filing (N211). */
+  appealable: boolean;
+  /** The finding that caused it. */
+  because: FindingId | 'payer';
+}
+
+/** RARC that names the field of a rejection. See: RARC list (M51, M76, MA27, N290, M62). */
+export function fieldRemark(f: Finding): string | null {
+  const field = f.field ?? '';
+  if (f.id === 'claim.dx-pointer' || field.startsWith('diagnoses')) return 'M76';
+  if (field === 'patient.memberId' || field.startsWith('patient.')) return 'MA27';
+  if (field === 'provider.npi') return 'N290';
+  if (field === 'priorAuthNumber') return 'M62';
+  if (/^lines\[\d+\]\.code$/.test(field)) return 'M51';
+  if (f.id.startsWith('code.'))
+    return f.diagnosisIndex !== undefined || f.line === null ? 'M76' : 'M51';
+  return null;
+}
+
+const isDiagnosisFinding = (f: Finding) =>
+  f.diagnosisIndex !== undefined || (f.line === null && f.id.startsWith('code.'));
+
+/** Error findings that stop the claim at the front end (claim data and code validity). */
+export function isRejection(f: Finding, payer: PayerProfile): boolean {
+  if (f.severity !== 'error') return false;
+  if (f.id === 'claim.duplicate') return false;
+  if (f.id.startsWith('claim.')) return true;
+  if (f.id.startsWith('code.'))
+    return !(payer.behaviour.invalidDiagnosis === 'deny-146' && isDiagnosisFinding(f));
+  return false;
+}
+
+/** The adjudicated denial for an error finding, or null when the finding does not deny. */
+export function denialFor(
+  f: Finding,
+  claim: Claim,
+  payer: PayerProfile,
+  lineIndex: number,
+): Denial | null {
+  if (f.severity !== 'error') return null;
+  const line = claim.lines[lineIndex];
+  const mods = line?.modifiers ?? [];
+  const d = (group: GroupCode, carc: string, remarks: string[], appealable = true): Denial => ({
+    group,
+    carc,
+    remarks,
+    appealable,
+    because: f.id,
+  });
+  switch (f.id) {
+    case 'ncci.ptp':
+      if (!payer.behaviour.ncci.apply) return null;
+      return d('CO', payer.behaviour.ncci.carc, ['M80']);
+    case 'ncci.mue':
+      if (!payer.behaviour.ncci.apply) return null;
+      return d('CO', '151', ['N362']);
+    case 'coverage.medical-necessity': {
+      // With a signed ABN (GA) the patient is liable; otherwise (GZ or none) the provider is.
+      const rarc = /\bNCD\b/.test(f.reference)
+        ? 'N386'
+        : /\bLCD\b/.test(f.reference)
+          ? 'N115'
+          : 'N130';
+      return d(mods.includes('GA') ? 'PR' : 'CO', '50', [rarc]);
+    }
+    case 'auth.missing':
+      return d('CO', claim.priorAuthNumber ? '15' : '197', claim.priorAuthNumber ? ['M62'] : []);
+    case 'filing.timely':
+      return d('CO', '29', ['N211'], false);
+    case 'cob.other-payer-primary':
+      return d('CO', '22', ['N479']);
+    case 'claim.duplicate':
+      return d('OA', '18', []);
+    case 'mce.age':
+      return d('CO', '9', []);
+    case 'mce.sex':
+      return d('CO', '10', []);
+    case 'modifier.invalid':
+    case 'modifier.missing':
+      return d('CO', '4', []);
+    case 'icd10cm.excludes1':
+      return d('CO', '11', []);
+    case 'icd10cm.code-first':
+      return d('CO', '16', ['M76']);
+    case 'code.invalid':
+    case 'code.not-billable':
+    case 'code.seventh-character':
+      // Only reached when the payer denies invalid diagnoses instead of rejecting them.
+      return d('CO', '146', ['M76']);
+    default:
+      return null;
+  }
+}
+
+/** Lines (0-based) a finding concerns: its line, or the lines pointing to its diagnosis, or all. */
+export function linesOf(f: Finding, claim: Claim): number[] {
+  if (f.line !== null) return f.line >= 1 && f.line <= claim.lines.length ? [f.line - 1] : [];
+  if (f.diagnosisIndex !== undefined) {
+    const p = f.diagnosisIndex + 1;
+    const hit = claim.lines.flatMap((l, i) => (l.dxPointers.includes(p) ? [i] : []));
+    return hit;
+  }
+  return claim.lines.map((_, i) => i);
+}

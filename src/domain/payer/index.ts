@@ -1,0 +1,35 @@
+/**
+ * The payer simulation's public API (the lifecycle machine, the UI, scoring and the CLI use
+ * these): adjudicate a claim into a remittance, the starter payers and fee tables, profiles,
+ * COB helpers, appeal levels, and our CARC/RARC wording.
+ *
+ *   const remit = adjudicate(claim, { payer: medicarePayer(), fees: starterFees(), findings, edits });
+ *   remittanceJson(remit) // the `claimlab adjudicate` contract
+ */
+export { adjudicate, type AdjudicationContext } from './adjudicate';
+export { appealLevels, meetsAmountInControversy, type AppealLevelOnDate } from './appeals';
+export { birthdayRule, coordinationOrder, primaryOverMedicare, type Coverage } from './cob';
+export { CARC, RARC, GROUP_CODES, carcText, rarcText, type GroupCode } from './codes';
+export { filingDeadline } from './checks';
+export { parseFeeTable, type FeeSources, type FeeTable, type MpfsTables } from './fees';
+export { policyFor } from './policy';
+export { parsePayerProfile, valueOn, datedOn, type PayerProfile } from './profile';
+export { mpfsAmount, medicareFee } from './pricing';
+export {
+  remittanceJson,
+  lineBalances,
+  lineIsDenied,
+  statusOf,
+  type Remittance,
+  type RemitLine,
+  type Adjustment,
+  type ClaimStatus,
+  type RemittanceJson,
+} from './remittance';
+export {
+  loadPackPayers,
+  medicarePayer,
+  starterFees,
+  starterFeeTables,
+  starterPayers,
+} from './starter';

@@ -1,0 +1,238 @@
+/**
+ * Payer profiles: behaviour as data. Every value that changes over time (deductible,
+ * coinsurance, sequestration, filing limit, appeal levels, fee schedule, prior-auth list) is a
+ * list of dated entries with its source; `valueOn` picks the entry in force on a date.
+ * Profiles are validated with zod; errors name the file and the field path.
+ * See: DOMAIN.md sections 5, 6 and 8; STYLE.md habits 1, 3, 5.
+ */
+import { z } from 'zod';
+import { parseMoney, type Cents } from '../money';
+import { isIsoDate } from '../claim/dates';
+import type { Problem, Result } from '../result';
+
+const isoDate = z.string().refine(isIsoDate, { message: 'must be a date in the form YYYY-MM-DD' });
+const money = z
+  .string()
+  .refine((s) => parseMoney(s) !== null && parseMoney(s)! >= 0, {
+    message: 'must be an amount such as "257.00"',
+  })
+  .transform((s) => parseMoney(s) as Cents);
+const rate = z.number().min(0).max(1);
+
+/** One dated value with its provenance. `to` is inclusive; null or absent = open-ended. */
+const dated = <T extends z.ZodType>(value: T) =>
+  z
+    .array(
+      z.object({
+        from: isoDate,
+        to: isoDate.nullable().optional(),
+        value,
+        source: z.string().min(1, 'every dated value needs its source'),
+      }),
+    )
+    .min(1, 'needs at least one dated entry');
+
+export interface Dated<T> {
+  from: string;
+  to?: string | null | undefined;
+  value: T;
+  source: string;
+}
+
+/**
+ * The entry in force on `date`: the latest `from` on or before the date whose `to` has not
+ * passed. Before the first entry, the first entry (so a payer never has no value); the caller
+ * can compare `from` when that matters.
+ */
+const onCache = new WeakMap<object, Map<string, Dated<unknown>>>();
+
+export function datedOn<T>(list: readonly Dated<T>[], date: string): Dated<T> {
+  let byDate = onCache.get(list);
+  if (!byDate) onCache.set(list, (byDate = new Map()));
+  const hit = byDate.get(date);
+  if (hit) return hit as Dated<T>;
+  const found = findDated(list, date);
+  if (byDate.size < 5000) byDate.set(date, found);
+  return found;
+}
+
+function findDated<T>(list: readonly Dated<T>[], date: string): Dated<T> {
+  let best: Dated<T> | undefined;
+  for (const e of list) {
+    if (e.from <= date && (!e.to || date <= e.to) && (!best || e.from > best.from)) best = e;
+  }
+  if (best) return best;
+  // Past the end of every entry: keep the latest one (rates stay until changed).
+  let latest = list[0]!;
+  for (const e of list) if (e.from > latest.from && e.from <= date) latest = e;
+  return latest;
+}
+export const valueOn = <T>(list: readonly Dated<T>[], date: string): T => datedOn(list, date).value;
+
+/** Service categories for cost sharing (mapped from codes in categories.ts). */
+export const SERVICE_CATEGORIES = [
+  'office-visit',
+  'specialist-visit',
+  'preventive',
+  'lab',
+  'vaccine',
+  'procedure',
+  'diagnostic',
+  'other',
+] as const;
+export type ServiceCategory = (typeof SERVICE_CATEGORIES)[number];
+
+const costShare = z.object({
+  /** Whether the deductible applies before the plan pays. */
+  deductible: z.boolean(),
+  /** Coinsurance rate after the deductible (0.2 = 20%), or null with a copay. */
+  coinsurance: rate.nullable(),
+  /** Flat copay per line, or null. */
+  copay: money.nullable(),
+});
+export type CostShare = z.infer<typeof costShare>;
+
+const appealLevel = z.object({
+  level: z.number().int().min(1).max(9),
+  name: z.string().min(1),
+  /** Days to file, counted from the (presumed) receipt of the previous decision. */
+  deadlineDays: z.number().int().positive(),
+  /** Minimum amount in controversy, or null when there is none. */
+  amountInControversy: money.nullable(),
+});
+
+const feeSchedule = z.discriminatedUnion('kind', [
+  /** Medicare Physician Fee Schedule by locality (imported MPFS bundle, else the pack table). */
+  z.object({ kind: z.literal('mpfs') }),
+  /** A percentage of the Medicare amount (1.25 = 125% of Medicare). */
+  z.object({ kind: z.literal('percent-of-medicare'), percent: z.number().positive().max(10) }),
+  /** An own fee table in scenarios/<pack>/fees/<file> (code -> amount); unknown codes fall back to a % of Medicare. */
+  z.object({
+    kind: z.literal('table'),
+    file: z.string().min(1),
+    fallbackPercentOfMedicare: z.number().positive().max(10).nullable(),
+  }),
+]);
+export type FeeScheduleRule = z.infer<typeof feeSchedule>;
+
+const behaviour = z.object({
+  /** Days from receipt to the remittance date. */
+  processingDays: z.number().int().min(0).max(120),
+  /** Share of adjudicated claims that get a documentation request (CO-16 + M127) on one line. */
+  documentationRequestRate: rate,
+  /** Seed mixed with the claim id for this payer's random choices. */
+  seed: z.number().int(),
+  ncci: z.object({
+    apply: z.boolean(),
+    /** CARC used for an NCCI procedure-to-procedure denial. */
+    carc: z.enum(['97', '236']),
+  }),
+  /**
+   * 'accept': modifier 25 on an E/M is taken as billed; 'require-distinct-diagnosis': the E/M
+   * with 25 must point to a diagnosis the procedure line does not (a common commercial policy).
+   */
+  modifier25: z.enum(['accept', 'require-distinct-diagnosis']),
+  /** How an invalid diagnosis is handled: rejected at the front end, or denied CO-146. */
+  invalidDiagnosis: z.enum(['reject', 'deny-146']),
+});
+
+const base = z.object({
+  formatVersion: z.literal(1),
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lower-case letters, digits and dashes'),
+  name: z.string().min(1),
+  /** 837P SBR09 / 835 CLP06 claim filing indicator (MB Medicare Part B, CI commercial, MC Medicaid). */
+  claimFilingIndicator: z.enum(['MB', 'CI', 'MC', 'BL', 'HM', '12', '13', '14', '16']),
+  /** Payer identifier used in X12 NM1*PR (2010BB) and N1*PR. */
+  payerIdentifier: z.string().min(1).max(80),
+  deductible: dated(money),
+  coinsurance: dated(rate),
+  outOfPocketMax: dated(money.nullable()),
+  /** Filing limit from the date of service. */
+  timelyFiling: dated(
+    z.object({ unit: z.enum(['days', 'months']), amount: z.number().int().positive() }),
+  ),
+  appeals: dated(z.array(appealLevel).min(1)),
+  /** Days after the notice date that it is presumed received (Medicare: 5). */
+  presumedReceiptDays: z.number().int().min(0).max(30),
+  feeSchedule: dated(feeSchedule),
+  costSharing: z.object({
+    default: costShare,
+    'office-visit': costShare.optional(),
+    'specialist-visit': costShare.optional(),
+    preventive: costShare.optional(),
+    lab: costShare.optional(),
+    vaccine: costShare.optional(),
+    procedure: costShare.optional(),
+    diagnostic: costShare.optional(),
+    other: costShare.optional(),
+  }),
+  /** Codes needing prior authorization (CO-197 without a number); the edit engine's AuthRule shape. */
+  priorAuth: z.array(
+    z.object({
+      procedures: z
+        .array(z.string().regex(/^[0-9A-Z]{5}$/, 'must be a 5-character procedure code'))
+        .min(1),
+      title: z.string().min(1),
+      effective: isoDate.nullable(),
+      terminated: isoDate.nullable(),
+      source: z.string().min(1),
+    }),
+  ),
+  /** Medical-necessity policies (NCD/LCD or plan policy): diagnoses that support procedures; the edit engine's CoverageRule shape. */
+  coverage: z
+    .array(
+      z.object({
+        procedures: z
+          .array(z.string().regex(/^[0-9A-Z]{5}$/, 'must be a 5-character procedure code'))
+          .min(1),
+        diagnoses: z.array(z.string().min(3)).min(1),
+        title: z.string().min(1),
+        effective: isoDate.nullable(),
+        terminated: isoDate.nullable(),
+        source: z.string().min(1),
+      }),
+    )
+    .default([]),
+  /** 'frequency-7-8': takes replacement/void claims; 'reopening': corrections go through a reopening. */
+  corrections: z.enum(['frequency-7-8', 'reopening']),
+  behaviour,
+  notes: z.string().optional(),
+});
+
+const medicare = base.extend({
+  kind: z.literal('medicare'),
+  /** Payment reduction on Medicare payments (CO-253). */
+  sequestration: dated(rate),
+  /** Non-participating providers: this share of the fee schedule (0.95). */
+  nonParticipatingRate: dated(rate),
+  /** Limiting charge as a multiple of the non-participating amount (1.15). */
+  limitingChargeRate: dated(z.number().min(1).max(2)),
+});
+const commercial = base.extend({ kind: z.literal('commercial') });
+const medicaid = base.extend({
+  kind: z.literal('medicaid'),
+  /** Medicaid pays after every other coverage (payer of last resort). */
+  payerOfLastResort: z.literal(true),
+});
+
+export const PayerProfileSchema = z.discriminatedUnion('kind', [medicare, commercial, medicaid]);
+export type PayerProfile = z.infer<typeof PayerProfileSchema>;
+export type PayerProfileInput = z.input<typeof PayerProfileSchema>;
+
+/** `a.b[0].c` from a zod issue path. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  let s = '';
+  for (const p of path) s += typeof p === 'number' ? `[${p}]` : s ? `.${String(p)}` : String(p);
+  return s || '$';
+}
+
+/** Validates an untrusted payer profile; every problem names the file and field path. */
+export function parsePayerProfile(json: unknown, fileName: string): Result<PayerProfile> {
+  const r = PayerProfileSchema.safeParse(json);
+  if (r.success) return { ok: true, value: r.data };
+  const errors: Problem[] = r.error.issues.map((i) => ({
+    path: `${fileName}: ${formatPath(i.path)}`,
+    message: `${formatPath(i.path)}: ${i.message}`,
+  }));
+  return { ok: false, errors };
+}

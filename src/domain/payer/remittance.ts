@@ -1,0 +1,205 @@
+/**
+ * The remittance model (what an 835 carries, plus what the simulator tracks) and its public
+ * JSON form: the `claimlab adjudicate` contract (issue 2). Money is cents inside and decimal
+ * strings in JSON. Fields may be added to the JSON, never removed.
+ * See: X12 005010X221A1 (835) loops 2100 (CLP/CAS/MOA) and 2110 (SVC/CAS/AMT/LQ).
+ */
+import type { Accumulators } from '../claim/claim';
+import type { Finding } from '../findings';
+import { cents, formatMoney, sum, type Cents } from '../money';
+import { NON_DENIAL_CARCS, type GroupCode } from './codes';
+
+export type ClaimStatus = 'paid' | 'partially-paid' | 'denied' | 'rejected';
+
+export interface Adjustment {
+  group: GroupCode;
+  carc: string;
+  amount: Cents;
+}
+
+export interface RemitLine {
+  /** 1-based claim line. */
+  line: number;
+  code: string;
+  modifiers: string[];
+  units: number;
+  serviceDate: string;
+  billed: Cents;
+  allowed: Cents;
+  paid: Cents;
+  adjustments: Adjustment[];
+  /** RARCs, e.g. ["N362", "MA01"]. */
+  remarks: string[];
+  /** How the allowed amount was found (fee source and rules), when priced. */
+  pricing?: { feeSchedule: Cents; source: string; rules: string[]; limitingCharge: Cents | null };
+}
+
+export interface AppealRight {
+  level: number;
+  name: string;
+  /** Last day to file (ISO), counting the presumed-receipt days. */
+  deadline: string;
+  amountInControversy: Cents | null;
+  source: string;
+}
+
+export interface Remittance {
+  claimId: string;
+  payerId: string;
+  payerName: string;
+  status: ClaimStatus;
+  /** The payer's claim number (Medicare ICN); null when rejected (never entered adjudication). */
+  payerClaimNumber: string | null;
+  frequency: '1' | '7' | '8';
+  originalClaimId: string | null;
+  /** 1 primary, 2 secondary (835 CLP02 1 / 2). */
+  payerSequence: 1 | 2;
+  claimFilingIndicator: string;
+  receivedDate: string;
+  /** Date of the remittance (received + processing days). */
+  remitDate: string;
+  lines: RemitLine[];
+  totals: { billed: Cents; allowed: Cents; paid: Cents; patientResponsibility: Cents };
+  /** Claim-level remarks (MA130 on a rejection). */
+  claimRemarks: string[];
+  findings: Finding[];
+  accumulatorsBefore: Accumulators;
+  accumulatorsAfter: Accumulators;
+  appeal: AppealRight | null;
+  patient: { memberId: string | null; firstName?: string; lastName?: string };
+  providerNpi: string;
+}
+
+/** Adjustments grouped by group code in order of first appearance (the 835 takes one CAS per group). */
+export function groupAdjustments(adjs: readonly Adjustment[]): Adjustment[] {
+  // Fast path: already grouped (each group's entries are contiguous).
+  let grouped = true;
+  for (let i = 2; i < adjs.length && grouped; i++)
+    if (adjs[i]!.group !== adjs[i - 1]!.group)
+      for (let j = 0; j < i - 1; j++) if (adjs[j]!.group === adjs[i]!.group) grouped = false;
+  if (grouped) return adjs as Adjustment[];
+  const order: GroupCode[] = [];
+  for (const a of adjs) if (!order.includes(a.group)) order.push(a.group);
+  return order.flatMap((g) => adjs.filter((a) => a.group === g));
+}
+
+export const lineIsDenied = (l: Pick<RemitLine, 'allowed' | 'adjustments'>): boolean =>
+  l.allowed === 0 && l.adjustments.some((a) => !NON_DENIAL_CARCS.has(a.carc));
+
+export const patientResponsibility = (adjs: readonly Adjustment[]): Cents =>
+  sum(adjs.filter((a) => a.group === 'PR').map((a) => a.amount));
+
+/** paid | partially-paid | denied from the lines (a rejection is decided before adjudication). */
+export function statusOf(
+  lines: readonly Pick<RemitLine, 'allowed' | 'adjustments'>[],
+): ClaimStatus {
+  const denied = lines.filter(lineIsDenied).length;
+  if (lines.length > 0 && denied === lines.length) return 'denied';
+  return denied > 0 ? 'partially-paid' : 'paid';
+}
+
+export function totalsOf(lines: readonly RemitLine[]): Remittance['totals'] {
+  let billed = 0;
+  let allowed = 0;
+  let paid = 0;
+  let pr = 0;
+  for (const l of lines) {
+    billed += l.billed;
+    allowed += l.allowed;
+    paid += l.paid;
+    for (const a of l.adjustments) if (a.group === 'PR') pr += a.amount;
+  }
+  return {
+    billed: cents(billed),
+    allowed: cents(allowed),
+    paid: cents(paid),
+    patientResponsibility: cents(pr),
+  };
+}
+
+/** Line balance: billed = paid + every adjustment. See: DOMAIN.md §6. */
+export const lineBalances = (l: RemitLine): boolean =>
+  l.billed === l.paid + l.adjustments.reduce((a, x) => a + x.amount, 0);
+
+const m = formatMoney;
+
+export interface FindingJson {
+  id: string;
+  severity: string;
+  line: number | null;
+  codes: string[];
+  message: string;
+  reference: string;
+  suggestion?: string;
+}
+
+export const findingJson = (f: Finding): FindingJson => ({
+  id: f.id,
+  severity: f.severity,
+  line: f.line,
+  codes: f.codes,
+  message: f.message,
+  reference: f.reference,
+  ...(f.suggestion === undefined ? {} : { suggestion: f.suggestion }),
+});
+
+/** The public JSON object printed by `claimlab adjudicate` (one per claim). */
+export function remittanceJson(r: Remittance) {
+  return {
+    claimId: r.claimId,
+    status: r.status,
+    lines: r.lines.map((l) => ({
+      line: l.line,
+      code: l.code,
+      billed: m(l.billed),
+      allowed: m(l.allowed),
+      paid: m(l.paid),
+      adjustments: l.adjustments.map((a) => ({
+        group: a.group,
+        carc: a.carc,
+        amount: m(a.amount),
+      })),
+      remarks: l.remarks,
+      modifiers: l.modifiers,
+      units: l.units,
+      ...(l.pricing
+        ? {
+            feeSchedule: m(l.pricing.feeSchedule),
+            pricingSource: l.pricing.source,
+            pricingRules: l.pricing.rules,
+            ...(l.pricing.limitingCharge === null
+              ? {}
+              : { limitingCharge: m(l.pricing.limitingCharge) }),
+          }
+        : {}),
+    })),
+    totals: {
+      billed: m(r.totals.billed),
+      allowed: m(r.totals.allowed),
+      paid: m(r.totals.paid),
+      patientResponsibility: m(r.totals.patientResponsibility),
+    },
+    findings: r.findings.map(findingJson),
+    payerId: r.payerId,
+    payerClaimNumber: r.payerClaimNumber,
+    claimRemarks: r.claimRemarks,
+    receivedDate: r.receivedDate,
+    remitDate: r.remitDate,
+    accumulatorsAfter: {
+      deductibleMet: m(r.accumulatorsAfter.deductibleMet),
+      outOfPocketMet: m(r.accumulatorsAfter.outOfPocketMet),
+    },
+    appealDeadline: r.appeal?.deadline ?? null,
+    appeal: r.appeal
+      ? {
+          level: r.appeal.level,
+          name: r.appeal.name,
+          deadline: r.appeal.deadline,
+          amountInControversy:
+            r.appeal.amountInControversy === null ? null : m(r.appeal.amountInControversy),
+          source: r.appeal.source,
+        }
+      : null,
+  };
+}
+export type RemittanceJson = ReturnType<typeof remittanceJson>;

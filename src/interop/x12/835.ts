@@ -1,0 +1,288 @@
+/**
+ * ASC X12 005010X221A1 835 (remittance advice): writer from the Remittance model and reader
+ * back into it. One CLP per claim; per service line SVC, DTM*472, CAS (one per group code),
+ * REF*6R (our line number), AMT*B6 (allowed) and LQ*HE (remarks); claim remarks in MOA.
+ * A front-end rejection never reaches an 835 (it is returned as unprocessable), so the writer
+ * refuses it. The 835 does not carry findings, accumulators or appeal deadlines: the reader
+ * leaves them empty.
+ * See: X12 005010X221A1 loops 1000A/1000B (N1), 2100 (CLP, NM1*QC, MOA, DTM*050), 2110 (SVC,
+ * DTM*472, CAS, REF*6R, AMT*B6, LQ*HE); CLP02 claim status codes 1, 2, 4.
+ */
+import { cents, parseMoney, type Cents } from '../../domain/money';
+import type { Problem, Result } from '../../domain/result';
+import type { GroupCode } from '../../domain/payer/codes';
+import {
+  groupAdjustments,
+  statusOf,
+  totalsOf,
+  type Adjustment,
+  type RemitLine,
+  type Remittance,
+} from '../../domain/payer/remittance';
+import {
+  envelope,
+  ident,
+  isoDate,
+  serialize,
+  text,
+  tokenize,
+  x12Amount,
+  x12Date,
+  type EnvelopeOptions,
+  type Segment,
+} from './segments';
+
+export const IG_835 = '005010X221A1';
+
+function casSegments(adjs: readonly Adjustment[]): Segment[] {
+  const out: Segment[] = [];
+  const grouped = groupAdjustments(adjs);
+  const groups = [...new Set(grouped.map((a) => a.group))];
+  for (const g of groups) {
+    const list = grouped.filter((a) => a.group === g);
+    // Up to 6 reason/amount/quantity triples per CAS.
+    for (let i = 0; i < list.length; i += 6)
+      out.push([
+        'CAS',
+        g,
+        ...list.slice(i, i + 6).flatMap((a) => [a.carc, x12Amount(a.amount), '']),
+      ]);
+  }
+  return out;
+}
+
+export type Write835Options = Partial<EnvelopeOptions> & { payeeName?: string };
+
+export function write835(r: Remittance, o: Write835Options = {}): Result<string> {
+  if (r.status === 'rejected')
+    return {
+      ok: false,
+      errors: [
+        {
+          path: 'status',
+          message: `claim ${r.claimId} was rejected at the front end: it has no 835 (payers return it as unprocessable, e.g. in a 277CA)`,
+        },
+      ],
+    };
+  const paid = r.totals.paid;
+  const date = o.date ?? r.remitDate;
+  const body: Segment[] = [
+    paid > 0
+      ? [
+          'BPR',
+          'I',
+          x12Amount(paid),
+          'C',
+          'CHK',
+          '',
+          '',
+          '',
+          '',
+          '',
+          '',
+          '',
+          '',
+          '',
+          '',
+          '',
+          x12Date(date),
+        ]
+      : ['BPR', 'H', '0', 'C', 'NON', '', '', '', '', '', '', '', '', '', '', '', x12Date(date)],
+    ['TRN', '1', ident(r.payerClaimNumber ?? r.claimId), '1999999999'],
+    ['DTM', '405', x12Date(r.remitDate)],
+    ['N1', 'PR', text(r.payerName)],
+    ['REF', '2U', r.payerId],
+    ['N1', 'PE', text(o.payeeName ?? 'CLAIMLAB TRAINING PRACTICE'), 'XX', r.providerNpi],
+    ['LX', '1'],
+    [
+      'CLP',
+      ident(r.claimId, 38),
+      r.status === 'denied' ? '4' : r.payerSequence === 2 ? '2' : '1',
+      x12Amount(r.totals.billed),
+      x12Amount(r.totals.paid),
+      x12Amount(r.totals.patientResponsibility),
+      r.claimFilingIndicator,
+      r.payerClaimNumber ?? '',
+      '',
+      r.frequency,
+    ],
+    [
+      'NM1',
+      'QC',
+      '1',
+      ident(r.patient.lastName ?? 'PATIENT', 60),
+      ident(r.patient.firstName ?? '', 35),
+      '',
+      '',
+      '',
+      'MI',
+      ident(r.patient.memberId ?? '', 80),
+    ],
+  ];
+  if (r.claimRemarks.length) body.push(['MOA', '', '', ...r.claimRemarks.slice(0, 5)]);
+  body.push(['DTM', '050', x12Date(r.receivedDate)]);
+  for (const l of r.lines) {
+    body.push([
+      'SVC',
+      ['HC', l.code, ...l.modifiers].join(':'),
+      x12Amount(l.billed),
+      x12Amount(l.paid),
+      '',
+      String(l.units),
+    ]);
+    body.push(['DTM', '472', x12Date(l.serviceDate)]);
+    body.push(...casSegments(l.adjustments));
+    body.push(['REF', '6R', String(l.line)]);
+    body.push(['AMT', 'B6', x12Amount(l.allowed)]);
+    for (const rm of l.remarks) body.push(['LQ', 'HE', rm]);
+  }
+  const segs = envelope(
+    body,
+    {
+      senderId: o.senderId ?? r.payerId,
+      receiverId: o.receiverId ?? 'CLAIMLAB',
+      controlNumber: o.controlNumber ?? 1,
+      date,
+      time: o.time ?? '1200',
+      usage: o.usage ?? 'T',
+    },
+    { functionalId: 'HP', version: IG_835, transactionSet: '835' },
+  );
+  return { ok: true, value: serialize(segs) };
+}
+
+/** Reads an 835 into remittances (one per CLP). */
+export function read835(raw: string): Result<Remittance[]> {
+  const t = tokenize(raw);
+  if (!t.ok) return t;
+  const comp = t.value.delimiters.component;
+  const errors: Problem[] = [];
+  const out: Remittance[] = [];
+  let payerName = '';
+  let payerId = '';
+  let npi = '';
+  let remitDate = '';
+  let cur: Remittance | null = null;
+  let line: RemitLine | null = null;
+  const money = (v: string, where: string): Cents => {
+    const m = parseMoney(v || '0');
+    if (m === null) errors.push({ path: where, message: `"${v}" is not an amount` });
+    return m ?? cents(0);
+  };
+  const finish = () => {
+    if (!cur) return;
+    cur.totals = totalsOf(cur.lines);
+    if (cur.status !== 'denied') cur.status = statusOf(cur.lines);
+  };
+  t.value.segments.forEach((s, i) => {
+    const e = (n: number) => s[n] ?? '';
+    const where = `segment ${i + 1} (${s[0]})`;
+    switch (s[0]) {
+      case 'DTM':
+        if (e(1) === '405') remitDate = isoDate(e(2));
+        else if (e(1) === '050' && cur) cur.receivedDate = isoDate(e(2));
+        else if (e(1) === '472' && line) line.serviceDate = isoDate(e(2));
+        break;
+      case 'N1':
+        if (e(1) === 'PR') payerName = e(2);
+        if (e(1) === 'PE') npi = e(4);
+        break;
+      case 'REF':
+        if (e(1) === '2U' && !cur) payerId = e(2);
+        if (e(1) === '6R' && line) line.line = Number(e(2)) || line.line;
+        break;
+      case 'CLP': {
+        finish();
+        const code = e(2);
+        cur = {
+          claimId: e(1),
+          payerId,
+          payerName,
+          status: code === '4' ? 'denied' : 'paid',
+          payerClaimNumber: e(7) || null,
+          frequency: (['1', '7', '8'].includes(e(9)) ? e(9) : '1') as Remittance['frequency'],
+          originalClaimId: null,
+          payerSequence: code === '2' ? 2 : 1,
+          claimFilingIndicator: e(6),
+          receivedDate: '',
+          remitDate,
+          lines: [],
+          totals: {
+            billed: cents(0),
+            allowed: cents(0),
+            paid: cents(0),
+            patientResponsibility: cents(0),
+          },
+          claimRemarks: [],
+          findings: [],
+          accumulatorsBefore: { deductibleMet: cents(0), outOfPocketMet: cents(0) },
+          accumulatorsAfter: { deductibleMet: cents(0), outOfPocketMet: cents(0) },
+          appeal: null,
+          patient: { memberId: null },
+          providerNpi: npi,
+        };
+        out.push(cur);
+        line = null;
+        break;
+      }
+      case 'NM1':
+        if (cur && e(1) === 'QC') {
+          cur.patient = { memberId: e(9) || null };
+          if (e(3) && e(3) !== 'PATIENT') cur.patient.lastName = e(3);
+          if (e(4)) cur.patient.firstName = e(4);
+        }
+        break;
+      case 'MOA':
+        if (cur) cur.claimRemarks = s.slice(3).filter(Boolean);
+        break;
+      case 'SVC': {
+        if (!cur) {
+          errors.push({ path: where, message: 'SVC before any CLP' });
+          break;
+        }
+        const [, code = '', ...mods] = e(1).split(comp);
+        line = {
+          line: cur.lines.length + 1,
+          code,
+          modifiers: mods.filter(Boolean),
+          units: Number(e(5) || '1') || 1,
+          serviceDate: '',
+          billed: money(e(2), `${where} SVC02`),
+          allowed: cents(0),
+          paid: money(e(3), `${where} SVC03`),
+          adjustments: [],
+          remarks: [],
+        };
+        cur.lines.push(line);
+        break;
+      }
+      case 'CAS':
+        if (line) {
+          const g = e(1) as GroupCode;
+          if (!['CO', 'PR', 'OA', 'PI'].includes(g))
+            errors.push({
+              path: `${where} CAS01`,
+              message: `group code "${g}" is not CO, PR, OA or PI`,
+            });
+          for (let k = 2; k < s.length; k += 3)
+            if (s[k])
+              line.adjustments.push({
+                group: g,
+                carc: s[k]!,
+                amount: money(s[k + 1] ?? '', `${where} CAS${String(k + 1).padStart(2, '0')}`),
+              });
+        }
+        break;
+      case 'AMT':
+        if (line && e(1) === 'B6') line.allowed = money(e(2), `${where} AMT02`);
+        break;
+      case 'LQ':
+        if (line && e(1) === 'HE') line.remarks.push(e(2));
+        break;
+    }
+  });
+  finish();
+  if (out.length === 0)
+    errors.push({ path: '835', message: 'no CLP segment: the file holds no claim payment' });
+  return errors.length ? { ok: false, errors } : { ok: true, value: out };
+}

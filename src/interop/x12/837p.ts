@@ -1,0 +1,267 @@
+/**
+ * ASC X12 005010X222A1 837P (professional claim): writer from the domain Claim and parser back
+ * to it. One claim per transaction set; the patient is the subscriber (2000B, SBR02 = 18).
+ * ClaimLab-only data rides in standard places: the Medicare locality in a 2300 NTE*ADD note,
+ * provider participation in CLM07 (A assigned / C not assigned). Accumulators are payer-side
+ * and not part of an 837.
+ * See: X12 005010X222A1 loops 1000A/B, 2000A/2010AA, 2000B/2010BA/2010BB, 2300 (CLM, REF*F8,
+ * REF*G1, NTE, HI), 2400 (LX, SV1, DTP*472); NUCC 1500 crosswalk.
+ */
+import type { Claim, ClaimLine, Frequency, Sex } from '../../domain/claim/claim';
+import { icdKey, icdDisplay } from '../../domain/codes/code';
+import { cents, parseMoney } from '../../domain/money';
+import type { Problem, Result } from '../../domain/result';
+import {
+  envelope,
+  ident,
+  isoDate,
+  serialize,
+  text,
+  tokenize,
+  x12Amount,
+  x12Date,
+  type EnvelopeOptions,
+  type Segment,
+} from './segments';
+
+export const IG_837P = '005010X222A1';
+
+export interface Party {
+  name: string;
+  address: string;
+  city: string;
+  state: string;
+  zip: string;
+}
+
+export interface Write837Options extends Partial<EnvelopeOptions> {
+  billingProvider?: Party & { taxId: string };
+  submitter?: { name: string; id: string; phone: string };
+  payerName?: string;
+  /** Payer responsibility (SBR01): P primary, S secondary. */
+  sequence?: 'P' | 'S';
+  claimFilingIndicator?: string;
+}
+
+const DEFAULT_PROVIDER = {
+  name: 'CLAIMLAB TRAINING PRACTICE',
+  address: '100 MAIN ST',
+  city: 'SPRINGFIELD',
+  state: 'IL',
+  zip: '627010001',
+  taxId: '990000001',
+};
+const LOCALITY_NOTE = 'CLAIMLAB LOCALITY ';
+
+export function write837p(claim: Claim, o: Write837Options = {}): string {
+  const bp = o.billingProvider ?? DEFAULT_PROVIDER;
+  const sub = o.submitter ?? { name: bp.name, id: 'CLAIMLAB', phone: '5555550100' };
+  const payerName = o.payerName ?? claim.payerId;
+  const date = o.date ?? claim.submissionDate;
+  const time = o.time ?? '1200';
+  const total = claim.lines.reduce((s, l) => s + l.charge, 0);
+  const body: Segment[] = [
+    ['BHT', '0019', '00', ident(claim.claimId, 50), x12Date(date), time, 'CH'],
+    // 1000A submitter, 1000B receiver
+    ['NM1', '41', '2', text(sub.name), '', '', '', '', '46', text(sub.id, 80)],
+    ['PER', 'IC', 'BILLING OFFICE', 'TE', sub.phone],
+    ['NM1', '40', '2', text(payerName), '', '', '', '', '46', claim.payerId],
+    // 2000A billing provider
+    ['HL', '1', '', '20', '1'],
+    ['NM1', '85', '2', text(bp.name), '', '', '', '', 'XX', claim.provider.npi],
+    ['N3', text(bp.address, 55)],
+    ['N4', text(bp.city, 30), bp.state, bp.zip],
+    ['REF', 'EI', bp.taxId],
+    // 2000B subscriber (the patient), 2010BA, 2010BB
+    ['HL', '2', '1', '22', '0'],
+    [
+      'SBR',
+      o.sequence ?? 'P',
+      '18',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+      o.claimFilingIndicator ?? (claim.payerId === 'medicare' ? 'MB' : 'CI'),
+    ],
+    [
+      'NM1',
+      'IL',
+      '1',
+      ident(claim.patient.lastName ?? 'PATIENT', 60),
+      ident(claim.patient.firstName ?? '', 35),
+      '',
+      '',
+      '',
+      'MI',
+      ident(claim.patient.memberId ?? '', 80),
+    ],
+    ['DMG', 'D8', x12Date(claim.patient.birthDate), claim.patient.sex],
+    ['NM1', 'PR', '2', text(payerName), '', '', '', '', 'PI', claim.payerId],
+    // 2300 claim
+    [
+      'CLM',
+      ident(claim.claimId, 38),
+      x12Amount(total),
+      '',
+      '',
+      [claim.provider.pos, 'B', claim.frequency].join(':'),
+      'Y',
+      claim.provider.participating === false ? 'C' : 'A',
+      'Y',
+      'Y',
+    ],
+  ];
+  if (claim.priorAuthNumber) body.push(['REF', 'G1', ident(claim.priorAuthNumber, 50)]);
+  if (claim.originalClaimId) body.push(['REF', 'F8', ident(claim.originalClaimId, 50)]);
+  if (claim.provider.locality)
+    body.push(['NTE', 'ADD', LOCALITY_NOTE + ident(claim.provider.locality, 20)]);
+  body.push(['HI', ...claim.diagnoses.map((d, i) => `${i === 0 ? 'ABK' : 'ABF'}:${icdKey(d)}`)]);
+  claim.lines.forEach((l, i) => {
+    body.push(['LX', String(i + 1)]);
+    body.push([
+      'SV1',
+      ['HC', l.code, ...l.modifiers].join(':'),
+      x12Amount(l.charge),
+      'UN',
+      String(l.units),
+      '',
+      '',
+      l.dxPointers.join(':'),
+    ]);
+    body.push(['DTP', '472', 'D8', x12Date(l.serviceDate ?? claim.serviceDate)]);
+  });
+  const segs = envelope(
+    body,
+    {
+      senderId: o.senderId ?? 'CLAIMLAB',
+      receiverId: o.receiverId ?? claim.payerId,
+      controlNumber: o.controlNumber ?? 1,
+      date,
+      time,
+      usage: o.usage ?? 'T',
+    },
+    { functionalId: 'HC', version: IG_837P, transactionSet: '837' },
+  );
+  return serialize(segs);
+}
+
+/** Parses 837P text into claims (one per CLM). Problems name the segment position. */
+export function parse837p(raw: string): Result<Claim[]> {
+  const t = tokenize(raw);
+  if (!t.ok) return t;
+  return claimsFromSegments(t.value.segments, t.value.delimiters.component);
+}
+
+/** Builds claims from segments (used with our tokenizer, or with node-x12's output in tests). */
+export function claimsFromSegments(segments: readonly Segment[], component = ':'): Result<Claim[]> {
+  const errors: Problem[] = [];
+  const claims: Claim[] = [];
+  let submissionDate = '';
+  let payerId = '';
+  let npi = '';
+  let patient: Claim['patient'] = { sex: 'U', birthDate: '', memberId: null };
+  let cur: Claim | null = null;
+  let line: ClaimLine | null = null;
+  const at = (i: number, s: Segment) => `segment ${i + 1} (${s[0]})`;
+  segments.forEach((s, i) => {
+    const e = (n: number) => s[n] ?? '';
+    switch (s[0]) {
+      case 'BHT':
+        submissionDate = isoDate(e(4));
+        break;
+      case 'NM1':
+        if (e(1) === '85') npi = e(9);
+        if (e(1) === 'PR') payerId = e(9);
+        if (e(1) === 'IL') {
+          patient = { sex: 'U', birthDate: '', memberId: e(9) || null };
+          if (e(3) && e(3) !== 'PATIENT') patient.lastName = e(3);
+          if (e(4)) patient.firstName = e(4);
+        }
+        break;
+      case 'DMG': {
+        patient.birthDate = isoDate(e(2));
+        const sx = e(3);
+        patient.sex = (sx === 'F' || sx === 'M' ? sx : 'U') as Sex;
+        break;
+      }
+      case 'CLM': {
+        const [pos = '', , freq = '1'] = e(5).split(component);
+        const charge = parseMoney(e(2));
+        if (charge === null)
+          errors.push({
+            path: `${at(i, s)} CLM02`,
+            message: `claim total "${e(2)}" is not an amount`,
+          });
+        cur = {
+          claimId: e(1),
+          payerId,
+          frequency: (['1', '7', '8'].includes(freq) ? freq : '1') as Frequency,
+          originalClaimId: null,
+          patient: { ...patient },
+          provider: { npi, pos, locality: '', ...(e(7) === 'C' ? { participating: false } : {}) },
+          serviceDate: '',
+          submissionDate,
+          diagnoses: [],
+          lines: [],
+          priorAuthNumber: null,
+          accumulators: { deductibleMet: cents(0), outOfPocketMet: cents(0) },
+        };
+        claims.push(cur);
+        line = null;
+        break;
+      }
+      case 'REF':
+        if (cur && !line && e(1) === 'G1') (cur as Claim).priorAuthNumber = e(2);
+        if (cur && !line && e(1) === 'F8') (cur as Claim).originalClaimId = e(2);
+        break;
+      case 'NTE':
+        if (cur && e(2).startsWith(LOCALITY_NOTE))
+          (cur as Claim).provider.locality = e(2).slice(LOCALITY_NOTE.length);
+        break;
+      case 'HI':
+        if (cur)
+          (cur as Claim).diagnoses = s
+            .slice(1)
+            .filter(Boolean)
+            .map((c) => icdDisplay(c.split(component)[1] ?? ''));
+        break;
+      case 'SV1': {
+        if (!cur) {
+          errors.push({ path: at(i, s), message: 'SV1 before any CLM' });
+          break;
+        }
+        const [, code = '', ...mods] = e(1).split(component);
+        const charge = parseMoney(e(2));
+        if (charge === null)
+          errors.push({
+            path: `${at(i, s)} SV102`,
+            message: `line charge "${e(2)}" is not an amount`,
+          });
+        const units = Number(e(4) || '1');
+        line = {
+          code,
+          modifiers: mods.filter(Boolean),
+          units: Number.isFinite(units) ? units : 1,
+          dxPointers: e(7).split(component).filter(Boolean).map(Number),
+          charge: charge ?? cents(0),
+        };
+        (cur as Claim).lines.push(line);
+        break;
+      }
+      case 'DTP':
+        if (cur && line && e(1) === '472') {
+          const d = isoDate(e(3).split('-')[0] ?? '');
+          const c = cur as Claim;
+          if (!c.serviceDate) c.serviceDate = d;
+          if (d !== c.serviceDate) (line as ClaimLine).serviceDate = d;
+        }
+        break;
+    }
+  });
+  if (claims.length === 0)
+    errors.push({ path: '837', message: 'no CLM segment: the file holds no claim' });
+  return errors.length ? { ok: false, errors } : { ok: true, value: claims };
+}
