@@ -4,8 +4,10 @@
  * `codesets status`: lists the bundles the manifest names.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { buildToFolder } from '../../codesets/build-node';
+import { buildMpfsBundle } from '../../codesets/mpfs/bundle';
+import { buildAlphabeticIndexBundle } from '../../codesets/alpha-index/bundle';
 import { parseManifest } from '../../codesets/manifest';
 import { CliError, parseArgs, type Io } from '../io';
 
@@ -64,10 +66,31 @@ export async function run(args: string[], io: Io): Promise<number> {
           .join(', ')}; ${e.file} ${kb(e.bytes)}`,
       );
   }
+  // The fee schedule and the Alphabetic Index have importers of their own; a failure in one
+  // is reported and fails the build, but leaves the bundles already written intact.
+  let failed = false;
+  const mpfs = buildMpfsBundle(from, out);
+  if (mpfs.ok)
+    io.out(
+      `Physician Fee Schedule: ${mpfs.value.counts.rvus} RVU rows (${mpfs.value.counts.priced} priced), ${mpfs.value.counts.localities} localities, CF ${mpfs.value.conversionFactor}; ${basename(mpfs.value.file)} ${kb(mpfs.value.bytes)}`,
+    );
+  else {
+    failed = true;
+    for (const e of mpfs.errors) io.err(`  ${e.path}: ${e.message}`);
+  }
+  const idx = await buildAlphabeticIndexBundle(from, out, (l) => io.err(`note: ${l}`));
+  for (const b of idx.bundles)
+    io.out(
+      `Alphabetic Index ${b.year}: ${b.parts.map((p) => `${p.kind} ${Object.entries(p.counts).map(([k, v]) => `${k} ${v}`).join(' ')}`).join('; ')}; ${basename(b.file)} ${kb(b.bytes)}`,
+    );
+  if (idx.errors.length) {
+    failed = true;
+    for (const e of idx.errors) io.err(`  ${e.path}: ${e.message}`);
+  }
   io.err(
     `codesets build: ${r.value.written.length} bundles written to ${out} in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
   );
-  return 0;
+  return failed ? 1 : 0;
 }
 
 function status(out: string, io: Io): number {
