@@ -1,0 +1,137 @@
+/**
+ * `codes search "<query>" [--limit N] [--date YYYY-MM-DD] [--billable] [--chapter N] [--json]`
+ * `codes search --stdin --json`: one query per line in, one JSON array of
+ * {code, system, display, billable} per line out, in input order (an empty line gives []).
+ * The ICD-10-CM release is the one in effect on --date (default: today), from the catalog
+ * (official bundles when built, else the starter set); its search index is loaded from
+ * codesets/build/search-<release>.bin.gz or built (and stored) on first use.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import type { IcdEntry } from '../../domain/codes/catalog';
+import type { CodeSearch } from '../../domain/codes/search/query';
+import type { SearchHit } from '../../domain/codes/search/types';
+import { CliError, parseArgs, type Io } from '../io';
+
+const ORDER_FALLBACK = {
+  id: 'FY2026',
+  from: '2025-10-01',
+  to: '2026-09-30',
+  file: '../shared/reference/icd10cm/fy2026/icd10cm-order-2026.txt',
+};
+
+export interface SearchRow {
+  code: string;
+  system: 'ICD-10-CM';
+  display: string;
+  billable: boolean;
+}
+
+const toRow = (h: SearchHit): SearchRow => ({
+  code: h.display,
+  system: 'ICD-10-CM',
+  display: h.title,
+  billable: h.billable,
+});
+
+/** The release in effect on the date and its entries: from the catalog, or the FY2026 order file. */
+async function releaseFor(
+  date: string,
+  io: Io,
+): Promise<{ id: string; size: () => number; entries: () => IcdEntry[] }> {
+  let catalogError: string | undefined;
+  try {
+    const { loadNodeCatalog } = await import('../../codesets/load-node');
+    const catalog = await loadNodeCatalog();
+    const r = catalog.icd10(date);
+    if (r.ok) {
+      const rel = r.value;
+      return { id: rel.id, size: () => rel.size(), entries: () => [...rel.entries()] };
+    }
+    catalogError = r.errors.map((e) => e.message).join('; ');
+  } catch (e) {
+    catalogError = (e as Error).message;
+  }
+  // No catalog module or no release for the date: the FY2026 order file, when the date is in it.
+  if (existsSync(ORDER_FALLBACK.file) && date >= ORDER_FALLBACK.from && date <= ORDER_FALLBACK.to) {
+    io.err(`codes search: ${catalogError ?? 'no catalog'}; reading ${ORDER_FALLBACK.file}`);
+    const { parseOrderFile } = await import('../../codesets/order-file');
+    let cached: IcdEntry[] | undefined;
+    const entries = () => {
+      if (cached) return cached;
+      const r = parseOrderFile(readFileSync(ORDER_FALLBACK.file, 'utf8'), ORDER_FALLBACK.file);
+      if (!r.ok) throw new CliError(r.errors.map((e) => `${e.path}: ${e.message}`).join('\n'), 1);
+      return (cached = r.value);
+    };
+    return { id: ORDER_FALLBACK.id, size: () => entries().length, entries };
+  }
+  throw new CliError(
+    `no ICD-10-CM release for date of service ${date}: ${catalogError ?? 'nothing loaded'}`,
+    1,
+  );
+}
+
+async function searcherFor(date: string, io: Io): Promise<CodeSearch> {
+  const rel = await releaseFor(date, io);
+  const { loadSearchNode } = await import('../../codesets/alpha-index/search-bundle');
+  return (await loadSearchNode(rel.id, rel.size(), rel.entries)).search;
+}
+
+function table(rows: SearchRow[]): string[] {
+  if (!rows.length) return ['(no match)'];
+  const w = Math.max(4, ...rows.map((r) => r.code.length));
+  return [
+    `${'CODE'.padEnd(w)}  BILLABLE  DESCRIPTION`,
+    ...rows.map(
+      (r) => `${r.code.padEnd(w)}  ${(r.billable ? 'yes' : 'no').padEnd(8)}  ${r.display}`,
+    ),
+  ];
+}
+
+export async function run(args: string[], io: Io): Promise<number> {
+  const { flags, positional } = parseArgs(args, ['limit', 'date', 'chapter']);
+  const json = flags.get('json') === true;
+  const stdin = flags.get('stdin') === true;
+  const limitRaw = flags.get('limit');
+  const limit = limitRaw === undefined ? 10 : Number(limitRaw);
+  if (!Number.isInteger(limit) || limit < 1 || limit > 1000)
+    throw new CliError('--limit must be a whole number from 1 to 1000');
+  const dateRaw = flags.get('date');
+  const date = typeof dateRaw === 'string' ? dateRaw : new Date().toISOString().slice(0, 10);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date)))
+    throw new CliError(`--date must be YYYY-MM-DD, got "${date}"`);
+  const chapterRaw = flags.get('chapter');
+  const chapter = chapterRaw === undefined ? undefined : Number(chapterRaw);
+  if (chapter !== undefined && (!Number.isInteger(chapter) || chapter < 1 || chapter > 22))
+    throw new CliError('--chapter must be a chapter number from 1 to 22');
+  const opts = {
+    limit,
+    billableOnly: flags.get('billable') === true,
+    ...(chapter ? { chapter } : {}),
+  };
+
+  if (stdin) {
+    if (!json) throw new CliError('--stdin needs --json (one JSON array per input line)');
+    if (positional.length) throw new CliError('give either a query or --stdin, not both');
+    const lines = (await io.readStdin()).split(/\r?\n/);
+    if (lines[lines.length - 1] === '') lines.pop();
+    const search = await searcherFor(date, io);
+    for (const line of lines)
+      io.out(JSON.stringify(line.trim() ? search.search(line, opts).hits.map(toRow) : []));
+    return 0;
+  }
+  const query = positional.join(' ').trim();
+  if (!query)
+    throw new CliError(
+      'usage: codes search "<query>" [--limit N] [--date YYYY-MM-DD] [--billable] [--chapter N] [--json] | codes search --stdin --json',
+    );
+  const search = await searcherFor(date, io);
+  const r = search.search(query, opts);
+  const rows = r.hits.map(toRow);
+  if (json) io.out(JSON.stringify(rows));
+  else {
+    for (const l of table(rows)) io.out(l);
+    if (r.corrections.length) io.err(`(spelling: ${r.corrections.join(', ')})`);
+    if (r.total > rows.length) io.err(`(${rows.length} of ${r.total} matches; --limit N for more)`);
+  }
+  return 0;
+}

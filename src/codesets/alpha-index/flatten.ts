@@ -1,0 +1,112 @@
+/**
+ * Turns parsed index parts into the plain "index term" inputs the search engine takes: one per
+ * code reference, with the path of essential words from the main term down. "see" references
+ * are followed (Guidelines I.A.12.c: "see" directs to another main term) so that a lay entry such
+ * as "Attack, heart" leads to the code found under "Infarct, myocardium".
+ * Table rows give one input per filled column, the column heading joining the path
+ * ("Aspirin" + "adverse effect" -> T39.015).
+ */
+import type { IndexTermInput } from '../../domain/codes/search/types';
+import type { IndexPart, IndexTerm } from './types';
+
+const normCache = new Map<string, string>();
+const norm = (s: string) => {
+  let n = normCache.get(s);
+  if (n === undefined) {
+    n = s
+      .toLowerCase()
+      .replace(/\([^)]*\)/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim();
+    if (normCache.size > 200_000) normCache.clear();
+    normCache.set(s, n);
+  }
+  return n;
+};
+
+interface Ctx {
+  kind: IndexTermInput['kind'];
+  out: IndexTermInput[];
+}
+
+function push(ctx: Ctx, path: string[], nemods: string[], code: string, kind = ctx.kind) {
+  const t: IndexTermInput = { path, code, kind };
+  const n = nemods.filter(Boolean).join(' ');
+  if (n) t.nemod = n;
+  ctx.out.push(t);
+}
+
+/** Finds the term a "see" text names: "Infarct, myocardium" -> main term Infarct, subterm myocardium. */
+export function resolveSee(target: string, mains: Map<string, IndexTerm[]>): IndexTerm | undefined {
+  const parts = target.split(',').map(norm).filter(Boolean);
+  const first = parts.shift();
+  if (!first) return undefined;
+  // "Fracture, femur, neck": the main term may be "Fracture, traumatic" (several share a first word).
+  for (const main of mains.get(first) ?? []) {
+    let t: IndexTerm | undefined = main;
+    for (const p of parts) {
+      if (!t) break;
+      const kids: IndexTerm[] = t.children ?? [];
+      t = kids.find((k) => norm(k.title) === p) ?? kids.find((k) => norm(k.title).startsWith(p));
+    }
+    if (t) return t;
+  }
+  return undefined;
+}
+
+/** Code a resolved "see" target leads to, following chains ("neck" -> see "Fracture, femur, upper end, neck"). */
+function codeOfTarget(t: IndexTerm, mains: Map<string, IndexTerm[]>, hops = 0): string | undefined {
+  if (t.code) return t.code;
+  if (t.see && hops < 3) {
+    const next = resolveSee(t.see, mains);
+    return next && codeOfTarget(next, mains, hops + 1);
+  }
+  return undefined;
+}
+
+export function mainTermMap(part: IndexPart): Map<string, IndexTerm[]> {
+  const m = new Map<string, IndexTerm[]>();
+  const add = (k: string, t: IndexTerm) => {
+    const l = m.get(k);
+    if (!l) m.set(k, [t]);
+    else if (!l.includes(t)) l.push(t);
+  };
+  for (const t of part.terms) {
+    add(norm(t.title), t);
+    // "Diabetes, diabetic" and "Fracture, traumatic" are also found under their first word.
+    const first = norm(t.title.split(',')[0] ?? '');
+    if (first) add(first, t);
+  }
+  return m;
+}
+
+export function flattenIndex(part: IndexPart): IndexTermInput[] {
+  const ctx: Ctx = { kind: part.kind, out: [] };
+  const mains = mainTermMap(part);
+  const headings = (part.headings ?? []).map((h) =>
+    h
+      .replace(/\([^)]*\)/g, '')
+      .trim()
+      .toLowerCase(),
+  );
+  const walk = (t: IndexTerm, path: string[], nemods: string[]) => {
+    const p = [...path, t.title];
+    const n = t.nemod ? [...nemods, t.nemod] : nemods;
+    if (t.code) push(ctx, p, n, t.code);
+    if (t.cells)
+      t.cells.forEach((c, i) => {
+        if (c) push(ctx, [...p, headings[i + 1] ?? ''], n, c);
+      });
+    // "see", or "see also" on a term without a code of its own ("Sore, throat - see also
+    // Pharyngitis"): the referenced term's code is this term's answer.
+    const ref = t.code ? undefined : (t.see ?? t.seeAlso);
+    if (ref) {
+      const target = resolveSee(ref, mains);
+      const code = target && codeOfTarget(target, mains);
+      if (code) push(ctx, p, n, code, 'see');
+    }
+    for (const c of t.children ?? []) walk(c, p, n);
+  };
+  for (const t of part.terms) walk(t, [], []);
+  return ctx.out;
+}

@@ -1,0 +1,303 @@
+/**
+ * Builds the in-memory search index: one "document" per code title and one per Alphabetic
+ * Index code reference, an inverted index from word stems to documents (CSR layout in typed
+ * arrays, so a full FY2026 build stays small and quick), and the index-term -> code resolution
+ * for the release being searched.
+ * Pure: arrays in, index out. No search library at run time.
+ */
+import { chapterOf } from './chapters';
+import { resolveIndexCode } from './remap';
+import { eachWord, penaltyWeight, stem } from './tokenize';
+import type { IndexTermInput, SearchEntry } from './types';
+
+export const enum DocKind {
+  Title = 0,
+  Index = 1,
+  See = 2,
+  Table = 3,
+}
+
+/** Strings by index; a loaded index keeps them in one string and slices on demand. */
+export interface TextTable {
+  readonly length: number;
+  get(i: number): string;
+}
+
+export const arrayTable = (a: string[]): TextTable => ({
+  length: a.length,
+  get: (i) => a[i] ?? '',
+});
+
+export interface SearchIndex {
+  /** Dotless codes, by entry index. */
+  codes: TextTable;
+  billable: Uint8Array;
+  /** Long titles, by entry index. */
+  titles: TextTable;
+  /** Entry indices sorted by code (descendants follow their header). */
+  sorted: Int32Array;
+  chapter: Uint8Array;
+  /** Number of title documents (= entries.length); index documents follow. */
+  nTitles: number;
+  nDocs: number;
+  docKind: Uint8Array;
+  /** Sum of penalty weights of a document's essential words (how much it says beyond a query). */
+  docWeight: Float32Array;
+  /** Index documents: resolved target entries and their score offsets (CSR by doc - nTitles). */
+  targetStart: Int32Array;
+  targetEntry: Int32Array;
+  targetOffset: Float32Array;
+  /** Index documents: the path shown to the user, and the kind. */
+  indexPaths: TextTable;
+  /** Vocabulary: raw word -> term, stem -> term, term -> stem, document frequency, penalty weight. */
+  rawTerm: Map<string, number>;
+  stemTerm: Map<string, number>;
+  stems: string[];
+  df: Int32Array;
+  termWeight: Float32Array;
+  /** Postings: docs of term t are postDocs[postStart[t] .. postStart[t+1]). */
+  postStart: Int32Array;
+  postDocs: Int32Array;
+  /** How many times the posting's document has the word as an essential (not parenthesised) word. */
+  postEss: Uint8Array;
+  /** Term ids sorted by stem, for prefix search. */
+  stemOrder: Int32Array;
+  stats: {
+    entries: number;
+    indexTerms: number;
+    indexTermsDropped: number;
+    /** Index codes that are headers here (incomplete in the index, or split since): led to children. */
+    indexTermsToHeader: number;
+    /** Index codes that no longer exist: led to their nearest existing ancestor. */
+    indexTermsToAncestor: number;
+    vocabulary: number;
+    postings: number;
+  };
+}
+
+class IntBuf {
+  a: Int32Array;
+  n = 0;
+  constructor(cap: number) {
+    this.a = new Int32Array(cap);
+  }
+  push(v: number) {
+    if (this.n === this.a.length) {
+      const b = new Int32Array(this.a.length * 2);
+      b.set(this.a);
+      this.a = b;
+    }
+    this.a[this.n++] = v;
+  }
+}
+
+const KIND: Record<IndexTermInput['kind'], DocKind> = {
+  index: DocKind.Index,
+  eindex: DocKind.Index,
+  see: DocKind.See,
+  drug: DocKind.Table,
+  neoplasm: DocKind.Table,
+};
+
+/**
+ * @param entries every code of the release (billable codes and headers)
+ * @param indexTerms flattened Alphabetic Index references (any year: codes that no longer exist
+ *   are mapped to the release's codes or dropped, see remap.ts)
+ */
+export function buildIndexData(
+  entries: SearchEntry[],
+  indexTerms: IndexTermInput[] = [],
+): SearchIndex {
+  const N = entries.length;
+  const byCode = new Map<string, number>();
+  for (let i = 0; i < N; i++) byCode.set(entries[i]!.code, i);
+  const sorted = sortByCode(entries);
+  const chapter = new Uint8Array(N);
+  for (let i = 0; i < N; i++) chapter[i] = chapterOf(entries[i]!.code);
+
+  const rawTerm = new Map<string, number>();
+  const stemTerm = new Map<string, number>();
+  const stems: string[] = [];
+  const tw: number[] = [];
+  const termOf = (raw: string): number => {
+    let t = rawTerm.get(raw);
+    if (t !== undefined) return t;
+    const s = stem(raw);
+    t = stemTerm.get(s);
+    if (t === undefined) {
+      t = stems.length;
+      stems.push(s);
+      tw.push(penaltyWeight(s));
+      stemTerm.set(s, t);
+    }
+    rawTerm.set(raw, t);
+    return t;
+  };
+
+  const toks = new IntBuf(1 << 21);
+  const docStart = new IntBuf(N + indexTerms.length + 1);
+  const weights: number[] = [];
+  const kinds: number[] = [];
+  // Tokens are stored as term * 2 + (1 if essential): postings remember whether a document
+  // needs the word (a title word) or merely allows it (a nonessential modifier in parentheses).
+  let w = 0;
+  const onWord = (raw: string, optional: boolean) => {
+    const t = termOf(raw);
+    toks.push(t * 2 + (optional ? 0 : 1));
+    if (!optional) w += tw[t]!;
+  };
+  const addDoc = (parts: { text: string; optional: boolean }[], kind: DocKind) => {
+    docStart.push(toks.n);
+    w = 0;
+    for (const p of parts) eachWord(p.text, p.optional, onWord);
+    weights.push(w);
+    kinds.push(kind);
+  };
+  for (const e of entries) addDoc([{ text: e.long || e.short, optional: false }], DocKind.Title);
+
+  const tStart = new IntBuf(indexTerms.length + 1);
+  const tEntry = new IntBuf(indexTerms.length * 2);
+  const tOffset: number[] = [];
+  const indexPaths: string[] = [];
+  let dropped = 0;
+  let toHeader = 0;
+  let toAncestor = 0;
+  const resolveCache = new Map<string, [number, number][]>();
+  for (const it of indexTerms) {
+    let targets = resolveCache.get(it.code);
+    if (!targets) {
+      targets = resolveIndexCode(it.code, byCode, sorted, entries);
+      resolveCache.set(it.code, targets);
+    }
+    if (!targets.length) {
+      dropped++;
+      continue;
+    }
+    const key = it.code.toUpperCase().replace(/[.\-\s]/g, '');
+    const at = byCode.get(key);
+    if (at === undefined) toAncestor++;
+    else if (!entries[at]!.billable) toHeader++;
+    tStart.push(tEntry.n);
+    for (const [e, off] of targets) {
+      tEntry.push(e);
+      tOffset.push(off);
+    }
+    const [head = '', ...rest] = it.path;
+    const parts = [
+      ...splitMainTerm(head),
+      ...rest.flatMap((text) => splitMainTerm(text)),
+      { text: it.nemod ?? '', optional: true },
+    ];
+    addDoc(parts, KIND[it.kind]);
+    indexPaths.push(it.path.join(' > '));
+  }
+  tStart.push(tEntry.n);
+  docStart.push(toks.n);
+  const nDocs = weights.length;
+
+  // Postings in CSR form; a word repeated in one document is posted once.
+  const T = stems.length;
+  const df = new Int32Array(T);
+  const last = new Int32Array(T).fill(-1);
+  const ds = docStart.a;
+  const ta = toks.a;
+  for (let d = 0; d < nDocs; d++)
+    for (let k = ds[d]!; k < ds[d + 1]!; k++) {
+      const t = ta[k]! >> 1;
+      if (last[t] !== d) {
+        last[t] = d;
+        df[t]!++;
+      }
+    }
+  const postStart = new Int32Array(T + 1);
+  for (let t = 0; t < T; t++) postStart[t + 1] = postStart[t]! + df[t]!;
+  const fill = postStart.slice(0, T);
+  const postDocs = new Int32Array(postStart[T]!);
+  const postEss = new Uint8Array(postStart[T]!);
+  last.fill(-1);
+  for (let d = 0; d < nDocs; d++)
+    for (let k = ds[d]!; k < ds[d + 1]!; k++) {
+      const t = ta[k]! >> 1;
+      if (last[t] !== d) {
+        last[t] = d;
+        postDocs[fill[t]!++] = d;
+      }
+      if (ta[k]! & 1) {
+        const at = fill[t]! - 1;
+        if (postEss[at]! < 255) postEss[at]!++;
+      }
+    }
+  const termWeight = Float32Array.from(tw);
+  const stemOrder = Int32Array.from(stems.keys()).sort((a, b) => (stems[a]! < stems[b]! ? -1 : 1));
+
+  return {
+    codes: arrayTable(entries.map((e) => e.code)),
+    billable: Uint8Array.from(entries, (e) => (e.billable ? 1 : 0)),
+    titles: arrayTable(entries.map((e) => e.long || e.short)),
+    sorted,
+    chapter,
+    nTitles: N,
+    nDocs,
+    docKind: Uint8Array.from(kinds),
+    docWeight: Float32Array.from(weights),
+    targetStart: tStart.a.slice(0, tStart.n),
+    targetEntry: tEntry.a.slice(0, tEntry.n),
+    targetOffset: Float32Array.from(tOffset),
+    indexPaths: arrayTable(indexPaths),
+    rawTerm,
+    stemTerm,
+    stems,
+    df,
+    termWeight,
+    postStart,
+    postDocs,
+    postEss,
+    stemOrder,
+    stats: {
+      entries: N,
+      indexTerms: nDocs - N,
+      indexTermsDropped: dropped,
+      indexTermsToHeader: toHeader,
+      indexTermsToAncestor: toAncestor,
+      vocabulary: T,
+      postings: postDocs.length,
+    },
+  };
+}
+
+/** Entry indices in code order; the order file is almost sorted already, so this is near linear. */
+function sortByCode(entries: SearchEntry[]): Int32Array {
+  const idx = Int32Array.from(entries.keys());
+  let ordered = true;
+  for (let i = 1; i < entries.length && ordered; i++)
+    if (entries[i - 1]!.code > entries[i]!.code) ordered = false;
+  if (ordered) return idx;
+  return Int32Array.from(
+    Array.from(idx).sort((a, b) => (entries[a]!.code < entries[b]!.code ? -1 : 1)),
+  );
+}
+
+/** Qualifiers printed after a main term that only restate the default ("Fracture, traumatic"). */
+const DEFAULT_QUALIFIERS = new Set(['traumatic']);
+
+/**
+ * Index levels such as "Diabetes, diabetic", "Infection, infected, infective" or
+ * "myocardium, myocardial" list variants of one word: the variants are optional (the query
+ * matches the first word through its variants, see query.ts #variants). "Fracture, pathological"
+ * names a different main term: "pathological" is essential. Variants share their first four
+ * letters with the first word.
+ */
+export function splitMainTerm(level: string): { text: string; optional: boolean }[] {
+  const parts = level.split(',');
+  if (parts.length === 1) return [{ text: level, optional: false }];
+  const first = parts[0]!.trim().toLowerCase();
+  const stemOf = first.slice(0, 4);
+  const variant = (p: string) => {
+    const t = p.trim().toLowerCase();
+    return t.startsWith(stemOf) || DEFAULT_QUALIFIERS.has(t);
+  };
+  return [
+    { text: parts[0]!, optional: false },
+    ...parts.slice(1).map((p) => ({ text: p, optional: variant(p) })),
+  ];
+}

@@ -1,0 +1,56 @@
+/**
+ * Query words -> slots. Each slot is one thing the user asked for, with alternative word lists
+ * that satisfy it: "htn" -> [["hypertension"]], "heart attack" -> [["myocardial", "infarction"],
+ * ["infarction", "myocardial"]], "kidney" -> [["kidney"], ["renal"]]. Phrases are matched longest first.
+ */
+import { SYNONYMS } from './synonyms';
+import { isStop } from './tokenize';
+
+export interface Slot {
+  /** Words as typed. */
+  typed: string;
+  alts: string[][];
+  /** True when a synonym rule produced the alternatives. */
+  expanded: boolean;
+}
+
+const words = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/['\u2019]/g, '')
+    .match(/[a-z0-9]+/g) ?? [];
+
+const PHRASES = new Map<string, string[][]>();
+let longest = 1;
+for (const rule of SYNONYMS) {
+  const to = rule.to.map((p) => words(p).filter((w) => !isStop(w)));
+  for (const f of rule.from) {
+    const key = words(f);
+    longest = Math.max(longest, key.length);
+    const alts = rule.keep ? [key.filter((w) => !isStop(w)), ...to] : to;
+    const k = key.join(' ');
+    const prev = PHRASES.get(k);
+    PHRASES.set(k, prev ? [...prev, ...alts] : alts);
+  }
+}
+
+export function expandQuery(text: string): Slot[] {
+  const ws = words(text);
+  const slots: Slot[] = [];
+  for (let i = 0; i < ws.length;) {
+    let done = false;
+    for (let n = Math.min(longest, ws.length - i); n >= 1 && !done; n--) {
+      const typed = ws.slice(i, i + n).join(' ');
+      const alts = PHRASES.get(typed);
+      if (!alts) continue;
+      const uniq = new Map(alts.filter((a) => a.length).map((a) => [a.join(' '), a]));
+      slots.push({ typed, alts: [...uniq.values()], expanded: true });
+      i += n;
+      done = true;
+    }
+    if (done) continue;
+    const w = ws[i++]!;
+    if (!isStop(w) || ws.length === 1) slots.push({ typed: w, alts: [[w]], expanded: false });
+  }
+  return slots;
+}

@@ -1,0 +1,82 @@
+/**
+ * Maps a code printed in the Alphabetic Index (possibly from an older year, possibly incomplete:
+ * "S72.00-", "T51.3X1") to codes of the release being searched:
+ * - a billable code that still exists: itself;
+ * - a header (incomplete code, or a code that became a header, e.g. E78.01 in FY2026): the
+ *   header itself plus its three most generic billable descendants (unspecified first, initial
+ *   encounter first), so a coder lands on a reportable code and still sees where it sits;
+ * - a code that no longer exists: the same for its nearest existing ancestor, ranked lower;
+ * - nothing left: dropped.
+ * See: Official Guidelines I.A.5 / I.B.1 (the index points to a code; the tabular must be checked
+ * for a more specific one); DOMAIN.md §2 (codes valid by date of service).
+ */
+import type { SearchEntry } from './types';
+
+/** [entry index, score offset] */
+export type Target = [number, number];
+
+const rankCache = new WeakMap<Int32Array, Int32Array>();
+function rankOf(sorted: Int32Array): Int32Array {
+  let r = rankCache.get(sorted);
+  if (!r) {
+    r = new Int32Array(sorted.length);
+    for (let p = 0; p < sorted.length; p++) r[sorted[p]!] = p;
+    rankCache.set(sorted, r);
+  }
+  return r;
+}
+
+const genCache = new WeakMap<SearchEntry[], Float32Array>();
+/** How good a default a billable code is when the index only names its header (cached per entry). */
+function genericnessOf(entries: SearchEntry[], i: number): number {
+  let c = genCache.get(entries);
+  if (!c) {
+    c = new Float32Array(entries.length).fill(NaN);
+    genCache.set(entries, c);
+  }
+  let g = c[i]!;
+  if (Number.isNaN(g)) c[i] = g = genericness(entries[i]!);
+  return g;
+}
+
+function genericness(e: SearchEntry): number {
+  const t = e.long.toLowerCase();
+  let g = 0;
+  g += 2 * (t.split('unspecified').length - 1);
+  // A 7th character (a letter in position 7): initial encounter (A) is the usual default.
+  if (e.code.length === 7 && /[A-Z]/.test(e.code[6]!)) g += e.code.endsWith('A') ? 1 : -3;
+  let words = 1;
+  for (let i = 0; i < t.length; i++) if (t.charCodeAt(i) === 32) words++;
+  return g - words * 0.05;
+}
+
+export function resolveIndexCode(
+  printed: string,
+  byCode: Map<string, number>,
+  sorted: Int32Array,
+  entries: SearchEntry[],
+): Target[] {
+  let key = printed.toUpperCase().replace(/[.\-\s]/g, '');
+  let penalty = 0;
+  let at = byCode.get(key);
+  while (at === undefined && key.length > 3) {
+    key = key.slice(0, -1);
+    penalty = 0.6;
+    at = byCode.get(key);
+  }
+  if (at === undefined) return [];
+  const e = entries[at]!;
+  if (e.billable) return [[at, -penalty]];
+  const rank = rankOf(sorted);
+  const kids: number[] = [];
+  for (let p = rank[at]! + 1; p < sorted.length; p++) {
+    const d = sorted[p]!;
+    const c = entries[d]!;
+    if (!c.code.startsWith(key)) break;
+    if (c.billable) kids.push(d);
+  }
+  kids.sort((a, b) => genericnessOf(entries, b) - genericnessOf(entries, a) || a - b);
+  const out: Target[] = [[at, -0.2 - penalty]];
+  kids.slice(0, 3).forEach((d, i) => out.push([d, -0.1 - 0.15 * i - penalty]));
+  return out;
+}

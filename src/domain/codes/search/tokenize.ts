@@ -1,0 +1,150 @@
+/**
+ * Normalisation shared by indexing and querying: lower case, apostrophes dropped
+ * ("Alzheimer's" -> "alzheimers"), split on anything not a letter or digit, then a light plural
+ * stemmer so "fractures" finds "fracture". Deliberately simple and symmetric: the same function
+ * runs on the code titles, the index terms and the query.
+ */
+
+/** Words that carry no meaning in a search ("of", "the"): matched if typed, never required. */
+const STOP = new Set([
+  'a',
+  'an',
+  'the',
+  'of',
+  'and',
+  'or',
+  'in',
+  'on',
+  'at',
+  'to',
+  'by',
+  'for',
+  'as',
+  'from',
+  'into',
+  'than',
+  'not',
+]);
+
+/**
+ * How much an unmatched word of a title counts against it (1 = a real clinical word). Generic
+ * words of the classification cost little, so "Type 2 diabetes mellitus without complications"
+ * is not pushed down by "without"; "unspecified" codes stay near the top of a vague query.
+ * See: Official Guidelines I.A.9 (NEC/NOS, "other", "unspecified").
+ */
+const WEAK: Record<string, number> = {
+  with: 0.25,
+  without: 0.15,
+  due: 0.2,
+  other: 0.25,
+  unspecified: 0.1,
+  specified: 0.25,
+  nos: 0.1,
+  nec: 0.1,
+  site: 0.3,
+  part: 0.3,
+  initial: 0.05,
+  encounter: 0.05,
+  elsewhere: 0.2,
+  classified: 0.2,
+  condition: 0.4,
+  disorder: 0.6,
+  disease: 0.6,
+  type: 0.6,
+  mellitu: 0.3,
+  unspecifi: 0.1,
+  current: 0.5,
+  primary: 0.5,
+  closed: 0.15,
+  routine: 0.4,
+  healing: 0.4,
+  fracture: 0.8,
+  right: 0.6,
+  left: 0.6,
+  organism: 0.4,
+  acute: 0.6,
+};
+
+export function stem(w: string): string {
+  const n = w.length;
+  if (n <= 3 || /\d/.test(w)) return w;
+  if (w.endsWith('ies') && n > 4) return w.slice(0, -3) + 'y';
+  if (w.endsWith('sses')) return w.slice(0, -2);
+  if (
+    w.endsWith('s') &&
+    !w.endsWith('ss') &&
+    !w.endsWith('us') &&
+    !w.endsWith('is') &&
+    !w.endsWith('ys')
+  )
+    return w.slice(0, -1);
+  return w;
+}
+
+export const isStop = (w: string) => STOP.has(w);
+
+/** Weight of a stemmed word when a title has it and the query does not. */
+export function penaltyWeight(s: string): number {
+  if (STOP.has(s)) return 0;
+  return WEAK[s] ?? 1;
+}
+
+export interface Token {
+  /** Lower-case word as typed (before stemming). */
+  raw: string;
+  /** Inside parentheses or otherwise nonessential. */
+  optional: boolean;
+}
+
+/**
+ * Calls `each(word, optional)` for every word; words inside parentheses (nonessential modifiers)
+ * are optional. A hand-written scanner: it runs over ~2 million words when a release is indexed.
+ */
+export function eachWord(
+  text: string,
+  allOptional: boolean,
+  each: (w: string, optional: boolean) => void,
+): void {
+  const s = text.toLowerCase();
+  let depth = 0;
+  let start = -1;
+  let apos = false;
+  for (let i = 0; i <= s.length; i++) {
+    const c = i < s.length ? s.charCodeAt(i) : 32;
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
+      if (start < 0) start = i;
+      continue;
+    }
+    // An apostrophe inside a word is dropped: "alzheimer's" -> "alzheimers".
+    if ((c === 39 || c === 0x2019) && start >= 0) {
+      apos = true;
+      continue;
+    }
+    if (start >= 0) {
+      const w = s.slice(start, i);
+      each(apos ? w.replace(/['\u2019]/g, '') : w, allOptional || depth > 0);
+      start = -1;
+      apos = false;
+    }
+    if (c === 40) depth++;
+    else if (c === 41 && depth > 0) depth--;
+  }
+}
+
+/** Splits text into words, marking those inside parentheses (nonessential) as optional. */
+export function tokenize(text: string, allOptional = false): Token[] {
+  const out: Token[] = [];
+  eachWord(text, allOptional, (raw, optional) => out.push({ raw, optional }));
+  return out;
+}
+
+/** Query words: same split, no optional marks, stop words removed (unless nothing else is left). */
+export function queryWords(text: string): string[] {
+  const all =
+    text
+      .toLowerCase()
+      .replace(/['\u2019]/g, '')
+      .match(/[a-z0-9]+/g) ?? [];
+  const kept = all.filter((w) => !STOP.has(w));
+  return kept.length ? kept : all;
+}
