@@ -2,22 +2,15 @@
  * `codes search "<query>" [--limit N] [--date YYYY-MM-DD] [--billable] [--chapter N] [--json]`
  * `codes search --stdin --json`: one query per line in, one JSON array of
  * {code, system, display, billable} per line out, in input order (an empty line gives []).
- * The ICD-10-CM release is the one in effect on --date (default: today), from the catalog
+ * The ICD-10-CM release is the one in effect on --date (default: today, else the newest loaded), from the catalog
  * (official bundles when built, else the starter set); its search index is loaded from
  * codesets/build/search-<release>.bin.gz or built (and stored) on first use.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { isIsoDate } from '../../domain/claim/dates';
 import type { IcdEntry } from '../../domain/codes/catalog';
 import type { CodeSearch } from '../../domain/codes/search/query';
 import type { SearchHit } from '../../domain/codes/search/types';
 import { CliError, parseArgs, type Io } from '../io';
-
-const ORDER_FALLBACK = {
-  id: 'FY2026',
-  from: '2025-10-01',
-  to: '2026-09-30',
-  file: '../shared/reference/icd10cm/fy2026/icd10cm-order-2026.txt',
-};
 
 export interface SearchRow {
   code: string;
@@ -33,44 +26,38 @@ const toRow = (h: SearchHit): SearchRow => ({
   billable: h.billable,
 });
 
-/** The release in effect on the date and its entries: from the catalog, or the FY2026 order file. */
+/**
+ * The release in effect on the date (official bundles when built, else the starter set). With no
+ * --date, today's release, or the newest loaded one when today is past every loaded release (the
+ * choice is said on stderr, never silently).
+ */
 async function releaseFor(
-  date: string,
+  date: string | undefined,
   io: Io,
 ): Promise<{ id: string; size: () => number; entries: () => IcdEntry[] }> {
-  let catalogError: string | undefined;
-  try {
-    const { loadNodeCatalog } = await import('../../codesets/load-node');
-    const catalog = await loadNodeCatalog();
-    const r = catalog.icd10(date);
-    if (r.ok) {
-      const rel = r.value;
-      return { id: rel.id, size: () => rel.size(), entries: () => [...rel.entries()] };
+  const { loadNodeCatalog } = await import('../../codesets/load-node');
+  const catalog = await loadNodeCatalog();
+  const today = new Date().toISOString().slice(0, 10);
+  let r = catalog.icd10(date ?? today);
+  if (!r.ok && date === undefined) {
+    const newest = [...catalog.releases()].sort((x, y) => (x.to < y.to ? 1 : -1))[0];
+    if (newest && newest.to < today) {
+      io.err(
+        `codes search: no loaded release covers today (${today}); searching the newest loaded, ${newest.id} (${newest.from} to ${newest.to}). Give --date to choose.`,
+      );
+      r = { ok: true, value: newest };
     }
-    catalogError = r.errors.map((e) => e.message).join('; ');
-  } catch (e) {
-    catalogError = (e as Error).message;
   }
-  // No catalog module or no release for the date: the FY2026 order file, when the date is in it.
-  if (existsSync(ORDER_FALLBACK.file) && date >= ORDER_FALLBACK.from && date <= ORDER_FALLBACK.to) {
-    io.err(`codes search: ${catalogError ?? 'no catalog'}; reading ${ORDER_FALLBACK.file}`);
-    const { parseOrderFile } = await import('../../codesets/order-file');
-    let cached: IcdEntry[] | undefined;
-    const entries = () => {
-      if (cached) return cached;
-      const r = parseOrderFile(readFileSync(ORDER_FALLBACK.file, 'utf8'), ORDER_FALLBACK.file);
-      if (!r.ok) throw new CliError(r.errors.map((e) => `${e.path}: ${e.message}`).join('\n'), 1);
-      return (cached = r.value);
-    };
-    return { id: ORDER_FALLBACK.id, size: () => entries().length, entries };
-  }
-  throw new CliError(
-    `no ICD-10-CM release for date of service ${date}: ${catalogError ?? 'nothing loaded'}`,
-    1,
-  );
+  if (!r.ok)
+    throw new CliError(
+      `no ICD-10-CM release for date of service ${date ?? today}: ${r.errors.map((e) => e.message).join('; ')}`,
+      1,
+    );
+  const rel = r.value;
+  return { id: rel.id, size: () => rel.size(), entries: () => [...rel.entries()] };
 }
 
-async function searcherFor(date: string, io: Io): Promise<CodeSearch> {
+async function searcherFor(date: string | undefined, io: Io): Promise<CodeSearch> {
   const rel = await releaseFor(date, io);
   const { loadSearchNode } = await import('../../codesets/alpha-index/search-bundle');
   return (await loadSearchNode(rel.id, rel.size(), rel.entries)).search;
@@ -96,8 +83,8 @@ export async function run(args: string[], io: Io): Promise<number> {
   if (!Number.isInteger(limit) || limit < 1 || limit > 1000)
     throw new CliError('--limit must be a whole number from 1 to 1000');
   const dateRaw = flags.get('date');
-  const date = typeof dateRaw === 'string' ? dateRaw : new Date().toISOString().slice(0, 10);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date)))
+  const date = typeof dateRaw === 'string' ? dateRaw : undefined;
+  if (date !== undefined && !isIsoDate(date))
     throw new CliError(`--date must be YYYY-MM-DD, got "${date}"`);
   const chapterRaw = flags.get('chapter');
   const chapter = chapterRaw === undefined ? undefined : Number(chapterRaw);

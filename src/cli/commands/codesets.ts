@@ -8,6 +8,8 @@ import { basename, resolve } from 'node:path';
 import { buildToFolder } from '../../codesets/build-node';
 import { buildMpfsBundle } from '../../codesets/mpfs/bundle';
 import { buildAlphabeticIndexBundle } from '../../codesets/alpha-index/bundle';
+import { writeSearchBundle } from '../../codesets/alpha-index/search-bundle';
+import { loadOfficialCatalog } from '../../codesets/load-node';
 import { parseManifest } from '../../codesets/manifest';
 import { CliError, parseArgs, type Io } from '../io';
 
@@ -86,6 +88,14 @@ export async function run(args: string[], io: Io): Promise<number> {
   if (idx.errors.length) {
     failed = true;
     for (const e of idx.errors) io.err(`  ${e.path}: ${e.message}`);
+  }
+  // The encoder's prebuilt search index per release (loads in ~0.1 s instead of a 2 s build).
+  for (const rel of loadOfficialCatalog(out)?.releases() ?? []) {
+    const w = await writeSearchBundle([...rel.entries()], rel.id, out, from);
+    const st = w.stats;
+    io.out(
+      `Search index ${rel.id}: ${st.entries} codes, ${st.indexTerms} Alphabetic Index terms; ${basename(w.file)} ${kb(w.bytes)}`,
+    );
   }
   io.err(
     `codesets build: ${r.value.written.length} bundles written to ${out} in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
