@@ -4,7 +4,13 @@ import type { LifecycleInput } from '../../src/machines/lifecycle.machine';
 
 export const header: ClaimHeader = {
   payerId: 'medicare',
-  patient: { sex: 'F', birthDate: '1956-04-12', memberId: '1EG4TE5MK73', firstName: 'Ann', lastName: 'Lee' },
+  patient: {
+    sex: 'F',
+    birthDate: '1956-04-12',
+    memberId: '1EG4TE5MK73',
+    firstName: 'Ann',
+    lastName: 'Lee',
+  },
   provider: { npi: '1234567893', pos: '11', locality: '10112-00' },
   serviceDate: '2026-03-02',
   priorAuthNumber: null,
@@ -35,7 +41,12 @@ export function remit(claimId: string, status: Remittance['status']): Remittance
         remarks: status === 'rejected' ? ['MA130'] : [],
       },
     ],
-    totals: { billed: '145.00', allowed: status === 'paid' ? '100.00' : '0.00', paid, patientResponsibility: status === 'paid' ? '20.00' : '0.00' },
+    totals: {
+      billed: '145.00',
+      allowed: status === 'paid' ? '100.00' : '0.00',
+      paid,
+      patientResponsibility: status === 'paid' ? '20.00' : '0.00',
+    },
     findings: [],
   };
 }

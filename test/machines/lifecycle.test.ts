@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { createActor, fromPromise, initialTransition, transition, type SnapshotFrom } from 'xstate';
 import { getShortestPaths } from 'xstate/graph';
-import { LIFECYCLE_STEPS, lifecycleMachine, type LifecycleEvent } from '../../src/machines/lifecycle.machine';
+import {
+  LIFECYCLE_STEPS,
+  lifecycleMachine,
+  type AdjudicateInput,
+  type LifecycleEvent,
+} from '../../src/machines/lifecycle.machine';
 import type { Claim } from '../../src/domain/claim/claim';
 import type { Remittance } from '../../src/machines/remittance';
 import { input, remit } from './fixtures';
@@ -42,7 +47,11 @@ describe('lifecycle machine as pure transitions', () => {
   });
 
   it('moves pointers with their diagnosis when the list is reordered', () => {
-    const s = run([...coded, { type: 'line.update', index: 0, patch: { dxPointers: [1] } }, { type: 'dx.move', index: 0, by: 1 }]);
+    const s = run([
+      ...coded,
+      { type: 'line.update', index: 0, patch: { dxPointers: [1] } },
+      { type: 'dx.move', index: 0, by: 1 },
+    ]);
     expect(s.context.draft.diagnoses).toEqual(['I10', 'E11.65']);
     expect(s.context.draft.lines[0]?.dxPointers).toEqual([2]);
   });
@@ -68,7 +77,12 @@ describe('lifecycle machine as pure transitions', () => {
   });
 
   it('refuses draft edits once the claim is submitted', () => {
-    const s = run([...coded, { type: 'claim.create' }, { type: 'claim.submit' }, { type: 'dx.remove', index: 0 }]);
+    const s = run([
+      ...coded,
+      { type: 'claim.create' },
+      { type: 'claim.submit' },
+      { type: 'dx.remove', index: 0 },
+    ]);
     expect(s.value).toBe('submitted');
     expect(s.context.draft.diagnoses).toHaveLength(2);
   });
@@ -76,7 +90,13 @@ describe('lifecycle machine as pure transitions', () => {
   it('routes the posted remittance by status: paid, denied, partially paid, rejected', () => {
     const base = run([...coded, { type: 'claim.create' }, { type: 'claim.submit' }]);
     const post = (st: Remittance['status']) =>
-      run([{ type: 'payer.adjudicated', remittance: remit('DM2-HTN-001', st) }, { type: 'remittance.post' }], base).value;
+      run(
+        [
+          { type: 'payer.adjudicated', remittance: remit('DM2-HTN-001', st) },
+          { type: 'remittance.post' },
+        ],
+        base,
+      ).value;
     expect(post('paid')).toBe('paid');
     expect(post('denied')).toBe('denied');
     expect(post('partially-paid')).toBe('denied');
@@ -94,7 +114,11 @@ describe('lifecycle machine as pure transitions', () => {
       { type: 'claim.resubmit' },
     ]);
     expect(s.value).toBe('resubmitted');
-    expect(s.context.claim).toMatchObject({ claimId: 'DM2-HTN-002', frequency: '7', originalClaimId: 'DM2-HTN-001' });
+    expect(s.context.claim).toMatchObject({
+      claimId: 'DM2-HTN-002',
+      frequency: '7',
+      originalClaimId: 'DM2-HTN-001',
+    });
     expect(s.context.submissions).toHaveLength(2);
   });
 
@@ -109,7 +133,11 @@ describe('lifecycle machine as pure transitions', () => {
       { type: 'dx.remove', index: 1 },
       { type: 'claim.resubmit' },
     ]);
-    expect(s.context.claim).toMatchObject({ claimId: 'DM2-HTN-002', frequency: '1', originalClaimId: null });
+    expect(s.context.claim).toMatchObject({
+      claimId: 'DM2-HTN-002',
+      frequency: '1',
+      originalClaimId: null,
+    });
     expect(s.context.claim?.diagnoses).toEqual(['E11.65']);
   });
 
@@ -126,7 +154,11 @@ describe('lifecycle machine as pure transitions', () => {
       ],
       start,
     );
-    expect(s.context.next).toEqual({ claimId: 'DM2-HTN-002', frequency: '1', originalClaimId: null });
+    expect(s.context.next).toEqual({
+      claimId: 'DM2-HTN-002',
+      frequency: '1',
+      originalClaimId: null,
+    });
   });
 
   it('closes after the patient statement; closed is final', () => {
@@ -151,7 +183,7 @@ describe('lifecycle machine as an actor with an injected payer', () => {
     const seen: Claim[] = [];
     const machine = lifecycleMachine.provide({
       actors: {
-        adjudicate: fromPromise<Remittance, { claim: Claim }>(async ({ input: i }) => {
+        adjudicate: fromPromise<Remittance, AdjudicateInput>(async ({ input: i }) => {
           seen.push(i.claim);
           return remit(i.claim.claimId, 'paid');
         }),
@@ -171,10 +203,19 @@ describe('lifecycle machine as an actor with an injected payer', () => {
 
   it('returns to the claim with a message when the payer fails', async () => {
     const machine = lifecycleMachine.provide({
-      actors: { adjudicate: fromPromise<Remittance, { claim: Claim }>(async () => Promise.reject(new Error('payer offline'))) },
+      actors: {
+        adjudicate: fromPromise<Remittance, AdjudicateInput>(async () =>
+          Promise.reject(new Error('payer offline')),
+        ),
+      },
     });
     const actor = createActor(machine, { input }).start();
-    for (const e of [...coded, { type: 'claim.create' } as const, { type: 'claim.submit' } as const]) actor.send(e);
+    for (const e of [
+      ...coded,
+      { type: 'claim.create' } as const,
+      { type: 'claim.submit' } as const,
+    ])
+      actor.send(e);
     await new Promise((r) => setTimeout(r, 0));
     expect(actor.getSnapshot().value).toBe('claim');
     expect(actor.getSnapshot().context.error).toBe('payer offline');
@@ -204,7 +245,12 @@ describe('lifecycle machine graph', () => {
       input,
       events,
       // State plus the remittance status: enough to tell the branches apart, small enough to finish.
-      serializeState: (s) => JSON.stringify([s.value, s.context.remittance?.status ?? null, s.context.draft.lines.length > 0]),
+      serializeState: (s) =>
+        JSON.stringify([
+          s.value,
+          s.context.remittance?.status ?? null,
+          s.context.draft.lines.length > 0,
+        ]),
     });
     const reached = new Set(paths.map((p) => String(p.state.value)));
     expect([...reached].sort()).toEqual([...LIFECYCLE_STEPS].sort());

@@ -1,0 +1,2 @@
+export * from './types';
+export { scoreCoding, totals } from './score-coding';

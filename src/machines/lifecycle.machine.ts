@@ -1,0 +1,373 @@
+/**
+ * The claim lifecycle of one case, from the visit to the closed account:
+ *
+ *   encounter → coding → claim → submitted → adjudicated → paid | denied | rejected
+ *   denied | rejected → corrected → resubmitted → adjudicated → …
+ *   paid | denied → patientStatement → closed
+ *
+ * The coding draft lives in the context and changes only through `dx.*` / `line.*` events
+ * while the state is tagged `editable`, so a submitted claim can never be edited behind the
+ * payer's back. Adjudication is the injected `adjudicate` actor and the simulated clock the
+ * injected `tick` action: tests and the UI swap them with `.provide()`.
+ * See: DOMAIN.md sections 1, 5 and 8 (rejection vs denial, corrected claims).
+ */
+import { assign, fromPromise, setup } from 'xstate';
+import type { Claim, Frequency } from '../domain/claim/claim';
+import type { Finding } from '../domain/findings';
+import { claimFromDraft, type ClaimHeader } from './claim-from-draft';
+import {
+  addDiagnosis,
+  addLine,
+  emptyDraft,
+  moveDiagnosis,
+  removeDiagnosis,
+  removeLine,
+  togglePointer,
+  updateLine,
+  type Draft,
+  type DraftLine,
+} from './draft';
+import type { Remittance } from './remittance';
+import { addDays } from './clock';
+
+export interface Submission {
+  claim: Claim;
+  submittedOn: string;
+  remittance: Remittance | null;
+}
+
+/** What the next claim built from the draft will carry (CMS-1500 item 22). */
+export interface NextClaim {
+  claimId: string;
+  frequency: Frequency;
+  originalClaimId: string | null;
+}
+
+export interface LifecycleContext {
+  caseId: string;
+  header: ClaimHeader;
+  /** Payer setting: takes frequency-7 replacement claims (else a new claim after a denial). */
+  acceptsReplacement: boolean;
+  /** The simulated clock (ISO date); moves only through the `tick` action. */
+  today: string;
+  draft: Draft;
+  claimSeq: number;
+  next: NextClaim;
+  /** The claim built from the draft by `claim.create` / `claim.resubmit`. */
+  claim: Claim | null;
+  /** `claim.*` findings from reading the claim (missing or invalid fields, pointers). */
+  claimFindings: Finding[];
+  submissions: Submission[];
+  remittance: Remittance | null;
+  error: string | null;
+}
+
+/** What the payer actor receives: the claim and the findings from reading it (claim.*). */
+export interface AdjudicateInput {
+  claim: Claim;
+  findings: Finding[];
+}
+
+export interface LifecycleInput {
+  caseId: string;
+  header: ClaimHeader;
+  acceptsReplacement: boolean;
+  /** Defaults to the date of service. */
+  today?: string;
+  draft?: Draft;
+}
+
+export type LifecycleEvent =
+  | { type: 'coding.start' }
+  | { type: 'coding.edit' }
+  | { type: 'dx.add'; code: string }
+  | { type: 'dx.remove'; index: number }
+  | { type: 'dx.move'; index: number; by: -1 | 1 }
+  | { type: 'line.add'; line?: Partial<DraftLine> }
+  | { type: 'line.remove'; index: number }
+  | { type: 'line.update'; index: number; patch: Partial<DraftLine> }
+  | { type: 'line.pointer'; index: number; pointer: number }
+  | { type: 'claim.create' }
+  | { type: 'claim.submit' }
+  | { type: 'payer.adjudicated'; remittance: Remittance }
+  | { type: 'remittance.post' }
+  | { type: 'claim.correct' }
+  | { type: 'claim.resubmit' }
+  | { type: 'statement.issue' }
+  | { type: 'case.close' };
+
+export const claimIdFor = (caseId: string, seq: number) =>
+  `${caseId.toUpperCase()}-${String(seq).padStart(3, '0')}`;
+
+/** Days the simulated clock moves at each step (Medicare pays clean claims after a 14-day floor).
+ * See: Medicare Claims Processing Manual (Pub. 100-04) ch. 1 §80.2.1.1 (payment floor). */
+export const CLOCK_STEPS = { code: 1, adjudicate: 14, correct: 2, statement: 3 } as const;
+
+const lastSubmitted = (c: LifecycleContext): Claim | null => c.submissions.at(-1)?.claim ?? null;
+
+export const lifecycleMachine = setup({
+  types: {
+    context: {} as LifecycleContext,
+    events: {} as LifecycleEvent,
+    input: {} as LifecycleInput,
+  },
+  actors: {
+    adjudicate: fromPromise<Remittance, AdjudicateInput>(async () => {
+      throw new Error('No payer is connected: provide an `adjudicate` actor.');
+    }),
+  },
+  guards: {
+    isRejected: ({ context }) => context.remittance?.status === 'rejected',
+    isDenied: ({ context }) =>
+      context.remittance?.status === 'denied' || context.remittance?.status === 'partially-paid',
+    hasClaim: ({ context }) => context.claim !== null,
+  },
+  actions: {
+    tick: assign(({ context }, params: { days: number }) => ({
+      today: addDays(context.today, params.days),
+    })),
+    /** The clock moves to the remittance date when the payer gives one (never backwards). */
+    toRemitDate: assign(({ context }) => {
+      const d = context.remittance?.remitDate;
+      return d && /^\d{4}-\d{2}-\d{2}$/.test(d) && d > context.today ? { today: d } : {};
+    }),
+    editDraft: assign(({ context, event }) => ({ draft: applyDraftEvent(context.draft, event) })),
+    buildClaim: assign(({ context }) => {
+      const parsed = claimFromDraft(context.draft, context.header, {
+        ...context.next,
+        submissionDate: context.today,
+      });
+      return { claim: parsed.claim, claimFindings: parsed.findings, error: null };
+    }),
+    recordSubmission: assign(({ context }) =>
+      context.claim
+        ? {
+            submissions: [
+              ...context.submissions,
+              { claim: context.claim, submittedOn: context.today, remittance: null },
+            ],
+          }
+        : {},
+    ),
+    recordRemittance: assign(({ context }, params: { remittance: Remittance }) => {
+      const subs = [...context.submissions];
+      const last = subs.at(-1);
+      if (last) subs[subs.length - 1] = { ...last, remittance: params.remittance };
+      return { remittance: params.remittance, submissions: subs };
+    }),
+    planCorrection: assign(({ context }) => {
+      const prior = lastSubmitted(context);
+      const seq = context.claimSeq + 1;
+      // A rejected claim was never processed: it is fixed and sent as a new claim. A denied one
+      // is replaced (frequency 7 with the payer's claim number) when the payer takes that.
+      const replace =
+        context.remittance?.status !== 'rejected' && context.acceptsReplacement && prior !== null;
+      return {
+        claimSeq: seq,
+        next: {
+          claimId: claimIdFor(context.caseId, seq),
+          frequency: (replace ? '7' : '1') as Frequency,
+          // CMS-1500 item 22 carries the payer's claim number (Medicare ICN) when it gave one.
+          originalClaimId:
+            replace && prior ? (context.remittance?.payerClaimNumber ?? prior.claimId) : null,
+        },
+        claim: null,
+        claimFindings: [],
+      };
+    }),
+    setError: assign((_, params: { error: unknown }) => ({
+      error: params.error instanceof Error ? params.error.message : String(params.error),
+    })),
+  },
+}).createMachine({
+  id: 'lifecycle',
+  context: ({ input }) => ({
+    caseId: input.caseId,
+    header: input.header,
+    acceptsReplacement: input.acceptsReplacement,
+    today: input.today ?? input.header.serviceDate,
+    draft: input.draft ?? emptyDraft(),
+    claimSeq: 1,
+    next: { claimId: claimIdFor(input.caseId, 1), frequency: '1', originalClaimId: null },
+    claim: null,
+    claimFindings: [],
+    submissions: [],
+    remittance: null,
+    error: null,
+  }),
+  initial: 'encounter',
+  states: {
+    encounter: {
+      on: { 'coding.start': 'coding' },
+    },
+    coding: {
+      tags: ['editable'],
+      on: {
+        'dx.*': { actions: 'editDraft' },
+        'line.*': { actions: 'editDraft' },
+        'claim.create': {
+          target: 'claim',
+          actions: [{ type: 'tick', params: { days: CLOCK_STEPS.code } }, 'buildClaim'],
+        },
+      },
+    },
+    claim: {
+      on: {
+        'coding.edit': 'coding',
+        'claim.submit': { guard: 'hasClaim', target: 'submitted', actions: 'recordSubmission' },
+      },
+    },
+    submitted: {
+      tags: ['busy'],
+      invoke: {
+        src: 'adjudicate',
+        input: ({ context }) => ({
+          claim: context.claim as Claim,
+          findings: context.claimFindings,
+        }),
+        onDone: {
+          target: 'adjudicated',
+          actions: [
+            { type: 'recordRemittance', params: ({ event }) => ({ remittance: event.output }) },
+            { type: 'tick', params: { days: CLOCK_STEPS.adjudicate } },
+            'toRemitDate',
+          ],
+        },
+        onError: {
+          target: 'claim',
+          actions: { type: 'setError', params: ({ event }) => ({ error: event.error }) },
+        },
+      },
+      on: {
+        'payer.adjudicated': {
+          target: 'adjudicated',
+          actions: [
+            { type: 'recordRemittance', params: ({ event }) => ({ remittance: event.remittance }) },
+            { type: 'tick', params: { days: CLOCK_STEPS.adjudicate } },
+            'toRemitDate',
+          ],
+        },
+      },
+    },
+    adjudicated: {
+      on: {
+        'remittance.post': [
+          { guard: 'isRejected', target: 'rejected' },
+          { guard: 'isDenied', target: 'denied' },
+          { target: 'paid' },
+        ],
+      },
+    },
+    paid: {
+      on: {
+        'statement.issue': {
+          target: 'patientStatement',
+          actions: { type: 'tick', params: { days: CLOCK_STEPS.statement } },
+        },
+      },
+    },
+    denied: {
+      on: {
+        'claim.correct': {
+          target: 'corrected',
+          actions: ['planCorrection', { type: 'tick', params: { days: CLOCK_STEPS.correct } }],
+        },
+        // Accepting a denial (e.g. a line that is truly not payable) and billing what is owed.
+        'statement.issue': {
+          target: 'patientStatement',
+          actions: { type: 'tick', params: { days: CLOCK_STEPS.statement } },
+        },
+      },
+    },
+    rejected: {
+      on: {
+        'claim.correct': {
+          target: 'corrected',
+          actions: ['planCorrection', { type: 'tick', params: { days: CLOCK_STEPS.correct } }],
+        },
+      },
+    },
+    corrected: {
+      tags: ['editable'],
+      on: {
+        'dx.*': { actions: 'editDraft' },
+        'line.*': { actions: 'editDraft' },
+        'claim.resubmit': { target: 'resubmitted', actions: ['buildClaim', 'recordSubmission'] },
+      },
+    },
+    resubmitted: {
+      tags: ['busy'],
+      invoke: {
+        src: 'adjudicate',
+        input: ({ context }) => ({
+          claim: context.claim as Claim,
+          findings: context.claimFindings,
+        }),
+        onDone: {
+          target: 'adjudicated',
+          actions: [
+            { type: 'recordRemittance', params: ({ event }) => ({ remittance: event.output }) },
+            { type: 'tick', params: { days: CLOCK_STEPS.adjudicate } },
+            'toRemitDate',
+          ],
+        },
+        onError: {
+          target: 'corrected',
+          actions: { type: 'setError', params: ({ event }) => ({ error: event.error }) },
+        },
+      },
+      on: {
+        'payer.adjudicated': {
+          target: 'adjudicated',
+          actions: [
+            { type: 'recordRemittance', params: ({ event }) => ({ remittance: event.remittance }) },
+            { type: 'tick', params: { days: CLOCK_STEPS.adjudicate } },
+            'toRemitDate',
+          ],
+        },
+      },
+    },
+    patientStatement: {
+      on: { 'case.close': 'closed' },
+    },
+    closed: { type: 'final' },
+  },
+});
+
+export type LifecycleMachine = typeof lifecycleMachine;
+export const LIFECYCLE_STEPS = [
+  'encounter',
+  'coding',
+  'claim',
+  'submitted',
+  'adjudicated',
+  'paid',
+  'denied',
+  'rejected',
+  'corrected',
+  'resubmitted',
+  'patientStatement',
+  'closed',
+] as const;
+export type LifecycleStep = (typeof LIFECYCLE_STEPS)[number];
+
+function applyDraftEvent(d: Draft, e: LifecycleEvent): Draft {
+  switch (e.type) {
+    case 'dx.add':
+      return addDiagnosis(d, e.code);
+    case 'dx.remove':
+      return removeDiagnosis(d, e.index);
+    case 'dx.move':
+      return moveDiagnosis(d, e.index, e.by);
+    case 'line.add':
+      return addLine(d, e.line);
+    case 'line.remove':
+      return removeLine(d, e.index);
+    case 'line.update':
+      return updateLine(d, e.index, e.patch);
+    case 'line.pointer':
+      return togglePointer(d, e.index, e.pointer);
+    default:
+      return d;
+  }
+}

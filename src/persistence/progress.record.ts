@@ -1,0 +1,132 @@
+/**
+ * The saved progress of one case: the lifecycle step and the machine context (draft, claims
+ * sent, remittances, clock). Format 1. Add a migration to `PROGRESS_MIGRATIONS` and bump
+ * `format` whenever this shape changes.
+ */
+import { z } from 'zod';
+import { cents } from '../domain/money';
+import { FINDING_IDS, type FindingId } from '../domain/findings';
+import { LIFECYCLE_STEPS } from '../machines/lifecycle.machine';
+import { remittanceSchema } from '../machines/remittance';
+import type { Migration, RecordType } from './versioned';
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
+const centsSchema = z
+  .number()
+  .int()
+  .transform((n) => cents(n));
+const findingId = z.enum(Object.keys(FINDING_IDS) as [FindingId, ...FindingId[]]);
+
+const findingSchema = z.object({
+  id: findingId,
+  severity: z.enum(['error', 'warning', 'info']),
+  line: z.number().int().nullable(),
+  codes: z.array(z.string()),
+  message: z.string(),
+  reference: z.string(),
+  suggestion: z.string().optional(),
+  field: z.string().optional(),
+  diagnosisIndex: z.number().int().optional(),
+});
+
+const patient = z.object({
+  sex: z.enum(['F', 'M', 'U']),
+  birthDate: z.string(),
+  memberId: z.string().nullable(),
+  firstName: z.string().optional(),
+  lastName: z.string().optional(),
+});
+
+const claimSchema = z.object({
+  claimId: z.string(),
+  payerId: z.string(),
+  frequency: z.enum(['1', '7', '8']),
+  originalClaimId: z.string().nullable(),
+  patient,
+  provider: z.object({
+    npi: z.string(),
+    pos: z.string(),
+    locality: z.string(),
+    participating: z.boolean().optional(),
+  }),
+  serviceDate: z.string(),
+  submissionDate: z.string(),
+  diagnoses: z.array(z.string()),
+  lines: z.array(
+    z.object({
+      code: z.string(),
+      modifiers: z.array(z.string()),
+      units: z.number().int(),
+      dxPointers: z.array(z.number().int()),
+      charge: centsSchema,
+      serviceDate: z.string().optional(),
+    }),
+  ),
+  priorAuthNumber: z.string().nullable(),
+  accumulators: z.object({ deductibleMet: centsSchema, outOfPocketMet: centsSchema }),
+});
+
+const draftSchema = z.object({
+  diagnoses: z.array(z.string()).max(12),
+  lines: z.array(
+    z.object({
+      code: z.string(),
+      modifiers: z.array(z.string()).length(4),
+      units: z.string(),
+      dxPointers: z.array(z.number().int().min(1)).max(4),
+      charge: z.string(),
+    }),
+  ),
+});
+
+export const lifecycleContextSchema = z.object({
+  caseId: z.string().min(1),
+  header: z.object({
+    payerId: z.string(),
+    patient,
+    provider: z.object({ npi: z.string(), pos: z.string(), locality: z.string() }),
+    serviceDate: isoDate,
+    priorAuthNumber: z.string().nullable(),
+    accumulators: z.object({ deductibleMet: z.string(), outOfPocketMet: z.string() }),
+  }),
+  acceptsReplacement: z.boolean(),
+  today: isoDate,
+  draft: draftSchema,
+  claimSeq: z.number().int().min(1),
+  next: z.object({
+    claimId: z.string(),
+    frequency: z.enum(['1', '7', '8']),
+    originalClaimId: z.string().nullable(),
+  }),
+  claim: claimSchema.nullable(),
+  claimFindings: z.array(findingSchema),
+  submissions: z.array(
+    z.object({ claim: claimSchema, submittedOn: isoDate, remittance: remittanceSchema.nullable() }),
+  ),
+  remittance: remittanceSchema.nullable(),
+  error: z.string().nullable(),
+});
+
+export const progressSchema = z.object({
+  format: z.literal(1),
+  kind: z.literal('case-progress'),
+  packId: z.string().min(1),
+  packVersion: z.string(),
+  caseId: z.string().min(1),
+  step: z.enum(LIFECYCLE_STEPS),
+  context: lifecycleContextSchema,
+  /** Wall-clock time of the save (ISO), for the case list only; never used by the simulation. */
+  savedAt: z.string(),
+});
+
+export type ProgressRecord = z.infer<typeof progressSchema>;
+
+/** Format n → n+1, in order, no gaps. Empty while format 1 is the only one ever written. */
+export const PROGRESS_MIGRATIONS: readonly Migration[] = [];
+
+export const progressRecordType: RecordType<ProgressRecord> = {
+  kind: 'case-progress',
+  format: 1,
+  migrations: PROGRESS_MIGRATIONS,
+  schema: progressSchema,
+};

@@ -1,0 +1,69 @@
+/**
+ * The application's shared state: bundled scenario packs, the active code catalog (the starter
+ * set until official bundles are loaded), the progress store and the router.
+ */
+import type { CodeCatalog } from '../domain/codes/catalog';
+import type { Problem } from '../domain/result';
+import { starterCatalog } from '../codesets/starter';
+import { loadBundledPacks } from '../scenarios/load';
+import type { CaseFile, Pack } from '../scenarios/schema';
+import { localforageStore, type KeyValueStore } from '../persistence/kv';
+import { ProgressStore } from '../persistence/progress-store';
+import { CaseSession } from './case-session.svelte';
+import { payerServiceFor } from './payer-service';
+import { Router } from './router.svelte';
+
+export class AppState {
+  readonly packs: Pack[];
+  readonly packErrors: Problem[];
+  readonly store: ProgressStore;
+  readonly router: Router;
+  #catalog = $state.raw<CodeCatalog>(starterCatalog());
+
+  constructor(kv: KeyValueStore = localforageStore()) {
+    const loaded = loadBundledPacks();
+    this.packs = loaded.packs;
+    this.packErrors = loaded.errors;
+    this.store = new ProgressStore(kv);
+    this.router = new Router();
+  }
+
+  get catalog(): CodeCatalog {
+    return this.#catalog;
+  }
+
+  /** Switches the catalog the encoder, scrubber and payer use (e.g. after loading official bundles). */
+  setCatalog(c: CodeCatalog) {
+    this.#catalog = c;
+  }
+
+  findCase(packId: string, caseId: string): { pack: Pack; caseFile: CaseFile } | null {
+    const pack = this.packs.find((p) => p.id === packId);
+    const caseFile = pack?.cases.find((c) => c.id === caseId);
+    return pack && caseFile ? { pack, caseFile } : null;
+  }
+
+  /** A session for a case, or the problems that prevent opening it (unknown case, bad payer profile). */
+  openSession(packId: string, caseId: string): CaseSession | Problem[] {
+    const found = this.findCase(packId, caseId);
+    if (!found)
+      return [
+        {
+          path: `#/case/${packId}/${caseId}`,
+          message: 'No such case in the loaded scenario packs.',
+        },
+      ];
+    const catalog = () => this.#catalog;
+    const payer = payerServiceFor(found.pack, found.caseFile, catalog);
+    if (Array.isArray(payer)) return payer;
+    return new CaseSession({
+      ...found,
+      store: this.store,
+      catalog,
+      adjudicate: payer.adjudicate,
+      scrub: payer.scrub,
+      acceptsReplacement: payer.acceptsReplacement,
+      payerName: payer.payerName,
+    });
+  }
+}

@@ -1,0 +1,108 @@
+/**
+ * Connects a case to its payer: the profile from the pack, the pack's fee tables, the edit
+ * engine and the adjudicator, as the two functions the lifecycle session needs. The remittance
+ * crosses into the machine in its public JSON form (the `claimlab adjudicate` contract), checked
+ * with zod, so what the browser shows is what the CLI prints.
+ */
+import type { Claim } from '../domain/claim/claim';
+import type { CodeCatalog } from '../domain/codes/catalog';
+import type { Finding } from '../domain/findings';
+import { scrub } from '../domain/edits/index';
+import { adjudicate } from '../domain/payer/adjudicate';
+import { parseFeeTable, type FeeSources, type FeeTable } from '../domain/payer/fees';
+import { parsePayerProfile, type PayerProfile } from '../domain/payer/profile';
+import { remittanceJson } from '../domain/payer/remittance';
+import type { Problem } from '../domain/result';
+import type { CaseFile, Pack } from '../scenarios/schema';
+import { remittanceSchema, type Remittance } from '../machines/remittance';
+import type { Adjudicator, Scrubber } from './case-session.svelte';
+import { pathText } from '../persistence/versioned';
+
+// Fee tables are pack data the pack loader does not carry yet: read them the same way.
+const FEE_FILES = import.meta.glob('../../scenarios/*/fees/*.json', {
+  eager: true,
+  import: 'default',
+});
+
+export interface PayerService {
+  profile: PayerProfile;
+  acceptsReplacement: boolean;
+  payerName: string;
+  adjudicate: Adjudicator;
+  scrub: Scrubber;
+}
+
+export function feeSourcesFor(packId: string): { fees: FeeSources; errors: Problem[] } {
+  const tables: Record<string, FeeTable> = {};
+  const errors: Problem[] = [];
+  for (const [path, data] of Object.entries(FEE_FILES)) {
+    const m = /scenarios\/([^/]+)\/fees\/([^/]+\.json)$/.exec(path);
+    if (!m || m[1] !== packId) continue;
+    const r = parseFeeTable(data, `scenarios/${packId}/fees/${m[2]}`);
+    if (r.ok) tables[m[2] as string] = r.value;
+    else errors.push(...r.errors);
+  }
+  const medicareTable = Object.entries(tables).find(([f]) => f.startsWith('medicare'))?.[1];
+  return { fees: { medicareTable, tables }, errors };
+}
+
+export function payerServiceFor(
+  pack: Pack,
+  caseFile: CaseFile,
+  catalog: () => CodeCatalog,
+): PayerService | Problem[] {
+  const problems: Problem[] = [];
+  let profile: PayerProfile | undefined;
+  for (const p of pack.payers) {
+    const r = parsePayerProfile(p.data, `scenarios/${pack.id}/${p.file}`);
+    if (!r.ok) {
+      if (
+        typeof p.data === 'object' &&
+        p.data !== null &&
+        (p.data as { id?: unknown }).id === caseFile.payerId
+      )
+        problems.push(...r.errors);
+      continue;
+    }
+    if (r.value.id === caseFile.payerId) profile = r.value;
+  }
+  if (!profile) {
+    return problems.length
+      ? problems
+      : [
+          {
+            path: `cases/${caseFile.id}.payerId`,
+            message: `no payer profile "${caseFile.payerId}" in pack ${pack.id}`,
+          },
+        ];
+  }
+  const payer = profile;
+  const { fees } = feeSourcesFor(pack.id);
+  const run: Scrubber = (claim, history) => scrub(claim, { catalog: catalog(), history });
+  return {
+    profile: payer,
+    acceptsReplacement: payer.corrections === 'frequency-7-8',
+    payerName: payer.name,
+    scrub: run,
+    adjudicate: async (
+      claim: Claim,
+      history: readonly Claim[],
+      findings: readonly Finding[],
+    ): Promise<Remittance> => {
+      const remit = adjudicate(claim, {
+        payer,
+        fees,
+        findings,
+        edits: (c, policy) => scrub(c, { catalog: catalog(), policy, history }),
+      });
+      const parsed = remittanceSchema.safeParse(remittanceJson(remit));
+      if (!parsed.success) {
+        const i = parsed.error.issues[0];
+        throw new Error(
+          `The payer's remittance could not be read (${i ? `${pathText(i.path)}: ${i.message}` : 'unknown'}).`,
+        );
+      }
+      return parsed.data;
+    },
+  };
+}

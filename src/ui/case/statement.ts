@@ -1,0 +1,39 @@
+/**
+ * The patient statement from the last remittance: per service what was charged, what insurance
+ * paid, what the provider wrote off (CO/OA/PI, never billed to the patient) and what the
+ * patient owes (PR only). See: DOMAIN.md §1 step 9 and §8 (billing the patient for CO amounts
+ * is non-compliant).
+ */
+import { parseMoney, sum, type Cents } from '../../domain/money';
+import type { Remittance } from '../../machines/remittance';
+
+export interface StatementLine {
+  line: number;
+  code: string;
+  charge: Cents;
+  insurancePaid: Cents;
+  writeOff: Cents;
+  patientOwes: Cents;
+  /** CARCs behind the patient's share (1 deductible, 2 coinsurance, 3 copay…). */
+  reasons: string[];
+}
+
+const c = (s: string): Cents => parseMoney(s) ?? sum([]);
+
+export function statementLines(r: Remittance): StatementLine[] {
+  return r.lines.map((l) => {
+    const pr = l.adjustments.filter((a) => a.group === 'PR');
+    return {
+      line: l.line,
+      code: l.code,
+      charge: c(l.billed),
+      insurancePaid: c(l.paid),
+      writeOff: sum(l.adjustments.filter((a) => a.group !== 'PR').map((a) => c(a.amount))),
+      patientOwes: sum(pr.map((a) => c(a.amount))),
+      reasons: pr.map((a) => a.carc),
+    };
+  });
+}
+
+export const amountDue = (lines: readonly StatementLine[]): Cents =>
+  sum(lines.map((l) => l.patientOwes));
