@@ -9,11 +9,26 @@ type Command = (args: string[], io: Io) => Promise<number>;
 
 /** Each command lives in its own module, loaded on demand so one command's start-up stays small. */
 const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run: Command }> }> = {
-  check: { summary: 'check <file|->          scrub claims: one JSON findings object per claim', load: () => import('./commands/check') },
-  adjudicate: { summary: 'adjudicate <file|->     adjudicate claims: one JSON remittance per claim', load: () => import('./commands/adjudicate') },
-  codesets: { summary: 'codesets build [--from DIR]   import official files into bundles', load: () => import('./commands/codesets') },
-  codes: { summary: 'codes search|lookup|diff …     the encoder on the command line', load: () => import('./commands/codes') },
-  x12: { summary: 'x12 837|835|read <file|->      ASC X12 export and import', load: () => import('./commands/x12') },
+  check: {
+    summary: 'check <file|->          scrub claims: one JSON findings object per claim',
+    load: () => import('./commands/check'),
+  },
+  adjudicate: {
+    summary: 'adjudicate <file|->     adjudicate claims: one JSON remittance per claim',
+    load: () => import('./commands/adjudicate'),
+  },
+  codesets: {
+    summary: 'codesets build [--from DIR]   import official files into bundles',
+    load: () => import('./commands/codesets'),
+  },
+  codes: {
+    summary: 'codes search|lookup|diff …     the encoder on the command line',
+    load: () => import('./commands/codes'),
+  },
+  x12: {
+    summary: 'x12 837|835|read <file|->      ASC X12 export and import',
+    load: () => import('./commands/x12'),
+  },
 };
 
 function usage(io: Io) {

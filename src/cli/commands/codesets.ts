@@ -4,10 +4,10 @@
  * `codesets status`: lists the bundles the manifest names.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { basename, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { buildToFolder } from '../../codesets/build-node';
 import { buildMpfsBundle } from '../../codesets/mpfs/bundle';
-import { buildAlphabeticIndexBundle } from '../../codesets/alpha-index/bundle';
+import { buildAlphabeticIndexBundle, findIndexFiles } from '../../codesets/alpha-index/bundle';
 import { writeSearchBundle } from '../../codesets/alpha-index/search-bundle';
 import { loadOfficialCatalog } from '../../codesets/load-node';
 import { parseManifest } from '../../codesets/manifest';
@@ -71,19 +71,36 @@ export async function run(args: string[], io: Io): Promise<number> {
   // The fee schedule and the Alphabetic Index have importers of their own; a failure in one
   // is reported and fails the build, but leaves the bundles already written intact.
   let failed = false;
-  const mpfs = buildMpfsBundle(from, out);
-  if (mpfs.ok)
-    io.out(
-      `Physician Fee Schedule: ${mpfs.value.counts.rvus} RVU rows (${mpfs.value.counts.priced} priced), ${mpfs.value.counts.localities} localities, CF ${mpfs.value.conversionFactor}; ${basename(mpfs.value.file)} ${kb(mpfs.value.bytes)}`,
-    );
+  // Both are optional parts of a reference folder: absent, they are noted, not errors.
+  if (!existsSync(join(from, 'mpfs')))
+    io.err(`note: no mpfs/ folder in ${from}: the Physician Fee Schedule was not imported`);
   else {
-    failed = true;
-    for (const e of mpfs.errors) io.err(`  ${e.path}: ${e.message}`);
+    const mpfs = buildMpfsBundle(from, out);
+    if (mpfs.ok)
+      io.out(
+        `Physician Fee Schedule: ${mpfs.value.counts.rvus} RVU rows (${mpfs.value.counts.priced} priced), ${mpfs.value.counts.localities} localities, CF ${mpfs.value.conversionFactor}; ${basename(mpfs.value.file)} ${kb(mpfs.value.bytes)}`,
+      );
+    else {
+      failed = true;
+      for (const e of mpfs.errors) io.err(`  ${e.path}: ${e.message}`);
+    }
   }
-  const idx = await buildAlphabeticIndexBundle(from, out, (l) => io.err(`note: ${l}`));
+  const hasIndex = (await findIndexFiles(from)).length > 0;
+  if (!hasIndex)
+    io.err(`note: no Alphabetic Index XML in ${from}: the encoder searches titles only`);
+  const idx = hasIndex
+    ? await buildAlphabeticIndexBundle(from, out, (l) => io.err(`note: ${l}`))
+    : { bundles: [], errors: [] };
   for (const b of idx.bundles)
     io.out(
-      `Alphabetic Index ${b.year}: ${b.parts.map((p) => `${p.kind} ${Object.entries(p.counts).map(([k, v]) => `${k} ${v}`).join(' ')}`).join('; ')}; ${basename(b.file)} ${kb(b.bytes)}`,
+      `Alphabetic Index ${b.year}: ${b.parts
+        .map(
+          (p) =>
+            `${p.kind} ${Object.entries(p.counts)
+              .map(([k, v]) => `${k} ${v}`)
+              .join(' ')}`,
+        )
+        .join('; ')}; ${basename(b.file)} ${kb(b.bytes)}`,
     );
   if (idx.errors.length) {
     failed = true;
