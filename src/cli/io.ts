@@ -52,7 +52,9 @@ export async function readRecords(arg: string | undefined, io: Io): Promise<Inpu
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       throw new CliError(
-        code === 'ENOENT' ? `cannot read ${arg}: no such file` : `cannot read ${arg}: ${code ?? String(e)}`,
+        code === 'ENOENT'
+          ? `cannot read ${arg}: no such file`
+          : `cannot read ${arg}: ${code ?? String(e)}`,
       );
     }
   }

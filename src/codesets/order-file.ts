@@ -8,12 +8,16 @@ import type { IcdEntry } from '../domain/codes/catalog';
 import type { Problem, Result } from '../domain/result';
 
 export function parseOrderLine(line: string): IcdEntry | string {
-  if (line.length < 17) return 'line too short for the order-file layout (needs at least 17 characters)';
-  if (!/^\d{5} $/.test(line.slice(0, 6))) return 'columns 1–5 must be the order number followed by a space';
+  if (line.length < 17)
+    return 'line too short for the order-file layout (needs at least 17 characters)';
+  if (!/^\d{5} $/.test(line.slice(0, 6)))
+    return 'columns 1–5 must be the order number followed by a space';
   const code = line.slice(6, 13).trim();
-  if (!/^[A-Z][0-9A-Z][0-9A-Z]{1,5}$/.test(code)) return `column 7–13 "${code}" is not an ICD-10-CM code`;
+  if (!/^[A-Z][0-9A-Z][0-9A-Z]{1,5}$/.test(code))
+    return `column 7–13 "${code}" is not an ICD-10-CM code`;
   const flag = line.charAt(14);
-  if (flag !== '0' && flag !== '1') return `column 15 must be the billable flag 0 or 1, found "${flag}"`;
+  if (flag !== '0' && flag !== '1')
+    return `column 15 must be the billable flag 0 or 1, found "${flag}"`;
   const short = line.slice(16, 76).trim();
   const long = line.slice(77).trim() || short;
   if (!short) return 'short description (columns 17–76) is empty';
@@ -47,6 +51,9 @@ export function parseOrderFile(text: string, fileName: string): Result<IcdEntry[
   }
   if (errors.length) return { ok: false, errors };
   if (entries.length === 0)
-    return { ok: false, errors: [{ path: fileName, message: 'no entries: the file is empty or not an order file' }] };
+    return {
+      ok: false,
+      errors: [{ path: fileName, message: 'no entries: the file is empty or not an order file' }],
+    };
   return { ok: true, value: entries };
 }

@@ -58,7 +58,8 @@ export function makeRelease(init: ReleaseInit): IcdRelease {
       for (let n = Math.min(k.length, 6); n >= 3; n--) {
         const at = k.slice(0, n);
         const chars = seventhAt[at];
-        if (chars) return { characters: chars, definedAt: at, source: init.seventhSource ?? init.id };
+        if (chars)
+          return { characters: chars, definedAt: at, source: init.seventhSource ?? init.id };
       }
       return undefined;
     },

@@ -54,7 +54,8 @@ export function starterCatalog(): CodeCatalog {
     proc.modifiers.map((m) => [m.code, { ...m, effective: null, terminated: null }]),
   );
   cached = {
-    describe: () => `Starter set: ICD-10-CM ${icd.release} (${entries.length} codes), ${procedures.size} CPT/HCPCS codes`,
+    describe: () =>
+      `Starter set: ICD-10-CM ${icd.release} (${entries.length} codes), ${procedures.size} CPT/HCPCS codes`,
     icd10: (date) =>
       date >= release.from && date <= release.to
         ? ok(release)

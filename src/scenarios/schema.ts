@@ -11,7 +11,9 @@ export const PACK_FORMAT = 1;
 
 const isoDate = z.string().refine(isIsoDate, 'must be a calendar date YYYY-MM-DD');
 const money = z.string().regex(/^\d{1,7}\.\d{2}$/, 'must be an amount such as "120.00"');
-const icd = z.string().regex(/^[A-Za-z][0-9A-Za-z]{2}(\.?[0-9A-Za-z]{1,4})?$/, 'must be an ICD-10-CM code');
+const icd = z
+  .string()
+  .regex(/^[A-Za-z][0-9A-Za-z]{2}(\.?[0-9A-Za-z]{1,4})?$/, 'must be an ICD-10-CM code');
 const proc = z.string().regex(/^(\d{4}[0-9FTU]|[A-Va-v]\d{4})$/, 'must be a CPT or HCPCS code');
 const modifier = z.string().regex(/^[0-9A-Z]{2}$/, 'must be a two-character modifier');
 const rationale = z.string().min(10, 'rationale must explain the answer in a sentence');
@@ -20,7 +22,9 @@ export const answerDiagnosisSchema = z.object({
   code: icd,
   rationale,
   /** Other codes that earn partial credit, each with why it is only partly right. */
-  alternatives: z.array(z.object({ code: icd, credit: z.literal('partial'), rationale })).default([]),
+  alternatives: z
+    .array(z.object({ code: icd, credit: z.literal('partial'), rationale }))
+    .default([]),
 });
 
 export const answerLineSchema = z.object({
@@ -30,46 +34,47 @@ export const answerLineSchema = z.object({
   /** 1-based pointers into answer.diagnoses. */
   dxPointers: z.array(z.number().int().min(1).max(12)).min(1).max(4),
   rationale,
-  alternatives: z.array(z.object({ code: proc, credit: z.literal('partial'), rationale })).default([]),
+  alternatives: z
+    .array(z.object({ code: proc, credit: z.literal('partial'), rationale }))
+    .default([]),
 });
 
-export const caseSchema = z
-  .object({
-    format: z.literal(PACK_FORMAT),
-    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lower-case letters, digits and dashes'),
-    title: z.string().min(3),
-    summary: z.string().min(10),
-    setting: z.string().min(3),
-    patient: z.object({
-      firstName: z.string().min(1),
-      lastName: z.string().min(1),
-      sex: z.enum(['F', 'M', 'U']),
-      birthDate: isoDate,
-      memberId: z.string().min(1),
-    }),
-    payerId: z.string().min(1),
-    provider: z.object({
-      name: z.string().min(1),
-      npi: z.string().regex(/^\d{10}$/, 'must be 10 digits'),
-      pos: z.string().regex(/^\d{2}$/, 'must be a two-digit place of service'),
-      locality: z.string().regex(/^\d{5}-\d{2}$/, 'must be MAC-locality, e.g. 10112-00'),
-    }),
-    serviceDate: isoDate,
-    documentation: z.object({
-      kind: z.literal('soap'),
-      sections: z.array(z.object({ heading: z.string().min(1), text: z.string().min(1) })).min(4),
-    }),
-    /** The practice's charge for each code (its charge master), billed as entered. */
-    chargeMaster: z.record(proc, money),
-    /** Starting benefit-year accumulators for the patient at this payer. */
-    accumulators: z
-      .object({ deductibleMet: money, outOfPocketMet: money })
-      .default({ deductibleMet: '0.00', outOfPocketMet: '0.00' }),
-    answer: z.object({
-      diagnoses: z.array(answerDiagnosisSchema).min(1).max(12),
-      lines: z.array(answerLineSchema).min(1),
-    }),
-  });
+export const caseSchema = z.object({
+  format: z.literal(PACK_FORMAT),
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lower-case letters, digits and dashes'),
+  title: z.string().min(3),
+  summary: z.string().min(10),
+  setting: z.string().min(3),
+  patient: z.object({
+    firstName: z.string().min(1),
+    lastName: z.string().min(1),
+    sex: z.enum(['F', 'M', 'U']),
+    birthDate: isoDate,
+    memberId: z.string().min(1),
+  }),
+  payerId: z.string().min(1),
+  provider: z.object({
+    name: z.string().min(1),
+    npi: z.string().regex(/^\d{10}$/, 'must be 10 digits'),
+    pos: z.string().regex(/^\d{2}$/, 'must be a two-digit place of service'),
+    locality: z.string().regex(/^\d{5}-\d{2}$/, 'must be MAC-locality, e.g. 10112-00'),
+  }),
+  serviceDate: isoDate,
+  documentation: z.object({
+    kind: z.literal('soap'),
+    sections: z.array(z.object({ heading: z.string().min(1), text: z.string().min(1) })).min(4),
+  }),
+  /** The practice's charge for each code (its charge master), billed as entered. */
+  chargeMaster: z.record(proc, money),
+  /** Starting benefit-year accumulators for the patient at this payer. */
+  accumulators: z
+    .object({ deductibleMet: money, outOfPocketMet: money })
+    .default({ deductibleMet: '0.00', outOfPocketMet: '0.00' }),
+  answer: z.object({
+    diagnoses: z.array(answerDiagnosisSchema).min(1).max(12),
+    lines: z.array(answerLineSchema).min(1),
+  }),
+});
 
 /**
  * Cross-field checks, run on the raw case even when the schema fails so that an author sees
@@ -92,7 +97,10 @@ export function crossCheckCase(raw: unknown): { path: (string | number)[]; messa
         });
     });
     if (typeof l?.code === 'string' && !(l.code.toUpperCase() in charges))
-      out.push({ path: ['answer', 'lines', i, 'code'], message: `${l.code} has no charge in chargeMaster` });
+      out.push({
+        path: ['answer', 'lines', i, 'code'],
+        message: `${l.code} has no charge in chargeMaster`,
+      });
   });
   return out;
 }

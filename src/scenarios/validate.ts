@@ -18,10 +18,12 @@ export function validatePack(dir: string, files: Map<string, unknown>): Result<P
   const errors: Problem[] = [];
   const packPath = `${dir}/pack.json`;
   const raw = files.get('pack.json');
-  if (raw === undefined) return { ok: false, errors: [{ path: packPath, message: 'pack.json is missing' }] };
+  if (raw === undefined)
+    return { ok: false, errors: [{ path: packPath, message: 'pack.json is missing' }] };
   const pack = packSchema.safeParse(raw);
   if (!pack.success) {
-    for (const i of pack.error.issues) errors.push({ path: issuePath(packPath, i), message: i.message });
+    for (const i of pack.error.issues)
+      errors.push({ path: issuePath(packPath, i), message: i.message });
     return { ok: false, errors };
   }
   const cases: CaseFile[] = [];
@@ -37,18 +39,21 @@ export function validatePack(dir: string, files: Map<string, unknown>): Result<P
     const cross = crossCheckCase(data);
     for (const i of cross) errors.push({ path: issuePath(where, i), message: i.message });
     if (!c.success) {
-      for (const i of c.error.issues) errors.push({ path: issuePath(where, i), message: i.message });
+      for (const i of c.error.issues)
+        errors.push({ path: issuePath(where, i), message: i.message });
       return;
     }
     if (cross.length) return;
-    if (ids.has(c.data.id)) errors.push({ path: `${where}: id`, message: `duplicate case id ${c.data.id}` });
+    if (ids.has(c.data.id))
+      errors.push({ path: `${where}: id`, message: `duplicate case id ${c.data.id}` });
     ids.add(c.data.id);
     cases.push(c.data);
   });
   const payers: Pack['payers'] = [];
   pack.data.payers.forEach((rel, n) => {
     const data = files.get(rel);
-    if (data === undefined) errors.push({ path: `${packPath}: payers[${n}]`, message: `${rel} not found` });
+    if (data === undefined)
+      errors.push({ path: `${packPath}: payers[${n}]`, message: `${rel} not found` });
     else payers.push({ file: `${dir}/${rel}`, data });
   });
   if (errors.length) return { ok: false, errors };

@@ -43,7 +43,11 @@ describe('claimlab check', () => {
   it('prints one findings object per claim, in input order, for a .jsonl file', async () => {
     const p = file(
       'a.jsonl',
-      [claim({ claimId: 'a' }), claim({ claimId: 'b', diagnoses: ['E11.99'] }), claim({ claimId: 'c', diagnoses: ['e11'] })]
+      [
+        claim({ claimId: 'a' }),
+        claim({ claimId: 'b', diagnoses: ['E11.99'] }),
+        claim({ claimId: 'c', diagnoses: ['e11'] }),
+      ]
         .map((c) => JSON.stringify(c))
         .join('\n'),
     );
@@ -51,7 +55,9 @@ describe('claimlab check', () => {
     expect(await main(['check', p], io)).toBe(0);
     const rows = out.map((l) => JSON.parse(l));
     expect(rows.map((r) => r.claimId)).toEqual(['a', 'b', 'c']);
-    expect(rows[0].findings.filter((f: { severity: string }) => f.severity === 'error')).toEqual([]);
+    expect(rows[0].findings.filter((f: { severity: string }) => f.severity === 'error')).toEqual(
+      [],
+    );
     const invalid = rows[1].findings.find((f: { id: string }) => f.id === 'code.invalid');
     expect(invalid).toMatchObject({ severity: 'error', line: null, codes: ['E11.99'] });
     expect(typeof invalid.message).toBe('string');
@@ -60,7 +66,9 @@ describe('claimlab check', () => {
   });
 
   it('reads stdin with "-" and reports a line that is not JSON without stopping', async () => {
-    const { io, out } = fakeIo(`${JSON.stringify(claim({ claimId: 'x' }))}\n{not json\n${JSON.stringify(claim({ claimId: 'y' }))}\n`);
+    const { io, out } = fakeIo(
+      `${JSON.stringify(claim({ claimId: 'x' }))}\n{not json\n${JSON.stringify(claim({ claimId: 'y' }))}\n`,
+    );
     expect(await main(['check', '-'], io)).toBe(0);
     expect(out).toHaveLength(3);
     const bad = JSON.parse(out[1]!);
@@ -70,11 +78,20 @@ describe('claimlab check', () => {
   });
 
   it('names the field of malformed claim data', async () => {
-    const p = file('bad.json', JSON.stringify(claim({ lines: [{ code: '99214', units: 0, dxPointers: [9], charge: 'x' }] })));
+    const p = file(
+      'bad.json',
+      JSON.stringify(claim({ lines: [{ code: '99214', units: 0, dxPointers: [9], charge: 'x' }] })),
+    );
     const { io, out } = fakeIo();
     expect(await main(['check', p], io)).toBe(0);
-    const f = JSON.parse(out[0]!).findings as { id: string; message: string; line: number | null }[];
-    expect(f.map((x) => x.id)).toEqual(expect.arrayContaining(['claim.invalid-field', 'claim.dx-pointer']));
+    const f = JSON.parse(out[0]!).findings as {
+      id: string;
+      message: string;
+      line: number | null;
+    }[];
+    expect(f.map((x) => x.id)).toEqual(
+      expect.arrayContaining(['claim.invalid-field', 'claim.dx-pointer']),
+    );
     expect(f.some((x) => /units/.test(x.message) && x.line === 1)).toBe(true);
   });
 
@@ -101,7 +118,12 @@ describe('claimlab adjudicate', () => {
       expect(['CO', 'PR', 'OA', 'PI']).toContain(a.group);
       expect(a.amount).toMatch(/^\d+\.\d\d$/);
     }
-    expect(Object.keys(r.totals).sort()).toEqual(['allowed', 'billed', 'paid', 'patientResponsibility']);
+    expect(Object.keys(r.totals).sort()).toEqual([
+      'allowed',
+      'billed',
+      'paid',
+      'patientResponsibility',
+    ]);
     expect(Array.isArray(r.findings)).toBe(true);
   });
 
@@ -123,7 +145,10 @@ describe('claimlab adjudicate', () => {
     await main(['adjudicate', p], io);
     const r = JSON.parse(out[0]!);
     for (const l of r.lines) {
-      const adj = l.adjustments.reduce((s: number, a: { amount: string }) => s + Math.round(Number(a.amount) * 100), 0);
+      const adj = l.adjustments.reduce(
+        (s: number, a: { amount: string }) => s + Math.round(Number(a.amount) * 100),
+        0,
+      );
       expect(Math.round(Number(l.paid) * 100) + adj).toBe(Math.round(Number(l.billed) * 100));
     }
   });

@@ -49,7 +49,15 @@ describe('parseClaim', () => {
     const { findings } = parseClaim({ frequency: '7' });
     const fields = findings.filter((f) => f.id === 'claim.missing-field').map((f) => f.field);
     expect(fields).toEqual(
-      expect.arrayContaining(['payerId', 'originalClaimId', 'patient', 'provider', 'serviceDate', 'diagnoses', 'lines']),
+      expect.arrayContaining([
+        'payerId',
+        'originalClaimId',
+        'patient',
+        'provider',
+        'serviceDate',
+        'diagnoses',
+        'lines',
+      ]),
     );
   });
 

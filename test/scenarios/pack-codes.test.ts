@@ -12,7 +12,10 @@ describe('codes in shipped packs', () => {
         const rel = catalog.icd10(c.serviceDate);
         expect(rel.ok).toBe(true);
         if (!rel.ok) return;
-        const codes = c.answer.diagnoses.flatMap((d) => [d.code, ...d.alternatives.map((a) => a.code)]);
+        const codes = c.answer.diagnoses.flatMap((d) => [
+          d.code,
+          ...d.alternatives.map((a) => a.code),
+        ]);
         for (const code of codes) expect(rel.value.get(code)?.billable, code).toBe(true);
         for (const l of c.answer.lines) {
           expect(catalog.procedure(l.code, c.serviceDate), l.code).toBeDefined();

@@ -48,7 +48,14 @@ class Collector {
   }
 }
 
-function str(o: Obj, key: string, path: string, c: Collector, what: string, required = true): string {
+function str(
+  o: Obj,
+  key: string,
+  path: string,
+  c: Collector,
+  what: string,
+  required = true,
+): string {
   const v = o[key];
   if (v === undefined || v === null || v === '') {
     if (required) c.missing(path, what);
@@ -89,16 +96,24 @@ export function parseClaim(input: unknown, fallbackId?: string): ParsedClaim {
   if (!isObj(input)) c.invalid('$', 'The claim must be a JSON object');
 
   const claimId =
-    typeof o.claimId === 'string' && o.claimId.trim() ? o.claimId.trim() : (fallbackId ?? `claim-${++autoId}`);
+    typeof o.claimId === 'string' && o.claimId.trim()
+      ? o.claimId.trim()
+      : (fallbackId ?? `claim-${++autoId}`);
   const payerId = str(o, 'payerId', 'payerId', c, 'payer id');
 
   let frequency: Frequency = '1';
   const fr = o.frequency === undefined || o.frequency === null ? '1' : String(o.frequency);
   if (fr === '1' || fr === '7' || fr === '8') frequency = fr;
-  else c.invalid('frequency', `Claim frequency "${fr}" must be 1 (original), 7 (replacement) or 8 (void)`);
+  else
+    c.invalid(
+      'frequency',
+      `Claim frequency "${fr}" must be 1 (original), 7 (replacement) or 8 (void)`,
+    );
 
   const originalClaimId =
-    typeof o.originalClaimId === 'string' && o.originalClaimId.trim() ? o.originalClaimId.trim() : null;
+    typeof o.originalClaimId === 'string' && o.originalClaimId.trim()
+      ? o.originalClaimId.trim()
+      : null;
   if (frequency !== '1' && !originalClaimId)
     c.missing('originalClaimId', 'original claim number for a replacement or void claim');
 
@@ -108,7 +123,9 @@ export function parseClaim(input: unknown, fallbackId?: string): ParsedClaim {
   let sex: Sex = 'U';
   if (sexRaw === 'F' || sexRaw === 'M' || sexRaw === 'U') sex = sexRaw;
   else if (sexRaw) c.invalid('patient.sex', `Patient sex "${sexRaw}" must be F, M or U`);
-  const birthDate = isObj(o.patient) ? date(p, 'birthDate', 'patient.birthDate', c, 'patient birth date') : '';
+  const birthDate = isObj(o.patient)
+    ? date(p, 'birthDate', 'patient.birthDate', c, 'patient birth date')
+    : '';
   const memberId = typeof p.memberId === 'string' && p.memberId.trim() ? p.memberId.trim() : null;
 
   const pr: Obj = isObj(o.provider) ? o.provider : {};
@@ -117,7 +134,8 @@ export function parseClaim(input: unknown, fallbackId?: string): ParsedClaim {
   if (npi && !isValidNpi(npi))
     c.invalid('provider.npi', `NPI "${npi}" is not 10 digits with a valid check digit`);
   const pos = isObj(o.provider) ? str(pr, 'pos', 'provider.pos', c, 'place of service') : '';
-  if (pos && !/^\d{2}$/.test(pos)) c.invalid('provider.pos', `Place of service "${pos}" must be two digits`);
+  if (pos && !/^\d{2}$/.test(pos))
+    c.invalid('provider.pos', `Place of service "${pos}" must be two digits`);
   const locality = typeof pr.locality === 'string' ? pr.locality.trim() : '';
   const participating = typeof pr.participating === 'boolean' ? pr.participating : undefined;
 
@@ -131,12 +149,14 @@ export function parseClaim(input: unknown, fallbackId?: string): ParsedClaim {
     c.invalid('submissionDate', 'Submission date is before the date of service');
 
   const diagnoses: string[] = [];
-  if (!Array.isArray(o.diagnoses) || o.diagnoses.length === 0) c.missing('diagnoses', 'diagnosis codes');
+  if (!Array.isArray(o.diagnoses) || o.diagnoses.length === 0)
+    c.missing('diagnoses', 'diagnosis codes');
   else {
     if (o.diagnoses.length > 12)
       c.invalid('diagnoses', `A claim takes at most 12 diagnoses; found ${o.diagnoses.length}`);
     o.diagnoses.forEach((d, i) => {
-      if (typeof d !== 'string' || !d.trim()) c.invalid(`diagnoses[${i}]`, 'Diagnosis code must be text');
+      if (typeof d !== 'string' || !d.trim())
+        c.invalid(`diagnoses[${i}]`, 'Diagnosis code must be text');
       else diagnoses.push(icdDisplay(d));
     });
   }
@@ -144,17 +164,24 @@ export function parseClaim(input: unknown, fallbackId?: string): ParsedClaim {
   const lines: ClaimLine[] = [];
   if (!Array.isArray(o.lines) || o.lines.length === 0) c.missing('lines', 'service lines');
   else {
-    if (o.lines.length > 50) c.invalid('lines', `A claim takes at most 50 service lines; found ${o.lines.length}`);
+    if (o.lines.length > 50)
+      c.invalid('lines', `A claim takes at most 50 service lines; found ${o.lines.length}`);
     o.lines.forEach((raw, i) => lines.push(parseLine(raw, i, c, diagnoses.length)));
   }
 
   const priorAuthNumber =
-    typeof o.priorAuthNumber === 'string' && o.priorAuthNumber.trim() ? o.priorAuthNumber.trim() : null;
+    typeof o.priorAuthNumber === 'string' && o.priorAuthNumber.trim()
+      ? o.priorAuthNumber.trim()
+      : null;
   const acc: Obj = isObj(o.accumulators) ? o.accumulators : {};
   const deductibleMet =
-    acc.deductibleMet === undefined ? cents(0) : money(acc.deductibleMet, 'accumulators.deductibleMet', c, 'deductible met', null);
+    acc.deductibleMet === undefined
+      ? cents(0)
+      : money(acc.deductibleMet, 'accumulators.deductibleMet', c, 'deductible met', null);
   const outOfPocketMet =
-    acc.outOfPocketMet === undefined ? cents(0) : money(acc.outOfPocketMet, 'accumulators.outOfPocketMet', c, 'out-of-pocket met', null);
+    acc.outOfPocketMet === undefined
+      ? cents(0)
+      : money(acc.outOfPocketMet, 'accumulators.outOfPocketMet', c, 'out-of-pocket met', null);
 
   const claim: Claim = {
     claimId,
@@ -192,11 +219,19 @@ function parseLine(raw: unknown, i: number, c: Collector, dxCount: number): Clai
     if (!Array.isArray(o.modifiers)) c.invalid(`${path}.modifiers`, 'Modifiers must be a list', n);
     else {
       if (o.modifiers.length > 4)
-        c.invalid(`${path}.modifiers`, `A line takes at most 4 modifiers; found ${o.modifiers.length}`, n);
+        c.invalid(
+          `${path}.modifiers`,
+          `A line takes at most 4 modifiers; found ${o.modifiers.length}`,
+          n,
+        );
       o.modifiers.forEach((m, j) => {
         const t = typeof m === 'string' ? m.trim().toUpperCase() : '';
         if (!/^[0-9A-Z]{2}$/.test(t))
-          c.invalid(`${path}.modifiers[${j}]`, `Modifier "${String(m)}" must be two letters or digits`, n);
+          c.invalid(
+            `${path}.modifiers[${j}]`,
+            `Modifier "${String(m)}" must be two letters or digits`,
+            n,
+          );
         else modifiers.push(t);
       });
     }
@@ -206,7 +241,11 @@ function parseLine(raw: unknown, i: number, c: Collector, dxCount: number): Clai
   if (o.units !== undefined) {
     const u = typeof o.units === 'string' ? Number(o.units) : o.units;
     if (typeof u !== 'number' || !Number.isInteger(u) || u < 1 || u > 9999) {
-      c.invalid(`${path}.units`, `Units "${String(o.units)}" must be a whole number from 1 to 9999`, n);
+      c.invalid(
+        `${path}.units`,
+        `Units "${String(o.units)}" must be a whole number from 1 to 9999`,
+        n,
+      );
     } else units = u;
   }
 
@@ -233,7 +272,10 @@ function parseLine(raw: unknown, i: number, c: Collector, dxCount: number): Clai
         reference: 'NUCC 1500 item 24E; 837P SV107',
       });
     o.dxPointers.forEach((p, j) => {
-      const v = typeof p === 'string' && /^[A-La-l]$/.test(p) ? p.toUpperCase().charCodeAt(0) - 64 : Number(p);
+      const v =
+        typeof p === 'string' && /^[A-La-l]$/.test(p)
+          ? p.toUpperCase().charCodeAt(0) - 64
+          : Number(p);
       const bad = !Number.isInteger(v) || v < 1 || v > Math.max(dxCount, 0);
       const dup = dxPointers.includes(v);
       if (bad || dup)
@@ -258,7 +300,12 @@ function parseLine(raw: unknown, i: number, c: Collector, dxCount: number): Clai
   const line: ClaimLine = { code, modifiers, units, dxPointers, charge };
   if (o.serviceDate !== undefined) {
     if (isIsoDate(o.serviceDate)) line.serviceDate = o.serviceDate;
-    else c.invalid(`${path}.serviceDate`, `Line date of service "${String(o.serviceDate)}" is not YYYY-MM-DD`, n);
+    else
+      c.invalid(
+        `${path}.serviceDate`,
+        `Line date of service "${String(o.serviceDate)}" is not YYYY-MM-DD`,
+        n,
+      );
   }
   return line;
 }
