@@ -11,7 +11,7 @@ export const FINDING_IDS = {
   'claim.missing-field': 'A required claim field is missing.',
   'claim.invalid-field': 'A claim field has an invalid value.',
   'claim.dx-pointer': 'A diagnosis pointer is missing, out of range or repeated.',
-  'claim.duplicate': 'The claim duplicates one already submitted.',
+  'claim.duplicate': 'The claim, or one of its lines, duplicates one already submitted.',
   'icd10cm.excludes1': 'Two diagnoses are in an Excludes1 relation.',
   'icd10cm.code-first': 'A manifestation code is first-listed or sequenced before its etiology.',
   'icd10cm.use-additional': 'A tabular note asks for an additional code that is missing.',
@@ -25,6 +25,10 @@ export const FINDING_IDS = {
   'auth.missing': 'Prior authorization is required and absent.',
   'filing.timely': 'The claim is past the payer timely-filing limit.',
   'cob.other-payer-primary': 'Another payer is primary.',
+  'code.add-on-without-primary':
+    'An add-on code is billed without a primary code it requires on the same claim and date.',
+  'coverage.add-on-not-payable':
+    'An add-on code is not payable with the way its primary service is billed (e.g. G2211 with a modifier-25 visit).',
 } as const;
 
 export type FindingId = keyof typeof FINDING_IDS;

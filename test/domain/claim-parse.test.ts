@@ -23,6 +23,24 @@ describe('parseClaim', () => {
     expect(claim.submissionDate).toBe('2026-03-02');
   });
 
+  it('requires the member id (NUCC item 1a, 837P 2010BA NM109)', () => {
+    for (const memberId of [undefined, '', '  ', null]) {
+      const { claim, findings } = parseClaim({
+        ...good,
+        patient: { sex: 'F', birthDate: '1960-05-01', memberId },
+      });
+      expect(findings.map((f) => `${f.id} ${f.field}`)).toEqual([
+        'claim.missing-field patient.memberId',
+      ]);
+      expect(findings[0]?.message).toMatch(/member id/);
+      expect(claim.patient.memberId).toBeNull();
+    }
+    const bad = parseClaim({ ...good, patient: { ...good.patient, memberId: { x: 1 } } });
+    expect(bad.findings.map((f) => `${f.id} ${f.field}`)).toEqual([
+      'claim.invalid-field patient.memberId',
+    ]);
+  });
+
   it('names each bad field in a finding and still returns a claim', () => {
     const { claim, findings } = parseClaim({
       ...good,

@@ -21,7 +21,7 @@ function fakeIo(stdin = '') {
 const claim = (over: Record<string, unknown> = {}) => ({
   claimId: 'C1',
   payerId: 'medicare',
-  patient: { sex: 'F', birthDate: '1960-05-01' },
+  patient: { sex: 'F', birthDate: '1960-05-01', memberId: 'MBI-1' },
   provider: { npi: '1234567893', pos: '11', locality: '10112-00' },
   serviceDate: '2026-03-02',
   submissionDate: '2026-03-02',
@@ -71,6 +71,33 @@ describe('claimlab check', () => {
         const keys = Object.keys(f).sort();
         expect(keys.filter((k) => k !== 'suggestion')).toEqual(KEYS);
       }
+  });
+
+  it('reports add-on findings and a missing member id', async () => {
+    const { io, out } = fakeIo(
+      [
+        JSON.stringify(
+          claim({
+            claimId: 'ADDON',
+            lines: [
+              { code: '99213', modifiers: ['25'], units: 1, dxPointers: [1, 2], charge: '120.00' },
+              { code: 'G2211', modifiers: [], units: 1, dxPointers: [1], charge: '30.00' },
+              { code: '11055', modifiers: [], units: 1, dxPointers: [1], charge: '40.00' },
+              { code: '17003', modifiers: [], units: 1, dxPointers: [1], charge: '20.00' },
+            ],
+          }),
+        ),
+        JSON.stringify(
+          claim({ claimId: 'NOMEMBER', patient: { sex: 'F', birthDate: '1960-05-01' } }),
+        ),
+      ].join('\n'),
+    );
+    expect(await run(['-'], io)).toBe(0);
+    const [a, b] = out.map((l) => JSON.parse(l) as { findings: { id: string; line: number }[] });
+    const ids = a!.findings.map((f) => `${f.id}@${f.line}`);
+    expect(ids).toContain('coverage.add-on-not-payable@2');
+    expect(ids).toContain('code.add-on-without-primary@4');
+    expect(b!.findings.map((f) => f.id)).toEqual(['claim.missing-field']);
   });
 
   it('reads a .json file holding one claim and accepts codes without dots, in any case', async () => {

@@ -141,6 +141,21 @@ describe('helpers', () => {
     expect(ptpBypassed(line('20605', ['RT']), line('20610'))).toBeNull();
   });
 
+  it('PTP bypass for an E/M: 57 only before a 090-day surgery; 24/58/78/79 on the procedure never', () => {
+    // 57 (decision for surgery) is for major (090-day) procedures; 20610 is a 000-day one.
+    expect(ptpBypassed(line('99213', ['57']), line('20610'))).toBeNull();
+    expect(ptpBypassed(line('20610'), line('99213', ['57']))).toBeNull();
+    const glob = (c: string) => ({ '27447': '090', '20610': '000' })[c];
+    expect(ptpBypassed(line('99213', ['57']), line('20610'), glob)).toBeNull();
+    expect(ptpBypassed(line('99213', ['57']), line('27447'), glob)).toBe('57 on 99213');
+    expect(ptpBypassed(line('99213', ['25']), line('27447'), glob)).toBeNull();
+    expect(ptpBypassed(line('99213', ['25']), line('20610'), glob)).toBe('25 on 99213');
+    for (const m of ['24', '58', '78', '79'])
+      expect(ptpBypassed(line('99213'), line('20610', [m])), m).toBeNull();
+    // 58/78/79 still bypass a procedure-to-procedure pair.
+    expect(ptpBypassed(line('11055'), line('11720', ['79']))).toBe('79 on 11720');
+  });
+
   it('reads plain code references from a note without parsed targets', () => {
     const n = {
       kind: 'excludes1' as const,

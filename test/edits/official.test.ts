@@ -28,7 +28,7 @@ async function official(): Promise<CodeCatalog> {
 const base = {
   claimId: 'O',
   payerId: 'medicare',
-  patient: { sex: 'F', birthDate: '1960-05-01' },
+  patient: { sex: 'F', birthDate: '1960-05-01', memberId: 'MBI-1' },
   provider: { npi: '1234567893', pos: '11' },
   serviceDate: '2026-03-02',
   submissionDate: '2026-03-02',
@@ -76,6 +76,29 @@ describe.skipIf(!hasReference)('edits on the official code sets', () => {
     ]);
   });
 
+  it('S52.5 and S52.50 are headers (children suggested), never padded with X', async () => {
+    for (const code of ['S52.5', 'S52.50']) {
+      const f = (await scrubDx([code])).find((x) => x.diagnosisIndex === 0);
+      expect(f?.id, code).toBe('code.not-billable');
+      expect(f?.suggestion ?? '', code).not.toMatch(/X[A-Z]\b/);
+    }
+  });
+
+  it('knows the CPT and HCPCS Level II modifiers on 2020, 2021 and 2026 dates', async () => {
+    const c = await official();
+    const mods = ['22', '25', '52', '58', '59', '79', '80', 'XS', 'RT', 'LT', 'F1', 'TA', 'E1'];
+    mods.push('GA', 'GC', 'GE', 'GW', 'GP', 'KX', 'QW', 'Q6', 'SA', 'CR', '95', '24', '57');
+    for (const date of ['2020-06-01', '2021-03-02', '2026-03-02'])
+      for (const m of mods) expect(c.modifier(m, date), `${m} on ${date}`).toBeDefined();
+    const f = await scrubDx(['M17.11'], {
+      lines: [
+        { code: '20610', modifiers: ['RT', '79'], units: 1, dxPointers: [1], charge: '90.00' },
+        { code: '73560', modifiers: ['LT', 'GC'], units: 1, dxPointers: [1], charge: '50.00' },
+      ],
+    });
+    expect(f.filter((x) => x.id === 'modifier.invalid')).toEqual([]);
+  });
+
   it('quotes FY2021 tabular notes: use additional, code first, Excludes1; Excludes2 passes', async () => {
     const ua = (await scrubDx(['E11.22', 'Z79.84'])).find((x) => x.id === 'icd10cm.use-additional');
     expect(ua?.severity).toBe('warning');
@@ -88,13 +111,20 @@ describe.skipIf(!hasReference)('edits on the official code sets', () => {
       (x) => x.id === 'icd10cm.excludes1',
     );
     expect(ex?.message).toMatch(/"diabetes mellitus \(E08-E13\)"/);
+    // §I.A.12.a: both may be reported when unrelated, so the scrubber only warns.
+    expect(ex?.severity).toBe('warning');
+    expect(ex?.message).toMatch(/unrelated/);
     expect(ids(await scrubDx(['J45.909', 'J44.9']))).toEqual([]);
   });
 
   it('applies the MCE age and sex lists', async () => {
     expect(ids(await scrubDx(['N40.0']))).toEqual(['mce.sex']);
     expect(
-      ids(await scrubDx(['N40.0'], { patient: { sex: 'M', birthDate: '1950-01-01' } })),
+      ids(
+        await scrubDx(['N40.0'], {
+          patient: { sex: 'M', birthDate: '1950-01-01', memberId: 'MBI-1' },
+        }),
+      ),
     ).toEqual([]);
     expect(ids(await scrubDx(['Z00.129']))).toEqual(['mce.age']);
   });

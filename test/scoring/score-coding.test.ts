@@ -66,10 +66,48 @@ describe('scoreCoding', () => {
     expect(mark(r, 'First-listed diagnosis')).toBe('partly');
   });
 
-  it('gives partial credit for the right category and names the expected code', () => {
+  it('gives no credit for another code of the same category unless the key lists it', () => {
     const r = scoreCoding(key, { ...perfect, diagnoses: ['E11.8', 'I10'] });
-    expect(r.items[0]).toMatchObject({ mark: 'partly', given: 'E11.8' });
+    expect(r.items[0]).toMatchObject({ mark: 'wrong', given: 'E11.8' });
     expect(r.items[0]?.rationale).toContain('E11.65');
+    expect(r.items[0]?.rationale).not.toContain('\n');
+    // Scored once: not also an extra diagnosis.
+    expect(r.items.filter((i) => i.kind === 'extra-diagnosis')).toEqual([]);
+  });
+
+  it('Z79.4 (insulin) earns nothing when the key is Z79.84 (oral drugs, not insulin)', () => {
+    const k: AnswerKey = {
+      diagnoses: [
+        { code: 'E11.9', rationale: 'Type 2 diabetes without complications.' },
+        { code: 'Z79.84', rationale: 'Oral hypoglycemic, not on insulin.' },
+      ],
+      lines: key.lines,
+    };
+    const r = scoreCoding(k, { ...perfect, diagnoses: ['E11.9', 'Z79.4'] });
+    expect(mark(r, 'Diagnosis 2')).toBe('wrong');
+    expect(r.items.filter((i) => i.kind === 'diagnosis' && i.mark === 'partly')).toEqual([]);
+  });
+
+  it('G2212 earns nothing for G2211 (same first four characters, another service)', () => {
+    const k: AnswerKey = {
+      diagnoses: key.diagnoses,
+      lines: [
+        ...key.lines,
+        {
+          code: 'G2211',
+          modifiers: [],
+          units: 1,
+          dxPointers: [1],
+          rationale: 'Longitudinal care of a serious condition.',
+        },
+      ],
+    };
+    const r = scoreCoding(k, {
+      ...perfect,
+      lines: [...perfect.lines, { code: 'G2212', modifiers: [], units: 1, dxPointers: [1] }],
+    });
+    expect(mark(r, 'Line 2 code')).toBe('wrong');
+    expect(r.totals.partly).toBe(0);
   });
 
   it('marks the first-listed order wrong when the diagnoses are swapped; pointers partly', () => {
@@ -90,12 +128,31 @@ describe('scoreCoding', () => {
     expect(r.totals.max).toBe(8);
   });
 
-  it('gives partial credit for another level of the same service, wrong units, wrong modifier', () => {
+  it('gives partial credit for another E/M level only when the key lists it', () => {
+    const alt = {
+      ...key,
+      lines: key.lines.map((l) => ({
+        ...l,
+        alternatives: [
+          {
+            code: '99213',
+            credit: 'partial' as const,
+            rationale: '99213 undercodes moderate MDM.',
+          },
+        ],
+      })),
+    };
+    const work = { ...perfect, lines: [{ ...perfect.lines[0]!, code: '99213' }] };
+    expect(mark(scoreCoding(alt, work), 'Line 1 code')).toBe('partly');
+    expect(mark(scoreCoding(key, work), 'Line 1 code')).toBe('wrong');
+  });
+
+  it('scores another level of the same service as wrong, with wrong units and modifier', () => {
     const r = scoreCoding(key, {
       ...perfect,
       lines: [{ code: '99213', modifiers: ['25'], units: 2, dxPointers: [1, 2] }],
     });
-    expect(mark(r, 'Line 1 code')).toBe('partly');
+    expect(mark(r, 'Line 1 code')).toBe('wrong');
     expect(mark(r, 'Line 1 modifiers')).toBe('wrong');
     expect(mark(r, 'Line 1 units')).toBe('wrong');
     expect(r.items.find((i) => i.label === 'Line 1 units')?.rationale).toBe(
@@ -103,11 +160,11 @@ describe('scoreCoding', () => {
     );
     expect(r.totals).toMatchObject({
       right: 4,
-      partly: 1,
-      wrong: 2,
-      points: 4.5,
+      partly: 0,
+      wrong: 3,
+      points: 4,
       max: 7,
-      percent: 64,
+      percent: 57,
     });
   });
 

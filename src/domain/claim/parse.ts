@@ -126,7 +126,15 @@ export function parseClaim(input: unknown, fallbackId?: string): ParsedClaim {
   const birthDate = isObj(o.patient)
     ? date(p, 'birthDate', 'patient.birthDate', c, 'patient birth date')
     : '';
-  const memberId = typeof p.memberId === 'string' && p.memberId.trim() ? p.memberId.trim() : null;
+  // The subscriber's member id is required on every claim (NUCC 1500 item 1a; 837P loop 2010BA
+  // NM109); without it the payer cannot find the member (CO-16 + MA27).
+  const memberRaw = typeof p.memberId === 'number' ? String(p.memberId) : p.memberId;
+  const memberId = typeof memberRaw === 'string' && memberRaw.trim() ? memberRaw.trim() : null;
+  if (isObj(o.patient) && memberId === null) {
+    if (p.memberId === undefined || p.memberId === null || typeof p.memberId === 'string')
+      c.missing('patient.memberId', 'member id (NUCC 1500 item 1a, 837P 2010BA NM109)');
+    else c.invalid('patient.memberId', 'Member id must be text');
+  }
 
   const pr: Obj = isObj(o.provider) ? o.provider : {};
   if (!isObj(o.provider)) c.missing('provider', 'provider');

@@ -132,10 +132,11 @@ function signature(c: Claim): string {
   return s;
 }
 
+const who = (c: Claim) =>
+  c.patient.memberId ??
+  `${c.patient.birthDate}|${c.patient.lastName ?? ''}|${c.patient.firstName ?? ''}|${c.patient.sex}`;
+
 function computeSignature(c: Claim): string {
-  const who =
-    c.patient.memberId ??
-    `${c.patient.birthDate}|${c.patient.lastName ?? ''}|${c.patient.firstName ?? ''}|${c.patient.sex}`;
   const lines = c.lines
     .map(
       (l) =>
@@ -143,42 +144,98 @@ function computeSignature(c: Claim): string {
     )
     .sort()
     .join(',');
-  return `${c.payerId}|${who}|${c.provider.npi}|${c.serviceDate}|${lines}`;
+  return `${c.payerId}|${who(c)}|${c.provider.npi}|${c.serviceDate}|${lines}`;
 }
 
-const indexes = new WeakMap<readonly Claim[], Map<string, Claim[]>>();
+/**
+ * The line-level duplicate key Medicare uses: same beneficiary, provider, date of service,
+ * procedure code and modifiers (units and charge do not make a service different; 76/77/91
+ * on the new line do, being part of the modifiers).
+ */
+const lineKey = (c: Claim, l: ClaimLine) =>
+  `${c.payerId}|${who(c)}|${c.provider.npi}|${lineDate(c.serviceDate, l.serviceDate)}|${l.code}|${[...l.modifiers].sort().join('+')}`;
 
-/** Signature -> prior claims (voided ones excluded), built once per history list. */
-function historyIndex(history: readonly Claim[]): Map<string, Claim[]> {
-  let m = indexes.get(history);
-  if (m) return m;
-  m = new Map();
+interface HistoryIndex {
+  claims: Map<string, Claim[]>;
+  lines: Map<string, Claim[]>;
+}
+const indexes = new WeakMap<readonly Claim[], HistoryIndex>();
+
+/**
+ * Signature -> prior claims and line key -> prior claims, built once per history list. Voids
+ * (8) and the claims they void are left out; so are originals a replacement (7) stands for.
+ */
+function historyIndex(history: readonly Claim[]): HistoryIndex {
+  const hit = indexes.get(history);
+  if (hit) return hit;
+  const superseded = new Set(
+    history.filter((h) => h.frequency !== '1' && h.originalClaimId).map((h) => h.originalClaimId),
+  );
+  const voided = new Set(
+    history.filter((h) => h.frequency === '8' && h.originalClaimId).map((h) => h.originalClaimId),
+  );
+  const idx: HistoryIndex = { claims: new Map(), lines: new Map() };
+  const put = (m: Map<string, Claim[]>, k: string, h: Claim) => {
+    const list = m.get(k);
+    if (!list) m.set(k, [h]);
+    else if (!list.includes(h)) list.push(h);
+  };
   for (const h of history) {
-    if (h.frequency === '8') continue;
-    const k = signature(h);
-    m.set(k, [...(m.get(k) ?? []), h]);
+    if (h.frequency === '8' || superseded.has(h.claimId)) continue;
+    if (h.frequency === '7' && h.originalClaimId && voided.has(h.originalClaimId)) continue;
+    put(idx.claims, signature(h), h);
+    for (const l of h.lines) if (l.code) put(idx.lines, lineKey(h, l), h);
   }
-  indexes.set(history, m);
-  return m;
+  indexes.set(history, idx);
+  return idx;
 }
 
+/**
+ * `claim.duplicate`: the whole claim repeats a prior one (claim-level), or single lines repeat
+ * a prior claim's lines (one finding per line). A void is never a duplicate, and a
+ * replacement is not a duplicate of the claim it replaces (nor of earlier replacements of it).
+ * See: CMS Pub. 100-04 ch. 1 §120 (duplicate detection by beneficiary, date of service,
+ * provider, procedure code and modifiers); CARC 18.
+ */
 function duplicates(claim: Claim, ctx: EditContext): Finding[] {
-  // A replacement (7) or void (8) refers to its original on purpose: not a duplicate.
-  if (!ctx.history?.length || claim.frequency !== '1' || claim.lines.length === 0) return [];
-  const sig = signature(claim);
-  const prior = historyIndex(ctx.history)
-    .get(sig)
-    ?.find((h) => h !== claim);
-  if (!prior) return [];
-  return [
-    finding(
-      'claim.duplicate',
-      'error',
-      null,
-      claim.lines.map((l) => l.code),
-      `This claim repeats claim ${prior.claimId} (same patient, provider, date of service ${claim.serviceDate}, codes and charges). Send a corrected claim (frequency 7 with the original claim number) instead of a new one.`,
-      REF_DUP,
-      { suggestion: `Frequency 7 with originalClaimId "${prior.claimId}", or do not resubmit` },
-    ),
-  ];
+  if (!ctx.history?.length || claim.frequency === '8' || claim.lines.length === 0) return [];
+  const idx = historyIndex(ctx.history);
+  const chain = claim.frequency === '7' ? claim.originalClaimId : null;
+  const other = (h: Claim) =>
+    h !== claim && !(chain && (h.claimId === chain || h.originalClaimId === chain));
+  const prior = idx.claims.get(signature(claim))?.find(other);
+  if (prior)
+    return [
+      finding(
+        'claim.duplicate',
+        'error',
+        null,
+        claim.lines.map((l) => l.code),
+        `This claim repeats claim ${prior.claimId} (same patient, provider, date of service ${claim.serviceDate}, codes and charges). Send a corrected claim (frequency 7 with the original claim number) instead of a new one.`,
+        REF_DUP,
+        { suggestion: `Frequency 7 with originalClaimId "${prior.claimId}", or do not resubmit` },
+      ),
+    ];
+  const out: Finding[] = [];
+  claim.lines.forEach((l, i) => {
+    if (!l.code) return;
+    const p = idx.lines.get(lineKey(claim, l))?.find(other);
+    if (!p) return;
+    const date = lineDate(claim.serviceDate, l.serviceDate);
+    const mods = l.modifiers.length ? ` with modifiers ${l.modifiers.join(', ')}` : '';
+    out.push(
+      finding(
+        'claim.duplicate',
+        'error',
+        i + 1,
+        [l.code],
+        `Line ${i + 1} repeats ${l.code}${mods} on ${date} for the same patient and provider, already billed on claim ${p.claimId}. If it was a second, separate service, say so with a modifier (76/77 repeat procedure, 91 repeat lab test, or an anatomic modifier); to change the earlier claim send a replacement (frequency 7).`,
+        REF_DUP,
+        {
+          suggestion: `Remove line ${i + 1}, add the modifier that shows a separate service, or replace claim ${p.claimId} (frequency 7)`,
+        },
+      ),
+    );
+  });
+  return out;
 }

@@ -13,6 +13,11 @@ export interface EditContext {
   ncci?: NcciRules;
   /** The payer's coverage, authorization, timely-filing and COB rules (from a payer profile). */
   policy?: PayerPolicy;
+  /**
+   * A procedure's global surgery days (MPFS), when loaded: modifier 57 bypasses the E/M edit
+   * only for a 090-day procedure. Without it 57 never bypasses (see ncci.ts ptpBypassed).
+   */
+  globalDays?: (code: string) => string | undefined;
   /** Claims already submitted, for `claim.duplicate`. */
   history?: readonly Claim[];
 }

@@ -95,13 +95,15 @@ function excludes1(dxs: Dx[], release: IcdRelease): Finding[] {
       if (a.key === b.key) continue;
       const hit = noteNaming(release, 'excludes1', a, b) ?? noteNaming(release, 'excludes1', b, a);
       if (!hit) continue;
+      // A warning, not an error: §I.A.12.a allows both codes when the two conditions are
+      // unrelated to each other, which only the documentation (not a scrubber) can tell.
       out.push(
         finding(
           'icd10cm.excludes1',
-          'error',
+          'warning',
           null,
           [a.shown, b.shown],
-          `${a.shown} and ${b.shown} are in an Excludes1 relation (${noteSource(hit, release)}: Excludes1 ${quote(hit)}): they are not reported together unless the two conditions are unrelated.`,
+          `${a.shown} and ${b.shown} are in an Excludes1 relation (${noteSource(hit, release)}: Excludes1 ${quote(hit)}): report them together only if the documentation shows the two conditions are unrelated (Guidelines §I.A.12.a exception); otherwise keep the one that matches.`,
           `${G} §I.A.12.a (Excludes1); ${noteSource(hit, release)}`,
           {
             suggestion: `Keep the code that matches the documentation; report both only if the conditions are unrelated`,

@@ -7,6 +7,7 @@ import { parseClaim } from '../claim/parse';
 import type { Claim } from '../claim/claim';
 import type { Finding } from '../findings';
 import type { EditContext } from './context';
+import { addOnEdits } from './add-ons';
 import { claimDataEdits } from './claim-data';
 import { conventionEdits } from './conventions';
 import { dedupeFindings, orderFindings } from './finding-kit';
@@ -31,6 +32,7 @@ export const FAMILIES: ReadonlyArray<{ name: string; run: EditFamily }> = [
   { name: 'mce', run: mceEdits },
   { name: 'modifiers', run: modifierEdits },
   { name: 'ncci', run: ncciEdits },
+  { name: 'add-ons', run: addOnEdits },
   { name: 'policy', run: policyEdits },
 ];
 

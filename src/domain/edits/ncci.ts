@@ -17,7 +17,7 @@ import { validDate as isIsoDate } from './date-cache';
 
 export function ncciEdits(claim: Claim, ctx: EditContext): Finding[] {
   const rules = ctx.ncci ?? curatedNcci();
-  return [...ptpEdits(claim, rules), ...mueEdits(claim, rules)];
+  return [...ptpEdits(claim, rules, ctx.globalDays), ...mueEdits(claim, rules)];
 }
 
 interface L {
@@ -31,20 +31,27 @@ const linesOf = (claim: Claim): L[] =>
     .map((line, i) => ({ n: i + 1, line, date: lineDate(claim.serviceDate, line.serviceDate) }))
     .filter((l) => l.line.code && isIsoDate(l.date));
 
+/** A procedure's global surgery period (MPFS "GLOB DAYS": 000, 010, 090, XXX, YYY, ZZZ, MMM). */
+export type GlobalDaysOf = (code: string) => string | undefined;
+
 /**
  * Whether an NCCI-associated modifier appropriately bypasses an indicator-1 edit. The modifier
- * may be on either code of the pair. An E/M service is separated only by 25 (or 57, decision
- * for surgery), never by 59/X{EPSU}; anatomic modifiers separate only when the two lines name
- * different sites (RT vs LT, F1 vs F2).
+ * may be on either code of the pair. An E/M service the same day as a procedure is separated
+ * only by a modifier on the E/M itself: 25 for a minor procedure (000/010-day global), 57 (the
+ * decision for surgery) for a major one (090-day global). 24/58/78/79 on the procedure never
+ * make a same-day E/M separate (24 is for an E/M in a postoperative period, on the E/M), and
+ * 59/X{EPSU} never apply to an E/M. Without global-day data (the curated pairs are all
+ * 000/010-day procedures) 57 does not bypass. Anatomic modifiers separate only when the two
+ * lines name different sites (RT vs LT, F1 vs F2).
+ * See: NCCI Policy Manual for Medicare Services ch. I §D (E/M with procedures) and §E.1;
+ * CMS Pub. 100-04 ch. 12 §40.1–40.2 (global surgery; modifiers 25 and 57).
  */
-export function ptpBypassed(a: ClaimLine, b: ClaimLine): string | null {
+export function ptpBypassed(a: ClaimLine, b: ClaimLine, globalDays?: GlobalDaysOf): string | null {
   const em = isEm(a.code) ? a : isEm(b.code) ? b : null;
   if (em) {
-    const m = em.modifiers.find((x) => x === '25' || x === '57');
-    if (m) return `${m} on ${em.code}`;
     const other = em === a ? b : a;
-    const g = other.modifiers.find((x) => x === '24' || x === '79' || x === '58' || x === '78');
-    return g ? `${g} on ${other.code}` : null;
+    const m = globalDays?.(other.code) === '090' ? '57' : '25';
+    return em.modifiers.includes(m) ? `${m} on ${em.code}` : null;
   }
   for (const l of [a, b]) {
     const m = l.modifiers.find(
@@ -62,7 +69,7 @@ export function ptpBypassed(a: ClaimLine, b: ClaimLine): string | null {
 const ptpRef = (e: PtpEdit) =>
   `NCCI PTP edit column 1 ${e.column1} / column 2 ${e.column2}, modifier indicator ${e.modifierIndicator}, effective ${e.effective}${e.deleted ? `, deleted ${e.deleted}` : ''} (${e.source}); ${PTP_REF}; CARC 97/236`;
 
-function ptpEdits(claim: Claim, rules: NcciRules): Finding[] {
+function ptpEdits(claim: Claim, rules: NcciRules, globalDays?: GlobalDaysOf): Finding[] {
   const out: Finding[] = [];
   const ls = linesOf(claim);
   for (let i = 0; i < ls.length; i++) {
@@ -90,7 +97,7 @@ function ptpEdits(claim: Claim, rules: NcciRules): Finding[] {
         );
         continue;
       }
-      if (ptpBypassed(a.line, b.line)) continue;
+      if (ptpBypassed(a.line, b.line, globalDays)) continue;
       const em = isEm(c2.line.code) ? c2 : isEm(c1.line.code) ? c1 : null;
       const suggestion = em
         ? `If the E/M service is significant and separately identifiable (documented), append 25 to ${em.line.code}; otherwise remove it`
@@ -147,29 +154,36 @@ function mueEdits(claim: Claim, rules: NcciRules): Finding[] {
     if (g) g.lines.push(l);
     else groups.set(k, { e, lines: [l] });
   }
+  // A date-of-service MUE (MAI 2/3) applies to all units of the code on the date: when the
+  // total is over it, CMS denies every line of the code on that date, not just the last one.
+  // See: CMS Medicare NCCI MUE page (adjudication indicators 2 and 3: units on the same date
+  // of service are summed across lines).
   for (const { e, lines } of groups.values()) {
     const total = lines.reduce((s, l) => s + l.line.units, 0);
     if (total <= e.value) continue;
-    const last = lines[lines.length - 1]!;
+    const date = lines[0]!.date;
     const where =
-      lines.length > 1 ? ` over lines ${lines.map((l) => l.n).join(', ')}` : ` on line ${last.n}`;
+      lines.length > 1
+        ? ` over lines ${lines.map((l) => l.n).join(', ')}`
+        : ` on line ${lines[0]!.n}`;
     const why =
       e.indicator === 2
         ? 'an absolute policy limit: units above it are not payable, whatever the modifiers'
         : 'a clinical limit: modifiers such as 59 do not bypass it; units above it are paid only on appeal with documentation';
-    out.push(
-      finding(
-        'ncci.mue',
-        'error',
-        last.n,
-        [e.code],
-        `${e.code} totals ${total} units on ${last.date}${where}; the MUE allows ${e.value} per date of service, ${why} (${e.rationale}).`,
-        mueRef(e),
-        {
-          suggestion: `Report at most ${e.value} unit${e.value === 1 ? '' : 's'} of ${e.code} for the date of service`,
-        },
-      ),
-    );
+    for (const l of lines)
+      out.push(
+        finding(
+          'ncci.mue',
+          'error',
+          l.n,
+          [e.code],
+          `${e.code} totals ${total} units on ${date}${where}; the MUE allows ${e.value} per date of service, ${why}, so every line of ${e.code} on that date is denied (${e.rationale}).`,
+          mueRef(e),
+          {
+            suggestion: `Report at most ${e.value} unit${e.value === 1 ? '' : 's'} of ${e.code} for the date of service`,
+          },
+        ),
+      );
   }
   return out;
 }

@@ -94,29 +94,59 @@ function auth(claim: Claim, p: PayerPolicy): Finding[] {
   return out;
 }
 
+/**
+ * Timely filing from each line's own date of service: a claim whose lines span dates can be
+ * late for its oldest lines only. All lines on the claim date (the usual case) give one
+ * claim-level finding; otherwise each late line gets its own.
+ * See: CMS Pub. 100-04 ch. 1 §70.1 (line items: the line "from" date of service starts the
+ * 12 months); 42 CFR 424.44.
+ */
 function timely(claim: Claim, p: PayerPolicy): Finding[] {
-  const rule = p.timelyFiling?.find((r) => inEffect(r, claim.serviceDate));
-  if (!rule || !isIsoDate(claim.submissionDate)) return [];
-  const deadline = rule.months
-    ? addMonths(claim.serviceDate, rule.months)
-    : addDays(claim.serviceDate, rule.days ?? 0);
-  if (claim.submissionDate <= deadline) return [];
-  const limit = rule.months ? `${rule.months} months` : `${rule.days} days`;
-  return [
-    finding(
-      'filing.timely',
-      'error',
-      null,
-      [],
-      `Submitted ${claim.submissionDate}, after the ${p.name} timely-filing limit of ${limit} from the date of service ${claim.serviceDate} (last day ${deadline}).`,
-      `${rule.source}; CARC 29`,
-      {
-        field: 'submissionDate',
-        suggestion:
-          'Not payable unless you can prove timely submission (e.g. an earlier clearinghouse acceptance report)',
-      },
-    ),
-  ];
+  if (!isIsoDate(claim.submissionDate)) return [];
+  const check = (date: string) => {
+    const rule = p.timelyFiling?.find((r) => inEffect(r, date));
+    if (!rule || !isIsoDate(date)) return null;
+    const deadline = rule.months ? addMonths(date, rule.months) : addDays(date, rule.days ?? 0);
+    if (claim.submissionDate <= deadline) return null;
+    const limit = rule.months ? `${rule.months} months` : `${rule.days} days`;
+    return { rule, deadline, limit };
+  };
+  const dates = claim.lines.map((l) => lineDate(claim.serviceDate, l.serviceDate));
+  const suggestion =
+    'Not payable unless you can prove timely submission (e.g. an earlier clearinghouse acceptance report)';
+  if (dates.every((d) => d === claim.serviceDate)) {
+    const late = check(claim.serviceDate);
+    if (!late) return [];
+    return [
+      finding(
+        'filing.timely',
+        'error',
+        null,
+        [],
+        `Submitted ${claim.submissionDate}, after the ${p.name} timely-filing limit of ${late.limit} from the date of service ${claim.serviceDate} (last day ${late.deadline}).`,
+        `${late.rule.source}; CARC 29`,
+        { field: 'submissionDate', suggestion },
+      ),
+    ];
+  }
+  const out: Finding[] = [];
+  dates.forEach((date, i) => {
+    const late = check(date);
+    const code = claim.lines[i]?.code ?? '';
+    if (late)
+      out.push(
+        finding(
+          'filing.timely',
+          'error',
+          i + 1,
+          code ? [code] : [],
+          `Line ${i + 1} (${code || 'no code'}) was submitted ${claim.submissionDate}, after the ${p.name} timely-filing limit of ${late.limit} from its date of service ${date} (last day ${late.deadline}).`,
+          `${late.rule.source}; CMS Pub. 100-04 ch. 1 §70.1 (each line's date of service); CARC 29`,
+          { field: `lines[${i}].serviceDate`, suggestion },
+        ),
+      );
+  });
+  return out;
 }
 
 function cob(claim: Claim, p: PayerPolicy): Finding[] {

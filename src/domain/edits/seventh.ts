@@ -60,12 +60,23 @@ function listChars(o: Options): string {
 const preferred = (o: Options): string | undefined =>
   'A' in o.chars ? 'A' : Object.keys(o.chars)[0];
 
+/**
+ * Whether a code is complete but for its 7th character: it exists and has no subdivisions
+ * short of 7 characters. S52.5 and S52.50 have children (S52.50, S52.501), so they are headers
+ * to subdivide, not codes to pad with X (S52.5XXA does not exist).
+ * See: ICD-10-CM Official Guidelines FY2026 §I.A.4 (X is a placeholder only where a code has
+ * no further subdivision) and §I.A.3 (headers are not reported).
+ */
+export function completeBeforeSeventh(release: IcdRelease, key: string): boolean {
+  return !!release.get(key) && release.children(key).every((k) => k.length >= 7);
+}
+
 export function seventhInfo(release: IcdRelease, key: string): SeventhProblem | null {
   const shown = icdDisplay(key);
   // 1. Complete but for the 7th character: S52.501, W21.89, T36.0X1.
   if (key.length < 7) {
     const stem = key.padEnd(6, 'X');
-    const o = release.get(key) ? optionsFor(release, stem, key) : null;
+    const o = completeBeforeSeventh(release, key) ? optionsFor(release, stem, key) : null;
     const ch = o ? preferred(o) : undefined;
     if (o && ch) {
       const x = stem !== key ? ` with the placeholder X (${icdDisplay(stem)})` : '';
@@ -92,10 +103,11 @@ export function seventhInfo(release: IcdRelease, key: string): SeventhProblem | 
   // 3. A 7th character that the code does not take: S52.501Z.
   if (key.length === 7) {
     const stem = key.slice(0, 6);
+    const short = stem.replace(/X+$/, '');
     const parent = release.get(stem)
       ? stem
-      : release.get(stem.replace(/X+$/, ''))
-        ? stem.replace(/X+$/, '')
+      : short !== stem && completeBeforeSeventh(release, short)
+        ? short
         : null;
     const o = parent ? optionsFor(release, stem, parent) : null;
     if (o && Object.keys(o.chars).length) {

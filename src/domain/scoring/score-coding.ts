@@ -54,6 +54,10 @@ function scoreDiagnoses(
         rationale: alt.alt.rationale,
       };
     }
+    // A code of the same category is not partly right by itself (Z79.4 insulin vs Z79.84 oral
+    // drugs say opposite things): it is paired with the key code so it is scored once, as wrong.
+    // Partial credit comes only from the key's own alternatives (a less specific code the pack
+    // accepts is listed there).
     const cat = given.findIndex(
       (g, j) => !used.has(j) && g.slice(0, 3) === icdKey(d.code).slice(0, 3),
     );
@@ -65,8 +69,8 @@ function scoreDiagnoses(
         label,
         expected,
         given: g,
-        mark: 'partly',
-        rationale: `Right category, but the documentation supports ${expected}, not ${g}. ${d.rationale}`,
+        mark: 'wrong',
+        rationale: `The documentation supports ${expected}, not ${g}. ${d.rationale}`,
       };
     }
     return {
@@ -129,7 +133,10 @@ function findAlternative(alts: KeyAlternative[] | undefined, given: string[], us
 
 type WorkLine = CodedWork['lines'][number];
 
-/** Pairs each key line with a trainee line: same code, then a listed alternative, then the same code family. */
+/**
+ * Pairs each key line with a trainee line: same code, then a listed alternative, then the same
+ * code family (paired for scoring the rest of the line only; the code is marked wrong).
+ */
 function matchLines(key: KeyLine[], lines: WorkLine[]) {
   const used = new Set<number>();
   const pick = (pred: (l: WorkLine) => boolean) => {
@@ -155,7 +162,8 @@ function matchLines(key: KeyLine[], lines: WorkLine[]) {
         return;
       }
     }
-    // Same first four characters: the right kind of service at another level (99213 for 99214).
+    // Same first four characters (99213 for 99214; G2212 for G2211): paired so the line's
+    // modifiers, units and pointers are still scored, but the code itself earns no credit.
     const idx = pick((l) => procKey(l.code).slice(0, 4) === procKey(k.code).slice(0, 4));
     if (idx >= 0) pairs[i] = { index: idx, how: 'family', alt: undefined };
   });
@@ -195,12 +203,13 @@ function scoreLine(
     label: `${label} code`,
     expected: k.code,
     given: procKey(l.code),
-    mark: how === 'exact' ? 'right' : 'partly',
+    // Partial credit only for an alternative the answer key lists.
+    mark: how === 'exact' ? 'right' : how === 'alternative' ? 'partly' : 'wrong',
     rationale:
       how === 'exact'
         ? k.rationale
         : (alt?.rationale ??
-          `${procKey(l.code)} is the right kind of service, but the documentation supports ${k.code}. ${k.rationale}`),
+          `The documentation supports ${k.code}, not ${procKey(l.code)}. ${k.rationale}`),
   };
 
   const gMods = l.modifiers.map(procKey);

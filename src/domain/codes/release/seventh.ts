@@ -31,7 +31,10 @@ export function checkSeventh(release: IcdRelease, raw: string): SeventhCheck {
     return { kind: 'ok', ...(rule ? { rule } : {}), ...(meaning ? { meaning } : {}) };
   }
   // Needs a 7th character: the code padded with X to six characters, plus each allowed one.
-  if (rule && k.length <= 6) {
+  // Only when nothing shorter than 7 characters subdivides it: S52.5 and S52.50 are headers
+  // (S52.5XXA does not exist). See: Guidelines FY2026 §I.A.4 (placeholder X) and §I.A.5.
+  const complete = !!e && release.children(k).every((c) => c.length >= 7);
+  if (rule && k.length <= 6 && (complete || !e)) {
     const p6 = k.padEnd(6, 'X');
     const suggestion = Object.keys(rule.characters)
       .map((ch) => p6 + ch)

@@ -1,0 +1,72 @@
+/**
+ * Add-on codes: `code.add-on-without-primary` (an add-on billed without a primary code it
+ * needs on the same claim and date) and `coverage.add-on-not-payable` (Medicare's G2211 rule:
+ * not payable when the O/O E/M carries modifier 25, with the CY2025 exceptions).
+ * See: add-on-rules.ts for the data and its sources; CMS Pub. 100-04 ch. 12 §30.6 (add-on
+ * codes are paid only with their primary service); CARC 107 (the related or qualifying
+ * claim/service was not identified on this claim), CARC 97.
+ */
+import type { Claim } from '../claim/claim';
+import type { Finding } from '../findings';
+import type { EditContext } from './context';
+import { validDate as isIsoDate } from './date-cache';
+import { finding, lineDate } from './finding-kit';
+import { ADD_ON_PAY_RULES, ADD_ON_RULES, inEffectOn } from './add-on-rules';
+
+export function addOnEdits(claim: Claim, _ctx: EditContext): Finding[] {
+  const out: Finding[] = [];
+  const lines = claim.lines.map((l, i) => ({
+    l,
+    n: i + 1,
+    date: lineDate(claim.serviceDate, l.serviceDate),
+  }));
+  for (const { l, n, date } of lines) {
+    if (!l.code || !isIsoDate(date)) continue;
+    const sameDay = lines.filter((o) => o.n !== n && o.date === date && o.l.code);
+    const rule = ADD_ON_RULES.find((r) => r.addOn === l.code && inEffectOn(r, date));
+    if (rule && !sameDay.some((o) => rule.primaries.includes(o.l.code))) {
+      const shown = rule.primaries.slice(0, 9).join(', ') + (rule.primaries.length > 9 ? '…' : '');
+      out.push(
+        finding(
+          'code.add-on-without-primary',
+          'error',
+          n,
+          [l.code],
+          `${l.code} (line ${n}) is an add-on code: it is paid only with one of its primary codes (${shown}) on the same claim and date of service ${date}, and none is billed.`,
+          `${rule.source}; CARC 107`,
+          {
+            field: `lines[${n - 1}].code`,
+            suggestion: `Bill the primary service (${rule.primaries[0]}…) on the same claim, or remove ${l.code}`,
+          },
+        ),
+      );
+      continue;
+    }
+    const pay = ADD_ON_PAY_RULES.find((r) => r.addOn === l.code && inEffectOn(r, date));
+    if (!pay) continue;
+    const base = sameDay.find(
+      (o) => pay.primaries.includes(o.l.code) && o.l.modifiers.includes(pay.modifier),
+    );
+    if (!base) continue;
+    const others = sameDay.filter((o) => o !== base && o.l.code !== l.code);
+    const excepted = others.find((o) => pay.exceptions.includes(o.l.code));
+    if (excepted) continue;
+    const why = pay.exceptions.length
+      ? ` The exception does not apply: no annual wellness visit, vaccine administration or Medicare Part B preventive service is billed that day${others.length ? ` (the other service is ${others.map((o) => o.l.code).join(', ')})` : ''}.`
+      : '';
+    out.push(
+      finding(
+        'coverage.add-on-not-payable',
+        'error',
+        n,
+        [l.code, base.l.code],
+        `${l.code} (line ${n}) is not payable because the office/outpatient visit ${base.l.code} (line ${base.n}) carries modifier ${pay.modifier}.${why}`,
+        `${pay.source} (${pay.effective} to ${pay.terminated ?? 'open'}); CARC 97`,
+        {
+          suggestion: `Remove ${l.code}; it is not paid with a modifier-${pay.modifier} visit`,
+        },
+      ),
+    );
+  }
+  return out;
+}

@@ -1,0 +1,47 @@
+/**
+ * The starter modifier list (codesets/starter/procedures.json): the CPT Appendix A and common
+ * HCPCS Level II modifiers are known, so a valid modifier never raises modifier.invalid, and
+ * the wording is our own short text (no AMA descriptors).
+ */
+import { describe, expect, it } from 'vitest';
+import procJson from '../../codesets/starter/procedures.json';
+import { starterCatalog } from '../../src/codesets/starter';
+import { checkClaim } from '../../src/domain/edits/index';
+import { curatedNcci } from '../../src/codesets/ncci/curated';
+
+const CPT = ['22', '23', '27', '32', '33', '47', '52', '53', '54', '55', '56', '58', '62', '63'];
+CPT.push('66', '73', '74', '78', '79', '80', '81', '82', '90', '92', '93', '96', '97', '99');
+const DIGITS = ['FA', 'F1', 'F2', 'F3', 'F4', 'F5', 'F6', 'F7', 'F8', 'F9'];
+DIGITS.push('TA', 'T1', 'T2', 'T3', 'T4', 'T5', 'T6', 'T7', 'T8', 'T9', 'E1', 'E2', 'E3', 'E4');
+const LEVEL2 = ['GC', 'GE', 'GT', 'GV', 'GW', 'CS', 'CR', 'KX', 'Q5', 'Q6', 'QW', 'SA', 'SB'];
+
+describe('starter modifier list', () => {
+  const cat = starterCatalog();
+
+  it.each([...CPT, ...DIGITS, ...LEVEL2])('knows modifier %s', (m) => {
+    expect(cat.modifier(m, '2026-03-02')?.display.length).toBeGreaterThan(5);
+  });
+
+  it('lists each modifier once, with short wording of our own', () => {
+    const mods = (procJson as { modifiers: { code: string; display: string }[] }).modifiers;
+    expect(new Set(mods.map((m) => m.code)).size).toBe(mods.length);
+    for (const m of mods) expect(m.display.length, m.code).toBeLessThanOrEqual(170);
+  });
+
+  it('does not report valid modifiers as invalid on a claim', () => {
+    const claim = {
+      claimId: 'MODS',
+      payerId: 'medicare',
+      patient: { sex: 'F', birthDate: '1960-05-01', memberId: 'MBI-1' },
+      provider: { npi: '1234567893', pos: '11' },
+      serviceDate: '2026-03-02',
+      diagnoses: ['M17.11'],
+      lines: [
+        { code: '20610', modifiers: ['RT', '79'], units: 1, dxPointers: [1], charge: '90.00' },
+        { code: '11055', modifiers: ['T5', 'Q6'], units: 1, dxPointers: [1], charge: '40.00' },
+      ],
+    };
+    const f = checkClaim(claim, { catalog: cat, ncci: curatedNcci() }).findings;
+    expect(f.filter((x) => x.id === 'modifier.invalid')).toEqual([]);
+  });
+});
