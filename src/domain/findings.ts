@@ -25,6 +25,8 @@ export const FINDING_IDS = {
   'auth.missing': 'Prior authorization is required and absent.',
   'filing.timely': 'The claim is past the payer timely-filing limit.',
   'cob.other-payer-primary': 'Another payer is primary.',
+  'pricing.fee-schedule-year':
+    'The date of service is outside the loaded fee-schedule year; lines were priced on another year.',
   'code.add-on-without-primary':
     'An add-on code is billed without a primary code it requires on the same claim and date.',
   'coverage.add-on-not-payable':

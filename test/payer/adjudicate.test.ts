@@ -99,6 +99,7 @@ describe('Medicare Part B adjudication', () => {
     expect(j.lines[0]!.pricingRules).toEqual([
       'non-participating 95%',
       'charge above the limiting charge',
+      'not assigned: limiting charge applies',
     ]);
   });
 
@@ -152,7 +153,7 @@ describe('front-end rejection', () => {
     const m = run({ ...c, payerId: 'medicaid' }, { findings: [dx] }).j;
     expect(m.status).toBe('denied');
     expect(m.lines[0]!.adjustments).toEqual([{ group: 'CO', carc: '146', amount: '120.00' }]);
-    expect(m.lines[0]!.remarks).toEqual(['M76', 'MA01']);
+    expect(m.lines[0]!.remarks).toEqual(['M76']);
   });
 
   it('rejects a replacement claim at Medicare (reopenings instead) and takes it at the commercial plan', () => {
@@ -197,7 +198,7 @@ describe('adjudicated denials: group + CARC + RARC per path', () => {
     expect(m.status).toBe('partially-paid');
     expect(denial(m, 1)).toEqual({
       adj: [{ group: 'CO', carc: '97', amount: '120.00' }],
-      remarks: ['M80', 'MA01'],
+      remarks: ['M80'],
     });
     const c = run({ ...two(), payerId: 'commercial-ppo' }, { findings: f }).j;
     expect(denial(c, 1).adj).toEqual([{ group: 'CO', carc: '236', amount: '120.00' }]);
@@ -206,7 +207,7 @@ describe('adjudicated denials: group + CARC + RARC per path', () => {
   it('MUE: CO-151 + N362', () => {
     expect(denial(run(two(), { findings: [finding('ncci.mue', 2)] }).j, 2)).toEqual({
       adj: [{ group: 'CO', carc: '151', amount: '150.00' }],
-      remarks: ['N362', 'MA01'],
+      remarks: ['N362'],
     });
   });
 
@@ -215,7 +216,7 @@ describe('adjudicated denials: group + CARC + RARC per path', () => {
     const c = claim([line('80061', '40.00')]);
     expect(denial(run(c, { findings: f }).j, 1)).toEqual({
       adj: [{ group: 'CO', carc: '50', amount: '40.00' }],
-      remarks: ['N386', 'MA01'],
+      remarks: ['N386'],
     });
     const ga = run(claim([line('80061', '40.00', { modifiers: ['GA'] })]), { findings: f }).j;
     expect(ga.lines[0]!.adjustments).toEqual([{ group: 'PR', carc: '50', amount: '40.00' }]);
@@ -232,7 +233,7 @@ describe('adjudicated denials: group + CARC + RARC per path', () => {
     const bad = run({ ...c, priorAuthNumber: 'PA-000' }, { authorizations: ['PA-123'] }).j;
     expect(denial(bad, 1)).toEqual({
       adj: [{ group: 'CO', carc: '15', amount: '900.00' }],
-      remarks: ['M62', 'MA01'],
+      remarks: ['M62'],
     });
     expect(run({ ...c, priorAuthNumber: 'PA-123' }, { authorizations: ['PA-123'] }).j.status).toBe(
       'paid',
@@ -291,7 +292,7 @@ describe('adjudicated denials: group + CARC + RARC per path', () => {
       { payer: p, fees },
     );
     expect(r.lines[0]!.adjustments).toEqual([{ group: 'CO', carc: '16', amount: $('150.00') }]);
-    expect(r.lines[0]!.remarks).toEqual(['M127', 'MA01']);
+    expect(r.lines[0]!.remarks).toEqual(['M127']);
     p.behaviour.documentationRequestRate = 0;
     expect(adjudicate(claim([line('99214', '150.00')]), { payer: p, fees }).status).toBe('paid');
   });
@@ -308,7 +309,7 @@ describe('adjudicated denials: group + CARC + RARC per path', () => {
     ).toBe('PR');
     expect(denial(run(claim([line('A9999', '20.00')])).j, 1)).toEqual({
       adj: [{ group: 'CO', carc: '97', amount: '20.00' }],
-      remarks: ['M15', 'MA01'],
+      remarks: ['M15'],
     });
   });
 

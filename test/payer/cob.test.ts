@@ -78,7 +78,7 @@ describe('coordination of benefits: order', () => {
 });
 
 describe('coordination of benefits: the secondary claim', () => {
-  it('Medicaid after Medicare pays the coinsurance the primary left; the patient owes nothing', () => {
+  it('Medicaid (payer of last resort) after Medicare: pays nothing when Medicare paid more than the Medicaid rate; the coinsurance is written off CO-45 + MA125, the patient owes nothing', () => {
     const c = claim([line('99213', '120.00')], { accumulators: met });
     const primary = adjudicate(c, { payer: payer('medicare'), fees });
     expect(primary.totals.patientResponsibility).toBe($('16.37'));
@@ -92,13 +92,18 @@ describe('coordination of benefits: the secondary claim', () => {
     );
     const j = remittanceJson(sec);
     expect(j.status).toBe('paid');
-    expect(j.lines[0]!.paid).toBe('16.37');
-    expect(j.lines[0]!.adjustments).toEqual([{ group: 'OA', carc: '23', amount: '103.63' }]);
+    // 42 CFR 447.15: min(16.37, max(0, 61.00 Medicaid rate − 64.18 Medicare paid)) = 0.
+    expect(j.lines[0]!.paid).toBe('0.00');
+    expect(j.lines[0]!.adjustments).toEqual([
+      { group: 'OA', carc: '23', amount: '103.63' },
+      { group: 'CO', carc: '45', amount: '16.37' },
+    ]);
+    expect(j.lines[0]!.remarks).toContain('MA125');
     expect(j.totals.patientResponsibility).toBe('0.00');
     expect(sec.payerSequence).toBe(2);
   });
 
-  it('pays up to its own normal benefit; the patient owes only what remains, with the primary reason codes', () => {
+  it('Medicaid secondary pays up to its rate less the primary payment; the rest is CO (payment in full) except its nominal copay', () => {
     const c = claim([line('99213', '120.00')]); // Medicare deductible not met: PR-1 81.86
     const primary = adjudicate(c, { payer: payer('medicare'), fees });
     const sec = adjudicate(
@@ -106,10 +111,11 @@ describe('coordination of benefits: the secondary claim', () => {
       { payer: payer('medicaid'), fees, cob: { primary } },
     );
     const l = sec.lines[0]!;
-    expect(l.paid).toBe($('59.00')); // Medicaid table 61.00 less its 2.00 copay
+    expect(l.paid).toBe($('59.00')); // Medicaid table 61.00 − 0 paid by Medicare, less its 2.00 copay
     expect(l.adjustments).toEqual([
       { group: 'OA', carc: '23', amount: $('38.14') },
-      { group: 'PR', carc: '1', amount: $('22.86') },
+      { group: 'CO', carc: '45', amount: $('20.86') }, // 81.86 left by Medicare − 61.00
+      { group: 'PR', carc: '3', amount: $('2.00') },
     ]);
     expect(lineBalances(l)).toBe(true);
   });

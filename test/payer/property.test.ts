@@ -19,6 +19,7 @@ import {
 } from '../../src/domain/payer/remittance';
 import { starterFees, starterPayers } from '../../src/domain/payer/starter';
 import { fixtureMpfs } from './fixtures/mpfs';
+import type { ProviderWithAssignment } from '../../src/domain/payer/assignment';
 
 const RUNS = 10_000;
 const CODES = [
@@ -37,8 +38,13 @@ const CODES = [
   'A9999',
   '90686',
   '72148',
+  '88305',
+  '96372',
+  '73030',
+  'G0444',
+  '99497',
 ];
-const MODS = ['25', '50', 'GA', 'GY', '59', 'RT', '26'];
+const MODS = ['25', '50', 'GA', 'GY', '59', 'RT', '26', '33'];
 const IDS: FindingId[] = [
   'ncci.ptp',
   'ncci.mue',
@@ -50,6 +56,10 @@ const IDS: FindingId[] = [
   'claim.invalid-field',
   'claim.duplicate',
   'icd10cm.excludes1',
+  // Ids added by the edit engine after this payer module (or unknown ones): must never crash.
+  'code.add-on-without-primary',
+  'coverage.add-on-not-payable',
+  'future.unknown-id' as FindingId,
 ];
 const base = [...starterPayers().values()];
 const feesWith = starterFees(fixtureMpfs());
@@ -108,6 +118,7 @@ const claimArb = fc.record({
   pos: fc.constantFrom('11', '22', '21', '02', '12'),
   locality: fc.constantFrom('10112-00', '01112-05', '', '1112-5'),
   participating: fc.option(fc.boolean(), { nil: undefined }),
+  acceptsAssignment: fc.option(fc.boolean(), { nil: undefined }),
   dedMet: money(300_000),
   oopMet: money(900_000),
   late: fc.boolean(),
@@ -140,7 +151,8 @@ function toClaim(c: GenClaim, i: number): Claim {
       pos: c.pos,
       locality: c.locality,
       ...(c.participating === undefined ? {} : { participating: c.participating }),
-    },
+      ...(c.acceptsAssignment === undefined ? {} : { acceptsAssignment: c.acceptsAssignment }),
+    } as ProviderWithAssignment,
     serviceDate: '2026-03-02',
     submissionDate: c.late ? '2027-06-01' : '2026-03-05',
     diagnoses: ['E11.9', 'I10', 'M17.11'],

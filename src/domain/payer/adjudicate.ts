@@ -22,6 +22,7 @@ import { valueOn, type PayerProfile, type ServiceCategory } from './profile';
 import { hash32, payerClaimNumber, rng } from './random';
 import { policyFor } from './policy';
 import { applySecondary } from './cob';
+import { acceptsAssignment } from './assignment';
 import { appealLevels } from './appeals';
 import {
   groupAdjustments,
@@ -174,6 +175,7 @@ export function adjudicate(claim: Claim, ctx: AdjudicationContext): Remittance {
           ctx.fees,
         ),
   );
+  if (payer.kind === 'medicare') bundleStatusT(claim, dos, fees, denials);
   fees.forEach((fee, i) => {
     if (!fee || fee.kind === 'priced') return;
     const mods = claim.lines[i]!.modifiers;
@@ -187,6 +189,9 @@ export function adjudicate(claim: Claim, ctx: AdjudicationContext): Remittance {
   });
   const medicare = payer.kind === 'medicare' ? payer : null;
   const nonPar = medicare && claim.provider.participating === false;
+  // Non-participating and not assigned: Medicare pays the beneficiary; the provider may bill
+  // the patient up to the limiting charge. See: Pub. 100-04 ch. 12 §30.3.12.
+  const nonAssigned = nonPar && !acceptsAssignment(claim);
   const toPrice: LineToPrice[] = [];
   fees.forEach((fee, i) => {
     if (denials[i] || !fee || fee.kind !== 'priced') return;
@@ -218,6 +223,10 @@ export function adjudicate(claim: Claim, ctx: AdjudicationContext): Remittance {
   const defaultCoins = valueOn(payer.coinsurance, dos);
   const seqRate = medicare ? valueOn(medicare.sequestration, dos) : 0;
   const copayTaken = new Set<ServiceCategory>();
+  let appealable = false;
+  // Fee-schedule years used to price the lines (0 = none priced from a dated table).
+  let minYear = 0;
+  let maxYear = 0;
 
   const lines: RemitLine[] = claim.lines.map((l, i) => {
     const line: RemitLine = {
@@ -243,18 +252,24 @@ export function adjudicate(claim: Claim, ctx: AdjudicationContext): Remittance {
         because: 'payer' as const,
       };
       if (l.charge > 0) line.adjustments.push({ group: d.group, carc: d.carc, amount: l.charge });
-      line.remarks.push(...d.remarks, ...(d.appealable ? ['MA01'] : []));
+      // Appeal rights (MA01) are a claim-level remark (835 MOA), not repeated per line.
+      line.remarks.push(...d.remarks);
+      if (d.appealable) appealable = true;
       return line;
     }
     const fee = fees[i] as Extract<MedicareFee, { kind: 'priced' }>;
     line.allowed = p.allowed;
+    if (fee.year !== null) {
+      if (minYear === 0 || fee.year < minYear) minYear = fee.year;
+      if (fee.year > maxYear) maxYear = fee.year;
+    }
     line.pricing = {
       feeSchedule: p.feeSchedule,
       source: fee.source,
-      rules: p.rules,
+      rules: nonAssigned ? [...p.rules, 'not assigned: limiting charge applies'] : p.rules,
       limitingCharge: p.limitingCharge,
     };
-    const cat = serviceCategory(l.code);
+    const cat = serviceCategory(l.code, l.modifiers, l.serviceDate ?? dos, fee.status);
     const rule = payer.costSharing[cat] ?? payer.costSharing.default;
     const { share, after } = costShare(
       {
@@ -270,25 +285,43 @@ export function adjudicate(claim: Claim, ctx: AdjudicationContext): Remittance {
     if (rule.copay !== null && share.copay > 0) copayTaken.add(cat);
     acc = after;
     // Provider adjustments (CO) first, then patient shares (PR): already grouped as the 835 wants.
-    const contractual = cents(l.charge - p.allowed);
+    // Non-assigned: only the charge above the limiting charge is written off; the patient owes
+    // the part between the allowed amount and the limiting charge (PR-45) besides the shares.
+    const ceiling =
+      nonAssigned && p.limitingCharge !== null ? Math.min(l.charge, p.limitingCharge) : p.allowed;
+    const contractual = cents(l.charge - ceiling);
+    const balanceBill = cents(ceiling - p.allowed);
     const payment = cents(p.allowed - share.total);
     const seq = seqRate > 0 ? mulRound(payment, seqRate) : cents(0);
     if (contractual > 0) line.adjustments.push({ group: 'CO', carc: '45', amount: contractual });
+    if (nonAssigned) line.remarks.push('MA28');
     if (seq > 0) line.adjustments.push({ group: 'CO', carc: '253', amount: seq });
     if (share.deductible > 0)
       line.adjustments.push({ group: 'PR', carc: '1', amount: share.deductible });
     if (share.coinsurance > 0)
       line.adjustments.push({ group: 'PR', carc: '2', amount: share.coinsurance });
     if (share.copay > 0) line.adjustments.push({ group: 'PR', carc: '3', amount: share.copay });
+    if (balanceBill > 0) line.adjustments.push({ group: 'PR', carc: '45', amount: balanceBill });
     line.paid = cents(payment - seq);
     return line;
   });
 
-  const finalLines = primary ? applySecondary(lines, primary, seqRate) : lines;
+  const finalLines = primary
+    ? applySecondary(lines, primary, {
+        seqRate,
+        method:
+          payer.kind === 'medicare'
+            ? 'medicare'
+            : payer.kind === 'medicaid' && payer.payerOfLastResort
+              ? 'last-resort'
+              : 'standard',
+      })
+    : lines;
   for (const l of finalLines) l.adjustments = groupAdjustments(l.adjustments);
   const status = statusOf(finalLines);
+  const yearNote = minYear === 0 ? null : feeYearFinding(dos, minYear, maxYear);
+  if (yearNote) findings.push(yearNote);
   // Appeal rights only where a denial can be appealed (not timely filing: N211).
-  const appealable = finalLines.some((l) => l.remarks.includes('MA01'));
   return remit(
     status,
     payerClaimNumber(payer.kind, payer.behaviour.seed + (ctx.seed ?? 0), claim.claimId, received),
@@ -297,6 +330,68 @@ export function adjudicate(claim: Claim, ctx: AdjudicationContext): Remittance {
     { deductibleMet: acc.deductibleMet, outOfPocketMet: acc.outOfPocketMet },
     appealable ? firstAppeal(payer, remitDate) : null,
   );
+}
+
+const yearNotes = new Map<number, Map<string, Finding>>();
+/**
+ * A claim-level note when the date of service is outside the year of the fee schedule used
+ * (e.g. 2026 services priced on the CY2025 tables because the CY2026 files are not loaded).
+ * No dedicated finding id exists yet: reported as an `info` on `serviceDate`.
+ */
+function feeYearFinding(dos: string, minYear: number, maxYear: number): Finding | null {
+  const y = Number(dos.slice(0, 4));
+  if (!Number.isInteger(y) || (minYear === y && maxYear === y)) return null;
+  const k = minYear * 10_000 + maxYear;
+  let byDos = yearNotes.get(k);
+  if (!byDos) yearNotes.set(k, (byDos = new Map()));
+  const hit = byDos.get(dos);
+  if (hit) return hit;
+  const used = minYear === maxYear ? `CY${minYear}` : `CY${minYear} and CY${maxYear}`;
+  const f: Finding = Object.freeze({
+    id: 'pricing.fee-schedule-year',
+    severity: 'info',
+    line: null,
+    codes: [],
+    field: 'serviceDate',
+    message: `Date of service ${dos} is outside the loaded fee schedule year: lines were priced on the ${used} tables (load the CY${y} fee schedule to price ${y} services).`,
+    reference:
+      'Medicare Physician Fee Schedule, calendar-year tables (42 CFR 414.20); CMS RVU file',
+  }) as Finding;
+  if (byDos.size > 5000) byDos.clear();
+  byDos.set(dos, f);
+  return f;
+}
+
+/**
+ * PFS status T (injections and similar): paid only when no other PFS-payable service (status
+ * A or R) is billed on the same date; otherwise bundled, CO-97 + M15.
+ * See: CMS RVU file read-me, status code T.
+ */
+function bundleStatusT(
+  claim: Claim,
+  dos: string,
+  fees: readonly (MedicareFee | null)[],
+  denials: (Denial | null)[],
+): void {
+  for (let i = 0; i < fees.length; i++) {
+    const fee = fees[i];
+    if (denials[i] || !fee || fee.kind !== 'priced' || fee.status !== 'T') continue;
+    const date = claim.lines[i]!.serviceDate ?? dos;
+    for (let j = 0; j < fees.length; j++) {
+      const g = fees[j];
+      if (j === i || denials[j] || !g || g.kind !== 'priced') continue;
+      if ((g.status === 'A' || g.status === 'R') && (claim.lines[j]!.serviceDate ?? dos) === date) {
+        denials[i] = {
+          group: 'CO',
+          carc: '97',
+          remarks: ['M15'],
+          appealable: true,
+          because: 'payer',
+        };
+        break;
+      }
+    }
+  }
 }
 
 /** A given locality must be one the imported MPFS knows (Medicare prices by locality). */

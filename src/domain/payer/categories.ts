@@ -1,11 +1,17 @@
 /**
  * Service categories for member cost sharing, by code range. Plans state copays and whether the
  * deductible applies per category (office visit, preventive at $0, lab...).
+ * Pathology and laboratory codes (80047–89398) are 'lab' (no deductible or coinsurance at
+ * Medicare) only when paid from the Clinical Laboratory Fee Schedule, i.e. not priced under the
+ * PFS (no RVU row, or PFS status X): anatomic pathology such as 88305 has PFS status A and takes
+ * the deductible and 20% like any physician service. Waived preventive services come from the
+ * dated list in preventive.ts.
  * See: Medicare Claims Processing Manual (Pub. 100-04) ch. 16 §30 (no deductible or
- * coinsurance for clinical lab tests on the lab fee schedule); ch. 18 (preventive services:
- * annual wellness visit G0438/G0439 and flu vaccine with no cost sharing).
+ * coinsurance for clinical lab tests on the lab fee schedule) and ch. 12 §60 (pathology under
+ * the PFS); ch. 18 (preventive services); CMS RVU file read-me ("Status Code").
  */
 import type { ServiceCategory } from './profile';
+import { preventiveEntry } from './preventive';
 
 interface Range {
   from: string;
@@ -18,10 +24,6 @@ const RANGES: readonly Range[] = [
   { from: '99202', to: '99215', category: 'office-visit' },
   { from: '99241', to: '99245', category: 'specialist-visit' },
   { from: '99381', to: '99397', category: 'preventive' },
-  { from: 'G0402', to: 'G0402', category: 'preventive' },
-  { from: 'G0438', to: 'G0439', category: 'preventive' },
-  { from: 'G0008', to: 'G0010', category: 'vaccine' },
-  { from: '90471', to: '90474', category: 'vaccine' },
   { from: '90476', to: '90759', category: 'vaccine' },
   { from: '36415', to: '36416', category: 'lab' },
   { from: '80047', to: '89398', category: 'lab' },
@@ -33,7 +35,29 @@ const RANGES: readonly Range[] = [
 
 const memo = new Map<string, ServiceCategory>();
 
-export function serviceCategory(code: string): ServiceCategory {
+/** PFS statuses paid under the physician fee schedule (so not a CLFS lab test). */
+const PFS_PAYABLE = new Set(['A', 'R', 'T']);
+
+const NONE: readonly string[] = [];
+
+/**
+ * The cost-sharing category of a line: `modifiers` and `date` (ISO) for the dated preventive
+ * list, `pfsStatus` = the PFS status of the RVU row when the line was priced from the MPFS.
+ */
+export function serviceCategory(
+  code: string,
+  modifiers: readonly string[] = NONE,
+  date = '9999-12-31',
+  pfsStatus: string | null = null,
+): ServiceCategory {
+  if (preventiveEntry(code, modifiers, date)) return 'preventive';
+  const cat = rangeCategory(code);
+  // Pathology priced under the PFS (status A/R/T) is a physician service, not a CLFS test.
+  if (cat === 'lab' && pfsStatus !== null && PFS_PAYABLE.has(pfsStatus)) return 'diagnostic';
+  return cat;
+}
+
+function rangeCategory(code: string): ServiceCategory {
   const hit = memo.get(code);
   if (hit) return hit;
   const c = code.toUpperCase();

@@ -84,18 +84,37 @@ export function coordinationOrder(coverages: readonly Coverage[], patientAge: nu
 
 const PR_ORDER = ['1', '2', '3'];
 
+/** How the secondary computes its payment. */
+export interface SecondaryRules {
+  /** Medicare's sequestration rate on its payment (0 for other payers). */
+  seqRate: number;
+  /**
+   * 'medicare': Medicare Secondary Payer formula (42 CFR 411.33); 'last-resort': Medicaid
+   * (42 CFR 447.15, payment in full); 'standard': up to the plan's normal benefit.
+   */
+  method: 'medicare' | 'last-resort' | 'standard';
+}
+
 /**
  * Turns the secondary's own adjudication (as if it were primary) into its secondary payment.
- * Per line: remaining = the primary's patient responsibility; the secondary pays
- * min(its normal payment before sequestration, remaining), less sequestration when Medicare;
- * OA-23 carries billed − remaining; the patient owes remaining − payment, reported with the
- * primary's PR reason codes (deductible, coinsurance, copay order).
+ * Per line: remaining = the primary's patient responsibility; OA-23 carries billed − remaining.
+ * The payment before sequestration is:
+ *  - standard: min(its normal payment, remaining);
+ *  - Medicare (42 CFR 411.33(a)): the lowest of (a) what Medicare would pay as primary,
+ *    (b) the higher of Medicare's allowed and the primary's allowed (its obligated amount)
+ *    minus the primary's payment, (c) remaining;
+ *  - payer of last resort (Medicaid, 42 CFR 447.15): min(remaining, max(0, Medicaid allowed −
+ *    primary paid)), less Medicaid's own nominal copay (PR-3); the provider accepts that as
+ *    payment in full, so the rest of `remaining` is a write-off (CO-45 + MA125), not PR.
+ * Otherwise the patient owes remaining − payment, reported with the primary's PR reason codes
+ * (deductible, coinsurance, copay order).
  */
 export function applySecondary(
   own: readonly RemitLine[],
   primary: Remittance,
-  seqRate: number,
+  rules: SecondaryRules,
 ): RemitLine[] {
+  const { seqRate, method } = rules;
   return own.map((l) => {
     const p = primary.lines.find((x) => x.line === l.line);
     const remaining: Cents = p ? patientResponsibility(p.adjustments) : l.billed;
@@ -111,7 +130,28 @@ export function applySecondary(
       return { ...l, paid: cents(0), adjustments };
     }
     const normal = l.paid + seqOwn;
-    const before = cents(Math.min(normal, remaining));
+    const primaryPaid = p ? p.paid : 0;
+    const primaryAllowed = p ? p.allowed : 0;
+    if (method === 'last-resort') {
+      const base = Math.min(remaining, Math.max(0, l.allowed - primaryPaid));
+      const ownCopay = l.adjustments
+        .filter((a) => a.group === 'PR' && a.carc === '3')
+        .reduce((s, a) => s + a.amount, 0);
+      const copay = Math.min(ownCopay, base);
+      const writeOff = remaining - base;
+      const remarks = writeOff > 0 ? [...l.remarks, 'MA125'] : l.remarks;
+      if (writeOff > 0) adjustments.push({ group: 'CO', carc: '45', amount: cents(writeOff) });
+      if (copay > 0) adjustments.push({ group: 'PR', carc: '3', amount: cents(copay) });
+      return { ...l, paid: cents(base - copay), adjustments, remarks };
+    }
+    const before = cents(
+      method === 'medicare'
+        ? Math.max(
+            0,
+            Math.min(normal, Math.max(l.allowed, primaryAllowed) - primaryPaid, remaining),
+          )
+        : Math.min(normal, remaining),
+    );
     const seq = seqRate > 0 ? mulRound(before, seqRate) : cents(0);
     let owed = remaining - before;
     const prim = p ? p.adjustments.filter((a) => a.group === 'PR') : [];

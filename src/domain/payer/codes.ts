@@ -36,6 +36,7 @@ export const CARC = {
   '50': 'Not medically necessary under the payer policy.',
   '96': 'Not a covered charge.',
   '97': 'Paid as part of another service on the claim.',
+  '107': 'The qualifying (primary) service is not on this claim.',
   '109': 'Not covered by this payer; send to the right payer.',
   '119': 'Benefit maximum reached for the period.',
   '146': 'Diagnosis not valid on the date of service.',
@@ -51,6 +52,8 @@ export type CarcCode = keyof typeof CARC;
 export const RARC = {
   MA01: 'You may appeal this decision; see the appeal instructions and deadline.',
   MA04: 'Secondary payment needs the primary payer payment details.',
+  MA28: 'Non-assigned claim: this notice is for your information; the patient was paid.',
+  MA125: 'By law, this payment is payment in full (no balance billing).',
   MA130:
     'Claim could not be processed (incomplete or invalid data); no appeal rights; send a new claim.',
   M15: 'Bundled into another billed service.',
@@ -65,6 +68,7 @@ export const RARC = {
   N30: 'Patient not eligible for this service.',
   N56: 'Procedure code not valid for the service or date.',
   N115: 'Decision based on a Local Coverage Determination (LCD).',
+  N122: 'An add-on code cannot be billed without its primary service.',
   N130: 'See the plan benefit documents for limits on this service.',
   N211: 'This decision cannot be appealed.',
   N290: 'Rendering or billing provider identifier missing or invalid.',

@@ -36,15 +36,32 @@ export function fieldRemark(f: Finding): string | null {
 const isDiagnosisFinding = (f: Finding) =>
   f.diagnosisIndex !== undefined || (f.line === null && f.id.startsWith('code.'));
 
+const CODE_VALIDITY: ReadonlySet<string> = new Set([
+  'code.invalid',
+  'code.not-billable',
+  'code.seventh-character',
+]);
+
 /** Error findings that stop the claim at the front end (claim data and code validity). */
 export function isRejection(f: Finding, payer: PayerProfile): boolean {
   if (f.severity !== 'error') return false;
-  if (f.id === 'claim.duplicate') return false;
-  if (f.id.startsWith('claim.')) return true;
-  if (f.id.startsWith('code.'))
+  const id = String(f.id);
+  if (id === 'claim.duplicate') return false;
+  if (id.startsWith('claim.')) return true;
+  // Only code-validity findings reject; other code.* ids (an add-on without its primary is a
+  // valid code, adjudicated CO-107) and unknown future ids never stop the claim.
+  if (CODE_VALIDITY.has(id))
     return !(payer.behaviour.invalidDiagnosis === 'deny-146' && isDiagnosisFinding(f));
   return false;
 }
+
+/**
+ * Findings that deny their line whatever their severity. The edit engine reports a failed
+ * medical-necessity check as a `warning` when a signed ABN (GA) is on file, because the claim
+ * is right to be sent; the payer still denies the line, with the patient liable (PR-50).
+ * See: Pub. 100-04 ch. 30 §40.3.6 and §50 (ABN, GA/GZ modifiers).
+ */
+const DENY_ANY_SEVERITY: ReadonlySet<string> = new Set(['coverage.medical-necessity']);
 
 /** The adjudicated denial for an error finding, or null when the finding does not deny. */
 export function denialFor(
@@ -53,7 +70,8 @@ export function denialFor(
   payer: PayerProfile,
   lineIndex: number,
 ): Denial | null {
-  if (f.severity !== 'error') return null;
+  const id = String(f.id);
+  if (f.severity !== 'error' && !DENY_ANY_SEVERITY.has(id)) return null;
   const line = claim.lines[lineIndex];
   const mods = line?.modifiers ?? [];
   const d = (group: GroupCode, carc: string, remarks: string[], appealable = true): Denial => ({
@@ -63,7 +81,7 @@ export function denialFor(
     appealable,
     because: f.id,
   });
-  switch (f.id) {
+  switch (id) {
     case 'ncci.ptp':
       if (!payer.behaviour.ncci.apply) return null;
       return d('CO', payer.behaviour.ncci.carc, ['M80']);
@@ -79,6 +97,15 @@ export function denialFor(
           : 'N130';
       return d(mods.includes('GA') ? 'PR' : 'CO', '50', [rarc]);
     }
+    case 'code.add-on-without-primary':
+      // CARC 107: the qualifying (primary) service is not on the claim; RARC N122: an add-on
+      // code cannot be billed by itself. See: Pub. 100-04 ch. 12 §30.D (add-on codes).
+      return d('CO', '107', ['N122']);
+    case 'coverage.add-on-not-payable':
+      // G2211 with an E/M billed with modifier 25 (same-day procedure): not separately
+      // payable, paid as part of the E/M. See: CY2024 PFS final rule (88 FR 78818); MLN
+      // MM13473.
+      return d('CO', '97', ['M80']);
     case 'auth.missing':
       return d('CO', claim.priorAuthNumber ? '15' : '197', claim.priorAuthNumber ? ['M62'] : []);
     case 'filing.timely':
@@ -95,7 +122,9 @@ export function denialFor(
     case 'modifier.missing':
       return d('CO', '4', []);
     case 'icd10cm.excludes1':
-      return d('CO', '11', []);
+      // The edit engine reports Excludes1 as a warning (it does not deny); a payer that still
+      // denies for it asks for corrected diagnoses (CO-16 + M76), not CO-11.
+      return d('CO', '16', ['M76']);
     case 'icd10cm.code-first':
       return d('CO', '16', ['M76']);
     case 'code.invalid':
@@ -104,6 +133,8 @@ export function denialFor(
       // Only reached when the payer denies invalid diagnoses instead of rejecting them.
       return d('CO', '146', ['M76']);
     default:
+      // Unknown or future finding ids (a newer edit engine) never deny: the finding itself
+      // stays on the remittance's findings list for the user to see.
       return null;
   }
 }

@@ -6,7 +6,7 @@
 import { mulRound } from '../money';
 import type { ClaimLine } from '../claim/claim';
 import type { FeeSources } from './fees';
-import { medicareFee, type MedicareFee } from './pricing';
+import { medicareFee, tableYear, type MedicareFee } from './pricing';
 import { isFacilityPos } from './pos';
 import { valueOn, type PayerProfile } from './profile';
 
@@ -33,15 +33,19 @@ export function payerFee(
     return pct(medicareFee(line.code, line.modifiers, pos, '', fees), rule.percent, payer.name);
   const table = fees.tables?.[rule.file];
   const e = table?.get(line.code);
-  if (e && table)
+  if (e && table) {
+    const year = tableYear(table.effective.from);
     return {
       kind: 'priced',
       perUnit: isFacilityPos(pos) ? e.facility : e.nonFacility,
       mult: e.mult,
       bilat: e.bilat,
-      source: `${table.name} (${e.basis})`,
+      source: `${table.name} (${e.basis})${year === null ? '' : `; pricing year CY${year}`}`,
       locality: 'plan',
+      status: null,
+      year,
     };
+  }
   if (rule.fallbackPercentOfMedicare !== null)
     return pct(
       medicareFee(line.code, line.modifiers, pos, '', fees),

@@ -4,7 +4,9 @@
  * charge, lower of charge and fee schedule).
  * See: 42 CFR 414.22 and Medicare Claims Processing Manual (Pub. 100-04) ch. 12 §20 (fee
  * schedule formula), §40.6 (multiple surgery, indicator 2), §40.7 (bilateral, indicator 1),
- * §30.3 (non-participating 95% and limiting charge 115%); CMS RVU file RVU25D read-me.
+ * §30.3 (non-participating 95% and limiting charge 115%); CMS RVU file RVU25D read-me
+ * (bilateral indicator 3: 100% of the fee for each side; status T: paid only when no other PFS
+ * service is billed the same day).
  */
 import { cents, mulRound, type Cents } from '../money';
 import {
@@ -37,12 +39,15 @@ export function mpfsAmount(
 const PRICED_STATUSES = new Set(['A', 'R', 'T']);
 
 const sourceTexts = new Map<string, string>();
-/** "CMS PFS CY2025 …, locality 10112-00, non-facility", built once per table/locality/setting. */
-function sourceText(table: string, locality: string, facility: boolean): string {
+/**
+ * "CMS PFS CY2025 …, locality 10112-00, non-facility; pricing year CY2025", built once per
+ * table/locality/setting.
+ */
+function sourceText(table: string, locality: string, facility: boolean, year: number): string {
   const k = facility ? `F${locality}` : `N${locality}`;
   let t = sourceTexts.get(k);
-  if (t === undefined || !t.startsWith(table)) {
-    t = `${table}, locality ${locality}, ${facility ? 'facility' : 'non-facility'}`;
+  if (t === undefined || !t.startsWith(table) || !t.endsWith(`CY${year}`)) {
+    t = `${table}, locality ${locality}, ${facility ? 'facility' : 'non-facility'}; pricing year CY${year}`;
     sourceTexts.set(k, t);
   }
   return t;
@@ -56,6 +61,10 @@ export type MedicareFee =
       bilat: string;
       source: string;
       locality: string;
+      /** PFS status of the RVU row when priced by the MPFS formula; null from a flat table. */
+      status: string | null;
+      /** Calendar year of the fee schedule used (CY2025 tables price 2026 services until loaded). */
+      year: number | null;
     }
   | {
       kind: 'unpriced';
@@ -97,28 +106,40 @@ export function medicareFee(
           perUnit: mpfsAmount(rvu, g, mpfs.conversionFactor, facility),
           mult: rvu.mult,
           bilat: rvu.bilat,
-          source: sourceText(mpfs.source, g.key, facility),
+          source: sourceText(mpfs.source, g.key, facility, mpfs.year),
           locality: g.key,
+          status: rvu.status,
+          year: mpfs.year,
         };
       }
     }
   }
   const t = medicareTable?.get(code);
-  if (t)
+  if (t) {
+    const year = tableYear(medicareTable!.effective.from);
     return {
       kind: 'priced',
       perUnit: facility ? t.facility : t.nonFacility,
       mult: t.mult,
       bilat: t.bilat,
-      source: `${medicareTable!.name} (${t.basis}), ${facility ? 'facility' : 'non-facility'}`,
+      source: `${medicareTable!.name} (${t.basis}), ${facility ? 'facility' : 'non-facility'}${year === null ? '' : `; pricing year CY${year}`}`,
       locality: 'national',
+      status: null,
+      year,
     };
+  }
   if (status === 'B' || status === 'P') return { kind: 'unpriced', reason: 'bundled', status };
   if (status === 'N' || status === 'X' || status === 'E')
     return { kind: 'unpriced', reason: 'non-covered', status };
   if (status === 'I') return { kind: 'unpriced', reason: 'invalid-for-medicare', status };
   return { kind: 'unpriced', reason: 'not-on-schedule', status };
 }
+
+/** The calendar year a flat table's effective date starts in, or null. */
+export const tableYear = (from: string): number | null => {
+  const y = Number(from.slice(0, 4));
+  return Number.isInteger(y) && y > 1900 ? y : null;
+};
 
 export interface LineToPrice {
   /** 0-based claim line index. */
@@ -151,7 +172,8 @@ export interface PricingOptions {
 }
 
 /**
- * Applies bilateral (indicator 1 + modifier 50: 150% of one side, one unit), then the
+ * Applies bilateral (modifier 50, one unit: indicator 1 pays 150% of one side, indicator 3
+ * pays 100% for each side, i.e. 200%), then the
  * multiple-procedure reduction across all lines with indicator 2 (each unit is a procedure:
  * the highest at 100%, every other at 50%), then the non-par rate; allowed is the lower of the
  * line charge and that amount.
@@ -171,10 +193,16 @@ export function applyPaymentRules(
   let slots: { pos: number; amount: Cents; order: number }[] | null = null;
   for (let i = 0; i < n; i++) {
     const l = lines[i]!;
-    const bilateral = l.bilat === '1' && l.modifiers.includes('50');
-    const unitAmount = bilateral ? mulRound(l.perUnit, 1.5) : l.perUnit;
+    const mod50 = l.modifiers.includes('50');
+    const bilateral = mod50 && (l.bilat === '1' || l.bilat === '3');
+    const unitAmount = !bilateral
+      ? l.perUnit
+      : l.bilat === '3'
+        ? cents(l.perUnit * 2)
+        : mulRound(l.perUnit, 1.5);
     const units = bilateral ? 1 : l.units;
-    if (bilateral) addRule(i, 'bilateral 150%');
+    if (bilateral)
+      addRule(i, l.bilat === '3' ? 'bilateral 200% (100% each side)' : 'bilateral 150%');
     if (l.mult === '2') {
       slots ??= [];
       for (let u = 0; u < units; u++)

@@ -1,11 +1,16 @@
 /**
  * ASC X12 005010X221A1 835 (remittance advice): writer from the Remittance model and reader
  * back into it. One CLP per claim; per service line SVC, DTM*472, CAS (one per group code),
- * REF*6R (our line number), AMT*B6 (allowed) and LQ*HE (remarks); claim remarks in MOA.
+ * REF*6R (our line number), AMT*B6 (allowed) and LQ*HE (remarks); claim remarks in MOA,
+ * including MA01 (appeal rights), which is a claim-level remark and never repeated per line.
+ * 1000A carries the payer's N3/N4 address and PER*BL technical contact (required in X221A1);
+ * the simulated payers have no address, so the writer sends the caller's `payerAddress` or a
+ * synthetic training one (SYNTHETIC_PAYER_ADDRESS). CLP08 (facility code / place of service)
+ * is situational and the remittance model does not carry the place of service: not sent.
  * A front-end rejection never reaches an 835 (it is returned as unprocessable), so the writer
  * refuses it. The 835 does not carry findings, accumulators or appeal deadlines: the reader
  * leaves them empty.
- * See: X12 005010X221A1 loops 1000A/1000B (N1), 2100 (CLP, NM1*QC, MOA, DTM*050), 2110 (SVC,
+ * See: X12 005010X221A1 loops 1000A (N1, N3, N4, REF*2U, PER*BL), 1000B (N1), 2100 (CLP, NM1*QC, MOA, DTM*050), 2110 (SVC,
  * DTM*472, CAS, REF*6R, AMT*B6, LQ*HE); CLP02 claim status codes 1, 2, 4.
  */
 import { cents, parseMoney, type Cents } from '../../domain/money';
@@ -51,7 +56,30 @@ function casSegments(adjs: readonly Adjustment[]): Segment[] {
   return out;
 }
 
-export type Write835Options = Partial<EnvelopeOptions> & { payeeName?: string };
+export interface PayerContact {
+  address: string;
+  city: string;
+  state: string;
+  zip: string;
+  /** PER*BL technical contact name and phone. */
+  contact: string;
+  phone: string;
+}
+
+/** Training-only payer address and contact for 1000A when the caller gives none. */
+export const SYNTHETIC_PAYER_ADDRESS: PayerContact = {
+  address: '1 TRAINING PAYER PLAZA',
+  city: 'SPRINGFIELD',
+  state: 'IL',
+  zip: '627010000',
+  contact: 'CLAIMLAB EDI SUPPORT',
+  phone: '5555550199',
+};
+
+export type Write835Options = Partial<EnvelopeOptions> & {
+  payeeName?: string;
+  payerAddress?: PayerContact;
+};
 
 export function write835(r: Remittance, o: Write835Options = {}): Result<string> {
   if (r.status === 'rejected')
@@ -66,6 +94,11 @@ export function write835(r: Remittance, o: Write835Options = {}): Result<string>
     };
   const paid = r.totals.paid;
   const date = o.date ?? r.remitDate;
+  const pa = o.payerAddress ?? SYNTHETIC_PAYER_ADDRESS;
+  // Appeal rights are claim level (MOA); a line carrying MA01 moves it there.
+  const claimRemarks = [...r.claimRemarks];
+  if (!claimRemarks.includes('MA01') && r.lines.some((l) => l.remarks.includes('MA01')))
+    claimRemarks.push('MA01');
   const body: Segment[] = [
     paid > 0
       ? [
@@ -91,7 +124,10 @@ export function write835(r: Remittance, o: Write835Options = {}): Result<string>
     ['TRN', '1', ident(r.payerClaimNumber ?? r.claimId), '1999999999'],
     ['DTM', '405', x12Date(r.remitDate)],
     ['N1', 'PR', text(r.payerName)],
+    ['N3', text(pa.address, 55)],
+    ['N4', text(pa.city, 30), pa.state, pa.zip],
     ['REF', '2U', r.payerId],
+    ['PER', 'BL', text(pa.contact, 60), 'TE', pa.phone],
     ['N1', 'PE', text(o.payeeName ?? 'CLAIMLAB TRAINING PRACTICE'), 'XX', r.providerNpi],
     ['LX', '1'],
     [
@@ -119,7 +155,7 @@ export function write835(r: Remittance, o: Write835Options = {}): Result<string>
       ident(r.patient.memberId ?? '', 80),
     ],
   ];
-  if (r.claimRemarks.length) body.push(['MOA', '', '', ...r.claimRemarks.slice(0, 5)]);
+  if (claimRemarks.length) body.push(['MOA', '', '', ...claimRemarks.slice(0, 5)]);
   body.push(['DTM', '050', x12Date(r.receivedDate)]);
   for (const l of r.lines) {
     body.push([
@@ -134,7 +170,7 @@ export function write835(r: Remittance, o: Write835Options = {}): Result<string>
     body.push(...casSegments(l.adjustments));
     body.push(['REF', '6R', String(l.line)]);
     body.push(['AMT', 'B6', x12Amount(l.allowed)]);
-    for (const rm of l.remarks) body.push(['LQ', 'HE', rm]);
+    for (const rm of l.remarks) if (rm !== 'MA01') body.push(['LQ', 'HE', rm]);
   }
   const segs = envelope(
     body,

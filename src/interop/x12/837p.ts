@@ -2,12 +2,19 @@
  * ASC X12 005010X222A1 837P (professional claim): writer from the domain Claim and parser back
  * to it. One claim per transaction set; the patient is the subscriber (2000B, SBR02 = 18).
  * ClaimLab-only data rides in standard places: the Medicare locality in a 2300 NTE*ADD note,
- * provider participation in CLM07 (A assigned / C not assigned). Accumulators are payer-side
- * and not part of an 837.
- * See: X12 005010X222A1 loops 1000A/B, 2000A/2010AA, 2000B/2010BA/2010BB, 2300 (CLM, REF*F8,
+ * assignment in CLM07 (A assigned / C not assigned; a non-participating provider is not
+ * assigned unless the claim says `acceptsAssignment: true`, see domain/payer/assignment.ts),
+ * and a non-participating provider who accepts assignment as a "CLAIMLAB NONPAR" prefix of the
+ * same note (participation itself has no 837 element: payers know it from enrollment).
+ * 2010BA subscriber N3/N4 are required when the patient is the subscriber (always here); the
+ * claim model has no address, so the writer sends the caller's `subscriberAddress` or a
+ * clearly synthetic training address (SYNTHETIC_SUBSCRIBER_ADDRESS), which the reader ignores.
+ * Accumulators are payer-side and not part of an 837.
+ * See: X12 005010X222A1 loops 1000A/B, 2000A/2010AA, 2000B/2010BA (NM1, N3, N4, DMG), 2010BB, 2300 (CLM, REF*F8,
  * REF*G1, NTE, HI), 2400 (LX, SV1, DTP*472); NUCC 1500 crosswalk.
  */
 import type { Claim, ClaimLine, Frequency, Sex } from '../../domain/claim/claim';
+import { acceptsAssignment, type ProviderWithAssignment } from '../../domain/payer/assignment';
 import { icdKey, icdDisplay } from '../../domain/codes/code';
 import { cents, parseMoney } from '../../domain/money';
 import type { Problem, Result } from '../../domain/result';
@@ -38,6 +45,8 @@ export interface Write837Options extends Partial<EnvelopeOptions> {
   billingProvider?: Party & { taxId: string };
   submitter?: { name: string; id: string; phone: string };
   payerName?: string;
+  /** 2010BA subscriber address (N3/N4); defaults to SYNTHETIC_SUBSCRIBER_ADDRESS. */
+  subscriberAddress?: Omit<Party, 'name'>;
   /** Payer responsibility (SBR01): P primary, S secondary. */
   sequence?: 'P' | 'S';
   claimFilingIndicator?: string;
@@ -52,6 +61,15 @@ const DEFAULT_PROVIDER = {
   taxId: '990000001',
 };
 const LOCALITY_NOTE = 'CLAIMLAB LOCALITY ';
+const NONPAR_NOTE = 'CLAIMLAB NONPAR ';
+
+/** Training-only address sent in 2010BA when the claim carries none (the claim model has no patient address). */
+export const SYNTHETIC_SUBSCRIBER_ADDRESS: Omit<Party, 'name'> = {
+  address: '1 TRAINING WAY',
+  city: 'SPRINGFIELD',
+  state: 'IL',
+  zip: '627010000',
+};
 
 export function write837p(claim: Claim, o: Write837Options = {}): string {
   const bp = o.billingProvider ?? DEFAULT_PROVIDER;
@@ -60,6 +78,8 @@ export function write837p(claim: Claim, o: Write837Options = {}): string {
   const date = o.date ?? claim.submissionDate;
   const time = o.time ?? '1200';
   const total = claim.lines.reduce((s, l) => s + l.charge, 0);
+  const assigned = acceptsAssignment(claim);
+  const nonParAssigned = claim.provider.participating === false && assigned;
   const body: Segment[] = [
     ['BHT', '0019', '00', ident(claim.claimId, 50), x12Date(date), time, 'CH'],
     // 1000A submitter, 1000B receiver
@@ -98,6 +118,13 @@ export function write837p(claim: Claim, o: Write837Options = {}): string {
       'MI',
       ident(claim.patient.memberId ?? '', 80),
     ],
+    ['N3', text((o.subscriberAddress ?? SYNTHETIC_SUBSCRIBER_ADDRESS).address, 55)],
+    [
+      'N4',
+      text((o.subscriberAddress ?? SYNTHETIC_SUBSCRIBER_ADDRESS).city, 30),
+      (o.subscriberAddress ?? SYNTHETIC_SUBSCRIBER_ADDRESS).state,
+      (o.subscriberAddress ?? SYNTHETIC_SUBSCRIBER_ADDRESS).zip,
+    ],
     ['DMG', 'D8', x12Date(claim.patient.birthDate), claim.patient.sex],
     ['NM1', 'PR', '2', text(payerName), '', '', '', '', 'PI', claim.payerId],
     // 2300 claim
@@ -109,15 +136,20 @@ export function write837p(claim: Claim, o: Write837Options = {}): string {
       '',
       [claim.provider.pos, 'B', claim.frequency].join(':'),
       'Y',
-      claim.provider.participating === false ? 'C' : 'A',
+      assigned ? 'A' : 'C',
       'Y',
       'Y',
     ],
   ];
   if (claim.priorAuthNumber) body.push(['REF', 'G1', ident(claim.priorAuthNumber, 50)]);
   if (claim.originalClaimId) body.push(['REF', 'F8', ident(claim.originalClaimId, 50)]);
-  if (claim.provider.locality)
-    body.push(['NTE', 'ADD', LOCALITY_NOTE + ident(claim.provider.locality, 20)]);
+  if (claim.provider.locality || nonParAssigned)
+    body.push([
+      'NTE',
+      'ADD',
+      (nonParAssigned ? NONPAR_NOTE : '') +
+        (claim.provider.locality ? LOCALITY_NOTE + ident(claim.provider.locality, 20) : ''),
+    ]);
   body.push(['HI', ...claim.diagnoses.map((d, i) => `${i === 0 ? 'ABK' : 'ABF'}:${icdKey(d)}`)]);
   claim.lines.forEach((l, i) => {
     body.push(['LX', String(i + 1)]);
@@ -217,10 +249,22 @@ export function claimsFromSegments(segments: readonly Segment[], component = ':'
         if (cur && !line && e(1) === 'G1') (cur as Claim).priorAuthNumber = e(2);
         if (cur && !line && e(1) === 'F8') (cur as Claim).originalClaimId = e(2);
         break;
-      case 'NTE':
-        if (cur && e(2).startsWith(LOCALITY_NOTE))
-          (cur as Claim).provider.locality = e(2).slice(LOCALITY_NOTE.length);
+      case 'NTE': {
+        if (!cur) break;
+        let note = e(2);
+        const c = cur as Claim;
+        if (note.startsWith(NONPAR_NOTE.trimEnd())) {
+          note = note.slice(NONPAR_NOTE.length);
+          const provider: ProviderWithAssignment = {
+            ...c.provider,
+            participating: false,
+            acceptsAssignment: true,
+          };
+          c.provider = provider;
+        }
+        if (note.startsWith(LOCALITY_NOTE)) c.provider.locality = note.slice(LOCALITY_NOTE.length);
         break;
+      }
       case 'HI':
         if (cur)
           (cur as Claim).diagnoses = s

@@ -1,0 +1,104 @@
+/**
+ * Medicare preventive services with the Part B deductible and coinsurance waived, as dated data
+ * with their source. A code listed here with `modifier` counts only when billed with that
+ * modifier (advance care planning 99497 is waived only as part of the annual wellness visit,
+ * modifier 33).
+ * See: Social Security Act §1833(a)(1) and (b) as amended by ACA §4104; 42 CFR 410.152(l);
+ * Medicare Claims Processing Manual (Pub. 100-04) ch. 18 §1.2 (table of preventive services);
+ * MLN006559 "Medicare Preventive Services" (CMS, 2025).
+ */
+
+export interface PreventiveEntry {
+  codes: readonly string[];
+  /** Only with this modifier (e.g. '33'), or null. */
+  modifier: string | null;
+  from: string;
+  to: string | null;
+  source: string;
+}
+
+export const MEDICARE_PREVENTIVE: readonly PreventiveEntry[] = [
+  {
+    codes: ['G0402'],
+    modifier: null,
+    from: '2009-01-01',
+    to: null,
+    source: 'Initial preventive physical examination; 42 CFR 410.16; Pub. 100-04 ch. 12 §80',
+  },
+  {
+    codes: ['G0438', 'G0439'],
+    modifier: null,
+    from: '2011-01-01',
+    to: null,
+    source: 'Annual wellness visit; 42 CFR 410.15; Pub. 100-04 ch. 18 §140',
+  },
+  {
+    codes: ['G0442', 'G0443'],
+    modifier: null,
+    from: '2011-10-14',
+    to: null,
+    source: 'Alcohol misuse screening and counseling; NCD 210.8; Pub. 100-04 ch. 18 §180',
+  },
+  {
+    codes: ['G0444'],
+    modifier: null,
+    from: '2011-10-14',
+    to: null,
+    source: 'Annual depression screening; NCD 210.9; Pub. 100-04 ch. 18 §190',
+  },
+  {
+    codes: ['G0446'],
+    modifier: null,
+    from: '2011-11-08',
+    to: null,
+    source:
+      'Intensive behavioral therapy for cardiovascular disease; NCD 210.11; Pub. 100-04 ch. 18 §160',
+  },
+  {
+    codes: ['G0447'],
+    modifier: null,
+    from: '2011-11-29',
+    to: null,
+    source: 'Intensive behavioral therapy for obesity; NCD 210.12; Pub. 100-04 ch. 18 §200',
+  },
+  {
+    codes: ['99497'],
+    modifier: '33',
+    from: '2016-01-01',
+    to: null,
+    source:
+      'Advance care planning with the annual wellness visit (modifier 33); CY2016 PFS final rule (80 FR 70886); Pub. 100-04 ch. 18 §140.8',
+  },
+  {
+    codes: ['G0008', 'G0009', 'G0010', '90471', '90472', '90473', '90474'],
+    modifier: null,
+    from: '2011-01-01',
+    to: null,
+    source:
+      'Vaccine administration (influenza, pneumococcal, hepatitis B); 42 CFR 410.152(h); Pub. 100-04 ch. 18 §10',
+  },
+];
+
+// By code: adjudication asks for every line, so no scan of the whole list.
+const byCode = new Map<string, PreventiveEntry[]>();
+for (const e of MEDICARE_PREVENTIVE)
+  for (const c of e.codes) byCode.set(c, [...(byCode.get(c) ?? []), e]);
+
+/** The entry that makes this line a waived preventive service on `date`, if any. */
+export function preventiveEntry(
+  code: string,
+  modifiers: readonly string[],
+  date: string,
+): PreventiveEntry | undefined {
+  // Claim codes are upper case (parseClaim normalises them); no per-line case folding.
+  const list = byCode.get(code);
+  if (!list) return undefined;
+  for (const e of list)
+    if (
+      (e.modifier === null || modifiers.includes(e.modifier)) &&
+      e.from <= date &&
+      (e.to === null || date <= e.to)
+    )
+      return e;
+  return undefined;
+}
