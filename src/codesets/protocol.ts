@@ -1,5 +1,10 @@
 /** Messages between the app and the code-set worker (src/codesets/worker.ts). */
+import type { Claim } from '../domain/claim/claim';
 import type { CodeLookup } from '../domain/codes/release/lookup';
+import type { SearchOptions, SearchResult } from '../domain/codes/search/types';
+import type { Finding } from '../domain/findings';
+import type { RemittanceJson } from '../domain/payer/remittance';
+import type { CodeDetail, IndexNode } from '../ui/encoder/service';
 import type { ManifestEntry } from './manifest';
 import type { ProcedureEntry } from '../domain/codes/catalog';
 import type { Problem } from '../domain/result';
@@ -26,8 +31,58 @@ export interface CodesetStatus {
   warnings: string[];
 }
 
+/** The code set the engine uses for a date of service, as the status line shows it. */
+export interface EngineStatus {
+  mode: 'official' | 'starter';
+  /** "ICD-10-CM FY2026 (official, 98,186 codes) · HCPCS 2020 · MPFS 2025". */
+  line: string;
+  /** The ICD-10-CM release for the date, when one covers it. */
+  release?: string;
+  /** Load times so far in ms ("icd FY2026", "search FY2026"). */
+  timings: Record<string, number>;
+}
+
+/** EncoderService calls (src/ui/encoder/service.ts) as messages. */
+export type EncoderCall =
+  | { op: 'describe' }
+  | { op: 'search'; query: string; opts?: SearchOptions }
+  | { op: 'lookup'; code: string }
+  | { op: 'hasIndex' }
+  | { op: 'browse'; path: string[]; filter?: string; limit?: number }
+  | { op: 'resolveSee'; text: string };
+
+type EncoderResult<C extends EncoderCall['op']> = C extends 'describe'
+  ? string
+  : C extends 'search'
+    ? SearchResult
+    : C extends 'lookup'
+      ? CodeDetail | null
+      : C extends 'hasIndex'
+        ? boolean
+        : C extends 'browse'
+          ? IndexNode[]
+          : string[] | null;
+
+/** A payer file and the pack's fee tables as read from the pack (parsed in the worker). */
+export interface RawFile {
+  file: string;
+  data: unknown;
+}
+
 export type WorkerRequest =
   | { type: 'status' }
+  /** With `load`, also loads the release for the date and its search index before answering. */
+  | { type: 'engine.status'; date?: string; load?: boolean }
+  | { type: 'encoder'; date: string; call: EncoderCall }
+  | { type: 'scrub'; claim: Claim; history: Claim[] }
+  | {
+      type: 'adjudicate';
+      claim: Claim;
+      history: Claim[];
+      findings: Finding[];
+      payer: RawFile;
+      fees: RawFile[];
+    }
   | { type: 'lookup'; code: string; date: string }
   | { type: 'procedure'; code: string; date: string }
   | { type: 'import'; files: { name: string; data: ArrayBuffer }[] }
@@ -39,15 +94,27 @@ export interface ImportReport {
   skipped: string[];
 }
 
-export type WorkerResult<T extends WorkerRequest['type']> = T extends 'status'
+export type WorkerResult<R extends WorkerRequest> = R extends { type: 'encoder'; call: infer C }
+  ? C extends EncoderCall
+    ? EncoderResult<C['op']>
+    : never
+  : ResultOf<R['type']>;
+
+type ResultOf<T extends WorkerRequest['type']> = T extends 'status'
   ? CodesetStatus
-  : T extends 'lookup'
-    ? CodeLookup
-    : T extends 'procedure'
-      ? ProcedureEntry | null
-      : T extends 'import'
-        ? ImportReport
-        : CodesetStatus;
+  : T extends 'engine.status'
+    ? EngineStatus
+    : T extends 'scrub'
+      ? Finding[]
+      : T extends 'adjudicate'
+        ? RemittanceJson
+        : T extends 'lookup'
+          ? CodeLookup
+          : T extends 'procedure'
+            ? ProcedureEntry | null
+            : T extends 'import'
+              ? ImportReport
+              : CodesetStatus;
 
 export type WorkerResponse =
   { id: number; ok: true; value: unknown } | { id: number; ok: false; errors: Problem[] };

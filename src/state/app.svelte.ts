@@ -1,15 +1,18 @@
 /**
- * The application's shared state: bundled scenario packs, the active code catalog (the starter
- * set until official bundles are loaded), the progress store and the router.
+ * The application's shared state: bundled scenario packs, the in-page code catalog (the starter
+ * set), the code engine (the code-set worker over official bundles, when present), the progress
+ * store and the router.
  */
 import type { CodeCatalog } from '../domain/codes/catalog';
 import type { Problem } from '../domain/result';
+import { codesetClient, type CodesetClient } from '../codesets/client';
 import { starterCatalog } from '../codesets/starter';
 import { loadBundledPacks } from '../scenarios/load';
 import type { CaseFile, Pack } from '../scenarios/schema';
 import { localforageStore, type KeyValueStore } from '../persistence/kv';
 import { ProgressStore } from '../persistence/progress-store';
 import { CaseSession } from './case-session.svelte';
+import { CodeEngine } from './code-engine.svelte';
 import { payerServiceFor } from './payer-service';
 import { Router } from './router.svelte';
 
@@ -18,9 +21,12 @@ export class AppState {
   readonly packErrors: Problem[];
   readonly store: ProgressStore;
   readonly router: Router;
+  /** The code-set worker over the official bundles, when there are any (else the starter set). */
+  readonly engine: CodeEngine;
   #catalog = $state.raw<CodeCatalog>(starterCatalog());
 
-  constructor(kv: KeyValueStore = localforageStore()) {
+  constructor(kv: KeyValueStore = localforageStore(), client: () => CodesetClient = codesetClient) {
+    this.engine = new CodeEngine(client, () => this.#catalog);
     const loaded = loadBundledPacks();
     this.packs = loaded.packs;
     this.packErrors = loaded.errors;
@@ -54,7 +60,7 @@ export class AppState {
         },
       ];
     const catalog = () => this.#catalog;
-    const payer = payerServiceFor(found.pack, found.caseFile, catalog);
+    const payer = payerServiceFor(found.pack, found.caseFile, catalog, this.engine);
     if (Array.isArray(payer)) return payer;
     return new CaseSession({
       ...found,

@@ -26,7 +26,8 @@ export type Adjudicator = (
   history: readonly Claim[],
   findings: readonly Finding[],
 ) => Promise<Remittance>;
-export type Scrubber = (claim: Claim, history: readonly Claim[]) => Finding[];
+/** In the page (starter set) or in the code-set worker (official bundles): may be async. */
+export type Scrubber = (claim: Claim, history: readonly Claim[]) => Finding[] | Promise<Finding[]>;
 
 export interface SessionDeps {
   pack: Pack;
@@ -165,11 +166,12 @@ export class CaseSession {
   }
 
   /** Runs the edit engine on the claim the draft would make now. */
-  scrub(): Finding[] {
+  async scrub(): Promise<Finding[]> {
     const c = this.context;
     if (!c) return [];
+    const draftJson = JSON.stringify(c.draft);
     const parsed = claimFromDraft(c.draft, c.header, { ...c.next, submissionDate: c.today });
-    const engine = this.deps.scrub(parsed.claim, this.#history(parsed.claim));
+    const engine = await this.deps.scrub(parsed.claim, this.#history(parsed.claim));
     // parseClaim and the claim-data edits can report the same field problem: keep one.
     const key = (f: Finding) =>
       `${f.id}|${f.line}|${f.field ?? ''}|${f.codes.join(',')}|${f.message}`;
@@ -177,7 +179,8 @@ export class CaseSession {
       (f, i, xs) => xs.findIndex((g) => key(g) === key(f)) === i,
     );
     this.#findings = all;
-    this.#scrubbedDraft = JSON.stringify(c.draft);
+    // The draft as scrubbed (it may have changed while the worker answered).
+    this.#scrubbedDraft = draftJson;
     return all;
   }
 

@@ -15,6 +15,8 @@ import { remittanceJson } from '../domain/payer/remittance';
 import type { Problem } from '../domain/result';
 import type { CaseFile, Pack } from '../scenarios/schema';
 import { remittanceSchema, type Remittance } from '../machines/remittance';
+import type { CodesetClient } from '../codesets/client';
+import type { RawFile } from '../codesets/protocol';
 import type { Adjudicator, Scrubber } from './case-session.svelte';
 import { pathText } from '../persistence/versioned';
 
@@ -30,6 +32,28 @@ export interface PayerService {
   payerName: string;
   adjudicate: Adjudicator;
   scrub: Scrubber;
+}
+
+/**
+ * The code-set worker, when the app has one: with official bundles, scrub and adjudication run
+ * there (same domain code, official code sets, imported MPFS). See: src/codesets/engine.ts.
+ */
+export interface EngineLink {
+  ready(): Promise<'official' | 'starter' | 'probing'>;
+  readonly client: CodesetClient;
+}
+
+/** Plain JSON copy: claims may hold Svelte state proxies, which cannot be structured-cloned. */
+const plain = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
+
+/** The pack's fee tables as files, for the worker to parse with the same parser. */
+export function rawFeeFiles(packId: string): RawFile[] {
+  const out: RawFile[] = [];
+  for (const [path, data] of Object.entries(FEE_FILES)) {
+    const m = /scenarios\/([^/]+)\/fees\/([^/]+\.json)$/.exec(path);
+    if (m && m[1] === packId) out.push({ file: `scenarios/${packId}/fees/${m[2]}`, data });
+  }
+  return out;
 }
 
 export function feeSourcesFor(packId: string): { fees: FeeSources; errors: Problem[] } {
@@ -50,9 +74,11 @@ export function payerServiceFor(
   pack: Pack,
   caseFile: CaseFile,
   catalog: () => CodeCatalog,
+  engine?: EngineLink,
 ): PayerService | Problem[] {
   const problems: Problem[] = [];
   let profile: PayerProfile | undefined;
+  let profileFile: RawFile | undefined;
   for (const p of pack.payers) {
     const r = parsePayerProfile(p.data, `scenarios/${pack.id}/${p.file}`);
     if (!r.ok) {
@@ -64,7 +90,10 @@ export function payerServiceFor(
         problems.push(...r.errors);
       continue;
     }
-    if (r.value.id === caseFile.payerId) profile = r.value;
+    if (r.value.id === caseFile.payerId) {
+      profile = r.value;
+      profileFile = { file: `scenarios/${pack.id}/${p.file}`, data: p.data };
+    }
   }
   if (!profile) {
     return problems.length
@@ -78,7 +107,16 @@ export function payerServiceFor(
   }
   const payer = profile;
   const { fees } = feeSourcesFor(pack.id);
-  const run: Scrubber = (claim, history) => scrub(claim, { catalog: catalog(), history });
+  const rawProfile: RawFile = profileFile ?? { file: caseFile.payerId, data: null };
+  /** The worker's client when scrub and adjudication go there. */
+  const viaWorker = async (): Promise<CodesetClient | null> =>
+    engine && (await engine.ready()) === 'official' ? engine.client : null;
+  const run: Scrubber = async (claim, history) => {
+    const worker = await viaWorker();
+    return worker
+      ? worker.request({ type: 'scrub', claim: plain(claim), history: plain([...history]) })
+      : scrub(claim, { catalog: catalog(), history });
+  };
   return {
     profile: payer,
     acceptsReplacement: payer.corrections === 'frequency-7-8',
@@ -89,13 +127,25 @@ export function payerServiceFor(
       history: readonly Claim[],
       findings: readonly Finding[],
     ): Promise<Remittance> => {
-      const remit = adjudicate(claim, {
-        payer,
-        fees,
-        findings,
-        edits: (c, policy) => scrub(c, { catalog: catalog(), policy, history }),
-      });
-      const parsed = remittanceSchema.safeParse(remittanceJson(remit));
+      const worker = await viaWorker();
+      const json = worker
+        ? await worker.request({
+            type: 'adjudicate',
+            claim: plain(claim),
+            history: plain([...history]),
+            findings: plain([...findings]),
+            payer: rawProfile,
+            fees: rawFeeFiles(pack.id),
+          })
+        : remittanceJson(
+            adjudicate(claim, {
+              payer,
+              fees,
+              findings,
+              edits: (c, policy) => scrub(c, { catalog: catalog(), policy, history }),
+            }),
+          );
+      const parsed = remittanceSchema.safeParse(json);
       if (!parsed.success) {
         const i = parsed.error.issues[0];
         throw new Error(

@@ -30,8 +30,12 @@ export function expect(cond, message) {
   if (!cond) throw new AssertionError(message);
 }
 
-/** One browser profile per scenario: a fresh user-data-dir, removed afterwards. */
-export async function withBrowser(fn, run) {
+/**
+ * One browser profile per scenario: a fresh user-data-dir, removed afterwards. With
+ * `{ starterOnly: true }` the served official code sets (/codesets/*) answer 404, so the app runs
+ * on the starter set as it does where no bundles were built.
+ */
+export async function withBrowser(fn, run, opts = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'claimlab-e2e-'));
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: CHROMIUM,
@@ -40,6 +44,10 @@ export async function withBrowser(fn, run) {
     viewport: { width: 1400, height: 1000 },
   });
   try {
+    if (opts.starterOnly)
+      await context.route('**/codesets/**', (r) =>
+        r.fulfill({ status: 404, contentType: 'text/plain', body: 'no code sets' }),
+      );
     const page = context.pages()[0] ?? (await context.newPage());
     page.setDefaultTimeout(8_000);
     if (run) run.page = page;

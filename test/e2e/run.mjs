@@ -11,6 +11,7 @@ import { CHROMIUM, Run, ScenarioStopped } from './harness.mjs';
 import { starterCaseEndToEnd } from './scenarios/starter-case.mjs';
 import { denialAndReload } from './scenarios/denial-and-reload.mjs';
 import { otherScreens } from './scenarios/other-screens.mjs';
+import { officialCodesets } from './scenarios/official-codesets.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
 const outDir = resolve(root, 'test-results/e2e-dist');
@@ -54,6 +55,7 @@ async function main() {
       ['starter case end to end with a rejection and correction', starterCaseEndToEnd],
       ['denial, correction and reload mid-case', denialAndReload],
       ['encoder and code-set screens', otherScreens],
+      ['official code sets in the workspace (worker)', officialCodesets],
     ]) {
       console.log(`\n${name}`);
       const t = Date.now();

@@ -70,7 +70,7 @@ describe('CaseSession', () => {
     await s.open();
     s.send({ type: 'coding.start' });
     s.send({ type: 'dx.add', code: 'E11.6' });
-    const f = s.scrub();
+    const f = await s.scrub();
     expect(f.find((x) => x.id === 'code.not-billable')?.codes).toContain('E11.6');
     expect(s.findingsStale).toBe(false);
     s.send({ type: 'dx.add', code: 'I10' });

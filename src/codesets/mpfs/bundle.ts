@@ -8,13 +8,12 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { z } from 'zod';
 import type { Problem, Result } from '../../domain/result';
-import type { Gpci, MpfsTables, RvuEntry } from '../../domain/payer/fees';
+import type { MpfsTables } from '../../domain/payer/fees';
+import { decodeMpfsBundle, MPFS_BUNDLE_FILE, MPFS_FORMAT as FORMAT } from './decode';
 import { parseGpciFile, parseLocalityCountyFile, parseRvuFile, type MpfsData } from './import';
 
-export const MPFS_BUNDLE_FILE = 'mpfs-2025.json.gz';
-const FORMAT = 'claimlab.mpfs';
+export { decodeMpfsBundle, mpfsTables, MPFS_BUNDLE_FILE } from './decode';
 
 type RvuRow = [
   string,
@@ -120,57 +119,6 @@ export function buildMpfsBundle(refDir: string, outDir: string): Result<MpfsBuil
   };
 }
 
-const BundleSchema = z.object({
-  format: z.literal(FORMAT),
-  formatVersion: z.literal(1),
-  year: z.number().int(),
-  source: z.string(),
-  conversionFactor: z.number().int().positive(),
-  rvus: z.array(
-    z.tuple([
-      z.string(),
-      z.string(),
-      z.string(),
-      z.number(),
-      z.number(),
-      z.number(),
-      z.number(),
-      z.string(),
-      z.string(),
-      z.string(),
-      z.string(),
-    ]),
-  ),
-  gpcis: z.array(z.tuple([z.string(), z.string(), z.string(), z.number(), z.number(), z.number()])),
-  counties: z.array(z.tuple([z.string(), z.string(), z.string(), z.string()])),
-});
-
-/** Tables over parsed bundle data. */
-export function mpfsTables(d: {
-  year: number;
-  source: string;
-  conversionFactor: number;
-  rvus: RvuEntry[];
-  gpcis: Gpci[];
-}): MpfsTables {
-  // Rows without a pricing modifier by code; modifier rows (26, TC, 53) by code|modifier.
-  const plain = new Map<string, RvuEntry>();
-  const withMod = new Map<string, RvuEntry>();
-  for (const r of d.rvus) {
-    if (r.modifier) withMod.set(`${r.code}|${r.modifier}`, r);
-    else plain.set(r.code, r);
-  }
-  const g = new Map(d.gpcis.map((x) => [x.key, x]));
-  return {
-    year: d.year,
-    source: d.source,
-    conversionFactor: d.conversionFactor,
-    rvu: (code, modifier = '') => (modifier ? withMod.get(`${code}|${modifier}`) : plain.get(code)),
-    gpci: (key) => g.get(key),
-    localities: () => [...g.values()],
-  };
-}
-
 /** Loads the bundle from outDir; null when not built; an error naming the file when corrupt. */
 export function loadMpfsBundle(dir = 'codesets/build'): Result<MpfsTables | null> {
   const file = resolve(dir, MPFS_BUNDLE_FILE);
@@ -189,58 +137,7 @@ export function loadMpfsBundle(dir = 'codesets/build'): Result<MpfsTables | null
       ],
     };
   }
-  const r = BundleSchema.safeParse(raw);
-  if (!r.success)
-    return {
-      ok: false,
-      errors: r.error.issues
-        .slice(0, 5)
-        .map((i) => ({ path: `${file}: ${i.path.join('.')}`, message: i.message })),
-    };
-  const d = r.data;
-  return {
-    ok: true,
-    value: mpfsTables({
-      year: d.year,
-      source: d.source,
-      conversionFactor: d.conversionFactor,
-      rvus: d.rvus.map(
-        ([
-          code,
-          modifier,
-          status,
-          work,
-          peNonFacility,
-          peFacility,
-          mp,
-          pctc,
-          globalDays,
-          mult,
-          bilat,
-        ]) => ({
-          code,
-          modifier,
-          status,
-          work,
-          peNonFacility,
-          peFacility,
-          mp,
-          pctc,
-          globalDays,
-          mult,
-          bilat,
-        }),
-      ),
-      gpcis: d.gpcis.map(([key, state, name, work, pe, mp]) => ({
-        key,
-        state,
-        name,
-        work,
-        pe,
-        mp,
-      })),
-    }),
-  };
+  return decodeMpfsBundle(raw, file);
 }
 
 const isEntry = process.argv[1] && /codesets[\\/]mpfs[\\/]bundle\.ts$/.test(process.argv[1]);

@@ -4,7 +4,7 @@
  * claim as a whole.
  */
 import type { Finding } from '../../domain/findings';
-import { icdKey } from '../../domain/codes/code';
+import { icdKey, parseIcd10 } from '../../domain/codes/code';
 
 export interface PlacedFindings {
   byDiagnosis: Finding[][];
@@ -46,3 +46,19 @@ export function placeFindings(
 }
 
 export const dxLetter = (i: number) => String.fromCharCode(65 + i);
+
+/**
+ * The ICD-10-CM code a finding's "open in the encoder" button opens: the first code its
+ * suggestion names (W21.89XA for W21.89A), else the first diagnosis code it is about.
+ */
+export function lookupTarget(f: {
+  suggestion?: string | undefined;
+  codes?: readonly string[];
+}): string | undefined {
+  const fromSuggestion = (f.suggestion ?? '').match(/\b[A-TV-Z]\d[0-9A-Z](?:\.[0-9A-Z]{1,4})?\b/g);
+  for (const c of [...(fromSuggestion ?? []), ...(f.codes ?? [])]) {
+    const icd = parseIcd10(c);
+    if (icd) return icd;
+  }
+  return undefined;
+}

@@ -1,7 +1,8 @@
 /**
  * EncoderService answered in the page: builds the search index over the catalog's release for the
- * date (fine for the starter set's few hundred codes; the official bundles go through the worker),
- * and browses an Alphabetic Index part when one is given.
+ * date (fine for the starter set's few hundred codes) or uses a prebuilt one, and browses an
+ * Alphabetic Index part when one is given. The code-set worker (src/codesets/engine.ts) runs this
+ * same service over the official bundles.
  */
 import type { CodeCatalog, IcdRelease } from '../../domain/codes/catalog';
 import { icdDisplay, icdKey } from '../../domain/codes/code';
@@ -30,12 +31,14 @@ export function createInPageEncoderService(
   catalog: CodeCatalog,
   date: string,
   indexParts: IndexPart[] = [],
+  opts: { search?: CodeSearch } = {},
 ): EncoderService {
   const got = catalog.icd10(date);
   if (!got.ok) throw new Error(got.errors.map((e) => e.message).join('; '));
   const rel = got.value;
   const main = indexParts.find((p) => p.kind === 'index');
-  let search: CodeSearch | undefined;
+  // The code-set worker passes the release's prebuilt index (search-<release>.bin.gz).
+  let search: CodeSearch | undefined = opts.search;
   const engine = () =>
     (search ??= buildSearchIndex(rel.entries(), indexParts.flatMap(flattenIndex)));
   const mains = main ? mainTermMap(main) : new Map<string, IndexTerm[]>();

@@ -50,6 +50,7 @@ export async function otherScreens(run, base) {
       await heading(page, 'Code sets');
       await page
         .getByRole('heading', { name: 'ICD-10-CM releases' })
+        .or(page.getByRole('table', { name: 'ICD-10-CM releases' }))
         .or(page.getByText(/starter code set/i).first())
         .first()
         .waitFor();

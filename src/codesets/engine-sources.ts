@@ -1,0 +1,291 @@
+/**
+ * Where the code-set engine's bundles come from and how each is loaded once: the served
+ * manifest (/codesets/manifest.json) and file list (files.json), the bundles imported in this
+ * browser (IndexedDB), ICD-10-CM releases decoded on first use, the small JSON bundles (HCPCS,
+ * POS, MCE), the MPFS tables, and the CodeCatalog over them. Requests are handled concurrently,
+ * so every load is a shared promise: one fetch per bundle however many requests ask for it.
+ * See: engine.ts (the handler), issue 3 "In the app".
+ */
+import type { Claim } from '../domain/claim/claim';
+import type { CodeCatalog, IcdRelease } from '../domain/codes/catalog';
+import type { MpfsTables } from '../domain/payer/fees';
+import type { Problem } from '../domain/result';
+import { decodeIcdBundle, decodeNoteLine, type IcdBundle } from './bundle';
+import type { NotesSource } from './icd/release';
+import { decodeJsonBundle, type JsonBundle } from './json-bundle';
+import { parseManifest, type Manifest, type ManifestEntry } from './manifest';
+import { decodeMpfsBundle, MPFS_BUNDLE_FILE } from './mpfs/decode';
+import { OfficialCatalog } from './official-catalog';
+import { parseFyId } from './release-year';
+import { starterCatalog } from './starter';
+
+/** What the engine needs from its host (the worker: fetch + IndexedDB; tests: files on disk). */
+export interface EngineIo {
+  /** Bytes of a served file under /codesets/, or null when the server does not have it. */
+  fetchFile(name: string): Promise<Uint8Array | null>;
+  gunzip(bytes: Uint8Array): Promise<Uint8Array>;
+  /** Bundles imported in this browser (Settings → Code sets); absent in Node. */
+  imported?: {
+    read(): Promise<Manifest>;
+    bundle(file: string): Promise<string>;
+    store(items: { entry: ManifestEntry; text: string }[]): Promise<Manifest>;
+    remove(kind: ManifestEntry['kind'], id: string): Promise<Manifest>;
+  };
+  /** Clock for load timings (ms). */
+  now?: () => number;
+}
+
+/** An error that carries problems (path + message) back to the page as they are. */
+export class RequestError extends Error {
+  constructor(readonly problems: Problem[]) {
+    super(problems.map((p) => `${p.path}: ${p.message}`).join('; '));
+  }
+}
+
+export interface Slot {
+  entry: ManifestEntry;
+  origin: 'server' | 'imported';
+  text?: string;
+}
+
+const dec = new TextDecoder();
+const once = <T>(cache: Map<unknown, Promise<T>>, key: unknown, load: () => Promise<T>) => {
+  let p = cache.get(key);
+  if (!p) {
+    p = load();
+    cache.set(key, p);
+    p.catch(() => cache.delete(key)); // a failed load is tried again next time
+  }
+  return p;
+};
+
+export class BundleSources {
+  readonly io: EngineIo;
+  readonly now: () => number;
+  warnings: string[] = [];
+  /** Load times in ms ("icd FY2026", "search FY2026"). */
+  readonly timings: Record<string, number> = {};
+  #loads = new Map<unknown, Promise<unknown>>();
+  #icd = new Map<Slot, IcdBundle>();
+  #json = new Map<Slot, JsonBundle>();
+
+  constructor(io: EngineIo) {
+    this.io = io;
+    this.now = io.now ?? (() => Date.now());
+  }
+
+  #once<T>(key: unknown, load: () => Promise<T>): Promise<T> {
+    return once(this.#loads as Map<unknown, Promise<T>>, key, load);
+  }
+
+  /** Forgets everything loaded (after an import or a removal). */
+  reset() {
+    this.#loads.clear();
+    this.#icd.clear();
+    this.#json.clear();
+  }
+
+  /**
+   * Gunzips unless the bytes are already plain: static servers (sirv in `vite preview`, many
+   * CDNs) send *.gz with Content-Encoding: gzip, and the browser then decompresses on its own.
+   */
+  inflate(b: Uint8Array): Promise<Uint8Array> | Uint8Array {
+    return b[0] === 0x1f && b[1] === 0x8b ? this.io.gunzip(b) : b;
+  }
+
+  async text(name: string): Promise<string | null> {
+    const b = await this.io.fetchFile(name);
+    return b && dec.decode(await this.inflate(b));
+  }
+
+  /** Names of the other served files (search indexes, Alphabetic Index, MPFS): files.json. */
+  servedFiles(): Promise<Set<string>> {
+    return this.#once('files.json', async () => {
+      try {
+        const t = await this.text('files.json');
+        const list: unknown = t === null ? [] : JSON.parse(t);
+        return new Set(
+          Array.isArray(list) ? list.filter((x): x is string => typeof x === 'string') : [],
+        );
+      } catch (e) {
+        this.warnings.push(`cannot read codesets/files.json: ${(e as Error).message}`);
+        return new Set<string>();
+      }
+    });
+  }
+
+  async #serverManifest(): Promise<ManifestEntry[]> {
+    try {
+      const t = await this.text('manifest.json');
+      if (t === null) return [];
+      const m = parseManifest(JSON.parse(t), 'codesets/manifest.json');
+      if (m.ok) return m.value.bundles;
+      this.warnings.push(m.message);
+    } catch (e) {
+      this.warnings.push(`cannot read codesets/manifest.json: ${(e as Error).message}`);
+    }
+    return [];
+  }
+
+  /** Served bundles, then imported ones: an imported release replaces the served one (kind + id). */
+  slots(): Promise<Slot[]> {
+    return this.#once('slots', async () => {
+      this.warnings = [];
+      const served = (await this.#serverManifest()).map((entry) => ({
+        entry,
+        origin: 'server' as const,
+      }));
+      let imported: Slot[] = [];
+      try {
+        imported = ((await this.io.imported?.read())?.bundles ?? []).map((entry) => ({
+          entry,
+          origin: 'imported' as const,
+        }));
+      } catch (e) {
+        this.warnings.push((e as Error).message);
+      }
+      const key = (s: Slot) => `${s.entry.kind}:${s.entry.id}`;
+      const mine = new Set(imported.map(key));
+      return [...served.filter((s) => !mine.has(key(s))), ...imported];
+    });
+  }
+
+  async #slotText(s: Slot): Promise<string> {
+    if (s.text !== undefined) return s.text;
+    if (s.origin === 'imported' && this.io.imported)
+      return (s.text = await this.io.imported.bundle(s.entry.file));
+    const t = await this.text(s.entry.file);
+    if (t === null) throw new Error(`codesets/${s.entry.file}: not found on the server`);
+    return (s.text = t);
+  }
+
+  ensureIcd(s: Slot): Promise<IcdBundle> {
+    return this.#once(s, async () => {
+      const t0 = this.now();
+      const r = decodeIcdBundle(await this.#slotText(s), s.entry.file);
+      if (!r.ok) throw new RequestError(r.errors);
+      s.text = ''; // the decoded columns hold what is needed; let the big string go
+      this.#icd.set(s, r.value);
+      this.timings[`icd ${s.entry.id}`] = Math.round(this.now() - t0);
+      return r.value;
+    });
+  }
+
+  #ensureJson(s: Slot): Promise<JsonBundle> {
+    return this.#once(s, async () => {
+      const r = decodeJsonBundle(await this.#slotText(s), s.entry.file);
+      if (!r.ok) throw new Error(r.message);
+      this.#json.set(s, r.value);
+      return r.value;
+    });
+  }
+
+  loaded(s: Slot): boolean {
+    return this.#icd.has(s) || this.#json.has(s);
+  }
+
+  /** The official catalog over the slots (ICD releases decoded on demand), or the starter set. */
+  catalog(): Promise<CodeCatalog> {
+    return this.#once('catalog', () => this.#makeCatalog());
+  }
+
+  async #makeCatalog(): Promise<CodeCatalog> {
+    const all = await this.slots();
+    const icd = all.filter((s) => s.entry.kind === 'icd10cm');
+    if (!icd.length) return starterCatalog();
+    const small = all.filter((s) => ['pos', 'mce', 'hcpcs'].includes(s.entry.kind));
+    const json = new Map<Slot, JsonBundle>();
+    for (const s of small)
+      await this.#ensureJson(s).then(
+        (b) => json.set(s, b),
+        (e: Error) => this.warnings.push(e.message),
+      );
+    const of = <K extends JsonBundle['kind']>(k: K) =>
+      [...json.values()].filter((b): b is Extract<JsonBundle, { kind: K }> => b.kind === k);
+    const pos = of('pos')[0];
+    const mce = of('mce')[0];
+    return new OfficialCatalog({
+      icd: icd.map((s) => {
+        const e = s.entry as Extract<ManifestEntry, { kind: 'icd10cm' }>;
+        return {
+          id: e.id,
+          from: e.from,
+          to: e.to,
+          notesRelease: e.notesRelease,
+          load: () => {
+            const b = this.#icd.get(s);
+            if (!b) throw new Error(`${e.id} is not loaded yet`);
+            return b;
+          },
+        };
+      }),
+      hcpcs: of('hcpcs').map((h) => ({ id: h.id, from: h.from, to: h.to, load: () => h.data })),
+      ...(pos ? { pos: { id: pos.id, load: () => pos.data } } : {}),
+      ...(mce ? { mce: { id: mce.id, load: () => mce.data } } : {}),
+      fallback: starterCatalog(),
+    });
+  }
+
+  async icdSlotFor(date: string): Promise<Slot | undefined> {
+    return (await this.slots()).find(
+      (x) => x.entry.kind === 'icd10cm' && date >= x.entry.from && date <= x.entry.to,
+    );
+  }
+
+  /** The catalog and the ICD-10-CM release for a date, loaded; a date no release covers throws. */
+  async releaseFor(date: string): Promise<{ cat: CodeCatalog; rel: IcdRelease }> {
+    const s = await this.icdSlotFor(date);
+    if (s) await this.ensureIcd(s);
+    const cat = await this.catalog();
+    const r = cat.icd10(date);
+    if (!r.ok) throw new RequestError(r.errors);
+    return { cat, rel: r.value };
+  }
+
+  /** Loads every ICD-10-CM release the claims need (claim and line dates) before edits run. */
+  async prepare(claims: readonly Claim[]): Promise<CodeCatalog> {
+    const dates = new Set<string>();
+    for (const c of claims) {
+      dates.add(c.serviceDate);
+      for (const l of c.lines) if (l.serviceDate) dates.add(l.serviceDate);
+    }
+    for (const d of dates) {
+      const s = /^\d{4}-\d{2}-\d{2}$/.test(d) ? await this.icdSlotFor(d) : undefined;
+      if (s) await this.ensureIcd(s);
+    }
+    return this.catalog();
+  }
+
+  /** The imported MPFS tables (mpfs-2025.json.gz), or null when not served. */
+  mpfs(): Promise<MpfsTables | null> {
+    return this.#once('mpfs', async () => {
+      const t = await this.text(MPFS_BUNDLE_FILE);
+      if (t === null) return null;
+      const r = decodeMpfsBundle(JSON.parse(t), `codesets/${MPFS_BUNDLE_FILE}`);
+      if (!r.ok) throw new RequestError(r.errors);
+      return r.value;
+    });
+  }
+
+  /** Notes of the releases available, so a new year without a tabular can inherit them. */
+  async earlierNotes(): Promise<(NotesSource & { year: number })[]> {
+    const out: (NotesSource & { year: number })[] = [];
+    for (const s of await this.slots()) {
+      if (s.entry.kind !== 'icd10cm' || !s.entry.notesRelease) continue;
+      const year = parseFyId(s.entry.id);
+      if (!year) continue;
+      const b = await this.ensureIcd(s);
+      out.push({
+        year,
+        release: s.entry.notesRelease,
+        tabular: {
+          chapters: b.chapters,
+          sections: b.sections,
+          notes: b.noteLines().map(decodeNoteLine),
+          seventh: b.seventh,
+        },
+      });
+    }
+    return out;
+  }
+}

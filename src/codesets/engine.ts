@@ -1,0 +1,199 @@
+/**
+ * The code-set engine behind the Web Worker (worker.ts): answers lookups, the encoder, scrub and
+ * adjudication with the same domain code the CLI runs (src/domain/edits, src/domain/payer), over
+ * the official bundles when there are any (served, or imported in Settings), else the starter
+ * set. Bundles are loaded on first use (engine-sources.ts); every input and output is plain JSON
+ * (structured clone). The I/O is injected, so the handler runs in Node tests on the real files.
+ * See: issue 3 "In the app" (bundles fetched lazily, parsed in a Web Worker), issue 4 (the same
+ * engine in the browser), issue 5 (MPFS pricing).
+ */
+import { lookupCode } from '../domain/codes/release/lookup';
+import { scrub } from '../domain/edits/index';
+import { adjudicate } from '../domain/payer/adjudicate';
+import { parseFeeTable, type FeeTable, type MpfsTables } from '../domain/payer/fees';
+import { parsePayerProfile } from '../domain/payer/profile';
+import { remittanceJson } from '../domain/payer/remittance';
+import type { Problem } from '../domain/result';
+import { toSources } from './browser/bytes';
+import { buildCodesets } from './build-plan';
+import { EncoderHost } from './engine-encoder';
+import { BundleSources, RequestError, type EngineIo, type Slot } from './engine-sources';
+import type { CodesetStatus, EngineStatus, ImportReport, WorkerRequest } from './protocol';
+
+export { RequestError, type EngineIo } from './engine-sources';
+
+export interface CodesetEngine {
+  handle(req: WorkerRequest): Promise<unknown>;
+}
+
+const fmt = (n: number) => n.toLocaleString('en-US');
+const covers = (s: Slot, date: string) =>
+  'from' in s.entry && date >= s.entry.from && date <= s.entry.to;
+
+/** The status line for a date of service: "ICD-10-CM FY2026 (official, 98,186 codes) · …". */
+async function engineStatus(
+  src: BundleSources,
+  encoder: EncoderHost,
+  date: string | undefined,
+  load: boolean,
+): Promise<EngineStatus> {
+  const all = await src.slots();
+  const icd = all.filter((s) => s.entry.kind === 'icd10cm');
+  if (!icd.length) return { mode: 'starter', line: (await src.catalog()).describe(), timings: {} };
+  const files = await src.servedFiles();
+  const mpfs = /mpfs-(\d{4})/.exec([...files].find((f) => f.startsWith('mpfs-')) ?? '');
+  const hcpcs = all.filter((s) => s.entry.kind === 'hcpcs');
+  const tail = mpfs ? [`MPFS ${mpfs[1]}`] : [];
+  if (date === undefined) {
+    // No date of service in view: what is available.
+    const line = [
+      `ICD-10-CM ${icd.map((s) => s.entry.id).join(', ')} (official)`,
+      ...(hcpcs.length ? [`HCPCS ${hcpcs.map((s) => s.entry.id).join(', ')}`] : []),
+      ...tail,
+    ].join(' · ');
+    return { mode: 'official', line, timings: { ...src.timings } };
+  }
+  const slot = await src.icdSlotFor(date);
+  const parts: string[] = [];
+  if (slot?.entry.kind === 'icd10cm') {
+    if (load) await encoder.searchFor((await src.releaseFor(date)).rel);
+    const origin = slot.origin === 'imported' ? 'official, imported' : 'official';
+    parts.push(`ICD-10-CM ${slot.entry.id} (${origin}, ${fmt(slot.entry.counts.codes)} codes)`);
+  } else {
+    const ids = icd.map((s) => s.entry.id).join(', ');
+    parts.push(`ICD-10-CM: no loaded release covers ${date} (loaded: ${ids})`);
+  }
+  const hc = hcpcs.find((s) => covers(s, date)) ?? hcpcs.at(-1);
+  if (hc)
+    parts.push(
+      covers(hc, date)
+        ? `HCPCS ${hc.entry.id}`
+        : `HCPCS ${hc.entry.id} (newest loaded; CPT from the starter set)`,
+    );
+  return {
+    mode: 'official',
+    line: [...parts, ...tail].join(' · '),
+    ...(slot ? { release: slot.entry.id } : {}),
+    timings: { ...src.timings },
+  };
+}
+
+/** What Settings → Code sets shows: every release, where it came from, loaded or not. */
+async function status(src: BundleSources): Promise<CodesetStatus> {
+  const cat = await src.catalog();
+  const all = await src.slots();
+  return {
+    mode: all.some((s) => s.entry.kind === 'icd10cm') ? 'official' : 'starter',
+    describe: cat.describe(),
+    releases: all.map((s) => ({
+      kind: s.entry.kind,
+      id: s.entry.id,
+      ...('from' in s.entry ? { from: s.entry.from, to: s.entry.to } : {}),
+      ...(s.entry.kind === 'icd10cm' ? { notesRelease: s.entry.notesRelease } : {}),
+      origin: s.origin,
+      loaded: src.loaded(s),
+      sources: s.entry.sources,
+      counts: s.entry.counts,
+    })),
+    warnings: [...src.warnings],
+  };
+}
+
+async function importFiles(
+  src: BundleSources,
+  files: { name: string; data: ArrayBuffer }[],
+): Promise<ImportReport> {
+  const store = src.io.imported;
+  if (!store) throw new Error('importing needs IndexedDB (the browser)');
+  const { sources, skipped } = toSources(files);
+  if (!sources.length)
+    throw new Error(
+      `none of ${files.map((f) => f.name).join(', ')} is an official code-set file (.txt, .xml, .csv or a zip of them)`,
+    );
+  const r = buildCodesets(sources, { earlierNotes: await src.earlierNotes() });
+  if (!r.ok) throw new RequestError(r.errors);
+  const manifest = await store.store(
+    r.value.bundles.map((b) => ({ entry: b.entry, text: b.text })),
+  );
+  return {
+    built: manifest.bundles.filter((b) =>
+      r.value.bundles.some((x) => x.entry.kind === b.kind && x.entry.id === b.id),
+    ),
+    log: r.value.log,
+    skipped,
+  };
+}
+
+/** Parses the payer profile and fee tables as the page read them from the pack, then adjudicates. */
+async function adjudicateRequest(
+  src: BundleSources,
+  req: Extract<WorkerRequest, { type: 'adjudicate' }>,
+): Promise<unknown> {
+  const p = parsePayerProfile(req.payer.data, req.payer.file);
+  if (!p.ok) throw new RequestError(p.errors);
+  const tables: Record<string, FeeTable> = {};
+  const problems: Problem[] = [];
+  for (const f of req.fees) {
+    const r = parseFeeTable(f.data, f.file);
+    if (r.ok) tables[f.file.split('/').pop() ?? f.file] = r.value;
+    else problems.push(...r.errors);
+  }
+  if (problems.length) throw new RequestError(problems);
+  const catalog = await src.prepare([req.claim, ...req.history]);
+  let mpfs: MpfsTables | null = null;
+  try {
+    mpfs = await src.mpfs();
+  } catch (e) {
+    // Priced from the pack's national table instead; Settings shows the warning.
+    src.warnings.push((e as Error).message);
+  }
+  const medicareTable = Object.entries(tables).find(([f]) => f.startsWith('medicare'))?.[1];
+  const remit = adjudicate(req.claim, {
+    payer: p.value,
+    fees: { mpfs: mpfs ?? undefined, medicareTable, tables },
+    findings: req.findings,
+    edits: (c, policy) => scrub(c, { catalog, policy, history: req.history }),
+  });
+  return remittanceJson(remit);
+}
+
+export function createCodesetEngine(io: EngineIo): CodesetEngine {
+  const src = new BundleSources(io);
+  const encoder = new EncoderHost(src);
+  const reset = () => {
+    src.reset();
+    encoder.reset();
+  };
+  return {
+    async handle(req: WorkerRequest): Promise<unknown> {
+      switch (req.type) {
+        case 'status':
+          return status(src);
+        case 'engine.status':
+          return engineStatus(src, encoder, req.date, req.load ?? false);
+        case 'lookup':
+          return lookupCode((await src.releaseFor(req.date)).rel, req.code);
+        case 'procedure':
+          return (await src.catalog()).procedure(req.code, req.date) ?? null;
+        case 'encoder':
+          return encoder.call(req.date, req.call);
+        case 'scrub': {
+          const catalog = await src.prepare([req.claim, ...req.history]);
+          return scrub(req.claim, { catalog, history: req.history });
+        }
+        case 'adjudicate':
+          return adjudicateRequest(src, req);
+        case 'import': {
+          const report = await importFiles(src, req.files);
+          reset();
+          return report;
+        }
+        case 'remove':
+          if (!io.imported) throw new Error('removing needs IndexedDB (the browser)');
+          await io.imported.remove(req.kind, req.id);
+          reset();
+          return status(src);
+      }
+    },
+  };
+}

@@ -1,0 +1,239 @@
+/**
+ * The code-set worker's message handler (src/codesets/engine.ts), called directly with a fake
+ * fetch over the real built bundles in codesets/build/ (gunzip by DecompressionStream, as in the
+ * browser). The official part skips with a message when the bundles are absent: get the files
+ * listed in ../shared/reference/README.md and run `npm run -s claimlab -- codesets build`.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { createCodesetEngine, type EngineIo } from '../../src/codesets/engine';
+import type { EngineStatus, WorkerRequest } from '../../src/codesets/protocol';
+import type { Claim } from '../../src/domain/claim/claim';
+import type { SearchResult } from '../../src/domain/codes/search/types';
+import type { Finding } from '../../src/domain/findings';
+import { cents } from '../../src/domain/money';
+import type { RemittanceJson } from '../../src/domain/payer/remittance';
+
+const BUILD = join(__dirname, '../../codesets/build');
+const ROOT = join(__dirname, '../..');
+const hasBundles =
+  existsSync(join(BUILD, 'manifest.json')) && existsSync(join(BUILD, 'search-FY2026.bin.gz'));
+if (!hasBundles)
+  console.warn(
+    '[codesets engine] codesets/build has no official bundles: official engine tests skipped. Get the files listed in ../shared/reference/README.md and run `npm run -s claimlab -- codesets build`.',
+  );
+
+async function gunzip(bytes: Uint8Array): Promise<Uint8Array> {
+  const stream = new Blob([bytes as BlobPart])
+    .stream()
+    .pipeThrough(new DecompressionStream('gzip'));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
+/** Serves codesets/build as the Vite plugin does (files.json lists it); counts fetches. */
+function diskIo(dir: string | null) {
+  const fetched: string[] = [];
+  const io: EngineIo = {
+    async fetchFile(name) {
+      fetched.push(name);
+      if (!dir || !existsSync(dir)) return null;
+      if (name === 'files.json')
+        return new TextEncoder().encode(
+          JSON.stringify(readdirSync(dir).filter((f) => /\.(gz|json)$/.test(f))),
+        );
+      const p = join(dir, name);
+      return existsSync(p) ? new Uint8Array(readFileSync(p)) : null;
+    },
+    gunzip,
+  };
+  return { io, fetched };
+}
+
+const claim = (over: Partial<Claim> = {}): Claim => ({
+  claimId: 'ENG-1',
+  payerId: 'medicare',
+  frequency: '1',
+  originalClaimId: null,
+  patient: { sex: 'F', birthDate: '1958-04-12', memberId: '1EG4TE5MK73' },
+  provider: { npi: '1234567893', pos: '11', locality: '10112-00' },
+  serviceDate: '2026-03-02',
+  submissionDate: '2026-03-05',
+  diagnoses: ['E11.65'],
+  lines: [{ code: '99213', modifiers: [], units: 1, dxPointers: [1], charge: cents(15000) }],
+  priorAuthNumber: null,
+  accumulators: { deductibleMet: cents(0), outOfPocketMet: cents(0) },
+  ...over,
+});
+
+// Handler answers are `unknown` (they cross postMessage); the tests name what they expect.
+const ask = async <T>(e: ReturnType<typeof createCodesetEngine>, req: WorkerRequest) =>
+  (await e.handle(req)) as T;
+
+describe.skipIf(!hasBundles)('code-set engine on the official bundles', () => {
+  const { io, fetched } = diskIo(BUILD);
+  const engine = createCodesetEngine(io);
+
+  it('probing reads only the manifests, then loading names FY2026, HCPCS and MPFS', async () => {
+    const probe = await ask<EngineStatus>(engine, { type: 'engine.status', date: '2026-03-02' });
+    expect(probe.mode).toBe('official');
+    expect(fetched.every((f) => f === 'manifest.json' || f === 'files.json')).toBe(true);
+    const s = await ask<EngineStatus>(engine, {
+      type: 'engine.status',
+      date: '2026-03-02',
+      load: true,
+    });
+    expect(s.line).toContain('ICD-10-CM FY2026 (official, 98,186 codes)');
+    expect(s.line).toMatch(/HCPCS \d{4}/);
+    expect(s.line).toContain('MPFS 2025');
+    expect(s.release).toBe('FY2026');
+    expect(fetched).toContain('icd10cm-fy2026.txt.gz');
+    expect(fetched).toContain('search-FY2026.bin.gz');
+    // Other years are never fetched for a 2026 date.
+    expect(fetched).not.toContain('icd10cm-fy2017.txt.gz');
+    console.log(`[codesets engine] load timings (ms): ${JSON.stringify(s.timings)}`);
+    expect(s.timings['search FY2026']).toBeTypeOf('number');
+  });
+
+  it('searches the official FY2026 set with the prebuilt index', async () => {
+    const r = await ask<SearchResult>(engine, {
+      type: 'encoder',
+      date: '2026-03-02',
+      call: { op: 'search', query: 'dm2 hyperglycemia', opts: { limit: 5 } },
+    });
+    expect(r.hits.slice(0, 3).map((h) => h.display)).toContain('E11.65');
+    const d = await ask<string>(engine, {
+      type: 'encoder',
+      date: '2026-03-02',
+      call: { op: 'describe' },
+    });
+    expect(d).toMatch(/FY2026 \(official, 98186 codes\)/);
+  });
+
+  it('looks up a 7th-character code and browses the Alphabetic Index', async () => {
+    const detail = await ask<{ seventh?: unknown; title: string } | null>(engine, {
+      type: 'encoder',
+      date: '2026-03-02',
+      call: { op: 'lookup', code: 'W21.89XA' },
+    });
+    expect(detail?.title).toMatch(/struck by other sports equipment/i);
+    expect(
+      await ask<boolean>(engine, { type: 'encoder', date: '2026-03-02', call: { op: 'hasIndex' } }),
+    ).toBe(true);
+    const mains = await ask<{ title: string }[]>(engine, {
+      type: 'encoder',
+      date: '2026-03-02',
+      call: { op: 'browse', path: [], filter: 'Diabet', limit: 5 },
+    });
+    expect(mains.map((m) => m.title)).toContain('Diabetes, diabetic');
+  });
+
+  it('scrubs with official-only findings: 7th character with X, Excludes1', async () => {
+    const f = await ask<Finding[]>(engine, {
+      type: 'scrub',
+      claim: claim({
+        diagnoses: ['W21.89A', 'E11.9', 'R73.9'],
+        lines: [
+          { code: '99213', modifiers: [], units: 1, dxPointers: [1, 2, 3], charge: cents(15000) },
+        ],
+      }),
+      history: [],
+    });
+    const seventh = f.find((x) => x.id === 'code.seventh-character');
+    expect(seventh?.codes).toContain('W21.89A');
+    expect(seventh?.suggestion).toContain('W21.89XA');
+    const ex1 = f.find((x) => x.id === 'icd10cm.excludes1');
+    expect(ex1?.codes).toEqual(expect.arrayContaining(['E11.9', 'R73.9']));
+    expect(ex1?.message).toMatch(/FY2021/); // the tabular year the note came from
+  });
+
+  it('adjudicates with the starter pack profile and MPFS 2025 pricing; every line balances', async () => {
+    const payer = {
+      file: 'scenarios/starter/payers/medicare.json',
+      data: JSON.parse(readFileSync(join(ROOT, 'scenarios/starter/payers/medicare.json'), 'utf8')),
+    };
+    const fees = ['medicare-national-2025.json'].map((f) => ({
+      file: `scenarios/starter/fees/${f}`,
+      data: JSON.parse(readFileSync(join(ROOT, 'scenarios/starter/fees', f), 'utf8')),
+    }));
+    const r = await ask<RemittanceJson>(engine, {
+      type: 'adjudicate',
+      claim: claim(),
+      history: [],
+      findings: [],
+      payer,
+      fees,
+    });
+    expect(r.status).not.toBe('rejected');
+    expect(fetched).toContain('mpfs-2025.json.gz');
+    const toCents = (m: string) => Math.round(Number(m) * 100);
+    for (const l of r.lines) {
+      expect(l.pricingSource).toMatch(/CMS PFS CY2025.*locality 10112-00, non-facility/);
+      const adj = l.adjustments.reduce((a, x) => a + toCents(x.amount), 0);
+      expect(toCents(l.paid) + adj).toBe(toCents(l.billed));
+    }
+    expect(r.lines[0]?.adjustments.map((a) => `${a.group}-${a.carc}`)).toContain('CO-45');
+  });
+
+  it('takes bundles a server already decompressed (Content-Encoding: gzip)', async () => {
+    const disk = diskIo(BUILD).io;
+    const e = createCodesetEngine({
+      ...disk,
+      fetchFile: async (name) => {
+        const b = await disk.fetchFile(name);
+        return b && name.endsWith('.gz') ? gunzipSync(b) : b;
+      },
+    });
+    const r = await ask<SearchResult>(e, {
+      type: 'encoder',
+      date: '2026-03-02',
+      call: { op: 'search', query: 'W21.89XA' },
+    });
+    expect(r.hits[0]?.display).toBe('W21.89XA');
+  });
+
+  it('a date no release covers is an error naming the date, not a guess', async () => {
+    await expect(
+      engine.handle({ type: 'encoder', date: '2012-05-01', call: { op: 'describe' } }),
+    ).rejects.toMatchObject({ problems: [{ path: 'date' }] });
+  });
+
+  it('a malformed payer file comes back as problems naming the file', async () => {
+    await expect(
+      engine.handle({
+        type: 'adjudicate',
+        claim: claim(),
+        history: [],
+        findings: [],
+        payer: { file: 'payers/broken.json', data: { id: 'medicare' } },
+        fees: [],
+      }),
+    ).rejects.toMatchObject({ problems: expect.arrayContaining([expect.anything()]) });
+  });
+});
+
+describe('code-set engine without official bundles', () => {
+  it('answers from the starter set and says so', async () => {
+    const engine = createCodesetEngine(diskIo(null).io);
+    const s = await ask<EngineStatus>(engine, {
+      type: 'engine.status',
+      date: '2026-03-02',
+      load: true,
+    });
+    expect(s.mode).toBe('starter');
+    expect(s.line).toMatch(/^Starter set/);
+    const r = await ask<SearchResult>(engine, {
+      type: 'encoder',
+      date: '2026-03-02',
+      call: { op: 'search', query: 'I10' },
+    });
+    expect(r.hits[0]?.display).toBe('I10');
+    const f = await ask<Finding[]>(engine, {
+      type: 'scrub',
+      claim: claim({ diagnoses: ['E11.6'] }),
+      history: [],
+    });
+    expect(f.map((x) => x.id)).toContain('code.not-billable');
+  });
+});
