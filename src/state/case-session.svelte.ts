@@ -147,14 +147,19 @@ export class CaseSession {
     };
   }
 
-  /** Claims the payer has processed before this one. A rejected claim never entered
-   * adjudication, so it is not history for duplicate detection (DOMAIN.md §1 step 5). */
+  /** Services the payer has processed before this claim, for duplicate detection. A rejected
+   * claim never entered adjudication (DOMAIN.md §1 step 5), and a denied line is what the
+   * correction re-bills (for Medicare, the reopening of that line): neither is history. Lines
+   * the payer allowed are. See: Pub. 100-04 ch. 1 §120 (duplicates), ch. 34 (reopenings). */
   #history(current: Claim): Claim[] {
     const subs = this.context?.submissions ?? [];
-    return subs
-      .filter((s) => s.remittance !== null && s.remittance.status !== 'rejected')
-      .map((s) => s.claim)
-      .filter((c) => c.claimId !== current.claimId);
+    return subs.flatMap((s) => {
+      const r = s.remittance;
+      if (!r || r.status === 'rejected' || s.claim.claimId === current.claimId) return [];
+      const allowed = new Set(r.lines.filter((l) => l.allowed !== '0.00').map((l) => l.line));
+      const lines = s.claim.lines.filter((_, i) => allowed.has(i + 1));
+      return lines.length ? [{ ...s.claim, lines }] : [];
+    });
   }
 
   #save(step: LifecycleStep, context: LifecycleContext) {
