@@ -126,11 +126,6 @@ export const lifecycleMachine = setup({
     tick: assign(({ context }, params: { days: number }) => ({
       today: addDays(context.today, params.days),
     })),
-    /** The clock moves to the remittance date when the payer gives one (never backwards). */
-    toRemitDate: assign(({ context }) => {
-      const d = context.remittance?.remitDate;
-      return d && /^\d{4}-\d{2}-\d{2}$/.test(d) && d > context.today ? { today: d } : {};
-    }),
     editDraft: assign(({ context, event }) => ({ draft: applyDraftEvent(context.draft, event) })),
     buildClaim: assign(({ context }) => {
       const parsed = claimFromDraft(context.draft, context.header, {
@@ -149,11 +144,16 @@ export const lifecycleMachine = setup({
           }
         : {},
     ),
-    recordRemittance: assign(({ context }, params: { remittance: Remittance }) => {
+    /** Records the remittance on the last submission; the clock moves on by the payer's
+     * processing time, or to the remittance date when the payer gives a later one. */
+    receiveRemittance: assign(({ context }, params: { remittance: Remittance }) => {
       const subs = [...context.submissions];
       const last = subs.at(-1);
       if (last) subs[subs.length - 1] = { ...last, remittance: params.remittance };
-      return { remittance: params.remittance, submissions: subs };
+      const ticked = addDays(context.today, CLOCK_STEPS.adjudicate);
+      const d = params.remittance.remitDate;
+      const today = d && /^\d{4}-\d{2}-\d{2}$/.test(d) && d > ticked ? d : ticked;
+      return { remittance: params.remittance, submissions: subs, today };
     }),
     planCorrection: assign(({ context }) => {
       const prior = lastSubmitted(context);
@@ -227,11 +227,10 @@ export const lifecycleMachine = setup({
         }),
         onDone: {
           target: 'adjudicated',
-          actions: [
-            { type: 'recordRemittance', params: ({ event }) => ({ remittance: event.output }) },
-            { type: 'tick', params: { days: CLOCK_STEPS.adjudicate } },
-            'toRemitDate',
-          ],
+          actions: {
+            type: 'receiveRemittance',
+            params: ({ event }) => ({ remittance: event.output }),
+          },
         },
         onError: {
           target: 'claim',
@@ -241,11 +240,10 @@ export const lifecycleMachine = setup({
       on: {
         'payer.adjudicated': {
           target: 'adjudicated',
-          actions: [
-            { type: 'recordRemittance', params: ({ event }) => ({ remittance: event.remittance }) },
-            { type: 'tick', params: { days: CLOCK_STEPS.adjudicate } },
-            'toRemitDate',
-          ],
+          actions: {
+            type: 'receiveRemittance',
+            params: ({ event }) => ({ remittance: event.remittance }),
+          },
         },
       },
     },
@@ -305,11 +303,10 @@ export const lifecycleMachine = setup({
         }),
         onDone: {
           target: 'adjudicated',
-          actions: [
-            { type: 'recordRemittance', params: ({ event }) => ({ remittance: event.output }) },
-            { type: 'tick', params: { days: CLOCK_STEPS.adjudicate } },
-            'toRemitDate',
-          ],
+          actions: {
+            type: 'receiveRemittance',
+            params: ({ event }) => ({ remittance: event.output }),
+          },
         },
         onError: {
           target: 'corrected',
@@ -319,11 +316,10 @@ export const lifecycleMachine = setup({
       on: {
         'payer.adjudicated': {
           target: 'adjudicated',
-          actions: [
-            { type: 'recordRemittance', params: ({ event }) => ({ remittance: event.remittance }) },
-            { type: 'tick', params: { days: CLOCK_STEPS.adjudicate } },
-            'toRemitDate',
-          ],
+          actions: {
+            type: 'receiveRemittance',
+            params: ({ event }) => ({ remittance: event.remittance }),
+          },
         },
       },
     },
