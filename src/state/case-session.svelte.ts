@@ -156,8 +156,8 @@ export class CaseSession {
     return subs.flatMap((s) => {
       const r = s.remittance;
       if (!r || r.status === 'rejected' || s.claim.claimId === current.claimId) return [];
-      const allowed = new Set(r.lines.filter((l) => l.allowed !== '0.00').map((l) => l.line));
-      const lines = s.claim.lines.filter((_, i) => allowed.has(i + 1));
+      const allowed = r.lines.filter((l) => l.allowed !== '0.00').map((l) => l.line);
+      const lines = s.claim.lines.filter((_, i) => allowed.includes(i + 1));
       return lines.length ? [{ ...s.claim, lines }] : [];
     });
   }
