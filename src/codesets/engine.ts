@@ -12,7 +12,7 @@ import { scrub } from '../domain/edits/index';
 import { adjudicate } from '../domain/payer/adjudicate';
 import { parseFeeTable, type FeeTable, type MpfsTables } from '../domain/payer/fees';
 import { parsePayerProfile } from '../domain/payer/profile';
-import { remittanceJson } from '../domain/payer/remittance';
+import { remittanceJsonWith835 } from '../interop/x12/835';
 import type { Problem } from '../domain/result';
 import { toSources } from './browser/bytes';
 import { buildCodesets } from './build-plan';
@@ -154,7 +154,7 @@ async function adjudicateRequest(
     findings: req.findings,
     edits: (c, policy) => scrub(c, { catalog, policy, history: req.history }),
   });
-  return remittanceJson(remit);
+  return remittanceJsonWith835(remit);
 }
 
 export function createCodesetEngine(io: EngineIo): CodesetEngine {

@@ -61,6 +61,8 @@ export const remittanceSchema = z.object({
   remitDate: z.string().optional(),
   accumulatorsAfter: z.object({ deductibleMet: money, outOfPocketMet: money }).optional(),
   appealDeadline: z.string().nullable().optional(),
+  /** The 005010X221A1 835 the payer sent (null for a rejection, which has none). */
+  x12835: z.string().nullable().optional(),
   appeal: z
     .object({
       level: z.number(),

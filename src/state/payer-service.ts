@@ -11,7 +11,7 @@ import { scrub } from '../domain/edits/index';
 import { adjudicate } from '../domain/payer/adjudicate';
 import { parseFeeTable, type FeeSources, type FeeTable } from '../domain/payer/fees';
 import { parsePayerProfile, type PayerProfile } from '../domain/payer/profile';
-import { remittanceJson } from '../domain/payer/remittance';
+import { remittanceJsonWith835 } from '../interop/x12/835';
 import type { Problem } from '../domain/result';
 import type { CaseFile, Pack } from '../scenarios/schema';
 import { remittanceSchema, type Remittance } from '../machines/remittance';
@@ -137,7 +137,7 @@ export function payerServiceFor(
             payer: rawProfile,
             fees: rawFeeFiles(pack.id),
           })
-        : remittanceJson(
+        : remittanceJsonWith835(
             adjudicate(claim, {
               payer,
               fees,

@@ -18,6 +18,7 @@ import type { Problem, Result } from '../../domain/result';
 import type { GroupCode } from '../../domain/payer/codes';
 import {
   groupAdjustments,
+  remittanceJson,
   statusOf,
   totalsOf,
   type Adjustment,
@@ -321,4 +322,13 @@ export function read835(raw: string): Result<Remittance[]> {
   if (out.length === 0)
     errors.push({ path: '835', message: 'no CLP segment: the file holds no claim payment' });
   return errors.length ? { ok: false, errors } : { ok: true, value: out };
+}
+
+/**
+ * The remittance JSON of the CLI contract plus its 835 text (null for a front-end rejection,
+ * which has no 835): what the app stores so the trainee can download the 835 it was paid on.
+ */
+export function remittanceJsonWith835(r: Remittance) {
+  const x = write835(r);
+  return { ...remittanceJson(r), x12835: x.ok ? x.value : null };
 }

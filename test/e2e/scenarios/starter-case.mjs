@@ -11,6 +11,7 @@ import {
   addLine,
   CASE_LINK,
   click,
+  download,
   dxCodes,
   dxList,
   heading,
@@ -85,6 +86,13 @@ export async function starterCaseEndToEnd(run, base) {
         await heading(page, 'Review the claim');
         await page.getByRole('heading', { name: /Claim DM2-HTN-ESTABLISHED-001/ }).waitFor();
         await run.shot(page, 'e2e-04-claim-review');
+      });
+      await run.check('downloads the claim as an X12 837P', async () => {
+        const f = await download(page, 'Download the 837P (X12 005010X222A1)');
+        expect(f.filename === 'DM2-HTN-ESTABLISHED-001.837', `file name ${f.filename}`);
+        expect(f.text.startsWith('ISA*'), 'starts with the ISA envelope');
+        expect(f.text.includes('ST*837*0001*005010X222A1~'), '837P transaction set');
+        expect(/SV1\*HC:99214\*175\*UN\*1/.test(f.text), 'SV1 for 99214 with its charge and units');
       });
       await run.check('axe: claim review', () => run.axeCheck(page, 'claim review'));
 
@@ -179,6 +187,11 @@ export async function starterCaseEndToEnd(run, base) {
           'patient responsibility shown',
         );
         await run.shot(page, 'e2e-07-remittance-paid');
+        const f = await download(page, 'Download the 835 (X12 005010X221A1)');
+        expect(f.filename === 'DM2-HTN-ESTABLISHED-002.835', `file name ${f.filename}`);
+        expect(f.text.includes('ST*835*'), '835 transaction set');
+        expect(f.text.includes('CLP*DM2-HTN-ESTABLISHED-002*'), 'CLP for the paid claim');
+        expect(/CAS\*CO\*45\*/.test(f.text), 'CAS with the contractual adjustment');
         await click(page, 'Post the remittance');
         if (finalStatus === 'Paid') {
           await heading(page, 'Payment posted');

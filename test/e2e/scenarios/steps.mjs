@@ -72,3 +72,10 @@ export async function statusBadge(page) {
 export function noPageErrors(errors) {
   expect(errors.length === 0, `the page logged errors:\n      ${errors.join('\n      ')}`);
 }
+
+/** Clicks a download button and returns the saved file's name and text. */
+export async function download(page, name) {
+  const [d] = await Promise.all([page.waitForEvent('download'), click(page, name)]);
+  const { readFileSync } = await import('node:fs');
+  return { filename: d.suggestedFilename(), text: readFileSync(await d.path(), 'utf8') };
+}
