@@ -1,5 +1,6 @@
-import { cpSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { referenceCopy } from './fixtures/reference-fixture';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildToFolder, readReferenceFolder } from '../../src/codesets/build-node';
@@ -12,13 +13,8 @@ import { diffReleases } from '../../src/domain/codes/release/diff';
 import { matchesAnyTarget } from '../../src/domain/codes/release/targets';
 import type { IcdRelease } from '../../src/domain/codes/catalog';
 
-const REF = join(__dirname, 'fixtures', 'reference');
-
-function freshCopy(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'claimlab-ref-'));
-  cpSync(REF, dir, { recursive: true });
-  return dir;
-}
+const freshCopy = referenceCopy;
+const REF = referenceCopy();
 
 const rel = (c: OfficialCatalog, date: string): IcdRelease => {
   const r = c.icd10(date);

@@ -7,8 +7,9 @@ import { run as lookup } from '../../src/cli/commands/codes-lookup';
 import { run as diff } from '../../src/cli/commands/codes-diff';
 import { run as codesets } from '../../src/cli/commands/codesets';
 import type { Io } from '../../src/cli/io';
+import { referenceCopy } from './fixtures/reference-fixture';
 
-const REF = join(__dirname, 'fixtures', 'reference');
+const REF = referenceCopy();
 
 function io() {
   const out: string[] = [];

@@ -11,6 +11,7 @@ import { parsePosCsv } from '../../src/codesets/pos';
 import { parseMce } from '../../src/codesets/mce';
 import { fiscalYearFromName, fyRange } from '../../src/codesets/release-year';
 import { matchesAnyTarget, matchesTarget } from '../../src/domain/codes/release/targets';
+import { MCE_FIXTURE } from './fixtures/reference-fixture';
 
 const REF = join(__dirname, 'fixtures', 'reference');
 const read = (p: string) => readFileSync(join(REF, p), 'utf8');
@@ -240,7 +241,7 @@ describe('place of service and MCE', () => {
     );
   });
   it('reads MCE age and sex lists (diagnoses only)', () => {
-    const r = parseMce(read('mce/MCE_Simple_Code_Edits_fixture.txt'), 'mce.txt');
+    const r = parseMce(MCE_FIXTURE, 'mce.txt');
     if (!r.ok) throw new Error(JSON.stringify(r.errors));
     expect(r.value.age.newborn).toEqual(['E109']);
     expect(r.value.sex).toEqual({ M: ['E1144'], F: [] });
