@@ -126,7 +126,7 @@ describe('Medicare Part B adjudication', () => {
 });
 
 describe('front-end rejection', () => {
-  it('rejects a claim with an invalid NPI: CO-16 + MA130 + N290, no payer claim number, no appeal rights', () => {
+  it('rejects a claim with an invalid NPI: MA130 + N290, no lines, no payer claim number, no appeal rights', () => {
     const raw = {
       payerId: 'medicare',
       patient: { sex: 'F', birthDate: '1955-05-01', memberId: 'X' },
@@ -141,8 +141,9 @@ describe('front-end rejection', () => {
     expect(r.payerClaimNumber).toBeNull();
     expect(r.appeal).toBeNull();
     expect(r.claimRemarks).toEqual(['MA130', 'N290']);
-    expect(r.lines[0]!.adjustments).toEqual([{ group: 'CO', carc: '16', amount: $('120.00') }]);
-    expect(r.lines[0]!.remarks).not.toContain('MA01');
+    // Not adjudicated: no remittance lines (issue 5); the remarks and findings say why.
+    expect(r.lines).toEqual([]);
+    expect(r.claimRemarks).not.toContain('MA01');
     expect(r.findings.map((f) => f.id)).toContain('claim.invalid-field');
   });
 

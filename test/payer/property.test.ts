@@ -163,6 +163,14 @@ function toClaim(c: GenClaim, i: number): Claim {
 }
 
 function checkRemit(r: Remittance, claim: Claim): string | null {
+  // A rejection is not adjudicated: no lines, nothing paid, nothing owed.
+  if (r.status === 'rejected')
+    return r.lines.length === 0 &&
+      r.totals.paid === 0 &&
+      r.totals.patientResponsibility === 0 &&
+      r.payerClaimNumber === null
+      ? null
+      : 'a rejection has remittance lines or money';
   if (r.lines.length !== claim.lines.length) return 'line count';
   for (const l of r.lines) {
     if (!lineBalances(l))
@@ -178,8 +186,7 @@ function checkRemit(r: Remittance, claim: Claim): string | null {
   if (r.totals.billed !== r.lines.reduce((s, l) => s + l.billed, 0)) return 'billed total';
   if (r.accumulatorsAfter.deductibleMet < r.accumulatorsBefore.deductibleMet)
     return 'deductible accumulator went down';
-  if (r.status === 'rejected' && (r.totals.paid !== 0 || r.payerClaimNumber !== null))
-    return 'rejected claim paid';
+
   return null;
 }
 

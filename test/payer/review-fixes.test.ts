@@ -75,12 +75,12 @@ describe('finding ids from the edit engine', () => {
     expect(j.lines[1]!.remarks).toEqual(['M80']);
   });
 
-  it('missing member id: front-end rejection CO-16 + MA130 + MA27', () => {
+  it('missing member id: front-end rejection MA130 + MA27, no lines', () => {
     const { j } = run(claim([line('99213', '120.00')]), {
       findings: [finding('claim.missing-field', null, { field: 'patient.memberId' })],
     });
     expect(j.status).toBe('rejected');
-    expect(j.lines[0]!.adjustments).toEqual([{ group: 'CO', carc: '16', amount: '120.00' }]);
+    expect(j.lines).toEqual([]);
     expect(j.claimRemarks).toEqual(['MA130', 'MA27']);
   });
 

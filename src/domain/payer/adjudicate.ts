@@ -145,18 +145,10 @@ export function adjudicate(claim: Claim, ctx: AdjudicationContext): Remittance {
     const fieldRarcs = [
       ...new Set(rejections.map(fieldRemark).filter((r): r is string => r !== null)),
     ];
-    const lines: RemitLine[] = claim.lines.map((l, i) => ({
-      line: i + 1,
-      code: l.code,
-      modifiers: l.modifiers,
-      units: l.units,
-      serviceDate: l.serviceDate ?? claim.serviceDate,
-      billed: l.charge,
-      allowed: cents(0),
-      paid: cents(0),
-      adjustments: l.charge > 0 ? [{ group: 'CO', carc: '16', amount: l.charge }] : [],
-      remarks: ['MA130', ...fieldRarcs],
-    }));
+    // A front-end rejection is not adjudicated: no remittance lines, no payer claim number, no
+    // appeal rights; the claim-level remarks (MA130 + the field's RARC) and the findings say why.
+    // See: DOMAIN.md §1 step 5; issue 5 "front-end rejection versus adjudicated denial".
+    const lines: RemitLine[] = [];
     return remit('rejected', null, lines, ['MA130', ...fieldRarcs], accBefore, null);
   }
 

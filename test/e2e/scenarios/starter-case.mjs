@@ -96,14 +96,20 @@ export async function starterCaseEndToEnd(run, base) {
       });
       await run.check('axe: claim review', () => run.axeCheck(page, 'claim review'));
 
-      await run.check('submits and receives a rejection (MA130, CO-16)', async () => {
-        await click(page, 'Submit claim');
-        await heading(page, 'Remittance advice received');
-        expect((await statusBadge(page)) === 'Rejected', `status ${await statusBadge(page)}`);
-        expect(await page.getByText(/CO-16/).first().isVisible(), 'CO-16 adjustment shown');
-        expect(await page.getByText('MA130').first().isVisible(), 'MA130 remark shown');
-        await run.shot(page, 'e2e-05-remittance-rejected');
-      });
+      await run.check(
+        'submits and receives a front-end rejection (MA130, no adjudicated lines)',
+        async () => {
+          await click(page, 'Submit claim');
+          await heading(page, 'Remittance advice received');
+          expect((await statusBadge(page)) === 'Rejected', `status ${await statusBadge(page)}`);
+          expect(
+            await page.getByText(/did not process this claim/).isVisible(),
+            'rejection explained: not processed',
+          );
+          expect(await page.getByText('MA130').first().isVisible(), 'MA130 remark shown');
+          await run.shot(page, 'e2e-05-remittance-rejected');
+        },
+      );
       await run.check('axe: remittance (rejected)', () =>
         run.axeCheck(page, 'remittance rejected'),
       );
