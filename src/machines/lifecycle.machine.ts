@@ -105,7 +105,7 @@ export const CLOCK_STEPS = { code: 1, adjudicate: 14, correct: 2, statement: 3 }
 
 const lastSubmitted = (c: LifecycleContext): Claim | null => c.submissions.at(-1)?.claim ?? null;
 
-export const lifecycleMachine = setup({
+const lifecycleSetup = setup({
   types: {
     context: {} as LifecycleContext,
     events: {} as LifecycleEvent,
@@ -179,7 +179,43 @@ export const lifecycleMachine = setup({
       error: params.error instanceof Error ? params.error.message : String(params.error),
     })),
   },
-}).createMachine({
+});
+
+/** Waiting for the payer after a submission or a resubmission: the adjudication actor runs,
+ * or a test sends `payer.adjudicated`; on an error the trainee goes back to `onError`. */
+const awaitingPayer = (onError: 'claim' | 'corrected') =>
+  lifecycleSetup.createStateConfig({
+    tags: ['busy'],
+    invoke: {
+      src: 'adjudicate',
+      input: ({ context }) => ({
+        claim: context.claim as Claim,
+        findings: context.claimFindings,
+      }),
+      onDone: {
+        target: 'adjudicated',
+        actions: {
+          type: 'receiveRemittance',
+          params: ({ event }) => ({ remittance: event.output }),
+        },
+      },
+      onError: {
+        target: onError,
+        actions: { type: 'setError', params: ({ event }) => ({ error: event.error }) },
+      },
+    },
+    on: {
+      'payer.adjudicated': {
+        target: 'adjudicated',
+        actions: {
+          type: 'receiveRemittance',
+          params: ({ event }) => ({ remittance: event.remittance }),
+        },
+      },
+    },
+  });
+
+export const lifecycleMachine = lifecycleSetup.createMachine({
   id: 'lifecycle',
   context: ({ input }) => ({
     caseId: input.caseId,
@@ -218,34 +254,7 @@ export const lifecycleMachine = setup({
       },
     },
     submitted: {
-      tags: ['busy'],
-      invoke: {
-        src: 'adjudicate',
-        input: ({ context }) => ({
-          claim: context.claim as Claim,
-          findings: context.claimFindings,
-        }),
-        onDone: {
-          target: 'adjudicated',
-          actions: {
-            type: 'receiveRemittance',
-            params: ({ event }) => ({ remittance: event.output }),
-          },
-        },
-        onError: {
-          target: 'claim',
-          actions: { type: 'setError', params: ({ event }) => ({ error: event.error }) },
-        },
-      },
-      on: {
-        'payer.adjudicated': {
-          target: 'adjudicated',
-          actions: {
-            type: 'receiveRemittance',
-            params: ({ event }) => ({ remittance: event.remittance }),
-          },
-        },
-      },
+      ...awaitingPayer('claim'),
     },
     adjudicated: {
       on: {
@@ -294,34 +303,7 @@ export const lifecycleMachine = setup({
       },
     },
     resubmitted: {
-      tags: ['busy'],
-      invoke: {
-        src: 'adjudicate',
-        input: ({ context }) => ({
-          claim: context.claim as Claim,
-          findings: context.claimFindings,
-        }),
-        onDone: {
-          target: 'adjudicated',
-          actions: {
-            type: 'receiveRemittance',
-            params: ({ event }) => ({ remittance: event.output }),
-          },
-        },
-        onError: {
-          target: 'corrected',
-          actions: { type: 'setError', params: ({ event }) => ({ error: event.error }) },
-        },
-      },
-      on: {
-        'payer.adjudicated': {
-          target: 'adjudicated',
-          actions: {
-            type: 'receiveRemittance',
-            params: ({ event }) => ({ remittance: event.remittance }),
-          },
-        },
-      },
+      ...awaitingPayer('corrected'),
     },
     patientStatement: {
       on: { 'case.close': 'closed' },

@@ -68,16 +68,8 @@ export function parseRvuFile(
     bilat: col('BILAT SURG'),
     cf: col('CONV FACTOR'),
   };
-  const missing = Object.entries(idx)
-    .filter(([, v]) => v < 0)
-    .map(([k]) => k);
-  if (missing.length)
-    return {
-      ok: false,
-      errors: [
-        { path: `${file}:${h + 1}`, message: `header has no column for ${missing.join(', ')}` },
-      ],
-    };
+  const noColumns = missingColumns(idx, `${file}:${h + 1}`);
+  if (noColumns) return noColumns;
   const errors: Problem[] = [];
   const rvus: RvuEntry[] = [];
   let cf: number | null = null;
@@ -155,16 +147,8 @@ export function parseGpciFile(text: string, file: string): Result<Gpci[]> {
     pe: col(/PE GPCI/),
     mp: col(/MP GPCI/),
   };
-  const missing = Object.entries(idx)
-    .filter(([, v]) => v < 0)
-    .map(([k]) => k);
-  if (missing.length)
-    return {
-      ok: false,
-      errors: [
-        { path: `${file}:${h + 1}`, message: `header has no column for ${missing.join(', ')}` },
-      ],
-    };
+  const noColumns = missingColumns(idx, `${file}:${h + 1}`);
+  if (noColumns) return noColumns;
   const errors: Problem[] = [];
   const out: Gpci[] = [];
   for (let i = h + 1; i < rows.length; i++) {
@@ -229,4 +213,17 @@ export function parseLocalityCountyFile(text: string, file: string): Result<Mpfs
     });
   });
   return errors.length ? { ok: false, errors } : { ok: true, value: out };
+}
+
+/** The error for a header row that lacks some of the columns the importer reads (index -1). */
+function missingColumns(idx: Record<string, number>, where: string): Result<never> | null {
+  const missing = Object.entries(idx)
+    .filter(([, v]) => v < 0)
+    .map(([k]) => k);
+  return missing.length
+    ? {
+        ok: false,
+        errors: [{ path: where, message: `header has no column for ${missing.join(', ')}` }],
+      }
+    : null;
 }
