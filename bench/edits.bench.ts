@@ -12,19 +12,9 @@ import { parseClaim } from '../src/domain/claim/parse';
 import type { Claim } from '../src/domain/claim/claim';
 import type { CodeCatalog } from '../src/domain/codes/catalog';
 import { scrub, type EditContext, type PayerPolicy } from '../src/domain/edits/index';
+import { rng } from '../src/domain/payer/random';
 
 const N = 10_000;
-
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const DX = [
   'E11.9',

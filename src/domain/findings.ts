@@ -54,3 +54,19 @@ export interface Finding {
 }
 
 export const isFindingId = (s: string): s is FindingId => s in FINDING_IDS;
+
+/** A finding as the CLI contract prints it: the registry keys only (`suggestion` when present). */
+export type FindingJson = Pick<
+  Finding,
+  'id' | 'severity' | 'line' | 'codes' | 'message' | 'reference' | 'suggestion'
+>;
+
+export const findingJson = (f: Finding): FindingJson => ({
+  id: f.id,
+  severity: f.severity,
+  line: f.line,
+  codes: f.codes,
+  message: f.message,
+  reference: f.reference,
+  ...(f.suggestion === undefined ? {} : { suggestion: f.suggestion }),
+});

@@ -8,7 +8,8 @@
 import type { CodeCatalog } from '../../domain/codes/catalog';
 import { loadNodeCatalog } from '../../codesets/load-node';
 import { starterCatalog } from '../../codesets/starter';
-import { checkClaim, publicFinding, type EditContext } from '../../domain/edits/index';
+import { checkClaim, type EditContext } from '../../domain/edits/index';
+import { findingJson } from '../../domain/findings';
 import { curatedNcci } from '../../codesets/ncci/curated';
 import { importNcci } from '../../codesets/ncci/import-node';
 import type { Claim } from '../../domain/claim/claim';
@@ -76,7 +77,7 @@ export async function run(args: string[], io: Io): Promise<number> {
       continue;
     }
     const { claim, findings } = checkClaim(r.value, ctx, fallbackId);
-    io.out(JSON.stringify({ claimId: claim.claimId, findings: findings.map(publicFinding) }));
+    io.out(JSON.stringify({ claimId: claim.claimId, findings: findings.map(findingJson) }));
   }
   return 0;
 }

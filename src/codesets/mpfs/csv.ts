@@ -1,33 +1,14 @@
-/** A small RFC 4180 CSV reader: quoted fields with commas, doubled quotes, CRLF or LF. */
+import { parseDelimited } from '../csv';
+
+/**
+ * The MPFS CSV files as rows indexed by line (row i is line i + 1, a blank line an empty row), so
+ * importers can name the file line of a bad row. Parsing itself is the shared RFC 4180 reader.
+ */
 export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else quoted = false;
-      } else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(field);
-      field = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += ch;
+  const out: string[][] = [];
+  for (const r of parseDelimited(text)) {
+    while (out.length < r.line - 1) out.push(['']);
+    out.push(r.cells);
   }
-  if (field !== '' || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
+  return out;
 }

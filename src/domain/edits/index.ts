@@ -83,22 +83,3 @@ export function checkClaim(
     findings: orderFindings(dedupeFindings([...parsed.findings, ...own])),
   };
 }
-
-/** The public shape of a finding (the CLI contract): the registry keys only. */
-export function publicFinding(
-  f: Finding,
-): Pick<Finding, 'id' | 'severity' | 'line' | 'codes' | 'message' | 'reference' | 'suggestion'> {
-  const o: Pick<
-    Finding,
-    'id' | 'severity' | 'line' | 'codes' | 'message' | 'reference' | 'suggestion'
-  > = {
-    id: f.id,
-    severity: f.severity,
-    line: f.line,
-    codes: f.codes,
-    message: f.message,
-    reference: f.reference,
-  };
-  if (f.suggestion !== undefined) o.suggestion = f.suggestion;
-  return o;
-}

@@ -5,7 +5,7 @@
  * See: X12 005010X221A1 (835) loops 2100 (CLP/CAS/MOA) and 2110 (SVC/CAS/AMT/LQ).
  */
 import type { Accumulators } from '../claim/claim';
-import type { Finding } from '../findings';
+import { findingJson, type Finding } from '../findings';
 import { cents, formatMoney, sum, type Cents } from '../money';
 import { NON_DENIAL_CARCS, type GroupCode } from './codes';
 
@@ -122,26 +122,6 @@ export const lineBalances = (l: RemitLine): boolean =>
   l.billed === l.paid + l.adjustments.reduce((a, x) => a + x.amount, 0);
 
 const m = formatMoney;
-
-export interface FindingJson {
-  id: string;
-  severity: string;
-  line: number | null;
-  codes: string[];
-  message: string;
-  reference: string;
-  suggestion?: string;
-}
-
-export const findingJson = (f: Finding): FindingJson => ({
-  id: f.id,
-  severity: f.severity,
-  line: f.line,
-  codes: f.codes,
-  message: f.message,
-  reference: f.reference,
-  ...(f.suggestion === undefined ? {} : { suggestion: f.suggestion }),
-});
 
 /** The public JSON object printed by `claimlab adjudicate` (one per claim). */
 export function remittanceJson(r: Remittance) {
