@@ -17,6 +17,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run: Com
     summary: 'adjudicate <file|->     adjudicate claims: one JSON remittance per claim',
     load: () => import('./commands/adjudicate'),
   },
+  reopen: {
+    summary: 'reopen <file|->         Medicare reopening requests: revised remittance or refusal',
+    load: () => import('./commands/reopen'),
+  },
   codesets: {
     summary: 'codesets build [--from DIR]   import official files into bundles',
     load: () => import('./commands/codesets'),

@@ -12,6 +12,12 @@ export const FINDING_IDS = {
   'claim.invalid-field': 'A claim field has an invalid value.',
   'claim.dx-pointer': 'A diagnosis pointer is missing, out of range or repeated.',
   'claim.duplicate': 'The claim, or one of its lines, duplicates one already submitted.',
+  'claim.original-not-found':
+    'A replacement or void names an original claim the payer has not adjudicated (or cannot take back).',
+  'reopening.refused':
+    'A reopening request cannot be granted (too late, not a clerical error, an appeal is the route, or not the same claim).',
+  'benefits.year-reset':
+    'The date of service starts a new benefit year: deductible and out-of-pocket amounts start again from zero.',
   'icd10cm.excludes1': 'Two diagnoses are in an Excludes1 relation.',
   'icd10cm.code-first': 'A manifestation code is first-listed or sequenced before its etiology.',
   'icd10cm.use-additional': 'A tabular note asks for an additional code that is missing.',

@@ -64,6 +64,7 @@ const claimSchema = z.object({
   ),
   priorAuthNumber: z.string().nullable(),
   accumulators: z.object({ deductibleMet: centsSchema, outOfPocketMet: centsSchema }),
+  accumulatorsGiven: z.boolean().optional(),
 });
 
 const draftSchema = z.object({

@@ -165,7 +165,17 @@ describe('front-end rejection', () => {
     const m = run(c).r;
     expect(m.status).toBe('rejected');
     expect(m.findings.find((f) => f.field === 'frequency')?.message).toMatch(/reopening/);
-    expect(run({ ...c, payerId: 'commercial-ppo' }).j.status).toBe('paid');
+    // The commercial plan takes it, once it has the original to take back (corrections.test.ts).
+    const original = run({
+      ...c,
+      payerId: 'commercial-ppo',
+      frequency: '1',
+      originalClaimId: null,
+    }).r;
+    expect(run({ ...c, payerId: 'commercial-ppo' }, { original }).j.status).toBe('paid');
+    expect(run({ ...c, payerId: 'commercial-ppo' }).r.findings.map((f) => f.id)).toContain(
+      'claim.original-not-found',
+    );
   });
 
   it('rejects an unknown locality naming provider.locality when the MPFS is loaded', () => {

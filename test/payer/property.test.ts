@@ -190,10 +190,81 @@ function checkRemit(r: Remittance, claim: Claim): string | null {
   return null;
 }
 
+/**
+ * A replacement (frequency 7, or a Medicare reopening) takes the original back in full and then
+ * pays exactly as if the corrected claim had been the first one: reversal lines balance and
+ * negate the original, and the new lines and accumulators equal a fresh adjudication. A void
+ * leaves the accumulators where they were before the original.
+ */
+function checkReplacement(
+  r1: Remittance,
+  claim: Claim,
+  payer: PayerProfile,
+  fees: ReturnType<typeof starterFees>,
+  seed: number,
+  findings: Finding[],
+): string | null {
+  const reopening = payer.corrections === 'reopening';
+  const ctx = { payer, fees, seed, findings, authorizations: ['PA123'] };
+  const corrected: Claim = {
+    ...claim,
+    frequency: reopening ? '1' : '7',
+    originalClaimId: r1.payerClaimNumber,
+    lines: claim.lines.map((l, i) => (i === 0 ? { ...l, units: l.units === 1 ? 2 : 1 } : l)),
+  };
+  const r2 = adjudicate(corrected, {
+    ...ctx,
+    original: r1,
+    accumulators: r1.accumulatorsAfter,
+    ...(reopening
+      ? { reopening: { requestDate: '2026-04-01', reason: 'clerical-error' as const, changes: [] } }
+      : {}),
+  });
+  const fresh = adjudicate(
+    { ...corrected, frequency: '1' },
+    {
+      ...ctx,
+      accumulators: r1.accumulatorsBefore,
+    },
+  );
+  if (r2.status === 'rejected') return fresh.status === 'rejected' ? null : 'replacement rejected';
+  const v = r2.reversal;
+  if (!v) return 'no reversal';
+  if (v.payerClaimNumber !== r1.payerClaimNumber) return 'reversal names another claim';
+  for (const [k, l] of v.lines.entries()) {
+    const o = r1.lines[k]!;
+    if (!lineBalances(l)) return `reversal line ${l.line} does not balance`;
+    if (l.billed !== -o.billed || l.paid !== -o.paid || l.allowed !== -o.allowed)
+      return `reversal line ${l.line} does not negate the original`;
+  }
+  const strip = (r: Remittance) => JSON.stringify({ lines: r.lines, acc: r.accumulatorsAfter });
+  if (strip(r2) !== strip(fresh)) return 'replacement does not pay like a fresh claim';
+  if (!reopening) {
+    const voided = adjudicate(
+      { ...claim, frequency: '8', originalClaimId: r1.payerClaimNumber },
+      { ...ctx, original: r1, accumulators: r1.accumulatorsAfter },
+    );
+    if (voided.status !== 'voided' || voided.lines.length !== 0) return 'void not voided';
+    if (JSON.stringify(voided.accumulatorsAfter) !== JSON.stringify(r1.accumulatorsBefore))
+      return 'void did not restore the accumulators';
+    if (voided.totals.paid + (voided.reversal?.totals.paid ?? 0) !== -r1.totals.paid)
+      return 'void net payment is not minus the original payment';
+  }
+  return null;
+}
+
 describe('every remittance balances (property)', () => {
   it(`holds over ${RUNS} generated claims, plans, payers and COB pairs`, () => {
     let i = 0;
-    const seen = { paid: 0, partially: 0, denied: 0, rejected: 0, secondary: 0 };
+    const seen = {
+      paid: 0,
+      partially: 0,
+      denied: 0,
+      rejected: 0,
+      voided: 0,
+      secondary: 0,
+      replaced: 0,
+    };
     fc.assert(
       fc.property(
         claimArb.chain((c) =>
@@ -223,6 +294,12 @@ describe('every remittance balances (property)', () => {
           const e1 = checkRemit(r1, claim);
           if (e1) throw new Error(`${e1}\n${JSON.stringify({ claim, payer: payer.id, findings })}`);
           seen[r1.status === 'partially-paid' ? 'partially' : r1.status]++;
+          if (r1.status !== 'rejected') {
+            const e3 = checkReplacement(r1, claim, payer, fees, seed, findings);
+            if (e3)
+              throw new Error(`replacement: ${e3}\n${JSON.stringify({ claim, payer: payer.id })}`);
+            seen.replaced++;
+          }
           if (cob && r1.status !== 'rejected') {
             const r2 = adjudicate(claim, {
               payer: payer2,
@@ -254,5 +331,6 @@ describe('every remittance balances (property)', () => {
     expect(seen.denied).toBeGreaterThan(100);
     expect(seen.rejected).toBeGreaterThan(100);
     expect(seen.secondary).toBeGreaterThan(1000);
+    expect(seen.replaced).toBeGreaterThan(1000);
   });
 });

@@ -177,16 +177,24 @@ describe('835 writer and reader', () => {
       payerId: j.payerId,
       remitDate: j.remitDate,
       receivedDate: j.receivedDate,
+      frequency: j.frequency,
+      netPaid: j.netPaid,
+      reversal: j.reversal,
+      lineDates: j.lines.map((l) => l.serviceDate),
     };
   };
 
   it('writes BPR/TRN/CLP/CAS/SVC/AMT/LQ and reads back the same remittance', () => {
-    const r = adjudicate(rich(), {
-      payer: payer('commercial-ppo'),
-      fees,
-      findings: [finding('ncci.mue', 3)],
-      authorizations: ['PA-77'],
-    });
+    // An original claim (a replacement needs the original it takes back: see corrections tests).
+    const r = adjudicate(
+      { ...rich(), frequency: '1', originalClaimId: null },
+      {
+        payer: payer('commercial-ppo'),
+        fees,
+        findings: [finding('ncci.mue', 3)],
+        authorizations: ['PA-77'],
+      },
+    );
     const x = write835(r);
     if (!x.ok) throw new Error('write');
     const segs = tokenize(x.value);
@@ -211,7 +219,8 @@ describe('835 writer and reader', () => {
     expect(contract(back.value[0]!)).toEqual(contract(r));
   });
 
-  it('round-trips generated remittances (paid, partial, denied, secondary) without loss', () => {
+  it('round-trips generated remittances (paid, partial, denied, secondary, replaced, voided) without loss', () => {
+    const seen = { replaced: 0, voided: 0, plb: 0 };
     const ids = [
       'ncci.ptp',
       'ncci.mue',
@@ -234,7 +243,8 @@ describe('835 writer and reader', () => {
         }),
         fc.constantFrom('medicare', 'commercial-ppo', 'medicaid'),
         fc.boolean(),
-        (ls, fs, pid, secondary) => {
+        fc.constantFrom('none', 'replace', 'void'),
+        (ls, fs, pid, secondary, correction) => {
           const c = claim(
             ls.map((l) => line(l.code, (l.charge / 100).toFixed(2), { modifiers: l.mods })),
             { accumulators: { deductibleMet: $('100.00'), outOfPocketMet: cents(0) } },
@@ -242,15 +252,52 @@ describe('835 writer and reader', () => {
           const findings = fs.filter((f) => f.line <= ls.length).map((f) => finding(f.id, f.line));
           let r = adjudicate(c, { payer: payer(pid), fees, findings });
           if (secondary) r = adjudicate(c, { payer: payer('medicaid'), fees, cob: { primary: r } });
+          if (correction !== 'none' && r.status !== 'rejected') {
+            const p = payer(secondary ? 'medicaid' : pid);
+            const reopening = p.corrections === 'reopening';
+            if (correction === 'void' && reopening) return true;
+            const fix = {
+              ...c,
+              claimId: `${c.claimId}-C`,
+              frequency: (reopening
+                ? '1'
+                : correction === 'void'
+                  ? '8'
+                  : '7') as Claim['frequency'],
+              originalClaimId: r.payerClaimNumber,
+              lines: c.lines.slice(0, Math.max(1, c.lines.length - 1)),
+            };
+            r = adjudicate(fix, {
+              payer: p,
+              fees,
+              original: r,
+              ...(reopening
+                ? {
+                    reopening: {
+                      requestDate: '2026-04-01',
+                      reason: 'clerical-error' as const,
+                      changes: [],
+                    },
+                  }
+                : {}),
+            });
+            if (r.status === 'voided') seen.voided++;
+            else if (r.reversal) seen.replaced++;
+          }
           const x = write835(r);
           if (!x.ok) return r.status === 'rejected';
+          if (x.value.includes('PLB*')) seen.plb++;
           const back = read835(x.value);
+          expect(back.ok && back.value.length).toBe(1);
           expect(back.ok && contract(back.value[0]!)).toEqual(contract(r));
           return true;
         },
       ),
       { numRuns: 500, seed: 835 },
     );
+    expect(seen.replaced).toBeGreaterThan(50);
+    expect(seen.voided).toBeGreaterThan(30);
+    expect(seen.plb).toBeGreaterThan(5);
   });
 
   it('refuses to write an 835 for a front-end rejection', () => {

@@ -1,7 +1,12 @@
 /**
- * `claimlab adjudicate <file|-> [--date YYYY-MM-DD] [--seed N]`: adjudicates each claim with
- * its payer (`medicare` built in; the starter pack's other payers by id) and prints one
- * remittance JSON object per claim per line, in input order (the contract of issue 2).
+ * `claimlab adjudicate <file|-> [--date YYYY-MM-DD] [--seed N] [--history <remits.jsonl>]`:
+ * adjudicates each claim with its payer (`medicare` built in; the starter pack's other payers
+ * by id) and prints one remittance JSON object per claim per line, in input order (the contract
+ * of issue 2). Claims are adjudicated in order against one payer ledger: a member's deductible
+ * and out-of-pocket amounts carry to their next claim in the same benefit year (unless a claim
+ * gives its own `accumulators`), and a replacement (frequency 7) or void (8) finds the original
+ * it names — earlier in the input, or in `--history` (remittance JSON lines printed by an
+ * earlier run) — and takes it back.
  * Pricing uses the imported MPFS bundle (codesets/build) when built, else the pack's national
  * fee table. An unknown payer or a record that is not JSON gives a rejected result with a
  * finding naming the problem; only unreadable input ends with a non-zero exit.
@@ -10,7 +15,8 @@ import type { Finding } from '../../domain/findings';
 import { parseClaim } from '../../domain/claim/parse';
 import { isIsoDate } from '../../domain/claim/dates';
 import { scrub, type EditContext } from '../../domain/edits/index';
-import { adjudicate } from '../../domain/payer/adjudicate';
+import { PayerLedger } from '../../domain/payer/ledger';
+import { remittanceFromJson } from '../../domain/payer/remittance-json';
 import { findingJson } from '../../domain/findings';
 import { remittanceJson, type Remittance } from '../../domain/payer/remittance';
 import { starterFees, starterPayers } from '../../domain/payer/starter';
@@ -40,8 +46,9 @@ export interface Adjudicator {
 /** Loads fees (MPFS bundle when built), payers and the edit engine once, for many claims. */
 export async function makeAdjudicator(
   io: Io,
-  opts: { date?: string; seed: number },
+  opts: { date?: string; seed: number; ledger?: PayerLedger },
 ): Promise<Adjudicator> {
+  const ledger = opts.ledger ?? new PayerLedger();
   const mpfs = loadMpfsBundle();
   if (!mpfs.ok)
     for (const e of mpfs.errors)
@@ -66,7 +73,7 @@ export async function makeAdjudicator(
         }),
       };
     // A missing payerId is reported by parseClaim (claim.missing-field) and rejected by the built-in payer.
-    const remittance = adjudicate(claim, {
+    const remittance = ledger.adjudicate(claim, {
       payer: payer ?? payers.get('medicare')!,
       fees,
       seed: opts.seed,
@@ -79,14 +86,44 @@ export async function makeAdjudicator(
 }
 
 export function parseAdjudicationFlags(args: string[]) {
-  const { flags, positional } = parseArgs(args, ['date', 'seed']);
+  const { flags, positional } = parseArgs(args, ['date', 'seed', 'history']);
+  const history = flags.get('history');
+  if (history === true) throw new CliError('--history needs a file of remittance JSON lines');
   const date = flags.get('date');
   if (date !== undefined && !isIsoDate(date))
     throw new CliError('--date must be YYYY-MM-DD (the simulated receipt date)');
   const seedFlag = flags.get('seed');
   const seed = seedFlag === undefined ? 0 : Number(seedFlag);
   if (!Number.isInteger(seed)) throw new CliError('--seed must be a whole number');
-  return { positional, date: typeof date === 'string' ? date : undefined, seed };
+  return {
+    positional,
+    date: typeof date === 'string' ? date : undefined,
+    seed,
+    history: typeof history === 'string' ? history : undefined,
+  };
+}
+
+/**
+ * A payer ledger holding the remittances of `--history` (JSON lines as `adjudicate` prints
+ * them). A line that is not a remittance is reported with its line number and skipped.
+ */
+export async function ledgerFrom(path: string | undefined, io: Io): Promise<PayerLedger> {
+  const ledger = new PayerLedger();
+  if (!path) return ledger;
+  for (const r of await readRecords(path, io)) {
+    const where = r.where;
+    if (r.kind === 'bad') {
+      io.err(`claimlab: ${where}: ${r.message}; skipped`);
+      continue;
+    }
+    const rem = remittanceFromJson(r.value, where);
+    if (!rem.ok) {
+      for (const e of rem.errors) io.err(`claimlab: ${e.path}: ${e.message}; skipped`);
+      continue;
+    }
+    ledger.record(rem.value);
+  }
+  return ledger;
 }
 
 export const badRecord = (fallbackId: string, message: string) =>
@@ -100,9 +137,10 @@ export const badRecord = (fallbackId: string, message: string) =>
   });
 
 export async function run(args: string[], io: Io): Promise<number> {
-  const { positional, date, seed } = parseAdjudicationFlags(args);
+  const { positional, date, seed, history } = parseAdjudicationFlags(args);
   const records = await readRecords(positional[0], io);
-  const adjudicator = await makeAdjudicator(io, { ...(date ? { date } : {}), seed });
+  const ledger = await ledgerFrom(history, io);
+  const adjudicator = await makeAdjudicator(io, { ...(date ? { date } : {}), seed, ledger });
   for (const r of records) {
     const fallbackId = `claim-${r.index + 1}`;
     if (r.kind === 'bad') {

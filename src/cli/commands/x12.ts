@@ -11,7 +11,7 @@ import { starterPayers } from '../../domain/payer/starter';
 import { read835, write835 } from '../../interop/x12/835';
 import { write837p } from '../../interop/x12/837p';
 import { CliError, readRecords, type Io } from '../io';
-import { badRecord, makeAdjudicator, parseAdjudicationFlags } from './adjudicate';
+import { badRecord, ledgerFrom, makeAdjudicator, parseAdjudicationFlags } from './adjudicate';
 
 const USAGE =
   'usage: x12 837 <claim.json|-> | x12 835 <claim.json|-> [--date YYYY-MM-DD] [--seed N] | x12 read <file.835|->';
@@ -50,9 +50,10 @@ async function run837(args: string[], io: Io): Promise<number> {
 }
 
 async function run835(args: string[], io: Io): Promise<number> {
-  const { positional, date, seed } = parseAdjudicationFlags(args);
+  const { positional, date, seed, history } = parseAdjudicationFlags(args);
   const records = await readRecords(positional[0], io);
-  const adjudicator = await makeAdjudicator(io, { ...(date ? { date } : {}), seed });
+  const ledger = await ledgerFrom(history, io);
+  const adjudicator = await makeAdjudicator(io, { ...(date ? { date } : {}), seed, ledger });
   let written = 0;
   for (const r of records) {
     const fallbackId = `claim-${r.index + 1}`;

@@ -46,6 +46,9 @@ export interface Claim {
   lines: ClaimLine[];
   priorAuthNumber: string | null;
   accumulators: Accumulators;
+  /** True when the input gave `accumulators` (else they default to zero and a payer ledger may
+   * carry the member's running amounts instead). */
+  accumulatorsGiven?: boolean;
 }
 
 /** Age in whole years on a date (both ISO yyyy-mm-dd). */

@@ -210,6 +210,7 @@ export function parseClaim(input: unknown, fallbackId?: string): ParsedClaim {
     lines,
     priorAuthNumber,
     accumulators: { deductibleMet, outOfPocketMet },
+    ...(isObj(o.accumulators) ? { accumulatorsGiven: true } : {}),
   };
   return { claim, findings: c.findings };
 }

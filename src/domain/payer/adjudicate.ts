@@ -24,6 +24,8 @@ import { policyFor } from './policy';
 import { applySecondary } from './cob';
 import { acceptsAssignment } from './assignment';
 import { appealLevels } from './appeals';
+import { creditBack, reversalOf, reversible } from './reversal';
+import { benefitYearOf } from './benefit-year';
 import {
   groupAdjustments,
   statusOf,
@@ -32,6 +34,8 @@ import {
   type AppealRight,
   type RemitLine,
   type Remittance,
+  type ReopeningInfo,
+  type Reversal,
 } from './remittance';
 
 export interface AdjudicationContext {
@@ -49,6 +53,14 @@ export interface AdjudicationContext {
   accumulators?: Accumulators;
   /** Valid prior-authorization numbers on file (CO-15 when the claim's number is not one). */
   authorizations?: readonly string[];
+  /**
+   * The payer's record of the claim a replacement (frequency 7) or void (8) names in
+   * originalClaimId, or that a reopening revises: it is reversed before the new adjudication.
+   * Without it a replacement or void is rejected (the payer cannot find the original).
+   */
+  original?: Remittance;
+  /** Set by `reopen` (reopening.ts): the corrected claim is a Medicare reopening, not a claim. */
+  reopening?: ReopeningInfo;
   cob?: CobState & {
     /** The primary payer's remittance: this payer then adjudicates as secondary. */
     primary?: Remittance;
@@ -71,22 +83,32 @@ export function adjudicate(claim: Claim, ctx: AdjudicationContext): Remittance {
     (isIsoDate(claim.submissionDate) ? claim.submissionDate : claim.serviceDate);
   const dos = isIsoDate(claim.serviceDate) ? claim.serviceDate : received;
   const accBefore: Accumulators = ctx.accumulators ?? claim.accumulators;
+  const benefitYear = isIsoDate(dos) ? benefitYearOf(payer, dos) : undefined;
+  const isVoid = claim.frequency === '8' && !ctx.reopening;
   const remitDate = isIsoDate(received)
     ? addDays(received, payer.behaviour.processingDays)
     : received;
   // A rejected primary claim was never adjudicated: there is nothing to coordinate with.
   const primary = ctx.cob?.primary?.status === 'rejected' ? undefined : ctx.cob?.primary;
 
-  const sources = [
-    ctx.findings ?? [],
-    ctx.edits ? ctx.edits(claim, policyFor(payer)) : [],
-    payerChecks(claim, payer, received, {
-      authorizations: ctx.authorizations,
-      cob: ctx.cob,
-      hasPrimaryRemit: primary !== undefined,
-    }),
-    localityCheck(claim, payer, ctx.fees),
-  ].filter((s) => s.length > 0);
+  const checkOpts = {
+    authorizations: ctx.authorizations,
+    cob: ctx.cob,
+    hasPrimaryRemit: primary !== undefined,
+    original: ctx.original ?? null,
+    reopening: ctx.reopening !== undefined,
+  };
+  // A void only takes back the original: its lines are not coded, priced or filed on time again.
+  const sources = (
+    isVoid
+      ? [ctx.findings ?? [], payerChecks(claim, payer, received, checkOpts)]
+      : [
+          ctx.findings ?? [],
+          ctx.edits ? ctx.edits(claim, policyFor(payer)) : [],
+          payerChecks(claim, payer, received, checkOpts),
+          localityCheck(claim, payer, ctx.fees),
+        ]
+  ).filter((s) => s.length > 0);
   const findings =
     sources.length === 0 ? [] : sources.length === 1 ? [...sources[0]!] : dedupe(sources.flat());
 
@@ -109,6 +131,8 @@ export function adjudicate(claim: Claim, ctx: AdjudicationContext): Remittance {
       lastName: claim.patient.lastName,
     },
     providerNpi: claim.provider.npi,
+    reopening: ctx.reopening ?? null,
+    pos: claim.provider.pos,
   };
   const remit = (
     status: Remittance['status'],
@@ -117,6 +141,7 @@ export function adjudicate(claim: Claim, ctx: AdjudicationContext): Remittance {
     claimRemarks: string[],
     accumulatorsAfter: Accumulators,
     appeal: AppealRight | null,
+    reversal: Reversal | null = null,
   ): Remittance => ({
     claimId: base.claimId,
     payerId: base.payerId,
@@ -138,6 +163,10 @@ export function adjudicate(claim: Claim, ctx: AdjudicationContext): Remittance {
     appeal,
     patient: base.patient,
     providerNpi: base.providerNpi,
+    reversal,
+    reopening: base.reopening,
+    pos: base.pos,
+    benefitYear,
   });
 
   const rejections = findings.filter((f) => isRejection(f, payer));
@@ -151,6 +180,20 @@ export function adjudicate(claim: Claim, ctx: AdjudicationContext): Remittance {
     const lines: RemitLine[] = [];
     return remit('rejected', null, lines, ['MA130', ...fieldRarcs], accBefore, null);
   }
+
+  // Replacement, void or reopening: take the original back first and give its shares back.
+  const original = claim.frequency !== '1' || ctx.reopening ? ctx.original : undefined;
+  const reversal = original && reversible(original) ? reversalOf(original) : null;
+  const accStart = reversal ? creditBack(accBefore, reversal) : accBefore;
+  const claimNo = payerClaimNumber(
+    payer.kind,
+    payer.behaviour.seed + (ctx.seed ?? 0),
+    claim.claimId,
+    received,
+  );
+  // A void adds no claim of its own: it is known by the claim number it takes back.
+  if (isVoid)
+    return remit('voided', reversal?.payerClaimNumber ?? claimNo, [], [], accStart, null, reversal);
 
   const denials = lineDenials(claim, payer, findings, ctx.seed ?? 0);
 
@@ -207,8 +250,8 @@ export function adjudicate(claim: Claim, ctx: AdjudicationContext): Remittance {
 
   // Cost sharing in line order; accumulators carry from line to line.
   let acc: AccumulatorState = {
-    deductibleMet: accBefore.deductibleMet,
-    outOfPocketMet: accBefore.outOfPocketMet,
+    deductibleMet: accStart.deductibleMet,
+    outOfPocketMet: accStart.outOfPocketMet,
   };
   const deductible = valueOn(payer.deductible, dos);
   const oopMax = valueOn(payer.outOfPocketMax, dos);
@@ -316,11 +359,12 @@ export function adjudicate(claim: Claim, ctx: AdjudicationContext): Remittance {
   // Appeal rights only where a denial can be appealed (not timely filing: N211).
   return remit(
     status,
-    payerClaimNumber(payer.kind, payer.behaviour.seed + (ctx.seed ?? 0), claim.claimId, received),
+    claimNo,
     finalLines,
     appealable ? ['MA01'] : [],
     { deductibleMet: acc.deductibleMet, outOfPocketMet: acc.outOfPocketMet },
     appealable ? firstAppeal(payer, remitDate) : null,
+    reversal,
   );
 }
 

@@ -9,6 +9,7 @@ import type { Claim } from '../claim/claim';
 import { isDate as isIsoDate, plusDays as addDays, plusMonths as addMonths } from './calendar';
 import type { Finding } from '../findings';
 import { datedOn, type PayerProfile } from './profile';
+import type { Remittance } from './remittance';
 
 export interface CobState {
   /** Another payer is primary for this member on the date (eligibility, MSP or birthday rule). */
@@ -35,45 +36,55 @@ export function payerChecks(
     authorizations?: readonly string[] | undefined;
     cob?: CobState | undefined;
     hasPrimaryRemit: boolean;
+    /** The payer's record of the claim a frequency 7/8 names (null when it has none). */
+    original?: Remittance | null;
+    /** This is a Medicare reopening (reopening.ts), not a claim. */
+    reopening?: boolean;
   },
 ): Finding[] {
   const out: Finding[] = [];
   const dos = claim.serviceDate;
-  if (isIsoDate(dos) && isIsoDate(received)) {
+  // A void only takes money back: filing limits and authorizations do not apply to it.
+  const isVoid = claim.frequency === '8' && !opts.reopening;
+  // A reopening revises the original claim: the filing limit is judged on when the original
+  // was received (its own time limits are checked by `reopen`).
+  const filed = opts.reopening ? (opts.original?.receivedDate ?? '') : received;
+  if (!isVoid && isIsoDate(dos) && isIsoDate(filed)) {
     const { deadline, source } = filingDeadline(p, dos);
-    if (received > deadline)
+    if (filed > deadline)
       out.push({
         id: 'filing.timely',
         severity: 'error',
         line: null,
         codes: [],
-        message: `Received ${received}, after the ${p.name} filing limit of ${deadline} for service on ${dos}.`,
+        message: `Received ${filed}, after the ${p.name} filing limit of ${deadline} for service on ${dos}.`,
         reference: source,
       });
   }
-  claim.lines.forEach((l, i) => {
-    const date = l.serviceDate ?? dos;
-    const rule = p.priorAuth.find(
-      (r) =>
-        r.procedures.includes(l.code) &&
-        (!r.effective || r.effective <= date) &&
-        (!r.terminated || date <= r.terminated),
-    );
-    if (!rule) return;
-    const known = opts.authorizations;
-    if (!claim.priorAuthNumber || (known && !known.includes(claim.priorAuthNumber)))
-      out.push({
-        id: 'auth.missing',
-        severity: 'error',
-        line: i + 1,
-        codes: [l.code],
-        message: claim.priorAuthNumber
-          ? `Authorization ${claim.priorAuthNumber} is not on file for ${l.code} (${rule.title}).`
-          : `${l.code} needs prior authorization (${rule.title}) and the claim has no authorization number.`,
-        reference: rule.source,
-        field: 'priorAuthNumber',
-      });
-  });
+  if (!isVoid)
+    claim.lines.forEach((l, i) => {
+      const date = l.serviceDate ?? dos;
+      const rule = p.priorAuth.find(
+        (r) =>
+          r.procedures.includes(l.code) &&
+          (!r.effective || r.effective <= date) &&
+          (!r.terminated || date <= r.terminated),
+      );
+      if (!rule) return;
+      const known = opts.authorizations;
+      if (!claim.priorAuthNumber || (known && !known.includes(claim.priorAuthNumber)))
+        out.push({
+          id: 'auth.missing',
+          severity: 'error',
+          line: i + 1,
+          codes: [l.code],
+          message: claim.priorAuthNumber
+            ? `Authorization ${claim.priorAuthNumber} is not on file for ${l.code} (${rule.title}).`
+            : `${l.code} needs prior authorization (${rule.title}) and the claim has no authorization number.`,
+          reference: rule.source,
+          field: 'priorAuthNumber',
+        });
+    });
   const other = opts.cob?.otherPayerPrimary;
   if (other && !opts.hasPrimaryRemit)
     out.push({
@@ -85,28 +96,43 @@ export function payerChecks(
       reference:
         'NAIC Coordination of Benefits Model Regulation; Medicare Secondary Payer Manual (Pub. 100-05)',
     });
-  if (claim.frequency !== '1' && p.corrections === 'reopening')
+  if (claim.frequency !== '1' && p.corrections === 'reopening' && !opts.reopening)
     out.push({
       id: 'claim.invalid-field',
       severity: 'error',
       line: null,
       codes: [],
       field: 'frequency',
-      message: `${p.name} does not take replacement or void claims (frequency ${claim.frequency}); request a reopening for a clerical error or send a new claim.`,
+      message: `${p.name} does not take replacement or void claims (frequency ${claim.frequency}); request a reopening of claim ${claim.originalClaimId ?? '(its payer claim number)'} for a clerical error, or send a new claim for services never billed.`,
       reference:
         'Medicare Claims Processing Manual (Pub. 100-04) ch. 34 (reopening and revision of claim determinations)',
-      suggestion: 'Send the corrected claim with frequency 1, or request a reopening.',
+      suggestion: 'Request a reopening (claimlab reopen), or send a new claim with frequency 1.',
     });
-  if (claim.frequency === '8' && p.corrections !== 'reopening')
-    out.push({
-      id: 'claim.invalid-field',
-      severity: 'error',
-      line: null,
-      codes: [],
-      field: 'frequency',
-      message:
-        'Void claims (frequency 8) are not simulated yet: ClaimLab cannot reverse the original payment.',
-      reference: 'X12 005010X222A1 CLM05-3',
-    });
+  else if (claim.frequency !== '1' && p.corrections === 'frequency-7-8') {
+    const o = opts.original;
+    const what = claim.frequency === '7' ? 'replacement' : 'void';
+    const problem = !o
+      ? `${p.name} has no adjudicated claim "${claim.originalClaimId ?? ''}" for this ${what} (originalClaimId must be the payer claim number, or the claim id, of a claim it adjudicated)`
+      : o.status === 'rejected'
+        ? `claim ${o.claimId} was rejected at the front end and never adjudicated: there is nothing to ${what === 'void' ? 'void' : 'replace'}; send the fixed claim as a new claim (frequency 1)`
+        : o.status === 'voided'
+          ? `claim ${o.claimId} is a void; it cannot be ${what === 'void' ? 'voided' : 'replaced'}`
+          : o.payerId !== p.id
+            ? `claim ${o.claimId} was adjudicated by ${o.payerName}, not ${p.name}`
+            : o.patient.memberId !== null && o.patient.memberId !== claim.patient.memberId
+              ? `claim ${o.claimId} is for member ${o.patient.memberId ?? '(none)'}, not ${claim.patient.memberId ?? '(none)'}`
+              : null;
+    if (problem)
+      out.push({
+        id: 'claim.original-not-found',
+        severity: 'error',
+        line: null,
+        codes: [],
+        field: 'originalClaimId',
+        message: `${problem[0]!.toUpperCase()}${problem.slice(1)}.`,
+        reference:
+          'X12 005010X222A1 2300 CLM05-3 and REF*F8 (payer claim control number of the claim replaced or voided); NUCC 1500 item 22',
+      });
+  }
   return out;
 }

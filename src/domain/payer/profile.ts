@@ -136,6 +136,28 @@ const behaviour = z.object({
   invalidDiagnosis: z.enum(['reject', 'deny-146']),
 });
 
+/**
+ * Medicare reopening rules (dated): how long after the initial determination a reopening may
+ * be asked for, and which denials need a redetermination (appeal) rather than a reopening.
+ * See: 42 CFR 405.980 (1 year for any reason, 4 years for good cause), 405.986 (good cause);
+ * Pub. 100-04 ch. 34.
+ */
+const reopeningRules = z.object({
+  /** Months after the initial determination within which any reason (clerical error) is enough. */
+  anyReasonMonths: z.number().int().positive(),
+  /** Months within which a reopening needs good cause (new and material evidence, obvious error). */
+  goodCauseMonths: z.number().int().positive(),
+  /** Denials whose correction needs the appeal route: a CARC, optionally only with a RARC. */
+  redeterminationOnly: z.array(
+    z.object({
+      carc: z.string().min(1),
+      remark: z.string().min(1).nullable(),
+      why: z.string().min(1),
+    }),
+  ),
+});
+export type ReopeningRules = z.infer<typeof reopeningRules>;
+
 const base = z.object({
   formatVersion: z.literal(1),
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lower-case letters, digits and dashes'),
@@ -195,6 +217,16 @@ const base = z.object({
     .default([]),
   /** 'frequency-7-8': takes replacement/void claims; 'reopening': corrections go through a reopening. */
   corrections: z.enum(['frequency-7-8', 'reopening']),
+  /** Rules for reopenings; required when `corrections` is 'reopening'. */
+  reopening: dated(reopeningRules).optional(),
+  /**
+   * First day of the benefit year as MM-DD (default 01-01, a calendar year): deductible and
+   * out-of-pocket amounts carried from claim to claim start again from zero on it.
+   */
+  benefitYearStart: z
+    .string()
+    .regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'must be MM-DD, e.g. 01-01 or 07-01')
+    .default('01-01'),
   behaviour,
   notes: z.string().optional(),
 });
@@ -215,7 +247,16 @@ const medicaid = base.extend({
   payerOfLastResort: z.literal(true),
 });
 
-export const PayerProfileSchema = z.discriminatedUnion('kind', [medicare, commercial, medicaid]);
+export const PayerProfileSchema = z
+  .discriminatedUnion('kind', [medicare, commercial, medicaid])
+  .superRefine((p, ctx) => {
+    if (p.corrections === 'reopening' && !p.reopening)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['reopening'],
+        message: 'a payer whose corrections go through reopenings needs its reopening rules',
+      });
+  });
 export type PayerProfile = z.infer<typeof PayerProfileSchema>;
 export type PayerProfileInput = z.input<typeof PayerProfileSchema>;
 

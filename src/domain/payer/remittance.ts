@@ -9,7 +9,9 @@ import { findingJson, type Finding } from '../findings';
 import { cents, formatMoney, sum, type Cents } from '../money';
 import { NON_DENIAL_CARCS, type GroupCode } from './codes';
 
-export type ClaimStatus = 'paid' | 'partially-paid' | 'denied' | 'rejected';
+/** 'voided': a frequency-8 void (or a reopening that removes every line) was processed: the
+ * original payment is reversed and nothing new is paid. */
+export type ClaimStatus = 'paid' | 'partially-paid' | 'denied' | 'rejected' | 'voided';
 
 export interface Adjustment {
   group: GroupCode;
@@ -43,6 +45,32 @@ export interface AppealRight {
   source: string;
 }
 
+/**
+ * The take-back of an earlier adjudication: a replacement (frequency 7), a void (8) or a
+ * Medicare reopening reverses the original claim in full (835 CLP02 = 22, every amount negated)
+ * before the corrected claim is adjudicated as new. The deductible and out-of-pocket amounts
+ * the original used are given back to the member's accumulators.
+ * See: X12 005010X221A1 §1.10.2.8 (reversals and corrections); Pub. 100-04 ch. 34 (reopenings).
+ */
+export interface Reversal {
+  /** The original claim's own id (CLP01 of its 835) and payer claim number (CLP07). */
+  claimId: string;
+  payerClaimNumber: string;
+  /** The original's lines with every amount negated. */
+  lines: RemitLine[];
+  totals: { billed: Cents; allowed: Cents; paid: Cents; patientResponsibility: Cents };
+  /** Given back to the accumulators: PR-1 (deductible) and PR-1/2/3 (out of pocket). */
+  credits: { deductible: Cents; outOfPocket: Cents };
+}
+
+/** How a Medicare reopening was asked for (the remittance of a reopened claim carries it). */
+export interface ReopeningInfo {
+  requestDate: string;
+  reason: 'clerical-error' | 'good-cause';
+  /** What changed, in plain words (line 1: units 2 -> 1). */
+  changes: string[];
+}
+
 export interface Remittance {
   claimId: string;
   payerId: string;
@@ -68,7 +96,19 @@ export interface Remittance {
   appeal: AppealRight | null;
   patient: { memberId: string | null; firstName?: string; lastName?: string };
   providerNpi: string;
+  /** The original claim taken back (replacement, void or reopening), or null. */
+  reversal: Reversal | null;
+  /** Set when this remittance is the outcome of a Medicare reopening. */
+  reopening: ReopeningInfo | null;
+  /** Place of service (835 CLP08 facility code), when known. */
+  pos?: string;
+  /** The benefit year the accumulators count in (its first day), when the payer says. */
+  benefitYear?: string;
 }
+
+/** What the provider receives for this remittance: new payment minus the amount taken back. */
+export const netPaid = (r: Pick<Remittance, 'totals' | 'reversal'>): Cents =>
+  cents(r.totals.paid + (r.reversal ? r.reversal.totals.paid : 0));
 
 /** Adjustments grouped by group code in order of first appearance (the 835 takes one CAS per group). */
 export function groupAdjustments(adjs: readonly Adjustment[]): Adjustment[] {
@@ -123,45 +163,49 @@ export const lineBalances = (l: RemitLine): boolean =>
 
 const m = formatMoney;
 
+function lineJson(l: RemitLine) {
+  return {
+    line: l.line,
+    code: l.code,
+    billed: m(l.billed),
+    allowed: m(l.allowed),
+    paid: m(l.paid),
+    adjustments: l.adjustments.map((a) => ({ group: a.group, carc: a.carc, amount: m(a.amount) })),
+    remarks: l.remarks,
+    modifiers: l.modifiers,
+    units: l.units,
+    serviceDate: l.serviceDate,
+    ...(l.pricing
+      ? {
+          feeSchedule: m(l.pricing.feeSchedule),
+          pricingSource: l.pricing.source,
+          pricingRules: l.pricing.rules,
+          ...(l.pricing.limitingCharge === null
+            ? {}
+            : { limitingCharge: m(l.pricing.limitingCharge) }),
+        }
+      : {}),
+  };
+}
+
+const totalsJson = (t: Remittance['totals']) => ({
+  billed: m(t.billed),
+  allowed: m(t.allowed),
+  paid: m(t.paid),
+  patientResponsibility: m(t.patientResponsibility),
+});
+
 /** The public JSON object printed by `claimlab adjudicate` (one per claim). */
 export function remittanceJson(r: Remittance) {
   return {
     claimId: r.claimId,
     status: r.status,
-    lines: r.lines.map((l) => ({
-      line: l.line,
-      code: l.code,
-      billed: m(l.billed),
-      allowed: m(l.allowed),
-      paid: m(l.paid),
-      adjustments: l.adjustments.map((a) => ({
-        group: a.group,
-        carc: a.carc,
-        amount: m(a.amount),
-      })),
-      remarks: l.remarks,
-      modifiers: l.modifiers,
-      units: l.units,
-      ...(l.pricing
-        ? {
-            feeSchedule: m(l.pricing.feeSchedule),
-            pricingSource: l.pricing.source,
-            pricingRules: l.pricing.rules,
-            ...(l.pricing.limitingCharge === null
-              ? {}
-              : { limitingCharge: m(l.pricing.limitingCharge) }),
-          }
-        : {}),
-    })),
-    totals: {
-      billed: m(r.totals.billed),
-      allowed: m(r.totals.allowed),
-      paid: m(r.totals.paid),
-      patientResponsibility: m(r.totals.patientResponsibility),
-    },
+    lines: r.lines.map(lineJson),
+    totals: totalsJson(r.totals),
     findings: r.findings.map(findingJson),
     payerId: r.payerId,
     payerClaimNumber: r.payerClaimNumber,
+    memberId: r.patient.memberId,
     claimRemarks: r.claimRemarks,
     receivedDate: r.receivedDate,
     remitDate: r.remitDate,
@@ -170,6 +214,23 @@ export function remittanceJson(r: Remittance) {
       outOfPocketMet: m(r.accumulatorsAfter.outOfPocketMet),
     },
     appealDeadline: r.appeal?.deadline ?? null,
+    frequency: r.frequency,
+    originalClaimId: r.originalClaimId,
+    netPaid: m(netPaid(r)),
+    ...(r.benefitYear ? { benefitYear: r.benefitYear } : {}),
+    reversal: r.reversal
+      ? {
+          claimId: r.reversal.claimId,
+          payerClaimNumber: r.reversal.payerClaimNumber,
+          lines: r.reversal.lines.map(lineJson),
+          totals: totalsJson(r.reversal.totals),
+          credits: {
+            deductible: m(r.reversal.credits.deductible),
+            outOfPocket: m(r.reversal.credits.outOfPocket),
+          },
+        }
+      : null,
+    reopening: r.reopening,
     appeal: r.appeal
       ? {
           level: r.appeal.level,

@@ -5,19 +5,26 @@
  * including MA01 (appeal rights), which is a claim-level remark and never repeated per line.
  * 1000A carries the payer's N3/N4 address and PER*BL technical contact (required in X221A1);
  * the simulated payers have no address, so the writer sends the caller's `payerAddress` or a
- * synthetic training one (SYNTHETIC_PAYER_ADDRESS). CLP08 (facility code / place of service)
- * is situational and the remittance model does not carry the place of service: not sent.
+ * synthetic training one (SYNTHETIC_PAYER_ADDRESS). CLP08 carries the place of service.
+ * A replacement, void or reopening first takes the original back: a CLP with status 22
+ * (reversal of previous payment), every amount negated, CLP07 the original's payer claim number
+ * and REF*F8 the original's claim id; then, except for a void, the corrected claim's own CLP.
+ * The reversal CLP's CLP09 is the frequency of the claim that caused it (8 = void: no CLP
+ * follows). When the take-back exceeds the new payment, BPR02 is 0 and PLB*FB (forwarding
+ * balance) carries the negative amount, so BPR02 = ΣCLP04 − ΣPLB04 still holds.
  * A front-end rejection never reaches an 835 (it is returned as unprocessable), so the writer
  * refuses it. The 835 does not carry findings, accumulators or appeal deadlines: the reader
  * leaves them empty.
  * See: X12 005010X221A1 loops 1000A (N1, N3, N4, REF*2U, PER*BL), 1000B (N1), 2100 (CLP, NM1*QC, MOA, DTM*050), 2110 (SVC,
- * DTM*472, CAS, REF*6R, AMT*B6, LQ*HE); CLP02 claim status codes 1, 2, 4.
+ * DTM*472, CAS, REF*6R, AMT*B6, LQ*HE); CLP02 claim status codes 1, 2, 4, 22; PLB03 code FB.
  */
 import { cents, parseMoney, type Cents } from '../../domain/money';
 import type { Problem, Result } from '../../domain/result';
 import type { GroupCode } from '../../domain/payer/codes';
+import { reversalFromLines } from '../../domain/payer/reversal';
 import {
   groupAdjustments,
+  netPaid,
   remittanceJson,
   statusOf,
   totalsOf,
@@ -57,6 +64,28 @@ function casSegments(adjs: readonly Adjustment[]): Segment[] {
   return out;
 }
 
+function serviceSegments(l: RemitLine): Segment[] {
+  const out: Segment[] = [
+    [
+      'SVC',
+      ['HC', l.code, ...l.modifiers].join(':'),
+      x12Amount(l.billed),
+      x12Amount(l.paid),
+      '',
+      String(l.units),
+    ],
+    ['DTM', '472', x12Date(l.serviceDate)],
+    ...casSegments(l.adjustments),
+    ['REF', '6R', String(l.line)],
+    ['AMT', 'B6', x12Amount(l.allowed)],
+  ];
+  for (const rm of l.remarks) if (rm !== 'MA01') out.push(['LQ', 'HE', rm]);
+  return out;
+}
+
+/** PLB02 fiscal period date: the last day of the remittance's year. */
+const yearEnd = (iso: string) => `${iso.slice(0, 4)}-12-31`;
+
 export interface PayerContact {
   address: string;
   city: string;
@@ -93,7 +122,7 @@ export function write835(r: Remittance, o: Write835Options = {}): Result<string>
         },
       ],
     };
-  const paid = r.totals.paid;
+  const paid = netPaid(r);
   const date = o.date ?? r.remitDate;
   const pa = o.payerAddress ?? SYNTHETIC_PAYER_ADDRESS;
   // Appeal rights are claim level (MOA); a line carrying MA01 moves it there.
@@ -131,48 +160,68 @@ export function write835(r: Remittance, o: Write835Options = {}): Result<string>
     ['PER', 'BL', text(pa.contact, 60), 'TE', pa.phone],
     ['N1', 'PE', text(o.payeeName ?? 'CLAIMLAB TRAINING PRACTICE'), 'XX', r.providerNpi],
     ['LX', '1'],
-    [
-      'CLP',
-      ident(r.claimId, 38),
-      r.status === 'denied' ? '4' : r.payerSequence === 2 ? '2' : '1',
-      x12Amount(r.totals.billed),
-      x12Amount(r.totals.paid),
-      x12Amount(r.totals.patientResponsibility),
-      r.claimFilingIndicator,
-      r.payerClaimNumber ?? '',
-      '',
-      r.frequency,
-    ],
-    [
-      'NM1',
-      'QC',
-      '1',
-      ident(r.patient.lastName ?? 'PATIENT', 60),
-      ident(r.patient.firstName ?? '', 35),
-      '',
-      '',
-      '',
-      'MI',
-      ident(r.patient.memberId ?? '', 80),
-    ],
   ];
-  if (claimRemarks.length) body.push(['MOA', '', '', ...claimRemarks.slice(0, 5)]);
-  body.push(['DTM', '050', x12Date(r.receivedDate)]);
-  for (const l of r.lines) {
-    body.push([
-      'SVC',
-      ['HC', l.code, ...l.modifiers].join(':'),
-      x12Amount(l.billed),
-      x12Amount(l.paid),
-      '',
-      String(l.units),
-    ]);
-    body.push(['DTM', '472', x12Date(l.serviceDate)]);
-    body.push(...casSegments(l.adjustments));
-    body.push(['REF', '6R', String(l.line)]);
-    body.push(['AMT', 'B6', x12Amount(l.allowed)]);
-    for (const rm of l.remarks) if (rm !== 'MA01') body.push(['LQ', 'HE', rm]);
+  const patient: Segment = [
+    'NM1',
+    'QC',
+    '1',
+    ident(r.patient.lastName ?? 'PATIENT', 60),
+    ident(r.patient.firstName ?? '', 35),
+    '',
+    '',
+    '',
+    'MI',
+    ident(r.patient.memberId ?? '', 80),
+  ];
+  if (r.reversal) {
+    const v = r.reversal;
+    body.push(
+      [
+        'CLP',
+        ident(r.claimId, 38),
+        '22',
+        x12Amount(v.totals.billed),
+        x12Amount(v.totals.paid),
+        x12Amount(v.totals.patientResponsibility),
+        r.claimFilingIndicator,
+        v.payerClaimNumber,
+        r.pos ?? '',
+        r.frequency,
+      ],
+      patient,
+      ['REF', 'F8', ident(v.claimId, 50)],
+      ['DTM', '050', x12Date(r.receivedDate)],
+      ...v.lines.flatMap(serviceSegments),
+    );
   }
+  if (r.status !== 'voided') {
+    body.push(
+      [
+        'CLP',
+        ident(r.claimId, 38),
+        r.status === 'denied' ? '4' : r.payerSequence === 2 ? '2' : '1',
+        x12Amount(r.totals.billed),
+        x12Amount(r.totals.paid),
+        x12Amount(r.totals.patientResponsibility),
+        r.claimFilingIndicator,
+        r.payerClaimNumber ?? '',
+        r.pos ?? '',
+        r.frequency,
+      ],
+      patient,
+    );
+    if (claimRemarks.length) body.push(['MOA', '', '', ...claimRemarks.slice(0, 5)]);
+    body.push(['DTM', '050', x12Date(r.receivedDate)], ...r.lines.flatMap(serviceSegments));
+  }
+  // More taken back than paid: the negative balance is forwarded (PLB*FB), BPR02 stays 0.
+  if (paid < 0)
+    body.push([
+      'PLB',
+      r.providerNpi,
+      x12Date(yearEnd(r.remitDate)),
+      `FB:${ident(r.reversal?.payerClaimNumber ?? r.claimId, 50)}`,
+      x12Amount(paid),
+    ]);
   const segs = envelope(
     body,
     {
@@ -188,7 +237,11 @@ export function write835(r: Remittance, o: Write835Options = {}): Result<string>
   return { ok: true, value: serialize(segs) };
 }
 
-/** Reads an 835 into remittances (one per CLP). */
+/**
+ * Reads an 835 into remittances: one per CLP, except that a reversal (CLP02 = 22) becomes the
+ * `reversal` of the CLP after it, or, for a void (its CLP09 = 8), a remittance of its own with
+ * status 'voided' and no lines.
+ */
 export function read835(raw: string): Result<Remittance[]> {
   const t = tokenize(raw);
   if (!t.ok) return t;
@@ -201,6 +254,8 @@ export function read835(raw: string): Result<Remittance[]> {
   let remitDate = '';
   let cur: Remittance | null = null;
   let line: RemitLine | null = null;
+  /** CLP02 of each remittance read, and its REF*F8 (original claim id) when given. */
+  const codes = new Map<Remittance, { code: string; originalId: string }>();
   const money = (v: string, where: string): Cents => {
     const m = parseMoney(v || '0');
     if (m === null) errors.push({ path: where, message: `"${v}" is not an amount` });
@@ -211,6 +266,7 @@ export function read835(raw: string): Result<Remittance[]> {
     cur.totals = totalsOf(cur.lines);
     if (cur.status !== 'denied') cur.status = statusOf(cur.lines);
   };
+  const clps: Remittance[] = [];
   t.value.segments.forEach((s, i) => {
     const e = (n: number) => s[n] ?? '';
     const where = `segment ${i + 1} (${s[0]})`;
@@ -227,6 +283,7 @@ export function read835(raw: string): Result<Remittance[]> {
       case 'REF':
         if (e(1) === '2U' && !cur) payerId = e(2);
         if (e(1) === '6R' && line) line.line = Number(e(2)) || line.line;
+        if (e(1) === 'F8' && cur && !line) codes.get(cur)!.originalId = e(2);
         break;
       case 'CLP': {
         finish();
@@ -257,8 +314,12 @@ export function read835(raw: string): Result<Remittance[]> {
           appeal: null,
           patient: { memberId: null },
           providerNpi: npi,
+          reversal: null,
+          reopening: null,
+          ...(e(8) ? { pos: e(8) } : {}),
         };
-        out.push(cur);
+        codes.set(cur, { code, originalId: '' });
+        clps.push(cur);
         line = null;
         break;
       }
@@ -319,6 +380,33 @@ export function read835(raw: string): Result<Remittance[]> {
     }
   });
   finish();
+  // Pair each reversal with the corrected claim after it; a void's reversal stands alone.
+  for (let k = 0; k < clps.length; k++) {
+    const r = clps[k]!;
+    const info = codes.get(r)!;
+    if (info.code !== '22') {
+      out.push(r);
+      continue;
+    }
+    const reversal = reversalFromLines(
+      info.originalId || r.claimId,
+      r.payerClaimNumber ?? '',
+      r.lines,
+    );
+    const next = clps[k + 1];
+    if (r.frequency !== '8' && next && codes.get(next)!.code !== '22') {
+      next.reversal = reversal;
+      continue;
+    }
+    out.push({
+      ...r,
+      status: 'voided',
+      payerClaimNumber: r.payerClaimNumber,
+      lines: [],
+      totals: totalsOf([]),
+      reversal,
+    });
+  }
   if (out.length === 0)
     errors.push({ path: '835', message: 'no CLP segment: the file holds no claim payment' });
   return errors.length ? { ok: false, errors } : { ok: true, value: out };

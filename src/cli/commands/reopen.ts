@@ -1,0 +1,138 @@
+/**
+ * `claimlab reopen <file|-> [--history <remits.jsonl>] [--seed N]`: Medicare reopenings. Each
+ * record is a request
+ *   { "requestDate": "2026-04-20", "reason": "clerical-error" | "good-cause",
+ *     "claim": { …the corrected claim, originalClaimId = the ICN to reopen… },
+ *     "original": { …optional: the original's remittance JSON… }, "appealPending": false }
+ * The original is the request's `original`, else found by its claim number in `--history`
+ * (remittance JSON lines printed by `adjudicate`) or in a request earlier in the input. Prints
+ * one JSON object per request: the revised remittance (the `adjudicate` shape, with `reversal`
+ * and `reopening`), or `{"claimId", "status": "refused", "originalClaimId", "findings"}` saying
+ * why and what to do instead. Only unreadable input ends with a non-zero exit.
+ * See: src/domain/payer/reopening.ts; 42 CFR 405.980; Pub. 100-04 ch. 34.
+ */
+import { parseClaim } from '../../domain/claim/parse';
+import { findingJson, type Finding } from '../../domain/findings';
+import { remittanceJson } from '../../domain/payer/remittance';
+import { remittanceFromJson } from '../../domain/payer/remittance-json';
+import type { ReopeningRequest } from '../../domain/payer/reopening';
+import { starterFees, starterPayers } from '../../domain/payer/starter';
+import { scrub, type EditContext } from '../../domain/edits/index';
+import { loadMpfsBundle } from '../../codesets/mpfs/bundle';
+import { curatedNcci } from '../../codesets/ncci/curated';
+import { readRecords, type Io } from '../io';
+import { loadCatalog } from './check';
+import { ledgerFrom, parseAdjudicationFlags } from './adjudicate';
+
+const isObj = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+const refused = (claimId: string, originalClaimId: string | null, findings: Finding[]) => ({
+  claimId,
+  status: 'refused' as const,
+  originalClaimId,
+  findings: findings.map(findingJson),
+});
+
+const problem = (message: string, field?: string): Finding => ({
+  id: 'reopening.refused',
+  severity: 'error',
+  line: null,
+  codes: [],
+  message,
+  reference: 'README "claimlab reopen" (one reopening request per record)',
+  ...(field ? { field } : {}),
+});
+
+export async function run(args: string[], io: Io): Promise<number> {
+  const { positional, seed, history } = parseAdjudicationFlags(args);
+  const records = await readRecords(positional[0], io);
+  const ledger = await ledgerFrom(history, io);
+  const mpfs = loadMpfsBundle();
+  const fees = starterFees(mpfs.ok ? (mpfs.value ?? undefined) : undefined);
+  const payers = starterPayers();
+  const editCtx: EditContext = { catalog: await loadCatalog(io), ncci: curatedNcci() };
+  for (const r of records) {
+    const fallbackId = `request-${r.index + 1}`;
+    if (r.kind === 'bad') {
+      io.out(JSON.stringify(refused(fallbackId, null, [problem(`${r.message}`)])));
+      continue;
+    }
+    const v = r.value;
+    if (!isObj(v) || !isObj(v.claim)) {
+      io.out(
+        JSON.stringify(
+          refused(fallbackId, null, [
+            problem(`${r.where}: a reopening request is an object with a "claim" (claim)`, 'claim'),
+          ]),
+        ),
+      );
+      continue;
+    }
+    const parsed = parseClaim(v.claim, fallbackId);
+    const claim = parsed.claim;
+    const reason = v.reason ?? 'clerical-error';
+    const bad: Finding[] = [];
+    if (reason !== 'clerical-error' && reason !== 'good-cause')
+      bad.push(
+        problem(
+          `reason must be "clerical-error" or "good-cause", not ${JSON.stringify(reason)} (reason)`,
+          'reason',
+        ),
+      );
+    if (typeof v.requestDate !== 'string')
+      bad.push(
+        problem(
+          'requestDate is required: the date the reopening was asked for, YYYY-MM-DD (requestDate)',
+          'requestDate',
+        ),
+      );
+    const payer = payers.get(claim.payerId || 'medicare');
+    if (!payer)
+      bad.push(
+        problem(
+          `Unknown payer "${claim.payerId}" (claim.payerId); known payers: ${[...payers.keys()].join(', ')}.`,
+          'payerId',
+        ),
+      );
+    let original;
+    if (v.original !== undefined) {
+      const o = remittanceFromJson(v.original, `${r.where}.original`);
+      if (o.ok) original = o.value;
+      else
+        bad.push(
+          ...o.errors.map((e) =>
+            problem(`${e.path}: ${e.message.replace(/^[^:]*: /, '')}`, 'original'),
+          ),
+        );
+    }
+    // A claim that cannot be read is not a correction the contractor can act on.
+    for (const f of parsed.findings) if (f.severity === 'error') bad.push(f);
+    if (bad.length || !payer) {
+      io.out(JSON.stringify(refused(claim.claimId, claim.originalClaimId, bad)));
+      continue;
+    }
+    const req: ReopeningRequest = {
+      requestDate: v.requestDate as string,
+      reason: reason as ReopeningRequest['reason'],
+      claim,
+      ...(v.appealPending === true ? { appealPending: true } : {}),
+    };
+    const out = ledger.reopen(req, {
+      payer,
+      fees,
+      seed,
+      findings: parsed.findings,
+      edits: (c, policy) => scrub(c, { ...editCtx, policy }),
+      ...(original ? { original } : {}),
+    });
+    io.out(
+      JSON.stringify(
+        out.kind === 'revised'
+          ? remittanceJson(out.remittance)
+          : refused(claim.claimId, claim.originalClaimId, out.findings),
+      ),
+    );
+  }
+  return 0;
+}

@@ -1,0 +1,163 @@
+/**
+ * The payer's side of the story across claims: which claims it has adjudicated (so that a
+ * replacement, void or reopening finds the original it takes back, and a second correction of
+ * the same claim is refused) and each member's deductible and out-of-pocket amounts for the
+ * benefit year, carried from claim to claim and started again from zero in a new benefit year.
+ * The CLI keeps one ledger per run (claims in input order, plus `--history`); the app one per
+ * case. Pure bookkeeping around `adjudicate`: the rules stay in the adjudicator.
+ * See: DOMAIN.md §6 (accumulators per benefit period) and §8 (corrected claims); 42 CFR 410.160.
+ */
+import type { Accumulators, Claim } from '../claim/claim';
+import type { Finding } from '../findings';
+import { cents } from '../money';
+import { adjudicate, type AdjudicationContext } from './adjudicate';
+import { benefitYearOf } from './benefit-year';
+import { isDate } from './calendar';
+import type { PayerProfile } from './profile';
+import type { Remittance } from './remittance';
+import { reopen, type ReopeningOutcome, type ReopeningRequest } from './reopening';
+
+interface Entry {
+  remittance: Remittance;
+  /** Set when a later replacement, void or reopening took this claim back. */
+  supersededBy: Remittance | null;
+  /** The claim adjudicated, when the ledger saw it (history from JSON has only remittances). */
+  claim?: Claim;
+}
+
+export class PayerLedger {
+  /** `payerId|claim id or payer claim number` -> the adjudication it names. */
+  readonly #claims = new Map<string, Entry>();
+  /** `payerId|memberId|benefit year` -> running accumulators. */
+  readonly #acc = new Map<string, Accumulators>();
+  /** `payerId|memberId` -> benefit years seen (for the new-year note). */
+  readonly #years = new Map<string, Set<string>>();
+
+  /** Records an adjudication (from this run or from history given by the user). */
+  record(r: Remittance, payer?: PayerProfile, serviceDate?: string, claim?: Claim): void {
+    if (r.status === 'rejected') return;
+    const entry: Entry = { remittance: r, supersededBy: null, ...(claim ? { claim } : {}) };
+    if (r.reversal) {
+      const old = this.#claims.get(`${r.payerId}|${r.reversal.payerClaimNumber}`);
+      if (old) old.supersededBy = r;
+    }
+    // A void is known by the claim number it took back: keep that one pointing at the original.
+    if (r.status !== 'voided') {
+      this.#claims.set(`${r.payerId}|${r.claimId}`, entry);
+      if (r.payerClaimNumber) this.#claims.set(`${r.payerId}|${r.payerClaimNumber}`, entry);
+    }
+    const member = r.patient.memberId;
+    const year =
+      r.benefitYear ??
+      (payer && serviceDate && isDate(serviceDate) ? benefitYearOf(payer, serviceDate) : null);
+    if (member && year) {
+      this.#acc.set(`${r.payerId}|${member}|${year}`, r.accumulatorsAfter);
+      const k = `${r.payerId}|${member}`;
+      let ys = this.#years.get(k);
+      if (!ys) this.#years.set(k, (ys = new Set()));
+      ys.add(year);
+    }
+  }
+
+  /** The adjudication a claim id or payer claim number names, and what replaced it if anything. */
+  find(payerId: string, ref: string): Entry | undefined {
+    return this.#claims.get(`${payerId}|${ref}`);
+  }
+
+  /** Running accumulators of a member in the benefit year of `date` (undefined: none yet). */
+  accumulators(payer: PayerProfile, memberId: string, date: string): Accumulators | undefined {
+    return this.#acc.get(`${payer.id}|${memberId}|${benefitYearOf(payer, date)}`);
+  }
+
+  /**
+   * Adjudicates with the ledger's knowledge: the original a frequency 7/8 names (refused when
+   * it was already taken back), and the member's running accumulators unless the claim gives
+   * its own; then records the result.
+   */
+  adjudicate(claim: Claim, ctx: AdjudicationContext): Remittance {
+    const payer = ctx.payer;
+    const notes: Finding[] = [];
+    let original = ctx.original;
+    if (!original && claim.frequency !== '1' && claim.originalClaimId) {
+      const e = this.find(payer.id, claim.originalClaimId);
+      if (e?.supersededBy) notes.push(supersededFinding(claim, e));
+      else if (e) original = e.remittance;
+    }
+    let accumulators = ctx.accumulators;
+    const member = claim.patient.memberId;
+    if (!accumulators && !claim.accumulatorsGiven && member && isDate(claim.serviceDate)) {
+      accumulators = this.accumulators(payer, member, claim.serviceDate);
+      const year = benefitYearOf(payer, claim.serviceDate);
+      const earlier = [...(this.#years.get(`${payer.id}|${member}`) ?? [])].filter((y) => y < year);
+      if (!accumulators && earlier.length > 0)
+        notes.push(newYearFinding(payer, year, earlier.sort().at(-1)!));
+      accumulators ??= { deductibleMet: cents(0), outOfPocketMet: cents(0) };
+    }
+    const r = adjudicate(claim, {
+      ...ctx,
+      ...(original ? { original } : {}),
+      ...(accumulators ? { accumulators } : {}),
+      ...(notes.length ? { findings: [...(ctx.findings ?? []), ...notes] } : {}),
+    });
+    this.record(r, payer, claim.serviceDate, claim);
+    return r;
+  }
+
+  /**
+   * Decides a Medicare reopening request against the claim it names (refused when that claim
+   * was already revised: the request must name the latest claim number), with the member's
+   * running accumulators; a revised determination is recorded like any adjudication.
+   */
+  reopen(req: ReopeningRequest, ctx: AdjudicationContext): ReopeningOutcome {
+    const payer = ctx.payer;
+    const ref = req.claim.originalClaimId;
+    const e = ref ? this.find(payer.id, ref) : undefined;
+    if (e?.supersededBy)
+      return {
+        kind: 'refused',
+        findings: [{ ...supersededFinding(req.claim, e), id: 'reopening.refused' }],
+      };
+    const member = req.claim.patient.memberId;
+    const accumulators =
+      ctx.accumulators ??
+      (!req.claim.accumulatorsGiven && member && isDate(req.claim.serviceDate)
+        ? this.accumulators(payer, member, req.claim.serviceDate)
+        : undefined);
+    const out = reopen(
+      req,
+      ctx.original ?? e?.remittance,
+      { ...ctx, ...(accumulators ? { accumulators } : {}) },
+      e?.claim,
+    );
+    if (out.kind === 'revised')
+      this.record(out.remittance, payer, req.claim.serviceDate, req.claim);
+    return out;
+  }
+}
+
+function supersededFinding(claim: Claim, e: Entry): Finding {
+  const by = e.supersededBy!;
+  const what = by.status === 'voided' ? 'voided' : 'replaced';
+  return {
+    id: 'claim.original-not-found',
+    severity: 'error',
+    line: null,
+    codes: [],
+    field: 'originalClaimId',
+    message: `Claim ${claim.originalClaimId} was already ${what} by claim ${by.claimId}${by.status === 'voided' ? '' : ` (payer claim number ${by.payerClaimNumber ?? '?'})`}: ${by.status === 'voided' ? 'there is nothing left to change' : `a further correction must name ${by.payerClaimNumber ?? by.claimId}`}.`,
+    reference:
+      'X12 005010X222A1 2300 REF*F8 (the payer claim number of the most recent adjudication); NUCC 1500 item 22',
+  };
+}
+
+function newYearFinding(payer: PayerProfile, year: string, last: string): Finding {
+  return {
+    id: 'benefits.year-reset',
+    severity: 'info',
+    line: null,
+    codes: [],
+    field: 'serviceDate',
+    message: `This service starts ${payer.name}'s benefit year beginning ${year}: the deductible and out-of-pocket amounts met in the year beginning ${last} no longer count.`,
+    reference: `${payer.name} benefit year starts ${payer.benefitYearStart} (42 CFR 410.160 for Medicare Part B; plan documents)`,
+  };
+}

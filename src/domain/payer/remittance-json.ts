@@ -1,0 +1,198 @@
+/**
+ * Reading the public remittance JSON (what `claimlab adjudicate` prints and the app stores) back
+ * into the domain model: validated with zod, every problem named by its path, money parsed to
+ * cents. Used for payer history given to the CLI (`--history`), for reopenings, and by the app,
+ * which keeps the JSON form. Fields the JSON does not carry (accumulators before, payer name,
+ * provider) come back empty.
+ * See: src/domain/payer/remittance.ts (remittanceJson, the writer).
+ */
+import { z } from 'zod';
+import { cents, parseMoney, type Cents } from '../money';
+import type { Problem, Result } from '../result';
+import type { GroupCode } from './codes';
+import { formatPath } from './profile';
+import { totalsOf, type RemitLine, type Remittance } from './remittance';
+import { reversalFromLines } from './reversal';
+
+const money = z.string().regex(/^-?\d+\.\d{2}$/, 'must be an amount such as "120.00"');
+
+export const remittanceStatusSchema = z.enum([
+  'paid',
+  'partially-paid',
+  'denied',
+  'rejected',
+  'voided',
+]);
+
+export const adjustmentJsonSchema = z.object({
+  group: z.enum(['CO', 'PR', 'OA', 'PI']),
+  carc: z.string().min(1),
+  amount: money,
+});
+
+export const remittanceLineJsonSchema = z.object({
+  line: z.number().int().min(1),
+  code: z.string(),
+  billed: money,
+  allowed: money,
+  paid: money,
+  adjustments: z.array(adjustmentJsonSchema),
+  remarks: z.array(z.string()),
+  modifiers: z.array(z.string()).optional(),
+  units: z.number().optional(),
+  serviceDate: z.string().optional(),
+  feeSchedule: money.optional(),
+  pricingSource: z.string().optional(),
+  pricingRules: z.array(z.string()).optional(),
+  limitingCharge: money.optional(),
+});
+
+export const findingJsonSchema = z.object({
+  id: z.string(),
+  severity: z.enum(['error', 'warning', 'info']),
+  line: z.number().int().nullable(),
+  codes: z.array(z.string()),
+  message: z.string(),
+  reference: z.string(),
+  suggestion: z.string().optional(),
+  field: z.string().optional(),
+  diagnosisIndex: z.number().int().optional(),
+});
+
+const totals = z.object({
+  billed: money,
+  allowed: money,
+  paid: money,
+  patientResponsibility: money,
+});
+
+export const remittanceJsonSchema = z.object({
+  claimId: z.string(),
+  status: remittanceStatusSchema,
+  lines: z.array(remittanceLineJsonSchema),
+  totals,
+  findings: z.array(findingJsonSchema).default([]),
+  // Optional fields the payer adds beyond the minimal contract of issue 2.
+  payerId: z.string().optional(),
+  /** The payer's claim number (Medicare ICN); null when rejected. */
+  payerClaimNumber: z.string().nullable().optional(),
+  memberId: z.string().nullable().optional(),
+  claimRemarks: z.array(z.string()).optional(),
+  receivedDate: z.string().optional(),
+  remitDate: z.string().optional(),
+  accumulatorsAfter: z.object({ deductibleMet: money, outOfPocketMet: money }).optional(),
+  benefitYear: z.string().optional(),
+  appealDeadline: z.string().nullable().optional(),
+  appeal: z
+    .object({
+      level: z.number(),
+      name: z.string(),
+      deadline: z.string(),
+      amountInControversy: money.nullable(),
+      source: z.string(),
+    })
+    .nullable()
+    .optional(),
+  frequency: z.enum(['1', '7', '8']).optional(),
+  originalClaimId: z.string().nullable().optional(),
+  netPaid: money.optional(),
+  reversal: z
+    .object({
+      claimId: z.string(),
+      payerClaimNumber: z.string(),
+      lines: z.array(remittanceLineJsonSchema),
+      totals,
+      credits: z.object({ deductible: money, outOfPocket: money }),
+    })
+    .nullable()
+    .optional(),
+  reopening: z
+    .object({
+      requestDate: z.string(),
+      reason: z.enum(['clerical-error', 'good-cause']),
+      changes: z.array(z.string()),
+    })
+    .nullable()
+    .optional(),
+});
+export type RemittanceJsonIn = z.infer<typeof remittanceJsonSchema>;
+
+const c = (s: string): Cents => parseMoney(s) ?? cents(0);
+
+function lineFrom(l: z.infer<typeof remittanceLineJsonSchema>): RemitLine {
+  return {
+    line: l.line,
+    code: l.code,
+    modifiers: l.modifiers ?? [],
+    units: l.units ?? 1,
+    serviceDate: l.serviceDate ?? '',
+    billed: c(l.billed),
+    allowed: c(l.allowed),
+    paid: c(l.paid),
+    adjustments: l.adjustments.map((a) => ({
+      group: a.group as GroupCode,
+      carc: a.carc,
+      amount: c(a.amount),
+    })),
+    remarks: l.remarks,
+  };
+}
+
+/** The domain remittance from its JSON form; problems name `where` and the field path. */
+export function remittanceFromJson(json: unknown, where: string): Result<Remittance> {
+  const r = remittanceJsonSchema.safeParse(json);
+  if (!r.success) {
+    const errors: Problem[] = r.error.issues.map((i) => ({
+      path: `${where}: ${formatPath(i.path)}`,
+      message: `${formatPath(i.path)}: ${i.message}`,
+    }));
+    return { ok: false, errors };
+  }
+  const j = r.data;
+  const date = j.receivedDate ?? '';
+  const lines = j.lines.map((l) => lineFrom(l));
+  const acc = j.accumulatorsAfter
+    ? {
+        deductibleMet: c(j.accumulatorsAfter.deductibleMet),
+        outOfPocketMet: c(j.accumulatorsAfter.outOfPocketMet),
+      }
+    : { deductibleMet: cents(0), outOfPocketMet: cents(0) };
+  const value: Remittance = {
+    claimId: j.claimId,
+    payerId: j.payerId ?? '',
+    payerName: j.payerId ?? '',
+    status: j.status,
+    payerClaimNumber: j.payerClaimNumber ?? null,
+    frequency: j.frequency ?? '1',
+    originalClaimId: j.originalClaimId ?? null,
+    payerSequence: 1,
+    claimFilingIndicator: '',
+    receivedDate: date,
+    remitDate: j.remitDate ?? '',
+    lines,
+    totals: totalsOf(lines),
+    claimRemarks: j.claimRemarks ?? [],
+    findings: [],
+    accumulatorsBefore: acc,
+    accumulatorsAfter: acc,
+    appeal: j.appeal
+      ? {
+          ...j.appeal,
+          amountInControversy:
+            j.appeal.amountInControversy === null ? null : c(j.appeal.amountInControversy),
+        }
+      : null,
+    patient: { memberId: j.memberId ?? null },
+    providerNpi: '',
+    reversal: j.reversal
+      ? reversalFromLines(
+          j.reversal.claimId,
+          j.reversal.payerClaimNumber,
+          j.reversal.lines.map((l) => lineFrom(l)),
+        )
+      : null,
+    reopening: j.reopening ?? null,
+    ...(j.benefitYear ? { benefitYear: j.benefitYear } : {}),
+  };
+  return { ok: true, value };
+}

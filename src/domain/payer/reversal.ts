@@ -1,0 +1,72 @@
+/**
+ * Reversal of an adjudicated claim: what a payer does first when it accepts a replacement
+ * (frequency 7), a void (frequency 8) or a Medicare reopening. The original is taken back in
+ * full — every line's billed, allowed, paid and adjustment amounts negated, so each reversed
+ * line still balances — and the deductible and out-of-pocket amounts it used are credited back
+ * before the corrected claim is adjudicated as new.
+ * See: X12 005010X221A1 front matter §1.10.2.8 "Reversals and corrections" (CLP02 = 22);
+ * Medicare Claims Processing Manual (Pub. 100-04) ch. 34 §10 (reopenings revise the initial
+ * determination); DOMAIN.md §8.
+ */
+import type { Accumulators } from '../claim/claim';
+import { cents, type Cents } from '../money';
+import { totalsOf, type RemitLine, type Remittance, type Reversal } from './remittance';
+
+const neg = (c: Cents): Cents => cents(c === 0 ? 0 : -c);
+
+/** Whether a remittance can be reversed: it was adjudicated, has a payer claim number, and is
+ * not itself a void. */
+export function reversible(r: Remittance): r is Remittance & { payerClaimNumber: string } {
+  return r.status !== 'rejected' && r.status !== 'voided' && r.payerClaimNumber !== null;
+}
+
+export function reversalOf(original: Remittance & { payerClaimNumber: string }): Reversal {
+  const lines: RemitLine[] = original.lines.map((l) => ({
+    line: l.line,
+    code: l.code,
+    modifiers: [...l.modifiers],
+    units: l.units,
+    serviceDate: l.serviceDate,
+    billed: neg(l.billed),
+    allowed: neg(l.allowed),
+    paid: neg(l.paid),
+    adjustments: l.adjustments.map((a) => ({
+      group: a.group,
+      carc: a.carc,
+      amount: neg(a.amount),
+    })),
+    remarks: [...l.remarks],
+  }));
+  return reversalFromLines(original.claimId, original.payerClaimNumber, lines);
+}
+
+/** A reversal from its (already negated) lines, e.g. as read from an 835 CLP02 = 22 loop. */
+export function reversalFromLines(
+  claimId: string,
+  payerClaimNumber: string,
+  lines: RemitLine[],
+): Reversal {
+  let deductible = 0;
+  let outOfPocket = 0;
+  for (const l of lines)
+    for (const a of l.adjustments)
+      if (a.group === 'PR') {
+        if (a.carc === '1') deductible -= a.amount;
+        if (a.carc === '1' || a.carc === '2' || a.carc === '3') outOfPocket -= a.amount;
+      }
+  return {
+    claimId,
+    payerClaimNumber,
+    lines,
+    totals: totalsOf(lines),
+    credits: { deductible: cents(deductible), outOfPocket: cents(outOfPocket) },
+  };
+}
+
+/** The accumulators once the reversed claim's shares are given back (never below zero). */
+export function creditBack(acc: Accumulators, r: Reversal): Accumulators {
+  return {
+    deductibleMet: cents(Math.max(0, acc.deductibleMet - r.credits.deductible)),
+    outOfPocketMet: cents(Math.max(0, acc.outOfPocketMet - r.credits.outOfPocket)),
+  };
+}
