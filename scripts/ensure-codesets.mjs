@@ -8,6 +8,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -16,6 +17,25 @@ const out = join(root, 'codesets', 'build');
 const reference = resolve(root, process.env.CLAIMLAB_REFERENCE ?? '../shared/reference');
 const FORMAT = 'claimlab.codeset-manifest';
 const VERSION = 1;
+// The MPFS bundle's own format version: keep equal to MPFS_FORMAT_VERSION in
+// src/codesets/mpfs/decode.ts (test/payer/payment-rules.test.ts checks it).
+const MPFS_FORMAT_VERSION = 2;
+const MPFS_FILE = 'mpfs-2025.json.gz';
+
+/** True when the reference folder has the MPFS files and the bundle is missing or of another format. */
+function mpfsStale() {
+  if (!existsSync(join(reference, 'mpfs'))) return false;
+  const p = join(out, MPFS_FILE);
+  if (!existsSync(p)) return true;
+  try {
+    // The bundle starts {"format":"claimlab.mpfs","formatVersion":N,...}: the head is enough.
+    const head = gunzipSync(readFileSync(p)).subarray(0, 200).toString('utf8');
+    const m = /"formatVersion":(\d+)/.exec(head);
+    return !m || Number(m[1]) !== MPFS_FORMAT_VERSION;
+  } catch {
+    return true;
+  }
+}
 
 function bundlesReady() {
   const p = join(out, 'manifest.json');
@@ -30,7 +50,18 @@ function bundlesReady() {
   }
 }
 
-if (bundlesReady()) process.exit(0);
+if (bundlesReady()) {
+  if (!mpfsStale()) process.exit(0);
+  // Only the fee schedule is stale (e.g. its format changed): rebuild just that bundle.
+  console.log(`codesets: rebuilding the MPFS bundle (${MPFS_FILE}, format ${MPFS_FORMAT_VERSION}) from ${reference} …`);
+  const m = spawnSync('npx', ['tsx', 'src/codesets/mpfs/bundle.ts', reference, out], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+  if (m.status !== 0)
+    console.error('codesets: the MPFS build failed (see above); Medicare prices from the pack table until it succeeds');
+  process.exit(0);
+}
 if (!existsSync(reference)) {
   console.log(
     `codesets: no reference folder at ${reference}; using the starter code set (see codesets/README.md to get the official files)`,

@@ -390,3 +390,11 @@ describe('determinism', () => {
     expect(outcomes).toEqual(new Set(['paid', 'partially-paid']));
   });
 });
+
+describe('surgical-team modifiers the RVU indicators do not allow', () => {
+  it('denies CO-54 for an assistant where ASST SURG does not allow one', () => {
+    const { j } = run(claim([line('99213', '120.00', { modifiers: ['82'] })]));
+    expect(j.lines[0]!.adjustments).toEqual([{ group: 'CO', carc: '54', amount: '120.00' }]);
+    expect(j.status).toBe('denied');
+  });
+});

@@ -100,3 +100,126 @@ describe('claimlab adjudicate (CLI contract)', () => {
     expect(t.err.join(' ')).toMatch(/no such file/);
   });
 });
+
+describe('claimlab adjudicate across claims (payer ledger) and claimlab reopen', () => {
+  const ppo = {
+    ...good,
+    payerId: 'commercial-ppo',
+    patient: { sex: 'M', birthDate: '1980-02-03', memberId: 'KH123' },
+    diagnoses: ['M17.11'],
+    lines: [
+      { code: '99213', units: 1, dxPointers: [1], charge: '150.00' },
+      { code: '20610', modifiers: ['RT'], units: 1, dxPointers: [1], charge: '250.00' },
+    ],
+  };
+  const { accumulators: _a, ...noAcc } = ppo;
+
+  it('carries a member’s accumulators to the next claim and finds originals earlier in the input', async () => {
+    const lines = [
+      { ...noAcc, claimId: 'C-1' },
+      { ...noAcc, claimId: 'C-2', serviceDate: '2026-03-09', submissionDate: '2026-03-09' },
+      { ...noAcc, claimId: 'C-3', frequency: '7', originalClaimId: 'C-1', lines: [ppo.lines[1]] },
+      { ...noAcc, claimId: 'C-4', frequency: '8', originalClaimId: 'C-3' },
+      { ...noAcc, claimId: 'C-5', frequency: '7', originalClaimId: 'C-1' },
+    ].map((c) => JSON.stringify(c));
+    const t = io(lines.join('\n'));
+    expect(await main(['adjudicate', '-'], t.io)).toBe(0);
+    const [c1, c2, c3, c4, c5] = t.out.map((l) => JSON.parse(l));
+    // C-2 starts where C-1 left the deductible.
+    expect(Number(c2.accumulatorsAfter.deductibleMet)).toBeGreaterThan(
+      Number(c1.accumulatorsAfter.deductibleMet),
+    );
+    expect(c3.reversal.claimId).toBe('C-1');
+    expect(c3.reversal.payerClaimNumber).toBe(c1.payerClaimNumber);
+    expect(c3.reversal.totals.billed).toBe('-400.00');
+    expect(c4.status).toBe('voided');
+    expect(c4.reversal.claimId).toBe('C-3');
+    expect(c4.lines).toEqual([]);
+    // C-1 was already replaced by C-3: a second replacement must name C-3's number.
+    expect(c5.status).toBe('rejected');
+    expect(c5.findings[0].id).toBe('claim.original-not-found');
+    expect(c5.findings[0].message).toMatch(new RegExp(`must name ${c3.payerClaimNumber}`));
+  });
+
+  it('takes the original from --history, and names a bad history line', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'claimlab-ledger-'));
+    const first = io(JSON.stringify({ ...noAcc, claimId: 'H-1' }));
+    await main(['adjudicate', '-'], first.io);
+    const remit = JSON.parse(first.out[0]!);
+    const hist = join(dir, 'history.jsonl');
+    writeFileSync(hist, `${first.out[0]}\n{"claimId":"x","status":"paid","lines":[{"line":0}]}\n`);
+    const t = io(
+      JSON.stringify({
+        ...noAcc,
+        claimId: 'H-2',
+        frequency: '7',
+        originalClaimId: remit.payerClaimNumber,
+      }),
+    );
+    expect(await main(['adjudicate', '-', '--history', hist], t.io)).toBe(0);
+    const r = JSON.parse(t.out[0]!);
+    expect(r.reversal.payerClaimNumber).toBe(remit.payerClaimNumber);
+    expect(t.err.join('\n')).toMatch(/history\.jsonl\[?:?.*lines\[0\]\.line: .*skipped/);
+  });
+
+  it('x12 835 writes the reversal and the corrected claim', async () => {
+    const t = io(
+      [
+        { ...noAcc, claimId: 'X-1' },
+        { ...noAcc, claimId: 'X-2', frequency: '7', originalClaimId: 'X-1', lines: [ppo.lines[1]] },
+      ]
+        .map((c) => JSON.stringify(c))
+        .join('\n'),
+    );
+    expect(await main(['x12', '835', '-'], t.io)).toBe(0);
+    const second = t.out[1]!;
+    expect(second).toMatch(/CLP\*X-2\*22\*-400\*/);
+    expect(second).toMatch(/REF\*F8\*X-1/);
+    expect(second).toMatch(/CLP\*X-2\*1\*250\*/);
+  });
+
+  it('reopen: revises a Medicare claim found in --history, refuses with reasons, never crashes', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'claimlab-reopen-'));
+    const orig = {
+      ...good,
+      claimId: 'R-1',
+      lines: [{ ...good.lines[0], code: '99214', units: 2, charge: '300.00' }],
+    };
+    const a = io(JSON.stringify(orig));
+    await main(['adjudicate', '-'], a.io);
+    const r1 = JSON.parse(a.out[0]!);
+    expect(r1.lines[0].adjustments[0].carc).toBe('151');
+    const hist = join(dir, 'h.jsonl');
+    writeFileSync(hist, a.out[0]!);
+    const fixed = {
+      ...orig,
+      originalClaimId: r1.payerClaimNumber,
+      lines: [{ ...orig.lines[0], units: 1, charge: '150.00' }],
+    };
+    const t = io(
+      [
+        { requestDate: '2026-04-10', reason: 'clerical-error', claim: fixed },
+        { requestDate: '2027-09-01', claim: fixed },
+        { requestDate: '2026-04-10', reason: 'because', claim: fixed },
+        { requestDate: '2026-04-10' },
+        '{oops',
+      ]
+        .map((x) => (typeof x === 'string' ? x : JSON.stringify(x)))
+        .join('\n'),
+    );
+    expect(await main(['reopen', '-', '--history', hist], t.io)).toBe(0);
+    const [ok, late, reason, noClaim, bad] = t.out.map((l) => JSON.parse(l));
+    expect(ok.status).toBe('paid');
+    expect(ok.reopening.changes).toEqual([
+      'line 1: units 2 -> 1',
+      'line 1: charge 300.00 -> 150.00',
+    ]);
+    expect(ok.reversal.payerClaimNumber).toBe(r1.payerClaimNumber);
+    // The first request revised R-1: later ones naming its old number are refused.
+    expect(late.status).toBe('refused');
+    expect(late.findings[0].message).toMatch(/already replaced/);
+    expect(reason.findings[0].message).toMatch(/\(reason\)$/);
+    expect(noClaim.findings[0].message).toMatch(/\(claim\)$/);
+    expect(bad.status).toBe('refused');
+  });
+});

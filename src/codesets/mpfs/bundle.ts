@@ -10,10 +10,15 @@ import { join, resolve } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { Problem, Result } from '../../domain/result';
 import type { MpfsTables } from '../../domain/payer/fees';
-import { decodeMpfsBundle, MPFS_BUNDLE_FILE, MPFS_FORMAT as FORMAT } from './decode';
+import {
+  decodeMpfsBundle,
+  MPFS_BUNDLE_FILE,
+  MPFS_FORMAT as FORMAT,
+  MPFS_FORMAT_VERSION,
+} from './decode';
 import { parseGpciFile, parseLocalityCountyFile, parseRvuFile, type MpfsData } from './import';
 
-export { decodeMpfsBundle, mpfsTables, MPFS_BUNDLE_FILE } from './decode';
+export { decodeMpfsBundle, mpfsTables, MPFS_BUNDLE_FILE, MPFS_FORMAT_VERSION } from './decode';
 
 type RvuRow = [
   string,
@@ -23,6 +28,10 @@ type RvuRow = [
   number,
   number,
   number,
+  string,
+  string,
+  string,
+  string,
   string,
   string,
   string,
@@ -76,7 +85,7 @@ export function buildMpfsBundle(refDir: string, outDir: string): Result<MpfsBuil
   };
   const json = JSON.stringify({
     format: FORMAT,
-    formatVersion: 1,
+    formatVersion: MPFS_FORMAT_VERSION,
     year: data.year,
     source: data.source,
     conversionFactor: data.conversionFactor,
@@ -92,6 +101,10 @@ export function buildMpfsBundle(refDir: string, outDir: string): Result<MpfsBuil
       r.globalDays,
       r.mult,
       r.bilat,
+      r.endoBase,
+      r.asstSurg,
+      r.coSurg,
+      r.teamSurg,
     ]),
     gpcis: data.gpcis.map((g): GpciRow => [g.key, g.state, g.name, g.work, g.pe, g.mp]),
     counties: data.counties.map((c) => [c.key, c.state, c.area, c.counties]),

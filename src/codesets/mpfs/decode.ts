@@ -9,11 +9,17 @@ import type { Gpci, MpfsTables, RvuEntry } from '../../domain/payer/fees';
 
 export const MPFS_BUNDLE_FILE = 'mpfs-2025.json.gz';
 export const MPFS_FORMAT = 'claimlab.mpfs';
+/**
+ * Bumped whenever the RVU row layout changes (2: ENDO BASE, ASST/CO/TEAM SURG added), so an older
+ * bundle is rebuilt: scripts/ensure-codesets.mjs compares it (keep its MPFS_FORMAT_VERSION equal;
+ * test/payer/payment-rules.test.ts checks that they match).
+ */
+export const MPFS_FORMAT_VERSION = 2;
 const FORMAT = MPFS_FORMAT;
 
 const BundleSchema = z.object({
   format: z.literal(FORMAT),
-  formatVersion: z.literal(1),
+  formatVersion: z.literal(MPFS_FORMAT_VERSION),
   year: z.number().int(),
   source: z.string(),
   conversionFactor: z.number().int().positive(),
@@ -26,6 +32,11 @@ const BundleSchema = z.object({
       z.number(),
       z.number(),
       z.number(),
+      z.string(),
+      z.string(),
+      z.string(),
+      z.string(),
+      // endoBase, asstSurg, coSurg, teamSurg (format 2)
       z.string(),
       z.string(),
       z.string(),
@@ -64,6 +75,17 @@ export function mpfsTables(d: {
 
 /** Checks a parsed bundle (JSON) and builds its tables; errors name `file` and the field. */
 export function decodeMpfsBundle(raw: unknown, file: string): Result<MpfsTables> {
+  const v = (raw as { formatVersion?: unknown } | null)?.formatVersion;
+  if (typeof raw === 'object' && raw !== null && typeof v === 'number' && v !== MPFS_FORMAT_VERSION)
+    return {
+      ok: false,
+      errors: [
+        {
+          path: `${file}: formatVersion`,
+          message: `MPFS bundle format ${v} is ${v < MPFS_FORMAT_VERSION ? 'older' : 'newer'} than this ClaimLab reads (${MPFS_FORMAT_VERSION}); rebuild it with \`npm run -s claimlab -- codesets build\``,
+        },
+      ],
+    };
   const r = BundleSchema.safeParse(raw);
   if (!r.success)
     return {
@@ -92,6 +114,10 @@ export function decodeMpfsBundle(raw: unknown, file: string): Result<MpfsTables>
           globalDays,
           mult,
           bilat,
+          endoBase,
+          asstSurg,
+          coSurg,
+          teamSurg,
         ]) => ({
           code,
           modifier,
@@ -104,6 +130,10 @@ export function decodeMpfsBundle(raw: unknown, file: string): Result<MpfsTables>
           globalDays,
           mult,
           bilat,
+          endoBase,
+          asstSurg,
+          coSurg,
+          teamSurg,
         }),
       ),
       gpcis: d.gpcis.map(([key, state, name, work, pe, mp]) => ({

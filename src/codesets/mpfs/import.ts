@@ -66,6 +66,10 @@ export function parseRvuFile(
     glob: col('GLOB'),
     mult: col('MULT PROC'),
     bilat: col('BILAT SURG'),
+    asst: col('ASST SURG'),
+    co: col('CO- SURG'),
+    team: col('TEAM SURG'),
+    endo: col('ENDO BASE'),
     cf: col('CONV FACTOR'),
   };
   const noColumns = missingColumns(idx, `${file}:${h + 1}`);
@@ -112,6 +116,10 @@ export function parseRvuFile(
       globalDays: (r[idx.glob] ?? '').trim(),
       mult: (r[idx.mult] ?? '').trim(),
       bilat: (r[idx.bilat] ?? '').trim(),
+      endoBase: endoBase(r[idx.endo] ?? '', where, errors),
+      asstSurg: (r[idx.asst] ?? '').trim(),
+      coSurg: (r[idx.co] ?? '').trim(),
+      teamSurg: (r[idx.team] ?? '').trim(),
     });
   }
   if (cf === null) errors.push({ path: file, message: 'no conversion factor found' });
@@ -119,6 +127,19 @@ export function parseRvuFile(
   return errors.length
     ? { ok: false, errors }
     : { ok: true, value: { rvus, conversionFactor: cf! } };
+}
+
+/** ENDO BASE: '' or a 5-character code (a bad value is reported, not priced from). */
+function endoBase(raw: string, where: string, errors: Problem[]): string {
+  const v = raw.trim().toUpperCase();
+  if (v !== '' && !/^[0-9A-Z]{5}$/.test(v)) {
+    errors.push({
+      path: `${where} (endoBase)`,
+      message: `ENDO BASE "${v}" is not a 5-character code`,
+    });
+    return '';
+  }
+  return v;
 }
 
 export function parseGpciFile(text: string, file: string): Result<Gpci[]> {

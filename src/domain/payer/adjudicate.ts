@@ -215,12 +215,7 @@ export function adjudicate(claim: Claim, ctx: AdjudicationContext): Remittance {
     if (!fee || fee.kind === 'priced') return;
     const mods = claim.lines[i]!.modifiers;
     const liable = mods.includes('GA') || mods.includes('GY') ? 'PR' : 'CO';
-    denials[i] =
-      fee.kind === 'unpriced' && fee.reason === 'bundled'
-        ? { group: 'CO', carc: '97', remarks: ['M15'], appealable: true, because: 'payer' }
-        : fee.kind === 'unpriced' && fee.reason === 'invalid-for-medicare'
-          ? { group: 'CO', carc: '16', remarks: ['N56'], appealable: true, because: 'payer' }
-          : { group: liable, carc: '96', remarks: ['N130'], appealable: true, because: 'payer' };
+    denials[i] = unpricedDenial(fee, liable);
   });
   const medicare = payer.kind === 'medicare' ? payer : null;
   const nonPar = medicare && claim.provider.participating === false;
@@ -239,6 +234,9 @@ export function adjudicate(claim: Claim, ctx: AdjudicationContext): Remittance {
       perUnit: fee.perUnit,
       mult: fee.mult,
       bilat: fee.bilat,
+      code: l.code,
+      serviceDate: l.serviceDate ?? dos,
+      inputs: fee.inputs,
     });
   });
   const priced: (PricedLine | undefined)[] = new Array<PricedLine | undefined>(claim.lines.length);
@@ -396,6 +394,38 @@ function feeYearFinding(dos: string, minYear: number, maxYear: number): Finding 
   if (byDos.size > 5000) byDos.clear();
   byDos.set(dos, f);
   return f;
+}
+
+/**
+ * Why a line the fee schedule does not price is not paid: bundled (CO-97/M15), not valid for
+ * Medicare (CO-16/N56), an assistant, co-surgeon or team the RVU indicators do not allow
+ * (CO-54), team surgery priced by report (CO-252/N706: send the operative notes), else not
+ * covered (CO-96/N130, the patient's when a GA/GY notice was given).
+ * See: CMS RVU file read-me (ASST SURG, CO SURG, TEAM SURG indicators); Pub. 100-04 ch. 12 §40.8.
+ */
+function unpricedDenial(fee: MedicareFee, liable: 'CO' | 'PR'): Denial {
+  const reason = fee.kind === 'unpriced' ? fee.reason : null;
+  const d = (group: 'CO' | 'PR', carc: string, remarks: string[]): Denial => ({
+    group,
+    carc,
+    remarks,
+    appealable: true,
+    because: 'payer',
+  });
+  switch (reason) {
+    case 'bundled':
+      return d('CO', '97', ['M15']);
+    case 'invalid-for-medicare':
+      return d('CO', '16', ['N56']);
+    case 'assistant-not-payable':
+    case 'co-surgery-not-payable':
+    case 'team-surgery-not-payable':
+      return d('CO', '54', []);
+    case 'team-surgery-by-report':
+      return d('CO', '252', ['N706']);
+    default:
+      return d(liable, '96', ['N130']);
+  }
 }
 
 /**

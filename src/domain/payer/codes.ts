@@ -34,6 +34,7 @@ export const CARC = {
   '31': 'Patient not found as a member of this plan.',
   '45': 'Charge above the allowed amount for this payer (write-off).',
   '50': 'Not medically necessary under the payer policy.',
+  '54': 'An assistant, co-surgeon or surgical team is not covered for this procedure.',
   '96': 'Not a covered charge.',
   '97': 'Paid as part of another service on the claim.',
   '107': 'The qualifying (primary) service is not on this claim.',
@@ -45,6 +46,7 @@ export const CARC = {
   '197': 'Required prior authorization is absent.',
   '204': 'Not covered under the patient current benefit plan.',
   '236': 'Procedure pair not allowed together on the same day (NCCI).',
+  '252': 'Documentation or an attachment is needed to decide this service (see the remark).',
   '253': 'Federal sequestration reduction of the payment.',
 } as const;
 export type CarcCode = keyof typeof CARC;
@@ -73,6 +75,7 @@ export const RARC = {
   N211: 'This decision cannot be appealed.',
   N290: 'Rendering or billing provider identifier missing or invalid.',
   N362: 'Units exceed the maximum the payer accepts.',
+  N706: 'Documentation is missing: send it so the service can be priced.',
   N386: 'Decision based on a National Coverage Determination (NCD).',
   N479: 'Other payer remittance (COB / Medicare Secondary Payer) missing.',
   N657: 'Bill this with the code that fits the service.',

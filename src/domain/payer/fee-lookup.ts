@@ -6,7 +6,15 @@
 import { mulRound } from '../money';
 import type { ClaimLine } from '../claim/claim';
 import type { FeeSources } from './fees';
-import { medicareFee, tableYear, type MedicareFee } from './pricing';
+import {
+  flatInputs,
+  flatPrice,
+  medicareFee,
+  scaleInputs,
+  tableYear,
+  withSurgicalRole,
+  type MedicareFee,
+} from './pricing';
 import { isFacilityPos } from './pos';
 import { valueOn, type PayerProfile } from './profile';
 
@@ -25,6 +33,8 @@ export function payerFee(
       ? {
           ...fee,
           perUnit: mulRound(fee.perUnit, percent),
+          // The rule inputs are money too (endoscopy base, TC/PC/PE parts): same percentage.
+          inputs: fee.inputs && scaleInputs(fee.inputs, percent, null),
           source: `${Math.round(percent * 1000) / 10}% of Medicare (${fee.source}); ${label}`,
         }
       : fee;
@@ -35,16 +45,24 @@ export function payerFee(
   const e = table?.get(line.code);
   if (e && table) {
     const year = tableYear(table.effective.from);
-    return {
-      kind: 'priced',
-      perUnit: isFacilityPos(pos) ? e.facility : e.nonFacility,
-      mult: e.mult,
-      bilat: e.bilat,
-      source: `${table.name} (${e.basis})${year === null ? '' : `; pricing year CY${year}`}`,
-      locality: 'plan',
-      status: null,
-      year,
-    };
+    const facility = isFacilityPos(pos);
+    // A plan's own table follows the same surgical-team and endoscopy rules when it states
+    // the indicators (optional fields of the table).
+    return withSurgicalRole(
+      {
+        kind: 'priced',
+        perUnit: flatPrice(e, line.modifiers, facility),
+        mult: e.mult,
+        bilat: e.bilat,
+        source: `${table.name} (${e.basis})${year === null ? '' : `; pricing year CY${year}`}`,
+        locality: 'plan',
+        status: null,
+        year,
+        inputs: flatInputs(e, table, facility, line.modifiers),
+      },
+      line.modifiers,
+      e,
+    );
   }
   if (rule.fallbackPercentOfMedicare !== null)
     return pct(

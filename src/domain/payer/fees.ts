@@ -28,6 +28,14 @@ export interface RvuEntry {
   mult: string;
   /** Bilateral indicator (1 = 150% with modifier 50). */
   bilat: string;
+  /** ENDO BASE: the base endoscopy of this code's family (multiple-procedure indicator 3), or ''. */
+  endoBase: string;
+  /** ASST SURG: 0 payable with documentation, 1 not payable, 2 payable, 9 concept does not apply. */
+  asstSurg: string;
+  /** CO SURG: 0 not permitted, 1 with documentation, 2 permitted, 9 concept does not apply. */
+  coSurg: string;
+  /** TEAM SURG: 0 not permitted, 1 with documentation, 2 permitted (by report), 9 does not apply. */
+  teamSurg: string;
 }
 
 export interface Gpci {
@@ -74,8 +82,26 @@ export interface FlatFeeEntry {
   facility: Cents;
   mult: string;
   bilat: string;
+  /** Optional RVU-file indicators (absent in older tables): see RvuEntry. */
+  endoBase?: string | undefined;
+  asstSurg?: string | undefined;
+  coSurg?: string | undefined;
+  teamSurg?: string | undefined;
+  /**
+   * Optional parts of the amount: professional (26) and technical (TC) components and the
+   * practice-expense part, for the imaging/therapy/cardiovascular/ophthalmology reductions and
+   * to price a 26 or TC line; absent, those lines are priced at the global amount, unreduced.
+   */
+  pc?: FlatAmount | undefined;
+  tc?: FlatAmount | undefined;
+  pe?: FlatAmount | undefined;
   /** How the amount was obtained (e.g. "MPFS 2025 formula at GPCI 1.000"). */
   basis: string;
+}
+
+export interface FlatAmount {
+  nonFacility: Cents;
+  facility: Cents;
 }
 
 export interface FeeTable {
@@ -112,6 +138,17 @@ export const FeeTableSchema = z.object({
         facility: amount,
         mult: z.string().regex(/^\d$/).default('0'),
         bilat: z.string().regex(/^\d$/).default('0'),
+        // Optional indicators for the multiple-endoscopy and surgical-team rules (additive).
+        endoBase: z
+          .string()
+          .regex(/^[0-9A-Z]{5}$/, 'must be the 5-character base endoscopy code')
+          .optional(),
+        asstSurg: z.string().regex(/^\d$/).optional(),
+        coSurg: z.string().regex(/^\d$/).optional(),
+        teamSurg: z.string().regex(/^\d$/).optional(),
+        pc: z.object({ nonFacility: amount, facility: amount }).optional(),
+        tc: z.object({ nonFacility: amount, facility: amount }).optional(),
+        pe: z.object({ nonFacility: amount, facility: amount }).optional(),
         basis: z.string().min(1),
       }),
     )
