@@ -9,7 +9,9 @@
  */
 import { lookupCode } from '../domain/codes/release/lookup';
 import { scrub } from '../domain/edits/index';
-import { adjudicate } from '../domain/payer/adjudicate';
+import { refusalJson, submit } from '../domain/payer/submit';
+import { remittanceFromJson } from '../domain/payer/remittance-json';
+import type { Remittance } from '../domain/payer/remittance';
 import { parseFeeTable, type FeeTable, type MpfsTables } from '../domain/payer/fees';
 import { parsePayerProfile } from '../domain/payer/profile';
 import { remittanceJsonWith835 } from '../interop/x12/835';
@@ -148,13 +150,21 @@ async function adjudicateRequest(
     src.warnings.push((e as Error).message);
   }
   const medicareTable = Object.entries(tables).find(([f]) => f.startsWith('medicare'))?.[1];
-  const remit = adjudicate(req.claim, {
+  let original: Remittance | null = null;
+  if (req.original !== undefined && req.original !== null) {
+    const o = remittanceFromJson(req.original, 'original remittance');
+    if (!o.ok) throw new RequestError(o.errors);
+    original = o.value;
+  }
+  const out = submit(req.claim, req.channel ?? 'claim', original, {
     payer: p.value,
     fees: { mpfs: mpfs ?? undefined, medicareTable, tables },
     findings: req.findings,
     edits: (c, policy) => scrub(c, { catalog, policy, history: req.history }),
   });
-  return remittanceJsonWith835(remit);
+  return out.kind === 'revised'
+    ? remittanceJsonWith835(out.remittance)
+    : refusalJson(req.claim, out.findings);
 }
 
 export function createCodesetEngine(io: EngineIo): CodesetEngine {

@@ -82,6 +82,9 @@ export type WorkerRequest =
       findings: Finding[];
       payer: RawFile;
       fees: RawFile[];
+      /** A correction or reopening: how it is sent and the remittance JSON it revises. */
+      channel?: 'claim' | 'reopening';
+      original?: unknown;
     }
   | { type: 'lookup'; code: string; date: string }
   | { type: 'procedure'; code: string; date: string }

@@ -3,7 +3,13 @@
  *
  *   encounter → coding → claim → submitted → adjudicated → paid | denied | rejected
  *   denied | rejected → corrected → resubmitted → adjudicated → …
+ *   resubmitted → denied (a refused reopening: the original decision stands)
  *   paid | denied → patientStatement → closed
+ *
+ * A correction goes the way the payer takes it: after a rejection, a new claim; after a denial,
+ * a replacement (frequency 7 naming the payer claim number) or, at a payer that uses reopenings
+ * (Medicare Part B), a reopening request naming it. A reopening can be refused (too late, not a
+ * clerical error): the machine returns to the denial with the refusal on the submission.
  *
  * The coding draft lives in the context and changes only through `dx.*` / `line.*` events
  * while the state is tagged `editable`, so a submitted claim can never be edited behind the
@@ -41,6 +47,8 @@ export interface NextClaim {
   claimId: string;
   frequency: Frequency;
   originalClaimId: string | null;
+  /** How it goes to the payer: a claim, or a reopening request (Medicare). Absent = claim. */
+  channel?: 'claim' | 'reopening';
 }
 
 export interface LifecycleContext {
@@ -66,6 +74,9 @@ export interface LifecycleContext {
 export interface AdjudicateInput {
   claim: Claim;
   findings: Finding[];
+  channel: 'claim' | 'reopening';
+  /** The remittance a correction (frequency 7 or reopening) revises, else null. */
+  original: Remittance | null;
 }
 
 export interface LifecycleInput {
@@ -118,6 +129,7 @@ const lifecycleSetup = setup({
   },
   guards: {
     isRejected: ({ context }) => context.remittance?.status === 'rejected',
+    isRefusal: (_, params: { remittance: Remittance }) => params.remittance.status === 'refused',
     isDenied: ({ context }) =>
       context.remittance?.status === 'denied' || context.remittance?.status === 'partially-paid',
     hasClaim: ({ context }) => context.claim !== null,
@@ -159,21 +171,32 @@ const lifecycleSetup = setup({
       const prior = lastSubmitted(context);
       const seq = context.claimSeq + 1;
       // A rejected claim was never processed: it is fixed and sent as a new claim. A denied one
-      // is replaced (frequency 7 with the payer's claim number) when the payer takes that.
-      const replace =
-        context.remittance?.status !== 'rejected' && context.acceptsReplacement && prior !== null;
+      // is replaced (frequency 7 with the payer's claim number) when the payer takes that, else
+      // reopened (a reopening request naming the claim number; the claim itself is frequency 1).
+      const decided = context.remittance !== null && context.remittance.status !== 'rejected';
+      const correct = decided && prior !== null;
+      const replace = correct && context.acceptsReplacement;
+      const reopening = correct && !context.acceptsReplacement;
+      // CMS-1500 item 22 carries the payer's claim number (Medicare ICN) when it gave one.
+      const ref = correct && prior ? (context.remittance?.payerClaimNumber ?? prior.claimId) : null;
       return {
         claimSeq: seq,
         next: {
           claimId: claimIdFor(context.caseId, seq),
           frequency: (replace ? '7' : '1') as Frequency,
-          // CMS-1500 item 22 carries the payer's claim number (Medicare ICN) when it gave one.
-          originalClaimId:
-            replace && prior ? (context.remittance?.payerClaimNumber ?? prior.claimId) : null,
+          originalClaimId: ref,
+          channel: reopening ? ('reopening' as const) : ('claim' as const),
         },
         claim: null,
         claimFindings: [],
       };
+    }),
+    /** A refused reopening: kept on the submission; the decision in force stays the original. */
+    receiveRefusal: assign(({ context }, params: { remittance: Remittance }) => {
+      const subs = [...context.submissions];
+      const last = subs.at(-1);
+      if (last) subs[subs.length - 1] = { ...last, remittance: params.remittance };
+      return { submissions: subs, today: addDays(context.today, CLOCK_STEPS.correct) };
     }),
     setError: assign((_, params: { error: unknown }) => ({
       error: params.error instanceof Error ? params.error.message : String(params.error),
@@ -188,30 +211,57 @@ const awaitingPayer = (onError: 'claim' | 'corrected') =>
     tags: ['busy'],
     invoke: {
       src: 'adjudicate',
-      input: ({ context }) => ({
-        claim: context.claim as Claim,
-        findings: context.claimFindings,
-      }),
-      onDone: {
-        target: 'adjudicated',
-        actions: {
-          type: 'receiveRemittance',
-          params: ({ event }) => ({ remittance: event.output }),
-        },
+      input: ({ context }) => {
+        const claim = context.claim as Claim;
+        const channel = context.next.channel ?? 'claim';
+        const corrects = channel === 'reopening' || claim.frequency !== '1';
+        return {
+          claim,
+          findings: context.claimFindings,
+          channel,
+          original: corrects ? context.remittance : null,
+        };
       },
+      onDone: [
+        {
+          guard: { type: 'isRefusal', params: ({ event }) => ({ remittance: event.output }) },
+          target: 'denied',
+          actions: {
+            type: 'receiveRefusal',
+            params: ({ event }) => ({ remittance: event.output }),
+          },
+        },
+        {
+          target: 'adjudicated',
+          actions: {
+            type: 'receiveRemittance',
+            params: ({ event }) => ({ remittance: event.output }),
+          },
+        },
+      ],
       onError: {
         target: onError,
         actions: { type: 'setError', params: ({ event }) => ({ error: event.error }) },
       },
     },
     on: {
-      'payer.adjudicated': {
-        target: 'adjudicated',
-        actions: {
-          type: 'receiveRemittance',
-          params: ({ event }) => ({ remittance: event.remittance }),
+      'payer.adjudicated': [
+        {
+          guard: { type: 'isRefusal', params: ({ event }) => ({ remittance: event.remittance }) },
+          target: 'denied',
+          actions: {
+            type: 'receiveRefusal',
+            params: ({ event }) => ({ remittance: event.remittance }),
+          },
         },
-      },
+        {
+          target: 'adjudicated',
+          actions: {
+            type: 'receiveRemittance',
+            params: ({ event }) => ({ remittance: event.remittance }),
+          },
+        },
+      ],
     },
   });
 

@@ -98,6 +98,7 @@ export const lifecycleContextSchema = z.object({
     claimId: z.string(),
     frequency: z.enum(['1', '7', '8']),
     originalClaimId: z.string().nullable(),
+    channel: z.enum(['claim', 'reopening']).optional(),
   }),
   claim: claimSchema.nullable(),
   claimFindings: z.array(findingSchema),

@@ -25,6 +25,8 @@ export type Adjudicator = (
   claim: Claim,
   history: readonly Claim[],
   findings: readonly Finding[],
+  /** A correction: a claim, or a reopening request, and the remittance it revises. */
+  sent?: { channel: 'claim' | 'reopening'; original: Remittance | null },
 ) => Promise<Remittance>;
 /** In the page (starter set) or in the code-set worker (official bundles): may be async. */
 export type Scrubber = (claim: Claim, history: readonly Claim[]) => Finding[] | Promise<Finding[]>;
@@ -113,7 +115,10 @@ export class CaseSession {
     const machine = lifecycleMachine.provide({
       actors: {
         adjudicate: fromPromise<Remittance, AdjudicateInput>(({ input }) =>
-          this.deps.adjudicate(input.claim, this.#history(input.claim), input.findings),
+          this.deps.adjudicate(input.claim, this.#history(input.claim), input.findings, {
+            channel: input.channel,
+            original: input.original,
+          }),
         ),
       },
     });
@@ -153,9 +158,13 @@ export class CaseSession {
    * the payer allowed are. See: Pub. 100-04 ch. 1 §120 (duplicates), ch. 34 (reopenings). */
   #history(current: Claim): Claim[] {
     const subs = this.context?.submissions ?? [];
+    // A correction takes its original back: the original is not a duplicate of it.
+    const revised = current.originalClaimId;
     return subs.flatMap((s) => {
       const r = s.remittance;
-      if (!r || r.status === 'rejected' || s.claim.claimId === current.claimId) return [];
+      if (!r || r.status === 'rejected' || r.status === 'refused') return [];
+      if (s.claim.claimId === current.claimId) return [];
+      if (revised && (r.payerClaimNumber === revised || s.claim.claimId === revised)) return [];
       const allowed = r.lines.filter((l) => l.allowed !== '0.00').map((l) => l.line);
       const lines = s.claim.lines.filter((_, i) => allowed.includes(i + 1));
       return lines.length ? [{ ...s.claim, lines }] : [];

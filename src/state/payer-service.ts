@@ -8,7 +8,9 @@ import type { Claim } from '../domain/claim/claim';
 import type { CodeCatalog } from '../domain/codes/catalog';
 import type { Finding } from '../domain/findings';
 import { scrub } from '../domain/edits/index';
-import { adjudicate } from '../domain/payer/adjudicate';
+import type { AdjudicationContext } from '../domain/payer/adjudicate';
+import { remittanceFromJson } from '../domain/payer/remittance-json';
+import { refusalJson, submit, type Channel } from '../domain/payer/submit';
 import { parseFeeTable, type FeeSources, type FeeTable } from '../domain/payer/fees';
 import { parsePayerProfile, type PayerProfile } from '../domain/payer/profile';
 import { remittanceJsonWith835 } from '../interop/x12/835';
@@ -70,6 +72,29 @@ export function feeSourcesFor(packId: string): { fees: FeeSources; errors: Probl
   return { fees: { medicareTable, tables }, errors };
 }
 
+/** How a submission goes to the payer: a claim, or a reopening of `original` (remittance JSON). */
+export interface Sent {
+  channel: Channel;
+  original: Remittance | null;
+}
+
+/** The page's own payer (no worker): the same `submit` the worker runs. */
+function decideHere(claim: Claim, sent: Sent, ctx: AdjudicationContext): unknown {
+  let original = null;
+  if (sent.original) {
+    const o = remittanceFromJson(sent.original, 'original remittance');
+    if (!o.ok)
+      throw new Error(
+        `The remittance being corrected could not be read (${o.errors[0]!.message}).`,
+      );
+    original = o.value;
+  }
+  const out = submit(claim, sent.channel, original, ctx);
+  return out.kind === 'revised'
+    ? remittanceJsonWith835(out.remittance)
+    : refusalJson(claim, out.findings);
+}
+
 export function payerServiceFor(
   pack: Pack,
   caseFile: CaseFile,
@@ -126,6 +151,7 @@ export function payerServiceFor(
       claim: Claim,
       history: readonly Claim[],
       findings: readonly Finding[],
+      sent: Sent = { channel: 'claim', original: null },
     ): Promise<Remittance> => {
       const worker = await viaWorker();
       const json = worker
@@ -136,15 +162,15 @@ export function payerServiceFor(
             findings: plain([...findings]),
             payer: rawProfile,
             fees: rawFeeFiles(pack.id),
+            channel: sent.channel,
+            original: sent.original ? plain(sent.original) : null,
           })
-        : remittanceJsonWith835(
-            adjudicate(claim, {
-              payer,
-              fees,
-              findings,
-              edits: (c, policy) => scrub(c, { catalog: catalog(), policy, history }),
-            }),
-          );
+        : decideHere(claim, sent, {
+            payer,
+            fees,
+            findings,
+            edits: (c, policy) => scrub(c, { catalog: catalog(), policy, history }),
+          });
       const parsed = remittanceSchema.safeParse(json);
       if (!parsed.success) {
         const i = parsed.error.issues[0];

@@ -119,6 +119,7 @@ describe('lifecycle machine as pure transitions', () => {
       frequency: '7',
       originalClaimId: 'DM2-HTN-001',
     });
+    expect(s.context.next.channel).toBe('claim');
     expect(s.context.submissions).toHaveLength(2);
   });
 
@@ -141,24 +142,66 @@ describe('lifecycle machine as pure transitions', () => {
     expect(s.context.claim?.diagnoses).toEqual(['E11.65']);
   });
 
-  it('sends a new claim after a denial when the payer takes no replacement claims', () => {
+  it('corrects a denial through a reopening request when the payer takes no replacement claims', () => {
     const start = initialTransition(lifecycleMachine, { ...input, acceptsReplacement: false })[0];
+    const denied = { ...remit('DM2-HTN-001', 'denied'), payerClaimNumber: '8726062697060' };
     const s = run(
       [
         ...coded,
         { type: 'claim.create' },
         { type: 'claim.submit' },
-        { type: 'payer.adjudicated', remittance: remit('DM2-HTN-001', 'denied') },
+        { type: 'payer.adjudicated', remittance: denied },
         { type: 'remittance.post' },
         { type: 'claim.correct' },
       ],
       start,
     );
+    // The corrected claim is frequency 1 and names the ICN the reopening revises.
     expect(s.context.next).toEqual({
       claimId: 'DM2-HTN-002',
       frequency: '1',
-      originalClaimId: null,
+      originalClaimId: '8726062697060',
+      channel: 'reopening',
     });
+  });
+
+  it('returns to the denial when the reopening is refused; the original decision stands', () => {
+    const start = initialTransition(lifecycleMachine, { ...input, acceptsReplacement: false })[0];
+    const denied = { ...remit('DM2-HTN-001', 'denied'), payerClaimNumber: '8726062697060' };
+    const refusal: Remittance = {
+      ...remit('DM2-HTN-002', 'refused'),
+      lines: [],
+      findings: [
+        {
+          id: 'reopening.refused',
+          severity: 'error',
+          line: null,
+          codes: [],
+          message: 'Line 2 was not on claim 8726062697060',
+          reference: '42 CFR 405.980',
+        },
+      ],
+    };
+    const s = run(
+      [
+        ...coded,
+        { type: 'claim.create' },
+        { type: 'claim.submit' },
+        { type: 'payer.adjudicated', remittance: denied },
+        { type: 'remittance.post' },
+        { type: 'claim.correct' },
+        { type: 'claim.resubmit' },
+        { type: 'payer.adjudicated', remittance: refusal },
+      ],
+      start,
+    );
+    expect(s.value).toBe('denied');
+    expect(s.context.remittance).toEqual(denied);
+    expect(s.context.submissions.map((x) => x.remittance?.status)).toEqual(['denied', 'refused']);
+    // The trainee may correct again (a new request) or accept the denial.
+    const again = run([{ type: 'claim.correct' }], s);
+    expect(again.value).toBe('corrected');
+    expect(again.context.next.claimId).toBe('DM2-HTN-003');
   });
 
   it('closes after the patient statement; closed is final', () => {
@@ -201,6 +244,33 @@ describe('lifecycle machine as an actor with an injected payer', () => {
     actor.stop();
   });
 
+  it('hands the payer the remittance a correction revises, and how it is sent', async () => {
+    const inputs: AdjudicateInput[] = [];
+    const machine = lifecycleMachine.provide({
+      actors: {
+        adjudicate: fromPromise<Remittance, AdjudicateInput>(async ({ input: i }) => {
+          inputs.push(i);
+          return remit(i.claim.claimId, inputs.length === 1 ? 'denied' : 'paid');
+        }),
+      },
+    });
+    const actor = createActor(machine, { input: { ...input, acceptsReplacement: false } }).start();
+    for (const e of coded) actor.send(e);
+    actor.send({ type: 'claim.create' });
+    actor.send({ type: 'claim.submit' });
+    await new Promise((r) => setTimeout(r, 0));
+    actor.send({ type: 'remittance.post' });
+    actor.send({ type: 'claim.correct' });
+    actor.send({ type: 'claim.resubmit' });
+    await new Promise((r) => setTimeout(r, 0));
+    expect(inputs.map((i) => [i.channel, i.original?.status ?? null])).toEqual([
+      ['claim', null],
+      ['reopening', 'denied'],
+    ]);
+    expect(actor.getSnapshot().value).toBe('adjudicated');
+    actor.stop();
+  });
+
   it('returns to the claim with a message when the payer fails', async () => {
     const machine = lifecycleMachine.provide({
       actors: {
@@ -235,6 +305,7 @@ describe('lifecycle machine graph', () => {
       { type: 'payer.adjudicated', remittance: remit('X', 'paid') },
       { type: 'payer.adjudicated', remittance: remit('X', 'denied') },
       { type: 'payer.adjudicated', remittance: remit('X', 'rejected') },
+      { type: 'payer.adjudicated', remittance: remit('X', 'refused') },
       { type: 'remittance.post' },
       { type: 'claim.correct' },
       { type: 'claim.resubmit' },

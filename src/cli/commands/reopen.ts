@@ -12,7 +12,8 @@
  * See: src/domain/payer/reopening.ts; 42 CFR 405.980; Pub. 100-04 ch. 34.
  */
 import { parseClaim } from '../../domain/claim/parse';
-import { findingJson, type Finding } from '../../domain/findings';
+import type { Finding } from '../../domain/findings';
+import { refusalJson } from '../../domain/payer/submit';
 import { remittanceJson } from '../../domain/payer/remittance';
 import { remittanceFromJson } from '../../domain/payer/remittance-json';
 import type { ReopeningRequest } from '../../domain/payer/reopening';
@@ -27,12 +28,8 @@ import { ledgerFrom, parseAdjudicationFlags } from './adjudicate';
 const isObj = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
-const refused = (claimId: string, originalClaimId: string | null, findings: Finding[]) => ({
-  claimId,
-  status: 'refused' as const,
-  originalClaimId,
-  findings: findings.map(findingJson),
-});
+const refused = (claimId: string, originalClaimId: string | null, findings: Finding[]) =>
+  refusalJson({ claimId, originalClaimId }, findings);
 
 const problem = (message: string, field?: string): Finding => ({
   id: 'reopening.refused',

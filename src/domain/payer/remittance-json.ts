@@ -22,6 +22,8 @@ export const remittanceStatusSchema = z.enum([
   'denied',
   'rejected',
   'voided',
+  // A refused reopening (claimlab reopen, the app): the original decision stands.
+  'refused',
 ]);
 
 export const adjustmentJsonSchema = z.object({
@@ -149,6 +151,16 @@ export function remittanceFromJson(json: unknown, where: string): Result<Remitta
     return { ok: false, errors };
   }
   const j = r.data;
+  if (j.status === 'refused')
+    return {
+      ok: false,
+      errors: [
+        {
+          path: `${where}: status`,
+          message: 'status: a refused reopening is not a remittance (nothing was decided)',
+        },
+      ],
+    };
   const date = j.receivedDate ?? '';
   const lines = j.lines.map((l) => lineFrom(l));
   const acc = j.accumulatorsAfter
@@ -161,7 +173,7 @@ export function remittanceFromJson(json: unknown, where: string): Result<Remitta
     claimId: j.claimId,
     payerId: j.payerId ?? '',
     payerName: j.payerId ?? '',
-    status: j.status,
+    status: j.status as Remittance['status'],
     payerClaimNumber: j.payerClaimNumber ?? null,
     frequency: j.frequency ?? '1',
     originalClaimId: j.originalClaimId ?? null,

@@ -1,6 +1,8 @@
 /**
- * A denial (units over the MUE, CO-151) worked by correcting the units, with reloads at the
- * denial and at the statement: the same step and the same entries come back.
+ * A denial (units over the MUE, CO-151) worked through Medicare reopenings: one that adds a
+ * service is refused (the denial stands), one that corrects the units is granted (the original
+ * is taken back and the corrected claim paid); reloads at the denial and at the statement bring
+ * back the same step and the same entries.
  */
 import { expect, withBrowser } from '../harness.mjs';
 import {
@@ -69,18 +71,57 @@ export async function denialAndReload(run, base) {
       expect((await statusBadge(page)) === 'Denied', 'remittance kept');
     });
 
-    await run.check('corrects the units and is paid on the corrected claim', async () => {
+    await run.check('a reopening that adds a service is refused; the denial stands', async () => {
       await click(page, 'Correct the claim');
       await heading(page, 'Correct the claim');
+      expect(
+        await page.getByText(/goes as a reopening request \(clerical error\)/).isVisible(),
+        'explains the Medicare reopening',
+      );
       await line(page, 1).getByLabel('Units').fill('1');
-      await click(page, 'Resubmit claim');
+      await addLine(page, 2, 'G2211', ['E11.65']);
+      await click(page, 'Request reopening');
+      await heading(page, 'Work the denial');
+      expect(
+        await page.getByText(/The reopening request was refused/).isVisible(),
+        'refusal shown',
+      );
+      expect(
+        await page.getByText(/Line 2 was not on claim .* new claim/).isVisible(),
+        'says why: a service never billed goes on a new claim',
+      );
+      expect((await statusBadge(page)) === 'Denied', 'the original denial stands');
+      await run.shot(page, 'e2e-11-reopening-refused');
+      await run.axeCheck(page, 'reopening refused');
+    });
+
+    await run.check('a clerical reopening of the units is granted and paid', async () => {
+      await click(page, 'Correct the claim');
+      await heading(page, 'Correct the claim');
+      // The draft still holds the refused request's extra line: that service goes on a new claim.
+      await click(page, 'Remove line 2');
+      expect((await line(page, 1).getByLabel('Units').inputValue()) === '1', 'units still 1');
+      await click(page, 'Request reopening');
       await heading(page, 'Remittance advice received');
       expect((await statusBadge(page)) === 'Paid', `status ${await statusBadge(page)}`);
+      expect(
+        await page.getByText(/the contractor revised its decision/).isVisible(),
+        'reopening explained',
+      );
+      expect(await page.getByText('line 1: units 2 -> 1').isVisible(), 'the change listed');
+      expect(
+        await page
+          .getByRole('table', { name: /Taken back: claim DM2-HTN-ESTABLISHED-001/ })
+          .isVisible(),
+        'the original is taken back',
+      );
+      await run.shot(page, 'e2e-12-reopening-granted');
+      await run.axeCheck(page, 'reopening granted');
       await click(page, 'Post the remittance');
       await heading(page, 'Payment posted');
       expect(
-        (await page.getByRole('table', { name: 'Claims sent' }).getByRole('row').count()) === 3,
-        'two claims in the history',
+        (await page.getByRole('table', { name: 'Claims sent' }).getByRole('row').count()) === 4,
+        'the claim, the refused request and the reopening in the history',
       );
       await click(page, 'Issue patient statement');
       await heading(page, 'Patient statement');

@@ -1,0 +1,47 @@
+/**
+ * What a trainee sends the payer after a decision, in one call for the app (page or worker) and
+ * the CLI: a claim (new, or a frequency 7/8 correction that takes `original` back) or, where the
+ * payer uses them, a reopening request naming the original (dated the day it is sent). The
+ * outcome is a remittance, or a refused reopening with the reasons.
+ * See: reopening.ts (Medicare reopenings), adjudicate.ts (claims, replacements and voids).
+ */
+import type { Claim } from '../claim/claim';
+import { findingJson, type Finding } from '../findings';
+import { adjudicate, type AdjudicationContext } from './adjudicate';
+import { reopen, type ReopeningOutcome } from './reopening';
+import type { Remittance } from './remittance';
+
+export type Channel = 'claim' | 'reopening';
+
+export function submit(
+  claim: Claim,
+  channel: Channel,
+  original: Remittance | null,
+  ctx: AdjudicationContext,
+): ReopeningOutcome {
+  if (channel === 'reopening')
+    return reopen(
+      { requestDate: claim.submissionDate, reason: 'clerical-error', claim },
+      original ?? undefined,
+      ctx,
+    );
+  return {
+    kind: 'revised',
+    remittance: adjudicate(claim, { ...ctx, ...(original ? { original } : {}) }),
+  };
+}
+
+/** The JSON of a refused reopening (`claimlab reopen` and the app): no lines, no money. */
+export function refusalJson(
+  claim: Pick<Claim, 'claimId' | 'originalClaimId'>,
+  findings: readonly Finding[],
+) {
+  return {
+    claimId: claim.claimId,
+    status: 'refused' as const,
+    lines: [],
+    totals: { billed: '0.00', allowed: '0.00', paid: '0.00', patientResponsibility: '0.00' },
+    findings: findings.map(findingJson),
+    originalClaimId: claim.originalClaimId,
+  };
+}
