@@ -12,6 +12,7 @@ import { starterCaseEndToEnd } from './scenarios/starter-case.mjs';
 import { denialAndReload } from './scenarios/denial-and-reload.mjs';
 import { otherScreens } from './scenarios/other-screens.mjs';
 import { officialCodesets } from './scenarios/official-codesets.mjs';
+import { commercialReplacement } from './scenarios/commercial-replacement.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
 const outDir = resolve(root, 'test-results/e2e-dist');
@@ -54,6 +55,7 @@ async function main() {
     for (const [name, scenario] of [
       ['starter case end to end with a rejection and correction', starterCaseEndToEnd],
       ['denial, correction and reload mid-case', denialAndReload],
+      ['commercial plan: denial corrected by a replacement claim', commercialReplacement],
       ['encoder and code-set screens', otherScreens],
       ['official code sets in the workspace (worker)', officialCodesets],
     ]) {

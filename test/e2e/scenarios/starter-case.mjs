@@ -32,7 +32,14 @@ export async function starterCaseEndToEnd(run, base) {
           (await page.getByRole('link', { name: CASE_LINK }).count()) === 1,
           'one link to the starter case',
         );
-        expect(await page.getByText('Not started').isVisible(), 'the case shows as not started');
+        const item = page
+          .getByRole('listitem')
+          .filter({ has: page.getByRole('link', { name: CASE_LINK }) });
+        expect(await item.getByText('Not started').isVisible(), 'the case shows as not started');
+        expect(
+          (await page.getByRole('link', { name: /actinic keratosis/i }).count()) === 1,
+          'the commercial-plan case is listed too',
+        );
         // The status line is filled once the code-set worker has answered (here: no bundles).
         await page.getByText(/Starter code set:/).waitFor();
       });
