@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseClaim } from '../../src/domain/claim/parse';
 import { cents } from '../../src/domain/money';
 import { adjudicate } from '../../src/domain/payer/adjudicate';
+import { behaviourOn } from '../../src/domain/payer/profile';
 import { $, claim, fees, finding, line, payer, run } from './helpers';
 
 // Alabama (10112-00), fixture RVUs equal to CY2025 for 99213/99214: 99213 = 81.86, 99214 = 115.49 non-facility.
@@ -297,14 +298,15 @@ describe('adjudicated denials: group + CARC + RARC per path', () => {
 
   it('documentation requests are seeded: CO-16 + M127 at rate 1, never at rate 0', () => {
     const p = payer('commercial-ppo');
-    p.behaviour.documentationRequestRate = 1;
+    // An undated behaviour replaces the plan's dated list: this test is about the rate only.
+    p.behaviour = { ...behaviourOn(p, '2026-03-02'), documentationRequestRate: 1 };
     const r = adjudicate(
       claim([line('99214', '150.00'), line('36415', '10.00')], { payerId: 'commercial-ppo' }),
       { payer: p, fees },
     );
     expect(r.lines[0]!.adjustments).toEqual([{ group: 'CO', carc: '16', amount: $('150.00') }]);
     expect(r.lines[0]!.remarks).toEqual(['M127']);
-    p.behaviour.documentationRequestRate = 0;
+    p.behaviour = { ...behaviourOn(p, '2026-03-02'), documentationRequestRate: 0 };
     expect(adjudicate(claim([line('99214', '150.00')]), { payer: p, fees }).status).toBe('paid');
   });
 
@@ -381,7 +383,7 @@ describe('determinism', () => {
       payerId: 'commercial-ppo',
     });
     const p = payer('commercial-ppo');
-    p.behaviour.documentationRequestRate = 0.5;
+    p.behaviour = { ...behaviourOn(p, '2026-03-02'), documentationRequestRate: 0.5 };
     const a = JSON.stringify(adjudicate(c, { payer: p, fees, seed: 3 }));
     expect(JSON.stringify(adjudicate(c, { payer: p, fees, seed: 3 }))).toBe(a);
     const outcomes = new Set(

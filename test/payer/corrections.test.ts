@@ -10,7 +10,7 @@ import { formatMoney } from '../../src/domain/money';
 import { adjudicate } from '../../src/domain/payer/adjudicate';
 import { benefitYearOf } from '../../src/domain/payer/benefit-year';
 import { PayerLedger } from '../../src/domain/payer/ledger';
-import { parsePayerProfile } from '../../src/domain/payer/profile';
+import { behaviourOn, parsePayerProfile } from '../../src/domain/payer/profile';
 import { remittanceJson, lineBalances, netPaid } from '../../src/domain/payer/remittance';
 import { remittanceFromJson } from '../../src/domain/payer/remittance-json';
 import { reopen } from '../../src/domain/payer/reopening';
@@ -342,7 +342,10 @@ describe('Medicare reopenings', () => {
   it('sends a records-based denial (CO-16 M127, CO-50) to a redetermination', () => {
     const c = claim([line('99214', '150.00')], { claimId: 'M-2' });
     const denied = adjudicate(c, {
-      payer: { ...mcr, behaviour: { ...mcr.behaviour, documentationRequestRate: 1 } },
+      payer: {
+        ...mcr,
+        behaviour: { ...behaviourOn(mcr, c.serviceDate), documentationRequestRate: 1 },
+      },
       fees,
     });
     expect(denied.lines[0]!.remarks).toContain('M127');

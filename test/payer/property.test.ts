@@ -11,7 +11,7 @@ import type { Claim } from '../../src/domain/claim/claim';
 import type { Finding, FindingId } from '../../src/domain/findings';
 import { cents, formatMoney } from '../../src/domain/money';
 import { adjudicate } from '../../src/domain/payer/adjudicate';
-import type { PayerProfile } from '../../src/domain/payer/profile';
+import { behaviourOn, type PayerProfile } from '../../src/domain/payer/profile';
 import {
   lineBalances,
   patientResponsibility,
@@ -76,7 +76,11 @@ const payerArb = fc
     copay: fc.option(money(10_000), { nil: null }),
     seq: fc.double({ min: 0, max: 0.05, noNaN: true }),
     doc: fc.double({ min: 0, max: 0.5, noNaN: true }),
-    mod25: fc.constantFrom('accept' as const, 'require-distinct-diagnosis' as const),
+    mod25: fc.constantFrom(
+      'accept' as const,
+      'require-distinct-diagnosis' as const,
+      'require-records' as const,
+    ),
     ncci: fc.boolean(),
     dx: fc.constantFrom('reject' as const, 'deny-146' as const),
   })
@@ -96,7 +100,7 @@ const payerArb = fc
     };
     if (p.kind === 'medicare') p.sequestration = d(seq) as typeof p.sequestration;
     p.behaviour = {
-      ...p.behaviour,
+      ...behaviourOn(p, '2026-01-01'),
       documentationRequestRate: doc,
       modifier25: mod25,
       invalidDiagnosis: dx,
@@ -124,6 +128,8 @@ const claimArb = fc.record({
   late: fc.boolean(),
   auth: fc.option(fc.constantFrom('PA123', 'BAD'), { nil: null }),
   freq: fc.constantFrom('1' as const, '1' as const, '7' as const),
+  // Dual eligibility: QMBs may not be billed Medicare cost sharing (qmb.ts).
+  dual: fc.constantFrom(undefined, undefined, 'qmb' as const, 'slmb' as const),
 });
 
 const findingArb = (nLines: number) =>
@@ -145,7 +151,12 @@ function toClaim(c: GenClaim, i: number): Claim {
     payerId: 'x',
     frequency: c.freq,
     originalClaimId: c.freq === '1' ? null : 'ORIG1',
-    patient: { sex: 'F', birthDate: '1950-01-01', memberId: 'M1' },
+    patient: {
+      sex: 'F',
+      birthDate: '1950-01-01',
+      memberId: 'M1',
+      ...(c.dual ? { dualStatus: c.dual } : {}),
+    },
     provider: {
       npi: '1234567893',
       pos: c.pos,
@@ -186,7 +197,21 @@ function checkRemit(r: Remittance, claim: Claim): string | null {
   if (r.totals.billed !== r.lines.reduce((s, l) => s + l.billed, 0)) return 'billed total';
   if (r.accumulatorsAfter.deductibleMet < r.accumulatorsBefore.deductibleMet)
     return 'deductible accumulator went down';
-
+  // QMB: the patient owes only PR that is not Medicare cost sharing (e.g. PR-50 after an ABN).
+  if (claim.patient.dualStatus === 'qmb' && r.claimFilingIndicator === 'MB' && r.lines.length > 0) {
+    const other = r.lines.reduce(
+      (s, l) =>
+        s +
+        l.adjustments
+          .filter((a) => a.group === 'PR' && !['1', '2', '3', '45'].includes(a.carc))
+          .reduce((t, a) => t + a.amount, 0),
+      0,
+    );
+    if (!r.balanceBilling || r.balanceBilling.patientOwes !== other) return 'QMB patient owes';
+    if (r.balanceBilling.patientOwes + r.balanceBilling.protectedAmount !== pr)
+      return 'QMB protected + owed ≠ Σ PR';
+  } else if (r.balanceBilling && claim.patient.dualStatus !== 'qmb')
+    return 'balance-billing protection without QMB';
   return null;
 }
 
@@ -310,6 +335,16 @@ describe('every remittance balances (property)', () => {
             });
             const e2 = checkRemit(r2, claim);
             if (e2) throw new Error(`secondary: ${e2}`);
+            // Medicaid after Medicare for a QMB: no cost sharing is left to the patient.
+            if (
+              c.dual === 'qmb' &&
+              payer.kind === 'medicare' &&
+              payer2.kind === 'medicaid' &&
+              r2.lines.some((l) =>
+                l.adjustments.some((a) => a.group === 'PR' && ['1', '2', '3'].includes(a.carc)),
+              )
+            )
+              throw new Error(`secondary: Medicaid left a QMB cost sharing`);
             if (r2.status !== 'rejected') {
               seen.secondary++;
               for (const l of r2.lines) {

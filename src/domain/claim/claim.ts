@@ -21,6 +21,24 @@ export interface ClaimLine {
   serviceDate?: string;
 }
 
+/**
+ * Medicare Savings Program / dual-eligible groups: QMB (Qualified Medicare Beneficiary) and
+ * QMB-Plus (QMB with full Medicaid) may not be billed Medicare cost sharing; SLMB, SLMB-Plus,
+ * QI and QDWI get help with premiums only; 'full-medicaid' is full Medicaid without QMB.
+ * See: Social Security Act §1905(p) (QMB), §1902(n)(3)(B) (no balance billing of QMBs);
+ * CMS MLN "Prohibition on Balance Billing Dually Eligible Individuals Enrolled in the QMB Program".
+ */
+export const DUAL_STATUSES = [
+  'qmb',
+  'qmb-plus',
+  'slmb',
+  'slmb-plus',
+  'qi',
+  'qdwi',
+  'full-medicaid',
+] as const;
+export type DualStatus = (typeof DUAL_STATUSES)[number];
+
 export interface Accumulators {
   deductibleMet: Cents;
   outOfPocketMet: Cents;
@@ -37,6 +55,8 @@ export interface Claim {
     memberId: string | null;
     firstName?: string;
     lastName?: string;
+    /** Medicare–Medicaid dual eligibility (Medicare Savings Program group), when known. */
+    dualStatus?: DualStatus;
   };
   provider: { npi: string; pos: string; locality: string; participating?: boolean };
   serviceDate: string;

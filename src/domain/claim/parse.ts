@@ -8,7 +8,14 @@
 import type { Finding } from '../findings';
 import { parseMoney, cents, type Cents } from '../money';
 import { icdDisplay } from '../codes/code';
-import type { Claim, ClaimLine, Frequency, Sex } from './claim';
+import {
+  DUAL_STATUSES,
+  type Claim,
+  type ClaimLine,
+  type DualStatus,
+  type Frequency,
+  type Sex,
+} from './claim';
 import { isIsoDate } from './dates';
 import { isValidNpi } from './npi';
 
@@ -136,6 +143,18 @@ export function parseClaim(input: unknown, fallbackId?: string): ParsedClaim {
     else c.invalid('patient.memberId', 'Member id must be text');
   }
 
+  // Optional: the member's dual-eligibility group (QMB protections; see claim.ts DualStatus).
+  let dualStatus: DualStatus | undefined;
+  if (p.dualStatus !== undefined && p.dualStatus !== null && p.dualStatus !== '') {
+    const v = typeof p.dualStatus === 'string' ? p.dualStatus.trim().toLowerCase() : '';
+    if ((DUAL_STATUSES as readonly string[]).includes(v)) dualStatus = v as DualStatus;
+    else
+      c.invalid(
+        'patient.dualStatus',
+        `Dual status "${String(p.dualStatus)}" must be one of ${DUAL_STATUSES.join(', ')}`,
+      );
+  }
+
   const pr: Obj = isObj(o.provider) ? o.provider : {};
   if (!isObj(o.provider)) c.missing('provider', 'provider');
   const npi = isObj(o.provider) ? str(pr, 'npi', 'provider.npi', c, 'billing provider NPI') : '';
@@ -202,6 +221,7 @@ export function parseClaim(input: unknown, fallbackId?: string): ParsedClaim {
       memberId,
       ...(typeof p.firstName === 'string' ? { firstName: p.firstName } : {}),
       ...(typeof p.lastName === 'string' ? { lastName: p.lastName } : {}),
+      ...(dualStatus ? { dualStatus } : {}),
     },
     provider: { npi, pos, locality, ...(participating === undefined ? {} : { participating }) },
     serviceDate,

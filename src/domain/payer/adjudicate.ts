@@ -18,7 +18,14 @@ import { denialFor, fieldRemark, isRejection, linesOf, type Denial } from './den
 import { normaliseLocality, type FeeSources } from './fees';
 import { payerFee } from './fee-lookup';
 import { applyPaymentRules, type LineToPrice, type MedicareFee, type PricedLine } from './pricing';
-import { valueOn, type PayerProfile, type ServiceCategory } from './profile';
+import {
+  behaviourOn,
+  valueOn,
+  type Behaviour,
+  type PayerProfile,
+  type ServiceCategory,
+} from './profile';
+import { addQmbRemarks, hasQmbProtection, qmbProtection } from './qmb';
 import { hash32, payerClaimNumber, rng } from './random';
 import { policyFor } from './policy';
 import { applySecondary } from './cob';
@@ -67,7 +74,10 @@ export interface AdjudicationContext {
   };
 }
 
-const findingKey = (f: Finding) => `${f.id}|${f.line}|${f.diagnosisIndex ?? ''}|${f.field ?? ''}`;
+// Severity is part of the key: a warning must never hide an error with the same id and place
+// (the claim would be rejected or not depending on how many finding sources there were).
+const findingKey = (f: Finding) =>
+  `${f.id}|${f.severity}|${f.line}|${f.diagnosisIndex ?? ''}|${f.field ?? ''}`;
 
 function dedupe(fs: readonly Finding[]): Finding[] {
   const seen = new Set<string>();
@@ -85,9 +95,14 @@ export function adjudicate(claim: Claim, ctx: AdjudicationContext): Remittance {
   const accBefore: Accumulators = ctx.accumulators ?? claim.accumulators;
   const benefitYear = isIsoDate(dos) ? benefitYearOf(payer, dos) : undefined;
   const isVoid = claim.frequency === '8' && !ctx.reopening;
+  // Dated behaviour: the rules in force on the date of service; processing days on receipt.
+  const rules = behaviourOn(payer, dos);
   const remitDate = isIsoDate(received)
-    ? addDays(received, payer.behaviour.processingDays)
+    ? addDays(received, (received === dos ? rules : behaviourOn(payer, received)).processingDays)
     : received;
+  // QMB: the patient may not be billed Medicare cost sharing (qmb.ts); a secondary after a
+  // protected primary (Medicaid after Medicare) keeps the protection.
+  const qmb = payer.kind === 'medicare' && hasQmbProtection(claim);
   // A rejected primary claim was never adjudicated: there is nothing to coordinate with.
   const primary = ctx.cob?.primary?.status === 'rejected' ? undefined : ctx.cob?.primary;
 
@@ -169,7 +184,7 @@ export function adjudicate(claim: Claim, ctx: AdjudicationContext): Remittance {
     benefitYear,
   });
 
-  const rejections = findings.filter((f) => isRejection(f, payer));
+  const rejections = findings.filter((f) => isRejection(f, rules));
   if (rejections.length > 0) {
     const fieldRarcs = [
       ...new Set(rejections.map(fieldRemark).filter((r): r is string => r !== null)),
@@ -187,7 +202,7 @@ export function adjudicate(claim: Claim, ctx: AdjudicationContext): Remittance {
   const accStart = reversal ? creditBack(accBefore, reversal) : accBefore;
   const claimNo = payerClaimNumber(
     payer.kind,
-    payer.behaviour.seed + (ctx.seed ?? 0),
+    rules.seed + (ctx.seed ?? 0),
     claim.claimId,
     received,
   );
@@ -195,7 +210,7 @@ export function adjudicate(claim: Claim, ctx: AdjudicationContext): Remittance {
   if (isVoid)
     return remit('voided', reversal?.payerClaimNumber ?? claimNo, [], [], accStart, null, reversal);
 
-  const denials = lineDenials(claim, payer, findings, ctx.seed ?? 0);
+  const denials = lineDenials(claim, rules, findings, ctx.seed ?? 0);
 
   // Pricing of the lines still payable.
   const fees: (MedicareFee | null)[] = claim.lines.map((l, i) =>
@@ -221,7 +236,8 @@ export function adjudicate(claim: Claim, ctx: AdjudicationContext): Remittance {
   const nonPar = medicare && claim.provider.participating === false;
   // Non-participating and not assigned: Medicare pays the beneficiary; the provider may bill
   // the patient up to the limiting charge. See: Pub. 100-04 ch. 12 §30.3.12.
-  const nonAssigned = nonPar && !acceptsAssignment(claim);
+  // Assignment is mandatory for a Medicaid-eligible (QMB) patient: See: SSA §1848(g)(3)(A).
+  const nonAssigned = nonPar && !qmb && !acceptsAssignment(claim);
   const toPrice: LineToPrice[] = [];
   fees.forEach((fee, i) => {
     if (denials[i] || !fee || fee.kind !== 'priced') return;
@@ -348,14 +364,16 @@ export function adjudicate(claim: Claim, ctx: AdjudicationContext): Remittance {
             : payer.kind === 'medicaid' && payer.payerOfLastResort
               ? 'last-resort'
               : 'standard',
+        qmb: qmb || primary.balanceBilling !== undefined,
       })
     : lines;
+  if (qmb && payer.kind === 'medicare') addQmbRemarks(finalLines);
   for (const l of finalLines) l.adjustments = groupAdjustments(l.adjustments);
   const status = statusOf(finalLines);
   const yearNote = minYear === 0 ? null : feeYearFinding(dos, minYear, maxYear);
   if (yearNote) findings.push(yearNote);
   // Appeal rights only where a denial can be appealed (not timely filing: N211).
-  return remit(
+  const out = remit(
     status,
     claimNo,
     finalLines,
@@ -364,6 +382,10 @@ export function adjudicate(claim: Claim, ctx: AdjudicationContext): Remittance {
     appealable ? firstAppeal(payer, remitDate) : null,
     reversal,
   );
+  const dual = claim.patient.dualStatus ?? primary?.balanceBilling?.dualStatus;
+  if ((qmb || primary?.balanceBilling) && dual)
+    out.balanceBilling = qmbProtection(finalLines, dual);
+  return out;
 }
 
 const yearNotes = new Map<number, Map<string, Finding>>();
@@ -481,7 +503,7 @@ function localityCheck(claim: Claim, payer: PayerProfile, fees: FeeSources): Fin
 /** One denial per line: claim-level findings first, then the line's own, then payer policies. */
 function lineDenials(
   claim: Claim,
-  payer: PayerProfile,
+  rules: Behaviour,
   findings: readonly Finding[],
   seed: number,
 ): (Denial | null)[] {
@@ -490,10 +512,11 @@ function lineDenials(
   const ordered =
     findings.length < 2 ? findings : [...findings].sort((a, b) => lineLevel(a) - lineLevel(b));
   for (const f of ordered)
-    for (const i of linesOf(f, claim)) if (!out[i]) out[i] = denialFor(f, claim, payer, i);
+    for (const i of linesOf(f, claim)) if (!out[i]) out[i] = denialFor(f, claim, rules, i);
 
-  // Commercial policy: an E/M with modifier 25 needs a diagnosis the procedure does not carry.
-  if (payer.behaviour.modifier25 === 'require-distinct-diagnosis') {
+  // Commercial policy: an E/M with modifier 25 needs a diagnosis the procedure does not carry;
+  // under 'require-records' one that has it is still held for the office notes (CO-252 + M127).
+  if (rules.modifier25 !== 'accept') {
     const procDx = new Set(
       claim.lines.flatMap((l, i) => (!isEm(l.code) && !out[i] ? l.dxPointers : [])),
     );
@@ -501,11 +524,19 @@ function lineDenials(
       if (out[i] || !isEm(l.code) || !l.modifiers.includes('25') || procDx.size === 0) return;
       if (l.dxPointers.every((p) => procDx.has(p)))
         out[i] = { group: 'CO', carc: '4', remarks: [], appealable: true, because: 'payer' };
+      else if (rules.modifier25 === 'require-records')
+        out[i] = {
+          group: 'CO',
+          carc: '252',
+          remarks: ['M127'],
+          appealable: true,
+          because: 'payer',
+        };
     });
   }
   // Seeded documentation requests (pre-payment review): CO-16 + M127 on the highest charge.
-  const rate = payer.behaviour.documentationRequestRate;
-  if (rate > 0 && rng(hash32(`${payer.behaviour.seed}|${seed}|${claim.claimId}`))() < rate) {
+  const rate = rules.documentationRequestRate;
+  if (rate > 0 && rng(hash32(`${rules.seed}|${seed}|${claim.claimId}`))() < rate) {
     let best = -1;
     claim.lines.forEach((l, i) => {
       if (!out[i] && (best < 0 || l.charge > claim.lines[best]!.charge)) best = i;

@@ -93,6 +93,12 @@ export interface SecondaryRules {
    * (42 CFR 447.15, payment in full); 'standard': up to the plan's normal benefit.
    */
   method: 'medicare' | 'last-resort' | 'standard';
+  /**
+   * The patient is a QMB (qmb.ts): as payer of last resort, Medicaid takes no copay of its own
+   * on the Medicare cost sharing, so everything it does not pay is the provider's write-off.
+   * See: Social Security Act §1902(n)(3)(B).
+   */
+  qmb?: boolean;
 }
 
 /**
@@ -105,7 +111,8 @@ export interface SecondaryRules {
  *    minus the primary's payment, (c) remaining;
  *  - payer of last resort (Medicaid, 42 CFR 447.15): min(remaining, max(0, Medicaid allowed −
  *    primary paid)), less Medicaid's own nominal copay (PR-3); the provider accepts that as
- *    payment in full, so the rest of `remaining` is a write-off (CO-45 + MA125), not PR.
+ *    payment in full, so the rest of `remaining` is a write-off (CO-45 + MA125), not PR; for a
+ *    QMB there is no Medicaid copay either: the patient owes nothing.
  * Otherwise the patient owes remaining − payment, reported with the primary's PR reason codes
  * (deductible, coinsurance, copay order).
  */
@@ -115,6 +122,7 @@ export function applySecondary(
   rules: SecondaryRules,
 ): RemitLine[] {
   const { seqRate, method } = rules;
+  const qmb = rules.qmb === true;
   return own.map((l) => {
     const p = primary.lines.find((x) => x.line === l.line);
     const remaining: Cents = p ? patientResponsibility(p.adjustments) : l.billed;
@@ -137,7 +145,7 @@ export function applySecondary(
       const ownCopay = l.adjustments
         .filter((a) => a.group === 'PR' && a.carc === '3')
         .reduce((s, a) => s + a.amount, 0);
-      const copay = Math.min(ownCopay, base);
+      const copay = qmb ? 0 : Math.min(ownCopay, base);
       const writeOff = remaining - base;
       const remarks = writeOff > 0 ? [...l.remarks, 'MA125'] : l.remarks;
       if (writeOff > 0) adjustments.push({ group: 'CO', carc: '45', amount: cents(writeOff) });

@@ -79,8 +79,23 @@ export const RARC = {
   N386: 'Decision based on a National Coverage Determination (NCD).',
   N479: 'Other payer remittance (COB / Medicare Secondary Payer) missing.',
   N657: 'Bill this with the code that fits the service.',
+  // N781–N783 are CMS's QMB remarks (CR 9911, 2017); they are newer than the 2011 RARC list in
+  // ../shared/reference, which has only N192 (patient is a Medicaid/QMB beneficiary).
+  N781: 'Patient is a QMB: do not collect this deductible from the patient; bill Medicaid.',
+  N782: 'Patient is a QMB: do not collect this coinsurance from the patient; bill Medicaid.',
+  N783: 'Patient is a QMB: do not collect this copay from the patient; bill Medicaid.',
 } as const;
 export type RarcCode = keyof typeof RARC;
+
+/**
+ * RARCs we use that are newer than the stored 2011 RARC list, with where each was introduced
+ * (the code-list test checks every other number against the list).
+ */
+export const RARCS_NEWER_THAN_LIST: Readonly<Record<string, string>> = {
+  N781: 'CMS CR 9911 (2017), QMB billing prohibition',
+  N782: 'CMS CR 9911 (2017), QMB billing prohibition',
+  N783: 'CMS CR 9911 (2017), QMB billing prohibition',
+};
 
 export const CARC_LIST_SOURCE =
   'X12 Claim Adjustment Reason Codes (checked against WPC list 2016-03-07)';

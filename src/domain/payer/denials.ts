@@ -8,7 +8,7 @@
 import type { Claim } from '../claim/claim';
 import type { Finding, FindingId } from '../findings';
 import type { GroupCode } from './codes';
-import type { PayerProfile } from './profile';
+import type { Behaviour } from './profile';
 
 export interface Denial {
   group: GroupCode;
@@ -42,8 +42,11 @@ const CODE_VALIDITY: ReadonlySet<string> = new Set([
   'code.seventh-character',
 ]);
 
-/** Error findings that stop the claim at the front end (claim data and code validity). */
-export function isRejection(f: Finding, payer: PayerProfile): boolean {
+/**
+ * Error findings that stop the claim at the front end (claim data and code validity).
+ * `rules` is the payer's behaviour in force on the date of service (profile.ts behaviourOn).
+ */
+export function isRejection(f: Finding, rules: Behaviour): boolean {
   if (f.severity !== 'error') return false;
   const id = String(f.id);
   if (id === 'claim.duplicate') return false;
@@ -51,7 +54,7 @@ export function isRejection(f: Finding, payer: PayerProfile): boolean {
   // Only code-validity findings reject; other code.* ids (an add-on without its primary is a
   // valid code, adjudicated CO-107) and unknown future ids never stop the claim.
   if (CODE_VALIDITY.has(id))
-    return !(payer.behaviour.invalidDiagnosis === 'deny-146' && isDiagnosisFinding(f));
+    return !(rules.invalidDiagnosis === 'deny-146' && isDiagnosisFinding(f));
   return false;
 }
 
@@ -63,11 +66,14 @@ export function isRejection(f: Finding, payer: PayerProfile): boolean {
  */
 const DENY_ANY_SEVERITY: ReadonlySet<string> = new Set(['coverage.medical-necessity']);
 
-/** The adjudicated denial for an error finding, or null when the finding does not deny. */
+/**
+ * The adjudicated denial for an error finding, or null when the finding does not deny.
+ * `rules` is the payer's behaviour in force on the date of service.
+ */
 export function denialFor(
   f: Finding,
   claim: Claim,
-  payer: PayerProfile,
+  rules: Behaviour,
   lineIndex: number,
 ): Denial | null {
   const id = String(f.id);
@@ -83,10 +89,10 @@ export function denialFor(
   });
   switch (id) {
     case 'ncci.ptp':
-      if (!payer.behaviour.ncci.apply) return null;
-      return d('CO', payer.behaviour.ncci.carc, ['M80']);
+      if (!rules.ncci.apply) return null;
+      return d('CO', rules.ncci.carc, ['M80']);
     case 'ncci.mue':
-      if (!payer.behaviour.ncci.apply) return null;
+      if (!rules.ncci.apply) return null;
       return d('CO', '151', ['N362']);
     case 'coverage.medical-necessity': {
       // With a signed ABN (GA) the patient is liable; otherwise (GZ or none) the provider is.

@@ -115,7 +115,7 @@ const feeSchedule = z.discriminatedUnion('kind', [
 ]);
 export type FeeScheduleRule = z.infer<typeof feeSchedule>;
 
-const behaviour = z.object({
+const behaviourValue = z.object({
   /** Days from receipt to the remittance date. */
   processingDays: z.number().int().min(0).max(120),
   /** Share of adjudicated claims that get a documentation request (CO-16 + M127) on one line. */
@@ -129,12 +129,33 @@ const behaviour = z.object({
   }),
   /**
    * 'accept': modifier 25 on an E/M is taken as billed; 'require-distinct-diagnosis': the E/M
-   * with 25 must point to a diagnosis the procedure line does not (a common commercial policy).
+   * with 25 must point to a diagnosis the procedure line does not (a common commercial policy);
+   * 'require-records': as 'require-distinct-diagnosis', and an E/M with 25 billed with a
+   * procedure is held for the office notes (CO-252 + M127), as some commercial plans announce.
    */
-  modifier25: z.enum(['accept', 'require-distinct-diagnosis']),
+  modifier25: z.enum(['accept', 'require-distinct-diagnosis', 'require-records']),
   /** How an invalid diagnosis is handled: rejected at the front end, or denied CO-146. */
   invalidDiagnosis: z.enum(['reject', 'deny-146']),
 });
+export type Behaviour = z.infer<typeof behaviourValue>;
+
+/**
+ * A payer's behaviour: one undated object (it never changed), or a dated list like the other
+ * dated values when a plan policy changes on a date (issue 5: "policies that change by date").
+ * The shape decides which schema applies, so an error names the path inside the shape that was
+ * meant (behaviour[1].value.modifier25), not a vague union failure.
+ */
+const behaviour = z.union([behaviourValue, dated(behaviourValue)]);
+
+/**
+ * The behaviour in force on a date: the date of service for adjudication rules, the receipt
+ * date for processing days. An undated behaviour is returned as is (no lookup on the hot path);
+ * a dated list goes through the memoised `datedOn`.
+ */
+export function behaviourOn(p: Pick<PayerProfile, 'behaviour'>, date: string): Behaviour {
+  const b = p.behaviour;
+  return Array.isArray(b) ? datedOn(b, date).value : (b as Behaviour);
+}
 
 /**
  * Medicare reopening rules (dated): how long after the initial determination a reopening may
@@ -271,9 +292,30 @@ export function formatPath(path: readonly PropertyKey[]): string {
 export function parsePayerProfile(json: unknown, fileName: string): Result<PayerProfile> {
   const r = PayerProfileSchema.safeParse(json);
   if (r.success) return { ok: true, value: r.data };
-  const errors: Problem[] = r.error.issues.map((i) => ({
+  const errors: Problem[] = r.error.issues.flatMap(unionBranch).map((i) => ({
     path: `${fileName}: ${formatPath(i.path)}`,
     message: `${formatPath(i.path)}: ${i.message}`,
   }));
   return { ok: false, errors };
+}
+
+interface IssueLike {
+  code: string;
+  path: PropertyKey[];
+  message: string;
+  errors?: IssueLike[][];
+}
+
+/**
+ * A failed union (behaviour: object or dated list) reports every branch's issues. The branch
+ * whose top-level type matched is the one the author meant: report its issues with their full
+ * path. When no branch or several match, the union's own message stands.
+ */
+function unionBranch(i: IssueLike): IssueLike[] {
+  if (i.code !== 'invalid_union' || !i.errors) return [i];
+  const wrongType = (b: IssueLike[]) =>
+    b.some((x) => x.path.length === 0 && x.code === 'invalid_type');
+  const meant = i.errors.filter((b) => b.length > 0 && !wrongType(b));
+  if (meant.length !== 1) return [{ ...i, message: 'must be an object or a dated list' }];
+  return meant[0]!.flatMap((x) => unionBranch({ ...x, path: [...i.path, ...x.path] }));
 }

@@ -7,6 +7,7 @@
  * See: src/domain/payer/remittance.ts (remittanceJson, the writer).
  */
 import { z } from 'zod';
+import { DUAL_STATUSES } from '../claim/claim';
 import { cents, parseMoney, type Cents } from '../money';
 import type { Problem, Result } from '../result';
 import type { GroupCode } from './codes';
@@ -98,6 +99,17 @@ export const remittanceJsonSchema = z.object({
   frequency: z.enum(['1', '7', '8']).optional(),
   originalClaimId: z.string().nullable().optional(),
   netPaid: money.optional(),
+  /** QMB protection (qmb.ts): the patient may not be billed the PR cost sharing. */
+  patientMayBeBilled: z.boolean().optional(),
+  patientOwes: money.optional(),
+  balanceBilling: z
+    .object({
+      reason: z.literal('qmb'),
+      dualStatus: z.enum(DUAL_STATUSES),
+      protectedAmount: money,
+      source: z.string(),
+    })
+    .optional(),
   reversal: z
     .object({
       claimId: z.string(),
@@ -205,6 +217,15 @@ export function remittanceFromJson(json: unknown, where: string): Result<Remitta
       : null,
     reopening: j.reopening ?? null,
     ...(j.benefitYear ? { benefitYear: j.benefitYear } : {}),
+    ...(j.balanceBilling
+      ? {
+          balanceBilling: {
+            ...j.balanceBilling,
+            protectedAmount: c(j.balanceBilling.protectedAmount),
+            patientOwes: c(j.patientOwes ?? '0.00'),
+          },
+        }
+      : {}),
   };
   return { ok: true, value };
 }

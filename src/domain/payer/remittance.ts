@@ -8,6 +8,7 @@ import type { Accumulators } from '../claim/claim';
 import { findingJson, type Finding } from '../findings';
 import { cents, formatMoney, sum, type Cents } from '../money';
 import { NON_DENIAL_CARCS, type GroupCode } from './codes';
+import type { BalanceBillingProtection } from './qmb';
 
 /** 'voided': a frequency-8 void (or a reopening that removes every line) was processed: the
  * original payment is reversed and nothing new is paid. */
@@ -104,6 +105,12 @@ export interface Remittance {
   pos?: string;
   /** The benefit year the accumulators count in (its first day), when the payer says. */
   benefitYear?: string;
+  /**
+   * Set when the law bars billing the patient for the PR cost sharing (a QMB): the PR amounts
+   * stay in the 835 (another payer, Medicaid, is asked for them) but the patient owes only
+   * `patientOwes`. See: qmb.ts.
+   */
+  balanceBilling?: BalanceBillingProtection;
 }
 
 /** What the provider receives for this remittance: new payment minus the amount taken back. */
@@ -218,6 +225,19 @@ export function remittanceJson(r: Remittance) {
     originalClaimId: r.originalClaimId,
     netPaid: m(netPaid(r)),
     ...(r.benefitYear ? { benefitYear: r.benefitYear } : {}),
+    // QMB: the PR amounts are Medicare cost sharing the provider may not bill the patient for.
+    ...(r.balanceBilling
+      ? {
+          patientMayBeBilled: r.balanceBilling.patientOwes > 0,
+          patientOwes: m(r.balanceBilling.patientOwes),
+          balanceBilling: {
+            reason: r.balanceBilling.reason,
+            dualStatus: r.balanceBilling.dualStatus,
+            protectedAmount: m(r.balanceBilling.protectedAmount),
+            source: r.balanceBilling.source,
+          },
+        }
+      : {}),
     reversal: r.reversal
       ? {
           claimId: r.reversal.claimId,
