@@ -223,3 +223,34 @@ describe('claimlab adjudicate across claims (payer ledger) and claimlab reopen',
     expect(bad.status).toBe('refused');
   });
 });
+
+describe('claimlab adjudicate: a secondary claim after its primary in the same batch', () => {
+  it('coordinates with the primary adjudication and prints OA-23 on the secondary', async () => {
+    const primary = {
+      ...good,
+      claimId: 'COB-9',
+      payerId: 'commercial-ppo',
+      patient: { sex: 'F', birthDate: '1988-06-02', memberId: 'KH777' },
+      accumulators: { deductibleMet: '0.00', outOfPocketMet: '0.00' },
+    };
+    const secondary = {
+      ...primary,
+      payerId: 'medicaid',
+      payerSequence: 'secondary',
+      otherPayers: [{ payerId: 'commercial-ppo', sequence: 'primary' }],
+    };
+    const t = io([primary, secondary].map((c) => JSON.stringify(c)).join('\n'));
+    expect(await main(['adjudicate', '-'], t.io)).toBe(0);
+    const [p, s] = t.out.map((l) => JSON.parse(l));
+    expect(p.status).not.toBe('rejected');
+    expect(s.status).not.toBe('rejected');
+    expect(
+      s.lines[0].adjustments.some(
+        (a: { group: string; carc: string }) => a.group === 'OA' && a.carc === '23',
+      ),
+    ).toBe(true);
+    expect(Number(s.totals.patientResponsibility)).toBeLessThanOrEqual(
+      Number(p.totals.patientResponsibility),
+    );
+  });
+});

@@ -122,6 +122,22 @@ describe('837P writer and parser', () => {
       ),
       auth: fc.option(fc.stringMatching(/^[A-Z0-9]{1,12}$/), { nil: null }),
       pos: fc.constantFrom('11', '22', '21', '02'),
+      // Coordination of benefits: billed as secondary with the primary's line decisions (2430).
+      cob: fc.option(
+        fc.record({
+          icn: fc.option(fc.stringMatching(/^[A-Z0-9]{5,15}$/), { nil: null }),
+          paid: fc.array(fc.integer({ min: 0, max: 500_000 }), { minLength: 8, maxLength: 8 }),
+          adj: fc.array(
+            fc.record({
+              group: fc.constantFrom('CO' as const, 'PR' as const, 'OA' as const),
+              carc: fc.constantFrom('1', '2', '3', '45', '96'),
+              amount: fc.integer({ min: 1, max: 100_000 }),
+            }),
+            { maxLength: 8 },
+          ),
+        }),
+        { nil: null },
+      ),
     });
     fc.assert(
       fc.property(arb, (g) => {
@@ -133,6 +149,38 @@ describe('837P writer and parser', () => {
           diagnoses: ['E11.9', 'I10', 'M17.11', 'Z79.84'],
           patient: { sex: g.sex, birthDate: '1950-01-31', memberId: 'M123' },
           provider: { npi: '1234567893', pos: g.pos, locality: '10112-00' },
+          ...(g.cob
+            ? {
+                payerSequence: 'secondary' as const,
+                otherPayers: [
+                  {
+                    payerId: 'commercial-ppo',
+                    sequence: 'primary' as const,
+                    memberId: 'KH1',
+                    adjudication: {
+                      payerClaimNumber: g.cob.icn,
+                      adjudicationDate: '2026-03-20',
+                      lines: g.lines.map((l, i) => ({
+                        line: i + 1,
+                        code: l.code,
+                        modifiers: l.modifiers,
+                        units: l.units,
+                        paid: cents(g.cob!.paid[i]!),
+                        // CAS carries one group at a time: adjustments come back grouped.
+                        adjustments:
+                          i === 0
+                            ? ['CO', 'PR', 'OA'].flatMap((grp) =>
+                                g
+                                  .cob!.adj.filter((a) => a.group === grp)
+                                  .map((a) => ({ ...a, amount: cents(a.amount) })),
+                              )
+                            : [],
+                      })),
+                    },
+                  },
+                ],
+              }
+            : {}),
         });
         const x = write837p(c);
         const mine = parse837p(x);

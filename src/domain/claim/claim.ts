@@ -5,6 +5,7 @@
  * See: NUCC 1500 Claim Form Reference Instruction Manual (items 1a–33); X12 005010X222A1.
  */
 import type { Cents } from '../money';
+import type { OtherPayer, PayerSequence } from './other-payers';
 
 export type Sex = 'F' | 'M' | 'U';
 /** CMS-1500 item 22 / CLM05-3: 1 original, 7 replacement, 8 void. */
@@ -69,6 +70,10 @@ export interface Claim {
   /** True when the input gave `accumulators` (else they default to zero and a payer ledger may
    * carry the member's running amounts instead). */
   accumulatorsGiven?: boolean;
+  /** The payer billed is this one in the order (837P 2000B SBR01); absent = primary. */
+  payerSequence?: PayerSequence;
+  /** Other coverage and, once decided, its adjudication (837P 2320/2330B/2430). */
+  otherPayers?: OtherPayer[];
 }
 
 /** Age in whole years on a date (both ISO yyyy-mm-dd). */

@@ -18,6 +18,7 @@ import {
 } from './claim';
 import { isIsoDate } from './dates';
 import { isValidNpi } from './npi';
+import { PAYER_SEQUENCES, parseOtherPayers, type PayerSequence } from './other-payers';
 
 export interface ParsedClaim {
   claim: Claim;
@@ -210,6 +211,16 @@ export function parseClaim(input: unknown, fallbackId?: string): ParsedClaim {
       ? cents(0)
       : money(acc.outOfPocketMet, 'accumulators.outOfPocketMet', c, 'out-of-pocket met', null);
 
+  // Coordination of benefits: the other payers and, for a secondary claim, their decisions.
+  const otherPayers = parseOtherPayers(o.otherPayers, c);
+  const seqRaw = o.payerSequence;
+  let payerSequence: PayerSequence | undefined;
+  if (seqRaw !== undefined && seqRaw !== null) {
+    if ((PAYER_SEQUENCES as readonly unknown[]).includes(seqRaw))
+      payerSequence = seqRaw as PayerSequence;
+    else c.invalid('payerSequence', `"${String(seqRaw)}" must be primary, secondary or tertiary`);
+  }
+
   const claim: Claim = {
     claimId,
     payerId,
@@ -231,6 +242,8 @@ export function parseClaim(input: unknown, fallbackId?: string): ParsedClaim {
     priorAuthNumber,
     accumulators: { deductibleMet, outOfPocketMet },
     ...(isObj(o.accumulators) ? { accumulatorsGiven: true } : {}),
+    ...(otherPayers.length ? { otherPayers } : {}),
+    ...(payerSequence ? { payerSequence } : {}),
   };
   return { claim, findings: c.findings };
 }

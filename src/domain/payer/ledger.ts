@@ -12,6 +12,7 @@ import type { Finding } from '../findings';
 import { cents } from '../money';
 import { adjudicate, type AdjudicationContext } from './adjudicate';
 import { benefitYearOf } from './benefit-year';
+import { cobFromClaim } from './prior';
 import { isDate } from './calendar';
 import type { PayerProfile } from './profile';
 import type { Remittance } from './remittance';
@@ -93,8 +94,13 @@ export class PayerLedger {
         notes.push(newYearFinding(payer, year, earlier.sort().at(-1)!));
       accumulators ??= { deductibleMet: cents(0), outOfPocketMet: cents(0) };
     }
+    // A secondary claim coordinates with the primary's adjudication: on the claim, or the one
+    // this ledger holds for the same claim id at the primary payer.
+    const cob =
+      ctx.cob ?? cobFromClaim(claim, (payerId) => this.find(payerId, claim.claimId)?.remittance);
     const r = adjudicate(claim, {
       ...ctx,
+      ...(cob ? { cob } : {}),
       ...(original ? { original } : {}),
       ...(accumulators ? { accumulators } : {}),
       ...(notes.length ? { findings: [...(ctx.findings ?? []), ...notes] } : {}),

@@ -14,6 +14,7 @@
  * REF*G1, NTE, HI), 2400 (LX, SV1, DTP*472); NUCC 1500 crosswalk.
  */
 import type { Claim, ClaimLine, Frequency, Sex } from '../../domain/claim/claim';
+import type { OtherPayer, PayerSequence, PriorLine } from '../../domain/claim/other-payers';
 import { acceptsAssignment, type ProviderWithAssignment } from '../../domain/payer/assignment';
 import { icdKey, icdDisplay } from '../../domain/codes/code';
 import { cents, parseMoney } from '../../domain/money';
@@ -71,6 +72,56 @@ export const SYNTHETIC_SUBSCRIBER_ADDRESS: Omit<Party, 'name'> = {
   zip: '627010000',
 };
 
+const SEQ_LETTER: Record<PayerSequence, string> = { primary: 'P', secondary: 'S', tertiary: 'T' };
+const SEQ_FROM: Record<string, PayerSequence> = { P: 'primary', S: 'secondary', T: 'tertiary' };
+
+/** Up to 6 reason/amount triples per CAS, one CAS group after another. */
+function casSegments(adjs: readonly { group: string; carc: string; amount: number }[]): Segment[] {
+  const out: Segment[] = [];
+  for (const g of [...new Set(adjs.map((a) => a.group))]) {
+    const list = adjs.filter((a) => a.group === g);
+    for (let k = 0; k < list.length; k += 6)
+      out.push([
+        'CAS',
+        g,
+        ...list.slice(k, k + 6).flatMap((a) => [a.carc, x12Amount(a.amount), '']),
+      ]);
+  }
+  return out;
+}
+
+/** SBR09 when the caller does not give the payer's own: the built-in payer ids, else commercial. */
+const filingIndicator = (payerId: string) =>
+  payerId === 'medicare' ? 'MB' : payerId === 'medicaid' ? 'MC' : 'CI';
+
+/** 2320 (other subscriber information), 2330A (other subscriber), 2330B (other payer). */
+function otherPayerSegments(claim: Claim, op: OtherPayer): Segment[] {
+  const out: Segment[] = [
+    ['SBR', SEQ_LETTER[op.sequence], '18', '', '', '', '', '', '', filingIndicator(op.payerId)],
+  ];
+  if (op.adjudication)
+    out.push(['AMT', 'D', x12Amount(op.adjudication.lines.reduce((s, l) => s + l.paid, 0))]);
+  out.push(
+    ['OI', '', '', 'Y', '', '', 'Y'],
+    [
+      'NM1',
+      'IL',
+      '1',
+      ident(claim.patient.lastName ?? 'PATIENT', 60),
+      ident(claim.patient.firstName ?? '', 35),
+      '',
+      '',
+      '',
+      'MI',
+      ident(op.memberId ?? claim.patient.memberId ?? '', 80),
+    ],
+    ['NM1', 'PR', '2', text(op.payerId), '', '', '', '', 'PI', ident(op.payerId, 80)],
+  );
+  if (op.adjudication?.payerClaimNumber)
+    out.push(['REF', 'F8', ident(op.adjudication.payerClaimNumber, 50)]);
+  return out;
+}
+
 export function write837p(claim: Claim, o: Write837Options = {}): string {
   const bp = o.billingProvider ?? DEFAULT_PROVIDER;
   const sub = o.submitter ?? { name: bp.name, id: 'CLAIMLAB', phone: '5555550100' };
@@ -96,7 +147,7 @@ export function write837p(claim: Claim, o: Write837Options = {}): string {
     ['HL', '2', '1', '22', '0'],
     [
       'SBR',
-      o.sequence ?? 'P',
+      o.sequence ?? SEQ_LETTER[claim.payerSequence ?? 'primary'],
       '18',
       '',
       '',
@@ -104,7 +155,7 @@ export function write837p(claim: Claim, o: Write837Options = {}): string {
       '',
       '',
       '',
-      o.claimFilingIndicator ?? (claim.payerId === 'medicare' ? 'MB' : 'CI'),
+      o.claimFilingIndicator ?? filingIndicator(claim.payerId),
     ],
     [
       'NM1',
@@ -151,6 +202,8 @@ export function write837p(claim: Claim, o: Write837Options = {}): string {
         (claim.provider.locality ? LOCALITY_NOTE + ident(claim.provider.locality, 20) : ''),
     ]);
   body.push(['HI', ...claim.diagnoses.map((d, i) => `${i === 0 ? 'ABK' : 'ABF'}:${icdKey(d)}`)]);
+  const others = claim.otherPayers ?? [];
+  for (const op of others) body.push(...otherPayerSegments(claim, op));
   claim.lines.forEach((l, i) => {
     body.push(['LX', String(i + 1)]);
     body.push([
@@ -164,6 +217,22 @@ export function write837p(claim: Claim, o: Write837Options = {}): string {
       l.dxPointers.join(':'),
     ]);
     body.push(['DTP', '472', 'D8', x12Date(l.serviceDate ?? claim.serviceDate)]);
+    // 2430: each other payer's adjudication of this line.
+    for (const op of others) {
+      const a = op.adjudication;
+      const pl = a?.lines.find((x) => x.line === i + 1);
+      if (!a || !pl) continue;
+      body.push([
+        'SVD',
+        ident(op.payerId, 80),
+        x12Amount(pl.paid),
+        ['HC', pl.code || l.code, ...pl.modifiers].join(':'),
+        '',
+        String(pl.units),
+      ]);
+      body.push(...casSegments(pl.adjustments));
+      body.push(['DTP', '573', 'D8', x12Date(a.adjudicationDate)]);
+    }
   });
   const segs = envelope(
     body,
@@ -192,11 +261,16 @@ export function claimsFromSegments(segments: readonly Segment[], component = ':'
   const errors: Problem[] = [];
   const claims: Claim[] = [];
   let submissionDate = '';
+  let payerSequence: PayerSequence | undefined;
   let payerId = '';
   let npi = '';
   let patient: Claim['patient'] = { sex: 'U', birthDate: '', memberId: null };
   let cur: Claim | null = null;
   let line: ClaimLine | null = null;
+  /** Inside a 2320/2330 loop: the other payer being read. */
+  let other: OtherPayer | null = null;
+  /** The 2430 line adjudication being read (CAS segments follow SVD). */
+  let prior: PriorLine | null = null;
   const at = (i: number, s: Segment) => `segment ${i + 1} (${s[0]})`;
   segments.forEach((s, i) => {
     const e = (n: number) => s[n] ?? '';
@@ -204,7 +278,94 @@ export function claimsFromSegments(segments: readonly Segment[], component = ':'
       case 'BHT':
         submissionDate = isoDate(e(4));
         break;
+      case 'HL':
+        // A new billing provider or subscriber level: the next CLM starts a new claim.
+        cur = null;
+        line = null;
+        other = null;
+        prior = null;
+        break;
+      case 'SBR':
+        if (cur) {
+          const c = cur as Claim;
+          other = {
+            payerId: '',
+            sequence: SEQ_FROM[e(1)] ?? 'primary',
+            memberId: null,
+            adjudication: null,
+          };
+          (c.otherPayers ??= []).push(other);
+        } else if (e(1) === 'S' || e(1) === 'T') payerSequence = SEQ_FROM[e(1)];
+        else payerSequence = undefined;
+        break;
+      case 'OI':
+      case 'AMT':
+        break;
+      case 'SVD': {
+        if (!cur || !line) {
+          errors.push({ path: at(i, s), message: 'SVD outside a service line' });
+          break;
+        }
+        const op = (cur as Claim).otherPayers?.find((x) => x.payerId === e(1));
+        if (!op) {
+          errors.push({
+            path: `${at(i, s)} SVD01`,
+            message: `"${e(1)}" is not an other payer named in loop 2330B`,
+          });
+          break;
+        }
+        const [, code = '', ...mods] = e(3).split(component);
+        const paid = parseMoney(e(2));
+        if (paid === null)
+          errors.push({
+            path: `${at(i, s)} SVD02`,
+            message: `paid amount "${e(2)}" is not an amount`,
+          });
+        op.adjudication ??= { payerClaimNumber: null, adjudicationDate: '', lines: [] };
+        prior = {
+          line: (cur as Claim).lines.length,
+          code,
+          modifiers: mods.filter(Boolean),
+          units: Number(e(5) || '1') || 1,
+          paid: paid ?? cents(0),
+          adjustments: [],
+        };
+        op.adjudication.lines.push(prior);
+        other = op;
+        break;
+      }
+      case 'CAS':
+        if (prior) {
+          const g = e(1);
+          if (!['CO', 'PR', 'OA', 'PI'].includes(g)) {
+            errors.push({
+              path: `${at(i, s)} CAS01`,
+              message: `group code "${g}" is not CO, PR, OA or PI`,
+            });
+            break;
+          }
+          for (let k = 2; k < s.length; k += 3) {
+            if (!s[k]) continue;
+            const amt = parseMoney(s[k + 1] ?? '');
+            if (amt === null)
+              errors.push({
+                path: `${at(i, s)} CAS${String(k + 1).padStart(2, '0')}`,
+                message: `"${s[k + 1] ?? ''}" is not an amount`,
+              });
+            prior.adjustments.push({
+              group: g as PriorLine['adjustments'][number]['group'],
+              carc: s[k]!,
+              amount: amt ?? cents(0),
+            });
+          }
+        }
+        break;
       case 'NM1':
+        if (other && !line) {
+          if (e(1) === 'IL') other.memberId = e(9) || null;
+          if (e(1) === 'PR') other.payerId = e(9);
+          break;
+        }
         if (e(1) === '85') npi = e(9);
         if (e(1) === 'PR') payerId = e(9);
         if (e(1) === 'IL') {
@@ -240,12 +401,21 @@ export function claimsFromSegments(segments: readonly Segment[], component = ':'
           lines: [],
           priorAuthNumber: null,
           accumulators: { deductibleMet: cents(0), outOfPocketMet: cents(0) },
+          ...(payerSequence ? { payerSequence } : {}),
         };
         claims.push(cur);
         line = null;
+        other = null;
+        prior = null;
         break;
       }
       case 'REF':
+        if (other && !line && e(1) === 'F8') {
+          // 2330B REF*F8: the other payer's claim control number.
+          other.adjudication ??= { payerClaimNumber: null, adjudicationDate: '', lines: [] };
+          other.adjudication.payerClaimNumber = e(2);
+          break;
+        }
         if (cur && !line && e(1) === 'G1') (cur as Claim).priorAuthNumber = e(2);
         if (cur && !line && e(1) === 'F8') (cur as Claim).originalClaimId = e(2);
         break;
@@ -285,6 +455,8 @@ export function claimsFromSegments(segments: readonly Segment[], component = ':'
             message: `line charge "${e(2)}" is not an amount`,
           });
         const units = Number(e(4) || '1');
+        other = null;
+        prior = null;
         line = {
           code,
           modifiers: mods.filter(Boolean),
@@ -296,6 +468,8 @@ export function claimsFromSegments(segments: readonly Segment[], component = ':'
         break;
       }
       case 'DTP':
+        if (other && prior && e(1) === '573' && other.adjudication)
+          other.adjudication.adjudicationDate = isoDate(e(3));
         if (cur && line && e(1) === '472') {
           const d = isoDate(e(3).split('-')[0] ?? '');
           const c = cur as Claim;

@@ -1,0 +1,145 @@
+/**
+ * Other coverage on a claim (coordination of benefits): the payers other than the one billed,
+ * their place in the order, and — once they have decided — their adjudication, which a secondary
+ * claim must carry (837P loops 2320/2330B claim level, 2430 per line: SVD paid amount, CAS
+ * adjustments, DTP*573 adjudication date). Read from the claim JSON as either `adjudication`
+ * (this compact form) or `remittance` (the JSON `claimlab adjudicate` printed for that payer).
+ * See: X12 005010X222A1 loops 2320, 2330B, 2430; NUCC 1500 items 9, 9a, 9d, 11d; DOMAIN.md §5.
+ */
+import { parseMoney, type Cents } from '../money';
+import { isIsoDate } from './dates';
+
+export type PayerSequence = 'primary' | 'secondary' | 'tertiary';
+export const PAYER_SEQUENCES: readonly PayerSequence[] = ['primary', 'secondary', 'tertiary'];
+
+export interface PriorLine {
+  /** The claim line (1-based) this adjudication is for. */
+  line: number;
+  code: string;
+  modifiers: string[];
+  units: number;
+  paid: Cents;
+  adjustments: { group: 'CO' | 'PR' | 'OA' | 'PI'; carc: string; amount: Cents }[];
+}
+
+export interface PriorAdjudication {
+  payerClaimNumber: string | null;
+  /** Date the other payer decided (2430 DTP*573), ISO. */
+  adjudicationDate: string;
+  lines: PriorLine[];
+}
+
+export interface OtherPayer {
+  payerId: string;
+  sequence: PayerSequence;
+  memberId: string | null;
+  /** Null while that payer has not decided (a secondary's claim to a tertiary, say). */
+  adjudication: PriorAdjudication | null;
+}
+
+export interface FieldProblems {
+  missing(field: string, what: string, line?: number | null): void;
+  invalid(field: string, message: string, line?: number | null): void;
+}
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+const GROUPS = new Set(['CO', 'PR', 'OA', 'PI']);
+
+function amount(v: unknown, path: string, c: FieldProblems): Cents | null {
+  const m = parseMoney(v);
+  if (m === null) c.invalid(path, `"${String(v)}" is not an amount such as "80.00"`);
+  return m;
+}
+
+function priorLines(raw: unknown, path: string, c: FieldProblems): PriorLine[] {
+  if (!Array.isArray(raw)) {
+    c.invalid(path, 'The other payer’s lines must be a list');
+    return [];
+  }
+  const out: PriorLine[] = [];
+  raw.forEach((l, i) => {
+    const p = `${path}[${i}]`;
+    if (!isObj(l)) return c.invalid(p, 'A line must be an object');
+    const line =
+      typeof l.line === 'number' && Number.isInteger(l.line) && l.line > 0 ? l.line : i + 1;
+    const paid = amount(l.paid ?? '0.00', `${p}.paid`, c);
+    const adjustments: PriorLine['adjustments'] = [];
+    const adjs: unknown[] = Array.isArray(l.adjustments) ? l.adjustments : [];
+    adjs.forEach((a, k) => {
+      const q = `${p}.adjustments[${k}]`;
+      if (!isObj(a)) return c.invalid(q, 'An adjustment must be an object');
+      const group = String(a.group ?? '');
+      if (!GROUPS.has(group))
+        return c.invalid(`${q}.group`, `Group "${group}" must be CO, PR, OA or PI`);
+      const carc = String(a.carc ?? '').trim();
+      if (!carc) return c.missing(`${q}.carc`, 'reason code (CARC)');
+      const amt = amount(a.amount, `${q}.amount`, c);
+      if (amt !== null)
+        adjustments.push({
+          group: group as PriorLine['adjustments'][number]['group'],
+          carc,
+          amount: amt,
+        });
+    });
+    out.push({
+      line,
+      code: typeof l.code === 'string' ? l.code.trim().toUpperCase() : '',
+      modifiers: Array.isArray(l.modifiers) ? l.modifiers.map((m) => String(m).toUpperCase()) : [],
+      units: typeof l.units === 'number' && l.units > 0 ? l.units : 1,
+      paid: paid ?? (0 as Cents),
+      adjustments,
+    });
+  });
+  return out;
+}
+
+/** `otherPayers` from the claim JSON; problems are reported through `c` with their paths. */
+export function parseOtherPayers(raw: unknown, c: FieldProblems): OtherPayer[] {
+  if (raw === undefined || raw === null) return [];
+  if (!Array.isArray(raw)) {
+    c.invalid('otherPayers', 'otherPayers must be a list of the other coverages');
+    return [];
+  }
+  const out: OtherPayer[] = [];
+  raw.forEach((o, i) => {
+    const p = `otherPayers[${i}]`;
+    if (!isObj(o)) return c.invalid(p, 'An other payer must be an object');
+    const payerId = typeof o.payerId === 'string' ? o.payerId.trim() : '';
+    if (!payerId) c.missing(`${p}.payerId`, 'the other payer');
+    const seq = String(o.sequence ?? 'primary');
+    if (!(PAYER_SEQUENCES as readonly string[]).includes(seq))
+      c.invalid(`${p}.sequence`, `Sequence "${seq}" must be primary, secondary or tertiary`);
+    let adjudication: PriorAdjudication | null = null;
+    const src = isObj(o.adjudication) ? o.adjudication : isObj(o.remittance) ? o.remittance : null;
+    const key = isObj(o.adjudication) ? 'adjudication' : 'remittance';
+    if (src) {
+      if (src.status === 'rejected' || src.status === 'refused')
+        c.invalid(
+          `${p}.${key}.status`,
+          'A rejected claim was not adjudicated: it cannot be coordinated with',
+        );
+      const d = src.adjudicationDate ?? src.remitDate;
+      const adjudicationDate = typeof d === 'string' ? d : '';
+      if (!isIsoDate(adjudicationDate))
+        c.invalid(
+          `${p}.${key}.${src.adjudicationDate === undefined ? 'remitDate' : 'adjudicationDate'}`,
+          'The other payer’s decision date must be YYYY-MM-DD',
+        );
+      adjudication = {
+        payerClaimNumber: typeof src.payerClaimNumber === 'string' ? src.payerClaimNumber : null,
+        adjudicationDate,
+        lines: priorLines(src.lines, `${p}.${key}.lines`, c),
+      };
+    }
+    out.push({
+      payerId,
+      sequence: (PAYER_SEQUENCES as readonly string[]).includes(seq)
+        ? (seq as PayerSequence)
+        : 'primary',
+      memberId: typeof o.memberId === 'string' && o.memberId.trim() ? o.memberId.trim() : null,
+      adjudication,
+    });
+  });
+  return out;
+}
