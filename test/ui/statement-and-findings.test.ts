@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { formatMoney } from '../../src/domain/money';
 import { amountDue, statementLines } from '../../src/ui/case/statement';
 import { placeFindings } from '../../src/ui/case/findings';
 import type { Finding } from '../../src/domain/findings';
@@ -53,5 +54,44 @@ describe('placeFindings', () => {
     expect(p.byLine.map((x) => x.length)).toEqual([0, 1]);
     expect(p.byDiagnosis.map((x) => x.length)).toEqual([2, 1]);
     expect(p.claim.map((x) => x.field ?? x.line)).toEqual(['patient.memberId', 9]);
+  });
+});
+
+describe('statement for a Qualified Medicare Beneficiary', () => {
+  it('bills the patient none of the Medicare cost sharing, but a PR-50 after an ABN still', () => {
+    const lines = statementLines({
+      claimId: 'Q',
+      status: 'paid',
+      patientMayBeBilled: false,
+      lines: [
+        {
+          line: 1,
+          code: '99213',
+          billed: '120.00',
+          allowed: '90.00',
+          paid: '33.00',
+          adjustments: [
+            { group: 'CO', carc: '45', amount: '30.00' },
+            { group: 'PR', carc: '1', amount: '50.00' },
+            { group: 'PR', carc: '2', amount: '7.00' },
+          ],
+          remarks: ['N781', 'N782'],
+        },
+        {
+          line: 2,
+          code: '93000',
+          billed: '40.00',
+          allowed: '0.00',
+          paid: '0.00',
+          adjustments: [{ group: 'PR', carc: '50', amount: '40.00' }],
+          remarks: [],
+        },
+      ],
+      totals: { billed: '160.00', allowed: '90.00', paid: '33.00', patientResponsibility: '97.00' },
+      findings: [],
+    });
+    expect(lines.map((l) => formatMoney(l.patientOwes))).toEqual(['0.00', '40.00']);
+    expect(formatMoney(lines[0]!.writeOff)).toBe('87.00');
+    expect(formatMoney(amountDue(lines))).toBe('40.00');
   });
 });

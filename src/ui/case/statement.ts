@@ -20,15 +20,26 @@ export interface StatementLine {
 
 const c = (s: string): Cents => parseMoney(s) ?? sum([]);
 
+/** Medicare cost sharing (deductible, coinsurance, copay): never billed to a QMB. */
+const COST_SHARING = new Set(['1', '2', '3']);
+
+/**
+ * For a QMB (`patientMayBeBilled: false`), the Medicare deductible, coinsurance and copay are
+ * not the patient's: they go to Medicaid or are written off, so they count as adjusted.
+ * See: Social Security Act §1902(n)(3)(B); src/domain/payer/qmb.ts.
+ */
 export function statementLines(r: Remittance): StatementLine[] {
+  const protectedPr = r.patientMayBeBilled === false;
   return r.lines.map((l) => {
-    const pr = l.adjustments.filter((a) => a.group === 'PR');
+    const owed = (a: { group: string; carc: string }) =>
+      a.group === 'PR' && !(protectedPr && COST_SHARING.has(a.carc));
+    const pr = l.adjustments.filter(owed);
     return {
       line: l.line,
       code: l.code,
       charge: c(l.billed),
       insurancePaid: c(l.paid),
-      writeOff: sum(l.adjustments.filter((a) => a.group !== 'PR').map((a) => c(a.amount))),
+      writeOff: sum(l.adjustments.filter((a) => !owed(a)).map((a) => c(a.amount))),
       patientOwes: sum(pr.map((a) => c(a.amount))),
       reasons: pr.map((a) => a.carc),
     };
