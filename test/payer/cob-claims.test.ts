@@ -151,3 +151,115 @@ describe('secondary claims', () => {
     expect(remittanceJson(b).lines).toEqual(remittanceJson(a).lines);
   });
 });
+
+describe('the payer works out the order of benefits from the claim’s coverage facts', () => {
+  const child = {
+    ...base,
+    claimId: 'KID-1',
+    patient: { sex: 'M', birthDate: '2016-02-10', memberId: 'KH555' },
+  };
+
+  it('birthday rule: the plan of the parent whose birthday comes first is primary', () => {
+    const c = parseClaim({
+      ...child,
+      payerId: 'commercial-ppo',
+      coverage: { relation: 'dependent', holderBirthDate: '1985-09-14', since: '2018-01-01' },
+      otherPayers: [
+        {
+          payerId: 'dad-plan',
+          sequence: 'secondary',
+          coverage: { relation: 'dependent', holderBirthDate: '1990-03-02', since: '2019-01-01' },
+        },
+      ],
+    });
+    expect(c.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    const r = new PayerLedger().adjudicate(c.claim, { payer: payer('commercial-ppo'), fees });
+    expect(r.lines[0]!.adjustments[0]).toMatchObject({ group: 'CO', carc: '22' });
+    expect(r.findings.find((f) => f.id === 'cob.other-payer-primary')?.message).toMatch(
+      /dad-plan is primary \(birthday rule: .*03-02 before 09-14\)/,
+    );
+    // Once dad-plan has decided, its adjudication on the claim lets this plan pay as secondary.
+    const withPrimary = parseClaim({
+      ...child,
+      payerId: 'commercial-ppo',
+      payerSequence: 'secondary',
+      coverage: { relation: 'dependent', holderBirthDate: '1985-09-14' },
+      otherPayers: [
+        {
+          payerId: 'dad-plan',
+          sequence: 'primary',
+          coverage: { relation: 'dependent', holderBirthDate: '1990-03-02' },
+          adjudication: {
+            payerClaimNumber: 'DP-1',
+            adjudicationDate: '2026-03-20',
+            lines: [
+              {
+                line: 1,
+                code: '99213',
+                paid: '60.00',
+                adjustments: [
+                  { group: 'CO', carc: '45', amount: '50.00' },
+                  { group: 'PR', carc: '2', amount: '40.00' },
+                ],
+              },
+            ],
+          },
+        },
+      ],
+    }).claim;
+    const r2 = new PayerLedger().adjudicate(withPrimary, { payer: payer('commercial-ppo'), fees });
+    expect(r2.payerSequence).toBe(2);
+    expect(r2.lines[0]!.paid).toBeGreaterThan(0);
+    expect(patientResponsibility(r2.lines[0]!.adjustments)).toBeLessThanOrEqual(4000);
+  });
+
+  it('Medicare Secondary Payer: a working beneficiary’s employer plan (20+ employees) pays first', () => {
+    const senior = {
+      ...base,
+      claimId: 'MSP-1',
+      payerId: 'medicare',
+      patient: { sex: 'F', birthDate: '1958-01-15', memberId: '1EG4TE5MK73' },
+      coverage: { relation: 'self' },
+    };
+    const working = parseClaim({
+      ...senior,
+      otherPayers: [
+        {
+          payerId: 'commercial-ppo',
+          sequence: 'secondary',
+          coverage: { relation: 'self', employerGroup: { employees: 50, currentEmployment: true } },
+        },
+      ],
+    }).claim;
+    const r = new PayerLedger().adjudicate(working, { payer: payer('medicare'), fees });
+    expect(r.findings.find((f) => f.id === 'cob.other-payer-primary')?.message).toMatch(
+      /commercial-ppo is primary \(Medicare Secondary Payer: .*20 or more employees/,
+    );
+    // A retiree plan (no current employment) pays after Medicare: Medicare pays as primary.
+    const retired = parseClaim({
+      ...senior,
+      otherPayers: [
+        {
+          payerId: 'commercial-ppo',
+          sequence: 'secondary',
+          coverage: {
+            relation: 'self',
+            employerGroup: { employees: 50, currentEmployment: false },
+          },
+        },
+      ],
+    }).claim;
+    const r2 = new PayerLedger().adjudicate(retired, { payer: payer('medicare'), fees });
+    expect(r2.findings.some((f) => f.id === 'cob.other-payer-primary')).toBe(false);
+    expect(r2.payerSequence).toBe(1);
+  });
+
+  it('names a dependent coverage without the policyholder’s birth date', () => {
+    const p = parseClaim({
+      ...child,
+      payerId: 'commercial-ppo',
+      coverage: { relation: 'dependent' },
+    });
+    expect(p.findings.map((f) => f.field)).toContain('coverage.holderBirthDate');
+  });
+});

@@ -5,7 +5,7 @@
  * See: NUCC 1500 Claim Form Reference Instruction Manual (items 1a–33); X12 005010X222A1.
  */
 import type { Cents } from '../money';
-import type { OtherPayer, PayerSequence } from './other-payers';
+import type { CoverageFacts, OtherPayer, PayerSequence } from './other-payers';
 
 export type Sex = 'F' | 'M' | 'U';
 /** CMS-1500 item 22 / CLM05-3: 1 original, 7 replacement, 8 void. */
@@ -74,6 +74,8 @@ export interface Claim {
   payerSequence?: PayerSequence;
   /** Other coverage and, once decided, its adjudication (837P 2320/2330B/2430). */
   otherPayers?: OtherPayer[];
+  /** How the patient holds the coverage billed (order of benefits), when given. */
+  coverage?: CoverageFacts;
 }
 
 /** Age in whole years on a date (both ISO yyyy-mm-dd). */

@@ -29,10 +29,26 @@ export interface PriorAdjudication {
   lines: PriorLine[];
 }
 
+/**
+ * What the payer needs to work out the order of benefits itself (its COB questionnaire): how the
+ * patient holds the coverage, the policyholder's birth date for the birthday rule, how long it
+ * has covered them, employer-plan facts for Medicare Secondary Payer rules.
+ * See: NAIC COB Model Regulation; Medicare Secondary Payer Manual (Pub. 100-05) ch. 1.
+ */
+export interface CoverageFacts {
+  relation: 'self' | 'spouse' | 'dependent';
+  holderBirthDate?: string;
+  since?: string;
+  employerGroup?: { employees: number; currentEmployment: boolean };
+  accidentCoverage?: boolean;
+}
+
 export interface OtherPayer {
   payerId: string;
   sequence: PayerSequence;
   memberId: string | null;
+  /** Facts for the order of benefits, when the claim gives them. */
+  coverage?: CoverageFacts;
   /** Null while that payer has not decided (a secondary's claim to a tertiary, say). */
   adjudication: PriorAdjudication | null;
 }
@@ -94,6 +110,48 @@ function priorLines(raw: unknown, path: string, c: FieldProblems): PriorLine[] {
   return out;
 }
 
+/** `coverage` facts (on the claim for the payer billed, or on an other payer), or undefined. */
+export function parseCoverageFacts(
+  raw: unknown,
+  path: string,
+  c: FieldProblems,
+): CoverageFacts | undefined {
+  if (raw === undefined || raw === null) return undefined;
+  if (!isObj(raw)) {
+    c.invalid(path, 'coverage must be an object');
+    return undefined;
+  }
+  const rel = String(raw.relation ?? 'self');
+  if (rel !== 'self' && rel !== 'spouse' && rel !== 'dependent')
+    c.invalid(`${path}.relation`, `Relation "${rel}" must be self, spouse or dependent`);
+  const out: CoverageFacts = {
+    relation: rel === 'spouse' || rel === 'dependent' ? rel : 'self',
+  };
+  for (const k of ['holderBirthDate', 'since'] as const) {
+    const v = raw[k];
+    if (v === undefined || v === null) continue;
+    if (typeof v === 'string' && isIsoDate(v)) out[k] = v;
+    else c.invalid(`${path}.${k}`, `"${String(v)}" is not a date in the form YYYY-MM-DD`);
+  }
+  if (out.relation === 'dependent' && !out.holderBirthDate)
+    c.missing(`${path}.holderBirthDate`, 'the policyholder’s birth date (birthday rule)');
+  const g = raw.employerGroup;
+  if (g !== undefined && g !== null) {
+    if (isObj(g) && typeof g.employees === 'number' && g.employees >= 0)
+      out.employerGroup = {
+        employees: g.employees,
+        currentEmployment: g.currentEmployment === true,
+      };
+    else
+      c.invalid(
+        `${path}.employerGroup`,
+        'employerGroup is { "employees": number, "currentEmployment": true|false }',
+      );
+  }
+  if (raw.accidentCoverage === true) out.accidentCoverage = true;
+  return out;
+}
+
 /** `otherPayers` from the claim JSON; problems are reported through `c` with their paths. */
 export function parseOtherPayers(raw: unknown, c: FieldProblems): OtherPayer[] {
   if (raw === undefined || raw === null) return [];
@@ -132,7 +190,9 @@ export function parseOtherPayers(raw: unknown, c: FieldProblems): OtherPayer[] {
         lines: priorLines(src.lines, `${p}.${key}.lines`, c),
       };
     }
+    const coverage = parseCoverageFacts(o.coverage, `${p}.coverage`, c);
     out.push({
+      ...(coverage ? { coverage } : {}),
       payerId,
       sequence: (PAYER_SEQUENCES as readonly string[]).includes(seq)
         ? (seq as PayerSequence)

@@ -18,7 +18,12 @@ import {
 } from './claim';
 import { isIsoDate } from './dates';
 import { isValidNpi } from './npi';
-import { PAYER_SEQUENCES, parseOtherPayers, type PayerSequence } from './other-payers';
+import {
+  PAYER_SEQUENCES,
+  parseCoverageFacts,
+  parseOtherPayers,
+  type PayerSequence,
+} from './other-payers';
 
 export interface ParsedClaim {
   claim: Claim;
@@ -213,6 +218,7 @@ export function parseClaim(input: unknown, fallbackId?: string): ParsedClaim {
 
   // Coordination of benefits: the other payers and, for a secondary claim, their decisions.
   const otherPayers = parseOtherPayers(o.otherPayers, c);
+  const coverage = parseCoverageFacts(o.coverage, 'coverage', c);
   const seqRaw = o.payerSequence;
   let payerSequence: PayerSequence | undefined;
   if (seqRaw !== undefined && seqRaw !== null) {
@@ -243,6 +249,7 @@ export function parseClaim(input: unknown, fallbackId?: string): ParsedClaim {
     accumulators: { deductibleMet, outOfPocketMet },
     ...(isObj(o.accumulators) ? { accumulatorsGiven: true } : {}),
     ...(otherPayers.length ? { otherPayers } : {}),
+    ...(coverage ? { coverage } : {}),
     ...(payerSequence ? { payerSequence } : {}),
   };
   return { claim, findings: c.findings };

@@ -97,7 +97,8 @@ export class PayerLedger {
     // A secondary claim coordinates with the primary's adjudication: on the claim, or the one
     // this ledger holds for the same claim id at the primary payer.
     const cob =
-      ctx.cob ?? cobFromClaim(claim, (payerId) => this.find(payerId, claim.claimId)?.remittance);
+      ctx.cob ??
+      cobFromClaim(claim, (payerId) => this.find(payerId, claim.claimId)?.remittance, payer);
     const r = adjudicate(claim, {
       ...ctx,
       ...(cob ? { cob } : {}),

@@ -9,7 +9,10 @@
 import type { Claim } from '../claim/claim';
 import type { OtherPayer } from '../claim/other-payers';
 import { cents } from '../money';
+import { ageOn } from '../claim/claim';
+import { birthdayRule, coordinationOrder, primaryOverMedicare, type Coverage } from './cob';
 import type { CobState } from './checks';
+import type { PayerProfile } from './profile';
 import { totalsOf, type RemitLine, type Remittance } from './remittance';
 
 export function remittanceFromPrior(claim: Claim, other: OtherPayer): Remittance | null {
@@ -67,9 +70,25 @@ export function remittanceFromPrior(claim: Claim, other: OtherPayer): Remittance
 export function cobFromClaim(
   claim: Claim,
   found?: (payerId: string) => Remittance | undefined,
+  billed?: Pick<PayerProfile, 'id' | 'kind'>,
+  kindOf: (payerId: string) => Coverage['kind'] = defaultKind,
 ): (CobState & { primary?: Remittance }) | undefined {
   const others = claim.otherPayers ?? [];
   const seq = claim.payerSequence ?? 'primary';
+  // With coverage facts for the payer billed and another, the payer works out the order itself.
+  const ruled = billed ? orderByRules(claim, billed, kindOf) : null;
+  if (ruled) {
+    if (ruled.first === billed!.id) {
+      if (seq === 'primary') return undefined;
+    } else {
+      const other = others.find((o) => o.payerId === ruled.first)!;
+      const remit = remittanceFromPrior(claim, other) ?? found?.(other.payerId);
+      return {
+        otherPayerPrimary: { payerId: other.payerId, reason: ruled.reason },
+        ...(remit ? { primary: remit } : {}),
+      };
+    }
+  }
   const primary =
     seq === 'primary'
       ? others.find((o) => o.sequence === 'primary')
@@ -93,4 +112,62 @@ export function cobFromClaim(
     },
     ...(remit ? { primary: remit } : {}),
   };
+}
+
+const defaultKind = (payerId: string): Coverage['kind'] =>
+  payerId === 'medicare' ? 'medicare' : payerId === 'medicaid' ? 'medicaid' : 'commercial';
+
+/**
+ * The order of benefits from the claim's coverage facts (cob.ts `coordinationOrder`): which
+ * payer is primary, and the rule that says so in words. Null unless the claim gives facts for
+ * the payer billed and at least one other payer.
+ */
+export function orderByRules(
+  claim: Claim,
+  billed: Pick<PayerProfile, 'id' | 'kind'>,
+  kindOf: (payerId: string) => Coverage['kind'] = defaultKind,
+): { first: string; reason: string } | null {
+  const facts = claim.coverage;
+  const others = (claim.otherPayers ?? []).filter((o) => o.coverage);
+  if (!facts || others.length === 0) return null;
+  const cov = (
+    payerId: string,
+    kind: Coverage['kind'],
+    f: NonNullable<Claim['coverage']>,
+  ): Coverage => ({
+    payerId,
+    kind,
+    relation: f.relation,
+    since: f.since ?? '1900-01-01',
+    ...(f.holderBirthDate ? { holderBirthDate: f.holderBirthDate } : {}),
+    ...(f.employerGroup ? { employerGroup: f.employerGroup } : {}),
+    ...(f.accidentCoverage ? { accidentCoverage: true } : {}),
+  });
+  const mine = cov(billed.id, billed.kind, facts);
+  const all = [mine, ...others.map((o) => cov(o.payerId, kindOf(o.payerId), o.coverage!))];
+  const age = ageOn(claim.patient.birthDate, claim.serviceDate);
+  const first = coordinationOrder(all, Number.isFinite(age) ? age : 0)[0]!;
+  return { first: first.payerId, reason: orderReason(first, mine, age) };
+}
+
+function orderReason(first: Coverage, billed: Coverage, age: number): string {
+  if (first.payerId === billed.payerId) return 'the payer billed is primary';
+  if (billed.kind === 'medicaid') return 'Medicaid pays last (payer of last resort)';
+  if (billed.kind === 'medicare' && primaryOverMedicare(first, age))
+    return first.accidentCoverage
+      ? 'accident coverage (workers’ compensation, no-fault or liability) pays before Medicare'
+      : age >= 65
+        ? 'Medicare Secondary Payer: a group health plan through current employment with 20 or more employees pays before Medicare for a beneficiary aged 65 or over'
+        : 'Medicare Secondary Payer: a large group health plan (100 or more employees) through current employment pays before Medicare for a disabled beneficiary under 65';
+  if (first.kind === 'medicare') return 'Medicare pays before this plan for this beneficiary';
+  if (first.relation === 'self' && billed.relation !== 'self')
+    return 'the plan covering the patient as its subscriber pays before the plan covering them as a dependent or spouse';
+  if (first.relation === 'dependent' && billed.relation === 'dependent') {
+    const [a] = birthdayRule(first, billed);
+    const md = (c: Coverage) => (c.holderBirthDate ?? '').slice(5);
+    return a.payerId === first.payerId && md(first) !== md(billed)
+      ? `birthday rule: the policyholder of ${first.payerId} has the earlier birthday in the year (${md(first)} before ${md(billed)})`
+      : `birthday rule: both policyholders share a birthday, so the plan that has covered its policyholder longer (${first.payerId}) pays first`;
+  }
+  return 'order of benefit determination (NAIC COB rules)';
 }
