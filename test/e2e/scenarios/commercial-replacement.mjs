@@ -52,7 +52,7 @@ export async function commercialReplacement(run, base) {
       await click(page, 'Correct the claim');
       await heading(page, 'Correct the claim');
       expect(
-        await page.getByText(/goes as frequency 7 replacing claim/).isVisible(),
+        await page.getByText(/goes as\s+frequency 7\s+replacing\s+claim/).isVisible(),
         'explains the replacement',
       );
       expect(await page.getByText(icn, { exact: true }).first().isVisible(), 'names the ICN');

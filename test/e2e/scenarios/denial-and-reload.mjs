@@ -75,7 +75,7 @@ export async function denialAndReload(run, base) {
       await click(page, 'Correct the claim');
       await heading(page, 'Correct the claim');
       expect(
-        await page.getByText(/goes as a reopening request \(clerical error\)/).isVisible(),
+        await page.getByText(/goes as a\s+reopening\s+request\s+\(clerical\s+error\)/).isVisible(),
         'explains the Medicare reopening',
       );
       await line(page, 1).getByLabel('Units').fill('1');
@@ -83,7 +83,7 @@ export async function denialAndReload(run, base) {
       await click(page, 'Request reopening');
       await heading(page, 'Work the denial');
       expect(
-        await page.getByText(/The reopening request was refused/).isVisible(),
+        await page.getByText(/The reopening request was\s+refused/).isVisible(),
         'refusal shown',
       );
       expect(
@@ -105,7 +105,7 @@ export async function denialAndReload(run, base) {
       await heading(page, 'Remittance advice received');
       expect((await statusBadge(page)) === 'Paid', `status ${await statusBadge(page)}`);
       expect(
-        await page.getByText(/the contractor revised its decision/).isVisible(),
+        await page.getByText(/the contractor\s+revised\s+its\s+decision/).isVisible(),
         'reopening explained',
       );
       expect(await page.getByText('line 1: units 2 -> 1').isVisible(), 'the change listed');

@@ -110,7 +110,7 @@ export async function starterCaseEndToEnd(run, base) {
           await heading(page, 'Remittance advice received');
           expect((await statusBadge(page)) === 'Rejected', `status ${await statusBadge(page)}`);
           expect(
-            await page.getByText(/did not process this claim/).isVisible(),
+            await page.getByText(/did not\s+process\s+this\s+claim/).isVisible(),
             'rejection explained: not processed',
           );
           expect(await page.getByText('MA130').first().isVisible(), 'MA130 remark shown');
@@ -128,7 +128,7 @@ export async function starterCaseEndToEnd(run, base) {
         await click(page, 'Fix the claim');
         await heading(page, 'Correct the claim');
         expect(
-          await page.getByText(/goes as a new claim \(frequency 1\)/).isVisible(),
+          await page.getByText(/goes as a\s+new\s+claim\s+\(frequency 1\)/).isVisible(),
           'explains the new claim',
         );
       });
