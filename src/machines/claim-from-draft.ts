@@ -5,7 +5,7 @@
  * See: README "Claim input"; src/domain/claim/parse.ts.
  */
 import { parseClaim, type ParsedClaim } from '../domain/claim/parse';
-import type { Frequency, Sex } from '../domain/claim/claim';
+import type { DualStatus, Frequency, Sex } from '../domain/claim/claim';
 import type { Draft } from './draft';
 
 /** The parts of a claim that come from the case, not from the trainee's coding. */
@@ -17,6 +17,7 @@ export interface ClaimHeader {
     memberId: string | null;
     firstName?: string;
     lastName?: string;
+    dualStatus?: DualStatus;
   };
   provider: { npi: string; pos: string; locality: string };
   serviceDate: string;

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { cents } from '../domain/money';
+import { DUAL_STATUSES } from '../domain/claim/claim';
 import { FINDING_IDS, type FindingId } from '../domain/findings';
 import { LIFECYCLE_STEPS } from '../machines/lifecycle.machine';
 import { remittanceSchema } from '../machines/remittance';
@@ -35,6 +36,7 @@ const patient = z.object({
   memberId: z.string().nullable(),
   firstName: z.string().optional(),
   lastName: z.string().optional(),
+  dualStatus: z.enum(DUAL_STATUSES).optional(),
 });
 
 const claimSchema = z.object({

@@ -5,6 +5,7 @@
  * See: scenarios/README.md (the authoring guide).
  */
 import { z } from 'zod';
+import { DUAL_STATUSES } from '../domain/claim/claim';
 import { isIsoDate } from '../domain/claim/dates';
 
 export const PACK_FORMAT = 1;
@@ -51,6 +52,8 @@ export const caseSchema = z.object({
     sex: z.enum(['F', 'M', 'U']),
     birthDate: isoDate,
     memberId: z.string().min(1),
+    /** Medicare–Medicaid dual status (e.g. `qmb`: no Medicare cost sharing billed to the patient). */
+    dualStatus: z.enum(DUAL_STATUSES).optional(),
   }),
   payerId: z.string().min(1),
   provider: z.object({

@@ -55,3 +55,26 @@ describe('draft', () => {
     expect(d.lines[0]?.modifiers).toEqual(['25', '', '', '']);
   });
 });
+
+describe('a QMB patient from the case reaches the claim and the payer', () => {
+  it('carries patient.dualStatus into the claim, and Medicare then says the patient may not be billed', async () => {
+    const { claimFromDraft } = await import('../../src/machines/claim-from-draft');
+    const { header } = await import('./fixtures');
+    const { adjudicate } = await import('../../src/domain/payer/adjudicate');
+    const { remittanceJson } = await import('../../src/domain/payer/remittance');
+    const { starterFees, starterPayers } = await import('../../src/domain/payer/starter');
+    const qmb = { ...header, patient: { ...header.patient, dualStatus: 'qmb' as const } };
+    const { claim } = claimFromDraft(base(), qmb, {
+      claimId: 'Q-1',
+      frequency: '1',
+      originalClaimId: null,
+      submissionDate: '2026-03-03',
+    });
+    expect(claim.patient.dualStatus).toBe('qmb');
+    const j = remittanceJson(
+      adjudicate(claim, { payer: starterPayers().get('medicare')!, fees: starterFees() }),
+    );
+    expect(j.patientMayBeBilled).toBe(false);
+    expect(j.patientOwes).toBe('0.00');
+  });
+});

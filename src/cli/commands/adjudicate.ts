@@ -16,6 +16,7 @@ import { parseClaim } from '../../domain/claim/parse';
 import { isIsoDate } from '../../domain/claim/dates';
 import { scrub, type EditContext } from '../../domain/edits/index';
 import { PayerLedger } from '../../domain/payer/ledger';
+import { unbalancedLines } from '../../domain/payer/reversal';
 import { remittanceFromJson } from '../../domain/payer/remittance-json';
 import { findingJson } from '../../domain/findings';
 import { remittanceJson, type Remittance } from '../../domain/payer/remittance';
@@ -113,12 +114,21 @@ export async function ledgerFrom(path: string | undefined, io: Io): Promise<Paye
   for (const r of await readRecords(path, io)) {
     const where = r.where;
     if (r.kind === 'bad') {
-      io.err(`claimlab: ${where}: ${r.message}; skipped`);
+      // The reader's message already names the file and line.
+      io.err(`claimlab: --history ${r.message}; skipped`);
       continue;
     }
     const rem = remittanceFromJson(r.value, where);
     if (!rem.ok) {
-      for (const e of rem.errors) io.err(`claimlab: ${e.path}: ${e.message}; skipped`);
+      // Problem paths are "file:line: field" and messages "field: why": name the field once.
+      for (const e of rem.errors)
+        io.err(`claimlab: --history ${e.path}: ${e.message.replace(/^[^:]*: /, '')}; skipped`);
+      continue;
+    }
+    // A record whose lines do not balance cannot be taken back without losing money.
+    const unbalanced = unbalancedLines(rem.value);
+    if (unbalanced.length) {
+      for (const u of unbalanced) io.err(`claimlab: --history ${where}: ${u}; skipped`);
       continue;
     }
     ledger.record(rem.value);

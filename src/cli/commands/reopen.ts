@@ -16,6 +16,7 @@ import type { Finding } from '../../domain/findings';
 import { refusalJson } from '../../domain/payer/submit';
 import { remittanceJson } from '../../domain/payer/remittance';
 import { remittanceFromJson } from '../../domain/payer/remittance-json';
+import { unbalancedLines } from '../../domain/payer/reversal';
 import type { ReopeningRequest } from '../../domain/payer/reopening';
 import { starterFees, starterPayers } from '../../domain/payer/starter';
 import { scrub, type EditContext } from '../../domain/edits/index';
@@ -84,6 +85,14 @@ export async function run(args: string[], io: Io): Promise<number> {
           'requestDate',
         ),
       );
+    // A flag that is not a boolean (e.g. "yes") must not silently count as "no appeal pending".
+    if (v.appealPending !== undefined && typeof v.appealPending !== 'boolean')
+      bad.push(
+        problem(
+          `appealPending must be true or false, not ${JSON.stringify(v.appealPending)} (appealPending)`,
+          'appealPending',
+        ),
+      );
     const payer = payers.get(claim.payerId || 'medicare');
     if (!payer)
       bad.push(
@@ -95,8 +104,11 @@ export async function run(args: string[], io: Io): Promise<number> {
     let original;
     if (v.original !== undefined) {
       const o = remittanceFromJson(v.original, `${r.where}.original`);
-      if (o.ok) original = o.value;
-      else
+      if (o.ok) {
+        original = o.value;
+        for (const u of unbalancedLines(o.value))
+          bad.push(problem(`${r.where}.original: ${u} (original.lines)`, 'original'));
+      } else
         bad.push(
           ...o.errors.map((e) =>
             problem(`${e.path}: ${e.message.replace(/^[^:]*: /, '')}`, 'original'),

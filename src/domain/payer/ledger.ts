@@ -87,7 +87,9 @@ export class PayerLedger {
     let accumulators = ctx.accumulators;
     const member = claim.patient.memberId;
     if (!accumulators && !claim.accumulatorsGiven && member && isDate(claim.serviceDate)) {
-      accumulators = this.accumulators(payer, member, claim.serviceDate);
+      accumulators =
+        this.accumulators(payer, member, claim.serviceDate) ??
+        originalsRunning(original, payer, claim.serviceDate);
       const year = benefitYearOf(payer, claim.serviceDate);
       const earlier = [...(this.#years.get(`${payer.id}|${member}`) ?? [])].filter((y) => y < year);
       if (!accumulators && earlier.length > 0)
@@ -125,14 +127,19 @@ export class PayerLedger {
         findings: [{ ...supersededFinding(req.claim, e), id: 'reopening.refused' }],
       };
     const member = req.claim.patient.memberId;
+    const original = ctx.original ?? e?.remittance;
+    // Without the ledger's running amounts (an original given with the request, not in
+    // --history), the original's own accumulators after it are the member's running amounts:
+    // otherwise its deductible would be credited back from zero and charged again in full.
     const accumulators =
       ctx.accumulators ??
       (!req.claim.accumulatorsGiven && member && isDate(req.claim.serviceDate)
-        ? this.accumulators(payer, member, req.claim.serviceDate)
+        ? (this.accumulators(payer, member, req.claim.serviceDate) ??
+          originalsRunning(original, payer, req.claim.serviceDate))
         : undefined);
     const out = reopen(
       req,
-      ctx.original ?? e?.remittance,
+      original,
       { ...ctx, ...(accumulators ? { accumulators } : {}) },
       e?.claim,
     );
@@ -140,6 +147,22 @@ export class PayerLedger {
       this.record(out.remittance, payer, req.claim.serviceDate, req.claim);
     return out;
   }
+}
+
+/**
+ * The running accumulators an original remittance shows after itself, when it is the member's
+ * (same payer) and in the benefit year of `date`: the best the payer knows without a ledger entry.
+ */
+function originalsRunning(
+  original: Remittance | undefined,
+  payer: PayerProfile,
+  date: string,
+): Accumulators | undefined {
+  if (!original || original.payerId !== payer.id || !original.benefitYear) return undefined;
+  if (original.status === 'rejected') return undefined;
+  return original.benefitYear === benefitYearOf(payer, date)
+    ? original.accumulatorsAfter
+    : undefined;
 }
 
 function supersededFinding(claim: Claim, e: Entry): Finding {

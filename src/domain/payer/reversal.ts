@@ -9,8 +9,14 @@
  * determination); DOMAIN.md §8.
  */
 import type { Accumulators } from '../claim/claim';
-import { cents, type Cents } from '../money';
-import { totalsOf, type RemitLine, type Remittance, type Reversal } from './remittance';
+import { cents, formatMoney, type Cents } from '../money';
+import {
+  lineBalances,
+  totalsOf,
+  type RemitLine,
+  type Remittance,
+  type Reversal,
+} from './remittance';
 
 const neg = (c: Cents): Cents => cents(c === 0 ? 0 : -c);
 
@@ -69,4 +75,28 @@ export function creditBack(acc: Accumulators, r: Reversal): Accumulators {
     deductibleMet: cents(Math.max(0, acc.deductibleMet - r.credits.deductible)),
     outOfPocketMet: cents(Math.max(0, acc.outOfPocketMet - r.credits.outOfPocket)),
   };
+}
+
+/**
+ * The lines of a remittance (and of its reversal) that do not balance, billed = paid + Σ
+ * adjustments, each as a message naming the line. A record read from outside (history JSON,
+ * a reopening's original, an 835) that does not balance cannot be taken back: its negation
+ * would create or lose money. Empty when every line balances.
+ * See: DOMAIN.md §6 ("every line balances"); X12 005010X221A1 §1.10.2.1 (balancing).
+ */
+export function unbalancedLines(r: Pick<Remittance, 'lines' | 'reversal'>): string[] {
+  const m = formatMoney;
+  const out: string[] = [];
+  const check = (lines: readonly RemitLine[], where: string) => {
+    for (const l of lines)
+      if (!lineBalances(l)) {
+        const adj = l.adjustments.reduce((s, a) => s + a.amount, 0);
+        out.push(
+          `${where}line ${l.line} (${l.code}) does not balance: billed ${m(l.billed)} is not paid ${m(l.paid)} + adjustments ${m(adj)}`,
+        );
+      }
+  };
+  check(r.lines, '');
+  if (r.reversal) check(r.reversal.lines, 'reversal ');
+  return out;
 }

@@ -22,6 +22,7 @@ import { cents, parseMoney, type Cents } from '../../domain/money';
 import type { Problem, Result } from '../../domain/result';
 import type { GroupCode } from '../../domain/payer/codes';
 import { reversalFromLines } from '../../domain/payer/reversal';
+import { formatMoney } from '../../domain/money';
 import {
   groupAdjustments,
   netPaid,
@@ -267,10 +268,75 @@ export function read835(raw: string): Result<Remittance[]> {
     if (cur.status !== 'denied') cur.status = statusOf(cur.lines);
   };
   const clps: Remittance[] = [];
+  // Balancing (TR3 §1.10.2.1): per SVC, SVC02 = SVC03 + ΣCAS; per CLP, CLP03 = ΣSVC02 and
+  // CLP04 = ΣSVC03; per transaction, BPR02 = ΣCLP04 − ΣPLB. Checked once the file is read.
+  const svcAt = new Map<RemitLine, string>();
+  const clpAt = new Map<Remittance, { where: string; billed: Cents; paid: Cents }>();
+  let txn = null as {
+    where: string;
+    start: number;
+    bpr: Cents | null;
+    bprWhere: string;
+    clp04: number;
+    plb: number;
+  } | null;
+  const balance: Problem[] = [];
+  const interchanges = { isa: 0, iea: 0 };
   t.value.segments.forEach((s, i) => {
     const e = (n: number) => s[n] ?? '';
     const where = `segment ${i + 1} (${s[0]})`;
     switch (s[0]) {
+      case 'ISA':
+        interchanges.isa++;
+        break;
+      case 'IEA':
+        interchanges.iea++;
+        break;
+      case 'ST':
+        if (e(1) !== '835') {
+          errors.push({
+            path: `${where} ST01`,
+            message:
+              e(1) === '837'
+                ? 'this is an 837 claim (what `x12 837` writes), not an 835 remittance: `x12 read` reads the 835 a payer sends back'
+                : `transaction set ${e(1) || '(none)'} is not an 835 remittance`,
+          });
+          break;
+        }
+        if (txn)
+          errors.push({
+            path: txn.where,
+            message: 'transaction set has no SE: the file is cut short',
+          });
+        txn = { where, start: i, bpr: null, bprWhere: '', clp04: 0, plb: 0 };
+        break;
+      case 'SE':
+        if (txn) {
+          const count = i - txn.start + 1;
+          if (Number(e(1)) !== count)
+            errors.push({
+              path: `${where} SE01`,
+              message: `SE01 says ${e(1)} segments but the transaction set has ${count}: segments are missing or extra`,
+            });
+          if (txn.bpr !== null && txn.bpr !== txn.clp04 - txn.plb)
+            balance.push({
+              path: `${txn.bprWhere} BPR02`,
+              message: `BPR02 ${formatMoney(txn.bpr)} is not the claim payments ${formatMoney(txn.clp04)} minus the provider adjustments (PLB) ${formatMoney(txn.plb)}`,
+            });
+          txn = null;
+        }
+        break;
+      case 'BPR':
+        if (txn) {
+          txn.bpr = money(e(2), `${where} BPR02`);
+          txn.bprWhere = where;
+        }
+        break;
+      case 'PLB':
+        // PLB03/05/…/13 reason:reference, PLB04/06/…/14 amounts (positive reduces the payment).
+        for (let k = 4; k < s.length; k += 2)
+          if (s[k] && txn) txn.plb += money(s[k]!, `${where} PLB${String(k).padStart(2, '0')}`);
+        break;
       case 'DTM':
         if (e(1) === '405') remitDate = isoDate(e(2));
         else if (e(1) === '050' && cur) cur.receivedDate = isoDate(e(2));
@@ -319,6 +385,12 @@ export function read835(raw: string): Result<Remittance[]> {
           ...(e(8) ? { pos: e(8) } : {}),
         };
         codes.set(cur, { code, originalId: '' });
+        clpAt.set(cur, {
+          where,
+          billed: money(e(3), `${where} CLP03`),
+          paid: money(e(4), `${where} CLP04`),
+        });
+        if (txn) txn.clp04 += clpAt.get(cur)!.paid;
         clps.push(cur);
         line = null;
         break;
@@ -352,6 +424,7 @@ export function read835(raw: string): Result<Remittance[]> {
           remarks: [],
         };
         cur.lines.push(line);
+        svcAt.set(line, where);
         break;
       }
       case 'CAS':
@@ -380,6 +453,39 @@ export function read835(raw: string): Result<Remittance[]> {
     }
   });
   finish();
+  if (txn)
+    errors.push({
+      path: txn.where,
+      message: 'transaction set has no SE: the file is cut short',
+    });
+  else if (interchanges.isa !== interchanges.iea)
+    errors.push({ path: 'IEA', message: 'an interchange has no IEA: the file is cut short' });
+  // Money checks only when every amount could be read (a bad amount is already reported).
+  if (errors.length === 0) {
+    const m = formatMoney;
+    for (const r of clps) {
+      for (const l of r.lines) {
+        const adj = l.adjustments.reduce((a, x) => a + x.amount, 0);
+        if (l.billed !== l.paid + adj)
+          errors.push({
+            path: `${svcAt.get(l)!} SVC02`,
+            message: `line ${l.line} (${l.code}) does not balance: charge ${m(l.billed)} is not paid ${m(l.paid)} + adjustments (CAS) ${m(adj)}`,
+          });
+      }
+      const c = clpAt.get(r)!;
+      if (r.lines.length > 0 && c.billed !== r.totals.billed)
+        errors.push({
+          path: `${c.where} CLP03`,
+          message: `claim charge ${m(c.billed)} is not the sum of its service lines ${m(r.totals.billed)}`,
+        });
+      if (r.lines.length > 0 && c.paid !== r.totals.paid)
+        errors.push({
+          path: `${c.where} CLP04`,
+          message: `claim payment ${m(c.paid)} is not the sum of its service line payments ${m(r.totals.paid)}`,
+        });
+    }
+    errors.push(...balance);
+  }
   // Pair each reversal with the corrected claim after it; a void's reversal stands alone.
   for (let k = 0; k < clps.length; k++) {
     const r = clps[k]!;
@@ -393,21 +499,31 @@ export function read835(raw: string): Result<Remittance[]> {
       r.payerClaimNumber ?? '',
       r.lines,
     );
+    // The correction follows its reversal for the same claim (CLP01) or patient: a reversal
+    // followed by another patient's claim stands alone, never taking that claim's money.
     const next = clps[k + 1];
-    if (r.frequency !== '8' && next && codes.get(next)!.code !== '22') {
+    const sameClaim =
+      next !== undefined &&
+      (next.claimId === r.claimId ||
+        (r.patient.memberId !== null && next.patient.memberId === r.patient.memberId));
+    // REF*F8 names the original (the writer's originalClaimId), else its claim number.
+    const originalClaimId = info.originalId || r.payerClaimNumber;
+    if (r.frequency !== '8' && next && sameClaim && codes.get(next)!.code !== '22') {
       next.reversal = reversal;
+      next.originalClaimId ??= originalClaimId;
       continue;
     }
     out.push({
       ...r,
       status: 'voided',
       payerClaimNumber: r.payerClaimNumber,
+      originalClaimId,
       lines: [],
       totals: totalsOf([]),
       reversal,
     });
   }
-  if (out.length === 0)
+  if (out.length === 0 && errors.length === 0)
     errors.push({ path: '835', message: 'no CLP segment: the file holds no claim payment' });
   return errors.length ? { ok: false, errors } : { ok: true, value: out };
 }
