@@ -86,6 +86,64 @@ function dedupe(fs: readonly Finding[]): Finding[] {
 
 const isEm = (code: string) => /^992(0[2-5]|1[1-5])$/.test(code);
 
+/** What every remittance of one adjudication shares (one object shape: a monomorphic path). */
+interface RemitBase {
+  claimId: string;
+  payerId: string;
+  payerName: string;
+  frequency: Remittance['frequency'];
+  originalClaimId: string | null;
+  payerSequence: 1 | 2;
+  claimFilingIndicator: string;
+  receivedDate: string;
+  remitDate: string;
+  findings: Finding[];
+  accumulatorsBefore: Accumulators;
+  patient: Remittance['patient'];
+  providerNpi: string;
+  reopening: ReopeningInfo | null;
+  pos: string;
+  benefitYear: string | undefined;
+}
+
+function remitFrom(
+  base: RemitBase,
+  status: Remittance['status'],
+  payerClaimNo: string | null,
+  lines: RemitLine[],
+  claimRemarks: string[],
+  accumulatorsAfter: Accumulators,
+  appeal: AppealRight | null,
+  reversal: Reversal | null = null,
+): Remittance {
+  return {
+    claimId: base.claimId,
+    payerId: base.payerId,
+    payerName: base.payerName,
+    status,
+    payerClaimNumber: payerClaimNo,
+    frequency: base.frequency,
+    originalClaimId: base.originalClaimId,
+    payerSequence: base.payerSequence,
+    claimFilingIndicator: base.claimFilingIndicator,
+    receivedDate: base.receivedDate,
+    remitDate: base.remitDate,
+    lines,
+    totals: totalsOf(lines),
+    claimRemarks,
+    findings: base.findings,
+    accumulatorsBefore: base.accumulatorsBefore,
+    accumulatorsAfter,
+    appeal,
+    patient: base.patient,
+    providerNpi: base.providerNpi,
+    reversal,
+    reopening: base.reopening,
+    pos: base.pos,
+    benefitYear: base.benefitYear,
+  };
+}
+
 export function adjudicate(claim: Claim, ctx: AdjudicationContext): Remittance {
   const payer = ctx.payer;
   const received =
@@ -128,7 +186,7 @@ export function adjudicate(claim: Claim, ctx: AdjudicationContext): Remittance {
     sources.length === 0 ? [] : sources.length === 1 ? [...sources[0]!] : dedupe(sources.flat());
 
   // One object shape for every remittance (fixed property order): keeps the hot path monomorphic.
-  const base = {
+  const base: RemitBase = {
     claimId: claim.claimId,
     payerId: payer.id,
     payerName: payer.name,
@@ -148,42 +206,10 @@ export function adjudicate(claim: Claim, ctx: AdjudicationContext): Remittance {
     providerNpi: claim.provider.npi,
     reopening: ctx.reopening ?? null,
     pos: claim.provider.pos,
-  };
-  const remit = (
-    status: Remittance['status'],
-    payerClaimNo: string | null,
-    lines: RemitLine[],
-    claimRemarks: string[],
-    accumulatorsAfter: Accumulators,
-    appeal: AppealRight | null,
-    reversal: Reversal | null = null,
-  ): Remittance => ({
-    claimId: base.claimId,
-    payerId: base.payerId,
-    payerName: base.payerName,
-    status,
-    payerClaimNumber: payerClaimNo,
-    frequency: base.frequency,
-    originalClaimId: base.originalClaimId,
-    payerSequence: base.payerSequence,
-    claimFilingIndicator: base.claimFilingIndicator,
-    receivedDate: base.receivedDate,
-    remitDate: base.remitDate,
-    lines,
-    totals: totalsOf(lines),
-    claimRemarks,
-    findings: base.findings,
-    accumulatorsBefore: base.accumulatorsBefore,
-    accumulatorsAfter,
-    appeal,
-    patient: base.patient,
-    providerNpi: base.providerNpi,
-    reversal,
-    reopening: base.reopening,
-    pos: base.pos,
     benefitYear,
-  });
-
+  };
+  // Bound once per claim (a closure per call would be renamed per call under tsx keepNames).
+  const remit = remitFrom.bind(null, base);
   const rejections = findings.filter((f) => isRejection(f, rules));
   if (rejections.length > 0) {
     const fieldRarcs = [
@@ -425,15 +451,18 @@ function feeYearFinding(dos: string, minYear: number, maxYear: number): Finding 
  * covered (CO-96/N130, the patient's when a GA/GY notice was given).
  * See: CMS RVU file read-me (ASST SURG, CO SURG, TEAM SURG indicators); Pub. 100-04 ch. 12 §40.8.
  */
+const payerDenial = (group: 'CO' | 'PR', carc: string, remarks: string[]): Denial => ({
+  group,
+  carc,
+  remarks,
+  appealable: true,
+  because: 'payer',
+});
+
 function unpricedDenial(fee: MedicareFee, liable: 'CO' | 'PR'): Denial {
+  const d = payerDenial;
   const reason = fee.kind === 'unpriced' ? fee.reason : null;
-  const d = (group: 'CO' | 'PR', carc: string, remarks: string[]): Denial => ({
-    group,
-    carc,
-    remarks,
-    appealable: true,
-    because: 'payer',
-  });
+
   switch (reason) {
     case 'bundled':
       return d('CO', '97', ['M15']);
@@ -500,6 +529,8 @@ function localityCheck(claim: Claim, payer: PayerProfile, fees: FeeSources): Fin
   ];
 }
 
+const lineLevel = (f: Finding) => Number(f.line !== null || f.diagnosisIndex !== undefined);
+
 /** One denial per line: claim-level findings first, then the line's own, then payer policies. */
 function lineDenials(
   claim: Claim,
@@ -508,7 +539,7 @@ function lineDenials(
   seed: number,
 ): (Denial | null)[] {
   const out: (Denial | null)[] = claim.lines.map(() => null);
-  const lineLevel = (f: Finding) => Number(f.line !== null || f.diagnosisIndex !== undefined);
+
   const ordered =
     findings.length < 2 ? findings : [...findings].sort((a, b) => lineLevel(a) - lineLevel(b));
   for (const f of ordered)

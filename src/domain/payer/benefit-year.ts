@@ -6,17 +6,19 @@
  */
 import type { PayerProfile } from './profile';
 
-const cache = new Map<string, string>();
+/** Per benefit-year start (few), per date: no key string built per call. */
+const cache = new Map<string, Map<string, string>>();
 
 /** First day (ISO) of the benefit year containing `date` for a payer starting it on `MM-DD`. */
 export function benefitYearOf(payer: Pick<PayerProfile, 'benefitYearStart'>, date: string): string {
   const start = payer.benefitYearStart;
-  const k = `${start}|${date}`;
-  const hit = cache.get(k);
-  if (hit) return hit;
+  let byDate = cache.get(start);
+  if (!byDate) cache.set(start, (byDate = new Map()));
+  const hit = byDate.get(date);
+  if (hit !== undefined) return hit;
   const y = Number(date.slice(0, 4));
   const v = date.slice(5) >= start ? `${y}-${start}` : `${y - 1}-${start}`;
-  if (cache.size > 20_000) cache.clear();
-  cache.set(k, v);
+  if (byDate.size > 20_000) byDate.clear();
+  byDate.set(date, v);
   return v;
 }

@@ -70,6 +70,14 @@ const DENY_ANY_SEVERITY: ReadonlySet<string> = new Set(['coverage.medical-necess
  * The adjudicated denial for an error finding, or null when the finding does not deny.
  * `rules` is the payer's behaviour in force on the date of service.
  */
+const denial = (
+  because: Denial['because'],
+  group: GroupCode,
+  carc: string,
+  remarks: string[],
+  appealable = true,
+): Denial => ({ group, carc, remarks, appealable, because });
+
 export function denialFor(
   f: Finding,
   claim: Claim,
@@ -80,20 +88,13 @@ export function denialFor(
   if (f.severity !== 'error' && !DENY_ANY_SEVERITY.has(id)) return null;
   const line = claim.lines[lineIndex];
   const mods = line?.modifiers ?? [];
-  const d = (group: GroupCode, carc: string, remarks: string[], appealable = true): Denial => ({
-    group,
-    carc,
-    remarks,
-    appealable,
-    because: f.id,
-  });
   switch (id) {
     case 'ncci.ptp':
       if (!rules.ncci.apply) return null;
-      return d('CO', rules.ncci.carc, ['M80']);
+      return denial(f.id, 'CO', rules.ncci.carc, ['M80']);
     case 'ncci.mue':
       if (!rules.ncci.apply) return null;
-      return d('CO', '151', ['N362']);
+      return denial(f.id, 'CO', '151', ['N362']);
     case 'coverage.medical-necessity': {
       // With a signed ABN (GA) the patient is liable; otherwise (GZ or none) the provider is.
       const rarc = /\bNCD\b/.test(f.reference)
@@ -101,43 +102,48 @@ export function denialFor(
         : /\bLCD\b/.test(f.reference)
           ? 'N115'
           : 'N130';
-      return d(mods.includes('GA') ? 'PR' : 'CO', '50', [rarc]);
+      return denial(f.id, mods.includes('GA') ? 'PR' : 'CO', '50', [rarc]);
     }
     case 'code.add-on-without-primary':
       // CARC 107: the qualifying (primary) service is not on the claim; RARC N122: an add-on
       // code cannot be billed by itself. See: Pub. 100-04 ch. 12 §30.D (add-on codes).
-      return d('CO', '107', ['N122']);
+      return denial(f.id, 'CO', '107', ['N122']);
     case 'coverage.add-on-not-payable':
       // G2211 with an E/M billed with modifier 25 (same-day procedure): not separately
       // payable, paid as part of the E/M. See: CY2024 PFS final rule (88 FR 78818); MLN
       // MM13473.
-      return d('CO', '97', ['M80']);
+      return denial(f.id, 'CO', '97', ['M80']);
     case 'auth.missing':
-      return d('CO', claim.priorAuthNumber ? '15' : '197', claim.priorAuthNumber ? ['M62'] : []);
+      return denial(
+        f.id,
+        'CO',
+        claim.priorAuthNumber ? '15' : '197',
+        claim.priorAuthNumber ? ['M62'] : [],
+      );
     case 'filing.timely':
-      return d('CO', '29', ['N211'], false);
+      return denial(f.id, 'CO', '29', ['N211'], false);
     case 'cob.other-payer-primary':
-      return d('CO', '22', ['N479']);
+      return denial(f.id, 'CO', '22', ['N479']);
     case 'claim.duplicate':
-      return d('OA', '18', []);
+      return denial(f.id, 'OA', '18', []);
     case 'mce.age':
-      return d('CO', '9', []);
+      return denial(f.id, 'CO', '9', []);
     case 'mce.sex':
-      return d('CO', '10', []);
+      return denial(f.id, 'CO', '10', []);
     case 'modifier.invalid':
     case 'modifier.missing':
-      return d('CO', '4', []);
+      return denial(f.id, 'CO', '4', []);
     case 'icd10cm.excludes1':
       // The edit engine reports Excludes1 as a warning (it does not deny); a payer that still
       // denies for it asks for corrected diagnoses (CO-16 + M76), not CO-11.
-      return d('CO', '16', ['M76']);
+      return denial(f.id, 'CO', '16', ['M76']);
     case 'icd10cm.code-first':
-      return d('CO', '16', ['M76']);
+      return denial(f.id, 'CO', '16', ['M76']);
     case 'code.invalid':
     case 'code.not-billable':
     case 'code.seventh-character':
       // Only reached when the payer denies invalid diagnoses instead of rejecting them.
-      return d('CO', '146', ['M76']);
+      return denial(f.id, 'CO', '146', ['M76']);
     default:
       // Unknown or future finding ids (a newer edit engine) never deny: the finding itself
       // stays on the remittance's findings list for the user to see.

@@ -18,6 +18,18 @@ import {
 import { isFacilityPos } from './pos';
 import { valueOn, type PayerProfile } from './profile';
 
+function percentOf(fee: MedicareFee, percent: number, label: string): MedicareFee {
+  return fee.kind === 'priced'
+    ? {
+        ...fee,
+        perUnit: mulRound(fee.perUnit, percent),
+        // The rule inputs are money too (endoscopy base, TC/PC/PE parts): same percentage.
+        inputs: fee.inputs && scaleInputs(fee.inputs, percent, null),
+        source: `${Math.round(percent * 1000) / 10}% of Medicare (${fee.source}); ${label}`,
+      }
+    : fee;
+}
+
 export function payerFee(
   line: ClaimLine,
   pos: string,
@@ -28,16 +40,7 @@ export function payerFee(
 ): MedicareFee {
   const rule = valueOn(payer.feeSchedule, date);
   if (rule.kind === 'mpfs') return medicareFee(line.code, line.modifiers, pos, locality, fees);
-  const pct = (fee: MedicareFee, percent: number, label: string): MedicareFee =>
-    fee.kind === 'priced'
-      ? {
-          ...fee,
-          perUnit: mulRound(fee.perUnit, percent),
-          // The rule inputs are money too (endoscopy base, TC/PC/PE parts): same percentage.
-          inputs: fee.inputs && scaleInputs(fee.inputs, percent, null),
-          source: `${Math.round(percent * 1000) / 10}% of Medicare (${fee.source}); ${label}`,
-        }
-      : fee;
+  const pct = percentOf;
   // Commercial and Medicaid plans price on a national basis (no Medicare locality needed).
   if (rule.kind === 'percent-of-medicare')
     return pct(medicareFee(line.code, line.modifiers, pos, '', fees), rule.percent, payer.name);

@@ -269,15 +269,22 @@ const NO_INPUTS: RuleInputs = {
   rules: [],
 };
 
+/** Adds a plain-words rule to line `i` once. Module level: no closure per priced claim. */
+function addRuleTo(rules: (string[] | null)[], i: number, r: string): void {
+  const list = (rules[i] ??= []);
+  if (!list.includes(r)) list.push(r);
+}
+
+const scaleOrNull = (c: Cents | null, rate: number) => (c === null ? null : mulRound(c, rate));
+
 /** Every money part of the inputs times `rate` (the role's share or a plan's percentage). */
 export function scaleInputs(i: RuleInputs, rate: number, rule: string | null): RuleInputs {
-  const m = (c: Cents | null) => (c === null ? null : mulRound(c, rate));
   return {
     endoBase: i.endoBase,
-    endoBaseFee: m(i.endoBaseFee),
-    tc: m(i.tc),
-    pc: m(i.pc),
-    pe: m(i.pe),
+    endoBaseFee: scaleOrNull(i.endoBaseFee, rate),
+    tc: scaleOrNull(i.tc, rate),
+    pc: scaleOrNull(i.pc, rate),
+    pe: scaleOrNull(i.pe, rate),
     rules: rule === null ? i.rules : [...i.rules, rule],
   };
 }
@@ -360,10 +367,6 @@ export function applyPaymentRules(
   // Indexed by position in `lines` (not claim line): plain arrays keep this hot path cheap.
   const n = lines.length;
   const rules: (string[] | null)[] = new Array<string[] | null>(n).fill(null);
-  const addRule = (i: number, r: string) => {
-    const list = (rules[i] ??= []);
-    if (!list.includes(r)) list.push(r);
-  };
   const base: number[] = new Array<number>(n).fill(0);
   let slots: Slot[] | null = null;
   let special = false;
@@ -373,8 +376,9 @@ export function applyPaymentRules(
     const unitAmount =
       b === 0 ? l.perUnit : b === 3 ? cents(l.perUnit * 2) : mulRound(l.perUnit, 1.5);
     const units = b === 0 ? l.units : 1;
-    if (l.inputs) for (const r of l.inputs.rules) addRule(i, r);
-    if (b !== 0) addRule(i, b === 3 ? 'bilateral 200% (100% each side)' : 'bilateral 150%');
+    if (l.inputs) for (const r of l.inputs.rules) addRuleTo(rules, i, r);
+    if (b !== 0)
+      addRuleTo(rules, i, b === 3 ? 'bilateral 200% (100% each side)' : 'bilateral 150%');
     const m = l.mult;
     if (m === '2' || m === '3') {
       slots ??= [];
@@ -386,7 +390,7 @@ export function applyPaymentRules(
     if (m === '3' || (l.inputs && (m === '4' || m === '5' || m === '6' || m === '7')))
       special = true;
   }
-  if (special) slots = applyIndicatorRules(lines, slots, base, addRule);
+  if (special) slots = applyIndicatorRules(lines, slots, base, (i, r) => addRuleTo(rules, i, r));
   if (slots) {
     const ms = PFS_RATES.multipleSurgery;
     const msRule = rateText(ms);
@@ -396,12 +400,12 @@ export function applyPaymentRules(
       const s = slots[k]!;
       const full = k === 0 || slots[k - 1]!.day !== s.day;
       if (s.parts === null) {
-        if (!full) addRule(s.pos, msRule);
+        if (!full) addRuleTo(rules, s.pos, msRule);
         base[s.pos] = base[s.pos]! + (full ? s.amount : mulRound(s.amount, ms.paid));
       } else
         for (const p of s.parts) {
           // An endoscopy family counts as one procedure: every part shares its rank.
-          if (!full && p.amount > 0) addRule(p.pos, msRule);
+          if (!full && p.amount > 0) addRuleTo(rules, p.pos, msRule);
           base[p.pos] = base[p.pos]! + (full ? p.amount : mulRound(p.amount, ms.paid));
         }
     }
@@ -413,14 +417,14 @@ export function applyPaymentRules(
     let limitingCharge: Cents | null = null;
     if (opts.nonParRate !== null) {
       fee = mulRound(fee, opts.nonParRate);
-      addRule(i, `non-participating ${Math.round(opts.nonParRate * 100)}%`);
+      addRuleTo(rules, i, `non-participating ${Math.round(opts.nonParRate * 100)}%`);
       if (opts.limitingChargeRate !== null) limitingCharge = mulRound(fee, opts.limitingChargeRate);
       // The provider may not charge the patient above it. See: Pub. 100-04 ch. 12 §30.3.12.
       if (limitingCharge !== null && l.charge > limitingCharge)
-        addRule(i, 'charge above the limiting charge');
+        addRuleTo(rules, i, 'charge above the limiting charge');
     }
     const allowed = l.charge < fee ? l.charge : fee;
-    if (l.charge < fee) addRule(i, 'charge below fee schedule');
+    if (l.charge < fee) addRuleTo(rules, i, 'charge below fee schedule');
     out[i] = {
       index: l.index,
       feeSchedule: fee,
