@@ -544,3 +544,148 @@ describe('the payer ledger: accumulators across claims and benefit years', () =>
     expect(!bad.ok && bad.errors[0]!.message).toMatch(/benefitYearStart: must be MM-DD/);
   });
 });
+
+describe('take-backs credit what the original really counted, in its own benefit year', () => {
+  it('a reopened Medicare secondary claim does not count the deductible twice', () => {
+    const ledger = new PayerLedger();
+    const base = {
+      claimId: 'MSP-7',
+      patient: { sex: 'F' as const, birthDate: '1958-01-15', memberId: '1EG4TE5MK73' },
+      provider: { npi: '1234567893', pos: '11', locality: '10112-00' },
+      serviceDate: '2026-03-02',
+      submissionDate: '2026-03-03',
+      diagnoses: ['I10'],
+      lines: [line('99214', '150.00')],
+      priorAuthNumber: null,
+      frequency: '1' as const,
+      originalClaimId: null,
+      accumulators: { deductibleMet: $('0'), outOfPocketMet: $('0') },
+    };
+    ledger.adjudicate({ ...base, payerId: 'commercial-ppo' }, { payer: ppo, fees });
+    const second = ledger.adjudicate(
+      {
+        ...base,
+        payerId: 'medicare',
+        payerSequence: 'secondary',
+        otherPayers: [
+          { payerId: 'commercial-ppo', sequence: 'primary', memberId: null, adjudication: null },
+        ],
+      },
+      { payer: mcr, fees },
+    );
+    expect(second.payerSequence).toBe(2);
+    const added = second.accumulatorsAfter.deductibleMet - second.accumulatorsBefore.deductibleMet;
+    expect(added).toBeGreaterThan(0);
+    const out = ledger.reopen(
+      {
+        requestDate: '2026-04-10',
+        reason: 'clerical-error',
+        claim: {
+          ...base,
+          payerId: 'medicare',
+          payerSequence: 'secondary',
+          otherPayers: [
+            { payerId: 'commercial-ppo', sequence: 'primary', memberId: null, adjudication: null },
+          ],
+          originalClaimId: second.payerClaimNumber,
+          lines: [line('99214', '155.00')],
+        },
+      },
+      { payer: mcr, fees },
+    );
+    if (out.kind !== 'revised') throw new Error(out.findings[0]!.message);
+    expect(out.remittance.reversal?.credits.deductible).toBe(added);
+    expect(out.remittance.accumulatorsAfter.deductibleMet).toBe(
+      second.accumulatorsAfter.deductibleMet,
+    );
+  });
+
+  it('a replacement that moves the service into the previous plan year gives the shares back to the year they were counted in', () => {
+    const ledger = new PayerLedger();
+    const jan = ppoClaim({
+      claimId: 'Y-1',
+      serviceDate: '2026-01-02',
+      submissionDate: '2026-01-05',
+    });
+    delete jan.accumulatorsGiven;
+    const r1 = ledger.adjudicate(
+      { ...jan, accumulators: { deductibleMet: $('0'), outOfPocketMet: $('0') } },
+      { payer: ppo, fees },
+    );
+    expect(ledger.accumulators(ppo, 'KH123', '2026-01-02')?.deductibleMet).toBeGreaterThan(0);
+    const dec = {
+      ...jan,
+      claimId: 'Y-2',
+      frequency: '7' as const,
+      originalClaimId: r1.payerClaimNumber,
+      serviceDate: '2025-12-30',
+    };
+    const r2 = ledger.adjudicate(
+      { ...dec, accumulators: { deductibleMet: $('0'), outOfPocketMet: $('0') } },
+      { payer: ppo, fees },
+    );
+    expect(r2.status).not.toBe('rejected');
+    expect(r2.benefitYear).toBe('2025-01-01');
+    // 2026 no longer counts the taken-back claim; 2025 counts the corrected one.
+    expect(ledger.accumulators(ppo, 'KH123', '2026-01-02')?.deductibleMet).toBe(0);
+    expect(ledger.accumulators(ppo, 'KH123', '2025-12-30')?.deductibleMet).toBe(
+      r2.accumulatorsAfter.deductibleMet,
+    );
+    expect(r2.accumulatorsAfter.deductibleMet).toBe(r1.accumulatorsAfter.deductibleMet);
+  });
+});
+
+describe('otherPayers must agree with the claim', () => {
+  it('names the payer billed listed as other, two primaries, a decision before the service, a decision filed under another payer', async () => {
+    const { parseClaim } = await import('../../src/domain/claim/parse');
+    const claimJson = {
+      claimId: 'B',
+      payerId: 'medicare',
+      patient: { sex: 'F', birthDate: '1958-01-15', memberId: 'X' },
+      provider: { npi: '1234567893', pos: '11', locality: '10112-00' },
+      serviceDate: '2026-03-02',
+      submissionDate: '2026-03-03',
+      diagnoses: ['I10'],
+      lines: [{ code: '99213', units: 1, dxPointers: [1], charge: '100.00' }],
+    };
+    const msgs = (otherPayers: unknown[]) =>
+      parseClaim({ ...claimJson, otherPayers }).findings.map((f) => `${f.field}: ${f.message}`);
+    expect(msgs([{ payerId: 'medicare' }])[0]).toMatch(
+      /^otherPayers\[0\]\.payerId: .*the payer billed/,
+    );
+    expect(msgs([{ payerId: 'a' }, { payerId: 'b' }])[0]).toMatch(
+      /^otherPayers: Only one other payer can be primary/,
+    );
+    expect(
+      msgs([{ payerId: 'a', adjudication: { adjudicationDate: '2026-02-01', lines: [] } }])[0],
+    ).toMatch(/adjudicationDate: .*before the date of service/);
+    expect(
+      msgs([{ payerId: 'a', remittance: { payerId: 'b', remitDate: '2026-03-20', lines: [] } }])[0],
+    ).toMatch(/remittance\.payerId: The decision is b's, but it is filed under a/);
+  });
+});
+
+describe('small guards', () => {
+  it('refuses a reopening that carries a void or replacement claim', () => {
+    const c = claim([line('99214', '150.00')], { frequency: '8', originalClaimId: 'X' });
+    const r1 = adjudicate(claim([line('99214', '150.00')]), { payer: mcr, fees });
+    const out = reopen(
+      {
+        requestDate: '2026-04-10',
+        reason: 'clerical-error',
+        claim: { ...c, originalClaimId: r1.payerClaimNumber },
+      },
+      r1,
+      { payer: mcr, fees },
+    );
+    expect(out.kind === 'refused' && out.findings[0]!.field).toBe('frequency');
+  });
+  it('a benefit year cannot start on a day some years lack', () => {
+    const file = JSON.parse(readFileSync('scenarios/starter/payers/commercial-ppo.json', 'utf8'));
+    const r = parsePayerProfile({ ...file, benefitYearStart: '02-30' }, 'commercial-ppo.json');
+    expect(!r.ok && r.errors[0]!.message).toMatch(/benefitYearStart: must be a day every year has/);
+    expect(
+      parsePayerProfile({ ...file, benefitYearStart: '07-01' }, 'commercial-ppo.json').ok,
+    ).toBe(true);
+  });
+});

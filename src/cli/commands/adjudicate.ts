@@ -56,7 +56,10 @@ export async function makeAdjudicator(
       io.err(`claimlab: ${e.path}: ${e.message}; using the pack fee table`);
   const fees = starterFees(mpfs.ok ? (mpfs.value ?? undefined) : undefined);
   const payers = starterPayers();
-  const editCtx: EditContext = { catalog: await loadCatalog(io), ncci: curatedNcci() };
+  const editCtx: EditContext = {
+    catalog: await loadCatalog(io),
+    ncci: curatedNcci(),
+  };
   return (value, fallbackId) => {
     const parsed = parseClaim(value, fallbackId);
     const claim = parsed.claim;
@@ -79,7 +82,9 @@ export async function makeAdjudicator(
       fees,
       seed: opts.seed,
       findings: parsed.findings,
-      edits: (c, policy) => scrub(c, { ...editCtx, policy }),
+      // The payer's duplicate edit sees the member's claims it already adjudicated in this run.
+      edits: (c, policy) =>
+        scrub(c, { ...editCtx, policy, history: ledger.priorClaims(payer?.id ?? 'medicare', c) }),
       ...(opts.date ? { receivedDate: opts.date } : {}),
     });
     return { remittance };

@@ -6,7 +6,7 @@
  * (this compact form) or `remittance` (the JSON `claimlab adjudicate` printed for that payer).
  * See: X12 005010X222A1 loops 2320, 2330B, 2430; NUCC 1500 items 9, 9a, 9d, 11d; DOMAIN.md §5.
  */
-import { parseMoney, type Cents } from '../money';
+import { formatMoney, parseMoney, type Cents } from '../money';
 import { isIsoDate } from './dates';
 
 export type PayerSequence = 'primary' | 'secondary' | 'tertiary';
@@ -68,17 +68,40 @@ function amount(v: unknown, path: string, c: FieldProblems): Cents | null {
   return m;
 }
 
-function priorLines(raw: unknown, path: string, c: FieldProblems): PriorLine[] {
+/** What the other payer's lines are checked against: the claim's service line charges. */
+export type ClaimCharges = readonly { charge: Cents }[];
+
+function priorLines(
+  raw: unknown,
+  path: string,
+  c: FieldProblems,
+  claimLines?: ClaimCharges,
+): PriorLine[] {
   if (!Array.isArray(raw)) {
     c.invalid(path, 'The other payer’s lines must be a list');
     return [];
   }
   const out: PriorLine[] = [];
+  const seen = new Set<number>();
   raw.forEach((l, i) => {
     const p = `${path}[${i}]`;
     if (!isObj(l)) return c.invalid(p, 'A line must be an object');
-    const line =
-      typeof l.line === 'number' && Number.isInteger(l.line) && l.line > 0 ? l.line : i + 1;
+    const given = typeof l.line === 'number' && Number.isInteger(l.line) && l.line > 0;
+    if (l.line !== undefined && !given)
+      return c.invalid(
+        `${p}.line`,
+        `Line "${String(l.line)}" must be a claim line number (1, 2, …)`,
+      );
+    const line = given ? (l.line as number) : i + 1;
+    // A second decision for the same line, or one for a line the claim does not have, would be
+    // ignored silently and the secondary would coordinate with the wrong amounts.
+    if (seen.has(line)) c.invalid(`${p}.line`, `Line ${line} is given twice`);
+    seen.add(line);
+    if (claimLines && line > claimLines.length)
+      c.invalid(
+        `${p}.line`,
+        `Line ${line} is not on the claim (it has ${claimLines.length} line${claimLines.length === 1 ? '' : 's'})`,
+      );
     const paid = amount(l.paid ?? '0.00', `${p}.paid`, c);
     const adjustments: PriorLine['adjustments'] = [];
     const adjs: unknown[] = Array.isArray(l.adjustments) ? l.adjustments : [];
@@ -98,6 +121,15 @@ function priorLines(raw: unknown, path: string, c: FieldProblems): PriorLine[] {
           amount: amt,
         });
     });
+    // The other payer's decision accounts for the whole charge: paid + adjustments = charge.
+    // See: X12 005010X222A1 loop 2430 (SVD02 + CAS amounts balance to SV102).
+    const charge = claimLines?.[line - 1]?.charge;
+    const adjTotal = adjustments.reduce((s, a) => s + a.amount, 0);
+    if (charge !== undefined && paid !== null && paid + adjTotal !== charge)
+      c.invalid(
+        p,
+        `The other payer’s paid ${formatMoney(paid)} + adjustments ${formatMoney(adjTotal)} must equal line ${line}’s charge ${formatMoney(charge)}`,
+      );
     out.push({
       line,
       code: typeof l.code === 'string' ? l.code.trim().toUpperCase() : '',
@@ -153,7 +185,14 @@ export function parseCoverageFacts(
 }
 
 /** `otherPayers` from the claim JSON; problems are reported through `c` with their paths. */
-export function parseOtherPayers(raw: unknown, c: FieldProblems): OtherPayer[] {
+export function parseOtherPayers(
+  raw: unknown,
+  c: FieldProblems,
+  /** The claim's lines: each other payer's line must be one of them and balance to its charge. */
+  claimLines?: ClaimCharges,
+  /** The payer billed and the date of service, to check the other payers against. */
+  billed?: { payerId: string; serviceDate: string },
+): OtherPayer[] {
   if (raw === undefined || raw === null) return [];
   if (!Array.isArray(raw)) {
     c.invalid('otherPayers', 'otherPayers must be a list of the other coverages');
@@ -165,6 +204,10 @@ export function parseOtherPayers(raw: unknown, c: FieldProblems): OtherPayer[] {
     if (!isObj(o)) return c.invalid(p, 'An other payer must be an object');
     const payerId = typeof o.payerId === 'string' ? o.payerId.trim() : '';
     if (!payerId) c.missing(`${p}.payerId`, 'the other payer');
+    else if (billed && payerId === billed.payerId)
+      c.invalid(`${p}.payerId`, `"${payerId}" is the payer billed: list only the other coverage`);
+    else if (raw.slice(0, i).some((x) => isObj(x) && x.payerId === payerId))
+      c.invalid(`${p}.payerId`, `"${payerId}" is listed twice`);
     const seq = String(o.sequence ?? 'primary');
     if (!(PAYER_SEQUENCES as readonly string[]).includes(seq))
       c.invalid(`${p}.sequence`, `Sequence "${seq}" must be primary, secondary or tertiary`);
@@ -179,6 +222,17 @@ export function parseOtherPayers(raw: unknown, c: FieldProblems): OtherPayer[] {
         );
       const d = src.adjudicationDate ?? src.remitDate;
       const adjudicationDate = typeof d === 'string' ? d : '';
+      if (typeof src.payerId === 'string' && src.payerId && payerId && src.payerId !== payerId)
+        c.invalid(
+          `${p}.${key}.payerId`,
+          `The decision is ${src.payerId}'s, but it is filed under ${payerId}`,
+        );
+      if (billed && isIsoDate(adjudicationDate) && isIsoDate(billed.serviceDate))
+        if (adjudicationDate < billed.serviceDate)
+          c.invalid(
+            `${p}.${key}.${src.adjudicationDate === undefined ? 'remitDate' : 'adjudicationDate'}`,
+            `The other payer cannot have decided (${adjudicationDate}) before the date of service ${billed.serviceDate}`,
+          );
       if (!isIsoDate(adjudicationDate))
         c.invalid(
           `${p}.${key}.${src.adjudicationDate === undefined ? 'remitDate' : 'adjudicationDate'}`,
@@ -187,7 +241,7 @@ export function parseOtherPayers(raw: unknown, c: FieldProblems): OtherPayer[] {
       adjudication = {
         payerClaimNumber: typeof src.payerClaimNumber === 'string' ? src.payerClaimNumber : null,
         adjudicationDate,
-        lines: priorLines(src.lines, `${p}.${key}.lines`, c),
+        lines: priorLines(src.lines, `${p}.${key}.lines`, c, claimLines),
       };
     }
     const coverage = parseCoverageFacts(o.coverage, `${p}.coverage`, c);
@@ -201,5 +255,7 @@ export function parseOtherPayers(raw: unknown, c: FieldProblems): OtherPayer[] {
       adjudication,
     });
   });
+  if (out.filter((o) => o.sequence === 'primary').length > 1)
+    c.invalid('otherPayers', 'Only one other payer can be primary');
   return out;
 }

@@ -217,7 +217,7 @@ export function parseClaim(input: unknown, fallbackId?: string): ParsedClaim {
       : money(acc.outOfPocketMet, 'accumulators.outOfPocketMet', c, 'out-of-pocket met', null);
 
   // Coordination of benefits: the other payers and, for a secondary claim, their decisions.
-  const otherPayers = parseOtherPayers(o.otherPayers, c);
+  const otherPayers = parseOtherPayers(o.otherPayers, c, lines, { payerId, serviceDate });
   const coverage = parseCoverageFacts(o.coverage, 'coverage', c);
   const seqRaw = o.payerSequence;
   let payerSequence: PayerSequence | undefined;

@@ -225,7 +225,11 @@ export function adjudicate(claim: Claim, ctx: AdjudicationContext): Remittance {
   // Replacement, void or reopening: take the original back first and give its shares back.
   const original = claim.frequency !== '1' || ctx.reopening ? ctx.original : undefined;
   const reversal = original && reversible(original) ? reversalOf(original) : null;
-  const accStart = reversal ? creditBack(accBefore, reversal) : accBefore;
+  // The shares go back to the benefit year the original counted them in: when the correction
+  // moves the service into another year, this claim's year is untouched (the ledger credits the
+  // original's year).
+  const sameYear = !original?.benefitYear || original.benefitYear === benefitYear;
+  const accStart = reversal && sameYear ? creditBack(accBefore, reversal) : accBefore;
   const claimNo = payerClaimNumber(
     payer.kind,
     rules.seed + (ctx.seed ?? 0),

@@ -12,6 +12,7 @@ import type { Finding } from '../findings';
 import { cents } from '../money';
 import { adjudicate, type AdjudicationContext } from './adjudicate';
 import { benefitYearOf } from './benefit-year';
+import { creditBack } from './reversal';
 import { cobFromClaim } from './prior';
 import { isDate } from './calendar';
 import type { PayerProfile } from './profile';
@@ -33,6 +34,12 @@ export class PayerLedger {
   readonly #acc = new Map<string, Accumulators>();
   /** `payerId|memberId` -> benefit years seen (for the new-year note). */
   readonly #years = new Map<string, Set<string>>();
+  /**
+   * `payerId|memberId|date of service` -> the claims adjudicated for the member with a service
+   * that day (duplicate detection compares services on the same date; keyed by date so a
+   * member with many claims does not make every claim compare against all of them).
+   */
+  readonly #byMemberDate = new Map<string, Entry[]>();
 
   /** Records an adjudication (from this run or from history given by the user). */
   record(r: Remittance, payer?: PayerProfile, serviceDate?: string, claim?: Claim): void {
@@ -41,7 +48,23 @@ export class PayerLedger {
     if (r.reversal) {
       const old = this.#claims.get(`${r.payerId}|${r.reversal.payerClaimNumber}`);
       if (old) old.supersededBy = r;
+      // A correction that moved the service to another benefit year: the original's year gets
+      // its shares back here (the adjudicator credits only the year it is working in).
+      const oldYear = old?.remittance.benefitYear;
+      const member = old?.remittance.patient.memberId;
+      if (old && oldYear && member && r.benefitYear && oldYear !== r.benefitYear) {
+        const k = `${r.payerId}|${member}|${oldYear}`;
+        const acc = this.#acc.get(k);
+        if (acc) this.#acc.set(k, creditBack(acc, r.reversal));
+      }
     }
+    if (claim && r.status !== 'voided')
+      for (const d of serviceDates(claim)) {
+        const k = `${r.payerId}|${claim.patient.memberId ?? ''}|${d}`;
+        const list = this.#byMemberDate.get(k);
+        if (list) list.push(entry);
+        else this.#byMemberDate.set(k, [entry]);
+      }
     // A void is known by the claim number it took back: keep that one pointing at the original.
     if (r.status !== 'voided') {
       this.#claims.set(`${r.payerId}|${r.claimId}`, entry);
@@ -63,6 +86,25 @@ export class PayerLedger {
   /** The adjudication a claim id or payer claim number names, and what replaced it if anything. */
   find(payerId: string, ref: string): Entry | undefined {
     return this.#claims.get(`${payerId}|${ref}`);
+  }
+
+  /**
+   * The member's claims this payer has adjudicated and that still stand, for the duplicate edit
+   * (`claim.duplicate`, OA-18): not those taken back by a replacement or void, nor the original
+   * that `claim` itself replaces or voids (named by claim id or payer claim number).
+   * See: CMS Pub. 100-04 ch. 1 §120 (duplicate claims); CARC 18.
+   */
+  priorClaims(payerId: string, claim: Claim): Claim[] {
+    const named =
+      claim.frequency !== '1' && claim.originalClaimId
+        ? this.find(payerId, claim.originalClaimId)
+        : undefined;
+    const out = new Set<Claim>();
+    for (const d of serviceDates(claim))
+      for (const e of this.#byMemberDate.get(`${payerId}|${claim.patient.memberId ?? ''}|${d}`) ??
+        [])
+        if (!e.supersededBy && e !== named && e.claim && e.claim !== claim) out.add(e.claim);
+    return [...out];
   }
 
   /** Running accumulators of a member in the benefit year of `date` (undefined: none yet). */
@@ -137,10 +179,18 @@ export class PayerLedger {
         ? (this.accumulators(payer, member, req.claim.serviceDate) ??
           originalsRunning(original, payer, req.claim.serviceDate))
         : undefined);
+    // A reopened secondary claim is still secondary: coordinate with the primary as `adjudicate` does.
+    const cob =
+      ctx.cob ??
+      cobFromClaim(
+        req.claim,
+        (payerId) => this.find(payerId, req.claim.claimId)?.remittance,
+        payer,
+      );
     const out = reopen(
       req,
       original,
-      { ...ctx, ...(accumulators ? { accumulators } : {}) },
+      { ...ctx, ...(accumulators ? { accumulators } : {}), ...(cob ? { cob } : {}) },
       e?.claim,
     );
     if (out.kind === 'revised')
@@ -148,6 +198,10 @@ export class PayerLedger {
     return out;
   }
 }
+
+/** The dates of service on a claim: the claim's, and any line's own. */
+const serviceDates = (c: Claim): Set<string> =>
+  new Set([c.serviceDate, ...c.lines.map((l) => l.serviceDate ?? c.serviceDate)]);
 
 /**
  * The running accumulators an original remittance shows after itself, when it is the member's

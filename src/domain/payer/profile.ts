@@ -247,6 +247,10 @@ const base = z.object({
   benefitYearStart: z
     .string()
     .regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'must be MM-DD, e.g. 01-01 or 07-01')
+    // A day every year has (no 02-29, 02-30, 04-31…).
+    .refine((s) => !/^(02-(29|3\d)|0[469]-31|11-31)$/.test(s), {
+      message: 'must be a day every year has (not 02-29, 02-30 or the 31st of a 30-day month)',
+    })
     .default('01-01'),
   behaviour,
   notes: z.string().optional(),

@@ -13,7 +13,8 @@ import type { Problem, Result } from '../result';
 import type { GroupCode } from './codes';
 import { formatPath } from './profile';
 import { totalsOf, type RemitLine, type Remittance } from './remittance';
-import { reversalFromLines } from './reversal';
+import { prShares, reversalFromLines } from './reversal';
+import type { Accumulators } from '../claim/claim';
 
 const money = z.string().regex(/^-?\d+\.\d{2}$/, 'must be an amount such as "120.00"');
 
@@ -83,6 +84,7 @@ export const remittanceJsonSchema = z.object({
   claimRemarks: z.array(z.string()).optional(),
   receivedDate: z.string().optional(),
   remitDate: z.string().optional(),
+  accumulatorsBefore: z.object({ deductibleMet: money, outOfPocketMet: money }).optional(),
   accumulatorsAfter: z.object({ deductibleMet: money, outOfPocketMet: money }).optional(),
   benefitYear: z.string().optional(),
   appealDeadline: z.string().nullable().optional(),
@@ -132,6 +134,14 @@ export const remittanceJsonSchema = z.object({
 export type RemittanceJsonIn = z.infer<typeof remittanceJsonSchema>;
 
 const c = (s: string): Cents => parseMoney(s) ?? cents(0);
+
+function beforeFromShares(after: Accumulators, lines: readonly RemitLine[]): Accumulators {
+  const s = prShares(lines);
+  return {
+    deductibleMet: cents(Math.max(0, after.deductibleMet - s.deductible)),
+    outOfPocketMet: cents(Math.max(0, after.outOfPocketMet - s.outOfPocket)),
+  };
+}
 
 function lineFrom(l: z.infer<typeof remittanceLineJsonSchema>): RemitLine {
   return {
@@ -197,7 +207,14 @@ export function remittanceFromJson(json: unknown, where: string): Result<Remitta
     totals: totalsOf(lines),
     claimRemarks: j.claimRemarks ?? [],
     findings: [],
-    accumulatorsBefore: acc,
+    // Without `accumulatorsBefore` (older output, hand-written history), what the claim added is
+    // taken to be its deductible and out-of-pocket shares (PR-1, PR-1/2/3).
+    accumulatorsBefore: j.accumulatorsBefore
+      ? {
+          deductibleMet: c(j.accumulatorsBefore.deductibleMet),
+          outOfPocketMet: c(j.accumulatorsBefore.outOfPocketMet),
+        }
+      : beforeFromShares(acc, lines),
     accumulatorsAfter: acc,
     appeal: j.appeal
       ? {

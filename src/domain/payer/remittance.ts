@@ -216,6 +216,10 @@ export function remittanceJson(r: Remittance) {
     claimRemarks: r.claimRemarks,
     receivedDate: r.receivedDate,
     remitDate: r.remitDate,
+    accumulatorsBefore: {
+      deductibleMet: m(r.accumulatorsBefore.deductibleMet),
+      outOfPocketMet: m(r.accumulatorsBefore.outOfPocketMet),
+    },
     accumulatorsAfter: {
       deductibleMet: m(r.accumulatorsAfter.deductibleMet),
       outOfPocketMet: m(r.accumulatorsAfter.outOfPocketMet),

@@ -113,6 +113,12 @@ export function reopen(
       `${payer.name} takes corrected claims: send a replacement (frequency 7) or void (frequency 8) naming claim ${ref ?? '(its payer claim number)'} instead of a reopening request.`,
       'X12 005010X222A1 CLM05-3; NUCC 1500 item 22',
     );
+  if (req.claim.frequency !== '1')
+    return refuse(
+      `A reopening carries the claim as it should have been (frequency 1, naming the claim number in originalClaimId), not a frequency ${req.claim.frequency} ${req.claim.frequency === '8' ? 'void' : 'replacement'} (claim.frequency).`,
+      REF,
+      'frequency',
+    );
   if (!isDate(req.requestDate))
     return refuse(
       `The request date "${req.requestDate}" must be a date in the form YYYY-MM-DD (requestDate).`,

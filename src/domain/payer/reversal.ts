@@ -43,7 +43,38 @@ export function reversalOf(original: Remittance & { payerClaimNumber: string }):
     })),
     remarks: [...l.remarks],
   }));
-  return reversalFromLines(original.claimId, original.payerClaimNumber, lines);
+  const r = reversalFromLines(original.claimId, original.payerClaimNumber, lines);
+  // What the original actually added to this payer's accumulators: on a secondary claim the PR
+  // labels are the primary's, so the PR amounts are not what it counted. Read from JSON without
+  // `accumulatorsBefore`, the before is derived from the PR amounts (remittance-json.ts).
+  r.credits = {
+    deductible: cents(
+      Math.max(
+        0,
+        original.accumulatorsAfter.deductibleMet - original.accumulatorsBefore.deductibleMet,
+      ),
+    ),
+    outOfPocket: cents(
+      Math.max(
+        0,
+        original.accumulatorsAfter.outOfPocketMet - original.accumulatorsBefore.outOfPocketMet,
+      ),
+    ),
+  };
+  return r;
+}
+
+/** Deductible (PR-1) and out-of-pocket (PR-1/2/3) shares on a remittance's lines. */
+export function prShares(lines: readonly RemitLine[]): { deductible: Cents; outOfPocket: Cents } {
+  let deductible = 0;
+  let outOfPocket = 0;
+  for (const l of lines)
+    for (const a of l.adjustments)
+      if (a.group === 'PR') {
+        if (a.carc === '1') deductible += a.amount;
+        if (a.carc === '1' || a.carc === '2' || a.carc === '3') outOfPocket += a.amount;
+      }
+  return { deductible: cents(deductible), outOfPocket: cents(outOfPocket) };
 }
 
 /** A reversal from its (already negated) lines, e.g. as read from an 835 CLP02 = 22 loop. */

@@ -8,6 +8,7 @@
 import type { Claim } from '../claim/claim';
 import { findingJson, type Finding } from '../findings';
 import { adjudicate, type AdjudicationContext } from './adjudicate';
+import { cobFromClaim } from './prior';
 import { reopen, type ReopeningOutcome } from './reopening';
 import type { Remittance } from './remittance';
 
@@ -17,8 +18,12 @@ export function submit(
   claim: Claim,
   channel: Channel,
   original: Remittance | null,
-  ctx: AdjudicationContext,
+  context: AdjudicationContext,
 ): ReopeningOutcome {
+  // A claim billed as secondary (payerSequence, otherPayers) coordinates with the primary's
+  // decision it carries, whichever way it is sent (as the CLI's ledger does).
+  const cob = context.cob ?? cobFromClaim(claim, undefined, context.payer);
+  const ctx: AdjudicationContext = { ...context, ...(cob ? { cob } : {}) };
   if (channel === 'reopening')
     return reopen(
       { requestDate: claim.submissionDate, reason: 'clerical-error', claim },

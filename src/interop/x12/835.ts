@@ -14,14 +14,16 @@
  * balance) carries the negative amount, so BPR02 = ΣCLP04 − ΣPLB04 still holds.
  * A front-end rejection never reaches an 835 (it is returned as unprocessable), so the writer
  * refuses it. The 835 does not carry findings, accumulators or appeal deadlines: the reader
- * leaves them empty.
+ * leaves them empty. The reader refuses what would lose money: a service line, claim or BPR02
+ * that does not balance, a transaction set cut short (no SE, wrong SE01, no IEA), and a
+ * transaction set that is not an 835 (an 837 given by mistake).
  * See: X12 005010X221A1 loops 1000A (N1, N3, N4, REF*2U, PER*BL), 1000B (N1), 2100 (CLP, NM1*QC, MOA, DTM*050), 2110 (SVC,
  * DTM*472, CAS, REF*6R, AMT*B6, LQ*HE); CLP02 claim status codes 1, 2, 4, 22; PLB03 code FB.
  */
 import { cents, parseMoney, type Cents } from '../../domain/money';
 import type { Problem, Result } from '../../domain/result';
 import type { GroupCode } from '../../domain/payer/codes';
-import { reversalFromLines } from '../../domain/payer/reversal';
+import { prShares, reversalFromLines } from '../../domain/payer/reversal';
 import { formatMoney } from '../../domain/money';
 import {
   groupAdjustments,
@@ -266,6 +268,10 @@ export function read835(raw: string): Result<Remittance[]> {
     if (!cur) return;
     cur.totals = totalsOf(cur.lines);
     if (cur.status !== 'denied') cur.status = statusOf(cur.lines);
+    // An 835 carries no accumulators: what this claim added (its PR-1 and PR-1/2/3 shares) is
+    // reported as after − before with before 0, so a take-back credits exactly that.
+    const sh = prShares(cur.lines);
+    cur.accumulatorsAfter = { deductibleMet: sh.deductible, outOfPocketMet: sh.outOfPocket };
   };
   const clps: Remittance[] = [];
   // Balancing (TR3 §1.10.2.1): per SVC, SVC02 = SVC03 + ΣCAS; per CLP, CLP03 = ΣSVC02 and
@@ -506,7 +512,7 @@ export function read835(raw: string): Result<Remittance[]> {
       next !== undefined &&
       (next.claimId === r.claimId ||
         (r.patient.memberId !== null && next.patient.memberId === r.patient.memberId));
-    // REF*F8 names the original (the writer's originalClaimId), else its claim number.
+    // The corrected claim names its original: REF*F8 (the original's claim id), else CLP07.
     const originalClaimId = info.originalId || r.payerClaimNumber;
     if (r.frequency !== '8' && next && sameClaim && codes.get(next)!.code !== '22') {
       next.reversal = reversal;

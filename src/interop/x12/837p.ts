@@ -13,7 +13,13 @@
  * See: X12 005010X222A1 loops 1000A/B, 2000A/2010AA, 2000B/2010BA (NM1, N3, N4, DMG), 2010BB, 2300 (CLM, REF*F8,
  * REF*G1, NTE, HI), 2400 (LX, SV1, DTP*472); NUCC 1500 crosswalk.
  */
-import type { Claim, ClaimLine, Frequency, Sex } from '../../domain/claim/claim';
+import {
+  ageOn,
+  type Claim,
+  type ClaimLine,
+  type Frequency,
+  type Sex,
+} from '../../domain/claim/claim';
 import type { OtherPayer, PayerSequence, PriorLine } from '../../domain/claim/other-payers';
 import { acceptsAssignment, type ProviderWithAssignment } from '../../domain/payer/assignment';
 import { icdKey, icdDisplay } from '../../domain/codes/code';
@@ -94,10 +100,37 @@ function casSegments(adjs: readonly { group: string; carc: string; amount: numbe
 const filingIndicator = (payerId: string) =>
   payerId === 'medicare' ? 'MB' : payerId === 'medicaid' ? 'MC' : 'CI';
 
+/**
+ * 2000B SBR05 when Medicare Part B is billed as secondary (required then): why Medicare is not
+ * primary. Accident coverage (no-fault) 14; a group plan through current employment: 12 (working
+ * aged, 65 or over) or 43 (disabled, large group, under 65).
+ * See: X12 005010X222A1 2000B SBR05 (Insurance Type Code); Medicare Secondary Payer Manual
+ * (Pub. 100-05) ch. 1 §10 and ch. 3 (MSP provisions and their codes).
+ */
+function mspInsuranceType(claim: Claim): string {
+  const first = (claim.otherPayers ?? []).find((o) => o.sequence === 'primary');
+  if (first?.coverage?.accidentCoverage) return '14';
+  return ageOn(claim.patient.birthDate, claim.serviceDate) < 65 ? '43' : '12';
+}
+
+/** 2320 SBR02: the patient's relationship to the other payer's subscriber. */
+const RELATION_CODE = { self: '18', spouse: '01', dependent: '19' } as const;
+
 /** 2320 (other subscriber information), 2330A (other subscriber), 2330B (other payer). */
 function otherPayerSegments(claim: Claim, op: OtherPayer): Segment[] {
   const out: Segment[] = [
-    ['SBR', SEQ_LETTER[op.sequence], '18', '', '', '', '', '', '', filingIndicator(op.payerId)],
+    [
+      'SBR',
+      SEQ_LETTER[op.sequence],
+      RELATION_CODE[op.coverage?.relation ?? 'self'],
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+      filingIndicator(op.payerId),
+    ],
   ];
   if (op.adjudication)
     out.push(['AMT', 'D', x12Amount(op.adjudication.lines.reduce((s, l) => s + l.paid, 0))]);
@@ -131,6 +164,8 @@ export function write837p(claim: Claim, o: Write837Options = {}): string {
   const total = claim.lines.reduce((s, l) => s + l.charge, 0);
   const assigned = acceptsAssignment(claim);
   const nonParAssigned = claim.provider.participating === false && assigned;
+  const sbr01 = o.sequence ?? SEQ_LETTER[claim.payerSequence ?? 'primary'];
+  const sbr09 = o.claimFilingIndicator ?? filingIndicator(claim.payerId);
   const body: Segment[] = [
     ['BHT', '0019', '00', ident(claim.claimId, 50), x12Date(date), time, 'CH'],
     // 1000A submitter, 1000B receiver
@@ -147,15 +182,15 @@ export function write837p(claim: Claim, o: Write837Options = {}): string {
     ['HL', '2', '1', '22', '0'],
     [
       'SBR',
-      o.sequence ?? SEQ_LETTER[claim.payerSequence ?? 'primary'],
+      sbr01,
       '18',
       '',
       '',
+      sbr09 === 'MB' && sbr01 !== 'P' ? mspInsuranceType(claim) : '',
       '',
       '',
       '',
-      '',
-      o.claimFilingIndicator ?? filingIndicator(claim.payerId),
+      sbr09,
     ],
     [
       'NM1',
