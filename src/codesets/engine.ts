@@ -8,7 +8,8 @@
  * engine in the browser), issue 5 (MPFS pricing).
  */
 import { lookupCode } from '../domain/codes/release/lookup';
-import { scrub } from '../domain/edits/index';
+import { globalDaysFrom, scrub, type GlobalDaysOf } from '../domain/edits/index';
+import { starterFeeTables } from '../domain/payer/starter';
 import { refusalJson, submit } from '../domain/payer/submit';
 import { remittanceFromJson } from '../domain/payer/remittance-json';
 import type { Remittance } from '../domain/payer/remittance';
@@ -160,11 +161,34 @@ async function adjudicateRequest(
     payer: p.value,
     fees: { mpfs: mpfs ?? undefined, medicareTable, tables },
     findings: req.findings,
-    edits: (c, policy) => scrub(c, { catalog, policy, history: req.history }),
+    edits: (c, policy) =>
+      scrub(c, {
+        catalog,
+        policy,
+        history: req.history,
+        globalDays: globalDaysFrom({ mpfs, medicareTable }),
+      }),
   });
   return out.kind === 'revised'
     ? remittanceJsonWith835(out.remittance)
     : refusalJson(req.claim, out.findings);
+}
+
+/**
+ * Global days for a scrub request (which carries no fee tables): the imported MPFS when there
+ * is one, else the starter pack's national table. See: src/domain/edits/global-days.ts.
+ */
+async function scrubGlobalDays(src: BundleSources): Promise<GlobalDaysOf | undefined> {
+  let mpfs: MpfsTables | null = null;
+  try {
+    mpfs = await src.mpfs();
+  } catch (e) {
+    src.warnings.push((e as Error).message);
+  }
+  return globalDaysFrom({
+    mpfs,
+    medicareTable: starterFeeTables()['medicare-national-2025.json'],
+  });
 }
 
 export function createCodesetEngine(io: EngineIo): CodesetEngine {
@@ -189,7 +213,8 @@ export function createCodesetEngine(io: EngineIo): CodesetEngine {
           return encoder.call(req.date, req.call);
         case 'scrub': {
           const catalog = await src.prepare([req.claim, ...req.history]);
-          return scrub(req.claim, { catalog, history: req.history });
+          const globalDays = await scrubGlobalDays(src);
+          return scrub(req.claim, { catalog, history: req.history, globalDays });
         }
         case 'adjudicate':
           return adjudicateRequest(src, req);

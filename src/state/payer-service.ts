@@ -7,7 +7,7 @@
 import type { Claim } from '../domain/claim/claim';
 import type { CodeCatalog } from '../domain/codes/catalog';
 import type { Finding } from '../domain/findings';
-import { scrub } from '../domain/edits/index';
+import { globalDaysFrom, scrub } from '../domain/edits/index';
 import type { AdjudicationContext } from '../domain/payer/adjudicate';
 import { remittanceFromJson } from '../domain/payer/remittance-json';
 import { refusalJson, submit, type Channel } from '../domain/payer/submit';
@@ -132,6 +132,8 @@ export function payerServiceFor(
   }
   const payer = profile;
   const { fees } = feeSourcesFor(pack.id);
+  // The pack's national table carries each code's global days (no MPFS on this path).
+  const globalDays = globalDaysFrom(fees);
   const rawProfile: RawFile = profileFile ?? { file: caseFile.payerId, data: null };
   /** The worker's client when scrub and adjudication go there. */
   const viaWorker = async (): Promise<CodesetClient | null> =>
@@ -140,7 +142,7 @@ export function payerServiceFor(
     const worker = await viaWorker();
     return worker
       ? worker.request({ type: 'scrub', claim: plain(claim), history: plain([...history]) })
-      : scrub(claim, { catalog: catalog(), history });
+      : scrub(claim, { catalog: catalog(), history, globalDays });
   };
   return {
     profile: payer,
@@ -169,7 +171,7 @@ export function payerServiceFor(
             payer,
             fees,
             findings,
-            edits: (c, policy) => scrub(c, { catalog: catalog(), policy, history }),
+            edits: (c, policy) => scrub(c, { catalog: catalog(), policy, history, globalDays }),
           });
       const parsed = remittanceSchema.safeParse(json);
       if (!parsed.success) {

@@ -28,7 +28,13 @@ interface Case {
   name: string;
   claim: unknown;
   expect: Expected[];
-  context?: { ncci?: string; policy?: string; history?: unknown[] };
+  /** globalDays: MPFS GLOB DAYS by code, as the MPFS bundle or the pack fee table would give. */
+  context?: {
+    ncci?: string;
+    policy?: string;
+    history?: unknown[];
+    globalDays?: Record<string, string>;
+  };
   why?: string;
 }
 
@@ -48,6 +54,8 @@ function ctxFor(c: Case): EditContext {
   };
   if (c.context?.policy) ctx.policy = policies[c.context.policy];
   if (c.context?.history) ctx.history = c.context.history.map((h) => parseClaim(h).claim);
+  const days = c.context?.globalDays;
+  if (days) ctx.globalDays = (code) => days[code];
   return ctx;
 }
 

@@ -59,6 +59,7 @@ export async function makeAdjudicator(
   const editCtx: EditContext = {
     catalog: await loadCatalog(io),
     ncci: curatedNcci(),
+    globalDays: (await import('../../domain/edits/global-days')).globalDaysFrom(fees),
   };
   return (value, fallbackId) => {
     const parsed = parseClaim(value, fallbackId);

@@ -8,7 +8,10 @@
 import type { CodeCatalog } from '../../domain/codes/catalog';
 import { loadNodeCatalog } from '../../codesets/load-node';
 import { starterCatalog } from '../../codesets/starter';
-import { checkClaim, type EditContext } from '../../domain/edits/index';
+import { checkClaim, globalDaysFrom, type EditContext } from '../../domain/edits/index';
+import type { GlobalDaysOf } from '../../domain/edits/context';
+import { starterFees } from '../../domain/payer/starter';
+import { loadMpfsBundle } from '../../codesets/mpfs/bundle';
 import { findingJson } from '../../domain/findings';
 import { curatedNcci } from '../../codesets/ncci/curated';
 import { importNcci } from '../../codesets/ncci/import-node';
@@ -26,6 +29,18 @@ export async function loadCatalog(io: Io): Promise<CodeCatalog> {
     );
     return starterCatalog();
   }
+}
+
+/**
+ * Global surgery days for the global surgery edits: the MPFS bundle (codesets/build) when built,
+ * else the pack's national fee table (same sources as `adjudicate` prices with).
+ */
+export function globalDaysFor(io: Io): GlobalDaysOf | undefined {
+  const mpfs = loadMpfsBundle();
+  if (!mpfs.ok)
+    for (const e of mpfs.errors)
+      io.err(`claimlab: ${e.path}: ${e.message}; global days from the pack fee table`);
+  return globalDaysFrom(starterFees(mpfs.ok ? (mpfs.value ?? undefined) : undefined));
 }
 
 /**
@@ -48,7 +63,7 @@ export async function run(args: string[], io: Io): Promise<number> {
       );
     ncci = r.value;
   }
-  const ctx: EditContext = { catalog: await loadCatalog(io), ncci };
+  const ctx: EditContext = { catalog: await loadCatalog(io), ncci, globalDays: globalDaysFor(io) };
   const historyPath = flags.get('history');
   if (typeof historyPath === 'string') {
     const history: Claim[] = [];

@@ -132,7 +132,8 @@ function signature(c: Claim): string {
   return s;
 }
 
-const who = (c: Claim) =>
+/** The patient a claim is for: member id, else birth date, name and sex. */
+export const patientKey = (c: Claim) =>
   c.patient.memberId ??
   `${c.patient.birthDate}|${c.patient.lastName ?? ''}|${c.patient.firstName ?? ''}|${c.patient.sex}`;
 
@@ -144,7 +145,7 @@ function computeSignature(c: Claim): string {
     )
     .sort()
     .join(',');
-  return `${c.payerId}|${who(c)}|${c.provider.npi}|${c.serviceDate}|${lines}`;
+  return `${c.payerId}|${patientKey(c)}|${c.provider.npi}|${c.serviceDate}|${lines}`;
 }
 
 /**
@@ -153,7 +154,7 @@ function computeSignature(c: Claim): string {
  * on the new line do, being part of the modifiers).
  */
 const lineKey = (c: Claim, l: ClaimLine) =>
-  `${c.payerId}|${who(c)}|${c.provider.npi}|${lineDate(c.serviceDate, l.serviceDate)}|${l.code}|${[...l.modifiers].sort().join('+')}`;
+  `${c.payerId}|${patientKey(c)}|${c.provider.npi}|${lineDate(c.serviceDate, l.serviceDate)}|${l.code}|${[...l.modifiers].sort().join('+')}`;
 
 interface HistoryIndex {
   claims: Map<string, Claim[]>;

@@ -7,6 +7,9 @@ import type { Claim } from '../claim/claim';
 import type { NcciRules } from './ncci-rules';
 import type { PayerPolicy } from './policy-types';
 
+/** A procedure's MPFS global days on a date of service; undefined when unknown. */
+export type GlobalDaysOf = (code: string, date: string) => string | undefined;
+
 export interface EditContext {
   catalog: CodeCatalog;
   /** NCCI PTP pairs and MUEs; the shipped curated set when omitted (see `curatedNcci()`). */
@@ -14,10 +17,13 @@ export interface EditContext {
   /** The payer's coverage, authorization, timely-filing and COB rules (from a payer profile). */
   policy?: PayerPolicy;
   /**
-   * A procedure's global surgery days (MPFS), when loaded: modifier 57 bypasses the E/M edit
-   * only for a 090-day procedure. Without it 57 never bypasses (see ncci.ts ptpBypassed).
+   * A procedure's global surgery days on a date of service (MPFS "GLOB DAYS": 000, 010, 090,
+   * MMM, XXX, YYY, ZZZ), when known: from the MPFS bundle or the pack's fee table (see
+   * global-days.ts). With it, modifier 57 bypasses the E/M PTP edit for a 090-day procedure and
+   * the global surgery edits run (global-surgery.ts); without it 57 never bypasses and the
+   * global surgery edits are skipped.
    */
-  globalDays?: (code: string) => string | undefined;
+  globalDays?: GlobalDaysOf;
   /** Claims already submitted, for `claim.duplicate`. */
   history?: readonly Claim[];
 }

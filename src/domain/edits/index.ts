@@ -11,13 +11,15 @@ import { addOnEdits } from './add-ons';
 import { claimDataEdits } from './claim-data';
 import { conventionEdits } from './conventions';
 import { dedupeFindings, orderFindings } from './finding-kit';
+import { globalSurgeryEdits } from './global-surgery';
 import { mceEdits } from './mce';
 import { modifierEdits } from './modifiers';
 import { ncciEdits } from './ncci';
 import { policyEdits } from './policy';
 import { validityEdits } from './validity';
 
-export type { EditContext } from './context';
+export type { EditContext, GlobalDaysOf } from './context';
+export { globalDaysFrom } from './global-days';
 export type { NcciRules, PtpEdit, MueEdit, ModifierIndicator, MueIndicator } from './ncci-rules';
 export { buildNcciRules } from './ncci-rules';
 export type * from './policy-types';
@@ -32,6 +34,7 @@ export const FAMILIES: ReadonlyArray<{ name: string; run: EditFamily }> = [
   { name: 'mce', run: mceEdits },
   { name: 'modifiers', run: modifierEdits },
   { name: 'ncci', run: ncciEdits },
+  { name: 'global-surgery', run: globalSurgeryEdits },
   { name: 'add-ons', run: addOnEdits },
   { name: 'policy', run: policyEdits },
 ];

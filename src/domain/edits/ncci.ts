@@ -9,11 +9,13 @@
 import type { Claim, ClaimLine } from '../claim/claim';
 import type { Finding } from '../findings';
 import { curatedNcci } from '../../codesets/ncci/curated';
-import type { EditContext } from './context';
+import type { EditContext, GlobalDaysOf } from './context';
 import { finding, lineDate } from './finding-kit';
 import { isEm, PTP_ANATOMIC, PTP_GLOBAL_SURGERY, PTP_OTHER, PTP_REF } from './modifier-rules';
 import type { MueEdit, NcciRules, PtpEdit } from './ncci-rules';
 import { validDate as isIsoDate } from './date-cache';
+
+export type { GlobalDaysOf } from './context';
 
 export function ncciEdits(claim: Claim, ctx: EditContext): Finding[] {
   const rules = ctx.ncci ?? curatedNcci();
@@ -31,9 +33,6 @@ const linesOf = (claim: Claim): L[] =>
     .map((line, i) => ({ n: i + 1, line, date: lineDate(claim.serviceDate, line.serviceDate) }))
     .filter((l) => l.line.code && isIsoDate(l.date));
 
-/** A procedure's global surgery period (MPFS "GLOB DAYS": 000, 010, 090, XXX, YYY, ZZZ, MMM). */
-export type GlobalDaysOf = (code: string) => string | undefined;
-
 /**
  * Whether an NCCI-associated modifier appropriately bypasses an indicator-1 edit. The modifier
  * may be on either code of the pair. An E/M service the same day as a procedure is separated
@@ -46,11 +45,16 @@ export type GlobalDaysOf = (code: string) => string | undefined;
  * See: NCCI Policy Manual for Medicare Services ch. I §D (E/M with procedures) and §E.1;
  * CMS Pub. 100-04 ch. 12 §40.1–40.2 (global surgery; modifiers 25 and 57).
  */
-export function ptpBypassed(a: ClaimLine, b: ClaimLine, globalDays?: GlobalDaysOf): string | null {
+export function ptpBypassed(
+  a: ClaimLine,
+  b: ClaimLine,
+  globalDays?: GlobalDaysOf,
+  date = '',
+): string | null {
   const em = isEm(a.code) ? a : isEm(b.code) ? b : null;
   if (em) {
     const other = em === a ? b : a;
-    const m = globalDays?.(other.code) === '090' ? '57' : '25';
+    const m = globalDays?.(other.code, date) === '090' ? '57' : '25';
     return em.modifiers.includes(m) ? `${m} on ${em.code}` : null;
   }
   for (const l of [a, b]) {
@@ -64,6 +68,26 @@ export function ptpBypassed(a: ClaimLine, b: ClaimLine, globalDays?: GlobalDaysO
   if (siteA.length && siteB.length && !siteA.some((x) => siteB.includes(x)))
     return `${siteA.join('/')} vs ${siteB.join('/')}`;
   return null;
+}
+
+/**
+ * The modifier an E/M needs beside a procedure: 57 (decision for surgery) for a 090-day one,
+ * 25 otherwise; when the E/M carries the other one, say that it does not apply.
+ * See: CMS Pub. 100-04 ch. 12 §40.1–40.2; NCCI Policy Manual ch. I §D (25 for 000/010-day
+ * procedures, 57 for 090-day ones).
+ */
+function emSuggestion(em: ClaimLine, proc: string, days: string | undefined): string {
+  if (days === '090') {
+    const use = `if the visit was the decision for surgery (documented), append 57 to ${em.code}; otherwise remove it`;
+    return em.modifiers.includes('25')
+      ? `Modifier 25 does not apply with ${proc}, a major (090-day) surgery: ${use}`
+      : `I${use.slice(1)}`;
+  }
+  const wrong57 = (days === '000' || days === '010') && em.modifiers.includes('57');
+  const use = `if the E/M service is significant and separately identifiable (documented), append 25 to ${em.code}${wrong57 ? ' instead of 57' : ''}; otherwise remove it`;
+  return wrong57
+    ? `Modifier 57 is for the decision for a major (090-day) surgery, and ${proc} is a minor procedure (${days} global days): ${use}`
+    : `I${use.slice(1)}`;
 }
 
 const ptpRef = (e: PtpEdit) =>
@@ -97,10 +121,14 @@ function ptpEdits(claim: Claim, rules: NcciRules, globalDays?: GlobalDaysOf): Fi
         );
         continue;
       }
-      if (ptpBypassed(a.line, b.line, globalDays)) continue;
+      if (ptpBypassed(a.line, b.line, globalDays, a.date)) continue;
       const em = isEm(c2.line.code) ? c2 : isEm(c1.line.code) ? c1 : null;
       const suggestion = em
-        ? `If the E/M service is significant and separately identifiable (documented), append 25 to ${em.line.code}; otherwise remove it`
+        ? emSuggestion(
+            em.line,
+            (em === c1 ? c2 : c1).line.code,
+            globalDays?.((em === c1 ? c2 : c1).line.code, a.date),
+          )
         : `If the services were distinct (other site, session or practitioner, documented), append XS/XE/XP/XU (or 59) to ${e.column2}; otherwise remove it`;
       out.push(
         finding(

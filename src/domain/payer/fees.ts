@@ -87,6 +87,8 @@ export interface FlatFeeEntry {
   asstSurg?: string | undefined;
   coSurg?: string | undefined;
   teamSurg?: string | undefined;
+  /** Optional MPFS GLOB DAYS (000, 010, 090, MMM, XXX, YYY, ZZZ) for the global surgery edits. */
+  globalDays?: string | undefined;
   /**
    * Optional parts of the amount: professional (26) and technical (TC) components and the
    * practice-expense part, for the imaging/therapy/cardiovascular/ophthalmology reductions and
@@ -146,6 +148,12 @@ export const FeeTableSchema = z.object({
         asstSurg: z.string().regex(/^\d$/).optional(),
         coSurg: z.string().regex(/^\d$/).optional(),
         teamSurg: z.string().regex(/^\d$/).optional(),
+        // Optional MPFS global surgery days (additive): read by the global surgery edits.
+        globalDays: z
+          .enum(['000', '010', '090', 'MMM', 'XXX', 'YYY', 'ZZZ'], {
+            message: 'must be an MPFS global days value: 000, 010, 090, MMM, XXX, YYY or ZZZ',
+          })
+          .optional(),
         pc: z.object({ nonFacility: amount, facility: amount }).optional(),
         tc: z.object({ nonFacility: amount, facility: amount }).optional(),
         pe: z.object({ nonFacility: amount, facility: amount }).optional(),

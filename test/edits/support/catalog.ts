@@ -148,6 +148,11 @@ const EXTRA_PROCS: { code: string; effective?: string; terminated?: string }[] =
   { code: '17003' },
   { code: '17110' },
   { code: '99406' },
+  // Global surgery cases: a 010-day minor procedure outside the curated PTP list, and two
+  // 090-day major ones (MPFS CY2025 GLOB DAYS).
+  { code: '11403' },
+  { code: '29881' },
+  { code: '27447' },
 ];
 const EXTRA_MODS: { code: string; effective?: string }[] = [
   { code: '93', effective: '2022-01-01' },
