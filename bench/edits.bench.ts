@@ -12,6 +12,9 @@ import { parseClaim } from '../src/domain/claim/parse';
 import type { Claim } from '../src/domain/claim/claim';
 import type { CodeCatalog } from '../src/domain/codes/catalog';
 import { scrub, type EditContext, type PayerPolicy } from '../src/domain/edits/index';
+import { loadMpfsBundle } from '../src/codesets/mpfs/bundle';
+import { starterFees } from '../src/domain/payer/starter';
+import { globalDaysFrom } from '../src/domain/edits/global-days';
 import { rng } from '../src/domain/payer/random';
 
 const N = 10_000;
@@ -159,9 +162,18 @@ export default async function bench(ctx: BenchContext): Promise<void> {
     ctx.log(
       'official code sets not built: starter set only (npm run -s claimlab -- codesets build)',
     );
+  // Global surgery periods from the MPFS bundle (else the pack table), as the CLI scrubs.
+  const mpfs = loadMpfsBundle();
+  const globalDays = globalDaysFrom(starterFees(mpfs.ok ? (mpfs.value ?? undefined) : undefined));
   for (const [name, catalog] of catalogs) {
     const { ms, cpuMs, findings, runs } = timeScrub(
-      { catalog, ncci: curatedNcci(), policy: POLICY, history },
+      {
+        catalog,
+        ncci: curatedNcci(),
+        policy: POLICY,
+        history,
+        ...(globalDays ? { globalDays } : {}),
+      },
       claims,
     );
     // CPU time is reported beside wall time: on a shared machine the wall clock includes waiting.

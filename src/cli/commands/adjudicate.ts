@@ -15,6 +15,7 @@ import type { Finding } from '../../domain/findings';
 import { parseClaim } from '../../domain/claim/parse';
 import { isIsoDate } from '../../domain/claim/dates';
 import { scrub, type EditContext } from '../../domain/edits/index';
+import { globalDaysFrom } from '../../domain/edits/global-days';
 import { PayerLedger } from '../../domain/payer/ledger';
 import { unbalancedLines } from '../../domain/payer/reversal';
 import { remittanceFromJson } from '../../domain/payer/remittance-json';
@@ -59,7 +60,7 @@ export async function makeAdjudicator(
   const editCtx: EditContext = {
     catalog: await loadCatalog(io),
     ncci: curatedNcci(),
-    globalDays: (await import('../../domain/edits/global-days')).globalDaysFrom(fees),
+    globalDays: globalDaysFrom(fees),
   };
   return (value, fallbackId) => {
     const parsed = parseClaim(value, fallbackId);

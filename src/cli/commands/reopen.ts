@@ -20,6 +20,7 @@ import { unbalancedLines } from '../../domain/payer/reversal';
 import type { ReopeningRequest } from '../../domain/payer/reopening';
 import { starterFees, starterPayers } from '../../domain/payer/starter';
 import { scrub, type EditContext } from '../../domain/edits/index';
+import { globalDaysFrom } from '../../domain/edits/global-days';
 import { loadMpfsBundle } from '../../codesets/mpfs/bundle';
 import { curatedNcci } from '../../codesets/ncci/curated';
 import { readRecords, type Io } from '../io';
@@ -49,7 +50,12 @@ export async function run(args: string[], io: Io): Promise<number> {
   const mpfs = loadMpfsBundle();
   const fees = starterFees(mpfs.ok ? (mpfs.value ?? undefined) : undefined);
   const payers = starterPayers();
-  const editCtx: EditContext = { catalog: await loadCatalog(io), ncci: curatedNcci() };
+  const globalDays = globalDaysFrom(fees);
+  const editCtx: EditContext = {
+    catalog: await loadCatalog(io),
+    ncci: curatedNcci(),
+    ...(globalDays ? { globalDays } : {}),
+  };
   for (const r of records) {
     const fallbackId = `request-${r.index + 1}`;
     if (r.kind === 'bad') {
