@@ -217,7 +217,7 @@ describe('claimlab adjudicate across claims (payer ledger) and claimlab reopen',
     expect(ok.reversal.payerClaimNumber).toBe(r1.payerClaimNumber);
     // The first request revised R-1: later ones naming its old number are refused.
     expect(late.status).toBe('refused');
-    expect(late.findings[0].message).toMatch(/already replaced/);
+    expect(late.findings[0].message).toMatch(/already revised by a reopening/);
     expect(reason.findings[0].message).toMatch(/\(reason\)$/);
     expect(noClaim.findings[0].message).toMatch(/\(claim\)$/);
     expect(bad.status).toBe('refused');

@@ -411,7 +411,7 @@ describe('Medicare reopenings', () => {
     expect(first.kind).toBe('revised');
     const again = ledger.reopen(req, { payer: mcr, fees });
     expect(again.kind === 'refused' && again.findings[0]!.message).toMatch(
-      /already replaced by claim M-3 .*must name/,
+      /already revised by a reopening \(now claim M-3, .*must name/,
     );
   });
 });

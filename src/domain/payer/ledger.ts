@@ -221,14 +221,21 @@ function originalsRunning(
 
 function supersededFinding(claim: Claim, e: Entry): Finding {
   const by = e.supersededBy!;
-  const what = by.status === 'voided' ? 'voided' : 'replaced';
+  const ref = claim.originalClaimId;
+  const icn = by.payerClaimNumber ?? by.claimId;
+  const message =
+    by.status === 'voided'
+      ? `Claim ${ref} was already voided by claim ${by.claimId}: there is nothing left to change.`
+      : by.reopening
+        ? `Claim ${ref} was already revised by a reopening (now claim ${by.claimId}, payer claim number ${icn}): a further correction must name ${icn}.`
+        : `Claim ${ref} was already replaced by claim ${by.claimId} (payer claim number ${icn}): a further correction must name ${icn}.`;
   return {
     id: 'claim.original-not-found',
     severity: 'error',
     line: null,
     codes: [],
     field: 'originalClaimId',
-    message: `Claim ${claim.originalClaimId} was already ${what} by claim ${by.claimId}${by.status === 'voided' ? '' : ` (payer claim number ${by.payerClaimNumber ?? '?'})`}: ${by.status === 'voided' ? 'there is nothing left to change' : `a further correction must name ${by.payerClaimNumber ?? by.claimId}`}.`,
+    message,
     reference:
       'X12 005010X222A1 2300 REF*F8 (the payer claim number of the most recent adjudication); NUCC 1500 item 22',
   };
