@@ -689,3 +689,45 @@ describe('small guards', () => {
     ).toBe(true);
   });
 });
+
+describe('one 835 for a payment cycle (write835Batch)', () => {
+  it('nets a take-back against new payments in the same check, forwards only a negative rest', async () => {
+    const { write835Batch } = await import('../../src/interop/x12/835');
+    const met = { deductibleMet: $('1650.00'), outOfPocketMet: $('0.00') };
+    const a = adjudicate(ppoClaim({ claimId: 'A-1', accumulators: met }), { payer: ppo, fees });
+    const b = adjudicate(ppoClaim({ claimId: 'B-1', accumulators: met }), { payer: ppo, fees });
+    const voidB = adjudicate(
+      ppoClaim({
+        claimId: 'B-2',
+        frequency: '8',
+        originalClaimId: b.payerClaimNumber,
+        accumulators: met,
+      }),
+      { payer: ppo, fees, original: b },
+    );
+    expect(a.totals.paid).toBeGreaterThan(0);
+    // A is paid and B is taken back: the check is A − B (here the same amounts: 0, no PLB).
+    const x = write835Batch([a, voidB, b]);
+    if (!x.ok) throw new Error(x.errors[0]!.message);
+    const bpr = x.value
+      .split('~')
+      .map((seg) => seg.trim())
+      .find((seg) => seg.startsWith('BPR'))!;
+    expect(bpr.split('*')[2]).toBe(m(a.totals.paid).replace(/\.?0+$/, ''));
+    expect(x.value).not.toContain('PLB*');
+    const back = read835(x.value);
+    if (!back.ok) throw new Error(back.errors[0]!.message);
+    expect(back.value.map((r) => [r.claimId, r.status])).toEqual([
+      ['A-1', a.status],
+      ['B-2', 'voided'],
+      ['B-1', b.status],
+    ]);
+    // Only the take-back: BPR 0 and the rest forwarded.
+    const y = write835Batch([voidB]);
+    expect(y.ok && y.value).toMatch(/PLB\*1234567893\*\d{8}\*FB:/);
+    // One payer per 835.
+    const mcrRemit = adjudicate(claim([line('99213', '100.00')]), { payer: mcr, fees });
+    const z = write835Batch([a, mcrRemit]);
+    expect(!z.ok && z.errors[0]!.path).toBe('[1] payerId');
+  });
+});

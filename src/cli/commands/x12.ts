@@ -8,13 +8,14 @@ import { readFileSync } from 'node:fs';
 import { parseClaim } from '../../domain/claim/parse';
 import { remittanceJson } from '../../domain/payer/remittance';
 import { starterPayers } from '../../domain/payer/starter';
-import { read835, write835 } from '../../interop/x12/835';
+import { read835, write835, write835Batch } from '../../interop/x12/835';
+import type { Remittance } from '../../domain/payer/remittance';
 import { write837p } from '../../interop/x12/837p';
 import { CliError, readRecords, type Io } from '../io';
 import { badRecord, ledgerFrom, makeAdjudicator, parseAdjudicationFlags } from './adjudicate';
 
 const USAGE =
-  'usage: x12 837 <claim.json|-> | x12 835 <claim.json|-> [--date YYYY-MM-DD] [--seed N] | x12 read <file.835|->';
+  'usage: x12 837 <claim.json|-> | x12 835 <claim.json|-> [--date YYYY-MM-DD] [--seed N] [--history F] [--batch] | x12 read <file.835|->';
 
 export async function run(args: string[], io: Io): Promise<number> {
   const [sub, ...rest] = args;
@@ -50,7 +51,12 @@ async function run837(args: string[], io: Io): Promise<number> {
 }
 
 async function run835(args: string[], io: Io): Promise<number> {
-  const { positional, date, seed, history } = parseAdjudicationFlags(args);
+  const batch = args.includes('--batch');
+  const { positional, date, seed, history } = parseAdjudicationFlags(
+    args.filter((a) => a !== '--batch'),
+  );
+  /** With --batch: the decided claims per payer and payee, in input order, for one 835 each. */
+  const groups = new Map<string, Remittance[]>();
   const records = await readRecords(positional[0], io);
   const ledger = await ledgerFrom(history, io);
   const adjudicator = await makeAdjudicator(io, { ...(date ? { date } : {}), seed, ledger });
@@ -66,6 +72,13 @@ async function run835(args: string[], io: Io): Promise<number> {
       io.err(`x12 835: ${r.where}: ${res.rejected.findings[0]!.message}`);
       continue;
     }
+    if (batch && res.remittance.status !== 'rejected') {
+      const k = `${res.remittance.payerId}|${res.remittance.providerNpi}`;
+      const g = groups.get(k);
+      if (g) g.push(res.remittance);
+      else groups.set(k, [res.remittance]);
+      continue;
+    }
     const x = write835(res.remittance, { controlNumber: written + 1 });
     if (!x.ok) {
       const why = res.remittance.findings
@@ -74,6 +87,16 @@ async function run835(args: string[], io: Io): Promise<number> {
       io.err(
         `x12 835: ${r.where}: ${x.errors[0]!.message}${why.length ? `: ${why.join(' ')}` : ''}`,
       );
+      continue;
+    }
+    written++;
+    io.out(x.value.trimEnd());
+  }
+  // One 835 per payer and payee: take-backs netted against the new payments in the same check.
+  for (const rs of groups.values()) {
+    const x = write835Batch(rs, { controlNumber: written + 1 });
+    if (!x.ok) {
+      for (const e of x.errors) io.err(`x12 835: ${e.path}: ${e.message}`);
       continue;
     }
     written++;

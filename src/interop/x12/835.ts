@@ -115,55 +115,16 @@ export type Write835Options = Partial<EnvelopeOptions> & {
 };
 
 export function write835(r: Remittance, o: Write835Options = {}): Result<string> {
-  if (r.status === 'rejected')
-    return {
-      ok: false,
-      errors: [
-        {
-          path: 'status',
-          message: `claim ${r.claimId} was rejected at the front end: it has no 835 (payers return it as unprocessable, e.g. in a 277CA)`,
-        },
-      ],
-    };
-  const paid = netPaid(r);
-  const date = o.date ?? r.remitDate;
-  const pa = o.payerAddress ?? SYNTHETIC_PAYER_ADDRESS;
+  return write835Batch([r], o);
+}
+
+/** The claim payment loops (2100/2110) of one remittance: its take-back first, then itself. */
+function claimPaymentSegments(r: Remittance): Segment[] {
+  const body: Segment[] = [];
   // Appeal rights are claim level (MOA); a line carrying MA01 moves it there.
   const claimRemarks = [...r.claimRemarks];
   if (!claimRemarks.includes('MA01') && r.lines.some((l) => l.remarks.includes('MA01')))
     claimRemarks.push('MA01');
-  const body: Segment[] = [
-    paid > 0
-      ? [
-          'BPR',
-          'I',
-          x12Amount(paid),
-          'C',
-          'CHK',
-          '',
-          '',
-          '',
-          '',
-          '',
-          '',
-          '',
-          '',
-          '',
-          '',
-          '',
-          x12Date(date),
-        ]
-      : ['BPR', 'H', '0', 'C', 'NON', '', '', '', '', '', '', '', '', '', '', '', x12Date(date)],
-    ['TRN', '1', ident(r.payerClaimNumber ?? r.claimId), '1999999999'],
-    ['DTM', '405', x12Date(r.remitDate)],
-    ['N1', 'PR', text(r.payerName)],
-    ['N3', text(pa.address, 55)],
-    ['N4', text(pa.city, 30), pa.state, pa.zip],
-    ['REF', '2U', r.payerId],
-    ['PER', 'BL', text(pa.contact, 60), 'TE', pa.phone],
-    ['N1', 'PE', text(o.payeeName ?? 'CLAIMLAB TRAINING PRACTICE'), 'XX', r.providerNpi],
-    ['LX', '1'],
-  ];
   const patient: Segment = [
     'NM1',
     'QC',
@@ -216,19 +177,89 @@ export function write835(r: Remittance, o: Write835Options = {}): Result<string>
     if (claimRemarks.length) body.push(['MOA', '', '', ...claimRemarks.slice(0, 5)]);
     body.push(['DTM', '050', x12Date(r.receivedDate)], ...r.lines.flatMap(serviceSegments));
   }
+  return body;
+}
+
+/**
+ * One 835 for several claims a payer decided for one payee (what a payer sends per payment
+ * cycle): take-backs are netted against new payments in the same check, BPR02 = ΣCLP04 −
+ * ΣPLB04; only when more is taken back than paid is the rest forwarded (PLB*FB, BPR02 0).
+ * Claims of another payer or payee, or front-end rejections (no 835), are refused by index.
+ */
+export function write835Batch(rs: readonly Remittance[], o: Write835Options = {}): Result<string> {
+  const first = rs[0];
+  if (!first) return { ok: false, errors: [{ path: '835', message: 'no remittance to write' }] };
+  const errors: Problem[] = [];
+  rs.forEach((r, i) => {
+    const where = rs.length > 1 ? `[${i}] ` : '';
+    if (r.status === 'rejected')
+      errors.push({
+        path: `${where}status`,
+        message: `claim ${r.claimId} was rejected at the front end: it has no 835 (payers return it as unprocessable, e.g. in a 277CA)`,
+      });
+    else if (r.payerId !== first.payerId || r.providerNpi !== first.providerNpi)
+      errors.push({
+        path: `${where}payerId`,
+        message: `claim ${r.claimId} is ${r.payerId} for payee ${r.providerNpi}; one 835 is one payer's payment to one payee (${first.payerId}, ${first.providerNpi})`,
+      });
+  });
+  if (errors.length) return { ok: false, errors };
+  const paid = rs.reduce((s, r) => s + netPaid(r), 0);
+  const remitDate = rs.reduce((d, r) => (r.remitDate > d ? r.remitDate : d), first.remitDate);
+  const date = o.date ?? remitDate;
+  const pa = o.payerAddress ?? SYNTHETIC_PAYER_ADDRESS;
+  const trace =
+    rs.length === 1
+      ? (first.payerClaimNumber ?? first.claimId)
+      : `${first.payerId}-${remitDate}-${rs.length}`;
+  const body: Segment[] = [
+    paid > 0
+      ? [
+          'BPR',
+          'I',
+          x12Amount(paid),
+          'C',
+          'CHK',
+          '',
+          '',
+          '',
+          '',
+          '',
+          '',
+          '',
+          '',
+          '',
+          '',
+          '',
+          x12Date(date),
+        ]
+      : ['BPR', 'H', '0', 'C', 'NON', '', '', '', '', '', '', '', '', '', '', '', x12Date(date)],
+    ['TRN', '1', ident(trace), '1999999999'],
+    ['DTM', '405', x12Date(remitDate)],
+    ['N1', 'PR', text(first.payerName)],
+    ['N3', text(pa.address, 55)],
+    ['N4', text(pa.city, 30), pa.state, pa.zip],
+    ['REF', '2U', first.payerId],
+    ['PER', 'BL', text(pa.contact, 60), 'TE', pa.phone],
+    ['N1', 'PE', text(o.payeeName ?? 'CLAIMLAB TRAINING PRACTICE'), 'XX', first.providerNpi],
+    ['LX', '1'],
+    ...rs.flatMap(claimPaymentSegments),
+  ];
   // More taken back than paid: the negative balance is forwarded (PLB*FB), BPR02 stays 0.
-  if (paid < 0)
+  if (paid < 0) {
+    const last = [...rs].reverse().find((r) => r.reversal) ?? first;
     body.push([
       'PLB',
-      r.providerNpi,
-      x12Date(yearEnd(r.remitDate)),
-      `FB:${ident(r.reversal?.payerClaimNumber ?? r.claimId, 50)}`,
+      first.providerNpi,
+      x12Date(yearEnd(remitDate)),
+      `FB:${ident(last.reversal?.payerClaimNumber ?? last.claimId, 50)}`,
       x12Amount(paid),
     ]);
+  }
   const segs = envelope(
     body,
     {
-      senderId: o.senderId ?? r.payerId,
+      senderId: o.senderId ?? first.payerId,
       receiverId: o.receiverId ?? 'CLAIMLAB',
       controlNumber: o.controlNumber ?? 1,
       date,
