@@ -67,7 +67,7 @@ export async function commercialReplacement(run, base) {
         'the original is taken back',
       );
       expect(await page.getByText(/PR-3/).first().isVisible(), 'office-visit copay PR-3');
-      await run.shot(page, 'e2e-13-replacement-paid');
+      await run.shot(page, 'e2e-16-replacement-paid');
       await run.axeCheck(page, 'replacement remittance');
     });
 

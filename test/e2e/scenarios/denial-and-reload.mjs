@@ -91,7 +91,7 @@ export async function denialAndReload(run, base) {
         'says why: a service never billed goes on a new claim',
       );
       expect((await statusBadge(page)) === 'Denied', 'the original denial stands');
-      await run.shot(page, 'e2e-11-reopening-refused');
+      await run.shot(page, 'e2e-14-reopening-refused');
       await run.axeCheck(page, 'reopening refused');
     });
 
@@ -115,7 +115,7 @@ export async function denialAndReload(run, base) {
           .isVisible(),
         'the original is taken back',
       );
-      await run.shot(page, 'e2e-12-reopening-granted');
+      await run.shot(page, 'e2e-15-reopening-granted');
       await run.axeCheck(page, 'reopening granted');
       await click(page, 'Post the remittance');
       await heading(page, 'Payment posted');
