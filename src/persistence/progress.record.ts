@@ -9,6 +9,7 @@ import { DUAL_STATUSES } from '../domain/claim/claim';
 import { FINDING_IDS, type FindingId } from '../domain/findings';
 import { LIFECYCLE_STEPS } from '../machines/lifecycle.machine';
 import { remittanceSchema } from '../machines/remittance';
+import { findingJsonSchema } from '../domain/payer/remittance-json';
 import type { Migration, RecordType } from './versioned';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
@@ -18,17 +19,8 @@ const centsSchema = z
   .transform((n) => cents(n));
 const findingId = z.enum(Object.keys(FINDING_IDS) as [FindingId, ...FindingId[]]);
 
-const findingSchema = z.object({
-  id: findingId,
-  severity: z.enum(['error', 'warning', 'info']),
-  line: z.number().int().nullable(),
-  codes: z.array(z.string()),
-  message: z.string(),
-  reference: z.string(),
-  suggestion: z.string().optional(),
-  field: z.string().optional(),
-  diagnosisIndex: z.number().int().optional(),
-});
+// The remittance JSON's finding, with the id checked against the public registry.
+const findingSchema = findingJsonSchema.extend({ id: findingId });
 
 const patient = z.object({
   sex: z.enum(['F', 'M', 'U']),

@@ -31,12 +31,13 @@ import {
   remittanceJson,
   statusOf,
   totalsOf,
-  type Adjustment,
   type RemitLine,
   type Remittance,
 } from '../../domain/payer/remittance';
 import {
+  casSegments,
   envelope,
+  personName,
   ident,
   isoDate,
   serialize,
@@ -50,23 +51,6 @@ import {
 
 export const IG_835 = '005010X221A1';
 
-function casSegments(adjs: readonly Adjustment[]): Segment[] {
-  const out: Segment[] = [];
-  const grouped = groupAdjustments(adjs);
-  const groups = [...new Set(grouped.map((a) => a.group))];
-  for (const g of groups) {
-    const list = grouped.filter((a) => a.group === g);
-    // Up to 6 reason/amount/quantity triples per CAS.
-    for (let i = 0; i < list.length; i += 6)
-      out.push([
-        'CAS',
-        g,
-        ...list.slice(i, i + 6).flatMap((a) => [a.carc, x12Amount(a.amount), '']),
-      ]);
-  }
-  return out;
-}
-
 function serviceSegments(l: RemitLine): Segment[] {
   const out: Segment[] = [
     [
@@ -78,7 +62,7 @@ function serviceSegments(l: RemitLine): Segment[] {
       String(l.units),
     ],
     ['DTM', '472', x12Date(l.serviceDate)],
-    ...casSegments(l.adjustments),
+    ...casSegments(groupAdjustments(l.adjustments)),
     ['REF', '6R', String(l.line)],
     ['AMT', 'B6', x12Amount(l.allowed)],
   ];
@@ -125,18 +109,7 @@ function claimPaymentSegments(r: Remittance): Segment[] {
   const claimRemarks = [...r.claimRemarks];
   if (!claimRemarks.includes('MA01') && r.lines.some((l) => l.remarks.includes('MA01')))
     claimRemarks.push('MA01');
-  const patient: Segment = [
-    'NM1',
-    'QC',
-    '1',
-    ident(r.patient.lastName ?? 'PATIENT', 60),
-    ident(r.patient.firstName ?? '', 35),
-    '',
-    '',
-    '',
-    'MI',
-    ident(r.patient.memberId ?? '', 80),
-  ];
+  const patient = personName('QC', r.patient, r.patient.memberId);
   if (r.reversal) {
     const v = r.reversal;
     body.push(

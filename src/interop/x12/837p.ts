@@ -26,7 +26,9 @@ import { icdKey, icdDisplay } from '../../domain/codes/code';
 import { cents, parseMoney } from '../../domain/money';
 import type { Problem, Result } from '../../domain/result';
 import {
+  casSegments,
   envelope,
+  personName,
   ident,
   isoDate,
   serialize,
@@ -81,21 +83,6 @@ export const SYNTHETIC_SUBSCRIBER_ADDRESS: Omit<Party, 'name'> = {
 const SEQ_LETTER: Record<PayerSequence, string> = { primary: 'P', secondary: 'S', tertiary: 'T' };
 const SEQ_FROM: Record<string, PayerSequence> = { P: 'primary', S: 'secondary', T: 'tertiary' };
 
-/** Up to 6 reason/amount triples per CAS, one CAS group after another. */
-function casSegments(adjs: readonly { group: string; carc: string; amount: number }[]): Segment[] {
-  const out: Segment[] = [];
-  for (const g of [...new Set(adjs.map((a) => a.group))]) {
-    const list = adjs.filter((a) => a.group === g);
-    for (let k = 0; k < list.length; k += 6)
-      out.push([
-        'CAS',
-        g,
-        ...list.slice(k, k + 6).flatMap((a) => [a.carc, x12Amount(a.amount), '']),
-      ]);
-  }
-  return out;
-}
-
 /** SBR09 when the caller does not give the payer's own: the built-in payer ids, else commercial. */
 const filingIndicator = (payerId: string) =>
   payerId === 'medicare' ? 'MB' : payerId === 'medicaid' ? 'MC' : 'CI';
@@ -136,18 +123,7 @@ function otherPayerSegments(claim: Claim, op: OtherPayer): Segment[] {
     out.push(['AMT', 'D', x12Amount(op.adjudication.lines.reduce((s, l) => s + l.paid, 0))]);
   out.push(
     ['OI', '', '', 'Y', '', '', 'Y'],
-    [
-      'NM1',
-      'IL',
-      '1',
-      ident(claim.patient.lastName ?? 'PATIENT', 60),
-      ident(claim.patient.firstName ?? '', 35),
-      '',
-      '',
-      '',
-      'MI',
-      ident(op.memberId ?? claim.patient.memberId ?? '', 80),
-    ],
+    personName('IL', claim.patient, op.memberId ?? claim.patient.memberId),
     ['NM1', 'PR', '2', text(op.payerId), '', '', '', '', 'PI', ident(op.payerId, 80)],
   );
   if (op.adjudication?.payerClaimNumber)
@@ -192,18 +168,7 @@ export function write837p(claim: Claim, o: Write837Options = {}): string {
       '',
       sbr09,
     ],
-    [
-      'NM1',
-      'IL',
-      '1',
-      ident(claim.patient.lastName ?? 'PATIENT', 60),
-      ident(claim.patient.firstName ?? '', 35),
-      '',
-      '',
-      '',
-      'MI',
-      ident(claim.patient.memberId ?? '', 80),
-    ],
+    personName('IL', claim.patient, claim.patient.memberId),
     ['N3', text((o.subscriberAddress ?? SYNTHETIC_SUBSCRIBER_ADDRESS).address, 55)],
     [
       'N4',

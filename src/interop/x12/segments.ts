@@ -192,3 +192,41 @@ export function checkEnvelope(segments: readonly Segment[]): string[] {
   if (gsSeg && ge && gsSeg[6] !== ge[2]) problems.push('GE02 does not match GS06');
   return problems;
 }
+
+/** CAS segments: one group at a time in order of first appearance, up to 6 reason/amount/quantity
+ * triples each. See: X12 005010X221A1 and X222A1 CAS (claim adjustment). */
+export function casSegments(
+  adjs: readonly { group: string; carc: string; amount: number }[],
+): Segment[] {
+  const out: Segment[] = [];
+  for (const g of [...new Set(adjs.map((a) => a.group))]) {
+    const list = adjs.filter((a) => a.group === g);
+    for (let k = 0; k < list.length; k += 6)
+      out.push([
+        'CAS',
+        g,
+        ...list.slice(k, k + 6).flatMap((a) => [a.carc, x12Amount(a.amount), '']),
+      ]);
+  }
+  return out;
+}
+
+/** NM1 for a person identified by member id (837P 2010BA/2330A `IL`, 835 2100 `QC`). */
+export function personName(
+  entity: 'IL' | 'QC',
+  p: { lastName?: string | undefined; firstName?: string | undefined },
+  memberId: string | null | undefined,
+): Segment {
+  return [
+    'NM1',
+    entity,
+    '1',
+    ident(p.lastName ?? 'PATIENT', 60),
+    ident(p.firstName ?? '', 35),
+    '',
+    '',
+    '',
+    'MI',
+    ident(memberId ?? '', 80),
+  ];
+}
