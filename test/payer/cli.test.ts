@@ -254,3 +254,13 @@ describe('claimlab adjudicate: a secondary claim after its primary in the same b
     );
   });
 });
+
+describe('claimlab reopen: a misspelt request key', () => {
+  it('is refused naming the key, never read as something else', async () => {
+    const t = io(JSON.stringify({ requestDate: '2026-04-10', apealPending: true, claim: good }));
+    expect(await main(['reopen', '-'], t.io)).toBe(0);
+    const r = JSON.parse(t.out[0]!);
+    expect(r.status).toBe('refused');
+    expect(r.findings[0].message).toMatch(/"apealPending" is not part of a reopening request/);
+  });
+});

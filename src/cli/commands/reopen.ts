@@ -30,6 +30,8 @@ import { ledgerFrom, parseAdjudicationFlags } from './adjudicate';
 const isObj = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
+const REQUEST_KEYS = ['requestDate', 'reason', 'claim', 'original', 'appealPending'];
+
 const refused = (claimId: string, originalClaimId: string | null, findings: Finding[]) =>
   refusalJson({ claimId, originalClaimId }, findings);
 
@@ -77,6 +79,15 @@ export async function run(args: string[], io: Io): Promise<number> {
     const claim = parsed.claim;
     const reason = v.reason ?? 'clerical-error';
     const bad: Finding[] = [];
+    // A misspelt key (e.g. "apealPending") must not silently change what the request says.
+    for (const k of Object.keys(v))
+      if (!REQUEST_KEYS.includes(k))
+        bad.push(
+          problem(
+            `"${k}" is not part of a reopening request (${k}); the keys are ${REQUEST_KEYS.join(', ')}`,
+            k,
+          ),
+        );
     if (reason !== 'clerical-error' && reason !== 'good-cause')
       bad.push(
         problem(
