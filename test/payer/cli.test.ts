@@ -264,3 +264,32 @@ describe('claimlab reopen: a misspelt request key', () => {
     expect(r.findings[0].message).toMatch(/"apealPending" is not part of a reopening request/);
   });
 });
+
+describe('claimlab reopen with the original claim as billed', () => {
+  it('compares diagnoses too: a request that changes nothing is refused, a diagnosis fix is listed', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'claimlab-reopen-oc-'));
+    const a = io(JSON.stringify({ ...good, claimId: 'OC-1' }));
+    await main(['adjudicate', '-'], a.io);
+    const r1 = JSON.parse(a.out[0]!);
+    const hist = join(dir, 'h.jsonl');
+    writeFileSync(hist, a.out[0]!);
+    const fixed = { ...good, claimId: 'OC-1', originalClaimId: r1.payerClaimNumber };
+    const t = io(
+      [
+        { requestDate: '2026-04-10', claim: fixed, originalClaim: { ...good, claimId: 'OC-1' } },
+        {
+          requestDate: '2026-04-10',
+          claim: { ...fixed, diagnoses: ['E11.65', 'I10'] },
+          originalClaim: { ...good, claimId: 'OC-1' },
+        },
+      ]
+        .map((x) => JSON.stringify(x))
+        .join('\n'),
+    );
+    expect(await main(['reopen', '-', '--history', hist], t.io)).toBe(0);
+    const [same, dx] = t.out.map((l) => JSON.parse(l));
+    expect(same.status).toBe('refused');
+    expect(same.findings[0].message).toMatch(/changes nothing/);
+    expect(dx.reopening.changes).toEqual(['diagnoses E11.9, I10 -> E11.65, I10']);
+  });
+});

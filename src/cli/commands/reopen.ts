@@ -30,7 +30,14 @@ import { ledgerFrom, parseAdjudicationFlags } from './adjudicate';
 const isObj = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
-const REQUEST_KEYS = ['requestDate', 'reason', 'claim', 'original', 'appealPending'];
+const REQUEST_KEYS = [
+  'requestDate',
+  'reason',
+  'claim',
+  'original',
+  'originalClaim',
+  'appealPending',
+];
 
 const refused = (claimId: string, originalClaimId: string | null, findings: Finding[]) =>
   refusalJson({ claimId, originalClaimId }, findings);
@@ -144,14 +151,37 @@ export async function run(args: string[], io: Io): Promise<number> {
       claim,
       ...(v.appealPending === true ? { appealPending: true } : {}),
     };
-    const out = ledger.reopen(req, {
-      payer,
-      fees,
-      seed,
-      findings: parsed.findings,
-      edits: (c, policy) => scrub(c, { ...editCtx, policy }),
-      ...(original ? { original } : {}),
-    });
+    // The original claim as billed (optional): lets the contractor compare diagnoses too.
+    let originalClaim;
+    if (v.originalClaim !== undefined) {
+      const oc = parseClaim(v.originalClaim, `${fallbackId}-original`);
+      const errs = oc.findings.filter((f) => f.severity === 'error');
+      if (errs.length) {
+        io.out(
+          JSON.stringify(
+            refused(
+              claim.claimId,
+              claim.originalClaimId,
+              errs.map((f) => ({ ...f, message: `originalClaim: ${f.message}` })),
+            ),
+          ),
+        );
+        continue;
+      }
+      originalClaim = oc.claim;
+    }
+    const out = ledger.reopen(
+      req,
+      {
+        payer,
+        fees,
+        seed,
+        findings: parsed.findings,
+        edits: (c, policy) => scrub(c, { ...editCtx, policy }),
+        ...(original ? { original } : {}),
+      },
+      originalClaim,
+    );
     io.out(
       JSON.stringify(
         out.kind === 'revised'

@@ -159,7 +159,12 @@ export class PayerLedger {
    * was already revised: the request must name the latest claim number), with the member's
    * running accumulators; a revised determination is recorded like any adjudication.
    */
-  reopen(req: ReopeningRequest, ctx: AdjudicationContext): ReopeningOutcome {
+  reopen(
+    req: ReopeningRequest,
+    ctx: AdjudicationContext,
+    /** The original claim as billed, when the caller has it (to compare diagnoses too). */
+    originalClaim?: Claim,
+  ): ReopeningOutcome {
     const payer = ctx.payer;
     const ref = req.claim.originalClaimId;
     const e = ref ? this.find(payer.id, ref) : undefined;
@@ -191,7 +196,7 @@ export class PayerLedger {
       req,
       original,
       { ...ctx, ...(accumulators ? { accumulators } : {}), ...(cob ? { cob } : {}) },
-      e?.claim,
+      e?.claim ?? originalClaim,
     );
     if (out.kind === 'revised')
       this.record(out.remittance, payer, req.claim.serviceDate, req.claim);
