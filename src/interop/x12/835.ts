@@ -22,7 +22,6 @@
  */
 import { cents, parseMoney, type Cents } from '../../domain/money';
 import type { Problem, Result } from '../../domain/result';
-import type { GroupCode } from '../../domain/payer/codes';
 import { prShares, reversalFromLines } from '../../domain/payer/reversal';
 import { formatMoney } from '../../domain/money';
 import {
@@ -36,6 +35,7 @@ import {
 } from '../../domain/payer/remittance';
 import {
   casSegments,
+  readCas,
   envelope,
   personName,
   ident,
@@ -438,21 +438,7 @@ export function read835(raw: string): Result<Remittance[]> {
         break;
       }
       case 'CAS':
-        if (line) {
-          const g = e(1) as GroupCode;
-          if (!['CO', 'PR', 'OA', 'PI'].includes(g))
-            errors.push({
-              path: `${where} CAS01`,
-              message: `group code "${g}" is not CO, PR, OA or PI`,
-            });
-          for (let k = 2; k < s.length; k += 3)
-            if (s[k])
-              line.adjustments.push({
-                group: g,
-                carc: s[k]!,
-                amount: money(s[k + 1] ?? '', `${where} CAS${String(k + 1).padStart(2, '0')}`),
-              });
-        }
+        if (line) line.adjustments.push(...readCas(s, where, errors, true));
         break;
       case 'AMT':
         if (line && e(1) === 'B6') line.allowed = money(e(2), `${where} AMT02`);

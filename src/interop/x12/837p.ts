@@ -27,6 +27,7 @@ import { cents, parseMoney } from '../../domain/money';
 import type { Problem, Result } from '../../domain/result';
 import {
   casSegments,
+  readCas,
   envelope,
   personName,
   ident,
@@ -335,30 +336,7 @@ export function claimsFromSegments(segments: readonly Segment[], component = ':'
         break;
       }
       case 'CAS':
-        if (prior) {
-          const g = e(1);
-          if (!['CO', 'PR', 'OA', 'PI'].includes(g)) {
-            errors.push({
-              path: `${at(i, s)} CAS01`,
-              message: `group code "${g}" is not CO, PR, OA or PI`,
-            });
-            break;
-          }
-          for (let k = 2; k < s.length; k += 3) {
-            if (!s[k]) continue;
-            const amt = parseMoney(s[k + 1] ?? '');
-            if (amt === null)
-              errors.push({
-                path: `${at(i, s)} CAS${String(k + 1).padStart(2, '0')}`,
-                message: `"${s[k + 1] ?? ''}" is not an amount`,
-              });
-            prior.adjustments.push({
-              group: g as PriorLine['adjustments'][number]['group'],
-              carc: s[k]!,
-              amount: amt ?? cents(0),
-            });
-          }
-        }
+        if (prior) prior.adjustments.push(...readCas(s, at(i, s), errors));
         break;
       case 'NM1':
         if (other && !line) {

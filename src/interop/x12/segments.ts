@@ -3,7 +3,9 @@
  * arrays of elements, the ISA/GS/ST envelope with correct control numbers and counts.
  * See: ASC X12 005010 Implementation Guides, Appendix B (envelopes, delimiters).
  */
-import type { Result } from '../../domain/result';
+import type { Problem, Result } from '../../domain/result';
+import { cents, parseMoney, type Cents } from '../../domain/money';
+import type { GroupCode } from '../../domain/payer/codes';
 
 export interface Delimiters {
   element: string;
@@ -229,4 +231,34 @@ export function personName(
     'MI',
     ident(memberId ?? '', 80),
   ];
+}
+
+/**
+ * Reads one CAS segment (claim adjustment: group, then reason/amount/quantity triples), reporting
+ * a bad group (CAS01) or amount (CAS03, CAS06…) at `where`. With a bad group nothing is returned.
+ */
+export function readCas(
+  s: Segment,
+  where: string,
+  errors: Problem[],
+  /** An empty amount reads as 0 (the 835 reader) instead of being reported (the 837P reader). */
+  emptyIsZero = false,
+): { group: GroupCode; carc: string; amount: Cents }[] {
+  const g = s[1] ?? '';
+  const ok = g === 'CO' || g === 'PR' || g === 'OA' || g === 'PI';
+  if (!ok)
+    errors.push({ path: `${where} CAS01`, message: `group code "${g}" is not CO, PR, OA or PI` });
+  const out: { group: GroupCode; carc: string; amount: Cents }[] = [];
+  for (let k = 2; k < s.length; k += 3) {
+    if (!s[k]) continue;
+    const raw = s[k + 1] ?? '';
+    const amount = parseMoney(raw === '' && emptyIsZero ? '0' : raw);
+    if (amount === null)
+      errors.push({
+        path: `${where} CAS${String(k + 1).padStart(2, '0')}`,
+        message: `"${raw}" is not an amount`,
+      });
+    out.push({ group: g as GroupCode, carc: s[k]!, amount: amount ?? cents(0) });
+  }
+  return ok ? out : [];
 }
