@@ -35,6 +35,7 @@ import { creditBack, reversalOf, reversible } from './reversal';
 import { benefitYearOf } from './benefit-year';
 import {
   groupAdjustments,
+  openLine,
   statusOf,
   totalsOf,
   type Adjustment,
@@ -308,18 +309,7 @@ export function adjudicate(claim: Claim, ctx: AdjudicationContext): Remittance {
   let maxYear = 0;
 
   const lines: RemitLine[] = claim.lines.map((l, i) => {
-    const line: RemitLine = {
-      line: i + 1,
-      code: l.code,
-      modifiers: l.modifiers,
-      units: l.units,
-      serviceDate: l.serviceDate ?? claim.serviceDate,
-      billed: l.charge,
-      allowed: cents(0),
-      paid: cents(0),
-      adjustments: [],
-      remarks: [],
-    };
+    const line = openLine(claim, l, i);
     const dn = denials[i];
     const p = priced[i];
     if (dn || !p) {

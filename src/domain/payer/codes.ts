@@ -109,4 +109,7 @@ export const rarcText = (c: string): string =>
   (RARC as Record<string, string>)[c] ?? `Remark ${c} (see the X12 RARC list).`;
 
 /** Cost-sharing and pricing CARCs: a line that only carries these was paid (not denied). */
+/** Member cost sharing: deductible, coinsurance, copay (what counts toward out of pocket). */
+export const COST_SHARING_CARCS: ReadonlySet<string> = new Set(['1', '2', '3']);
+
 export const NON_DENIAL_CARCS: ReadonlySet<string> = new Set(['1', '2', '3', '45', '253', '23']);

@@ -13,7 +13,7 @@ import { ageOn } from '../claim/claim';
 import { birthdayRule, coordinationOrder, primaryOverMedicare, type Coverage } from './cob';
 import type { CobState } from './checks';
 import type { PayerProfile } from './profile';
-import { totalsOf, type RemitLine, type Remittance } from './remittance';
+import { openLine, totalsOf, type RemitLine, type Remittance } from './remittance';
 
 export function remittanceFromPrior(claim: Claim, other: OtherPayer): Remittance | null {
   const a = other.adjudication;
@@ -22,18 +22,11 @@ export function remittanceFromPrior(claim: Claim, other: OtherPayer): Remittance
     const p = a.lines.find((x) => x.line === i + 1);
     const adjustments = p ? p.adjustments.map((x) => ({ ...x })) : [];
     const writeOff = adjustments.filter((x) => x.group !== 'PR').reduce((s, x) => s + x.amount, 0);
-    return {
-      line: i + 1,
-      code: l.code,
-      modifiers: l.modifiers,
-      units: l.units,
-      serviceDate: l.serviceDate ?? claim.serviceDate,
-      billed: l.charge,
-      allowed: cents(Math.max(0, l.charge - writeOff)),
-      paid: p ? p.paid : cents(0),
-      adjustments,
-      remarks: [],
-    };
+    const line = openLine(claim, l, i);
+    line.allowed = cents(Math.max(0, l.charge - writeOff));
+    if (p) line.paid = p.paid;
+    line.adjustments = adjustments;
+    return line;
   });
   const denied = lines.every((l) => l.allowed === 0);
   return {

@@ -18,6 +18,7 @@
 import type { Claim, DualStatus } from '../claim/claim';
 import { cents, type Cents } from '../money';
 import type { RemitLine } from './remittance';
+import { COST_SHARING_CARCS } from './codes';
 
 export const QMB_SOURCE =
   'Social Security Act §1902(n)(3)(B); CMS MLN "Prohibition on Balance Billing Dually Eligible Individuals Enrolled in the QMB Program"; CMS CR 9911 (RARCs N781–N783)';
@@ -60,7 +61,8 @@ export function qmbProtection(
   for (const l of lines)
     for (const a of l.adjustments)
       if (a.group === 'PR') {
-        if (a.carc === '1' || a.carc === '2' || a.carc === '3' || a.carc === '45') prot += a.amount;
+        // Cost sharing, and the limiting-charge balance (PR-45) a QMB may not be billed either.
+        if (COST_SHARING_CARCS.has(a.carc) || a.carc === '45') prot += a.amount;
         else owes += a.amount;
       }
   return {

@@ -4,7 +4,7 @@
  * strings in JSON. Fields may be added to the JSON, never removed.
  * See: X12 005010X221A1 (835) loops 2100 (CLP/CAS/MOA) and 2110 (SVC/CAS/AMT/LQ).
  */
-import type { Accumulators } from '../claim/claim';
+import type { Accumulators, Claim, ClaimLine } from '../claim/claim';
 import { findingJson, type Finding } from '../findings';
 import { cents, formatMoney, sum, type Cents } from '../money';
 import { NON_DENIAL_CARCS, type GroupCode } from './codes';
@@ -116,6 +116,22 @@ export interface Remittance {
 /** What the provider receives for this remittance: new payment minus the amount taken back. */
 export const netPaid = (r: Pick<Remittance, 'totals' | 'reversal'>): Cents =>
   cents(r.totals.paid + (r.reversal ? r.reversal.totals.paid : 0));
+
+/** A claim line as the payer first sees it: billed, nothing allowed, paid or adjusted yet. */
+export function openLine(claim: Pick<Claim, 'serviceDate'>, l: ClaimLine, i: number): RemitLine {
+  return {
+    line: i + 1,
+    code: l.code,
+    modifiers: l.modifiers,
+    units: l.units,
+    serviceDate: l.serviceDate ?? claim.serviceDate,
+    billed: l.charge,
+    allowed: cents(0),
+    paid: cents(0),
+    adjustments: [],
+    remarks: [],
+  };
+}
 
 /** Adjustments grouped by group code in order of first appearance (the 835 takes one CAS per group). */
 export function groupAdjustments(adjs: readonly Adjustment[]): Adjustment[] {

@@ -17,6 +17,7 @@ import {
   type Remittance,
   type Reversal,
 } from './remittance';
+import { COST_SHARING_CARCS } from './codes';
 
 const neg = (c: Cents): Cents => cents(c === 0 ? 0 : -c);
 
@@ -43,25 +44,20 @@ export function reversalOf(original: Remittance & { payerClaimNumber: string }):
     })),
     remarks: [...l.remarks],
   }));
-  const r = reversalFromLines(original.claimId, original.payerClaimNumber, lines);
   // What the original actually added to this payer's accumulators: on a secondary claim the PR
   // labels are the primary's, so the PR amounts are not what it counted. Read from JSON without
   // `accumulatorsBefore`, the before is derived from the PR amounts (remittance-json.ts).
-  r.credits = {
-    deductible: cents(
-      Math.max(
-        0,
-        original.accumulatorsAfter.deductibleMet - original.accumulatorsBefore.deductibleMet,
-      ),
+  const added = (after: number, before: number) => cents(Math.max(0, after - before));
+  return reversalFromLines(original.claimId, original.payerClaimNumber, lines, {
+    deductible: added(
+      original.accumulatorsAfter.deductibleMet,
+      original.accumulatorsBefore.deductibleMet,
     ),
-    outOfPocket: cents(
-      Math.max(
-        0,
-        original.accumulatorsAfter.outOfPocketMet - original.accumulatorsBefore.outOfPocketMet,
-      ),
+    outOfPocket: added(
+      original.accumulatorsAfter.outOfPocketMet,
+      original.accumulatorsBefore.outOfPocketMet,
     ),
-  };
-  return r;
+  });
 }
 
 /** Deductible (PR-1) and out-of-pocket (PR-1/2/3) shares on a remittance's lines. */
@@ -70,9 +66,9 @@ export function prShares(lines: readonly RemitLine[]): { deductible: Cents; outO
   let outOfPocket = 0;
   for (const l of lines)
     for (const a of l.adjustments)
-      if (a.group === 'PR') {
+      if (a.group === 'PR' && COST_SHARING_CARCS.has(a.carc)) {
+        outOfPocket += a.amount;
         if (a.carc === '1') deductible += a.amount;
-        if (a.carc === '1' || a.carc === '2' || a.carc === '3') outOfPocket += a.amount;
       }
   return { deductible: cents(deductible), outOfPocket: cents(outOfPocket) };
 }
@@ -82,23 +78,17 @@ export function reversalFromLines(
   claimId: string,
   payerClaimNumber: string,
   lines: RemitLine[],
+  /** What goes back to the accumulators; by default the PR shares the negated lines take back. */
+  credits?: Reversal['credits'],
 ): Reversal {
-  let deductible = 0;
-  let outOfPocket = 0;
-  for (const l of lines)
-    for (const a of l.adjustments)
-      if (a.group === 'PR') {
-        if (a.carc === '1') deductible -= a.amount;
-        if (a.carc === '1' || a.carc === '2' || a.carc === '3') outOfPocket -= a.amount;
-      }
-  return {
-    claimId,
-    payerClaimNumber,
-    lines,
-    totals: totalsOf(lines),
-    credits: { deductible: cents(deductible), outOfPocket: cents(outOfPocket) },
-  };
+  const back = credits ?? negated(prShares(lines));
+  return { claimId, payerClaimNumber, lines, totals: totalsOf(lines), credits: back };
 }
+
+const negated = (s: Reversal['credits']): Reversal['credits'] => ({
+  deductible: neg(s.deductible),
+  outOfPocket: neg(s.outOfPocket),
+});
 
 /** The accumulators once the reversed claim's shares are given back (never below zero). */
 export function creditBack(acc: Accumulators, r: Reversal): Accumulators {

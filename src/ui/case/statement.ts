@@ -6,6 +6,7 @@
  */
 import { parseMoney, sum, type Cents } from '../../domain/money';
 import type { Remittance } from '../../machines/remittance';
+import { COST_SHARING_CARCS } from '../../domain/payer/codes';
 
 export interface StatementLine {
   line: number;
@@ -20,9 +21,6 @@ export interface StatementLine {
 
 const c = (s: string): Cents => parseMoney(s) ?? sum([]);
 
-/** Medicare cost sharing (deductible, coinsurance, copay): never billed to a QMB. */
-const COST_SHARING = new Set(['1', '2', '3']);
-
 /**
  * For a QMB (`patientMayBeBilled: false`), the Medicare deductible, coinsurance and copay are
  * not the patient's: they go to Medicaid or are written off, so they count as adjusted.
@@ -32,7 +30,7 @@ export function statementLines(r: Remittance): StatementLine[] {
   const protectedPr = r.patientMayBeBilled === false;
   return r.lines.map((l) => {
     const owed = (a: { group: string; carc: string }) =>
-      a.group === 'PR' && !(protectedPr && COST_SHARING.has(a.carc));
+      a.group === 'PR' && !(protectedPr && COST_SHARING_CARCS.has(a.carc));
     const pr = l.adjustments.filter(owed);
     return {
       line: l.line,
