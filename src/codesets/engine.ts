@@ -10,12 +10,9 @@
 import { lookupCode } from '../domain/codes/release/lookup';
 import { globalDaysFrom, scrub, type GlobalDaysOf } from '../domain/edits/index';
 import { starterFeeTables } from '../domain/payer/starter';
-import { refusalJson, submit } from '../domain/payer/submit';
-import { remittanceFromJson } from '../domain/payer/remittance-json';
-import type { Remittance } from '../domain/payer/remittance';
 import { parseFeeTable, type FeeTable, type MpfsTables } from '../domain/payer/fees';
 import { parsePayerProfile } from '../domain/payer/profile';
-import { remittanceJsonWith835 } from '../interop/x12/835';
+import { submissionJson } from '../interop/x12/835';
 import type { Problem } from '../domain/result';
 import { toSources } from './browser/bytes';
 import { buildCodesets } from './build-plan';
@@ -151,27 +148,15 @@ async function adjudicateRequest(
     src.warnings.push((e as Error).message);
   }
   const medicareTable = Object.entries(tables).find(([f]) => f.startsWith('medicare'))?.[1];
-  let original: Remittance | null = null;
-  if (req.original !== undefined && req.original !== null) {
-    const o = remittanceFromJson(req.original, 'original remittance');
-    if (!o.ok) throw new RequestError(o.errors);
-    original = o.value;
-  }
-  const out = submit(req.claim, req.channel ?? 'claim', original, {
+  const globalDays = globalDaysFrom({ mpfs, medicareTable });
+  const out = submissionJson(req.claim, req.channel ?? 'claim', req.original, {
     payer: p.value,
     fees: { mpfs: mpfs ?? undefined, medicareTable, tables },
     findings: req.findings,
-    edits: (c, policy) =>
-      scrub(c, {
-        catalog,
-        policy,
-        history: req.history,
-        globalDays: globalDaysFrom({ mpfs, medicareTable }),
-      }),
+    edits: (c, policy) => scrub(c, { catalog, policy, history: req.history, globalDays }),
   });
-  return out.kind === 'revised'
-    ? remittanceJsonWith835(out.remittance)
-    : refusalJson(req.claim, out.findings);
+  if (!out.ok) throw new RequestError(out.errors);
+  return out.value;
 }
 
 /**

@@ -5,20 +5,13 @@
  * See: README "Claim input"; src/domain/claim/parse.ts.
  */
 import { parseClaim, type ParsedClaim } from '../domain/claim/parse';
-import type { DualStatus, Frequency, Sex } from '../domain/claim/claim';
+import type { Claim, Frequency } from '../domain/claim/claim';
 import type { Draft } from './draft';
 
 /** The parts of a claim that come from the case, not from the trainee's coding. */
 export interface ClaimHeader {
   payerId: string;
-  patient: {
-    sex: Sex;
-    birthDate: string;
-    memberId: string | null;
-    firstName?: string;
-    lastName?: string;
-    dualStatus?: DualStatus;
-  };
+  patient: Claim['patient'];
   provider: { npi: string; pos: string; locality: string };
   serviceDate: string;
   priorAuthNumber: string | null;

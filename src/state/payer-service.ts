@@ -9,11 +9,10 @@ import type { CodeCatalog } from '../domain/codes/catalog';
 import type { Finding } from '../domain/findings';
 import { globalDaysFrom, scrub } from '../domain/edits/index';
 import type { AdjudicationContext } from '../domain/payer/adjudicate';
-import { remittanceFromJson } from '../domain/payer/remittance-json';
-import { refusalJson, submit, type Channel } from '../domain/payer/submit';
+import type { Channel } from '../domain/payer/submit';
 import { parseFeeTable, type FeeSources, type FeeTable } from '../domain/payer/fees';
 import { parsePayerProfile, type PayerProfile } from '../domain/payer/profile';
-import { remittanceJsonWith835 } from '../interop/x12/835';
+import { submissionJson } from '../interop/x12/835';
 import type { Problem } from '../domain/result';
 import type { CaseFile, Pack } from '../scenarios/schema';
 import { remittanceSchema, type Remittance } from '../machines/remittance';
@@ -80,19 +79,12 @@ export interface Sent {
 
 /** The page's own payer (no worker): the same `submit` the worker runs. */
 function decideHere(claim: Claim, sent: Sent, ctx: AdjudicationContext): unknown {
-  let original = null;
-  if (sent.original) {
-    const o = remittanceFromJson(sent.original, 'original remittance');
-    if (!o.ok)
-      throw new Error(
-        `The remittance being corrected could not be read (${o.errors[0]!.message}).`,
-      );
-    original = o.value;
-  }
-  const out = submit(claim, sent.channel, original, ctx);
-  return out.kind === 'revised'
-    ? remittanceJsonWith835(out.remittance)
-    : refusalJson(claim, out.findings);
+  const out = submissionJson(claim, sent.channel, sent.original, ctx);
+  if (!out.ok)
+    throw new Error(
+      `The remittance being corrected could not be read (${out.errors[0]!.message}).`,
+    );
+  return out.value;
 }
 
 export function payerServiceFor(

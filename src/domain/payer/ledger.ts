@@ -83,6 +83,27 @@ export class PayerLedger {
     }
   }
 
+  /**
+   * The member's running accumulators for the claim's benefit year, unless the claim gives its
+   * own. Without the ledger's running amounts (an original given with a request, not in
+   * --history), the original's own accumulators after it are the member's running amounts:
+   * otherwise its deductible would be credited back from zero and charged again in full.
+   */
+  #running(claim: Claim, payer: PayerProfile, original?: Remittance): Accumulators | undefined {
+    const member = claim.patient.memberId;
+    if (claim.accumulatorsGiven || !member || !isDate(claim.serviceDate)) return undefined;
+    return (
+      this.accumulators(payer, member, claim.serviceDate) ??
+      originalsRunning(original, payer, claim.serviceDate)
+    );
+  }
+
+  /** A secondary claim coordinates with the primary's decision: on the claim, or the one this
+   * ledger holds for the same claim id at the primary payer. */
+  #cobFor(claim: Claim, payer: PayerProfile) {
+    return cobFromClaim(claim, (payerId) => this.find(payerId, claim.claimId)?.remittance, payer);
+  }
+
   /** The adjudication a claim id or payer claim number names, and what replaced it if anything. */
   find(payerId: string, ref: string): Entry | undefined {
     return this.#claims.get(`${payerId}|${ref}`);
@@ -126,23 +147,15 @@ export class PayerLedger {
       if (e?.supersededBy) notes.push(supersededFinding(claim, e));
       else if (e) original = e.remittance;
     }
-    let accumulators = ctx.accumulators;
+    let accumulators = ctx.accumulators ?? this.#running(claim, payer, original);
     const member = claim.patient.memberId;
     if (!accumulators && !claim.accumulatorsGiven && member && isDate(claim.serviceDate)) {
-      accumulators =
-        this.accumulators(payer, member, claim.serviceDate) ??
-        originalsRunning(original, payer, claim.serviceDate);
       const year = benefitYearOf(payer, claim.serviceDate);
       const earlier = [...(this.#years.get(`${payer.id}|${member}`) ?? [])].filter((y) => y < year);
-      if (!accumulators && earlier.length > 0)
-        notes.push(newYearFinding(payer, year, earlier.sort().at(-1)!));
-      accumulators ??= { deductibleMet: cents(0), outOfPocketMet: cents(0) };
+      if (earlier.length > 0) notes.push(newYearFinding(payer, year, earlier.sort().at(-1)!));
+      accumulators = { deductibleMet: cents(0), outOfPocketMet: cents(0) };
     }
-    // A secondary claim coordinates with the primary's adjudication: on the claim, or the one
-    // this ledger holds for the same claim id at the primary payer.
-    const cob =
-      ctx.cob ??
-      cobFromClaim(claim, (payerId) => this.find(payerId, claim.claimId)?.remittance, payer);
+    const cob = ctx.cob ?? this.#cobFor(claim, payer);
     const r = adjudicate(claim, {
       ...ctx,
       ...(cob ? { cob } : {}),
@@ -173,25 +186,10 @@ export class PayerLedger {
         kind: 'refused',
         findings: [{ ...supersededFinding(req.claim, e), id: 'reopening.refused' }],
       };
-    const member = req.claim.patient.memberId;
     const original = ctx.original ?? e?.remittance;
-    // Without the ledger's running amounts (an original given with the request, not in
-    // --history), the original's own accumulators after it are the member's running amounts:
-    // otherwise its deductible would be credited back from zero and charged again in full.
-    const accumulators =
-      ctx.accumulators ??
-      (!req.claim.accumulatorsGiven && member && isDate(req.claim.serviceDate)
-        ? (this.accumulators(payer, member, req.claim.serviceDate) ??
-          originalsRunning(original, payer, req.claim.serviceDate))
-        : undefined);
+    const accumulators = ctx.accumulators ?? this.#running(req.claim, payer, original);
     // A reopened secondary claim is still secondary: coordinate with the primary as `adjudicate` does.
-    const cob =
-      ctx.cob ??
-      cobFromClaim(
-        req.claim,
-        (payerId) => this.find(payerId, req.claim.claimId)?.remittance,
-        payer,
-      );
+    const cob = ctx.cob ?? this.#cobFor(req.claim, payer);
     const out = reopen(
       req,
       original,
