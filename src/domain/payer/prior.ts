@@ -13,7 +13,7 @@ import { ageOn } from '../claim/claim';
 import { birthdayRule, coordinationOrder, primaryOverMedicare, type Coverage } from './cob';
 import type { CobState } from './checks';
 import type { PayerProfile } from './profile';
-import { openLine, totalsOf, type RemitLine, type Remittance } from './remittance';
+import { openLine, remittanceOf, type RemitLine, type Remittance } from './remittance';
 
 export function remittanceFromPrior(claim: Claim, other: OtherPayer): Remittance | null {
   const a = other.adjudication;
@@ -29,30 +29,18 @@ export function remittanceFromPrior(claim: Claim, other: OtherPayer): Remittance
     return line;
   });
   const denied = lines.every((l) => l.allowed === 0);
-  return {
+  return remittanceOf({
     claimId: claim.claimId,
     payerId: other.payerId,
     payerName: other.payerId,
     status: denied ? 'denied' : 'paid',
     payerClaimNumber: a.payerClaimNumber,
-    frequency: '1',
-    originalClaimId: null,
-    payerSequence: 1,
-    claimFilingIndicator: '',
     receivedDate: a.adjudicationDate,
     remitDate: a.adjudicationDate,
     lines,
-    totals: totalsOf(lines),
-    claimRemarks: [],
-    findings: [],
-    accumulatorsBefore: { deductibleMet: cents(0), outOfPocketMet: cents(0) },
-    accumulatorsAfter: { deductibleMet: cents(0), outOfPocketMet: cents(0) },
-    appeal: null,
     patient: { memberId: other.memberId },
     providerNpi: claim.provider.npi,
-    reversal: null,
-    reopening: null,
-  };
+  });
 }
 
 /**

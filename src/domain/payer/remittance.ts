@@ -117,6 +117,38 @@ export interface Remittance {
 export const netPaid = (r: Pick<Remittance, 'totals' | 'reversal'>): Cents =>
   cents(r.totals.paid + (r.reversal ? r.reversal.totals.paid : 0));
 
+/**
+ * A remittance read from outside the adjudicator (an 835, another payer's decision on a claim):
+ * what the source does not carry (accumulators, findings, appeal rights, remarks) left empty.
+ */
+export function remittanceOf(
+  p: Pick<Remittance, 'claimId' | 'payerId' | 'payerName' | 'status' | 'payerClaimNumber'> &
+    Partial<Remittance>,
+): Remittance {
+  const zero = () => ({ deductibleMet: cents(0), outOfPocketMet: cents(0) });
+  const lines = p.lines ?? [];
+  return {
+    frequency: '1',
+    originalClaimId: null,
+    payerSequence: 1,
+    claimFilingIndicator: '',
+    receivedDate: '',
+    remitDate: '',
+    claimRemarks: [],
+    findings: [],
+    accumulatorsBefore: zero(),
+    accumulatorsAfter: zero(),
+    appeal: null,
+    patient: { memberId: null },
+    providerNpi: '',
+    reversal: null,
+    reopening: null,
+    ...p,
+    lines,
+    totals: p.totals ?? totalsOf(lines),
+  };
+}
+
 /** A claim line as the payer first sees it: billed, nothing allowed, paid or adjusted yet. */
 export function openLine(claim: Pick<Claim, 'serviceDate'>, l: ClaimLine, i: number): RemitLine {
   return {

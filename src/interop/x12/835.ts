@@ -32,6 +32,7 @@ import {
   groupAdjustments,
   netPaid,
   remittanceJson,
+  remittanceOf,
   statusOf,
   totalsOf,
   type RemitLine,
@@ -368,36 +369,19 @@ export function read835(raw: string): Result<Remittance[]> {
       case 'CLP': {
         finish();
         const code = e(2);
-        cur = {
+        cur = remittanceOf({
           claimId: e(1),
           payerId,
           payerName,
           status: code === '4' ? 'denied' : 'paid',
           payerClaimNumber: e(7) || null,
           frequency: (['1', '7', '8'].includes(e(9)) ? e(9) : '1') as Remittance['frequency'],
-          originalClaimId: null,
           payerSequence: code === '2' ? 2 : 1,
           claimFilingIndicator: e(6),
-          receivedDate: '',
           remitDate,
-          lines: [],
-          totals: {
-            billed: cents(0),
-            allowed: cents(0),
-            paid: cents(0),
-            patientResponsibility: cents(0),
-          },
-          claimRemarks: [],
-          findings: [],
-          accumulatorsBefore: { deductibleMet: cents(0), outOfPocketMet: cents(0) },
-          accumulatorsAfter: { deductibleMet: cents(0), outOfPocketMet: cents(0) },
-          appeal: null,
-          patient: { memberId: null },
           providerNpi: npi,
-          reversal: null,
-          reopening: null,
           ...(e(8) ? { pos: e(8) } : {}),
-        };
+        });
         codes.set(cur, { code, originalId: '' });
         clpAt.set(cur, {
           where,
