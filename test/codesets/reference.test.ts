@@ -3,7 +3,7 @@
  * CMS HCPCS 2020, POS, MCE). Skipped with a message when that folder is absent: get the files
  * from the publishers listed in codesets/manifest.json and put them in ../shared/reference.
  */
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -33,6 +33,19 @@ describe.skipIf(!present)('official reference files', () => {
     return r.value;
   };
 
+  /** The newest release, up to `id`, whose tabular XML is in the reference folder. */
+  const newestTabularBefore = (id: string): string => {
+    const years = readdirSync(join(REFERENCE, 'icd10cm'))
+      .filter((d) => /^fy\d{4}$/.test(d))
+      .filter((d) =>
+        readdirSync(join(REFERENCE, 'icd10cm', d)).some((f) => /tabular.*\.xml$/.test(f)),
+      )
+      .map((d) => `FY${d.slice(2)}`)
+      .filter((y) => y <= id)
+      .sort();
+    return years[years.length - 1]!;
+  };
+
   beforeAll(() => {
     if (!readManifest(dir)) {
       dir = mkdtempSync(join(tmpdir(), 'claimlab-real-'));
@@ -43,16 +56,19 @@ describe.skipIf(!present)('official reference files', () => {
     cat = loadOfficialCatalog(dir)!;
   });
 
-  it('builds the three ICD-10-CM years with the counts CDC publishes', () => {
+  it('builds every ICD-10-CM year in the folder with the counts CDC publishes', () => {
     const icd = Object.fromEntries(
       manifest.bundles.flatMap((b) => (b.kind === 'icd10cm' ? [[b.id, b]] : [])),
     );
+    // Every release with its own tabular carries its own notes; a release without one (FY2026)
+    // borrows the newest earlier tabular the folder holds, whichever that is.
     expect(icd['FY2026']).toMatchObject({
       from: '2025-10-01',
       to: '2026-09-30',
-      notesRelease: 'FY2021',
+      notesRelease: newestTabularBefore('FY2026'),
       counts: { codes: 98186, billable: 74719 },
     });
+    expect(icd['FY2026']!.notesRelease).not.toBe('FY2026');
     expect(icd['FY2021']).toMatchObject({
       notesRelease: 'FY2021',
       counts: { codes: 95358, billable: 72621 },
@@ -107,15 +123,18 @@ describe.skipIf(!present)('official reference files', () => {
       allowed: ['A'],
     });
     expect(checkSeventh(r, 'T38.3X5A')).toMatchObject({ kind: 'ok' });
-    expect(r.seventh('S72.001A')).toMatchObject({ definedAt: 'S72', source: 'FY2021' });
+    expect(r.seventh('S72.001A')).toMatchObject({
+      definedAt: 'S72',
+      source: newestTabularBefore('FY2026'),
+    });
     expect(Object.keys(r.seventh('S72.001A')!.characters)).toHaveLength(16);
   });
 
-  it('carries FY2021 notes into FY2026 with their source year and parsed targets', () => {
+  it('carries the newest tabular notes into FY2026 with their source year and parsed targets', () => {
     const notes = at('2026-03-01').notes('E11.9');
     const e1 = notes.filter((n) => n.kind === 'excludes1');
     expect(e1.length).toBeGreaterThan(0);
-    expect(e1.every((n) => n.source === 'FY2021')).toBe(true);
+    expect(e1.every((n) => n.source === newestTabularBefore('FY2026'))).toBe(true);
     expect(e1.some((n) => matchesAnyTarget('E10.9', n.targets))).toBe(true);
     expect(
       at('2026-03-01')
