@@ -8,7 +8,7 @@
  */
 import type { Claim } from '../domain/claim/claim';
 import type { CodeCatalog, IcdRelease } from '../domain/codes/catalog';
-import type { MpfsTables } from '../domain/payer/fees';
+import type { MpfsTables } from '../domain/payer/pricing/fees';
 import type { Problem } from '../domain/result';
 import { decodeIcdBundle, decodeNoteLine, type IcdBundle } from './bundle';
 import type { NotesSource } from './icd/release';

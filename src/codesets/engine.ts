@@ -10,7 +10,7 @@
 import { lookupCode } from '../domain/codes/release/lookup';
 import { globalDaysFrom, scrub, type GlobalDaysOf } from '../domain/edits/index';
 import { starterFeeTables } from '../domain/payer/starter';
-import { parseFeeTable, type FeeTable, type MpfsTables } from '../domain/payer/fees';
+import { parseFeeTable, type FeeTable, type MpfsTables } from '../domain/payer/pricing/fees';
 import { parsePayerProfile } from '../domain/payer/profile';
 import { submissionJson } from '../interop/x12/835';
 import type { Problem } from '../domain/result';

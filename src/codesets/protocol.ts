@@ -3,7 +3,7 @@ import type { Claim } from '../domain/claim/claim';
 import type { CodeLookup } from '../domain/codes/release/lookup';
 import type { SearchOptions, SearchResult } from '../domain/codes/search/types';
 import type { Finding } from '../domain/findings';
-import type { RemittanceJson } from '../domain/payer/remittance';
+import type { RemittanceJson } from '../domain/payer/remittance/remittance';
 import type { CodeDetail, IndexNode } from '../ui/encoder/service';
 import type { ManifestEntry } from './manifest';
 import type { ProcedureEntry } from '../domain/codes/catalog';

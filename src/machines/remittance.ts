@@ -12,7 +12,7 @@ import {
   remittanceJsonSchema,
   remittanceLineJsonSchema,
   remittanceStatusSchema,
-} from '../domain/payer/remittance-json';
+} from '../domain/payer/remittance/remittance-json';
 
 export const remittanceStatus = remittanceStatusSchema;
 export type RemittanceStatus = z.infer<typeof remittanceStatus>;

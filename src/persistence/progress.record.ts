@@ -9,7 +9,7 @@ import { DUAL_STATUSES } from '../domain/claim/claim';
 import { FINDING_IDS, type FindingId } from '../domain/findings';
 import { LIFECYCLE_STEPS } from '../machines/lifecycle.machine';
 import { remittanceSchema } from '../machines/remittance';
-import { findingJsonSchema } from '../domain/payer/remittance-json';
+import { findingJsonSchema } from '../domain/payer/remittance/remittance-json';
 import type { Migration, RecordType } from './versioned';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');

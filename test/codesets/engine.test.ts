@@ -14,7 +14,7 @@ import type { Claim } from '../../src/domain/claim/claim';
 import type { SearchResult } from '../../src/domain/codes/search/types';
 import type { Finding } from '../../src/domain/findings';
 import { cents } from '../../src/domain/money';
-import type { RemittanceJson } from '../../src/domain/payer/remittance';
+import type { RemittanceJson } from '../../src/domain/payer/remittance/remittance';
 import { notesReleaseFor } from '../support/notes-release';
 
 const BUILD = join(__dirname, '../../codesets/build');

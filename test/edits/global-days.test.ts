@@ -15,7 +15,7 @@ import {
 import { GLOBAL_SURGERY_RULES } from '../../src/domain/edits/global-surgery-rules';
 import { parseClaim } from '../../src/domain/claim/parse';
 import type { Claim } from '../../src/domain/claim/claim';
-import { parseFeeTable, type MpfsTables, type RvuEntry } from '../../src/domain/payer/fees';
+import { parseFeeTable, type MpfsTables, type RvuEntry } from '../../src/domain/payer/pricing/fees';
 import { starterFees } from '../../src/domain/payer/starter';
 import { curatedNcci, withImported } from '../../src/codesets/ncci/curated';
 import { run as check } from '../../src/cli/commands/check';

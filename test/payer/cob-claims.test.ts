@@ -10,7 +10,7 @@ import {
   lineBalances,
   patientResponsibility,
   remittanceJson,
-} from '../../src/domain/payer/remittance';
+} from '../../src/domain/payer/remittance/remittance';
 import { parse837p, write837p } from '../../src/interop/x12/837p';
 import { fees, payer } from './helpers';
 

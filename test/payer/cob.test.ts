@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { adjudicate } from '../../src/domain/payer/adjudicate';
-import { birthdayRule, coordinationOrder, type Coverage } from '../../src/domain/payer/cob';
-import { lineBalances, remittanceJson } from '../../src/domain/payer/remittance';
+import {
+  birthdayRule,
+  coordinationOrder,
+  type Coverage,
+} from '../../src/domain/payer/coordination/cob';
+import { lineBalances, remittanceJson } from '../../src/domain/payer/remittance/remittance';
 import { cents } from '../../src/domain/money';
 import { $, claim, fees, line, payer } from './helpers';
 
@@ -162,7 +166,7 @@ describe('coordination of benefits: the secondary claim', () => {
 describe('appeal levels', () => {
   it('lists the five Medicare levels with deadlines and the 2026 amounts in controversy', async () => {
     const { appealLevels, meetsAmountInControversy } =
-      await import('../../src/domain/payer/appeals');
+      await import('../../src/domain/payer/corrections/appeals');
     const levels = appealLevels(payer('medicare'), '2026-03-16');
     expect(levels.map((l) => [l.level, l.deadline])).toEqual([
       [1, '2026-07-19'],

@@ -5,7 +5,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CARC, RARC, RARCS_NEWER_THAN_LIST } from '../../src/domain/payer/codes';
+import { CARC, RARC, RARCS_NEWER_THAN_LIST } from '../../src/domain/payer/remittance/codes';
 import { parseCsv } from '../../src/codesets/mpfs/csv';
 
 const SRC = join(__dirname, '../../src/domain/payer');

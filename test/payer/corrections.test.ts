@@ -8,12 +8,16 @@ import { describe, expect, it } from 'vitest';
 import type { Claim } from '../../src/domain/claim/claim';
 import { formatMoney } from '../../src/domain/money';
 import { adjudicate } from '../../src/domain/payer/adjudicate';
-import { benefitYearOf } from '../../src/domain/payer/benefit-year';
+import { benefitYearOf } from '../../src/domain/payer/cost-sharing/benefit-year';
 import { PayerLedger } from '../../src/domain/payer/ledger';
 import { behaviourOn, parsePayerProfile } from '../../src/domain/payer/profile';
-import { remittanceJson, lineBalances, netPaid } from '../../src/domain/payer/remittance';
-import { remittanceFromJson } from '../../src/domain/payer/remittance-json';
-import { reopen } from '../../src/domain/payer/reopening';
+import {
+  remittanceJson,
+  lineBalances,
+  netPaid,
+} from '../../src/domain/payer/remittance/remittance';
+import { remittanceFromJson } from '../../src/domain/payer/remittance/remittance-json';
+import { reopen } from '../../src/domain/payer/corrections/reopening';
 import { read835, write835 } from '../../src/interop/x12/835';
 import { $, claim, fees, line, payer } from './helpers';
 

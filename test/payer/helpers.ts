@@ -3,7 +3,7 @@ import type { Finding, FindingId } from '../../src/domain/findings';
 import { cents, parseMoney } from '../../src/domain/money';
 import { adjudicate, type AdjudicationContext } from '../../src/domain/payer/adjudicate';
 import type { PayerProfile } from '../../src/domain/payer/profile';
-import { remittanceJson } from '../../src/domain/payer/remittance';
+import { remittanceJson } from '../../src/domain/payer/remittance/remittance';
 import { starterFees, starterPayers } from '../../src/domain/payer/starter';
 import { fixtureMpfs } from './fixtures/mpfs';
 

@@ -14,8 +14,8 @@ import { buildMpfsBundle, loadMpfsBundle } from '../../src/codesets/mpfs/bundle'
 import { parseCsv } from '../../src/codesets/mpfs/csv';
 import { formatMoney } from '../../src/domain/money';
 import { adjudicate } from '../../src/domain/payer/adjudicate';
-import type { MpfsTables } from '../../src/domain/payer/fees';
-import { medicareFee } from '../../src/domain/payer/pricing';
+import type { MpfsTables } from '../../src/domain/payer/pricing/fees';
+import { medicareFee } from '../../src/domain/payer/pricing/pricing';
 import { starterFees } from '../../src/domain/payer/starter';
 import { claim, line, payer } from './helpers';
 

@@ -13,14 +13,14 @@ import { loadMpfsBundle, mpfsTables } from '../../src/codesets/mpfs/bundle';
 import { decodeMpfsBundle, MPFS_FORMAT_VERSION } from '../../src/codesets/mpfs/decode';
 import { parseRvuFile } from '../../src/codesets/mpfs/import';
 import { formatMoney } from '../../src/domain/money';
-import { payerFee } from '../../src/domain/payer/fee-lookup';
-import { parseFeeTable, type FeeSources, type RvuEntry } from '../../src/domain/payer/fees';
+import { payerFee } from '../../src/domain/payer/pricing/fee-lookup';
+import { parseFeeTable, type FeeSources, type RvuEntry } from '../../src/domain/payer/pricing/fees';
 import {
   applyPaymentRules,
   medicareFee,
   type LineToPrice,
   type MedicareFee,
-} from '../../src/domain/payer/pricing';
+} from '../../src/domain/payer/pricing/pricing';
 import { claim, line, payer, run } from './helpers';
 
 const rvu = (

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parsePayerProfile, valueOn } from '../../src/domain/payer/profile';
-import { parseFeeTable } from '../../src/domain/payer/fees';
+import { parseFeeTable } from '../../src/domain/payer/pricing/fees';
 import { starterFeeTables, starterPayers } from '../../src/domain/payer/starter';
 import medicare from '../../scenarios/starter/payers/medicare.json';
 import { $ } from './helpers';

@@ -16,10 +16,10 @@ import {
   lineBalances,
   patientResponsibility,
   type Remittance,
-} from '../../src/domain/payer/remittance';
+} from '../../src/domain/payer/remittance/remittance';
 import { starterFees, starterPayers } from '../../src/domain/payer/starter';
 import { fixtureMpfs } from './fixtures/mpfs';
-import type { ProviderWithAssignment } from '../../src/domain/payer/assignment';
+import type { ProviderWithAssignment } from '../../src/domain/payer/cost-sharing/assignment';
 
 const RUNS = 10_000;
 const CODES = [

@@ -11,9 +11,13 @@ import { describe, expect, it } from 'vitest';
 import type { Claim, DualStatus } from '../../src/domain/claim/claim';
 import { parseClaim } from '../../src/domain/claim/parse';
 import { adjudicate } from '../../src/domain/payer/adjudicate';
-import { RARC } from '../../src/domain/payer/codes';
-import { lineBalances, remittanceJson, type Remittance } from '../../src/domain/payer/remittance';
-import { remittanceFromJson } from '../../src/domain/payer/remittance-json';
+import { RARC } from '../../src/domain/payer/remittance/codes';
+import {
+  lineBalances,
+  remittanceJson,
+  type Remittance,
+} from '../../src/domain/payer/remittance/remittance';
+import { remittanceFromJson } from '../../src/domain/payer/remittance/remittance-json';
 import { $, claim, fees, finding, line, payer } from './helpers';
 
 /** 50.00 of the 283.00 deductible left: the line has both PR-1 and PR-2. */

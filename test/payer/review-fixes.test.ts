@@ -7,9 +7,13 @@ import { describe, expect, it } from 'vitest';
 import type { FindingId } from '../../src/domain/findings';
 import { cents } from '../../src/domain/money';
 import { adjudicate } from '../../src/domain/payer/adjudicate';
-import { withAssignment } from '../../src/domain/payer/assignment';
-import { serviceCategory } from '../../src/domain/payer/categories';
-import { lineBalances, remittanceJson, type Remittance } from '../../src/domain/payer/remittance';
+import { withAssignment } from '../../src/domain/payer/cost-sharing/assignment';
+import { serviceCategory } from '../../src/domain/payer/cost-sharing/categories';
+import {
+  lineBalances,
+  remittanceJson,
+  type Remittance,
+} from '../../src/domain/payer/remittance/remittance';
 import { scrub } from '../../src/domain/edits/index';
 import { starterCatalog } from '../../src/codesets/starter';
 import { $, claim, fees, finding, line, payer, run } from './helpers';

@@ -11,11 +11,11 @@ import { parseOtherPayers, type FieldProblems } from '../../src/domain/claim/oth
 import type { Io } from '../../src/cli/io';
 import type { Claim } from '../../src/domain/claim/claim';
 import { PayerLedger } from '../../src/domain/payer/ledger';
-import { submit } from '../../src/domain/payer/submit';
-import { netPaid, remittanceJson } from '../../src/domain/payer/remittance';
+import { submit } from '../../src/domain/payer/corrections/submit';
+import { netPaid, remittanceJson } from '../../src/domain/payer/remittance/remittance';
 import { read835, write835 } from '../../src/interop/x12/835';
 import { parse837p, write837p } from '../../src/interop/x12/837p';
-import { remittanceFromJson } from '../../src/domain/payer/remittance-json';
+import { remittanceFromJson } from '../../src/domain/payer/remittance/remittance-json';
 import { $, claim, fees, line, payer } from './helpers';
 
 const mcr = payer('medicare');

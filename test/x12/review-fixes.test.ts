@@ -5,7 +5,7 @@
 import { X12Parser } from 'node-x12';
 import { describe, expect, it } from 'vitest';
 import { adjudicate } from '../../src/domain/payer/adjudicate';
-import { withAssignment } from '../../src/domain/payer/assignment';
+import { withAssignment } from '../../src/domain/payer/cost-sharing/assignment';
 import { read835, write835 } from '../../src/interop/x12/835';
 import { claimsFromSegments, parse837p, write837p } from '../../src/interop/x12/837p';
 import { checkEnvelope, tokenize, type Segment } from '../../src/interop/x12/segments';

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { Claim } from '../../src/domain/claim/claim';
 import { cents } from '../../src/domain/money';
 import { adjudicate } from '../../src/domain/payer/adjudicate';
-import { remittanceJson, type Remittance } from '../../src/domain/payer/remittance';
+import { remittanceJson, type Remittance } from '../../src/domain/payer/remittance/remittance';
 import { read835, write835 } from '../../src/interop/x12/835';
 import { claimsFromSegments, parse837p, write837p } from '../../src/interop/x12/837p';
 import { checkEnvelope, tokenize, type Segment } from '../../src/interop/x12/segments';

@@ -13,11 +13,11 @@
  */
 import { parseClaim } from '../../domain/claim/parse';
 import type { Finding } from '../../domain/findings';
-import { refusalJson } from '../../domain/payer/submit';
-import { remittanceJson } from '../../domain/payer/remittance';
-import { remittanceFromJson } from '../../domain/payer/remittance-json';
-import { unbalancedLines } from '../../domain/payer/reversal';
-import type { ReopeningRequest } from '../../domain/payer/reopening';
+import { refusalJson } from '../../domain/payer/corrections/submit';
+import { remittanceJson } from '../../domain/payer/remittance/remittance';
+import { remittanceFromJson } from '../../domain/payer/remittance/remittance-json';
+import { unbalancedLines } from '../../domain/payer/corrections/reversal';
+import type { ReopeningRequest } from '../../domain/payer/corrections/reopening';
 import { starterFees, starterPayers } from '../../domain/payer/starter';
 import { scrub, type EditContext } from '../../domain/edits/index';
 import { globalDaysFrom } from '../../domain/edits/global-days';

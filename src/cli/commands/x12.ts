@@ -6,10 +6,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseClaim } from '../../domain/claim/parse';
-import { remittanceJson } from '../../domain/payer/remittance';
+import { remittanceJson } from '../../domain/payer/remittance/remittance';
 import { starterPayers } from '../../domain/payer/starter';
 import { read835, write835, write835Batch } from '../../interop/x12/835';
-import type { Remittance } from '../../domain/payer/remittance';
+import type { Remittance } from '../../domain/payer/remittance/remittance';
 import { write837p } from '../../interop/x12/837p';
 import { CliError, readRecords, type Io } from '../io';
 import { badRecord, ledgerFrom, makeAdjudicator, parseAdjudicationFlags } from './adjudicate';

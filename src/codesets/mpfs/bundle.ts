@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { join, resolve } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { Problem, Result } from '../../domain/result';
-import type { MpfsTables } from '../../domain/payer/fees';
+import type { MpfsTables } from '../../domain/payer/pricing/fees';
 import {
   decodeMpfsBundle,
   MPFS_BUNDLE_FILE,

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import type { Result } from '../../domain/result';
-import type { Gpci, MpfsTables, RvuEntry } from '../../domain/payer/fees';
+import type { Gpci, MpfsTables, RvuEntry } from '../../domain/payer/pricing/fees';
 
 export const MPFS_BUNDLE_FILE = 'mpfs-2025.json.gz';
 export const MPFS_FORMAT = 'claimlab.mpfs';

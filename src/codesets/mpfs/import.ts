@@ -7,7 +7,7 @@
  * See: CMS "RVU25D" read-me (file layout); ../shared/reference/README.md.
  */
 import type { Problem, Result } from '../../domain/result';
-import type { Gpci, RvuEntry } from '../../domain/payer/fees';
+import type { Gpci, RvuEntry } from '../../domain/payer/pricing/fees';
 import { parseCsv } from './csv';
 
 export interface MpfsData {

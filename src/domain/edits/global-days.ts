@@ -5,7 +5,7 @@
  * so the global surgery edits stay silent rather than guess.
  * See: CMS PFS Relative Value File layout (RVU25D, GLOB DAYS); CMS Pub. 100-04 ch. 12 §40.
  */
-import type { FeeTable, MpfsTables } from '../payer/fees';
+import type { FeeTable, MpfsTables } from '../payer/pricing/fees';
 import type { GlobalDaysOf } from './context';
 
 export function globalDaysFrom(src: {

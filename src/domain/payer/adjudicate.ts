@@ -11,13 +11,18 @@ import { isDate as isIsoDate, plusDays as addDays } from './calendar';
 import type { Finding } from '../findings';
 import { cents, mulRound, sum, type Cents } from '../money';
 import type { PayerPolicy } from '../edits/policy-types';
-import { serviceCategory } from './categories';
+import { serviceCategory } from './cost-sharing/categories';
 import { payerChecks, type CobState } from './checks';
-import { costShare, type AccumulatorState } from './cost-sharing';
-import { denialFor, fieldRemark, isRejection, linesOf, type Denial } from './denials';
-import { normaliseLocality, type FeeSources } from './fees';
-import { payerFee } from './fee-lookup';
-import { applyPaymentRules, type LineToPrice, type MedicareFee, type PricedLine } from './pricing';
+import { costShare, type AccumulatorState } from './cost-sharing/cost-sharing';
+import { denialFor, fieldRemark, isRejection, linesOf, type Denial } from './remittance/denials';
+import { normaliseLocality, type FeeSources } from './pricing/fees';
+import { payerFee } from './pricing/fee-lookup';
+import {
+  applyPaymentRules,
+  type LineToPrice,
+  type MedicareFee,
+  type PricedLine,
+} from './pricing/pricing';
 import {
   behaviourOn,
   valueOn,
@@ -25,14 +30,14 @@ import {
   type PayerProfile,
   type ServiceCategory,
 } from './profile';
-import { addQmbRemarks, hasQmbProtection, qmbProtection } from './qmb';
+import { addQmbRemarks, hasQmbProtection, qmbProtection } from './cost-sharing/qmb';
 import { hash32, payerClaimNumber, rng } from './random';
 import { policyFor } from './policy';
-import { applySecondary } from './cob';
-import { acceptsAssignment } from './assignment';
-import { appealLevels } from './appeals';
-import { creditBack, reversalOf, reversible } from './reversal';
-import { benefitYearOf } from './benefit-year';
+import { applySecondary } from './coordination/cob';
+import { acceptsAssignment } from './cost-sharing/assignment';
+import { appealLevels } from './corrections/appeals';
+import { creditBack, reversalOf, reversible } from './corrections/reversal';
+import { benefitYearOf } from './cost-sharing/benefit-year';
 import {
   groupAdjustments,
   openLine,
@@ -44,7 +49,7 @@ import {
   type Remittance,
   type ReopeningInfo,
   type Reversal,
-} from './remittance';
+} from './remittance/remittance';
 
 export interface AdjudicationContext {
   payer: PayerProfile;

@@ -9,7 +9,7 @@ import type { Claim } from '../claim/claim';
 import { isDate as isIsoDate, plusDays as addDays, plusMonths as addMonths } from './calendar';
 import type { Finding } from '../findings';
 import { datedOn, type PayerProfile } from './profile';
-import type { Remittance } from './remittance';
+import type { Remittance } from './remittance/remittance';
 
 export interface CobState {
   /** Another payer is primary for this member on the date (eligibility, MSP or birthday rule). */

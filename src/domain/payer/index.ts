@@ -7,14 +7,23 @@
  *   remittanceJson(remit) // the `claimlab adjudicate` contract
  */
 export { adjudicate, type AdjudicationContext } from './adjudicate';
-export { appealLevels, meetsAmountInControversy, type AppealLevelOnDate } from './appeals';
-export { birthdayRule, coordinationOrder, primaryOverMedicare, type Coverage } from './cob';
-export { CARC, RARC, GROUP_CODES, carcText, rarcText, type GroupCode } from './codes';
+export {
+  appealLevels,
+  meetsAmountInControversy,
+  type AppealLevelOnDate,
+} from './corrections/appeals';
+export {
+  birthdayRule,
+  coordinationOrder,
+  primaryOverMedicare,
+  type Coverage,
+} from './coordination/cob';
+export { CARC, RARC, GROUP_CODES, carcText, rarcText, type GroupCode } from './remittance/codes';
 export { filingDeadline } from './checks';
-export { parseFeeTable, type FeeSources, type FeeTable, type MpfsTables } from './fees';
+export { parseFeeTable, type FeeSources, type FeeTable, type MpfsTables } from './pricing/fees';
 export { policyFor } from './policy';
 export { parsePayerProfile, valueOn, datedOn, type PayerProfile } from './profile';
-export { mpfsAmount, medicareFee } from './pricing';
+export { mpfsAmount, medicareFee } from './pricing/pricing';
 export {
   remittanceJson,
   lineBalances,
@@ -25,7 +34,7 @@ export {
   type Adjustment,
   type ClaimStatus,
   type RemittanceJson,
-} from './remittance';
+} from './remittance/remittance';
 export {
   loadPackPayers,
   medicarePayer,

@@ -11,13 +11,13 @@ import type { Accumulators, Claim } from '../claim/claim';
 import type { Finding } from '../findings';
 import { cents } from '../money';
 import { adjudicate, type AdjudicationContext } from './adjudicate';
-import { benefitYearOf } from './benefit-year';
-import { creditBack } from './reversal';
-import { cobFromClaim } from './prior';
+import { benefitYearOf } from './cost-sharing/benefit-year';
+import { creditBack } from './corrections/reversal';
+import { cobFromClaim } from './coordination/prior';
 import { isDate } from './calendar';
 import type { PayerProfile } from './profile';
-import type { Remittance } from './remittance';
-import { reopen, type ReopeningOutcome, type ReopeningRequest } from './reopening';
+import type { Remittance } from './remittance/remittance';
+import { reopen, type ReopeningOutcome, type ReopeningRequest } from './corrections/reopening';
 
 interface Entry {
   remittance: Remittance;

@@ -9,7 +9,7 @@ import medicaidJson from '../../../scenarios/starter/payers/medicaid.json';
 import medicareFeesJson from '../../../scenarios/starter/fees/medicare-national-2025.json';
 import medicaidFeesJson from '../../../scenarios/starter/fees/medicaid-starter-2025.json';
 import type { Problem } from '../result';
-import { parseFeeTable, type FeeSources, type FeeTable, type MpfsTables } from './fees';
+import { parseFeeTable, type FeeSources, type FeeTable, type MpfsTables } from './pricing/fees';
 import { parsePayerProfile, type PayerProfile } from './profile';
 
 const PAYER_FILES: ReadonlyArray<[string, unknown]> = [

@@ -22,11 +22,11 @@
  */
 import { cents, parseMoney, type Cents } from '../../domain/money';
 import type { Problem, Result } from '../../domain/result';
-import { prShares, reversalFromLines } from '../../domain/payer/reversal';
+import { prShares, reversalFromLines } from '../../domain/payer/corrections/reversal';
 import type { Claim } from '../../domain/claim/claim';
 import type { AdjudicationContext } from '../../domain/payer/adjudicate';
-import { remittanceFromJson } from '../../domain/payer/remittance-json';
-import { refusalJson, submit, type Channel } from '../../domain/payer/submit';
+import { remittanceFromJson } from '../../domain/payer/remittance/remittance-json';
+import { refusalJson, submit, type Channel } from '../../domain/payer/corrections/submit';
 import { formatMoney } from '../../domain/money';
 import {
   groupAdjustments,
@@ -37,7 +37,7 @@ import {
   totalsOf,
   type RemitLine,
   type Remittance,
-} from '../../domain/payer/remittance';
+} from '../../domain/payer/remittance/remittance';
 import {
   casSegments,
   readCas,

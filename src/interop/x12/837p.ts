@@ -21,7 +21,10 @@ import {
   type Sex,
 } from '../../domain/claim/claim';
 import type { OtherPayer, PayerSequence, PriorLine } from '../../domain/claim/other-payers';
-import { acceptsAssignment, type ProviderWithAssignment } from '../../domain/payer/assignment';
+import {
+  acceptsAssignment,
+  type ProviderWithAssignment,
+} from '../../domain/payer/cost-sharing/assignment';
 import { icdKey, icdDisplay } from '../../domain/codes/code';
 import { cents, parseMoney } from '../../domain/money';
 import type { Problem, Result } from '../../domain/result';

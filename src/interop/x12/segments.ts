@@ -5,7 +5,7 @@
  */
 import type { Problem, Result } from '../../domain/result';
 import { cents, parseMoney, type Cents } from '../../domain/money';
-import type { GroupCode } from '../../domain/payer/codes';
+import type { GroupCode } from '../../domain/payer/remittance/codes';
 
 export interface Delimiters {
   element: string;

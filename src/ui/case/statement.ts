@@ -6,7 +6,7 @@
  */
 import { parseMoney, sum, type Cents } from '../../domain/money';
 import type { Remittance } from '../../machines/remittance';
-import { COST_SHARING_CARCS } from '../../domain/payer/codes';
+import { COST_SHARING_CARCS } from '../../domain/payer/remittance/codes';
 
 export interface StatementLine {
   line: number;

@@ -5,8 +5,8 @@
  * See: DOMAIN.md §6; 42 CFR 410.152 (Part B deductible and coinsurance); 45 CFR 156.130
  * (out-of-pocket maximum).
  */
-import { cents, mulRound, type Cents } from '../money';
-import type { CostShare } from './profile';
+import { cents, mulRound, type Cents } from '../../money';
+import type { CostShare } from '../profile';
 
 export interface AccumulatorState {
   deductibleMet: Cents;

@@ -5,12 +5,12 @@
  * outcome is a remittance, or a refused reopening with the reasons.
  * See: reopening.ts (Medicare reopenings), adjudicate.ts (claims, replacements and voids).
  */
-import type { Claim } from '../claim/claim';
-import { findingJson, type Finding } from '../findings';
-import { adjudicate, type AdjudicationContext } from './adjudicate';
-import { cobFromClaim } from './prior';
+import type { Claim } from '../../claim/claim';
+import { findingJson, type Finding } from '../../findings';
+import { adjudicate, type AdjudicationContext } from '../adjudicate';
+import { cobFromClaim } from '../coordination/prior';
 import { reopen, type ReopeningOutcome } from './reopening';
-import type { Remittance } from './remittance';
+import type { Remittance } from '../remittance/remittance';
 
 export type Channel = 'claim' | 'reopening';
 

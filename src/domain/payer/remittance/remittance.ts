@@ -4,11 +4,11 @@
  * strings in JSON. Fields may be added to the JSON, never removed.
  * See: X12 005010X221A1 (835) loops 2100 (CLP/CAS/MOA) and 2110 (SVC/CAS/AMT/LQ).
  */
-import type { Accumulators, Claim, ClaimLine } from '../claim/claim';
-import { findingJson, type Finding } from '../findings';
-import { cents, formatMoney, sum, type Cents } from '../money';
+import type { Accumulators, Claim, ClaimLine } from '../../claim/claim';
+import { findingJson, type Finding } from '../../findings';
+import { cents, formatMoney, sum, type Cents } from '../../money';
 import { NON_DENIAL_CARCS, type GroupCode } from './codes';
-import type { BalanceBillingProtection } from './qmb';
+import type { BalanceBillingProtection } from '../cost-sharing/qmb';
 
 /** 'voided': a frequency-8 void (or a reopening that removes every line) was processed: the
  * original payment is reversed and nothing new is paid. */

@@ -10,7 +10,7 @@
  * coinsurance for clinical lab tests on the lab fee schedule) and ch. 12 §60 (pathology under
  * the PFS); ch. 18 (preventive services); CMS RVU file read-me ("Status Code").
  */
-import type { ServiceCategory } from './profile';
+import type { ServiceCategory } from '../profile';
 import { preventiveEntry } from './preventive';
 
 interface Range {

@@ -5,10 +5,10 @@
  * See: DOMAIN.md §5 and §7; Medicare Claims Processing Manual ch. 1 §80.3.2 (unprocessable
  * claims: return as unprocessable with MA130); NCCI Policy Manual ch. 1 (PTP/MUE denials).
  */
-import type { Claim } from '../claim/claim';
-import type { Finding, FindingId } from '../findings';
+import type { Claim } from '../../claim/claim';
+import type { Finding, FindingId } from '../../findings';
 import type { GroupCode } from './codes';
-import type { Behaviour } from './profile';
+import type { Behaviour } from '../profile';
 
 export interface Denial {
   group: GroupCode;

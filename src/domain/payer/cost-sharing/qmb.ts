@@ -15,10 +15,10 @@
  * assignment); CMS MLN "Prohibition on Balance Billing Dually Eligible Individuals Enrolled in
  * the QMB Program"; CMS CR 9911 (2017: RARCs N781–N783 on remittances for QMBs).
  */
-import type { Claim, DualStatus } from '../claim/claim';
-import { cents, type Cents } from '../money';
-import type { RemitLine } from './remittance';
-import { COST_SHARING_CARCS } from './codes';
+import type { Claim, DualStatus } from '../../claim/claim';
+import { cents, type Cents } from '../../money';
+import type { RemitLine } from '../remittance/remittance';
+import { COST_SHARING_CARCS } from '../remittance/codes';
 
 export const QMB_SOURCE =
   'Social Security Act §1902(n)(3)(B); CMS MLN "Prohibition on Balance Billing Dually Eligible Individuals Enrolled in the QMB Program"; CMS CR 9911 (RARCs N781–N783)';

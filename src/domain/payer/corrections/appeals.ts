@@ -5,9 +5,9 @@
  * See: 42 CFR 405.942, 405.962, 405.1014, 405.1102, 405.1136; Medicare Claims Processing Manual
  * ch. 29 §§ 310–350; DOMAIN.md §8.
  */
-import type { Cents } from '../money';
-import { plusDays } from './calendar';
-import { datedOn, type PayerProfile } from './profile';
+import type { Cents } from '../../money';
+import { plusDays } from '../calendar';
+import { datedOn, type PayerProfile } from '../profile';
 
 export interface AppealLevelOnDate {
   level: number;

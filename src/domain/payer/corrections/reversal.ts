@@ -8,16 +8,16 @@
  * Medicare Claims Processing Manual (Pub. 100-04) ch. 34 §10 (reopenings revise the initial
  * determination); DOMAIN.md §8.
  */
-import type { Accumulators } from '../claim/claim';
-import { cents, formatMoney, type Cents } from '../money';
+import type { Accumulators } from '../../claim/claim';
+import { cents, formatMoney, type Cents } from '../../money';
 import {
   lineBalances,
   totalsOf,
   type RemitLine,
   type Remittance,
   type Reversal,
-} from './remittance';
-import { COST_SHARING_CARCS } from './codes';
+} from '../remittance/remittance';
+import { COST_SHARING_CARCS } from '../remittance/codes';
 
 const neg = (c: Cents): Cents => cents(c === 0 ? 0 : -c);
 

@@ -15,13 +15,13 @@
  * determination), 405.986 (good cause); Medicare Claims Processing Manual (Pub. 100-04) ch. 34
  * (reopening and revision) and ch. 1 §80.3.2 (unprocessable claims); DOMAIN.md §8.
  */
-import type { Claim } from '../claim/claim';
-import type { Finding } from '../findings';
-import { formatMoney } from '../money';
-import { adjudicate, type AdjudicationContext } from './adjudicate';
-import { isDate, plusMonths } from './calendar';
-import { datedOn } from './profile';
-import type { ReopeningInfo, Remittance } from './remittance';
+import type { Claim } from '../../claim/claim';
+import type { Finding } from '../../findings';
+import { formatMoney } from '../../money';
+import { adjudicate, type AdjudicationContext } from '../adjudicate';
+import { isDate, plusMonths } from '../calendar';
+import { datedOn } from '../profile';
+import type { ReopeningInfo, Remittance } from '../remittance/remittance';
 
 export interface ReopeningRequest {
   /** When the provider asked (the contractor's receipt date). */

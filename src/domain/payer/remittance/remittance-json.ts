@@ -7,14 +7,14 @@
  * See: src/domain/payer/remittance.ts (remittanceJson, the writer).
  */
 import { z } from 'zod';
-import { DUAL_STATUSES } from '../claim/claim';
-import { cents, parseMoney, type Cents } from '../money';
-import type { Problem, Result } from '../result';
+import { DUAL_STATUSES } from '../../claim/claim';
+import { cents, parseMoney, type Cents } from '../../money';
+import type { Problem, Result } from '../../result';
 import type { GroupCode } from './codes';
-import { formatPath } from './profile';
+import { formatPath } from '../profile';
 import { totalsOf, type RemitLine, type Remittance } from './remittance';
-import { prShares, reversalFromLines } from './reversal';
-import type { Accumulators } from '../claim/claim';
+import { prShares, reversalFromLines } from '../corrections/reversal';
+import type { Accumulators } from '../../claim/claim';
 
 const money = z.string().regex(/^-?\d+\.\d{2}$/, 'must be an amount such as "120.00"');
 

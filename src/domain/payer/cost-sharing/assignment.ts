@@ -8,7 +8,7 @@
  * See: Medicare Claims Processing Manual (Pub. 100-04) ch. 1 §30.3 (assignment) and ch. 12
  * §30.3.12 (limiting charge for non-assigned claims); X12 005010X222A1 CLM07.
  */
-import type { Claim } from '../claim/claim';
+import type { Claim } from '../../claim/claim';
 
 export type ProviderWithAssignment = Claim['provider'] & { acceptsAssignment?: boolean };
 

@@ -7,9 +7,9 @@
  * See: CMS PFS Relative Value File layout (RVU25D); Medicare Claims Processing Manual ch. 12 §20.
  */
 import { z } from 'zod';
-import { parseMoney, type Cents } from '../money';
-import { formatPath } from './profile';
-import type { Result } from '../result';
+import { parseMoney, type Cents } from '../../money';
+import { formatPath } from '../profile';
+import type { Result } from '../../result';
 
 export interface RvuEntry {
   code: string;

@@ -3,8 +3,8 @@
  * national table), a commercial plan as a percentage of Medicare, a Medicaid plan from its own
  * table with a percentage-of-Medicare fallback.
  */
-import { mulRound } from '../money';
-import type { ClaimLine } from '../claim/claim';
+import { mulRound } from '../../money';
+import type { ClaimLine } from '../../claim/claim';
 import type { FeeSources } from './fees';
 import {
   flatInputs,
@@ -16,7 +16,7 @@ import {
   type MedicareFee,
 } from './pricing';
 import { isFacilityPos } from './pos';
-import { valueOn, type PayerProfile } from './profile';
+import { valueOn, type PayerProfile } from '../profile';
 
 function percentOf(fee: MedicareFee, percent: number, label: string): MedicareFee {
   return fee.kind === 'priced'

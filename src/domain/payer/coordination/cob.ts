@@ -7,9 +7,9 @@
  * determination); Medicare Secondary Payer Manual (Pub. 100-05) ch. 1 and ch. 2;
  * DOMAIN.md §5 (COB) and §7 (CARC 23 with group OA).
  */
-import { cents, mulRound, type Cents } from '../money';
-import type { Adjustment, RemitLine, Remittance } from './remittance';
-import { patientResponsibility } from './remittance';
+import { cents, mulRound, type Cents } from '../../money';
+import type { Adjustment, RemitLine, Remittance } from '../remittance/remittance';
+import { patientResponsibility } from '../remittance/remittance';
 
 export interface Coverage {
   payerId: string;

@@ -10,7 +10,7 @@
  * (bilateral indicator 3: 100% of the fee for each side; status T: paid only when no other PFS
  * service is billed the same day).
  */
-import { cents, mulRound, type Cents } from '../money';
+import { cents, mulRound, type Cents } from '../../money';
 import {
   NATIONAL_GPCI,
   normaliseLocality,

@@ -6,14 +6,14 @@
  * PI), the part the primary held the patient or itself responsible for.
  * See: X12 005010X222A1 loop 2430 (SVD, CAS, DTP*573); DOMAIN.md §5 (COB); cob.ts.
  */
-import type { Claim } from '../claim/claim';
-import type { OtherPayer } from '../claim/other-payers';
-import { cents } from '../money';
-import { ageOn } from '../claim/claim';
+import type { Claim } from '../../claim/claim';
+import type { OtherPayer } from '../../claim/other-payers';
+import { cents } from '../../money';
+import { ageOn } from '../../claim/claim';
 import { birthdayRule, coordinationOrder, primaryOverMedicare, type Coverage } from './cob';
-import type { CobState } from './checks';
-import type { PayerProfile } from './profile';
-import { openLine, remittanceOf, type RemitLine, type Remittance } from './remittance';
+import type { CobState } from '../checks';
+import type { PayerProfile } from '../profile';
+import { openLine, remittanceOf, type RemitLine, type Remittance } from '../remittance/remittance';
 
 export function remittanceFromPrior(claim: Claim, other: OtherPayer): Remittance | null {
   const a = other.adjudication;

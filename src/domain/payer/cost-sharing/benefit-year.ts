@@ -4,7 +4,7 @@
  * See: 42 CFR 410.160 (Part B annual deductible, calendar year); 45 CFR 156.130 (annual
  * limitation on cost sharing, plan year); DOMAIN.md §6.
  */
-import type { PayerProfile } from './profile';
+import type { PayerProfile } from '../profile';
 
 /** Per benefit-year start (few), per date: no key string built per call. */
 const cache = new Map<string, Map<string, string>>();

@@ -14,7 +14,7 @@
  * unrelated families each count as one service in the multiple-surgery rules); CMS PFS Relative
  * Value File read-me (RVU25D), MULT PROC indicators 3–7 and ENDO BASE. Rates: ./pfs-rates.ts.
  */
-import { mulRound, type Cents } from '../money';
+import { mulRound, type Cents } from '../../money';
 import { PFS_RATES, rateText, type PfsRate } from './pfs-rates';
 
 /** Per-unit inputs of the indicator 3–7 rules, built by the fee lookup for the lines that need them. */
