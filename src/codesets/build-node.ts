@@ -14,11 +14,11 @@ import {
   writeFileSync,
   rmSync,
 } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Result } from '../domain/result';
 import { buildCodesets, type BuildOutput, type SourceFile } from './build-plan';
-import { decodeText } from './browser/bytes';
+import { source } from './browser/bytes';
 import {
   MANIFEST_FORMAT,
   MANIFEST_VERSION,
@@ -40,16 +40,12 @@ export function readReferenceFolder(dir: string): SourceFile[] {
       const p = join(d, name);
       if (statSync(p).isDirectory()) walk(p);
       else if (EXT.test(name) && !SKIP.test(name))
-        out.push({ path: relative(dir, p), text: readText(p) });
+        out.push(source(relative(dir, p).split(sep).join('/'), readFileSync(p)));
     }
   };
   for (const f of FOLDERS) if (existsSync(join(dir, f))) walk(join(dir, f));
   return out;
 }
-
-// The CDC files are ASCII/UTF-8; the CMS HCPCS file is Windows-1252 (a 0x92 apostrophe in its
-// disclaimer): decodeText tries UTF-8 first.
-const readText = (p: string): string => decodeText(readFileSync(p));
 
 export interface WriteResult {
   output: BuildOutput;

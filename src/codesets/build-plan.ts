@@ -15,15 +15,27 @@ import { assembleRelease, type NotesSource, type ReleaseStats } from './icd/rele
 import { parseTabularXml, type TabularData } from './icd/tabular';
 import type { JsonBundle } from './json-bundle';
 import type { ManifestEntry } from './manifest';
+import {
+  checkHcpcsFile,
+  checkMceFile,
+  checkOrderAgainstAddenda,
+  checkOrderFile,
+  checkPosFile,
+} from './completeness';
 import { parseMce } from './mce';
 import { parseOrderFile } from './order-file';
 import { parsePosCsv } from './pos';
 import { calendarRange, fiscalYearFromName, fyId, fyRange } from './release-year';
+import { notUtf8Problem, type DecodedText } from './source-text';
 
 export interface SourceFile {
   /** Path relative to the reference folder (or just the file name for an upload). */
   path: string;
   text: string;
+  /** Set by decodeSource (source-text.ts): the file cannot be read (empty, UTF-16, binary…). */
+  refused?: DecodedText['refused'];
+  /** Set by decodeSource: the first byte that is not UTF-8 (the text was read as Windows-1252). */
+  notUtf8?: DecodedText['notUtf8'];
 }
 
 export type FileRole =
@@ -97,7 +109,18 @@ export function buildCodesets(files: SourceFile[], opts: BuildOptions = {}): Res
   const groups = new Map<number, YearGroup>();
   const others: { role: FileRole; f: SourceFile }[] = [];
   for (const f of files) {
+    // An empty, UTF-16 or binary file is refused whatever it is: ignoring it would drop the
+    // release it was meant to update.
+    if (f.refused) {
+      errors.push(f.refused);
+      continue;
+    }
     const role = classify(f);
+    // Only the CMS HCPCS file is Windows-1252; the CDC files, POS and MCE are ASCII/UTF-8.
+    if (role !== 'ignored' && role !== 'hcpcs' && f.notUtf8) {
+      errors.push(notUtf8Problem(f.path, f.notUtf8));
+      continue;
+    }
     if (role === 'ignored') {
       log.push(
         `ignored ${f.path}: not an order file, tabular XML, addenda, HCPCS, POS or MCE file`,
@@ -156,7 +179,7 @@ export function buildCodesets(files: SourceFile[], opts: BuildOptions = {}): Res
         errors.push(...r.errors);
         continue;
       }
-      const extra = checkOrderCompleteness(g.order, r.value);
+      const extra = checkOrderFile(g.order.path, g.order.text, r.value);
       if (extra.length) {
         errors.push(...extra);
         continue;
@@ -176,19 +199,14 @@ export function buildCodesets(files: SourceFile[], opts: BuildOptions = {}): Res
       }
       addenda = r.value.entries;
       // The addenda summary states the new order file's counts: a mismatch means a cut file.
-      const { codes, headers } = r.value.summary;
-      const billable = entries.filter((e) => e.billable).length;
-      if (
-        g.order &&
-        codes !== undefined &&
-        headers !== undefined &&
-        (codes !== billable || headers !== entries.length - billable)
-      ) {
-        const want = codes + headers;
-        errors.push({
-          path: `${g.order.path}:${entries.length}`,
-          message: `${entries.length} entries (${billable} billable), but ${base(g.addenda.path)} states ${want} (${codes} billable): the file is truncated or from another release`,
-        });
+      const off = g.order
+        ? checkOrderAgainstAddenda(g.order.path, entries, g.addenda.path, {
+            ...r.value.summary,
+            ...(r.value.countedFile ? { file: r.value.countedFile } : {}),
+          })
+        : [];
+      if (off.length) {
+        errors.push(...off);
         continue;
       }
     }
@@ -252,39 +270,14 @@ export function buildCodesets(files: SourceFile[], opts: BuildOptions = {}): Res
   return { ok: true, value: { bundles, log } };
 }
 
-/**
- * The order file has no trailer, so a download cut at a line boundary parses cleanly. Two
- * checks catch it: order numbers run 1, 2, 3… without gaps, and a header (flag 0) is always
- * followed by one of its children.
- */
-function checkOrderCompleteness(f: SourceFile, entries: IcdEntry[]): Problem[] {
-  const lines = f.text.split(/\r?\n/).filter((l) => l.trim());
-  for (let i = 0; i < lines.length; i++) {
-    if (Number(lines[i]!.slice(0, 5)) !== i + 1)
-      return [
-        {
-          path: `${f.path}:${i + 1}`,
-          message: `order number ${lines[i]!.slice(0, 5)} where ${String(i + 1).padStart(5, '0')} was expected: lines are missing`,
-        },
-      ];
-  }
-  const last = entries[entries.length - 1];
-  if (last && !last.billable)
-    return [
-      {
-        path: `${f.path}:${lines.length}`,
-        message: `the file ends with header ${last.code} and none of its codes: the file is truncated`,
-      },
-    ];
-  return [];
-}
-
 function buildOther(role: FileRole, f: SourceFile, errors: Problem[]): BuiltBundle | null {
   const name = base(f.path);
   const wrap = (b: JsonBundle) => JSON.stringify(b);
   if (role === 'hcpcs') {
     const r = parseHcpcsFile(f.text, f.path);
     if (!r.ok) return (errors.push(...r.errors), null);
+    const whole = checkHcpcsFile(f.path, f.text);
+    if (whole.length) return (errors.push(...whole), null);
     const y = hcpcsYear(name) ?? fiscalYearFromName(f.path);
     if (!y)
       return (
@@ -319,6 +312,8 @@ function buildOther(role: FileRole, f: SourceFile, errors: Problem[]): BuiltBund
     };
   }
   if (role === 'pos') {
+    const whole = checkPosFile(f.path, f.text);
+    if (whole.length) return (errors.push(...whole), null);
     const r = parsePosCsv(f.text, f.path);
     if (!r.ok) return (errors.push(...r.errors), null);
     const id = /(\d{4}-\d{2})/.exec(name)?.[1] ?? 'pos';
@@ -341,6 +336,8 @@ function buildOther(role: FileRole, f: SourceFile, errors: Problem[]): BuiltBund
     };
   }
   if (role === 'mce') {
+    const whole = checkMceFile(f.path, f.text);
+    if (whole.length) return (errors.push(...whole), null);
     const r = parseMce(f.text, f.path);
     if (!r.ok) return (errors.push(...r.errors), null);
     const m = r.value;

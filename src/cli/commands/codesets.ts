@@ -1,15 +1,12 @@
 /**
- * `codesets build [--from DIR] [--out DIR]`: imports the official files (default
- * ../shared/reference) into compressed bundles in codesets/build/ and prints what it built.
+ * `codesets build [--from DIR] [--out DIR] [--allow-shrink]`: imports the official files (default
+ * ../shared/reference) into compressed bundles in codesets/build/ and prints what it built. All
+ * or nothing (build-all.ts): one bad file anywhere and nothing in the output folder changes.
  * `codesets status`: lists the bundles the manifest names.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
-import { buildToFolder } from '../../codesets/build-node';
-import { buildMpfsBundle } from '../../codesets/mpfs/bundle';
-import { buildAlphabeticIndexBundle, findIndexFiles } from '../../codesets/alpha-index/bundle';
-import { writeSearchBundle } from '../../codesets/alpha-index/search-bundle';
-import { loadOfficialCatalog } from '../../codesets/load-node';
+import { basename, resolve } from 'node:path';
+import { buildAll } from '../../codesets/build-all';
 import { parseManifest } from '../../codesets/manifest';
 import { CliError, parseArgs, type Io } from '../io';
 
@@ -25,7 +22,9 @@ export async function run(args: string[], io: Io): Promise<number> {
   const out = resolve(String(flags.get('out') ?? DEFAULT_OUT));
   if (sub === 'status') return status(out, io);
   if (sub !== 'build')
-    throw new CliError('usage: codesets build [--from DIR] [--out DIR] | codesets status');
+    throw new CliError(
+      'usage: codesets build [--from DIR] [--out DIR] [--allow-shrink] | codesets status',
+    );
   const from = resolve(String(flags.get('from') ?? DEFAULT_FROM));
   if (!existsSync(from))
     throw new CliError(
@@ -33,14 +32,20 @@ export async function run(args: string[], io: Io): Promise<number> {
       1,
     );
   const t0 = performance.now();
-  const r = buildToFolder(from, out);
+  const r = await buildAll({
+    from,
+    out,
+    allowShrink: flags.has('allow-shrink'),
+    log: (l) => io.err(`note: ${l}`),
+  });
   if (!r.ok) {
     io.err(`codesets build: nothing written (bundles already in ${out} are unchanged):`);
     for (const e of r.errors) io.err(`  ${e.path}: ${e.message}`);
     return 1;
   }
-  for (const l of r.value.output.log) io.err(`note: ${l}`);
-  for (const b of r.value.output.bundles) {
+  const { codesets, mpfs, index, search, notes } = r.value;
+  for (const l of codesets.output.log) io.err(`note: ${l}`);
+  for (const b of codesets.output.bundles) {
     const e = b.entry;
     if (e.kind === 'icd10cm') {
       const c = e.counts;
@@ -68,30 +73,12 @@ export async function run(args: string[], io: Io): Promise<number> {
           .join(', ')}; ${e.file} ${kb(e.bytes)}`,
       );
   }
-  // The fee schedule and the Alphabetic Index have importers of their own; a failure in one
-  // is reported and fails the build, but leaves the bundles already written intact.
-  let failed = false;
-  // Both are optional parts of a reference folder: absent, they are noted, not errors.
-  if (!existsSync(join(from, 'mpfs')))
-    io.err(`note: no mpfs/ folder in ${from}: the Physician Fee Schedule was not imported`);
-  else {
-    const mpfs = buildMpfsBundle(from, out);
-    if (mpfs.ok)
-      io.out(
-        `Physician Fee Schedule: ${mpfs.value.counts.rvus} RVU rows (${mpfs.value.counts.priced} priced), ${mpfs.value.counts.localities} localities, CF ${mpfs.value.conversionFactor}; ${basename(mpfs.value.file)} ${kb(mpfs.value.bytes)}`,
-      );
-    else {
-      failed = true;
-      for (const e of mpfs.errors) io.err(`  ${e.path}: ${e.message}`);
-    }
-  }
-  const hasIndex = (await findIndexFiles(from)).length > 0;
-  if (!hasIndex)
-    io.err(`note: no Alphabetic Index XML in ${from}: the encoder searches titles only`);
-  const idx = hasIndex
-    ? await buildAlphabeticIndexBundle(from, out, (l) => io.err(`note: ${l}`))
-    : { bundles: [], errors: [] };
-  for (const b of idx.bundles)
+  for (const n of notes) io.err(`note: ${n}`);
+  if (mpfs)
+    io.out(
+      `Physician Fee Schedule: ${mpfs.counts.rvus} RVU rows (${mpfs.counts.priced} priced), ${mpfs.counts.localities} localities, CF ${mpfs.conversionFactor}; ${basename(mpfs.file)} ${kb(mpfs.bytes)}`,
+    );
+  for (const b of index)
     io.out(
       `Alphabetic Index ${b.year}: ${b.parts
         .map(
@@ -102,22 +89,14 @@ export async function run(args: string[], io: Io): Promise<number> {
         )
         .join('; ')}; ${basename(b.file)} ${kb(b.bytes)}`,
     );
-  if (idx.errors.length) {
-    failed = true;
-    for (const e of idx.errors) io.err(`  ${e.path}: ${e.message}`);
-  }
-  // The encoder's prebuilt search index per release (loads in ~0.1 s instead of a 2 s build).
-  for (const rel of loadOfficialCatalog(out)?.releases() ?? []) {
-    const w = await writeSearchBundle([...rel.entries()], rel.id, out, from);
-    const st = w.stats;
+  for (const w of search)
     io.out(
-      `Search index ${rel.id}: ${st.entries} codes, ${st.indexTerms} Alphabetic Index terms; ${basename(w.file)} ${kb(w.bytes)}`,
+      `Search index ${w.id}: ${w.entries} codes, ${w.indexTerms} Alphabetic Index terms; ${basename(w.file)} ${kb(w.bytes)}`,
     );
-  }
   io.err(
-    `codesets build: ${r.value.written.length} bundles written to ${out} in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+    `codesets build: ${codesets.written.length + (mpfs ? 1 : 0) + index.length + search.length} bundles written to ${out} in ${((performance.now() - t0) / 1000).toFixed(1)} s (all or nothing: every stage succeeded)`,
   );
-  return failed ? 1 : 0;
+  return 0;
 }
 
 function status(out: string, io: Io): number {

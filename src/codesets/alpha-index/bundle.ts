@@ -7,9 +7,10 @@
  *   npx tsx src/codesets/alpha-index/bundle.ts [../shared/reference] [codesets/build]
  */
 import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { Problem, Result } from '../../domain/result';
+import { decodeSource, notUtf8Problem } from '../source-text';
 import { ALPHA_INDEX_FORMAT, decodeAlphabeticIndexJson } from './decode';
 import { countIndex, parseIndexXml } from './parse';
 import type { IndexCounts, IndexPart, IndexPartKind } from './types';
@@ -76,7 +77,16 @@ export async function buildAlphabeticIndexBundle(
     const parts: IndexPart[] = [];
     let failed = false;
     for (const f of files.filter((x) => x.year === year)) {
-      const r = parseIndexXml(await readFile(f.path, 'utf8'), f.path);
+      // Named relative to the reference folder: a bundle never holds the build machine's paths
+      // (its warnings name file:line), so its bytes depend on the files alone.
+      const name = relative(refDir, f.path).split(sep).join('/');
+      const d = decodeSource(await readFile(f.path), name);
+      if (d.refused || d.notUtf8) {
+        summary.errors.push(d.refused ?? notUtf8Problem(name, d.notUtf8!));
+        failed = true;
+        continue;
+      }
+      const r = parseIndexXml(d.text, name);
       if (!r.ok) {
         summary.errors.push(...r.errors);
         failed = true;

@@ -4,6 +4,7 @@
  */
 import { unzipSync } from 'fflate';
 import type { SourceFile } from '../build-plan';
+import { decodeSource, windows1252 } from '../source-text';
 
 export async function gunzipText(bytes: ArrayBuffer | Uint8Array): Promise<string> {
   const stream = new Blob([bytes as BlobPart])
@@ -12,29 +13,28 @@ export async function gunzipText(bytes: ArrayBuffer | Uint8Array): Promise<strin
   return new Response(stream).text();
 }
 
-// Windows-1252 0x80–0x9F (the rest is Latin-1). Spelled out because some engines decode the
-// 'windows-1252' label as plain Latin-1. See: WHATWG Encoding, index-windows-1252.
-const CP1252 =
-  '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
-  '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
-
+/** UTF-8, else Windows-1252 (the CMS HCPCS file has a 0x92 apostrophe in its disclaimer). */
 export function decodeText(bytes: Uint8Array): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    let out = '';
-    for (let i = 0; i < bytes.length; i += 8192) {
-      const chunk = bytes.subarray(i, i + 8192);
-      out += String.fromCharCode(
-        ...Array.from(chunk, (b) => (b >= 0x80 && b <= 0x9f ? CP1252.charCodeAt(b - 0x80) : b)),
-      );
-    }
-    return out;
+    return windows1252(bytes);
   }
 }
 
 const WANTED = /\.(txt|xml|csv)$/i;
 const SKIP = /(index|eindex|drug|neoplasm|guidelines|readme|proc_notes)/i;
+
+/** A file as a build source; one that cannot be read carries the reason (build-plan refuses it). */
+export function source(path: string, bytes: Uint8Array): SourceFile {
+  const d = decodeSource(bytes, path);
+  return {
+    path,
+    text: d.text,
+    ...(d.refused ? { refused: d.refused } : {}),
+    ...(d.notUtf8 ? { notUtf8: d.notUtf8 } : {}),
+  };
+}
 
 /** Files chosen by the user (zips expanded) as build sources; other members are skipped. */
 export function toSources(files: { name: string; data: ArrayBuffer }[]): {
@@ -55,14 +55,14 @@ export function toSources(files: { name: string; data: ArrayBuffer }[]): {
         });
       }
       for (const [name, data] of Object.entries(members))
-        sources.push({ path: `${f.name}/${name}`, text: decodeText(data) });
+        sources.push(source(`${f.name}/${name}`, data));
       continue;
     }
     if (!WANTED.test(f.name) || SKIP.test(f.name)) {
       skipped.push(f.name);
       continue;
     }
-    sources.push({ path: f.name, text: decodeText(bytes) });
+    sources.push(source(f.name, bytes));
   }
   return { sources, skipped };
 }

@@ -37,8 +37,9 @@ export function parseAddenda(text: string, fileName: string): Result<AddendaEntr
 export function parseAddendaWithSummary(
   text: string,
   fileName: string,
-): Result<{ entries: AddendaEntry[]; summary: AddendaSummary }> {
+): Result<{ entries: AddendaEntry[]; summary: AddendaSummary; countedFile?: string }> {
   const summary: AddendaSummary = {};
+  let countedFile: string | undefined;
   let section = '';
   const out: AddendaEntry[] = [];
   const errors: Problem[] = [];
@@ -54,8 +55,9 @@ export function parseAddendaWithSummary(
     }
     if (!m && section) {
       // Summary lines: "  74719 codes in icd10cm_order_2026.txt" (the second one is the new file).
-      const s = /^\s*(\d+) (codes|headers) in /.exec(line);
+      const s = /^\s*(\d+) (codes|headers) in (\S*)/.exec(line);
       if (s) summary[s[2] as 'codes' | 'headers'] = Number(s[1]);
+      if (s?.[2] === 'codes' && s[3]) countedFile = s[3]; // the order file counted
       continue;
     }
     if (!m) {
@@ -114,5 +116,8 @@ export function parseAddendaWithSummary(
         { path: fileName, message: 'no addenda lines: the file is empty or not an addenda file' },
       ],
     };
-  return { ok: true, value: { entries: out, summary } };
+  return {
+    ok: true,
+    value: { entries: out, summary, ...(countedFile ? { countedFile } : {}) },
+  };
 }

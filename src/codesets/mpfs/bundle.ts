@@ -16,6 +16,8 @@ import {
   MPFS_FORMAT as FORMAT,
   MPFS_FORMAT_VERSION,
 } from './decode';
+import { checkGpciFile, checkLocalityCountyFile, checkRvuFile } from '../completeness';
+import { decodeSource } from '../source-text';
 import { parseGpciFile, parseLocalityCountyFile, parseRvuFile, type MpfsData } from './import';
 
 export { decodeMpfsBundle, mpfsTables, MPFS_BUNDLE_FILE, MPFS_FORMAT_VERSION } from './decode';
@@ -64,12 +66,24 @@ export function buildMpfsBundle(refDir: string, outDir: string): Result<MpfsBuil
       });
       return null;
     }
-    return readFileSync(p, 'latin1');
+    // Refused: empty, UTF-16, binary (an empty GPCI file used to fail with no message).
+    const d = decodeSource(readFileSync(p), f);
+    if (d.refused) {
+      errors.push(d.refused);
+      return null;
+    }
+    return d.text;
   };
   const rvuText = read(files.rvu);
   const gpciText = read(files.gpci);
   const loccoText = read(files.locco);
-  if (!rvuText || !gpciText || !loccoText) return { ok: false, errors };
+  if (rvuText === null || gpciText === null || loccoText === null) return { ok: false, errors };
+  errors.push(
+    ...checkRvuFile(files.rvu, rvuText),
+    ...checkGpciFile(files.gpci, gpciText),
+    ...checkLocalityCountyFile(files.locco, loccoText),
+  );
+  if (errors.length) return { ok: false, errors };
   const rvu = parseRvuFile(rvuText, files.rvu);
   const gpci = parseGpciFile(gpciText, files.gpci);
   const locco = parseLocalityCountyFile(loccoText, files.locco);
