@@ -13,11 +13,27 @@ import { parseDelimited } from './csv';
 const lines = (text: string) => text.split(/\r?\n/);
 
 /**
+ * The publishers end every line, the last one too, with a line break: a file that stops inside
+ * its last line was cut in the middle of a record.
+ */
+export function checkEndsWithNewline(path: string, text: string): Problem[] {
+  if (text.endsWith('\n')) return [];
+  const n = lines(text).length;
+  return [
+    {
+      path: `${path}:${n}`,
+      message:
+        'the last line has no line break: the file stops in the middle of a record (a cut download)',
+    },
+  ];
+}
+
+/**
  * ICD-10-CM order file. Order numbers run 1, 2, 3… without gaps; a header (flag 0) is always
- * followed by one of its codes; and a file that starts at chapter 1 (A00, cholera) is a whole
- * release, so it ends in the last chapter: Z (chapter 21) or U (chapter 22, codes for special
- * purposes, listed last since FY2020). Sample files that start elsewhere (test fixtures) are
- * held to the first two checks only.
+ * followed by one of its codes; every line reaches the long description (column 78); and a
+ * file that starts at chapter 1 (A00, cholera) is a whole release, so it ends with a line break
+ * and in the last chapter: Z (chapter 21) or U (chapter 22, codes for special purposes, listed
+ * last since FY2020). Sample files that start elsewhere (test fixtures) skip those two.
  * See: CDC/NCHS icd10OrderFiles.pdf ("ICD-10-CM Order File Layout"); ICD-10-CM chapter list.
  */
 export function checkOrderFile(path: string, text: string, entries: IcdEntry[]): Problem[] {
@@ -25,6 +41,14 @@ export function checkOrderFile(path: string, text: string, entries: IcdEntry[]):
     .map((l, i) => ({ l, n: i + 1 }))
     .filter((r) => r.l.trim());
   for (let i = 0; i < rows.length; i++) {
+    // Column 78 on is the long description: every record reaches it.
+    if (rows[i]!.l.trimEnd().length < 78)
+      return [
+        {
+          path: `${path}:${rows[i]!.n}`,
+          message: `line is ${rows[i]!.l.trimEnd().length} characters: the layout puts the long description from column 78, so the line is cut`,
+        },
+      ];
     if (Number(rows[i]!.l.slice(0, 5)) !== i + 1)
       return [
         {
@@ -33,6 +57,9 @@ export function checkOrderFile(path: string, text: string, entries: IcdEntry[]):
         },
       ];
   }
+  const whole = entries[0]?.code.startsWith('A00') ?? false;
+  const cut = whole ? checkEndsWithNewline(path, text) : [];
+  if (cut.length) return cut;
   const lastLine = rows.at(-1)?.n ?? 1;
   const last = entries.at(-1);
   if (last && !last.billable)
@@ -42,7 +69,7 @@ export function checkOrderFile(path: string, text: string, entries: IcdEntry[]):
         message: `the file ends with header ${last.code} and none of its codes: the file is truncated`,
       },
     ];
-  if (entries[0]?.code.startsWith('A00') && last && !/^[ZU]/.test(last.code))
+  if (whole && last && !/^[ZU]/.test(last.code))
     return [
       {
         path: `${path}:${lastLine}`,
@@ -164,6 +191,8 @@ export function checkHcpcsFile(path: string, text: string): Problem[] {
       lastProc = code;
     }
   }
+  const cut = checkEndsWithNewline(path, text);
+  if (cut.length) return cut;
   if (firstProc.startsWith('A0') && lastProc && !lastProc.startsWith('V'))
     return [
       {
@@ -249,7 +278,8 @@ export function checkMceFile(path: string, text: string): Problem[] {
 
 /** Place-of-service CSV: the header's column count on every row. */
 export function checkPosFile(path: string, text: string): Problem[] {
-  return checkColumns(path, text, ',', (c) => /^pos_code$/i.test(c[0]?.trim() ?? ''));
+  const cols = checkColumns(path, text, ',', (c) => /^pos_code$/i.test(c[0]?.trim() ?? ''));
+  return cols.length ? cols : checkEndsWithNewline(path, text);
 }
 
 /**
@@ -262,6 +292,8 @@ export function checkRvuFile(path: string, text: string): Problem[] {
   const isCode = (c: string[]) => /^[0-9A-Z]{5}$/.test(c[0]?.trim() ?? '');
   const cols = checkColumns(path, text, ',', isHeader, isCode);
   if (cols.length) return cols;
+  const cut = checkEndsWithNewline(path, text);
+  if (cut.length) return cut;
   const all = parseDelimited(text);
   const rows = all
     .slice(all.findIndex((r) => isHeader(r.cells)) + 1)

@@ -75,7 +75,7 @@ export function decodeSource(bytes: Uint8Array, path: string): DecodedText {
     text: '',
     refused: { path: line === null ? path : `${path}:${line}`, message },
   });
-  if (bytes.length === 0) return refuse(null, 'the file is empty (0 bytes): download it again');
+  if (bytes.length === 0) return refuse(1, 'the file is empty (0 bytes): download it again');
   const [b0, b1, b2] = [bytes[0], bytes[1], bytes[2]];
   if ((b0 === 0xff && b1 === 0xfe) || (b0 === 0xfe && b1 === 0xff))
     return refuse(
@@ -97,7 +97,9 @@ export function decodeSource(bytes: Uint8Array, path: string): DecodedText {
   if (nul >= 0) {
     const { line, column } = position(bytes, nul);
     // ASCII text in UTF-16 has a NUL beside every letter.
-    const utf16 = bytes.length > 3 && (bytes[1] === 0 || bytes[0] === 0) && bytes[3] !== 0;
+    const head = bytes.subarray(0, 400);
+    const nuls = [0, 1].map((p) => head.filter((b, i) => b === 0 && i % 2 === p).length);
+    const utf16 = Math.max(...nuls) > head.length / 4 && Math.min(...nuls) === 0;
     return refuse(
       line,
       utf16
@@ -112,7 +114,7 @@ export function decodeSource(bytes: Uint8Array, path: string): DecodedText {
     const at = firstBadUtf8(bytes);
     return { text: windows1252(bytes), notUtf8: { ...position(bytes, at), byte: bytes[at]! } };
   }
-  if (!text.trim()) return refuse(null, 'the file holds only blank lines: download it again');
+  if (!text.trim()) return refuse(1, 'the file holds only blank lines: download it again');
   return { text };
 }
 
