@@ -1,7 +1,7 @@
 /**
  * Code sets imported in the browser, kept in IndexedDB (localforage): one record per bundle
- * (the uncompressed bundle text) and a manifest record written last, so an import that fails
- * half-way leaves the previous manifest, and so the previous code sets, in use.
+ * (the uncompressed bundle text) and a manifest record, all written in one transaction, so an
+ * import that fails half-way leaves the previous manifest and bundles, byte for byte, in use.
  */
 import localforage from 'localforage';
 import {
@@ -12,7 +12,9 @@ import {
   MANIFEST_VERSION,
 } from '../manifest';
 
-const db = () => localforage.createInstance({ name: 'claimlab', storeName: 'codesets' });
+const DB_NAME = 'claimlab';
+const STORE_NAME = 'codesets';
+const db = () => localforage.createInstance({ name: DB_NAME, storeName: STORE_NAME });
 
 export async function readImported(): Promise<Manifest> {
   const raw: unknown = await db().getItem('manifest');
@@ -29,17 +31,17 @@ export async function readImportedBundle(file: string): Promise<string> {
   return text;
 }
 
-/** Stores new bundles, then the manifest that names them (replacing entries with the same kind and id). */
-export async function storeImported(
+/** What one import writes and deletes, in one transaction (pure, so it can be tested). */
+export function planImport(
+  current: Manifest,
   items: { entry: ManifestEntry; text: string }[],
-): Promise<Manifest> {
-  const store = db();
-  const current = await readImported();
-  const stamp = Date.now().toString(36);
+  stamp: string,
+): { puts: [string, unknown][]; deletes: string[]; manifest: Manifest } {
+  const puts: [string, unknown][] = [];
   const added: ManifestEntry[] = [];
   for (const { entry, text } of items) {
     const file = `${stamp}-${entry.file.replace(/\.gz$/, '')}`;
-    await store.setItem(`bundle:${file}`, text);
+    puts.push([`bundle:${file}`, text]);
     added.push({ ...entry, file, bytes: text.length });
   }
   const same = (a: ManifestEntry, b: ManifestEntry) => a.kind === b.kind && a.id === b.id;
@@ -48,20 +50,72 @@ export async function storeImported(
     ...current,
     bundles: [...current.bundles.filter((b) => !added.some((a) => same(a, b))), ...added],
   };
-  await store.setItem('manifest', manifest);
-  for (const r of replaced) await store.removeItem(`bundle:${r.file}`);
-  return manifest;
+  puts.push(['manifest', manifest]);
+  return { puts, deletes: replaced.map((r) => `bundle:${r.file}`), manifest };
+}
+
+/**
+ * Stores new bundles and the manifest that names them (replacing entries with the same kind and
+ * id) in one IndexedDB transaction: a failure half-way (quota exceeded, a closed tab) aborts it,
+ * and the previous code sets stay exactly as they were.
+ */
+export async function storeImported(
+  items: { entry: ManifestEntry; text: string }[],
+): Promise<Manifest> {
+  const plan = planImport(await readImported(), items, Date.now().toString(36));
+  await writeAtomically(plan.puts, plan.deletes);
+  return plan.manifest;
 }
 
 export async function removeImported(kind: ManifestEntry['kind'], id: string): Promise<Manifest> {
-  const store = db();
   const current = await readImported();
   const gone = current.bundles.filter((b) => b.kind === kind && b.id === id);
   const manifest: Manifest = {
     ...current,
     bundles: current.bundles.filter((b) => !gone.includes(b)),
   };
-  await store.setItem('manifest', manifest);
-  for (const g of gone) await store.removeItem(`bundle:${g.file}`);
+  await writeAtomically(
+    [['manifest', manifest]],
+    gone.map((g) => `bundle:${g.file}`),
+  );
   return manifest;
+}
+
+/**
+ * Puts and deletes in one readwrite transaction on the store localforage created (same
+ * database, same out-of-line keys, values stored as they are). Without IndexedDB (localforage
+ * on another driver) the writes go in order, the manifest last, as before.
+ * See: W3C Indexed Database API 3.0, §2.7 Transactions ("all or nothing").
+ */
+async function writeAtomically(puts: [string, unknown][], deletes: string[]): Promise<void> {
+  const store = db();
+  await store.ready();
+  if (store.driver() !== localforage.INDEXEDDB || typeof indexedDB === 'undefined') {
+    for (const [k, v] of puts) await store.setItem(k, v);
+    for (const k of deletes) await store.removeItem(k);
+    return;
+  }
+  const idb = await new Promise<IDBDatabase>((resolve, reject) => {
+    const r = indexedDB.open(DB_NAME);
+    r.onsuccess = () => resolve(r.result);
+    r.onerror = () => reject(r.error ?? new Error(`cannot open IndexedDB ${DB_NAME}`));
+  });
+  idb.onversionchange = () => idb.close();
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const tx = idb.transaction(STORE_NAME, 'readwrite');
+      const os = tx.objectStore(STORE_NAME);
+      for (const [k, v] of puts) os.put(v, k);
+      for (const k of deletes) os.delete(k);
+      tx.oncomplete = () => resolve();
+      tx.onabort = () =>
+        reject(
+          new Error(
+            `code sets not saved, nothing changed: ${tx.error?.message ?? 'the write was aborted'}`,
+          ),
+        );
+    });
+  } finally {
+    idb.close();
+  }
 }
