@@ -50,6 +50,7 @@ const ATTR_RE = /([A-Za-z_][\w.-]*)\s*=\s*("([^"]*)"|'([^']*)')/g;
  */
 export function* tokenize(text: string, file: string): Generator<XmlToken> {
   const stack: { name: string; offset: number }[] = [];
+  let rootClosed = false;
   let i = 0;
   const n = text.length;
   if (text.charCodeAt(0) === 0xfeff) i = 1;
@@ -103,6 +104,7 @@ export function* tokenize(text: string, file: string): Generator<XmlToken> {
           lt,
           `closing tag </${name}> does not match <${top.name}> opened on line ${lineAt(text, top.offset)}`,
         );
+      if (stack.length === 0) rootClosed = true;
       yield { type: 'close', name, offset: lt };
       continue;
     }
@@ -118,6 +120,10 @@ export function* tokenize(text: string, file: string): Generator<XmlToken> {
       for (let a = ATTR_RE.exec(rest); a; a = ATTR_RE.exec(rest))
         attrs[a[1]!] = decodeEntities(a[3] ?? a[4] ?? '');
     }
+    // A second root: two files run together, or a download resumed at the wrong offset.
+    if (stack.length === 0 && rootClosed)
+      fail(lt, `a second root element <${name}> after the document ended: trailing content`);
+    if (stack.length === 0 && selfClosing) rootClosed = true;
     if (!selfClosing) stack.push({ name, offset: lt });
     yield { type: 'open', name, attrs, selfClosing, offset: lt };
     if (selfClosing) yield { type: 'close', name, offset: lt };

@@ -197,6 +197,13 @@ const CASES: Case[] = [
     mutate: (d) => write(d, TAB29, text(d, TAB29).replace('</ICD10CM.tabular>', '')),
   },
   {
+    name: 'a tabular with a second document after its root (two files run together)',
+    file: TAB29,
+    line: 119,
+    message: /second root element/,
+    mutate: (d) => write(d, TAB29, text(d, TAB29) + text(d, TAB29)),
+  },
+  {
     name: 'code addenda saved as UTF-16',
     file: ADD30,
     line: 1,

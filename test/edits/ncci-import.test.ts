@@ -2,7 +2,8 @@
  * The CMS PTP and MUE importers, on synthetic rows written in CMS's published layouts; a
  * malformed file reports every bad row with file:line, never a silent skip.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parsePtpFile } from '../../src/codesets/ncci/ptp-file';
@@ -127,6 +128,23 @@ describe('importNcci (folder)', () => {
     expect(r.value.ptp('10060', '11056', '2023-12-31')).toBeDefined();
     expect(r.value.ptp('10060', '11056', '2024-01-01')).toBeUndefined();
     expect(r.value.ptp('20610', '99213', '2026-03-02')?.column1).toBe('20610'); // curated still there
+  });
+
+  it('refuses an empty or UTF-16 file with file:line instead of reading no rows', () => {
+    const tmp = mkdtempSync(join(tmpdir(), 'ncci-bad-'));
+    writeFileSync(join(tmp, 'ptp-empty.txt'), '');
+    writeFileSync(
+      join(tmp, 'MCR_MUE_Eff_01-01-2026.csv'),
+      Buffer.concat([
+        Buffer.from([0xff, 0xfe]),
+        Buffer.from(read('ptp-practitioner-synthetic.txt'), 'utf16le'),
+      ]),
+    );
+    const r = importNcci(tmp);
+    expect(r.ok ? [] : r.errors.map((e) => `${e.path.split('/').pop()} ${e.message}`)).toEqual([
+      expect.stringMatching(/^MCR_MUE_Eff_01-01-2026\.csv:1 the file is UTF-16/),
+      expect.stringMatching(/^ptp-empty\.txt:1 the file is empty/),
+    ]);
   });
 
   it('says when the path cannot be read', () => {

@@ -7,6 +7,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { MueEdit, NcciRules, PtpEdit } from '../../domain/edits/ncci-rules';
 import { err, ok, type Problem, type Result } from '../../domain/result';
+import { decodeSource } from '../source-text';
 import { withImported } from './curated';
 import { parseMueFile } from './mue-file';
 import { parsePtpFile } from './ptp-file';
@@ -28,7 +29,13 @@ export function importNcci(path: string, mueEffective?: string): Result<NcciRule
   const mue: MueEdit[] = [];
   const problems: Problem[] = [];
   for (const f of files) {
-    const text = readFileSync(f, 'utf8');
+    // Empty, UTF-16 or binary files are refused with file:line (they used to read as no rows).
+    const d = decodeSource(readFileSync(f), f);
+    if (d.refused) {
+      problems.push(d.refused);
+      continue;
+    }
+    const text = d.text;
     const head = text.slice(0, 4000);
     const r = /MUE/i.test(head)
       ? parseMueFile(text, f, mueEffective)
