@@ -15,6 +15,7 @@ import {
   readFileSync,
   renameSync,
   rmSync,
+  statSync,
 } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -53,6 +54,7 @@ export interface BuildAllReport {
 export async function buildAll(o: BuildAllOptions): Promise<Result<BuildAllReport>> {
   const log = o.log ?? (() => {});
   mkdirSync(o.out, { recursive: true });
+  removeStaleStaging(o.out);
   const stage = mkdtempSync(join(o.out, '.staging-'));
   try {
     const r = await buildStages(o.from, o.out, stage, log);
@@ -120,6 +122,14 @@ async function buildStages(
     });
   }
   return { ok: true, value: { codesets: codesets.value, mpfs, index, search, notes } };
+}
+
+/** Staging folders a killed build left behind (an hour old: not a build running now). */
+function removeStaleStaging(out: string): void {
+  for (const n of readdirSync(out).filter((f) => f.startsWith('.staging-'))) {
+    const p = join(out, n);
+    if (Date.now() - statSync(p).mtimeMs > 3600_000) rmSync(p, { recursive: true, force: true });
+  }
 }
 
 /** Every staged file renamed into the output folder, the manifest last. */
