@@ -45,6 +45,24 @@ describe('browser import helpers', () => {
     );
   });
 
+  it('refuses an empty, UTF-16 or Latin-1 file chosen for import, naming file:line', () => {
+    const order = '00001 E11A    1 ' + 'Type 2 diabetes mellitus'.padEnd(61) + 'Type 2 DM\n';
+    const { sources } = toSources([
+      { name: 'icd10cm-order-2031.txt', data: new ArrayBuffer(0) },
+      { name: 'icd10cm-order-2032.txt', data: buf(Buffer.from('\ufeff' + order, 'utf16le')) },
+      {
+        name: 'icd10cm-order-2033.txt',
+        data: buf(Buffer.from(order.replace('Type 2 DM', 'Typ\u00e9'), 'latin1')),
+      },
+    ]);
+    const r = buildCodesets(sources);
+    expect(r.ok ? [] : r.errors.map((e) => e.path)).toEqual([
+      'icd10cm-order-2031.txt:1',
+      'icd10cm-order-2032.txt:1',
+      'icd10cm-order-2033.txt:1',
+    ]);
+  });
+
   it('decodes a Windows-1252 file when it is not UTF-8', () => {
     const { sources } = toSources([
       { name: 'a.txt', data: buf(new Uint8Array([0x43, 0x4d, 0x53, 0x92, 0x73])) },
