@@ -12,10 +12,24 @@ import {
   MANIFEST_VERSION,
 } from '../manifest';
 
-const db = () => localforage.createInstance({ name: 'claimlab', storeName: 'codesets' });
+import { readLegacyCodesets } from './legacy-db';
+
+/** Code sets have a database of their own (see legacy-db.ts for why). */
+const instance = localforage.createInstance({ name: 'claimlab-codesets', storeName: 'codesets' });
+let migrated: Promise<void> | null = null;
+
+/** The store, after copying code sets an older ClaimLab kept in the shared database (once). */
+async function store(): Promise<LocalForage> {
+  migrated ??= (async () => {
+    if ((await instance.length()) > 0) return;
+    for (const [k, v] of await readLegacyCodesets()) await instance.setItem(k, v);
+  })().catch(() => undefined);
+  await migrated;
+  return instance;
+}
 
 export async function readImported(): Promise<Manifest> {
-  const raw: unknown = await db().getItem('manifest');
+  const raw: unknown = await (await store()).getItem('manifest');
   if (raw == null) return { format: MANIFEST_FORMAT, version: MANIFEST_VERSION, bundles: [] };
   const m = parseManifest(raw, 'IndexedDB codesets/manifest');
   if (!m.ok) throw new Error(m.message);
@@ -23,7 +37,7 @@ export async function readImported(): Promise<Manifest> {
 }
 
 export async function readImportedBundle(file: string): Promise<string> {
-  const text = await db().getItem<string>(`bundle:${file}`);
+  const text = await (await store()).getItem<string>(`bundle:${file}`);
   if (typeof text !== 'string')
     throw new Error(`imported bundle ${file} is missing from IndexedDB: import the files again`);
   return text;
@@ -33,13 +47,13 @@ export async function readImportedBundle(file: string): Promise<string> {
 export async function storeImported(
   items: { entry: ManifestEntry; text: string }[],
 ): Promise<Manifest> {
-  const store = db();
+  const db = await store();
   const current = await readImported();
   const stamp = Date.now().toString(36);
   const added: ManifestEntry[] = [];
   for (const { entry, text } of items) {
     const file = `${stamp}-${entry.file.replace(/\.gz$/, '')}`;
-    await store.setItem(`bundle:${file}`, text);
+    await db.setItem(`bundle:${file}`, text);
     added.push({ ...entry, file, bytes: text.length });
   }
   const same = (a: ManifestEntry, b: ManifestEntry) => a.kind === b.kind && a.id === b.id;
@@ -48,20 +62,20 @@ export async function storeImported(
     ...current,
     bundles: [...current.bundles.filter((b) => !added.some((a) => same(a, b))), ...added],
   };
-  await store.setItem('manifest', manifest);
-  for (const r of replaced) await store.removeItem(`bundle:${r.file}`);
+  await db.setItem('manifest', manifest);
+  for (const r of replaced) await db.removeItem(`bundle:${r.file}`);
   return manifest;
 }
 
 export async function removeImported(kind: ManifestEntry['kind'], id: string): Promise<Manifest> {
-  const store = db();
+  const db = await store();
   const current = await readImported();
   const gone = current.bundles.filter((b) => b.kind === kind && b.id === id);
   const manifest: Manifest = {
     ...current,
     bundles: current.bundles.filter((b) => !gone.includes(b)),
   };
-  await store.setItem('manifest', manifest);
-  for (const g of gone) await store.removeItem(`bundle:${g.file}`);
+  await db.setItem('manifest', manifest);
+  for (const g of gone) await db.removeItem(`bundle:${g.file}`);
   return manifest;
 }
