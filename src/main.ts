@@ -1,3 +1,4 @@
+import './jitless';
 import { mount } from 'svelte';
 import App from './App.svelte';
 import './ui/app.css';

@@ -6,6 +6,7 @@
  * Started by src/codesets/client.ts; messages are typed in protocol.ts.
  */
 /// <reference lib="webworker" />
+import '../jitless';
 import type { Problem } from '../domain/result';
 import { readImported, readImportedBundle, removeImported, storeImported } from './browser/store';
 import { createCodesetEngine } from './engine';

@@ -104,25 +104,57 @@ export const lifecycleContextSchema = z.object({
 });
 
 export const progressSchema = z.object({
-  format: z.literal(1),
+  format: z.literal(2),
   kind: z.literal('case-progress'),
   packId: z.string().min(1),
   packVersion: z.string(),
   caseId: z.string().min(1),
   step: z.enum(LIFECYCLE_STEPS),
   context: lifecycleContextSchema,
+  /** Counts the saves of this record (any tab): a save writes only over the revision it read. */
+  revision: z.number().int().min(0),
   /** Wall-clock time of the save (ISO), for the case list only; never used by the simulation. */
   savedAt: z.string(),
 });
 
 export type ProgressRecord = z.infer<typeof progressSchema>;
 
-/** Format n → n+1, in order, no gaps. Empty while format 1 is the only one ever written. */
-export const PROGRESS_MIGRATIONS: readonly Migration[] = [];
+/** Format n → n+1, in order, no gaps. */
+export const PROGRESS_MIGRATIONS: readonly Migration[] = [
+  // 1 → 2: records carry a revision for the two-tab check (older records count as revision 0).
+  { from: 1, up: (r) => ({ ...r, revision: 0 }) },
+];
 
 export const progressRecordType: RecordType<ProgressRecord> = {
   kind: 'case-progress',
-  format: 1,
+  format: 2,
   migrations: PROGRESS_MIGRATIONS,
   schema: progressSchema,
+};
+
+/** A closed attempt (the trainee started the case over): its last state and its score. */
+export const attemptSchema = z.object({
+  format: z.literal(1),
+  kind: z.literal('case-attempt'),
+  packId: z.string().min(1),
+  packVersion: z.string(),
+  caseId: z.string().min(1),
+  /** Wall-clock time the attempt was closed (ISO). */
+  closedAt: z.string(),
+  step: z.enum(LIFECYCLE_STEPS),
+  context: lifecycleContextSchema,
+  score: z.object({
+    percent: z.number().min(0).max(100),
+    points: z.number().min(0),
+    max: z.number().int().min(0),
+  }),
+});
+
+export type AttemptRecord = z.infer<typeof attemptSchema>;
+
+export const attemptRecordType: RecordType<AttemptRecord> = {
+  kind: 'case-attempt',
+  format: 1,
+  migrations: [],
+  schema: attemptSchema,
 };

@@ -11,6 +11,12 @@ import { loadBundledPacks } from '../scenarios/load';
 import type { CaseFile, Pack } from '../scenarios/schema';
 import { localforageStore, type KeyValueStore } from '../persistence/kv';
 import { ProgressStore } from '../persistence/progress-store';
+import { browserCoordination } from '../persistence/coordination';
+import {
+  currentDurability,
+  requestOnFirstGesture,
+  type Durability,
+} from '../persistence/durability';
 import { CaseSession } from './case-session.svelte';
 import { CodeEngine } from './code-engine.svelte';
 import { payerServiceFor } from './payer-service';
@@ -24,14 +30,24 @@ export class AppState {
   /** The code-set worker over the official bundles, when there are any (else the starter set). */
   readonly engine: CodeEngine;
   #catalog = $state.raw<CodeCatalog>(starterCatalog());
+  #durability = $state<Durability>('unknown');
 
   constructor(kv: KeyValueStore = localforageStore(), client: () => CodesetClient = codesetClient) {
     this.engine = new CodeEngine(client, () => this.#catalog);
     const loaded = loadBundledPacks();
     this.packs = loaded.packs;
     this.packErrors = loaded.errors;
-    this.store = new ProgressStore(kv);
+    this.store = new ProgressStore(kv, { tabs: browserCoordination() });
     this.router = new Router();
+    if (typeof window !== 'undefined') {
+      void currentDurability().then((d) => (this.#durability = d));
+      requestOnFirstGesture(window, (d) => (this.#durability = d));
+    }
+  }
+
+  /** Whether the browser keeps saved work until the user clears it. */
+  get durability(): Durability {
+    return this.#durability;
   }
 
   get catalog(): CodeCatalog {

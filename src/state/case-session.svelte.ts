@@ -18,7 +18,9 @@ import {
   type LifecycleStep,
 } from '../machines/lifecycle.machine';
 import type { Remittance } from '../machines/remittance';
-import type { ProgressStore } from '../persistence/progress-store';
+import { progressKey, type ProgressStore, type SaveEvent } from '../persistence/progress-store';
+import type { AttemptRecord } from '../persistence/progress.record';
+import { codedWork, scoreCoding } from '../domain/scoring';
 import { ActorState } from './actor.svelte';
 
 export type Adjudicator = (
@@ -69,7 +71,12 @@ export class CaseSession {
   #scrubbedDraft = $state<string | null>(null);
   #notice = $state<string | null>(null);
   #saveError = $state<string | null>(null);
+  #conflict = $state<{ theirs: number; mine: number } | null>(null);
   #unsubscribe: (() => void) | null = null;
+  #unsubscribeStore: (() => void) | null = null;
+  /** What was last saved or loaded: an unchanged state is not saved again (another tab would
+   * hear of a save and reload for nothing, and a reload in each tab would never end). */
+  #lastSaved: string | null = null;
 
   constructor(deps: SessionDeps) {
     this.deps = deps;
@@ -97,6 +104,10 @@ export class CaseSession {
   get saveError() {
     return this.#saveError;
   }
+  /** Set when another tab saved this case over the state this tab started from. */
+  get conflict() {
+    return this.#conflict;
+  }
   get findings() {
     return this.#findings;
   }
@@ -110,6 +121,11 @@ export class CaseSession {
 
   async open(): Promise<void> {
     const { pack, caseFile, store } = this.deps;
+    this.#unsubscribeStore?.();
+    const key = progressKey(pack.id, caseFile.id);
+    this.#unsubscribeStore = store.subscribe((e) => {
+      if (e.key === key) void this.#onSaveEvent(e);
+    });
     const loaded = await store.load(pack.id, caseFile.id, caseFile.title);
     if (loaded.kind === 'corrupt') this.#notice = loaded.message;
     const machine = lifecycleMachine.provide({
@@ -136,6 +152,8 @@ export class CaseSession {
     } else {
       actor = createActor(machine, { input: this.#input() });
     }
+    const first = actor.getSnapshot();
+    this.#lastSaved = loaded.kind === 'found' ? JSON.stringify([first.value, first.context]) : null;
     // The actor emits only when the snapshot changed: every step and every draft edit is saved.
     const sub = actor.subscribe((s) => this.#save(s.value as LifecycleStep, s.context));
     this.#unsubscribe = () => sub.unsubscribe();
@@ -171,12 +189,58 @@ export class CaseSession {
     });
   }
 
-  #save(step: LifecycleStep, context: LifecycleContext) {
+  #save(step: LifecycleStep, context: LifecycleContext, force = false) {
     const { pack, caseFile, store } = this.deps;
+    const json = JSON.stringify([step, context]);
+    if (!force && json === this.#lastSaved) return;
+    this.#lastSaved = json;
+    // Failures and conflicts arrive as save events (#onSaveEvent); the store retries failures.
     store
       .save({ packId: pack.id, packVersion: pack.version, caseId: caseFile.id, step, context })
-      .then(() => (this.#saveError = null))
-      .catch((e: unknown) => (this.#saveError = `Progress could not be saved: ${String(e)}`));
+      .catch(() => undefined);
+  }
+
+  async #onSaveEvent(e: SaveEvent) {
+    switch (e.kind) {
+      case 'saved':
+        this.#saveError = null;
+        return;
+      case 'failed':
+        this.#saveError = `Progress could not be saved (${e.message}). Your work stays in this tab and ClaimLab tries again in ${Math.round(e.retryInMs / 1000)} s; if this goes on, free some browser storage.`;
+        return;
+      case 'conflict':
+        this.#conflict = { theirs: e.theirs, mine: e.mine };
+        return;
+      case 'changed-elsewhere':
+        // Nothing unsaved here: show the newer state. Otherwise the trainee chooses.
+        if (!e.unsaved)
+          await this.#reload('This case was changed in another tab: showing the newest version.');
+        else this.#conflict = { theirs: e.revision, mine: e.revision - 1 };
+        return;
+    }
+  }
+
+  /** Settles a two-tab conflict: keep this tab's work (saved over the other's) or load theirs. */
+  async resolveConflict(choice: 'keep-mine' | 'take-theirs') {
+    const { pack, caseFile, store } = this.deps;
+    this.#conflict = null;
+    if (choice === 'keep-mine') {
+      const c = this.context;
+      // Make sure this tab's current state is what gets written.
+      if (c) this.#save(this.step, c, true);
+      await store.resolveConflict(pack.id, caseFile.id, 'keep-mine').catch(() => undefined);
+    } else {
+      await store.resolveConflict(pack.id, caseFile.id, 'take-theirs');
+      await this.#reload(null);
+    }
+  }
+
+  async #reload(notice: string | null) {
+    this.close();
+    this.#findings = null;
+    this.#state = null;
+    await this.open();
+    if (notice) this.#notice = notice;
   }
 
   /** Runs the edit engine on the claim the draft would make now. */
@@ -202,17 +266,45 @@ export class CaseSession {
     this.#notice = null;
   }
 
+  /** The attempt as it stands, scored as the score page scores it. */
+  currentScore(): AttemptRecord['score'] | null {
+    const c = this.context;
+    if (!c) return null;
+    const work = codedWork(c.submissions.at(-1)?.claim, c.draft);
+    const { percent, points, max } = scoreCoding(this.deps.caseFile.answer, work).totals;
+    return { percent, points, max };
+  }
+
+  /** Closed attempts of this case, oldest first. */
+  attempts(): Promise<AttemptRecord[]> {
+    return this.deps.store.attempts(this.deps.pack.id, this.deps.caseFile.id);
+  }
+
+  /** Starts the case over: the attempt so far is kept in the case's history with its score. */
   async restart(): Promise<void> {
+    const { pack, caseFile, store } = this.deps;
+    const c = this.context;
+    const score = this.currentScore();
+    const step = this.step;
     this.close();
-    await this.deps.store.remove(this.deps.pack.id, this.deps.caseFile.id);
+    await store.flush();
+    if (c && score)
+      await store.archiveAttempt(
+        { packId: pack.id, packVersion: pack.version, caseId: caseFile.id, step, context: c },
+        score,
+      );
+    else await store.remove(pack.id, caseFile.id);
     this.#findings = null;
     this.#state = null;
+    this.#conflict = null;
     await this.open();
   }
 
   close() {
     this.#unsubscribe?.();
     this.#unsubscribe = null;
+    this.#unsubscribeStore?.();
+    this.#unsubscribeStore = null;
     this.#state?.actor.stop();
   }
 

@@ -48,19 +48,36 @@ export async function withBrowser(fn, run, opts = {}) {
       await context.route('**/codesets/**', (r) =>
         r.fulfill({ status: 404, contentType: 'text/plain', body: 'no code sets' }),
       );
-    const page = context.pages()[0] ?? (await context.newPage());
-    page.setDefaultTimeout(8_000);
-    if (run) run.page = page;
-    const errors = [];
-    page.on('pageerror', (e) => errors.push(String(e)));
-    page.on('console', (m) => {
-      if (m.type() === 'error') errors.push(m.text());
+    // Every Content-Security-Policy violation is logged as an error, so noPageErrors fails on it.
+    await context.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (e) =>
+        console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || 'inline'}`),
+      );
     });
-    return await fn(page, errors);
+    const errors = [];
+    const page = context.pages()[0] ?? (await context.newPage());
+    watchPage(page, errors);
+    if (run) run.page = page;
+    return await fn(page, errors, context);
   } finally {
     await context.close();
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * Collects a page's errors: uncaught exceptions, console errors (CSP violations among them), and
+ * the storage warnings a user would never see but that mean lost or unreadable data (IndexedDB's
+ * "can't be downgraded" on a fresh profile).
+ */
+export function watchPage(page, errors) {
+  page.setDefaultTimeout(8_000);
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+    else if (m.type() === 'warning' && /downgraded|Content.Security.Policy/i.test(m.text()))
+      errors.push(`warning: ${m.text()}`);
+  });
 }
 
 export class Run {

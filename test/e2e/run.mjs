@@ -13,6 +13,7 @@ import { denialAndReload } from './scenarios/denial-and-reload.mjs';
 import { otherScreens } from './scenarios/other-screens.mjs';
 import { officialCodesets } from './scenarios/official-codesets.mjs';
 import { commercialReplacement } from './scenarios/commercial-replacement.mjs';
+import { storageFaults } from './scenarios/storage-faults.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
 const outDir = resolve(root, 'test-results/e2e-dist');
@@ -58,7 +59,10 @@ async function main() {
       ['commercial plan: denial corrected by a replacement claim', commercialReplacement],
       ['encoder and code-set screens', otherScreens],
       ['official code sets in the workspace (worker)', officialCodesets],
+      ['storage faults: failed writes, two tabs, starting over', storageFaults],
     ]) {
+      // E2E_ONLY=<regex> runs the scenarios whose name matches (for working on one of them).
+      if (process.env.E2E_ONLY && !new RegExp(process.env.E2E_ONLY, 'i').test(name)) continue;
       console.log(`\n${name}`);
       const t = Date.now();
       try {

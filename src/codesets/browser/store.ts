@@ -12,12 +12,26 @@ import {
   MANIFEST_VERSION,
 } from '../manifest';
 
-const DB_NAME = 'claimlab';
+import { readLegacyCodesets } from './legacy-db';
+
+/** Code sets have a database of their own (see legacy-db.ts for why). */
+const DB_NAME = 'claimlab-codesets';
 const STORE_NAME = 'codesets';
-const db = () => localforage.createInstance({ name: DB_NAME, storeName: STORE_NAME });
+const instance = localforage.createInstance({ name: DB_NAME, storeName: STORE_NAME });
+let migrated: Promise<void> | null = null;
+
+/** The store, after copying code sets an older ClaimLab kept in the shared database (once). */
+async function db(): Promise<LocalForage> {
+  migrated ??= (async () => {
+    if ((await instance.length()) > 0) return;
+    for (const [k, v] of await readLegacyCodesets()) await instance.setItem(k, v);
+  })().catch(() => undefined);
+  await migrated;
+  return instance;
+}
 
 export async function readImported(): Promise<Manifest> {
-  const raw: unknown = await db().getItem('manifest');
+  const raw: unknown = await (await db()).getItem('manifest');
   if (raw == null) return { format: MANIFEST_FORMAT, version: MANIFEST_VERSION, bundles: [] };
   const m = parseManifest(raw, 'IndexedDB codesets/manifest');
   if (!m.ok) throw new Error(m.message);
@@ -25,7 +39,7 @@ export async function readImported(): Promise<Manifest> {
 }
 
 export async function readImportedBundle(file: string): Promise<string> {
-  const text = await db().getItem<string>(`bundle:${file}`);
+  const text = await (await db()).getItem<string>(`bundle:${file}`);
   if (typeof text !== 'string')
     throw new Error(`imported bundle ${file} is missing from IndexedDB: import the files again`);
   return text;
@@ -88,7 +102,7 @@ export async function removeImported(kind: ManifestEntry['kind'], id: string): P
  * See: W3C Indexed Database API 3.0, §2.7 Transactions ("all or nothing").
  */
 async function writeAtomically(puts: [string, unknown][], deletes: string[]): Promise<void> {
-  const store = db();
+  const store = await db();
   await store.ready();
   if (store.driver() !== localforage.INDEXEDDB || typeof indexedDB === 'undefined') {
     for (const [k, v] of puts) await store.setItem(k, v);

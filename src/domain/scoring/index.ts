@@ -1,2 +1,3 @@
 export * from './types';
 export { scoreCoding, totals } from './score-coding';
+export { codedWork } from './work';

@@ -137,6 +137,11 @@ export async function denialAndReload(run, base) {
     });
     await run.check('starting the case over clears the work', async () => {
       await click(page, 'Start this case over');
+      // It asks first (the closed attempt is kept in the history).
+      await page
+        .getByRole('dialog', { name: 'Start this case over?' })
+        .getByRole('button', { name: 'Start over' })
+        .click();
       await heading(page, 'The encounter');
       await click(page, 'Start coding');
       await heading(page, 'Code the visit');
