@@ -77,12 +77,12 @@ const ISA_FORMATS: Record<number, [RegExp, string]> = {
 
 /**
  * Characters no X12 element may hold: controls, the byte-order mark, the non-breaking space and
- * the other invisible Unicode spaces (an amount with one would read as a different number, or
+ * the other invisible Unicode spaces, and U+FFFD (bytes that were not valid UTF-8) (an amount with one would read as a different number, or
  * not at all, depending on the reader). See: X12 005010 Appendix B.1.1.2.1 (character sets).
  */
 const FORBIDDEN =
   // eslint-disable-next-line no-control-regex -- control characters are what it looks for
-  /[\u0000-\u001F\u007F-\u009F\u00A0\u1680\u2000-\u200F\u2028\u2029\u202F\u205F\u3000\uFEFF]/;
+  /[\u0000-\u001F\u007F-\u009F\u00A0\u1680\u2000-\u200F\u2028\u2029\u202F\u205F\u3000\uFEFF\uFFFD]/;
 const SEGMENT_ID = /^[A-Z][A-Z0-9]{1,2}$/;
 
 const fail = (path: string, message: string) => ({
