@@ -160,6 +160,18 @@ describe('835: what a payer system would refuse', () => {
     );
   });
 
+  it('a claim payment without its patient (NM1*QC), a line without its date (DTM*472), a payee without id', () => {
+    expect(problems(read835(recount(edit(remit835(), 'NM1*QC', () => null)))).join('\n')).toMatch(
+      /\(CLP\): claim payment has no patient \(NM1\*QC\)/,
+    );
+    expect(problems(read835(recount(edit(remit835(), 'DTM*472', () => null)))).join('\n')).toMatch(
+      /\(SVC\): service line has no date/,
+    );
+    expect(problems(read835(edit(remit835(), 'N1*PE', (s) => setEl(s, 4, '')))).join('\n')).toMatch(
+      /\(N1\) N104: the payee must be identified/,
+    );
+  });
+
   it('a segment out of its loop (SVC before any CLP, LX in the header)', () => {
     const ls = lines(remit835());
     const svc = ls.findIndex((l) => l.startsWith('SVC*'));
@@ -196,6 +208,7 @@ describe('837P: what a payer front end would refuse', () => {
       ['HI', /\(CLM\): the claim has no HI/],
       ['DTP', /\(LX\): the service line has no DTP\*472/],
       ['SBR', /\(HL\): the level has no subscriber information \(SBR\)/],
+      ['DMG', /\(HL\): the level has no subscriber demographics \(DMG/],
     ] as const)
       expect(problems(parse837p(recount(edit(x837(), tag, () => null)))).join('\n')).toMatch(why);
     const noPr = recount(join(lines(x837()).filter((l) => !l.startsWith('NM1*PR'))));

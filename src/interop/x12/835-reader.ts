@@ -78,6 +78,10 @@ interface ClaimPayment {
   patientResponsibility: Cents | null;
   /** Position of each service line's SVC, parallel to remit.lines. */
   svcAt: string[];
+  /** NM1*QC (the patient, required in 2100) was read. */
+  patient: boolean;
+  /** DTM*232 (claim statement period start): the date of lines without their own DTM*472. */
+  periodStart: string;
 }
 
 /** One transaction set (ST…SE) being read. */
@@ -198,6 +202,11 @@ function readHeader(t: Reading, s: Segment, i: number, where: string): void {
     case 'N1':
       if (e(s, 1) === 'PR') t.payerName = e(s, 2);
       if (e(s, 1) === 'PE') t.npi = e(s, 4);
+      if (e(s, 1) === 'PE' && (!e(s, 3) || !e(s, 4)))
+        t.errors.push({
+          path: `${where} N104`,
+          message: 'the payee must be identified (N103 qualifier, N104 id)',
+        });
       return;
     case 'REF':
       if (e(s, 1) === '2U' && t.loop === '1000A') t.payerId = e(s, 2);
@@ -240,12 +249,15 @@ function readClaimPayment(t: Reading, s: Segment, where: string): void {
         paid,
         patientResponsibility,
         svcAt: [],
+        patient: false,
+        periodStart: '',
       });
       t.line = null;
       return;
     }
     case 'NM1':
       if (claim && e(s, 1) === 'QC') {
+        claim.patient = true;
         claim.remit.patient = { memberId: e(s, 9) || null };
         if (e(s, 3) && e(s, 3) !== 'PATIENT') claim.remit.patient.lastName = e(s, 3);
         if (e(s, 4)) claim.remit.patient.firstName = e(s, 4);
@@ -256,6 +268,7 @@ function readClaimPayment(t: Reading, s: Segment, where: string): void {
       return;
     case 'DTM':
       if (claim && e(s, 1) === '050') claim.remit.receivedDate = dateOf(t, s, 2, where);
+      if (claim && e(s, 1) === '232') claim.periodStart = dateOf(t, s, 2, where);
       return;
     case 'REF':
       if (claim && e(s, 1) === 'F8') claim.originalId = e(s, 2);
@@ -417,6 +430,16 @@ function readTransaction(
   if (t.loop === 'header' || t.loop === '1000A')
     missing('N1*PE (payee identification, loop 1000B)');
   for (const c of t.claims) {
+    if (!c.patient)
+      t.errors.push({ path: c.where, message: 'claim payment has no patient (NM1*QC)' });
+    c.remit.lines.forEach((l, k) => {
+      if (l.serviceDate === '' && c.periodStart) l.serviceDate = c.periodStart;
+      else if (l.serviceDate === '')
+        t.errors.push({
+          path: c.svcAt[k]!,
+          message: 'service line has no date: DTM*472 (or the claim’s DTM*232) is required',
+        });
+    });
     if (c.remit.lines.length === 0)
       t.errors.push({
         path: c.where,

@@ -70,6 +70,7 @@ const REQUIRED: Record<string, [string, string][]> = {
   '22': [
     ['SBR', 'subscriber information (SBR)'],
     ['NM1*IL', 'subscriber name (NM1*IL, loop 2010BA)'],
+    ['DMG', 'subscriber demographics (DMG: birth date and sex)'],
     ['NM1*PR', 'payer name (NM1*PR, loop 2010BB)'],
   ],
 };
@@ -137,6 +138,7 @@ function checkTransaction(
         if (level && !claim) level.seen.add('SBR');
         break;
       case 'DMG':
+        if (level && !claim) level.seen.add('DMG');
         if (e(1) !== 'D8' || !isX12Date(e(2)))
           err(`${where} DMG02`, `"${e(2).slice(0, 20)}" is not a D8 birth date`);
         break;
