@@ -23,6 +23,7 @@ export interface TransactionSpan {
 const COUNT = /^\d{1,10}$/;
 const ENVELOPE = new Set(['ISA', 'GS', 'ST', 'SE', 'GE', 'IEA']);
 
+/** An open envelope level (ISA, GS or ST) waiting for its trailer. */
 interface Open {
   i: number;
   seg: Segment;
@@ -32,157 +33,194 @@ interface Open {
   controls: Set<string>;
 }
 
+/** The walk through the envelope: the levels open, what was found, what is wrong. */
+interface Walk {
+  errors: Problem[];
+  transactions: TransactionSpan[];
+  isa: Open | null;
+  gs: Open | null;
+  st: Open | null;
+  /** A body segment outside ST…SE was reported since the last envelope segment. */
+  strayReported: boolean;
+}
+
+const open = (i: number, seg: Segment): Open => ({ i, seg, children: 0, controls: new Set() });
+const fault = (w: Walk, path: string, message: string) => w.errors.push({ path, message });
+
+/** A transaction set, group or interchange still open when something else begins: cut short. */
+function closeSt(w: Walk, i: number, cause: string): void {
+  if (!w.st) return;
+  fault(
+    w,
+    segmentAt(w.st.i, w.st.seg),
+    `transaction set has no SE (${cause}): the file is cut short`,
+  );
+  w.transactions.push({
+    start: w.st.i,
+    end: i - 1,
+    closed: false,
+    group: w.gs?.seg ?? [],
+    groupAt: w.gs?.i ?? -1,
+  });
+  w.st = null;
+}
+function closeGs(w: Walk, cause: string): void {
+  if (!w.gs) return;
+  fault(
+    w,
+    segmentAt(w.gs.i, w.gs.seg),
+    `functional group has no GE (${cause}): the file is cut short`,
+  );
+  w.gs = null;
+}
+function closeIsa(w: Walk, cause: string): void {
+  if (!w.isa) return;
+  fault(
+    w,
+    segmentAt(w.isa.i, w.isa.seg),
+    `interchange has no IEA (${cause}): the file is cut short`,
+  );
+  w.isa = null;
+}
+
+/** A trailer's count (SE01, GE01, IEA01) against what was found. */
+function checkCount(
+  w: Walk,
+  where: string,
+  name: string,
+  raw: string | undefined,
+  actual: number,
+  what: string,
+): void {
+  if (!COUNT.test(raw ?? '') || Number(raw) !== actual)
+    fault(
+      w,
+      `${where} ${name}`,
+      `${name} says ${raw || '(nothing)'} ${what} but there ${actual === 1 ? 'is' : 'are'} ${actual}: segments are missing or extra`,
+    );
+}
+
+/** A header's control number (GS06, ST02): well formed and unique within its parent. */
+function checkControl(
+  w: Walk,
+  parent: Open | null,
+  where: string,
+  name: string,
+  raw: string,
+  ok: RegExp,
+  what: string,
+): void {
+  if (!ok.test(raw)) fault(w, `${where} ${name}`, `${name} "${raw}" is not a control number`);
+  if (!parent) return;
+  parent.children++;
+  if (parent.controls.has(raw))
+    fault(w, `${where} ${name}`, `${what} control number ${raw} is used twice`);
+  parent.controls.add(raw);
+}
+
+/** A trailer's control number (SE02, GE02, IEA02) against its header's. */
+function checkMatch(
+  w: Walk,
+  where: string,
+  name: string,
+  raw: string | undefined,
+  header: string,
+  expected: string | undefined,
+): void {
+  if (raw !== expected)
+    fault(
+      w,
+      `${where} ${name}`,
+      `${name} "${raw ?? ''}" does not match ${header} "${expected ?? ''}"`,
+    );
+}
+
+function readHeaderSegment(w: Walk, s: Segment, i: number, where: string): void {
+  const follows = `${where} follows`;
+  closeSt(w, i, follows);
+  if (s[0] === 'ISA') {
+    closeGs(w, follows);
+    closeIsa(w, follows);
+    w.isa = open(i, s);
+  } else if (s[0] === 'GS') {
+    closeGs(w, follows);
+    if (!w.isa) fault(w, where, 'GS outside an interchange: no ISA before it');
+    checkControl(w, w.isa, where, 'GS06', s[6] ?? '', /^\d{1,9}$/, 'group');
+    w.gs = open(i, s);
+  } else {
+    if (!w.gs) fault(w, where, 'ST outside a functional group: no GS before it');
+    checkControl(w, w.gs, where, 'ST02', s[2] ?? '', /^[A-Za-z0-9]{4,9}$/, 'transaction set');
+    w.st = open(i, s);
+  }
+}
+
+function readTrailerSegment(w: Walk, s: Segment, i: number, where: string): void {
+  const tag = s[0]!;
+  if (tag !== 'SE') closeSt(w, i, `${where} follows`);
+  if (tag === 'IEA') closeGs(w, `${where} follows`);
+  const header = tag === 'SE' ? w.st : tag === 'GE' ? w.gs : w.isa;
+  if (!header) {
+    fault(
+      w,
+      where,
+      `${tag} without ${tag === 'SE' ? 'an ST' : tag === 'GE' ? 'a GS' : 'an ISA'} before it`,
+    );
+    return;
+  }
+  if (tag === 'SE') {
+    checkCount(w, where, 'SE01', s[1], i - header.i + 1, 'segments');
+    checkMatch(w, where, 'SE02', s[2], 'ST02', header.seg[2]);
+    w.transactions.push({
+      start: header.i,
+      end: i,
+      closed: true,
+      group: w.gs?.seg ?? [],
+      groupAt: w.gs?.i ?? -1,
+    });
+    w.st = null;
+  } else if (tag === 'GE') {
+    checkCount(w, where, 'GE01', s[1], header.children, 'transaction sets');
+    checkMatch(w, where, 'GE02', s[2], 'GS06', header.seg[6]);
+    w.gs = null;
+  } else {
+    checkCount(w, where, 'IEA01', s[1], header.children, 'functional groups');
+    checkMatch(w, where, 'IEA02', s[2], 'ISA13', header.seg[13]);
+    w.isa = null;
+  }
+}
+
 /** Walks the envelope, collecting every problem and the transaction sets it holds. */
 export function readEnvelope(segments: readonly Segment[]): {
   errors: Problem[];
   transactions: TransactionSpan[];
 } {
-  const errors: Problem[] = [];
-  const transactions: TransactionSpan[] = [];
-  let isa: Open | null = null;
-  let gs: Open | null = null;
-  let st: Open | null = null;
-  /** A body segment outside ST…SE was reported since the last envelope segment. */
-  let strayReported = false;
-  const err = (path: string, message: string) => errors.push({ path, message });
-  const open = (i: number, seg: Segment): Open => ({ i, seg, children: 0, controls: new Set() });
-
-  const closeSt = (i: number, cause: string) => {
-    if (!st) return;
-    err(segmentAt(st.i, st.seg), `transaction set has no SE (${cause}): the file is cut short`);
-    transactions.push({
-      start: st.i,
-      end: i - 1,
-      closed: false,
-      group: gs?.seg ?? [],
-      groupAt: gs?.i ?? -1,
-    });
-    st = null;
+  const w: Walk = {
+    errors: [],
+    transactions: [],
+    isa: null,
+    gs: null,
+    st: null,
+    strayReported: false,
   };
-  const closeGs = (cause: string) => {
-    if (!gs) return;
-    err(segmentAt(gs.i, gs.seg), `functional group has no GE (${cause}): the file is cut short`);
-    gs = null;
-  };
-  const closeIsa = (cause: string) => {
-    if (!isa) return;
-    err(segmentAt(isa.i, isa.seg), `interchange has no IEA (${cause}): the file is cut short`);
-    isa = null;
-  };
-  const count = (
-    where: string,
-    name: string,
-    raw: string | undefined,
-    actual: number,
-    what: string,
-  ) => {
-    if (!COUNT.test(raw ?? '') || Number(raw) !== actual)
-      err(
-        `${where} ${name}`,
-        `${name} says ${raw || '(nothing)'} ${what} but there ${actual === 1 ? 'is' : 'are'} ${actual}: segments are missing or extra`,
-      );
-  };
-  const control = (where: string, name: string, raw: string | undefined, ok: RegExp) => {
-    if (!ok.test(raw ?? ''))
-      err(`${where} ${name}`, `${name} "${raw ?? ''}" is not a control number`);
-  };
-
   segments.forEach((s, i) => {
     const tag = s[0]!;
     const where = segmentAt(i, s);
-    if (ENVELOPE.has(tag)) strayReported = false;
-    switch (tag) {
-      case 'ISA':
-        closeSt(i, `${where} follows`);
-        closeGs(`${where} follows`);
-        closeIsa(`${where} follows`);
-        isa = open(i, s);
-        break;
-      case 'GS':
-        closeSt(i, `${where} follows`);
-        closeGs(`${where} follows`);
-        if (!isa) err(where, 'GS outside an interchange: no ISA before it');
-        control(where, 'GS06', s[6], /^\d{1,9}$/);
-        if (isa) {
-          isa.children++;
-          if (isa.controls.has(s[6] ?? ''))
-            err(`${where} GS06`, `group control number ${s[6]} is used twice in the interchange`);
-          isa.controls.add(s[6] ?? '');
-        }
-        gs = open(i, s);
-        break;
-      case 'ST':
-        closeSt(i, `${where} follows`);
-        if (!gs) err(where, 'ST outside a functional group: no GS before it');
-        control(where, 'ST02', s[2], /^[A-Za-z0-9]{4,9}$/);
-        if (gs) {
-          gs.children++;
-          if (gs.controls.has(s[2] ?? ''))
-            err(
-              `${where} ST02`,
-              `transaction set control number ${s[2]} is used twice in the group`,
-            );
-          gs.controls.add(s[2] ?? '');
-        }
-        st = open(i, s);
-        break;
-      case 'SE':
-        if (!st) {
-          err(where, 'SE without an ST before it');
-          break;
-        }
-        count(where, 'SE01', s[1], i - st.i + 1, 'segments');
-        if (s[2] !== st.seg[2])
-          err(`${where} SE02`, `SE02 "${s[2] ?? ''}" does not match ST02 "${st.seg[2] ?? ''}"`);
-        transactions.push({
-          start: st.i,
-          end: i,
-          closed: true,
-          group: gs?.seg ?? [],
-          groupAt: gs?.i ?? -1,
-        });
-        st = null;
-        break;
-      case 'GE':
-        closeSt(i, `${where} follows`);
-        if (!gs) {
-          err(where, 'GE without a GS before it');
-          break;
-        }
-        count(where, 'GE01', s[1], gs.children, 'transaction sets');
-        if (s[2] !== gs.seg[6])
-          err(`${where} GE02`, `GE02 "${s[2] ?? ''}" does not match GS06 "${gs.seg[6] ?? ''}"`);
-        gs = null;
-        break;
-      case 'IEA':
-        closeSt(i, `${where} follows`);
-        closeGs(`${where} follows`);
-        if (!isa) {
-          err(where, 'IEA without an ISA before it');
-          break;
-        }
-        count(where, 'IEA01', s[1], isa.children, 'functional groups');
-        if (s[2] !== isa.seg[13])
-          err(
-            `${where} IEA02`,
-            `IEA02 "${s[2] ?? ''}" does not match ISA13 "${isa.seg[13] ?? ''}"`,
-          );
-        isa = null;
-        break;
-      default:
-        if (!st && !strayReported) {
-          strayReported = true;
-          err(
-            where,
-            gs
-              ? `${tag} outside a transaction set: no ST before it (the ST is missing?)`
-              : `${tag} outside a transaction set and functional group (ST and GS missing?)`,
-          );
-        }
+    if (ENVELOPE.has(tag)) w.strayReported = false;
+    if (tag === 'ISA' || tag === 'GS' || tag === 'ST') readHeaderSegment(w, s, i, where);
+    else if (tag === 'SE' || tag === 'GE' || tag === 'IEA') readTrailerSegment(w, s, i, where);
+    else if (!w.st && !w.strayReported) {
+      w.strayReported = true;
+      fault(
+        w,
+        where,
+        w.gs
+          ? `${tag} outside a transaction set: no ST before it (the ST is missing?)`
+          : `${tag} outside a transaction set and functional group (ST and GS missing?)`,
+      );
     }
   });
-  closeSt(segments.length, 'end of file');
-  closeGs('end of file');
-  closeIsa('end of file');
-  return { errors, transactions };
+  closeSt(w, segments.length, 'end of file');
+  closeGs(w, 'end of file');
+  closeIsa(w, 'end of file');
+  return { errors: w.errors, transactions: w.transactions };
 }
