@@ -156,39 +156,79 @@ const RECOVER: Record<string, Loop> = {
   PLB: 'summary',
 };
 
+/** BPR: the payment, first after ST and only once; BPR02 not negative, 0 for a notification (H). */
+function readPayment(t: Reading, s: Segment, i: number, where: string): void {
+  if (t.bpr) {
+    t.errors.push({
+      path: where,
+      message: `a second BPR (the first is ${t.bpr.where}): a transaction set carries one payment`,
+    });
+    return;
+  }
+  if (i !== t.start + 1)
+    t.errors.push({ path: where, message: 'BPR must be the first segment after ST' });
+  const handling = e(s, 1);
+  if (!HANDLING.has(handling))
+    t.errors.push({
+      path: `${where} BPR01`,
+      message: `"${handling}" is not a transaction handling code`,
+    });
+  const amount = amountOf(t, s, 2, where);
+  if (amount < 0)
+    t.errors.push({ path: `${where} BPR02`, message: 'BPR02 (total payment) is negative' });
+  if (handling === 'H' && amount !== 0)
+    t.errors.push({
+      path: `${where} BPR02`,
+      message: 'BPR01 H (notification only) moves no money: BPR02 must be 0',
+    });
+  if (e(s, 3) !== 'C' && e(s, 3) !== 'D')
+    t.errors.push({ path: `${where} BPR03`, message: `"${e(s, 3)}" is not C or D` });
+  if (e(s, 16)) dateOf(t, s, 16, where);
+  t.bpr = { amount, where };
+}
+
+/** CLP: a claim payment opens (loop 2100), with the header's payer, payee and date. */
+function openClaimPayment(t: Reading, s: Segment, where: string): void {
+  const code = e(s, 2);
+  if (!e(s, 1)) t.errors.push({ path: `${where} CLP01`, message: 'CLP01 (claim id) is required' });
+  if (!CLAIM_STATUS.has(code))
+    t.errors.push({ path: `${where} CLP02`, message: `"${code}" is not a claim status code` });
+  const billed = amountOf(t, s, 3, where);
+  const paid = amountOf(t, s, 4, where);
+  const patientResponsibility = e(s, 5) === '' ? null : amountOf(t, s, 5, where);
+  const remit = remittanceOf({
+    claimId: e(s, 1),
+    payerId: t.payerId,
+    payerName: t.payerName,
+    status: code === '4' ? 'denied' : 'paid',
+    payerClaimNumber: e(s, 7) || null,
+    frequency: (['1', '7', '8'].includes(e(s, 9)) ? e(s, 9) : '1') as Remittance['frequency'],
+    payerSequence: code === '2' ? 2 : 1,
+    claimFilingIndicator: e(s, 6),
+    remitDate: t.remitDate,
+    providerNpi: t.npi,
+    ...(e(s, 8) ? { pos: e(s, 8) } : {}),
+  });
+  t.claims.push({
+    remit,
+    code,
+    originalId: '',
+    where,
+    billed,
+    paid,
+    patientResponsibility,
+    svcAt: [],
+    patient: false,
+    periodStart: '',
+  });
+  t.line = null;
+}
+
 /** Table 1: BPR (first, once), TRN (once), DTM*405, the payer (N1*PR, REF*2U) and payee (N1*PE). */
 function readHeader(t: Reading, s: Segment, i: number, where: string): void {
   switch (s[0]) {
-    case 'BPR': {
-      if (t.bpr) {
-        t.errors.push({
-          path: where,
-          message: `a second BPR (the first is ${t.bpr.where}): a transaction set carries one payment`,
-        });
-        return;
-      }
-      if (i !== t.start + 1)
-        t.errors.push({ path: where, message: 'BPR must be the first segment after ST' });
-      const handling = e(s, 1);
-      if (!HANDLING.has(handling))
-        t.errors.push({
-          path: `${where} BPR01`,
-          message: `"${handling}" is not a transaction handling code`,
-        });
-      const amount = amountOf(t, s, 2, where);
-      if (amount < 0)
-        t.errors.push({ path: `${where} BPR02`, message: 'BPR02 (total payment) is negative' });
-      if (handling === 'H' && amount !== 0)
-        t.errors.push({
-          path: `${where} BPR02`,
-          message: 'BPR01 H (notification only) moves no money: BPR02 must be 0',
-        });
-      if (e(s, 3) !== 'C' && e(s, 3) !== 'D')
-        t.errors.push({ path: `${where} BPR03`, message: `"${e(s, 3)}" is not C or D` });
-      if (e(s, 16)) dateOf(t, s, 16, where);
-      t.bpr = { amount, where };
-      return;
-    }
+    case 'BPR':
+      return readPayment(t, s, i, where);
     case 'TRN':
       if (t.trn !== null)
         t.errors.push({ path: where, message: `a second TRN (the first is ${t.trn})` });
@@ -218,43 +258,8 @@ function readHeader(t: Reading, s: Segment, i: number, where: string): void {
 function readClaimPayment(t: Reading, s: Segment, where: string): void {
   const claim = t.claims.at(-1);
   switch (s[0]) {
-    case 'CLP': {
-      const code = e(s, 2);
-      if (!e(s, 1))
-        t.errors.push({ path: `${where} CLP01`, message: 'CLP01 (claim id) is required' });
-      if (!CLAIM_STATUS.has(code))
-        t.errors.push({ path: `${where} CLP02`, message: `"${code}" is not a claim status code` });
-      const billed = amountOf(t, s, 3, where);
-      const paid = amountOf(t, s, 4, where);
-      const patientResponsibility = e(s, 5) === '' ? null : amountOf(t, s, 5, where);
-      const remit = remittanceOf({
-        claimId: e(s, 1),
-        payerId: t.payerId,
-        payerName: t.payerName,
-        status: code === '4' ? 'denied' : 'paid',
-        payerClaimNumber: e(s, 7) || null,
-        frequency: (['1', '7', '8'].includes(e(s, 9)) ? e(s, 9) : '1') as Remittance['frequency'],
-        payerSequence: code === '2' ? 2 : 1,
-        claimFilingIndicator: e(s, 6),
-        remitDate: t.remitDate,
-        providerNpi: t.npi,
-        ...(e(s, 8) ? { pos: e(s, 8) } : {}),
-      });
-      t.claims.push({
-        remit,
-        code,
-        originalId: '',
-        where,
-        billed,
-        paid,
-        patientResponsibility,
-        svcAt: [],
-        patient: false,
-        periodStart: '',
-      });
-      t.line = null;
-      return;
-    }
+    case 'CLP':
+      return openClaimPayment(t, s, where);
     case 'NM1':
       if (claim && e(s, 1) === 'QC') {
         claim.patient = true;
