@@ -183,6 +183,25 @@ describe('835: what a payer system would refuse', () => {
   });
 });
 
+describe('835: what is still read', () => {
+  it('two interchanges one after the other (what `x12 835` prints for two claims)', () => {
+    const two = remit835() + remit835().replace(/000000001/g, '000000002');
+    const r = read835(two);
+    expect(r.ok && r.value.map((x) => x.claimId)).toEqual(['T1', 'T1']);
+  });
+
+  it('lists at most 50 problems, then counts the rest', () => {
+    const x = remit835().replace(/SVC\*([^*]*)\*[^*]*\*/g, 'SVC*$1*x*');
+    const many = x.replace(
+      /(LX\*1~\n)([\s\S]*?)(SE\*)/,
+      (_, lx, body, se) => lx + body.repeat(30) + se,
+    );
+    const r = read835(many);
+    expect(!r.ok && r.errors.length).toBe(51);
+    expect(!r.ok && r.errors[50]!.message).toMatch(/^… and \d+ more problems$/);
+  });
+});
+
 describe('837P: what a payer front end would refuse', () => {
   const c = () => claim([line('99213', '120.00', { dxPointers: [1, 2] }), line('36415', '15.00')]);
   const x837 = () => write837p(c());

@@ -28,6 +28,7 @@ import {
   isQuantity,
   isX12Date,
   isoDate,
+  limitProblems,
   notAnAmount,
   readAmount,
   readCas,
@@ -558,9 +559,6 @@ function pairReversals(claims: readonly ClaimPayment[]): Remittance[] {
   return out;
 }
 
-/** At most this many problems are listed; the rest are counted. */
-const MAX_PROBLEMS = 50;
-
 /**
  * Reads an 835 into remittances: one per CLP, except that a reversal (CLP02 = 22) becomes the
  * `reversal` of the CLP after it, or, for a void (its CLP09 = 8), a remittance of its own with
@@ -595,10 +593,7 @@ export function read835(raw: string): Result<Remittance[]> {
   if (errors.length === 0) errors.push(...balance);
   if (claims.length === 0 && errors.length === 0)
     errors.push({ path: '835', message: 'no CLP segment: the file holds no claim payment' });
-  if (errors.length > MAX_PROBLEMS)
-    errors.splice(MAX_PROBLEMS, Infinity, {
-      path: '835',
-      message: `… and ${errors.length - MAX_PROBLEMS} more problems`,
-    });
-  return errors.length ? { ok: false, errors } : { ok: true, value: pairReversals(claims) };
+  return errors.length
+    ? { ok: false, errors: limitProblems(errors, '835') }
+    : { ok: true, value: pairReversals(claims) };
 }

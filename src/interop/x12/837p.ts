@@ -35,6 +35,7 @@ import {
   personName,
   ident,
   isoDate,
+  limitProblems,
   readAmount,
   segmentAt,
   serialize,
@@ -292,7 +293,7 @@ export function parse837p(raw: string): Result<Claim[]> {
   }
   const claims = claimsFromSegments(segments, delimiters.component);
   if (!claims.ok) errors.push(...claims.errors);
-  if (errors.length) return { ok: false, errors: errors.slice(0, 50) };
+  if (errors.length) return { ok: false, errors: limitProblems(errors, '837') };
   return claims;
 }
 

@@ -164,6 +164,17 @@ export function tokenize(raw: string): Result<{ delimiters: Delimiters; segments
   return errors.length ? { ok: false, errors } : { ok: true, value: { delimiters: d, segments } };
 }
 
+/** At most this many problems are listed for one file; the rest are counted in a last one. */
+export const MAX_PROBLEMS = 50;
+
+export function limitProblems(errors: Problem[], file: string): Problem[] {
+  if (errors.length <= MAX_PROBLEMS) return errors;
+  return [
+    ...errors.slice(0, MAX_PROBLEMS),
+    { path: file, message: `… and ${errors.length - MAX_PROBLEMS} more problems` },
+  ];
+}
+
 /** X12 R (decimal) amounts in whole cents: digits, an optional leading minus, up to two decimals. */
 const X12_AMOUNT = /^-?(?:\d{1,12}(?:\.\d{1,2})?|\.\d{1,2})$/;
 
