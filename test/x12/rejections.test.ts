@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { adjudicate } from '../../src/domain/payer/adjudicate';
 import { read835, write835 } from '../../src/interop/x12/835';
 import { parse837p, write837p } from '../../src/interop/x12/837p';
-import { claim, fees, line, payer } from '../payer/helpers';
+import { $, claim, fees, line, payer } from '../payer/helpers';
 
 const remit835 = () => {
   const r = adjudicate(claim([line('99213', '120.00'), line('36415', '15.00')]), {
@@ -256,6 +256,43 @@ describe('837P: what a payer front end would refuse', () => {
     expect(problems(parse837p(x837() + 'ISA')).join('\n')).toMatch(/text after the last/);
     const nb = edit(x837(), 'SV1', (s) => setEl(s, 2, '120\u00A0'));
     expect(problems(parse837p(nb)).join('\n')).toMatch(/\(SV1\): holds the character U\+00A0/);
+  });
+
+  it('another payer’s AMT*D that is not ΣSVD02, and its CAS outside a line adjudication', () => {
+    const cob = write837p(
+      claim([line('99213', '120.00')], {
+        payerSequence: 'secondary',
+        otherPayers: [
+          {
+            payerId: 'commercial-ppo',
+            sequence: 'primary',
+            memberId: 'KH1',
+            adjudication: {
+              payerClaimNumber: 'ICN1',
+              adjudicationDate: '2026-03-20',
+              lines: [
+                {
+                  line: 1,
+                  code: '99213',
+                  modifiers: [],
+                  units: 1,
+                  paid: $('80.00'),
+                  adjustments: [{ group: 'CO', carc: '45', amount: $('40.00') }],
+                },
+              ],
+            },
+          },
+        ],
+      }),
+    );
+    expect(parse837p(cob).ok).toBe(true);
+    expect(problems(parse837p(edit(cob, 'AMT*D', (s) => setEl(s, 2, '95')))).join('\n')).toMatch(
+      /\(AMT\) AMT02: other payer commercial-ppo paid 95.00 \(AMT\*D\) but its line adjudications \(SVD02\) add up to 80.00/,
+    );
+    const claimCas = recount(cob.replace(/(AMT\*D[^~]*~)/, '$1\nCAS*CO*45*10~'));
+    expect(problems(parse837p(claimCas)).join('\n')).toMatch(
+      /\(CAS\): CAS outside a line adjudication/,
+    );
   });
 
   it('an 835 given as an 837', () => {

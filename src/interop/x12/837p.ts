@@ -477,6 +477,12 @@ function readOtherPayer(t: Reading837, s: Segment, at: string): void {
     }
     case 'CAS':
       if (t.prior) t.prior.adjustments.push(...readCas(s, at, t.errors));
+      else
+        t.errors.push({
+          path: at,
+          message:
+            'CAS outside a line adjudication (2430 SVD): claim-level adjustments of another payer are not read, so their money would be lost',
+        });
       return;
     case 'DTP':
       if (t.other && t.prior && t.other.adjudication)

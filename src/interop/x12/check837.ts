@@ -35,6 +35,8 @@ interface ClaimCheck {
   diagnoses: number;
   hi: boolean;
   lines: { where: string; charge: number | null; sv1: boolean; dtp: boolean }[];
+  /** 2320/2330B other payers: AMT*D (what it paid) and the sum of its SVD02, by payer id. */
+  others: { where: string; id: string; paid: number | null; svd: number }[];
 }
 
 /** The bodies (between ST and SE) of a segment list; the whole list when it has no ST. */
@@ -114,6 +116,12 @@ function endClaim(k: Checking): void {
       path: `${c.where} CLM02`,
       message: `claim total ${(c.charge / 100).toFixed(2)} is not the sum of its line charges (SV102) ${(sum / 100).toFixed(2)}`,
     });
+  for (const o of c.others)
+    if (o.paid !== null && o.paid !== o.svd)
+      k.balance.push({
+        path: `${o.where} AMT02`,
+        message: `other payer ${o.id} paid ${(o.paid / 100).toFixed(2)} (AMT*D) but its line adjudications (SVD02) add up to ${(o.svd / 100).toFixed(2)}`,
+      });
   k.claim = null;
 }
 
@@ -130,6 +138,9 @@ function endLevel(k: Checking): void {
 /** NM1, SBR, DMG: the parties of the header and the segments each level requires. */
 const checkParty: Check = (k, s, where) => {
   const key = s[0] === 'NM1' ? `NM1*${el(s, 1)}` : s[0]!;
+  const other = k.claim?.others.at(-1);
+  if (k.claim && s[0] === 'SBR') k.claim.others.push({ where, id: '', paid: null, svd: 0 });
+  if (other && key === 'NM1*PR' && !k.claim?.lines.length) other.id = el(s, 9);
   if (k.levels.size === 0) k.parties.add(key);
   else if (k.level && !k.claim) k.level.seen.add(key);
   if (s[0] === 'DMG' && (el(s, 1) !== 'D8' || !isX12Date(el(s, 2))))
@@ -187,7 +198,7 @@ const checkClaim: Check = (k, s, where) => {
     fault(k, `${where} CLM05`, `claim frequency "${freq}" is not 1, 7 or 8`);
   const charge = readAmount(el(s, 2));
   if (charge !== null && charge < 0) fault(k, `${where} CLM02`, 'CLM02 (claim total) is negative');
-  k.claim = { where, charge, diagnoses: 0, hi: false, lines: [] };
+  k.claim = { where, charge, diagnoses: 0, hi: false, lines: [], others: [] };
 };
 
 /** HI: one per claim, 1–12 diagnoses, the first principal (ABK), the others ABF. */
@@ -266,12 +277,22 @@ const checkDate: Check = (k, s, where) => {
   if (e(1) === '472' && l) l.dtp = true;
 };
 
-/** SVD units and AMT amounts (the reader reports SVD02 and CAS amounts itself). */
+/** SVD units and AMT amounts, summed per other payer (the reader reports SVD02 and CAS amounts). */
 const checkOther: Check = (k, s, where) => {
-  if (s[0] === 'SVD' && !isQuantity(el(s, 5) || '1'))
-    fault(k, `${where} SVD05`, `"${el(s, 5).slice(0, 20)}" is not a quantity`);
-  if (s[0] === 'AMT' && readAmount(el(s, 2)) === null)
-    fault(k, `${where} AMT02`, `"${el(s, 2).slice(0, 20)}" is not an amount`);
+  const amount = readAmount(el(s, 2));
+  if (s[0] === 'SVD') {
+    if (!isQuantity(el(s, 5) || '1'))
+      fault(k, `${where} SVD05`, `"${el(s, 5).slice(0, 20)}" is not a quantity`);
+    const o = k.claim?.others.find((x) => x.id === el(s, 1));
+    if (o) o.svd += amount ?? 0;
+    return;
+  }
+  if (amount === null) fault(k, `${where} AMT02`, `"${el(s, 2).slice(0, 20)}" is not an amount`);
+  const o = k.claim?.others.at(-1);
+  if (o && el(s, 1) === 'D' && !k.claim?.lines.length) {
+    o.paid = amount;
+    o.where = where;
+  }
 };
 
 const CHECKS: Record<string, Check> = {
