@@ -39,6 +39,8 @@ const KINDS = [
   'empty',
   'name',
   'foreign',
+  'recount',
+  'rebalance',
 ] as const;
 type Mutation = { kind: (typeof KINDS)[number]; a: number; b: number; c: number };
 
@@ -166,12 +168,76 @@ function mutate(x: string, m: Mutation, foreign: string): string {
       put(i, e);
       return text();
     }
+    case 'recount':
+      return recount(segs);
+    case 'rebalance':
+      return rebalance(segs, m.a % 2 === 0);
     case 'foreign': {
       const other = foreign.trimEnd().split('\n');
       segs.splice(m.b % n, 0, other[m.a % other.length]!);
       return text();
     }
   }
+}
+
+/** Amount text as the writers print it. */
+const amountText = (cents: number) => String(cents / 100);
+/** Plain cents of an amount that may not be one (then 0). */
+const centsOr0 = (v: string | undefined) => Math.round(Number(v) * 100) || 0;
+
+/** Repairs SE01 after segments were added or removed, so the structure checks are what bites. */
+function recount(segs: string[]): string {
+  let st = -1;
+  const out = segs.map((seg, i) => {
+    if (seg.startsWith('ST*')) st = i;
+    if (!seg.startsWith('SE*') || st < 0) return seg;
+    const e = seg.replace(/~$/, '').split('*');
+    e[1] = String(i - st + 1);
+    return e.join('*') + '~';
+  });
+  return out.join('\n') + '\n';
+}
+
+/**
+ * Repairs the totals above a change, so that only the deeper imbalance is left: BPR02 from
+ * ΣCLP04 − ΣPLB (835) or CLM02 from ΣSV102 (837); with `deep`, CLP03/CLP04 from their SVCs too.
+ */
+function rebalance(segs: string[], deep: boolean): string {
+  const els = segs.map((seg) => seg.replace(/~$/, '').split('*'));
+  let clp: string[] | null = null;
+  let clm: string[] | null = null;
+  for (const e of els) {
+    if (e[0] === 'CLP') {
+      clp = e;
+      if (deep) [e[3], e[4]] = ['0', '0'];
+    }
+    if (e[0] === 'SVC' && clp && deep) {
+      clp[3] = amountText(centsOr0(clp[3]) + centsOr0(e[2]));
+      clp[4] = amountText(centsOr0(clp[4]) + centsOr0(e[3]));
+    }
+    if (e[0] === 'CLM') {
+      clm = e;
+      e[2] = '0';
+    }
+    if (e[0] === 'SV1' && clm) clm[2] = amountText(centsOr0(clm[2]) + centsOr0(e[2]));
+  }
+  const bpr = els.find((e) => e[0] === 'BPR');
+  if (bpr) {
+    const clp04 = els.filter((e) => e[0] === 'CLP').reduce((a, e) => a + centsOr0(e[4]), 0);
+    const plb = els
+      .filter((e) => e[0] === 'PLB')
+      .reduce(
+        (a, e) =>
+          a +
+          e
+            .slice(4)
+            .filter((_, k) => k % 2 === 0)
+            .reduce((b, v) => b + centsOr0(v), 0),
+        0,
+      );
+    bpr[2] = amountText(clp04 - plb);
+  }
+  return els.map((e) => e.join('*') + '~').join('\n') + '\n';
 }
 
 // ---------------------------------------------------------------- an independent reading
