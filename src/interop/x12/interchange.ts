@@ -224,3 +224,7 @@ export function readEnvelope(segments: readonly Segment[]): {
   closeIsa(w, 'end of file');
   return { errors: w.errors, transactions: w.transactions };
 }
+
+/** The envelope's problems as text (none for a sound envelope): what the writers' tests check. */
+export const checkEnvelope = (segments: readonly Segment[]): string[] =>
+  readEnvelope(segments).errors.map((e) => `${e.path}: ${e.message}`);

@@ -295,27 +295,6 @@ export const x12Amount = (cents: number): string => {
   return neg ? `-${s}` : s;
 };
 
-/** Checks SE01 against the real count and the control numbers of each envelope level. */
-export function checkEnvelope(segments: readonly Segment[]): string[] {
-  const problems: string[] = [];
-  let stAt = -1;
-  segments.forEach((s, i) => {
-    if (s[0] === 'ST') stAt = i;
-    if (s[0] === 'SE') {
-      const n = i - stAt + 1;
-      if (Number(s[1]) !== n) problems.push(`SE01 says ${s[1]} segments; the transaction has ${n}`);
-      if (segments[stAt]?.[2] !== s[2]) problems.push('SE02 does not match ST02');
-    }
-  });
-  const isa = segments.find((s) => s[0] === 'ISA');
-  const iea = segments.find((s) => s[0] === 'IEA');
-  if (isa && iea && isa[13] !== iea[2]) problems.push('IEA02 does not match ISA13');
-  const gsSeg = segments.find((s) => s[0] === 'GS');
-  const ge = segments.find((s) => s[0] === 'GE');
-  if (gsSeg && ge && gsSeg[6] !== ge[2]) problems.push('GE02 does not match GS06');
-  return problems;
-}
-
 /** CAS segments: one group at a time in order of first appearance, up to 6 reason/amount/quantity
  * triples each. See: X12 005010X221A1 and X222A1 CAS (claim adjustment). */
 export function casSegments(
