@@ -86,4 +86,28 @@ describe('claimlab x12', () => {
     const u = io();
     expect(await main(['x12', 'frobnicate'], u.io)).toBe(2);
   });
+
+  it('read refuses an 835 that does not balance: exit 1, nothing on stdout, each reason naming its segment', async () => {
+    const t = io(JSON.stringify(claim));
+    expect(await main(['x12', '835', '-'], t.io)).toBe(0);
+    const x = t.out
+      .join('\n')
+      .replace(/BPR\*I\*[\d.]+/, 'BPR*I*999999.99')
+      .replace(/~\s*$/, '~garbage');
+    const r = io(x);
+    expect(await main(['x12', 'read', '-'], r.io)).toBe(1);
+    expect(r.out).toEqual([]);
+    expect(r.err).toEqual([
+      expect.stringMatching(
+        /^x12 read: -: after segment \d+ \(IEA\): text after the last segment terminator/,
+      ),
+    ]);
+    const y = io(t.out.join('\n').replace(/BPR\*I\*[\d.]+/, 'BPR*I*999999.99'));
+    expect(await main(['x12', 'read', '-'], y.io)).toBe(1);
+    expect(y.err).toEqual([
+      expect.stringMatching(
+        /^x12 read: -: segment 4 \(BPR\) BPR02: BPR02 999999.99 is not the claim payments/,
+      ),
+    ]);
+  });
 });

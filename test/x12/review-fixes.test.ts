@@ -8,7 +8,8 @@ import { adjudicate } from '../../src/domain/payer/adjudicate';
 import { withAssignment } from '../../src/domain/payer/cost-sharing/assignment';
 import { read835, write835 } from '../../src/interop/x12/835';
 import { claimsFromSegments, parse837p, write837p } from '../../src/interop/x12/837p';
-import { checkEnvelope, tokenize, type Segment } from '../../src/interop/x12/segments';
+import { checkEnvelope } from '../../src/interop/x12/interchange';
+import { tokenize, type Segment } from '../../src/interop/x12/segments';
 import { claim, fees, finding, line, payer } from '../payer/helpers';
 
 function segments(x: string): Segment[] {

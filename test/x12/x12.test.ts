@@ -11,7 +11,8 @@ import { adjudicate } from '../../src/domain/payer/adjudicate';
 import { remittanceJson, type Remittance } from '../../src/domain/payer/remittance/remittance';
 import { read835, write835 } from '../../src/interop/x12/835';
 import { claimsFromSegments, parse837p, write837p } from '../../src/interop/x12/837p';
-import { checkEnvelope, tokenize, type Segment } from '../../src/interop/x12/segments';
+import { checkEnvelope } from '../../src/interop/x12/interchange';
+import { tokenize, type Segment } from '../../src/interop/x12/segments';
 import { $, claim, fees, finding, line, payer } from '../payer/helpers';
 
 /** Segments as node-x12 sees them (ST…SE of the first transaction, plus its own envelope checks). */

@@ -26,7 +26,7 @@ import {
   type ProviderWithAssignment,
 } from '../../domain/payer/cost-sharing/assignment';
 import { icdKey, icdDisplay } from '../../domain/codes/code';
-import { cents, parseMoney } from '../../domain/money';
+import { cents } from '../../domain/money';
 import type { Problem, Result } from '../../domain/result';
 import {
   casSegments,
@@ -35,6 +35,9 @@ import {
   personName,
   ident,
   isoDate,
+  limitProblems,
+  readAmount,
+  segmentAt,
   serialize,
   text,
   tokenize,
@@ -43,6 +46,8 @@ import {
   type EnvelopeOptions,
   type Segment,
 } from './segments';
+import { readEnvelope } from './interchange';
+import { check837 } from './check837';
 
 export const IG_837P = '005010X222A1';
 
@@ -253,214 +258,330 @@ export function write837p(claim: Claim, o: Write837Options = {}): string {
   return serialize(segs);
 }
 
-/** Parses 837P text into claims (one per CLM). Problems name the segment position. */
+/**
+ * Parses 837P text into claims (one per CLM). Refuses, naming each segment, what a payer's
+ * front end would: a broken envelope (every count and control number, see interchange.ts), a
+ * transaction set that is not an 005010X222A1 837, and everything claimsFromSegments refuses.
+ */
 export function parse837p(raw: string): Result<Claim[]> {
   const t = tokenize(raw);
   if (!t.ok) return t;
-  return claimsFromSegments(t.value.segments, t.value.delimiters.component);
+  const { segments, delimiters } = t.value;
+  const envelope = readEnvelope(segments);
+  const errors: Problem[] = [...envelope.errors];
+  for (const span of envelope.transactions) {
+    const st = segments[span.start]!;
+    const where = segmentAt(span.start, st);
+    if (st[1] !== '837')
+      errors.push({
+        path: `${where} ST01`,
+        message:
+          st[1] === '835'
+            ? 'this is an 835 remittance, not an 837 claim'
+            : `transaction set ${st[1] || '(none)'} is not an 837 claim`,
+      });
+    else if (st[3] && st[3] !== IG_837P)
+      errors.push({
+        path: `${where} ST03`,
+        message: `implementation guide ${st[3]} is not ${IG_837P} (837 professional)`,
+      });
+    if (span.groupAt >= 0 && span.group[1] !== 'HC')
+      errors.push({
+        path: `${segmentAt(span.groupAt, span.group)} GS01`,
+        message: `functional group "${span.group[1] ?? ''}" is not HC (health care claim)`,
+      });
+  }
+  const claims = claimsFromSegments(segments, delimiters.component);
+  if (!claims.ok) errors.push(...claims.errors);
+  if (errors.length) return { ok: false, errors: limitProblems(errors, '837') };
+  return claims;
 }
 
-/** Builds claims from segments (used with our tokenizer, or with node-x12's output in tests). */
-export function claimsFromSegments(segments: readonly Segment[], component = ':'): Result<Claim[]> {
-  const errors: Problem[] = [];
-  const claims: Claim[] = [];
-  let submissionDate = '';
-  let payerSequence: PayerSequence | undefined;
-  let payerId = '';
-  let npi = '';
-  let patient: Claim['patient'] = { sex: 'U', birthDate: '', memberId: null };
-  let cur: Claim | null = null;
-  let line: ClaimLine | null = null;
+/** One 837P being read: where the reader stands in the loops and what it has read so far. */
+interface Reading837 {
+  errors: Problem[];
+  component: string;
+  claims: Claim[];
+  submissionDate: string;
+  payerSequence: PayerSequence | undefined;
+  payerId: string;
+  npi: string;
+  patient: Claim['patient'];
+  /** The claim (2300) being read, its service line (2400). */
+  claim: Claim | null;
+  line: ClaimLine | null;
   /** Inside a 2320/2330 loop: the other payer being read. */
-  let other: OtherPayer | null = null;
+  other: OtherPayer | null;
   /** The 2430 line adjudication being read (CAS segments follow SVD). */
-  let prior: PriorLine | null = null;
-  const at = (i: number, s: Segment) => `segment ${i + 1} (${s[0]})`;
-  segments.forEach((s, i) => {
-    const e = (n: number) => s[n] ?? '';
-    switch (s[0]) {
-      case 'BHT':
-        submissionDate = isoDate(e(4));
-        break;
-      case 'HL':
-        // A new billing provider or subscriber level: the next CLM starts a new claim.
-        cur = null;
-        line = null;
-        other = null;
-        prior = null;
-        break;
-      case 'SBR':
-        if (cur) {
-          const c = cur as Claim;
-          other = {
-            payerId: '',
-            sequence: SEQ_FROM[e(1)] ?? 'primary',
-            memberId: null,
-            adjudication: null,
-          };
-          (c.otherPayers ??= []).push(other);
-        } else if (e(1) === 'S' || e(1) === 'T') payerSequence = SEQ_FROM[e(1)];
-        else payerSequence = undefined;
-        break;
-      case 'OI':
-      case 'AMT':
-        break;
-      case 'SVD': {
-        if (!cur || !line) {
-          errors.push({ path: at(i, s), message: 'SVD outside a service line' });
-          break;
-        }
-        const op = (cur as Claim).otherPayers?.find((x) => x.payerId === e(1));
-        if (!op) {
-          errors.push({
-            path: `${at(i, s)} SVD01`,
-            message: `"${e(1)}" is not an other payer named in loop 2330B`,
-          });
-          break;
-        }
-        const [, code = '', ...mods] = e(3).split(component);
-        const paid = parseMoney(e(2));
-        if (paid === null)
-          errors.push({
-            path: `${at(i, s)} SVD02`,
-            message: `paid amount "${e(2)}" is not an amount`,
-          });
-        op.adjudication ??= { payerClaimNumber: null, adjudicationDate: '', lines: [] };
-        prior = {
-          line: (cur as Claim).lines.length,
-          code,
-          modifiers: mods.filter(Boolean),
-          units: Number(e(5) || '1') || 1,
-          paid: paid ?? cents(0),
-          adjustments: [],
-        };
-        op.adjudication.lines.push(prior);
-        other = op;
-        break;
+  prior: PriorLine | null;
+}
+
+const el = (s: Segment, n: number) => s[n] ?? '';
+
+/** BHT (the submission date) and HL: a new billing provider or subscriber level ends the claim. */
+function readHierarchy(t: Reading837, s: Segment): void {
+  if (s[0] === 'BHT') t.submissionDate = isoDate(el(s, 4));
+  else {
+    t.claim = null;
+    t.line = null;
+    t.other = null;
+    t.prior = null;
+  }
+}
+
+/** 2000A/2000B: the billing provider (NM1*85), the subscriber (SBR, NM1*IL, DMG) and payer (NM1*PR). */
+function readSubscriber(t: Reading837, s: Segment): void {
+  const e = (n: number) => el(s, n);
+  switch (s[0]) {
+    case 'SBR':
+      t.payerSequence = e(1) === 'S' || e(1) === 'T' ? SEQ_FROM[e(1)] : undefined;
+      return;
+    case 'NM1':
+      if (e(1) === '85') t.npi = e(9);
+      if (e(1) === 'PR') t.payerId = e(9);
+      if (e(1) === 'IL') {
+        t.patient = { sex: 'U', birthDate: '', memberId: e(9) || null };
+        if (e(3) && e(3) !== 'PATIENT') t.patient.lastName = e(3);
+        if (e(4)) t.patient.firstName = e(4);
       }
-      case 'CAS':
-        if (prior) prior.adjustments.push(...readCas(s, at(i, s), errors));
-        break;
-      case 'NM1':
-        if (other && !line) {
-          if (e(1) === 'IL') other.memberId = e(9) || null;
-          if (e(1) === 'PR') other.payerId = e(9);
-          break;
-        }
-        if (e(1) === '85') npi = e(9);
-        if (e(1) === 'PR') payerId = e(9);
-        if (e(1) === 'IL') {
-          patient = { sex: 'U', birthDate: '', memberId: e(9) || null };
-          if (e(3) && e(3) !== 'PATIENT') patient.lastName = e(3);
-          if (e(4)) patient.firstName = e(4);
-        }
-        break;
-      case 'DMG': {
-        patient.birthDate = isoDate(e(2));
-        const sx = e(3);
-        patient.sex = (sx === 'F' || sx === 'M' ? sx : 'U') as Sex;
-        break;
-      }
-      case 'CLM': {
-        const [pos = '', , freq = '1'] = e(5).split(component);
-        const charge = parseMoney(e(2));
-        if (charge === null)
-          errors.push({
-            path: `${at(i, s)} CLM02`,
-            message: `claim total "${e(2)}" is not an amount`,
-          });
-        cur = {
-          claimId: e(1),
-          payerId,
-          frequency: (['1', '7', '8'].includes(freq) ? freq : '1') as Frequency,
-          originalClaimId: null,
-          patient: { ...patient },
-          provider: { npi, pos, locality: '', ...(e(7) === 'C' ? { participating: false } : {}) },
-          serviceDate: '',
-          submissionDate,
-          diagnoses: [],
-          lines: [],
-          priorAuthNumber: null,
-          accumulators: { deductibleMet: cents(0), outOfPocketMet: cents(0) },
-          ...(payerSequence ? { payerSequence } : {}),
-        };
-        claims.push(cur);
-        line = null;
-        other = null;
-        prior = null;
-        break;
-      }
-      case 'REF':
-        if (other && !line && e(1) === 'F8') {
-          // 2330B REF*F8: the other payer's claim control number.
-          other.adjudication ??= { payerClaimNumber: null, adjudicationDate: '', lines: [] };
-          other.adjudication.payerClaimNumber = e(2);
-          break;
-        }
-        if (cur && !line && e(1) === 'G1') (cur as Claim).priorAuthNumber = e(2);
-        if (cur && !line && e(1) === 'F8') (cur as Claim).originalClaimId = e(2);
-        break;
-      case 'NTE': {
-        if (!cur) break;
-        let note = e(2);
-        const c = cur as Claim;
-        if (note.startsWith(NONPAR_NOTE.trimEnd())) {
-          note = note.slice(NONPAR_NOTE.length);
-          const provider: ProviderWithAssignment = {
-            ...c.provider,
-            participating: false,
-            acceptsAssignment: true,
-          };
-          c.provider = provider;
-        }
-        if (note.startsWith(LOCALITY_NOTE)) c.provider.locality = note.slice(LOCALITY_NOTE.length);
-        break;
-      }
-      case 'HI':
-        if (cur)
-          (cur as Claim).diagnoses = s
-            .slice(1)
-            .filter(Boolean)
-            .map((c) => icdDisplay(c.split(component)[1] ?? ''));
-        break;
-      case 'SV1': {
-        if (!cur) {
-          errors.push({ path: at(i, s), message: 'SV1 before any CLM' });
-          break;
-        }
-        const [, code = '', ...mods] = e(1).split(component);
-        const charge = parseMoney(e(2));
-        if (charge === null)
-          errors.push({
-            path: `${at(i, s)} SV102`,
-            message: `line charge "${e(2)}" is not an amount`,
-          });
-        const units = Number(e(4) || '1');
-        other = null;
-        prior = null;
-        line = {
-          code,
-          modifiers: mods.filter(Boolean),
-          units: Number.isFinite(units) ? units : 1,
-          dxPointers: e(7).split(component).filter(Boolean).map(Number),
-          charge: charge ?? cents(0),
-        };
-        (cur as Claim).lines.push(line);
-        break;
-      }
-      case 'DTP':
-        if (other && prior && e(1) === '573' && other.adjudication)
-          other.adjudication.adjudicationDate = isoDate(e(3));
-        if (cur && line && e(1) === '472') {
-          const d = isoDate(e(3).split('-')[0] ?? '');
-          const c = cur as Claim;
-          if (!c.serviceDate) c.serviceDate = d;
-          if (d !== c.serviceDate) (line as ClaimLine).serviceDate = d;
-        }
-        break;
+      return;
+    case 'DMG': {
+      t.patient.birthDate = isoDate(e(2));
+      const sx = e(3);
+      t.patient.sex = (sx === 'F' || sx === 'M' ? sx : 'U') as Sex;
+      return;
     }
-  });
-  if (claims.length === 0)
+  }
+}
+
+/** 2300: CLM opens a claim; REF*G1 (prior authorization), REF*F8 (original), NTE*ADD, HI. */
+function readClaim(t: Reading837, s: Segment, at: string): void {
+  const e = (n: number) => el(s, n);
+  const c = t.claim;
+  switch (s[0]) {
+    case 'CLM': {
+      const [pos = '', , freq = '1'] = e(5).split(t.component);
+      const charge = readAmount(e(2));
+      if (charge === null)
+        t.errors.push({ path: `${at} CLM02`, message: `claim total "${e(2)}" is not an amount` });
+      t.claim = {
+        claimId: e(1),
+        payerId: t.payerId,
+        frequency: (['1', '7', '8'].includes(freq) ? freq : '1') as Frequency,
+        originalClaimId: null,
+        patient: { ...t.patient },
+        provider: {
+          npi: t.npi,
+          pos,
+          locality: '',
+          ...(e(7) === 'C' ? { participating: false } : {}),
+        },
+        serviceDate: '',
+        submissionDate: t.submissionDate,
+        diagnoses: [],
+        lines: [],
+        priorAuthNumber: null,
+        accumulators: { deductibleMet: cents(0), outOfPocketMet: cents(0) },
+        ...(t.payerSequence ? { payerSequence: t.payerSequence } : {}),
+      };
+      t.claims.push(t.claim);
+      t.line = null;
+      t.other = null;
+      t.prior = null;
+      return;
+    }
+    case 'REF':
+      if (c && !t.line && e(1) === 'G1') c.priorAuthNumber = e(2);
+      if (c && !t.line && e(1) === 'F8') c.originalClaimId = e(2);
+      return;
+    case 'NTE': {
+      if (!c) return;
+      let note = e(2);
+      if (note.startsWith(NONPAR_NOTE.trimEnd())) {
+        note = note.slice(NONPAR_NOTE.length);
+        const provider: ProviderWithAssignment = {
+          ...c.provider,
+          participating: false,
+          acceptsAssignment: true,
+        };
+        c.provider = provider;
+      }
+      if (note.startsWith(LOCALITY_NOTE)) c.provider.locality = note.slice(LOCALITY_NOTE.length);
+      return;
+    }
+    case 'HI':
+      if (c)
+        c.diagnoses = s
+          .slice(1)
+          .filter(Boolean)
+          .map((x) => icdDisplay(x.split(t.component)[1] ?? ''));
+      return;
+  }
+}
+
+/** 2320/2330 (other subscriber and payer) and 2430 (its line adjudication: SVD, CAS, DTP*573). */
+function readOtherPayer(t: Reading837, s: Segment, at: string): void {
+  const e = (n: number) => el(s, n);
+  const c = t.claim;
+  switch (s[0]) {
+    case 'SBR':
+      if (!c) return;
+      t.other = {
+        payerId: '',
+        sequence: SEQ_FROM[e(1)] ?? 'primary',
+        memberId: null,
+        adjudication: null,
+      };
+      (c.otherPayers ??= []).push(t.other);
+      return;
+    case 'NM1':
+      if (!t.other) return;
+      if (e(1) === 'IL') t.other.memberId = e(9) || null;
+      if (e(1) === 'PR') t.other.payerId = e(9);
+      return;
+    case 'REF':
+      // 2330B REF*F8: the other payer's claim control number.
+      if (!t.other) return;
+      t.other.adjudication ??= { payerClaimNumber: null, adjudicationDate: '', lines: [] };
+      t.other.adjudication.payerClaimNumber = e(2);
+      return;
+    case 'SVD': {
+      if (!c || !t.line) {
+        t.errors.push({ path: at, message: 'SVD outside a service line' });
+        return;
+      }
+      const op = c.otherPayers?.find((x) => x.payerId === e(1));
+      if (!op) {
+        t.errors.push({
+          path: `${at} SVD01`,
+          message: `"${e(1)}" is not an other payer named in loop 2330B`,
+        });
+        return;
+      }
+      const [, code = '', ...mods] = e(3).split(t.component);
+      const paid = readAmount(e(2));
+      if (paid === null)
+        t.errors.push({ path: `${at} SVD02`, message: `paid amount "${e(2)}" is not an amount` });
+      op.adjudication ??= { payerClaimNumber: null, adjudicationDate: '', lines: [] };
+      t.prior = {
+        line: c.lines.length,
+        code,
+        modifiers: mods.filter(Boolean),
+        units: Number(e(5) || '1') || 1,
+        paid: paid ?? cents(0),
+        adjustments: [],
+      };
+      op.adjudication.lines.push(t.prior);
+      t.other = op;
+      return;
+    }
+    case 'CAS':
+      if (t.prior) t.prior.adjustments.push(...readCas(s, at, t.errors));
+      else
+        t.errors.push({
+          path: at,
+          message:
+            'CAS outside a line adjudication (2430 SVD): claim-level adjustments of another payer are not read, so their money would be lost',
+        });
+      return;
+    case 'DTP':
+      if (t.other && t.prior && t.other.adjudication)
+        t.other.adjudication.adjudicationDate = isoDate(e(3));
+      return;
+  }
+}
+
+/** 2400: SV1 opens a service line; DTP*472 its date when it differs from the claim's. */
+function readServiceLine(t: Reading837, s: Segment, at: string): void {
+  const e = (n: number) => el(s, n);
+  const c = t.claim;
+  if (s[0] === 'DTP') {
+    if (!c || !t.line) return;
+    const d = isoDate(e(3).split('-')[0] ?? '');
+    if (!c.serviceDate) c.serviceDate = d;
+    if (d !== c.serviceDate) t.line.serviceDate = d;
+    return;
+  }
+  if (!c) {
+    t.errors.push({ path: at, message: 'SV1 before any CLM' });
+    return;
+  }
+  const [, code = '', ...mods] = e(1).split(t.component);
+  const charge = readAmount(e(2));
+  if (charge === null)
+    t.errors.push({ path: `${at} SV102`, message: `line charge "${e(2)}" is not an amount` });
+  const units = Number(e(4) || '1');
+  t.other = null;
+  t.prior = null;
+  t.line = {
+    code,
+    modifiers: mods.filter(Boolean),
+    units: Number.isFinite(units) ? units : 1,
+    dxPointers: e(7).split(t.component).filter(Boolean).map(Number),
+    charge: charge ?? cents(0),
+  };
+  c.lines.push(t.line);
+}
+
+/** Sends each segment to the reader of its loop. */
+function readSegment837(t: Reading837, s: Segment, i: number): void {
+  const at = segmentAt(i, s);
+  const inOtherPayer = t.other !== null && t.line === null;
+  switch (s[0]) {
+    case 'BHT':
+    case 'HL':
+      return readHierarchy(t, s);
+    case 'SBR':
+      return t.claim ? readOtherPayer(t, s, at) : readSubscriber(t, s);
+    case 'NM1':
+      return inOtherPayer ? readOtherPayer(t, s, at) : readSubscriber(t, s);
+    case 'DMG':
+      return readSubscriber(t, s);
+    case 'REF':
+      return inOtherPayer && s[1] === 'F8' ? readOtherPayer(t, s, at) : readClaim(t, s, at);
+    case 'CLM':
+    case 'NTE':
+    case 'HI':
+      return readClaim(t, s, at);
+    case 'SVD':
+    case 'CAS':
+      return readOtherPayer(t, s, at);
+    case 'SV1':
+      return readServiceLine(t, s, at);
+    case 'DTP':
+      if (s[1] === '573') return readOtherPayer(t, s, at);
+      if (s[1] === '472') return readServiceLine(t, s, at);
+      return;
+  }
+}
+
+/**
+ * Builds claims from segments (used with our tokenizer, or with node-x12's output in tests): each
+ * segment goes to the reader of its loop, then each transaction set's structure and balance are
+ * checked (check837.ts). Problems name the segment position.
+ */
+export function claimsFromSegments(segments: readonly Segment[], component = ':'): Result<Claim[]> {
+  const t: Reading837 = {
+    errors: [],
+    component,
+    claims: [],
+    submissionDate: '',
+    payerSequence: undefined,
+    payerId: '',
+    npi: '',
+    patient: { sex: 'U', birthDate: '', memberId: null },
+    claim: null,
+    line: null,
+    other: null,
+    prior: null,
+  };
+  segments.forEach((s, i) => readSegment837(t, s, i));
+  const errors = t.errors;
+  const structure = check837(segments, component);
+  errors.push(...structure.errors);
+  // CLM02 = ΣSV102 once every amount could be read.
+  if (errors.length === 0) errors.push(...structure.balance);
+  if (t.claims.length === 0)
     errors.push({ path: '837', message: 'no CLM segment: the file holds no claim' });
-  return errors.length ? { ok: false, errors } : { ok: true, value: claims };
+  return errors.length ? { ok: false, errors } : { ok: true, value: t.claims };
 }
