@@ -10,9 +10,10 @@ import { FINDING_IDS, type FindingId } from '../domain/findings';
 import { LIFECYCLE_STEPS } from '../machines/lifecycle.machine';
 import { remittanceSchema } from '../machines/remittance';
 import { findingJsonSchema } from '../domain/payer/remittance/remittance-json';
+import { isoDateSchema } from '../domain/time/schema';
 import type { Migration, RecordType } from './versioned';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
+const isoDate = isoDateSchema('must be a date YYYY-MM-DD');
 const centsSchema = z
   .number()
   .int()

@@ -11,12 +11,12 @@
  * edits, not by NCCI PTP pairs, so it needs the global days rather than a pair list).
  */
 import type { Claim, ClaimLine } from '../claim/claim';
-import { addDays } from '../claim/dates';
+import { plusDays } from '../time/calendar';
 import type { Finding } from '../findings';
 import { curatedNcci } from '../../codesets/ncci/curated';
 import { patientKey } from './claim-data';
 import type { EditContext, GlobalDaysOf, NcciRules } from './context';
-import { validDate as isIsoDate } from './date-cache';
+import { isIsoDate } from '../time/dates';
 import { finding, lineDate } from './finding-kit';
 import { isEm } from './modifier-rules';
 import {
@@ -87,20 +87,9 @@ function ptpCovers(ncci: NcciRules, em: ClaimLine, p: Proc): boolean {
   return !!e && e.modifierIndicator !== '9';
 }
 
-// Dates repeat across claims: building a Date per lookup was most of this family's time.
-const dayCache = new Map<string, string>();
-function addDaysCached(date: string, days: number): string {
-  if (days === 0) return date;
-  const k = `${date}+${days}`;
-  let v = dayCache.get(k);
-  if (v === undefined) {
-    if (dayCache.size > 50_000) dayCache.clear();
-    v = addDays(date, days);
-    dayCache.set(k, v);
-  }
-  return v;
-}
-const dayAfter = (date: string) => addDaysCached(date, 1);
+// Dates repeat across claims: the memoised calendar (building a Date per lookup was most of
+// this family's time).
+const dayAfter = (date: string) => plusDays(date, 1);
 
 interface Visit {
   line: ClaimLine;
@@ -162,7 +151,7 @@ function procOf(c: Claim, l: ClaimLine, n: number | null, gd: GlobalDaysOf, out:
       code: l.code,
       date,
       days,
-      end: addDaysCached(date, postopDays(days)),
+      end: plusDays(date, postopDays(days)),
       n,
       claimId: c.claimId,
     });

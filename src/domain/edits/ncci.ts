@@ -13,7 +13,7 @@ import type { EditContext, GlobalDaysOf } from './context';
 import { finding, lineDate } from './finding-kit';
 import { isEm, PTP_ANATOMIC, PTP_GLOBAL_SURGERY, PTP_OTHER, PTP_REF } from './modifier-rules';
 import type { MueEdit, NcciRules, PtpEdit } from './ncci-rules';
-import { validDate as isIsoDate } from './date-cache';
+import { isIsoDate } from '../time/dates';
 
 export type { GlobalDaysOf } from './context';
 

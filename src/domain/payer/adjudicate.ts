@@ -7,7 +7,8 @@
  * See: DOMAIN.md §1 step 6, §5–§7; Medicare Claims Processing Manual ch. 1 §80.3 and ch. 12.
  */
 import type { Accumulators, Claim } from '../claim/claim';
-import { isDate as isIsoDate, plusDays as addDays } from './calendar';
+import { plusDays as addDays } from '../time/calendar';
+import { isIsoDate } from '../time/dates';
 import type { Finding } from '../findings';
 import { cents, mulRound, sum, type Cents } from '../money';
 import type { PayerPolicy } from '../edits/policy-types';
@@ -31,7 +32,8 @@ import {
   type ServiceCategory,
 } from './profile';
 import { addQmbRemarks, hasQmbProtection, qmbProtection } from './cost-sharing/qmb';
-import { hash32, payerClaimNumber, rng } from './random';
+import { hash32, rng } from '../random/seeded';
+import { payerClaimNumber } from './remittance/claim-number';
 import { policyFor } from './policy';
 import { applySecondary } from './coordination/cob';
 import { acceptsAssignment } from './cost-sharing/assignment';
