@@ -7,7 +7,7 @@
 import { createActor, fromPromise, type Actor } from 'xstate';
 import type { Claim } from '../domain/claim/claim';
 import type { CodeCatalog } from '../domain/codes/catalog';
-import type { Finding } from '../domain/findings';
+import { dedupeFindings, type Finding } from '../domain/findings';
 import type { CaseFile, Pack } from '../scenarios/schema';
 import { claimFromDraft, type ClaimHeader } from '../machines/claim-from-draft';
 import {
@@ -187,11 +187,7 @@ export class CaseSession {
     const parsed = claimFromDraft(c.draft, c.header, { ...c.next, submissionDate: c.today });
     const engine = await this.deps.scrub(parsed.claim, this.#history(parsed.claim));
     // parseClaim and the claim-data edits can report the same field problem: keep one.
-    const key = (f: Finding) =>
-      `${f.id}|${f.line}|${f.field ?? ''}|${f.codes.join(',')}|${f.message}`;
-    const all = [...parsed.findings, ...engine].filter(
-      (f, i, xs) => xs.findIndex((g) => key(g) === key(f)) === i,
-    );
+    const all = dedupeFindings([...parsed.findings, ...engine]);
     this.#findings = all;
     // The draft as scrubbed (it may have changed while the worker answered).
     this.#scrubbedDraft = draftJson;

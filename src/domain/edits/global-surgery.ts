@@ -18,7 +18,7 @@ import { patientKey } from './claim-data';
 import type { EditContext, GlobalDaysOf, NcciRules } from './context';
 import { isIsoDate } from '../time/dates';
 import { finding, lineDate } from './finding-kit';
-import { isEm } from './modifier-rules';
+import { isAnyEm } from './modifier-rules';
 import {
   GLOBAL_CARC,
   GLOBAL_SURGERY_RULES as R,
@@ -43,7 +43,7 @@ const ref = (r: GlobalSurgeryRule) => `${r.source}; ${GLOBAL_CARC}`;
 
 export function globalSurgeryEdits(claim: Claim, ctx: EditContext): Finding[] {
   const gd = ctx.globalDays;
-  if (!gd || !claim.lines.some((l) => isEm(l.code))) return [];
+  if (!gd || !claim.lines.some((l) => isAnyEm(l.code))) return [];
   const procs = proceduresOf(claim, ctx);
   if (!procs.length) return [];
   const ncci = ctx.ncci ?? curatedNcci();
@@ -52,7 +52,7 @@ export function globalSurgeryEdits(claim: Claim, ctx: EditContext): Finding[] {
   for (let i = 0; i < claim.lines.length; i++) {
     const line = claim.lines[i]!;
     const date = lineDate(claim.serviceDate, line.serviceDate);
-    if (!isEm(line.code) || !isIsoDate(date)) continue;
+    if (!isAnyEm(line.code) || !isIsoDate(date)) continue;
     const v: Visit = { line, i, date };
     const mods = line.modifiers;
     const next = dayAfter(date);
@@ -142,7 +142,7 @@ function proceduresOf(claim: Claim, ctx: EditContext): Proc[] {
 }
 
 function procOf(c: Claim, l: ClaimLine, n: number | null, gd: GlobalDaysOf, out: Proc[]) {
-  if (!l.code || isEm(l.code)) return;
+  if (!l.code || isAnyEm(l.code)) return;
   const date = lineDate(c.serviceDate, l.serviceDate);
   if (!isIsoDate(date)) return;
   const days = gd(l.code, date);
