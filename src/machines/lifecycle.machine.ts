@@ -115,6 +115,26 @@ export const claimIdFor = (caseId: string, seq: number) =>
  * See: Medicare Claims Processing Manual (Pub. 100-04) ch. 1 §80.2.1.1 (payment floor). */
 export const CLOCK_STEPS = { code: 1, adjudicate: 14, correct: 2, statement: 3 } as const;
 
+/**
+ * What the UI asks the machine instead of comparing state names: `editable` (the draft takes
+ * `dx.*` / `line.*`), `busy` (the payer is working), the phase of the case (one per station of
+ * the stepper: which screen shows) and, once the remittance is posted, its outcome.
+ */
+export type LifecycleTag =
+  | 'editable'
+  | 'busy'
+  | 'phase.encounter'
+  | 'phase.coding'
+  | 'phase.claim'
+  | 'phase.remittance'
+  | 'phase.outcome'
+  | 'phase.correction'
+  | 'phase.statement'
+  | 'phase.closed'
+  | 'outcome.paid'
+  | 'outcome.denied'
+  | 'outcome.rejected';
+
 const lastSubmitted = (c: LifecycleContext): Claim | null => c.submissions.at(-1)?.claim ?? null;
 
 /** The submissions with the payer's answer recorded on the last one. */
@@ -130,6 +150,7 @@ const lifecycleSetup = setup({
     context: {} as LifecycleContext,
     events: {} as LifecycleEvent,
     input: {} as LifecycleInput,
+    tags: {} as LifecycleTag,
   },
   actors: {
     adjudicate: fromPromise<Remittance, AdjudicateInput>(async () => {
@@ -214,7 +235,7 @@ const lifecycleSetup = setup({
  * or a test sends `payer.adjudicated`; on an error the trainee goes back to `onError`. */
 const awaitingPayer = (onError: 'claim' | 'corrected') =>
   lifecycleSetup.createStateConfig({
-    tags: ['busy'],
+    tags: ['busy', onError === 'claim' ? 'phase.claim' : 'phase.correction'],
     invoke: {
       src: 'adjudicate',
       input: ({ context }) => {
@@ -289,10 +310,11 @@ export const lifecycleMachine = lifecycleSetup.createMachine({
   initial: 'encounter',
   states: {
     encounter: {
+      tags: ['phase.encounter'],
       on: { 'coding.start': 'coding' },
     },
     coding: {
-      tags: ['editable'],
+      tags: ['editable', 'phase.coding'],
       on: {
         'dx.*': { actions: 'editDraft' },
         'line.*': { actions: 'editDraft' },
@@ -303,6 +325,7 @@ export const lifecycleMachine = lifecycleSetup.createMachine({
       },
     },
     claim: {
+      tags: ['phase.claim'],
       on: {
         'coding.edit': 'coding',
         'claim.submit': { guard: 'hasClaim', target: 'submitted', actions: 'recordSubmission' },
@@ -312,6 +335,7 @@ export const lifecycleMachine = lifecycleSetup.createMachine({
       ...awaitingPayer('claim'),
     },
     adjudicated: {
+      tags: ['phase.remittance'],
       on: {
         'remittance.post': [
           { guard: 'isRejected', target: 'rejected' },
@@ -321,6 +345,7 @@ export const lifecycleMachine = lifecycleSetup.createMachine({
       },
     },
     paid: {
+      tags: ['phase.outcome', 'outcome.paid'],
       on: {
         'statement.issue': {
           target: 'patientStatement',
@@ -329,6 +354,7 @@ export const lifecycleMachine = lifecycleSetup.createMachine({
       },
     },
     denied: {
+      tags: ['phase.outcome', 'outcome.denied'],
       on: {
         'claim.correct': {
           target: 'corrected',
@@ -342,6 +368,7 @@ export const lifecycleMachine = lifecycleSetup.createMachine({
       },
     },
     rejected: {
+      tags: ['phase.outcome', 'outcome.rejected'],
       on: {
         'claim.correct': {
           target: 'corrected',
@@ -350,7 +377,7 @@ export const lifecycleMachine = lifecycleSetup.createMachine({
       },
     },
     corrected: {
-      tags: ['editable'],
+      tags: ['editable', 'phase.correction'],
       on: {
         'dx.*': { actions: 'editDraft' },
         'line.*': { actions: 'editDraft' },
@@ -361,9 +388,10 @@ export const lifecycleMachine = lifecycleSetup.createMachine({
       ...awaitingPayer('corrected'),
     },
     patientStatement: {
+      tags: ['phase.statement'],
       on: { 'case.close': 'closed' },
     },
-    closed: { type: 'final' },
+    closed: { type: 'final', tags: ['phase.closed'] },
   },
 });
 

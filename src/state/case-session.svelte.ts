@@ -1,6 +1,7 @@
 /**
  * One open case: the lifecycle actor (with the payer injected), its saved progress, and the
- * scrubber results. Components read `step`, `context`, `editable` and call `send` / `scrub`.
+ * scrubber results. Components read `step`, `context`, `editable`, `can(event)`, `hasTag(tag)`
+ * and call `send` / `scrub`.
  * Every change of state or context is saved; reopening the case restores the same step and
  * entries.
  */
@@ -16,6 +17,7 @@ import {
   type LifecycleContext,
   type LifecycleEvent,
   type LifecycleStep,
+  type LifecycleTag,
 } from '../machines/lifecycle.machine';
 import type { Remittance } from '../machines/remittance';
 import type { ProgressStore } from '../persistence/progress-store';
@@ -89,6 +91,10 @@ export class CaseSession {
   }
   can(event: LifecycleEvent) {
     return this.#state?.snapshot.can(event) ?? false;
+  }
+  /** Whether the machine's state carries a tag (its phase, outcome, `busy`, `editable`). */
+  hasTag(tag: LifecycleTag) {
+    return this.#state?.snapshot.hasTag(tag) ?? false;
   }
   /** Load problems (a corrupt saved record) to show once. */
   get notice() {

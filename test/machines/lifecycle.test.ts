@@ -320,6 +320,33 @@ describe('lifecycle machine as an actor with an injected payer', () => {
   });
 });
 
+describe('lifecycle machine tags (what the UI asks instead of state names)', () => {
+  it('gives every state exactly one phase, and the outcome once posted', () => {
+    const { context } = initialTransition(lifecycleMachine, input)[0];
+    const phases = LIFECYCLE_STEPS.map((value) => {
+      const s = lifecycleMachine.resolveState({ value, context });
+      return [
+        value,
+        [...s.tags].filter((t) => t.startsWith('phase.') || t.startsWith('outcome.')).sort(),
+      ];
+    });
+    expect(Object.fromEntries(phases)).toEqual({
+      encounter: ['phase.encounter'],
+      coding: ['phase.coding'],
+      claim: ['phase.claim'],
+      submitted: ['phase.claim'],
+      adjudicated: ['phase.remittance'],
+      paid: ['outcome.paid', 'phase.outcome'],
+      denied: ['outcome.denied', 'phase.outcome'],
+      rejected: ['outcome.rejected', 'phase.outcome'],
+      corrected: ['phase.correction'],
+      resubmitted: ['phase.correction'],
+      patientStatement: ['phase.statement'],
+      closed: ['phase.closed'],
+    });
+  });
+});
+
 describe('lifecycle machine graph', () => {
   it('reaches every state by some path of events', () => {
     const events: LifecycleEvent[] = [
