@@ -15,7 +15,7 @@ import { scrub, type EditContext, type PayerPolicy } from '../src/domain/edits/i
 import { loadMpfsBundle } from '../src/codesets/mpfs/bundle';
 import { starterFees } from '../src/domain/payer/starter';
 import { globalDaysFrom } from '../src/domain/edits/global-days';
-import { rng } from '../src/domain/payer/random';
+import { rng } from '../src/domain/random/seeded';
 
 const N = 10_000;
 

@@ -10,7 +10,7 @@ import type { Claim } from '../src/domain/claim/claim';
 import type { Finding } from '../src/domain/findings';
 import { cents } from '../src/domain/money';
 import { adjudicate } from '../src/domain/payer/adjudicate';
-import { rng } from '../src/domain/payer/random';
+import { rng } from '../src/domain/random/seeded';
 import { starterFees, starterPayers } from '../src/domain/payer/starter';
 import { loadMpfsBundle } from '../src/codesets/mpfs/bundle';
 import { scrub } from '../src/domain/edits/index';

@@ -10,6 +10,7 @@ import type { Claim } from '../domain/claim/claim';
 import type { CodeCatalog, IcdRelease } from '../domain/codes/catalog';
 import type { MpfsTables } from '../domain/payer/pricing/fees';
 import type { Problem } from '../domain/result';
+import { isIsoDate } from '../domain/time/dates';
 import { decodeIcdBundle, decodeNoteLine, type IcdBundle } from './bundle';
 import type { NotesSource } from './icd/release';
 import { decodeJsonBundle, type JsonBundle } from './json-bundle';
@@ -250,7 +251,7 @@ export class BundleSources {
       for (const l of c.lines) if (l.serviceDate) dates.add(l.serviceDate);
     }
     for (const d of dates) {
-      const s = /^\d{4}-\d{2}-\d{2}$/.test(d) ? await this.icdSlotFor(d) : undefined;
+      const s = isIsoDate(d) ? await this.icdSlotFor(d) : undefined;
       if (s) await this.ensureIcd(s);
     }
     return this.catalog();

@@ -3,15 +3,13 @@
  * `{ format, version, kind, id, data }`, gzip-compressed on disk. Validated with zod on load.
  */
 import { z } from 'zod';
+import { isoDateSchema } from '../domain/time/schema';
 import type { HcpcsRecord } from './hcpcs';
 import type { MceLists } from './mce';
 import type { PlaceOfServiceEntry } from './pos';
 import { BUNDLE_FORMAT, BUNDLE_VERSION } from './bundle';
 
-const date = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .nullable();
+const date = isoDateSchema().nullable();
 const hcpcsSchema = z.array(
   z.object({
     kind: z.enum(['procedure', 'modifier']),

@@ -4,6 +4,7 @@
  * and the official files they came from. Validated with zod when read (it crosses a boundary).
  */
 import { z } from 'zod';
+import { isoDateSchema } from '../domain/time/schema';
 
 export const MANIFEST_FORMAT = 'claimlab.codeset-manifest';
 export const MANIFEST_VERSION = 1;
@@ -15,8 +16,8 @@ const base = {
   sources: z.array(z.string()),
 };
 const range = {
-  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  from: isoDateSchema(),
+  to: isoDateSchema(),
 };
 
 export const manifestEntrySchema = z.discriminatedUnion('kind', [

@@ -16,6 +16,7 @@ import type {
   SeventhCharacterRule,
 } from '../domain/codes/catalog';
 import type { Result } from '../domain/result';
+import { isIsoDate } from '../domain/time/dates';
 import type { IcdBundle } from './bundle';
 import type { HcpcsRecord } from './hcpcs';
 import { OfficialIcdRelease } from './icd-release';
@@ -46,8 +47,6 @@ export interface OfficialSources {
   /** Answers CPT codes (our own wording) and modifiers the HCPCS file does not carry. */
   fallback?: CodeCatalog;
 }
-
-const ISO = /^\d{4}-\d{2}-\d{2}$/;
 
 /** An IcdRelease whose data is decoded on first use. */
 class LazyRelease implements IcdRelease {
@@ -107,7 +106,7 @@ export class OfficialCatalog implements CodeCatalog {
   }
 
   icd10(date: string): Result<IcdRelease> {
-    if (!ISO.test(date) || Number.isNaN(Date.parse(date)))
+    if (!isIsoDate(date))
       return {
         ok: false,
         errors: [{ path: 'date', message: `"${date}" is not a date (YYYY-MM-DD)` }],

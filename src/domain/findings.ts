@@ -76,3 +76,35 @@ export const findingJson = (f: Finding): FindingJson => ({
   reference: f.reference,
   ...(f.suggestion === undefined ? {} : { suggestion: f.suggestion }),
 });
+
+const SEVERITY_RANK: Record<Severity, number> = { error: 2, warning: 1, info: 0 };
+
+/**
+ * What makes two findings the same: id and place (line, diagnosis, field), and for a finding
+ * with no field its codes and message (two NCCI pairs on one line are two findings). Severity
+ * is not part of it: the higher severity wins (see dedupeFindings).
+ */
+export const findingKey = (f: Finding): string =>
+  f.field
+    ? `${f.id}|${f.line ?? ''}|${f.diagnosisIndex ?? ''}|${f.field}`
+    : `${f.id}|${f.line ?? ''}|${f.diagnosisIndex ?? ''}||${f.codes.join(',')}|${f.message}`;
+
+/**
+ * The one finding dedupe (parseClaim, the edit families and the payer's own checks can report
+ * the same problem): one finding per key, at the place of its first occurrence, and the highest
+ * severity wins, so a warning never hides an error with the same id and place (the claim would
+ * be rejected or not depending on how many finding sources there were). Linear time.
+ */
+export function dedupeFindings(findings: readonly Finding[]): Finding[] {
+  const at = new Map<string, number>();
+  const out: Finding[] = [];
+  for (const f of findings) {
+    const k = findingKey(f);
+    const i = at.get(k);
+    if (i === undefined) {
+      at.set(k, out.length);
+      out.push(f);
+    } else if (SEVERITY_RANK[f.severity] > SEVERITY_RANK[out[i]!.severity]) out[i] = f;
+  }
+  return out;
+}

@@ -35,7 +35,7 @@ export function formatMoney(c: number): string {
 
 /** Formats cents for people: 12345 -> "$123.45". */
 export const displayMoney = (c: number): string =>
-  (c < 0 ? '-$' : '$') + formatMoney(Math.abs(c)).replace(/\B(?=(\d{3})+(?!\d))/, ',');
+  (c < 0 ? '-$' : '$') + formatMoney(Math.abs(c)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 
 /**
  * Multiplies cents by a rate and rounds half away from zero to the cent (CMS rounds fee

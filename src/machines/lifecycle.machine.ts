@@ -14,10 +14,11 @@
  * The coding draft lives in the context and changes only through `dx.*` / `line.*` events
  * while the state is tagged `editable`, so a submitted claim can never be edited behind the
  * payer's back. Adjudication is the injected `adjudicate` actor and the simulated clock the
- * injected `tick` action: tests and the UI swap them with `.provide()`.
+ * injected `tick` action (every move of `today` goes through it): tests and the UI swap them
+ * with `.provide()`.
  * See: DOMAIN.md sections 1, 5 and 8 (rejection vs denial, corrected claims).
  */
-import { assign, fromPromise, setup } from 'xstate';
+import { assign, fromPromise, raise, setup } from 'xstate';
 import type { Claim, Frequency } from '../domain/claim/claim';
 import type { Finding } from '../domain/findings';
 import { claimFromDraft, type ClaimHeader } from './claim-from-draft';
@@ -34,7 +35,7 @@ import {
   type DraftLine,
 } from './draft';
 import type { Remittance } from './remittance';
-import { addDays } from './clock';
+import { addDays, isIsoDate } from '../domain/time/dates';
 
 export interface Submission {
   claim: Claim;
@@ -114,13 +115,42 @@ export const claimIdFor = (caseId: string, seq: number) =>
  * See: Medicare Claims Processing Manual (Pub. 100-04) ch. 1 §80.2.1.1 (payment floor). */
 export const CLOCK_STEPS = { code: 1, adjudicate: 14, correct: 2, statement: 3 } as const;
 
+/**
+ * What the UI asks the machine instead of comparing state names: `editable` (the draft takes
+ * `dx.*` / `line.*`), `busy` (the payer is working), the phase of the case (one per station of
+ * the stepper: which screen shows) and, once the remittance is posted, its outcome.
+ */
+export type LifecycleTag =
+  | 'editable'
+  | 'busy'
+  | 'phase.encounter'
+  | 'phase.coding'
+  | 'phase.claim'
+  | 'phase.remittance'
+  | 'phase.outcome'
+  | 'phase.correction'
+  | 'phase.statement'
+  | 'phase.closed'
+  | 'outcome.paid'
+  | 'outcome.denied'
+  | 'outcome.rejected';
+
 const lastSubmitted = (c: LifecycleContext): Claim | null => c.submissions.at(-1)?.claim ?? null;
+
+/** The submissions with the payer's answer recorded on the last one. */
+function withRemittance(subs: Submission[], remittance: Remittance): Submission[] {
+  const out = [...subs];
+  const last = out.at(-1);
+  if (last) out[out.length - 1] = { ...last, remittance };
+  return out;
+}
 
 const lifecycleSetup = setup({
   types: {
     context: {} as LifecycleContext,
     events: {} as LifecycleEvent,
     input: {} as LifecycleInput,
+    tags: {} as LifecycleTag,
   },
   actors: {
     adjudicate: fromPromise<Remittance, AdjudicateInput>(async () => {
@@ -135,9 +165,15 @@ const lifecycleSetup = setup({
     hasClaim: ({ context }) => context.claim !== null,
   },
   actions: {
-    tick: assign(({ context }, params: { days: number }) => ({
-      today: addDays(context.today, params.days),
-    })),
+    /** The simulated clock: moves `today` on by `days`, or to `notBefore` when that is later
+     * (a remittance dated after the payer's usual processing time). A date the clock cannot
+     * read (a case with no valid date of service) stays where it is. */
+    tick: assign(({ context }, params: { days: number; notBefore?: string | undefined }) => {
+      if (!isIsoDate(context.today)) return {};
+      const ticked = addDays(context.today, params.days);
+      const later = params.notBefore;
+      return { today: isIsoDate(later) && later > ticked ? later : ticked };
+    }),
     editDraft: assign(({ context, event }) => ({ draft: applyDraftEvent(context.draft, event) })),
     buildClaim: assign(({ context }) => {
       const parsed = claimFromDraft(context.draft, context.header, {
@@ -156,17 +192,11 @@ const lifecycleSetup = setup({
           }
         : {},
     ),
-    /** Records the remittance on the last submission; the clock moves on by the payer's
-     * processing time, or to the remittance date when the payer gives a later one. */
-    receiveRemittance: assign(({ context }, params: { remittance: Remittance }) => {
-      const subs = [...context.submissions];
-      const last = subs.at(-1);
-      if (last) subs[subs.length - 1] = { ...last, remittance: params.remittance };
-      const ticked = addDays(context.today, CLOCK_STEPS.adjudicate);
-      const d = params.remittance.remitDate;
-      const today = d && /^\d{4}-\d{2}-\d{2}$/.test(d) && d > ticked ? d : ticked;
-      return { remittance: params.remittance, submissions: subs, today };
-    }),
+    /** Records the remittance on the last submission (the clock moves in `tick`). */
+    receiveRemittance: assign(({ context }, params: { remittance: Remittance }) => ({
+      remittance: params.remittance,
+      submissions: withRemittance(context.submissions, params.remittance),
+    })),
     planCorrection: assign(({ context }) => {
       const prior = lastSubmitted(context);
       const seq = context.claimSeq + 1;
@@ -192,12 +222,9 @@ const lifecycleSetup = setup({
       };
     }),
     /** A refused reopening: kept on the submission; the decision in force stays the original. */
-    receiveRefusal: assign(({ context }, params: { remittance: Remittance }) => {
-      const subs = [...context.submissions];
-      const last = subs.at(-1);
-      if (last) subs[subs.length - 1] = { ...last, remittance: params.remittance };
-      return { submissions: subs, today: addDays(context.today, CLOCK_STEPS.correct) };
-    }),
+    receiveRefusal: assign(({ context }, params: { remittance: Remittance }) => ({
+      submissions: withRemittance(context.submissions, params.remittance),
+    })),
     setError: assign((_, params: { error: unknown }) => ({
       error: params.error instanceof Error ? params.error.message : String(params.error),
     })),
@@ -208,7 +235,7 @@ const lifecycleSetup = setup({
  * or a test sends `payer.adjudicated`; on an error the trainee goes back to `onError`. */
 const awaitingPayer = (onError: 'claim' | 'corrected') =>
   lifecycleSetup.createStateConfig({
-    tags: ['busy'],
+    tags: ['busy', onError === 'claim' ? 'phase.claim' : 'phase.correction'],
     invoke: {
       src: 'adjudicate',
       input: ({ context }) => {
@@ -222,23 +249,13 @@ const awaitingPayer = (onError: 'claim' | 'corrected') =>
           original: corrects ? context.remittance : null,
         };
       },
-      onDone: [
-        {
-          guard: { type: 'isRefusal', params: ({ event }) => ({ remittance: event.output }) },
-          target: 'denied',
-          actions: {
-            type: 'receiveRefusal',
-            params: ({ event }) => ({ remittance: event.output }),
-          },
-        },
-        {
-          target: 'adjudicated',
-          actions: {
-            type: 'receiveRemittance',
-            params: ({ event }) => ({ remittance: event.output }),
-          },
-        },
-      ],
+      // The actor's answer goes through the same transition as a `payer.adjudicated` event.
+      onDone: {
+        actions: raise(({ event }) => ({
+          type: 'payer.adjudicated' as const,
+          remittance: event.output,
+        })),
+      },
       onError: {
         target: onError,
         actions: { type: 'setError', params: ({ event }) => ({ error: event.error }) },
@@ -249,17 +266,26 @@ const awaitingPayer = (onError: 'claim' | 'corrected') =>
         {
           guard: { type: 'isRefusal', params: ({ event }) => ({ remittance: event.remittance }) },
           target: 'denied',
-          actions: {
-            type: 'receiveRefusal',
-            params: ({ event }) => ({ remittance: event.remittance }),
-          },
+          actions: [
+            { type: 'receiveRefusal', params: ({ event }) => ({ remittance: event.remittance }) },
+            { type: 'tick', params: { days: CLOCK_STEPS.correct } },
+          ],
         },
         {
           target: 'adjudicated',
-          actions: {
-            type: 'receiveRemittance',
-            params: ({ event }) => ({ remittance: event.remittance }),
-          },
+          actions: [
+            {
+              type: 'receiveRemittance',
+              params: ({ event }) => ({ remittance: event.remittance }),
+            },
+            {
+              type: 'tick',
+              params: ({ event }) => ({
+                days: CLOCK_STEPS.adjudicate,
+                notBefore: event.remittance.remitDate,
+              }),
+            },
+          ],
         },
       ],
     },
@@ -284,10 +310,11 @@ export const lifecycleMachine = lifecycleSetup.createMachine({
   initial: 'encounter',
   states: {
     encounter: {
+      tags: ['phase.encounter'],
       on: { 'coding.start': 'coding' },
     },
     coding: {
-      tags: ['editable'],
+      tags: ['editable', 'phase.coding'],
       on: {
         'dx.*': { actions: 'editDraft' },
         'line.*': { actions: 'editDraft' },
@@ -298,6 +325,7 @@ export const lifecycleMachine = lifecycleSetup.createMachine({
       },
     },
     claim: {
+      tags: ['phase.claim'],
       on: {
         'coding.edit': 'coding',
         'claim.submit': { guard: 'hasClaim', target: 'submitted', actions: 'recordSubmission' },
@@ -307,6 +335,7 @@ export const lifecycleMachine = lifecycleSetup.createMachine({
       ...awaitingPayer('claim'),
     },
     adjudicated: {
+      tags: ['phase.remittance'],
       on: {
         'remittance.post': [
           { guard: 'isRejected', target: 'rejected' },
@@ -316,6 +345,7 @@ export const lifecycleMachine = lifecycleSetup.createMachine({
       },
     },
     paid: {
+      tags: ['phase.outcome', 'outcome.paid'],
       on: {
         'statement.issue': {
           target: 'patientStatement',
@@ -324,6 +354,7 @@ export const lifecycleMachine = lifecycleSetup.createMachine({
       },
     },
     denied: {
+      tags: ['phase.outcome', 'outcome.denied'],
       on: {
         'claim.correct': {
           target: 'corrected',
@@ -337,6 +368,7 @@ export const lifecycleMachine = lifecycleSetup.createMachine({
       },
     },
     rejected: {
+      tags: ['phase.outcome', 'outcome.rejected'],
       on: {
         'claim.correct': {
           target: 'corrected',
@@ -345,7 +377,7 @@ export const lifecycleMachine = lifecycleSetup.createMachine({
       },
     },
     corrected: {
-      tags: ['editable'],
+      tags: ['editable', 'phase.correction'],
       on: {
         'dx.*': { actions: 'editDraft' },
         'line.*': { actions: 'editDraft' },
@@ -356,9 +388,10 @@ export const lifecycleMachine = lifecycleSetup.createMachine({
       ...awaitingPayer('corrected'),
     },
     patientStatement: {
+      tags: ['phase.statement'],
       on: { 'case.close': 'closed' },
     },
-    closed: { type: 'final' },
+    closed: { type: 'final', tags: ['phase.closed'] },
   },
 });
 

@@ -4,62 +4,22 @@
  * `format` whenever this shape changes.
  */
 import { z } from 'zod';
-import { cents } from '../domain/money';
-import { DUAL_STATUSES } from '../domain/claim/claim';
+import { claimPatientSchema, claimSchema } from '../domain/claim/schema';
 import { FINDING_IDS, type FindingId } from '../domain/findings';
 import { LIFECYCLE_STEPS } from '../machines/lifecycle.machine';
 import { remittanceSchema } from '../machines/remittance';
 import { findingJsonSchema } from '../domain/payer/remittance/remittance-json';
+import { isoDateSchema } from '../domain/time/schema';
 import type { Migration, RecordType } from './versioned';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
-const centsSchema = z
-  .number()
-  .int()
-  .transform((n) => cents(n));
+const isoDate = isoDateSchema('must be a date YYYY-MM-DD');
 const findingId = z.enum(Object.keys(FINDING_IDS) as [FindingId, ...FindingId[]]);
 
 // The remittance JSON's finding, with the id checked against the public registry.
 const findingSchema = findingJsonSchema.extend({ id: findingId });
 
-const patient = z.object({
-  sex: z.enum(['F', 'M', 'U']),
-  birthDate: z.string(),
-  memberId: z.string().nullable(),
-  firstName: z.string().optional(),
-  lastName: z.string().optional(),
-  dualStatus: z.enum(DUAL_STATUSES).optional(),
-});
-
-const claimSchema = z.object({
-  claimId: z.string(),
-  payerId: z.string(),
-  frequency: z.enum(['1', '7', '8']),
-  originalClaimId: z.string().nullable(),
-  patient,
-  provider: z.object({
-    npi: z.string(),
-    pos: z.string(),
-    locality: z.string(),
-    participating: z.boolean().optional(),
-  }),
-  serviceDate: z.string(),
-  submissionDate: z.string(),
-  diagnoses: z.array(z.string()),
-  lines: z.array(
-    z.object({
-      code: z.string(),
-      modifiers: z.array(z.string()),
-      units: z.number().int(),
-      dxPointers: z.array(z.number().int()),
-      charge: centsSchema,
-      serviceDate: z.string().optional(),
-    }),
-  ),
-  priorAuthNumber: z.string().nullable(),
-  accumulators: z.object({ deductibleMet: centsSchema, outOfPocketMet: centsSchema }),
-  accumulatorsGiven: z.boolean().optional(),
-});
+// The claim and its patient are the domain's schema (src/domain/claim/schema.ts), not a copy.
+const patient = claimPatientSchema;
 
 const draftSchema = z.object({
   diagnoses: z.array(z.string()).max(12),

@@ -6,11 +6,11 @@
  */
 import { z } from 'zod';
 import { DUAL_STATUSES } from '../domain/claim/claim';
-import { isIsoDate } from '../domain/claim/dates';
+import { isoDateSchema } from '../domain/time/schema';
 
 export const PACK_FORMAT = 1;
 
-const isoDate = z.string().refine(isIsoDate, 'must be a calendar date YYYY-MM-DD');
+const isoDate = isoDateSchema('must be a calendar date YYYY-MM-DD');
 const money = z.string().regex(/^\d{1,7}\.\d{2}$/, 'must be an amount such as "120.00"');
 const icd = z
   .string()

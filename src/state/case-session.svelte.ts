@@ -1,13 +1,14 @@
 /**
  * One open case: the lifecycle actor (with the payer injected), its saved progress, and the
- * scrubber results. Components read `step`, `context`, `editable` and call `send` / `scrub`.
+ * scrubber results. Components read `step`, `context`, `editable`, `can(event)`, `hasTag(tag)`
+ * and call `send` / `scrub`.
  * Every change of state or context is saved; reopening the case restores the same step and
  * entries.
  */
 import { createActor, fromPromise, type Actor } from 'xstate';
 import type { Claim } from '../domain/claim/claim';
 import type { CodeCatalog } from '../domain/codes/catalog';
-import type { Finding } from '../domain/findings';
+import { dedupeFindings, type Finding } from '../domain/findings';
 import type { CaseFile, Pack } from '../scenarios/schema';
 import { claimFromDraft, type ClaimHeader } from '../machines/claim-from-draft';
 import {
@@ -16,6 +17,7 @@ import {
   type LifecycleContext,
   type LifecycleEvent,
   type LifecycleStep,
+  type LifecycleTag,
 } from '../machines/lifecycle.machine';
 import type { Remittance } from '../machines/remittance';
 import { progressKey, type ProgressStore, type SaveEvent } from '../persistence/progress-store';
@@ -96,6 +98,10 @@ export class CaseSession {
   }
   can(event: LifecycleEvent) {
     return this.#state?.snapshot.can(event) ?? false;
+  }
+  /** Whether the machine's state carries a tag (its phase, outcome, `busy`, `editable`). */
+  hasTag(tag: LifecycleTag) {
+    return this.#state?.snapshot.hasTag(tag) ?? false;
   }
   /** Load problems (a corrupt saved record) to show once. */
   get notice() {
@@ -251,11 +257,7 @@ export class CaseSession {
     const parsed = claimFromDraft(c.draft, c.header, { ...c.next, submissionDate: c.today });
     const engine = await this.deps.scrub(parsed.claim, this.#history(parsed.claim));
     // parseClaim and the claim-data edits can report the same field problem: keep one.
-    const key = (f: Finding) =>
-      `${f.id}|${f.line}|${f.field ?? ''}|${f.codes.join(',')}|${f.message}`;
-    const all = [...parsed.findings, ...engine].filter(
-      (f, i, xs) => xs.findIndex((g) => key(g) === key(f)) === i,
-    );
+    const all = dedupeFindings([...parsed.findings, ...engine]);
     this.#findings = all;
     // The draft as scrubbed (it may have changed while the worker answered).
     this.#scrubbedDraft = draftJson;

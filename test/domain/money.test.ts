@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { displayMoney, formatMoney, mulRound, parseMoney } from '../../src/domain/money';
+import {
+  remittanceAmounts,
+  remittanceLineJsonSchema,
+} from '../../src/domain/payer/remittance/remittance-json';
 
 describe('money', () => {
   it('parses decimal strings to cents and rejects non-money', () => {
@@ -19,5 +23,53 @@ describe('money', () => {
   it('rounds half away from zero to the cent', () => {
     expect(mulRound(1001, 0.5)).toBe(501);
     expect(mulRound(-1001, 0.5)).toBe(-501);
+  });
+});
+
+describe('money past the JSON boundary', () => {
+  it('groups every thousand in displayMoney', () => {
+    expect(displayMoney(123456789)).toBe('$1,234,567.89');
+    expect(displayMoney(-100000000)).toBe('-$1,000,000.00');
+    expect(displayMoney(99999)).toBe('$999.99');
+    expect(displayMoney(100000)).toBe('$1,000.00');
+  });
+
+  it('parses remittance amounts once, naming an unreadable one instead of showing $0.00', () => {
+    const line = {
+      line: 1,
+      code: '99213',
+      billed: '120.00',
+      allowed: '90.00',
+      paid: '72.00',
+      adjustments: [{ group: 'CO' as const, carc: '45', amount: '30.00' }],
+      remarks: [],
+    };
+    const totals = {
+      billed: '120.00',
+      allowed: '90.00',
+      paid: '72.00',
+      patientResponsibility: '18.00',
+    };
+    const ok = remittanceAmounts({ lines: [line], totals });
+    expect(ok.ok && ok.value.lines[0]!.adjustments[0]!.amount).toBe(3000);
+    expect(ok.ok && ok.value.totals.patientResponsibility).toBe(1800);
+    const bad = remittanceAmounts({ lines: [{ ...line, paid: 'abc' }], totals });
+    expect(bad).toEqual({
+      ok: false,
+      errors: [{ path: 'lines[0].paid', message: 'lines[0].paid: "abc" is not an amount' }],
+    });
+  });
+
+  it('rejects at the JSON schema an amount parseMoney cannot read', () => {
+    const r = remittanceLineJsonSchema.safeParse({
+      line: 1,
+      code: '99213',
+      billed: '12345678901.00',
+      allowed: '0.00',
+      paid: '0.00',
+      adjustments: [],
+      remarks: [],
+    });
+    expect(r.success).toBe(false);
   });
 });

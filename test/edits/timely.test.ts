@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import context from '../fixtures/claims/edit-context.json';
-import { addMonths } from '../../src/domain/claim/dates';
+import { addMonths } from '../../src/domain/time/dates';
 import { checkClaim, type PayerPolicy } from '../../src/domain/edits/index';
 import { curatedNcci } from '../../src/codesets/ncci/curated';
 import { testCatalog } from './support/catalog';

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { createActor, fromPromise, initialTransition, transition, type SnapshotFrom } from 'xstate';
+import {
+  assign,
+  createActor,
+  fromPromise,
+  initialTransition,
+  transition,
+  waitFor,
+  type SnapshotFrom,
+} from 'xstate';
 import { getShortestPaths } from 'xstate/graph';
 import {
   LIFECYCLE_STEPS,
@@ -236,7 +244,7 @@ describe('lifecycle machine as an actor with an injected payer', () => {
     for (const e of coded) actor.send(e);
     actor.send({ type: 'claim.create' });
     actor.send({ type: 'claim.submit' });
-    await new Promise((r) => setTimeout(r, 0));
+    await waitFor(actor, (x) => !x.hasTag('busy'));
     const s = actor.getSnapshot();
     expect(s.value).toBe('adjudicated');
     expect(seen[0]?.claimId).toBe('DM2-HTN-001');
@@ -258,11 +266,11 @@ describe('lifecycle machine as an actor with an injected payer', () => {
     for (const e of coded) actor.send(e);
     actor.send({ type: 'claim.create' });
     actor.send({ type: 'claim.submit' });
-    await new Promise((r) => setTimeout(r, 0));
+    await waitFor(actor, (x) => x.matches('adjudicated'));
     actor.send({ type: 'remittance.post' });
     actor.send({ type: 'claim.correct' });
     actor.send({ type: 'claim.resubmit' });
-    await new Promise((r) => setTimeout(r, 0));
+    await waitFor(actor, (x) => !x.hasTag('busy'));
     expect(inputs.map((i) => [i.channel, i.original?.status ?? null])).toEqual([
       ['claim', null],
       ['reopening', 'denied'],
@@ -286,10 +294,56 @@ describe('lifecycle machine as an actor with an injected payer', () => {
       { type: 'claim.submit' } as const,
     ])
       actor.send(e);
-    await new Promise((r) => setTimeout(r, 0));
+    await waitFor(actor, (x) => !x.hasTag('busy'));
     expect(actor.getSnapshot().value).toBe('claim');
     expect(actor.getSnapshot().context.error).toBe('payer offline');
     actor.stop();
+  });
+  it('moves the simulated clock only through the provided tick action', async () => {
+    // A clock that never moves: every step (coding, the payer's answer) keeps the same date.
+    const machine = lifecycleMachine.provide({
+      actions: { tick: assign({}) },
+      actors: {
+        adjudicate: fromPromise<Remittance, AdjudicateInput>(async ({ input: i }) =>
+          remit(i.claim.claimId, 'paid'),
+        ),
+      },
+    });
+    const actor = createActor(machine, { input }).start();
+    for (const e of coded) actor.send(e);
+    actor.send({ type: 'claim.create' });
+    actor.send({ type: 'claim.submit' });
+    const s = await waitFor(actor, (x) => x.matches('adjudicated'));
+    expect(s.context.today).toBe('2026-03-02');
+    expect(s.context.submissions[0]?.submittedOn).toBe('2026-03-02');
+    actor.stop();
+  });
+});
+
+describe('lifecycle machine tags (what the UI asks instead of state names)', () => {
+  it('gives every state exactly one phase, and the outcome once posted', () => {
+    const { context } = initialTransition(lifecycleMachine, input)[0];
+    const phases = LIFECYCLE_STEPS.map((value) => {
+      const s = lifecycleMachine.resolveState({ value, context });
+      return [
+        value,
+        [...s.tags].filter((t) => t.startsWith('phase.') || t.startsWith('outcome.')).sort(),
+      ];
+    });
+    expect(Object.fromEntries(phases)).toEqual({
+      encounter: ['phase.encounter'],
+      coding: ['phase.coding'],
+      claim: ['phase.claim'],
+      submitted: ['phase.claim'],
+      adjudicated: ['phase.remittance'],
+      paid: ['outcome.paid', 'phase.outcome'],
+      denied: ['outcome.denied', 'phase.outcome'],
+      rejected: ['outcome.rejected', 'phase.outcome'],
+      corrected: ['phase.correction'],
+      resubmitted: ['phase.correction'],
+      patientStatement: ['phase.statement'],
+      closed: ['phase.closed'],
+    });
   });
 });
 

@@ -1,9 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { formatMoney } from '../../src/domain/money';
-import { amountDue, statementLines } from '../../src/ui/case/statement';
+import { amountDue, statementLines as linesOf } from '../../src/ui/case/statement';
+import { remittanceAmounts } from '../../src/domain/payer/remittance/remittance-json';
+import type { Remittance } from '../../src/machines/remittance';
 import { placeFindings } from '../../src/ui/case/findings';
 import type { Finding } from '../../src/domain/findings';
 import { remit } from '../machines/fixtures';
+
+/** The statement reads amounts parsed once into cents (remittanceAmounts). */
+function statementLines(r: Remittance) {
+  const a = remittanceAmounts(r);
+  if (!a.ok) throw new Error(a.errors.map((e) => e.message).join('; '));
+  return linesOf(a.value);
+}
 
 describe('patient statement', () => {
   it('bills only PR amounts; CO amounts are written off', () => {

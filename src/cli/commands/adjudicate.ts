@@ -13,7 +13,7 @@
  */
 import type { Finding } from '../../domain/findings';
 import { parseClaim } from '../../domain/claim/parse';
-import { isIsoDate } from '../../domain/claim/dates';
+import { isIsoDate } from '../../domain/time/dates';
 import { scrub, type EditContext } from '../../domain/edits/index';
 import { globalDaysFrom } from '../../domain/edits/global-days';
 import { PayerLedger } from '../../domain/payer/ledger';

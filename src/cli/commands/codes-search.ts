@@ -6,7 +6,7 @@
  * (official bundles when built, else the starter set); its search index is loaded from
  * codesets/build/search-<release>.bin.gz or built (and stored) on first use.
  */
-import { isIsoDate } from '../../domain/claim/dates';
+import { isIsoDate } from '../../domain/time/dates';
 import type { IcdEntry } from '../../domain/codes/catalog';
 import type { CodeSearch } from '../../domain/codes/search/query';
 import type { SearchHit } from '../../domain/codes/search/types';

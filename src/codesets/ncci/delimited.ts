@@ -1,3 +1,5 @@
+import { isIsoDate } from '../../domain/time/dates';
+
 /** Splits one line of CMS's tab- or comma-separated text files into trimmed fields. */
 export function splitFields(line: string): string[] {
   if (line.includes('\t')) return line.split('\t').map((f) => f.trim().replace(/^"(.*)"$/, '$1'));
@@ -31,8 +33,7 @@ export function cmsDate(raw: string): string | null {
     if (m) iso = `${m[3]}-${m[1]!.padStart(2, '0')}-${m[2]!.padStart(2, '0')}`;
   }
   if (!iso) return null;
-  const d = new Date(`${iso}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === iso ? iso : null;
+  return isIsoDate(iso) ? iso : null;
 }
 
 export const PROC_RE = /^(\d{5}|\d{4}[FTU]|[A-V]\d{4})$/;

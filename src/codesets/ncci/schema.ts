@@ -4,8 +4,9 @@
  */
 import { z } from 'zod';
 import type { Problem } from '../../domain/result';
+import { isoDateSchema } from '../../domain/time/schema';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD');
+const isoDate = isoDateSchema('a date YYYY-MM-DD');
 const procCode = z.string().regex(/^(\d{5}|\d{4}[FTU]|[A-V]\d{4})$/, 'a CPT or HCPCS code');
 
 export const PtpGroupSchema = z.object({

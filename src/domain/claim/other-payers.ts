@@ -7,7 +7,7 @@
  * See: X12 005010X222A1 loops 2320, 2330B, 2430; NUCC 1500 items 9, 9a, 9d, 11d; DOMAIN.md §5.
  */
 import { formatMoney, parseMoney, type Cents } from '../money';
-import { isIsoDate } from './dates';
+import { isIsoDate } from '../time/dates';
 
 export type PayerSequence = 'primary' | 'secondary' | 'tertiary';
 export const PAYER_SEQUENCES: readonly PayerSequence[] = ['primary', 'secondary', 'tertiary'];

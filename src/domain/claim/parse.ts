@@ -16,7 +16,7 @@ import {
   type Frequency,
   type Sex,
 } from './claim';
-import { isIsoDate } from './dates';
+import { isIsoDate } from '../time/dates';
 import { isValidNpi } from './npi';
 import {
   PAYER_SEQUENCES,

@@ -9,7 +9,7 @@
 import type { Claim } from '../claim/claim';
 import type { Finding } from '../findings';
 import type { EditContext } from './context';
-import { validDate as isIsoDate } from './date-cache';
+import { isIsoDate } from '../time/dates';
 import { finding, lineDate } from './finding-kit';
 import { ADD_ON_PAY_RULES, ADD_ON_RULES, inEffectOn } from './add-on-rules';
 

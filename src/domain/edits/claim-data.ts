@@ -7,7 +7,7 @@
  * ch. 1 §80.3 (unprocessable claims, CO-16/MA130) and §120 (detection of duplicate claims).
  */
 import type { Claim, ClaimLine } from '../claim/claim';
-import { validDate as isIsoDate } from './date-cache';
+import { isIsoDate } from '../time/dates';
 import { isValidNpi } from '../claim/npi';
 import type { Finding } from '../findings';
 import type { EditContext } from './context';

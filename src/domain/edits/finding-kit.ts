@@ -25,20 +25,6 @@ export function orderFindings(findings: readonly Finding[]): Finding[] {
   return [...findings].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
 }
 
-/**
- * Drops exact repeats (same id, line, field and codes; same message when there is no field):
- * parseClaim and the claim-data family may both see one field.
- */
-export function dedupeFindings(findings: readonly Finding[]): Finding[] {
-  const seen = new Set<string>();
-  return findings.filter((f) => {
-    const key = `${f.id}|${f.line ?? ''}|${f.field ?? ''}|${f.field ? '' : f.codes.join(',')}|${f.field ? '' : f.message}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}
-
 /** The date a line was performed: its own date when given, else the claim's. */
 export const lineDate = (claimDate: string, lineServiceDate?: string): string =>
   lineServiceDate ?? claimDate;

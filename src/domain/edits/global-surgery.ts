@@ -11,14 +11,14 @@
  * edits, not by NCCI PTP pairs, so it needs the global days rather than a pair list).
  */
 import type { Claim, ClaimLine } from '../claim/claim';
-import { addDays } from '../claim/dates';
+import { plusDays } from '../time/calendar';
 import type { Finding } from '../findings';
 import { curatedNcci } from '../../codesets/ncci/curated';
 import { patientKey } from './claim-data';
 import type { EditContext, GlobalDaysOf, NcciRules } from './context';
-import { validDate as isIsoDate } from './date-cache';
+import { isIsoDate } from '../time/dates';
 import { finding, lineDate } from './finding-kit';
-import { isEm } from './modifier-rules';
+import { isAnyEm } from './modifier-rules';
 import {
   GLOBAL_CARC,
   GLOBAL_SURGERY_RULES as R,
@@ -43,7 +43,7 @@ const ref = (r: GlobalSurgeryRule) => `${r.source}; ${GLOBAL_CARC}`;
 
 export function globalSurgeryEdits(claim: Claim, ctx: EditContext): Finding[] {
   const gd = ctx.globalDays;
-  if (!gd || !claim.lines.some((l) => isEm(l.code))) return [];
+  if (!gd || !claim.lines.some((l) => isAnyEm(l.code))) return [];
   const procs = proceduresOf(claim, ctx);
   if (!procs.length) return [];
   const ncci = ctx.ncci ?? curatedNcci();
@@ -52,7 +52,7 @@ export function globalSurgeryEdits(claim: Claim, ctx: EditContext): Finding[] {
   for (let i = 0; i < claim.lines.length; i++) {
     const line = claim.lines[i]!;
     const date = lineDate(claim.serviceDate, line.serviceDate);
-    if (!isEm(line.code) || !isIsoDate(date)) continue;
+    if (!isAnyEm(line.code) || !isIsoDate(date)) continue;
     const v: Visit = { line, i, date };
     const mods = line.modifiers;
     const next = dayAfter(date);
@@ -87,20 +87,9 @@ function ptpCovers(ncci: NcciRules, em: ClaimLine, p: Proc): boolean {
   return !!e && e.modifierIndicator !== '9';
 }
 
-// Dates repeat across claims: building a Date per lookup was most of this family's time.
-const dayCache = new Map<string, string>();
-function addDaysCached(date: string, days: number): string {
-  if (days === 0) return date;
-  const k = `${date}+${days}`;
-  let v = dayCache.get(k);
-  if (v === undefined) {
-    if (dayCache.size > 50_000) dayCache.clear();
-    v = addDays(date, days);
-    dayCache.set(k, v);
-  }
-  return v;
-}
-const dayAfter = (date: string) => addDaysCached(date, 1);
+// Dates repeat across claims: the memoised calendar (building a Date per lookup was most of
+// this family's time).
+const dayAfter = (date: string) => plusDays(date, 1);
 
 interface Visit {
   line: ClaimLine;
@@ -153,7 +142,7 @@ function proceduresOf(claim: Claim, ctx: EditContext): Proc[] {
 }
 
 function procOf(c: Claim, l: ClaimLine, n: number | null, gd: GlobalDaysOf, out: Proc[]) {
-  if (!l.code || isEm(l.code)) return;
+  if (!l.code || isAnyEm(l.code)) return;
   const date = lineDate(c.serviceDate, l.serviceDate);
   if (!isIsoDate(date)) return;
   const days = gd(l.code, date);
@@ -162,7 +151,7 @@ function procOf(c: Claim, l: ClaimLine, n: number | null, gd: GlobalDaysOf, out:
       code: l.code,
       date,
       days,
-      end: addDaysCached(date, postopDays(days)),
+      end: plusDays(date, postopDays(days)),
       n,
       claimId: c.claimId,
     });

@@ -5,12 +5,12 @@
  */
 import { parseClaim } from '../claim/parse';
 import type { Claim } from '../claim/claim';
-import type { Finding } from '../findings';
+import { dedupeFindings, type Finding } from '../findings';
 import type { EditContext } from './context';
 import { addOnEdits } from './add-ons';
 import { claimDataEdits } from './claim-data';
 import { conventionEdits } from './conventions';
-import { dedupeFindings, orderFindings } from './finding-kit';
+import { orderFindings } from './finding-kit';
 import { globalSurgeryEdits } from './global-surgery';
 import { mceEdits } from './mce';
 import { modifierEdits } from './modifiers';

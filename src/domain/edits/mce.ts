@@ -7,7 +7,7 @@
  */
 import { icdDisplay } from '../codes/code';
 import { ageOn, type Claim } from '../claim/claim';
-import { validDate as isIsoDate } from './date-cache';
+import { isIsoDate } from '../time/dates';
 import type { Finding } from '../findings';
 import type { EditContext } from './context';
 import { finding } from './finding-kit';

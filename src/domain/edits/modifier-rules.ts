@@ -3,8 +3,9 @@
  * code, which services need a laterality modifier. Each rule names its source.
  */
 
-/** Office and other E/M services (CPT 99202–99499). */
-export const isEm = (code: string): boolean =>
+/** Any E/M service (CPT 99202–99499: office, hospital, consultations, nursing facility…);
+ * the office-visit range alone is isOfficeEm in the payer. */
+export const isAnyEm = (code: string): boolean =>
   /^99\d{3}$/.test(code) && code >= '99202' && code <= '99499';
 /** Clinical laboratory (CPT 80047–89398, Pathology and Laboratory chapter). */
 export const isLab = (code: string): boolean => /^8\d{4}$/.test(code);
@@ -63,13 +64,13 @@ export interface ModifierFit {
 export const MODIFIER_FITS: ModifierFit[] = [
   {
     modifiers: ['25', '24', '57'],
-    fits: isEm,
+    fits: isAnyEm,
     needs: 'an E/M service',
     source: 'CMS Pub. 100-04 ch. 12 §30.6.6 and §40.2 (modifiers 24, 25, 57 on E/M services)',
   },
   {
     modifiers: ['59', 'XE', 'XS', 'XP', 'XU'],
-    fits: (c) => !isEm(c),
+    fits: (c) => !isAnyEm(c),
     needs: 'a procedure other than an E/M service',
     source:
       'NCCI Policy Manual ch. I §E.1 (modifier 59 and -X{EPSU} are not used with E/M services; use 25 or 57)',
@@ -83,7 +84,7 @@ export const MODIFIER_FITS: ModifierFit[] = [
   },
   {
     modifiers: ['LT', 'RT', '50', '26', 'TC'],
-    fits: (c) => !isEm(c),
+    fits: (c) => !isAnyEm(c),
     needs: 'a procedure (E/M services take no laterality or component modifier)',
     source:
       'CMS Pub. 100-04 ch. 12 §40.7 (bilateral surgery) and §20.4.3 (professional/technical components)',

@@ -6,7 +6,7 @@
  * ch. I §E.1; HCPCS Level II modifier list; CARC 4 (modifier inconsistent or missing), 182.
  */
 import type { Claim } from '../claim/claim';
-import { validDate as isIsoDate } from './date-cache';
+import { isIsoDate } from '../time/dates';
 import type { Finding } from '../findings';
 import type { EditContext } from './context';
 import { finding, lineDate } from './finding-kit';

@@ -11,9 +11,9 @@ import type { Finding } from '../findings';
 import { curatedNcci } from '../../codesets/ncci/curated';
 import type { EditContext, GlobalDaysOf } from './context';
 import { finding, lineDate } from './finding-kit';
-import { isEm, PTP_ANATOMIC, PTP_GLOBAL_SURGERY, PTP_OTHER, PTP_REF } from './modifier-rules';
+import { isAnyEm, PTP_ANATOMIC, PTP_GLOBAL_SURGERY, PTP_OTHER, PTP_REF } from './modifier-rules';
 import type { MueEdit, NcciRules, PtpEdit } from './ncci-rules';
-import { validDate as isIsoDate } from './date-cache';
+import { isIsoDate } from '../time/dates';
 
 export type { GlobalDaysOf } from './context';
 
@@ -51,7 +51,7 @@ export function ptpBypassed(
   globalDays?: GlobalDaysOf,
   date = '',
 ): string | null {
-  const em = isEm(a.code) ? a : isEm(b.code) ? b : null;
+  const em = isAnyEm(a.code) ? a : isAnyEm(b.code) ? b : null;
   if (em) {
     const other = em === a ? b : a;
     const m = globalDays?.(other.code, date) === '090' ? '57' : '25';
@@ -122,7 +122,7 @@ function ptpEdits(claim: Claim, rules: NcciRules, globalDays?: GlobalDaysOf): Fi
         continue;
       }
       if (ptpBypassed(a.line, b.line, globalDays, a.date)) continue;
-      const em = isEm(c2.line.code) ? c2 : isEm(c1.line.code) ? c1 : null;
+      const em = isAnyEm(c2.line.code) ? c2 : isAnyEm(c1.line.code) ? c1 : null;
       const suggestion = em
         ? emSuggestion(
             em.line,

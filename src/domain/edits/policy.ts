@@ -9,8 +9,7 @@
 import { icdDisplay, icdKey } from '../codes/code';
 import { matchesTarget, type CodeTarget } from '../codes/release/targets';
 import type { Claim } from '../claim/claim';
-import { addDays, addMonths } from '../claim/dates';
-import { validDate as isIsoDate } from './date-cache';
+import { addDays, addMonths, isIsoDate } from '../time/dates';
 import type { Finding } from '../findings';
 import type { EditContext } from './context';
 import { finding, lineDate } from './finding-kit';

@@ -9,7 +9,7 @@
 import type { CodeCatalog, IcdRelease } from '../codes/catalog';
 import { icdDisplay, icdKey, parseIcd10, parseProcedure } from '../codes/code';
 import type { Claim } from '../claim/claim';
-import { validDate as isIsoDate } from './date-cache';
+import { isIsoDate } from '../time/dates';
 import type { Finding } from '../findings';
 import type { EditContext } from './context';
 import { finding, lineDate } from './finding-kit';

@@ -7,8 +7,9 @@
  * See: DOMAIN.md §1 step 6, §5–§7; Medicare Claims Processing Manual ch. 1 §80.3 and ch. 12.
  */
 import type { Accumulators, Claim } from '../claim/claim';
-import { isDate as isIsoDate, plusDays as addDays } from './calendar';
-import type { Finding } from '../findings';
+import { plusDays as addDays } from '../time/calendar';
+import { isIsoDate } from '../time/dates';
+import { dedupeFindings, type Finding } from '../findings';
 import { cents, mulRound, sum, type Cents } from '../money';
 import type { PayerPolicy } from '../edits/policy-types';
 import { serviceCategory } from './cost-sharing/categories';
@@ -31,7 +32,8 @@ import {
   type ServiceCategory,
 } from './profile';
 import { addQmbRemarks, hasQmbProtection, qmbProtection } from './cost-sharing/qmb';
-import { hash32, payerClaimNumber, rng } from './random';
+import { hash32, rng } from '../random/seeded';
+import { payerClaimNumber } from './remittance/claim-number';
 import { policyFor } from './policy';
 import { applySecondary } from './coordination/cob';
 import { acceptsAssignment } from './cost-sharing/assignment';
@@ -80,17 +82,8 @@ export interface AdjudicationContext {
   };
 }
 
-// Severity is part of the key: a warning must never hide an error with the same id and place
-// (the claim would be rejected or not depending on how many finding sources there were).
-const findingKey = (f: Finding) =>
-  `${f.id}|${f.severity}|${f.line}|${f.diagnosisIndex ?? ''}|${f.field ?? ''}`;
-
-function dedupe(fs: readonly Finding[]): Finding[] {
-  const seen = new Set<string>();
-  return fs.filter((f) => (seen.has(findingKey(f)) ? false : (seen.add(findingKey(f)), true)));
-}
-
-const isEm = (code: string) => /^992(0[2-5]|1[1-5])$/.test(code);
+/** Office or other outpatient visit, new or established (CPT 99202–99205, 99211–99215). */
+const isOfficeEm = (code: string) => /^992(0[2-5]|1[1-5])$/.test(code);
 
 /** What every remittance of one adjudication shares (one object shape: a monomorphic path). */
 interface RemitBase {
@@ -189,7 +182,11 @@ export function adjudicate(claim: Claim, ctx: AdjudicationContext): Remittance {
         ]
   ).filter((s) => s.length > 0);
   const findings =
-    sources.length === 0 ? [] : sources.length === 1 ? [...sources[0]!] : dedupe(sources.flat());
+    sources.length === 0
+      ? []
+      : sources.length === 1
+        ? [...sources[0]!]
+        : dedupeFindings(sources.flat());
 
   // One object shape for every remittance (fixed property order): keeps the hot path monomorphic.
   const base: RemitBase = {
@@ -548,10 +545,10 @@ function lineDenials(
   // under 'require-records' one that has it is still held for the office notes (CO-252 + M127).
   if (rules.modifier25 !== 'accept') {
     const procDx = new Set(
-      claim.lines.flatMap((l, i) => (!isEm(l.code) && !out[i] ? l.dxPointers : [])),
+      claim.lines.flatMap((l, i) => (!isOfficeEm(l.code) && !out[i] ? l.dxPointers : [])),
     );
     claim.lines.forEach((l, i) => {
-      if (out[i] || !isEm(l.code) || !l.modifiers.includes('25') || procDx.size === 0) return;
+      if (out[i] || !isOfficeEm(l.code) || !l.modifiers.includes('25') || procDx.size === 0) return;
       if (l.dxPointers.every((p) => procDx.has(p)))
         out[i] = { group: 'CO', carc: '4', remarks: [], appealable: true, because: 'payer' };
       else if (rules.modifier25 === 'require-records')

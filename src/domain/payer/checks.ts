@@ -6,7 +6,8 @@
  * ch. 34 (reopenings instead of replacement claims).
  */
 import type { Claim } from '../claim/claim';
-import { isDate as isIsoDate, plusDays as addDays, plusMonths as addMonths } from './calendar';
+import { plusDays as addDays, plusMonths as addMonths } from '../time/calendar';
+import { isIsoDate } from '../time/dates';
 import type { Finding } from '../findings';
 import { datedOn, type PayerProfile } from './profile';
 import type { Remittance } from './remittance/remittance';

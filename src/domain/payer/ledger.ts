@@ -14,7 +14,7 @@ import { adjudicate, type AdjudicationContext } from './adjudicate';
 import { benefitYearOf } from './cost-sharing/benefit-year';
 import { creditBack } from './corrections/reversal';
 import { cobFromClaim } from './coordination/prior';
-import { isDate } from './calendar';
+import { isIsoDate } from '../time/dates';
 import type { PayerProfile } from './profile';
 import type { Remittance } from './remittance/remittance';
 import { reopen, type ReopeningOutcome, type ReopeningRequest } from './corrections/reopening';
@@ -73,7 +73,7 @@ export class PayerLedger {
     const member = r.patient.memberId;
     const year =
       r.benefitYear ??
-      (payer && serviceDate && isDate(serviceDate) ? benefitYearOf(payer, serviceDate) : null);
+      (payer && serviceDate && isIsoDate(serviceDate) ? benefitYearOf(payer, serviceDate) : null);
     if (member && year) {
       this.#acc.set(`${r.payerId}|${member}|${year}`, r.accumulatorsAfter);
       const k = `${r.payerId}|${member}`;
@@ -91,7 +91,7 @@ export class PayerLedger {
    */
   #running(claim: Claim, payer: PayerProfile, original?: Remittance): Accumulators | undefined {
     const member = claim.patient.memberId;
-    if (claim.accumulatorsGiven || !member || !isDate(claim.serviceDate)) return undefined;
+    if (claim.accumulatorsGiven || !member || !isIsoDate(claim.serviceDate)) return undefined;
     return (
       this.accumulators(payer, member, claim.serviceDate) ??
       originalsRunning(original, payer, claim.serviceDate)
@@ -149,7 +149,7 @@ export class PayerLedger {
     }
     let accumulators = ctx.accumulators ?? this.#running(claim, payer, original);
     const member = claim.patient.memberId;
-    if (!accumulators && !claim.accumulatorsGiven && member && isDate(claim.serviceDate)) {
+    if (!accumulators && !claim.accumulatorsGiven && member && isIsoDate(claim.serviceDate)) {
       const year = benefitYearOf(payer, claim.serviceDate);
       const earlier = [...(this.#years.get(`${payer.id}|${member}`) ?? [])].filter((y) => y < year);
       if (earlier.length > 0) notes.push(newYearFinding(payer, year, earlier.sort().at(-1)!));

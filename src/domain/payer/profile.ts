@@ -7,10 +7,10 @@
  */
 import { z } from 'zod';
 import { parseMoney, type Cents } from '../money';
-import { isIsoDate } from '../claim/dates';
+import { isoDateSchema } from '../time/schema';
 import type { Problem, Result } from '../result';
 
-const isoDate = z.string().refine(isIsoDate, { message: 'must be a date in the form YYYY-MM-DD' });
+const isoDate = isoDateSchema('must be a date in the form YYYY-MM-DD');
 const money = z
   .string()
   .refine((s) => parseMoney(s) !== null && parseMoney(s)! >= 0, {

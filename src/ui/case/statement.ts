@@ -1,12 +1,13 @@
 /**
- * The patient statement from the last remittance: per service what was charged, what insurance
+ * The patient statement from the last remittance (its amounts in cents, parsed once by
+ * remittanceAmounts): per service what was charged, what insurance
  * paid, what the provider wrote off (CO/OA/PI, never billed to the patient) and what the
  * patient owes (PR only). See: DOMAIN.md §1 step 9 and §8 (billing the patient for CO amounts
  * is non-compliant).
  */
-import { parseMoney, sum, type Cents } from '../../domain/money';
-import type { Remittance } from '../../machines/remittance';
+import { sum, type Cents } from '../../domain/money';
 import { COST_SHARING_CARCS } from '../../domain/payer/remittance/codes';
+import type { RemittanceAmounts } from '../../domain/payer/remittance/remittance-json';
 
 export interface StatementLine {
   line: number;
@@ -19,14 +20,12 @@ export interface StatementLine {
   reasons: string[];
 }
 
-const c = (s: string): Cents => parseMoney(s) ?? sum([]);
-
 /**
  * For a QMB (`patientMayBeBilled: false`), the Medicare deductible, coinsurance and copay are
  * not the patient's: they go to Medicaid or are written off, so they count as adjusted.
  * See: Social Security Act §1902(n)(3)(B); src/domain/payer/qmb.ts.
  */
-export function statementLines(r: Remittance): StatementLine[] {
+export function statementLines(r: RemittanceAmounts): StatementLine[] {
   const protectedPr = r.patientMayBeBilled === false;
   return r.lines.map((l) => {
     const owed = (a: { group: string; carc: string }) =>
@@ -35,10 +34,10 @@ export function statementLines(r: Remittance): StatementLine[] {
     return {
       line: l.line,
       code: l.code,
-      charge: c(l.billed),
-      insurancePaid: c(l.paid),
-      writeOff: sum(l.adjustments.filter((a) => !owed(a)).map((a) => c(a.amount))),
-      patientOwes: sum(pr.map((a) => c(a.amount))),
+      charge: l.billed,
+      insurancePaid: l.paid,
+      writeOff: sum(l.adjustments.filter((a) => !owed(a)).map((a) => a.amount)),
+      patientOwes: sum(pr.map((a) => a.amount)),
       reasons: pr.map((a) => a.carc),
     };
   });

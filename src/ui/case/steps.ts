@@ -1,5 +1,5 @@
 /** Plain-language names of the lifecycle steps, for the stepper, headings and the case list. */
-import type { LifecycleStep } from '../../machines/lifecycle.machine';
+import type { LifecycleStep, LifecycleTag } from '../../machines/lifecycle.machine';
 
 const LABELS: Record<LifecycleStep, string> = {
   encounter: 'Encounter',
@@ -18,14 +18,14 @@ const LABELS: Record<LifecycleStep, string> = {
 
 export const stepLabel = (s: LifecycleStep): string => LABELS[s];
 
-/** The stepper's stations; paid/denied/rejected share one. */
-export const STATIONS: { id: string; label: string; steps: LifecycleStep[] }[] = [
-  { id: 'encounter', label: 'Encounter', steps: ['encounter'] },
-  { id: 'coding', label: 'Coding', steps: ['coding'] },
-  { id: 'claim', label: 'Claim', steps: ['claim', 'submitted'] },
-  { id: 'remit', label: 'Remittance', steps: ['adjudicated'] },
-  { id: 'outcome', label: 'Paid / denied', steps: ['paid', 'denied', 'rejected'] },
-  { id: 'correct', label: 'Correction', steps: ['corrected', 'resubmitted'] },
-  { id: 'statement', label: 'Statement', steps: ['patientStatement'] },
-  { id: 'closed', label: 'Score', steps: ['closed'] },
+/** The stepper's stations, each the machine's phase tag; paid/denied/rejected share one. */
+export const STATIONS: { id: string; label: string; tag: LifecycleTag }[] = [
+  { id: 'encounter', label: 'Encounter', tag: 'phase.encounter' },
+  { id: 'coding', label: 'Coding', tag: 'phase.coding' },
+  { id: 'claim', label: 'Claim', tag: 'phase.claim' },
+  { id: 'remit', label: 'Remittance', tag: 'phase.remittance' },
+  { id: 'outcome', label: 'Paid / denied', tag: 'phase.outcome' },
+  { id: 'correct', label: 'Correction', tag: 'phase.correction' },
+  { id: 'statement', label: 'Statement', tag: 'phase.statement' },
+  { id: 'closed', label: 'Score', tag: 'phase.closed' },
 ];

@@ -6,7 +6,7 @@
  * ch. 29 §§ 310–350; DOMAIN.md §8.
  */
 import type { Cents } from '../../money';
-import { plusDays } from '../calendar';
+import { plusDays } from '../../time/calendar';
 import { datedOn, type PayerProfile } from '../profile';
 
 export interface AppealLevelOnDate {

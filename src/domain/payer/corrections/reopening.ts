@@ -19,7 +19,8 @@ import type { Claim } from '../../claim/claim';
 import type { Finding } from '../../findings';
 import { formatMoney } from '../../money';
 import { adjudicate, type AdjudicationContext } from '../adjudicate';
-import { isDate, plusMonths } from '../calendar';
+import { plusMonths } from '../../time/calendar';
+import { isIsoDate } from '../../time/dates';
 import { datedOn } from '../profile';
 import type { ReopeningInfo, Remittance } from '../remittance/remittance';
 
@@ -119,7 +120,7 @@ export function reopen(
       REF,
       'frequency',
     );
-  if (!isDate(req.requestDate))
+  if (!isIsoDate(req.requestDate))
     return refuse(
       `The request date "${req.requestDate}" must be a date in the form YYYY-MM-DD (requestDate).`,
       REF,
@@ -157,7 +158,7 @@ export function reopen(
     return refuse(
       `A redetermination of claim ${ref} is pending: the appeal decides it; the contractor does not reopen while the appeal is open.`,
     );
-  const decided = isDate(original.remitDate) ? original.remitDate : null;
+  const decided = isIsoDate(original.remitDate) ? original.remitDate : null;
   const rules = datedOn(payer.reopening, decided ?? req.requestDate);
   if (decided && req.requestDate < decided)
     return refuse(

@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { parseMoney, type Cents } from '../../money';
 import { formatPath } from '../profile';
 import type { Result } from '../../result';
+import { isoDateSchema } from '../../time/schema';
 
 export interface RvuEntry {
   code: string;
@@ -126,11 +127,8 @@ export const FeeTableSchema = z.object({
   name: z.string().min(1),
   source: z.string().min(1),
   effective: z.object({
-    from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-    to: z
-      .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/)
-      .nullable(),
+    from: isoDateSchema(),
+    to: isoDateSchema().nullable(),
   }),
   entries: z
     .array(

@@ -16,7 +16,12 @@ import { totalsOf, type RemitLine, type Remittance } from './remittance';
 import { prShares, reversalFromLines } from '../corrections/reversal';
 import type { Accumulators } from '../../claim/claim';
 
-const money = z.string().regex(/^-?\d+\.\d{2}$/, 'must be an amount such as "120.00"');
+// The shape, and an amount parseMoney reads (at most 9 digits before the point), so every
+// reader past this boundary gets cents and none falls back to zero.
+const money = z
+  .string()
+  .regex(/^-?\d+\.\d{2}$/, 'must be an amount such as "120.00"')
+  .refine((s) => parseMoney(s) !== null, 'must be an amount under $10,000,000.00');
 
 export const remittanceStatusSchema = z.enum([
   'paid',
@@ -245,4 +250,82 @@ export function remittanceFromJson(json: unknown, where: string): Result<Remitta
       : {}),
   };
   return { ok: true, value };
+}
+
+type AdjustmentJson = z.infer<typeof adjustmentJsonSchema>;
+type LineJson = z.infer<typeof remittanceLineJsonSchema>;
+type TotalsJson = z.infer<typeof totals>;
+
+/** A remittance line with its amounts in cents (what the page shows and the statement sums). */
+export interface LineAmounts extends Omit<LineJson, 'billed' | 'allowed' | 'paid' | 'adjustments'> {
+  billed: Cents;
+  allowed: Cents;
+  paid: Cents;
+  adjustments: (Omit<AdjustmentJson, 'amount'> & { amount: Cents })[];
+}
+export type TotalsAmounts = { [K in keyof TotalsJson]: Cents };
+
+/** The money of a remittance JSON, parsed once into cents: the lines, totals and take-back. */
+export interface RemittanceAmounts {
+  lines: LineAmounts[];
+  totals: TotalsAmounts;
+  /** QMB: false when the patient may not be billed the cost sharing. */
+  patientMayBeBilled?: boolean | undefined;
+  patientOwes: Cents | null;
+  reversal: {
+    lines: LineAmounts[];
+    totals: TotalsAmounts;
+    credits: { deductible: Cents; outOfPocket: Cents };
+  } | null;
+}
+
+/** What remittanceAmounts reads: the JSON form's fields that carry money. */
+export type RemittanceMoneyJson = Pick<RemittanceJsonIn, 'lines' | 'totals'> &
+  Partial<Pick<RemittanceJsonIn, 'patientMayBeBilled' | 'patientOwes' | 'reversal'>>;
+
+/**
+ * Parses every amount of a remittance JSON into cents, once, at the boundary; an amount that is
+ * not money is a problem naming its path (`lines[0].paid`), never a silent $0.00.
+ */
+export function remittanceAmounts(r: RemittanceMoneyJson): Result<RemittanceAmounts> {
+  const problems: Problem[] = [];
+  const m = (raw: string, path: string): Cents => {
+    const v = parseMoney(raw);
+    if (v === null) problems.push({ path, message: `${path}: "${raw}" is not an amount` });
+    return v ?? cents(0);
+  };
+  const line = (l: LineJson, at: string): LineAmounts => ({
+    ...l,
+    billed: m(l.billed, `${at}.billed`),
+    allowed: m(l.allowed, `${at}.allowed`),
+    paid: m(l.paid, `${at}.paid`),
+    adjustments: l.adjustments.map((a, i) => ({
+      ...a,
+      amount: m(a.amount, `${at}.adjustments[${i}].amount`),
+    })),
+  });
+  const sums = (t: TotalsJson, at: string): TotalsAmounts => ({
+    billed: m(t.billed, `${at}.billed`),
+    allowed: m(t.allowed, `${at}.allowed`),
+    paid: m(t.paid, `${at}.paid`),
+    patientResponsibility: m(t.patientResponsibility, `${at}.patientResponsibility`),
+  });
+  const rev = r.reversal;
+  const value: RemittanceAmounts = {
+    lines: r.lines.map((l, i) => line(l, `lines[${i}]`)),
+    totals: sums(r.totals, 'totals'),
+    patientMayBeBilled: r.patientMayBeBilled,
+    patientOwes: r.patientOwes === undefined ? null : m(r.patientOwes, 'patientOwes'),
+    reversal: rev
+      ? {
+          lines: rev.lines.map((l, i) => line(l, `reversal.lines[${i}]`)),
+          totals: sums(rev.totals, 'reversal.totals'),
+          credits: {
+            deductible: m(rev.credits.deductible, 'reversal.credits.deductible'),
+            outOfPocket: m(rev.credits.outOfPocket, 'reversal.credits.outOfPocket'),
+          },
+        }
+      : null,
+  };
+  return problems.length ? { ok: false, errors: problems } : { ok: true, value };
 }

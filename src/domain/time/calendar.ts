@@ -1,15 +1,15 @@
 /**
- * Memoised calendar helpers for the adjudication hot path: claims in a run share a handful of
- * dates, and building Date objects per claim dominated the benchmark. Same results as
- * src/domain/claim/dates.ts (which they call), bounded caches.
+ * Memoised date arithmetic for the adjudication and edit hot paths: claims in a run share a
+ * handful of dates, and building Date objects per claim dominated the benchmark. Same results
+ * as ./dates.ts (which they call, so an invalid date throws the same RangeError), bounded caches.
  */
-import { addDays, addMonths, isIsoDate } from '../claim/dates';
+import { addDays, addMonths, dayOfYear as dayOfYearOf } from './dates';
 
 const MAX = 20_000;
-const valid = new Map<string, boolean>();
 // Keyed by the shift first, then the date: no string building per call.
 const byDays = new Map<number, Map<string, string>>();
 const byMonths = new Map<number, Map<string, string>>();
+const julian = new Map<string, number>();
 
 function shiftCache(m: Map<number, Map<string, string>>, n: number): Map<string, string> {
   let c = m.get(n);
@@ -23,31 +23,19 @@ function remember<K, V>(m: Map<K, V>, k: K, v: V): V {
   return v;
 }
 
-export function isDate(s: unknown): s is string {
-  if (typeof s !== 'string') return false;
-  const hit = valid.get(s);
-  return hit ?? remember(valid, s, isIsoDate(s));
-}
-
+/** addDays, memoised. */
 export function plusDays(iso: string, days: number): string {
   const c = shiftCache(byDays, days);
   return c.get(iso) ?? remember(c, iso, addDays(iso, days));
 }
 
+/** addMonths, memoised. */
 export function plusMonths(iso: string, months: number): string {
   const c = shiftCache(byMonths, months);
   return c.get(iso) ?? remember(c, iso, addMonths(iso, months));
 }
 
-const julian = new Map<string, number>();
-/** Day of the year (1–366) of an ISO date. */
+/** Day of the year (1–366), memoised. */
 export function dayOfYear(iso: string): number {
-  const hit = julian.get(iso);
-  if (hit !== undefined) return hit;
-  const [y, mo, d] = iso.split('-').map(Number) as [number, number, number];
-  return remember(
-    julian,
-    iso,
-    Math.floor((Date.UTC(y, mo - 1, d) - Date.UTC(y, 0, 1)) / 86_400_000) + 1,
-  );
+  return julian.get(iso) ?? remember(julian, iso, dayOfYearOf(iso));
 }

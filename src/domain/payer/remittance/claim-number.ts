@@ -1,31 +1,6 @@
-/**
- * Seeded randomness and payer claim numbers: the same seed and claim give the same result,
- * byte for byte (STYLE.md habit 6).
- */
-
-import { dayOfYear } from './calendar';
-
-/** FNV-1a 32-bit hash of a string. */
-export function hash32(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
-
-/** mulberry32: a small, fast, well-distributed seeded generator returning [0, 1). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The payer's claim number, derived from a seed so the same claim gets the same number. */
+import { hash32 } from '../../random/seeded';
+import { dayOfYear } from '../../time/calendar';
 
 /**
  * A payer claim number shaped like a Medicare ICN (13 digits: 2-digit region, 2-digit year,
