@@ -1,5 +1,5 @@
 /**
- * The code-set worker's message handler (src/codesets/engine.ts), called directly with a fake
+ * The code-set worker's message handler (src/services/worker-engine.ts over src/codesets/engine.ts), called directly with a fake
  * fetch over the real built bundles in codesets/build/ (gunzip by DecompressionStream, as in the
  * browser). The official part skips with a message when the bundles are absent: get the files
  * listed in ../shared/reference/README.md and run `npm run -s claimlab -- codesets build`.
@@ -8,7 +8,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { createCodesetEngine, type EngineIo } from '../../src/codesets/engine';
+import { createCodesetEngine, type EngineIo } from '../../src/services/worker-engine';
 import type { EngineStatus, WorkerRequest } from '../../src/codesets/protocol';
 import type { Claim } from '../../src/domain/claim/claim';
 import type { SearchResult } from '../../src/domain/codes/search/types';

@@ -16,7 +16,7 @@ import { GLOBAL_SURGERY_RULES } from '../../src/domain/edits/global-surgery-rule
 import { parseClaim } from '../../src/domain/claim/parse';
 import type { Claim } from '../../src/domain/claim/claim';
 import { parseFeeTable, type MpfsTables, type RvuEntry } from '../../src/domain/payer/pricing/fees';
-import { starterFees } from '../../src/domain/payer/starter';
+import { starterFees } from '../../src/services/shipped';
 import { curatedNcci, withImported } from '../../src/codesets/ncci/curated';
 import { run as check } from '../../src/cli/commands/check';
 import type { Io } from '../../src/cli/io';
@@ -56,7 +56,12 @@ function claim(lines: LineIn[], over: Record<string, unknown> = {}): Claim {
   }).claim;
 }
 
-const ctx = (over: Partial<EditContext> = {}): EditContext => ({ catalog, globalDays, ...over });
+const ctx = (over: Partial<EditContext> = {}): EditContext => ({
+  catalog,
+  ncci: curatedNcci(),
+  globalDays,
+  ...over,
+});
 const global = (c: Claim, x: EditContext = ctx()) =>
   scrub(c, x).filter((f) => f.id.startsWith('modifier.') || f.id === 'ncci.ptp');
 
@@ -78,7 +83,7 @@ describe('E/M the day of a procedure', () => {
       ['99213', ['25']],
       ['29881', []],
     ]);
-    expect(global(c, { catalog })).toEqual([]);
+    expect(global(c, { catalog, ncci: curatedNcci() })).toEqual([]);
     expect(global(c)).toHaveLength(1);
   });
 
@@ -199,7 +204,7 @@ describe('E/M the day of a procedure', () => {
         ['99213', ['57']],
         ['17000', []],
       ]),
-      { catalog },
+      { catalog, ncci: curatedNcci() },
     );
     expect(plain[0]?.suggestion).not.toContain('instead of 57');
     // A (synthetic) PTP pair with a 090-day procedure: 57 bypasses, 25 gets the 57 suggestion.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parsePayerProfile, valueOn } from '../../src/domain/payer/profile';
 import { parseFeeTable } from '../../src/domain/payer/pricing/fees';
-import { starterFeeTables, starterPayers } from '../../src/domain/payer/starter';
+import { starterFeeTables, starterPayers } from '../../src/services/shipped';
 import medicare from '../../scenarios/starter/payers/medicare.json';
 import { $ } from './helpers';
 

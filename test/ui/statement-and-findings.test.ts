@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatMoney } from '../../src/domain/money';
-import { amountDue, statementLines } from '../../src/ui/case/statement';
+import { amountDue, statementLines } from '../../src/domain/payer/remittance/statement';
 import { placeFindings } from '../../src/ui/case/findings';
 import type { Finding } from '../../src/domain/findings';
 import { remit } from '../machines/fixtures';

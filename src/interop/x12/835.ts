@@ -23,10 +23,6 @@
 import { cents, parseMoney, type Cents } from '../../domain/money';
 import type { Problem, Result } from '../../domain/result';
 import { prShares, reversalFromLines } from '../../domain/payer/corrections/reversal';
-import type { Claim } from '../../domain/claim/claim';
-import type { AdjudicationContext } from '../../domain/payer/adjudicate';
-import { remittanceFromJson } from '../../domain/payer/remittance/remittance-json';
-import { refusalJson, submit, type Channel } from '../../domain/payer/corrections/submit';
 import { formatMoney } from '../../domain/money';
 import {
   groupAdjustments,
@@ -519,31 +515,4 @@ export function read835(raw: string): Result<Remittance[]> {
 export function remittanceJsonWith835(r: Remittance) {
   const x = write835(r);
   return { ...remittanceJson(r), x12835: x.ok ? x.value : null };
-}
-
-/**
- * What the payer answers a submission with, as the app stores it (page and worker alike): the
- * remittance JSON with its 835, or a refused reopening. `originalJson` is the remittance JSON the
- * correction revises; a bad one is an error naming its field.
- */
-export function submissionJson(
-  claim: Claim,
-  channel: Channel,
-  originalJson: unknown,
-  ctx: AdjudicationContext,
-): Result<unknown> {
-  let original = null;
-  if (originalJson !== undefined && originalJson !== null) {
-    const o = remittanceFromJson(originalJson, 'original remittance');
-    if (!o.ok) return o;
-    original = o.value;
-  }
-  const out = submit(claim, channel, original, ctx);
-  return {
-    ok: true,
-    value:
-      out.kind === 'revised'
-        ? remittanceJsonWith835(out.remittance)
-        : refusalJson(claim, out.findings),
-  };
 }

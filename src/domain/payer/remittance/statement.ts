@@ -4,9 +4,9 @@
  * patient owes (PR only). See: DOMAIN.md §1 step 9 and §8 (billing the patient for CO amounts
  * is non-compliant).
  */
-import { parseMoney, sum, type Cents } from '../../domain/money';
-import type { Remittance } from '../../machines/remittance';
-import { COST_SHARING_CARCS } from '../../domain/payer/remittance/codes';
+import { parseMoney, sum, type Cents } from '../../money';
+import type { RemittanceJsonIn as Remittance } from './remittance-json';
+import { COST_SHARING_CARCS } from './codes';
 
 export interface StatementLine {
   line: number;
