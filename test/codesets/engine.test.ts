@@ -7,6 +7,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import { shippedFile } from '../support/packs';
 import { describe, expect, it } from 'vitest';
 import { createCodesetEngine, type EngineIo } from '../../src/services/worker-engine';
 import type { EngineStatus, WorkerRequest } from '../../src/codesets/protocol';
@@ -153,11 +154,11 @@ describe.skipIf(!hasBundles)('code-set engine on the official bundles', () => {
   it('adjudicates with the starter pack profile and MPFS 2025 pricing; every line balances', async () => {
     const payer = {
       file: 'scenarios/starter/payers/medicare.json',
-      data: JSON.parse(readFileSync(join(ROOT, 'scenarios/starter/payers/medicare.json'), 'utf8')),
+      data: shippedFile('scenarios/starter/payers/medicare.json'),
     };
     const fees = ['medicare-national-2025.json'].map((f) => ({
       file: `scenarios/starter/fees/${f}`,
-      data: JSON.parse(readFileSync(join(ROOT, 'scenarios/starter/fees', f), 'utf8')),
+      data: shippedFile(`scenarios/starter/fees/${f}`),
     }));
     const r = await ask<RemittanceJson>(engine, {
       type: 'adjudicate',

@@ -4,7 +4,6 @@
  * (and then nothing changes). See: src/domain/edits/global-surgery.ts.
  */
 import { describe, expect, it } from 'vitest';
-import feeJson from '../../scenarios/starter/fees/medicare-national-2025.json';
 import {
   buildNcciRules,
   scrub,
@@ -21,6 +20,7 @@ import { curatedNcci, withImported } from '../../src/codesets/ncci/curated';
 import { run as check } from '../../src/cli/commands/check';
 import type { Io } from '../../src/cli/io';
 import { testCatalog } from './support/catalog';
+import { shippedFile } from '../support/packs';
 
 const catalog = testCatalog();
 const DAYS: Record<string, string> = {
@@ -352,7 +352,9 @@ describe('sources of global days', () => {
   });
 
   it('the fee table schema takes globalDays as optional and rejects other values with the path', () => {
-    const json = structuredClone(feeJson) as { entries: Record<string, unknown>[] };
+    const json = shippedFile('scenarios/starter/fees/medicare-national-2025.json') as {
+      entries: Record<string, unknown>[];
+    };
     delete json.entries[0]!.globalDays;
     expect(parseFeeTable(json, 'f.json').ok).toBe(true);
     json.entries[1]!.globalDays = '90';
