@@ -64,15 +64,20 @@ async function adjudicateRequest(
 export function createCodesetEngine(io: EngineIo): CodesetEngine {
   const codesets = createCodesetRequests(io);
   const src = codesets.sources;
-  let bundled: PackSet | undefined;
+  /** The bundled packs' service, rebuilt only when the MPFS tables change (an import). */
+  let bundled: { mpfs: MpfsTables | null; service: PayerService } | undefined;
+  const bundledService = async () => {
+    const mpfs = await mpfsOf(src);
+    if (bundled?.mpfs !== mpfs)
+      bundled = { mpfs, service: buildPayerService(loadBundledPacks().packs, { mpfs }) };
+    return bundled.service;
+  };
   return {
     async handle(req: WorkerRequest): Promise<unknown> {
       switch (req.type) {
         case 'scrub': {
           const catalog = await src.prepare([req.claim, ...req.history]);
-          bundled ??= loadBundledPacks().packs;
-          const service = buildPayerService(bundled, { mpfs: await mpfsOf(src) });
-          return service.scrub(req.claim, catalog, req.history);
+          return (await bundledService()).scrub(req.claim, catalog, req.history);
         }
         case 'adjudicate':
           return adjudicateRequest(src, req);
