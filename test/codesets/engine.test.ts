@@ -19,7 +19,6 @@ import type { RemittanceJson } from '../../src/domain/payer/remittance/remittanc
 import { notesReleaseFor } from '../support/notes-release';
 
 const BUILD = join(__dirname, '../../codesets/build');
-const ROOT = join(__dirname, '../..');
 const hasBundles =
   existsSync(join(BUILD, 'manifest.json')) && existsSync(join(BUILD, 'search-FY2026.bin.gz'));
 if (!hasBundles)
