@@ -7,7 +7,9 @@
  */
 import type { Claim } from '../domain/claim/claim';
 import type { AdjudicationContext } from '../domain/payer/adjudicate';
+import type { ReopeningOutcome } from '../domain/payer/corrections/reopening';
 import { refusalJson, submit, type Channel } from '../domain/payer/corrections/submit';
+import { remittanceJson } from '../domain/payer/remittance/remittance';
 import { remittanceFromJson } from '../domain/payer/remittance/remittance-json';
 import type { Result } from '../domain/result';
 import { remittanceJsonWith835 } from '../interop/x12/835';
@@ -24,12 +26,19 @@ export function answerSubmission(
     if (!o.ok) return o;
     original = o.value;
   }
-  const out = submit(claim, channel, original, ctx);
-  return {
-    ok: true,
-    value:
-      out.kind === 'revised'
-        ? remittanceJsonWith835(out.remittance)
-        : refusalJson(claim, out.findings),
-  };
+  return { ok: true, value: answerJson(claim, submit(claim, channel, original, ctx), true) };
+}
+
+/**
+ * The payer's answer as JSON: the remittance of the `claimlab adjudicate` contract (with its
+ * 835 text for the app, which keeps it for download) or the refused reopening. The app's
+ * answer above and `claimlab reopen` print it.
+ */
+export function answerJson(
+  claim: Pick<Claim, 'claimId' | 'originalClaimId'>,
+  outcome: ReopeningOutcome,
+  with835: boolean,
+) {
+  if (outcome.kind === 'refused') return refusalJson(claim, outcome.findings);
+  return with835 ? remittanceJsonWith835(outcome.remittance) : remittanceJson(outcome.remittance);
 }

@@ -14,7 +14,6 @@
 import { parseClaim } from '../../domain/claim/parse';
 import type { Finding } from '../../domain/findings';
 import { refusalJson } from '../../domain/payer/corrections/submit';
-import { remittanceJson } from '../../domain/payer/remittance/remittance';
 import { remittanceFromJson } from '../../domain/payer/remittance/remittance-json';
 import { unbalancedLines } from '../../domain/payer/corrections/reversal';
 import type { ReopeningRequest } from '../../domain/payer/corrections/reopening';
@@ -22,6 +21,7 @@ import { readRecords, type Io } from '../io';
 import { loadCatalog } from './check';
 import { ledgerFrom, parseAdjudicationFlags } from './adjudicate';
 import { cliPayerService } from './payer-service';
+import { answerJson } from '../../services/submission';
 
 const isObj = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -168,13 +168,7 @@ export async function run(args: string[], io: Io): Promise<number> {
       },
       originalClaim,
     );
-    io.out(
-      JSON.stringify(
-        out.kind === 'revised'
-          ? remittanceJson(out.remittance)
-          : refused(claim.claimId, claim.originalClaimId, out.findings),
-      ),
-    );
+    io.out(JSON.stringify(answerJson(claim, out, false)));
   }
   return 0;
 }
