@@ -13,7 +13,7 @@ import type { Claim } from '../src/domain/claim/claim';
 import type { CodeCatalog } from '../src/domain/codes/catalog';
 import { scrub, type EditContext, type PayerPolicy } from '../src/domain/edits/index';
 import { loadMpfsBundle } from '../src/codesets/mpfs/bundle';
-import { starterFees } from '../src/domain/payer/starter';
+import { starterFees } from '../src/services/shipped';
 import { globalDaysFrom } from '../src/domain/edits/global-days';
 import { rng } from '../src/domain/random/seeded';
 

@@ -11,7 +11,7 @@ import type { Finding } from '../src/domain/findings';
 import { cents } from '../src/domain/money';
 import { adjudicate } from '../src/domain/payer/adjudicate';
 import { rng } from '../src/domain/random/seeded';
-import { starterFees, starterPayers } from '../src/domain/payer/starter';
+import { starterFees, starterPayers } from '../src/services/shipped';
 import { loadMpfsBundle } from '../src/codesets/mpfs/bundle';
 import { scrub } from '../src/domain/edits/index';
 import { starterCatalog } from '../src/codesets/starter';

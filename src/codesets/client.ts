@@ -1,6 +1,7 @@
 /**
  * Main-thread client of the code-set worker. The worker (and with it every bundle) is loaded
- * only when the first request is made, so nothing of the code sets is in the initial JS.
+ * only when the first request is made, so nothing of the code sets is in the initial JS. The
+ * app's one client, which starts src/services/worker.ts, is src/services/codeset-client.ts.
  * Every request has a timeout: a worker that dies or never answers gives an error, never a hang.
  */
 import type { Problem } from '../domain/result';
@@ -34,9 +35,9 @@ export const TIMEOUTS: Record<WorkerRequest['type'], number> = {
   remove: 30_000,
 };
 
+/** A client of the worker `make` starts (the app's: src/services/codeset-client.ts). */
 export function createCodesetClient(
-  make: () => Worker = () =>
-    new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'codesets' }),
+  make: () => Worker,
   timeouts: Partial<Record<WorkerRequest['type'], number>> = {},
 ): CodesetClient {
   let worker: Worker | null = null;
@@ -110,7 +111,3 @@ export function createCodesetClient(
     },
   };
 }
-
-let shared: CodesetClient | null = null;
-/** One worker for the whole app. */
-export const codesetClient = (): CodesetClient => (shared ??= createCodesetClient());

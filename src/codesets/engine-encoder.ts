@@ -1,6 +1,6 @@
 /**
  * The encoder inside the code-set worker: the same EncoderService as in the page
- * (src/ui/encoder/in-page.ts), over an official release with its prebuilt search index
+ * (src/codesets/encoder/in-page.ts), over an official release with its prebuilt search index
  * (search-<release>.bin.gz, gunzipped then read by the pure deserializeSearchIndex) and, for
  * browsing, the Alphabetic Index bundles (index-FY*.json.gz), each loaded on first use.
  * See: issue 3 "The encoder".
@@ -9,8 +9,8 @@ import type { IcdRelease } from '../domain/codes/catalog';
 import { buildSearchIndex } from '../domain/codes/search';
 import { CodeSearch } from '../domain/codes/search/query';
 import { deserializeSearchIndex } from '../domain/codes/search/serialize';
-import { createInPageEncoderService } from '../ui/encoder/in-page';
-import type { EncoderService } from '../ui/encoder/service';
+import { createInPageEncoderService } from './encoder/in-page';
+import type { EncoderService } from './encoder/service';
 import { decodeAlphabeticIndexJson, pickIndexParts } from './alpha-index/decode';
 import { flattenIndex } from './alpha-index/flatten';
 import type { IndexPart } from './alpha-index/types';

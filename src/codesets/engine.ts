@@ -1,29 +1,26 @@
 /**
- * The code-set engine behind the Web Worker (worker.ts): answers lookups, the encoder, scrub and
- * adjudication with the same domain code the CLI runs (src/domain/edits, src/domain/payer), over
- * the official bundles when there are any (served, or imported in Settings), else the starter
- * set. Bundles are loaded on first use (engine-sources.ts); every input and output is plain JSON
+ * The code-set half of the worker's engine: status, lookups, the encoder, imports, over the
+ * official bundles when there are any (served, or imported in Settings), else the starter set.
+ * Bundles are loaded on first use (engine-sources.ts); every input and output is plain JSON
  * (structured clone). The I/O is injected, so the handler runs in Node tests on the real files.
+ * Scrub and adjudication need the payer service too: src/services/worker-engine.ts answers them
+ * over `sources` and passes every other request here.
  * See: issue 3 "In the app" (bundles fetched lazily, parsed in a Web Worker), issue 4 (the same
  * engine in the browser), issue 5 (MPFS pricing).
  */
 import { lookupCode } from '../domain/codes/release/lookup';
-import { globalDaysFrom, scrub, type GlobalDaysOf } from '../domain/edits/index';
-import { starterFeeTables } from '../domain/payer/starter';
-import { parseFeeTable, type FeeTable, type MpfsTables } from '../domain/payer/pricing/fees';
-import { parsePayerProfile } from '../domain/payer/profile';
-import { submissionJson } from '../interop/x12/835';
-import type { Problem } from '../domain/result';
 import { toSources } from './browser/bytes';
 import { buildCodesets } from './build-plan';
 import { EncoderHost } from './engine-encoder';
 import { BundleSources, RequestError, type EngineIo, type Slot } from './engine-sources';
 import type { CodesetStatus, EngineStatus, ImportReport, WorkerRequest } from './protocol';
 
-export { RequestError, type EngineIo } from './engine-sources';
+export { BundleSources, RequestError, type EngineIo } from './engine-sources';
 
-export interface CodesetEngine {
-  handle(req: WorkerRequest): Promise<unknown>;
+/** The code-set requests (every one but scrub and adjudicate), and the bundles behind them. */
+export interface CodesetRequests {
+  handle(req: Exclude<WorkerRequest, { type: 'scrub' | 'adjudicate' }>): Promise<unknown>;
+  readonly sources: BundleSources;
 }
 
 const fmt = (n: number) => n.toLocaleString('en-US');
@@ -124,59 +121,7 @@ async function importFiles(
   };
 }
 
-/** Parses the payer profile and fee tables as the page read them from the pack, then adjudicates. */
-async function adjudicateRequest(
-  src: BundleSources,
-  req: Extract<WorkerRequest, { type: 'adjudicate' }>,
-): Promise<unknown> {
-  const p = parsePayerProfile(req.payer.data, req.payer.file);
-  if (!p.ok) throw new RequestError(p.errors);
-  const tables: Record<string, FeeTable> = {};
-  const problems: Problem[] = [];
-  for (const f of req.fees) {
-    const r = parseFeeTable(f.data, f.file);
-    if (r.ok) tables[f.file.split('/').pop() ?? f.file] = r.value;
-    else problems.push(...r.errors);
-  }
-  if (problems.length) throw new RequestError(problems);
-  const catalog = await src.prepare([req.claim, ...req.history]);
-  let mpfs: MpfsTables | null = null;
-  try {
-    mpfs = await src.mpfs();
-  } catch (e) {
-    // Priced from the pack's national table instead; Settings shows the warning.
-    src.warnings.push((e as Error).message);
-  }
-  const medicareTable = Object.entries(tables).find(([f]) => f.startsWith('medicare'))?.[1];
-  const globalDays = globalDaysFrom({ mpfs, medicareTable });
-  const out = submissionJson(req.claim, req.channel ?? 'claim', req.original, {
-    payer: p.value,
-    fees: { mpfs: mpfs ?? undefined, medicareTable, tables },
-    findings: req.findings,
-    edits: (c, policy) => scrub(c, { catalog, policy, history: req.history, globalDays }),
-  });
-  if (!out.ok) throw new RequestError(out.errors);
-  return out.value;
-}
-
-/**
- * Global days for a scrub request (which carries no fee tables): the imported MPFS when there
- * is one, else the starter pack's national table. See: src/domain/edits/global-days.ts.
- */
-async function scrubGlobalDays(src: BundleSources): Promise<GlobalDaysOf | undefined> {
-  let mpfs: MpfsTables | null = null;
-  try {
-    mpfs = await src.mpfs();
-  } catch (e) {
-    src.warnings.push((e as Error).message);
-  }
-  return globalDaysFrom({
-    mpfs,
-    medicareTable: starterFeeTables()['medicare-national-2025.json'],
-  });
-}
-
-export function createCodesetEngine(io: EngineIo): CodesetEngine {
+export function createCodesetRequests(io: EngineIo): CodesetRequests {
   const src = new BundleSources(io);
   const encoder = new EncoderHost(src);
   const reset = () => {
@@ -184,7 +129,8 @@ export function createCodesetEngine(io: EngineIo): CodesetEngine {
     encoder.reset();
   };
   return {
-    async handle(req: WorkerRequest): Promise<unknown> {
+    sources: src,
+    async handle(req): Promise<unknown> {
       switch (req.type) {
         case 'status':
           return status(src);
@@ -196,13 +142,6 @@ export function createCodesetEngine(io: EngineIo): CodesetEngine {
           return (await src.catalog()).procedure(req.code, req.date) ?? null;
         case 'encoder':
           return encoder.call(req.date, req.call);
-        case 'scrub': {
-          const catalog = await src.prepare([req.claim, ...req.history]);
-          const globalDays = await scrubGlobalDays(src);
-          return scrub(req.claim, { catalog, history: req.history, globalDays });
-        }
-        case 'adjudicate':
-          return adjudicateRequest(src, req);
         case 'import': {
           const report = await importFiles(src, req.files);
           reset();

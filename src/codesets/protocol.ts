@@ -1,10 +1,10 @@
-/** Messages between the app and the code-set worker (src/codesets/worker.ts). */
+/** Messages between the app and the code-set worker (src/services/worker.ts). */
 import type { Claim } from '../domain/claim/claim';
 import type { CodeLookup } from '../domain/codes/release/lookup';
 import type { SearchOptions, SearchResult } from '../domain/codes/search/types';
 import type { Finding } from '../domain/findings';
 import type { RemittanceJson } from '../domain/payer/remittance/remittance';
-import type { CodeDetail, IndexNode } from '../ui/encoder/service';
+import type { CodeDetail, IndexNode } from './encoder/service';
 import type { ManifestEntry } from './manifest';
 import type { ProcedureEntry } from '../domain/codes/catalog';
 import type { Problem } from '../domain/result';
@@ -42,7 +42,7 @@ export interface EngineStatus {
   timings: Record<string, number>;
 }
 
-/** EncoderService calls (src/ui/encoder/service.ts) as messages. */
+/** EncoderService calls (src/codesets/encoder/service.ts) as messages. */
 export type EncoderCall =
   | { op: 'describe' }
   | { op: 'search'; query: string; opts?: SearchOptions }

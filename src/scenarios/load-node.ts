@@ -1,6 +1,11 @@
-/** Loads scenario packs from a folder in Node (CLI, tests). */
+/**
+ * The pack reader's file source in Node (the CLI, the tests, the bench): reads a pack folder
+ * from the disk and hands its files to validatePack (validate.ts), as load.ts does with the
+ * files Vite bundles for the browser and the worker.
+ */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Problem } from '../domain/result';
 import type { Pack } from './schema';
 import { validatePack } from './validate';
@@ -14,7 +19,11 @@ function walk(dir: string, out: string[] = []): string[] {
   return out;
 }
 
-export function loadPackDir(dir: string): { pack?: Pack; errors: Problem[] } {
+/**
+ * Reads one pack folder. `name` is how its files are named in the pack and in messages
+ * (`scenarios/starter/payers/medicare.json`); the folder itself by default.
+ */
+export function loadPackDir(dir: string, name = dir): { pack?: Pack; errors: Problem[] } {
   const files = new Map<string, unknown>();
   const errors: Problem[] = [];
   for (const f of walk(dir)) {
@@ -22,23 +31,37 @@ export function loadPackDir(dir: string): { pack?: Pack; errors: Problem[] } {
     try {
       files.set(rel, JSON.parse(readFileSync(f, 'utf8')));
     } catch (e) {
-      errors.push({ path: `${dir}/${rel}`, message: `not valid JSON: ${(e as Error).message}` });
+      errors.push({ path: `${name}/${rel}`, message: `not valid JSON: ${(e as Error).message}` });
     }
   }
   if (errors.length) return { errors };
-  const r = validatePack(dir, files);
+  const r = validatePack(name, files);
   return r.ok ? { pack: r.value, errors: [] } : { errors: r.errors };
 }
 
-export function loadAllPacks(root = 'scenarios'): { packs: Pack[]; errors: Problem[] } {
+/** Every pack folder under `root` (named `${label}/<folder>`). */
+export function loadAllPacks(
+  root = 'scenarios',
+  label = root,
+): { packs: Pack[]; errors: Problem[] } {
   const packs: Pack[] = [];
   const errors: Problem[] = [];
-  for (const name of readdirSync(root)) {
+  for (const name of readdirSync(root).sort()) {
     const p = join(root, name);
     if (!statSync(p).isDirectory()) continue;
-    const r = loadPackDir(p);
+    const r = loadPackDir(p, `${label}/${name}`);
     if (r.pack) packs.push(r.pack);
     errors.push(...r.errors);
   }
   return { packs, errors };
+}
+
+/** The scenarios/ folder shipped beside the code, wherever the process was started. */
+export const SHIPPED_PACKS = fileURLToPath(new URL('../../scenarios', import.meta.url));
+
+let shipped: { packs: Pack[]; errors: Problem[] } | undefined;
+/** The shipped packs (scenarios/*), read once; files are named `scenarios/<pack>/…`. */
+export function loadShippedPacks(): { packs: Pack[]; errors: Problem[] } {
+  shipped ??= loadAllPacks(SHIPPED_PACKS, 'scenarios');
+  return shipped;
 }

@@ -132,4 +132,9 @@ export interface Pack {
   cases: CaseFile[];
   /** Raw payer profile JSON by file, validated by the payer module (src/domain/payer). */
   payers: { file: string; data: unknown }[];
+  /**
+   * Raw fee tables (every `fees/*.json` in the pack folder, by file name order), validated by
+   * the payer service (src/services/payer.ts) with the payer module's parser.
+   */
+  fees: { file: string; data: unknown }[];
 }

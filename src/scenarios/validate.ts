@@ -1,7 +1,9 @@
 /**
- * Validates a pack given as files (path relative to the pack folder -> parsed JSON). Works the
- * same in the browser (import.meta.glob) and in Node (fs). Collects every problem with its
- * file and path.
+ * The one pack reader: a pack given as files (path relative to the pack folder -> parsed JSON)
+ * becomes a validated Pack (cases, raw payer profiles, raw fee tables). The files come from
+ * import.meta.glob in the browser and the worker (load.ts) or from the disk in Node (load-node.ts:
+ * the CLI, the tests); everything after that is this function. Collects every problem with
+ * its file and path.
  */
 import type { z } from 'zod';
 import type { Problem, Result } from '../domain/result';
@@ -56,7 +58,12 @@ export function validatePack(dir: string, files: Map<string, unknown>): Result<P
       errors.push({ path: `${packPath}: payers[${n}]`, message: `${rel} not found` });
     else payers.push({ file: `${dir}/${rel}`, data });
   });
+  // Fee tables are not listed in pack.json: every JSON file in fees/ is one.
+  const fees: Pack['fees'] = [...files.keys()]
+    .filter((rel) => /^fees\/[^/]+\.json$/.test(rel))
+    .sort()
+    .map((rel) => ({ file: `${dir}/${rel}`, data: files.get(rel) }));
   if (errors.length) return { ok: false, errors };
   const { id, version, title, description } = pack.data;
-  return { ok: true, value: { id, version, title, description, cases, payers } };
+  return { ok: true, value: { id, version, title, description, cases, payers, fees } };
 }

@@ -5,7 +5,8 @@
  */
 import type { CodeCatalog } from '../domain/codes/catalog';
 import type { Problem } from '../domain/result';
-import { codesetClient, type CodesetClient } from '../codesets/client';
+import type { CodesetClient } from '../codesets/client';
+import { codesetClient } from '../services/codeset-client';
 import { starterCatalog } from '../codesets/starter';
 import { loadBundledPacks } from '../scenarios/load';
 import type { CaseFile, Pack } from '../scenarios/schema';

@@ -9,6 +9,7 @@ import { createActor, fromPromise, type Actor } from 'xstate';
 import type { Claim } from '../domain/claim/claim';
 import type { CodeCatalog } from '../domain/codes/catalog';
 import { dedupeFindings, type Finding } from '../domain/findings';
+import { priorServices } from '../domain/payer/prior-services';
 import type { CaseFile, Pack } from '../scenarios/schema';
 import { claimFromDraft, type ClaimHeader } from '../machines/claim-from-draft';
 import {
@@ -176,23 +177,9 @@ export class CaseSession {
     };
   }
 
-  /** Services the payer has processed before this claim, for duplicate detection. A rejected
-   * claim never entered adjudication (DOMAIN.md §1 step 5), and a denied line is what the
-   * correction re-bills (for Medicare, the reopening of that line): neither is history. Lines
-   * the payer allowed are. See: Pub. 100-04 ch. 1 §120 (duplicates), ch. 34 (reopenings). */
+  /** Services the payer has processed before this claim (src/domain/payer/prior-services.ts). */
   #history(current: Claim): Claim[] {
-    const subs = this.context?.submissions ?? [];
-    // A correction takes its original back: the original is not a duplicate of it.
-    const revised = current.originalClaimId;
-    return subs.flatMap((s) => {
-      const r = s.remittance;
-      if (!r || r.status === 'rejected' || r.status === 'refused') return [];
-      if (s.claim.claimId === current.claimId) return [];
-      if (revised && (r.payerClaimNumber === revised || s.claim.claimId === revised)) return [];
-      const allowed = r.lines.filter((l) => l.allowed !== '0.00').map((l) => l.line);
-      const lines = s.claim.lines.filter((_, i) => allowed.includes(i + 1));
-      return lines.length ? [{ ...s.claim, lines }] : [];
-    });
+    return priorServices(this.context?.submissions ?? [], current);
   }
 
   #save(step: LifecycleStep, context: LifecycleContext, force = false) {

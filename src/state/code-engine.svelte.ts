@@ -8,9 +8,13 @@
 import type { CodesetClient } from '../codesets/client';
 import type { EngineStatus } from '../codesets/protocol';
 import type { CodeCatalog } from '../domain/codes/catalog';
-import { createInPageEncoderService } from '../ui/encoder/in-page';
-import type { EncoderService } from '../ui/encoder/service';
-import { createWorkerEncoderService } from '../ui/encoder/worker-service';
+import { createInPageEncoderService } from '../codesets/encoder/in-page';
+import type { EncoderService } from '../codesets/encoder/service';
+import { createWorkerEncoderService } from '../codesets/encoder/worker-service';
+
+/** The encoder components' view of a code set (they import it from here, not from codesets/). */
+export { createInPageEncoderService };
+export type { CodeDetail, CodeLine, EncoderService, IndexNode } from '../codesets/encoder/service';
 
 export type EngineMode = 'probing' | 'official' | 'starter';
 

@@ -1,5 +1,5 @@
 /**
- * The code-set worker's message handler (src/codesets/engine.ts), called directly with a fake
+ * The code-set worker's message handler (src/services/worker-engine.ts over src/codesets/engine.ts), called directly with a fake
  * fetch over the real built bundles in codesets/build/ (gunzip by DecompressionStream, as in the
  * browser). The official part skips with a message when the bundles are absent: get the files
  * listed in ../shared/reference/README.md and run `npm run -s claimlab -- codesets build`.
@@ -7,8 +7,9 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import { shippedFile } from '../support/packs';
 import { describe, expect, it } from 'vitest';
-import { createCodesetEngine, type EngineIo } from '../../src/codesets/engine';
+import { createCodesetEngine, type EngineIo } from '../../src/services/worker-engine';
 import type { EngineStatus, WorkerRequest } from '../../src/codesets/protocol';
 import type { Claim } from '../../src/domain/claim/claim';
 import type { SearchResult } from '../../src/domain/codes/search/types';
@@ -18,7 +19,6 @@ import type { RemittanceJson } from '../../src/domain/payer/remittance/remittanc
 import { notesReleaseFor } from '../support/notes-release';
 
 const BUILD = join(__dirname, '../../codesets/build');
-const ROOT = join(__dirname, '../..');
 const hasBundles =
   existsSync(join(BUILD, 'manifest.json')) && existsSync(join(BUILD, 'search-FY2026.bin.gz'));
 if (!hasBundles)
@@ -153,11 +153,11 @@ describe.skipIf(!hasBundles)('code-set engine on the official bundles', () => {
   it('adjudicates with the starter pack profile and MPFS 2025 pricing; every line balances', async () => {
     const payer = {
       file: 'scenarios/starter/payers/medicare.json',
-      data: JSON.parse(readFileSync(join(ROOT, 'scenarios/starter/payers/medicare.json'), 'utf8')),
+      data: shippedFile('scenarios/starter/payers/medicare.json'),
     };
     const fees = ['medicare-national-2025.json'].map((f) => ({
       file: `scenarios/starter/fees/${f}`,
-      data: JSON.parse(readFileSync(join(ROOT, 'scenarios/starter/fees', f), 'utf8')),
+      data: shippedFile(`scenarios/starter/fees/${f}`),
     }));
     const r = await ask<RemittanceJson>(engine, {
       type: 'adjudicate',

@@ -4,7 +4,6 @@
  * (and then nothing changes). See: src/domain/edits/global-surgery.ts.
  */
 import { describe, expect, it } from 'vitest';
-import feeJson from '../../scenarios/starter/fees/medicare-national-2025.json';
 import {
   buildNcciRules,
   scrub,
@@ -16,11 +15,12 @@ import { GLOBAL_SURGERY_RULES } from '../../src/domain/edits/global-surgery-rule
 import { parseClaim } from '../../src/domain/claim/parse';
 import type { Claim } from '../../src/domain/claim/claim';
 import { parseFeeTable, type MpfsTables, type RvuEntry } from '../../src/domain/payer/pricing/fees';
-import { starterFees } from '../../src/domain/payer/starter';
+import { starterFees } from '../../src/services/shipped';
 import { curatedNcci, withImported } from '../../src/codesets/ncci/curated';
 import { run as check } from '../../src/cli/commands/check';
 import type { Io } from '../../src/cli/io';
 import { testCatalog } from './support/catalog';
+import { shippedFile } from '../support/packs';
 
 const catalog = testCatalog();
 const DAYS: Record<string, string> = {
@@ -56,7 +56,12 @@ function claim(lines: LineIn[], over: Record<string, unknown> = {}): Claim {
   }).claim;
 }
 
-const ctx = (over: Partial<EditContext> = {}): EditContext => ({ catalog, globalDays, ...over });
+const ctx = (over: Partial<EditContext> = {}): EditContext => ({
+  catalog,
+  ncci: curatedNcci(),
+  globalDays,
+  ...over,
+});
 const global = (c: Claim, x: EditContext = ctx()) =>
   scrub(c, x).filter((f) => f.id.startsWith('modifier.') || f.id === 'ncci.ptp');
 
@@ -78,7 +83,7 @@ describe('E/M the day of a procedure', () => {
       ['99213', ['25']],
       ['29881', []],
     ]);
-    expect(global(c, { catalog })).toEqual([]);
+    expect(global(c, { catalog, ncci: curatedNcci() })).toEqual([]);
     expect(global(c)).toHaveLength(1);
   });
 
@@ -199,7 +204,7 @@ describe('E/M the day of a procedure', () => {
         ['99213', ['57']],
         ['17000', []],
       ]),
-      { catalog },
+      { catalog, ncci: curatedNcci() },
     );
     expect(plain[0]?.suggestion).not.toContain('instead of 57');
     // A (synthetic) PTP pair with a 090-day procedure: 57 bypasses, 25 gets the 57 suggestion.
@@ -347,7 +352,9 @@ describe('sources of global days', () => {
   });
 
   it('the fee table schema takes globalDays as optional and rejects other values with the path', () => {
-    const json = structuredClone(feeJson) as { entries: Record<string, unknown>[] };
+    const json = shippedFile('scenarios/starter/fees/medicare-national-2025.json') as {
+      entries: Record<string, unknown>[];
+    };
     delete json.entries[0]!.globalDays;
     expect(parseFeeTable(json, 'f.json').ok).toBe(true);
     json.entries[1]!.globalDays = '90';

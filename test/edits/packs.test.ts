@@ -11,7 +11,7 @@ import { loadNodeCatalog } from '../../src/codesets/load-node';
 import { curatedNcci } from '../../src/codesets/ncci/curated';
 import { checkClaim, type EditContext } from '../../src/domain/edits/index';
 import { policyFor } from '../../src/domain/payer/policy';
-import { starterPayers } from '../../src/domain/payer/starter';
+import { starterPayers } from '../../src/services/shipped';
 
 const root = join(__dirname, '../../scenarios');
 

@@ -62,7 +62,7 @@ describe('a QMB patient from the case reaches the claim and the payer', () => {
     const { header } = await import('./fixtures');
     const { adjudicate } = await import('../../src/domain/payer/adjudicate');
     const { remittanceJson } = await import('../../src/domain/payer/remittance/remittance');
-    const { starterFees, starterPayers } = await import('../../src/domain/payer/starter');
+    const { starterFees, starterPayers } = await import('../../src/services/shipped');
     const qmb = { ...header, patient: { ...header.patient, dualStatus: 'qmb' as const } };
     const { claim } = claimFromDraft(base(), qmb, {
       claimId: 'Q-1',

@@ -3,7 +3,6 @@
  * and benefit years). Amounts use the fixture MPFS: 99213 non-facility at 10112-00 and the
  * commercial plan's 125% of Medicare; each expectation states how it is reached.
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Claim } from '../../src/domain/claim/claim';
 import { formatMoney } from '../../src/domain/money';
@@ -20,6 +19,7 @@ import { remittanceFromJson } from '../../src/domain/payer/remittance/remittance
 import { reopen } from '../../src/domain/payer/corrections/reopening';
 import { read835, write835 } from '../../src/interop/x12/835';
 import { $, claim, fees, line, payer } from './helpers';
+import { shippedFile } from '../support/packs';
 
 const ppo = payer('commercial-ppo');
 const mcr = payer('medicare');
@@ -538,7 +538,7 @@ describe('the payer ledger: accumulators across claims and benefit years', () =>
   });
 
   it('a payer profile whose corrections go through reopenings must carry its reopening rules', () => {
-    const file = JSON.parse(readFileSync('scenarios/starter/payers/medicare.json', 'utf8'));
+    const file = shippedFile('scenarios/starter/payers/medicare.json') as Record<string, unknown>;
     expect(parsePayerProfile(file, 'medicare.json').ok).toBe(true);
     const r = parsePayerProfile({ ...file, reopening: undefined }, 'medicare.json');
     expect(!r.ok && r.errors.map((e) => e.message)).toContain(
@@ -685,7 +685,10 @@ describe('small guards', () => {
     expect(out.kind === 'refused' && out.findings[0]!.field).toBe('frequency');
   });
   it('a benefit year cannot start on a day some years lack', () => {
-    const file = JSON.parse(readFileSync('scenarios/starter/payers/commercial-ppo.json', 'utf8'));
+    const file = shippedFile('scenarios/starter/payers/commercial-ppo.json') as Record<
+      string,
+      unknown
+    >;
     const r = parsePayerProfile({ ...file, benefitYearStart: '02-30' }, 'commercial-ppo.json');
     expect(!r.ok && r.errors[0]!.message).toMatch(/benefitYearStart: must be a day every year has/);
     expect(

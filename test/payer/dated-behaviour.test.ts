@@ -5,15 +5,13 @@
  * changes on 2026-07-01 (synthetic plan policy): an E/M with modifier 25 billed with a
  * procedure needs the office notes (CO-252 + M127), and claims are processed in 14 days, not 21.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { adjudicate } from '../../src/domain/payer/adjudicate';
 import { behaviourOn, parsePayerProfile, type PayerProfile } from '../../src/domain/payer/profile';
 import { claim, fees, line, payer } from './helpers';
+import { shippedFile } from '../support/packs';
 
-const PAYERS = join(__dirname, '../../scenarios/starter/payers');
-const readPayer = (f: string) => JSON.parse(readFileSync(join(PAYERS, f), 'utf8')) as unknown;
+const readPayer = (f: string) => shippedFile(`scenarios/starter/payers/${f}`);
 
 /** E/M with modifier 25 for hypertension (dx 2) + a joint injection for knee arthritis (dx 3). */
 const emWithProcedure = (serviceDate: string, submissionDate = serviceDate) =>

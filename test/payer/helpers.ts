@@ -4,7 +4,7 @@ import { cents, parseMoney } from '../../src/domain/money';
 import { adjudicate, type AdjudicationContext } from '../../src/domain/payer/adjudicate';
 import type { PayerProfile } from '../../src/domain/payer/profile';
 import { remittanceJson } from '../../src/domain/payer/remittance/remittance';
-import { starterFees, starterPayers } from '../../src/domain/payer/starter';
+import { starterFees, starterPayers } from '../../src/services/shipped';
 import { fixtureMpfs } from './fixtures/mpfs';
 
 export const $ = (s: string) => parseMoney(s)!;

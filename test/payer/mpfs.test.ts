@@ -16,7 +16,7 @@ import { formatMoney } from '../../src/domain/money';
 import { adjudicate } from '../../src/domain/payer/adjudicate';
 import type { MpfsTables } from '../../src/domain/payer/pricing/fees';
 import { medicareFee } from '../../src/domain/payer/pricing/pricing';
-import { starterFees } from '../../src/domain/payer/starter';
+import { starterFees } from '../../src/services/shipped';
 import { claim, line, payer } from './helpers';
 
 const REF = join(__dirname, '../../../shared/reference');

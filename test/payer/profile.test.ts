@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { parsePayerProfile, valueOn } from '../../src/domain/payer/profile';
 import { parseFeeTable } from '../../src/domain/payer/pricing/fees';
-import { starterFeeTables, starterPayers } from '../../src/domain/payer/starter';
-import medicare from '../../scenarios/starter/payers/medicare.json';
+import { starterFeeTables, starterPayers } from '../../src/services/shipped';
+import { shippedFile } from '../support/packs';
 import { $ } from './helpers';
+
+const medicare = shippedFile('scenarios/starter/payers/medicare.json') as Record<string, unknown>;
 
 describe('payer profiles', () => {
   it('validates every shipped payer and fee table', () => {

@@ -17,7 +17,7 @@ import {
   patientResponsibility,
   type Remittance,
 } from '../../src/domain/payer/remittance/remittance';
-import { starterFees, starterPayers } from '../../src/domain/payer/starter';
+import { starterFees, starterPayers } from '../../src/services/shipped';
 import { fixtureMpfs } from './fixtures/mpfs';
 import type { ProviderWithAssignment } from '../../src/domain/payer/cost-sharing/assignment';
 

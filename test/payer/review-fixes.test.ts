@@ -16,6 +16,7 @@ import {
 } from '../../src/domain/payer/remittance/remittance';
 import { scrub } from '../../src/domain/edits/index';
 import { starterCatalog } from '../../src/codesets/starter';
+import { curatedNcci } from '../../src/codesets/ncci/curated';
 import { $, claim, fees, finding, line, payer, run } from './helpers';
 
 const met = { deductibleMet: $('283.00'), outOfPocketMet: cents(0) };
@@ -40,7 +41,7 @@ describe('GA + medical necessity (the edit engine reports a warning with GA)', (
     const r = adjudicate(c, {
       payer: payer('medicare'),
       fees,
-      edits: (x, policy) => scrub(x, { catalog, policy }),
+      edits: (x, policy) => scrub(x, { catalog, ncci: curatedNcci(), policy }),
     });
     expect(r.findings.map((f) => f.id)).toContain('coverage.medical-necessity');
     expect(r.lines[0]!.paid).toBe(0);

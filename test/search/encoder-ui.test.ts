@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parseIndexXml } from '../../src/codesets/alpha-index/parse';
 import { starterCatalog } from '../../src/codesets/starter';
 import Encoder from '../../src/ui/encoder/Encoder.svelte';
-import { createInPageEncoderService } from '../../src/ui/encoder/in-page';
+import { createInPageEncoderService } from '../../src/codesets/encoder/in-page';
 import { placeholdersNeeded, withSeventh } from '../../src/ui/encoder/seventh';
 
 afterEach(cleanup);

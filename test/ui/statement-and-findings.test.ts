@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatMoney } from '../../src/domain/money';
-import { amountDue, statementLines as linesOf } from '../../src/ui/case/statement';
+import { amountDue, statementLines as linesOf } from '../../src/domain/payer/remittance/statement';
 import { remittanceAmounts } from '../../src/domain/payer/remittance/remittance-json';
 import type { Remittance } from '../../src/machines/remittance';
 import { placeFindings } from '../../src/ui/case/findings';

@@ -14,18 +14,14 @@
 import type { Finding } from '../../domain/findings';
 import { parseClaim } from '../../domain/claim/parse';
 import { isIsoDate } from '../../domain/time/dates';
-import { scrub, type EditContext } from '../../domain/edits/index';
-import { globalDaysFrom } from '../../domain/edits/global-days';
 import { PayerLedger } from '../../domain/payer/ledger';
 import { unbalancedLines } from '../../domain/payer/corrections/reversal';
 import { remittanceFromJson } from '../../domain/payer/remittance/remittance-json';
 import { findingJson } from '../../domain/findings';
 import { remittanceJson, type Remittance } from '../../domain/payer/remittance/remittance';
-import { starterFees, starterPayers } from '../../domain/payer/starter';
-import { loadMpfsBundle } from '../../codesets/mpfs/bundle';
-import { curatedNcci } from '../../codesets/ncci/curated';
 import { CliError, parseArgs, readRecords, type Io } from '../io';
 import { loadCatalog } from './check';
+import { cliPayerService } from './payer-service';
 
 function rejectedRecord(claimId: string, finding: Finding) {
   return {
@@ -45,23 +41,15 @@ export interface Adjudicator {
   ): { remittance: Remittance } | { rejected: ReturnType<typeof rejectedRecord> };
 }
 
-/** Loads fees (MPFS bundle when built), payers and the edit engine once, for many claims. */
+/** Loads the payer service (MPFS bundle when built) and the edit engine once, for many claims. */
 export async function makeAdjudicator(
   io: Io,
   opts: { date?: string; seed: number; ledger?: PayerLedger },
 ): Promise<Adjudicator> {
   const ledger = opts.ledger ?? new PayerLedger();
-  const mpfs = loadMpfsBundle();
-  if (!mpfs.ok)
-    for (const e of mpfs.errors)
-      io.err(`claimlab: ${e.path}: ${e.message}; using the pack fee table`);
-  const fees = starterFees(mpfs.ok ? (mpfs.value ?? undefined) : undefined);
-  const payers = starterPayers();
-  const editCtx: EditContext = {
-    catalog: await loadCatalog(io),
-    ncci: curatedNcci(),
-    globalDays: globalDaysFrom(fees),
-  };
+  const service = cliPayerService(io, { insteadOfMpfs: 'using the pack fee table' });
+  const payers = service.payers;
+  const catalog = await loadCatalog(io);
   return (value, fallbackId) => {
     const parsed = parseClaim(value, fallbackId);
     const claim = parsed.claim;
@@ -79,16 +67,18 @@ export async function makeAdjudicator(
         }),
       };
     // A missing payerId is reported by parseClaim (claim.missing-field) and rejected by the built-in payer.
-    const remittance = ledger.adjudicate(claim, {
-      payer: payer ?? payers.get('medicare')!,
-      fees,
-      seed: opts.seed,
-      findings: parsed.findings,
-      // The payer's duplicate edit sees the member's claims it already adjudicated in this run.
-      edits: (c, policy) =>
-        scrub(c, { ...editCtx, policy, history: ledger.priorClaims(payer?.id ?? 'medicare', c) }),
-      ...(opts.date ? { receivedDate: opts.date } : {}),
-    });
+    const payerId = payer?.id ?? 'medicare';
+    const remittance = ledger.adjudicate(
+      claim,
+      service.context(payer ?? payers.get('medicare')!, {
+        catalog,
+        seed: opts.seed,
+        findings: parsed.findings,
+        // The payer's duplicate edit sees the member's claims it already adjudicated in this run.
+        history: (c) => ledger.priorClaims(payerId, c),
+        ...(opts.date ? { receivedDate: opts.date } : {}),
+      }),
+    );
     return { remittance };
   };
 }

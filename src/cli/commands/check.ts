@@ -8,16 +8,13 @@
 import type { CodeCatalog } from '../../domain/codes/catalog';
 import { loadNodeCatalog } from '../../codesets/load-node';
 import { starterCatalog } from '../../codesets/starter';
-import { checkClaim, globalDaysFrom, type EditContext } from '../../domain/edits/index';
-import type { GlobalDaysOf } from '../../domain/edits/context';
-import { starterFees } from '../../domain/payer/starter';
-import { loadMpfsBundle } from '../../codesets/mpfs/bundle';
+import { checkClaim, type EditContext, type NcciRules } from '../../domain/edits/index';
 import { findingJson } from '../../domain/findings';
-import { curatedNcci } from '../../codesets/ncci/curated';
 import { importNcci } from '../../codesets/ncci/import-node';
 import type { Claim } from '../../domain/claim/claim';
 import { parseClaim } from '../../domain/claim/parse';
 import { CliError, parseArgs, readRecords, type Io } from '../io';
+import { cliPayerService } from './payer-service';
 
 /** The official catalog when its bundles are built (codesets/build), else the starter set. */
 export async function loadCatalog(io: Io): Promise<CodeCatalog> {
@@ -32,18 +29,6 @@ export async function loadCatalog(io: Io): Promise<CodeCatalog> {
 }
 
 /**
- * Global surgery days for the global surgery edits: the MPFS bundle (codesets/build) when built,
- * else the pack's national fee table (same sources as `adjudicate` prices with).
- */
-export function globalDaysFor(io: Io): GlobalDaysOf | undefined {
-  const mpfs = loadMpfsBundle();
-  if (!mpfs.ok)
-    for (const e of mpfs.errors)
-      io.err(`claimlab: ${e.path}: ${e.message}; global days from the pack fee table`);
-  return globalDaysFrom(starterFees(mpfs.ok ? (mpfs.value ?? undefined) : undefined));
-}
-
-/**
  * Options: `--ncci <file|dir>` lays CMS PTP/MUE files over the curated edits (`--mue-effective
  * YYYY-MM-DD` when the MUE file name has no date); `--history <file>` names claims already
  * submitted (.json/.jsonl) for the duplicate-claim edit.
@@ -53,7 +38,7 @@ export async function run(args: string[], io: Io): Promise<number> {
   const records = await readRecords(positional[0], io);
   const ncciPath = flags.get('ncci');
   const mueEff = flags.get('mue-effective');
-  let ncci = curatedNcci();
+  let ncci: NcciRules | undefined;
   if (typeof ncciPath === 'string') {
     const r = importNcci(ncciPath, typeof mueEff === 'string' ? mueEff : undefined);
     if (!r.ok)
@@ -63,7 +48,14 @@ export async function run(args: string[], io: Io): Promise<number> {
       );
     ncci = r.value;
   }
-  const ctx: EditContext = { catalog: await loadCatalog(io), ncci, globalDays: globalDaysFor(io) };
+  const catalog = await loadCatalog(io);
+  // Global surgery days: the MPFS bundle when built, else the pack's national fee table (the
+  // same sources `adjudicate` prices with); NCCI: the curated set, or --ncci over it.
+  const service = cliPayerService(io, {
+    insteadOfMpfs: 'global days from the pack fee table',
+    ...(ncci ? { ncci } : {}),
+  });
+  const ctx: EditContext = service.editContext(catalog);
   const historyPath = flags.get('history');
   if (typeof historyPath === 'string') {
     const history: Claim[] = [];

@@ -14,18 +14,14 @@
 import { parseClaim } from '../../domain/claim/parse';
 import type { Finding } from '../../domain/findings';
 import { refusalJson } from '../../domain/payer/corrections/submit';
-import { remittanceJson } from '../../domain/payer/remittance/remittance';
 import { remittanceFromJson } from '../../domain/payer/remittance/remittance-json';
 import { unbalancedLines } from '../../domain/payer/corrections/reversal';
 import type { ReopeningRequest } from '../../domain/payer/corrections/reopening';
-import { starterFees, starterPayers } from '../../domain/payer/starter';
-import { scrub, type EditContext } from '../../domain/edits/index';
-import { globalDaysFrom } from '../../domain/edits/global-days';
-import { loadMpfsBundle } from '../../codesets/mpfs/bundle';
-import { curatedNcci } from '../../codesets/ncci/curated';
 import { readRecords, type Io } from '../io';
 import { loadCatalog } from './check';
 import { ledgerFrom, parseAdjudicationFlags } from './adjudicate';
+import { cliPayerService } from './payer-service';
+import { answerJson } from '../../services/submission';
 
 const isObj = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -56,15 +52,9 @@ export async function run(args: string[], io: Io): Promise<number> {
   const { positional, seed, history } = parseAdjudicationFlags(args);
   const records = await readRecords(positional[0], io);
   const ledger = await ledgerFrom(history, io);
-  const mpfs = loadMpfsBundle();
-  const fees = starterFees(mpfs.ok ? (mpfs.value ?? undefined) : undefined);
-  const payers = starterPayers();
-  const globalDays = globalDaysFrom(fees);
-  const editCtx: EditContext = {
-    catalog: await loadCatalog(io),
-    ncci: curatedNcci(),
-    ...(globalDays ? { globalDays } : {}),
-  };
+  const service = cliPayerService(io, { insteadOfMpfs: 'using the pack fee table' });
+  const payers = service.payers;
+  const catalog = await loadCatalog(io);
   for (const r of records) {
     const fallbackId = `request-${r.index + 1}`;
     if (r.kind === 'bad') {
@@ -173,22 +163,12 @@ export async function run(args: string[], io: Io): Promise<number> {
     const out = ledger.reopen(
       req,
       {
-        payer,
-        fees,
-        seed,
-        findings: parsed.findings,
-        edits: (c, policy) => scrub(c, { ...editCtx, policy }),
+        ...service.context(payer, { catalog, seed, findings: parsed.findings }),
         ...(original ? { original } : {}),
       },
       originalClaim,
     );
-    io.out(
-      JSON.stringify(
-        out.kind === 'revised'
-          ? remittanceJson(out.remittance)
-          : refused(claim.claimId, claim.originalClaimId, out.findings),
-      ),
-    );
+    io.out(JSON.stringify(answerJson(claim, out, false)));
   }
   return 0;
 }

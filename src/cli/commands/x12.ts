@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { parseClaim } from '../../domain/claim/parse';
 import { remittanceJson } from '../../domain/payer/remittance/remittance';
-import { starterPayers } from '../../domain/payer/starter';
+import { shippedPayerService } from '../../services/shipped';
 import { read835, write835, write835Batch } from '../../interop/x12/835';
 import type { Remittance } from '../../domain/payer/remittance/remittance';
 import { write837p } from '../../interop/x12/837p';
@@ -27,7 +27,7 @@ export async function run(args: string[], io: Io): Promise<number> {
 
 async function run837(args: string[], io: Io): Promise<number> {
   const records = await readRecords(args[0], io);
-  const payers = starterPayers();
+  const payers = shippedPayerService().payers;
   let written = 0;
   for (const r of records) {
     if (r.kind === 'bad') {

@@ -12,8 +12,12 @@ export type GlobalDaysOf = (code: string, date: string) => string | undefined;
 
 export interface EditContext {
   catalog: CodeCatalog;
-  /** NCCI PTP pairs and MUEs; the shipped curated set when omitted (see `curatedNcci()`). */
-  ncci?: NcciRules;
+  /**
+   * NCCI PTP pairs and MUEs: the shipped curated set (src/codesets/ncci/curated.ts), with the
+   * CMS files over it when imported. Required: the domain reads no data files itself, so the
+   * caller (src/services/payer.ts, a test) passes the rules in.
+   */
+  ncci: NcciRules;
   /** The payer's coverage, authorization, timely-filing and COB rules (from a payer profile). */
   policy?: PayerPolicy;
   /**

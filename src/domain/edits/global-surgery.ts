@@ -13,7 +13,6 @@
 import type { Claim, ClaimLine } from '../claim/claim';
 import { plusDays } from '../time/calendar';
 import type { Finding } from '../findings';
-import { curatedNcci } from '../../codesets/ncci/curated';
 import { patientKey } from './claim-data';
 import type { EditContext, GlobalDaysOf, NcciRules } from './context';
 import { isIsoDate } from '../time/dates';
@@ -46,7 +45,7 @@ export function globalSurgeryEdits(claim: Claim, ctx: EditContext): Finding[] {
   if (!gd || !claim.lines.some((l) => isAnyEm(l.code))) return [];
   const procs = proceduresOf(claim, ctx);
   if (!procs.length) return [];
-  const ncci = ctx.ncci ?? curatedNcci();
+  const ncci = ctx.ncci;
   const out: Finding[] = [];
   // Plain loops, no closures per line: this runs on every claim of a 10,000-claim scrub.
   for (let i = 0; i < claim.lines.length; i++) {

@@ -8,7 +8,6 @@
  */
 import type { Claim, ClaimLine } from '../claim/claim';
 import type { Finding } from '../findings';
-import { curatedNcci } from '../../codesets/ncci/curated';
 import type { EditContext, GlobalDaysOf } from './context';
 import { finding, lineDate } from './finding-kit';
 import { isAnyEm, PTP_ANATOMIC, PTP_GLOBAL_SURGERY, PTP_OTHER, PTP_REF } from './modifier-rules';
@@ -18,7 +17,7 @@ import { isIsoDate } from '../time/dates';
 export type { GlobalDaysOf } from './context';
 
 export function ncciEdits(claim: Claim, ctx: EditContext): Finding[] {
-  const rules = ctx.ncci ?? curatedNcci();
+  const rules = ctx.ncci;
   return [...ptpEdits(claim, rules, ctx.globalDays), ...mueEdits(claim, rules)];
 }
 

@@ -1,9 +1,10 @@
 /**
  * The payer simulation's public API (the lifecycle machine, the UI, scoring and the CLI use
- * these): adjudicate a claim into a remittance, the starter payers and fee tables, profiles,
- * COB helpers, appeal levels, and our CARC/RARC wording.
+ * these): adjudicate a claim into a remittance, profiles, COB helpers, appeal levels, and our
+ * CARC/RARC wording. The payers and fee tables come from the packs, through the payer service
+ * (src/services/payer.ts).
  *
- *   const remit = adjudicate(claim, { payer: medicarePayer(), fees: starterFees(), findings, edits });
+ *   const remit = adjudicate(claim, { payer, fees, findings, edits });
  *   remittanceJson(remit) // the `claimlab adjudicate` contract
  */
 export { adjudicate, type AdjudicationContext } from './adjudicate';
@@ -35,10 +36,3 @@ export {
   type ClaimStatus,
   type RemittanceJson,
 } from './remittance/remittance';
-export {
-  loadPackPayers,
-  medicarePayer,
-  starterFees,
-  starterFeeTables,
-  starterPayers,
-} from './starter';

@@ -20,10 +20,6 @@
  * DTM*472, CAS, REF*6R, AMT*B6, LQ*HE); CLP02 claim status codes 1, 2, 4, 22; PLB03 code FB.
  */
 import type { Problem, Result } from '../../domain/result';
-import type { Claim } from '../../domain/claim/claim';
-import type { AdjudicationContext } from '../../domain/payer/adjudicate';
-import { remittanceFromJson } from '../../domain/payer/remittance/remittance-json';
-import { refusalJson, submit, type Channel } from '../../domain/payer/corrections/submit';
 import {
   groupAdjustments,
   netPaid,
@@ -249,31 +245,4 @@ export function write835Batch(rs: readonly Remittance[], o: Write835Options = {}
 export function remittanceJsonWith835(r: Remittance) {
   const x = write835(r);
   return { ...remittanceJson(r), x12835: x.ok ? x.value : null };
-}
-
-/**
- * What the payer answers a submission with, as the app stores it (page and worker alike): the
- * remittance JSON with its 835, or a refused reopening. `originalJson` is the remittance JSON the
- * correction revises; a bad one is an error naming its field.
- */
-export function submissionJson(
-  claim: Claim,
-  channel: Channel,
-  originalJson: unknown,
-  ctx: AdjudicationContext,
-): Result<unknown> {
-  let original = null;
-  if (originalJson !== undefined && originalJson !== null) {
-    const o = remittanceFromJson(originalJson, 'original remittance');
-    if (!o.ok) return o;
-    original = o.value;
-  }
-  const out = submit(claim, channel, original, ctx);
-  return {
-    ok: true,
-    value:
-      out.kind === 'revised'
-        ? remittanceJsonWith835(out.remittance)
-        : refusalJson(claim, out.findings),
-  };
 }

@@ -1,6 +1,13 @@
-/** The encoder UI: mount `<Encoder service={…} onpick={…} />`. */
+/**
+ * The encoder UI: mount `<Encoder service={…} onpick={…} />`. The service it talks to is built
+ * by the code engine (src/state/code-engine.svelte.ts, over src/codesets/encoder/).
+ */
 export { default as Encoder } from './Encoder.svelte';
-export { createInPageEncoderService } from './in-page';
-export type { CodeDetail, CodeLine, EncoderService, IndexNode } from './service';
+export { createInPageEncoderService } from '../../state/code-engine.svelte';
+export type {
+  CodeDetail,
+  CodeLine,
+  EncoderService,
+  IndexNode,
+} from '../../state/code-engine.svelte';
 export { withSeventh, placeholdersNeeded } from './seventh';
-export { createWorkerEncoderService } from './worker-service';

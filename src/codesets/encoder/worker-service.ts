@@ -3,8 +3,8 @@
  * bundles: the same calls as the in-page service, sent as messages for one date of service.
  * Inputs are copied to plain JSON first: Svelte state proxies cannot be structured-cloned.
  */
-import type { CodesetClient } from '../../codesets/client';
-import type { EncoderCall } from '../../codesets/protocol';
+import type { CodesetClient } from '../client';
+import type { EncoderCall } from '../protocol';
 import type { SearchResult } from '../../domain/codes/search/types';
 import type { EncoderService } from './service';
 

@@ -8,8 +8,8 @@ import type { CodeCatalog, IcdRelease } from '../../domain/codes/catalog';
 import { icdDisplay, icdKey } from '../../domain/codes/code';
 import { buildSearchIndex } from '../../domain/codes/search';
 import type { CodeSearch } from '../../domain/codes/search/query';
-import { flattenIndex, mainTermMap, resolveSee } from '../../codesets/alpha-index/flatten';
-import type { IndexPart, IndexTerm } from '../../codesets/alpha-index/types';
+import { flattenIndex, mainTermMap, resolveSee } from '../alpha-index/flatten';
+import type { IndexPart, IndexTerm } from '../alpha-index/types';
 import type { CodeDetail, CodeLine, EncoderService, IndexNode } from './service';
 
 const line = (rel: IcdRelease, code: string): CodeLine | undefined => {

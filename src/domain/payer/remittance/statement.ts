@@ -5,9 +5,9 @@
  * patient owes (PR only). See: DOMAIN.md §1 step 9 and §8 (billing the patient for CO amounts
  * is non-compliant).
  */
-import { sum, type Cents } from '../../domain/money';
-import { COST_SHARING_CARCS } from '../../domain/payer/remittance/codes';
-import type { RemittanceAmounts } from '../../domain/payer/remittance/remittance-json';
+import { sum, type Cents } from '../../money';
+import { COST_SHARING_CARCS } from './codes';
+import type { RemittanceAmounts } from './remittance-json';
 
 export interface StatementLine {
   line: number;

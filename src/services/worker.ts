@@ -1,16 +1,21 @@
 /**
- * The code-set Web Worker: the engine (engine.ts) with browser I/O. Bundles are fetched lazily
+ * The code-set Web Worker: the engine (worker-engine.ts) with browser I/O. Bundles are fetched lazily
  * from /codesets/ (served by vite-plugin.ts, copied into dist on build) and from IndexedDB
  * (files imported in Settings → Code sets), decompressed with DecompressionStream and decoded
  * off the main thread. Without any official bundle it answers from the starter set.
- * Started by src/codesets/client.ts; messages are typed in protocol.ts.
+ * Started by src/services/codeset-client.ts; messages are typed in src/codesets/protocol.ts.
  */
 /// <reference lib="webworker" />
 import '../jitless';
 import type { Problem } from '../domain/result';
-import { readImported, readImportedBundle, removeImported, storeImported } from './browser/store';
-import { createCodesetEngine } from './engine';
-import type { WorkerRequest, WorkerResponse } from './protocol';
+import {
+  readImported,
+  readImportedBundle,
+  removeImported,
+  storeImported,
+} from '../codesets/browser/store';
+import { createCodesetEngine } from './worker-engine';
+import type { WorkerRequest, WorkerResponse } from '../codesets/protocol';
 
 const BASE = `${(import.meta.env?.BASE_URL as string | undefined) ?? '/'}codesets/`;
 

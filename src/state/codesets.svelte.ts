@@ -2,10 +2,15 @@
  * State of the Settings → Code sets screen: what the worker has loaded, and importing official
  * files chosen from disk. Talks to the code-set worker through a CodesetClient (a fake in tests).
  */
-import { CodesetRequestError, codesetClient, type CodesetClient } from '../../codesets/client';
-import type { CodesetStatus, ImportReport } from '../../codesets/protocol';
-import type { ManifestEntry } from '../../codesets/manifest';
-import type { Problem } from '../../domain/result';
+import { CodesetRequestError, type CodesetClient } from '../codesets/client';
+import { codesetClient } from '../services/codeset-client';
+import type { CodesetStatus, ImportReport } from '../codesets/protocol';
+import type { ManifestEntry } from '../codesets/manifest';
+import type { Problem } from '../domain/result';
+
+/** What the Settings screen names (it imports them from here, not from codesets/). */
+export type { CodesetClient } from '../codesets/client';
+export type { ReleaseStatus } from '../codesets/protocol';
 
 export class CodesetsState {
   #client: CodesetClient;

@@ -1,0 +1,135 @@
+/**
+ * The one payer service: everything a payer needs beside the claim, assembled the same way for
+ * the page (src/state/payer-service.ts), the code-set worker (src/services/worker-engine.ts) and
+ * the CLI (src/cli/commands/adjudicate.ts, reopen.ts, x12.ts, check.ts): the payer profiles and
+ * fee tables of a pack set (read by src/scenarios/), the official MPFS tables when loaded, the
+ * NCCI rules (the curated set, or CMS files laid over it) and the global surgery days the edits
+ * use. Pure: the callers load the packs and bundles (fetch, IndexedDB or the disk) and pass them.
+ * See: ../shared/docs/STYLE.md "One service assembles what a payer needs".
+ */
+import type { Claim } from '../domain/claim/claim';
+import type { CodeCatalog } from '../domain/codes/catalog';
+import type { Finding } from '../domain/findings';
+import {
+  globalDaysFrom,
+  scrub,
+  type EditContext,
+  type GlobalDaysOf,
+  type NcciRules,
+} from '../domain/edits/index';
+import type { AdjudicationContext } from '../domain/payer/adjudicate';
+import {
+  parseFeeTable,
+  type FeeSources,
+  type FeeTable,
+  type MpfsTables,
+} from '../domain/payer/pricing/fees';
+import { parsePayerProfile, type PayerProfile } from '../domain/payer/profile';
+import type { Problem } from '../domain/result';
+import { curatedNcci } from '../codesets/ncci/curated';
+import type { Pack } from '../scenarios/schema';
+
+/** What a payer service is built from: the packs' payer and fee files as the pack reader gives them. */
+export type PackSet = readonly Pick<Pack, 'payers' | 'fees'>[];
+
+/** The official data a payer service can use over the packs, when loaded. */
+export interface PayerBundles {
+  /** Imported MPFS tables (codesets/build, or imported in the browser). */
+  mpfs?: MpfsTables | null | undefined;
+  /** NCCI rules to use instead of the curated set (e.g. CMS files laid over it). */
+  ncci?: NcciRules | undefined;
+}
+
+/** How the edits see the member's earlier claims: a list, or asked per claim (a ledger). */
+export type History = readonly Claim[] | ((claim: Claim) => readonly Claim[]);
+
+export interface PayerService {
+  /** Valid payer profiles by id, in pack order. */
+  readonly payers: ReadonlyMap<string, PayerProfile>;
+  /** The raw profile file of each valid payer (what the page sends the worker). */
+  readonly payerFiles: ReadonlyMap<string, { file: string; data: unknown }>;
+  readonly fees: FeeSources;
+  readonly ncci: NcciRules;
+  readonly globalDays: GlobalDaysOf | undefined;
+  /** Payer profiles and fee tables that did not validate, each naming its file and field. */
+  readonly problems: readonly Problem[];
+  /** What the edit engine needs beside the claim (no payer policy: a scrub). */
+  editContext(catalog: CodeCatalog, history?: readonly Claim[]): EditContext;
+  /** The edits run on `claim` before submission (the Scrub button, `claimlab check`). */
+  scrub(claim: Claim, catalog: CodeCatalog, history?: readonly Claim[]): Finding[];
+  /** The adjudication context for `payer`: its fee sources and the edits with its policy. */
+  context(
+    payer: PayerProfile,
+    opts: {
+      catalog: CodeCatalog;
+      history?: History;
+      findings?: readonly Finding[];
+      seed?: number;
+      receivedDate?: string;
+    },
+  ): AdjudicationContext;
+}
+
+/** The first table whose file name starts with "medicare": the pack's national Medicare table. */
+const medicareTableOf = (tables: Record<string, FeeTable>) =>
+  Object.entries(tables).find(([f]) => f.startsWith('medicare'))?.[1];
+
+const fileName = (path: string) => path.split('/').pop() ?? path;
+
+/** Builds the payer service of a pack set, over the official bundles when given. */
+export function buildPayerService(packs: PackSet, bundles: PayerBundles = {}): PayerService {
+  const problems: Problem[] = [];
+  const payers = new Map<string, PayerProfile>();
+  const payerFiles = new Map<string, { file: string; data: unknown }>();
+  const tables: Record<string, FeeTable> = {};
+  for (const pack of packs) {
+    for (const f of pack.payers) {
+      const r = parsePayerProfile(f.data, f.file);
+      if (!r.ok) {
+        problems.push(...r.errors);
+        continue;
+      }
+      if (payers.has(r.value.id)) continue;
+      payers.set(r.value.id, r.value);
+      payerFiles.set(r.value.id, f);
+    }
+    for (const f of pack.fees) {
+      const r = parseFeeTable(f.data, f.file);
+      if (r.ok) tables[fileName(f.file)] ??= r.value;
+      else problems.push(...r.errors);
+    }
+  }
+  const mpfs = bundles.mpfs ?? undefined;
+  const medicareTable = medicareTableOf(tables);
+  const fees: FeeSources = { mpfs, medicareTable, tables };
+  const ncci = bundles.ncci ?? curatedNcci();
+  // Global days: the MPFS tables first, then the pack's national table (global-days.ts).
+  const globalDays = globalDaysFrom({ mpfs, medicareTable });
+  const editContext = (catalog: CodeCatalog, history?: readonly Claim[]): EditContext => ({
+    catalog,
+    ncci,
+    ...(globalDays ? { globalDays } : {}),
+    ...(history ? { history } : {}),
+  });
+  return {
+    payers,
+    payerFiles,
+    fees,
+    ncci,
+    globalDays,
+    problems,
+    editContext,
+    scrub: (claim, catalog, history) => scrub(claim, editContext(catalog, history)),
+    context(payer, { catalog, history, findings, seed, receivedDate }) {
+      const historyOf = (c: Claim) => (typeof history === 'function' ? history(c) : history);
+      return {
+        payer,
+        fees,
+        ...(seed !== undefined ? { seed } : {}),
+        ...(findings ? { findings } : {}),
+        ...(receivedDate ? { receivedDate } : {}),
+        edits: (c, policy) => scrub(c, { ...editContext(catalog, historyOf(c)), policy }),
+      };
+    },
+  };
+}

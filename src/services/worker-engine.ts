@@ -1,0 +1,89 @@
+/**
+ * The engine behind the code-set Web Worker (worker.ts): the code-set requests
+ * (src/codesets/engine.ts) plus scrub and adjudication, which it answers with the one payer
+ * service (payer.ts) over the same bundles — the same domain code the page and the CLI run.
+ * A scrub carries no pack, so it uses the packs bundled with the app (for the MPFS-less global
+ * days of the starter pack's national table); an adjudication carries the case's payer profile
+ * and its pack's fee tables as the page read them. The I/O is injected, so the handler runs in
+ * Node tests on the real files.
+ * See: issue 4 (the same engine in the browser), issue 5 (MPFS pricing), issue 9 (one payer service).
+ */
+import type { MpfsTables } from '../domain/payer/pricing/fees';
+import {
+  BundleSources,
+  RequestError,
+  createCodesetRequests,
+  type EngineIo,
+} from '../codesets/engine';
+import type { WorkerRequest } from '../codesets/protocol';
+import { loadBundledPacks } from '../scenarios/load';
+import { buildPayerService, type PackSet, type PayerService } from './payer';
+import { answerSubmission } from './submission';
+
+export { RequestError, type EngineIo } from '../codesets/engine';
+
+export interface CodesetEngine {
+  handle(req: WorkerRequest): Promise<unknown>;
+}
+
+/** The imported MPFS tables, or null with a warning Settings shows (priced from the pack then). */
+async function mpfsOf(src: BundleSources): Promise<MpfsTables | null> {
+  try {
+    return await src.mpfs();
+  } catch (e) {
+    src.warnings.push((e as Error).message);
+    return null;
+  }
+}
+
+function orThrow(s: PayerService): PayerService {
+  if (s.problems.length) throw new RequestError([...s.problems]);
+  return s;
+}
+
+async function adjudicateRequest(
+  src: BundleSources,
+  req: Extract<WorkerRequest, { type: 'adjudicate' }>,
+): Promise<unknown> {
+  // The page's pack as it sent it: the case's payer profile and the pack's fee tables.
+  const packs: PackSet = [{ payers: [req.payer], fees: req.fees }];
+  const catalog = await src.prepare([req.claim, ...req.history]);
+  const service = orThrow(buildPayerService(packs, { mpfs: await mpfsOf(src) }));
+  const payer = service.payers.values().next().value;
+  if (!payer) throw new RequestError([{ path: req.payer.file, message: 'no payer profile' }]);
+  const out = answerSubmission(
+    req.claim,
+    req.channel ?? 'claim',
+    req.original,
+    service.context(payer, { catalog, findings: req.findings, history: req.history }),
+  );
+  if (!out.ok) throw new RequestError(out.errors);
+  return out.value;
+}
+
+export function createCodesetEngine(io: EngineIo): CodesetEngine {
+  const codesets = createCodesetRequests(io);
+  const src = codesets.sources;
+  /** The bundled packs' service, rebuilt only when the MPFS tables change (an import). */
+  let bundled: { mpfs: MpfsTables | null; service: PayerService } | undefined;
+  const bundledService = async () => {
+    const mpfs = await mpfsOf(src);
+    if (bundled?.mpfs !== mpfs)
+      bundled = { mpfs, service: buildPayerService(loadBundledPacks().packs, { mpfs }) };
+    return bundled.service;
+  };
+  return {
+    async handle(req: WorkerRequest): Promise<unknown> {
+      switch (req.type) {
+        case 'scrub': {
+          const catalog = await src.prepare([req.claim, ...req.history]);
+          return (await bundledService()).scrub(req.claim, catalog, req.history);
+        }
+        case 'adjudicate':
+          return adjudicateRequest(src, req);
+        default:
+          return codesets.handle(req);
+      }
+    },
+  };
+}
