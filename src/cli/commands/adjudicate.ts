@@ -24,7 +24,7 @@ import { remittanceJson, type Remittance } from '../../domain/payer/remittance/r
 import { starterFees, starterPayers } from '../../domain/payer/starter';
 import { loadMpfsBundle } from '../../codesets/mpfs/bundle';
 import { curatedNcci } from '../../codesets/ncci/curated';
-import { CliError, parseArgs, readRecords, type Io } from '../io';
+import { CliError, emit, openRecords, parseArgs, type Io } from '../io';
 import { loadCatalog } from './check';
 
 function rejectedRecord(claimId: string, finding: Finding) {
@@ -118,7 +118,7 @@ export function parseAdjudicationFlags(args: string[]) {
 export async function ledgerFrom(path: string | undefined, io: Io): Promise<PayerLedger> {
   const ledger = new PayerLedger();
   if (!path) return ledger;
-  for (const r of await readRecords(path, io)) {
+  for await (const r of openRecords(path, io)) {
     const where = r.where;
     if (r.kind === 'bad') {
       // The reader's message already names the file and line.
@@ -155,17 +155,20 @@ export const badRecord = (fallbackId: string, message: string) =>
 
 export async function run(args: string[], io: Io): Promise<number> {
   const { positional, date, seed, history } = parseAdjudicationFlags(args);
-  const records = await readRecords(positional[0], io);
+  const records = openRecords(positional[0], io);
   const ledger = await ledgerFrom(history, io);
   const adjudicator = await makeAdjudicator(io, { ...(date ? { date } : {}), seed, ledger });
-  for (const r of records) {
+  for await (const r of records) {
     const fallbackId = `claim-${r.index + 1}`;
     if (r.kind === 'bad') {
-      io.out(JSON.stringify(badRecord(fallbackId, r.message)));
+      await emit(io, JSON.stringify(badRecord(fallbackId, r.message)));
       continue;
     }
     const res = adjudicator(r.value, fallbackId);
-    io.out(JSON.stringify('rejected' in res ? res.rejected : remittanceJson(res.remittance)));
+    await emit(
+      io,
+      JSON.stringify('rejected' in res ? res.rejected : remittanceJson(res.remittance)),
+    );
   }
   return 0;
 }

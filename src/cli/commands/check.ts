@@ -17,7 +17,7 @@ import { curatedNcci } from '../../codesets/ncci/curated';
 import { importNcci } from '../../codesets/ncci/import-node';
 import type { Claim } from '../../domain/claim/claim';
 import { parseClaim } from '../../domain/claim/parse';
-import { CliError, parseArgs, readRecords, type Io } from '../io';
+import { CliError, emit, openRecords, readRecords, parseArgs, type Io } from '../io';
 
 /** The official catalog when its bundles are built (codesets/build), else the starter set. */
 export async function loadCatalog(io: Io): Promise<CodeCatalog> {
@@ -50,7 +50,7 @@ export function globalDaysFor(io: Io): GlobalDaysOf | undefined {
  */
 export async function run(args: string[], io: Io): Promise<number> {
   const { flags, positional } = parseArgs(args, ['ncci', 'mue-effective', 'history']);
-  const records = await readRecords(positional[0], io);
+  const records = openRecords(positional[0], io);
   const ncciPath = flags.get('ncci');
   const mueEff = flags.get('mue-effective');
   let ncci = curatedNcci();
@@ -71,10 +71,11 @@ export async function run(args: string[], io: Io): Promise<number> {
       if (h.kind === 'json') history.push(parseClaim(h.value).claim);
     ctx.history = history;
   }
-  for (const r of records) {
+  for await (const r of records) {
     const fallbackId = `claim-${r.index + 1}`;
     if (r.kind === 'bad') {
-      io.out(
+      await emit(
+        io,
         JSON.stringify({
           claimId: fallbackId,
           findings: [
@@ -92,7 +93,7 @@ export async function run(args: string[], io: Io): Promise<number> {
       continue;
     }
     const { claim, findings } = checkClaim(r.value, ctx, fallbackId);
-    io.out(JSON.stringify({ claimId: claim.claimId, findings: findings.map(findingJson) }));
+    await emit(io, JSON.stringify({ claimId: claim.claimId, findings: findings.map(findingJson) }));
   }
   return 0;
 }

@@ -23,7 +23,7 @@ import { scrub, type EditContext } from '../../domain/edits/index';
 import { globalDaysFrom } from '../../domain/edits/global-days';
 import { loadMpfsBundle } from '../../codesets/mpfs/bundle';
 import { curatedNcci } from '../../codesets/ncci/curated';
-import { readRecords, type Io } from '../io';
+import { emit, openRecords, type Io } from '../io';
 import { loadCatalog } from './check';
 import { ledgerFrom, parseAdjudicationFlags } from './adjudicate';
 
@@ -54,7 +54,7 @@ const problem = (message: string, field?: string): Finding => ({
 
 export async function run(args: string[], io: Io): Promise<number> {
   const { positional, seed, history } = parseAdjudicationFlags(args);
-  const records = await readRecords(positional[0], io);
+  const records = openRecords(positional[0], io);
   const ledger = await ledgerFrom(history, io);
   const mpfs = loadMpfsBundle();
   const fees = starterFees(mpfs.ok ? (mpfs.value ?? undefined) : undefined);
@@ -65,15 +65,16 @@ export async function run(args: string[], io: Io): Promise<number> {
     ncci: curatedNcci(),
     ...(globalDays ? { globalDays } : {}),
   };
-  for (const r of records) {
+  for await (const r of records) {
     const fallbackId = `request-${r.index + 1}`;
     if (r.kind === 'bad') {
-      io.out(JSON.stringify(refused(fallbackId, null, [problem(`${r.message}`)])));
+      await emit(io, JSON.stringify(refused(fallbackId, null, [problem(`${r.message}`)])));
       continue;
     }
     const v = r.value;
     if (!isObj(v) || !isObj(v.claim)) {
-      io.out(
+      await emit(
+        io,
         JSON.stringify(
           refused(fallbackId, null, [
             problem(`${r.where}: a reopening request is an object with a "claim" (claim)`, 'claim'),
@@ -142,7 +143,7 @@ export async function run(args: string[], io: Io): Promise<number> {
     // A claim that cannot be read is not a correction the contractor can act on.
     for (const f of parsed.findings) if (f.severity === 'error') bad.push(f);
     if (bad.length || !payer) {
-      io.out(JSON.stringify(refused(claim.claimId, claim.originalClaimId, bad)));
+      await emit(io, JSON.stringify(refused(claim.claimId, claim.originalClaimId, bad)));
       continue;
     }
     const req: ReopeningRequest = {
@@ -157,7 +158,8 @@ export async function run(args: string[], io: Io): Promise<number> {
       const oc = parseClaim(v.originalClaim, `${fallbackId}-original`);
       const errs = oc.findings.filter((f) => f.severity === 'error');
       if (errs.length) {
-        io.out(
+        await emit(
+          io,
           JSON.stringify(
             refused(
               claim.claimId,
@@ -182,7 +184,8 @@ export async function run(args: string[], io: Io): Promise<number> {
       },
       originalClaim,
     );
-    io.out(
+    await emit(
+      io,
       JSON.stringify(
         out.kind === 'revised'
           ? remittanceJson(out.remittance)
