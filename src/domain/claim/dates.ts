@@ -1,8 +1,27 @@
 /** ISO calendar dates (yyyy-mm-dd) as plain strings; validity checked against the calendar. */
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+/** Days in a month (1-based) of the proleptic Gregorian calendar. */
+export const daysInMonth = (y: number, m: number): number =>
+  m === 2 && isLeap(y) ? 29 : DAYS_IN_MONTH[m - 1]!;
+
+const digit = (s: string, i: number) => s.charCodeAt(i) - 48;
+
+/**
+ * A real calendar date written YYYY-MM-DD (2026-02-30 and 2026-13-01 are not). Arithmetic on
+ * the characters, no Date object: it runs several times per claim line.
+ */
 export function isIsoDate(s: unknown): s is string {
-  if (typeof s !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+  if (typeof s !== 'string' || s.length !== 10 || s[4] !== '-' || s[7] !== '-') return false;
+  for (const i of [0, 1, 2, 3, 5, 6, 8, 9]) {
+    const d = digit(s, i);
+    if (d < 0 || d > 9) return false;
+  }
+  const y = digit(s, 0) * 1000 + digit(s, 1) * 100 + digit(s, 2) * 10 + digit(s, 3);
+  const m = digit(s, 5) * 10 + digit(s, 6);
+  const d = digit(s, 8) * 10 + digit(s, 9);
+  return m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
 }
 
 export function addDays(iso: string, days: number): string {
