@@ -13,6 +13,7 @@
  */
 import type { Finding } from '../../domain/findings';
 import { parseClaim } from '../../domain/claim/parse';
+import { echo } from '../../domain/claim/input-text';
 import { isIsoDate } from '../../domain/claim/dates';
 import { scrub, type EditContext } from '../../domain/edits/index';
 import { globalDaysFrom } from '../../domain/edits/global-days';
@@ -27,13 +28,13 @@ import { curatedNcci } from '../../codesets/ncci/curated';
 import { CliError, emit, openRecords, parseArgs, type Io } from '../io';
 import { loadCatalog } from './check';
 
-function rejectedRecord(claimId: string, finding: Finding) {
+function rejectedRecord(claimId: string, finding: Finding | Finding[]) {
   return {
     claimId,
     status: 'rejected' as const,
     lines: [],
     totals: { billed: '0.00', allowed: '0.00', paid: '0.00', patientResponsibility: '0.00' },
-    findings: [findingJson(finding)],
+    findings: (Array.isArray(finding) ? finding : [finding]).map(findingJson),
   };
 }
 
@@ -65,6 +66,8 @@ export async function makeAdjudicator(
   return (value, fallbackId) => {
     const parsed = parseClaim(value, fallbackId);
     const claim = parsed.claim;
+    // Over the 837P limits: rejected with the finding naming the limit, never adjudicated.
+    if (parsed.overLimits) return { rejected: rejectedRecord(claim.claimId, parsed.findings) };
     const payer = payers.get(claim.payerId);
     if (!payer && claim.payerId)
       return {
@@ -74,7 +77,7 @@ export async function makeAdjudicator(
           line: null,
           codes: [],
           field: 'payerId',
-          message: `Unknown payer "${claim.payerId}" (payerId); known payers: ${[...payers.keys()].join(', ')}.`,
+          message: `Unknown payer "${echo(claim.payerId)}" (payerId); known payers: ${[...payers.keys()].join(', ')}.`,
           reference: 'scenarios/starter/payers (payer profiles)',
         }),
       };

@@ -12,6 +12,7 @@
  * See: src/domain/payer/reopening.ts; 42 CFR 405.980; Pub. 100-04 ch. 34.
  */
 import { parseClaim } from '../../domain/claim/parse';
+import { echo } from '../../domain/claim/input-text';
 import type { Finding } from '../../domain/findings';
 import { refusalJson } from '../../domain/payer/corrections/submit';
 import { remittanceJson } from '../../domain/payer/remittance/remittance';
@@ -38,6 +39,9 @@ const REQUEST_KEYS = [
   'originalClaim',
   'appealPending',
 ];
+
+/** A value quoted in a message: strings in quotes, cut short like every echoed value. */
+const quote = (v: unknown) => (typeof v === 'string' ? `"${echo(v)}"` : echo(v));
 
 const refused = (claimId: string, originalClaimId: string | null, findings: Finding[]) =>
   refusalJson({ claimId, originalClaimId }, findings);
@@ -92,14 +96,14 @@ export async function run(args: string[], io: Io): Promise<number> {
       if (!REQUEST_KEYS.includes(k))
         bad.push(
           problem(
-            `"${k}" is not part of a reopening request (${k}); the keys are ${REQUEST_KEYS.join(', ')}`,
+            `"${echo(k)}" is not part of a reopening request (${echo(k)}); the keys are ${REQUEST_KEYS.join(', ')}`,
             k,
           ),
         );
     if (reason !== 'clerical-error' && reason !== 'good-cause')
       bad.push(
         problem(
-          `reason must be "clerical-error" or "good-cause", not ${JSON.stringify(reason)} (reason)`,
+          `reason must be "clerical-error" or "good-cause", not ${quote(reason)} (reason)`,
           'reason',
         ),
       );
@@ -114,7 +118,7 @@ export async function run(args: string[], io: Io): Promise<number> {
     if (v.appealPending !== undefined && typeof v.appealPending !== 'boolean')
       bad.push(
         problem(
-          `appealPending must be true or false, not ${JSON.stringify(v.appealPending)} (appealPending)`,
+          `appealPending must be true or false, not ${quote(v.appealPending)} (appealPending)`,
           'appealPending',
         ),
       );
@@ -122,7 +126,7 @@ export async function run(args: string[], io: Io): Promise<number> {
     if (!payer)
       bad.push(
         problem(
-          `Unknown payer "${claim.payerId}" (claim.payerId); known payers: ${[...payers.keys()].join(', ')}.`,
+          `Unknown payer "${echo(claim.payerId)}" (claim.payerId); known payers: ${[...payers.keys()].join(', ')}.`,
           'payerId',
         ),
       );

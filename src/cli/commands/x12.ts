@@ -34,7 +34,12 @@ async function run837(args: string[], io: Io): Promise<number> {
       io.err(`x12 837: ${r.message}; skipped`);
       continue;
     }
-    const { claim, findings } = parseClaim(r.value, `claim-${r.index + 1}`);
+    const { claim, findings, overLimits } = parseClaim(r.value, `claim-${r.index + 1}`);
+    if (overLimits) {
+      for (const f of findings.filter((x) => x.severity === 'error'))
+        io.err(`x12 837: ${r.where}: ${f.message}; skipped`);
+      continue;
+    }
     for (const f of findings.filter((x) => x.severity === 'error'))
       io.err(
         `x12 837: ${r.where}: ${f.message} (the 837 carries the data as entered; a payer would reject it)`,
