@@ -99,7 +99,7 @@ export const READ_LIMITS: ReadLimits = {
   maxDocumentBytes: 32 * 1024 * 1024,
 };
 
-const mb = (n: number) => `${(n / 1024 / 1024).toFixed(n < 1024 * 1024 ? 2 : 1)} MB`;
+const mb = (n: number) => `${(n / 1024 / 1024).toFixed(2)} MB`;
 
 /**
  * Reads `<file|->`: a `.jsonl` file and stdin hold one claim per line (stdin may also be a
@@ -295,7 +295,7 @@ async function* toRecords(
     if (l.kind === 'long') {
       yield {
         kind: 'bad',
-        message: `${where}: line ${l.number} is ${mb(l.bytes)}, over the ${mb(l.limit)} limit for one record (one claim per line); it was skipped`,
+        message: `${where}: line ${l.number} is ${mb(l.bytes)}, over the ${mb(l.limit)} limit for one record (one claim per line)`,
         where,
         index: index++,
       };

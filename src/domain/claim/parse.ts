@@ -97,14 +97,16 @@ function str(
     c.invalid(path, `${what} must be text`);
     return '';
   }
-  return String(v).trim();
+  // Cut like any echoed value: every field read here is a short code or date, so a longer one is
+  // invalid anyway and must not be copied into each message that quotes it.
+  return echo(String(v).trim());
 }
 
 /** An optional text field: absent or null gives null; spaces only are reported. */
 function optionalText(o: Obj, key: string, path: string, c: Collector, what: string) {
   const v = o[key];
   if (isBlank(v)) c.invalid(path, `${what} is blank (only spaces)`);
-  return typeof v === 'string' && v.trim() ? v.trim() : null;
+  return typeof v === 'string' && v.trim() ? echo(v.trim()) : null;
 }
 
 function date(o: Obj, key: string, path: string, c: Collector, what: string): string {
@@ -136,8 +138,12 @@ export function parseClaim(input: unknown, fallbackId?: string): ParsedClaim {
   const o: Obj = isObj(input) ? input : {};
   if (!isObj(input)) c.invalid('$', 'The claim must be a JSON object');
 
+  // The claim id is kept whole (it pairs each result with its input); other text is cut.
   const claimId =
-    optionalText(o, 'claimId', 'claimId', c, 'claim id') ?? fallbackId ?? `claim-${++autoId}`;
+    (typeof o.claimId === 'string' && o.claimId.trim() ? o.claimId.trim() : null) ??
+    fallbackId ??
+    `claim-${++autoId}`;
+  if (isBlank(o.claimId)) c.invalid('claimId', 'claim id is blank (only spaces)');
   const payerId = str(o, 'payerId', 'payerId', c, 'payer id');
 
   let frequency: Frequency = '1';
@@ -171,7 +177,8 @@ export function parseClaim(input: unknown, fallbackId?: string): ParsedClaim {
   // The subscriber's member id is required on every claim (NUCC 1500 item 1a; 837P loop 2010BA
   // NM109); without it the payer cannot find the member (CO-16 + MA27).
   const memberRaw = typeof p.memberId === 'number' ? String(p.memberId) : p.memberId;
-  const memberId = typeof memberRaw === 'string' && memberRaw.trim() ? memberRaw.trim() : null;
+  const memberId =
+    typeof memberRaw === 'string' && memberRaw.trim() ? echo(memberRaw.trim()) : null;
   if (isObj(o.patient) && memberId === null) {
     if (p.memberId === undefined || p.memberId === null || typeof p.memberId === 'string')
       c.missing('patient.memberId', 'member id (NUCC 1500 item 1a, 837P 2010BA NM109)');
@@ -226,6 +233,7 @@ export function parseClaim(input: unknown, fallbackId?: string): ParsedClaim {
       `A claim takes at most ${CLAIM_LIMITS.lines} service lines (837P loop 2400); found ${lineCount}: the claim was not processed further`,
     );
 
+  // Diagnoses as entered (cut like any echoed value when absurdly long, see parseLine's code).
   const diagnoses: string[] = [];
   if (!Array.isArray(o.diagnoses) || o.diagnoses.length === 0)
     c.missing('diagnoses', 'diagnosis codes');
@@ -233,7 +241,7 @@ export function parseClaim(input: unknown, fallbackId?: string): ParsedClaim {
     o.diagnoses.forEach((d, i) => {
       if (typeof d !== 'string' || !d.trim())
         c.invalid(`diagnoses[${i}]`, 'Diagnosis code must be text');
-      else diagnoses.push(icdDisplay(d));
+      else diagnoses.push(echo(icdDisplay(d)));
     });
 
   const lines: ClaimLine[] = [];
@@ -310,7 +318,9 @@ function parseLine(
   const n = i + 1;
   const o: Obj = isObj(raw) ? raw : {};
   if (!isObj(raw)) c.invalid(path, 'A service line must be an object', n);
-  const code = typeof o.code === 'string' ? o.code.trim().toUpperCase() : '';
+  // A code is kept as entered so the code edits report it, but cut like any echoed value: a
+  // 5,000-character "code" is invalid either way and must not fill every finding about it.
+  const code = typeof o.code === 'string' ? echo(o.code.trim().toUpperCase()) : '';
   if (!code) c.missing(`${path}.code`, 'procedure code', n);
 
   const modifiers: string[] = [];
