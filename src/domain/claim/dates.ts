@@ -24,8 +24,47 @@ export function isIsoDate(s: unknown): s is string {
   return m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
 }
 
-export function addDays(iso: string, days: number): string {
-  const d = new Date(`${iso}T00:00:00Z`);
+/** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil). */
+function dayNumber(y: number, m: number, d: number): number {
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+/** The date of a day number (civil_from_days), as YYYY-MM-DD. */
+function fromDayNumber(n: number): string {
+  const z = n + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
+  );
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  return iso(yoe + era * 400 + (m <= 2 ? 1 : 0), m, d);
+}
+
+const pad = (n: number, w: number) => String(n).padStart(w, '0');
+const iso = (y: number, m: number, d: number) => `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`;
+const ymd = (s: string): [number, number, number] => [
+  Number(s.slice(0, 4)),
+  Number(s.slice(5, 7)),
+  Number(s.slice(8, 10)),
+];
+/** Years the arithmetic path writes the way Date.toISOString would (4 digits, not negative). */
+const plainYear = (s: string) => isIsoDate(s);
+
+export function addDays(iso8601: string, days: number): string {
+  if (plainYear(iso8601) && Number.isInteger(days)) {
+    const out = fromDayNumber(dayNumber(...ymd(iso8601)) + days);
+    if (/^\d{4}-/.test(out) && out.length === 10) return out;
+  }
+  const d = new Date(`${iso8601}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
 }
@@ -35,8 +74,15 @@ export function addDays(iso: string, days: number): string {
  * months is 2025-02-28 and 2025-01-31 + 1 month is 2025-02-28 (Date.setUTCMonth would roll
  * over into March). See: 42 CFR 424.44 (one calendar year after the date of service).
  */
-export function addMonths(iso: string, months: number): string {
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+export function addMonths(iso8601: string, months: number): string {
+  if (plainYear(iso8601) && Number.isInteger(months)) {
+    const [y, m, d] = ymd(iso8601);
+    const total = y * 12 + (m - 1) + months;
+    const ty = Math.floor(total / 12);
+    const tm = total - ty * 12 + 1; // 1-based
+    if (ty >= 0 && ty <= 9999) return iso(ty, tm, Math.min(d, daysInMonth(ty, tm)));
+  }
+  const [y, m, d] = iso8601.split('-').map(Number) as [number, number, number];
   const total = y * 12 + (m - 1) + months;
   const ty = Math.floor(total / 12);
   const tm = total - ty * 12; // 0-based
@@ -47,6 +93,7 @@ export function addMonths(iso: string, months: number): string {
 }
 
 export function daysBetween(a: string, b: string): number {
+  if (plainYear(a) && plainYear(b)) return dayNumber(...ymd(b)) - dayNumber(...ymd(a));
   return Math.round(
     (new Date(`${b}T00:00:00Z`).getTime() - new Date(`${a}T00:00:00Z`).getTime()) / 86_400_000,
   );
