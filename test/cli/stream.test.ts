@@ -78,7 +78,9 @@ describe('reading a batch as a stream', () => {
       expect(await main([cmd, p], io)).toBe(0);
       const r = rows(out);
       expect(r.map((x) => x.claimId)).toEqual(['a', 'claim-2', 'b']);
-      expect(messages(r[1]!)).toMatch(/big\.jsonl:2: line 2 is 1\.0[5-9] MB, over the 1\.00 MB limit/);
+      expect(messages(r[1]!)).toMatch(
+        /big\.jsonl:2: line 2 is 1\.0[5-9] MB, over the 1\.00 MB limit/,
+      );
     }
   });
 
