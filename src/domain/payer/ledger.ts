@@ -14,17 +14,33 @@ import { adjudicate, type AdjudicationContext } from './adjudicate';
 import { benefitYearOf } from './cost-sharing/benefit-year';
 import { creditBack } from './corrections/reversal';
 import { cobFromClaim } from './coordination/prior';
-import { isDate } from './calendar';
+import { isIsoDate } from '../time/dates';
 import type { PayerProfile } from './profile';
 import type { Remittance } from './remittance/remittance';
 import { reopen, type ReopeningOutcome, type ReopeningRequest } from './corrections/reopening';
 
-interface Entry {
-  remittance: Remittance;
+/**
+ * One adjudication the ledger remembers. A run may hold hundreds of thousands: the remittance and
+ * claim are kept as JSON text (compact, and leaves the garbage collector never walks) and
+ * rebuilt when a correction, duplicate check or secondary claim asks for them, which is rare.
+ * Both are plain data (strings, numbers, arrays, objects), so the text round-trips exactly.
+ */
+class Entry {
+  readonly #remittance: string;
+  readonly #claim: string | undefined;
   /** Set when a later replacement, void or reopening took this claim back. */
-  supersededBy: Remittance | null;
+  supersededBy: Remittance | null = null;
+  constructor(r: Remittance, claim?: Claim) {
+    this.#remittance = JSON.stringify(r);
+    this.#claim = claim ? JSON.stringify(claim) : undefined;
+  }
+  get remittance(): Remittance {
+    return JSON.parse(this.#remittance) as Remittance;
+  }
   /** The claim adjudicated, when the ledger saw it (history from JSON has only remittances). */
-  claim?: Claim;
+  get claim(): Claim | undefined {
+    return this.#claim === undefined ? undefined : (JSON.parse(this.#claim) as Claim);
+  }
 }
 
 export class PayerLedger {
@@ -44,7 +60,7 @@ export class PayerLedger {
   /** Records an adjudication (from this run or from history given by the user). */
   record(r: Remittance, payer?: PayerProfile, serviceDate?: string, claim?: Claim): void {
     if (r.status === 'rejected') return;
-    const entry: Entry = { remittance: r, supersededBy: null, ...(claim ? { claim } : {}) };
+    const entry = new Entry(r, claim);
     if (r.reversal) {
       const old = this.#claims.get(`${r.payerId}|${r.reversal.payerClaimNumber}`);
       if (old) old.supersededBy = r;
@@ -73,7 +89,7 @@ export class PayerLedger {
     const member = r.patient.memberId;
     const year =
       r.benefitYear ??
-      (payer && serviceDate && isDate(serviceDate) ? benefitYearOf(payer, serviceDate) : null);
+      (payer && serviceDate && isIsoDate(serviceDate) ? benefitYearOf(payer, serviceDate) : null);
     if (member && year) {
       this.#acc.set(`${r.payerId}|${member}|${year}`, r.accumulatorsAfter);
       const k = `${r.payerId}|${member}`;
@@ -91,7 +107,7 @@ export class PayerLedger {
    */
   #running(claim: Claim, payer: PayerProfile, original?: Remittance): Accumulators | undefined {
     const member = claim.patient.memberId;
-    if (claim.accumulatorsGiven || !member || !isDate(claim.serviceDate)) return undefined;
+    if (claim.accumulatorsGiven || !member || !isIsoDate(claim.serviceDate)) return undefined;
     return (
       this.accumulators(payer, member, claim.serviceDate) ??
       originalsRunning(original, payer, claim.serviceDate)
@@ -120,12 +136,12 @@ export class PayerLedger {
       claim.frequency !== '1' && claim.originalClaimId
         ? this.find(payerId, claim.originalClaimId)
         : undefined;
-    const out = new Set<Claim>();
+    const out = new Set<Entry>();
     for (const d of serviceDates(claim))
       for (const e of this.#byMemberDate.get(`${payerId}|${claim.patient.memberId ?? ''}|${d}`) ??
         [])
-        if (!e.supersededBy && e !== named && e.claim && e.claim !== claim) out.add(e.claim);
-    return [...out];
+        if (!e.supersededBy && e !== named) out.add(e);
+    return [...out].flatMap((e) => e.claim ?? []);
   }
 
   /** Running accumulators of a member in the benefit year of `date` (undefined: none yet). */
@@ -149,7 +165,7 @@ export class PayerLedger {
     }
     let accumulators = ctx.accumulators ?? this.#running(claim, payer, original);
     const member = claim.patient.memberId;
-    if (!accumulators && !claim.accumulatorsGiven && member && isDate(claim.serviceDate)) {
+    if (!accumulators && !claim.accumulatorsGiven && member && isIsoDate(claim.serviceDate)) {
       const year = benefitYearOf(payer, claim.serviceDate);
       const earlier = [...(this.#years.get(`${payer.id}|${member}`) ?? [])].filter((y) => y < year);
       if (earlier.length > 0) notes.push(newYearFinding(payer, year, earlier.sort().at(-1)!));

@@ -35,55 +35,6 @@ interface TermMatch {
   q: number;
 }
 
-/** One distinct query word: its bit in a document's mask and the terms it matched. */
-interface WordBit {
-  bit: number;
-  matches: TermMatch[];
-  /** 1 / the longest alternative of its slot: a slot is worth 1 however many words it has. */
-  weight: number;
-  /** How many documents its terms occur in (the rarest word seeds the search). */
-  size: number;
-}
-
-/** One way to say a slot ("heart failure"): all its words, and their bits together. */
-interface Alternative {
-  bits: number;
-  words: WordBit[];
-}
-
-/** A query slot (a word or an expanded abbreviation) with its alternatives resolved. */
-interface ResolvedSlot {
-  alts: Alternative[];
-  size: number;
-}
-
-/** Hands out mask bits, one per distinct word, up to 31 (a 32-bit mask). */
-class BitAllocator {
-  #next = 0;
-  get full(): boolean {
-    return this.#next >= 31;
-  }
-  take(): number {
-    return 1 << this.#next++;
-  }
-}
-
-const sum = (xs: number[]): number => xs.reduce((n, x) => n + x, 0);
-const rarestWordSize = (alt: Alternative): number => Math.min(...alt.words.map((w) => w.size));
-/** The distinct words of a slot, across its alternatives. */
-const wordsOf = (slot: ResolvedSlot): WordBit[] => [
-  ...new Set(slot.alts.flatMap((alt) => alt.words)),
-];
-/** The rarest word of each alternative of a slot. */
-const rarestWords = (slot: ResolvedSlot): Set<WordBit> =>
-  new Set(slot.alts.map((alt) => alt.words.reduce((r, w) => (w.size < r.size ? w : r))));
-/** How many required slots a document's mask satisfies (some alternative has all its bits). */
-function countSatisfied(required: readonly ResolvedSlot[], mask: number): number {
-  let n = 0;
-  for (const slot of required) if (slot.alts.some((alt) => (mask & alt.bits) === alt.bits)) n++;
-  return n;
-}
-
 const CODE_LIKE = /^[A-Z][0-9A-Z]{1,6}$/;
 
 export class CodeSearch {
@@ -98,8 +49,6 @@ export class CodeSearch {
   #codeSeen: Uint8Array;
   #codeList: Int32Array;
   #typo: TypoIndex;
-  /** How many documents the current query has marked (their ids are in #touched). */
-  #nTouched = 0;
 
   constructor(ix: SearchIndex) {
     this.ix = ix;
@@ -235,216 +184,166 @@ export class CodeSearch {
     return found.slice(0, cap);
   }
 
-  /**
-   * Word search in named steps: resolve the query's words to vocabulary terms (one bit each),
-   * split the slots into required and optional ones, mark the documents that have every required
-   * word (or, failing that, the most of them), then rank.
-   */
   #byWords(slots: Slot[], opts: SearchOptions): SearchResult {
+    const ix = this.ix;
     const corrections: string[] = [];
-    const resolved = this.#resolveSlots(slots, corrections);
-    if (!resolved.length) return { hits: [], total: 0, corrections };
-    const { required, optional } = this.#requiredSlots(resolved);
-    const satisfied = (mask: number) => countSatisfied(required, mask);
-
-    this.#markAllWords(required, optional);
-    let need = required.length;
-    if (!this.#anyDocumentSatisfies(need, satisfied) && required.length > 1) {
-      // No code has every word: fall back to the codes that have the most of them.
-      this.#resetMarks();
-      need = this.#markMostWords(required, optional, satisfied);
+    // Resolve every token of every alternative to vocabulary terms, and give each token a bit.
+    interface Bit {
+      bit: number;
+      matches: TermMatch[];
+      weight: number;
+      size: number;
     }
-
-    const ranked = this.#rank(this.#nTouched, need, satisfied, opts);
-    this.#resetMarks();
-    return { ...ranked, corrections };
-  }
-
-  /** Every token of every alternative of each slot, resolved to vocabulary terms with its bit. */
-  #resolveSlots(slots: Slot[], corrections: string[]): ResolvedSlot[] {
-    const resolved: ResolvedSlot[] = [];
-    const bits = new BitAllocator();
-    slots.forEach((slot, slotIndex) => {
+    interface Alt {
+      bits: number;
+      list: Bit[];
+    }
+    const resolved: { alts: Alt[]; size: number }[] = [];
+    let nextBit = 0;
+    slots.forEach((slot, si) => {
       // One bit per distinct word of the slot: "chf" -> congestive|heart|failure, alternatives
       // "congestive heart failure" and "heart failure" share the bits of heart and failure.
-      const weight = 1 / Math.max(...slot.alts.map((words) => words.length));
-      const isLast = slotIndex === slots.length - 1 && !slot.expanded;
-      const alts = [
-        ...this.#singleWordAlternative(slot, isLast, weight, bits, corrections),
-        ...this.#multiWordAlternatives(slot, isLast, weight, bits, corrections),
-      ];
-      if (alts.length) resolved.push({ alts, size: sum(alts.map(rarestWordSize)) });
-    });
-    return resolved;
-  }
-
-  /** Single-word alternatives ("kidney" | "renal") are one bit: the slot counts once. */
-  #singleWordAlternative(
-    slot: Slot,
-    isLast: boolean,
-    weight: number,
-    bits: BitAllocator,
-    corrections: string[],
-  ): Alternative[] {
-    const singles = slot.alts.filter((words) => words.length === 1).map((words) => words[0]!);
-    if (!singles.length) return [];
-    const bestQuality = new Map<number, number>();
-    for (const word of singles)
-      for (const match of this.#matches(word, isLast, corrections))
-        bestQuality.set(match.term, Math.max(bestQuality.get(match.term) ?? 0, match.q));
-    if (!bestQuality.size || bits.full) return [];
-    const matches = [...bestQuality].map(([term, q]) => ({ term, q }));
-    const word: WordBit = { bit: bits.take(), matches, weight, size: this.#docCount(matches) };
-    return [{ bits: word.bit, words: [word] }];
-  }
-
-  /** Alternatives of several words: each needs all its words (a word the vocabulary lacks drops it). */
-  #multiWordAlternatives(
-    slot: Slot,
-    isLast: boolean,
-    weight: number,
-    bits: BitAllocator,
-    corrections: string[],
-  ): Alternative[] {
-    const byWord = new Map<string, WordBit | null>();
-    const out: Alternative[] = [];
-    for (const words of slot.alts) {
-      if (words.length === 1) continue;
-      const found: WordBit[] = [];
-      for (const word of words) {
-        let wordBit = byWord.get(word);
-        if (wordBit === undefined) {
-          const matches = bits.full ? [] : this.#matches(word, isLast, corrections);
-          wordBit = matches.length
-            ? { bit: bits.take(), matches, weight, size: this.#docCount(matches) }
-            : null;
-          byWord.set(word, wordBit);
+      const maxLen = Math.max(...slot.alts.map((a) => a.length));
+      const byWord = new Map<string, Bit | null>();
+      const alts: Alt[] = [];
+      const isLast = si === slots.length - 1 && !slot.expanded;
+      // Single-word alternatives ("kidney" | "renal") are one bit: the slot counts once.
+      const singles = slot.alts.filter((a) => a.length === 1).map((a) => a[0]!);
+      if (singles.length) {
+        const best = new Map<number, number>();
+        for (const w of singles)
+          for (const m of this.#matches(w, isLast, corrections))
+            best.set(m.term, Math.max(best.get(m.term) ?? 0, m.q));
+        if (best.size && nextBit < 31) {
+          const matches = [...best].map(([term, q]) => ({ term, q }));
+          const b: Bit = {
+            bit: 1 << nextBit++,
+            matches,
+            weight: 1 / maxLen,
+            size: matches.reduce((n, m) => n + ix.df[m.term]!, 0),
+          };
+          alts.push({ bits: b.bit, list: [b] });
         }
-        if (!wordBit) {
-          found.length = 0;
-          break;
-        }
-        found.push(wordBit);
       }
-      if (found.length)
-        out.push({ bits: found.reduce((mask, w) => mask | w.bit, 0), words: found });
-    }
-    return out;
-  }
-
-  /** How many documents the matched terms occur in. */
-  #docCount(matches: readonly TermMatch[]): number {
-    let n = 0;
-    for (const match of matches) n += this.ix.df[match.term]!;
-    return n;
-  }
-
-  /**
-   * Slots made only of generic words ("with", "unspecified", "other") are not required: they
-   * add to the score of titles that have them but never exclude one, nor seed the search.
-   * Required slots come rarest first.
-   */
-  #requiredSlots(resolved: ResolvedSlot[]): { required: ResolvedSlot[]; optional: ResolvedSlot[] } {
-    const { termWeight } = this.ix;
-    const generic = (slot: ResolvedSlot) =>
-      slot.alts.every((alt) =>
-        alt.words.every((w) => w.matches.every((match) => termWeight[match.term]! < 0.3)),
+      for (const words of slot.alts) {
+        if (words.length === 1) continue;
+        const list: Bit[] = [];
+        for (const w of words) {
+          let b = byWord.get(w);
+          if (b === undefined) {
+            const matches = nextBit < 31 ? this.#matches(w, isLast, corrections) : [];
+            let size = 0;
+            for (const m of matches) size += ix.df[m.term]!;
+            b = matches.length ? { bit: 1 << nextBit++, matches, weight: 1 / maxLen, size } : null;
+            byWord.set(w, b);
+          }
+          if (!b) {
+            list.length = 0;
+            break;
+          }
+          list.push(b);
+        }
+        if (list.length) alts.push({ bits: list.reduce((m, b) => m | b.bit, 0), list });
+      }
+      if (alts.length)
+        resolved.push({
+          alts,
+          size: alts.reduce((n, a) => n + Math.min(...a.list.map((b) => b.size)), 0),
+        });
+    });
+    if (!resolved.length) return { hits: [], total: 0, corrections };
+    // Slots made only of generic words ("with", "unspecified", "other") are not required: they
+    // add to the score of titles that have them but never exclude one, nor seed the search.
+    const generic = (r: (typeof resolved)[number]) =>
+      r.alts.every((a) =>
+        a.list.every((b) => b.matches.every((m) => ix.termWeight[m.term]! < 0.3)),
       );
     const optional = resolved.filter(generic);
     const required =
-      optional.length === resolved.length ? resolved : resolved.filter((slot) => !generic(slot));
+      optional.length === resolved.length ? resolved : resolved.filter((r) => !generic(r));
     required.sort((a, b) => a.size - b.size);
-    return { required, optional: required === resolved ? [] : optional };
-  }
+    const extra = required === resolved ? [] : optional;
 
-  /**
-   * Strict pass: seed only with the rarest word of each alternative of the rarest slot (a
-   * document must have it to satisfy that alternative), then mark the other words only on
-   * documents already seeded.
-   */
-  #markAllWords(required: ResolvedSlot[], optional: ResolvedSlot[]): void {
-    const seedSlot = required[0]!;
-    const seeds = rarestWords(seedSlot);
-    for (const w of seeds) this.#mark(w, true);
-    for (const w of wordsOf(seedSlot)) if (!seeds.has(w)) this.#mark(w, false);
-    for (const slot of required.slice(1)) for (const w of wordsOf(slot)) this.#mark(w, false);
-    for (const slot of optional) for (const w of wordsOf(slot)) this.#mark(w, false);
-  }
-
-  /** Fallback pass: seed with the rarest words of every required slot; returns the most any
-   * document satisfies. */
-  #markMostWords(
-    required: ResolvedSlot[],
-    optional: ResolvedSlot[],
-    satisfied: (mask: number) => number,
-  ): number {
-    for (const slot of required) for (const w of rarestWords(slot)) this.#mark(w, true);
-    for (const slot of required) for (const w of wordsOf(slot)) this.#mark(w, false);
-    for (const slot of optional) for (const w of wordsOf(slot)) this.#mark(w, false);
-    let most = 0;
-    for (let i = 0; i < this.#nTouched; i++)
-      most = Math.max(most, satisfied(this.#mask[this.#touched[i]!]!));
-    return most;
-  }
-
-  #anyDocumentSatisfies(need: number, satisfied: (mask: number) => number): boolean {
-    for (let i = 0; i < this.#nTouched; i++)
-      if (satisfied(this.#mask[this.#touched[i]!]!) === need) return true;
-    return false;
-  }
-
-  /**
-   * Marks the documents of a word's terms: its bit, its query quality, and the document's
-   * covered weight. A document's covered weight counts every essential word the query covers,
-   * even when another word already set the bit ("diabetes" covers "diabetes" and "diabetic").
-   * Only a seeding word adds documents not marked before.
-   */
-  #mark(word: WordBit, seed: boolean): void {
     const mask = this.#mask;
     const essMask = this.#essMask;
     const qsum = this.#qsum;
     const pen = this.#pen;
     const touched = this.#touched;
-    const { postStart, postDocs, postEss, termWeight } = this.ix;
-    let nTouched = this.#nTouched;
-    for (const match of word.matches) {
-      const add = word.weight * match.q;
-      const termPenalty = termWeight[match.term]!;
-      for (let k = postStart[match.term]!, end = postStart[match.term + 1]!; k < end; k++) {
-        const doc = postDocs[k]!;
-        const before = mask[doc]!;
-        if (before === 0) {
-          if (!seed) continue;
-          touched[nTouched++] = doc;
-        }
-        const essential = postEss[k]!;
-        if (essential) pen[doc] = pen[doc]! + termPenalty * essential;
-        if (before & word.bit) {
-          // Set before by a nonessential word only: an essential match upgrades it.
-          if (essential && !(essMask[doc]! & word.bit)) {
-            essMask[doc] = essMask[doc]! | word.bit;
-            qsum[doc] = qsum[doc]! + add * (1 - W.optionalOnly);
+    const { postStart, postDocs, postEss, termWeight } = ix;
+    let nTouched = 0;
+    // A document's covered weight (pen) counts every essential word the query covers, even
+    // when another word already set the bit ("diabetes" covers both "diabetes" and "diabetic").
+    const apply = (b: Bit, seed: boolean) => {
+      for (const m of b.matches) {
+        const add = b.weight * m.q;
+        const pw = termWeight[m.term]!;
+        for (let k = postStart[m.term]!, end = postStart[m.term + 1]!; k < end; k++) {
+          const d = postDocs[k]!;
+          const cur = mask[d]!;
+          if (cur === 0) {
+            if (!seed) continue;
+            touched[nTouched++] = d;
           }
-          continue;
+          const ess = postEss[k]!;
+          if (ess) pen[d] = pen[d]! + pw * ess;
+          if (cur & b.bit) {
+            // Set before by a nonessential word only: an essential match upgrades it.
+            if (ess && !(essMask[d]! & b.bit)) {
+              essMask[d] = essMask[d]! | b.bit;
+              qsum[d] = qsum[d]! + add * (1 - W.optionalOnly);
+            }
+            continue;
+          }
+          mask[d] = cur | b.bit;
+          if (ess) essMask[d] = essMask[d]! | b.bit;
+          qsum[d] = qsum[d]! + (ess ? add : add * W.optionalOnly);
         }
-        mask[doc] = before | word.bit;
-        if (essential) essMask[doc] = essMask[doc]! | word.bit;
-        qsum[doc] = qsum[doc]! + (essential ? add : add * W.optionalOnly);
       }
-    }
-    this.#nTouched = nTouched;
-  }
+    };
+    const reset = () => {
+      for (let i = 0; i < nTouched; i++) {
+        const d = touched[i]!;
+        mask[d] = 0;
+        essMask[d] = 0;
+        qsum[d] = 0;
+        pen[d] = 0;
+      }
+      nTouched = 0;
+    };
+    const satisfied = (m: number) => {
+      let n = 0;
+      for (const s of required) if (s.alts.some((a) => (m & a.bits) === a.bits)) n++;
+      return n;
+    };
 
-  /** Clears the marks of every touched document (the scratch arrays are reused). */
-  #resetMarks(): void {
-    for (let i = 0; i < this.#nTouched; i++) {
-      const doc = this.#touched[i]!;
-      this.#mask[doc] = 0;
-      this.#essMask[doc] = 0;
-      this.#qsum[doc] = 0;
-      this.#pen[doc] = 0;
+    // Strict pass: seed with the rarest word, then only mark documents already seeded.
+    const bitsOf = (s: (typeof resolved)[number]) => [...new Set(s.alts.flatMap((a) => a.list))];
+    // Seed only with the rarest word of each alternative of the rarest slot: a document must have
+    // it to satisfy that alternative, so the other words need not add documents.
+    const seedSlot = required[0]!;
+    const rarest = (s: (typeof resolved)[number]) =>
+      new Set(s.alts.map((a) => a.list.reduce((m, b) => (b.size < m.size ? b : m))));
+    const seeds = rarest(seedSlot);
+    for (const b of seeds) apply(b, true);
+    for (const b of bitsOf(seedSlot)) if (!seeds.has(b)) apply(b, false);
+    required.slice(1).forEach((s) => bitsOf(s).forEach((b) => apply(b, false)));
+    extra.forEach((s) => bitsOf(s).forEach((b) => apply(b, false)));
+    let need = required.length;
+    let any = false;
+    for (let i = 0; i < nTouched && !any; i++) any = satisfied(mask[touched[i]!]!) === need;
+    if (!any && required.length > 1) {
+      // No code has every word: fall back to the codes that have the most of them.
+      reset();
+      for (const s of required) for (const b of rarest(s)) apply(b, true);
+      required.forEach((s) => bitsOf(s).forEach((b) => apply(b, false)));
+      extra.forEach((s) => bitsOf(s).forEach((b) => apply(b, false)));
+      need = 0;
+      for (let i = 0; i < nTouched; i++) need = Math.max(need, satisfied(mask[touched[i]!]!));
     }
-    this.#nTouched = 0;
+
+    const r = this.#rank(nTouched, need, satisfied, opts);
+    reset();
+    return { ...r, corrections };
   }
 
   #rank(
