@@ -26,6 +26,7 @@ import { starterFees, starterPayers } from '../../domain/payer/starter';
 import { loadMpfsBundle } from '../../codesets/mpfs/bundle';
 import { curatedNcci } from '../../codesets/ncci/curated';
 import { CliError, emit, openRecords, parseArgs, type Io } from '../io';
+import { fileLedgerStore } from '../ledger-file';
 import { loadCatalog } from './check';
 
 function rejectedRecord(claimId: string, finding: Finding | Finding[]) {
@@ -119,7 +120,9 @@ export function parseAdjudicationFlags(args: string[]) {
  * them). A line that is not a remittance is reported with its line number and skipped.
  */
 export async function ledgerFrom(path: string | undefined, io: Io): Promise<PayerLedger> {
-  const ledger = new PayerLedger();
+  // The run's ledger spills what it remembers to a temporary file: memory stays small however
+  // many claims the batch (and --history) holds.
+  const ledger = new PayerLedger(fileLedgerStore());
   if (!path) return ledger;
   for await (const r of openRecords(path, io)) {
     const where = r.where;

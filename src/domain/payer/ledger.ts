@@ -14,36 +14,57 @@ import { adjudicate, type AdjudicationContext } from './adjudicate';
 import { benefitYearOf } from './cost-sharing/benefit-year';
 import { creditBack } from './corrections/reversal';
 import { cobFromClaim } from './coordination/prior';
-import { isIsoDate } from '../time/dates';
+import { isDate } from './calendar';
 import type { PayerProfile } from './profile';
 import type { Remittance } from './remittance/remittance';
 import { reopen, type ReopeningOutcome, type ReopeningRequest } from './corrections/reopening';
 
 /**
+ * Where a ledger keeps the text of the adjudications it remembers: `put` returns a handle that
+ * `get` gives back. In memory by default; the CLI passes one that spills to a temporary file, so
+ * a run of a million claims keeps only handles and keys in memory.
+ */
+export interface LedgerStore {
+  put(text: string): number;
+  get(handle: number): string;
+}
+
+export function memoryLedgerStore(): LedgerStore {
+  const texts: string[] = [];
+  return { put: (t) => texts.push(t) - 1, get: (h) => texts[h]! };
+}
+
+/**
  * One adjudication the ledger remembers. A run may hold hundreds of thousands: the remittance and
- * claim are kept as JSON text (compact, and leaves the garbage collector never walks) and
+ * claim are kept as JSON text in the store (compact, never walked by the garbage collector) and
  * rebuilt when a correction, duplicate check or secondary claim asks for them, which is rare.
  * Both are plain data (strings, numbers, arrays, objects), so the text round-trips exactly.
  */
 class Entry {
-  readonly #remittance: string;
-  readonly #claim: string | undefined;
+  readonly #store: LedgerStore;
+  readonly #remittance: number;
+  readonly #claim: number;
   /** Set when a later replacement, void or reopening took this claim back. */
   supersededBy: Remittance | null = null;
-  constructor(r: Remittance, claim?: Claim) {
-    this.#remittance = JSON.stringify(r);
-    this.#claim = claim ? JSON.stringify(claim) : undefined;
+  constructor(store: LedgerStore, r: Remittance, claim?: Claim) {
+    this.#store = store;
+    this.#remittance = store.put(JSON.stringify(r));
+    this.#claim = claim ? store.put(JSON.stringify(claim)) : -1;
   }
   get remittance(): Remittance {
-    return JSON.parse(this.#remittance) as Remittance;
+    return JSON.parse(this.#store.get(this.#remittance)) as Remittance;
   }
   /** The claim adjudicated, when the ledger saw it (history from JSON has only remittances). */
   get claim(): Claim | undefined {
-    return this.#claim === undefined ? undefined : (JSON.parse(this.#claim) as Claim);
+    return this.#claim < 0 ? undefined : (JSON.parse(this.#store.get(this.#claim)) as Claim);
   }
 }
 
 export class PayerLedger {
+  readonly #store: LedgerStore;
+  constructor(store: LedgerStore = memoryLedgerStore()) {
+    this.#store = store;
+  }
   /** `payerId|claim id or payer claim number` -> the adjudication it names. */
   readonly #claims = new Map<string, Entry>();
   /** `payerId|memberId|benefit year` -> running accumulators. */
@@ -60,7 +81,7 @@ export class PayerLedger {
   /** Records an adjudication (from this run or from history given by the user). */
   record(r: Remittance, payer?: PayerProfile, serviceDate?: string, claim?: Claim): void {
     if (r.status === 'rejected') return;
-    const entry = new Entry(r, claim);
+    const entry = new Entry(this.#store, r, claim);
     if (r.reversal) {
       const old = this.#claims.get(`${r.payerId}|${r.reversal.payerClaimNumber}`);
       if (old) old.supersededBy = r;
@@ -89,7 +110,7 @@ export class PayerLedger {
     const member = r.patient.memberId;
     const year =
       r.benefitYear ??
-      (payer && serviceDate && isIsoDate(serviceDate) ? benefitYearOf(payer, serviceDate) : null);
+      (payer && serviceDate && isDate(serviceDate) ? benefitYearOf(payer, serviceDate) : null);
     if (member && year) {
       this.#acc.set(`${r.payerId}|${member}|${year}`, r.accumulatorsAfter);
       const k = `${r.payerId}|${member}`;
@@ -107,7 +128,7 @@ export class PayerLedger {
    */
   #running(claim: Claim, payer: PayerProfile, original?: Remittance): Accumulators | undefined {
     const member = claim.patient.memberId;
-    if (claim.accumulatorsGiven || !member || !isIsoDate(claim.serviceDate)) return undefined;
+    if (claim.accumulatorsGiven || !member || !isDate(claim.serviceDate)) return undefined;
     return (
       this.accumulators(payer, member, claim.serviceDate) ??
       originalsRunning(original, payer, claim.serviceDate)
@@ -165,7 +186,7 @@ export class PayerLedger {
     }
     let accumulators = ctx.accumulators ?? this.#running(claim, payer, original);
     const member = claim.patient.memberId;
-    if (!accumulators && !claim.accumulatorsGiven && member && isIsoDate(claim.serviceDate)) {
+    if (!accumulators && !claim.accumulatorsGiven && member && isDate(claim.serviceDate)) {
       const year = benefitYearOf(payer, claim.serviceDate);
       const earlier = [...(this.#years.get(`${payer.id}|${member}`) ?? [])].filter((y) => y < year);
       if (earlier.length > 0) notes.push(newYearFinding(payer, year, earlier.sort().at(-1)!));
