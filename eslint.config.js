@@ -157,6 +157,7 @@ export default ts.config(
   {
     ignores: [
       'dist/',
+      'dist-cli/',
       'node_modules/',
       'codesets/build/',
       'public/codesets/',

@@ -1,7 +1,9 @@
 /**
  * ClaimLab command line: `npm run -s claimlab -- <command> …`. stdout carries only results
- * (JSON lines or the requested text); messages go to stderr. Exit codes: 0 done, 1 the input
- * could not be read or the command failed, 2 usage error.
+ * (JSON lines or the requested text); messages go to stderr. Exit codes (README "The command
+ * line"): 0 done (findings in the output are not failures), 1 the input could not be read or the
+ * command failed, 2 usage error (unknown command, bad option, missing argument).
+ * The shipped CLI is this module compiled by scripts/build-cli.mjs (entry src/cli/bin.ts).
  */
 import { CliError, processIo, type Io } from './io';
 
@@ -52,22 +54,25 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     usage(io);
     return 2;
   }
+  let code: number;
   try {
     const mod = await cmd.load();
-    return await mod.run(rest, io);
+    code = await mod.run(rest, io);
   } catch (e) {
     if (e instanceof CliError) {
       io.err(`claimlab ${name}: ${e.message}`);
-      return e.exitCode;
+      code = e.exitCode;
+    } else {
+      io.err(`claimlab ${name}: internal error: ${(e as Error).message}`);
+      code = 1;
     }
-    io.err(`claimlab ${name}: internal error: ${(e as Error).message}`);
-    return 1;
   }
+  await io.flush?.();
+  return code;
 }
 
-const isEntry = process.argv[1] && /cli[\\/]main\.ts$/.test(process.argv[1]);
-if (isEntry) {
-  // A reader that stops early (`| head`) closes the pipe: that is not an error.
+/** Runs the CLI as the process: exit code, a closed pipe (`| head`) is not an error. */
+export function runAsProcess(): void {
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit(0);
     throw e;
@@ -83,3 +88,6 @@ if (isEntry) {
     },
   );
 }
+
+// `tsx src/cli/main.ts …` (development); the compiled CLI starts from bin.ts.
+if (process.argv[1] && /cli[\\/]main\.ts$/.test(process.argv[1])) runAsProcess();

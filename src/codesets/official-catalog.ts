@@ -215,8 +215,13 @@ export class OfficialCatalog implements CodeCatalog {
     return this.#pos.get(code.trim().padStart(2, '0'));
   }
 
+  /** Newest first; sorted once (this runs for every code of every claim). */
+  #hcpcsByDate: HcpcsSource[] | undefined;
+
   #hcpcsSourceFor(date: string): HcpcsSource | undefined {
-    const list = [...(this.#src.hcpcs ?? [])].sort((a, b) => b.from.localeCompare(a.from));
+    const list = (this.#hcpcsByDate ??= [...(this.#src.hcpcs ?? [])].sort((a, b) =>
+      b.from.localeCompare(a.from),
+    ));
     return list.find((h) => h.from <= date) ?? list[list.length - 1];
   }
 

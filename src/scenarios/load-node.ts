@@ -3,8 +3,8 @@
  * from the disk and hands its files to validatePack (validate.ts), as load.ts does with the
  * files Vite bundles for the browser and the worker.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Problem } from '../domain/result';
 import type { Pack } from './schema';
@@ -56,8 +56,20 @@ export function loadAllPacks(
   return { packs, errors };
 }
 
-/** The scenarios/ folder shipped beside the code, wherever the process was started. */
-export const SHIPPED_PACKS = fileURLToPath(new URL('../../scenarios', import.meta.url));
+/**
+ * The scenarios/ folder shipped beside the code, wherever the process was started: the nearest
+ * folder above this module (src/scenarios/ when run from source, dist-cli/ when compiled) that
+ * holds both package.json and scenarios/.
+ */
+export const SHIPPED_PACKS = shippedPacksDir(dirname(fileURLToPath(import.meta.url)));
+
+function shippedPacksDir(from: string): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'scenarios')))
+      return join(dir, 'scenarios');
+    if (dirname(dir) === dir) return join(from, '../../scenarios');
+  }
+}
 
 let shipped: { packs: Pack[]; errors: Problem[] } | undefined;
 /** The shipped packs (scenarios/*), read once; files are named `scenarios/<pack>/…`. */

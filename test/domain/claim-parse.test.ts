@@ -96,3 +96,104 @@ describe('NPI and age', () => {
     expect(ageOn('1953-03-02', '2026-03-02')).toBe(73);
   });
 });
+
+/** Findings as "id field" pairs, the way a reader scans them. */
+const ids = (input: unknown) => parseClaim(input).findings.map((f) => `${f.id} ${f.field}`);
+const withLine = (over: Record<string, unknown>) => ({
+  ...good,
+  submissionDate: '2026-03-10',
+  lines: [{ ...good.lines[0], ...over }],
+});
+
+describe('parseClaim: input checks (issue 11)', () => {
+  it('refuses a line date before birth, after submission, or not on the calendar', () => {
+    // See: NUCC 1500 item 24A: a service cannot precede the patient's birth or follow the claim.
+    expect(ids(withLine({ serviceDate: '1959-12-31' }))).toEqual([
+      'claim.invalid-field lines[0].serviceDate',
+    ]);
+    expect(parseClaim(withLine({ serviceDate: '1959-12-31' })).findings[0]!.message).toMatch(
+      /before the patient's birth date 1960-05-01/,
+    );
+    expect(ids(withLine({ serviceDate: '2026-03-11' }))).toEqual([
+      'claim.invalid-field lines[0].serviceDate',
+    ]);
+    expect(parseClaim(withLine({ serviceDate: '2026-03-11' })).findings[0]!.message).toMatch(
+      /after the claim's submission date 2026-03-10/,
+    );
+    for (const d of ['2026-02-30', '2025-02-29', '2026-13-01', '2026-04-31', '2026-3-1'])
+      expect(ids(withLine({ serviceDate: d }))).toEqual([
+        'claim.invalid-field lines[0].serviceDate',
+      ]);
+    expect(ids(withLine({ serviceDate: '2026-03-10' }))).toEqual([]);
+    expect(ids(withLine({ serviceDate: '2024-02-29', charge: '1.00' }))).toEqual([]);
+  });
+
+  it('reports text of spaces only, naming the field, instead of treating it as absent', () => {
+    expect(ids({ ...good, payerId: '   ' })).toEqual(['claim.missing-field payerId']);
+    expect(ids({ ...good, claimId: '  ' })).toEqual(['claim.invalid-field claimId']);
+    expect(ids({ ...good, priorAuthNumber: '\t ' })).toEqual([
+      'claim.invalid-field priorAuthNumber',
+    ]);
+    expect(ids({ ...good, provider: { ...good.provider, locality: '  ' } })).toEqual([
+      'claim.invalid-field provider.locality',
+    ]);
+    expect(ids({ ...good, provider: { ...good.provider, npi: ' ' } })).toEqual([
+      'claim.missing-field provider.npi',
+    ]);
+    expect(ids({ ...good, frequency: '7', originalClaimId: '   ' })).toEqual(
+      expect.arrayContaining(['claim.invalid-field originalClaimId']),
+    );
+  });
+
+  it('refuses money with more than two decimals, as a string or a number alike', () => {
+    // See: X12 005010X222A1 SV102 (monetary amount, at most two decimal places).
+    for (const charge of ['120.005', 120.005, 0.001, '$1.234'])
+      expect(ids(withLine({ charge }))).toEqual(['claim.invalid-field lines[0].charge']);
+    expect(parseClaim(withLine({ charge: 120.005 })).findings[0]!.message).toMatch(
+      /more than two decimal places/,
+    );
+    for (const charge of [120.5, 120, '120.5', '$120.50'])
+      expect(ids(withLine({ charge }))).toEqual([]);
+    expect(parseClaim(withLine({ charge: 120.5 })).claim.lines[0]!.charge).toBe(12050);
+    expect(ids({ ...good, accumulators: { deductibleMet: 10.999 } })).toEqual([
+      'claim.invalid-field accumulators.deductibleMet',
+    ]);
+  });
+
+  it('takes a pointer as a number, digits or a letter A-L, never true or a list', () => {
+    // See: NUCC 1500 item 24E; 837P SV107 (diagnosis code pointers 1-12).
+    for (const p of [true, [1], { a: 1 }, null])
+      expect(ids(withLine({ dxPointers: [p] }))).toEqual([
+        'claim.dx-pointer lines[0].dxPointers[0]',
+      ]);
+    expect(ids(withLine({ dxPointers: ['B', '1'] }))).toEqual([]);
+  });
+
+  it('reports a claim over the 837P limits once, naming the limit and the count, and reads no further', () => {
+    // See: X12 005010X222A1 loop 2400 (50 service lines), HI (12 diagnoses).
+    const lines = Array.from({ length: 10_000 }, () => ({ ...good.lines[0], units: 0 }));
+    const t0 = performance.now();
+    const big = parseClaim({ ...good, lines });
+    expect(performance.now() - t0).toBeLessThan(500);
+    expect(big.overLimits).toBe(true);
+    expect(big.findings.map((f) => `${f.id} ${f.field}`)).toEqual(['claim.invalid-field lines']);
+    expect(big.findings[0]!.message).toMatch(/at most 50 service lines.*found 10000/);
+    expect(big.claim.lines).toEqual([]);
+    const dx = parseClaim({ ...good, diagnoses: Array.from({ length: 13 }, () => 'I10') });
+    expect(dx.overLimits).toBe(true);
+    expect(dx.findings[0]!.message).toMatch(/at most 12 diagnoses.*found 13/);
+    const fifty = parseClaim({ ...good, lines: Array.from({ length: 50 }, () => good.lines[0]) });
+    expect(fifty.overLimits).toBeUndefined();
+    expect(fifty.claim.lines).toHaveLength(50);
+  });
+
+  it('quotes at most 60 characters of a value in a message', () => {
+    const long = 'Z'.repeat(100_000);
+    const { findings } = parseClaim(withLine({ modifiers: [long], units: long, charge: long }));
+    expect(findings.length).toBeGreaterThanOrEqual(3);
+    for (const f of findings) {
+      expect(f.message.length).toBeLessThan(300);
+      expect(f.message).toContain(`${'Z'.repeat(60)}…`);
+    }
+  });
+});

@@ -13,23 +13,25 @@
  */
 import type { Finding } from '../../domain/findings';
 import { parseClaim } from '../../domain/claim/parse';
+import { echo } from '../../domain/claim/input-text';
 import { isIsoDate } from '../../domain/time/dates';
 import { PayerLedger } from '../../domain/payer/ledger';
 import { unbalancedLines } from '../../domain/payer/corrections/reversal';
 import { remittanceFromJson } from '../../domain/payer/remittance/remittance-json';
 import { findingJson } from '../../domain/findings';
 import { remittanceJson, type Remittance } from '../../domain/payer/remittance/remittance';
-import { CliError, parseArgs, readRecords, type Io } from '../io';
+import { CliError, emit, openRecords, parseArgs, type Io } from '../io';
+import { fileLedgerStore } from '../ledger-file';
 import { loadCatalog } from './check';
 import { cliPayerService } from './payer-service';
 
-function rejectedRecord(claimId: string, finding: Finding) {
+function rejectedRecord(claimId: string, finding: Finding | Finding[]) {
   return {
     claimId,
     status: 'rejected' as const,
     lines: [],
     totals: { billed: '0.00', allowed: '0.00', paid: '0.00', patientResponsibility: '0.00' },
-    findings: [findingJson(finding)],
+    findings: (Array.isArray(finding) ? finding : [finding]).map(findingJson),
   };
 }
 
@@ -53,6 +55,8 @@ export async function makeAdjudicator(
   return (value, fallbackId) => {
     const parsed = parseClaim(value, fallbackId);
     const claim = parsed.claim;
+    // Over the 837P limits: rejected with the finding naming the limit, never adjudicated.
+    if (parsed.overLimits) return { rejected: rejectedRecord(claim.claimId, parsed.findings) };
     const payer = payers.get(claim.payerId);
     if (!payer && claim.payerId)
       return {
@@ -62,7 +66,7 @@ export async function makeAdjudicator(
           line: null,
           codes: [],
           field: 'payerId',
-          message: `Unknown payer "${claim.payerId}" (payerId); known payers: ${[...payers.keys()].join(', ')}.`,
+          message: `Unknown payer "${echo(claim.payerId)}" (payerId); known payers: ${[...payers.keys()].join(', ')}.`,
           reference: 'scenarios/starter/payers (payer profiles)',
         }),
       };
@@ -106,9 +110,11 @@ export function parseAdjudicationFlags(args: string[]) {
  * them). A line that is not a remittance is reported with its line number and skipped.
  */
 export async function ledgerFrom(path: string | undefined, io: Io): Promise<PayerLedger> {
-  const ledger = new PayerLedger();
+  // The run's ledger spills what it remembers to a temporary file: memory stays small however
+  // many claims the batch (and --history) holds.
+  const ledger = new PayerLedger(fileLedgerStore());
   if (!path) return ledger;
-  for (const r of await readRecords(path, io)) {
+  for await (const r of openRecords(path, io)) {
     const where = r.where;
     if (r.kind === 'bad') {
       // The reader's message already names the file and line.
@@ -145,17 +151,20 @@ export const badRecord = (fallbackId: string, message: string) =>
 
 export async function run(args: string[], io: Io): Promise<number> {
   const { positional, date, seed, history } = parseAdjudicationFlags(args);
-  const records = await readRecords(positional[0], io);
+  const records = openRecords(positional[0], io);
   const ledger = await ledgerFrom(history, io);
   const adjudicator = await makeAdjudicator(io, { ...(date ? { date } : {}), seed, ledger });
-  for (const r of records) {
+  for await (const r of records) {
     const fallbackId = `claim-${r.index + 1}`;
     if (r.kind === 'bad') {
-      io.out(JSON.stringify(badRecord(fallbackId, r.message)));
+      await emit(io, JSON.stringify(badRecord(fallbackId, r.message)));
       continue;
     }
     const res = adjudicator(r.value, fallbackId);
-    io.out(JSON.stringify('rejected' in res ? res.rejected : remittanceJson(res.remittance)));
+    await emit(
+      io,
+      JSON.stringify('rejected' in res ? res.rejected : remittanceJson(res.remittance)),
+    );
   }
   return 0;
 }

@@ -13,7 +13,7 @@ import { findingJson } from '../../domain/findings';
 import { importNcci } from '../../codesets/ncci/import-node';
 import type { Claim } from '../../domain/claim/claim';
 import { parseClaim } from '../../domain/claim/parse';
-import { CliError, parseArgs, readRecords, type Io } from '../io';
+import { CliError, emit, openRecords, readRecords, parseArgs, type Io } from '../io';
 import { cliPayerService } from './payer-service';
 
 /** The official catalog when its bundles are built (codesets/build), else the starter set. */
@@ -35,7 +35,7 @@ export async function loadCatalog(io: Io): Promise<CodeCatalog> {
  */
 export async function run(args: string[], io: Io): Promise<number> {
   const { flags, positional } = parseArgs(args, ['ncci', 'mue-effective', 'history']);
-  const records = await readRecords(positional[0], io);
+  const records = openRecords(positional[0], io);
   const ncciPath = flags.get('ncci');
   const mueEff = flags.get('mue-effective');
   let ncci: NcciRules | undefined;
@@ -63,10 +63,11 @@ export async function run(args: string[], io: Io): Promise<number> {
       if (h.kind === 'json') history.push(parseClaim(h.value).claim);
     ctx.history = history;
   }
-  for (const r of records) {
+  for await (const r of records) {
     const fallbackId = `claim-${r.index + 1}`;
     if (r.kind === 'bad') {
-      io.out(
+      await emit(
+        io,
         JSON.stringify({
           claimId: fallbackId,
           findings: [
@@ -84,7 +85,7 @@ export async function run(args: string[], io: Io): Promise<number> {
       continue;
     }
     const { claim, findings } = checkClaim(r.value, ctx, fallbackId);
-    io.out(JSON.stringify({ claimId: claim.claimId, findings: findings.map(findingJson) }));
+    await emit(io, JSON.stringify({ claimId: claim.claimId, findings: findings.map(findingJson) }));
   }
   return 0;
 }

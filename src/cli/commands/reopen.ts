@@ -12,12 +12,13 @@
  * See: src/domain/payer/reopening.ts; 42 CFR 405.980; Pub. 100-04 ch. 34.
  */
 import { parseClaim } from '../../domain/claim/parse';
+import { echo } from '../../domain/claim/input-text';
 import type { Finding } from '../../domain/findings';
 import { refusalJson } from '../../domain/payer/corrections/submit';
 import { remittanceFromJson } from '../../domain/payer/remittance/remittance-json';
 import { unbalancedLines } from '../../domain/payer/corrections/reversal';
 import type { ReopeningRequest } from '../../domain/payer/corrections/reopening';
-import { readRecords, type Io } from '../io';
+import { emit, openRecords, type Io } from '../io';
 import { loadCatalog } from './check';
 import { ledgerFrom, parseAdjudicationFlags } from './adjudicate';
 import { cliPayerService } from './payer-service';
@@ -35,6 +36,9 @@ const REQUEST_KEYS = [
   'appealPending',
 ];
 
+/** A value quoted in a message: strings in quotes, cut short like every echoed value. */
+const quote = (v: unknown) => (typeof v === 'string' ? `"${echo(v)}"` : echo(v));
+
 const refused = (claimId: string, originalClaimId: string | null, findings: Finding[]) =>
   refusalJson({ claimId, originalClaimId }, findings);
 
@@ -50,20 +54,21 @@ const problem = (message: string, field?: string): Finding => ({
 
 export async function run(args: string[], io: Io): Promise<number> {
   const { positional, seed, history } = parseAdjudicationFlags(args);
-  const records = await readRecords(positional[0], io);
+  const records = openRecords(positional[0], io);
   const ledger = await ledgerFrom(history, io);
   const service = cliPayerService(io, { insteadOfMpfs: 'using the pack fee table' });
   const payers = service.payers;
   const catalog = await loadCatalog(io);
-  for (const r of records) {
+  for await (const r of records) {
     const fallbackId = `request-${r.index + 1}`;
     if (r.kind === 'bad') {
-      io.out(JSON.stringify(refused(fallbackId, null, [problem(`${r.message}`)])));
+      await emit(io, JSON.stringify(refused(fallbackId, null, [problem(`${r.message}`)])));
       continue;
     }
     const v = r.value;
     if (!isObj(v) || !isObj(v.claim)) {
-      io.out(
+      await emit(
+        io,
         JSON.stringify(
           refused(fallbackId, null, [
             problem(`${r.where}: a reopening request is an object with a "claim" (claim)`, 'claim'),
@@ -81,14 +86,14 @@ export async function run(args: string[], io: Io): Promise<number> {
       if (!REQUEST_KEYS.includes(k))
         bad.push(
           problem(
-            `"${k}" is not part of a reopening request (${k}); the keys are ${REQUEST_KEYS.join(', ')}`,
+            `"${echo(k)}" is not part of a reopening request (${echo(k)}); the keys are ${REQUEST_KEYS.join(', ')}`,
             k,
           ),
         );
     if (reason !== 'clerical-error' && reason !== 'good-cause')
       bad.push(
         problem(
-          `reason must be "clerical-error" or "good-cause", not ${JSON.stringify(reason)} (reason)`,
+          `reason must be "clerical-error" or "good-cause", not ${quote(reason)} (reason)`,
           'reason',
         ),
       );
@@ -103,7 +108,7 @@ export async function run(args: string[], io: Io): Promise<number> {
     if (v.appealPending !== undefined && typeof v.appealPending !== 'boolean')
       bad.push(
         problem(
-          `appealPending must be true or false, not ${JSON.stringify(v.appealPending)} (appealPending)`,
+          `appealPending must be true or false, not ${quote(v.appealPending)} (appealPending)`,
           'appealPending',
         ),
       );
@@ -111,7 +116,7 @@ export async function run(args: string[], io: Io): Promise<number> {
     if (!payer)
       bad.push(
         problem(
-          `Unknown payer "${claim.payerId}" (claim.payerId); known payers: ${[...payers.keys()].join(', ')}.`,
+          `Unknown payer "${echo(claim.payerId)}" (claim.payerId); known payers: ${[...payers.keys()].join(', ')}.`,
           'payerId',
         ),
       );
@@ -132,7 +137,7 @@ export async function run(args: string[], io: Io): Promise<number> {
     // A claim that cannot be read is not a correction the contractor can act on.
     for (const f of parsed.findings) if (f.severity === 'error') bad.push(f);
     if (bad.length || !payer) {
-      io.out(JSON.stringify(refused(claim.claimId, claim.originalClaimId, bad)));
+      await emit(io, JSON.stringify(refused(claim.claimId, claim.originalClaimId, bad)));
       continue;
     }
     const req: ReopeningRequest = {
@@ -147,7 +152,8 @@ export async function run(args: string[], io: Io): Promise<number> {
       const oc = parseClaim(v.originalClaim, `${fallbackId}-original`);
       const errs = oc.findings.filter((f) => f.severity === 'error');
       if (errs.length) {
-        io.out(
+        await emit(
+          io,
           JSON.stringify(
             refused(
               claim.claimId,
@@ -168,7 +174,7 @@ export async function run(args: string[], io: Io): Promise<number> {
       },
       originalClaim,
     );
-    io.out(JSON.stringify(answerJson(claim, out, false)));
+    await emit(io, JSON.stringify(answerJson(claim, out, false)));
   }
   return 0;
 }

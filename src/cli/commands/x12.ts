@@ -11,7 +11,7 @@ import { shippedPayerService } from '../../services/shipped';
 import { read835, write835, write835Batch } from '../../interop/x12/835';
 import type { Remittance } from '../../domain/payer/remittance/remittance';
 import { write837p } from '../../interop/x12/837p';
-import { CliError, readRecords, type Io } from '../io';
+import { CliError, emit, openRecords, type Io } from '../io';
 import { badRecord, ledgerFrom, makeAdjudicator, parseAdjudicationFlags } from './adjudicate';
 
 const USAGE =
@@ -26,21 +26,27 @@ export async function run(args: string[], io: Io): Promise<number> {
 }
 
 async function run837(args: string[], io: Io): Promise<number> {
-  const records = await readRecords(args[0], io);
+  const records = openRecords(args[0], io);
   const payers = shippedPayerService().payers;
   let written = 0;
-  for (const r of records) {
+  for await (const r of records) {
     if (r.kind === 'bad') {
       io.err(`x12 837: ${r.message}; skipped`);
       continue;
     }
-    const { claim, findings } = parseClaim(r.value, `claim-${r.index + 1}`);
+    const { claim, findings, overLimits } = parseClaim(r.value, `claim-${r.index + 1}`);
+    if (overLimits) {
+      for (const f of findings.filter((x) => x.severity === 'error'))
+        io.err(`x12 837: ${r.where}: ${f.message}; skipped`);
+      continue;
+    }
     for (const f of findings.filter((x) => x.severity === 'error'))
       io.err(
         `x12 837: ${r.where}: ${f.message} (the 837 carries the data as entered; a payer would reject it)`,
       );
     const p = payers.get(claim.payerId);
-    io.out(
+    await emit(
+      io,
       write837p(claim, {
         controlNumber: ++written,
         ...(p ? { payerName: p.name, claimFilingIndicator: p.claimFilingIndicator } : {}),
@@ -57,11 +63,11 @@ async function run835(args: string[], io: Io): Promise<number> {
   );
   /** With --batch: the decided claims per payer and payee, in input order, for one 835 each. */
   const groups = new Map<string, Remittance[]>();
-  const records = await readRecords(positional[0], io);
+  const records = openRecords(positional[0], io);
   const ledger = await ledgerFrom(history, io);
   const adjudicator = await makeAdjudicator(io, { ...(date ? { date } : {}), seed, ledger });
   let written = 0;
-  for (const r of records) {
+  for await (const r of records) {
     const fallbackId = `claim-${r.index + 1}`;
     if (r.kind === 'bad') {
       io.err(`x12 835: ${JSON.stringify(badRecord(fallbackId, r.message).findings[0]!.message)}`);
@@ -90,7 +96,7 @@ async function run835(args: string[], io: Io): Promise<number> {
       continue;
     }
     written++;
-    io.out(x.value.trimEnd());
+    await emit(io, x.value.trimEnd());
   }
   // One 835 per payer and payee: take-backs netted against the new payments in the same check.
   for (const rs of groups.values()) {
@@ -100,7 +106,7 @@ async function run835(args: string[], io: Io): Promise<number> {
       continue;
     }
     written++;
-    io.out(x.value.trimEnd());
+    await emit(io, x.value.trimEnd());
   }
   return written > 0 ? 0 : 1;
 }

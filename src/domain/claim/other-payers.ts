@@ -6,8 +6,9 @@
  * (this compact form) or `remittance` (the JSON `claimlab adjudicate` printed for that payer).
  * See: X12 005010X222A1 loops 2320, 2330B, 2430; NUCC 1500 items 9, 9a, 9d, 11d; DOMAIN.md §5.
  */
-import { formatMoney, parseMoney, type Cents } from '../money';
+import { formatMoney, type Cents } from '../money';
 import { isIsoDate } from '../time/dates';
+import { echo, readMoney } from './input-text';
 
 export type PayerSequence = 'primary' | 'secondary' | 'tertiary';
 export const PAYER_SEQUENCES: readonly PayerSequence[] = ['primary', 'secondary', 'tertiary'];
@@ -63,9 +64,9 @@ const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !
 const GROUPS = new Set(['CO', 'PR', 'OA', 'PI']);
 
 function amount(v: unknown, path: string, c: FieldProblems): Cents | null {
-  const m = parseMoney(v);
-  if (m === null) c.invalid(path, `"${String(v)}" is not an amount such as "80.00"`);
-  return m;
+  const m = readMoney(v);
+  if (!m.ok) c.invalid(path, m.problem);
+  return m.ok ? m.value : null;
 }
 
 /** What the other payer's lines are checked against: the claim's service line charges. */
@@ -88,10 +89,7 @@ function priorLines(
     if (!isObj(l)) return c.invalid(p, 'A line must be an object');
     const given = typeof l.line === 'number' && Number.isInteger(l.line) && l.line > 0;
     if (l.line !== undefined && !given)
-      return c.invalid(
-        `${p}.line`,
-        `Line "${String(l.line)}" must be a claim line number (1, 2, …)`,
-      );
+      return c.invalid(`${p}.line`, `Line "${echo(l.line)}" must be a claim line number (1, 2, …)`);
     const line = given ? (l.line as number) : i + 1;
     // A second decision for the same line, or one for a line the claim does not have, would be
     // ignored silently and the secondary would coordinate with the wrong amounts.
@@ -110,7 +108,7 @@ function priorLines(
       if (!isObj(a)) return c.invalid(q, 'An adjustment must be an object');
       const group = String(a.group ?? '');
       if (!GROUPS.has(group))
-        return c.invalid(`${q}.group`, `Group "${group}" must be CO, PR, OA or PI`);
+        return c.invalid(`${q}.group`, `Group "${echo(group)}" must be CO, PR, OA or PI`);
       const carc = String(a.carc ?? '').trim();
       if (!carc) return c.missing(`${q}.carc`, 'reason code (CARC)');
       const amt = amount(a.amount, `${q}.amount`, c);
@@ -155,7 +153,7 @@ export function parseCoverageFacts(
   }
   const rel = String(raw.relation ?? 'self');
   if (rel !== 'self' && rel !== 'spouse' && rel !== 'dependent')
-    c.invalid(`${path}.relation`, `Relation "${rel}" must be self, spouse or dependent`);
+    c.invalid(`${path}.relation`, `Relation "${echo(rel)}" must be self, spouse or dependent`);
   const out: CoverageFacts = {
     relation: rel === 'spouse' || rel === 'dependent' ? rel : 'self',
   };
@@ -163,7 +161,7 @@ export function parseCoverageFacts(
     const v = raw[k];
     if (v === undefined || v === null) continue;
     if (typeof v === 'string' && isIsoDate(v)) out[k] = v;
-    else c.invalid(`${path}.${k}`, `"${String(v)}" is not a date in the form YYYY-MM-DD`);
+    else c.invalid(`${path}.${k}`, `"${echo(v)}" is not a date in the form YYYY-MM-DD`);
   }
   if (out.relation === 'dependent' && !out.holderBirthDate)
     c.missing(`${path}.holderBirthDate`, 'the policyholder’s birth date (birthday rule)');
@@ -205,12 +203,15 @@ export function parseOtherPayers(
     const payerId = typeof o.payerId === 'string' ? o.payerId.trim() : '';
     if (!payerId) c.missing(`${p}.payerId`, 'the other payer');
     else if (billed && payerId === billed.payerId)
-      c.invalid(`${p}.payerId`, `"${payerId}" is the payer billed: list only the other coverage`);
+      c.invalid(
+        `${p}.payerId`,
+        `"${echo(payerId)}" is the payer billed: list only the other coverage`,
+      );
     else if (raw.slice(0, i).some((x) => isObj(x) && x.payerId === payerId))
-      c.invalid(`${p}.payerId`, `"${payerId}" is listed twice`);
+      c.invalid(`${p}.payerId`, `"${echo(payerId)}" is listed twice`);
     const seq = String(o.sequence ?? 'primary');
     if (!(PAYER_SEQUENCES as readonly string[]).includes(seq))
-      c.invalid(`${p}.sequence`, `Sequence "${seq}" must be primary, secondary or tertiary`);
+      c.invalid(`${p}.sequence`, `Sequence "${echo(seq)}" must be primary, secondary or tertiary`);
     let adjudication: PriorAdjudication | null = null;
     const src = isObj(o.adjudication) ? o.adjudication : isObj(o.remittance) ? o.remittance : null;
     const key = isObj(o.adjudication) ? 'adjudication' : 'remittance';

@@ -6,7 +6,8 @@
  * See: README "Claim input" (the public CLI contract).
  */
 import type { Finding } from '../findings';
-import { parseMoney, cents, type Cents } from '../money';
+import { cents, type Cents } from '../money';
+import { echo, isBlank, readMoney } from './input-text';
 import { icdDisplay } from '../codes/code';
 import {
   DUAL_STATUSES,
@@ -28,7 +29,19 @@ import {
 export interface ParsedClaim {
   claim: Claim;
   findings: Finding[];
+  /**
+   * Set when the claim is over the 837P limits (more than 50 service lines or 12 diagnoses):
+   * its lines and diagnoses were not read, and callers process it no further (no edits, no
+   * adjudication), whatever its size.
+   */
+  overLimits?: true;
 }
+
+/**
+ * 837P repeat limits. See: X12 005010X222A1 loop 2400 (service line, repeat 50) and HI
+ * segments of loop 2300 (12 diagnosis codes, ABK + 11 ABF); NUCC 1500 items 21 (A–L) and 24.
+ */
+export const CLAIM_LIMITS = { lines: 50, diagnoses: 12 } as const;
 
 const REF = 'NUCC 1500 Claim Form Reference Instruction Manual; X12 005010X222A1 (837P)';
 
@@ -74,16 +87,32 @@ function str(
     if (required) c.missing(path, what);
     return '';
   }
+  // Spaces only are no value: reported like a missing one (never silently taken as absent).
+  if (isBlank(v)) {
+    if (required) c.missing(path, what);
+    else c.invalid(path, `${what} is blank (only spaces)`);
+    return '';
+  }
   if (typeof v !== 'string' && typeof v !== 'number') {
     c.invalid(path, `${what} must be text`);
     return '';
   }
-  return String(v).trim();
+  // Cut like any echoed value: every field read here is a short code or date, so a longer one is
+  // invalid anyway and must not be copied into each message that quotes it.
+  return echo(String(v).trim());
+}
+
+/** An optional text field: absent or null gives null; spaces only are reported. */
+function optionalText(o: Obj, key: string, path: string, c: Collector, what: string) {
+  const v = o[key];
+  if (isBlank(v)) c.invalid(path, `${what} is blank (only spaces)`);
+  return typeof v === 'string' && v.trim() ? echo(v.trim()) : null;
 }
 
 function date(o: Obj, key: string, path: string, c: Collector, what: string): string {
   const v = str(o, key, path, c, what);
-  if (v && !isIsoDate(v)) c.invalid(path, `${what} "${v}" is not a date in the form YYYY-MM-DD`);
+  if (v && !isIsoDate(v))
+    c.invalid(path, `${what} "${echo(v)}" is not a date in the form YYYY-MM-DD`);
   return v;
 }
 
@@ -92,11 +121,12 @@ function money(v: unknown, path: string, c: Collector, what: string, line: numbe
     c.missing(path, what, line);
     return cents(0);
   }
-  const m = parseMoney(v);
-  if (m === null) {
-    c.invalid(path, `${what} "${String(v)}" is not an amount such as "120.00"`, line);
+  const r = readMoney(v);
+  if (!r.ok) {
+    c.invalid(path, `${what} ${r.problem}`, line);
     return cents(0);
   }
+  const m = r.value;
   if (m < 0) c.invalid(path, `${what} cannot be negative`, line);
   return m;
 }
@@ -108,10 +138,12 @@ export function parseClaim(input: unknown, fallbackId?: string): ParsedClaim {
   const o: Obj = isObj(input) ? input : {};
   if (!isObj(input)) c.invalid('$', 'The claim must be a JSON object');
 
+  // The claim id is kept whole (it pairs each result with its input); other text is cut.
   const claimId =
-    typeof o.claimId === 'string' && o.claimId.trim()
-      ? o.claimId.trim()
-      : (fallbackId ?? `claim-${++autoId}`);
+    (typeof o.claimId === 'string' && o.claimId.trim() ? o.claimId.trim() : null) ??
+    fallbackId ??
+    `claim-${++autoId}`;
+  if (isBlank(o.claimId)) c.invalid('claimId', 'claim id is blank (only spaces)');
   const payerId = str(o, 'payerId', 'payerId', c, 'payer id');
 
   let frequency: Frequency = '1';
@@ -120,13 +152,16 @@ export function parseClaim(input: unknown, fallbackId?: string): ParsedClaim {
   else
     c.invalid(
       'frequency',
-      `Claim frequency "${fr}" must be 1 (original), 7 (replacement) or 8 (void)`,
+      `Claim frequency "${echo(fr)}" must be 1 (original), 7 (replacement) or 8 (void)`,
     );
 
-  const originalClaimId =
-    typeof o.originalClaimId === 'string' && o.originalClaimId.trim()
-      ? o.originalClaimId.trim()
-      : null;
+  const originalClaimId = optionalText(
+    o,
+    'originalClaimId',
+    'originalClaimId',
+    c,
+    'original claim number',
+  );
   if (frequency !== '1' && !originalClaimId)
     c.missing('originalClaimId', 'original claim number for a replacement or void claim');
 
@@ -135,14 +170,15 @@ export function parseClaim(input: unknown, fallbackId?: string): ParsedClaim {
   const sexRaw = str(p, 'sex', 'patient.sex', c, 'patient sex').toUpperCase();
   let sex: Sex = 'U';
   if (sexRaw === 'F' || sexRaw === 'M' || sexRaw === 'U') sex = sexRaw;
-  else if (sexRaw) c.invalid('patient.sex', `Patient sex "${sexRaw}" must be F, M or U`);
+  else if (sexRaw) c.invalid('patient.sex', `Patient sex "${echo(sexRaw)}" must be F, M or U`);
   const birthDate = isObj(o.patient)
     ? date(p, 'birthDate', 'patient.birthDate', c, 'patient birth date')
     : '';
   // The subscriber's member id is required on every claim (NUCC 1500 item 1a; 837P loop 2010BA
   // NM109); without it the payer cannot find the member (CO-16 + MA27).
   const memberRaw = typeof p.memberId === 'number' ? String(p.memberId) : p.memberId;
-  const memberId = typeof memberRaw === 'string' && memberRaw.trim() ? memberRaw.trim() : null;
+  const memberId =
+    typeof memberRaw === 'string' && memberRaw.trim() ? echo(memberRaw.trim()) : null;
   if (isObj(o.patient) && memberId === null) {
     if (p.memberId === undefined || p.memberId === null || typeof p.memberId === 'string')
       c.missing('patient.memberId', 'member id (NUCC 1500 item 1a, 837P 2010BA NM109)');
@@ -157,7 +193,7 @@ export function parseClaim(input: unknown, fallbackId?: string): ParsedClaim {
     else
       c.invalid(
         'patient.dualStatus',
-        `Dual status "${String(p.dualStatus)}" must be one of ${DUAL_STATUSES.join(', ')}`,
+        `Dual status "${echo(p.dualStatus)}" must be one of ${DUAL_STATUSES.join(', ')}`,
       );
   }
 
@@ -165,11 +201,11 @@ export function parseClaim(input: unknown, fallbackId?: string): ParsedClaim {
   if (!isObj(o.provider)) c.missing('provider', 'provider');
   const npi = isObj(o.provider) ? str(pr, 'npi', 'provider.npi', c, 'billing provider NPI') : '';
   if (npi && !isValidNpi(npi))
-    c.invalid('provider.npi', `NPI "${npi}" is not 10 digits with a valid check digit`);
+    c.invalid('provider.npi', `NPI "${echo(npi)}" is not 10 digits with a valid check digit`);
   const pos = isObj(o.provider) ? str(pr, 'pos', 'provider.pos', c, 'place of service') : '';
   if (pos && !/^\d{2}$/.test(pos))
-    c.invalid('provider.pos', `Place of service "${pos}" must be two digits`);
-  const locality = typeof pr.locality === 'string' ? pr.locality.trim() : '';
+    c.invalid('provider.pos', `Place of service "${echo(pos)}" must be two digits`);
+  const locality = optionalText(pr, 'locality', 'provider.locality', c, 'locality') ?? '';
   const participating = typeof pr.participating === 'boolean' ? pr.participating : undefined;
 
   const serviceDate = date(o, 'serviceDate', 'serviceDate', c, 'date of service');
@@ -181,31 +217,47 @@ export function parseClaim(input: unknown, fallbackId?: string): ParsedClaim {
   if (isIsoDate(serviceDate) && isIsoDate(submissionDate) && submissionDate < serviceDate)
     c.invalid('submissionDate', 'Submission date is before the date of service');
 
+  // Over the 837P limits the claim is reported and read no further: a 10,000-line claim costs
+  // one finding, not 10,000 lines of edits.
+  const dxCount = Array.isArray(o.diagnoses) ? o.diagnoses.length : 0;
+  const lineCount = Array.isArray(o.lines) ? o.lines.length : 0;
+  const overLimits = dxCount > CLAIM_LIMITS.diagnoses || lineCount > CLAIM_LIMITS.lines;
+  if (dxCount > CLAIM_LIMITS.diagnoses)
+    c.invalid(
+      'diagnoses',
+      `A claim takes at most ${CLAIM_LIMITS.diagnoses} diagnoses (837P HI, 1500 item 21 A–L); found ${dxCount}: the claim was not processed further`,
+    );
+  if (lineCount > CLAIM_LIMITS.lines)
+    c.invalid(
+      'lines',
+      `A claim takes at most ${CLAIM_LIMITS.lines} service lines (837P loop 2400); found ${lineCount}: the claim was not processed further`,
+    );
+
+  // Diagnoses as entered (cut like any echoed value when absurdly long, see parseLine's code).
   const diagnoses: string[] = [];
   if (!Array.isArray(o.diagnoses) || o.diagnoses.length === 0)
     c.missing('diagnoses', 'diagnosis codes');
-  else {
-    if (o.diagnoses.length > 12)
-      c.invalid('diagnoses', `A claim takes at most 12 diagnoses; found ${o.diagnoses.length}`);
+  else if (!overLimits)
     o.diagnoses.forEach((d, i) => {
       if (typeof d !== 'string' || !d.trim())
         c.invalid(`diagnoses[${i}]`, 'Diagnosis code must be text');
-      else diagnoses.push(icdDisplay(d));
+      else diagnoses.push(echo(icdDisplay(d)));
     });
-  }
 
   const lines: ClaimLine[] = [];
   if (!Array.isArray(o.lines) || o.lines.length === 0) c.missing('lines', 'service lines');
-  else {
-    if (o.lines.length > 50)
-      c.invalid('lines', `A claim takes at most 50 service lines; found ${o.lines.length}`);
-    o.lines.forEach((raw, i) => lines.push(parseLine(raw, i, c, diagnoses.length)));
-  }
+  else if (!overLimits)
+    o.lines.forEach((raw, i) =>
+      lines.push(parseLine(raw, i, c, diagnoses.length, { birthDate, submissionDate })),
+    );
 
-  const priorAuthNumber =
-    typeof o.priorAuthNumber === 'string' && o.priorAuthNumber.trim()
-      ? o.priorAuthNumber.trim()
-      : null;
+  const priorAuthNumber = optionalText(
+    o,
+    'priorAuthNumber',
+    'priorAuthNumber',
+    c,
+    'prior authorization number',
+  );
   const acc: Obj = isObj(o.accumulators) ? o.accumulators : {};
   const deductibleMet =
     acc.deductibleMet === undefined
@@ -224,7 +276,7 @@ export function parseClaim(input: unknown, fallbackId?: string): ParsedClaim {
   if (seqRaw !== undefined && seqRaw !== null) {
     if ((PAYER_SEQUENCES as readonly unknown[]).includes(seqRaw))
       payerSequence = seqRaw as PayerSequence;
-    else c.invalid('payerSequence', `"${String(seqRaw)}" must be primary, secondary or tertiary`);
+    else c.invalid('payerSequence', `"${echo(seqRaw)}" must be primary, secondary or tertiary`);
   }
 
   const claim: Claim = {
@@ -252,15 +304,23 @@ export function parseClaim(input: unknown, fallbackId?: string): ParsedClaim {
     ...(coverage ? { coverage } : {}),
     ...(payerSequence ? { payerSequence } : {}),
   };
-  return { claim, findings: c.findings };
+  return { claim, findings: c.findings, ...(overLimits ? { overLimits: true as const } : {}) };
 }
 
-function parseLine(raw: unknown, i: number, c: Collector, dxCount: number): ClaimLine {
+function parseLine(
+  raw: unknown,
+  i: number,
+  c: Collector,
+  dxCount: number,
+  claimDates: { birthDate: string; submissionDate: string },
+): ClaimLine {
   const path = `lines[${i}]`;
   const n = i + 1;
   const o: Obj = isObj(raw) ? raw : {};
   if (!isObj(raw)) c.invalid(path, 'A service line must be an object', n);
-  const code = typeof o.code === 'string' ? o.code.trim().toUpperCase() : '';
+  // A code is kept as entered so the code edits report it, but cut like any echoed value: a
+  // 5,000-character "code" is invalid either way and must not fill every finding about it.
+  const code = typeof o.code === 'string' ? echo(o.code.trim().toUpperCase()) : '';
   if (!code) c.missing(`${path}.code`, 'procedure code', n);
 
   const modifiers: string[] = [];
@@ -278,7 +338,7 @@ function parseLine(raw: unknown, i: number, c: Collector, dxCount: number): Clai
         if (!/^[0-9A-Z]{2}$/.test(t))
           c.invalid(
             `${path}.modifiers[${j}]`,
-            `Modifier "${String(m)}" must be two letters or digits`,
+            `Modifier "${echo(m)}" must be two letters or digits`,
             n,
           );
         else modifiers.push(t);
@@ -292,7 +352,7 @@ function parseLine(raw: unknown, i: number, c: Collector, dxCount: number): Clai
     if (typeof u !== 'number' || !Number.isInteger(u) || u < 1 || u > 9999) {
       c.invalid(
         `${path}.units`,
-        `Units "${String(o.units)}" must be a whole number from 1 to 9999`,
+        `Units "${echo(o.units)}" must be a whole number from 1 to 9999`,
         n,
       );
     } else units = u;
@@ -321,10 +381,16 @@ function parseLine(raw: unknown, i: number, c: Collector, dxCount: number): Clai
         reference: 'NUCC 1500 item 24E; 837P SV107',
       });
     o.dxPointers.forEach((p, j) => {
+      // A number, a digit string or a letter A–L (1500 item 24E); true, [1] or {} are not
+      // pointers, though Number() would read true and [1] as 1.
       const v =
         typeof p === 'string' && /^[A-La-l]$/.test(p)
           ? p.toUpperCase().charCodeAt(0) - 64
-          : Number(p);
+          : typeof p === 'number'
+            ? p
+            : typeof p === 'string' && /^\s*\d+\s*$/.test(p)
+              ? Number(p)
+              : NaN;
       const bad = !Number.isInteger(v) || v < 1 || v > Math.max(dxCount, 0);
       const dup = dxPointers.includes(v);
       if (bad || dup)
@@ -336,25 +402,44 @@ function parseLine(raw: unknown, i: number, c: Collector, dxCount: number): Clai
           field: `${path}.dxPointers[${j}]`,
           message: dup
             ? `Line ${n} points to diagnosis ${v} twice.`
-            : `Line ${n} pointer "${String(p)}" does not point to one of the claim's ${dxCount} diagnoses.`,
+            : `Line ${n} pointer "${echo(p)}" does not point to one of the claim's ${dxCount} diagnoses.`,
           reference: 'NUCC 1500 item 24E; 837P SV107',
         });
       if (!bad && !dup) dxPointers.push(v);
     });
   }
 
+  const before = c.findings.length;
   const charge = money(o.charge, `${path}.charge`, c, 'line charge', n);
-  if (o.charge !== undefined && parseMoney(o.charge) === 0)
+  if (c.findings.length === before && o.charge !== undefined && charge === 0)
     c.invalid(`${path}.charge`, 'Line charge must be more than 0.00', n);
   const line: ClaimLine = { code, modifiers, units, dxPointers, charge };
   if (o.serviceDate !== undefined) {
-    if (isIsoDate(o.serviceDate)) line.serviceDate = o.serviceDate;
-    else
+    const d = o.serviceDate;
+    const where = `${path}.serviceDate`;
+    if (!isIsoDate(d))
       c.invalid(
-        `${path}.serviceDate`,
-        `Line date of service "${String(o.serviceDate)}" is not YYYY-MM-DD`,
+        where,
+        `Line date of service "${echo(d)}" is not a calendar date in the form YYYY-MM-DD`,
         n,
       );
+    else {
+      line.serviceDate = d;
+      // See: NUCC 1500 item 24A (dates of service); a service cannot precede birth or follow
+      // the claim's submission.
+      if (isIsoDate(claimDates.birthDate) && d < claimDates.birthDate)
+        c.invalid(
+          where,
+          `Line ${n} date of service ${d} is before the patient's birth date ${claimDates.birthDate}`,
+          n,
+        );
+      if (isIsoDate(claimDates.submissionDate) && d > claimDates.submissionDate)
+        c.invalid(
+          where,
+          `Line ${n} date of service ${d} is after the claim's submission date ${claimDates.submissionDate}`,
+          n,
+        );
+    }
   }
   return line;
 }

@@ -10,7 +10,7 @@ import type { Claim } from '../claim/claim';
 import type { Finding } from '../findings';
 import type { EditContext } from './context';
 import { isIsoDate } from '../time/dates';
-import { finding, lineDate } from './finding-kit';
+import { finding, lineDate, listSome } from './finding-kit';
 import { ADD_ON_PAY_RULES, ADD_ON_RULES, inEffectOn } from './add-on-rules';
 
 export function addOnEdits(claim: Claim, _ctx: EditContext): Finding[] {
@@ -22,8 +22,10 @@ export function addOnEdits(claim: Claim, _ctx: EditContext): Finding[] {
   }));
   for (const { l, n, date } of lines) {
     if (!l.code || !isIsoDate(date)) continue;
-    const sameDay = lines.filter((o) => o.n !== n && o.date === date && o.l.code);
     const rule = ADD_ON_RULES.find((r) => r.addOn === l.code && inEffectOn(r, date));
+    // Only add-on lines look at the other lines: no pass over the claim for every line.
+    if (!rule && !ADD_ON_PAY_RULES.some((r) => r.addOn === l.code)) continue;
+    const sameDay = lines.filter((o) => o.n !== n && o.date === date && o.l.code);
     if (rule && !sameDay.some((o) => rule.primaries.includes(o.l.code))) {
       const shown = rule.primaries.slice(0, 9).join(', ') + (rule.primaries.length > 9 ? '…' : '');
       out.push(
@@ -52,7 +54,7 @@ export function addOnEdits(claim: Claim, _ctx: EditContext): Finding[] {
     const excepted = others.find((o) => pay.exceptions.includes(o.l.code));
     if (excepted) continue;
     const why = pay.exceptions.length
-      ? ` The exception does not apply: no annual wellness visit, vaccine administration or Medicare Part B preventive service is billed that day${others.length ? ` (the other service is ${others.map((o) => o.l.code).join(', ')})` : ''}.`
+      ? ` The exception does not apply: no annual wellness visit, vaccine administration or Medicare Part B preventive service is billed that day${others.length ? ` (the other service is ${listSome([...new Set(others.map((o) => o.l.code))])})` : ''}.`
       : '';
     out.push(
       finding(

@@ -18,6 +18,16 @@ export function finding(
 }
 
 /**
+ * A list for a message, cut after `max` items ("1, 2, 3 and 47 more"): a finding repeated on
+ * every line of a long claim must not also name every line, or the output grows with the
+ * square of the line count.
+ */
+export function listSome(items: readonly (string | number)[], max = 10): string {
+  if (items.length <= max) return items.join(', ');
+  return `${items.slice(0, max).join(', ')} and ${items.length - max} more`;
+}
+
+/**
  * Claim-level findings first, then by line; within a line the order the families ran in
  * (Array.prototype.sort is stable), so the same claim always gives the same list.
  */

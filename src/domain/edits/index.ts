@@ -72,6 +72,8 @@ export function checkClaim(
   fallbackId?: string,
 ): { claim: Claim; findings: Finding[] } {
   const parsed = parseClaim(input, fallbackId);
+  // Over the 837P limits: the finding saying so, and no edits on a claim no payer would take.
+  if (parsed.overLimits) return { claim: parsed.claim, findings: parsed.findings };
   // parseClaim already named the exact field (lines[0].dxPointers[1]); the model-level check of
   // the same field or its parent (lines[0].dxPointers) would only repeat it.
   const seen = parsed.findings.filter((f) => f.field);

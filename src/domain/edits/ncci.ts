@@ -9,7 +9,7 @@
 import type { Claim, ClaimLine } from '../claim/claim';
 import type { Finding } from '../findings';
 import type { EditContext, GlobalDaysOf } from './context';
-import { finding, lineDate } from './finding-kit';
+import { finding, lineDate, listSome } from './finding-kit';
 import { isAnyEm, PTP_ANATOMIC, PTP_GLOBAL_SURGERY, PTP_OTHER, PTP_REF } from './modifier-rules';
 import type { MueEdit, NcciRules, PtpEdit } from './ncci-rules';
 import { isIsoDate } from '../time/dates';
@@ -95,16 +95,37 @@ const ptpRef = (e: PtpEdit) =>
 function ptpEdits(claim: Claim, rules: NcciRules, globalDays?: GlobalDaysOf): Finding[] {
   const out: Finding[] = [];
   const ls = linesOf(claim);
+  // One finding per column-2 line and column-1 code (naming the first line of that code): a
+  // claim repeating codes over many lines must not get a finding for every pair of lines.
+  const reported = new Set<string>();
+  // The edit of a code pair on a date, looked up once per claim (not once per pair of lines).
+  // Lines with the same date and code share a group number; edits are memoised per group pair.
+  const groups = new Map<string, number>();
+  const gid = ls.map((l) => {
+    const k = `${l.date}|${l.line.code}`;
+    let g = groups.get(k);
+    if (g === undefined) groups.set(k, (g = groups.size));
+    return g;
+  });
+  const memo = new Map<number, ReturnType<NcciRules['ptp']>>();
+  const ptpOf = (i: number, j: number) => {
+    const k = gid[i]! * groups.size + gid[j]!;
+    if (!memo.has(k)) memo.set(k, rules.ptp(ls[i]!.line.code, ls[j]!.line.code, ls[i]!.date));
+    return memo.get(k);
+  };
   for (let i = 0; i < ls.length; i++) {
     for (let j = i + 1; j < ls.length; j++) {
       const a = ls[i]!;
       const b = ls[j]!;
       if (a.date !== b.date || a.line.code === b.line.code) continue;
-      const e = rules.ptp(a.line.code, b.line.code, a.date);
+      const e = ptpOf(i, j);
       if (!e || e.modifierIndicator === '9') continue;
       const [c1, c2] = e.column1 === a.line.code ? [a, b] : [b, a];
+      const key = `${c2.n}|${e.column1}`;
+      if (reported.has(key)) continue;
       const codes = [e.column1, e.column2];
       if (e.modifierIndicator === '0') {
+        reported.add(key);
         out.push(
           finding(
             'ncci.ptp',
@@ -121,6 +142,7 @@ function ptpEdits(claim: Claim, rules: NcciRules, globalDays?: GlobalDaysOf): Fi
         continue;
       }
       if (ptpBypassed(a.line, b.line, globalDays, a.date)) continue;
+      reported.add(key);
       const em = isAnyEm(c2.line.code) ? c2 : isAnyEm(c1.line.code) ? c1 : null;
       const suggestion = em
         ? emSuggestion(
@@ -191,7 +213,7 @@ function mueEdits(claim: Claim, rules: NcciRules): Finding[] {
     const date = lines[0]!.date;
     const where =
       lines.length > 1
-        ? ` over lines ${lines.map((l) => l.n).join(', ')}`
+        ? ` over lines ${listSome(lines.map((l) => l.n))}`
         : ` on line ${lines[0]!.n}`;
     const why =
       e.indicator === 2

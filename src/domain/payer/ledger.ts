@@ -19,15 +19,52 @@ import type { PayerProfile } from './profile';
 import type { Remittance } from './remittance/remittance';
 import { reopen, type ReopeningOutcome, type ReopeningRequest } from './corrections/reopening';
 
-interface Entry {
-  remittance: Remittance;
+/**
+ * Where a ledger keeps the text of the adjudications it remembers: `put` returns a handle that
+ * `get` gives back. In memory by default; the CLI passes one that spills to a temporary file, so
+ * a run of a million claims keeps only handles and keys in memory.
+ */
+export interface LedgerStore {
+  put(text: string): number;
+  get(handle: number): string;
+}
+
+export function memoryLedgerStore(): LedgerStore {
+  const texts: string[] = [];
+  return { put: (t) => texts.push(t) - 1, get: (h) => texts[h]! };
+}
+
+/**
+ * One adjudication the ledger remembers. A run may hold hundreds of thousands: the remittance and
+ * claim are kept as JSON text in the store (compact, never walked by the garbage collector) and
+ * rebuilt when a correction, duplicate check or secondary claim asks for them, which is rare.
+ * Both are plain data (strings, numbers, arrays, objects), so the text round-trips exactly.
+ */
+class Entry {
+  readonly #store: LedgerStore;
+  readonly #remittance: number;
+  readonly #claim: number;
   /** Set when a later replacement, void or reopening took this claim back. */
-  supersededBy: Remittance | null;
+  supersededBy: Remittance | null = null;
+  constructor(store: LedgerStore, r: Remittance, claim?: Claim) {
+    this.#store = store;
+    this.#remittance = store.put(JSON.stringify(r));
+    this.#claim = claim ? store.put(JSON.stringify(claim)) : -1;
+  }
+  get remittance(): Remittance {
+    return JSON.parse(this.#store.get(this.#remittance)) as Remittance;
+  }
   /** The claim adjudicated, when the ledger saw it (history from JSON has only remittances). */
-  claim?: Claim;
+  get claim(): Claim | undefined {
+    return this.#claim < 0 ? undefined : (JSON.parse(this.#store.get(this.#claim)) as Claim);
+  }
 }
 
 export class PayerLedger {
+  readonly #store: LedgerStore;
+  constructor(store: LedgerStore = memoryLedgerStore()) {
+    this.#store = store;
+  }
   /** `payerId|claim id or payer claim number` -> the adjudication it names. */
   readonly #claims = new Map<string, Entry>();
   /** `payerId|memberId|benefit year` -> running accumulators. */
@@ -44,7 +81,7 @@ export class PayerLedger {
   /** Records an adjudication (from this run or from history given by the user). */
   record(r: Remittance, payer?: PayerProfile, serviceDate?: string, claim?: Claim): void {
     if (r.status === 'rejected') return;
-    const entry: Entry = { remittance: r, supersededBy: null, ...(claim ? { claim } : {}) };
+    const entry = new Entry(this.#store, r, claim);
     if (r.reversal) {
       const old = this.#claims.get(`${r.payerId}|${r.reversal.payerClaimNumber}`);
       if (old) old.supersededBy = r;
@@ -120,12 +157,12 @@ export class PayerLedger {
       claim.frequency !== '1' && claim.originalClaimId
         ? this.find(payerId, claim.originalClaimId)
         : undefined;
-    const out = new Set<Claim>();
+    const out = new Set<Entry>();
     for (const d of serviceDates(claim))
       for (const e of this.#byMemberDate.get(`${payerId}|${claim.patient.memberId ?? ''}|${d}`) ??
         [])
-        if (!e.supersededBy && e !== named && e.claim && e.claim !== claim) out.add(e.claim);
-    return [...out];
+        if (!e.supersededBy && e !== named) out.add(e);
+    return [...out].flatMap((e) => e.claim ?? []);
   }
 
   /** Running accumulators of a member in the benefit year of `date` (undefined: none yet). */
