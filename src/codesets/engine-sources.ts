@@ -212,6 +212,7 @@ export class BundleSources {
           from: e.from,
           to: e.to,
           notesRelease: e.notesRelease,
+          ready: () => this.#icd.has(s),
           load: () => {
             const b = this.#icd.get(s);
             if (!b) throw new Error(`${e.id} is not loaded yet`);

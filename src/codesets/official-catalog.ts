@@ -29,6 +29,8 @@ export interface IcdSource {
   notesRelease: string | null;
   /** Decodes the bundle; throws an Error naming the file when it is unreadable. */
   load(): IcdBundle;
+  /** False when load() would throw because the bundle has not been fetched (the worker). */
+  ready?(): boolean;
 }
 
 export interface HcpcsSource {
@@ -69,6 +71,7 @@ class LazyRelease implements IcdRelease {
   get loaded(): boolean {
     return this.#r !== null;
   }
+  ready = (): boolean => this.#r !== null || (this.src.ready?.() ?? true);
   /** The decoded release (OfficialIcdRelease: chapters, sections, columns, addenda). */
   official(): OfficialIcdRelease {
     return (this.#r ??= new OfficialIcdRelease(this.src.load()));

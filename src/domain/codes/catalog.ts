@@ -55,6 +55,11 @@ export interface IcdRelease {
   origin: 'starter' | 'official';
   /** Release of the tabular notes used (may be an earlier year), or null when none loaded. */
   notesRelease: string | null;
+  /**
+   * False when the release's data is not at hand and cannot be read without I/O (the browser
+   * worker decodes only the releases a request's dates need). Absent means always ready.
+   */
+  ready?(): boolean;
   size(): number;
   get(code: string): IcdEntry | undefined;
   /** Immediate children (dotless), empty for a billable leaf or unknown code. */

@@ -139,9 +139,11 @@ export function checkIcd(
     );
   }
 
+  // Only releases at hand: the browser worker loads just the date's release, and asking an
+  // unloaded one would throw and hide every validity finding (issue 10 "In the app").
   const elsewhere = catalog
     .releases()
-    .filter((x) => x.id !== release.id && x.get(key))
+    .filter((x) => x.id !== release.id && (x.ready?.() ?? true) && x.get(key))
     .map((x) => `${x.id} (${x.from} to ${x.to})`);
   const ancestor = nearestExisting(release, key);
   const where = elsewhere.length ? ` It exists in ${elsewhere.join(', ')}, not on this date.` : '';
