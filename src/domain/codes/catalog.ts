@@ -81,6 +81,30 @@ export interface ProcedureEntry {
   terminated: string | null;
   /** True when our own wording (CPT descriptors are AMA copyright). */
   ownWording: boolean;
+  /** PFS status indicator when the code is on the fee schedule's code list (A, C, I, N, X…). */
+  status?: string;
+  /** The list the code was found in: "HCPCS 2026", "CMS PFS CY2025 code list", "starter set". */
+  source?: string;
+}
+
+/**
+ * A procedure code judged on a date: valid (entry) or not, and the list the verdict came from.
+ * `covers` is false when that list is for another year than the date of service (the newest or
+ * only list on hand): later additions and deletions are then unknown, and findings say so.
+ */
+export interface ProcedureVerdict {
+  entry?: ProcedureEntry;
+  /** "HCPCS 2026 file", "CMS PFS CY2025 code list", "starter set". */
+  list: string;
+  covers: boolean;
+  /**
+   * The HCPCS file on hand when it is older than the date of service (validity of a Level II
+   * code is then partly unknown): findings name it. See: issue 10.
+   */
+  gap?: string;
+  /** Set when the code exists but not on this date. */
+  effective?: string;
+  terminated?: string;
 }
 
 export interface ModifierEntry {
@@ -96,6 +120,10 @@ export interface CodeCatalog {
   /** The ICD-10-CM release in effect on the date, or an error naming the date and loaded range. */
   icd10(date: string): Result<IcdRelease>;
   procedure(code: string, date: string): ProcedureEntry | undefined;
+  /** The verdict on a procedure code for a date, naming the list it was judged on. */
+  procedureOn?(code: string, date: string): ProcedureVerdict;
+  /** Every procedure code the catalog knows for the date (CPT from the PFS list, HCPCS). */
+  procedures?(date: string): ProcedureEntry[];
   modifier(code: string, date: string): ModifierEntry | undefined;
   releases(): IcdRelease[];
   /** Medicare Code Editor age/sex lists for a diagnosis (official bundles only). */
