@@ -21,6 +21,7 @@ import type { IcdBundle } from './bundle';
 import type { HcpcsRecord } from './hcpcs';
 import { OfficialIcdRelease } from './icd-release';
 import type { MceLists } from './mce';
+import { NO_DESCRIPTION } from '../domain/codes/procedure-search';
 import { PFS_DELETED, PFS_STATUS, type PfsCodeList } from './mpfs/codes';
 import type { PlaceOfServiceEntry } from './pos';
 
@@ -253,6 +254,22 @@ export class OfficialCatalog implements CodeCatalog {
           const e = this.procedure(r.code, date);
           if (e) out.set(r.code, e);
         }
+    for (const e of this.#src.fallback?.procedures?.(date) ?? [])
+      if (!out.has(e.code) && this.procedure(e.code, date)) out.set(e.code, e);
+    return [...out.values()];
+  }
+
+  modifiers(date: string): ModifierEntry[] {
+    const out = new Map<string, ModifierEntry>();
+    const src = this.#hcpcsSourceFor(date);
+    if (src)
+      for (const r of this.#hcpcsMap(src).values())
+        if (r.kind === 'modifier') {
+          const m = this.modifier(r.code, date);
+          if (m) out.set(m.code, m);
+        }
+    for (const m of this.#src.fallback?.modifiers?.(date) ?? [])
+      if (!out.has(m.code)) out.set(m.code, m);
     return [...out.values()];
   }
 
@@ -279,7 +296,7 @@ export class OfficialCatalog implements CodeCatalog {
       display:
         licensed ??
         own?.display ??
-        `${hcpcs ? 'HCPCS' : 'CPT'} ${k} (PFS status ${status}: ${meaning}); no description shipped`,
+        `${hcpcs ? 'HCPCS' : 'CPT'} ${k} (PFS status ${status}: ${meaning}); ${NO_DESCRIPTION}`,
       effective: null,
       terminated: null,
       ownWording: !licensed && !!own?.ownWording,

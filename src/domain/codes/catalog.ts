@@ -124,6 +124,8 @@ export interface CodeCatalog {
   procedureOn?(code: string, date: string): ProcedureVerdict;
   /** Every procedure code the catalog knows for the date (CPT from the PFS list, HCPCS). */
   procedures?(date: string): ProcedureEntry[];
+  /** Every modifier the catalog knows for the date. */
+  modifiers?(date: string): ModifierEntry[];
   modifier(code: string, date: string): ModifierEntry | undefined;
   releases(): IcdRelease[];
   /** Medicare Code Editor age/sex lists for a diagnosis (official bundles only). */
