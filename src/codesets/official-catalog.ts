@@ -20,6 +20,7 @@ import type { Result } from '../domain/result';
 import type { IcdBundle } from './bundle';
 import type { HcpcsRecord } from './hcpcs';
 import { OfficialIcdRelease } from './icd-release';
+import { midYearUpdate } from './icd/midyear';
 import type { MceLists } from './mce';
 import { NO_DESCRIPTION } from '../domain/codes/procedure-search';
 import { PFS_DELETED, PFS_STATUS, type PfsCodeList } from './mpfs/codes';
@@ -78,6 +79,7 @@ class LazyRelease implements IcdRelease {
   get loaded(): boolean {
     return this.#r !== null;
   }
+  midYear = (c: string) => midYearUpdate(this.src.id, c);
   ready = (): boolean => this.#r !== null || (this.src.ready?.() ?? true);
   /** The decoded release (OfficialIcdRelease: chapters, sections, columns, addenda). */
   official(): OfficialIcdRelease {

@@ -60,6 +60,13 @@ export interface IcdRelease {
    * worker decodes only the releases a request's dates need). Absent means always ready.
    */
   ready?(): boolean;
+  /**
+   * For a code a mid-year update (January or April) added to this release: its effective date
+   * and where that comes from. Before that date the code is not valid.
+   */
+  midYear?(
+    code: string,
+  ): { kind: 'added' | 'became-header'; effective: string; source: string } | undefined;
   size(): number;
   get(code: string): IcdEntry | undefined;
   /** Immediate children (dotless), empty for a billable leaf or unknown code. */

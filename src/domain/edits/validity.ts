@@ -57,8 +57,26 @@ export function diagnosisValidity(claim: Claim, catalog: CodeCatalog): Finding[]
   const out: Finding[] = [];
   claim.diagnoses.forEach((raw, i) => {
     const key = keyOf(raw);
+    const mid = key.length >= 3 ? r.release.midYear?.(key) : undefined;
+    const early = !!mid && claim.serviceDate < mid.effective;
     // Fast path: a billable code of the release (the usual case) needs no message.
-    if (key.length >= 3 && dxInfo(r.release, catalog, key).entry?.billable) return;
+    if (key.length >= 3 && dxInfo(r.release, catalog, key).entry?.billable && !early) return;
+    // A header a mid-year update created was still billable before the update.
+    if (early && mid.kind === 'became-header') return;
+    if (early && mid.kind === 'added') {
+      out.push(
+        finding(
+          'code.invalid',
+          'error',
+          null,
+          [icdDisplay(raw)],
+          `${icdDisplay(raw)} is not a valid ICD-10-CM code for the date of service ${claim.serviceDate}: a mid-year update added it to ${r.release.id}, effective ${mid.effective}.`,
+          `${REF_CODES}; ${mid.source}; CARC 146 (diagnosis invalid for the date of service)`,
+          { field: `diagnoses[${i}]`, diagnosisIndex: i },
+        ),
+      );
+      return;
+    }
     const f = cachedCheck(raw, r.release, catalog, claim.serviceDate);
     if (f) out.push({ ...f, field: `diagnoses[${i}]`, diagnosisIndex: i });
   });
