@@ -50,7 +50,7 @@ export const SYNONYMS: SynonymRule[] = [
     from: ['knee replacement', 'tka', 'tkr'],
     to: ['artificial knee joint', 'knee joint prosthesis'],
   },
-  { from: ['hip replacement', 'tha', 'thr'], to: ['artificial hip joint', 'hip joint prosthesis'] },
+  { from: ['hip replacement', 'tha', 'thr'], to: ['artificial hip joint'] },
   { from: ['joint replacement'], to: ['artificial joint', 'joint prosthesis'] },
   { from: ['mastectomy'], to: ['mastectomy', 'absence of breast'] },
   { from: ['cholecystectomy'], to: ['cholecystectomy', 'absence of gallbladder'] },
@@ -84,6 +84,7 @@ export const SYNONYMS: SynonymRule[] = [
   },
   { from: ['stye', 'sty'], to: ['hordeolum'] },
   { from: ['om'], to: ['otitis media'] },
+  { from: ['ear pain', 'earache', 'ear ache'], to: ['otalgia', 'ear pain'] },
   { from: ['breast mass', 'breast lump'], to: ['lump breast', 'mass breast'] },
   // Cardiovascular
   {
