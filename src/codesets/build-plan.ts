@@ -15,7 +15,7 @@ import { assembleRelease, type NotesSource, type ReleaseStats } from './icd/rele
 import { parseTabularXml, type TabularData } from './icd/tabular';
 import type { JsonBundle } from './json-bundle';
 import type { ManifestEntry } from './manifest';
-import { parseMce } from './mce';
+import { mergeMce, parseMce, parseMceDerived } from './mce';
 import { parseOrderFile } from './order-file';
 import { parsePosCsv } from './pos';
 import { calendarRange, fiscalYearFromName, fyId, fyRange } from './release-year';
@@ -34,6 +34,7 @@ export type FileRole =
   | 'hcpcs'
   | 'pos'
   | 'mce'
+  | 'mce-derived'
   | 'ignored';
 
 export interface BuiltBundle {
@@ -55,6 +56,8 @@ export function classify(f: SourceFile): FileRole {
   if (/^(Add|Delete|Revise from|Revise to):\s+[A-Z]/.test(first)) return 'icd-codes-addenda';
   if (/^pos_code\b/i.test(first)) return 'pos';
   if (/\bMCE_Edit_Type\b/.test(first)) return 'mce';
+  if (/^\s*\{/.test(head) && /"excluded_edits"/.test(head) && /"age_categories"/.test(head))
+    return 'mce-derived';
   if (
     /^[ A-Z0-9]{5}\d{5}[37]/m.test(head) ||
     (/HCPCS/i.test(head.slice(0, 300)) && /\n[A-V]\d{4}\d{5}3/.test(f.text.slice(0, 20000)))
@@ -233,8 +236,15 @@ export function buildCodesets(files: SourceFile[], opts: BuildOptions = {}): Res
       },
     });
   }
+  // The derived FY2026 MCE lists replace the official file's age lists and keep its sex lists.
+  const derived = others.find((o) => o.role === 'mce-derived');
   for (const { role, f } of others) {
-    const b = buildOther(role, f, errors);
+    if (role === 'mce-derived') continue;
+    const b = buildOther(role, f, errors, role === 'mce' ? derived?.f : undefined);
+    if (b) bundles.push(b);
+  }
+  if (derived && !others.some((o) => o.role === 'mce')) {
+    const b = buildOther('mce', derived.f, errors, derived.f);
     if (b) bundles.push(b);
   }
   if (errors.length) return { ok: false, errors };
@@ -279,7 +289,12 @@ function checkOrderCompleteness(f: SourceFile, entries: IcdEntry[]): Problem[] {
   return [];
 }
 
-function buildOther(role: FileRole, f: SourceFile, errors: Problem[]): BuiltBundle | null {
+function buildOther(
+  role: FileRole,
+  f: SourceFile,
+  errors: Problem[],
+  mceDerived?: SourceFile,
+): BuiltBundle | null {
   const name = base(f.path);
   const wrap = (b: JsonBundle) => JSON.stringify(b);
   if (role === 'hcpcs') {
@@ -341,10 +356,23 @@ function buildOther(role: FileRole, f: SourceFile, errors: Problem[]): BuiltBund
     };
   }
   if (role === 'mce') {
-    const r = parseMce(f.text, f.path);
-    if (!r.ok) return (errors.push(...r.errors), null);
-    const m = r.value;
-    const id = `v${m.version}${/FY\d{4}/i.exec(name)?.[0] ? ` (${/FY\d{4}/i.exec(name)![0].toUpperCase()})` : ''}`;
+    const only = mceDerived === f;
+    const r = only ? null : parseMce(f.text, f.path);
+    if (r && !r.ok) return (errors.push(...r.errors), null);
+    const d = mceDerived ? parseMceDerived(mceDerived.text, mceDerived.path) : null;
+    if (d && !d.ok) return (errors.push(...d.errors), null);
+    const fyName = /FY(\d{4})/i.exec(name)?.[1];
+    const official = r?.ok
+      ? {
+          ...r.value,
+          ...(fyName ? { ageYear: Number(fyName), sexYear: Number(fyName) } : {}),
+        }
+      : null;
+    const m = d?.ok ? mergeMce(official, d.value) : official!;
+    const fy = /FY\d{4}/i.exec(name)?.[0];
+    const id = d?.ok
+      ? `v${m.version}${official && fy ? ` (${fy.toUpperCase()})` : ''}`
+      : `v${m.version}${fy ? ` (${fy.toUpperCase()})` : ''}`;
     return {
       text: wrap({ format: BUNDLE_FORMAT, version: BUNDLE_VERSION, kind: 'mce', id, data: m }),
       entry: {
@@ -352,7 +380,7 @@ function buildOther(role: FileRole, f: SourceFile, errors: Problem[]): BuiltBund
         id,
         file: 'mce.json.gz',
         bytes: 0,
-        sources: [name],
+        sources: [...(only ? [] : [name]), ...(mceDerived ? [base(mceDerived.path)] : [])],
         counts: {
           newborn: m.age.newborn.length,
           pediatric: m.age.pediatric.length,

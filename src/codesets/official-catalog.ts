@@ -325,6 +325,10 @@ export class OfficialCatalog implements CodeCatalog {
     if (!this.#src.mce) return undefined;
     if (!this.#mce) {
       const l = this.#src.mce.load();
+      this.#mceYears = {
+        ...(l.ageYear ? { age: l.ageYear } : {}),
+        ...(l.sexYear ? { sex: l.sexYear } : {}),
+      };
       const source = `MCE ${this.#src.mce.id}`;
       const m = new Map<string, MceEdits>();
       const at = (c: string) => m.get(c) ?? (m.set(c, { source }), m.get(c)!);
@@ -339,6 +343,13 @@ export class OfficialCatalog implements CodeCatalog {
       this.#mce = m;
     }
     return this.#mce.get(code.trim().toUpperCase().replace(/\./g, ''));
+  }
+
+  #mceYears: { age?: number; sex?: number } = {};
+
+  mceYears(): { age?: number; sex?: number } {
+    this.mce('');
+    return this.#mceYears;
   }
 
   placeOfService(code: string): PlaceOfService | undefined {

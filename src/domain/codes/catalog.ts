@@ -137,6 +137,8 @@ export interface CodeCatalog {
   releases(): IcdRelease[];
   /** Medicare Code Editor age/sex lists for a diagnosis (official bundles only). */
   mce?(code: string): MceEdits | undefined;
+  /** The fiscal years of the MCE lists loaded. */
+  mceYears?(): MceYears;
   /** Place-of-service code (official bundles only). */
   placeOfService?(code: string): PlaceOfService | undefined;
 }
@@ -150,6 +152,12 @@ export interface MceEdits {
   manifestation?: boolean;
   /** MCE version the lists came from, e.g. "MCE v37 (FY2020)". */
   source: string;
+}
+
+/** Fiscal years the MCE age and sex lists were made for: codes created later are not on them. */
+export interface MceYears {
+  age?: number;
+  sex?: number;
 }
 
 export interface PlaceOfService {
