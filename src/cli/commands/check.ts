@@ -14,7 +14,7 @@ import { starterFees } from '../../domain/payer/starter';
 import { loadMpfsBundle } from '../../codesets/mpfs/bundle';
 import { findingJson } from '../../domain/findings';
 import { curatedNcci } from '../../codesets/ncci/curated';
-import { importNcci } from '../../codesets/ncci/import-node';
+import { importNcciWithAddOns } from '../../codesets/ncci/import-node';
 import type { Claim } from '../../domain/claim/claim';
 import { parseClaim } from '../../domain/claim/parse';
 import { CliError, parseArgs, readRecords, type Io } from '../io';
@@ -44,7 +44,8 @@ export function globalDaysFor(io: Io): GlobalDaysOf | undefined {
 }
 
 /**
- * Options: `--ncci <file|dir>` lays CMS PTP/MUE files over the curated edits (`--mue-effective
+ * Options: `--ncci <file|dir>` lays CMS PTP/MUE files (and the derived MUE / add-on code edit
+ * JSON of ../shared/reference/ncci/2026-derived) over the curated edits (`--mue-effective
  * YYYY-MM-DD` when the MUE file name has no date); `--history <file>` names claims already
  * submitted (.json/.jsonl) for the duplicate-claim edit.
  */
@@ -54,16 +55,23 @@ export async function run(args: string[], io: Io): Promise<number> {
   const ncciPath = flags.get('ncci');
   const mueEff = flags.get('mue-effective');
   let ncci = curatedNcci();
+  let addOns: EditContext['addOns'];
   if (typeof ncciPath === 'string') {
-    const r = importNcci(ncciPath, typeof mueEff === 'string' ? mueEff : undefined);
+    const r = importNcciWithAddOns(ncciPath, typeof mueEff === 'string' ? mueEff : undefined);
     if (!r.ok)
       throw new CliError(
         `cannot use --ncci ${ncciPath}:\n  ${r.errors.map((e) => `${e.path}: ${e.message}`).join('\n  ')}`,
         1,
       );
-    ncci = r.value;
+    ncci = r.value.ncci;
+    if (r.value.addOns) addOns = r.value.addOns;
   }
-  const ctx: EditContext = { catalog: await loadCatalog(io), ncci, globalDays: globalDaysFor(io) };
+  const ctx: EditContext = {
+    catalog: await loadCatalog(io),
+    ncci,
+    globalDays: globalDaysFor(io),
+    ...(addOns ? { addOns } : {}),
+  };
   const historyPath = flags.get('history');
   if (typeof historyPath === 'string') {
     const history: Claim[] = [];

@@ -13,7 +13,8 @@ import { validDate as isIsoDate } from './date-cache';
 import { finding, lineDate } from './finding-kit';
 import { ADD_ON_PAY_RULES, ADD_ON_RULES, inEffectOn } from './add-on-rules';
 
-export function addOnEdits(claim: Claim, _ctx: EditContext): Finding[] {
+export function addOnEdits(claim: Claim, ctx: EditContext): Finding[] {
+  const rules = ctx.addOns ?? ADD_ON_RULES;
   const out: Finding[] = [];
   const lines = claim.lines.map((l, i) => ({
     l,
@@ -23,7 +24,7 @@ export function addOnEdits(claim: Claim, _ctx: EditContext): Finding[] {
   for (const { l, n, date } of lines) {
     if (!l.code || !isIsoDate(date)) continue;
     const sameDay = lines.filter((o) => o.n !== n && o.date === date && o.l.code);
-    const rule = ADD_ON_RULES.find((r) => r.addOn === l.code && inEffectOn(r, date));
+    const rule = rules.find((r) => r.addOn === l.code && inEffectOn(r, date));
     if (rule && !sameDay.some((o) => rule.primaries.includes(o.l.code))) {
       const shown = rule.primaries.slice(0, 9).join(', ') + (rule.primaries.length > 9 ? '…' : '');
       out.push(
