@@ -44,7 +44,15 @@ function bundlesReady() {
     const m = JSON.parse(readFileSync(p, 'utf8'));
     if (m.format !== FORMAT || m.version !== VERSION || !Array.isArray(m.bundles)) return false;
     const mine = m.bundles.filter((b) => ['icd10cm', 'hcpcs', 'pos', 'mce'].includes(b.kind));
-    return mine.some((b) => b.kind === 'icd10cm') && mine.every((b) => typeof b.file === 'string' && existsSync(join(out, b.file)));
+    // The MCE bundle takes the derived FY2026 age lists when the reference folder has them
+    // (issue 10): a bundle built before that is stale.
+    const mce = mine.find((b) => b.kind === 'mce');
+    const wantsDerived = existsSync(join(reference, 'mce', 'fy2026-derived', 'mce_edits.json'));
+    if (mce && wantsDerived && !(mce.sources ?? []).includes('mce_edits.json')) return false;
+    return (
+      mine.some((b) => b.kind === 'icd10cm') &&
+      mine.every((b) => typeof b.file === 'string' && existsSync(join(out, b.file)))
+    );
   } catch {
     return false;
   }
@@ -53,13 +61,17 @@ function bundlesReady() {
 if (bundlesReady()) {
   if (!mpfsStale()) process.exit(0);
   // Only the fee schedule is stale (e.g. its format changed): rebuild just that bundle.
-  console.log(`codesets: rebuilding the MPFS bundle (${MPFS_FILE}, format ${MPFS_FORMAT_VERSION}) from ${reference} …`);
+  console.log(
+    `codesets: rebuilding the MPFS bundle (${MPFS_FILE}, format ${MPFS_FORMAT_VERSION}) from ${reference} …`,
+  );
   const m = spawnSync('npx', ['tsx', 'src/codesets/mpfs/bundle.ts', reference, out], {
     cwd: root,
     stdio: 'inherit',
   });
   if (m.status !== 0)
-    console.error('codesets: the MPFS build failed (see above); Medicare prices from the pack table until it succeeds');
+    console.error(
+      'codesets: the MPFS build failed (see above); Medicare prices from the pack table until it succeeds',
+    );
   process.exit(0);
 }
 if (!existsSync(reference)) {
@@ -68,11 +80,15 @@ if (!existsSync(reference)) {
   );
   process.exit(0);
 }
-console.log(`codesets: building official code-set bundles from ${reference} into codesets/build/ …`);
+console.log(
+  `codesets: building official code-set bundles from ${reference} into codesets/build/ …`,
+);
 const r = spawnSync('npx', ['tsx', 'src/cli/main.ts', 'codesets', 'build', '--from', reference], {
   cwd: root,
   stdio: 'inherit',
 });
 if (r.status !== 0)
-  console.error('codesets: the build failed (see above); the app will use the starter code set until it succeeds');
+  console.error(
+    'codesets: the build failed (see above); the app will use the starter code set until it succeeds',
+  );
 process.exit(0);

@@ -30,6 +30,8 @@ import {
 /** Folders of ../shared/reference this importer reads (mpfs and NCCI have their own importers). */
 const FOLDERS = ['icd10cm', 'hcpcs', 'pos', 'mce'];
 const EXT = /\.(txt|xml|csv)$/i;
+// JSON is read only where a JSON source is expected (the derived FY2026 MCE lists).
+const JSON_OK = /(^|[\\/])mce[\\/]/;
 // Alphabetic Index, drug and neoplasm tables: read by the encoder's index importer, not here.
 const SKIP = /(index|eindex|drug|neoplasm|guidelines|readme|proc_notes)/i;
 
@@ -39,7 +41,7 @@ export function readReferenceFolder(dir: string): SourceFile[] {
     for (const name of readdirSync(d).sort()) {
       const p = join(d, name);
       if (statSync(p).isDirectory()) walk(p);
-      else if (EXT.test(name) && !SKIP.test(name))
+      else if ((EXT.test(name) || (/\.json$/i.test(name) && JSON_OK.test(p))) && !SKIP.test(name))
         out.push(source(relative(dir, p).split(sep).join('/'), readFileSync(p)));
     }
   };

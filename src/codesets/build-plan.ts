@@ -22,7 +22,7 @@ import {
   checkOrderFile,
   checkPosFile,
 } from './completeness';
-import { parseMce } from './mce';
+import { mergeMce, parseMce, parseMceDerived } from './mce';
 import { parseOrderFile } from './order-file';
 import { parsePosCsv } from './pos';
 import { calendarRange, fiscalYearFromName, fyId, fyRange } from './release-year';
@@ -46,6 +46,7 @@ export type FileRole =
   | 'hcpcs'
   | 'pos'
   | 'mce'
+  | 'mce-derived'
   | 'ignored';
 
 export interface BuiltBundle {
@@ -67,6 +68,8 @@ export function classify(f: SourceFile): FileRole {
   if (/^(Add|Delete|Revise from|Revise to):\s+[A-Z]/.test(first)) return 'icd-codes-addenda';
   if (/^pos_code\b/i.test(first)) return 'pos';
   if (/\bMCE_Edit_Type\b/.test(first)) return 'mce';
+  if (/^\s*\{/.test(head) && /"excluded_edits"/.test(head) && /"age_categories"/.test(head))
+    return 'mce-derived';
   if (
     /^[ A-Z0-9]{5}\d{5}[37]/m.test(head) ||
     (/HCPCS/i.test(head.slice(0, 300)) && /\n[A-V]\d{4}\d{5}3/.test(f.text.slice(0, 20000)))
@@ -251,8 +254,15 @@ export function buildCodesets(files: SourceFile[], opts: BuildOptions = {}): Res
       },
     });
   }
+  // The derived FY2026 MCE lists replace the official file's age lists and keep its sex lists.
+  const derived = others.find((o) => o.role === 'mce-derived');
   for (const { role, f } of others) {
-    const b = buildOther(role, f, errors);
+    if (role === 'mce-derived') continue;
+    const b = buildOther(role, f, errors, role === 'mce' ? derived?.f : undefined);
+    if (b) bundles.push(b);
+  }
+  if (derived && !others.some((o) => o.role === 'mce')) {
+    const b = buildOther('mce', derived.f, errors, derived.f);
     if (b) bundles.push(b);
   }
   if (errors.length) return { ok: false, errors };
@@ -270,7 +280,12 @@ export function buildCodesets(files: SourceFile[], opts: BuildOptions = {}): Res
   return { ok: true, value: { bundles, log } };
 }
 
-function buildOther(role: FileRole, f: SourceFile, errors: Problem[]): BuiltBundle | null {
+function buildOther(
+  role: FileRole,
+  f: SourceFile,
+  errors: Problem[],
+  mceDerived?: SourceFile,
+): BuiltBundle | null {
   const name = base(f.path);
   const wrap = (b: JsonBundle) => JSON.stringify(b);
   if (role === 'hcpcs') {
@@ -336,12 +351,27 @@ function buildOther(role: FileRole, f: SourceFile, errors: Problem[]): BuiltBund
     };
   }
   if (role === 'mce') {
-    const whole = checkMceFile(f.path, f.text);
-    if (whole.length) return (errors.push(...whole), null);
-    const r = parseMce(f.text, f.path);
-    if (!r.ok) return (errors.push(...r.errors), null);
-    const m = r.value;
-    const id = `v${m.version}${/FY\d{4}/i.exec(name)?.[0] ? ` (${/FY\d{4}/i.exec(name)![0].toUpperCase()})` : ''}`;
+    const only = mceDerived === f;
+    if (!only) {
+      const whole = checkMceFile(f.path, f.text);
+      if (whole.length) return (errors.push(...whole), null);
+    }
+    const r = only ? null : parseMce(f.text, f.path);
+    if (r && !r.ok) return (errors.push(...r.errors), null);
+    const d = mceDerived ? parseMceDerived(mceDerived.text, mceDerived.path) : null;
+    if (d && !d.ok) return (errors.push(...d.errors), null);
+    const fyName = /FY(\d{4})/i.exec(name)?.[1];
+    const official = r?.ok
+      ? {
+          ...r.value,
+          ...(fyName ? { ageYear: Number(fyName), sexYear: Number(fyName) } : {}),
+        }
+      : null;
+    const m = d?.ok ? mergeMce(official, d.value) : official!;
+    const fy = /FY\d{4}/i.exec(name)?.[0];
+    const id = d?.ok
+      ? `v${m.version}${official && fy ? ` (${fy.toUpperCase()})` : ''}`
+      : `v${m.version}${fy ? ` (${fy.toUpperCase()})` : ''}`;
     return {
       text: wrap({ format: BUNDLE_FORMAT, version: BUNDLE_VERSION, kind: 'mce', id, data: m }),
       entry: {
@@ -349,7 +379,7 @@ function buildOther(role: FileRole, f: SourceFile, errors: Problem[]): BuiltBund
         id,
         file: 'mce.json.gz',
         bytes: 0,
-        sources: [name],
+        sources: [...(only ? [] : [name]), ...(mceDerived ? [base(mceDerived.path)] : [])],
         counts: {
           newborn: m.age.newborn.length,
           pediatric: m.age.pediatric.length,

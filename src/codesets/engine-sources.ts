@@ -16,6 +16,7 @@ import type { NotesSource } from './icd/release';
 import { decodeJsonBundle, type JsonBundle } from './json-bundle';
 import { parseManifest, type Manifest, type ManifestEntry } from './manifest';
 import { decodeMpfsBundle, MPFS_BUNDLE_FILE } from './mpfs/decode';
+import { pfsCodeList, type PfsCodeList } from './mpfs/codes';
 import { OfficialCatalog } from './official-catalog';
 import { parseFyId } from './release-year';
 import { starterCatalog } from './starter';
@@ -69,6 +70,8 @@ export class BundleSources {
   #loads = new Map<unknown, Promise<unknown>>();
   #icd = new Map<Slot, IcdBundle>();
   #json = new Map<Slot, JsonBundle>();
+  /** The PFS code list, read from the MPFS bundle with its tables. */
+  #pfs: PfsCodeList | null = null;
 
   constructor(io: EngineIo) {
     this.io = io;
@@ -205,6 +208,9 @@ export class BundleSources {
       [...json.values()].filter((b): b is Extract<JsonBundle, { kind: K }> => b.kind === k);
     const pos = of('pos')[0];
     const mce = of('mce')[0];
+    // Procedure validity reads the PFS code list (issue 10): load the MPFS bundle with the catalog.
+    await this.mpfs().catch((e: Error) => this.warnings.push(e.message));
+    const pfs = this.#pfs;
     return new OfficialCatalog({
       icd: icd.map((s) => {
         const e = s.entry as Extract<ManifestEntry, { kind: 'icd10cm' }>;
@@ -213,6 +219,7 @@ export class BundleSources {
           from: e.from,
           to: e.to,
           notesRelease: e.notesRelease,
+          ready: () => this.#icd.has(s),
           load: () => {
             const b = this.#icd.get(s);
             if (!b) throw new Error(`${e.id} is not loaded yet`);
@@ -223,6 +230,7 @@ export class BundleSources {
       hcpcs: of('hcpcs').map((h) => ({ id: h.id, from: h.from, to: h.to, load: () => h.data })),
       ...(pos ? { pos: { id: pos.id, load: () => pos.data } } : {}),
       ...(mce ? { mce: { id: mce.id, load: () => mce.data } } : {}),
+      ...(pfs ? { pfs: { id: pfs.id, load: () => pfs } } : {}),
       fallback: starterCatalog(),
     });
   }
@@ -262,8 +270,10 @@ export class BundleSources {
     return this.#once('mpfs', async () => {
       const t = await this.text(MPFS_BUNDLE_FILE);
       if (t === null) return null;
-      const r = decodeMpfsBundle(JSON.parse(t), `codesets/${MPFS_BUNDLE_FILE}`);
+      const json: unknown = JSON.parse(t);
+      const r = decodeMpfsBundle(json, `codesets/${MPFS_BUNDLE_FILE}`);
       if (!r.ok) throw new RequestError(r.errors);
+      this.#pfs = pfsCodeList(json);
       return r.value;
     });
   }

@@ -40,6 +40,8 @@ const mceSchema = z.object({
   sex: z.object({ M: z.array(z.string()), F: z.array(z.string()) }),
   manifestation: z.array(z.string()),
   unacceptablePrincipal: z.array(z.string()),
+  ageYear: z.number().int().optional(),
+  sexYear: z.number().int().optional(),
 });
 
 const head = {

@@ -10,6 +10,9 @@ import type { CodeCatalog } from '../domain/codes/catalog';
 import { decodeIcdBundle, type IcdBundle } from './bundle';
 import { decodeJsonBundle, type JsonBundle } from './json-bundle';
 import { parseManifest, type Manifest } from './manifest';
+import { CPT_DESCRIPTIONS_FILE, parseCptDescriptions } from './cpt-descriptions';
+import { MPFS_BUNDLE_FILE } from './mpfs/decode';
+import { pfsCodeList } from './mpfs/codes';
 import { OfficialCatalog } from './official-catalog';
 import { starterCatalog } from './starter';
 
@@ -99,8 +102,43 @@ export function loadOfficialCatalog(dir: string, fallback?: CodeCatalog): Offici
     ),
     ...(pos ? { pos: { id: pos.id, load: () => loadJson(at(pos.file), 'pos').data } } : {}),
     ...(mce ? { mce: { id: mce.id, load: () => loadJson(at(mce.file), 'mce').data } } : {}),
+    ...pfsSource(dir),
+    ...cptSource(dir),
     ...(fallback ? { fallback } : {}),
   });
+}
+
+/** The PFS code list from the MPFS bundle beside the others, when it was built. */
+function pfsSource(dir: string) {
+  const p = join(dir, MPFS_BUNDLE_FILE);
+  if (!existsSync(p)) return {};
+  const year = /mpfs-(\d{4})/.exec(MPFS_BUNDLE_FILE)?.[1] ?? '';
+  return {
+    pfs: {
+      id: `CY${year}`,
+      load: () => {
+        const l = pfsCodeList(JSON.parse(readGzipText(p)));
+        if (!l) throw new Error(`${p}: no RVU rows: run "codesets build" again`);
+        return l;
+      },
+    },
+  };
+}
+
+/** Licensed CPT descriptions the user imported (`codes import-cpt`), when present. */
+function cptSource(dir: string) {
+  const p = join(dir, CPT_DESCRIPTIONS_FILE);
+  if (!existsSync(p)) return {};
+  return {
+    cpt: {
+      id: 'licensed CPT file (imported)',
+      load: () => {
+        const r = parseCptDescriptions(readFileSync(p, 'utf8'), p);
+        if (!r.ok) throw new Error(r.errors.map((e) => `${e.path}: ${e.message}`).join('; '));
+        return r.value;
+      },
+    },
+  };
 }
 
 /** The official catalog when bundles exist in `dir` (default codesets/build), else the starter set. */

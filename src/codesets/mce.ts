@@ -15,6 +15,9 @@ export interface MceLists {
   sex: { M: string[]; F: string[] };
   manifestation: string[];
   unacceptablePrincipal: string[];
+  /** Fiscal years the age and sex lists were made for (codes created later are not on them). */
+  ageYear?: number;
+  sexYear?: number;
 }
 
 const AGE: Record<string, MceAge> = {
@@ -73,4 +76,74 @@ export function parseMce(text: string, fileName: string): Result<MceLists> {
   if (!out.age.adult.length && !out.sex.F.length)
     return { ok: false, errors: [{ path: fileName, message: 'no MCE age or sex rows' }] };
   return { ok: true, value: out };
+}
+
+/**
+ * The derived FY2026 MCE lists (`mce_edits.json`: age categories, manifestation-not-principal,
+ * unacceptable principal), converted from CMS "Definitions of Medicare Code Edits" v43 by a
+ * third party: labelled derived wherever used. It has no sex lists: CMS deactivated the sex
+ * edit from 2024-10-01. See: ../shared/reference/README.md (mce/fy2026-derived).
+ */
+export function parseMceDerived(text: string, fileName: string): Result<MceLists> {
+  let j: unknown;
+  try {
+    j = JSON.parse(text);
+  } catch (e) {
+    return {
+      ok: false,
+      errors: [{ path: fileName, message: `not JSON: ${(e as Error).message}` }],
+    };
+  }
+  const codes = (j as { codes?: Record<string, unknown> } | null)?.codes;
+  if (!codes || typeof codes !== 'object')
+    return { ok: false, errors: [{ path: `${fileName}: codes`, message: 'no "codes" lists' }] };
+  const errors: Problem[] = [];
+  const list = (key: string): string[] => {
+    const v = codes[key];
+    if (!Array.isArray(v)) {
+      errors.push({ path: `${fileName}: codes.${key}`, message: 'missing or not a list' });
+      return [];
+    }
+    const out: string[] = [];
+    v.forEach((x, i) => {
+      const c = (x as { code?: unknown } | null)?.code;
+      if (typeof c === 'string' && /^[A-Z][0-9A-Z]{2,6}$/.test(c)) out.push(c);
+      else if (errors.length < 20)
+        errors.push({
+          path: `${fileName}: codes.${key}[${i}]`,
+          message: 'not a dotless ICD-10-CM code',
+        });
+    });
+    return out;
+  };
+  const out: MceLists = {
+    version: '43 (FY2026, derived)',
+    ageYear: 2026,
+    age: {
+      newborn: list('age_newborn'),
+      pediatric: list('age_pediatric'),
+      maternity: list('age_maternity'),
+      adult: list('age_adult'),
+    },
+    sex: { M: [], F: [] },
+    manifestation: list('manifestation_not_pdx'),
+    unacceptablePrincipal: list('unacceptable_pdx'),
+  };
+  if (errors.length) return { ok: false, errors };
+  return { ok: true, value: out };
+}
+
+/**
+ * The FY2026 derived age/manifestation lists with the sex lists of an older official MCE (the
+ * last years a sex edit existed), naming both sources.
+ */
+export function mergeMce(official: MceLists | null, derived: MceLists): MceLists {
+  return {
+    ...derived,
+    version: official
+      ? `${derived.version} age lists; v${official.version} sex lists`
+      : derived.version,
+    sex: official?.sex ?? { M: [], F: [] },
+    ...(official?.sexYear ? { sexYear: official.sexYear } : {}),
+  };
 }

@@ -13,6 +13,7 @@ import type {
   ModifierEntry,
   PlaceOfService,
   ProcedureEntry,
+  ProcedureVerdict,
   SeventhCharacterRule,
 } from '../domain/codes/catalog';
 import type { Result } from '../domain/result';
@@ -20,7 +21,10 @@ import { isIsoDate } from '../domain/time/dates';
 import type { IcdBundle } from './bundle';
 import type { HcpcsRecord } from './hcpcs';
 import { OfficialIcdRelease } from './icd-release';
+import { midYearUpdate } from './icd/midyear';
 import type { MceLists } from './mce';
+import { NO_DESCRIPTION } from '../domain/codes/procedure-search';
+import { PFS_DELETED, PFS_STATUS, type PfsCodeList } from './mpfs/codes';
 import type { PlaceOfServiceEntry } from './pos';
 
 export interface IcdSource {
@@ -30,6 +34,8 @@ export interface IcdSource {
   notesRelease: string | null;
   /** Decodes the bundle; throws an Error naming the file when it is unreadable. */
   load(): IcdBundle;
+  /** False when load() would throw because the bundle has not been fetched (the worker). */
+  ready?(): boolean;
 }
 
 export interface HcpcsSource {
@@ -44,6 +50,10 @@ export interface OfficialSources {
   hcpcs?: HcpcsSource[];
   pos?: { id: string; load(): PlaceOfServiceEntry[] };
   mce?: { id: string; load(): MceLists };
+  /** The PFS RVU file's code list (every CPT and many HCPCS numbers, with status). */
+  pfs?: { id: string; load(): PfsCodeList };
+  /** Licensed CPT descriptions the user imported (code -> description), never shipped. */
+  cpt?: { id: string; load(): Map<string, string> };
   /** Answers CPT codes (our own wording) and modifiers the HCPCS file does not carry. */
   fallback?: CodeCatalog;
 }
@@ -68,6 +78,8 @@ class LazyRelease implements IcdRelease {
   get loaded(): boolean {
     return this.#r !== null;
   }
+  midYear = (c: string) => midYearUpdate(this.src.id, c);
+  ready = (): boolean => this.#r !== null || (this.src.ready?.() ?? true);
   /** The decoded release (OfficialIcdRelease: chapters, sections, columns, addenda). */
   official(): OfficialIcdRelease {
     return (this.#r ??= new OfficialIcdRelease(this.src.load()));
@@ -102,6 +114,8 @@ export class OfficialCatalog implements CodeCatalog {
     if (this.#src.hcpcs?.length) parts.push(`HCPCS ${this.#src.hcpcs.map((h) => h.id).join(', ')}`);
     if (this.#src.pos) parts.push(`place of service ${this.#src.pos.id}`);
     if (this.#src.mce) parts.push(`MCE ${this.#src.mce.id}`);
+    if (this.#src.pfs) parts.push(`PFS code list ${this.#src.pfs.id}`);
+    if (this.#src.cpt) parts.push(`CPT descriptions ${this.#src.cpt.id}`);
     return `Official code sets: ${parts.join('; ')}`;
   }
 
@@ -157,22 +171,139 @@ export class OfficialCatalog implements CodeCatalog {
   }
 
   /**
-   * HCPCS Level II from the newest loaded annual file not after the date (the file's own
-   * added/termination dates decide validity); CPT and codes missing there go to the fallback.
+   * HCPCS Level II from the annual file for the date's year, or the oldest later one (its added
+   * and termination dates carry the history), else the newest (a gap the verdict names); CPT
+   * from the PFS code list; the starter set answers what neither list holds.
+   * See: CMS Pub. 100-04 ch. 23 §20.7; issue 10 "Procedure codes are real codes".
    */
   procedure(code: string, date: string): ProcedureEntry | undefined {
+    return this.procedureOn(code, date).entry;
+  }
+
+  procedureOn(code: string, date: string): ProcedureVerdict {
     const k = code.trim().toUpperCase();
-    const rec = this.#hcpcsRecord(k, date, 'procedure');
-    if (rec)
-      return {
-        code: k,
-        system: 'HCPCS',
-        display: rec.long,
-        effective: rec.added,
-        terminated: rec.terminated,
-        ownWording: false,
-      };
-    return this.#src.fallback?.procedure(k, date);
+    const year = Number(date.slice(0, 4));
+    const pfs = this.#pfsList();
+    const pfsName = pfs ? `CMS PFS ${pfs.list.id} code list` : '';
+    const pfsCovers = !!pfs && pfs.list.year === year;
+    const fromPfs = (): ProcedureVerdict | null => {
+      const st = pfs?.byCode.get(k);
+      if (!pfs || st === undefined) return null;
+      if (PFS_DELETED.has(st))
+        return { list: pfsName, covers: pfsCovers, terminated: `${pfs.list.year - 1}-12-31` };
+      return { list: pfsName, covers: pfsCovers, entry: this.#pfsEntry(k, st, pfsName) };
+    };
+    const starter = (): ProcedureVerdict | null => {
+      const e = this.#src.fallback?.procedure(k, date);
+      return e
+        ? { list: 'starter set', covers: false, entry: { ...e, source: 'starter set' } }
+        : null;
+    };
+    if (/^[A-V]\d{4}$/.test(k)) {
+      const src = this.#hcpcsSourceFor(date);
+      if (src) {
+        const list = `HCPCS ${src.id} file`;
+        // A later file covers earlier dates through its added/termination dates.
+        const covers = date <= src.to;
+        const gap = covers ? {} : { gap: list };
+        const rec = this.#hcpcsMap(src).get(k);
+        if (rec) {
+          if (rec.added && date < rec.added) return { list, covers, ...gap, effective: rec.added };
+          if (rec.terminated && date > rec.terminated)
+            return { list, covers, ...gap, terminated: rec.terminated };
+          const entry: ProcedureEntry = {
+            code: k,
+            system: 'HCPCS',
+            display: rec.long,
+            effective: rec.added,
+            terminated: rec.terminated,
+            ownWording: false,
+            source: list,
+          };
+          const st = pfs?.byCode.get(k);
+          return { list, covers, ...gap, entry: st ? { ...entry, status: st } : entry };
+        }
+        // Added after this file: a later file gives its effective date.
+        for (const later of this.#hcpcsLater(src)) {
+          const r = this.#hcpcsMap(later).get(k);
+          if (r?.added && r.added > date)
+            return { list: `HCPCS ${later.id} file`, covers: true, effective: r.added };
+        }
+        if (covers) return { list, covers };
+        // Added after the newest file on hand: the newer PFS code list knows it (issue 10).
+        if (pfs && pfs.list.year > Number(src.id)) {
+          const p = fromPfs();
+          if (p) return { ...p, gap: list };
+        }
+        const st = starter();
+        return st ? { ...st, gap: list } : { list, covers, gap: list };
+      }
+    }
+    return fromPfs() ?? starter() ?? { list: pfsName || 'starter set', covers: pfsCovers };
+  }
+
+  procedures(date: string): ProcedureEntry[] {
+    const out = new Map<string, ProcedureEntry>();
+    for (const c of this.#pfsList()?.byCode.keys() ?? []) {
+      const e = this.procedure(c, date);
+      if (e) out.set(c, e);
+    }
+    const src = this.#hcpcsSourceFor(date);
+    if (src)
+      for (const r of this.#hcpcsMap(src).values())
+        if (r.kind === 'procedure' && !out.has(r.code)) {
+          const e = this.procedure(r.code, date);
+          if (e) out.set(r.code, e);
+        }
+    for (const e of this.#src.fallback?.procedures?.(date) ?? [])
+      if (!out.has(e.code) && this.procedure(e.code, date)) out.set(e.code, e);
+    return [...out.values()];
+  }
+
+  modifiers(date: string): ModifierEntry[] {
+    const out = new Map<string, ModifierEntry>();
+    const src = this.#hcpcsSourceFor(date);
+    if (src)
+      for (const r of this.#hcpcsMap(src).values())
+        if (r.kind === 'modifier') {
+          const m = this.modifier(r.code, date);
+          if (m) out.set(m.code, m);
+        }
+    for (const m of this.#src.fallback?.modifiers?.(date) ?? [])
+      if (!out.has(m.code)) out.set(m.code, m);
+    return [...out.values()];
+  }
+
+  #pfs: { list: PfsCodeList; byCode: Map<string, string> } | null | undefined;
+  #cpt: Map<string, string> | null | undefined;
+
+  #pfsList() {
+    if (this.#pfs === undefined) {
+      const l = this.#src.pfs?.load();
+      this.#pfs = l ? { list: l, byCode: new Map(l.codes.map((c) => [c.code, c.status])) } : null;
+    }
+    return this.#pfs;
+  }
+
+  #pfsEntry(k: string, status: string, list: string): ProcedureEntry {
+    const hcpcs = /^[A-V]\d{4}$/.test(k);
+    this.#cpt ??= this.#src.cpt?.load() ?? null;
+    const licensed = this.#cpt?.get(k);
+    const own = this.#src.fallback?.procedure(k, '');
+    const meaning = PFS_STATUS[status] ?? 'status not described';
+    return {
+      code: k,
+      system: hcpcs ? 'HCPCS' : 'CPT',
+      display:
+        licensed ??
+        own?.display ??
+        `${hcpcs ? 'HCPCS' : 'CPT'} ${k} (PFS status ${status}: ${meaning}); ${NO_DESCRIPTION}`,
+      effective: null,
+      terminated: null,
+      ownWording: !licensed && !!own?.ownWording,
+      status,
+      source: licensed ? `${list}; description from ${this.#src.cpt!.id}` : list,
+    };
   }
 
   modifier(code: string, date: string): ModifierEntry | undefined {
@@ -193,6 +324,10 @@ export class OfficialCatalog implements CodeCatalog {
     if (!this.#src.mce) return undefined;
     if (!this.#mce) {
       const l = this.#src.mce.load();
+      this.#mceYears = {
+        ...(l.ageYear ? { age: l.ageYear } : {}),
+        ...(l.sexYear ? { sex: l.sexYear } : {}),
+      };
       const source = `MCE ${this.#src.mce.id}`;
       const m = new Map<string, MceEdits>();
       const at = (c: string) => m.get(c) ?? (m.set(c, { source }), m.get(c)!);
@@ -209,20 +344,32 @@ export class OfficialCatalog implements CodeCatalog {
     return this.#mce.get(code.trim().toUpperCase().replace(/\./g, ''));
   }
 
+  #mceYears: { age?: number; sex?: number } = {};
+
+  mceYears(): { age?: number; sex?: number } {
+    this.mce('');
+    return this.#mceYears;
+  }
+
   placeOfService(code: string): PlaceOfService | undefined {
     if (!this.#src.pos) return undefined;
     this.#pos ??= new Map(this.#src.pos.load().map((p) => [p.code, p]));
     return this.#pos.get(code.trim().padStart(2, '0'));
   }
 
-  /** Newest first; sorted once (this runs for every code of every claim). */
-  #hcpcsByDate: HcpcsSource[] | undefined;
+  /** Sorted by end date once (this runs for every code of every claim). */
+  #hcpcsByEnd: HcpcsSource[] | undefined;
 
+  #hcpcsLater(src: HcpcsSource): HcpcsSource[] {
+    return (this.#src.hcpcs ?? []).filter((h) => h.from > src.to);
+  }
+
+  /** The file for the date's year, else the oldest later one, else the newest (a gap). */
   #hcpcsSourceFor(date: string): HcpcsSource | undefined {
-    const list = (this.#hcpcsByDate ??= [...(this.#src.hcpcs ?? [])].sort((a, b) =>
-      b.from.localeCompare(a.from),
+    const list = (this.#hcpcsByEnd ??= [...(this.#src.hcpcs ?? [])].sort((a, b) =>
+      a.to.localeCompare(b.to),
     ));
-    return list.find((h) => h.from <= date) ?? list[list.length - 1];
+    return list.find((h) => date <= h.to) ?? list[list.length - 1];
   }
 
   #hcpcsMap(src: HcpcsSource): Map<string, HcpcsRecord> {

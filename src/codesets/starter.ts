@@ -65,6 +65,8 @@ export function starterCatalog(): CodeCatalog {
           }),
     procedure: (code) => procedures.get(code.trim().toUpperCase()),
     modifier: (code) => modifiers.get(code.trim().toUpperCase()),
+    procedures: () => [...procedures.values()],
+    modifiers: () => [...modifiers.values()],
     releases: () => [release],
   };
   return cached;

@@ -150,6 +150,20 @@ describe.skipIf(!hasBundles)('code-set engine on the official bundles', () => {
     expect(ex1?.message).toContain(notesReleaseFor('FY2026'));
   });
 
+  it('names an invalid diagnosis code without loading (or needing) the other releases', async () => {
+    // Issue 10 "In the app": the worker loads only the date's release; the scrub used to ask
+    // every release whether it knew the code and failed with "FY2017 is not loaded yet".
+    const fresh = createCodesetEngine(diskIo(BUILD).io);
+    const f = await ask<Finding[]>(fresh, {
+      type: 'scrub',
+      claim: claim({ diagnoses: ['E11.99', 'E11.65'] }),
+      history: [],
+    });
+    expect(f.map((x) => x.message).join('\n')).not.toMatch(/could not run|not loaded/);
+    const bad = f.find((x) => x.id === 'code.invalid' && x.codes.includes('E11.99'));
+    expect(bad?.message).toMatch(/E11\.99 is not a valid ICD-10-CM code in FY2026/);
+  });
+
   it('adjudicates with the starter pack profile and MPFS 2025 pricing; every line balances', async () => {
     const payer = {
       file: 'scenarios/starter/payers/medicare.json',

@@ -239,12 +239,14 @@ describe('adjudicated denials: group + CARC + RARC per path', () => {
     expect(lcd.lines[0]!.remarks[0]).toBe('N115');
   });
 
-  it('prior authorization: CO-197 when absent, CO-15 + M62 when the number is not on file', () => {
+  // CARC 15 is deactivated in the current X12 list (2026-08): an authorization number not on
+  // file is CO-197 with M62 (issue 10: every code emitted is current).
+  it('prior authorization: CO-197 when absent, CO-197 + M62 when the number is not on file', () => {
     const c = claim([line('72148', '900.00')], { payerId: 'commercial-ppo' });
     expect(denial(run(c).j, 1).adj).toEqual([{ group: 'CO', carc: '197', amount: '900.00' }]);
     const bad = run({ ...c, priorAuthNumber: 'PA-000' }, { authorizations: ['PA-123'] }).j;
     expect(denial(bad, 1)).toEqual({
-      adj: [{ group: 'CO', carc: '15', amount: '900.00' }],
+      adj: [{ group: 'CO', carc: '197', amount: '900.00' }],
       remarks: ['M62'],
     });
     expect(run({ ...c, priorAuthNumber: 'PA-123' }, { authorizations: ['PA-123'] }).j.status).toBe(

@@ -10,7 +10,7 @@ import { loadNodeCatalog } from '../../codesets/load-node';
 import { starterCatalog } from '../../codesets/starter';
 import { checkClaim, type EditContext, type NcciRules } from '../../domain/edits/index';
 import { findingJson } from '../../domain/findings';
-import { importNcci } from '../../codesets/ncci/import-node';
+import { importNcciWithAddOns } from '../../codesets/ncci/import-node';
 import type { Claim } from '../../domain/claim/claim';
 import { parseClaim } from '../../domain/claim/parse';
 import { CliError, emit, openRecords, readRecords, parseArgs, type Io } from '../io';
@@ -29,7 +29,8 @@ export async function loadCatalog(io: Io): Promise<CodeCatalog> {
 }
 
 /**
- * Options: `--ncci <file|dir>` lays CMS PTP/MUE files over the curated edits (`--mue-effective
+ * Options: `--ncci <file|dir>` lays CMS PTP/MUE files (and the derived MUE / add-on code edit
+ * JSON of ../shared/reference/ncci/2026-derived) over the curated edits (`--mue-effective
  * YYYY-MM-DD` when the MUE file name has no date); `--history <file>` names claims already
  * submitted (.json/.jsonl) for the duplicate-claim edit.
  */
@@ -39,14 +40,16 @@ export async function run(args: string[], io: Io): Promise<number> {
   const ncciPath = flags.get('ncci');
   const mueEff = flags.get('mue-effective');
   let ncci: NcciRules | undefined;
+  let addOns: EditContext['addOns'];
   if (typeof ncciPath === 'string') {
-    const r = importNcci(ncciPath, typeof mueEff === 'string' ? mueEff : undefined);
+    const r = importNcciWithAddOns(ncciPath, typeof mueEff === 'string' ? mueEff : undefined);
     if (!r.ok)
       throw new CliError(
         `cannot use --ncci ${ncciPath}:\n  ${r.errors.map((e) => `${e.path}: ${e.message}`).join('\n  ')}`,
         1,
       );
-    ncci = r.value;
+    ncci = r.value.ncci;
+    if (r.value.addOns) addOns = r.value.addOns;
   }
   const catalog = await loadCatalog(io);
   // Global surgery days: the MPFS bundle when built, else the pack's national fee table (the
@@ -55,7 +58,7 @@ export async function run(args: string[], io: Io): Promise<number> {
     insteadOfMpfs: 'global days from the pack fee table',
     ...(ncci ? { ncci } : {}),
   });
-  const ctx: EditContext = service.editContext(catalog);
+  const ctx: EditContext = { ...service.editContext(catalog), ...(addOns ? { addOns } : {}) };
   const historyPath = flags.get('history');
   if (typeof historyPath === 'string') {
     const history: Claim[] = [];

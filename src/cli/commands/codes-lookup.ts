@@ -2,12 +2,16 @@
  * `codes lookup <code> [--date YYYY-MM-DD] [--release FY2026] [--json]`: what the release in
  * effect on the date says about a code: exists, billable, description, parent and children,
  * notes (with the year they came from), the 7th-character rule and the placeholder-X check.
- * Without --date, the newest loaded release.
+ * Without --date, the newest loaded release. A CPT/HCPCS number (27447, G2211) or a modifier
+ * (25, TC) is looked up in the procedure lists instead: valid on the date (default today),
+ * the list judged on, the PFS status, and whose wording the description is.
  */
 import type { CodeCatalog, IcdRelease } from '../../domain/codes/catalog';
 import { icdDisplay } from '../../domain/codes/code';
 import { describeCheck, lookupCode } from '../../domain/codes/release/lookup';
 import { loadNodeCatalog } from '../../codesets/load-node';
+import { MODIFIER_SHAPE, PROCEDURE_SHAPE } from '../../domain/codes/procedure-search';
+import { PFS_STATUS } from '../../codesets/mpfs/codes';
 import { CliError, parseArgs, type Io } from '../io';
 
 export function pickRelease(
@@ -49,6 +53,17 @@ export async function run(args: string[], io: Io): Promise<number> {
   const rid = flags.get('release');
   const dir = flags.get('dir');
   const cat = await loadNodeCatalog(typeof dir === 'string' ? { dir } : {});
+  // CPT/HCPCS numbers and modifiers (an ICD-10-CM code is written with its dot, or has 3+
+  // characters that are not a procedure's shape).
+  const bare = code.trim();
+  if (MODIFIER_SHAPE.test(bare) || (PROCEDURE_SHAPE.test(bare) && !bare.includes('.')))
+    return lookupProcedure(
+      cat,
+      bare,
+      typeof date === 'string' ? date : today(),
+      flags.has('json'),
+      io,
+    );
   const rel = pickRelease(
     cat,
     typeof date === 'string' ? date : undefined,
@@ -76,4 +91,66 @@ export async function run(args: string[], io: Io): Promise<number> {
     );
   for (const n of r.notes) io.out(`${n.kind} [${n.at}, ${n.source}]: ${n.text}`);
   return r.exists ? 0 : 1;
+}
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+/** `codes lookup 27447`, `codes lookup G2211 --date 2020-06-01`, `codes lookup 25`. */
+function lookupProcedure(
+  cat: CodeCatalog,
+  raw: string,
+  date: string,
+  json: boolean,
+  io: Io,
+): number {
+  const code = raw.toUpperCase();
+  if (MODIFIER_SHAPE.test(code)) {
+    const m = cat.modifier(code, date);
+    if (json) io.out(JSON.stringify({ code, system: 'modifier', date, exists: !!m, ...(m ?? {}) }));
+    else {
+      io.out(`${code}  ${m?.display ?? '(not found)'}`);
+      io.out(`modifier valid on ${date}: ${m ? 'yes' : 'no'}`);
+    }
+    return m ? 0 : 1;
+  }
+  const v = cat.procedureOn?.(code, date);
+  const e = v?.entry ?? cat.procedure(code, date);
+  const list = v?.list ?? 'starter set';
+  if (json) {
+    io.out(
+      JSON.stringify({
+        code,
+        date,
+        valid: !!e,
+        judgedOn: list,
+        ...(v?.gap ? { gap: v.gap } : {}),
+        ...(v?.effective ? { effective: v.effective } : {}),
+        ...(v?.terminated ? { terminated: v.terminated } : {}),
+        ...(e ?? {}),
+      }),
+    );
+    return e ? 0 : 1;
+  }
+  io.out(`${code}  ${e?.display ?? '(not a valid code on this date)'}`);
+  if (e) {
+    const wording = e.ownWording
+      ? "ClaimLab's own wording (CPT descriptors are AMA copyright)"
+      : e.system === 'HCPCS'
+        ? 'CMS HCPCS Level II descriptor'
+        : e.source?.includes('licensed')
+          ? 'from your licensed CPT file'
+          : 'no description shipped';
+    io.out(`system: ${e.system}; description: ${wording}`);
+    if (e.status) io.out(`PFS status: ${e.status} (${PFS_STATUS[e.status] ?? 'not described'})`);
+    if (e.effective || e.terminated)
+      io.out(`effective: ${e.effective ?? '-'}; terminated: ${e.terminated ?? '-'}`);
+  }
+  const why = v?.effective
+    ? ` (takes effect ${v.effective})`
+    : v?.terminated
+      ? ` (deleted ${v.terminated})`
+      : '';
+  io.out(`valid on ${date}: ${e ? 'yes' : 'no'}${why}; judged on the ${list}`);
+  if (v?.gap) io.out(`note: the ${v.gap} is older than ${date}; later changes are not known here`);
+  return e ? 0 : 1;
 }

@@ -1,5 +1,7 @@
 /**
  * `codes search "<query>" [--limit N] [--date YYYY-MM-DD] [--billable] [--chapter N] [--json]`
+ * `--system procedure|all` searches CPT/HCPCS numbers, modifiers and their descriptions (our own
+ * CPT wording, HCPCS Level II descriptors); a code-shaped query (27447, G22, 25) does by default.
  * `codes search --stdin --json`: one query per line in, one JSON array of
  * {code, system, display, billable} per line out, in input order (an empty line gives []).
  * The ICD-10-CM release is the one in effect on --date (default: today, else the newest loaded), from the catalog
@@ -14,9 +16,25 @@ import { CliError, parseArgs, type Io } from '../io';
 
 export interface SearchRow {
   code: string;
-  system: 'ICD-10-CM';
+  system: 'ICD-10-CM' | 'CPT' | 'HCPCS' | 'modifier';
   display: string;
   billable: boolean;
+}
+
+const SYSTEMS = ['icd', 'procedure', 'all'] as const;
+
+/** CPT/HCPCS numbers, prefixes and modifiers, or words in their descriptions. */
+async function procedureRows(query: string, date: string | undefined, limit: number) {
+  const { loadNodeCatalog } = await import('../../codesets/load-node');
+  const { searchProcedures } = await import('../../domain/codes/procedure-search');
+  const catalog = await loadNodeCatalog();
+  const d = date ?? new Date().toISOString().slice(0, 10);
+  return searchProcedures(catalog, query, d, limit).map((r): SearchRow => ({
+    code: r.code,
+    system: r.system,
+    display: r.display,
+    billable: true,
+  }));
 }
 
 const toRow = (h: SearchHit): SearchRow => ({
@@ -75,7 +93,11 @@ function table(rows: SearchRow[]): string[] {
 }
 
 export async function run(args: string[], io: Io): Promise<number> {
-  const { flags, positional } = parseArgs(args, ['limit', 'date', 'chapter']);
+  const { flags, positional } = parseArgs(args, ['limit', 'date', 'chapter', 'system']);
+  const systemRaw = flags.get('system');
+  const system = systemRaw === undefined ? undefined : String(systemRaw);
+  if (system !== undefined && !(SYSTEMS as readonly string[]).includes(system))
+    throw new CliError(`--system must be one of ${SYSTEMS.join(', ')}`);
   const json = flags.get('json') === true;
   const stdin = flags.get('stdin') === true;
   const limitRaw = flags.get('limit');
@@ -101,6 +123,10 @@ export async function run(args: string[], io: Io): Promise<number> {
     if (positional.length) throw new CliError('give either a query or --stdin, not both');
     const lines = (await io.readStdin()).split(/\r?\n/);
     if (lines[lines.length - 1] === '') lines.pop();
+    if (system === 'procedure') {
+      for (const line of lines) io.out(JSON.stringify(await procedureRows(line, date, limit)));
+      return 0;
+    }
     const search = await searcherFor(date, io);
     for (const line of lines)
       io.out(JSON.stringify(line.trim() ? search.search(line, opts).hits.map(toRow) : []));
@@ -109,11 +135,22 @@ export async function run(args: string[], io: Io): Promise<number> {
   const query = positional.join(' ').trim();
   if (!query)
     throw new CliError(
-      'usage: codes search "<query>" [--limit N] [--date YYYY-MM-DD] [--billable] [--chapter N] [--json] | codes search --stdin --json',
+      'usage: codes search "<query>" [--limit N] [--date YYYY-MM-DD] [--billable] [--chapter N] [--system icd|procedure|all] [--json] | codes search --stdin --json',
     );
+  // A code number or modifier (27447, G22, 25) looks in the procedure lists first.
+  const { looksLikeProcedure } = await import('../../domain/codes/procedure-search');
+  const proc =
+    system === 'procedure' || system === 'all' || (!system && looksLikeProcedure(query))
+      ? await procedureRows(query, date, limit)
+      : [];
+  if (system === 'procedure' || (proc.length && system !== 'all')) {
+    if (json) io.out(JSON.stringify(proc));
+    else for (const l of table(proc)) io.out(l);
+    return 0;
+  }
   const search = await searcherFor(date, io);
   const r = search.search(query, opts);
-  const rows = r.hits.map(toRow);
+  const rows = [...proc, ...r.hits.map(toRow)].slice(0, limit);
   if (json) io.out(JSON.stringify(rows));
   else {
     for (const l of table(rows)) io.out(l);

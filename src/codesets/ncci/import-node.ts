@@ -11,22 +11,38 @@ import { decodeSource } from '../source-text';
 import { withImported } from './curated';
 import { parseMueFile } from './mue-file';
 import { parsePtpFile } from './ptp-file';
+import { parseDerivedAoc, parseDerivedMue, withFileAddOns } from './derived';
+import { ADD_ON_RULES, type AddOnRule } from '../../domain/edits/add-on-rules';
 
 export function importNcci(path: string, mueEffective?: string): Result<NcciRules> {
+  const r = importNcciWithAddOns(path, mueEffective);
+  return r.ok ? ok(r.value.ncci) : r;
+}
+
+/**
+ * As importNcci, and also the derived JSON of ../shared/reference/ncci/2026-derived (practitioner
+ * MUEs, add-on code edits; see derived.ts): add-on rules come back beside the NCCI rules, laid
+ * over the curated ones (curated rules stay only for add-on codes the file does not cover).
+ */
+export function importNcciWithAddOns(
+  path: string,
+  mueEffective?: string,
+): Result<{ ncci: NcciRules; addOns: AddOnRule[] | null }> {
   let files: string[];
   try {
     files = statSync(path).isDirectory()
       ? readdirSync(path)
-          .filter((f) => /\.(txt|csv)$/i.test(f))
+          .filter((f) => /\.(txt|csv|json)$/i.test(f))
           .sort()
           .map((f) => join(path, f))
       : [path];
   } catch (e) {
     return err({ path, message: `cannot read: ${(e as NodeJS.ErrnoException).code ?? String(e)}` });
   }
-  if (files.length === 0) return err({ path, message: 'no .txt or .csv NCCI files here' });
+  if (files.length === 0) return err({ path, message: 'no .txt, .csv or .json NCCI files here' });
   const ptp: PtpEdit[] = [];
   const mue: MueEdit[] = [];
+  let addOns: AddOnRule[] | null = null;
   const problems: Problem[] = [];
   for (const f of files) {
     // Empty, UTF-16 or binary files are refused with file:line (they used to read as no rows).
@@ -37,6 +53,18 @@ export function importNcci(path: string, mueEffective?: string): Result<NcciRule
     }
     const text = d.text;
     const head = text.slice(0, 4000);
+    if (/\.json$/i.test(f)) {
+      const d = /"mue_value"/.test(head)
+        ? parseDerivedMue(text, basename(f))
+        : /"code1"/.test(head)
+          ? parseDerivedAoc(text, basename(f))
+          : null;
+      if (!d) problems.push({ path: f, message: 'neither derived MUE nor add-on code edit JSON' });
+      else if (!d.ok) problems.push(...d.errors);
+      else if (/"mue_value"/.test(head)) mue.push(...(d.value as MueEdit[]));
+      else addOns = withFileAddOns(ADD_ON_RULES, d.value as AddOnRule[]);
+      continue;
+    }
     const r = /MUE/i.test(head)
       ? parseMueFile(text, f, mueEffective)
       : /column\s*1/i.test(head)
@@ -52,11 +80,10 @@ export function importNcci(path: string, mueEffective?: string): Result<NcciRule
     else ptp.push(...(r.value as PtpEdit[]));
   }
   if (problems.length) return err(...problems);
-  return ok(
-    withImported(
-      ptp,
-      mue,
-      `CMS files from ${basename(path)} (${ptp.length} PTP rows, ${mue.length} MUE rows)`,
-    ),
+  const ncci = withImported(
+    ptp,
+    mue,
+    `CMS files from ${basename(path)} (${ptp.length} PTP rows, ${mue.length} MUE rows)`,
   );
+  return ok({ ncci, addOns });
 }

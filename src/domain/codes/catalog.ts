@@ -55,6 +55,18 @@ export interface IcdRelease {
   origin: 'starter' | 'official';
   /** Release of the tabular notes used (may be an earlier year), or null when none loaded. */
   notesRelease: string | null;
+  /**
+   * False when the release's data is not at hand and cannot be read without I/O (the browser
+   * worker decodes only the releases a request's dates need). Absent means always ready.
+   */
+  ready?(): boolean;
+  /**
+   * For a code a mid-year update (January or April) added to this release: its effective date
+   * and where that comes from. Before that date the code is not valid.
+   */
+  midYear?(
+    code: string,
+  ): { kind: 'added' | 'became-header'; effective: string; source: string } | undefined;
   size(): number;
   get(code: string): IcdEntry | undefined;
   /** Immediate children (dotless), empty for a billable leaf or unknown code. */
@@ -76,6 +88,30 @@ export interface ProcedureEntry {
   terminated: string | null;
   /** True when our own wording (CPT descriptors are AMA copyright). */
   ownWording: boolean;
+  /** PFS status indicator when the code is on the fee schedule's code list (A, C, I, N, X…). */
+  status?: string;
+  /** The list the code was found in: "HCPCS 2026", "CMS PFS CY2025 code list", "starter set". */
+  source?: string;
+}
+
+/**
+ * A procedure code judged on a date: valid (entry) or not, and the list the verdict came from.
+ * `covers` is false when that list is for another year than the date of service (the newest or
+ * only list on hand): later additions and deletions are then unknown, and findings say so.
+ */
+export interface ProcedureVerdict {
+  entry?: ProcedureEntry;
+  /** "HCPCS 2026 file", "CMS PFS CY2025 code list", "starter set". */
+  list: string;
+  covers: boolean;
+  /**
+   * The HCPCS file on hand when it is older than the date of service (validity of a Level II
+   * code is then partly unknown): findings name it. See: issue 10.
+   */
+  gap?: string;
+  /** Set when the code exists but not on this date. */
+  effective?: string;
+  terminated?: string;
 }
 
 export interface ModifierEntry {
@@ -91,10 +127,18 @@ export interface CodeCatalog {
   /** The ICD-10-CM release in effect on the date, or an error naming the date and loaded range. */
   icd10(date: string): Result<IcdRelease>;
   procedure(code: string, date: string): ProcedureEntry | undefined;
+  /** The verdict on a procedure code for a date, naming the list it was judged on. */
+  procedureOn?(code: string, date: string): ProcedureVerdict;
+  /** Every procedure code the catalog knows for the date (CPT from the PFS list, HCPCS). */
+  procedures?(date: string): ProcedureEntry[];
+  /** Every modifier the catalog knows for the date. */
+  modifiers?(date: string): ModifierEntry[];
   modifier(code: string, date: string): ModifierEntry | undefined;
   releases(): IcdRelease[];
   /** Medicare Code Editor age/sex lists for a diagnosis (official bundles only). */
   mce?(code: string): MceEdits | undefined;
+  /** The fiscal years of the MCE lists loaded. */
+  mceYears?(): MceYears;
   /** Place-of-service code (official bundles only). */
   placeOfService?(code: string): PlaceOfService | undefined;
 }
@@ -108,6 +152,12 @@ export interface MceEdits {
   manifestation?: boolean;
   /** MCE version the lists came from, e.g. "MCE v37 (FY2020)". */
   source: string;
+}
+
+/** Fiscal years the MCE age and sex lists were made for: codes created later are not on them. */
+export interface MceYears {
+  age?: number;
+  sex?: number;
 }
 
 export interface PlaceOfService {

@@ -13,7 +13,8 @@ import { isIsoDate } from '../time/dates';
 import { finding, lineDate, listSome } from './finding-kit';
 import { ADD_ON_PAY_RULES, ADD_ON_RULES, inEffectOn } from './add-on-rules';
 
-export function addOnEdits(claim: Claim, _ctx: EditContext): Finding[] {
+export function addOnEdits(claim: Claim, ctx: EditContext): Finding[] {
+  const rules = ctx.addOns ?? ADD_ON_RULES;
   const out: Finding[] = [];
   const lines = claim.lines.map((l, i) => ({
     l,
@@ -22,7 +23,7 @@ export function addOnEdits(claim: Claim, _ctx: EditContext): Finding[] {
   }));
   for (const { l, n, date } of lines) {
     if (!l.code || !isIsoDate(date)) continue;
-    const rule = ADD_ON_RULES.find((r) => r.addOn === l.code && inEffectOn(r, date));
+    const rule = rules.find((r) => r.addOn === l.code && inEffectOn(r, date));
     // Only add-on lines look at the other lines: no pass over the claim for every line.
     if (!rule && !ADD_ON_PAY_RULES.some((r) => r.addOn === l.code)) continue;
     const sameDay = lines.filter((o) => o.n !== n && o.date === date && o.l.code);

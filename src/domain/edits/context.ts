@@ -6,6 +6,7 @@ import type { CodeCatalog } from '../codes/catalog';
 import type { Claim } from '../claim/claim';
 import type { NcciRules } from './ncci-rules';
 import type { PayerPolicy } from './policy-types';
+import type { AddOnRule } from './add-on-rules';
 
 /** A procedure's MPFS global days on a date of service; undefined when unknown. */
 export type GlobalDaysOf = (code: string, date: string) => string | undefined;
@@ -28,6 +29,11 @@ export interface EditContext {
    * global surgery edits are skipped.
    */
   globalDays?: GlobalDaysOf;
+  /**
+   * Add-on code rules (which primaries each add-on needs); the curated ADD_ON_RULES when
+   * omitted. Built from CMS's add-on code edit file by src/codesets/ncci/derived.ts.
+   */
+  addOns?: readonly AddOnRule[];
   /** Claims already submitted, for `claim.duplicate`. */
   history?: readonly Claim[];
 }

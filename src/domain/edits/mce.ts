@@ -12,6 +12,7 @@ import type { Finding } from '../findings';
 import type { EditContext } from './context';
 import { finding } from './finding-kit';
 import { dxInfo, keyOf } from './dx-info';
+import type { CodeCatalog, IcdRelease, MceEdits } from '../codes/catalog';
 
 export type MceAge = 'newborn' | 'pediatric' | 'maternity' | 'adult';
 
@@ -24,12 +25,84 @@ export const MCE_AGE_RANGES: Record<MceAge, { min: number; max: number; label: s
 };
 const MCE = 'CMS Medicare Code Editor';
 
+/**
+ * CMS deactivated the MCE sex-conflict edit for every ICD-10-CM code from 2024-10-01 (MCE v42,
+ * FY2025 "Definitions of Medicare Code Edits"). A conflict on a later date is still worth a
+ * coder's second look, but it is a coding-quality warning, not a Medicare edit: no CO-10.
+ */
+export const MCE_SEX_EDIT_RETIRED = '2024-10-01';
+
+const derivedMemo = new WeakMap<IcdRelease, Map<string, MceEdits | undefined>>();
+
+/**
+ * MCE flags for a code created after the MCE release (absent from its lists): those its
+ * 3-character category carries on (nearly) every listed code, labelled as derived. A new child
+ * of a female-only category is female-only. See: issue 10 "MCE age and sex edits reach codes
+ * created after the MCE release through their category".
+ */
+export function categoryFlags(
+  release: IcdRelease,
+  catalog: CodeCatalog,
+  key: string,
+): MceEdits | undefined {
+  if (!catalog.mce || key.length < 4 || !release.get(key)?.billable) return undefined;
+  let m = derivedMemo.get(release);
+  if (!m) derivedMemo.set(release, (m = new Map()));
+  if (m.has(key)) return m.get(key);
+  const cat = key.slice(0, 3);
+  const kids: string[] = [];
+  const walk = (c: string) => {
+    for (const k of release.children(c)) {
+      if (kids.length > 600) return;
+      if (release.get(k)?.billable) kids.push(k);
+      walk(k);
+    }
+  };
+  walk(cat);
+  const others = kids.filter((k) => k !== key);
+  const listed = others.map((k) => catalog.mce!(k)).filter((f): f is MceEdits => !!f);
+  const enough = listed.length >= 2 && listed.length >= 0.75 * others.length;
+  const years = catalog.mceYears?.() ?? {};
+  let out: MceEdits | undefined;
+  if (enough) {
+    const same = <K extends 'sex' | 'age'>(k: K) =>
+      listed.every((f) => f[k] && f[k] === listed[0]![k]) ? listed[0]![k] : undefined;
+    // Only a code created after the lists were made inherits: one the lists' own year lacked.
+    const sex = isNewerThan(catalog, key, years.sex) ? same('sex') : undefined;
+    const age = isNewerThan(catalog, key, years.age) ? same('age') : undefined;
+    if (sex || age)
+      out = {
+        ...(sex ? { sex } : {}),
+        ...(age ? { age } : {}),
+        source: `${listed[0]!.source}, derived from category ${cat} (the code is newer than the MCE lists; ${listed.length} of its ${others.length} other codes carry the edit)`,
+      };
+  }
+  m.set(key, out);
+  return out;
+}
+
+/**
+ * True when the code is absent from the release the MCE lists were made for (or, without it, the
+ * newest loaded release before that year): it was created after the lists.
+ */
+function isNewerThan(catalog: CodeCatalog, key: string, year: number | undefined): boolean {
+  if (!year) return false;
+  const fy = (id: string) => Number(/(\d{4})/.exec(id)?.[1] ?? 0);
+  const ref = catalog
+    .releases()
+    .filter((r) => fy(r.id) <= year && (r.ready?.() ?? true))
+    .sort((a, b) => fy(b.id) - fy(a.id))[0];
+  return !!ref && !ref.get(key);
+}
+
 export function mceEdits(claim: Claim, ctx: EditContext): Finding[] {
   if (!ctx.catalog.mce) return [];
   const r = ctx.catalog.icd10(claim.serviceDate);
   const release = r.ok ? r.value : undefined;
   const lookup = (code: string) =>
-    release ? dxInfo(release, ctx.catalog, code).mce : ctx.catalog.mce?.(code);
+    release
+      ? (dxInfo(release, ctx.catalog, code).mce ?? categoryFlags(release, ctx.catalog, code))
+      : ctx.catalog.mce?.(code);
   const { birthDate, sex } = claim.patient;
   let age: number | null | undefined;
   const ageNow = () =>
@@ -62,16 +135,27 @@ export function mceEdits(claim: Claim, ctx: EditContext): Finding[] {
     }
     if (flags.sex && (sex === 'F' || sex === 'M') && flags.sex !== sex) {
       const label = flags.sex === 'F' ? 'female-only' : 'male-only';
+      const retired = isIsoDate(claim.serviceDate) && claim.serviceDate >= MCE_SEX_EDIT_RETIRED;
       out.push(
-        finding(
-          'mce.sex',
-          'error',
-          null,
-          [shown],
-          `${shown} is a ${label} diagnosis, but the patient's sex is ${sex}.`,
-          `${REF}, sex edit: ${flags.sex === 'F' ? 'Female' : 'Male'} diagnosis; CARC 10 (diagnosis inconsistent with sex)`,
-          extra,
-        ),
+        retired
+          ? finding(
+              'mce.sex',
+              'warning',
+              null,
+              [shown],
+              `${shown} was a ${label} diagnosis in the MCE lists, but the patient's sex is ${sex}: check the documentation. This is a coding-quality check, not a Medicare edit: CMS retired the MCE sex edit from ${MCE_SEX_EDIT_RETIRED}.`,
+              `${REF}, sex list (${flags.sex === 'F' ? 'Female' : 'Male'} diagnosis); CMS Definitions of Medicare Code Edits v42 (FY2025): sex-conflict edit deactivated for all ICD-10-CM codes from ${MCE_SEX_EDIT_RETIRED}`,
+              extra,
+            )
+          : finding(
+              'mce.sex',
+              'error',
+              null,
+              [shown],
+              `${shown} is a ${label} diagnosis, but the patient's sex is ${sex}.`,
+              `${REF}, sex edit: ${flags.sex === 'F' ? 'Female' : 'Male'} diagnosis; CARC 10 (diagnosis inconsistent with sex)`,
+              extra,
+            ),
       );
     }
   });

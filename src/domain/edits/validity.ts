@@ -6,7 +6,7 @@
  * (highest number of characters); CMS Pub. 100-04 ch. 23 §20.7 (HCPCS/CPT valid on the date
  * of service); CARC 146/181/182.
  */
-import type { CodeCatalog, IcdRelease } from '../codes/catalog';
+import type { CodeCatalog, IcdRelease, ProcedureVerdict } from '../codes/catalog';
 import { icdDisplay, icdKey, parseIcd10, parseProcedure } from '../codes/code';
 import type { Claim } from '../claim/claim';
 import { isIsoDate } from '../time/dates';
@@ -57,8 +57,26 @@ export function diagnosisValidity(claim: Claim, catalog: CodeCatalog): Finding[]
   const out: Finding[] = [];
   claim.diagnoses.forEach((raw, i) => {
     const key = keyOf(raw);
+    const mid = key.length >= 3 ? r.release.midYear?.(key) : undefined;
+    const early = !!mid && claim.serviceDate < mid.effective;
     // Fast path: a billable code of the release (the usual case) needs no message.
-    if (key.length >= 3 && dxInfo(r.release, catalog, key).entry?.billable) return;
+    if (key.length >= 3 && dxInfo(r.release, catalog, key).entry?.billable && !early) return;
+    // A header a mid-year update created was still billable before the update.
+    if (early && mid.kind === 'became-header') return;
+    if (early && mid.kind === 'added') {
+      out.push(
+        finding(
+          'code.invalid',
+          'error',
+          null,
+          [icdDisplay(raw)],
+          `${icdDisplay(raw)} is not a valid ICD-10-CM code for the date of service ${claim.serviceDate}: a mid-year update added it to ${r.release.id}, effective ${mid.effective}.`,
+          `${REF_CODES}; ${mid.source}; CARC 146 (diagnosis invalid for the date of service)`,
+          { field: `diagnoses[${i}]`, diagnosisIndex: i },
+        ),
+      );
+      return;
+    }
     const f = cachedCheck(raw, r.release, catalog, claim.serviceDate);
     if (f) out.push({ ...f, field: `diagnoses[${i}]`, diagnosisIndex: i });
   });
@@ -139,9 +157,11 @@ export function checkIcd(
     );
   }
 
+  // Only releases at hand: the browser worker loads just the date's release, and asking an
+  // unloaded one would throw and hide every validity finding (issue 10 "In the app").
   const elsewhere = catalog
     .releases()
-    .filter((x) => x.id !== release.id && x.get(key))
+    .filter((x) => x.id !== release.id && (x.ready?.() ?? true) && x.get(key))
     .map((x) => `${x.id} (${x.from} to ${x.to})`);
   const ancestor = nearestExisting(release, key);
   const where = elsewhere.length ? ` It exists in ${elsewhere.join(', ')}, not on this date.` : '';
@@ -173,6 +193,7 @@ function nearestExisting(release: IcdRelease, key: string): string | undefined {
 
 export function procedureValidity(claim: Claim, catalog: CodeCatalog): Finding[] {
   const out: Finding[] = [];
+  const gaps = new Map<string, string[]>();
   claim.lines.forEach((l, i) => {
     const n = i + 1;
     if (!l.code) return; // parseClaim reported the missing code
@@ -193,28 +214,60 @@ export function procedureValidity(claim: Claim, catalog: CodeCatalog): Finding[]
       return;
     }
     if (!isIsoDate(date)) return;
-    const e = catalog.procedure(l.code, date);
-    const inRange =
-      e && (!e.effective || e.effective <= date) && (!e.terminated || date <= e.terminated);
-    if (!e || !inRange) {
-      const why =
-        e?.effective && e.effective > date
-          ? ` It takes effect on ${e.effective}.`
-          : e?.terminated && e.terminated < date
-            ? ` It was deleted on ${e.terminated}.`
-            : '';
-      out.push(
-        finding(
-          'code.invalid',
-          'error',
-          n,
-          [l.code],
-          `${l.code} is not a valid procedure code for the date of service ${date} in the loaded code set.${why}`,
-          `${REF_PROC}; CARC 181 (procedure code invalid on the date of service)`,
-          field,
-        ),
-      );
+    const v = verdictOn(catalog, l.code, date);
+    // A HCPCS file older than the date is named once per claim (issue 10: never judge a 2026
+    // service silently on a 2020 file). The PFS code list has no dates: its year is named in
+    // the finding of a code it does not hold.
+    if (v.gap) {
+      const k = `${v.gap}\u0000${date}`;
+      gaps.set(k, [...(gaps.get(k) ?? []), l.code]);
     }
+    if (v.entry) return;
+    const why = v.effective
+      ? ` It takes effect on ${v.effective}.`
+      : v.terminated
+        ? ` It was deleted on ${v.terminated}.`
+        : '';
+    // An unknown code judged on a list for another year may be a later addition: a warning.
+    const unsure =
+      !v.covers && !!(v.gap ?? v.list !== 'starter set') && !v.effective && !v.terminated;
+    out.push(
+      finding(
+        'code.invalid',
+        unsure ? 'warning' : 'error',
+        n,
+        [l.code],
+        unsure
+          ? `${l.code} is not in the ${v.list}, the newest list on hand, which does not cover the date of service ${date}: check it against the code set for that year.`
+          : `${l.code} is not a valid procedure code for the date of service ${date} (judged on the ${v.list}).${why}`,
+        `${REF_PROC}; CARC 181 (procedure code invalid on the date of service)`,
+        field,
+      ),
+    );
   });
+  for (const [k, codes] of gaps) {
+    const [list, date] = k.split('\u0000') as [string, string];
+    out.push(
+      finding(
+        'code.list-gap',
+        'info',
+        null,
+        [...new Set(codes)],
+        `${[...new Set(codes)].join(', ')} judged on the ${list}, which does not cover the date of service ${date}: additions and deletions after that list are not known here. Import the code list for ${date.slice(0, 4)} to judge them on their own year.`,
+        REF_PROC,
+      ),
+    );
+  }
   return out;
+}
+
+/** The catalog's verdict, or one built from procedure() for catalogs without procedureOn. */
+function verdictOn(catalog: CodeCatalog, code: string, date: string): ProcedureVerdict {
+  if (catalog.procedureOn) return catalog.procedureOn(code, date);
+  const e = catalog.procedure(code, date);
+  const list = 'starter set';
+  if (!e) return { list, covers: false };
+  if (e.effective && e.effective > date) return { list, covers: false, effective: e.effective };
+  if (e.terminated && e.terminated < date) return { list, covers: false, terminated: e.terminated };
+  return { list, covers: false, entry: e };
 }

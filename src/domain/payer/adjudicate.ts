@@ -66,7 +66,7 @@ export interface AdjudicationContext {
   edits?: (claim: Claim, policy: PayerPolicy) => Finding[];
   /** Benefit-year accumulators before this claim; defaults to the claim's own. */
   accumulators?: Accumulators;
-  /** Valid prior-authorization numbers on file (CO-15 when the claim's number is not one). */
+  /** Valid prior-authorization numbers on file (CO-197 with M62 when the claim's number is not one). */
   authorizations?: readonly string[];
   /**
    * The payer's record of the claim a replacement (frequency 7) or void (8) names in

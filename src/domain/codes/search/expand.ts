@@ -34,8 +34,20 @@ for (const rule of SYNONYMS) {
   }
 }
 
+/**
+ * Words joined by a hyphen in the query ("pre-diabetes", "post-herpetic"): titles write some of
+ * them as one word ("Prediabetes", "Postherpetic"), so the joined form is an alternative.
+ */
+function hyphenPairs(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const m of text.toLowerCase().matchAll(/([a-z0-9]+)-(?=([a-z0-9]+))/g))
+    out.add(`${m[1]} ${m[2]}`);
+  return out;
+}
+
 export function expandQuery(text: string): Slot[] {
   const ws = words(text);
+  const joined = hyphenPairs(text);
   const slots: Slot[] = [];
   for (let i = 0; i < ws.length;) {
     let done = false;
@@ -49,6 +61,13 @@ export function expandQuery(text: string): Slot[] {
       done = true;
     }
     if (done) continue;
+    const pair = `${ws[i]} ${ws[i + 1]}`;
+    if (i + 1 < ws.length && joined.has(pair) && !PHRASES.has(ws[i + 1]!)) {
+      const [a, b] = [ws[i]!, ws[i + 1]!];
+      slots.push({ typed: pair, alts: [[a, b], [a + b]], expanded: true });
+      i += 2;
+      continue;
+    }
     const w = ws[i++]!;
     if (!isStop(w) || ws.length === 1) slots.push({ typed: w, alts: [[w]], expanded: false });
   }

@@ -12,6 +12,10 @@
 import { icdKey } from '../code';
 import { DocKind, type SearchIndex } from './build';
 import { expandQuery, type Slot } from './expand';
+import { byQualifiers } from './qualifiers';
+
+/** How many of the best hits the side/history qualifiers may reorder. */
+const QUALIFIER_WINDOW = 10;
 import { stem } from './tokenize';
 import { buildTypoIndex, nearWords, type TypoIndex } from './typo';
 import type { SearchHit, SearchOptions, SearchResult } from './types';
@@ -124,7 +128,13 @@ export class CodeSearch {
       const r = this.#byCode(key, opts);
       if (r.total > 0) return r;
     }
-    return this.#byWords(slots, opts);
+    // The best hits, reordered by the side and the history typed (qualifiers.ts).
+    const offset = opts.offset ?? 0;
+    const limit = opts.limit ?? 20;
+    const window = Math.max(offset + limit, QUALIFIER_WINDOW);
+    const r = this.#byWords(slots, { ...opts, offset: 0, limit: window });
+    const hits = byQualifiers(r.hits, slots).slice(offset, offset + limit);
+    return { ...r, hits };
   }
 
   /** Codes starting with the typed prefix, in tabular order (the code itself first). */

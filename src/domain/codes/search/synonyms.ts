@@ -21,6 +21,71 @@ export const SYNONYM_SOURCE =
   'ClaimLab curated synonym table v1 (targets: ICD-10-CM FY2026 titles and Alphabetic Index terms)';
 
 export const SYNONYMS: SynonymRule[] = [
+  // Sides, quadrants and limbs as abbreviated in notes (issue 10): ICD-10-CM titles spell them out
+  // ("Right lower quadrant pain", "Cellulitis of left lower limb", "... of right lower extremity").
+  { from: ['rt', 'rgt', 'r'], to: ['right'] },
+  { from: ['lt', 'lft', 'l'], to: ['left'] },
+  { from: ['bilat', 'b l', 'both'], to: ['bilateral'] },
+  { from: ['rlq'], to: ['right lower quadrant'] },
+  { from: ['ruq'], to: ['right upper quadrant'] },
+  { from: ['llq'], to: ['left lower quadrant'] },
+  { from: ['luq'], to: ['left upper quadrant'] },
+  { from: ['le', 'lower ext', 'lower extremity'], to: ['lower limb', 'lower extremity', 'leg'] },
+  { from: ['ue', 'upper ext', 'upper extremity'], to: ['upper limb', 'upper extremity', 'arm'] },
+  { from: ['rle'], to: ['right lower limb', 'right lower extremity', 'right leg'] },
+  { from: ['lle'], to: ['left lower limb', 'left lower extremity', 'left leg'] },
+  { from: ['rue'], to: ['right upper limb', 'right upper extremity', 'right arm'] },
+  { from: ['lue'], to: ['left upper limb', 'left upper extremity', 'left arm'] },
+  { from: ['ble'], to: ['bilateral lower limbs', 'bilateral lower extremity', 'legs'] },
+  // Status and history (Guidelines I.C.21.c.3 status Z codes, c.4 history): "s/p" is written
+  // "status", "presence of" or "acquired absence" in titles; the Index has "Status (post)".
+  {
+    from: ['s p', 'sp', 'status post', 'post op', 'postop'],
+    to: ['status', 'presence', 'acquired absence', 'history'],
+  },
+  { from: ['hx', 'h o', 'hx of', 'h o of', 'personal history'], to: ['history'] },
+  { from: ['fhx', 'fh', 'fam hx', 'family hx', 'fam history'], to: ['family history'] },
+  { from: ['cabg'], to: ['aortocoronary bypass', 'coronary artery bypass'] },
+  {
+    from: ['knee replacement', 'tka', 'tkr'],
+    to: ['artificial knee joint', 'knee joint prosthesis'],
+  },
+  { from: ['hip replacement', 'tha', 'thr'], to: ['artificial hip joint'] },
+  { from: ['joint replacement'], to: ['artificial joint', 'joint prosthesis'] },
+  { from: ['mastectomy'], to: ['mastectomy', 'absence of breast'] },
+  { from: ['cholecystectomy'], to: ['cholecystectomy', 'absence of gallbladder'] },
+  { from: ['colectomy'], to: ['colectomy', 'absence of intestine'] },
+  { from: ['hysterectomy'], to: ['hysterectomy', 'absence of uterus'] },
+  { from: ['opioid', 'opioids'], to: ['opioid', 'opiate'] },
+  { from: ['steroid', 'steroids'], to: ['steroid', 'steroids', 'corticosteroids'] },
+  // Mechanism words (Guidelines I.C.19 and I.C.20): a bite by an animal or person is an "open
+  // bite" (S-codes) and "bitten by" (W-codes); a superficial "insect bite" is another code.
+  {
+    from: ['dog bite', 'dog bit', 'bitten by dog', 'bitten by a dog'],
+    to: ['bitten by dog', 'open bite'],
+  },
+  {
+    from: ['cat bite', 'cat bit', 'bitten by cat', 'bitten by a cat'],
+    to: ['bitten by cat', 'open bite'],
+  },
+  { from: ['human bite'], to: ['bitten by another person', 'open bite'] },
+  { from: ['animal bite'], to: ['open bite', 'bitten'] },
+  { from: ['snake bite', 'snakebite'], to: ['snake venom'] },
+  { from: ['spider bite'], to: ['spider venom'] },
+  { from: ['insect bite', 'bug bite'], to: ['insect bite', 'nonvenomous insect'] },
+  { from: ['crush', 'crushed', 'crush injury'], to: ['crushing injury', 'crushing'] },
+  { from: ['puncture'], to: ['puncture wound'] },
+  { from: ['scrape'], to: ['abrasion'] },
+  { from: ['bruise', 'bruised'], to: ['contusion'] },
+  // Eponyms typed without the possessive, or by another name.
+  {
+    from: ['lou gehrigs', 'lou gehrig', 'lou gehrigs disease'],
+    to: ['amyotrophic lateral sclerosis'],
+  },
+  { from: ['stye', 'sty'], to: ['hordeolum'] },
+  { from: ['om'], to: ['otitis media'] },
+  { from: ['ear pain', 'earache', 'ear ache'], to: ['otalgia', 'ear pain'] },
+  { from: ['breast mass', 'breast lump'], to: ['lump breast', 'mass breast'] },
   // Cardiovascular
   {
     from: ['htn', 'hbp', 'high blood pressure', 'elevated blood pressure', 'hypertensive'],
@@ -151,7 +216,6 @@ export const SYNONYMS: SynonymRule[] = [
   },
   { from: ['fall'], to: ['fall'], keep: true },
   { from: ['cut'], to: ['laceration'], keep: true },
-  { from: ['dog bite'], to: ['bitten by dog'] },
   { from: ['bee sting'], to: ['venom of bees'] },
   { from: ['gout'], to: ['gout'] },
   { from: ['carpal tunnel'], to: ['carpal tunnel syndrome'] },

@@ -2,7 +2,8 @@
  * The claim adjustment group codes, CARCs and RARCs the simulated payers use, each with OUR OWN
  * short wording (X12 owns the official text; we ship numbers with plain-language summaries).
  * Numbers and meanings checked against the code lists in ../shared/reference/carc-rarc
- * (CARC list 2016-03-07, RARC list 2011-08-14).
+ * (CARC list 2016-03-07, RARC list 2011-08-14) and the current X12 lists of 2026-08
+ * (test/payer/x12-current.test.ts: every code exists, is not deactivated, and means what we say).
  * See: X12 Claim Adjustment Reason Code list and Remittance Advice Remark Code list
  * (https://x12.org/codes); DOMAIN.md section 7.
  */
@@ -23,7 +24,6 @@ export const CARC = {
   '9': 'Diagnosis does not fit the patient age.',
   '10': 'Diagnosis does not fit the patient sex.',
   '11': 'Diagnosis does not support the procedure.',
-  '15': 'Authorization number missing, invalid or not for this service.',
   '16': 'Information missing or wrong on the claim; fix it and send again.',
   '18': 'Duplicate of a claim or service already sent.',
   '22': 'Another payer should pay first (coordination of benefits).',
@@ -73,7 +73,7 @@ export const RARC = {
   N122: 'An add-on code cannot be billed without its primary service.',
   N130: 'See the plan benefit documents for limits on this service.',
   N211: 'This decision cannot be appealed.',
-  N290: 'Rendering or billing provider identifier missing or invalid.',
+  N290: 'Rendering provider identifier missing or invalid.',
   N362: 'Units exceed the maximum the payer accepts.',
   N706: 'Documentation is missing: send it so the service can be priced.',
   N386: 'Decision based on a National Coverage Determination (NCD).',

@@ -114,12 +114,10 @@ export function denialFor(
       // MM13473.
       return denial(f.id, 'CO', '97', ['M80']);
     case 'auth.missing':
-      return denial(
-        f.id,
-        'CO',
-        claim.priorAuthNumber ? '15' : '197',
-        claim.priorAuthNumber ? ['M62'] : [],
-      );
+      // CARC 197 (authorization absent); an authorization number that does not fit the
+      // service adds M62 (invalid treatment authorization code). Reason code 15 is deactivated
+      // in the current X12 list (2026-08), so it is no longer used. See: x12.org/codes.
+      return denial(f.id, 'CO', '197', claim.priorAuthNumber ? ['M62'] : []);
     case 'filing.timely':
       return denial(f.id, 'CO', '29', ['N211'], false);
     case 'cob.other-payer-primary':

@@ -1,0 +1,71 @@
+/**
+ * Qualifiers a coder types that the words alone do not rank: the side (right, left, bilateral)
+ * and whose history (personal or family). Applied to the best hits after the word ranking, as a
+ * stable reordering: hits that contradict what was typed move behind those that agree.
+ * - Laterality: a code of the side typed comes first; with no side typed, codes for an
+ *   unspecified side (or without one) come before a right, left or bilateral code.
+ *   See: ICD-10-CM Official Guidelines FY2026 §I.B.13 (laterality) and §I.A.9 (unspecified
+ *   codes when the documentation does not say).
+ * - History: "history of" without "family" is the patient's own history (Z85–Z87, I25.2…),
+ *   "family history" is Z80–Z84. See: Guidelines §I.C.21.c.4 (history codes).
+ * - Status: "s/p", "status post" ask for a status Z code (presence of an implant, acquired
+ *   absence, an ostomy or transplant status), not the condition. See: Guidelines §I.C.21.c.3.
+ */
+import type { Slot } from './expand';
+import type { SearchHit } from './types';
+
+type Side = 'right' | 'left' | 'bilateral';
+const SIDES: Side[] = ['right', 'left', 'bilateral'];
+
+const titleSide = (title: string): Side | 'unspecified' | null => {
+  const t = title.toLowerCase();
+  if (
+    /\bunspecified (side|ear|eye|knee|hip|shoulder|elbow|wrist|hand|foot|ankle|leg|arm|limb|lung|kidney|breast|upper limb|lower limb)\b/.test(
+      t,
+    )
+  )
+    return 'unspecified';
+  if (/\bbilateral\b/.test(t)) return 'bilateral';
+  if (/\bright\b/.test(t)) return 'right';
+  if (/\bleft\b/.test(t)) return 'left';
+  return null;
+};
+
+/** The side the query names: a typed word or the expansion of one (rt -> right). */
+function querySide(slots: Slot[]): Side | null {
+  for (const s of slots)
+    for (const side of SIDES)
+      if (s.typed === side || s.alts.some((a) => a.length === 1 && a[0] === side)) return side;
+  return null;
+}
+
+const says = (slots: Slot[], word: string) =>
+  slots.some((s) => s.typed.split(' ').includes(word) || s.alts.some((a) => a.includes(word)));
+
+/** Stable reorder of hits by how well they agree with the side and the history typed. */
+const STATUS_TYPED = /^(s p|sp|status post|post op|postop)$/;
+
+export function byQualifiers(hits: SearchHit[], slots: Slot[]): SearchHit[] {
+  const side = querySide(slots);
+  const status = slots.some((s) => STATUS_TYPED.test(s.typed));
+  const history = says(slots, 'history');
+  const family = says(slots, 'family');
+  const rank = (h: SearchHit): number => {
+    let r = 0;
+    const ts = titleSide(h.title);
+    if (side) {
+      if (ts !== null && ts !== side) r += 2;
+    } else if (ts === 'right' || ts === 'left' || ts === 'bilateral') r += 1;
+    if (status && !h.code.startsWith('Z')) r += 2;
+    if (history) {
+      const t = h.title.toLowerCase();
+      if (family && /^personal history\b/.test(t)) r += 2;
+      if (!family && /^family history\b/.test(t)) r += 2;
+    }
+    return r;
+  };
+  return hits
+    .map((h, i) => ({ h, i, r: rank(h) }))
+    .sort((a, b) => a.r - b.r || a.i - b.i)
+    .map((x) => x.h);
+}
