@@ -10,7 +10,9 @@ import { loadNodeCatalog } from '../../codesets/load-node';
 import { starterCatalog } from '../../codesets/starter';
 import { checkClaim, globalDaysFrom, type EditContext } from '../../domain/edits/index';
 import type { GlobalDaysOf } from '../../domain/edits/context';
-import { starterFees } from '../../domain/payer/starter';
+import { starterFees, starterPayers } from '../../domain/payer/starter';
+import { payerChecksBeforeSubmission } from '../../domain/payer/checks';
+import { dedupeFindings, orderFindings } from '../../domain/edits/finding-kit';
 import { loadMpfsBundle } from '../../codesets/mpfs/bundle';
 import { findingJson } from '../../domain/findings';
 import { curatedNcci } from '../../codesets/ncci/curated';
@@ -64,6 +66,7 @@ export async function run(args: string[], io: Io): Promise<number> {
     ncci = r.value;
   }
   const ctx: EditContext = { catalog: await loadCatalog(io), ncci, globalDays: globalDaysFor(io) };
+  const payers = starterPayers();
   const historyPath = flags.get('history');
   if (typeof historyPath === 'string') {
     const history: Claim[] = [];
@@ -92,7 +95,13 @@ export async function run(args: string[], io: Io): Promise<number> {
       continue;
     }
     const { claim, findings } = checkClaim(r.value, ctx, fallbackId);
-    io.out(JSON.stringify({ claimId: claim.claimId, findings: findings.map(findingJson) }));
+    // The payer's own policy edits, by the function `adjudicate` calls: what check predicts is
+    // what the payer applies (timely filing, authorization, necessity, COB).
+    const payer = payers.get(claim.payerId);
+    const all = payer
+      ? orderFindings(dedupeFindings([...findings, ...payerChecksBeforeSubmission(claim, payer)]))
+      : findings;
+    io.out(JSON.stringify({ claimId: claim.claimId, findings: all.map(findingJson) }));
   }
   return 0;
 }

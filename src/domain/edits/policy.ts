@@ -14,13 +14,19 @@ import { validDate as isIsoDate } from './date-cache';
 import type { Finding } from '../findings';
 import type { EditContext } from './context';
 import { finding, lineDate } from './finding-kit';
-import { inEffect, type DxPattern, type PayerPolicy } from './policy-types';
+import { inEffect, type DxPattern, type PayerPolicy, type TimelyFilingRule } from './policy-types';
 
 export function policyEdits(claim: Claim, ctx: EditContext): Finding[] {
   const p = ctx.policy;
   if (!p || !isIsoDate(claim.serviceDate)) return [];
   if (p.payerId && claim.payerId && p.payerId !== claim.payerId) return [];
-  return [...cob(claim, p), ...timely(claim, p), ...auth(claim, p), ...necessity(claim, p)];
+  const ruleOn = (date: string) => p.timelyFiling?.find((r) => inEffect(r, date));
+  return [
+    ...cob(claim, p),
+    ...timelyFindings(claim, p.name, claim.submissionDate, ruleOn),
+    ...authFindings(claim, p),
+    ...necessityFindings(claim, p),
+  ];
 }
 
 /** "E11" / "E11.9" -> prefix; "E08-E13" / "N18.1-N18.6" -> range of prefixes. */
@@ -29,7 +35,15 @@ export function dxPatternTarget(pattern: DxPattern): CodeTarget {
   return { from: a, to: b || a };
 }
 
-function necessity(claim: Claim, p: PayerPolicy): Finding[] {
+/**
+ * Lines whose pointed diagnoses do not meet the payer's coverage rule for the procedure. The one
+ * implementation the scrubber and the payer both call (payer/checks.ts).
+ */
+export function necessityFindings(
+  claim: Claim,
+  p: Pick<PayerPolicy, 'name' | 'coverage'>,
+): Finding[] {
+  if (!p.coverage?.length) return [];
   const out: Finding[] = [];
   claim.lines.forEach((l, i) => {
     const date = lineDate(claim.serviceDate, l.serviceDate);
@@ -68,8 +82,18 @@ function necessity(claim: Claim, p: PayerPolicy): Finding[] {
   return out;
 }
 
-function auth(claim: Claim, p: PayerPolicy): Finding[] {
-  if (claim.priorAuthNumber) return [];
+/**
+ * Lines that need prior authorization and have none (or, when the payer's authorizations on file
+ * are given, a number that is not one of them: CARC 15). The one implementation the scrubber and
+ * the payer both call (payer/checks.ts).
+ */
+export function authFindings(
+  claim: Claim,
+  p: Pick<PayerPolicy, 'name' | 'priorAuth'>,
+  onFile?: readonly string[],
+): Finding[] {
+  const number = claim.priorAuthNumber;
+  if (!p.priorAuth?.length || (number && (!onFile || onFile.includes(number)))) return [];
   const out: Finding[] = [];
   claim.lines.forEach((l, i) => {
     const date = lineDate(claim.serviceDate, l.serviceDate);
@@ -81,8 +105,10 @@ function auth(claim: Claim, p: PayerPolicy): Finding[] {
         'error',
         i + 1,
         [l.code],
-        `${p.name} requires prior authorization for ${l.code} ("${rule.title}") and the claim has no authorization number (item 23).`,
-        `${rule.source} (${rule.title}); NUCC 1500 item 23; CARC 197`,
+        number
+          ? `Authorization ${number} is not on file with ${p.name} for ${l.code} ("${rule.title}").`
+          : `${p.name} requires prior authorization for ${l.code} ("${rule.title}") and the claim has no authorization number (item 23).`,
+        `${rule.source} (${rule.title}); NUCC 1500 item 23; ${number ? 'CARC 15' : 'CARC 197'}`,
         {
           field: 'priorAuthNumber',
           suggestion:
@@ -101,13 +127,21 @@ function auth(claim: Claim, p: PayerPolicy): Finding[] {
  * See: CMS Pub. 100-04 ch. 1 §70.1 (line items: the line "from" date of service starts the
  * 12 months); 42 CFR 424.44.
  */
-function timely(claim: Claim, p: PayerPolicy): Finding[] {
-  if (!isIsoDate(claim.submissionDate)) return [];
+export function timelyFindings(
+  claim: Claim,
+  payerName: string,
+  /** When the payer received the claim (the submission date, or a reopening's original receipt). */
+  filed: string,
+  ruleOn: (date: string) => TimelyFilingRule | undefined,
+): Finding[] {
+  if (!isIsoDate(filed)) return [];
+  const verb = filed === claim.submissionDate ? 'Submitted' : 'Received';
   const check = (date: string) => {
-    const rule = p.timelyFiling?.find((r) => inEffect(r, date));
-    if (!rule || !isIsoDate(date)) return null;
+    if (!isIsoDate(date)) return null;
+    const rule = ruleOn(date);
+    if (!rule) return null;
     const deadline = rule.months ? addMonths(date, rule.months) : addDays(date, rule.days ?? 0);
-    if (claim.submissionDate <= deadline) return null;
+    if (filed <= deadline) return null;
     const limit = rule.months ? `${rule.months} months` : `${rule.days} days`;
     return { rule, deadline, limit };
   };
@@ -123,7 +157,7 @@ function timely(claim: Claim, p: PayerPolicy): Finding[] {
         'error',
         null,
         [],
-        `Submitted ${claim.submissionDate}, after the ${p.name} timely-filing limit of ${late.limit} from the date of service ${claim.serviceDate} (last day ${late.deadline}).`,
+        `${verb} ${filed}, after the ${payerName} timely-filing limit of ${late.limit} from the date of service ${claim.serviceDate} (last day ${late.deadline}).`,
         `${late.rule.source}; CARC 29`,
         { field: 'submissionDate', suggestion },
       ),
@@ -140,7 +174,7 @@ function timely(claim: Claim, p: PayerPolicy): Finding[] {
           'error',
           i + 1,
           code ? [code] : [],
-          `Line ${i + 1} (${code || 'no code'}) was submitted ${claim.submissionDate}, after the ${p.name} timely-filing limit of ${late.limit} from its date of service ${date} (last day ${late.deadline}).`,
+          `Line ${i + 1} (${code || 'no code'}) was ${verb.toLowerCase()} ${filed}, after the ${payerName} timely-filing limit of ${late.limit} from its date of service ${date} (last day ${late.deadline}).`,
           `${late.rule.source}; CMS Pub. 100-04 ch. 1 §70.1 (each line's date of service); CARC 29`,
           { field: `lines[${i}].serviceDate`, suggestion },
         ),

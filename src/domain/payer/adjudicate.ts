@@ -90,6 +90,20 @@ function dedupe(fs: readonly Finding[]): Finding[] {
   return fs.filter((f) => (seen.has(findingKey(f)) ? false : (seen.add(findingKey(f)), true)));
 }
 
+/**
+ * Policy findings the payer makes itself (payerChecks, with its receipt date and the
+ * authorizations on file): the edit engine's copies, run with the same policy, are dropped so
+ * each finding is reported once.
+ */
+const PAYER_OWN: ReadonlySet<string> = new Set([
+  'filing.timely',
+  'auth.missing',
+  'coverage.medical-necessity',
+  'cob.other-payer-primary',
+]);
+const notPayerOwn = (fs: Finding[]): Finding[] =>
+  fs.some((f) => PAYER_OWN.has(f.id)) ? fs.filter((f) => !PAYER_OWN.has(f.id)) : fs;
+
 const isEm = (code: string) => /^992(0[2-5]|1[1-5])$/.test(code);
 
 /** What every remittance of one adjudication shares (one object shape: a monomorphic path). */
@@ -183,7 +197,7 @@ export function adjudicate(claim: Claim, ctx: AdjudicationContext): Remittance {
       ? [ctx.findings ?? [], payerChecks(claim, payer, received, checkOpts)]
       : [
           ctx.findings ?? [],
-          ctx.edits ? ctx.edits(claim, policyFor(payer)) : [],
+          ctx.edits ? notPayerOwn(ctx.edits(claim, policyFor(payer))) : [],
           payerChecks(claim, payer, received, checkOpts),
           localityCheck(claim, payer, ctx.fees),
         ]
