@@ -170,8 +170,9 @@ export function adjudicate(claim: Claim, ctx: AdjudicationContext): Remittance {
     ctx.receivedDate ??
     (isIsoDate(claim.submissionDate) ? claim.submissionDate : claim.serviceDate);
   const dos = isIsoDate(claim.serviceDate) ? claim.serviceDate : received;
-  const accBefore: Accumulators = ctx.accumulators ?? claim.accumulators;
   const benefitYear = isIsoDate(dos) ? benefitYearOf(payer, dos) : undefined;
+  const accBefore: Accumulators =
+    ctx.accumulators ?? correctionRunning(claim, ctx, payer, benefitYear) ?? claim.accumulators;
   const isVoid = claim.frequency === '8' && !ctx.reopening;
   // Dated behaviour: the rules in force on the date of service; processing days on receipt.
   const rules = behaviourOn(payer, dos);
@@ -425,6 +426,25 @@ export function adjudicate(claim: Claim, ctx: AdjudicationContext): Remittance {
   if ((qmb || primary?.balanceBilling) && dual)
     out.balanceBilling = qmbProtection(finalLines, dual);
   return out;
+}
+
+/**
+ * Without the payer's running amounts (no ledger), a correction (replacement, void, reopening)
+ * starts from what the original left: its accumulators after it, from which its own shares are
+ * credited back. The claim's own accumulators are those before the original, and crediting the
+ * original's shares back from them would count the deductible twice.
+ * See: 42 CFR 405.984 (a revised determination replaces the initial one); Pub. 100-04 ch. 34.
+ */
+function correctionRunning(
+  claim: Claim,
+  ctx: AdjudicationContext,
+  payer: PayerProfile,
+  benefitYear: string | undefined,
+): Accumulators | undefined {
+  const o = ctx.original;
+  if (!o || (claim.frequency === '1' && !ctx.reopening)) return undefined;
+  if (o.payerId !== payer.id || !reversible(o) || !o.benefitYear) return undefined;
+  return o.benefitYear === benefitYear ? o.accumulatorsAfter : undefined;
 }
 
 const yearNotes = new Map<number, Map<string, Finding>>();
