@@ -342,15 +342,32 @@ describe('commercial and Medicaid cost sharing', () => {
   it('takes a copay (PR-3) for the office visit, deductible then coinsurance for other lines', () => {
     const c = claim([line('99213', '150.00'), line('93000', '60.00')], {
       payerId: 'commercial-ppo',
+      provider: { npi: '1234567893', pos: '11', locality: '' },
     });
     const { j } = run(c);
-    // 125% of the national Medicare amount: 99213 88.95 × 1.25 = 111.19; 93000 → all to the deductible
+    // No locality: 125% of the national Medicare amount: 99213 88.95 × 1.25 = 111.19; 93000 → all to the deductible
     expect(j.lines[0]!.allowed).toBe('111.19');
     expect(j.lines[0]!.adjustments).toContainEqual({ group: 'PR', carc: '3', amount: '25.00' });
     expect(j.lines[0]!.paid).toBe('86.19');
     expect(j.lines[1]!.adjustments.filter((a) => a.group === 'PR')).toEqual([
       { group: 'PR', carc: '1', amount: j.lines[1]!.allowed },
     ]);
+  });
+
+  it("a percentage of Medicare is of the claim's locality amount, not the national one", () => {
+    // 10112-00 (Oregon): Medicare 99213 = 81.86 there (see qmb.test.ts), so 125% = 102.33.
+    // See: 42 CFR 414.26 (GPCI payment areas); the plan's contract is 125% of the Medicare fee.
+    const local = run(claim([line('99213', '150.00')], { payerId: 'commercial-ppo' })).j;
+    expect(local.lines[0]!.allowed).toBe('102.33');
+    expect(local.lines[0]!.allowed).not.toBe('111.19');
+    // A locality the MPFS does not know: the national amount, not a rejection.
+    const unknown = run(
+      claim([line('99213', '150.00')], {
+        payerId: 'commercial-ppo',
+        provider: { npi: '1234567893', pos: '11', locality: '99999-99' },
+      }),
+    ).j;
+    expect(unknown.lines[0]!.allowed).toBe('111.19');
   });
 
   it('caps cost sharing at the out-of-pocket maximum', () => {

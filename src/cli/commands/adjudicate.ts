@@ -86,7 +86,12 @@ export async function makeAdjudicator(
       findings: parsed.findings,
       // The payer's duplicate edit sees the member's claims it already adjudicated in this run.
       edits: (c, policy) =>
-        scrub(c, { ...editCtx, policy, history: ledger.priorClaims(payer?.id ?? 'medicare', c) }),
+        scrub(c, {
+          ...editCtx,
+          policy,
+          // 90 days back: a visit in an earlier surgery's postoperative period (global surgery).
+          history: ledger.priorClaims(payer?.id ?? 'medicare', c, { daysBefore: 90 }),
+        }),
       ...(opts.date ? { receivedDate: opts.date } : {}),
     });
     return { remittance };

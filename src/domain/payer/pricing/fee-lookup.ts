@@ -41,9 +41,18 @@ export function payerFee(
   const rule = valueOn(payer.feeSchedule, date);
   if (rule.kind === 'mpfs') return medicareFee(line.code, line.modifiers, pos, locality, fees);
   const pct = percentOf;
-  // Commercial and Medicaid plans price on a national basis (no Medicare locality needed).
-  if (rule.kind === 'percent-of-medicare')
-    return pct(medicareFee(line.code, line.modifiers, pos, '', fees), rule.percent, payer.name);
+  // A percentage of Medicare is of the Medicare amount where the service was given: the
+  // claim's locality (GPCIs) when it names one the MPFS knows, else the national amount.
+  // See: CMS GPCI file; 42 CFR 414.26 (payment area adjustment).
+  const medicareHere = () => {
+    const here = locality.trim()
+      ? medicareFee(line.code, line.modifiers, pos, locality, fees, true)
+      : null;
+    return here && here.kind !== 'unknown-locality'
+      ? here
+      : medicareFee(line.code, line.modifiers, pos, '', fees, true);
+  };
+  if (rule.kind === 'percent-of-medicare') return pct(medicareHere(), rule.percent, payer.name);
   const table = fees.tables?.[rule.file];
   const e = table?.get(line.code);
   if (e && table) {
@@ -68,10 +77,6 @@ export function payerFee(
     );
   }
   if (rule.fallbackPercentOfMedicare !== null)
-    return pct(
-      medicareFee(line.code, line.modifiers, pos, '', fees),
-      rule.fallbackPercentOfMedicare,
-      `${payer.name} fallback`,
-    );
+    return pct(medicareHere(), rule.fallbackPercentOfMedicare, `${payer.name} fallback`);
   return { kind: 'unpriced', reason: 'not-on-schedule', status: null };
 }

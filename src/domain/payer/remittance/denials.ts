@@ -9,6 +9,7 @@ import type { Claim } from '../../claim/claim';
 import type { Finding, FindingId } from '../../findings';
 import type { GroupCode } from './codes';
 import type { Behaviour } from '../profile';
+import { GLOBAL_CARC } from '../../edits/global-surgery-rules';
 
 export interface Denial {
   group: GroupCode;
@@ -132,6 +133,10 @@ export function denialFor(
       return denial(f.id, 'CO', '10', []);
     case 'modifier.invalid':
     case 'modifier.missing':
+      // A service inside a surgery's global package (the global surgery edits cite CARC 97) is
+      // included in the surgery's payment: CO-97 + M144, not a modifier denial.
+      // See: Pub. 100-04 ch. 12 §40.1 and §40.4; global-surgery-rules.ts.
+      if (f.reference.includes(GLOBAL_CARC)) return denial(f.id, 'CO', '97', ['M144']);
       return denial(f.id, 'CO', '4', []);
     case 'icd10cm.excludes1':
       // The edit engine reports Excludes1 as a warning (it does not deny); a payer that still
