@@ -127,7 +127,7 @@ describe('Medicare Part B adjudication', () => {
 });
 
 describe('front-end rejection', () => {
-  it('rejects a claim with an invalid NPI: MA130 + N290, no lines, no payer claim number, no appeal rights', () => {
+  it('rejects a claim with an invalid billing NPI: MA130 + N257 (billing, not N290 rendering), no lines, no payer claim number, no appeal rights', () => {
     const raw = {
       payerId: 'medicare',
       patient: { sex: 'F', birthDate: '1955-05-01', memberId: 'X' },
@@ -141,7 +141,9 @@ describe('front-end rejection', () => {
     expect(r.status).toBe('rejected');
     expect(r.payerClaimNumber).toBeNull();
     expect(r.appeal).toBeNull();
-    expect(r.claimRemarks).toEqual(['MA130', 'N290']);
+    // provider.npi is the billing provider (837P 2010AA NM1*85, 1500 item 33a): N257, not the
+    // rendering provider's N290. See: RARC list (N257, N290).
+    expect(r.claimRemarks).toEqual(['MA130', 'N257']);
     // Not adjudicated: no remittance lines (issue 5); the remarks and findings say why.
     expect(r.lines).toEqual([]);
     expect(r.claimRemarks).not.toContain('MA01');

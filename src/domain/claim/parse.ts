@@ -171,6 +171,9 @@ export function parseClaim(input: unknown, fallbackId?: string): ParsedClaim {
     c.invalid('provider.pos', `Place of service "${pos}" must be two digits`);
   const locality = typeof pr.locality === 'string' ? pr.locality.trim() : '';
   const participating = typeof pr.participating === 'boolean' ? pr.participating : undefined;
+  // A non-participating provider may accept assignment claim by claim (837P CLM07 A/C).
+  const acceptsAssignment =
+    typeof pr.acceptsAssignment === 'boolean' ? pr.acceptsAssignment : undefined;
 
   const serviceDate = date(o, 'serviceDate', 'serviceDate', c, 'date of service');
   const submissionDate = o.submissionDate
@@ -240,7 +243,13 @@ export function parseClaim(input: unknown, fallbackId?: string): ParsedClaim {
       ...(typeof p.lastName === 'string' ? { lastName: p.lastName } : {}),
       ...(dualStatus ? { dualStatus } : {}),
     },
-    provider: { npi, pos, locality, ...(participating === undefined ? {} : { participating }) },
+    provider: {
+      npi,
+      pos,
+      locality,
+      ...(participating === undefined ? {} : { participating }),
+      ...(acceptsAssignment === undefined ? {} : { acceptsAssignment }),
+    },
     serviceDate,
     submissionDate,
     diagnoses,

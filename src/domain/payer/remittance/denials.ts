@@ -21,12 +21,18 @@ export interface Denial {
   because: FindingId | 'payer';
 }
 
-/** RARC that names the field of a rejection. See: RARC list (M51, M76, MA27, N290, M62). */
+/**
+ * RARC that names the field of a rejection. `provider.npi` is the billing provider (837P 2010AA
+ * NM1*85; 1500 item 33a): N257; a rendering provider (2310B; item 24J) would be N290.
+ * See: RARC list (M51, M76, MA27, N257, N290, M62, M77).
+ */
 export function fieldRemark(f: Finding): string | null {
   const field = f.field ?? '';
   if (f.id === 'claim.dx-pointer' || field.startsWith('diagnoses')) return 'M76';
   if (field === 'patient.memberId' || field.startsWith('patient.')) return 'MA27';
-  if (field === 'provider.npi') return 'N290';
+  if (field === 'provider.npi') return 'N257';
+  if (/renderingNpi$/.test(field)) return 'N290';
+  if (field === 'provider.pos' || /^lines\[\d+\]\.pos$/.test(field)) return 'M77';
   if (field === 'priorAuthNumber') return 'M62';
   if (/^lines\[\d+\]\.code$/.test(field)) return 'M51';
   if (f.id.startsWith('code.'))
