@@ -27,6 +27,8 @@ export const FINDING_IDS = {
   'ncci.mue': 'Units exceed the medically unlikely edit value.',
   'modifier.invalid': 'A modifier is unknown or not valid for the code or date.',
   'modifier.missing': 'A modifier the service needs is missing.',
+  'payer.modifier-policy':
+    "The payer's own modifier policy denies or holds the line (e.g. a commercial distinct-diagnosis rule for modifier 25).",
   'coverage.medical-necessity': 'No diagnosis on the line supports medical necessity.',
   'auth.missing': 'Prior authorization is required and absent.',
   'filing.timely': 'The claim is past the payer timely-filing limit.',

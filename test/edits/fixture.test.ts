@@ -68,7 +68,7 @@ describe('edit fixture', () => {
     expect(clean).toBeGreaterThanOrEqual(20);
     // These come from the payer (pricing, its claim history, reopenings, benefit years), not
     // from the scrubber: they are tested in test/payer.
-    const payerOnly = /^(pricing\.|reopening\.|benefits\.|claim\.original-not-found$)/;
+    const payerOnly = /^(pricing\.|payer\.|reopening\.|benefits\.|claim\.original-not-found$)/;
     for (const id of Object.keys(FINDING_IDS).filter((i) => !payerOnly.test(i))) {
       expect(
         cases.some((c) => c.expect.some((e) => e.id === id)),

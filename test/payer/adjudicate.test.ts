@@ -312,11 +312,12 @@ describe('adjudicated denials: group + CARC + RARC per path', () => {
     expect(adjudicate(claim([line('99214', '150.00')]), { payer: p, fees }).status).toBe('paid');
   });
 
-  it('PFS status: CO-96 for a non-covered code (PR-96 with GY), CO-97 + M15 for a bundled one', () => {
-    expect(run(claim([line('99397', '200.00')])).j.lines[0]!.adjustments[0]).toEqual({
-      group: 'CO',
-      carc: '96',
-      amount: '200.00',
+  it("PFS status: a statutorily excluded routine physical is the patient's (PR-96 + N425, with or without GY), CO-97 + M15 for a bundled one", () => {
+    // Issue 10: a statutory exclusion is never a provider write-off (CO-96/N130).
+    // See: SSA §1862(a)(7); Pub. 100-04 ch. 30 §20.1; RVU status N.
+    expect(denial(run(claim([line('99397', '200.00')])).j, 1)).toEqual({
+      adj: [{ group: 'PR', carc: '96', amount: '200.00' }],
+      remarks: ['N425'],
     });
     expect(
       run(claim([line('99397', '200.00', { modifiers: ['GY'] })])).j.lines[0]!.adjustments[0]!

@@ -25,6 +25,7 @@ import {
 } from './pricing/pricing';
 import {
   behaviourOn,
+  datedOn,
   valueOn,
   type Behaviour,
   type PayerProfile,
@@ -261,7 +262,9 @@ export function adjudicate(claim: Claim, ctx: AdjudicationContext): Remittance {
   if (isVoid)
     return remit('voided', reversal?.payerClaimNumber ?? claimNo, [], [], accStart, null, reversal);
 
-  const denials = lineDenials(claim, rules, findings, ctx.seed ?? 0);
+  const denials = lineDenials(claim, rules, findings, ctx.seed ?? 0, () =>
+    behaviourSource(payer, dos),
+  );
 
   // Pricing of the lines still payable.
   const fees: (MedicareFee | null)[] = claim.lines.map((l, i) =>
@@ -281,7 +284,10 @@ export function adjudicate(claim: Claim, ctx: AdjudicationContext): Remittance {
     if (!fee || fee.kind === 'priced') return;
     const mods = claim.lines[i]!.modifiers;
     const liable = mods.includes('GA') || mods.includes('GY') ? 'PR' : 'CO';
-    denials[i] = unpricedDenial(fee, liable);
+    denials[i] =
+      payer.kind === 'medicare' && statutorilyExcluded(claim.lines[i]!.code, fee)
+        ? payerDenial('PR', '96', ['N425'])
+        : unpricedDenial(fee, liable);
   });
   const medicare = payer.kind === 'medicare' ? payer : null;
   const nonPar = medicare && claim.provider.participating === false;
@@ -492,6 +498,21 @@ const payerDenial = (group: 'CO' | 'PR', carc: string, remarks: string[]): Denia
   because: 'payer',
 });
 
+/**
+ * Excluded from Medicare by law, so the beneficiary's to pay whether or not a notice was given
+ * (no ABN is needed for a statutory exclusion): PR-96 + N425, never a provider write-off. The
+ * RVU file's status N marks these; routine physical examinations (preventive medicine visits
+ * 99381–99397) are excluded by statute even where no RVU file is loaded.
+ * See: SSA §1862(a)(7) (routine physical checkups); 42 CFR 411.15(a)(1); Pub. 100-04 ch. 30
+ * §20.1 (statutory exclusions: beneficiary liable, ABN optional) and ch. 12 §30.6.2;
+ * CMS RVU file read-me, status N; RARC N425.
+ */
+function statutorilyExcluded(code: string, fee: MedicareFee): boolean {
+  if (fee.kind !== 'unpriced') return false;
+  if (fee.status === 'N') return true;
+  return fee.status === null && code >= '99381' && code <= '99397' && code.length === 5;
+}
+
 function unpricedDenial(fee: MedicareFee, liable: 'CO' | 'PR'): Denial {
   const d = payerDenial;
   const reason = fee.kind === 'unpriced' ? fee.reason : null;
@@ -568,8 +589,10 @@ const lineLevel = (f: Finding) => Number(f.line !== null || f.diagnosisIndex !==
 function lineDenials(
   claim: Claim,
   rules: Behaviour,
-  findings: readonly Finding[],
+  /** The remittance's findings: a payer-policy denial adds the finding that explains it. */
+  findings: Finding[],
   seed: number,
+  policySource: () => string,
 ): (Denial | null)[] {
   const out: (Denial | null)[] = claim.lines.map(() => null);
 
@@ -586,8 +609,9 @@ function lineDenials(
     );
     claim.lines.forEach((l, i) => {
       if (out[i] || !isEm(l.code) || !l.modifiers.includes('25') || procDx.size === 0) return;
-      if (l.dxPointers.every((p) => procDx.has(p)))
-        out[i] = { group: 'CO', carc: '4', remarks: [], appealable: true, because: 'payer' };
+      const distinct = !l.dxPointers.every((p) => procDx.has(p));
+      if (!distinct)
+        out[i] = { group: 'CO', carc: '4', remarks: ['N823'], appealable: true, because: 'payer' };
       else if (rules.modifier25 === 'require-records')
         out[i] = {
           group: 'CO',
@@ -596,6 +620,8 @@ function lineDenials(
           appealable: true,
           because: 'payer',
         };
+      if (!distinct || rules.modifier25 === 'require-records')
+        findings.push(modifier25Finding(claim, i, distinct, policySource()));
     });
   }
   // Seeded documentation requests (pre-payment review): CO-16 + M127 on the highest charge.
@@ -615,6 +641,36 @@ function lineDenials(
       };
   }
   return out;
+}
+
+/** Where the payer's behaviour in force on the date comes from (a dated entry's source). */
+function behaviourSource(payer: PayerProfile, dos: string): string {
+  const b = payer.behaviour;
+  return Array.isArray(b) && isIsoDate(dos)
+    ? datedOn(b, dos).source
+    : `${payer.name} payer profile (behaviour)`;
+}
+
+/**
+ * The finding that explains a commercial modifier-25 policy denial: which policy, what the line
+ * lacks, and what to do (every denial the trainee sees names its rule).
+ */
+function modifier25Finding(claim: Claim, i: number, distinct: boolean, source: string): Finding {
+  const l = claim.lines[i]!;
+  return {
+    id: 'payer.modifier-policy',
+    severity: 'error',
+    line: i + 1,
+    codes: [l.code, '25'],
+    field: `lines[${i}].dxPointers`,
+    message: distinct
+      ? `${l.code} with modifier 25 is billed with a procedure: under this plan's policy the office notes are needed before it is paid (CO-252 + M127).`
+      : `${l.code} with modifier 25 points only to diagnoses the procedure on this claim also carries: this plan pays a same-day E/M with 25 only for a separately identifiable problem with its own diagnosis (CO-4 + N823).`,
+    reference: `${source}; plan modifier-25 policy (distinct diagnosis${distinct ? ', records on request' : ''}); CPT modifier 25; CARC ${distinct ? '252, RARC M127' : '4, RARC N823'}`,
+    suggestion: distinct
+      ? 'Send the office notes showing the separately identifiable E/M service'
+      : 'Point the E/M to the diagnosis it addressed besides the procedure, or remove 25 and the E/M if it was only the decision for the procedure',
+  };
 }
 
 function firstAppeal(payer: PayerProfile, remitDate: string): AppealRight | null {
