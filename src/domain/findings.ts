@@ -21,6 +21,10 @@ export const FINDING_IDS = {
   'icd10cm.excludes1': 'Two diagnoses are in an Excludes1 relation.',
   'icd10cm.code-first': 'A manifestation code is first-listed or sequenced before its etiology.',
   'icd10cm.use-additional': 'A tabular note asks for an additional code that is missing.',
+  'icd10cm.combination':
+    'Two conditions the classification presumes related ("with") are coded apart: a combination code applies unless the documentation states another cause.',
+  'icd10cm.sequencing':
+    'The diagnoses are in an order the guidelines forbid (an external cause first-listed, a sequela before its residual).',
   'mce.age': 'The diagnosis is inconsistent with the patient age.',
   'mce.sex': 'The diagnosis is inconsistent with the patient sex.',
   'ncci.ptp': 'An NCCI procedure-to-procedure edit pairs two lines.',

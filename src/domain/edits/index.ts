@@ -16,6 +16,7 @@ import { mceEdits } from './mce';
 import { modifierEdits } from './modifiers';
 import { ncciEdits } from './ncci';
 import { policyEdits } from './policy';
+import { presumedEdits } from './presumed';
 import { validityEdits } from './validity';
 
 export type { EditContext, GlobalDaysOf } from './context';
@@ -31,6 +32,7 @@ export const FAMILIES: ReadonlyArray<{ name: string; run: EditFamily }> = [
   { name: 'claim-data', run: claimDataEdits },
   { name: 'validity', run: validityEdits },
   { name: 'conventions', run: conventionEdits },
+  { name: 'presumed', run: presumedEdits },
   { name: 'mce', run: mceEdits },
   { name: 'modifiers', run: modifierEdits },
   { name: 'ncci', run: ncciEdits },
