@@ -28,6 +28,8 @@ export const FINDING_IDS = {
   'mce.age': 'The diagnosis is inconsistent with the patient age.',
   'mce.sex': 'The diagnosis is inconsistent with the patient sex.',
   'ncci.ptp': 'An NCCI procedure-to-procedure edit pairs two lines.',
+  'em.same-day':
+    'A second office E/M visit by the same provider on the same date without modifier 25 (one visit per day).',
   'ncci.mue': 'Units exceed the medically unlikely edit value.',
   'modifier.invalid': 'A modifier is unknown or not valid for the code or date.',
   'modifier.missing': 'A modifier the service needs is missing.',

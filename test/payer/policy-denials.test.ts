@@ -7,7 +7,13 @@
 import { describe, expect, it } from 'vitest';
 import { run as adjudicateCli } from '../../src/cli/commands/adjudicate';
 import type { Io } from '../../src/cli/io';
-import { claim, line, run } from './helpers';
+import type { Claim } from '../../src/domain/claim/claim';
+import type { PayerPolicy } from '../../src/domain/edits/policy-types';
+import { indicatorsFrom, scrub } from '../../src/domain/edits/index';
+import { starterCatalog } from '../../src/codesets/starter';
+import { claim, fees, line, run } from './helpers';
+
+const catalog = starterCatalog();
 
 function fakeIo(stdin: string) {
   const out: string[] = [];
@@ -44,15 +50,15 @@ describe('global surgery at the payer', () => {
     const surgery = raw('S1', '2026-03-02', [
       { code: '17000', units: 1, dxPointers: [1], charge: '120.00' },
     ]);
-    const visit = (id: string, mods: string[]) =>
-      raw(id, '2026-03-08', [
+    const visit = (id: string, mods: string[], date = '2026-03-08') =>
+      raw(id, date, [
         { code: '99213', modifiers: mods, units: 1, dxPointers: [1], charge: '150.00' },
       ]);
     const [, noMod, with24] = await adjudicateAll([
       surgery,
       visit('V1', []),
       {
-        ...visit('V2', ['24']),
+        ...visit('V2', ['24'], '2026-03-09'),
         diagnoses: ['J06.9'],
         lines: [{ code: '99213', modifiers: ['24'], units: 1, dxPointers: [1], charge: '150.00' }],
       },
@@ -82,5 +88,34 @@ describe('a commercial modifier-25 policy denial explains itself', () => {
     expect(f?.line).toBe(1);
     expect(f?.reference).toContain('ClaimLab plan provider manual');
     expect(f?.message).toContain('modifier 25');
+  });
+});
+
+describe('PC/TC indicators govern 26 and TC; bilateral is one unit', () => {
+  // 93000 (ECG, global test only): PC/TC indicator 4 in RVU25D (its PC is 93010, its TC 93005).
+  // See: CMS RVU file read-me, PC/TC indicator 4; Pub. 100-04 ch. 12 §40.7.B.
+  const rvu = indicatorsFrom(fees)!;
+  const indicators = (code: string) => (code === '93000' ? { pctc: '4' } : rvu(code));
+  const edits = (c: Claim, policy: PayerPolicy) => scrub(c, { catalog, policy, indicators });
+
+  it('a global-test-only code with 26 is modifier.invalid and denied CO-4', () => {
+    const c = claim([line('93000', '60.00', { modifiers: ['26'] })]);
+    const { r } = run(c, { edits });
+    const f = r.findings.find(
+      (x) => x.id === 'modifier.invalid' && x.reference.includes('PC/TC indicator 4'),
+    );
+    expect(f?.message).toContain('global test only');
+    expect(r.lines[0]!.adjustments).toContainEqual(
+      expect.objectContaining({ group: 'CO', carc: '4' }),
+    );
+    // Without 26 the global test is paid.
+    expect(run(claim([line('93000', '60.00')]), { edits }).r.status).toBe('paid');
+  });
+
+  it('modifier 50 with 2 units is flagged', () => {
+    const f = scrub(claim([line('20610', '200.00', { modifiers: ['50'], units: 2 })]), {
+      catalog,
+    }).filter((x) => x.id === 'modifier.invalid');
+    expect(f.map((x) => x.field)).toContain('lines[0].units');
   });
 });

@@ -15,7 +15,7 @@ import type { Finding } from '../../domain/findings';
 import { parseClaim } from '../../domain/claim/parse';
 import { isIsoDate } from '../../domain/claim/dates';
 import { scrub, type EditContext } from '../../domain/edits/index';
-import { globalDaysFrom } from '../../domain/edits/global-days';
+import { globalDaysFrom, indicatorsFrom } from '../../domain/edits/global-days';
 import { PayerLedger } from '../../domain/payer/ledger';
 import { unbalancedLines } from '../../domain/payer/corrections/reversal';
 import { remittanceFromJson } from '../../domain/payer/remittance/remittance-json';
@@ -61,6 +61,7 @@ export async function makeAdjudicator(
     catalog: await loadCatalog(io),
     ncci: curatedNcci(),
     globalDays: globalDaysFrom(fees),
+    indicators: indicatorsFrom(fees),
   };
   return (value, fallbackId) => {
     const parsed = parseClaim(value, fallbackId);

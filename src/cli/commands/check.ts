@@ -8,7 +8,12 @@
 import type { CodeCatalog } from '../../domain/codes/catalog';
 import { loadNodeCatalog } from '../../codesets/load-node';
 import { starterCatalog } from '../../codesets/starter';
-import { checkClaim, globalDaysFrom, type EditContext } from '../../domain/edits/index';
+import {
+  checkClaim,
+  globalDaysFrom,
+  indicatorsFrom,
+  type EditContext,
+} from '../../domain/edits/index';
 import type { GlobalDaysOf } from '../../domain/edits/context';
 import { starterFees, starterPayers } from '../../domain/payer/starter';
 import { payerChecksBeforeSubmission } from '../../domain/payer/checks';
@@ -38,11 +43,19 @@ export async function loadCatalog(io: Io): Promise<CodeCatalog> {
  * else the pack's national fee table (same sources as `adjudicate` prices with).
  */
 export function globalDaysFor(io: Io): GlobalDaysOf | undefined {
+  return rvuDataFor(io).globalDays;
+}
+
+/** Global days and PC/TC / bilateral indicators, from the same sources. */
+export function rvuDataFor(io: Io): Pick<EditContext, 'globalDays' | 'indicators'> {
   const mpfs = loadMpfsBundle();
   if (!mpfs.ok)
     for (const e of mpfs.errors)
       io.err(`claimlab: ${e.path}: ${e.message}; global days from the pack fee table`);
-  return globalDaysFrom(starterFees(mpfs.ok ? (mpfs.value ?? undefined) : undefined));
+  const fees = starterFees(mpfs.ok ? (mpfs.value ?? undefined) : undefined);
+  const globalDays = globalDaysFrom(fees);
+  const indicators = indicatorsFrom(fees);
+  return { ...(globalDays ? { globalDays } : {}), ...(indicators ? { indicators } : {}) };
 }
 
 /**
@@ -65,7 +78,7 @@ export async function run(args: string[], io: Io): Promise<number> {
       );
     ncci = r.value;
   }
-  const ctx: EditContext = { catalog: await loadCatalog(io), ncci, globalDays: globalDaysFor(io) };
+  const ctx: EditContext = { catalog: await loadCatalog(io), ncci, ...rvuDataFor(io) };
   const payers = starterPayers();
   const historyPath = flags.get('history');
   if (typeof historyPath === 'string') {

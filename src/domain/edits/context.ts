@@ -10,6 +10,9 @@ import type { PayerPolicy } from './policy-types';
 /** A procedure's MPFS global days on a date of service; undefined when unknown. */
 export type GlobalDaysOf = (code: string, date: string) => string | undefined;
 
+/** A procedure's RVU-file indicators; undefined when unknown. */
+export type IndicatorsOf = (code: string) => { pctc?: string; bilat?: string } | undefined;
+
 export interface EditContext {
   catalog: CodeCatalog;
   /** NCCI PTP pairs and MUEs; the shipped curated set when omitted (see `curatedNcci()`). */
@@ -24,6 +27,12 @@ export interface EditContext {
    * global surgery edits are skipped.
    */
   globalDays?: GlobalDaysOf;
+  /**
+   * A procedure's RVU-file indicators (PC/TC, bilateral) when known: from the MPFS bundle or the
+   * pack's fee table (see global-days.ts `indicatorsFrom`). Without it the PC/TC edits are
+   * skipped.
+   */
+  indicators?: IndicatorsOf;
   /** Claims already submitted, for `claim.duplicate`. */
   history?: readonly Claim[];
 }

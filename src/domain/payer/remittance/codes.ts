@@ -65,6 +65,7 @@ export const RARC = {
   M77: 'Place of service missing, invalid or not right for the service.',
   M144: 'Care before or after the surgery is paid as part of the surgery.',
   M80: 'Not paid with another service on the same day.',
+  M86: 'Already paid for the same or a similar service in this period.',
   M127: 'Medical record for this service is needed.',
   MA27: 'Patient name or member ID missing or invalid.',
   N4: 'Prior payer remittance (EOB) missing or incomplete.',

@@ -133,6 +133,10 @@ export function denialFor(
       return denial(f.id, 'CO', '22', ['N479']);
     case 'claim.duplicate':
       return denial(f.id, 'OA', '18', []);
+    case 'em.same-day':
+      // One office visit per day: the second is paid as part of the first. See: Pub. 100-04
+      // ch. 12 §30.6.7; RARC M86 (payment already made for a same/similar service).
+      return denial(f.id, 'CO', '97', ['M86']);
     case 'mce.age':
       return denial(f.id, 'CO', '9', []);
     case 'mce.sex':
