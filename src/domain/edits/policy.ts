@@ -14,7 +14,13 @@ import { validDate as isIsoDate } from './date-cache';
 import type { Finding } from '../findings';
 import type { EditContext } from './context';
 import { finding, lineDate } from './finding-kit';
-import { inEffect, type DxPattern, type PayerPolicy, type TimelyFilingRule } from './policy-types';
+import {
+  inEffect,
+  type CoverageRule,
+  type DxPattern,
+  type PayerPolicy,
+  type TimelyFilingRule,
+} from './policy-types';
 
 export function policyEdits(claim: Claim, ctx: EditContext): Finding[] {
   const p = ctx.policy;
@@ -35,6 +41,14 @@ export function dxPatternTarget(pattern: DxPattern): CodeTarget {
   return { from: a, to: b || a };
 }
 
+const ruleTargets = new WeakMap<CoverageRule, CodeTarget[]>();
+/** A coverage rule's diagnosis patterns as code targets, built once per rule. */
+function targetsOf(rule: CoverageRule): CodeTarget[] {
+  let t = ruleTargets.get(rule);
+  if (!t) ruleTargets.set(rule, (t = rule.diagnoses.map(dxPatternTarget)));
+  return t;
+}
+
 /**
  * Lines whose pointed diagnoses do not meet the payer's coverage rule for the procedure. The one
  * implementation the scrubber and the payer both call (payer/checks.ts).
@@ -52,7 +66,7 @@ export function necessityFindings(
     const pointed = l.dxPointers
       .map((ptr) => claim.diagnoses[ptr - 1])
       .filter((d): d is string => !!d);
-    const targets = rule.diagnoses.map(dxPatternTarget);
+    const targets = targetsOf(rule);
     if (pointed.some((d) => targets.some((t) => matchesTarget(d, t)))) return;
     const ga = l.modifiers.includes('GA');
     const gz = l.modifiers.includes('GZ');
@@ -127,6 +141,38 @@ export function authFindings(
  * See: CMS Pub. 100-04 ch. 1 §70.1 (line items: the line "from" date of service starts the
  * 12 months); 42 CFR 424.44.
  */
+const SUGGEST_TIMELY =
+  'Not payable unless you can prove timely submission (e.g. an earlier clearinghouse acceptance report)';
+
+// The payer checks every claim it receives: deadlines repeat across claims, so a Date is not
+// built for each one.
+const deadlines = new Map<string, string>();
+function deadlineOf(date: string, rule: TimelyFilingRule): string {
+  const k = `${date}|${rule.months ?? ''}|${rule.days ?? ''}`;
+  let v = deadlines.get(k);
+  if (v === undefined) {
+    if (deadlines.size > 50_000) deadlines.clear();
+    v = rule.months ? addMonths(date, rule.months) : addDays(date, rule.days ?? 0);
+    deadlines.set(k, v);
+  }
+  return v;
+}
+
+/** The rule, its last day and the limit in words when a service on `date` was filed late. */
+function lateFor(
+  date: string,
+  filed: string,
+  ruleOn: (date: string) => TimelyFilingRule | undefined,
+): { rule: TimelyFilingRule; deadline: string; limit: string } | null {
+  if (!isIsoDate(date)) return null;
+  const rule = ruleOn(date);
+  if (!rule) return null;
+  const deadline = deadlineOf(date, rule);
+  if (filed <= deadline) return null;
+  const limit = rule.months ? `${rule.months} months` : `${rule.days} days`;
+  return { rule, deadline, limit };
+}
+
 export function timelyFindings(
   claim: Claim,
   payerName: string,
@@ -136,20 +182,11 @@ export function timelyFindings(
 ): Finding[] {
   if (!isIsoDate(filed)) return [];
   const verb = filed === claim.submissionDate ? 'Submitted' : 'Received';
-  const check = (date: string) => {
-    if (!isIsoDate(date)) return null;
-    const rule = ruleOn(date);
-    if (!rule) return null;
-    const deadline = rule.months ? addMonths(date, rule.months) : addDays(date, rule.days ?? 0);
-    if (filed <= deadline) return null;
-    const limit = rule.months ? `${rule.months} months` : `${rule.days} days`;
-    return { rule, deadline, limit };
-  };
-  const dates = claim.lines.map((l) => lineDate(claim.serviceDate, l.serviceDate));
-  const suggestion =
-    'Not payable unless you can prove timely submission (e.g. an earlier clearinghouse acceptance report)';
-  if (dates.every((d) => d === claim.serviceDate)) {
-    const late = check(claim.serviceDate);
+  let sameDate = true;
+  for (const l of claim.lines)
+    if (l.serviceDate && l.serviceDate !== claim.serviceDate) sameDate = false;
+  if (sameDate) {
+    const late = lateFor(claim.serviceDate, filed, ruleOn);
     if (!late) return [];
     return [
       finding(
@@ -159,14 +196,15 @@ export function timelyFindings(
         [],
         `${verb} ${filed}, after the ${payerName} timely-filing limit of ${late.limit} from the date of service ${claim.serviceDate} (last day ${late.deadline}).`,
         `${late.rule.source}; CARC 29`,
-        { field: 'submissionDate', suggestion },
+        { field: 'submissionDate', suggestion: SUGGEST_TIMELY },
       ),
     ];
   }
   const out: Finding[] = [];
-  dates.forEach((date, i) => {
-    const late = check(date);
-    const code = claim.lines[i]?.code ?? '';
+  claim.lines.forEach((l, i) => {
+    const date = lineDate(claim.serviceDate, l.serviceDate);
+    const late = lateFor(date, filed, ruleOn);
+    const code = l.code ?? '';
     if (late)
       out.push(
         finding(
@@ -176,7 +214,7 @@ export function timelyFindings(
           code ? [code] : [],
           `Line ${i + 1} (${code || 'no code'}) was ${verb.toLowerCase()} ${filed}, after the ${payerName} timely-filing limit of ${late.limit} from its date of service ${date} (last day ${late.deadline}).`,
           `${late.rule.source}; CMS Pub. 100-04 ch. 1 §70.1 (each line's date of service); CARC 29`,
-          { field: `lines[${i}].serviceDate`, suggestion },
+          { field: `lines[${i}].serviceDate`, suggestion: SUGGEST_TIMELY },
         ),
       );
   });

@@ -165,61 +165,150 @@ function remitFrom(
   };
 }
 
+/**
+ * One claim through the payer, as a pipeline of named steps: receipt (dates, rules in force,
+ * who is primary) → findings (edits and the payer's own checks) → front-end rejection →
+ * take-back of the original (corrections) → line denials → pricing → cost sharing →
+ * coordination of benefits → the remittance.
+ */
 export function adjudicate(claim: Claim, ctx: AdjudicationContext): Remittance {
+  const r = receive(claim, ctx);
+  const findings = findingsOf(claim, ctx, r);
+  // Bound once per claim (a closure per call would be renamed per call under tsx keepNames).
+  const remit = remitFrom.bind(null, remitBase(claim, ctx, r, findings));
+  const rejected = rejectionRemarks(findings, r.rules);
+  if (rejected) return remit('rejected', null, [], rejected, r.accBefore, null);
+
+  const { reversal, accStart } = takeBack(claim, ctx, r);
+  const claimNo = payerClaimNumber(
+    r.payer.kind,
+    r.rules.seed + (ctx.seed ?? 0),
+    claim.claimId,
+    r.received,
+  );
+  // A void adds no claim of its own: it is known by the claim number it takes back.
+  if (r.isVoid)
+    return remit('voided', reversal?.payerClaimNumber ?? claimNo, [], [], accStart, null, reversal);
+
+  const denials = lineDenials(claim, r.rules, findings, ctx.seed ?? 0, () =>
+    behaviourSource(r.payer, r.dos),
+  );
+  const pricing = price(claim, ctx, r, denials);
+  const shared = shareCosts(claim, r, pricing, denials, accStart);
+  const finalLines = coordinate(shared.lines, r, shared.seqRate);
+  for (const l of finalLines) l.adjustments = groupAdjustments(l.adjustments);
+  const yearNote =
+    shared.minYear === 0 ? null : feeYearFinding(r.dos, shared.minYear, shared.maxYear);
+  if (yearNote) findings.push(yearNote);
+  // Appeal rights only where a denial can be appealed (not timely filing: N211).
+  const out = remit(
+    statusOf(finalLines),
+    claimNo,
+    finalLines,
+    shared.appealable ? ['MA01'] : [],
+    { deductibleMet: shared.acc.deductibleMet, outOfPocketMet: shared.acc.outOfPocketMet },
+    shared.appealable ? firstAppeal(r.payer, r.remitDate) : null,
+    reversal,
+  );
+  const dual = claim.patient.dualStatus ?? r.primary?.balanceBilling?.dualStatus;
+  if ((r.qmb || r.primary?.balanceBilling) && dual)
+    out.balanceBilling = qmbProtection(finalLines, dual);
+  return out;
+}
+
+/** What the payer knows of a claim on receipt, before any rule runs. */
+interface Receipt {
+  payer: PayerProfile;
+  received: string;
+  dos: string;
+  benefitYear: string | undefined;
+  /** Benefit-year accumulators before this claim. */
+  accBefore: Accumulators;
+  isVoid: boolean;
+  /** The behaviour in force on the date of service. */
+  rules: Behaviour;
+  remitDate: string;
+  /** QMB: the patient may not be billed Medicare cost sharing (qmb.ts). */
+  qmb: boolean;
+  /** The primary payer's decision when this payer is secondary (never a rejection). */
+  primary: Remittance | undefined;
+}
+
+function receive(claim: Claim, ctx: AdjudicationContext): Receipt {
   const payer = ctx.payer;
   const received =
     ctx.receivedDate ??
     (isIsoDate(claim.submissionDate) ? claim.submissionDate : claim.serviceDate);
   const dos = isIsoDate(claim.serviceDate) ? claim.serviceDate : received;
   const benefitYear = isIsoDate(dos) ? benefitYearOf(payer, dos) : undefined;
-  const accBefore: Accumulators =
-    ctx.accumulators ?? correctionRunning(claim, ctx, payer, benefitYear) ?? claim.accumulators;
-  const isVoid = claim.frequency === '8' && !ctx.reopening;
   // Dated behaviour: the rules in force on the date of service; processing days on receipt.
   const rules = behaviourOn(payer, dos);
-  const remitDate = isIsoDate(received)
-    ? addDays(received, (received === dos ? rules : behaviourOn(payer, received)).processingDays)
-    : received;
-  // QMB: the patient may not be billed Medicare cost sharing (qmb.ts); a secondary after a
-  // protected primary (Medicaid after Medicare) keeps the protection.
-  const qmb = payer.kind === 'medicare' && hasQmbProtection(claim);
-  // A rejected primary claim was never adjudicated: there is nothing to coordinate with.
-  const primary = ctx.cob?.primary?.status === 'rejected' ? undefined : ctx.cob?.primary;
+  return {
+    payer,
+    received,
+    dos,
+    benefitYear,
+    accBefore:
+      ctx.accumulators ?? correctionRunning(claim, ctx, payer, benefitYear) ?? claim.accumulators,
+    isVoid: claim.frequency === '8' && !ctx.reopening,
+    rules,
+    remitDate: isIsoDate(received)
+      ? addDays(received, (received === dos ? rules : behaviourOn(payer, received)).processingDays)
+      : received,
+    // A secondary after a protected primary (Medicaid after Medicare) keeps the protection.
+    qmb: payer.kind === 'medicare' && hasQmbProtection(claim),
+    // A rejected primary claim was never adjudicated: there is nothing to coordinate with.
+    primary: ctx.cob?.primary?.status === 'rejected' ? undefined : ctx.cob?.primary,
+  };
+}
 
+/** Step 1: the findings known, the edit engine's, the payer's own checks; each once. */
+function findingsOf(claim: Claim, ctx: AdjudicationContext, r: Receipt): Finding[] {
+  const payer = r.payer;
   const checkOpts = {
     authorizations: ctx.authorizations,
     cob: ctx.cob,
-    hasPrimaryRemit: primary !== undefined,
+    hasPrimaryRemit: r.primary !== undefined,
     original: ctx.original ?? null,
     reopening: ctx.reopening !== undefined,
   };
   // A void only takes back the original: its lines are not coded, priced or filed on time again.
   const sources = (
-    isVoid
-      ? [ctx.findings ?? [], payerChecks(claim, payer, received, checkOpts)]
+    r.isVoid
+      ? [ctx.findings ?? [], payerChecks(claim, payer, r.received, checkOpts)]
       : [
           ctx.findings ?? [],
           ctx.edits ? notPayerOwn(ctx.edits(claim, policyFor(payer))) : [],
-          payerChecks(claim, payer, received, checkOpts),
+          payerChecks(claim, payer, r.received, checkOpts),
           localityCheck(claim, payer, ctx.fees),
         ]
   ).filter((s) => s.length > 0);
-  const findings =
-    sources.length === 0 ? [] : sources.length === 1 ? [...sources[0]!] : dedupe(sources.flat());
+  return sources.length === 0
+    ? []
+    : sources.length === 1
+      ? [...sources[0]!]
+      : dedupe(sources.flat());
+}
 
-  // One object shape for every remittance (fixed property order): keeps the hot path monomorphic.
-  const base: RemitBase = {
+/** One object shape for every remittance (fixed property order): keeps the hot path monomorphic. */
+function remitBase(
+  claim: Claim,
+  ctx: AdjudicationContext,
+  r: Receipt,
+  findings: Finding[],
+): RemitBase {
+  return {
     claimId: claim.claimId,
-    payerId: payer.id,
-    payerName: payer.name,
+    payerId: r.payer.id,
+    payerName: r.payer.name,
     frequency: claim.frequency,
     originalClaimId: claim.originalClaimId,
-    payerSequence: (primary ? 2 : 1) as 1 | 2,
-    claimFilingIndicator: payer.claimFilingIndicator,
-    receivedDate: received,
-    remitDate,
+    payerSequence: (r.primary ? 2 : 1) as 1 | 2,
+    claimFilingIndicator: r.payer.claimFilingIndicator,
+    receivedDate: r.received,
+    remitDate: r.remitDate,
     findings,
-    accumulatorsBefore: accBefore,
+    accumulatorsBefore: r.accBefore,
     patient: {
       memberId: claim.patient.memberId,
       firstName: claim.patient.firstName,
@@ -228,45 +317,56 @@ export function adjudicate(claim: Claim, ctx: AdjudicationContext): Remittance {
     providerNpi: claim.provider.npi,
     reopening: ctx.reopening ?? null,
     pos: claim.provider.pos,
-    benefitYear,
+    benefitYear: r.benefitYear,
   };
-  // Bound once per claim (a closure per call would be renamed per call under tsx keepNames).
-  const remit = remitFrom.bind(null, base);
-  const rejections = findings.filter((f) => isRejection(f, rules));
-  if (rejections.length > 0) {
-    const fieldRarcs = [
-      ...new Set(rejections.map(fieldRemark).filter((r): r is string => r !== null)),
-    ];
-    // A front-end rejection is not adjudicated: no remittance lines, no payer claim number, no
-    // appeal rights; the claim-level remarks (MA130 + the field's RARC) and the findings say why.
-    // See: DOMAIN.md §1 step 5; issue 5 "front-end rejection versus adjudicated denial".
-    const lines: RemitLine[] = [];
-    return remit('rejected', null, lines, ['MA130', ...fieldRarcs], accBefore, null);
-  }
+}
 
-  // Replacement, void or reopening: take the original back first and give its shares back.
+/**
+ * A front-end rejection is not adjudicated: no remittance lines, no payer claim number, no
+ * appeal rights; the claim-level remarks (MA130 + the field's RARC) and the findings say why.
+ * Null when nothing rejects the claim.
+ * See: DOMAIN.md §1 step 5; issue 5 "front-end rejection versus adjudicated denial".
+ */
+function rejectionRemarks(findings: readonly Finding[], rules: Behaviour): string[] | null {
+  const rejections = findings.filter((f) => isRejection(f, rules));
+  if (rejections.length === 0) return null;
+  const fieldRarcs = new Set(rejections.map(fieldRemark).filter((x): x is string => x !== null));
+  return ['MA130', ...fieldRarcs];
+}
+
+/** Replacement, void or reopening: take the original back first and give its shares back. */
+function takeBack(
+  claim: Claim,
+  ctx: AdjudicationContext,
+  r: Receipt,
+): { reversal: Reversal | null; accStart: Accumulators } {
   const original = claim.frequency !== '1' || ctx.reopening ? ctx.original : undefined;
   const reversal = original && reversible(original) ? reversalOf(original) : null;
   // The shares go back to the benefit year the original counted them in: when the correction
   // moves the service into another year, this claim's year is untouched (the ledger credits the
   // original's year).
-  const sameYear = !original?.benefitYear || original.benefitYear === benefitYear;
-  const accStart = reversal && sameYear ? creditBack(accBefore, reversal) : accBefore;
-  const claimNo = payerClaimNumber(
-    payer.kind,
-    rules.seed + (ctx.seed ?? 0),
-    claim.claimId,
-    received,
-  );
-  // A void adds no claim of its own: it is known by the claim number it takes back.
-  if (isVoid)
-    return remit('voided', reversal?.payerClaimNumber ?? claimNo, [], [], accStart, null, reversal);
+  const sameYear = !original?.benefitYear || original.benefitYear === r.benefitYear;
+  return {
+    reversal,
+    accStart: reversal && sameYear ? creditBack(r.accBefore, reversal) : r.accBefore,
+  };
+}
 
-  const denials = lineDenials(claim, rules, findings, ctx.seed ?? 0, () =>
-    behaviourSource(payer, dos),
-  );
+interface Pricing {
+  fees: (MedicareFee | null)[];
+  priced: (PricedLine | undefined)[];
+  /** Non-participating and not assigned (Medicare): the limiting charge applies. */
+  nonAssigned: boolean;
+}
 
-  // Pricing of the lines still payable.
+/** Step 3: the fee of each line still payable, then the payment rules across the lines. */
+function price(
+  claim: Claim,
+  ctx: AdjudicationContext,
+  r: Receipt,
+  denials: (Denial | null)[],
+): Pricing {
+  const { payer, dos } = r;
   const fees: (MedicareFee | null)[] = claim.lines.map((l, i) =>
     denials[i]
       ? null
@@ -294,7 +394,7 @@ export function adjudicate(claim: Claim, ctx: AdjudicationContext): Remittance {
   // Non-participating and not assigned: Medicare pays the beneficiary; the provider may bill
   // the patient up to the limiting charge. See: Pub. 100-04 ch. 12 §30.3.12.
   // Assignment is mandatory for a Medicaid-eligible (QMB) patient: See: SSA §1848(g)(3)(A).
-  const nonAssigned = nonPar && !qmb && !acceptsAssignment(claim);
+  const nonAssigned = !!nonPar && !r.qmb && !acceptsAssignment(claim);
   const toPrice: LineToPrice[] = [];
   fees.forEach((fee, i) => {
     if (denials[i] || !fee || fee.kind !== 'priced') return;
@@ -318,8 +418,28 @@ export function adjudicate(claim: Claim, ctx: AdjudicationContext): Remittance {
     limitingChargeRate: nonPar ? valueOn(medicare.limitingChargeRate, dos) : null,
   }))
     priced[p.index] = p;
+  return { fees, priced, nonAssigned };
+}
 
-  // Cost sharing in line order; accumulators carry from line to line.
+interface CostSharing {
+  lines: RemitLine[];
+  acc: AccumulatorState;
+  appealable: boolean;
+  seqRate: number;
+  /** Fee-schedule years used to price the lines (0 = none priced from a dated table). */
+  minYear: number;
+  maxYear: number;
+}
+
+/** Step 4: denied lines written off; priced lines' member shares in line order (accumulators carry). */
+function shareCosts(
+  claim: Claim,
+  r: Receipt,
+  { fees, priced, nonAssigned }: Pricing,
+  denials: readonly (Denial | null)[],
+  accStart: Accumulators,
+): CostSharing {
+  const { payer, dos } = r;
   let acc: AccumulatorState = {
     deductibleMet: accStart.deductibleMet,
     outOfPocketMet: accStart.outOfPocketMet,
@@ -327,10 +447,9 @@ export function adjudicate(claim: Claim, ctx: AdjudicationContext): Remittance {
   const deductible = valueOn(payer.deductible, dos);
   const oopMax = valueOn(payer.outOfPocketMax, dos);
   const defaultCoins = valueOn(payer.coinsurance, dos);
-  const seqRate = medicare ? valueOn(medicare.sequestration, dos) : 0;
+  const seqRate = payer.kind === 'medicare' ? valueOn(payer.sequestration, dos) : 0;
   const copayTaken = new Set<ServiceCategory>();
   let appealable = false;
-  // Fee-schedule years used to price the lines (0 = none priced from a dated table).
   let minYear = 0;
   let maxYear = 0;
 
@@ -400,8 +519,13 @@ export function adjudicate(claim: Claim, ctx: AdjudicationContext): Remittance {
     line.paid = cents(payment - seq);
     return line;
   });
+  return { lines, acc, appealable, seqRate, minYear, maxYear };
+}
 
-  const finalLines = primary
+/** Step 5: as secondary, pay against the primary's decision; QMB remarks on Medicare's lines. */
+function coordinate(lines: RemitLine[], r: Receipt, seqRate: number): RemitLine[] {
+  const { payer, primary, qmb } = r;
+  const out = primary
     ? applySecondary(lines, primary, {
         seqRate,
         method:
@@ -413,24 +537,7 @@ export function adjudicate(claim: Claim, ctx: AdjudicationContext): Remittance {
         qmb: qmb || primary.balanceBilling !== undefined,
       })
     : lines;
-  if (qmb && payer.kind === 'medicare') addQmbRemarks(finalLines);
-  for (const l of finalLines) l.adjustments = groupAdjustments(l.adjustments);
-  const status = statusOf(finalLines);
-  const yearNote = minYear === 0 ? null : feeYearFinding(dos, minYear, maxYear);
-  if (yearNote) findings.push(yearNote);
-  // Appeal rights only where a denial can be appealed (not timely filing: N211).
-  const out = remit(
-    status,
-    claimNo,
-    finalLines,
-    appealable ? ['MA01'] : [],
-    { deductibleMet: acc.deductibleMet, outOfPocketMet: acc.outOfPocketMet },
-    appealable ? firstAppeal(payer, remitDate) : null,
-    reversal,
-  );
-  const dual = claim.patient.dualStatus ?? primary?.balanceBilling?.dualStatus;
-  if ((qmb || primary?.balanceBilling) && dual)
-    out.balanceBilling = qmbProtection(finalLines, dual);
+  if (qmb && payer.kind === 'medicare') addQmbRemarks(out);
   return out;
 }
 

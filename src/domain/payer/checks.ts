@@ -56,14 +56,27 @@ function policyOf(p: PayerProfile): PayerPolicy {
 }
 
 /** The filing limit in force on a date of service (the first entry before any entry starts). */
-function timelyRuleOn(p: PayerProfile, date: string): TimelyFilingRule {
-  const tf = datedOn(p.timelyFiling, date);
-  return {
-    effective: tf.from,
-    terminated: tf.to ?? null,
-    source: tf.source,
-    ...(tf.value.unit === 'months' ? { months: tf.value.amount } : { days: tf.value.amount }),
+const timelyRules = new WeakMap<object, TimelyFilingRule>();
+const rulesOn = new WeakMap<PayerProfile, (date: string) => TimelyFilingRule>();
+function timelyRuleOn(p: PayerProfile): (date: string) => TimelyFilingRule {
+  let f = rulesOn.get(p);
+  if (f) return f;
+  f = (date) => {
+    const tf = datedOn(p.timelyFiling, date);
+    let r = timelyRules.get(tf);
+    if (!r) {
+      r = {
+        effective: tf.from,
+        terminated: tf.to ?? null,
+        source: tf.source,
+        ...(tf.value.unit === 'months' ? { months: tf.value.amount } : { days: tf.value.amount }),
+      };
+      timelyRules.set(tf, r);
+    }
+    return r;
   };
+  rulesOn.set(p, f);
+  return f;
 }
 
 /**
@@ -97,7 +110,7 @@ export function payerChecks(
   if (!isVoid && isIsoDate(claim.serviceDate)) {
     const policy = policyOf(p);
     out.push(
-      ...timelyFindings(claim, p.name, filed, (date) => timelyRuleOn(p, date)),
+      ...timelyFindings(claim, p.name, filed, timelyRuleOn(p)),
       ...authFindings(claim, policy, opts.authorizations),
       ...necessityFindings(claim, policy),
     );

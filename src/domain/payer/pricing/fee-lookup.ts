@@ -30,6 +30,16 @@ function percentOf(fee: MedicareFee, percent: number, label: string): MedicareFe
     : fee;
 }
 
+/** Medicare's fee at the claim's locality when the MPFS knows it, else the national fee. */
+function medicareHere(line: ClaimLine, pos: string, locality: string, fees: FeeSources) {
+  const here = locality.trim()
+    ? medicareFee(line.code, line.modifiers, pos, locality, fees, true)
+    : null;
+  return here && here.kind !== 'unknown-locality'
+    ? here
+    : medicareFee(line.code, line.modifiers, pos, '', fees, true);
+}
+
 export function payerFee(
   line: ClaimLine,
   pos: string,
@@ -44,15 +54,8 @@ export function payerFee(
   // A percentage of Medicare is of the Medicare amount where the service was given: the
   // claim's locality (GPCIs) when it names one the MPFS knows, else the national amount.
   // See: CMS GPCI file; 42 CFR 414.26 (payment area adjustment).
-  const medicareHere = () => {
-    const here = locality.trim()
-      ? medicareFee(line.code, line.modifiers, pos, locality, fees, true)
-      : null;
-    return here && here.kind !== 'unknown-locality'
-      ? here
-      : medicareFee(line.code, line.modifiers, pos, '', fees, true);
-  };
-  if (rule.kind === 'percent-of-medicare') return pct(medicareHere(), rule.percent, payer.name);
+  if (rule.kind === 'percent-of-medicare')
+    return pct(medicareHere(line, pos, locality, fees), rule.percent, payer.name);
   const table = fees.tables?.[rule.file];
   const e = table?.get(line.code);
   if (e && table) {
@@ -77,6 +80,10 @@ export function payerFee(
     );
   }
   if (rule.fallbackPercentOfMedicare !== null)
-    return pct(medicareHere(), rule.fallbackPercentOfMedicare, `${payer.name} fallback`);
+    return pct(
+      medicareHere(line, pos, locality, fees),
+      rule.fallbackPercentOfMedicare,
+      `${payer.name} fallback`,
+    );
   return { kind: 'unpriced', reason: 'not-on-schedule', status: null };
 }
