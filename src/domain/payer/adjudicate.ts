@@ -17,6 +17,7 @@ import { costShare, type AccumulatorState } from './cost-sharing/cost-sharing';
 import { denialFor, fieldRemark, isRejection, linesOf, type Denial } from './remittance/denials';
 import { normaliseLocality, type FeeSources } from './pricing/fees';
 import { payerFee } from './pricing/fee-lookup';
+import { aspAmount, aspFor, aspSource } from './pricing/asp';
 import {
   applyPaymentRules,
   type LineToPrice,
@@ -380,6 +381,34 @@ function price(
         ),
   );
   if (payer.kind === 'medicare') bundleStatusT(claim, dos, fees, denials);
+  // Part B drugs the PFS does not price (status E/X, or not on it): the quarterly ASP limit.
+  let drugs: (PricedLine | undefined)[] | null = null;
+  for (let i = 0; payer.kind === 'medicare' && ctx.fees.asp && i < fees.length; i++) {
+    const fee = fees[i];
+    if (!fee || fee.kind !== 'unpriced') continue;
+    const l = claim.lines[i]!;
+    const date = l.serviceDate ?? dos;
+    const hit = aspFor(ctx.fees.asp, l.code, date);
+    if (!hit) continue;
+    const amount = aspAmount(hit.entry, l.units);
+    fees[i] = {
+      kind: 'priced',
+      perUnit: amount,
+      mult: '0',
+      bilat: '0',
+      source: aspSource(hit.table, hit.entry, date),
+      locality: 'national',
+      status: fee.status,
+      year: null,
+    };
+    (drugs ??= new Array<PricedLine | undefined>(claim.lines.length))[i] = {
+      index: i,
+      feeSchedule: amount,
+      allowed: cents(Math.min(l.charge, amount)),
+      limitingCharge: null,
+      rules: [`ASP: ${l.units} × the ${hit.table.quarter} limit per ${hit.entry.dosage}`],
+    };
+  }
   fees.forEach((fee, i) => {
     if (!fee || fee.kind === 'priced') return;
     const mods = claim.lines[i]!.modifiers;
@@ -397,7 +426,7 @@ function price(
   const nonAssigned = !!nonPar && !r.qmb && !acceptsAssignment(claim);
   const toPrice: LineToPrice[] = [];
   fees.forEach((fee, i) => {
-    if (denials[i] || !fee || fee.kind !== 'priced') return;
+    if (denials[i] || !fee || fee.kind !== 'priced' || drugs?.[i]) return;
     const l = claim.lines[i]!;
     toPrice.push({
       index: i,
@@ -418,6 +447,8 @@ function price(
     limitingChargeRate: nonPar ? valueOn(medicare.limitingChargeRate, dos) : null,
   }))
     priced[p.index] = p;
+  // Drugs: assignment is mandatory (SSA §1842(o)(3)): no non-par rate, no limiting charge.
+  for (let i = 0; drugs && i < drugs.length; i++) if (drugs[i]) priced[i] = drugs[i];
   return { fees, priced, nonAssigned };
 }
 

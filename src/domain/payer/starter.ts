@@ -8,6 +8,8 @@ import commercialJson from '../../../scenarios/starter/payers/commercial-ppo.jso
 import medicaidJson from '../../../scenarios/starter/payers/medicaid.json';
 import medicareFeesJson from '../../../scenarios/starter/fees/medicare-national-2025.json';
 import medicaidFeesJson from '../../../scenarios/starter/fees/medicaid-starter-2025.json';
+import aspJson from '../../../scenarios/starter/drugs/asp-2025-q4.json';
+import { parseAspTable, type AspTable } from './pricing/asp';
 import type { Problem } from '../result';
 import { parseFeeTable, type FeeSources, type FeeTable, type MpfsTables } from './pricing/fees';
 import { parsePayerProfile, type PayerProfile } from './profile';
@@ -57,7 +59,14 @@ export function starterFeeTables(): Readonly<Record<string, FeeTable>> {
 /** Fee sources for adjudication: the imported MPFS when given, else the pack's national table. */
 export function starterFees(mpfs?: MpfsTables): FeeSources {
   const t = starterFeeTables();
-  return { mpfs, medicareTable: t['medicare-national-2025.json'], tables: t };
+  return { mpfs, medicareTable: t['medicare-national-2025.json'], tables: t, asp: starterAsp() };
+}
+
+/** The starter pack's dated ASP table (Part B drugs the packs use). */
+export function starterAsp(): AspTable[] {
+  const r = parseAspTable(aspJson, 'scenarios/starter/drugs/asp-2025-q4.json');
+  if (!r.ok) throw new Error(r.errors.map((e) => `${e.path}: ${e.message}`).join('; '));
+  return [r.value];
 }
 
 /** Validates pack payer files (raw JSON from the scenario loader); reports every problem with file and path. */
