@@ -10,7 +10,8 @@ import { describe, expect, it } from 'vitest';
 import { aspAmount, parseAspTable } from '../../src/domain/payer/pricing/asp';
 import { importAspCsv } from '../../src/codesets/asp/import';
 import { starterAsp } from '../../src/domain/payer/starter';
-import { claim, line, run } from './helpers';
+import { serviceCategory } from '../../src/domain/payer/cost-sharing/categories';
+import { claim, line, payer, run } from './helpers';
 
 describe('ASP pricing of Part B drugs', () => {
   it('units × the per-unit limit, to the cent: J3301 × 4 = 4 × 0.844 = 3.38', () => {
@@ -67,3 +68,20 @@ if (!existsSync(CSV))
   console.warn(
     `ASP importer test skipped: ${CSV} is absent (CMS ASP pricing files: cms.gov/medicare/payment/part-b-drugs/asp-pricing-files).`,
   );
+
+describe('Medicare preventive services: no deductible, no coinsurance where the law waives them', () => {
+  // See: SSA §1833(a)(1) and (b) as amended by ACA §4104; Pub. 100-04 ch. 18 §1.2, §40 (G0101,
+  // Q0091), §20 (77067), §60 (colorectal screening); the DRE G0102 is not waived.
+  const medicare = payer('medicare');
+  it.each([['G0101'], ['Q0091'], ['77067'], ['G0121'], ['G0103']])(
+    '%s is a preventive service with $0 cost sharing',
+    (code) => {
+      const cat = serviceCategory(code, [], '2026-03-02', null);
+      expect(cat).toBe('preventive');
+      expect(medicare.costSharing[cat]).toMatchObject({ deductible: false, coinsurance: 0 });
+    },
+  );
+  it('the digital rectal exam G0102 is not waived', () => {
+    expect(serviceCategory('G0102', [], '2026-03-02', null)).not.toBe('preventive');
+  });
+});
