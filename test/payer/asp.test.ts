@@ -8,7 +8,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { aspAmount, parseAspTable } from '../../src/domain/payer/pricing/asp';
-import { importAspCsv } from '../../src/codesets/asp/import';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildAspBundles, importAspCsv, loadAspBundles } from '../../src/codesets/asp/import';
 import { starterAsp } from '../../src/domain/payer/starter';
 import { serviceCategory } from '../../src/domain/payer/cost-sharing/categories';
 import { claim, line, payer, run } from './helpers';
@@ -62,6 +65,16 @@ describe.skipIf(!existsSync(CSV))('importer for the CMS ASP pricing file layout'
         (starterAsp()[0]!.get(e)!.limitMills / 1000).toFixed(3),
       );
     expect(parseAspTable(r.value, 'imported').ok).toBe(true);
+  });
+
+  it('builds the bundle into a build folder and loads it back', () => {
+    const out = mkdtempSync(join(tmpdir(), 'asp-'));
+    const built = buildAspBundles('../shared/reference', out);
+    if (!built.ok) throw new Error(JSON.stringify(built.errors.slice(0, 3)));
+    expect(built.value.map((f) => f.split('/').pop())).toEqual(['asp-2025-Q4.json']);
+    const [t] = loadAspBundles(out);
+    expect(t?.quarter).toBe('2025-Q4');
+    expect(t?.get('J3301')?.limitMills).toBe(844);
   });
 });
 if (!existsSync(CSV))

@@ -24,6 +24,7 @@ import { remittanceJson, type Remittance } from '../../domain/payer/remittance/r
 import { starterFees, starterPayers } from '../../domain/payer/starter';
 import { loadMpfsBundle } from '../../codesets/mpfs/bundle';
 import { curatedNcci } from '../../codesets/ncci/curated';
+import { loadAspBundles } from '../../codesets/asp/import';
 import { CliError, parseArgs, readRecords, type Io } from '../io';
 import { loadCatalog } from './check';
 
@@ -55,7 +56,9 @@ export async function makeAdjudicator(
   if (!mpfs.ok)
     for (const e of mpfs.errors)
       io.err(`claimlab: ${e.path}: ${e.message}; using the pack fee table`);
-  const fees = starterFees(mpfs.ok ? (mpfs.value ?? undefined) : undefined);
+  const packFees = starterFees(mpfs.ok ? (mpfs.value ?? undefined) : undefined);
+  // Imported ASP quarters (codesets/build) before the pack's own small table.
+  const fees = { ...packFees, asp: [...loadAspBundles(), ...(packFees.asp ?? [])] };
   const payers = starterPayers();
   const editCtx: EditContext = {
     catalog: await loadCatalog(io),

@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { buildToFolder } from '../../codesets/build-node';
 import { buildMpfsBundle } from '../../codesets/mpfs/bundle';
+import { buildAspBundles } from '../../codesets/asp/import';
 import { buildAlphabeticIndexBundle, findIndexFiles } from '../../codesets/alpha-index/bundle';
 import { writeSearchBundle } from '../../codesets/alpha-index/search-bundle';
 import { loadOfficialCatalog } from '../../codesets/load-node';
@@ -84,6 +85,13 @@ export async function run(args: string[], io: Io): Promise<number> {
       failed = true;
       for (const e of mpfs.errors) io.err(`  ${e.path}: ${e.message}`);
     }
+  }
+  // Part B drug ASP pricing files (asp/<quarter>/*.csv): codes, units and limits only.
+  const asp = buildAspBundles(from, out);
+  if (asp.ok) for (const f of asp.value) io.out(`ASP drug pricing: ${basename(f)}`);
+  else {
+    failed = true;
+    for (const e of asp.errors) io.err(`  ${e.path}: ${e.message}`);
   }
   const hasIndex = (await findIndexFiles(from)).length > 0;
   if (!hasIndex)

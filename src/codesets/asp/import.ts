@@ -7,10 +7,11 @@
  * pricing/asp.ts reads, written to codesets/build (git-ignored) by `writeAspBundle`.
  * See: cms.gov/medicare/payment/part-b-drugs/asp-pricing-files; SSA §1847A.
  */
-import { writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDelimited } from '../csv';
 import type { Problem, Result } from '../../domain/result';
+import { parseAspTable, type AspTable } from '../../domain/payer/pricing/asp';
 
 export interface AspTableJson {
   format: 'claimlab.asp';
@@ -120,4 +121,36 @@ export function writeAspBundle(table: AspTableJson, outDir = 'codesets/build'): 
   const out = join(outDir, `asp-${table.quarter}.json`);
   writeFileSync(out, JSON.stringify(table));
   return out;
+}
+
+/**
+ * Imports every CMS ASP pricing CSV under `<refDir>/asp/<quarter folder>/` into
+ * `<outDir>/asp-<quarter>.json`. Returns the files written, or the problems found.
+ */
+export function buildAspBundles(refDir: string, outDir: string): Result<string[]> {
+  const root = join(refDir, 'asp');
+  if (!existsSync(root)) return { ok: true, value: [] };
+  const written: string[] = [];
+  const errors: Problem[] = [];
+  for (const dir of readdirSync(root)) {
+    const d = join(root, dir);
+    if (!statSync(d).isDirectory()) continue;
+    for (const f of readdirSync(d).filter((x) => x.toLowerCase().endsWith('.csv'))) {
+      const r = importAspCsv(readFileSync(join(d, f), 'utf8'), join(d, f));
+      if (r.ok) written.push(writeAspBundle(r.value, outDir));
+      else errors.push(...r.errors);
+    }
+  }
+  return errors.length ? { ok: false, errors } : { ok: true, value: written };
+}
+
+/** The ASP tables built into `dir` (codesets/build), newest quarter first; none when absent. */
+export function loadAspBundles(dir = 'codesets/build'): AspTable[] {
+  if (!existsSync(dir)) return [];
+  const out: AspTable[] = [];
+  for (const f of readdirSync(dir).filter((x) => /^asp-\d{4}-Q[1-4]\.json$/.test(x))) {
+    const r = parseAspTable(JSON.parse(readFileSync(join(dir, f), 'utf8')), join(dir, f));
+    if (r.ok) out.push(r.value);
+  }
+  return out.sort((a, b) => (a.from < b.from ? 1 : -1));
 }
