@@ -30,6 +30,7 @@ import { buildToFolder, type WriteResult } from './build-node';
 import { loadOfficialCatalog, readManifest } from './load-node';
 import type { ManifestEntry } from './manifest';
 import { buildMpfsBundle, MPFS_BUNDLE_FILE, type MpfsBuildResult } from './mpfs/bundle';
+import { buildAspBundles } from './asp/import';
 
 /** A rebuilt bundle may hold this share fewer codes than the one it replaces without --allow-shrink. */
 export const SHRINK_LIMIT = 0.02;
@@ -46,6 +47,8 @@ export interface BuildAllOptions {
 export interface BuildAllReport {
   codesets: WriteResult;
   mpfs: MpfsBuildResult | null;
+  /** ASP drug pricing bundles written (asp-<quarter>.json). */
+  asp: string[];
   index: AlphaIndexSummary['bundles'];
   search: { id: string; file: string; bytes: number; entries: number; indexTerms: number }[];
   notes: string[];
@@ -97,6 +100,10 @@ async function buildStages(
     if (m.ok) mpfs = m.value;
     else errors.push(...m.errors);
   }
+  // Part B drug ASP pricing files (asp/<quarter>/*.csv): codes, units and limits only.
+  const aspBuilt = buildAspBundles(from, stage);
+  const asp = aspBuilt.ok ? aspBuilt.value : [];
+  if (!aspBuilt.ok) errors.push(...aspBuilt.errors);
   let index: AlphaIndexSummary['bundles'] = [];
   if ((await findIndexFiles(from)).length) {
     const idx = await buildAlphabeticIndexBundle(from, stage, log);
@@ -121,7 +128,7 @@ async function buildStages(
       indexTerms: w.stats.indexTerms,
     });
   }
-  return { ok: true, value: { codesets: codesets.value, mpfs, index, search, notes } };
+  return { ok: true, value: { codesets: codesets.value, mpfs, asp, index, search, notes } };
 }
 
 /** Staging folders a killed build left behind (an hour old: not a build running now). */

@@ -23,12 +23,20 @@ export const FINDING_IDS = {
   'icd10cm.excludes1': 'Two diagnoses are in an Excludes1 relation.',
   'icd10cm.code-first': 'A manifestation code is first-listed or sequenced before its etiology.',
   'icd10cm.use-additional': 'A tabular note asks for an additional code that is missing.',
+  'icd10cm.combination':
+    'Two conditions the classification presumes related ("with") are coded apart: a combination code applies unless the documentation states another cause.',
+  'icd10cm.sequencing':
+    'The diagnoses are in an order the guidelines forbid (an external cause first-listed, a sequela before its residual).',
   'mce.age': 'The diagnosis is inconsistent with the patient age.',
   'mce.sex': 'The diagnosis is inconsistent with the patient sex.',
   'ncci.ptp': 'An NCCI procedure-to-procedure edit pairs two lines.',
+  'em.same-day':
+    'A second office E/M visit by the same provider on the same date without modifier 25 (one visit per day).',
   'ncci.mue': 'Units exceed the medically unlikely edit value.',
   'modifier.invalid': 'A modifier is unknown or not valid for the code or date.',
   'modifier.missing': 'A modifier the service needs is missing.',
+  'payer.modifier-policy':
+    "The payer's own modifier policy denies or holds the line (e.g. a commercial distinct-diagnosis rule for modifier 25).",
   'coverage.medical-necessity': 'No diagnosis on the line supports medical necessity.',
   'auth.missing': 'Prior authorization is required and absent.',
   'filing.timely': 'The claim is past the payer timely-filing limit.',

@@ -137,4 +137,9 @@ export interface Pack {
    * the payer service (src/services/payer.ts) with the payer module's parser.
    */
   fees: { file: string; data: unknown }[];
+  /**
+   * Raw Part B drug payment tables (every `drugs/*.json`: ASP payment limits of one quarter),
+   * validated by the payer service with the payer module's parser.
+   */
+  drugs: { file: string; data: unknown }[];
 }

@@ -63,7 +63,12 @@ export function validatePack(dir: string, files: Map<string, unknown>): Result<P
     .filter((rel) => /^fees\/[^/]+\.json$/.test(rel))
     .sort()
     .map((rel) => ({ file: `${dir}/${rel}`, data: files.get(rel) }));
+  // Drug payment tables (ASP, dated by quarter): every JSON file in drugs/.
+  const drugs: Pack['drugs'] = [...files.keys()]
+    .filter((rel) => /^drugs\/[^/]+\.json$/.test(rel))
+    .sort()
+    .map((rel) => ({ file: `${dir}/${rel}`, data: files.get(rel) }));
   if (errors.length) return { ok: false, errors };
   const { id, version, title, description } = pack.data;
-  return { ok: true, value: { id, version, title, description, cases, payers, fees } };
+  return { ok: true, value: { id, version, title, description, cases, payers, fees, drugs } };
 }

@@ -12,6 +12,7 @@ import type { CodeCatalog } from '../domain/codes/catalog';
 import type { Finding } from '../domain/findings';
 import {
   globalDaysFrom,
+  indicatorsFrom,
   scrub,
   type EditContext,
   type GlobalDaysOf,
@@ -24,13 +25,14 @@ import {
   type FeeTable,
   type MpfsTables,
 } from '../domain/payer/pricing/fees';
+import { parseAspTable, type AspTable } from '../domain/payer/pricing/asp';
 import { parsePayerProfile, type PayerProfile } from '../domain/payer/profile';
 import type { Problem } from '../domain/result';
 import { curatedNcci } from '../codesets/ncci/curated';
 import type { Pack } from '../scenarios/schema';
 
 /** What a payer service is built from: the packs' payer and fee files as the pack reader gives them. */
-export type PackSet = readonly Pick<Pack, 'payers' | 'fees'>[];
+export type PackSet = readonly (Pick<Pack, 'payers' | 'fees'> & Partial<Pick<Pack, 'drugs'>>)[];
 
 /** The official data a payer service can use over the packs, when loaded. */
 export interface PayerBundles {
@@ -38,6 +40,8 @@ export interface PayerBundles {
   mpfs?: MpfsTables | null | undefined;
   /** NCCI rules to use instead of the curated set (e.g. CMS files laid over it). */
   ncci?: NcciRules | undefined;
+  /** ASP payment limits from CMS's pricing file (codesets build), before the packs' tables. */
+  asp?: readonly AspTable[] | undefined;
 }
 
 /** How the edits see the member's earlier claims: a list, or asked per claim (a ledger). */
@@ -82,7 +86,13 @@ export function buildPayerService(packs: PackSet, bundles: PayerBundles = {}): P
   const payers = new Map<string, PayerProfile>();
   const payerFiles = new Map<string, { file: string; data: unknown }>();
   const tables: Record<string, FeeTable> = {};
+  const asp: AspTable[] = [...(bundles.asp ?? [])];
   for (const pack of packs) {
+    for (const f of pack.drugs ?? []) {
+      const r = parseAspTable(f.data, f.file);
+      if (r.ok) asp.push(r.value);
+      else problems.push(...r.errors);
+    }
     for (const f of pack.payers) {
       const r = parsePayerProfile(f.data, f.file);
       if (!r.ok) {
@@ -101,14 +111,18 @@ export function buildPayerService(packs: PackSet, bundles: PayerBundles = {}): P
   }
   const mpfs = bundles.mpfs ?? undefined;
   const medicareTable = medicareTableOf(tables);
-  const fees: FeeSources = { mpfs, medicareTable, tables };
+  // Part B drugs: official ASP bundles (codesets build) first, then the packs' dated tables.
+  const fees: FeeSources = { mpfs, medicareTable, tables, ...(asp.length ? { asp } : {}) };
   const ncci = bundles.ncci ?? curatedNcci();
   // Global days: the MPFS tables first, then the pack's national table (global-days.ts).
   const globalDays = globalDaysFrom({ mpfs, medicareTable });
+  // PC/TC and bilateral indicators for the modifier edits, from the same RVU sources.
+  const indicators = indicatorsFrom({ mpfs, medicareTable });
   const editContext = (catalog: CodeCatalog, history?: readonly Claim[]): EditContext => ({
     catalog,
     ncci,
     ...(globalDays ? { globalDays } : {}),
+    ...(indicators ? { indicators } : {}),
     ...(history ? { history } : {}),
   });
   return {

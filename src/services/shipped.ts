@@ -44,5 +44,13 @@ export const starterFeeTables = (): Readonly<Record<string, FeeTable>> =>
 /** Fee sources for adjudication: the imported MPFS when given, else the pack's national table. */
 export function starterFees(mpfs?: MpfsTables): FeeSources {
   const { fees } = shippedPayerService();
-  return { mpfs, medicareTable: fees.medicareTable, tables: fees.tables };
+  return {
+    mpfs,
+    medicareTable: fees.medicareTable,
+    tables: fees.tables,
+    ...(fees.asp ? { asp: fees.asp } : {}),
+  };
 }
+
+/** The shipped packs' dated ASP tables (Part B drugs the packs use). */
+export const starterAsp = () => shippedPayerService().fees.asp ?? [];

@@ -71,7 +71,7 @@ describe('edit fixture', () => {
     // code.list-gap needs the official lists (a HCPCS file older than the date): tested in
     // test/edits/procedure-validity.test.ts.
     const payerOnly =
-      /^(pricing\.|reopening\.|benefits\.|claim\.original-not-found$|code\.list-gap$)/;
+      /^(pricing\.|payer\.|reopening\.|benefits\.|claim\.original-not-found$|code\.list-gap$)/;
     for (const id of Object.keys(FINDING_IDS).filter((i) => !payerOnly.test(i))) {
       expect(
         cases.some((c) => c.expect.some((e) => e.id === id)),

@@ -127,7 +127,7 @@ describe('Medicare Part B adjudication', () => {
 });
 
 describe('front-end rejection', () => {
-  it('rejects a claim with an invalid NPI: MA130 + N290, no lines, no payer claim number, no appeal rights', () => {
+  it('rejects a claim with an invalid billing NPI: MA130 + N257 (billing, not N290 rendering), no lines, no payer claim number, no appeal rights', () => {
     const raw = {
       payerId: 'medicare',
       patient: { sex: 'F', birthDate: '1955-05-01', memberId: 'X' },
@@ -141,7 +141,9 @@ describe('front-end rejection', () => {
     expect(r.status).toBe('rejected');
     expect(r.payerClaimNumber).toBeNull();
     expect(r.appeal).toBeNull();
-    expect(r.claimRemarks).toEqual(['MA130', 'N290']);
+    // provider.npi is the billing provider (837P 2010AA NM1*85, 1500 item 33a): N257, not the
+    // rendering provider's N290. See: RARC list (N257, N290).
+    expect(r.claimRemarks).toEqual(['MA130', 'N257']);
     // Not adjudicated: no remittance lines (issue 5); the remarks and findings say why.
     expect(r.lines).toEqual([]);
     expect(r.claimRemarks).not.toContain('MA01');
@@ -312,11 +314,12 @@ describe('adjudicated denials: group + CARC + RARC per path', () => {
     expect(adjudicate(claim([line('99214', '150.00')]), { payer: p, fees }).status).toBe('paid');
   });
 
-  it('PFS status: CO-96 for a non-covered code (PR-96 with GY), CO-97 + M15 for a bundled one', () => {
-    expect(run(claim([line('99397', '200.00')])).j.lines[0]!.adjustments[0]).toEqual({
-      group: 'CO',
-      carc: '96',
-      amount: '200.00',
+  it("PFS status: a statutorily excluded routine physical is the patient's (PR-96 + N425, with or without GY), CO-97 + M15 for a bundled one", () => {
+    // Issue 10: a statutory exclusion is never a provider write-off (CO-96/N130).
+    // See: SSA §1862(a)(7); Pub. 100-04 ch. 30 §20.1; RVU status N.
+    expect(denial(run(claim([line('99397', '200.00')])).j, 1)).toEqual({
+      adj: [{ group: 'PR', carc: '96', amount: '200.00' }],
+      remarks: ['N425'],
     });
     expect(
       run(claim([line('99397', '200.00', { modifiers: ['GY'] })])).j.lines[0]!.adjustments[0]!
@@ -344,15 +347,32 @@ describe('commercial and Medicaid cost sharing', () => {
   it('takes a copay (PR-3) for the office visit, deductible then coinsurance for other lines', () => {
     const c = claim([line('99213', '150.00'), line('93000', '60.00')], {
       payerId: 'commercial-ppo',
+      provider: { npi: '1234567893', pos: '11', locality: '' },
     });
     const { j } = run(c);
-    // 125% of the national Medicare amount: 99213 88.95 × 1.25 = 111.19; 93000 → all to the deductible
+    // No locality: 125% of the national Medicare amount: 99213 88.95 × 1.25 = 111.19; 93000 → all to the deductible
     expect(j.lines[0]!.allowed).toBe('111.19');
     expect(j.lines[0]!.adjustments).toContainEqual({ group: 'PR', carc: '3', amount: '25.00' });
     expect(j.lines[0]!.paid).toBe('86.19');
     expect(j.lines[1]!.adjustments.filter((a) => a.group === 'PR')).toEqual([
       { group: 'PR', carc: '1', amount: j.lines[1]!.allowed },
     ]);
+  });
+
+  it("a percentage of Medicare is of the claim's locality amount, not the national one", () => {
+    // 10112-00 (Oregon): Medicare 99213 = 81.86 there (see qmb.test.ts), so 125% = 102.33.
+    // See: 42 CFR 414.26 (GPCI payment areas); the plan's contract is 125% of the Medicare fee.
+    const local = run(claim([line('99213', '150.00')], { payerId: 'commercial-ppo' })).j;
+    expect(local.lines[0]!.allowed).toBe('102.33');
+    expect(local.lines[0]!.allowed).not.toBe('111.19');
+    // A locality the MPFS does not know: the national amount, not a rejection.
+    const unknown = run(
+      claim([line('99213', '150.00')], {
+        payerId: 'commercial-ppo',
+        provider: { npi: '1234567893', pos: '11', locality: '99999-99' },
+      }),
+    ).j;
+    expect(unknown.lines[0]!.allowed).toBe('111.19');
   });
 
   it('caps cost sharing at the out-of-pocket maximum', () => {

@@ -125,7 +125,12 @@ describe('coordination of benefits: the secondary claim', () => {
   });
 
   it('Medicare as secondary to an employer plan (MSP) pays the copay, less sequestration', () => {
-    const c = claim([line('99213', '120.00')], { payerId: 'commercial-ppo', accumulators: met });
+    // National amounts (no locality): the plan's 125% of Medicare is of the national fee.
+    const c = claim([line('99213', '120.00')], {
+      payerId: 'commercial-ppo',
+      accumulators: met,
+      provider: { npi: '1234567893', pos: '11', locality: '' },
+    });
     const primary = adjudicate(c, { payer: payer('commercial-ppo'), fees });
     expect(primary.lines[0]!.paid).toBe($('86.19'));
     const sec = adjudicate(

@@ -68,6 +68,9 @@ const RARC_MEANING: Record<string, RegExp> = {
   M51: /procedure code/i,
   M62: /authorization/i,
   M76: /diagnosis/i,
+  M77: /place of service/i,
+  M86: /similar/i,
+  M144: /surgery/i,
   M80: /same (session|day|date)/i,
   M127: /medical record/i,
   N4: /prior insurance|eob|remittance/i,
@@ -78,15 +81,18 @@ const RARC_MEANING: Record<string, RegExp> = {
   N122: /add-on/i,
   N130: /plan benefit/i,
   N211: /not appeal|cannot be appealed/i,
+  N257: /billing provider/i,
   N290: /rendering provider/i,
   N362: /units|maximum/i,
   N386: /national coverage determination|ncd/i,
+  N425: /excluded/i,
   N479: /explanation of benefits|coordination of benefits|remittance/i,
   N657: /appropriate code|code that fits/i,
   N706: /documentation/i,
   N781: /qualified medicare beneficiary|qmb/i,
   N782: /qualified medicare beneficiary|qmb/i,
   N783: /qualified medicare beneficiary|qmb/i,
+  N823: /procedure modifier/i,
 };
 
 const ROOT = join(__dirname, '../../src');

@@ -78,8 +78,9 @@ export async function makeAdjudicator(
         catalog,
         seed: opts.seed,
         findings: parsed.findings,
-        // The payer's duplicate edit sees the member's claims it already adjudicated in this run.
-        history: (c) => ledger.priorClaims(payerId, c),
+        // The payer's edits see the member's claims it already adjudicated in this run: the
+        // duplicate edit, and 90 days back a visit in an earlier surgery's postoperative period.
+        history: (c) => ledger.priorClaims(payerId, c, { daysBefore: 90 }),
         ...(opts.date ? { receivedDate: opts.date } : {}),
       }),
     );

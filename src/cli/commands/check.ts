@@ -9,6 +9,9 @@ import type { CodeCatalog } from '../../domain/codes/catalog';
 import { loadNodeCatalog } from '../../codesets/load-node';
 import { starterCatalog } from '../../codesets/starter';
 import { checkClaim, type EditContext, type NcciRules } from '../../domain/edits/index';
+import { payerChecksBeforeSubmission } from '../../domain/payer/checks';
+import { orderFindings } from '../../domain/edits/finding-kit';
+import { dedupeFindings } from '../../domain/findings';
 import { findingJson } from '../../domain/findings';
 import { importNcciWithAddOns } from '../../codesets/ncci/import-node';
 import type { Claim } from '../../domain/claim/claim';
@@ -52,13 +55,15 @@ export async function run(args: string[], io: Io): Promise<number> {
     if (r.value.addOns) addOns = r.value.addOns;
   }
   const catalog = await loadCatalog(io);
-  // Global surgery days: the MPFS bundle when built, else the pack's national fee table (the
-  // same sources `adjudicate` prices with); NCCI: the curated set, or --ncci over it.
+  // Global surgery days and PC/TC indicators: the MPFS bundle when built, else the pack's
+  // national fee table (the same sources `adjudicate` prices with); NCCI: the curated set, or
+  // --ncci over it.
   const service = cliPayerService(io, {
     insteadOfMpfs: 'global days from the pack fee table',
     ...(ncci ? { ncci } : {}),
   });
   const ctx: EditContext = { ...service.editContext(catalog), ...(addOns ? { addOns } : {}) };
+  const payers = service.payers;
   const historyPath = flags.get('history');
   if (typeof historyPath === 'string') {
     const history: Claim[] = [];
@@ -88,7 +93,13 @@ export async function run(args: string[], io: Io): Promise<number> {
       continue;
     }
     const { claim, findings } = checkClaim(r.value, ctx, fallbackId);
-    await emit(io, JSON.stringify({ claimId: claim.claimId, findings: findings.map(findingJson) }));
+    // The payer's own policy edits, by the function `adjudicate` calls: what check predicts is
+    // what the payer applies (timely filing, authorization, necessity, COB).
+    const payer = payers.get(claim.payerId);
+    const all = payer
+      ? orderFindings(dedupeFindings([...findings, ...payerChecksBeforeSubmission(claim, payer)]))
+      : findings;
+    await emit(io, JSON.stringify({ claimId: claim.claimId, findings: all.map(findingJson) }));
   }
   return 0;
 }

@@ -43,7 +43,7 @@ export async function run(args: string[], io: Io): Promise<number> {
     for (const e of r.errors) io.err(`  ${e.path}: ${e.message}`);
     return 1;
   }
-  const { codesets, mpfs, index, search, notes } = r.value;
+  const { codesets, mpfs, asp, index, search, notes } = r.value;
   for (const l of codesets.output.log) io.err(`note: ${l}`);
   for (const b of codesets.output.bundles) {
     const e = b.entry;
@@ -78,6 +78,7 @@ export async function run(args: string[], io: Io): Promise<number> {
     io.out(
       `Physician Fee Schedule: ${mpfs.counts.rvus} RVU rows (${mpfs.counts.priced} priced), ${mpfs.counts.localities} localities, CF ${mpfs.conversionFactor}; ${basename(mpfs.file)} ${kb(mpfs.bytes)}`,
     );
+  for (const f of asp) io.out(`ASP drug pricing: ${basename(f)}`);
   for (const b of index)
     io.out(
       `Alphabetic Index ${b.year}: ${b.parts

@@ -59,7 +59,14 @@ export interface Claim {
     /** Medicare–Medicaid dual eligibility (Medicare Savings Program group), when known. */
     dualStatus?: DualStatus;
   };
-  provider: { npi: string; pos: string; locality: string; participating?: boolean };
+  provider: {
+    npi: string;
+    pos: string;
+    locality: string;
+    participating?: boolean;
+    /** A non-participating provider accepting assignment on this claim (837P CLM07 A). */
+    acceptsAssignment?: boolean;
+  };
   serviceDate: string;
   submissionDate: string;
   /** Ordered: the first is first-listed. ICD-10-CM with the dot where it parses. */

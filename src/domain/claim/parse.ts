@@ -207,6 +207,9 @@ export function parseClaim(input: unknown, fallbackId?: string): ParsedClaim {
     c.invalid('provider.pos', `Place of service "${echo(pos)}" must be two digits`);
   const locality = optionalText(pr, 'locality', 'provider.locality', c, 'locality') ?? '';
   const participating = typeof pr.participating === 'boolean' ? pr.participating : undefined;
+  // A non-participating provider may accept assignment claim by claim (837P CLM07 A/C).
+  const acceptsAssignment =
+    typeof pr.acceptsAssignment === 'boolean' ? pr.acceptsAssignment : undefined;
 
   const serviceDate = date(o, 'serviceDate', 'serviceDate', c, 'date of service');
   const submissionDate = o.submissionDate
@@ -292,7 +295,13 @@ export function parseClaim(input: unknown, fallbackId?: string): ParsedClaim {
       ...(typeof p.lastName === 'string' ? { lastName: p.lastName } : {}),
       ...(dualStatus ? { dualStatus } : {}),
     },
-    provider: { npi, pos, locality, ...(participating === undefined ? {} : { participating }) },
+    provider: {
+      npi,
+      pos,
+      locality,
+      ...(participating === undefined ? {} : { participating }),
+      ...(acceptsAssignment === undefined ? {} : { acceptsAssignment }),
+    },
     serviceDate,
     submissionDate,
     diagnoses,

@@ -83,6 +83,7 @@ export const claimSchema = z.object({
     pos: z.string(),
     locality: z.string(),
     participating: z.boolean().optional(),
+    acceptsAssignment: z.boolean().optional(),
   }),
   serviceDate: z.string(),
   submissionDate: z.string(),

@@ -1,6 +1,6 @@
 /**
  * Claim data (front-end rejections) on the claim model: `claim.missing-field`,
- * `claim.invalid-field` (NPI check digit, dates, units ≥ 1, charge), `claim.dx-pointer`,
+ * `claim.invalid-field` (NPI check digit, place of service assigned, dates, units ≥ 1, charge), `claim.dx-pointer`,
  * `claim.duplicate`. parseClaim reports the same problems for raw JSON; these run on claims
  * built in the app, and the engine keeps one finding per field (see orderFindings).
  * See: NUCC 1500 Claim Form Reference Instruction Manual; X12 005010X222A1; CMS Pub. 100-04
@@ -9,6 +9,7 @@
 import type { Claim, ClaimLine } from '../claim/claim';
 import { isIsoDate } from '../time/dates';
 import { isValidNpi } from '../claim/npi';
+import { isAssignedPos, POS_SOURCE } from '../claim/place-of-service';
 import type { Finding } from '../findings';
 import type { EditContext } from './context';
 import { finding, lineDate } from './finding-kit';
@@ -42,6 +43,24 @@ export function claimDataEdits(claim: Claim, ctx: EditContext): Finding[] {
     invalid(
       'provider.npi',
       `NPI "${claim.provider.npi}" is not 10 digits with a valid check digit`,
+    );
+  // Two digits but unassigned in the CMS code set (parseClaim checks the form).
+  const pos = claim.provider.pos;
+  if (/^\d{2}$/.test(pos) && !isAssignedPos(pos))
+    out.push(
+      finding(
+        'claim.invalid-field',
+        'error',
+        null,
+        [],
+        `Place of service "${pos}" is not an assigned CMS place of service code (provider.pos).`,
+        `${POS_SOURCE}; NUCC 1500 item 24B`,
+        {
+          field: 'provider.pos',
+          suggestion:
+            'Use the code for where the service was given (11 office, 22 outpatient hospital, 02/10 telehealth…)',
+        },
+      ),
     );
   if (!claim.serviceDate) missing('serviceDate', 'date of service');
   else if (!isIsoDate(claim.serviceDate))

@@ -11,6 +11,9 @@ import type { AddOnRule } from './add-on-rules';
 /** A procedure's MPFS global days on a date of service; undefined when unknown. */
 export type GlobalDaysOf = (code: string, date: string) => string | undefined;
 
+/** A procedure's RVU-file indicators; undefined when unknown. */
+export type IndicatorsOf = (code: string) => { pctc?: string; bilat?: string } | undefined;
+
 export interface EditContext {
   catalog: CodeCatalog;
   /**
@@ -34,6 +37,12 @@ export interface EditContext {
    * omitted. Built from CMS's add-on code edit file by src/codesets/ncci/derived.ts.
    */
   addOns?: readonly AddOnRule[];
+  /**
+   * A procedure's RVU-file indicators (PC/TC, bilateral) when known: from the MPFS bundle or the
+   * pack's fee table (see global-days.ts `indicatorsFrom`). Without it the PC/TC edits are
+   * skipped.
+   */
+  indicators?: IndicatorsOf;
   /** Claims already submitted, for `claim.duplicate`. */
   history?: readonly Claim[];
 }

@@ -7,7 +7,7 @@
  * (etiology/manifestation: "code first", "use additional code", "in diseases classified
  * elsewhere" codes are never first-listed), Section IV.G (first-listed diagnosis).
  */
-import type { IcdNote, IcdRelease } from '../codes/catalog';
+import type { CodeCatalog, IcdNote, IcdRelease } from '../codes/catalog';
 import { dxInfo, keyOf, type DxInfo } from './dx-info';
 import { icdDisplay } from '../codes/code';
 import type { Claim } from '../claim/claim';
@@ -59,7 +59,11 @@ export function conventionEdits(claim: Claim, ctx: EditContext): Finding[] {
       });
   });
   if (!dxs.some((d) => d.info.notes.length || d.manifestation)) return [];
-  return [...excludes1(dxs, release), ...codeFirst(dxs, release), ...useAdditional(dxs, release)];
+  return [
+    ...excludes1(dxs, release),
+    ...codeFirst(dxs, release),
+    ...useAdditional(dxs, release, ctx.catalog),
+  ];
 }
 
 const pairs = new WeakMap<IcdRelease, Map<string, IcdNote | null>>();
@@ -166,9 +170,13 @@ function codeFirst(dxs: Dx[], release: IcdRelease): Finding[] {
 
 /**
  * "Use additional code" notes at one code form one instruction: a lead-in ("code to identify:")
- * and its items. The instruction is met when any item's code is on the claim. A single item
- * (E11.22: stage of CKD, N18.1-N18.6) is a warning; a list of alternatives or an "if
- * applicable" item is only a reminder (info).
+ * and its items. The instruction is met when any item's code is on the claim, or a code of the
+ * same category (the CKD stage is reported, as N18.6 beside I12.9: a stage mismatch is the
+ * combination edit's finding, fixed on the hypertensive code, not by another N18 code).
+ * Severity follows the guidelines: an etiology/manifestation pair (the item is a manifestation
+ * code, or its "code first" note names this code: E11.22 and N18.-) requires the second code, a
+ * warning (§I.A.13); any other "use additional code" note asks for the code "if known" (§I.B.7),
+ * and a list of alternatives or an "if applicable" item is a reminder: info.
  */
 interface UseAdditionalCheck {
   items: IcdNote[];
@@ -177,7 +185,11 @@ interface UseAdditionalCheck {
 const checks = new WeakMap<IcdRelease, Map<string, UseAdditionalCheck[]>>();
 
 /** The "use additional code" instructions of a code with their finding, built once per release. */
-function useAdditionalChecks(dx: Dx, release: IcdRelease): UseAdditionalCheck[] {
+function useAdditionalChecks(
+  dx: Dx,
+  release: IcdRelease,
+  catalog: CodeCatalog,
+): UseAdditionalCheck[] {
   let m = checks.get(release);
   if (!m) checks.set(release, (m = new Map()));
   let list = m.get(dx.key);
@@ -187,10 +199,12 @@ function useAdditionalChecks(dx: Dx, release: IcdRelease): UseAdditionalCheck[] 
   for (const notes of dx.info.useAdditionalGroups) {
     const items = notes.filter((n) => noteTargets(n).length > 0);
     if (items.length === 0) continue; // nothing checkable (e.g. "to identify the organism")
-    const optional =
-      items.length > 1 || items.some((n) => /if (applicable|known)|any associated/i.test(n.text));
-    const first = notes[0]!;
     const targets = items.flatMap(noteTargets);
+    const optional =
+      items.length > 1 ||
+      items.some((n) => /if (applicable|known)|any associated/i.test(n.text)) ||
+      !targets.some((t) => pairedWith(release, catalog, t.from, dx.key));
+    const first = notes[0]!;
     list.push({
       items,
       finding: finding(
@@ -199,7 +213,7 @@ function useAdditionalChecks(dx: Dx, release: IcdRelease): UseAdditionalCheck[] 
         null,
         [shown],
         `${noteSource(first, release)}: Use additional code ${notes.map(quote).join('; ')}; no such code is on the claim.`,
-        `${G} §I.A.13 (use additional code); ${noteSource(first, release)}`,
+        `${G} ${optional ? '§I.B.7 (use additional code: added if known)' : '§I.A.13 (etiology/manifestation: use additional code)'}; ${noteSource(first, release)}`,
         {
           suggestion: `Add the code the note asks for when documented (${targets
             .slice(0, 4)
@@ -215,14 +229,36 @@ function useAdditionalChecks(dx: Dx, release: IcdRelease): UseAdditionalCheck[] 
   return list;
 }
 
-function useAdditional(dxs: Dx[], release: IcdRelease): Finding[] {
+/**
+ * Whether the code a "use additional code" target starts at forms an etiology/manifestation pair
+ * with `key`: it is a manifestation code, or its own "code first" note names `key`.
+ */
+function pairedWith(release: IcdRelease, catalog: CodeCatalog, target: string, key: string) {
+  const info = dxInfo(release, catalog, target);
+  return !!info.entry && (info.manifestation || info.codeFirst.some((n) => noteMatches(n, key)));
+}
+
+/** Another diagnosis in the category of one of the instruction's targets. */
+const sameCategory = (c: UseAdditionalCheck, o: Dx) =>
+  c.items.some((n) =>
+    noteTargets(n).some(
+      (t) => o.key.slice(0, 3) >= t.from.slice(0, 3) && o.key.slice(0, 3) <= t.to.slice(0, 3),
+    ),
+  );
+
+function useAdditional(dxs: Dx[], release: IcdRelease, catalog: CodeCatalog): Finding[] {
   const out: Finding[] = [];
   for (const dx of dxs) {
     // Chapter- and block-wide reminders (tobacco exposure, retained foreign body) would flag
     // nearly every claim: only notes on a category or code are checked (see dxInfo).
     if (dx.info.useAdditionalGroups.length === 0) continue;
-    for (const c of useAdditionalChecks(dx, release)) {
-      if (dxs.some((o) => o !== dx && c.items.some((n) => noteMatches(n, o.key)))) continue;
+    for (const c of useAdditionalChecks(dx, release, catalog)) {
+      if (
+        dxs.some(
+          (o) => o !== dx && (c.items.some((n) => noteMatches(n, o.key)) || sameCategory(c, o)),
+        )
+      )
+        continue;
       out.push({ ...c.finding, codes: [dx.shown], diagnosisIndex: dx.index });
     }
   }

@@ -9,6 +9,7 @@ import { dedupeFindings, type Finding } from '../findings';
 import type { EditContext } from './context';
 import { addOnEdits } from './add-ons';
 import { claimDataEdits } from './claim-data';
+import { componentEdits } from './component-rules';
 import { conventionEdits } from './conventions';
 import { orderFindings } from './finding-kit';
 import { globalSurgeryEdits } from './global-surgery';
@@ -16,10 +17,11 @@ import { mceEdits } from './mce';
 import { modifierEdits } from './modifiers';
 import { ncciEdits } from './ncci';
 import { policyEdits } from './policy';
+import { presumedEdits } from './presumed';
 import { validityEdits } from './validity';
 
-export type { EditContext, GlobalDaysOf } from './context';
-export { globalDaysFrom } from './global-days';
+export type { EditContext, GlobalDaysOf, IndicatorsOf } from './context';
+export { globalDaysFrom, indicatorsFrom } from './global-days';
 export type { NcciRules, PtpEdit, MueEdit, ModifierIndicator, MueIndicator } from './ncci-rules';
 export { buildNcciRules } from './ncci-rules';
 export type * from './policy-types';
@@ -31,8 +33,10 @@ export const FAMILIES: ReadonlyArray<{ name: string; run: EditFamily }> = [
   { name: 'claim-data', run: claimDataEdits },
   { name: 'validity', run: validityEdits },
   { name: 'conventions', run: conventionEdits },
+  { name: 'presumed', run: presumedEdits },
   { name: 'mce', run: mceEdits },
   { name: 'modifiers', run: modifierEdits },
+  { name: 'components', run: componentEdits },
   { name: 'ncci', run: ncciEdits },
   { name: 'global-surgery', run: globalSurgeryEdits },
   { name: 'add-ons', run: addOnEdits },

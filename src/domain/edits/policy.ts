@@ -13,13 +13,25 @@ import { addDays, addMonths, isIsoDate } from '../time/dates';
 import type { Finding } from '../findings';
 import type { EditContext } from './context';
 import { finding, lineDate } from './finding-kit';
-import { inEffect, type DxPattern, type PayerPolicy } from './policy-types';
+import {
+  inEffect,
+  type CoverageRule,
+  type DxPattern,
+  type PayerPolicy,
+  type TimelyFilingRule,
+} from './policy-types';
 
 export function policyEdits(claim: Claim, ctx: EditContext): Finding[] {
   const p = ctx.policy;
   if (!p || !isIsoDate(claim.serviceDate)) return [];
   if (p.payerId && claim.payerId && p.payerId !== claim.payerId) return [];
-  return [...cob(claim, p), ...timely(claim, p), ...auth(claim, p), ...necessity(claim, p)];
+  const ruleOn = (date: string) => p.timelyFiling?.find((r) => inEffect(r, date));
+  return [
+    ...cob(claim, p),
+    ...timelyFindings(claim, p.name, claim.submissionDate, ruleOn),
+    ...authFindings(claim, p),
+    ...necessityFindings(claim, p),
+  ];
 }
 
 /** "E11" / "E11.9" -> prefix; "E08-E13" / "N18.1-N18.6" -> range of prefixes. */
@@ -28,7 +40,23 @@ export function dxPatternTarget(pattern: DxPattern): CodeTarget {
   return { from: a, to: b || a };
 }
 
-function necessity(claim: Claim, p: PayerPolicy): Finding[] {
+const ruleTargets = new WeakMap<CoverageRule, CodeTarget[]>();
+/** A coverage rule's diagnosis patterns as code targets, built once per rule. */
+function targetsOf(rule: CoverageRule): CodeTarget[] {
+  let t = ruleTargets.get(rule);
+  if (!t) ruleTargets.set(rule, (t = rule.diagnoses.map(dxPatternTarget)));
+  return t;
+}
+
+/**
+ * Lines whose pointed diagnoses do not meet the payer's coverage rule for the procedure. The one
+ * implementation the scrubber and the payer both call (payer/checks.ts).
+ */
+export function necessityFindings(
+  claim: Claim,
+  p: Pick<PayerPolicy, 'name' | 'coverage'>,
+): Finding[] {
+  if (!p.coverage?.length) return [];
   const out: Finding[] = [];
   claim.lines.forEach((l, i) => {
     const date = lineDate(claim.serviceDate, l.serviceDate);
@@ -37,7 +65,7 @@ function necessity(claim: Claim, p: PayerPolicy): Finding[] {
     const pointed = l.dxPointers
       .map((ptr) => claim.diagnoses[ptr - 1])
       .filter((d): d is string => !!d);
-    const targets = rule.diagnoses.map(dxPatternTarget);
+    const targets = targetsOf(rule);
     if (pointed.some((d) => targets.some((t) => matchesTarget(d, t)))) return;
     const ga = l.modifiers.includes('GA');
     const gz = l.modifiers.includes('GZ');
@@ -67,8 +95,19 @@ function necessity(claim: Claim, p: PayerPolicy): Finding[] {
   return out;
 }
 
-function auth(claim: Claim, p: PayerPolicy): Finding[] {
-  if (claim.priorAuthNumber) return [];
+/**
+ * Lines that need prior authorization and have none (or, when the payer's authorizations on file
+ * are given, a number that is not one of them: CARC 197 with RARC M62; reason 15 is deactivated).
+ * The one implementation the scrubber and
+ * the payer both call (payer/checks.ts).
+ */
+export function authFindings(
+  claim: Claim,
+  p: Pick<PayerPolicy, 'name' | 'priorAuth'>,
+  onFile?: readonly string[],
+): Finding[] {
+  const number = claim.priorAuthNumber;
+  if (!p.priorAuth?.length || (number && (!onFile || onFile.includes(number)))) return [];
   const out: Finding[] = [];
   claim.lines.forEach((l, i) => {
     const date = lineDate(claim.serviceDate, l.serviceDate);
@@ -80,8 +119,10 @@ function auth(claim: Claim, p: PayerPolicy): Finding[] {
         'error',
         i + 1,
         [l.code],
-        `${p.name} requires prior authorization for ${l.code} ("${rule.title}") and the claim has no authorization number (item 23).`,
-        `${rule.source} (${rule.title}); NUCC 1500 item 23; CARC 197`,
+        number
+          ? `Authorization ${number} is not on file with ${p.name} for ${l.code} ("${rule.title}").`
+          : `${p.name} requires prior authorization for ${l.code} ("${rule.title}") and the claim has no authorization number (item 23).`,
+        `${rule.source} (${rule.title}); NUCC 1500 item 23; ${number ? 'CARC 197, RARC M62' : 'CARC 197'}`,
         {
           field: 'priorAuthNumber',
           suggestion:
@@ -100,21 +141,52 @@ function auth(claim: Claim, p: PayerPolicy): Finding[] {
  * See: CMS Pub. 100-04 ch. 1 §70.1 (line items: the line "from" date of service starts the
  * 12 months); 42 CFR 424.44.
  */
-function timely(claim: Claim, p: PayerPolicy): Finding[] {
-  if (!isIsoDate(claim.submissionDate)) return [];
-  const check = (date: string) => {
-    const rule = p.timelyFiling?.find((r) => inEffect(r, date));
-    if (!rule || !isIsoDate(date)) return null;
-    const deadline = rule.months ? addMonths(date, rule.months) : addDays(date, rule.days ?? 0);
-    if (claim.submissionDate <= deadline) return null;
-    const limit = rule.months ? `${rule.months} months` : `${rule.days} days`;
-    return { rule, deadline, limit };
-  };
-  const dates = claim.lines.map((l) => lineDate(claim.serviceDate, l.serviceDate));
-  const suggestion =
-    'Not payable unless you can prove timely submission (e.g. an earlier clearinghouse acceptance report)';
-  if (dates.every((d) => d === claim.serviceDate)) {
-    const late = check(claim.serviceDate);
+const SUGGEST_TIMELY =
+  'Not payable unless you can prove timely submission (e.g. an earlier clearinghouse acceptance report)';
+
+// The payer checks every claim it receives: deadlines repeat across claims, so a Date is not
+// built for each one.
+const deadlines = new Map<string, string>();
+function deadlineOf(date: string, rule: TimelyFilingRule): string {
+  const k = `${date}|${rule.months ?? ''}|${rule.days ?? ''}`;
+  let v = deadlines.get(k);
+  if (v === undefined) {
+    if (deadlines.size > 50_000) deadlines.clear();
+    v = rule.months ? addMonths(date, rule.months) : addDays(date, rule.days ?? 0);
+    deadlines.set(k, v);
+  }
+  return v;
+}
+
+/** The rule, its last day and the limit in words when a service on `date` was filed late. */
+function lateFor(
+  date: string,
+  filed: string,
+  ruleOn: (date: string) => TimelyFilingRule | undefined,
+): { rule: TimelyFilingRule; deadline: string; limit: string } | null {
+  if (!isIsoDate(date)) return null;
+  const rule = ruleOn(date);
+  if (!rule) return null;
+  const deadline = deadlineOf(date, rule);
+  if (filed <= deadline) return null;
+  const limit = rule.months ? `${rule.months} months` : `${rule.days} days`;
+  return { rule, deadline, limit };
+}
+
+export function timelyFindings(
+  claim: Claim,
+  payerName: string,
+  /** When the payer received the claim (the submission date, or a reopening's original receipt). */
+  filed: string,
+  ruleOn: (date: string) => TimelyFilingRule | undefined,
+): Finding[] {
+  if (!isIsoDate(filed)) return [];
+  const verb = filed === claim.submissionDate ? 'Submitted' : 'Received';
+  let sameDate = true;
+  for (const l of claim.lines)
+    if (l.serviceDate && l.serviceDate !== claim.serviceDate) sameDate = false;
+  if (sameDate) {
+    const late = lateFor(claim.serviceDate, filed, ruleOn);
     if (!late) return [];
     return [
       finding(
@@ -122,16 +194,17 @@ function timely(claim: Claim, p: PayerPolicy): Finding[] {
         'error',
         null,
         [],
-        `Submitted ${claim.submissionDate}, after the ${p.name} timely-filing limit of ${late.limit} from the date of service ${claim.serviceDate} (last day ${late.deadline}).`,
+        `${verb} ${filed}, after the ${payerName} timely-filing limit of ${late.limit} from the date of service ${claim.serviceDate} (last day ${late.deadline}).`,
         `${late.rule.source}; CARC 29`,
-        { field: 'submissionDate', suggestion },
+        { field: 'submissionDate', suggestion: SUGGEST_TIMELY },
       ),
     ];
   }
   const out: Finding[] = [];
-  dates.forEach((date, i) => {
-    const late = check(date);
-    const code = claim.lines[i]?.code ?? '';
+  claim.lines.forEach((l, i) => {
+    const date = lineDate(claim.serviceDate, l.serviceDate);
+    const late = lateFor(date, filed, ruleOn);
+    const code = l.code ?? '';
     if (late)
       out.push(
         finding(
@@ -139,9 +212,9 @@ function timely(claim: Claim, p: PayerPolicy): Finding[] {
           'error',
           i + 1,
           code ? [code] : [],
-          `Line ${i + 1} (${code || 'no code'}) was submitted ${claim.submissionDate}, after the ${p.name} timely-filing limit of ${late.limit} from its date of service ${date} (last day ${late.deadline}).`,
+          `Line ${i + 1} (${code || 'no code'}) was ${verb.toLowerCase()} ${filed}, after the ${payerName} timely-filing limit of ${late.limit} from its date of service ${date} (last day ${late.deadline}).`,
           `${late.rule.source}; CMS Pub. 100-04 ch. 1 §70.1 (each line's date of service); CARC 29`,
-          { field: `lines[${i}].serviceDate`, suggestion },
+          { field: `lines[${i}].serviceDate`, suggestion: SUGGEST_TIMELY },
         ),
       );
   });

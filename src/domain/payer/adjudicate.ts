@@ -18,6 +18,7 @@ import { costShare, type AccumulatorState } from './cost-sharing/cost-sharing';
 import { denialFor, fieldRemark, isRejection, linesOf, type Denial } from './remittance/denials';
 import { normaliseLocality, type FeeSources } from './pricing/fees';
 import { payerFee } from './pricing/fee-lookup';
+import { aspAmount, aspFor, aspSource } from './pricing/asp';
 import {
   applyPaymentRules,
   type LineToPrice,
@@ -26,6 +27,7 @@ import {
 } from './pricing/pricing';
 import {
   behaviourOn,
+  datedOn,
   valueOn,
   type Behaviour,
   type PayerProfile,
@@ -81,6 +83,20 @@ export interface AdjudicationContext {
     primary?: Remittance;
   };
 }
+
+/**
+ * Policy findings the payer makes itself (payerChecks, with its receipt date and the
+ * authorizations on file): the edit engine's copies, run with the same policy, are dropped so
+ * each finding is reported once.
+ */
+const PAYER_OWN: ReadonlySet<string> = new Set([
+  'filing.timely',
+  'auth.missing',
+  'coverage.medical-necessity',
+  'cob.other-payer-primary',
+]);
+const notPayerOwn = (fs: Finding[]): Finding[] =>
+  fs.some((f) => PAYER_OWN.has(f.id)) ? fs.filter((f) => !PAYER_OWN.has(f.id)) : fs;
 
 /** Office or other outpatient visit, new or established (CPT 99202–99205, 99211–99215). */
 const isOfficeEm = (code: string) => /^992(0[2-5]|1[1-5])$/.test(code);
@@ -143,64 +159,150 @@ function remitFrom(
   };
 }
 
+/**
+ * One claim through the payer, as a pipeline of named steps: receipt (dates, rules in force,
+ * who is primary) → findings (edits and the payer's own checks) → front-end rejection →
+ * take-back of the original (corrections) → line denials → pricing → cost sharing →
+ * coordination of benefits → the remittance.
+ */
 export function adjudicate(claim: Claim, ctx: AdjudicationContext): Remittance {
+  const r = receive(claim, ctx);
+  const findings = findingsOf(claim, ctx, r);
+  // Bound once per claim (a closure per call would be renamed per call under tsx keepNames).
+  const remit = remitFrom.bind(null, remitBase(claim, ctx, r, findings));
+  const rejected = rejectionRemarks(findings, r.rules);
+  if (rejected) return remit('rejected', null, [], rejected, r.accBefore, null);
+
+  const { reversal, accStart } = takeBack(claim, ctx, r);
+  const claimNo = payerClaimNumber(
+    r.payer.kind,
+    r.rules.seed + (ctx.seed ?? 0),
+    claim.claimId,
+    r.received,
+  );
+  // A void adds no claim of its own: it is known by the claim number it takes back.
+  if (r.isVoid)
+    return remit('voided', reversal?.payerClaimNumber ?? claimNo, [], [], accStart, null, reversal);
+
+  const denials = lineDenials(claim, r.rules, findings, ctx.seed ?? 0, () =>
+    behaviourSource(r.payer, r.dos),
+  );
+  const pricing = price(claim, ctx, r, denials);
+  const shared = shareCosts(claim, r, pricing, denials, accStart);
+  const finalLines = coordinate(shared.lines, r, shared.seqRate);
+  for (const l of finalLines) l.adjustments = groupAdjustments(l.adjustments);
+  const yearNote =
+    shared.minYear === 0 ? null : feeYearFinding(r.dos, shared.minYear, shared.maxYear);
+  if (yearNote) findings.push(yearNote);
+  // Appeal rights only where a denial can be appealed (not timely filing: N211).
+  const out = remit(
+    statusOf(finalLines),
+    claimNo,
+    finalLines,
+    shared.appealable ? ['MA01'] : [],
+    { deductibleMet: shared.acc.deductibleMet, outOfPocketMet: shared.acc.outOfPocketMet },
+    shared.appealable ? firstAppeal(r.payer, r.remitDate) : null,
+    reversal,
+  );
+  const dual = claim.patient.dualStatus ?? r.primary?.balanceBilling?.dualStatus;
+  if ((r.qmb || r.primary?.balanceBilling) && dual)
+    out.balanceBilling = qmbProtection(finalLines, dual);
+  return out;
+}
+
+/** What the payer knows of a claim on receipt, before any rule runs. */
+interface Receipt {
+  payer: PayerProfile;
+  received: string;
+  dos: string;
+  benefitYear: string | undefined;
+  /** Benefit-year accumulators before this claim. */
+  accBefore: Accumulators;
+  isVoid: boolean;
+  /** The behaviour in force on the date of service. */
+  rules: Behaviour;
+  remitDate: string;
+  /** QMB: the patient may not be billed Medicare cost sharing (qmb.ts). */
+  qmb: boolean;
+  /** The primary payer's decision when this payer is secondary (never a rejection). */
+  primary: Remittance | undefined;
+}
+
+function receive(claim: Claim, ctx: AdjudicationContext): Receipt {
   const payer = ctx.payer;
   const received =
     ctx.receivedDate ??
     (isIsoDate(claim.submissionDate) ? claim.submissionDate : claim.serviceDate);
   const dos = isIsoDate(claim.serviceDate) ? claim.serviceDate : received;
-  const accBefore: Accumulators = ctx.accumulators ?? claim.accumulators;
   const benefitYear = isIsoDate(dos) ? benefitYearOf(payer, dos) : undefined;
-  const isVoid = claim.frequency === '8' && !ctx.reopening;
   // Dated behaviour: the rules in force on the date of service; processing days on receipt.
   const rules = behaviourOn(payer, dos);
-  const remitDate = isIsoDate(received)
-    ? addDays(received, (received === dos ? rules : behaviourOn(payer, received)).processingDays)
-    : received;
-  // QMB: the patient may not be billed Medicare cost sharing (qmb.ts); a secondary after a
-  // protected primary (Medicaid after Medicare) keeps the protection.
-  const qmb = payer.kind === 'medicare' && hasQmbProtection(claim);
-  // A rejected primary claim was never adjudicated: there is nothing to coordinate with.
-  const primary = ctx.cob?.primary?.status === 'rejected' ? undefined : ctx.cob?.primary;
+  return {
+    payer,
+    received,
+    dos,
+    benefitYear,
+    accBefore:
+      ctx.accumulators ?? correctionRunning(claim, ctx, payer, benefitYear) ?? claim.accumulators,
+    isVoid: claim.frequency === '8' && !ctx.reopening,
+    rules,
+    remitDate: isIsoDate(received)
+      ? addDays(received, (received === dos ? rules : behaviourOn(payer, received)).processingDays)
+      : received,
+    // A secondary after a protected primary (Medicaid after Medicare) keeps the protection.
+    qmb: payer.kind === 'medicare' && hasQmbProtection(claim),
+    // A rejected primary claim was never adjudicated: there is nothing to coordinate with.
+    primary: ctx.cob?.primary?.status === 'rejected' ? undefined : ctx.cob?.primary,
+  };
+}
 
+/** Step 1: the findings known, the edit engine's, the payer's own checks; each once. */
+function findingsOf(claim: Claim, ctx: AdjudicationContext, r: Receipt): Finding[] {
+  const payer = r.payer;
   const checkOpts = {
     authorizations: ctx.authorizations,
     cob: ctx.cob,
-    hasPrimaryRemit: primary !== undefined,
+    hasPrimaryRemit: r.primary !== undefined,
     original: ctx.original ?? null,
     reopening: ctx.reopening !== undefined,
   };
   // A void only takes back the original: its lines are not coded, priced or filed on time again.
   const sources = (
-    isVoid
-      ? [ctx.findings ?? [], payerChecks(claim, payer, received, checkOpts)]
+    r.isVoid
+      ? [ctx.findings ?? [], payerChecks(claim, payer, r.received, checkOpts)]
       : [
           ctx.findings ?? [],
-          ctx.edits ? ctx.edits(claim, policyFor(payer)) : [],
-          payerChecks(claim, payer, received, checkOpts),
+          ctx.edits ? notPayerOwn(ctx.edits(claim, policyFor(payer))) : [],
+          payerChecks(claim, payer, r.received, checkOpts),
           localityCheck(claim, payer, ctx.fees),
         ]
   ).filter((s) => s.length > 0);
-  const findings =
-    sources.length === 0
-      ? []
-      : sources.length === 1
-        ? [...sources[0]!]
-        : dedupeFindings(sources.flat());
+  return sources.length === 0
+    ? []
+    : sources.length === 1
+      ? [...sources[0]!]
+      : dedupeFindings(sources.flat());
+}
 
-  // One object shape for every remittance (fixed property order): keeps the hot path monomorphic.
-  const base: RemitBase = {
+/** One object shape for every remittance (fixed property order): keeps the hot path monomorphic. */
+function remitBase(
+  claim: Claim,
+  ctx: AdjudicationContext,
+  r: Receipt,
+  findings: Finding[],
+): RemitBase {
+  return {
     claimId: claim.claimId,
-    payerId: payer.id,
-    payerName: payer.name,
+    payerId: r.payer.id,
+    payerName: r.payer.name,
     frequency: claim.frequency,
     originalClaimId: claim.originalClaimId,
-    payerSequence: (primary ? 2 : 1) as 1 | 2,
-    claimFilingIndicator: payer.claimFilingIndicator,
-    receivedDate: received,
-    remitDate,
+    payerSequence: (r.primary ? 2 : 1) as 1 | 2,
+    claimFilingIndicator: r.payer.claimFilingIndicator,
+    receivedDate: r.received,
+    remitDate: r.remitDate,
     findings,
-    accumulatorsBefore: accBefore,
+    accumulatorsBefore: r.accBefore,
     patient: {
       memberId: claim.patient.memberId,
       firstName: claim.patient.firstName,
@@ -209,43 +311,56 @@ export function adjudicate(claim: Claim, ctx: AdjudicationContext): Remittance {
     providerNpi: claim.provider.npi,
     reopening: ctx.reopening ?? null,
     pos: claim.provider.pos,
-    benefitYear,
+    benefitYear: r.benefitYear,
   };
-  // Bound once per claim (a closure per call would be renamed per call under tsx keepNames).
-  const remit = remitFrom.bind(null, base);
-  const rejections = findings.filter((f) => isRejection(f, rules));
-  if (rejections.length > 0) {
-    const fieldRarcs = [
-      ...new Set(rejections.map(fieldRemark).filter((r): r is string => r !== null)),
-    ];
-    // A front-end rejection is not adjudicated: no remittance lines, no payer claim number, no
-    // appeal rights; the claim-level remarks (MA130 + the field's RARC) and the findings say why.
-    // See: DOMAIN.md §1 step 5; issue 5 "front-end rejection versus adjudicated denial".
-    const lines: RemitLine[] = [];
-    return remit('rejected', null, lines, ['MA130', ...fieldRarcs], accBefore, null);
-  }
+}
 
-  // Replacement, void or reopening: take the original back first and give its shares back.
+/**
+ * A front-end rejection is not adjudicated: no remittance lines, no payer claim number, no
+ * appeal rights; the claim-level remarks (MA130 + the field's RARC) and the findings say why.
+ * Null when nothing rejects the claim.
+ * See: DOMAIN.md §1 step 5; issue 5 "front-end rejection versus adjudicated denial".
+ */
+function rejectionRemarks(findings: readonly Finding[], rules: Behaviour): string[] | null {
+  const rejections = findings.filter((f) => isRejection(f, rules));
+  if (rejections.length === 0) return null;
+  const fieldRarcs = new Set(rejections.map(fieldRemark).filter((x): x is string => x !== null));
+  return ['MA130', ...fieldRarcs];
+}
+
+/** Replacement, void or reopening: take the original back first and give its shares back. */
+function takeBack(
+  claim: Claim,
+  ctx: AdjudicationContext,
+  r: Receipt,
+): { reversal: Reversal | null; accStart: Accumulators } {
   const original = claim.frequency !== '1' || ctx.reopening ? ctx.original : undefined;
   const reversal = original && reversible(original) ? reversalOf(original) : null;
   // The shares go back to the benefit year the original counted them in: when the correction
   // moves the service into another year, this claim's year is untouched (the ledger credits the
   // original's year).
-  const sameYear = !original?.benefitYear || original.benefitYear === benefitYear;
-  const accStart = reversal && sameYear ? creditBack(accBefore, reversal) : accBefore;
-  const claimNo = payerClaimNumber(
-    payer.kind,
-    rules.seed + (ctx.seed ?? 0),
-    claim.claimId,
-    received,
-  );
-  // A void adds no claim of its own: it is known by the claim number it takes back.
-  if (isVoid)
-    return remit('voided', reversal?.payerClaimNumber ?? claimNo, [], [], accStart, null, reversal);
+  const sameYear = !original?.benefitYear || original.benefitYear === r.benefitYear;
+  return {
+    reversal,
+    accStart: reversal && sameYear ? creditBack(r.accBefore, reversal) : r.accBefore,
+  };
+}
 
-  const denials = lineDenials(claim, rules, findings, ctx.seed ?? 0);
+interface Pricing {
+  fees: (MedicareFee | null)[];
+  priced: (PricedLine | undefined)[];
+  /** Non-participating and not assigned (Medicare): the limiting charge applies. */
+  nonAssigned: boolean;
+}
 
-  // Pricing of the lines still payable.
+/** Step 3: the fee of each line still payable, then the payment rules across the lines. */
+function price(
+  claim: Claim,
+  ctx: AdjudicationContext,
+  r: Receipt,
+  denials: (Denial | null)[],
+): Pricing {
+  const { payer, dos } = r;
   const fees: (MedicareFee | null)[] = claim.lines.map((l, i) =>
     denials[i]
       ? null
@@ -259,21 +374,52 @@ export function adjudicate(claim: Claim, ctx: AdjudicationContext): Remittance {
         ),
   );
   if (payer.kind === 'medicare') bundleStatusT(claim, dos, fees, denials);
+  // Part B drugs the PFS does not price (status E/X, or not on it): the quarterly ASP limit.
+  let drugs: (PricedLine | undefined)[] | null = null;
+  for (let i = 0; payer.kind === 'medicare' && ctx.fees.asp && i < fees.length; i++) {
+    const fee = fees[i];
+    if (!fee || fee.kind !== 'unpriced') continue;
+    const l = claim.lines[i]!;
+    const date = l.serviceDate ?? dos;
+    const hit = aspFor(ctx.fees.asp, l.code, date);
+    if (!hit) continue;
+    const amount = aspAmount(hit.entry, l.units);
+    fees[i] = {
+      kind: 'priced',
+      perUnit: amount,
+      mult: '0',
+      bilat: '0',
+      source: aspSource(hit.table, hit.entry, date),
+      locality: 'national',
+      status: fee.status,
+      year: null,
+    };
+    (drugs ??= new Array<PricedLine | undefined>(claim.lines.length))[i] = {
+      index: i,
+      feeSchedule: amount,
+      allowed: cents(Math.min(l.charge, amount)),
+      limitingCharge: null,
+      rules: [`ASP: ${l.units} × the ${hit.table.quarter} limit per ${hit.entry.dosage}`],
+    };
+  }
   fees.forEach((fee, i) => {
     if (!fee || fee.kind === 'priced') return;
     const mods = claim.lines[i]!.modifiers;
     const liable = mods.includes('GA') || mods.includes('GY') ? 'PR' : 'CO';
-    denials[i] = unpricedDenial(fee, liable);
+    denials[i] =
+      payer.kind === 'medicare' && statutorilyExcluded(claim.lines[i]!.code, fee)
+        ? payerDenial('PR', '96', ['N425'])
+        : unpricedDenial(fee, liable);
   });
   const medicare = payer.kind === 'medicare' ? payer : null;
   const nonPar = medicare && claim.provider.participating === false;
   // Non-participating and not assigned: Medicare pays the beneficiary; the provider may bill
   // the patient up to the limiting charge. See: Pub. 100-04 ch. 12 §30.3.12.
   // Assignment is mandatory for a Medicaid-eligible (QMB) patient: See: SSA §1848(g)(3)(A).
-  const nonAssigned = nonPar && !qmb && !acceptsAssignment(claim);
+  const nonAssigned = !!nonPar && !r.qmb && !acceptsAssignment(claim);
   const toPrice: LineToPrice[] = [];
   fees.forEach((fee, i) => {
-    if (denials[i] || !fee || fee.kind !== 'priced') return;
+    if (denials[i] || !fee || fee.kind !== 'priced' || drugs?.[i]) return;
     const l = claim.lines[i]!;
     toPrice.push({
       index: i,
@@ -294,8 +440,30 @@ export function adjudicate(claim: Claim, ctx: AdjudicationContext): Remittance {
     limitingChargeRate: nonPar ? valueOn(medicare.limitingChargeRate, dos) : null,
   }))
     priced[p.index] = p;
+  // Drugs: assignment is mandatory (SSA §1842(o)(3)): no non-par rate, no limiting charge.
+  for (let i = 0; drugs && i < drugs.length; i++) if (drugs[i]) priced[i] = drugs[i];
+  return { fees, priced, nonAssigned };
+}
 
-  // Cost sharing in line order; accumulators carry from line to line.
+interface CostSharing {
+  lines: RemitLine[];
+  acc: AccumulatorState;
+  appealable: boolean;
+  seqRate: number;
+  /** Fee-schedule years used to price the lines (0 = none priced from a dated table). */
+  minYear: number;
+  maxYear: number;
+}
+
+/** Step 4: denied lines written off; priced lines' member shares in line order (accumulators carry). */
+function shareCosts(
+  claim: Claim,
+  r: Receipt,
+  { fees, priced, nonAssigned }: Pricing,
+  denials: readonly (Denial | null)[],
+  accStart: Accumulators,
+): CostSharing {
+  const { payer, dos } = r;
   let acc: AccumulatorState = {
     deductibleMet: accStart.deductibleMet,
     outOfPocketMet: accStart.outOfPocketMet,
@@ -303,10 +471,9 @@ export function adjudicate(claim: Claim, ctx: AdjudicationContext): Remittance {
   const deductible = valueOn(payer.deductible, dos);
   const oopMax = valueOn(payer.outOfPocketMax, dos);
   const defaultCoins = valueOn(payer.coinsurance, dos);
-  const seqRate = medicare ? valueOn(medicare.sequestration, dos) : 0;
+  const seqRate = payer.kind === 'medicare' ? valueOn(payer.sequestration, dos) : 0;
   const copayTaken = new Set<ServiceCategory>();
   let appealable = false;
-  // Fee-schedule years used to price the lines (0 = none priced from a dated table).
   let minYear = 0;
   let maxYear = 0;
 
@@ -376,8 +543,13 @@ export function adjudicate(claim: Claim, ctx: AdjudicationContext): Remittance {
     line.paid = cents(payment - seq);
     return line;
   });
+  return { lines, acc, appealable, seqRate, minYear, maxYear };
+}
 
-  const finalLines = primary
+/** Step 5: as secondary, pay against the primary's decision; QMB remarks on Medicare's lines. */
+function coordinate(lines: RemitLine[], r: Receipt, seqRate: number): RemitLine[] {
+  const { payer, primary, qmb } = r;
+  const out = primary
     ? applySecondary(lines, primary, {
         seqRate,
         method:
@@ -389,25 +561,27 @@ export function adjudicate(claim: Claim, ctx: AdjudicationContext): Remittance {
         qmb: qmb || primary.balanceBilling !== undefined,
       })
     : lines;
-  if (qmb && payer.kind === 'medicare') addQmbRemarks(finalLines);
-  for (const l of finalLines) l.adjustments = groupAdjustments(l.adjustments);
-  const status = statusOf(finalLines);
-  const yearNote = minYear === 0 ? null : feeYearFinding(dos, minYear, maxYear);
-  if (yearNote) findings.push(yearNote);
-  // Appeal rights only where a denial can be appealed (not timely filing: N211).
-  const out = remit(
-    status,
-    claimNo,
-    finalLines,
-    appealable ? ['MA01'] : [],
-    { deductibleMet: acc.deductibleMet, outOfPocketMet: acc.outOfPocketMet },
-    appealable ? firstAppeal(payer, remitDate) : null,
-    reversal,
-  );
-  const dual = claim.patient.dualStatus ?? primary?.balanceBilling?.dualStatus;
-  if ((qmb || primary?.balanceBilling) && dual)
-    out.balanceBilling = qmbProtection(finalLines, dual);
+  if (qmb && payer.kind === 'medicare') addQmbRemarks(out);
   return out;
+}
+
+/**
+ * Without the payer's running amounts (no ledger), a correction (replacement, void, reopening)
+ * starts from what the original left: its accumulators after it, from which its own shares are
+ * credited back. The claim's own accumulators are those before the original, and crediting the
+ * original's shares back from them would count the deductible twice.
+ * See: 42 CFR 405.984 (a revised determination replaces the initial one); Pub. 100-04 ch. 34.
+ */
+function correctionRunning(
+  claim: Claim,
+  ctx: AdjudicationContext,
+  payer: PayerProfile,
+  benefitYear: string | undefined,
+): Accumulators | undefined {
+  const o = ctx.original;
+  if (!o || (claim.frequency === '1' && !ctx.reopening)) return undefined;
+  if (o.payerId !== payer.id || !reversible(o) || !o.benefitYear) return undefined;
+  return o.benefitYear === benefitYear ? o.accumulatorsAfter : undefined;
 }
 
 const yearNotes = new Map<number, Map<string, Finding>>();
@@ -454,6 +628,21 @@ const payerDenial = (group: 'CO' | 'PR', carc: string, remarks: string[]): Denia
   appealable: true,
   because: 'payer',
 });
+
+/**
+ * Excluded from Medicare by law, so the beneficiary's to pay whether or not a notice was given
+ * (no ABN is needed for a statutory exclusion): PR-96 + N425, never a provider write-off. The
+ * RVU file's status N marks these; routine physical examinations (preventive medicine visits
+ * 99381–99397) are excluded by statute even where no RVU file is loaded.
+ * See: SSA §1862(a)(7) (routine physical checkups); 42 CFR 411.15(a)(1); Pub. 100-04 ch. 30
+ * §20.1 (statutory exclusions: beneficiary liable, ABN optional) and ch. 12 §30.6.2;
+ * CMS RVU file read-me, status N; RARC N425.
+ */
+function statutorilyExcluded(code: string, fee: MedicareFee): boolean {
+  if (fee.kind !== 'unpriced') return false;
+  if (fee.status === 'N') return true;
+  return fee.status === null && code >= '99381' && code <= '99397' && code.length === 5;
+}
 
 function unpricedDenial(fee: MedicareFee, liable: 'CO' | 'PR'): Denial {
   const d = payerDenial;
@@ -531,8 +720,10 @@ const lineLevel = (f: Finding) => Number(f.line !== null || f.diagnosisIndex !==
 function lineDenials(
   claim: Claim,
   rules: Behaviour,
-  findings: readonly Finding[],
+  /** The remittance's findings: a payer-policy denial adds the finding that explains it. */
+  findings: Finding[],
   seed: number,
+  policySource: () => string,
 ): (Denial | null)[] {
   const out: (Denial | null)[] = claim.lines.map(() => null);
 
@@ -549,8 +740,9 @@ function lineDenials(
     );
     claim.lines.forEach((l, i) => {
       if (out[i] || !isOfficeEm(l.code) || !l.modifiers.includes('25') || procDx.size === 0) return;
-      if (l.dxPointers.every((p) => procDx.has(p)))
-        out[i] = { group: 'CO', carc: '4', remarks: [], appealable: true, because: 'payer' };
+      const distinct = !l.dxPointers.every((p) => procDx.has(p));
+      if (!distinct)
+        out[i] = { group: 'CO', carc: '4', remarks: ['N823'], appealable: true, because: 'payer' };
       else if (rules.modifier25 === 'require-records')
         out[i] = {
           group: 'CO',
@@ -559,6 +751,8 @@ function lineDenials(
           appealable: true,
           because: 'payer',
         };
+      if (!distinct || rules.modifier25 === 'require-records')
+        findings.push(modifier25Finding(claim, i, distinct, policySource()));
     });
   }
   // Seeded documentation requests (pre-payment review): CO-16 + M127 on the highest charge.
@@ -578,6 +772,36 @@ function lineDenials(
       };
   }
   return out;
+}
+
+/** Where the payer's behaviour in force on the date comes from (a dated entry's source). */
+function behaviourSource(payer: PayerProfile, dos: string): string {
+  const b = payer.behaviour;
+  return Array.isArray(b) && isIsoDate(dos)
+    ? datedOn(b, dos).source
+    : `${payer.name} payer profile (behaviour)`;
+}
+
+/**
+ * The finding that explains a commercial modifier-25 policy denial: which policy, what the line
+ * lacks, and what to do (every denial the trainee sees names its rule).
+ */
+function modifier25Finding(claim: Claim, i: number, distinct: boolean, source: string): Finding {
+  const l = claim.lines[i]!;
+  return {
+    id: 'payer.modifier-policy',
+    severity: 'error',
+    line: i + 1,
+    codes: [l.code, '25'],
+    field: `lines[${i}].dxPointers`,
+    message: distinct
+      ? `${l.code} with modifier 25 is billed with a procedure: under this plan's policy the office notes are needed before it is paid (CO-252 + M127).`
+      : `${l.code} with modifier 25 points only to diagnoses the procedure on this claim also carries: this plan pays a same-day E/M with 25 only for a separately identifiable problem with its own diagnosis (CO-4 + N823).`,
+    reference: `${source}; plan modifier-25 policy (distinct diagnosis${distinct ? ', records on request' : ''}); CPT modifier 25; CARC ${distinct ? '252, RARC M127' : '4, RARC N823'}`,
+    suggestion: distinct
+      ? 'Send the office notes showing the separately identifiable E/M service'
+      : 'Point the E/M to the diagnosis it addressed besides the procedure, or remove 25 and the E/M if it was only the decision for the procedure',
+  };
 }
 
 function firstAppeal(payer: PayerProfile, remitDate: string): AppealRight | null {

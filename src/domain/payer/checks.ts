@@ -9,12 +9,31 @@ import type { Claim } from '../claim/claim';
 import { plusDays as addDays, plusMonths as addMonths } from '../time/calendar';
 import { isIsoDate } from '../time/dates';
 import type { Finding } from '../findings';
+import { authFindings, necessityFindings, timelyFindings } from '../edits/policy';
+import type { PayerPolicy, TimelyFilingRule } from '../edits/policy-types';
+import { policyFor } from './policy';
+import { cobFromClaim } from './coordination/prior';
 import { datedOn, type PayerProfile } from './profile';
 import type { Remittance } from './remittance/remittance';
 
 export interface CobState {
   /** Another payer is primary for this member on the date (eligibility, MSP or birthday rule). */
   otherPayerPrimary?: { payerId: string; reason: string } | null;
+}
+
+/**
+ * The payer's policy findings as the scrubber predicts them before the claim is sent: received
+ * on its submission date (as `adjudicate` assumes when no receipt date is given), coordination
+ * of benefits from the claim's own other-payer data, no record of earlier claims.
+ */
+export function payerChecksBeforeSubmission(claim: Claim, p: PayerProfile): Finding[] {
+  const cob = cobFromClaim(claim, undefined, p);
+  const received = isIsoDate(claim.submissionDate) ? claim.submissionDate : claim.serviceDate;
+  return payerChecks(claim, p, received, {
+    ...(cob ? { cob } : {}),
+    hasPrimaryRemit: cob?.primary !== undefined && cob.primary.status !== 'rejected',
+    scrub: true,
+  });
 }
 
 export function filingDeadline(
@@ -29,6 +48,44 @@ export function filingDeadline(
   return { deadline, source: tf.source };
 }
 
+/** The profile's policy slice, built once per profile (this runs on every claim). */
+const policies = new WeakMap<PayerProfile, PayerPolicy>();
+function policyOf(p: PayerProfile): PayerPolicy {
+  let v = policies.get(p);
+  if (!v) policies.set(p, (v = policyFor(p)));
+  return v;
+}
+
+/** The filing limit in force on a date of service (the first entry before any entry starts). */
+const timelyRules = new WeakMap<object, TimelyFilingRule>();
+const rulesOn = new WeakMap<PayerProfile, (date: string) => TimelyFilingRule>();
+function timelyRuleOn(p: PayerProfile): (date: string) => TimelyFilingRule {
+  let f = rulesOn.get(p);
+  if (f) return f;
+  f = (date) => {
+    const tf = datedOn(p.timelyFiling, date);
+    let r = timelyRules.get(tf);
+    if (!r) {
+      r = {
+        effective: tf.from,
+        terminated: tf.to ?? null,
+        source: tf.source,
+        ...(tf.value.unit === 'months' ? { months: tf.value.amount } : { days: tf.value.amount }),
+      };
+      timelyRules.set(tf, r);
+    }
+    return r;
+  };
+  rulesOn.set(p, f);
+  return f;
+}
+
+/**
+ * The payer's policy findings for a claim it receives on `received`: timely filing, prior
+ * authorization, medical necessity (edits/policy.ts: the same functions the scrubber runs),
+ * coordination of benefits and whether it takes this kind of correction. `claimlab check` and
+ * `adjudicate` both call this, so the scrubber predicts exactly what the payer applies.
+ */
 export function payerChecks(
   claim: Claim,
   p: PayerProfile,
@@ -41,51 +98,24 @@ export function payerChecks(
     original?: Remittance | null;
     /** This is a Medicare reopening (reopening.ts), not a claim. */
     reopening?: boolean;
+    /** Scrubbing before submission: the payer's record of earlier claims is not known. */
+    scrub?: boolean;
   },
 ): Finding[] {
   const out: Finding[] = [];
-  const dos = claim.serviceDate;
-  // A void only takes money back: filing limits and authorizations do not apply to it.
+  // A void only takes money back: filing limits, authorizations and coverage do not apply to it.
   const isVoid = claim.frequency === '8' && !opts.reopening;
   // A reopening revises the original claim: the filing limit is judged on when the original
   // was received (its own time limits are checked by `reopen`).
   const filed = opts.reopening ? (opts.original?.receivedDate ?? '') : received;
-  if (!isVoid && isIsoDate(dos) && isIsoDate(filed)) {
-    const { deadline, source } = filingDeadline(p, dos);
-    if (filed > deadline)
-      out.push({
-        id: 'filing.timely',
-        severity: 'error',
-        line: null,
-        codes: [],
-        message: `Received ${filed}, after the ${p.name} filing limit of ${deadline} for service on ${dos}.`,
-        reference: source,
-      });
+  if (!isVoid && isIsoDate(claim.serviceDate)) {
+    const policy = policyOf(p);
+    out.push(
+      ...timelyFindings(claim, p.name, filed, timelyRuleOn(p)),
+      ...authFindings(claim, policy, opts.authorizations),
+      ...necessityFindings(claim, policy),
+    );
   }
-  if (!isVoid)
-    claim.lines.forEach((l, i) => {
-      const date = l.serviceDate ?? dos;
-      const rule = p.priorAuth.find(
-        (r) =>
-          r.procedures.includes(l.code) &&
-          (!r.effective || r.effective <= date) &&
-          (!r.terminated || date <= r.terminated),
-      );
-      if (!rule) return;
-      const known = opts.authorizations;
-      if (!claim.priorAuthNumber || (known && !known.includes(claim.priorAuthNumber)))
-        out.push({
-          id: 'auth.missing',
-          severity: 'error',
-          line: i + 1,
-          codes: [l.code],
-          message: claim.priorAuthNumber
-            ? `Authorization ${claim.priorAuthNumber} is not on file for ${l.code} (${rule.title}).`
-            : `${l.code} needs prior authorization (${rule.title}) and the claim has no authorization number.`,
-          reference: rule.source,
-          field: 'priorAuthNumber',
-        });
-    });
   const other = opts.cob?.otherPayerPrimary;
   if (other && !opts.hasPrimaryRemit)
     out.push({
@@ -109,7 +139,7 @@ export function payerChecks(
         'Medicare Claims Processing Manual (Pub. 100-04) ch. 34 (reopening and revision of claim determinations)',
       suggestion: 'Request a reopening (claimlab reopen), or send a new claim with frequency 1.',
     });
-  else if (claim.frequency !== '1' && p.corrections === 'frequency-7-8') {
+  else if (claim.frequency !== '1' && p.corrections === 'frequency-7-8' && !opts.scrub) {
     const o = opts.original;
     const what = claim.frequency === '7' ? 'replacement' : 'void';
     const problem = !o

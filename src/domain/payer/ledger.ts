@@ -15,6 +15,7 @@ import { benefitYearOf } from './cost-sharing/benefit-year';
 import { creditBack } from './corrections/reversal';
 import { cobFromClaim } from './coordination/prior';
 import { isIsoDate } from '../time/dates';
+import { plusDays } from '../time/calendar';
 import type { PayerProfile } from './profile';
 import type { Remittance } from './remittance/remittance';
 import { reopen, type ReopeningOutcome, type ReopeningRequest } from './corrections/reopening';
@@ -149,19 +150,32 @@ export class PayerLedger {
   /**
    * The member's claims this payer has adjudicated and that still stand, for the duplicate edit
    * (`claim.duplicate`, OA-18): not those taken back by a replacement or void, nor the original
-   * that `claim` itself replaces or voids (named by claim id or payer claim number).
+   * that `claim` itself replaces or voids (named by claim id or payer claim number). With
+   * `daysBefore`, also those with a service up to that many days before (and the day after) one
+   * of this claim's dates: the global surgery edits' postoperative periods.
    * See: CMS Pub. 100-04 ch. 1 §120 (duplicate claims); CARC 18.
    */
-  priorClaims(payerId: string, claim: Claim): Claim[] {
+  priorClaims(payerId: string, claim: Claim, opts: { daysBefore?: number } = {}): Claim[] {
     const named =
       claim.frequency !== '1' && claim.originalClaimId
         ? this.find(payerId, claim.originalClaimId)
         : undefined;
     const out = new Set<Entry>();
-    for (const d of serviceDates(claim))
-      for (const e of this.#byMemberDate.get(`${payerId}|${claim.patient.memberId ?? ''}|${d}`) ??
-        [])
+    const member = claim.patient.memberId ?? '';
+    const add = (d: string) => {
+      for (const e of this.#byMemberDate.get(`${payerId}|${member}|${d}`) ?? [])
         if (!e.supersededBy && e !== named) out.add(e);
+    };
+    const before = opts.daysBefore ?? 0;
+    for (const d of serviceDates(claim)) {
+      if (before === 0 || !isIsoDate(d)) {
+        add(d);
+        continue;
+      }
+      // The global surgery edits look back over a postoperative period (up to 90 days) and one
+      // day ahead (the day before a major surgery). See: Pub. 100-04 ch. 12 §40.1.
+      for (let k = -before; k <= 1; k++) add(plusDays(d, k));
+    }
     return [...out].flatMap((e) => e.claim ?? []);
   }
 

@@ -70,6 +70,68 @@ export const MEDICARE_PREVENTIVE: readonly PreventiveEntry[] = [
       'Advance care planning with the annual wellness visit (modifier 33); CY2016 PFS final rule (80 FR 70886); Pub. 100-04 ch. 18 §140.8',
   },
   {
+    codes: ['G0101', 'Q0091'],
+    modifier: null,
+    from: '2011-01-01',
+    to: null,
+    source:
+      'Screening pelvic examination and screening Pap smear collection; 42 CFR 410.56; SSA §1833(b) as amended by ACA §4104; Pub. 100-04 ch. 18 §40',
+  },
+  {
+    codes: ['77067', '77063'],
+    modifier: null,
+    from: '2011-01-01',
+    to: null,
+    source:
+      'Screening mammography (USPSTF B), with tomosynthesis add-on; 42 CFR 410.34; Pub. 100-04 ch. 18 §20',
+  },
+  {
+    codes: ['G0104', 'G0105', 'G0121', 'G0328', '82270', '81528'],
+    modifier: null,
+    from: '2011-01-01',
+    to: null,
+    source:
+      'Colorectal cancer screening (USPSTF A): flexible sigmoidoscopy, screening colonoscopy, FIT/FOBT, multi-target stool DNA; 42 CFR 410.37; Pub. 100-04 ch. 18 §60',
+  },
+  {
+    codes: ['G0472'],
+    modifier: null,
+    from: '2014-06-02',
+    to: null,
+    source: 'Hepatitis C screening (USPSTF B); NCD 210.13; Pub. 100-04 ch. 18 §210',
+  },
+  {
+    codes: ['G0475'],
+    modifier: null,
+    from: '2015-04-13',
+    to: null,
+    source: 'HIV screening (USPSTF A); NCD 210.7; Pub. 100-04 ch. 18 §130',
+  },
+  {
+    codes: ['G0103'],
+    modifier: null,
+    from: '2011-01-01',
+    to: null,
+    source:
+      'Prostate cancer screening PSA blood test (no deductible or coinsurance; the digital rectal exam G0102 is not waived); 42 CFR 410.39; Pub. 100-04 ch. 18 §50',
+  },
+  {
+    codes: ['76706'],
+    modifier: null,
+    from: '2017-01-01',
+    to: null,
+    source:
+      'Abdominal aortic aneurysm screening (USPSTF B); 42 CFR 410.19; Pub. 100-04 ch. 18 §110',
+  },
+  {
+    codes: ['71271', 'G0296'],
+    modifier: null,
+    from: '2022-02-10',
+    to: null,
+    source:
+      'Lung cancer screening with low-dose CT and its counseling visit (USPSTF B); NCD 210.14 (2022 revision); Pub. 100-04 ch. 18 §220',
+  },
+  {
     codes: ['G0008', 'G0009', 'G0010', '90471', '90472', '90473', '90474'],
     modifier: null,
     from: '2011-01-01',

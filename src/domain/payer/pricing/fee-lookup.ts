@@ -30,6 +30,16 @@ function percentOf(fee: MedicareFee, percent: number, label: string): MedicareFe
     : fee;
 }
 
+/** Medicare's fee at the claim's locality when the MPFS knows it, else the national fee. */
+function medicareHere(line: ClaimLine, pos: string, locality: string, fees: FeeSources) {
+  const here = locality.trim()
+    ? medicareFee(line.code, line.modifiers, pos, locality, fees, true)
+    : null;
+  return here && here.kind !== 'unknown-locality'
+    ? here
+    : medicareFee(line.code, line.modifiers, pos, '', fees, true);
+}
+
 export function payerFee(
   line: ClaimLine,
   pos: string,
@@ -41,9 +51,11 @@ export function payerFee(
   const rule = valueOn(payer.feeSchedule, date);
   if (rule.kind === 'mpfs') return medicareFee(line.code, line.modifiers, pos, locality, fees);
   const pct = percentOf;
-  // Commercial and Medicaid plans price on a national basis (no Medicare locality needed).
+  // A percentage of Medicare is of the Medicare amount where the service was given: the
+  // claim's locality (GPCIs) when it names one the MPFS knows, else the national amount.
+  // See: CMS GPCI file; 42 CFR 414.26 (payment area adjustment).
   if (rule.kind === 'percent-of-medicare')
-    return pct(medicareFee(line.code, line.modifiers, pos, '', fees), rule.percent, payer.name);
+    return pct(medicareHere(line, pos, locality, fees), rule.percent, payer.name);
   const table = fees.tables?.[rule.file];
   const e = table?.get(line.code);
   if (e && table) {
@@ -69,7 +81,7 @@ export function payerFee(
   }
   if (rule.fallbackPercentOfMedicare !== null)
     return pct(
-      medicareFee(line.code, line.modifiers, pos, '', fees),
+      medicareHere(line, pos, locality, fees),
       rule.fallbackPercentOfMedicare,
       `${payer.name} fallback`,
     );

@@ -6,6 +6,7 @@
  * ten-thousandths) so the CMS formula is computed exactly.
  * See: CMS PFS Relative Value File layout (RVU25D); Medicare Claims Processing Manual ch. 12 §20.
  */
+import type { AspTable } from './asp';
 import { z } from 'zod';
 import { parseMoney, type Cents } from '../../money';
 import { formatPath } from '../profile';
@@ -207,4 +208,6 @@ export interface FeeSources {
   medicareTable?: FeeTable | undefined;
   /** Plans' own tables by file name (profile feeSchedule.kind 'table'). */
   tables?: Readonly<Record<string, FeeTable>>;
+  /** Quarterly ASP payment limits for Part B drugs (pricing/asp.ts). */
+  asp?: readonly AspTable[];
 }

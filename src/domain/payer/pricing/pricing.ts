@@ -112,6 +112,13 @@ export function medicareFee(
   pos: string,
   locality: string,
   sources: FeeSources,
+  /**
+   * A plan that prices on the Medicare RVUs also prices the codes Medicare itself does not
+   * cover (status N, e.g. preventive visits 99381–99397, whose RVUs CMS publishes for other
+   * payers' use): Medicare's non-coverage is not the plan's.
+   * See: CMS RVU file read-me, status code N ("RVUs ... shown for the information of other payers").
+   */
+  otherPayer = false,
 ): MedicareFee {
   const facility = isFacilityPos(pos);
   const { mpfs, medicareTable } = sources;
@@ -122,7 +129,7 @@ export function medicareFee(
     const rvu = (pm ? mpfs.rvu(code, pm) : undefined) ?? mpfs.rvu(code, '');
     if (rvu) {
       status = rvu.status;
-      if (PRICED_STATUSES.has(rvu.status)) {
+      if (PRICED_STATUSES.has(rvu.status) || (otherPayer && rvu.status === 'N' && hasRvus(rvu))) {
         let g: Gpci | undefined = NATIONAL_GPCI;
         if (locality.trim()) {
           const key = normaliseLocality(locality);
@@ -170,6 +177,8 @@ export function medicareFee(
   if (status === 'I') return { kind: 'unpriced', reason: 'invalid-for-medicare', status };
   return { kind: 'unpriced', reason: 'not-on-schedule', status };
 }
+
+const hasRvus = (r: RvuEntry) => r.work + r.peNonFacility + r.peFacility + r.mp > 0;
 
 /** The practice-expense part of one unit: PE RVU × PE GPCI × CF (indicator 5). */
 function peAmount(rvu: RvuEntry, g: Gpci, conversionFactor: number, facility: boolean): Cents {

@@ -62,7 +62,10 @@ export const RARC = {
   M51: 'Procedure code missing or invalid.',
   M62: 'Authorization number missing or invalid.',
   M76: 'Diagnosis missing or invalid.',
+  M77: 'Place of service missing, invalid or not right for the service.',
+  M144: 'Care before or after the surgery is paid as part of the surgery.',
   M80: 'Not paid with another service on the same day.',
+  M86: 'Already paid for the same or a similar service in this period.',
   M127: 'Medical record for this service is needed.',
   MA27: 'Patient name or member ID missing or invalid.',
   N4: 'Prior payer remittance (EOB) missing or incomplete.',
@@ -73,10 +76,13 @@ export const RARC = {
   N122: 'An add-on code cannot be billed without its primary service.',
   N130: 'See the plan benefit documents for limits on this service.',
   N211: 'This decision cannot be appealed.',
+  N257: 'Billing provider identifier missing or invalid.',
   N290: 'Rendering provider identifier missing or invalid.',
   N362: 'Units exceed the maximum the payer accepts.',
   N706: 'Documentation is missing: send it so the service can be priced.',
   N386: 'Decision based on a National Coverage Determination (NCD).',
+  N425: 'Excluded from coverage by law (statute).',
+  N823: 'Procedure modifier incomplete or not valid for this service.',
   N479: 'Other payer remittance (COB / Medicare Secondary Payer) missing.',
   N657: 'Bill this with the code that fits the service.',
   // N781–N783 are CMS's QMB remarks (CR 9911, 2017); they are newer than the 2011 RARC list in
@@ -92,6 +98,7 @@ export type RarcCode = keyof typeof RARC;
  * (the code-list test checks every other number against the list).
  */
 export const RARCS_NEWER_THAN_LIST: Readonly<Record<string, string>> = {
+  N823: 'X12 RARC list (current in the 2026-08 list, ../shared/reference/carc-rarc/2026-08); newer than the 2011 list',
   N781: 'CMS CR 9911 (2017), QMB billing prohibition',
   N782: 'CMS CR 9911 (2017), QMB billing prohibition',
   N783: 'CMS CR 9911 (2017), QMB billing prohibition',

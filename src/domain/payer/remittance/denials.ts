@@ -9,6 +9,7 @@ import type { Claim } from '../../claim/claim';
 import type { Finding, FindingId } from '../../findings';
 import type { GroupCode } from './codes';
 import type { Behaviour } from '../profile';
+import { GLOBAL_CARC } from '../../edits/global-surgery-rules';
 
 export interface Denial {
   group: GroupCode;
@@ -20,12 +21,18 @@ export interface Denial {
   because: FindingId | 'payer';
 }
 
-/** RARC that names the field of a rejection. See: RARC list (M51, M76, MA27, N290, M62). */
+/**
+ * RARC that names the field of a rejection. `provider.npi` is the billing provider (837P 2010AA
+ * NM1*85; 1500 item 33a): N257; a rendering provider (2310B; item 24J) would be N290.
+ * See: RARC list (M51, M76, MA27, N257, N290, M62, M77).
+ */
 export function fieldRemark(f: Finding): string | null {
   const field = f.field ?? '';
   if (f.id === 'claim.dx-pointer' || field.startsWith('diagnoses')) return 'M76';
   if (field === 'patient.memberId' || field.startsWith('patient.')) return 'MA27';
-  if (field === 'provider.npi') return 'N290';
+  if (field === 'provider.npi') return 'N257';
+  if (/renderingNpi$/.test(field)) return 'N290';
+  if (field === 'provider.pos' || /^lines\[\d+\]\.pos$/.test(field)) return 'M77';
   if (field === 'priorAuthNumber') return 'M62';
   if (/^lines\[\d+\]\.code$/.test(field)) return 'M51';
   if (f.id.startsWith('code.'))
@@ -124,12 +131,20 @@ export function denialFor(
       return denial(f.id, 'CO', '22', ['N479']);
     case 'claim.duplicate':
       return denial(f.id, 'OA', '18', []);
+    case 'em.same-day':
+      // One office visit per day: the second is paid as part of the first. See: Pub. 100-04
+      // ch. 12 §30.6.7; RARC M86 (payment already made for a same/similar service).
+      return denial(f.id, 'CO', '97', ['M86']);
     case 'mce.age':
       return denial(f.id, 'CO', '9', []);
     case 'mce.sex':
       return denial(f.id, 'CO', '10', []);
     case 'modifier.invalid':
     case 'modifier.missing':
+      // A service inside a surgery's global package (the global surgery edits cite CARC 97) is
+      // included in the surgery's payment: CO-97 + M144, not a modifier denial.
+      // See: Pub. 100-04 ch. 12 §40.1 and §40.4; global-surgery-rules.ts.
+      if (f.reference.includes(GLOBAL_CARC)) return denial(f.id, 'CO', '97', ['M144']);
       return denial(f.id, 'CO', '4', []);
     case 'icd10cm.excludes1':
       // The edit engine reports Excludes1 as a warning (it does not deny); a payer that still

@@ -1,0 +1,135 @@
+/**
+ * Line rules that turn on the RVU file's indicators and on how a service is reported:
+ * - PC/TC indicator: modifiers 26 and TC only split a code whose indicator is 1 (diagnostic
+ *   tests with a professional and a technical component); a global-test-only code (4), a
+ *   professional-only (2) or technical-only (3) code, an incident-to code (5) or a physician
+ *   service (0) takes neither; a laboratory interpretation code (6) takes no TC.
+ * - Bilateral (modifier 50): one line, one unit.
+ * - Two office/outpatient E/M visits by the same provider on the same date (this claim or the
+ *   member's earlier claims): one visit is paid; a second, separate and unrelated encounter is
+ *   billed with modifier 25 (or 95/telehealth is not an exception).
+ * See: CMS RVU file read-me (PC/TC indicators 0–9); Pub. 100-04 ch. 12 §40.7 (bilateral: 50 on
+ * one line with 1 unit) and §30.6.7 (more than one visit on the same day: one combined visit,
+ * unless unrelated, separately identifiable); NCCI Policy Manual ch. XI.
+ */
+import type { Claim } from '../claim/claim';
+import type { Finding } from '../findings';
+import { patientKey } from './claim-data';
+import type { EditContext } from './context';
+import { isIsoDate } from '../time/dates';
+import { finding, lineDate } from './finding-kit';
+
+const PCTC_REF = 'CMS PFS Relative Value File read-me, PC/TC indicator';
+const WHY: Record<string, string> = {
+  '0': 'a physician service: the professional/technical split does not apply',
+  '2': 'a professional-component-only code',
+  '3': 'a technical-component-only code',
+  '4': 'a global test only code: separate codes exist for the professional and technical components',
+  '5': 'an incident-to code: the split does not apply',
+  '9': 'a code to which the professional/technical concept does not apply',
+};
+
+/** Office and outpatient E/M visits (99202–99215): the visits §30.6.7 combines. */
+const isOfficeEm = (c: string) => /^992(0[2-5]|1[1-5])$/.test(c);
+
+export function componentEdits(claim: Claim, ctx: EditContext): Finding[] {
+  const out: Finding[] = [];
+  const ind = ctx.indicators;
+  claim.lines.forEach((l, i) => {
+    const n = i + 1;
+    for (const m of ['26', 'TC'] as const) {
+      const j = l.modifiers.indexOf(m);
+      if (j < 0 || !ind) continue;
+      const pctc = ind(l.code)?.pctc;
+      const why =
+        pctc === undefined
+          ? undefined
+          : (WHY[pctc] ??
+            (pctc === '6' && m === 'TC'
+              ? 'a laboratory physician interpretation code (no technical component to bill)'
+              : undefined));
+      if (!why) continue;
+      out.push(
+        finding(
+          'modifier.invalid',
+          'error',
+          n,
+          [l.code, m],
+          `Modifier ${m} on ${l.code} (line ${n}): ${l.code} has PC/TC indicator ${pctc}, ${why}; ${m} does not apply.`,
+          `${PCTC_REF} ${pctc}; CARC 4`,
+          {
+            field: `lines[${i}].modifiers[${j}]`,
+            suggestion:
+              pctc === '4'
+                ? `Bill the code for the component performed (its separate professional or technical code), without ${m}`
+                : `Remove ${m} from ${l.code}`,
+          },
+        ),
+      );
+    }
+    if (l.modifiers.includes('50') && l.units > 1)
+      out.push(
+        finding(
+          'modifier.invalid',
+          'error',
+          n,
+          [l.code, '50'],
+          `${l.code} with modifier 50 (line ${n}) is billed with ${l.units} units: a bilateral procedure is reported on one line with 1 unit (the payer pays the bilateral amount for it).`,
+          'CMS Pub. 100-04 ch. 12 §40.7.B (bilateral surgery: modifier 50, one line, 1 unit); CARC 4',
+          { field: `lines[${i}].units`, suggestion: `Report 1 unit with modifier 50` },
+        ),
+      );
+  });
+  out.push(...sameDayVisits(claim, ctx));
+  return out;
+}
+
+/**
+ * A second office E/M by the same provider on the same date: one visit per day unless the
+ * second is separate and unrelated and says so with modifier 25.
+ */
+function sameDayVisits(claim: Claim, ctx: EditContext): Finding[] {
+  const out: Finding[] = [];
+  // date -> where the first visit is and its code (the same code twice is the MUE's or the
+  // duplicate edit's finding: one problem, one finding).
+  const seen = new Map<string, { where: string; code: string }>();
+  // Earlier claims of the patient by the same billing provider.
+  for (const h of ctx.history ?? []) {
+    if (h.frequency === '8' || h.claimId === claim.claimId || h.claimId === claim.originalClaimId)
+      continue;
+    if (patientKey(h) !== patientKey(claim) || h.provider.npi !== claim.provider.npi) continue;
+    for (const l of h.lines)
+      if (isOfficeEm(l.code))
+        seen.set(lineDate(h.serviceDate, l.serviceDate), {
+          where: `claim ${h.claimId}`,
+          code: l.code,
+        });
+  }
+  claim.lines.forEach((l, i) => {
+    if (!isOfficeEm(l.code)) return;
+    const date = lineDate(claim.serviceDate, l.serviceDate);
+    if (!isIsoDate(date)) return;
+    const first = seen.get(date);
+    if (first === undefined) {
+      seen.set(date, { where: `line ${i + 1}`, code: l.code });
+      return;
+    }
+    if (l.modifiers.includes('25') || first.code === l.code) return;
+    out.push(
+      finding(
+        'em.same-day',
+        'error',
+        i + 1,
+        [l.code],
+        `${l.code} (line ${i + 1}) is a second office E/M visit by the same provider on ${date} (the first is ${first.code}, ${first.where}): visits on one day are combined into one visit at the level of the day's total work; a second visit is paid only when it is a separate, unrelated encounter billed with modifier 25.`,
+        'CMS Pub. 100-04 ch. 12 §30.6.7 (payment for office visits: more than one visit on the same day); NCCI Policy Manual ch. XI; CARC 97, RARC M86',
+        {
+          field: `lines[${i}].modifiers`,
+          suggestion:
+            'Combine the visits into one E/M line at the level supported by the day, or append 25 if the second encounter was separate and unrelated (documented)',
+        },
+      ),
+    );
+  });
+  return out;
+}

@@ -1,0 +1,204 @@
+/**
+ * ICD-10-CM relationships the classification presumes, and sequencing rules the Guidelines
+ * state, as data with their sources:
+ * - `icd10cm.combination`: two conditions linked by "with" in the Alphabetic Index are coded as
+ *   related (a combination code) unless the documentation clearly states they are unrelated:
+ *   hypertension with heart disease, with chronic kidney disease, or both (I11/I12/I13, stage
+ *   matching N18), and diabetes with its "with" complications (E08–E13 .22, .51, .42…).
+ * - `icd10cm.sequencing`: a sequela's residual (the condition produced) is listed before the
+ *   sequela code; an external cause code is never first-listed.
+ * See: ICD-10-CM Official Guidelines FY2026 §I.A.15 ("With"), §I.C.9.a.1–3 (hypertension with
+ * heart disease, CKD, both), §I.C.4.a (diabetes: as many codes as needed, "with" complications),
+ * §I.B.10 (sequela), §I.C.20 (external cause codes never principal/first-listed), Section IV.
+ */
+import type { IcdRelease } from '../codes/catalog';
+import { icdDisplay } from '../codes/code';
+import type { Claim } from '../claim/claim';
+import type { Finding } from '../findings';
+import type { EditContext } from './context';
+import { keyOf } from './dx-info';
+import { finding } from './finding-kit';
+import { releaseFor } from './validity';
+
+const G = 'ICD-10-CM Official Guidelines FY2026';
+
+interface Dx {
+  key: string;
+  shown: string;
+  index: number;
+}
+
+const inRange = (key: string, from: string, to: string) =>
+  key.slice(0, from.length) >= from && key.slice(0, to.length) <= to;
+
+/** Heart disease the hypertension guideline presumes related: I50.-, I51.4–I51.7, I51.89, I51.9. */
+const isHeartFailure = (k: string) => k.startsWith('I50');
+const isHeartDisease = (k: string) => inRange(k, 'I514', 'I517') || k === 'I5189' || k === 'I519';
+const isCkd = (k: string) => k.startsWith('N18');
+/** N18.5 and N18.6 (stage 5, ESRD) versus stages 1–4 and unspecified. */
+const isCkdStage5 = (k: string) => k === 'N185' || k === 'N186';
+const isHypertensive = (k: string) => k === 'I10' || /^I1[123]/.test(k);
+
+/** The hypertensive code the guideline assigns for what is on the claim (null: none needed). */
+function hypertensiveCode(hf: boolean, hd: boolean, ckd: boolean, stage5: boolean): string | null {
+  if (ckd && (hf || hd)) return hf ? (stage5 ? 'I132' : 'I130') : stage5 ? 'I1311' : 'I1310';
+  if (ckd) return stage5 ? 'I120' : 'I129';
+  if (hf) return 'I110';
+  if (hd) return 'I119';
+  return null;
+}
+
+const HTN_REF = (what: string) =>
+  `${G} §I.A.15 ("With") and §I.C.9.a (${what}); Alphabetic Index: Hypertension, with heart disease / with kidney disease`;
+
+function hypertension(dxs: Dx[], release: IcdRelease): Finding[] {
+  const htn = dxs.find((d) => isHypertensive(d.key));
+  if (!htn) return [];
+  const hf = dxs.some((d) => isHeartFailure(d.key));
+  const hd = dxs.some((d) => isHeartDisease(d.key));
+  const ckd = dxs.filter((d) => isCkd(d.key));
+  const stage5 = ckd.some((d) => isCkdStage5(d.key));
+  const want = hypertensiveCode(hf, hd, ckd.length > 0, stage5);
+  if (!want || htn.key === want || !release.get(want)) return [];
+  const shown = icdDisplay(want);
+  const withWhat = [
+    hf ? 'heart failure (I50.-)' : hd ? 'heart disease (I51.4–I51.9)' : '',
+    ckd.length ? `chronic kidney disease (${ckd.map((d) => d.shown).join(', ')})` : '',
+  ]
+    .filter(Boolean)
+    .join(' and ');
+  const section =
+    ckd.length && (hf || hd)
+      ? '§I.C.9.a.3 hypertensive heart and chronic kidney disease'
+      : ckd.length
+        ? '§I.C.9.a.2 hypertensive chronic kidney disease'
+        : '§I.C.9.a.1 hypertension with heart disease';
+  const stageNote =
+    ckd.length && htn.key.slice(0, 3) === want.slice(0, 3)
+      ? ` ${htn.shown} is for ${stage5 ? 'CKD stages 1–4 or unspecified' : 'CKD stage 5 or end-stage renal disease'}, but the claim reports ${ckd.map((d) => d.shown).join(', ')}: the hypertensive code follows the CKD stage (keep the N18 code).`
+      : '';
+  return [
+    finding(
+      'icd10cm.combination',
+      'warning',
+      null,
+      [htn.shown, ...ckd.map((d) => d.shown)],
+      `${htn.shown} is reported with ${withWhat}: the classification presumes a causal relationship between hypertension and ${ckd.length && (hf || hd) ? 'heart and kidney disease' : ckd.length ? 'chronic kidney disease' : 'heart disease'}, so ${shown} is assigned instead of ${htn.shown} unless the provider documents another cause (${section}).${stageNote}`,
+      HTN_REF(section),
+      {
+        diagnosisIndex: htn.index,
+        suggestion: `Replace ${htn.shown} with ${shown}, keeping ${[hf ? 'the I50 code for the type of heart failure' : '', ckd.length ? 'the N18 code for the CKD stage' : ''].filter(Boolean).join(' and ') || 'the heart disease code'}, unless the documentation states the conditions are unrelated`,
+      },
+    ),
+  ];
+}
+
+/**
+ * Diabetes "with" complications from the Alphabetic Index ("Diabetes, type 2, with ..."): the
+ * complication code on the claim, and the 4th–6th characters of the combination code in each
+ * diabetes category (E08, E09, E10, E11, E13). Hyperglycemia (R73.9 beside E11.9) is left to
+ * the Excludes1 edit (R73 excludes diabetes): one problem, one finding.
+ */
+const DIABETES_WITH: ReadonlyArray<{ is: (k: string) => boolean; suffix: string; what: string }> = [
+  { is: isCkd, suffix: '22', what: 'chronic kidney disease' },
+  { is: (k) => k === 'I739', suffix: '51', what: 'peripheral angiopathy' },
+  { is: (k) => k === 'G629' || k === 'G600' || k === 'G609', suffix: '42', what: 'polyneuropathy' },
+  { is: (k) => k === 'K3184', suffix: '43', what: 'gastroparesis' },
+  { is: (k) => k === 'H269', suffix: '36', what: 'cataract' },
+  { is: (k) => k.startsWith('M86'), suffix: '69', what: 'osteomyelitis' },
+  { is: (k) => /^L97[45]/.test(k), suffix: '621', what: 'foot ulcer' },
+  { is: (k) => /^L97[1236789]/.test(k) || k.startsWith('L984'), suffix: '622', what: 'skin ulcer' },
+];
+
+const isDiabetes = (k: string) => /^E(0[89]|1[013])/.test(k);
+
+function diabetes(dxs: Dx[], release: IcdRelease): Finding[] {
+  const out: Finding[] = [];
+  const dm = dxs.filter((d) => isDiabetes(d.key));
+  if (dm.length === 0) return out;
+  const cat = dm[0]!.key.slice(0, 3);
+  for (const rule of DIABETES_WITH) {
+    const comp = dxs.find((d) => rule.is(d.key));
+    if (!comp) continue;
+    const want = `${cat}${rule.suffix}`;
+    if (dm.some((d) => d.key === want) || !release.get(want)) continue;
+    const base = dm.find((d) => d.key === `${cat}9`) ?? dm[0]!;
+    const shown = icdDisplay(want);
+    const replace = base.key === `${cat}9` || base.key === `${cat}8`;
+    out.push(
+      finding(
+        'icd10cm.combination',
+        'warning',
+        null,
+        [base.shown, comp.shown],
+        `Diabetes (${base.shown}) is reported with ${rule.what} (${comp.shown}): the Alphabetic Index lists ${rule.what} under "Diabetes, with", so the classification presumes the link and ${shown} is assigned unless the provider documents that the ${rule.what} is not due to diabetes (§I.A.15).${replace ? ` ${base.shown} ("without complications") cannot describe a diabetic complication.` : ''}`,
+        `${G} §I.A.15 ("With") and §I.C.4.a (diabetes: use as many codes as needed); Alphabetic Index: Diabetes, with, ${rule.what}`,
+        {
+          diagnosisIndex: base.index,
+          suggestion: `${replace ? `Replace ${base.shown} with` : 'Add'} ${shown}${rule.suffix === '22' ? `, keeping ${comp.shown} for the CKD stage` : ''}, unless the documentation states another cause`,
+        },
+      ),
+    );
+  }
+  return out;
+}
+
+/** Sequela codes that follow the residual: injuries with 7th character S, and "sequelae of" categories. */
+const isSequela = (k: string) =>
+  (/^[ST]/.test(k) && k.length === 7 && k[6] === 'S') || /^(B9[0-4]|E64|E68|G09|O94)/.test(k);
+const isExternalCause = (k: string) => /^[V-Y]/.test(k);
+
+function sequencing(dxs: Dx[]): Finding[] {
+  const first = dxs.find((d) => d.index === 0);
+  if (!first) return [];
+  if (isExternalCause(first.key))
+    return [
+      finding(
+        'icd10cm.sequencing',
+        'error',
+        null,
+        [first.shown],
+        `${first.shown} is an external cause code (chapter 20, V00–Y99) and is first-listed: an external cause code can never be the first-listed diagnosis; it follows the code for the injury or condition it explains.`,
+        `${G} §I.C.20 (external cause codes: never principal or first-listed); Section IV.A`,
+        {
+          diagnosisIndex: 0,
+          suggestion: 'List the injury or condition first and the external cause code after it',
+        },
+      ),
+    ];
+  if (!isSequela(first.key)) return [];
+  const residual = dxs.find(
+    (d) => d.index > 0 && !isSequela(d.key) && !isExternalCause(d.key) && !/^Z/.test(d.key),
+  );
+  if (!residual) return [];
+  return [
+    finding(
+      'icd10cm.sequencing',
+      'warning',
+      null,
+      [first.shown, residual.shown],
+      `${first.shown} is a sequela code and is listed before ${residual.shown}: the nature of the sequela (the residual condition being treated) is sequenced first, followed by the sequela code, unless the Tabular List says otherwise.`,
+      `${G} §I.B.10 (sequela: the condition or nature of the sequela is sequenced first) and §I.C.19.c.1 (7th character S)`,
+      {
+        diagnosisIndex: 0,
+        suggestion: `List ${residual.shown} (the residual) first, then ${first.shown}`,
+      },
+    ),
+  ];
+}
+
+export function presumedEdits(claim: Claim, ctx: EditContext): Finding[] {
+  if (claim.diagnoses.length === 0) return [];
+  const r = releaseFor(ctx.catalog, claim.serviceDate);
+  if (!('release' in r)) return []; // validity reports the missing release
+  const release = r.release;
+  const dxs: Dx[] = claim.diagnoses.map((raw, index) => ({
+    key: keyOf(raw),
+    shown: icdDisplay(raw),
+    index,
+  }));
+  // Only codes the release knows: validity reports the others.
+  const known = dxs.filter((d) => release.get(d.key) !== undefined);
+  if (known.length === 0) return [];
+  return [...sequencing(known), ...hypertension(known, release), ...diabetes(known, release)];
+}

@@ -1,0 +1,100 @@
+/**
+ * Medicare Part B drugs (the J-codes and other HCPCS drug codes a physician gives incident to a
+ * visit) are not priced on the Physician Fee Schedule (RVU status E or X: "not priced on the
+ * PFS", not "not covered"): Medicare pays the lower of the charge and the quarterly ASP payment
+ * allowance limit per billing unit (ASP + 6%, as CMS publishes it), times the units. Assignment
+ * is mandatory for drugs, so there is no non-participating reduction or limiting charge.
+ * Tables are dated (one per quarter) with their source; descriptors are never kept.
+ * See: SSA §1847A (ASP + 6%) and §1842(o)(3) (mandatory assignment for drugs); 42 CFR 414.904;
+ * Medicare Claims Processing Manual (Pub. 100-04) ch. 17 §20.1; CMS ASP pricing files.
+ */
+import { z } from 'zod';
+import { cents, type Cents } from '../../money';
+import { isIsoDate } from '../../time/dates';
+import type { Problem, Result } from '../../result';
+
+export interface AspEntry {
+  code: string;
+  /** The billing unit the limit is per (HCPCS code dosage, e.g. "10 MG"). */
+  dosage: string;
+  /** Payment allowance limit per billing unit, in thousandths of a dollar (CMS prints 3 decimals). */
+  limitMills: number;
+}
+
+export interface AspTable {
+  /** e.g. "2025-Q4". */
+  quarter: string;
+  from: string;
+  to: string;
+  source: string;
+  get(code: string): AspEntry | undefined;
+}
+
+const schema = z.object({
+  format: z.literal('claimlab.asp'),
+  formatVersion: z.literal(1),
+  quarter: z.string().regex(/^\d{4}-Q[1-4]$/, 'must be YYYY-Qn'),
+  from: z.string().refine(isIsoDate, 'must be a date in the form YYYY-MM-DD'),
+  to: z.string().refine(isIsoDate, 'must be a date in the form YYYY-MM-DD'),
+  source: z.string().min(1),
+  entries: z.array(
+    z.object({
+      code: z.string().regex(/^[A-Z0-9]\d{3}[A-Z0-9]$/, 'must be a HCPCS code'),
+      dosage: z.string(),
+      limit: z.string().regex(/^\d+(\.\d{1,3})?$/, 'must be dollars with up to 3 decimals'),
+    }),
+  ),
+});
+
+const mills = (s: string): number => {
+  const [d = '0', f = ''] = s.split('.');
+  return Number(d) * 1000 + Number(f.padEnd(3, '0'));
+};
+
+/** Validates an ASP table (the pack's or an imported one); problems name the file and path. */
+export function parseAspTable(json: unknown, file: string): Result<AspTable> {
+  const r = schema.safeParse(json);
+  if (!r.success) {
+    const errors: Problem[] = r.error.issues.map((i) => ({
+      path: `${file}: ${i.path.join('.')}`,
+      message: i.message,
+    }));
+    return { ok: false, errors };
+  }
+  const by = new Map<string, AspEntry>();
+  for (const e of r.data.entries)
+    by.set(e.code, { code: e.code, dosage: e.dosage, limitMills: mills(e.limit) });
+  const { quarter, from, to, source } = r.data;
+  return { ok: true, value: { quarter, from, to, source, get: (c) => by.get(c) } };
+}
+
+/** The table in force on a date and the code's entry in it. */
+export function aspFor(
+  tables: readonly AspTable[] | undefined,
+  code: string,
+  date: string,
+): { table: AspTable; entry: AspEntry } | undefined {
+  if (!tables) return undefined;
+  for (const table of tables)
+    if (table.from <= date && date <= table.to) {
+      const entry = table.get(code);
+      return entry ? { table, entry } : undefined;
+    }
+  // A date after the newest quarter loaded: the newest table (said so in the pricing source).
+  const newest = tables.reduce<AspTable | undefined>(
+    (a, t) => (!a || t.to > a.to ? t : a),
+    undefined,
+  );
+  const entry = newest && date > newest.to ? newest.get(code) : undefined;
+  return newest && entry ? { table: newest, entry } : undefined;
+}
+
+/** Units × the per-unit limit, rounded to the cent. */
+export const aspAmount = (entry: AspEntry, units: number): Cents =>
+  cents(Math.round((units * entry.limitMills) / 10));
+
+const money3 = (m: number) => `$${Math.floor(m / 1000)}.${String(m % 1000).padStart(3, '0')}`;
+
+/** How the line was priced, for the remittance's pricing source. */
+export const aspSource = (t: AspTable, e: AspEntry, date: string): string =>
+  `CMS ASP pricing file ${t.quarter} (${t.from} to ${t.to}): ${money3(e.limitMills)} per ${e.dosage} (ASP + 6%)${date > t.to ? `; newest quarter loaded, not the one for ${date}` : ''}; ${t.source}`;
