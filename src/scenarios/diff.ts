@@ -49,8 +49,8 @@ function canon(v: unknown): string {
   return JSON.stringify(v) ?? 'null';
 }
 
-function entries(p: PackV2): Map<string, { kind: DiffKind; value: unknown }> {
-  const m = new Map<string, { kind: DiffKind; value: unknown }>();
+function entries(p: PackV2): Map<string, { kind: DiffKind; value: unknown; usedBy?: string[] }> {
+  const m = new Map<string, { kind: DiffKind; value: unknown; usedBy?: string[] }>();
   const put = (kind: DiffKind, id: string, value: unknown) =>
     m.set(`${kind}:${id}`, { kind, value });
   for (const c of p.cases) put('case', c.id, c);
@@ -64,24 +64,28 @@ function entries(p: PackV2): Map<string, { kind: DiffKind; value: unknown }> {
   for (const py of p.payers)
     if (py && typeof py === 'object' && typeof (py as { id?: unknown }).id === 'string')
       put('payer', (py as { id: string }).id, py);
-  // Codes the pack teaches: answer keys, alternatives, questions.
-  const codes = new Set<string>();
+  // Codes the pack teaches (answer keys, alternatives, questions, templates), with their users.
+  const codes = new Map<string, string[]>();
+  const use = (ref: string) => (x: string) => {
+    const k = x.toUpperCase();
+    const list = codes.get(k) ?? [];
+    if (!list.includes(ref)) list.push(ref);
+    codes.set(k, list);
+  };
   for (const c of p.cases) {
+    const u = use(`case:${c.id}`);
     for (const d of c.answer.diagnoses)
-      [d.code, ...d.acceptable, ...d.alternatives.map((a) => a.code)].forEach((x) =>
-        codes.add(x.toUpperCase()),
-      );
-    for (const l of c.answer.lines)
-      [l.code, ...l.alternatives.map((a) => a.code)].forEach((x) => codes.add(x.toUpperCase()));
+      [d.code, ...d.acceptable, ...d.alternatives.map((x) => x.code)].forEach(u);
+    for (const l of c.answer.lines) [l.code, ...l.alternatives.map((x) => x.code)].forEach(u);
   }
-  for (const b of p.questionBanks)
-    for (const q of b.questions) {
-      if (q.kind === 'code-entry') q.answers.forEach((x) => codes.add(x.toUpperCase()));
-      if (q.kind === 'sequencing') q.order.forEach((x) => codes.add(x.toUpperCase()));
+  for (const bank of p.questionBanks)
+    for (const q of bank.questions) {
+      if (q.kind === 'code-entry') q.answers.forEach(use(`question:${q.id}`));
+      if (q.kind === 'sequencing') q.order.forEach(use(`question:${q.id}`));
     }
   for (const t of p.templates)
-    for (const f of t.facts) if (f.diagnosis) codes.add(f.diagnosis.toUpperCase());
-  for (const code of codes) put('code', code, true);
+    for (const f of t.facts) if (f.diagnosis) use(`template:${t.id}`)(f.diagnosis);
+  for (const [code, usedBy] of codes) m.set(`code:${code}`, { kind: 'code', value: true, usedBy });
   return m;
 }
 
@@ -135,11 +139,20 @@ export function diffPacks(a: PackV2, b: PackV2): PackDiff {
           reference: c.reference,
         })),
     );
+  /** A code no entry names is explained by the entries of the cases and questions using it. */
+  const why = (ref: string, change: DiffItem['change'], usedBy: string[] | undefined) => {
+    const own = explain(ref, change);
+    if (own.length || !usedBy) return own;
+    const seen = new Set<string>();
+    return usedBy
+      .flatMap((u) => explain(u, 'changed'))
+      .filter((e) => !seen.has(e.what) && !!seen.add(e.what));
+  };
   const items: DiffItem[] = [];
   for (const [ref, x] of eb) {
     const old = ea.get(ref);
     if (!old)
-      items.push({ kind: x.kind, change: 'added', ref, explainedBy: explain(ref, 'added') });
+      items.push({ kind: x.kind, change: 'added', ref, explainedBy: why(ref, 'added', x.usedBy) });
     else if (canon(old.value) !== canon(x.value))
       items.push({
         kind: x.kind,
@@ -151,7 +164,12 @@ export function diffPacks(a: PackV2, b: PackV2): PackDiff {
   }
   for (const [ref, x] of ea)
     if (!eb.has(ref))
-      items.push({ kind: x.kind, change: 'removed', ref, explainedBy: explain(ref, 'removed') });
+      items.push({
+        kind: x.kind,
+        change: 'removed',
+        ref,
+        explainedBy: why(ref, 'removed', x.usedBy),
+      });
   const order: DiffKind[] = ['code', 'rule', 'payer', 'policy', 'case', 'template', 'question'];
   items.sort((p, q) => order.indexOf(p.kind) - order.indexOf(q.kind) || p.ref.localeCompare(q.ref));
   const count = (c: DiffItem['change']) => items.filter((i) => i.change === c).length;

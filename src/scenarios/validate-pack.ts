@@ -317,7 +317,12 @@ export function validatePackV2(a: Assembled, ctx: PackCheckContext): PackReport 
     ? layered(ctx.ncci, buildNcciRules(ptp, mue, 'pack rules'))
     : ctx.ncci;
 
-  const caseIds = new Set(cases.map(([c]) => c.id));
+  // Every case with an id counts as existing, even one with other problems (reported on their own).
+  const caseIds = new Set(
+    (Array.isArray(raw.cases) ? raw.cases : []).flatMap((c: unknown) =>
+      isObj(c) && typeof c.id === 'string' ? [c.id] : [],
+    ),
+  );
   for (const [c, i] of cases) checkCase(c, ['cases', i]);
 
   function checkCase(c: CaseV2, at: Path) {

@@ -70,6 +70,8 @@ export const changelogEntrySchema = s({
 });
 
 export const manifestFields = {
+  /** Editors' hint to the JSON Schema (scenarios/pack.schema.json); ignored. */
+  $schema: z.string().max(500).optional(),
   schemaVersion: z.literal(SCHEMA_VERSION),
   id: idSchema,
   version: semver,
