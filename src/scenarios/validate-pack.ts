@@ -10,14 +10,13 @@
 import type { z } from 'zod';
 import { isValidNpi } from '../domain/claim/npi';
 import type { CodeCatalog } from '../domain/codes/catalog';
-import { checkClaim, scrub, type EditContext } from '../domain/edits/index';
+import { checkClaim, type EditContext } from '../domain/edits/index';
 import {
   buildNcciRules,
   type MueEdit,
   type NcciRules,
   type PtpEdit,
 } from '../domain/edits/ncci-rules';
-import type { Finding } from '../domain/findings';
 import { PayerLedger } from '../domain/payer/ledger';
 import { policyFor } from '../domain/payer/policy';
 import type { FeeSources } from '../domain/payer/pricing/fees';
@@ -25,7 +24,7 @@ import { PayerProfileSchema, type PayerProfile } from '../domain/payer/profile';
 import type { Problem } from '../domain/result';
 import { fileOf, type Assembled } from './format/assemble';
 import {
-  packV2Schema,
+  manifestSchema,
   caseSchema,
   questionBankSchema,
   caseTemplateSchema,
@@ -165,12 +164,12 @@ export function validatePackV2(a: Assembled, ctx: PackCheckContext): PackReport 
   });
   if (a.raw === undefined || (a.errors.length && a.from === null)) return report(false);
 
-  // 1. Schema: every issue, each at its path.
-  const parsed = packV2Schema.safeParse(a.raw);
-  if (!parsed.success) for (const i of parsed.error.issues) add(i.path as Path, i.message);
+  // 1. Schema: the manifest, then every item of every part on its own, so that an item that
+  // parses gets its content checked even when a sibling is broken; each issue at its path.
+  const manifest = manifestSchema.safeParse(a.raw);
+  if (!manifest.success) for (const i of manifest.error.issues) add(i.path as Path, i.message);
   const raw = isObj(a.raw) ? a.raw : {};
-
-  // 2. Items that parse on their own get their content checked even when a sibling is broken.
+  let allParsed = manifest.success;
   const items = <S extends z.ZodType>(part: string, schema: S): [z.infer<S>, number][] => {
     const list = raw[part];
     if (!Array.isArray(list)) return [];
@@ -178,6 +177,10 @@ export function validatePackV2(a: Assembled, ctx: PackCheckContext): PackReport 
     list.forEach((x, i) => {
       const r = schema.safeParse(x);
       if (r.success) out.push([r.data, i]);
+      else {
+        allParsed = false;
+        for (const iss of r.error.issues) add([part, i, ...(iss.path as Path)], iss.message);
+      }
     });
     return out;
   };
@@ -186,6 +189,20 @@ export function validatePackV2(a: Assembled, ctx: PackCheckContext): PackReport 
   const rules = items('rules', ruleSchema);
   const templates = items('templates', caseTemplateSchema);
   const banks = items('questionBanks', questionBankSchema);
+  const parsed: { success: true; data: PackV2 } | { success: false } =
+    allParsed && manifest.success
+      ? {
+          success: true,
+          data: {
+            ...manifest.data,
+            cases: cases.map((x) => x[0]),
+            plans: plans.map((x) => x[0]),
+            rules: rules.map((x) => x[0]),
+            templates: templates.map((x) => x[0]),
+            questionBanks: banks.map((x) => x[0]),
+          },
+        }
+      : { success: false };
   const effectiveFrom = typeof raw.effectiveFrom === 'string' ? raw.effectiveFrom : undefined;
   const effectiveTo = typeof raw.effectiveTo === 'string' ? raw.effectiveTo : undefined;
 
@@ -429,16 +446,16 @@ export function validatePackV2(a: Assembled, ctx: PackCheckContext): PackReport 
       policy: policyFor(payer),
       ...(ctx.globalDays ? { globalDays: ctx.globalDays } : {}),
     };
-    let findings: Finding[];
+    let checked: ReturnType<typeof checkClaim>;
     try {
-      findings = checkClaim(claim, editCtx, c.id).findings;
+      checked = checkClaim(claim, editCtx, c.id);
     } catch (err) {
       return add(
         [...at, 'answer'],
         `the compliance engine failed on the answer key: ${(err as Error).message}`,
       );
     }
-    const errors = findings.filter((f) => f.severity === 'error');
+    const errors = checked.findings.filter((f) => f.severity === 'error');
     for (const f of errors)
       if (!exp.findings.includes(f.id))
         add(
@@ -453,13 +470,12 @@ export function validatePackV2(a: Assembled, ctx: PackCheckContext): PackReport 
         );
     });
     try {
-      const ledger = new PayerLedger();
-      const parsedClaim = checkClaim(claim, editCtx, c.id).claim;
-      const rem = ledger.adjudicate(parsedClaim, {
+      // The scrub above used this payer's policy: the payer takes its findings as they are.
+      const rem = new PayerLedger().adjudicate(checked.claim, {
         payer,
         fees: ctx.fees,
         seed: 0,
-        edits: (cl, policy) => scrub(cl, { ...editCtx, policy }),
+        findings: checked.findings,
       });
       if (rem.status !== exp.status)
         add(

@@ -490,6 +490,18 @@ export const packV2Schema = s({
   fees: z.array(z.unknown()).default([]),
 });
 
+/** The manifest with its parts unparsed: the validator parses each item on its own (once). */
+export const manifestSchema = s({
+  ...manifestFields,
+  payers: z.array(z.unknown()).default([]),
+  plans: z.array(z.unknown()).default([]),
+  rules: z.array(z.unknown()).default([]),
+  cases: z.array(z.unknown()).default([]),
+  templates: z.array(z.unknown()).default([]),
+  questionBanks: z.array(z.unknown()).default([]),
+  fees: z.array(z.unknown()).default([]),
+});
+
 export type PackV2 = z.infer<typeof packV2Schema>;
 export type PackV2Input = z.input<typeof packV2Schema>;
 export type CaseV2 = z.infer<typeof caseSchema>;
