@@ -19,7 +19,7 @@ import {
 } from '../domain/edits/ncci-rules';
 import { PayerLedger } from '../domain/payer/ledger';
 import { policyFor } from '../domain/payer/policy';
-import type { FeeSources } from '../domain/payer/pricing/fees';
+import { parseFeeTable, type FeeSources } from '../domain/payer/pricing/fees';
 import { PayerProfileSchema, type PayerProfile } from '../domain/payer/profile';
 import type { Problem } from '../domain/result';
 import { fileOf, type Assembled } from './format/assemble';
@@ -226,6 +226,24 @@ export function validatePackV2(a: Assembled, ctx: PackCheckContext): PackReport 
     if (ownPayerIds.has(r.data.id)) add(['payers', i, 'id'], `duplicate payer id ${r.data.id}`);
     ownPayerIds.add(r.data.id);
     payers.set(r.data.id, r.data);
+  });
+  // Fee tables: the payer module's schema, at fees[i].
+  (Array.isArray(raw.fees) ? raw.fees : []).forEach((f, i) => {
+    const r = parseFeeTable(f, 'fee table');
+    if (!r.ok)
+      for (const e of r.errors)
+        add(
+          [
+            'fees',
+            i,
+            ...e.path
+              .replace(/^fee table:?\s*/, '')
+              .split(/\.|\[|\]/)
+              .filter(Boolean)
+              .map((k) => (/^\d+$/.test(k) ? Number(k) : k)),
+          ],
+          e.message.replace(/^[^:]+: /, ''),
+        );
   });
   const knownPayers = () => [...payers.keys()].join(', ');
 

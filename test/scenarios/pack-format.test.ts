@@ -177,6 +177,8 @@ describe('pack validate on the deliberately broken fixtures', () => {
     ['missing-parts', 'licence', /expected string/],
     ['newer-schema', 'schemaVersion', /newer than this ClaimLab reads/],
     ['changelog-ahead', 'changelog[0].version', /newer than the pack version/],
+    ['fee-table-invalid', 'fees[0].name', /expected string/],
+    ['dependency-version', 'dependencies[0].version', /needs starter 9\.9\.9/],
     ['template-bad-fact', 'templates[0].answer.diagnoses[0]', /no codable diagnosis/],
   ];
 

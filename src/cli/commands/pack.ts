@@ -70,6 +70,12 @@ export function validatePath(
         return;
       }
       const r = validatePackV2(readPackPath(where), ctx);
+      const want = (d as { version?: unknown }).version;
+      if (r.pack && typeof want === 'string' && r.pack.version !== want)
+        depProblems.push({
+          path: `${a.manifestFile}: dependencies[${i}].version`,
+          message: `needs ${id} ${want}, but ${where} is version ${r.pack.version}`,
+        });
       if (r.pack) deps.push(r.pack);
       else
         depProblems.push({
