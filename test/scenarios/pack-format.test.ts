@@ -318,3 +318,15 @@ describe('assemble', () => {
     expect(a.sources.has('cases[0]')).toBe(false);
   });
 });
+
+describe('legacy adapter (v2 → the shape the app reads today)', () => {
+  it('format 1 → migration → v2 → legacy gives back exactly what the format-1 loader reads', async () => {
+    const { loadPackDir } = await import('../../src/scenarios/load-node');
+    const { packV2ToLegacy } = await import('../../src/scenarios/format/legacy');
+    const v1 = loadPackDir(`${FIX}/format1`);
+    expect(v1.errors).toEqual([]);
+    const a = validate(`${FIX}/format1`);
+    const legacy = packV2ToLegacy(a.pack!, (i) => v1.pack!.payers[i]!.file);
+    expect(legacy).toEqual(v1.pack);
+  });
+});
