@@ -452,7 +452,71 @@ export function validatePackV2(a: Assembled, ctx: PackCheckContext): PackReport 
     }
     // The answer key through the scrubber and the payer — only once the key itself is sound.
     if (problems.length > before || !payer) return;
-    runAnswerKey(c, at, profileWithPlan(payer, plan, date));
+    const effective = profileWithPlan(payer, plan, date);
+    runAnswerKey(c, at, effective);
+    if (ar?.remittance.simulate) runSubmitted(c, ar, [...at, 'afterRemittance'], effective);
+  }
+
+  function editContextFor(payer: PayerProfile): EditContext {
+    return {
+      catalog: ctx.catalog,
+      ncci,
+      policy: policyFor(payer),
+      ...(ctx.globalDays ? { globalDays: ctx.globalDays } : {}),
+    };
+  }
+
+  /** The claim as first submitted must get the remittance the case starts from. */
+  function runSubmitted(
+    c: CaseV2,
+    ar: NonNullable<CaseV2['afterRemittance']>,
+    at: Path,
+    payer: PayerProfile,
+  ) {
+    const base = answerClaim(c) as Record<string, unknown>;
+    const claim = {
+      ...base,
+      diagnoses: ar.submitted.diagnoses,
+      lines: ar.submitted.lines.map((l) => ({
+        ...l,
+        charge:
+          c.encounter.chargeMaster[l.code] ??
+          c.encounter.chargeMaster[l.code.toUpperCase()] ??
+          '0.00',
+      })),
+    };
+    try {
+      const checked = checkClaim(claim, editContextFor(payer), c.id);
+      const rem = new PayerLedger().adjudicate(checked.claim, {
+        payer,
+        fees: ctx.fees,
+        seed: 0,
+        findings: checked.findings,
+      });
+      const got = rem.lines.flatMap((l) => l.adjustments.map((x) => ({ ...x, line: l.line })));
+      if (rem.status !== ar.remittance.status)
+        add(
+          [...at, 'remittance', 'status'],
+          `the payer ${payer.id} adjudicates the submitted claim as ${rem.status}, not ${ar.remittance.status}${adjSummary(got)} (set "simulate": false for a remittance the simulator cannot produce)`,
+        );
+      ar.remittance.adjustments.forEach((x, k) => {
+        if (
+          !got.some(
+            (g) =>
+              g.group === x.group && g.carc === x.carc && (x.line === null || g.line === x.line),
+          )
+        )
+          add(
+            [...at, 'remittance', 'adjustments', k],
+            `the payer gives no ${x.group}-${x.carc}${x.line === null ? '' : ` on line ${x.line}`} for the submitted claim${adjSummary(got)}`,
+          );
+      });
+    } catch (err) {
+      add(
+        [...at, 'submitted'],
+        `the payer failed on the submitted claim: ${(err as Error).message}`,
+      );
+    }
   }
 
   function runAnswerKey(c: CaseV2, at: Path, payer: PayerProfile) {

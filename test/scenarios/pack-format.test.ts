@@ -179,6 +179,11 @@ describe('pack validate on the deliberately broken fixtures', () => {
     ['changelog-ahead', 'changelog[0].version', /newer than the pack version/],
     ['fee-table-invalid', 'fees[0].name', /expected string/],
     ['dependency-version', 'dependencies[0].version', /needs starter 9\.9\.9/],
+    [
+      'remittance-not-reproduced',
+      'cases[1].afterRemittance.remittance.adjustments[0]',
+      /no CO-16 on line 2/,
+    ],
     ['template-bad-fact', 'templates[0].answer.diagnoses[0]', /no codable diagnosis/],
   ];
 

@@ -318,6 +318,12 @@ export const afterRemittanceSchema = s({
       .min(1),
   }),
   remittance: s({
+    /**
+     * true (default): `pack validate` adjudicates `submitted` and the payer must give this status
+     * and these group/CARC pairs (on these lines); false for a remittance the simulated payer
+     * cannot produce (say why in the key's rationale).
+     */
+    simulate: z.boolean().default(true),
     status: claimStatus,
     remitDate: isoDate,
     adjustments: z
