@@ -261,6 +261,20 @@ describe('the CLI', () => {
   });
 });
 
+describe('unreadable packs', () => {
+  it('a missing path, a folder without pack.json and a file that is not JSON: one problem each', () => {
+    expect(validate('test/fixtures/packs/nowhere').problems).toEqual([
+      { path: 'test/fixtures/packs/nowhere', message: 'no such file or folder' },
+    ]);
+    expect(validate(`${FIX}/v2-broken`).problems).toEqual([
+      { path: `${FIX}/v2-broken/pack.json`, message: 'pack.json is missing' },
+    ]);
+    const notJson = validate('README.md').problems;
+    expect(notJson).toHaveLength(1);
+    expect(notJson[0]!.message).toMatch(/^not valid JSON/);
+  });
+});
+
 describe('pack diff', () => {
   const load = (p: string) => validate(p).pack!;
 

@@ -50,7 +50,11 @@ export function readPackPath(path: string): Assembled & { label: string } {
       errors.push({ path: rel, message: `not valid JSON: ${(e as Error).message}` });
     }
   }
-  const a = assemblePack(files, st.isDirectory() ? 'pack.json' : basename(path));
+  const manifestName = st.isDirectory() ? 'pack.json' : basename(path);
+  const a = assemblePack(files, manifestName);
+  // A manifest that could not be read is reported once (not also as missing).
+  if (errors.some((e) => e.path === manifestName))
+    a.errors = a.errors.filter((e) => !(e.path === manifestName && /is missing$/.test(e.message)));
   const base = st.isDirectory() ? path.replace(/\/+$/, '') : dirname(path);
   const prefix = (p: string) => (base === '.' ? p : `${base}/${p}`);
   // Name files from where the command was given (scenarios/starter/cases/x.json).
