@@ -354,7 +354,7 @@ export function validatePackV2(a: Assembled, ctx: PackCheckContext): PackReport 
 
   // Every case with an id counts as existing, even one with other problems (reported on their own).
   const caseIds = new Set(
-    (Array.isArray(raw.cases) ? raw.cases : []).flatMap((c: unknown) =>
+    Array.from(Array.isArray(raw.cases) ? raw.cases : []).flatMap((c: unknown) =>
       isObj(c) && typeof c.id === 'string' ? [c.id] : [],
     ),
   );

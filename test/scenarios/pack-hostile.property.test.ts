@@ -5,6 +5,7 @@
  * a path that names the file.
  * See: issue 12 "Tests"; src/scenarios/validate-pack.ts.
  */
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { packContext } from '../../src/cli/commands/pack';
@@ -18,6 +19,8 @@ import { validatePackV2 } from '../../src/scenarios/validate-pack';
 const io: Io = { out: () => {}, err: () => {}, readStdin: async () => '' };
 let ctx: PackCheckContext;
 let base: Record<string, unknown>;
+/** A format-1 pack with its cases inline (read through migration 1 → 2). */
+let base1: Record<string, unknown>;
 
 type Path = (string | number)[];
 function allPaths(v: unknown, at: Path = [], out: Path[] = []): Path[] {
@@ -142,12 +145,22 @@ beforeAll(async () => {
       { ...banks[0], questions: banks[0]!.questions.filter((q) => q.kind !== 'claim-outcome') },
     ],
   };
+  const f1 = 'test/fixtures/packs/format1';
+  const man = JSON.parse(readFileSync(`${f1}/pack.json`, 'utf8')) as { cases: string[] };
+  base1 = {
+    ...man,
+    payers: [],
+    cases: man.cases.map((c) => JSON.parse(readFileSync(`${f1}/${c}`, 'utf8')) as unknown),
+  };
 });
 
 describe('hostile packs', () => {
-  it('the base pack is valid (so mutations start from a clean pack)', () => {
+  it('the base packs are valid (so mutations start from a clean pack)', () => {
     const r = validatePackV2(assemblePack(new Map([['pack.json', base]])), ctx);
     expect(r.problems).toEqual([]);
+    const r1 = validatePackV2(assemblePack(new Map([['pack.json', base1]])), ctx);
+    expect(r1.problems).toEqual([]);
+    expect(r1.migratedFrom).toBe(1);
   });
 
   it('10,000 malformed or hostile packs never throw, never pollute prototypes, always report a path', () => {
@@ -159,19 +172,34 @@ describe('hostile packs', () => {
       op: fc.constantFrom('set' as const, 'delete' as const, 'addKey' as const),
       key: fc.nat(),
     });
+    const paths1 = allPaths(base1);
+    // The arbitraries give the mutation (printable); the hostile document is built in the property.
     const input = fc.oneof(
       {
-        weight: 9,
-        arbitrary: fc
-          .array(op, { minLength: 1, maxLength: 4 })
-          .map((ops) => mutate(base, ops, paths)),
+        weight: 2,
+        arbitrary: fc.record({
+          v1: fc.constant(true),
+          ops: fc.array(op, { minLength: 1, maxLength: 4 }),
+        }),
       },
-      { weight: 1, arbitrary: fc.anything({ withObjectString: true, maxDepth: 4 }) },
+      {
+        weight: 7,
+        arbitrary: fc.record({
+          v1: fc.constant(false),
+          ops: fc.array(op, { minLength: 1, maxLength: 4 }),
+        }),
+      },
+      {
+        weight: 1,
+        arbitrary: fc.record({ any: fc.anything({ withObjectString: true, maxDepth: 4 }) }),
+      },
     );
     let rejected = 0;
     const runs = Number(process.env.PACK_FUZZ_RUNS ?? 10_000);
     fc.assert(
-      fc.property(input, (doc) => {
+      fc.property(input, (x) => {
+        const doc =
+          'any' in x ? x.any : x.v1 ? mutate(base1, x.ops, paths1) : mutate(base, x.ops, paths);
         const r = validatePackV2(assemblePack(new Map([['pack.json', doc]])), ctx);
         // Plain checks (not expect) in the hot loop: 10,000 runs stay within seconds.
         if (({} as Record<string, unknown>).polluted !== undefined)

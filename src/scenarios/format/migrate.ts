@@ -45,7 +45,7 @@ function migrateAnswerItem(x: unknown): unknown {
   const out = rest(x, ['alternatives']);
   if ('alternatives' in x)
     out.alternatives = Array.isArray(x.alternatives)
-      ? x.alternatives.map(migrateAlternative)
+      ? Array.from(x.alternatives, migrateAlternative)
       : x.alternatives;
   return out;
 }
@@ -102,9 +102,11 @@ export function migrateCase1to2(c: unknown): unknown {
       ? {
           ...rest(answer, ['diagnoses', 'lines', 'expectedFindings']),
           diagnoses: Array.isArray(answer.diagnoses)
-            ? answer.diagnoses.map(migrateAnswerItem)
+            ? Array.from(answer.diagnoses, migrateAnswerItem)
             : answer.diagnoses,
-          lines: Array.isArray(answer.lines) ? answer.lines.map(migrateAnswerItem) : answer.lines,
+          lines: Array.isArray(answer.lines)
+            ? Array.from(answer.lines, migrateAnswerItem)
+            : answer.lines,
           // v1 never said how the key adjudicates: a clean key is paid.
           expected: {
             status: 'paid',
@@ -124,8 +126,9 @@ export function migrateCase1to2(c: unknown): unknown {
  */
 export function migrate1to2(p: unknown): unknown {
   if (!isObj(p)) return p;
-  const cases = Array.isArray(p.cases) ? p.cases.map(migrateCase1to2) : p.cases;
-  const dates = (Array.isArray(p.cases) ? p.cases : [])
+  const cases = Array.isArray(p.cases) ? Array.from(p.cases, migrateCase1to2) : p.cases;
+  // Array.from, not .map: a hostile array's own `constructor` key must not pick the result's type.
+  const dates = Array.from(Array.isArray(p.cases) ? p.cases : [])
     .map((c) => (isObj(c) && typeof c.serviceDate === 'string' ? c.serviceDate : ''))
     .filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d))
     .sort();
