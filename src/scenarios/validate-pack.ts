@@ -147,8 +147,20 @@ export function answerClaim(c: CaseV2): unknown {
   };
 }
 
-/** Validates an assembled pack. */
-export function validatePackV2(a: Assembled, ctx: PackCheckContext): PackReport {
+/** What a structure-only check needs: no code sets, no compliance engine, no payer run. */
+export type StructureContext = Pick<PackCheckContext, 'builtinPayers' | 'dependencies'>;
+
+/**
+ * Validates an assembled pack. With a full context every check runs; with a StructureContext
+ * (the app loading its packs at start-up, before code sets are loaded) the codes are not looked
+ * up and the answer keys are not run: schema, ids, pointers, NPI, dates and references only.
+ */
+export function validatePackV2(
+  a: Assembled,
+  ctxIn: PackCheckContext | StructureContext,
+): PackReport {
+  const full = 'catalog' in ctxIn ? ctxIn : undefined;
+  const ctx = ctxIn as PackCheckContext;
   const problems: Problem[] = [...a.errors];
   const add = (path: Path, message: string) =>
     problems.push({
@@ -158,7 +170,7 @@ export function validatePackV2(a: Assembled, ctx: PackCheckContext): PackReport 
   const report = (ok: boolean, pack?: PackV2): PackReport => ({
     ok: ok && problems.length === 0,
     ...(pack ? { pack } : {}),
-    catalog: ctx.catalog.describe(),
+    catalog: full ? full.catalog.describe() : 'not checked (structure only)',
     migratedFrom: a.from,
     problems,
   });
@@ -270,6 +282,7 @@ export function validatePackV2(a: Assembled, ctx: PackCheckContext): PackReport 
 
   // Code checks against the catalog on a date.
   const icdOk = (code: string, date: string, path: Path) => {
+    if (!full) return;
     const rel = ctx.catalog.icd10(date);
     if (!rel.ok) return add(path, rel.errors.map((e) => e.message).join('; '));
     const e = rel.value.get(code.toUpperCase());
@@ -285,10 +298,12 @@ export function validatePackV2(a: Assembled, ctx: PackCheckContext): PackReport 
       );
   };
   const procOk = (code: string, date: string, path: Path) => {
+    if (!full) return;
     if (!ctx.catalog.procedure(code.toUpperCase(), date))
       add(path, `${code} is not a CPT/HCPCS code in the loaded code sets on ${date}`);
   };
   const modOk = (m: string, date: string, path: Path) => {
+    if (!full) return;
     if (!ctx.catalog.modifier(m, date)) add(path, `modifier ${m} is not valid on ${date}`);
   };
 
@@ -451,7 +466,7 @@ export function validatePackV2(a: Assembled, ctx: PackCheckContext): PackReport 
         add([...at, 'afterRemittance', 'key', 'appealLevel'], 'an appeal needs its level');
     }
     // The answer key through the scrubber and the payer — only once the key itself is sound.
-    if (problems.length > before || !payer) return;
+    if (problems.length > before || !payer || !full) return;
     const effective = profileWithPlan(payer, plan, date);
     runAnswerKey(c, at, effective);
     if (ar?.remittance.simulate) runSubmitted(c, ar, [...at, 'afterRemittance'], effective);

@@ -349,3 +349,35 @@ describe('legacy adapter (v2 → the shape the app reads today)', () => {
     expect(legacy).toEqual(v1.pack);
   });
 });
+
+describe('readPack (the entry point for the one pack reader)', () => {
+  const filesOf = (path: string) =>
+    new Map([['pack.json', JSON.parse(readFileSync(path, 'utf8'))]]);
+
+  it('structure only: no code look-ups or answer keys, but NPI, ids and references still checked', async () => {
+    const { readPack } = await import('../../src/scenarios/format/index');
+    const { starterPayers } = await import('../../src/domain/payer/starter');
+    const sctx = { builtinPayers: starterPayers() };
+    const icd = readPack(filesOf(`${FIX}/v2-broken/invalid-icd.json`), 'x', sctx);
+    expect(icd.problems).toEqual([]);
+    expect(icd.catalog).toBe('not checked (structure only)');
+    expect(icd.legacy?.cases[0]?.answer.diagnoses[0]?.code).toBe('E11.99');
+    const npi = readPack(filesOf(`${FIX}/v2-broken/bad-npi.json`), 'x', sctx);
+    expect(npi.problems.map((p) => p.path)).toEqual([
+      'x/pack.json: cases[0].encounter.provider.npi',
+    ]);
+    expect(npi.legacy).toBeDefined();
+  });
+
+  it('full context: the same as pack validate, files named from the given folder', async () => {
+    const { readPack } = await import('../../src/scenarios/format/index');
+    const { starterPayers } = await import('../../src/domain/payer/starter');
+    const r = readPack(filesOf(`${FIX}/v2-broken/invalid-icd.json`), 'packs/p', {
+      ...ctx,
+      builtinPayers: starterPayers(),
+    });
+    expect(r.problems.map((p) => p.path)).toEqual([
+      'packs/p/pack.json: cases[0].answer.diagnoses[0].code',
+    ]);
+  });
+});

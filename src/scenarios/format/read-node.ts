@@ -6,6 +6,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import type { Problem } from '../../domain/result';
 import { assemblePack, type Assembled } from './assemble';
+import { prefixAssembled } from './index';
 
 /** Larger files are refused before parsing (a pack file is a few hundred kB at most). */
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
@@ -56,17 +57,10 @@ export function readPackPath(path: string): Assembled & { label: string } {
   if (errors.some((e) => e.path === manifestName))
     a.errors = a.errors.filter((e) => !(e.path === manifestName && /is missing$/.test(e.message)));
   const base = st.isDirectory() ? path.replace(/\/+$/, '') : dirname(path);
-  const prefix = (p: string) => (base === '.' ? p : `${base}/${p}`);
   // Name files from where the command was given (scenarios/starter/cases/x.json).
-  const sources = new Map([...a.sources].map(([k, v]) => [k, prefix(v)]));
+  const named = prefixAssembled({ ...a, errors: [...errors, ...a.errors] }, base);
   return {
-    ...a,
-    sources,
-    manifestFile: prefix(a.manifestFile),
-    errors: [
-      ...errors.map((e) => ({ ...e, path: prefix(e.path) })),
-      ...a.errors.map((e) => ({ ...e, path: prefix(e.path) })),
-    ],
+    ...named,
     label: path,
   };
 }
