@@ -31,6 +31,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run: Com
     summary: 'codes search|lookup|diff …     the encoder on the command line',
     load: () => import('./commands/codes'),
   },
+  pack: {
+    summary: 'pack validate <dir|file> | pack diff <a> <b>   check and compare scenario packs',
+    load: () => import('./commands/pack'),
+  },
   x12: {
     summary: 'x12 837|835|read <file|->      ASC X12 export and import',
     load: () => import('./commands/x12'),

@@ -1,0 +1,94 @@
+/**
+ * A validated v2 pack in the shape the app reads today (`Pack`/`CaseFile` of schema.ts, format
+ * 1), so the one pack reader can read every pack through the migrations and hand the current
+ * UI, payer service and scoring what they expect until they read v2 themselves. Lossy where
+ * format 1 has no field: acceptable codes, numeric credit (all "partial"), learning objectives,
+ * tags, references, plans, rules, templates, questions and `afterRemittance` are dropped; a
+ * generated patient gets a fixed stand-in from its seed.
+ */
+import type { CaseFile, Pack } from '../schema';
+import type { CaseV2, PackV2 } from './v2';
+
+export function caseV2ToLegacy(c: CaseV2): CaseFile {
+  const e = c.encounter;
+  const p = c.patient;
+  const year = Number(e.serviceDate.slice(0, 4));
+  return {
+    format: 1,
+    id: c.id,
+    title: c.title,
+    summary: c.summary,
+    setting: c.tags.setting,
+    patient:
+      p.kind === 'fixed'
+        ? {
+            firstName: p.firstName,
+            lastName: p.lastName,
+            sex: p.sex,
+            birthDate: p.birthDate,
+            memberId: p.memberId,
+            ...(p.dualStatus ? { dualStatus: p.dualStatus } : {}),
+          }
+        : {
+            firstName: 'Generated',
+            lastName: `Patient ${p.seed}`,
+            sex: p.sex === 'any' ? 'U' : p.sex,
+            birthDate: `${year - p.ageBand.min - 1}${e.serviceDate.slice(4)}`,
+            memberId: `GEN${p.seed}`,
+            ...(p.dualStatus ? { dualStatus: p.dualStatus } : {}),
+          },
+    payerId: e.payerId,
+    provider: e.provider,
+    serviceDate: e.serviceDate,
+    documentation:
+      c.documentation.kind === 'soap'
+        ? c.documentation
+        : { kind: 'soap', sections: [{ heading: 'Note', text: c.documentation.text }] },
+    chargeMaster: e.chargeMaster,
+    accumulators: e.accumulators,
+    answer: {
+      diagnoses: c.answer.diagnoses.map((d) => ({
+        code: d.code,
+        rationale: d.rationale,
+        alternatives: d.alternatives.map((a) => ({
+          code: a.code,
+          credit: 'partial' as const,
+          rationale: a.rationale,
+        })),
+      })),
+      lines: c.answer.lines.map((l) => ({
+        code: l.code,
+        modifiers: l.modifiers,
+        units: l.units,
+        dxPointers: l.dxPointers,
+        rationale: l.rationale,
+        alternatives: l.alternatives.map((a) => ({
+          code: a.code,
+          credit: 'partial' as const,
+          rationale: a.rationale,
+        })),
+      })),
+    },
+  };
+}
+
+/**
+ * @param payerFile names each payer for error messages (the assembled pack's `sources`).
+ */
+export function packV2ToLegacy(
+  p: PackV2,
+  payerFile: (i: number) => string,
+  feeFile: (i: number) => string = (i) => `fees[${i}]`,
+): Pack {
+  return {
+    id: p.id,
+    version: p.version,
+    title: p.title,
+    description: p.description,
+    cases: p.cases.map(caseV2ToLegacy),
+    payers: p.payers.map((data, i) => ({ file: payerFile(i), data })),
+    fees: p.fees.map((data, i) => ({ file: feeFile(i), data })),
+    // Part B drug (ASP) tables are not a part of format 2 yet.
+    drugs: [],
+  };
+}

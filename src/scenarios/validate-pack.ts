@@ -1,0 +1,710 @@
+/**
+ * `pack validate`: every problem of a pack at once, each with its file and path
+ * (`cases/dm2.json: cases[3].answer.lines[0].modifiers[1]`). Schema (strict: unknown keys are
+ * errors), then content: codes valid on the case's date of service (catalog), NPI check digits,
+ * dates, duplicate ids, pointers, payer/plan references, and each answer key run through the
+ * compliance engine (checkClaim) and the payer (PayerLedger.adjudicate) against its `expected`.
+ * Pure: the catalog, NCCI rules, fees and built-in payers are passed in (the CLI assembles them
+ * as `check` and `adjudicate` do), so the browser's studio can run it too. Never throws.
+ */
+import type { z } from 'zod';
+import { isValidNpi } from '../domain/claim/npi';
+import type { CodeCatalog } from '../domain/codes/catalog';
+import { checkClaim, type EditContext } from '../domain/edits/index';
+import {
+  buildNcciRules,
+  type MueEdit,
+  type NcciRules,
+  type PtpEdit,
+} from '../domain/edits/ncci-rules';
+import { PayerLedger } from '../domain/payer/ledger';
+import { policyFor } from '../domain/payer/policy';
+import { parseFeeTable, type FeeSources } from '../domain/payer/pricing/fees';
+import { PayerProfileSchema, type PayerProfile } from '../domain/payer/profile';
+import type { Problem } from '../domain/result';
+import { fileOf, type Assembled } from './format/assemble';
+import {
+  manifestSchema,
+  caseSchema,
+  questionBankSchema,
+  caseTemplateSchema,
+  planSchema,
+  ruleSchema,
+  type CaseV2,
+  type PackV2,
+  type PlanV2,
+} from './format/v2';
+
+export interface PackCheckContext {
+  catalog: CodeCatalog;
+  /** NCCI edits the pack's own rules are laid over (the curated set). */
+  ncci: NcciRules;
+  fees: FeeSources;
+  globalDays?: EditContext['globalDays'];
+  /** Payers every pack may use without declaring them (the CLI's built-in `medicare`). */
+  builtinPayers: ReadonlyMap<string, PayerProfile>;
+  /** Packs named in `dependencies`, already validated. */
+  dependencies?: readonly PackV2[];
+}
+
+export interface PackReport {
+  ok: boolean;
+  /** The validated pack when the schema passed (content problems may remain). */
+  pack?: PackV2;
+  /** Which code sets the codes were checked against (official bundles or the starter set). */
+  catalog: string;
+  /** The schema version the pack declared (1 = read through the migrations). */
+  migratedFrom: number | null;
+  problems: Problem[];
+}
+
+type Path = (string | number)[];
+
+export function formatPath(path: readonly PropertyKey[]): string {
+  return path
+    .map((k, i) => (typeof k === 'number' ? `[${k}]` : i === 0 ? String(k) : `.${String(k)}`))
+    .join('');
+}
+
+const isObj = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** A payer profile with a plan's dated policies in place of the payer's own (when the plan gives them). */
+export function profileWithPlan(
+  p: PayerProfile,
+  plan: PlanV2 | undefined,
+  date: string,
+): PayerProfile {
+  if (!plan) return p;
+  const pol = plan.policies;
+  const inForce = <T>(
+    list: { from: string; to?: string | null | undefined; value: T; source: string }[] | undefined,
+  ) => list?.filter((e) => e.from <= date && (e.to == null || date <= e.to)).at(-1);
+  const out: PayerProfile = { ...p };
+  const mn = inForce(pol.medicalNecessity);
+  if (mn)
+    out.coverage = mn.value.map((c) => ({
+      procedures: c.procedures,
+      diagnoses: c.diagnoses,
+      title: c.title,
+      effective: mn.from,
+      terminated: mn.to ?? null,
+      source: `${plan.id}: ${mn.source}`,
+    }));
+  const pa = inForce(pol.priorAuthorization);
+  if (pa)
+    out.priorAuth = pa.value.map((a) => ({
+      procedures: a.procedures,
+      title: a.title,
+      effective: pa.from,
+      terminated: pa.to ?? null,
+      source: `${plan.id}: ${pa.source}`,
+    }));
+  if (pol.timelyFiling)
+    out.timelyFiling = pol.timelyFiling.map((t) => ({
+      from: t.from,
+      to: t.to ?? null,
+      value: t.value,
+      source: t.source,
+    }));
+  return out;
+}
+
+/** The claim JSON an answer key makes (what the trainee would submit), for checkClaim and the payer. */
+export function answerClaim(c: CaseV2): unknown {
+  const e = c.encounter;
+  const p = c.patient;
+  return {
+    claimId: c.id,
+    payerId: e.payerId,
+    patient:
+      p.kind === 'fixed'
+        ? {
+            firstName: p.firstName,
+            lastName: p.lastName,
+            sex: p.sex,
+            birthDate: p.birthDate,
+            memberId: p.memberId,
+            ...(p.dualStatus ? { dualStatus: p.dualStatus } : {}),
+          }
+        : {
+            sex: p.sex === 'any' ? 'U' : p.sex,
+            birthDate: `${Number(e.serviceDate.slice(0, 4)) - p.ageBand.min - 1}${e.serviceDate.slice(4)}`,
+            memberId: `GEN${p.seed}`,
+          },
+    provider: e.provider,
+    serviceDate: e.serviceDate,
+    submissionDate: e.serviceDate,
+    accumulators: e.accumulators,
+    diagnoses: c.answer.diagnoses.map((d) => d.code),
+    lines: c.answer.lines.map((l) => ({
+      code: l.code,
+      modifiers: l.modifiers,
+      units: l.units,
+      dxPointers: l.dxPointers,
+      charge: e.chargeMaster[l.code] ?? e.chargeMaster[l.code.toUpperCase()] ?? '0.00',
+    })),
+  };
+}
+
+/** What a structure-only check needs: no code sets, no compliance engine, no payer run. */
+export type StructureContext = Pick<PackCheckContext, 'builtinPayers' | 'dependencies'>;
+
+/**
+ * Validates an assembled pack. With a full context every check runs; with a StructureContext
+ * (the app loading its packs at start-up, before code sets are loaded) the codes are not looked
+ * up and the answer keys are not run: schema, ids, pointers, NPI, dates and references only.
+ */
+export function validatePackV2(
+  a: Assembled,
+  ctxIn: PackCheckContext | StructureContext,
+): PackReport {
+  const full = 'catalog' in ctxIn ? ctxIn : undefined;
+  const ctx = ctxIn as PackCheckContext;
+  const problems: Problem[] = [...a.errors];
+  const add = (path: Path, message: string) =>
+    problems.push({
+      path: path.length ? `${fileOf(a, path)}: ${formatPath(path)}` : fileOf(a, path),
+      message,
+    });
+  const report = (ok: boolean, pack?: PackV2): PackReport => ({
+    ok: ok && problems.length === 0,
+    ...(pack ? { pack } : {}),
+    catalog: full ? full.catalog.describe() : 'not checked (structure only)',
+    migratedFrom: a.from,
+    problems,
+  });
+  if (a.raw === undefined || (a.errors.length && a.from === null)) return report(false);
+
+  // 1. Schema: the manifest, then every item of every part on its own, so that an item that
+  // parses gets its content checked even when a sibling is broken; each issue at its path.
+  const manifest = manifestSchema.safeParse(a.raw);
+  if (!manifest.success) for (const i of manifest.error.issues) add(i.path as Path, i.message);
+  const raw = isObj(a.raw) ? a.raw : {};
+  let allParsed = manifest.success;
+  const items = <S extends z.ZodType>(part: string, schema: S): [z.infer<S>, number][] => {
+    const list = raw[part];
+    if (!Array.isArray(list)) return [];
+    const out: [z.infer<S>, number][] = [];
+    list.forEach((x, i) => {
+      const r = schema.safeParse(x);
+      if (r.success) out.push([r.data, i]);
+      else {
+        allParsed = false;
+        for (const iss of r.error.issues) add([part, i, ...(iss.path as Path)], iss.message);
+      }
+    });
+    return out;
+  };
+  const cases = items('cases', caseSchema);
+  const plans = items('plans', planSchema);
+  const rules = items('rules', ruleSchema);
+  const templates = items('templates', caseTemplateSchema);
+  const banks = items('questionBanks', questionBankSchema);
+  const parsed: { success: true; data: PackV2 } | { success: false } =
+    allParsed && manifest.success
+      ? {
+          success: true,
+          data: {
+            ...manifest.data,
+            cases: cases.map((x) => x[0]),
+            plans: plans.map((x) => x[0]),
+            rules: rules.map((x) => x[0]),
+            templates: templates.map((x) => x[0]),
+            questionBanks: banks.map((x) => x[0]),
+          },
+        }
+      : { success: false };
+  const effectiveFrom = typeof raw.effectiveFrom === 'string' ? raw.effectiveFrom : undefined;
+  const effectiveTo = typeof raw.effectiveTo === 'string' ? raw.effectiveTo : undefined;
+
+  // Payers: the payer module's schema, at payers[i].
+  const payers = new Map<string, PayerProfile>(ctx.builtinPayers);
+  const plansById = new Map<string, PlanV2>();
+  for (const d of ctx.dependencies ?? []) {
+    for (const p of d.payers) {
+      const r = PayerProfileSchema.safeParse(p);
+      if (r.success) payers.set(r.data.id, r.data);
+    }
+    for (const pl of d.plans) plansById.set(pl.id, pl);
+  }
+  const ownPayerIds = new Set<string>();
+  (Array.isArray(raw.payers) ? raw.payers : []).forEach((p, i) => {
+    const r = PayerProfileSchema.safeParse(p);
+    if (!r.success) {
+      for (const iss of r.error.issues) add(['payers', i, ...(iss.path as Path)], iss.message);
+      return;
+    }
+    if (ownPayerIds.has(r.data.id)) add(['payers', i, 'id'], `duplicate payer id ${r.data.id}`);
+    ownPayerIds.add(r.data.id);
+    payers.set(r.data.id, r.data);
+  });
+  // Fee tables: the payer module's schema, at fees[i].
+  (Array.isArray(raw.fees) ? raw.fees : []).forEach((f, i) => {
+    const r = parseFeeTable(f, 'fee table');
+    if (!r.ok)
+      for (const e of r.errors)
+        add(
+          [
+            'fees',
+            i,
+            ...e.path
+              .replace(/^fee table:?\s*/, '')
+              .split(/\.|\[|\]/)
+              .filter(Boolean)
+              .map((k) => (/^\d+$/.test(k) ? Number(k) : k)),
+          ],
+          e.message.replace(/^[^:]+: /, ''),
+        );
+  });
+  const knownPayers = () => [...payers.keys()].join(', ');
+
+  // Duplicate ids within a part (and questions across banks).
+  const dupes = (part: string, list: [{ id: string }, number][]) => {
+    const seen = new Set<string>();
+    for (const [x, i] of list) {
+      if (seen.has(x.id)) add([part, i, 'id'], `duplicate id ${x.id}`);
+      seen.add(x.id);
+    }
+  };
+  dupes('cases', cases);
+  dupes('plans', plans);
+  dupes('rules', rules);
+  dupes('templates', templates);
+  dupes('questionBanks', banks);
+  const qSeen = new Set<string>();
+  for (const [b, bi] of banks)
+    b.questions.forEach((q, qi) => {
+      if (qSeen.has(q.id))
+        add(['questionBanks', bi, 'questions', qi, 'id'], `duplicate question id ${q.id}`);
+      qSeen.add(q.id);
+    });
+
+  // Code checks against the catalog on a date.
+  const icdOk = (code: string, date: string, path: Path) => {
+    if (!full) return;
+    const rel = ctx.catalog.icd10(date);
+    if (!rel.ok) return add(path, rel.errors.map((e) => e.message).join('; '));
+    const e = rel.value.get(code.toUpperCase());
+    if (!e)
+      add(
+        path,
+        `${code} is not an ICD-10-CM code on ${date} (${rel.value.id}, ${rel.value.origin})`,
+      );
+    else if (!e.billable)
+      add(
+        path,
+        `${code} is a category or subcategory on ${date}, not a billable code: it needs more characters`,
+      );
+  };
+  const procOk = (code: string, date: string, path: Path) => {
+    if (!full) return;
+    if (!ctx.catalog.procedure(code.toUpperCase(), date))
+      add(path, `${code} is not a CPT/HCPCS code in the loaded code sets on ${date}`);
+  };
+  const modOk = (m: string, date: string, path: Path) => {
+    if (!full) return;
+    if (!ctx.catalog.modifier(m, date)) add(path, `modifier ${m} is not valid on ${date}`);
+  };
+
+  for (const [pl, i] of plans) {
+    plansById.set(pl.id, pl);
+    if (!payers.has(pl.payerId))
+      add(
+        ['plans', i, 'payerId'],
+        `no payer ${pl.payerId} in this pack or its dependencies (known: ${knownPayers()})`,
+      );
+    for (const [key, list] of Object.entries(pl.policies))
+      (list as { from: string; value: unknown }[] | undefined)?.forEach((e, n) => {
+        if (Array.isArray(e.value))
+          e.value.forEach((v: unknown, k: number) => {
+            if (!isObj(v)) return;
+            if (Array.isArray(v.procedures))
+              v.procedures.forEach((c: string, j: number) =>
+                procOk(c, e.from, ['plans', i, 'policies', key, n, 'value', k, 'procedures', j]),
+              );
+            if (Array.isArray(v.diagnoses))
+              v.diagnoses.forEach((c: string, j: number) =>
+                icdOk(c, e.from, ['plans', i, 'policies', key, n, 'value', k, 'diagnoses', j]),
+              );
+            if (typeof v.modifier === 'string')
+              modOk(v.modifier, e.from, ['plans', i, 'policies', key, n, 'value', k, 'modifier']);
+          });
+      });
+  }
+
+  const ptp: PtpEdit[] = [];
+  const mue: MueEdit[] = [];
+  for (const [r, i] of rules) {
+    if (r.kind === 'ncci-ptp') {
+      procOk(r.column1, r.effective, ['rules', i, 'column1']);
+      procOk(r.column2, r.effective, ['rules', i, 'column2']);
+      if (r.deleted && r.deleted <= r.effective)
+        add(['rules', i, 'deleted'], 'must be after effective');
+      ptp.push({
+        column1: r.column1,
+        column2: r.column2,
+        effective: r.effective,
+        deleted: r.deleted,
+        modifierIndicator: r.modifierIndicator,
+        rationale: r.rationale,
+        source: `pack rule ${r.id}: ${r.source}`,
+      });
+    } else {
+      procOk(r.code, r.effective, ['rules', i, 'code']);
+      mue.push({
+        code: r.code,
+        value: r.value,
+        indicator: r.indicator,
+        rationale: r.rationale,
+        effective: r.effective,
+        deleted: r.deleted,
+        source: `pack rule ${r.id}: ${r.source}`,
+      });
+    }
+  }
+  const ncci: NcciRules = rules.length
+    ? layered(ctx.ncci, buildNcciRules(ptp, mue, 'pack rules'))
+    : ctx.ncci;
+
+  // Every case with an id counts as existing, even one with other problems (reported on their own).
+  const caseIds = new Set(
+    Array.from(Array.isArray(raw.cases) ? raw.cases : []).flatMap((c: unknown) =>
+      isObj(c) && typeof c.id === 'string' ? [c.id] : [],
+    ),
+  );
+  for (const [c, i] of cases) checkCase(c, ['cases', i]);
+
+  function checkCase(c: CaseV2, at: Path) {
+    const e = c.encounter;
+    const date = e.serviceDate;
+    const before = problems.length;
+    if (!isValidNpi(e.provider.npi))
+      add(
+        [...at, 'encounter', 'provider', 'npi'],
+        `${e.provider.npi} fails the NPI check digit (Luhn with prefix 80840)`,
+      );
+    if (c.patient.kind === 'fixed' && c.patient.birthDate >= date)
+      add(
+        [...at, 'patient', 'birthDate'],
+        `birth date ${c.patient.birthDate} is not before the date of service ${date}`,
+      );
+    if (c.patient.kind === 'generated' && c.patient.ageBand.min > c.patient.ageBand.max)
+      add([...at, 'patient', 'ageBand'], 'min is greater than max');
+    if (effectiveFrom && date < effectiveFrom)
+      add(
+        [...at, 'encounter', 'serviceDate'],
+        `${date} is before the pack's effectiveFrom ${effectiveFrom}`,
+      );
+    if (effectiveTo && date > effectiveTo)
+      add(
+        [...at, 'encounter', 'serviceDate'],
+        `${date} is after the pack's effectiveTo ${effectiveTo}`,
+      );
+    const payer = payers.get(e.payerId);
+    if (!payer)
+      add(
+        [...at, 'encounter', 'payerId'],
+        `no payer ${e.payerId} in this pack or its dependencies (known: ${knownPayers()})`,
+      );
+    const plan = e.planId ? plansById.get(e.planId) : undefined;
+    if (e.planId && !plan)
+      add([...at, 'encounter', 'planId'], `no plan ${e.planId} in this pack or its dependencies`);
+    if (plan && plan.payerId !== e.payerId)
+      add(
+        [...at, 'encounter', 'planId'],
+        `plan ${plan.id} belongs to payer ${plan.payerId}, not ${e.payerId}`,
+      );
+    const dx = c.answer.diagnoses;
+    dx.forEach((d, j) => {
+      const p: Path = [...at, 'answer', 'diagnoses', j];
+      icdOk(d.code, date, [...p, 'code']);
+      d.acceptable.forEach((x, k) => icdOk(x, date, [...p, 'acceptable', k]));
+      d.alternatives.forEach((x, k) => icdOk(x.code, date, [...p, 'alternatives', k, 'code']));
+    });
+    const seenDx = new Set<string>();
+    dx.forEach((d, j) => {
+      if (seenDx.has(d.code.toUpperCase()))
+        add([...at, 'answer', 'diagnoses', j, 'code'], `${d.code} is listed twice`);
+      seenDx.add(d.code.toUpperCase());
+    });
+    c.answer.lines.forEach((l, j) => {
+      const p: Path = [...at, 'answer', 'lines', j];
+      procOk(l.code, date, [...p, 'code']);
+      if (!(l.code in e.chargeMaster) && !(l.code.toUpperCase() in e.chargeMaster))
+        add([...p, 'code'], `${l.code} has no charge in encounter.chargeMaster`);
+      l.modifiers.forEach((m, k) => modOk(m, date, [...p, 'modifiers', k]));
+      l.dxPointers.forEach((n, k) => {
+        if (n > dx.length)
+          add([...p, 'dxPointers', k], `points to diagnosis ${n} but the answer has ${dx.length}`);
+      });
+      l.alternatives.forEach((x, k) => procOk(x.code, date, [...p, 'alternatives', k, 'code']));
+    });
+    Object.keys(e.chargeMaster).forEach((code) =>
+      procOk(code, date, [...at, 'encounter', 'chargeMaster', code]),
+    );
+    const ar = c.afterRemittance;
+    if (ar) {
+      ar.submitted.diagnoses.forEach((d, j) =>
+        icdOk(d, date, [...at, 'afterRemittance', 'submitted', 'diagnoses', j]),
+      );
+      ar.submitted.lines.forEach((l, j) => {
+        const p: Path = [...at, 'afterRemittance', 'submitted', 'lines', j];
+        procOk(l.code, date, [...p, 'code']);
+        l.modifiers.forEach((m, k) => modOk(m, date, [...p, 'modifiers', k]));
+        l.dxPointers.forEach((n, k) => {
+          if (n > ar.submitted.diagnoses.length)
+            add(
+              [...p, 'dxPointers', k],
+              `points to diagnosis ${n} but the submitted claim has ${ar.submitted.diagnoses.length}`,
+            );
+        });
+      });
+      if (ar.remittance.remitDate < date)
+        add([...at, 'afterRemittance', 'remittance', 'remitDate'], 'is before the date of service');
+      if (ar.key.actions.includes('appeal') && ar.key.appealLevel === undefined)
+        add([...at, 'afterRemittance', 'key', 'appealLevel'], 'an appeal needs its level');
+    }
+    // The answer key through the scrubber and the payer — only once the key itself is sound.
+    if (problems.length > before || !payer || !full) return;
+    const effective = profileWithPlan(payer, plan, date);
+    runAnswerKey(c, at, effective);
+    if (ar?.remittance.simulate) runSubmitted(c, ar, [...at, 'afterRemittance'], effective);
+  }
+
+  function editContextFor(payer: PayerProfile): EditContext {
+    return {
+      catalog: ctx.catalog,
+      ncci,
+      policy: policyFor(payer),
+      ...(ctx.globalDays ? { globalDays: ctx.globalDays } : {}),
+    };
+  }
+
+  /** The claim as first submitted must get the remittance the case starts from. */
+  function runSubmitted(
+    c: CaseV2,
+    ar: NonNullable<CaseV2['afterRemittance']>,
+    at: Path,
+    payer: PayerProfile,
+  ) {
+    const base = answerClaim(c) as Record<string, unknown>;
+    const claim = {
+      ...base,
+      diagnoses: ar.submitted.diagnoses,
+      lines: ar.submitted.lines.map((l) => ({
+        ...l,
+        charge:
+          c.encounter.chargeMaster[l.code] ??
+          c.encounter.chargeMaster[l.code.toUpperCase()] ??
+          '0.00',
+      })),
+    };
+    try {
+      const checked = checkClaim(claim, editContextFor(payer), c.id);
+      const rem = new PayerLedger().adjudicate(checked.claim, {
+        payer,
+        fees: ctx.fees,
+        seed: 0,
+        findings: checked.findings,
+      });
+      const got = rem.lines.flatMap((l) => l.adjustments.map((x) => ({ ...x, line: l.line })));
+      if (rem.status !== ar.remittance.status)
+        add(
+          [...at, 'remittance', 'status'],
+          `the payer ${payer.id} adjudicates the submitted claim as ${rem.status}, not ${ar.remittance.status}${adjSummary(got)} (set "simulate": false for a remittance the simulator cannot produce)`,
+        );
+      ar.remittance.adjustments.forEach((x, k) => {
+        if (
+          !got.some(
+            (g) =>
+              g.group === x.group && g.carc === x.carc && (x.line === null || g.line === x.line),
+          )
+        )
+          add(
+            [...at, 'remittance', 'adjustments', k],
+            `the payer gives no ${x.group}-${x.carc}${x.line === null ? '' : ` on line ${x.line}`} for the submitted claim${adjSummary(got)}`,
+          );
+      });
+    } catch (err) {
+      add(
+        [...at, 'submitted'],
+        `the payer failed on the submitted claim: ${(err as Error).message}`,
+      );
+    }
+  }
+
+  function runAnswerKey(c: CaseV2, at: Path, payer: PayerProfile) {
+    const claim = answerClaim(c);
+    const exp = c.answer.expected;
+    const editCtx: EditContext = {
+      catalog: ctx.catalog,
+      ncci,
+      policy: policyFor(payer),
+      ...(ctx.globalDays ? { globalDays: ctx.globalDays } : {}),
+    };
+    let checked: ReturnType<typeof checkClaim>;
+    try {
+      checked = checkClaim(claim, editCtx, c.id);
+    } catch (err) {
+      return add(
+        [...at, 'answer'],
+        `the compliance engine failed on the answer key: ${(err as Error).message}`,
+      );
+    }
+    const errors = checked.findings.filter((f) => f.severity === 'error');
+    for (const f of errors)
+      if (!exp.findings.includes(f.id))
+        add(
+          [...at, 'answer', 'expected', 'findings'],
+          `the answer key does not scrub clean: ${f.id}${f.line ? ` (line ${f.line})` : ''}: ${f.message} — fix the key, or declare ${f.id} as the case's point`,
+        );
+    exp.findings.forEach((id, k) => {
+      if (!errors.some((f) => f.id === id))
+        add(
+          [...at, 'answer', 'expected', 'findings', k],
+          `the scrubber does not raise ${id} on the answer key`,
+        );
+    });
+    try {
+      // The scrub above used this payer's policy: the payer takes its findings as they are.
+      const rem = new PayerLedger().adjudicate(checked.claim, {
+        payer,
+        fees: ctx.fees,
+        seed: 0,
+        findings: checked.findings,
+      });
+      if (rem.status !== exp.status)
+        add(
+          [...at, 'answer', 'expected', 'status'],
+          `the payer ${payer.id} adjudicates the answer key as ${rem.status}, not ${exp.status}${adjSummary(rem.lines.flatMap((l) => l.adjustments))}`,
+        );
+      const got = rem.lines.flatMap((l) => l.adjustments);
+      exp.adjustments.forEach((x, k) => {
+        if (!got.some((g) => g.group === x.group && g.carc === x.carc))
+          add(
+            [...at, 'answer', 'expected', 'adjustments', k],
+            `the remittance has no ${x.group}-${x.carc}${adjSummary(got)}`,
+          );
+      });
+    } catch (err) {
+      add([...at, 'answer'], `the payer failed on the answer key: ${(err as Error).message}`);
+    }
+  }
+
+  for (const [t, i] of templates) {
+    const date = t.encounter.serviceDates.from;
+    const facts = new Map(t.facts.map((f) => [f.id, f]));
+    if (t.encounter.serviceDates.to < date)
+      add(['templates', i, 'encounter', 'serviceDates', 'to'], 'is before from');
+    t.facts.forEach(
+      (f, j) => f.diagnosis && icdOk(f.diagnosis, date, ['templates', i, 'facts', j, 'diagnosis']),
+    );
+    t.encounter.payerIds.forEach((p, j) => {
+      if (!payers.has(p))
+        add(
+          ['templates', i, 'encounter', 'payerIds', j],
+          `no payer ${p} in this pack or its dependencies`,
+        );
+    });
+    t.answer.diagnoses.forEach((id, j) => {
+      const f = facts.get(id);
+      if (!f) add(['templates', i, 'answer', 'diagnoses', j], `no fact ${id}`);
+      else if (!f.diagnosis || (f.certainty !== 'confirmed' && f.certainty !== 'history'))
+        add(
+          ['templates', i, 'answer', 'diagnoses', j],
+          `fact ${id} has no codable diagnosis (needs a diagnosis, confirmed)`,
+        );
+    });
+    t.answer.lines.forEach((l, j) => {
+      procOk(l.code, date, ['templates', i, 'answer', 'lines', j, 'code']);
+      l.modifiers.forEach((m, k) =>
+        modOk(m, date, ['templates', i, 'answer', 'lines', j, 'modifiers', k]),
+      );
+      l.facts.forEach((id, k) => {
+        if (!t.answer.diagnoses.includes(id))
+          add(
+            ['templates', i, 'answer', 'lines', j, 'facts', k],
+            `${id} is not one of answer.diagnoses`,
+          );
+      });
+    });
+  }
+
+  for (const [b, bi] of banks)
+    b.questions.forEach((q, qi) => {
+      const at: Path = ['questionBanks', bi, 'questions', qi];
+      q.caseIds.forEach((id, k) => {
+        if (!caseIds.has(id)) add([...at, 'caseIds', k], `no case ${id} in this pack`);
+      });
+      if ('choices' in q) {
+        const ids = q.choices.map((ch) => ch.id);
+        ids.forEach((id, k) => {
+          if (ids.indexOf(id) !== k) add([...at, 'choices', k, 'id'], `duplicate choice id ${id}`);
+        });
+        const answers = 'answers' in q ? q.answers : [q.answer];
+        answers.forEach((x, k) => {
+          if (!ids.includes(x))
+            add(
+              [...at, 'answers' in q ? 'answers' : 'answer', ...('answers' in q ? [k] : [])],
+              `${x} is not one of the choices`,
+            );
+        });
+      }
+      if (q.kind === 'claim-outcome' && !caseIds.has(q.caseId))
+        add([...at, 'caseId'], `no case ${q.caseId} in this pack`);
+      if (q.kind === 'code-entry')
+        q.answers.forEach((code, k) => {
+          const p: Path = [...at, 'answers', k];
+          if (q.codeSystem === 'icd10cm') icdOk(code, q.asOf, p);
+          else if (q.codeSystem === 'cpt-hcpcs') procOk(code, q.asOf, p);
+          else modOk(code, q.asOf, p);
+        });
+      if (q.kind === 'sequencing')
+        q.order.forEach((code, k) => icdOk(code, q.asOf, [...at, 'order', k]));
+    });
+
+  // Changelog: versions no newer than the pack, each once.
+  if (parsed.success) {
+    const cmp = (x: string, y: string) => {
+      const a1 = x.split(/[.-]/).map(Number);
+      const b1 = y.split(/[.-]/).map(Number);
+      for (let k = 0; k < 3; k++) if (a1[k] !== b1[k]) return (a1[k] ?? 0) - (b1[k] ?? 0);
+      return 0;
+    };
+    const seen = new Set<string>();
+    parsed.data.changelog.forEach((e, k) => {
+      if (cmp(e.version, parsed.data.version) > 0)
+        add(
+          ['changelog', k, 'version'],
+          `${e.version} is newer than the pack version ${parsed.data.version}`,
+        );
+      if (seen.has(e.version))
+        add(['changelog', k, 'version'], `two changelog entries for ${e.version}`);
+      seen.add(e.version);
+    });
+    if (parsed.data.effectiveTo && parsed.data.effectiveTo < parsed.data.effectiveFrom)
+      add(['effectiveTo'], 'is before effectiveFrom');
+  }
+
+  return report(parsed.success, parsed.success ? parsed.data : undefined);
+}
+
+function adjSummary(adj: readonly { group: string; carc: string }[]): string {
+  return adj.length
+    ? ` (adjustments ${[...new Set(adj.map((x) => `${x.group}-${x.carc}`))].join(', ')})`
+    : '';
+}
+
+/** The pack's rules first, the base (curated) rules for everything they do not cover. */
+function layered(base: NcciRules, top: NcciRules): NcciRules {
+  return {
+    describe: () => `${base.describe()} + pack rules`,
+    ptp: (a, b, d) => top.ptp(a, b, d) ?? base.ptp(a, b, d),
+    mue: (c, d) => top.mue(c, d) ?? base.mue(c, d),
+    counts: () => ({
+      ptp: base.counts().ptp + top.counts().ptp,
+      mue: base.counts().mue + top.counts().mue,
+    }),
+  };
+}
