@@ -7,7 +7,7 @@
  * A failed build is reported but does not stop dev/build (the starter set still works).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,6 +21,24 @@ const VERSION = 1;
 // src/codesets/mpfs/decode.ts (test/payer/payment-rules.test.ts checks it).
 const MPFS_FORMAT_VERSION = 2;
 const MPFS_FILE = 'mpfs-2025.json.gz';
+
+// The encoder's search bundles (search-<release>.bin.gz): keep equal to INDEX_TERMS_FORMAT and
+// INDEX_TERMS_VERSION in src/domain/codes/search/serialize-terms.ts. Older builds hold a
+// prebuilt index there (binary, "CLSX"): they are rewritten.
+const SEARCH_HEAD = '{"format":"claimlab.search-terms","version":1,';
+
+/** True when a built search bundle is of another format (or unreadable). */
+function searchStale() {
+  if (!existsSync(out)) return false;
+  const files = readdirSync(out).filter((f) => /^search-.*\.bin\.gz$/.test(f));
+  return files.some((f) => {
+    try {
+      return !gunzipSync(readFileSync(join(out, f))).subarray(0, 200).toString('utf8').startsWith(SEARCH_HEAD);
+    } catch {
+      return true;
+    }
+  });
+}
 
 /** True when the reference folder has the MPFS files and the bundle is missing or of another format. */
 function mpfsStale() {
@@ -51,6 +69,15 @@ function bundlesReady() {
 }
 
 if (bundlesReady()) {
+  if (searchStale()) {
+    console.log(`codesets: rewriting the encoder's search bundles (new format) in ${out} …`);
+    const s = spawnSync('npx', ['tsx', 'src/codesets/alpha-index/search-bundle.ts', reference, out], {
+      cwd: root,
+      stdio: 'inherit',
+    });
+    if (s.status !== 0)
+      console.error('codesets: the search bundles could not be rewritten (see above); the encoder builds its index from the Alphabetic Index bundles until they are');
+  }
   if (!mpfsStale()) process.exit(0);
   // Only the fee schedule is stale (e.g. its format changed): rebuild just that bundle.
   console.log(`codesets: rebuilding the MPFS bundle (${MPFS_FILE}, format ${MPFS_FORMAT_VERSION}) from ${reference} …`);

@@ -56,7 +56,7 @@ async function engineStatus(
   const slot = await src.icdSlotFor(date);
   const parts: string[] = [];
   if (slot?.entry.kind === 'icd10cm') {
-    if (load) await encoder.searchFor((await src.releaseFor(date)).rel);
+    if (load) await encoder.searchForDate(date);
     const origin = slot.origin === 'imported' ? 'official, imported' : 'official';
     parts.push(`ICD-10-CM ${slot.entry.id} (${origin}, ${fmt(slot.entry.counts.codes)} codes)`);
   } else {
