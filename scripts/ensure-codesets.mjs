@@ -22,6 +22,8 @@ const VERSION = 1;
 const MPFS_FORMAT_VERSION = 2;
 const MPFS_FILE = 'mpfs-2025.json.gz';
 
+// The ICD-10-CM bundle's format version: keep equal to ICD_BUNDLE_VERSION in src/codesets/bundle.ts.
+const ICD_BUNDLE_VERSION = 2;
 // The encoder's search bundles (search-<release>.bin.gz): keep equal to INDEX_TERMS_FORMAT and
 // INDEX_TERMS_VERSION in src/domain/codes/search/serialize-terms.ts. Older builds hold a
 // prebuilt index there (binary, "CLSX"): they are rewritten.
@@ -55,6 +57,16 @@ function mpfsStale() {
   }
 }
 
+/** The format version in an ICD-10-CM bundle's header line ({"format":…,"version":N,…}). */
+function icdVersion(p) {
+  try {
+    const m = /"version":(\d+)/.exec(gunzipSync(readFileSync(p)).subarray(0, 200).toString('utf8'));
+    return m ? Number(m[1]) : null;
+  } catch {
+    return null;
+  }
+}
+
 function bundlesReady() {
   const p = join(out, 'manifest.json');
   if (!existsSync(p)) return false;
@@ -62,7 +74,11 @@ function bundlesReady() {
     const m = JSON.parse(readFileSync(p, 'utf8'));
     if (m.format !== FORMAT || m.version !== VERSION || !Array.isArray(m.bundles)) return false;
     const mine = m.bundles.filter((b) => ['icd10cm', 'hcpcs', 'pos', 'mce'].includes(b.kind));
-    return mine.some((b) => b.kind === 'icd10cm') && mine.every((b) => typeof b.file === 'string' && existsSync(join(out, b.file)));
+    return (
+      mine.some((b) => b.kind === 'icd10cm') &&
+      mine.every((b) => typeof b.file === 'string' && existsSync(join(out, b.file))) &&
+      mine.every((b) => b.kind !== 'icd10cm' || icdVersion(join(out, b.file)) === ICD_BUNDLE_VERSION)
+    );
   } catch {
     return false;
   }

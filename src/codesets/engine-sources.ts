@@ -68,6 +68,7 @@ export class BundleSources {
   #loads = new Map<unknown, Promise<unknown>>();
   #icd = new Map<Slot, IcdBundle>();
   #json = new Map<Slot, JsonBundle>();
+  #failed = new Set<Slot>();
 
   constructor(io: EngineIo) {
     this.io = io;
@@ -83,6 +84,7 @@ export class BundleSources {
     this.#loads.clear();
     this.#icd.clear();
     this.#json.clear();
+    this.#failed.clear();
   }
 
   /**
@@ -193,7 +195,8 @@ export class BundleSources {
     const all = await this.slots();
     const icd = all.filter((s) => s.entry.kind === 'icd10cm');
     if (!icd.length) return starterCatalog();
-    const small = all.filter((s) => ['pos', 'mce', 'hcpcs'].includes(s.entry.kind));
+    // HCPCS (0.5 MB) is loaded when procedures are first needed (procedures()), not for the encoder.
+    const small = all.filter((s) => ['pos', 'mce'].includes(s.entry.kind));
     const json = new Map<Slot, JsonBundle>();
     for (const s of small)
       await this.#ensureJson(s).then(
@@ -219,10 +222,41 @@ export class BundleSources {
           },
         };
       }),
-      hcpcs: of('hcpcs').map((h) => ({ id: h.id, from: h.from, to: h.to, load: () => h.data })),
+      hcpcs: all.flatMap((s) =>
+        s.entry.kind === 'hcpcs'
+          ? [
+              {
+                id: s.entry.id,
+                from: s.entry.from,
+                to: s.entry.to,
+                load: () => {
+                  const b = this.#json.get(s);
+                  if (b?.kind === 'hcpcs') return b.data;
+                  // A bundle that failed to load is a warning already (Settings shows it).
+                  if (this.#failed.has(s)) return [];
+                  throw new Error(`HCPCS ${s.entry.id} is not loaded yet`);
+                },
+              },
+            ]
+          : [],
+      ),
       ...(pos ? { pos: { id: pos.id, load: () => pos.data } } : {}),
       ...(mce ? { mce: { id: mce.id, load: () => mce.data } } : {}),
       fallback: starterCatalog(),
+    });
+  }
+
+  /** The catalog with the HCPCS bundles loaded: for procedure and modifier lookups, scrub and payer. */
+  procedures(): Promise<CodeCatalog> {
+    return this.#once('procedures', async () => {
+      const cat = await this.catalog();
+      for (const s of await this.slots())
+        if (s.entry.kind === 'hcpcs')
+          await this.#ensureJson(s).catch((e: Error) => {
+            this.#failed.add(s);
+            this.warnings.push(e.message);
+          });
+      return cat;
     });
   }
 
@@ -253,7 +287,7 @@ export class BundleSources {
       const s = /^\d{4}-\d{2}-\d{2}$/.test(d) ? await this.icdSlotFor(d) : undefined;
       if (s) await this.ensureIcd(s);
     }
-    return this.catalog();
+    return this.procedures();
   }
 
   /** The imported MPFS tables (mpfs-2025.json.gz), or null when not served. */

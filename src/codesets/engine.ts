@@ -193,7 +193,7 @@ export function createCodesetEngine(io: EngineIo): CodesetEngine {
         case 'lookup':
           return lookupCode((await src.releaseFor(req.date)).rel, req.code);
         case 'procedure':
-          return (await src.catalog()).procedure(req.code, req.date) ?? null;
+          return (await src.procedures()).procedure(req.code, req.date) ?? null;
         case 'encoder':
           return encoder.call(req.date, req.call);
         case 'scrub': {
