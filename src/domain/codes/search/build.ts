@@ -171,6 +171,12 @@ export function buildIndexData(
   let toHeader = 0;
   let toAncestor = 0;
   const resolveCache = new Map<string, { targets: [number, number][]; via: 0 | 1 | 2 }>();
+  // Index terms come in tree order: a term shares its first levels (and often its modifiers)
+  // with the one before, so their tokens are reused without a lookup.
+  let prevPath: readonly string[] = [];
+  const prevLevels: Int32Array[] = [];
+  let prevNemod = '';
+  let prevNemodToks = new Int32Array(0);
   for (const it of indexTerms) {
     let r = resolveCache.get(it.code);
     if (!r) {
@@ -195,8 +201,20 @@ export function buildIndexData(
     }
     docStart.push(toks.n);
     w = 0;
-    for (const level of it.path) put(tokens.level(level));
-    if (it.nemod) put(tokens.optional(it.nemod));
+    const path = it.path;
+    for (let k = 0; k < path.length; k++) {
+      const level = path[k]!;
+      if (k >= prevPath.length || prevPath[k] !== level) prevLevels[k] = tokens.level(level);
+      put(prevLevels[k]!);
+    }
+    prevPath = path;
+    if (it.nemod) {
+      if (it.nemod !== prevNemod) {
+        prevNemod = it.nemod;
+        prevNemodToks = tokens.optional(it.nemod);
+      }
+      put(prevNemodToks);
+    }
     endDoc(KIND[it.kind]);
     indexPaths.push(it.path);
   }
