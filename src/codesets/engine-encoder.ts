@@ -10,14 +10,33 @@ import type { IcdRelease } from '../domain/codes/catalog';
 import { buildSearchIndex } from '../domain/codes/search';
 import type { CodeSearch } from '../domain/codes/search/query';
 import { deserializeIndexTerms } from '../domain/codes/search/serialize-terms';
-import type { IndexTermInput } from '../domain/codes/search/types';
+import type { IndexTermInput, SearchEntry } from '../domain/codes/search/types';
 import { createInPageEncoderService } from '../ui/encoder/in-page';
 import type { EncoderService } from '../ui/encoder/service';
 import { decodeAlphabeticIndexJson, pickIndexParts } from './alpha-index/decode';
 import { flattenIndex } from './alpha-index/flatten';
 import type { IndexPart } from './alpha-index/types';
 import type { BundleSources } from './engine-sources';
+import { releaseColumns } from './official-catalog';
 import type { EncoderCall } from './protocol';
+
+/**
+ * The release's codes as search entries, from its columns (no per-code IcdEntry, and the short
+ * titles are split only if a code has no long title: the index reads `long || short`).
+ */
+function searchEntries(rel: IcdRelease): SearchEntry[] {
+  const c = releaseColumns(rel);
+  let short: readonly string[] | null = null;
+  return c.codes.map((code, i) => {
+    const long = c.long[i] ?? '';
+    return {
+      code,
+      billable: c.billable.charCodeAt(i) === 49,
+      long,
+      short: long ? '' : ((short ??= c.short())[i] ?? ''),
+    };
+  });
+}
 
 const INDEX_FILE = /^index-FY\d{4}\.json\.gz$/;
 const yearOf = (id: string) => Number(/\d{4}/.exec(id)?.[0] ?? '9999');
@@ -120,7 +139,7 @@ export class EncoderHost {
       const parts = pickIndexParts(await this.#alphaBundles(), yearOf(rel.id));
       terms = parts.flatMap(flattenIndex);
     }
-    const s = buildSearchIndex(rel.entries(), terms);
+    const s = buildSearchIndex(searchEntries(rel), terms);
     src.timings[`search ${rel.id}${from}`] = Math.round(src.now() - t0);
     return s;
   }

@@ -176,7 +176,7 @@ export function buildIndexData(
   let prevPath: readonly string[] = [];
   const prevLevels: Int32Array[] = [];
   let prevNemod = '';
-  let prevNemodToks = new Int32Array(0);
+  let prevNemodToks: Int32Array = new Int32Array(0);
   for (const it of indexTerms) {
     let r = resolveCache.get(it.code);
     if (!r) {
