@@ -129,7 +129,8 @@ export default async function run(ctx: BenchContext): Promise<void> {
   if (!existsSync(file)) await writeSearchBundle(entries, 'FY2026', BUILD_DIR);
   const engines: Engine[] = [];
   {
-    // Index ready = read + gunzip + decode the stored index: best of 3 (the machine is shared).
+    // Index ready = read + gunzip + decode the stored search bundle (the Alphabetic Index terms)
+    // and build the index with the release's titles: best of 3 (the machine is shared).
     // Heap: measured from before the first load, keeping only the last index (conservative: an
     // earlier copy not yet collected would count too).
     const h0 = heapMb();
@@ -138,7 +139,7 @@ export default async function run(ctx: BenchContext): Promise<void> {
     for (let i = 0; i < 3; i++) {
       loads.length = 0; // drop the previous copy before loading again
       const t0 = performance.now();
-      loads.push(await readSearchBundle(file));
+      loads.push(await readSearchBundle(file, () => entries));
       readyMs = Math.min(readyMs, performance.now() - t0);
     }
     const search = loads.pop()!.search;
@@ -146,7 +147,7 @@ export default async function run(ctx: BenchContext): Promise<void> {
       name: 'claimlab',
       readyMs,
       heapMb: heapMb() - h0,
-      note: `load ${(readFileSync(file).length / 1e6).toFixed(1)} MB index; full rebuild ${fullBuildMs.toFixed(0)} ms`,
+      note: `${(readFileSync(file).length / 1e6).toFixed(2)} MB search bundle + build; build alone ${fullBuildMs.toFixed(0)} ms`,
       search: (q) => search.search(q, { limit: 5 }).hits.map((h) => h.code),
     });
     (globalThis as { __keep?: unknown }).__keep = search;

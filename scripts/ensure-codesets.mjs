@@ -7,7 +7,7 @@
  * A failed build is reported but does not stop dev/build (the starter set still works).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,6 +22,26 @@ const VERSION = 1;
 const MPFS_FORMAT_VERSION = 2;
 const MPFS_FILE = 'mpfs-2025.json.gz';
 
+// The ICD-10-CM bundle's format version: keep equal to ICD_BUNDLE_VERSION in src/codesets/bundle.ts.
+const ICD_BUNDLE_VERSION = 2;
+// The encoder's search bundles (search-<release>.bin.gz): keep equal to INDEX_TERMS_FORMAT and
+// INDEX_TERMS_VERSION in src/domain/codes/search/serialize-terms.ts. Older builds hold a
+// prebuilt index there (binary, "CLSX"): they are rewritten.
+const SEARCH_HEAD = '{"format":"claimlab.search-terms","version":1,';
+
+/** True when a built search bundle is of another format (or unreadable). */
+function searchStale() {
+  if (!existsSync(out)) return false;
+  const files = readdirSync(out).filter((f) => /^search-.*\.bin\.gz$/.test(f));
+  return files.some((f) => {
+    try {
+      return !gunzipSync(readFileSync(join(out, f))).subarray(0, 200).toString('utf8').startsWith(SEARCH_HEAD);
+    } catch {
+      return true;
+    }
+  });
+}
+
 /** True when the reference folder has the MPFS files and the bundle is missing or of another format. */
 function mpfsStale() {
   if (!existsSync(join(reference, 'mpfs'))) return false;
@@ -34,6 +54,16 @@ function mpfsStale() {
     return !m || Number(m[1]) !== MPFS_FORMAT_VERSION;
   } catch {
     return true;
+  }
+}
+
+/** The format version in an ICD-10-CM bundle's header line ({"format":…,"version":N,…}). */
+function icdVersion(p) {
+  try {
+    const m = /"version":(\d+)/.exec(gunzipSync(readFileSync(p)).subarray(0, 200).toString('utf8'));
+    return m ? Number(m[1]) : null;
+  } catch {
+    return null;
   }
 }
 
@@ -51,7 +81,8 @@ function bundlesReady() {
     if (mce && wantsDerived && !(mce.sources ?? []).includes('mce_edits.json')) return false;
     return (
       mine.some((b) => b.kind === 'icd10cm') &&
-      mine.every((b) => typeof b.file === 'string' && existsSync(join(out, b.file)))
+      mine.every((b) => typeof b.file === 'string' && existsSync(join(out, b.file))) &&
+      mine.every((b) => b.kind !== 'icd10cm' || icdVersion(join(out, b.file)) === ICD_BUNDLE_VERSION)
     );
   } catch {
     return false;
@@ -59,6 +90,15 @@ function bundlesReady() {
 }
 
 if (bundlesReady()) {
+  if (searchStale()) {
+    console.log(`codesets: rewriting the encoder's search bundles (new format) in ${out} …`);
+    const s = spawnSync('npx', ['tsx', 'src/codesets/alpha-index/search-bundle.ts', reference, out], {
+      cwd: root,
+      stdio: 'inherit',
+    });
+    if (s.status !== 0)
+      console.error('codesets: the search bundles could not be rewritten (see above); the encoder builds its index from the Alphabetic Index bundles until they are');
+  }
   if (!mpfsStale()) process.exit(0);
   // Only the fee schedule is stale (e.g. its format changed): rebuild just that bundle.
   console.log(

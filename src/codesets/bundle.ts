@@ -1,8 +1,11 @@
 /**
- * The ICD-10-CM bundle format (format version 1): UTF-8 text, gzip-compressed on disk.
+ * The ICD-10-CM bundle format (format version 2): UTF-8 text, gzip-compressed on disk.
  * Line 1 is a JSON header naming the parts and their line counts; then the parts, columnar so a
  * 98,000-code release decodes with one split and no per-code objects:
- *   codes    one dotless code per line, in tabular (order-file) order
+ *   codes    one dotless code per line, in tabular (order-file) order, each after a digit saying
+ *            how many leading characters it shares with the code before ("3A" after "E11" is
+ *            E11A...; "E119" after "E11" is "3 9" without the space): 210 KB gzipped -> 17 KB.
+ *            Version 1 (still read: bundles imported in a browser before) had the plain codes.
  *   billable one line of 0/1 characters, one per code
  *   short    one per code; empty when equal to the long description
  *   long     one per code
@@ -24,7 +27,10 @@ import type { IcdReleaseData, ReleaseNote, ReleaseSeventh } from './icd/release'
 import type { TabularChapter, TabularSection } from './icd/tabular';
 
 export const BUNDLE_FORMAT = 'claimlab.codeset';
+/** Version of the JSON bundles (json-bundle.ts). */
 export const BUNDLE_VERSION = 1;
+/** Version of the ICD-10-CM bundle: keep equal to ICD_BUNDLE_VERSION in scripts/ensure-codesets.mjs. */
+export const ICD_BUNDLE_VERSION = 2;
 
 export interface IcdBundleHeader {
   format: typeof BUNDLE_FORMAT;
@@ -103,7 +109,7 @@ export function encodeIcdBundle(d: IcdReleaseData): string {
   );
   // Hot parts first (needed to answer get()), cold ones (short, notes, addenda) after.
   const parts: [string, string[]][] = [
-    ['codes', codes],
+    ['codes', frontCode(codes)],
     ['billable', [billable]],
     ['long', long],
     ['meta', [meta]],
@@ -114,7 +120,7 @@ export function encodeIcdBundle(d: IcdReleaseData): string {
   const bodies = parts.map(([, lines]) => lines.join('\n'));
   const header: IcdBundleHeader = {
     format: BUNDLE_FORMAT,
-    version: BUNDLE_VERSION,
+    version: ICD_BUNDLE_VERSION,
     kind: 'icd10cm',
     id: d.id,
     from: d.from,
@@ -124,6 +130,29 @@ export function encodeIcdBundle(d: IcdReleaseData): string {
     parts: parts.map(([name, lines], i) => [name, lines.length, bodies[i]!.length]),
   };
   return [JSON.stringify(header), ...bodies].join('\n');
+}
+
+/** Each code after one digit: how many leading characters it shares with the code before (0-9). */
+function frontCode(codes: string[]): string[] {
+  let prev = '';
+  return codes.map((c) => {
+    let k = 0;
+    while (k < 9 && k < prev.length && k < c.length && prev[k] === c[k]) k++;
+    prev = c;
+    return `${k}${c.slice(k)}`;
+  });
+}
+
+/** Undoes frontCode in place; false when a line is not front-coded. */
+function unFrontCode(lines: string[]): boolean {
+  let prev = '';
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
+    const k = l.charCodeAt(0) - 48;
+    if (!(k >= 0 && k <= 9) || k > prev.length) return false;
+    lines[i] = prev = prev.slice(0, k) + l.slice(1);
+  }
+  return true;
 }
 
 const encTarget = (t: NoteTarget) => (t.from === t.to ? t.from : `${t.from}~${t.to}`);
@@ -153,9 +182,9 @@ export function decodeIcdBundle(text: string, file: string): Result<IcdBundle> {
   }
   if (header?.format !== BUNDLE_FORMAT || header.kind !== 'icd10cm')
     return bad('not a ClaimLab ICD-10-CM bundle');
-  if (header.version !== BUNDLE_VERSION)
+  if (header.version !== ICD_BUNDLE_VERSION && header.version !== 1)
     return bad(
-      `bundle format version ${header.version}, this build reads ${BUNDLE_VERSION}: run "codesets build" again`,
+      `bundle format version ${header.version}, this build reads ${ICD_BUNDLE_VERSION}: run "codesets build" again`,
     );
   const total = header.parts.reduce((a, [, , len]) => a + len + 1, nl);
   if (text.length !== total)
@@ -173,6 +202,8 @@ export function decodeIcdBundle(text: string, file: string): Result<IcdBundle> {
     return () => (cache ??= raw[name] ? raw[name].split('\n') : []);
   };
   const codes = raw['codes']?.split('\n') ?? [];
+  if (header.version !== 1 && !unFrontCode(codes))
+    return bad('bundle codes are damaged (a shared-prefix digit is out of range)');
   const long = raw['long']?.split('\n') ?? [];
   if (long.length !== codes.length)
     return bad('bundle columns differ in length: the file is damaged');

@@ -1,21 +1,43 @@
 /**
  * The encoder inside the code-set worker: the same EncoderService as in the page
- * (src/codesets/encoder/in-page.ts), over an official release with its prebuilt search index
- * (search-<release>.bin.gz, gunzipped then read by the pure deserializeSearchIndex) and, for
+ * (src/codesets/encoder/in-page.ts), over an official release with its search index, built here
+ * from the release's titles and the Alphabetic Index terms of its search bundle
+ * (search-<release>.bin.gz, read by the pure deserializeIndexTerms; fetched while the code bundle
+ * loads), and, for
  * browsing, the Alphabetic Index bundles (index-FY*.json.gz), each loaded on first use.
  * See: issue 3 "The encoder".
  */
 import type { IcdRelease } from '../domain/codes/catalog';
 import { buildSearchIndex } from '../domain/codes/search';
-import { CodeSearch } from '../domain/codes/search/query';
-import { deserializeSearchIndex } from '../domain/codes/search/serialize';
+import type { CodeSearch } from '../domain/codes/search/query';
+import { deserializeIndexTerms } from '../domain/codes/search/serialize-terms';
+import type { IndexTermInput, SearchEntry } from '../domain/codes/search/types';
 import { createInPageEncoderService } from './encoder/in-page';
 import type { EncoderService } from './encoder/service';
 import { decodeAlphabeticIndexJson, pickIndexParts } from './alpha-index/decode';
 import { flattenIndex } from './alpha-index/flatten';
 import type { IndexPart } from './alpha-index/types';
 import type { BundleSources } from './engine-sources';
+import { releaseColumns } from './official-catalog';
 import type { EncoderCall } from './protocol';
+
+/**
+ * The release's codes as search entries, from its columns (no per-code IcdEntry, and the short
+ * titles are split only if a code has no long title: the index reads `long || short`).
+ */
+function searchEntries(rel: IcdRelease): SearchEntry[] {
+  const c = releaseColumns(rel);
+  let short: readonly string[] | null = null;
+  return c.codes.map((code, i) => {
+    const long = c.long[i] ?? '';
+    return {
+      code,
+      billable: c.billable.charCodeAt(i) === 49,
+      long,
+      short: long ? '' : ((short ??= c.short())[i] ?? ''),
+    };
+  });
+}
 
 const INDEX_FILE = /^index-FY\d{4}\.json\.gz$/;
 const yearOf = (id: string) => Number(/\d{4}/.exec(id)?.[0] ?? '9999');
@@ -23,6 +45,7 @@ const yearOf = (id: string) => Number(/\d{4}/.exec(id)?.[0] ?? '9999');
 export class EncoderHost {
   readonly #src: BundleSources;
   #searches = new Map<string, Promise<CodeSearch>>();
+  #terms = new Map<string, Promise<IndexTermInput[] | null>>();
   #alpha: Promise<{ year: number; parts: IndexPart[] }[]> | null = null;
   #services = new Map<string, { plain: EncoderService; full?: Promise<EncoderService> }>();
 
@@ -32,6 +55,7 @@ export class EncoderHost {
 
   reset() {
     this.#searches.clear();
+    this.#terms.clear();
     this.#services.clear();
     this.#alpha = null;
   }
@@ -54,9 +78,19 @@ export class EncoderHost {
   }
 
   /**
-   * The search index for a release: the prebuilt search-<id>.bin.gz when it matches the release
-   * (same id and entry count), else built here from the entries and Alphabetic Index terms (an
-   * imported release has no prebuilt index).
+   * The search index for a date of service: its release's search bundle is fetched while the
+   * code bundle loads, then the index is built from the two.
+   */
+  async searchForDate(date: string): Promise<CodeSearch> {
+    const slot = await this.#src.icdSlotFor(date);
+    if (slot?.entry.kind === 'icd10cm') void this.#termsOf(slot.entry.id).catch(() => {});
+    return this.searchFor((await this.#src.releaseFor(date)).rel);
+  }
+
+  /**
+   * The search index for a release: built from its entries and the terms of its search bundle
+   * (search-<id>.bin.gz, when it is the release's), else of the Alphabetic Index bundles (an
+   * imported release of another year has no search bundle).
    */
   searchFor(rel: IcdRelease): Promise<CodeSearch> {
     let p = this.#searches.get(rel.id);
@@ -68,32 +102,52 @@ export class EncoderHost {
     return p;
   }
 
+  /** The index terms of a release's search bundle, or null when there is none (or it is not usable). */
+  #termsOf(id: string): Promise<IndexTermInput[] | null> {
+    let p = this.#terms.get(id);
+    if (!p) {
+      p = this.#readTerms(id);
+      this.#terms.set(id, p);
+    }
+    return p;
+  }
+
+  async #readTerms(id: string): Promise<IndexTermInput[] | null> {
+    const src = this.#src;
+    const file = `search-${id}.bin.gz`;
+    const bytes = await src.io.fetchFile(file);
+    if (!bytes) return null;
+    try {
+      const { terms, release } = deserializeIndexTerms(
+        new TextDecoder().decode(await src.inflate(bytes)),
+      );
+      if (release === id) return terms;
+      src.warnings.push(`${file} is for ${release}: built from the Alphabetic Index bundles`);
+    } catch (e) {
+      src.warnings.push(
+        `${file}: ${(e as Error).message}; built from the Alphabetic Index bundles`,
+      );
+    }
+    return null;
+  }
+
   async #loadSearch(rel: IcdRelease): Promise<CodeSearch> {
     const src = this.#src;
     const t0 = src.now();
-    const file = `search-${rel.id}.bin.gz`;
-    const bytes = rel.origin === 'starter' ? null : await src.io.fetchFile(file);
-    if (bytes) {
-      try {
-        const { index, release } = deserializeSearchIndex(await src.inflate(bytes));
-        if (release === rel.id && index.stats.entries === rel.size()) {
-          src.timings[`search ${rel.id}`] = Math.round(src.now() - t0);
-          return new CodeSearch(index);
-        }
-        src.warnings.push(`${file} is for ${release} (${index.stats.entries} codes): rebuilt`);
-      } catch (e) {
-        src.warnings.push(`${file}: ${(e as Error).message}; rebuilt`);
-      }
+    let terms = rel.origin === 'starter' ? null : await this.#termsOf(rel.id);
+    const from = terms ? '' : ' (Alphabetic Index bundles)';
+    if (!terms) {
+      const parts = pickIndexParts(await this.#alphaBundles(), yearOf(rel.id));
+      terms = parts.flatMap(flattenIndex);
     }
-    const parts = pickIndexParts(await this.#alphaBundles(), yearOf(rel.id));
-    const s = buildSearchIndex(rel.entries(), parts.flatMap(flattenIndex));
-    src.timings[`search ${rel.id} (built)`] = Math.round(src.now() - t0);
+    const s = buildSearchIndex(searchEntries(rel), terms);
+    src.timings[`search ${rel.id}${from}`] = Math.round(src.now() - t0);
     return s;
   }
 
   async #service(date: string, withIndex: boolean): Promise<EncoderService> {
+    const search = await this.searchForDate(date);
     const { cat, rel } = await this.#src.releaseFor(date);
-    const search = await this.searchFor(rel);
     let s = this.#services.get(rel.id);
     if (!s) {
       s = { plain: createInPageEncoderService(cat, date, [], { search }) };

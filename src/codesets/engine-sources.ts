@@ -72,6 +72,7 @@ export class BundleSources {
   #json = new Map<Slot, JsonBundle>();
   /** The PFS code list, read from the MPFS bundle with its tables. */
   #pfs: PfsCodeList | null = null;
+  #failed = new Set<Slot>();
 
   constructor(io: EngineIo) {
     this.io = io;
@@ -87,6 +88,7 @@ export class BundleSources {
     this.#loads.clear();
     this.#icd.clear();
     this.#json.clear();
+    this.#failed.clear();
   }
 
   /**
@@ -197,7 +199,8 @@ export class BundleSources {
     const all = await this.slots();
     const icd = all.filter((s) => s.entry.kind === 'icd10cm');
     if (!icd.length) return starterCatalog();
-    const small = all.filter((s) => ['pos', 'mce', 'hcpcs'].includes(s.entry.kind));
+    // HCPCS (0.5 MB) is loaded when procedures are first needed (procedures()), not for the encoder.
+    const small = all.filter((s) => ['pos', 'mce'].includes(s.entry.kind));
     const json = new Map<Slot, JsonBundle>();
     for (const s of small)
       await this.#ensureJson(s).then(
@@ -227,11 +230,42 @@ export class BundleSources {
           },
         };
       }),
-      hcpcs: of('hcpcs').map((h) => ({ id: h.id, from: h.from, to: h.to, load: () => h.data })),
+      hcpcs: all.flatMap((s) =>
+        s.entry.kind === 'hcpcs'
+          ? [
+              {
+                id: s.entry.id,
+                from: s.entry.from,
+                to: s.entry.to,
+                load: () => {
+                  const b = this.#json.get(s);
+                  if (b?.kind === 'hcpcs') return b.data;
+                  // A bundle that failed to load is a warning already (Settings shows it).
+                  if (this.#failed.has(s)) return [];
+                  throw new Error(`HCPCS ${s.entry.id} is not loaded yet`);
+                },
+              },
+            ]
+          : [],
+      ),
       ...(pos ? { pos: { id: pos.id, load: () => pos.data } } : {}),
       ...(mce ? { mce: { id: mce.id, load: () => mce.data } } : {}),
       ...(pfs ? { pfs: { id: pfs.id, load: () => pfs } } : {}),
       fallback: starterCatalog(),
+    });
+  }
+
+  /** The catalog with the HCPCS bundles loaded: for procedure and modifier lookups, scrub and payer. */
+  procedures(): Promise<CodeCatalog> {
+    return this.#once('procedures', async () => {
+      const cat = await this.catalog();
+      for (const s of await this.slots())
+        if (s.entry.kind === 'hcpcs')
+          await this.#ensureJson(s).catch((e: Error) => {
+            this.#failed.add(s);
+            this.warnings.push(e.message);
+          });
+      return cat;
     });
   }
 
@@ -262,7 +296,7 @@ export class BundleSources {
       const s = isIsoDate(d) ? await this.icdSlotFor(d) : undefined;
       if (s) await this.ensureIcd(s);
     }
-    return this.catalog();
+    return this.procedures();
   }
 
   /** The imported MPFS tables (mpfs-2025.json.gz), or null when not served. */

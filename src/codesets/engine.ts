@@ -53,7 +53,7 @@ async function engineStatus(
   const slot = await src.icdSlotFor(date);
   const parts: string[] = [];
   if (slot?.entry.kind === 'icd10cm') {
-    if (load) await encoder.searchFor((await src.releaseFor(date)).rel);
+    if (load) await encoder.searchForDate(date);
     const origin = slot.origin === 'imported' ? 'official, imported' : 'official';
     parts.push(`ICD-10-CM ${slot.entry.id} (${origin}, ${fmt(slot.entry.counts.codes)} codes)`);
   } else {
@@ -139,7 +139,7 @@ export function createCodesetRequests(io: EngineIo): CodesetRequests {
         case 'lookup':
           return lookupCode((await src.releaseFor(req.date)).rel, req.code);
         case 'procedure':
-          return (await src.catalog()).procedure(req.code, req.date) ?? null;
+          return (await src.procedures()).procedure(req.code, req.date) ?? null;
         case 'encoder':
           return encoder.call(req.date, req.call);
         case 'import': {

@@ -1,7 +1,8 @@
 /**
  * The application's shared state: bundled scenario packs, the in-page code catalog (the starter
  * set), the code engine (the code-set worker over official bundles, when present), the progress
- * store and the router.
+ * store and the router. Opening a case (open-case.ts) is loaded with the case screen, so the
+ * machines and the payer stay out of the first load.
  */
 import type { CodeCatalog } from '../domain/codes/catalog';
 import type { Problem } from '../domain/result';
@@ -18,9 +19,7 @@ import {
   requestOnFirstGesture,
   type Durability,
 } from '../persistence/durability';
-import { CaseSession } from './case-session.svelte';
 import { CodeEngine } from './code-engine.svelte';
-import { payerServiceFor } from './payer-service';
 import { Router } from './router.svelte';
 
 export class AppState {
@@ -64,29 +63,5 @@ export class AppState {
     const pack = this.packs.find((p) => p.id === packId);
     const caseFile = pack?.cases.find((c) => c.id === caseId);
     return pack && caseFile ? { pack, caseFile } : null;
-  }
-
-  /** A session for a case, or the problems that prevent opening it (unknown case, bad payer profile). */
-  openSession(packId: string, caseId: string): CaseSession | Problem[] {
-    const found = this.findCase(packId, caseId);
-    if (!found)
-      return [
-        {
-          path: `#/case/${packId}/${caseId}`,
-          message: 'No such case in the loaded scenario packs.',
-        },
-      ];
-    const catalog = () => this.#catalog;
-    const payer = payerServiceFor(found.pack, found.caseFile, catalog, this.engine);
-    if (Array.isArray(payer)) return payer;
-    return new CaseSession({
-      ...found,
-      store: this.store,
-      catalog,
-      adjudicate: payer.adjudicate,
-      scrub: payer.scrub,
-      acceptsReplacement: payer.acceptsReplacement,
-      payerName: payer.payerName,
-    });
   }
 }

@@ -1,13 +1,19 @@
 /**
- * Hash routing: `#/` cases, `#/case/<pack>/<case>`, `#/encoder`, `#/settings`. The hash keeps
- * the route across reloads and works from any static host.
+ * Hash routing: `#/` cases, `#/case/<pack>/<case>`, and one page per name in PAGES
+ * (`#/encoder`, `#/settings`). The hash keeps the route across reloads and works from any static
+ * host. Each route's screen is loaded when first opened (ui/screens.ts).
  */
+/** Pages without parameters; a new screen (practice, refresher, quiz, progress, studio) is added here. */
+export const PAGES = ['encoder', 'settings'] as const;
+export type PageName = (typeof PAGES)[number];
+
 export type Route =
   | { name: 'cases' }
   | { name: 'case'; packId: string; caseId: string }
-  | { name: 'encoder' }
-  | { name: 'settings' }
+  | { name: PageName }
   | { name: 'not-found'; path: string };
+
+const isPage = (s: string | undefined): s is PageName => (PAGES as readonly string[]).includes(s!);
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '') || '/';
@@ -15,8 +21,7 @@ export function parseRoute(hash: string): Route {
   if (parts.length === 0) return { name: 'cases' };
   if (parts[0] === 'case' && parts.length === 3)
     return { name: 'case', packId: parts[1] as string, caseId: parts[2] as string };
-  if (parts[0] === 'encoder' && parts.length === 1) return { name: 'encoder' };
-  if (parts[0] === 'settings' && parts.length === 1) return { name: 'settings' };
+  if (parts.length === 1 && isPage(parts[0])) return { name: parts[0] };
   return { name: 'not-found', path };
 }
 

@@ -7,7 +7,7 @@
  */
 import { chapterOf } from './chapters';
 import { resolveIndexCode } from './remap';
-import { eachWord, penaltyWeight, stem } from './tokenize';
+import { penaltyWeight, scanWords, stem } from './tokenize';
 import type { IndexTermInput, SearchEntry } from './types';
 
 export const enum DocKind {
@@ -133,63 +133,90 @@ export function buildIndexData(
     rawTerm.set(raw, t);
     return t;
   };
+  // Tokens are stored as term * 2 + (1 if essential): postings remember whether a document
+  // needs the word (a title word) or merely allows it (a nonessential modifier in parentheses).
+  // Titles and index levels repeat a lot (98,000 titles have 32,000 distinct comma-separated
+  // parts; 365,000 index levels 35,000 distinct texts): each text is tokenized once and its
+  // tokens reused, in the order a plain word-by-word pass would meet them (same term ids).
+  const tokens = new Tokens(termOf);
 
   const toks = new IntBuf(1 << 21);
   const docStart = new IntBuf(N + indexTerms.length + 1);
   const weights: number[] = [];
   const kinds: number[] = [];
-  // Tokens are stored as term * 2 + (1 if essential): postings remember whether a document
-  // needs the word (a title word) or merely allows it (a nonessential modifier in parentheses).
   let w = 0;
-  const onWord = (raw: string, optional: boolean) => {
-    const t = termOf(raw);
-    toks.push(t * 2 + (optional ? 0 : 1));
-    if (!optional) w += tw[t]!;
+  const put = (ts: Int32Array) => {
+    for (let k = 0; k < ts.length; k++) {
+      const x = ts[k]!;
+      toks.push(x);
+      if (x & 1) w += tw[x >> 1]!;
+    }
   };
-  const addDoc = (parts: { text: string; optional: boolean }[], kind: DocKind) => {
-    docStart.push(toks.n);
-    w = 0;
-    for (const p of parts) eachWord(p.text, p.optional, onWord);
+  const endDoc = (kind: DocKind) => {
     weights.push(w);
     kinds.push(kind);
   };
-  for (const e of entries) addDoc([{ text: e.long || e.short, optional: false }], DocKind.Title);
+  for (const e of entries) {
+    docStart.push(toks.n);
+    w = 0;
+    tokens.title(e.long || e.short, put);
+    endDoc(DocKind.Title);
+  }
 
   const tStart = new IntBuf(indexTerms.length + 1);
   const tEntry = new IntBuf(indexTerms.length * 2);
   const tOffset: number[] = [];
-  const indexPaths: string[] = [];
+  const indexPaths: (readonly string[])[] = [];
   let dropped = 0;
   let toHeader = 0;
   let toAncestor = 0;
-  const resolveCache = new Map<string, [number, number][]>();
+  const resolveCache = new Map<string, { targets: [number, number][]; via: 0 | 1 | 2 }>();
+  // Index terms come in tree order: a term shares its first levels (and often its modifiers)
+  // with the one before, so their tokens are reused without a lookup.
+  let prevPath: readonly string[] = [];
+  const prevLevels: Int32Array[] = [];
+  let prevNemod = '';
+  let prevNemodToks: Int32Array = new Int32Array(0);
   for (const it of indexTerms) {
-    let targets = resolveCache.get(it.code);
-    if (!targets) {
-      targets = resolveIndexCode(it.code, byCode, sorted, entries);
-      resolveCache.set(it.code, targets);
+    let r = resolveCache.get(it.code);
+    if (!r) {
+      const key = it.code.toUpperCase().replace(/[.\-\s]/g, '');
+      const at = byCode.get(key);
+      r = {
+        targets: resolveIndexCode(it.code, byCode, sorted, entries),
+        via: at === undefined ? 2 : entries[at]!.billable ? 0 : 1,
+      };
+      resolveCache.set(it.code, r);
     }
-    if (!targets.length) {
+    if (!r.targets.length) {
       dropped++;
       continue;
     }
-    const key = it.code.toUpperCase().replace(/[.\-\s]/g, '');
-    const at = byCode.get(key);
-    if (at === undefined) toAncestor++;
-    else if (!entries[at]!.billable) toHeader++;
+    if (r.via === 2) toAncestor++;
+    else if (r.via === 1) toHeader++;
     tStart.push(tEntry.n);
-    for (const [e, off] of targets) {
+    for (const [e, off] of r.targets) {
       tEntry.push(e);
       tOffset.push(off);
     }
-    const [head = '', ...rest] = it.path;
-    const parts = [
-      ...splitMainTerm(head),
-      ...rest.flatMap((text) => splitMainTerm(text)),
-      { text: it.nemod ?? '', optional: true },
-    ];
-    addDoc(parts, KIND[it.kind]);
-    indexPaths.push(it.path.join(' > '));
+    docStart.push(toks.n);
+    w = 0;
+    const path = it.path;
+    for (let k = 0; k < path.length; k++) {
+      const level = path[k]!;
+      if (k >= prevPath.length || prevPath[k] !== level) prevLevels[k] = tokens.level(level);
+      put(prevLevels[k]!);
+    }
+    prevPath = path;
+    if (it.nemod) {
+      if (it.nemod !== prevNemod) {
+        prevNemod = it.nemod;
+        prevNemodToks = tokens.optional(it.nemod);
+      }
+      put(prevNemodToks);
+    }
+    endDoc(KIND[it.kind]);
+    indexPaths.push(it.path);
   }
   tStart.push(tEntry.n);
   docStart.push(toks.n);
@@ -243,7 +270,7 @@ export function buildIndexData(
     targetStart: tStart.a.slice(0, tStart.n),
     targetEntry: tEntry.a.slice(0, tEntry.n),
     targetOffset: Float32Array.from(tOffset),
-    indexPaths: arrayTable(indexPaths),
+    indexPaths: { length: indexPaths.length, get: (i) => indexPaths[i]?.join(' > ') ?? '' },
     rawTerm,
     stemTerm,
     stems,
@@ -263,6 +290,67 @@ export function buildIndexData(
       postings: postDocs.length,
     },
   };
+}
+
+/**
+ * Tokens of texts, each text tokenized once (eachWord, then the term ids): a title part by part
+ * (split at commas, the parenthesis depth carried across), an index level through splitMainTerm,
+ * nonessential modifiers all optional.
+ */
+class Tokens {
+  readonly #termOf: (raw: string) => number;
+  #parts = new Map<string, { toks: Int32Array; depth: number }>();
+  #levels = new Map<string, Int32Array>();
+  #optional = new Map<string, Int32Array>();
+  #buf: number[] = [];
+
+  constructor(termOf: (raw: string) => number) {
+    this.#termOf = termOf;
+  }
+
+  #collect(text: string, allOptional: boolean, depth0 = 0): { toks: Int32Array; depth: number } {
+    const out = this.#buf;
+    out.length = 0;
+    const depth = scanWords(text, allOptional, depth0, (raw, optional) =>
+      out.push(this.#termOf(raw) * 2 + (optional ? 0 : 1)),
+    );
+    return { toks: Int32Array.from(out), depth };
+  }
+
+  /** A code title's tokens, passed part by part to `put`. */
+  title(text: string, put: (toks: Int32Array) => void) {
+    let depth = 0;
+    let from = 0;
+    while (from <= text.length) {
+      let to = text.indexOf(',', from);
+      if (to < 0) to = text.length;
+      const part = text.slice(from, to);
+      let r = depth === 0 ? this.#parts.get(part) : undefined;
+      if (!r) {
+        r = this.#collect(part, false, depth);
+        if (depth === 0) this.#parts.set(part, r);
+      }
+      put(r.toks);
+      depth = r.depth;
+      from = to + 1;
+    }
+  }
+
+  level(text: string): Int32Array {
+    let r = this.#levels.get(text);
+    if (!r) {
+      const all: number[] = [];
+      for (const p of splitMainTerm(text)) all.push(...this.#collect(p.text, p.optional).toks);
+      this.#levels.set(text, (r = Int32Array.from(all)));
+    }
+    return r;
+  }
+
+  optional(text: string): Int32Array {
+    let r = this.#optional.get(text);
+    if (!r) this.#optional.set(text, (r = this.#collect(text, true).toks));
+    return r;
+  }
 }
 
 /** Entry indices in code order; the order file is almost sorted already, so this is near linear. */

@@ -68,15 +68,28 @@ export function resolveIndexCode(
   const e = entries[at]!;
   if (e.billable) return [[at, -penalty]];
   const rank = rankOf(sorted);
-  const kids: number[] = [];
+  // The three most generic billable descendants (ties: tabular order), kept while walking them:
+  // a chapter-level header has thousands.
+  const best: number[] = [];
+  const before = (a: number, b: number) => {
+    const d = genericnessOf(entries, b) - genericnessOf(entries, a);
+    return d < 0 || (d === 0 && a < b);
+  };
   for (let p = rank[at]! + 1; p < sorted.length; p++) {
     const d = sorted[p]!;
     const c = entries[d]!;
     if (!c.code.startsWith(key)) break;
-    if (c.billable) kids.push(d);
+    if (!c.billable) continue;
+    if (best.length === 3 && !before(d, best[2]!)) continue;
+    let i = Math.min(best.length, 2);
+    if (best.length < 3) best.push(d);
+    while (i > 0 && before(d, best[i - 1]!)) {
+      best[i] = best[i - 1]!;
+      i--;
+    }
+    best[i] = d;
   }
-  kids.sort((a, b) => genericnessOf(entries, b) - genericnessOf(entries, a) || a - b);
   const out: Target[] = [[at, -0.2 - penalty]];
-  kids.slice(0, 3).forEach((d, i) => out.push([d, -0.1 - 0.15 * i - penalty]));
+  best.forEach((d, i) => out.push([d, -0.1 - 0.15 * i - penalty]));
   return out;
 }

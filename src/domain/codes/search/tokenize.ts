@@ -105,8 +105,21 @@ export function eachWord(
   allOptional: boolean,
   each: (w: string, optional: boolean) => void,
 ): void {
+  scanWords(text, allOptional, 0, each);
+}
+
+/**
+ * eachWord from a parenthesis depth (`depth0`, for a text cut at a comma inside parentheses);
+ * returns the depth at the end.
+ */
+export function scanWords(
+  text: string,
+  allOptional: boolean,
+  depth0: number,
+  each: (w: string, optional: boolean) => void,
+): number {
   const s = text.toLowerCase();
-  let depth = 0;
+  let depth = depth0;
   let start = -1;
   let apos = false;
   for (let i = 0; i <= s.length; i++) {
@@ -129,6 +142,7 @@ export function eachWord(
     if (c === 40) depth++;
     else if (c === 41 && depth > 0) depth--;
   }
+  return depth;
 }
 
 /** Splits text into words, marking those inside parentheses (nonessential) as optional. */
