@@ -6,17 +6,12 @@ import { buildToFolder } from '../../src/codesets/build-node';
 import { run as lookup } from '../../src/cli/commands/codes-lookup';
 import { run as diff } from '../../src/cli/commands/codes-diff';
 import { run as codesets } from '../../src/cli/commands/codesets';
-import type { Io } from '../../src/cli/io';
 import { referenceCopy } from './fixtures/reference-fixture';
+import { captureIo } from '../support/cli-io';
 
 const REF = referenceCopy();
 
-function io() {
-  const out: string[] = [];
-  const err: string[] = [];
-  const x: Io = { out: (l) => out.push(l), err: (l) => err.push(l), readStdin: async () => '' };
-  return { io: x, out, err };
-}
+const io = captureIo;
 
 describe('codes lookup / codes diff / codesets build on the command line', () => {
   let dir: string;

@@ -9,14 +9,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/commands/check';
 import { main } from '../../src/cli/main';
-import type { Io } from '../../src/cli/io';
+import { captureIo } from '../support/cli-io';
 
-function fakeIo(stdin = '') {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: Io = { out: (l) => out.push(l), err: (l) => err.push(l), readStdin: async () => stdin };
-  return { io, out, err };
-}
+const fakeIo = captureIo;
 
 const claim = (over: Record<string, unknown> = {}) => ({
   claimId: 'C1',

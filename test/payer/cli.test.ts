@@ -3,14 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main';
-import type { Io } from '../../src/cli/io';
+import { captureIo } from '../support/cli-io';
 
-function io(stdin = '') {
-  const out: string[] = [];
-  const err: string[] = [];
-  const x: Io = { out: (l) => out.push(l), err: (l) => err.push(l), readStdin: async () => stdin };
-  return { io: x, out, err };
-}
+const io = captureIo;
 
 const good = {
   claimId: 'cli-1',

@@ -1,13 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/commands/codes-search';
-import type { Io } from '../../src/cli/io';
+import { captureIo } from '../support/cli-io';
 
-function io(stdin = '') {
-  const out: string[] = [];
-  const err: string[] = [];
-  const v: Io = { out: (l) => out.push(l), err: (l) => err.push(l), readStdin: async () => stdin };
-  return { io: v, out, err };
-}
+const io = captureIo;
 
 // A date inside the starter set's release (and FY2026 when the official bundles are built).
 const DATE = '2026-01-15';

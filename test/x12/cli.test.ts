@@ -1,13 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main';
-import type { Io } from '../../src/cli/io';
+import { captureIo } from '../support/cli-io';
 
-function io(stdin = '') {
-  const out: string[] = [];
-  const err: string[] = [];
-  const x: Io = { out: (l) => out.push(l), err: (l) => err.push(l), readStdin: async () => stdin };
-  return { io: x, out, err };
-}
+const io = captureIo;
 
 const claim = {
   claimId: 'x12-cli-1',

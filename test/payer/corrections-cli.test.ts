@@ -1,6 +1,6 @@
 /**
- * Review of session 2 (corrections, reopenings, COB, 835/837): each test pins a bug found by
- * using the CLI as a billing specialist would, and fails without its fix.
+ * Corrections, reopenings, COB and 835/837 through the CLI: each test pins a bug found by using
+ * the CLI as a billing specialist would, and fails without its fix.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

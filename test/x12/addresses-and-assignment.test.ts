@@ -1,5 +1,5 @@
 /**
- * X12 review fixes: 837P 2010BA subscriber N3/N4, CLM07 assignment vs participation, 835 1000A
+ * X12 loops that carry addresses and assignment: 837P 2010BA subscriber N3/N4, CLM07 assignment vs participation, 835 1000A
  * payer N3/N4 + PER*BL, MA01 at claim level (MOA) only.
  */
 import { X12Parser } from 'node-x12';

@@ -1,7 +1,7 @@
 /**
- * Regression tests for the domain review of the payer engine (GA + medical necessity, Medicaid
- * payer of last resort, Medicare secondary payment, assignment, service categories, bilateral
- * indicator 3, status T, fee-schedule year, new finding ids).
+ * Adjudication rules one by one (GA + medical necessity, Medicaid payer of last resort,
+ * Medicare secondary payment, assignment, service categories, bilateral indicator 3, status T,
+ * fee-schedule year, new finding ids).
  */
 import { describe, expect, it } from 'vitest';
 import type { FindingId } from '../../src/domain/findings';
