@@ -8,24 +8,22 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main';
 import { captureIo } from '../support/cli-io';
+import { basePatient, claimInput, lineInput } from '../factories';
 
 const fakeIo = captureIo;
 
-const claim = (over: Record<string, unknown> = {}) => ({
-  claimId: 'c1',
-  payerId: 'medicare',
-  frequency: '1',
-  originalClaimId: null,
-  patient: { sex: 'F', birthDate: '1953-04-18', memberId: '1EG4TE5MK73' },
-  provider: { npi: '1234567893', pos: '11', locality: '10112-00' },
-  serviceDate: '2026-03-02',
-  submissionDate: '2026-03-02',
-  diagnoses: ['E11.65', 'I10'],
-  lines: [{ code: '99214', modifiers: [], units: 1, dxPointers: [1, 2], charge: '175.00' }],
-  priorAuthNumber: null,
-  accumulators: { deductibleMet: '0.00', outOfPocketMet: '0.00' },
-  ...over,
-});
+const claim = (over: Record<string, unknown> = {}) =>
+  claimInput({
+    claimId: 'c1',
+    frequency: '1',
+    originalClaimId: null,
+    patient: { ...basePatient(), birthDate: '1953-04-18' },
+    diagnoses: ['E11.65', 'I10'],
+    lines: [lineInput('99214', '175.00', { dxPointers: [1, 2] })],
+    priorAuthNumber: null,
+    accumulators: { deductibleMet: '0.00', outOfPocketMet: '0.00' },
+    ...over,
+  });
 
 const dir = mkdtempSync(join(tmpdir(), 'claimlab-cli-'));
 const file = (name: string, text: string) => {

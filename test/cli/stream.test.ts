@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main';
 import { openRecords, splitLines, type InputRecord, type Io } from '../../src/cli/io';
+import { basePatient, claimInput, lineInput } from '../factories';
 
 function fakeIo(chunks: string[] = []) {
   const out: string[] = [];
@@ -26,16 +27,15 @@ function fakeIo(chunks: string[] = []) {
   return { io, out, err };
 }
 
-const claim = (over: Record<string, unknown> = {}) => ({
-  claimId: 'c1',
-  payerId: 'medicare',
-  patient: { sex: 'F', birthDate: '1953-04-18', memberId: '1EG4TE5MK73' },
-  provider: { npi: '1234567893', pos: '11', locality: '10112-00' },
-  serviceDate: '2026-03-02',
-  diagnoses: ['E11.65', 'I10'],
-  lines: [{ code: '99214', modifiers: [], units: 1, dxPointers: [1, 2], charge: '175.00' }],
-  ...over,
-});
+const claim = (over: Record<string, unknown> = {}) =>
+  claimInput({
+    claimId: 'c1',
+    patient: { ...basePatient(), birthDate: '1953-04-18' },
+    submissionDate: undefined,
+    diagnoses: ['E11.65', 'I10'],
+    lines: [lineInput('99214', '175.00', { dxPointers: [1, 2] })],
+    ...over,
+  });
 
 const dir = mkdtempSync(join(tmpdir(), 'claimlab-stream-'));
 const file = (name: string, text: string) => {

@@ -10,20 +10,18 @@ import { describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/commands/check';
 import { main } from '../../src/cli/main';
 import { captureIo } from '../support/cli-io';
+import { basePatient, claimInput, lineInput } from '../factories';
 
 const fakeIo = captureIo;
 
-const claim = (over: Record<string, unknown> = {}) => ({
-  claimId: 'C1',
-  payerId: 'medicare',
-  patient: { sex: 'F', birthDate: '1960-05-01', memberId: 'MBI-1' },
-  provider: { npi: '1234567893', pos: '11', locality: '10112-00' },
-  serviceDate: '2026-03-02',
-  submissionDate: '2026-03-02',
-  diagnoses: ['E11.9', 'I10', 'Z79.84'],
-  lines: [{ code: '99213', modifiers: [], units: 1, dxPointers: [1, 2], charge: '120.00' }],
-  ...over,
-});
+const claim = (over: Record<string, unknown> = {}) =>
+  claimInput({
+    claimId: 'C1',
+    patient: { ...basePatient(), birthDate: '1960-05-01', memberId: 'MBI-1' },
+    diagnoses: ['E11.9', 'I10', 'Z79.84'],
+    lines: [lineInput('99213', '120.00', { dxPointers: [1, 2] })],
+    ...over,
+  });
 
 const KEYS = ['codes', 'id', 'line', 'message', 'reference', 'severity'];
 

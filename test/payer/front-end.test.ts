@@ -13,19 +13,17 @@ import { starterCatalog } from '../../src/codesets/starter';
 import { isAssignedPos } from '../../src/domain/claim/place-of-service';
 import { fees, payer } from './helpers';
 import { curatedNcci } from '../../src/codesets/ncci/curated';
+import { baseProvider, claimInput } from '../factories';
 
 const ncci = curatedNcci();
 
-const raw = (provider: Record<string, unknown>) => ({
-  claimId: 'F1',
-  payerId: 'medicare',
-  patient: { sex: 'F', birthDate: '1955-05-01', memberId: '1EG4TE5MK73' },
-  provider: { npi: '1234567893', pos: '11', locality: '10112-00', ...provider },
-  serviceDate: '2026-03-02',
-  submissionDate: '2026-03-02',
-  diagnoses: ['E11.9'],
-  lines: [{ code: '99213', units: 1, dxPointers: [1], charge: '150.00' }],
-});
+const raw = (provider: Record<string, unknown>) =>
+  claimInput({
+    claimId: 'F1',
+    provider: { ...baseProvider(), ...provider },
+    diagnoses: ['E11.9'],
+    lines: [{ code: '99213', units: 1, dxPointers: [1], charge: '150.00' }],
+  });
 
 const catalog = starterCatalog();
 const decide = (r: unknown) => {

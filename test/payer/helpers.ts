@@ -1,42 +1,16 @@
 import type { Claim, ClaimLine } from '../../src/domain/claim/claim';
 import type { Finding, FindingId } from '../../src/domain/findings';
-import { cents, parseMoney } from '../../src/domain/money';
 import { adjudicate, type AdjudicationContext } from '../../src/domain/payer/adjudicate';
-import type { PayerProfile } from '../../src/domain/payer/profile';
 import { remittanceJson } from '../../src/domain/payer/remittance/remittance';
-import { starterFees, starterPayers } from '../../src/services/shipped';
+import { starterFees } from '../../src/services/shipped';
+import { $, claim as baseClaim, line, payer } from '../factories';
 import { fixtureMpfs } from './fixtures/mpfs';
 
-export const $ = (s: string) => parseMoney(s)!;
+/** The payer tests' shorthand: `claim(lines, overrides)` over the shared baseline claim. */
+export const claim = (lines: ClaimLine[], more: Partial<Claim> = {}): Claim =>
+  baseClaim({ lines, ...more });
 
-export const line = (code: string, charge: string, more: Partial<ClaimLine> = {}): ClaimLine => ({
-  code,
-  modifiers: [],
-  units: 1,
-  dxPointers: [1],
-  charge: $(charge),
-  ...more,
-});
-
-export function claim(lines: ClaimLine[], more: Partial<Claim> = {}): Claim {
-  return {
-    claimId: 'T1',
-    payerId: 'medicare',
-    frequency: '1',
-    originalClaimId: null,
-    patient: { sex: 'F', birthDate: '1955-05-01', memberId: '1EG4TE5MK73' },
-    provider: { npi: '1234567893', pos: '11', locality: '10112-00' },
-    serviceDate: '2026-03-02',
-    submissionDate: '2026-03-02',
-    diagnoses: ['E11.9', 'I10', 'M17.11'],
-    lines,
-    priorAuthNumber: null,
-    accumulators: { deductibleMet: cents(0), outOfPocketMet: cents(0) },
-    ...more,
-  };
-}
-
-export const payer = (id: string): PayerProfile => structuredClone(starterPayers().get(id)!);
+export { $, line, payer };
 export const fees = starterFees(fixtureMpfs());
 
 export const finding = (

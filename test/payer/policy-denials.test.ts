@@ -13,6 +13,7 @@ import { indicatorsFrom, scrub } from '../../src/domain/edits/index';
 import { starterCatalog } from '../../src/codesets/starter';
 import { claim, fees, line, run } from './helpers';
 import { curatedNcci } from '../../src/codesets/ncci/curated';
+import { basePatient, claimInput } from '../factories';
 
 const ncci = curatedNcci();
 
@@ -31,16 +32,15 @@ type RemitJson = {
   lines: { adjustments: { group: string; carc: string }[]; remarks: string[] }[];
 };
 
-const raw = (id: string, date: string, lines: unknown[]) => ({
-  claimId: id,
-  payerId: 'medicare',
-  patient: { sex: 'M', birthDate: '1950-02-03', memberId: '1EG4TE5MK73' },
-  provider: { npi: '1234567893', pos: '11', locality: '10112-00' },
-  serviceDate: date,
-  submissionDate: date,
-  diagnoses: ['M17.11', 'J06.9'],
-  lines,
-});
+const raw = (id: string, date: string, lines: unknown[]) =>
+  claimInput({
+    claimId: id,
+    patient: { ...basePatient(), sex: 'M', birthDate: '1950-02-03' },
+    serviceDate: date,
+    submissionDate: date,
+    diagnoses: ['M17.11', 'J06.9'],
+    lines,
+  });
 
 async function adjudicateAll(claims: unknown[]): Promise<RemitJson[]> {
   const f = fakeIo(claims.map((c) => JSON.stringify(c)).join('\n'));

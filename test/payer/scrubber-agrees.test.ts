@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { run as check } from '../../src/cli/commands/check';
 import { run as adjudicateCli } from '../../src/cli/commands/adjudicate';
 import type { Io } from '../../src/cli/io';
+import { claimInput, lineInput } from '../factories';
 
 function fakeIo(stdin: string) {
   const out: string[] = [];
@@ -16,17 +17,14 @@ function fakeIo(stdin: string) {
   return { io, out };
 }
 
-const claim = (over: Record<string, unknown> = {}) => ({
-  claimId: 'C1',
-  payerId: 'medicare',
-  patient: { sex: 'F', birthDate: '1955-05-01', memberId: '1EG4TE5MK73' },
-  provider: { npi: '1234567893', pos: '11', locality: '10112-00' },
-  serviceDate: '2025-01-10',
-  submissionDate: '2026-02-11',
-  diagnoses: ['E11.9', 'I10'],
-  lines: [{ code: '99213', modifiers: [], units: 1, dxPointers: [1, 2], charge: '120.00' }],
-  ...over,
-});
+const claim = (over: Record<string, unknown> = {}) =>
+  claimInput({
+    claimId: 'C1',
+    serviceDate: '2025-01-10',
+    submissionDate: '2026-02-11',
+    lines: [lineInput('99213', '120.00', { dxPointers: [1, 2] })],
+    ...over,
+  });
 
 async function both(c: Record<string, unknown>) {
   const a = fakeIo(JSON.stringify(c));

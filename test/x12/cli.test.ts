@@ -1,22 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main';
 import { captureIo } from '../support/cli-io';
+import { basePatient, claimInput } from '../factories';
 
 const io = captureIo;
 
-const claim = {
+const claim = claimInput({
   claimId: 'x12-cli-1',
-  payerId: 'medicare',
-  patient: { sex: 'F', birthDate: '1960-05-01', memberId: '1EG4TE5MK73' },
-  provider: { npi: '1234567893', pos: '11', locality: '10112-00' },
-  serviceDate: '2026-03-02',
-  diagnoses: ['E11.9', 'I10'],
+  patient: { ...basePatient(), birthDate: '1960-05-01' },
+  submissionDate: undefined,
   lines: [
     { code: '99213', units: 1, dxPointers: [1, 2], charge: '120.00' },
     { code: '36415', units: 1, dxPointers: [1], charge: '15.00' },
   ],
   accumulators: { deductibleMet: '283.00', outOfPocketMet: '0.00' },
-};
+});
 
 describe('claimlab x12', () => {
   it('837 prints an X12 interchange for the claim', async () => {
