@@ -17,6 +17,7 @@ import type { Finding } from '../../src/domain/findings';
 import { cents } from '../../src/domain/money';
 import type { RemittanceJson } from '../../src/domain/payer/remittance/remittance';
 import { notesReleaseFor } from '../support/notes-release';
+import { basePatient, line, medicareClaim } from '../factories';
 
 const BUILD = join(__dirname, '../../codesets/build');
 const hasBundles =
@@ -52,21 +53,15 @@ function diskIo(dir: string | null) {
   return { io, fetched };
 }
 
-const claim = (over: Partial<Claim> = {}): Claim => ({
-  claimId: 'ENG-1',
-  payerId: 'medicare',
-  frequency: '1',
-  originalClaimId: null,
-  patient: { sex: 'F', birthDate: '1958-04-12', memberId: '1EG4TE5MK73' },
-  provider: { npi: '1234567893', pos: '11', locality: '10112-00' },
-  serviceDate: '2026-03-02',
-  submissionDate: '2026-03-05',
-  diagnoses: ['E11.65'],
-  lines: [{ code: '99213', modifiers: [], units: 1, dxPointers: [1], charge: cents(15000) }],
-  priorAuthNumber: null,
-  accumulators: { deductibleMet: cents(0), outOfPocketMet: cents(0) },
-  ...over,
-});
+const claim = (over: Partial<Claim> = {}): Claim =>
+  medicareClaim({
+    claimId: 'ENG-1',
+    patient: { ...basePatient(), birthDate: '1958-04-12' },
+    submissionDate: '2026-03-05',
+    diagnoses: ['E11.65'],
+    lines: [line('99213', '150.00')],
+    ...over,
+  });
 
 // Handler answers are `unknown` (they cross postMessage); the tests name what they expect.
 const ask = async <T>(e: ReturnType<typeof createCodesetEngine>, req: WorkerRequest) =>

@@ -2,16 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { parseClaim } from '../../src/domain/claim/parse';
 import { isValidNpi } from '../../src/domain/claim/npi';
 import { ageOn } from '../../src/domain/claim/claim';
+import { basePatient, claimInput, lineInput } from '../factories';
 
-const good = {
+const good = claimInput({
   claimId: 'c1',
-  payerId: 'medicare',
-  patient: { sex: 'F', birthDate: '1960-05-01', memberId: 'M1' },
-  provider: { npi: '1234567893', pos: '11', locality: '10112-00' },
-  serviceDate: '2026-03-02',
+  patient: { ...basePatient(), birthDate: '1960-05-01', memberId: 'M1' },
+  submissionDate: undefined,
   diagnoses: ['e119', 'I10'],
-  lines: [{ code: '99213', modifiers: ['25'], units: 1, dxPointers: [1, 2], charge: '120.00' }],
-};
+  lines: [lineInput('99213', '120.00', { modifiers: ['25'], dxPointers: [1, 2] })],
+});
 
 describe('parseClaim', () => {
   it('normalises codes and money and reports nothing on a good claim', () => {

@@ -14,17 +14,18 @@ import { curatedNcci } from '../../src/codesets/ncci/curated';
 import { loadOfficialCatalog } from '../../src/codesets/load-node';
 import type { CodeCatalog } from '../../src/domain/codes/catalog';
 import { testCatalog } from './support/catalog';
+import { NPI, basePatient, claimInput, lineInput } from '../factories';
 
-const claim = (date: string, sex: 'M' | 'F', dx: string[], birthDate = '1960-01-01') => ({
-  claimId: 'MCE-1',
-  payerId: 'medicare',
-  patient: { sex, birthDate, memberId: '1EG4TE5MK73' },
-  provider: { npi: '1234567893', pos: '11' },
-  serviceDate: date,
-  submissionDate: date,
-  diagnoses: dx,
-  lines: [{ code: '99213', modifiers: [], units: 1, dxPointers: [1], charge: '90.00' }],
-});
+const claim = (date: string, sex: 'M' | 'F', dx: string[], birthDate = '1960-01-01') =>
+  claimInput({
+    claimId: 'MCE-1',
+    patient: { ...basePatient(), sex, birthDate },
+    provider: { npi: NPI, pos: '11' },
+    serviceDate: date,
+    submissionDate: date,
+    diagnoses: dx,
+    lines: [lineInput('99213', '90.00')],
+  });
 const mce = (cat: CodeCatalog, c: ReturnType<typeof claim>) =>
   checkClaim(c, { catalog: cat, ncci: curatedNcci() }).findings.filter((f) =>
     f.id.startsWith('mce.'),

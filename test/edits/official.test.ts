@@ -12,6 +12,7 @@ import { curatedNcci } from '../../src/codesets/ncci/curated';
 import type { CodeCatalog } from '../../src/domain/codes/catalog';
 import { checkClaim } from '../../src/domain/edits/index';
 import { notesReleaseFor } from '../support/notes-release';
+import { NPI, basePatient, claimInput } from '../factories';
 
 const REFERENCE = join(__dirname, '../../../shared/reference');
 const hasReference = existsSync(REFERENCE);
@@ -26,14 +27,11 @@ async function official(): Promise<CodeCatalog> {
   return catalog;
 }
 
-const base = {
+const base = claimInput({
   claimId: 'O',
-  payerId: 'medicare',
-  patient: { sex: 'F', birthDate: '1960-05-01', memberId: 'MBI-1' },
-  provider: { npi: '1234567893', pos: '11' },
-  serviceDate: '2026-03-02',
-  submissionDate: '2026-03-02',
-};
+  patient: { ...basePatient(), birthDate: '1960-05-01', memberId: 'MBI-1' },
+  provider: { npi: NPI, pos: '11' },
+});
 async function scrubDx(diagnoses: string[], over: Record<string, unknown> = {}) {
   const claim = {
     ...base,

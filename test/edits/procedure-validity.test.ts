@@ -17,6 +17,7 @@ import { curatedNcci } from '../../src/codesets/ncci/curated';
 import { parseCptDescriptions } from '../../src/codesets/cpt-descriptions';
 import { checkClaim } from '../../src/domain/edits/index';
 import type { CodeCatalog } from '../../src/domain/codes/catalog';
+import { NPI, basePatient, claimInput, lineInput } from '../factories';
 
 const rec = (code: string, added: string | null, terminated: string | null): HcpcsRecord => ({
   kind: 'procedure',
@@ -68,16 +69,16 @@ function oldFileCatalog(): OfficialCatalog {
   });
 }
 
-const claim = (date: string, codes: string[]) => ({
-  claimId: 'PV-1',
-  payerId: 'medicare',
-  patient: { sex: 'F', birthDate: '1950-01-01', memberId: '1EG4TE5MK73' },
-  provider: { npi: '1234567893', pos: '11' },
-  serviceDate: date,
-  submissionDate: date,
-  diagnoses: [],
-  lines: codes.map((code) => ({ code, modifiers: [], units: 1, dxPointers: [], charge: '10.00' })),
-});
+const claim = (date: string, codes: string[]) =>
+  claimInput({
+    claimId: 'PV-1',
+    patient: { ...basePatient(), birthDate: '1950-01-01' },
+    provider: { npi: NPI, pos: '11' },
+    serviceDate: date,
+    submissionDate: date,
+    diagnoses: [],
+    lines: codes.map((code) => lineInput(code, '10.00', { dxPointers: [] })),
+  });
 
 const procFindings = (cat: CodeCatalog, date: string, codes: string[]) =>
   checkClaim(claim(date, codes), { catalog: cat, ncci: curatedNcci() }).findings.filter((f) =>

@@ -9,19 +9,20 @@ import { addMonths } from '../../src/domain/time/dates';
 import { checkClaim, type PayerPolicy } from '../../src/domain/edits/index';
 import { curatedNcci } from '../../src/codesets/ncci/curated';
 import { testCatalog } from './support/catalog';
+import { NPI, basePatient, claimInput } from '../factories';
 
 const policy = (context.policies as unknown as Record<string, PayerPolicy>)['medicare-test']!;
 const ctx = { catalog: testCatalog(), ncci: curatedNcci(), policy };
-const claim = (over: Record<string, unknown>) => ({
-  claimId: 'T',
-  payerId: 'medicare',
-  patient: { sex: 'F', birthDate: '1960-05-01', memberId: 'MBI-1' },
-  provider: { npi: '1234567893', pos: '11' },
-  serviceDate: '2026-03-02',
-  diagnoses: ['E11.9', 'I10', 'Z79.84'],
-  lines: [{ code: '99213', units: 1, dxPointers: [1, 2], charge: '120.00' }],
-  ...over,
-});
+const claim = (over: Record<string, unknown>) =>
+  claimInput({
+    claimId: 'T',
+    patient: { ...basePatient(), birthDate: '1960-05-01', memberId: 'MBI-1' },
+    provider: { npi: NPI, pos: '11' },
+    submissionDate: undefined,
+    diagnoses: ['E11.9', 'I10', 'Z79.84'],
+    lines: [{ code: '99213', units: 1, dxPointers: [1, 2], charge: '120.00' }],
+    ...over,
+  });
 const timely = (c: unknown) => checkClaim(c, ctx).findings.filter((f) => f.id === 'filing.timely');
 
 describe('timely filing dates', () => {
