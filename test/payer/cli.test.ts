@@ -4,20 +4,16 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main';
 import { captureIo } from '../support/cli-io';
+import { basePatient, claimInput, commercialPatient, lineInput } from '../factories';
 
 const io = captureIo;
 
-const good = {
+const good = claimInput({
   claimId: 'cli-1',
-  payerId: 'medicare',
-  patient: { sex: 'F', birthDate: '1960-05-01', memberId: '1EG4TE5MK73' },
-  provider: { npi: '1234567893', pos: '11', locality: '10112-00' },
-  serviceDate: '2026-03-02',
-  submissionDate: '2026-03-02',
-  diagnoses: ['E11.9', 'I10'],
-  lines: [{ code: '99213', modifiers: [], units: 1, dxPointers: [1, 2], charge: '120.00' }],
+  patient: { ...basePatient(), birthDate: '1960-05-01' },
+  lines: [lineInput('99213', '120.00', { dxPointers: [1, 2] })],
   accumulators: { deductibleMet: '283.00', outOfPocketMet: '0.00' },
-};
+});
 
 describe('claimlab adjudicate (CLI contract)', () => {
   it('prints one remittance per claim, in input order, with the contract fields', async () => {
@@ -100,7 +96,7 @@ describe('claimlab adjudicate across claims (payer ledger) and claimlab reopen',
   const ppo = {
     ...good,
     payerId: 'commercial-ppo',
-    patient: { sex: 'M', birthDate: '1980-02-03', memberId: 'KH123' },
+    patient: commercialPatient(),
     diagnoses: ['M17.11'],
     lines: [
       { code: '99213', units: 1, dxPointers: [1], charge: '150.00' },

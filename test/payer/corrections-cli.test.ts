@@ -17,6 +17,7 @@ import { read835, write835 } from '../../src/interop/x12/835';
 import { parse837p, write837p } from '../../src/interop/x12/837p';
 import { remittanceFromJson } from '../../src/domain/payer/remittance/remittance-json';
 import { $, claim, fees, line, payer } from './helpers';
+import { claimInput, commercialPatient, lineInput } from '../factories';
 
 const mcr = payer('medicare');
 const pr1 = (r: { lines: { adjustments: { group: string; carc: string; amount: number }[] }[] }) =>
@@ -64,16 +65,14 @@ function io(stdin = '') {
 }
 const tmp = () => mkdtempSync(join(tmpdir(), 'claimlab-review2-'));
 
-const ppoJson = {
+const ppoJson = claimInput({
   claimId: 'P-1',
   payerId: 'commercial-ppo',
-  patient: { sex: 'M', birthDate: '1980-02-03', memberId: 'KH123' },
-  provider: { npi: '1234567893', pos: '11', locality: '10112-00' },
-  serviceDate: '2026-03-02',
+  patient: commercialPatient(),
   submissionDate: '2026-03-05',
   diagnoses: ['M17.11'],
-  lines: [{ code: '20610', modifiers: ['RT'], units: 1, dxPointers: [1], charge: '250.00' }],
-};
+  lines: [lineInput('20610', '250.00', { modifiers: ['RT'] })],
+});
 
 describe('claimlab reopen: malformed requests', () => {
   it('refuses an appealPending that is not true or false instead of reading it as "no appeal"', async () => {

@@ -20,17 +20,22 @@ import { reopen } from '../../src/domain/payer/corrections/reopening';
 import { read835, write835 } from '../../src/interop/x12/835';
 import { $, claim, fees, line, payer } from './helpers';
 import { shippedFile } from '../support/packs';
+import {
+  basePatient,
+  baseProvider,
+  claimInput,
+  commercialClaim,
+  medicareClaim,
+} from '../factories';
 
 const ppo = payer('commercial-ppo');
 const mcr = payer('medicare');
 const m = formatMoney;
 
 const ppoClaim = (more: Partial<Claim> = {}) =>
-  claim([line('99213', '150.00'), line('20610', '250.00', { modifiers: ['RT'] })], {
+  commercialClaim({
     claimId: 'P-1',
-    payerId: 'commercial-ppo',
-    patient: { sex: 'M', birthDate: '1980-02-03', memberId: 'KH123' },
-    diagnoses: ['M17.11'],
+    lines: [line('99213', '150.00'), line('20610', '250.00', { modifiers: ['RT'] })],
     ...more,
   });
 
@@ -552,19 +557,13 @@ describe('the payer ledger: accumulators across claims and benefit years', () =>
 describe('take-backs credit what the original really counted, in its own benefit year', () => {
   it('a reopened Medicare secondary claim does not count the deductible twice', () => {
     const ledger = new PayerLedger();
-    const base = {
+    const base = medicareClaim({
       claimId: 'MSP-7',
-      patient: { sex: 'F' as const, birthDate: '1958-01-15', memberId: '1EG4TE5MK73' },
-      provider: { npi: '1234567893', pos: '11', locality: '10112-00' },
-      serviceDate: '2026-03-02',
+      patient: { ...basePatient(), birthDate: '1958-01-15' },
       submissionDate: '2026-03-03',
       diagnoses: ['I10'],
       lines: [line('99214', '150.00')],
-      priorAuthNumber: null,
-      frequency: '1' as const,
-      originalClaimId: null,
-      accumulators: { deductibleMet: $('0'), outOfPocketMet: $('0') },
-    };
+    });
     ledger.adjudicate({ ...base, payerId: 'commercial-ppo' }, { payer: ppo, fees });
     const second = ledger.adjudicate(
       {
@@ -642,16 +641,14 @@ describe('take-backs credit what the original really counted, in its own benefit
 describe('otherPayers must agree with the claim', () => {
   it('names the payer billed listed as other, two primaries, a decision before the service, a decision filed under another payer', async () => {
     const { parseClaim } = await import('../../src/domain/claim/parse');
-    const claimJson = {
+    const claimJson = claimInput({
       claimId: 'B',
-      payerId: 'medicare',
-      patient: { sex: 'F', birthDate: '1958-01-15', memberId: 'X' },
-      provider: { npi: '1234567893', pos: '11', locality: '10112-00' },
-      serviceDate: '2026-03-02',
+      patient: { ...basePatient(), birthDate: '1958-01-15', memberId: 'X' },
+      provider: baseProvider(),
       submissionDate: '2026-03-03',
       diagnoses: ['I10'],
       lines: [{ code: '99213', units: 1, dxPointers: [1], charge: '100.00' }],
-    };
+    });
     const msgs = (otherPayers: unknown[]) =>
       parseClaim({ ...claimJson, otherPayers }).findings.map((f) => `${f.field}: ${f.message}`);
     expect(msgs([{ payerId: 'medicare' }])[0]).toMatch(

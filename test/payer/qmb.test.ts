@@ -19,14 +19,13 @@ import {
 } from '../../src/domain/payer/remittance/remittance';
 import { remittanceFromJson } from '../../src/domain/payer/remittance/remittance-json';
 import { $, claim, fees, finding, line, payer } from './helpers';
+import { basePatient } from '../factories';
 
 /** 50.00 of the 283.00 deductible left: the line has both PR-1 and PR-2. */
 const partlyMet = { deductibleMet: $('233.00'), outOfPocketMet: $('0.00') };
 
 const patient = (dualStatus?: DualStatus): Claim['patient'] => ({
-  sex: 'F',
-  birthDate: '1955-05-01',
-  memberId: '1EG4TE5MK73',
+  ...basePatient(),
   ...(dualStatus ? { dualStatus } : {}),
 });
 
