@@ -111,6 +111,10 @@ export interface ClaimInput {
   submissionDate?: string;
   diagnoses: string[];
   lines: LineInput[];
+  frequency?: string;
+  originalClaimId?: string | null;
+  priorAuthNumber?: string | null;
+  accumulators?: { deductibleMet: string; outOfPocketMet: string };
   [k: string]: unknown;
 }
 
