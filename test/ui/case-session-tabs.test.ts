@@ -3,17 +3,16 @@
  * opening a case writes nothing (or the other tab would reload for nothing), a change in one
  * tab reaches the other, and a change made in both is a conflict the trainee settles.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { starterCatalog } from '../../src/codesets/starter';
-import { loadAllPacks } from '../../src/scenarios/load-node';
 import { memoryStore } from '../../src/persistence/kv';
 import { localBus } from '../../src/persistence/coordination';
 import { ProgressStore, progressKey } from '../../src/persistence/progress-store';
 import { CaseSession } from '../../src/state/case-session.svelte';
 import { payerServiceFor } from '../../src/state/payer-service';
+import { shippedPack } from '../factories';
 
-const { packs } = loadAllPacks('scenarios');
-const pack = packs.find((p) => p.id === 'starter')!;
+const pack = shippedPack('starter');
 const caseFile = pack.cases[0]!;
 
 function session(store: ProgressStore) {
@@ -21,9 +20,12 @@ function session(store: ProgressStore) {
   if (Array.isArray(payer)) throw new Error(payer.map((p) => p.message).join('; '));
   return new CaseSession({ pack, caseFile, store, catalog: starterCatalog, ...payer });
 }
-const until = async (cond: () => boolean) => {
-  for (let i = 0; i < 200 && !cond(); i++) await new Promise((r) => setTimeout(r, 5));
-};
+/** Waits for the session to get there (the actor is the session's own; vi.waitFor polls it and
+ * fails naming the condition instead of running on into the next expect). */
+const until = (cond: () => boolean) =>
+  vi.waitFor(() => {
+    if (!cond()) throw new Error(`not yet: ${cond.toString()}`);
+  });
 const revision = async (kv: ReturnType<typeof memoryStore>) =>
   ((await kv.getItem(progressKey('starter', caseFile.id))) as { revision: number }).revision;
 
@@ -47,7 +49,8 @@ describe('a case open in two tabs', () => {
     await until(() => (b.context?.draft.diagnoses ?? []).includes('E11.65'));
     expect(b.context?.draft.diagnoses).toEqual(['E11.65']);
     expect(b.notice).toMatch(/changed in another tab/);
-    // A did not reload itself in answer to its own save, nor in answer to B's reload.
+    // A did not reload itself in answer to its own save, nor in answer to B's reload. A check
+    // that something does NOT happen has no state to wait for: give stray messages time to land.
     await new Promise((r) => setTimeout(r, 20));
     expect(await revision(kv)).toBe(r0 + 1);
 

@@ -3,16 +3,15 @@
  * step is saved, and a new session on the same store comes back at the same step with the
  * same entries (what a page reload does).
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { starterCatalog } from '../../src/codesets/starter';
-import { loadAllPacks } from '../../src/scenarios/load-node';
 import { memoryStore } from '../../src/persistence/kv';
 import { ProgressStore, progressKey } from '../../src/persistence/progress-store';
 import { CaseSession } from '../../src/state/case-session.svelte';
 import { payerServiceFor } from '../../src/state/payer-service';
+import { shippedPack } from '../factories';
 
-const { packs } = loadAllPacks('scenarios');
-const pack = packs.find((p) => p.id === 'starter');
+const pack = shippedPack('starter');
 const caseFile = pack?.cases[0];
 
 function session(store: ProgressStore) {
@@ -22,9 +21,12 @@ function session(store: ProgressStore) {
   return new CaseSession({ pack, caseFile, store, catalog: starterCatalog, ...payer });
 }
 
-const until = async (cond: () => boolean) => {
-  for (let i = 0; i < 100 && !cond(); i++) await new Promise((r) => setTimeout(r, 5));
-};
+/** Waits for the session to get there (the actor is the session's own; vi.waitFor polls it and
+ * fails naming the condition instead of running on into the next expect). */
+const until = (cond: () => boolean) =>
+  vi.waitFor(() => {
+    if (!cond()) throw new Error(`not yet: ${cond.toString()}`);
+  });
 
 describe('CaseSession', () => {
   it('saves each step and restores the same step and entries in a new session', async () => {

@@ -3,7 +3,7 @@
  * starter set without bundles, the worker's encoder and status line with them, and a worker
  * that fails leaves the app on the starter set, saying why.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { CodesetClient } from '../../src/codesets/client';
 import type { EngineStatus, WorkerRequest } from '../../src/codesets/protocol';
 import { starterCatalog } from '../../src/codesets/starter';
@@ -51,8 +51,7 @@ describe('CodeEngine', () => {
     expect(await e.ready()).toBe('official');
     expect(e.line).toBe('ICD-10-CM FY2021, FY2026 (official)');
     const loading = e.use('2026-03-02');
-    await new Promise((r) => setTimeout(r, 0));
-    expect(e.loading).toBe(true);
+    await vi.waitFor(() => expect(e.loading).toBe(true));
     expect(e.line).toMatch(/^Loading the official code sets for 2026-03-02/);
     release();
     await loading;
