@@ -143,7 +143,10 @@ describe('codesets build on fixtures in the official layouts', () => {
       effective: '2029-01-01',
       ownWording: false,
     });
-    expect(cat.procedure('G9990', '2030-06-30')).toBeDefined();
+    expect(cat.procedure('G9990', '2030-06-30')).toMatchObject({
+      code: 'G9990',
+      terminated: '2030-06-30',
+    });
     expect(cat.procedure('G9990', '2030-07-01')).toBeUndefined();
     expect(cat.modifier('ZZ', '2030-01-01')?.display).toBe('Fixture modifier for a test case');
     expect(cat.placeOfService('21')).toMatchObject({ name: 'Inpatient Hospital', facility: true });

@@ -125,7 +125,12 @@ describe('importNcci (folder)', () => {
     if (!r.ok) return;
     expect(r.value.ptp('93010', '93000', '2026-03-02')?.modifierIndicator).toBe('0');
     // deleted on 2024-01-01: applies the day before, not on the day
-    expect(r.value.ptp('10060', '11056', '2023-12-31')).toBeDefined();
+    expect(r.value.ptp('10060', '11056', '2023-12-31')).toMatchObject({
+      column1: '10060',
+      column2: '11056',
+      deleted: '2024-01-01',
+      modifierIndicator: '1',
+    });
     expect(r.value.ptp('10060', '11056', '2024-01-01')).toBeUndefined();
     expect(r.value.ptp('20610', '99213', '2026-03-02')?.column1).toBe('20610'); // curated still there
   });

@@ -56,7 +56,16 @@ function answerClaim(c: CaseFile) {
 const all = cases();
 
 describe('shipped pack answer keys scrub clean', () => {
-  it('finds the packs', () => expect(all.length).toBeGreaterThan(0));
+  it('finds every case each pack.json lists', () => {
+    for (const pack of readdirSync(root).filter((d) => existsSync(join(root, d, 'pack.json')))) {
+      const listed = (
+        JSON.parse(readFileSync(join(root, pack, 'pack.json'), 'utf8')) as { cases: string[] }
+      ).cases.map((c) => c.replace(/^cases\//, ''));
+      const found = all.filter((x) => x.pack === pack).map((x) => x.file);
+      expect(found.sort(), pack).toEqual([...listed].sort());
+    }
+    expect(all.map((x) => x.c.id)).toContain('dm2-htn-established');
+  });
 
   it.each(all.map((x) => [`${x.pack}/${x.file}`, x] as const))('%s', async (_n, { c }) => {
     const payer = starterPayers().get(c.payerId);

@@ -36,13 +36,13 @@ describe('dated payer behaviour', () => {
     const before = adjudicate(emWithProcedure('2026-06-30'), ctxFor(p));
     const after = adjudicate(emWithProcedure('2026-07-01'), ctxFor(p));
     // Before: the distinct diagnosis is enough; the E/M is priced and paid.
-    expect(before.lines[0]!.allowed).toBeGreaterThan(0);
+    expect(before.lines[0]!.allowed).toBe(14436); // 125% of Medicare's 99214 (115.49)
     expect(before.lines[0]!.adjustments.map((a) => `${a.group}-${a.carc}`)).not.toContain('CO-252');
     // After: held for the office notes, the whole charge CO-252 with M127; the procedure pays.
     expect(after.lines[0]!.allowed).toBe(0);
     expect(after.lines[0]!.adjustments).toEqual([{ group: 'CO', carc: '252', amount: 15000 }]);
     expect(after.lines[0]!.remarks).toEqual(['M127']);
-    expect(after.lines[1]!.allowed).toBeGreaterThan(0);
+    expect(after.lines[1]!.allowed).toBe(7151); // 125% of Medicare's 20610 (57.21)
     expect(after.status).toBe('partially-paid');
   });
 
@@ -65,7 +65,7 @@ describe('dated payer behaviour', () => {
     expect(early.remitDate).toBe('2026-07-21'); // 21 days
     expect(late.remitDate).toBe('2026-07-15'); // 14 days from 2026-07-01
     // The service was before 2026-07-01: the old modifier-25 rule still applies.
-    expect(late.lines[0]!.allowed).toBeGreaterThan(0);
+    expect(late.lines[0]!.allowed).toBe(14436); // 125% of Medicare's 99214 (115.49)
   });
 
   it('behaviourOn: undated objects as they are; dated lists by date (first entry before it starts)', () => {
