@@ -133,7 +133,7 @@ describe.skipIf(!present)('official reference files', () => {
   it('carries the newest tabular notes into FY2026 with their source year and parsed targets', () => {
     const notes = at('2026-03-01').notes('E11.9');
     const e1 = notes.filter((n) => n.kind === 'excludes1');
-    // The first target of each Excludes1 note E11.9 inherits in the newest tabular (E11's list).
+    // The targets of each Excludes1 note E11.9 inherits in the newest tabular (E11's list).
     expect(e1.map((n) => (n.targets ?? []).map((t) => t.from).join('|'))).toEqual([
       'E08',
       'E09',
