@@ -12,6 +12,7 @@ import { MID_YEAR_UPDATES } from '../../src/codesets/icd/midyear';
 import { parseAddenda } from '../../src/codesets/icd/addenda';
 import { checkClaim } from '../../src/domain/edits/index';
 import { curatedNcci } from '../../src/codesets/ncci/curated';
+import { NPI, basePatient, claimInput, lineInput } from '../factories';
 
 const BUILD = join(__dirname, '../../codesets/build');
 const REF = join(__dirname, '../../../shared/reference/icd10cm');
@@ -23,16 +24,15 @@ describe.skipIf(!has)('mid-year ICD-10-CM updates', () => {
   const cat = loadOfficialCatalog(BUILD)!;
   const dxFindings = (date: string, dx: string[]) =>
     checkClaim(
-      {
+      claimInput({
         claimId: 'MY-1',
-        payerId: 'medicare',
-        patient: { sex: 'M', birthDate: '1950-01-01', memberId: '1EG4TE5MK73' },
-        provider: { npi: '1234567893', pos: '11' },
+        patient: { ...basePatient(), sex: 'M', birthDate: '1950-01-01' },
+        provider: { npi: NPI, pos: '11' },
         serviceDate: date,
         submissionDate: date,
         diagnoses: dx,
-        lines: [{ code: '99213', modifiers: [], units: 1, dxPointers: [1], charge: '90.00' }],
-      },
+        lines: [lineInput('99213', '90.00')],
+      }),
       { catalog: cat, ncci: curatedNcci() },
     ).findings.filter((f) => f.id.startsWith('code.'));
 

@@ -7,20 +7,21 @@ import { checkClaim } from '../../src/domain/edits/index';
 import { ADD_ON_PAY_RULES, ADD_ON_RULES } from '../../src/domain/edits/add-on-rules';
 import { curatedNcci } from '../../src/codesets/ncci/curated';
 import { testCatalog } from './support/catalog';
+import { NPI, basePatient, claimInput } from '../factories';
 
 const ctx = { catalog: testCatalog(), ncci: curatedNcci() };
 type Line = { code: string; modifiers?: string[] };
 const ids = (lines: Line[], serviceDate = '2026-03-02') =>
   checkClaim(
-    {
+    claimInput({
       claimId: 'A',
-      payerId: 'medicare',
-      patient: { sex: 'F', birthDate: '1960-05-01', memberId: 'MBI-1' },
-      provider: { npi: '1234567893', pos: '11' },
+      patient: { ...basePatient(), birthDate: '1960-05-01', memberId: 'MBI-1' },
+      provider: { npi: NPI, pos: '11' },
       serviceDate,
+      submissionDate: undefined,
       diagnoses: ['E11.9', 'I10', 'Z79.84'],
       lines: lines.map((l) => ({ units: 1, dxPointers: [1], charge: '50.00', ...l })),
-    },
+    }),
     ctx,
   )
     .findings.filter(

@@ -21,6 +21,7 @@ import { run as check } from '../../src/cli/commands/check';
 import type { Io } from '../../src/cli/io';
 import { testCatalog } from './support/catalog';
 import { shippedFile } from '../support/packs';
+import { NPI, basePatient, claimInput } from '../factories';
 
 const catalog = testCatalog();
 const DAYS: Record<string, string> = {
@@ -35,25 +36,25 @@ const globalDays = (code: string) => DAYS[code];
 
 type LineIn = [code: string, modifiers: string[], date?: string];
 function claim(lines: LineIn[], over: Record<string, unknown> = {}): Claim {
-  return parseClaim({
-    claimId: 'C1',
-    payerId: 'medicare',
-    frequency: '1',
-    patient: { sex: 'F', birthDate: '1960-05-01', memberId: 'MBI-1' },
-    provider: { npi: '1234567893', pos: '11' },
-    serviceDate: '2026-03-02',
-    submissionDate: '2026-03-04',
-    diagnoses: ['M17.11', 'L72.0'],
-    lines: lines.map(([code, modifiers, date]) => ({
-      code,
-      modifiers,
-      units: 1,
-      dxPointers: [1],
-      charge: '100.00',
-      ...(date ? { serviceDate: date } : {}),
-    })),
-    ...over,
-  }).claim;
+  return parseClaim(
+    claimInput({
+      claimId: 'C1',
+      frequency: '1',
+      patient: { ...basePatient(), birthDate: '1960-05-01', memberId: 'MBI-1' },
+      provider: { npi: NPI, pos: '11' },
+      submissionDate: '2026-03-04',
+      diagnoses: ['M17.11', 'L72.0'],
+      lines: lines.map(([code, modifiers, date]) => ({
+        code,
+        modifiers,
+        units: 1,
+        dxPointers: [1],
+        charge: '100.00',
+        ...(date ? { serviceDate: date } : {}),
+      })),
+      ...over,
+    }),
+  ).claim;
 }
 
 const ctx = (over: Partial<EditContext> = {}): EditContext => ({

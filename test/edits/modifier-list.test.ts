@@ -8,6 +8,7 @@ import procJson from '../../codesets/starter/procedures.json';
 import { starterCatalog } from '../../src/codesets/starter';
 import { checkClaim } from '../../src/domain/edits/index';
 import { curatedNcci } from '../../src/codesets/ncci/curated';
+import { NPI, basePatient, claimInput } from '../factories';
 
 const CPT = ['22', '23', '27', '32', '33', '47', '52', '53', '54', '55', '56', '58', '62', '63'];
 CPT.push('66', '73', '74', '78', '79', '80', '81', '82', '90', '92', '93', '96', '97', '99');
@@ -29,18 +30,17 @@ describe('starter modifier list', () => {
   });
 
   it('does not report valid modifiers as invalid on a claim', () => {
-    const claim = {
+    const claim = claimInput({
       claimId: 'MODS',
-      payerId: 'medicare',
-      patient: { sex: 'F', birthDate: '1960-05-01', memberId: 'MBI-1' },
-      provider: { npi: '1234567893', pos: '11' },
-      serviceDate: '2026-03-02',
+      patient: { ...basePatient(), birthDate: '1960-05-01', memberId: 'MBI-1' },
+      provider: { npi: NPI, pos: '11' },
+      submissionDate: undefined,
       diagnoses: ['M17.11'],
       lines: [
         { code: '20610', modifiers: ['RT', '79'], units: 1, dxPointers: [1], charge: '90.00' },
         { code: '11055', modifiers: ['T5', 'Q6'], units: 1, dxPointers: [1], charge: '40.00' },
       ],
-    };
+    });
     const f = checkClaim(claim, { catalog: cat, ncci: curatedNcci() }).findings;
     expect(f.filter((x) => x.id === 'modifier.invalid')).toEqual([]);
   });

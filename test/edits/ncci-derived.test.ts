@@ -12,6 +12,7 @@ import { importNcciWithAddOns } from '../../src/codesets/ncci/import-node';
 import { ADD_ON_RULES } from '../../src/domain/edits/add-on-rules';
 import { checkClaim } from '../../src/domain/edits/index';
 import { testCatalog } from './support/catalog';
+import { NPI, basePatient, claimInput, lineInput } from '../factories';
 
 const MUE = JSON.stringify([
   {
@@ -104,16 +105,15 @@ describe.skipIf(!has)('the 2026 derived files', () => {
   it('an add-on billed without its primary cites the CMS add-on code edit file', () => {
     if (!r.ok) return;
     const f = checkClaim(
-      {
+      claimInput({
         claimId: 'AOC-1',
-        payerId: 'medicare',
-        patient: { sex: 'F', birthDate: '1950-01-01', memberId: '1EG4TE5MK73' },
-        provider: { npi: '1234567893', pos: '11' },
+        patient: { ...basePatient(), birthDate: '1950-01-01' },
+        provider: { npi: NPI, pos: '11' },
         serviceDate: '2026-05-04',
         submissionDate: '2026-05-04',
         diagnoses: ['L57.0'],
-        lines: [{ code: '17003', modifiers: [], units: 2, dxPointers: [1], charge: '20.00' }],
-      },
+        lines: [lineInput('17003', '20.00', { units: 2 })],
+      }),
       { catalog: testCatalog(), ncci: r.value.ncci, addOns: r.value.addOns! },
     ).findings.find((x) => x.id === 'code.add-on-without-primary');
     expect(f?.reference).toMatch(/AOC_V2026Q3-F-MCR\.txt/);
