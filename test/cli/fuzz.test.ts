@@ -9,13 +9,14 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main';
 import type { Io } from '../../src/cli/io';
+import { baseProvider } from '../factories';
 
 const good = {
   claimId: 'ok',
   payerId: 'medicare',
   frequency: '1',
   patient: { sex: 'F', birthDate: '1953-04-18', memberId: '1EG4TE5MK73' },
-  provider: { npi: '1234567893', pos: '11', locality: '10112-00' },
+  provider: baseProvider(),
   serviceDate: '2026-03-02',
   submissionDate: '2026-03-05',
   diagnoses: ['E11.65', 'I10'],

@@ -1,6 +1,7 @@
 import type { ClaimHeader } from '../../src/machines/claim-from-draft';
 import type { Remittance } from '../../src/machines/remittance';
 import type { LifecycleInput } from '../../src/machines/lifecycle.machine';
+import { baseProvider } from '../factories';
 
 export const header: ClaimHeader = {
   payerId: 'medicare',
@@ -11,7 +12,7 @@ export const header: ClaimHeader = {
     firstName: 'Ann',
     lastName: 'Lee',
   },
-  provider: { npi: '1234567893', pos: '11', locality: '10112-00' },
+  provider: baseProvider(),
   serviceDate: '2026-03-02',
   priorAuthNumber: null,
   accumulators: { deductibleMet: '0.00', outOfPocketMet: '0.00' },

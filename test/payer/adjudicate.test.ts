@@ -4,6 +4,7 @@ import { cents } from '../../src/domain/money';
 import { adjudicate } from '../../src/domain/payer/adjudicate';
 import { behaviourOn } from '../../src/domain/payer/profile';
 import { $, claim, fees, finding, line, payer, run } from './helpers';
+import { baseProvider } from '../factories';
 
 // Alabama (10112-00), fixture RVUs equal to CY2025 for 99213/99214: 99213 = 81.86, 99214 = 115.49 non-facility.
 const met = { deductibleMet: $('283.00'), outOfPocketMet: cents(0) };
@@ -118,7 +119,7 @@ describe('Medicare Part B adjudication', () => {
   it('uses the facility PE for a facility place of service', () => {
     const { j } = run(
       claim([line('99213', '120.00')], {
-        provider: { npi: '1234567893', pos: '22', locality: '10112-00' },
+        provider: { ...baseProvider(), pos: '22' },
         accumulators: met,
       }),
     );
@@ -184,7 +185,7 @@ describe('front-end rejection', () => {
   it('rejects an unknown locality naming provider.locality when the MPFS is loaded', () => {
     const r = run(
       claim([line('99213', '120.00')], {
-        provider: { npi: '1234567893', pos: '11', locality: '99999-99' },
+        provider: { ...baseProvider(), locality: '99999-99' },
       }),
     ).r;
     expect(r.status).toBe('rejected');
@@ -347,7 +348,7 @@ describe('commercial and Medicaid cost sharing', () => {
   it('takes a copay (PR-3) for the office visit, deductible then coinsurance for other lines', () => {
     const c = claim([line('99213', '150.00'), line('93000', '60.00')], {
       payerId: 'commercial-ppo',
-      provider: { npi: '1234567893', pos: '11', locality: '' },
+      provider: { ...baseProvider(), locality: '' },
     });
     const { j } = run(c);
     // No locality: 125% of the national Medicare amount: 99213 88.95 × 1.25 = 111.19; 93000 → all to the deductible
@@ -369,7 +370,7 @@ describe('commercial and Medicaid cost sharing', () => {
     const unknown = run(
       claim([line('99213', '150.00')], {
         payerId: 'commercial-ppo',
-        provider: { npi: '1234567893', pos: '11', locality: '99999-99' },
+        provider: { ...baseProvider(), locality: '99999-99' },
       }),
     ).j;
     expect(unknown.lines[0]!.allowed).toBe('111.19');

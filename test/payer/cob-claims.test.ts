@@ -13,6 +13,7 @@ import {
 } from '../../src/domain/payer/remittance/remittance';
 import { parse837p, write837p } from '../../src/interop/x12/837p';
 import { fees, payer } from './helpers';
+import { baseProvider } from '../factories';
 
 const base = {
   claimId: 'COB-1',
@@ -23,7 +24,7 @@ const base = {
     firstName: 'Rosa',
     lastName: 'Diaz',
   },
-  provider: { npi: '1234567893', pos: '11', locality: '10112-00' },
+  provider: baseProvider(),
   serviceDate: '2026-03-02',
   submissionDate: '2026-03-03',
   diagnoses: ['I10'],

@@ -8,6 +8,7 @@ import {
 import { lineBalances, remittanceJson } from '../../src/domain/payer/remittance/remittance';
 import { cents } from '../../src/domain/money';
 import { $, claim, fees, line, payer } from './helpers';
+import { baseProvider } from '../factories';
 
 const met = { deductibleMet: $('283.00'), outOfPocketMet: cents(0) };
 
@@ -129,7 +130,7 @@ describe('coordination of benefits: the secondary claim', () => {
     const c = claim([line('99213', '120.00')], {
       payerId: 'commercial-ppo',
       accumulators: met,
-      provider: { npi: '1234567893', pos: '11', locality: '' },
+      provider: { ...baseProvider(), locality: '' },
     });
     const primary = adjudicate(c, { payer: payer('commercial-ppo'), fees });
     expect(primary.lines[0]!.paid).toBe($('86.19'));

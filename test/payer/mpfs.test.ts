@@ -18,6 +18,7 @@ import type { MpfsTables } from '../../src/domain/payer/pricing/fees';
 import { medicareFee } from '../../src/domain/payer/pricing/pricing';
 import { starterFees } from '../../src/services/shipped';
 import { claim, line, payer } from './helpers';
+import { baseProvider } from '../factories';
 
 const REF = join(__dirname, '../../../shared/reference');
 const DIR = join(REF, 'mpfs/2025');
@@ -74,7 +75,7 @@ describe.skipIf(!have)('MPFS CY2025 import and pricing (CMS files)', () => {
 
   it('adjudicates 99213 in Manhattan to the cent', () => {
     const c = claim([line('99213', '150.00')], {
-      provider: { npi: '1234567893', pos: '11', locality: '13202-01' },
+      provider: { ...baseProvider(), locality: '13202-01' },
     });
     const r = adjudicate(c, { payer: payer('medicare'), fees: starterFees(tables) });
     expect(formatMoney(r.lines[0]!.allowed)).toBe('101.06');

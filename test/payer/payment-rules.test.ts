@@ -22,6 +22,7 @@ import {
   type MedicareFee,
 } from '../../src/domain/payer/pricing/pricing';
 import { claim, line, payer, run } from './helpers';
+import { baseProvider } from '../factories';
 
 const rvu = (
   code: string,
@@ -336,7 +337,7 @@ describe('other fee sources', () => {
     // 45385 $500 × 1.25 = $625.00; 45380 $400 × 1.25 = $500 − base $300 × 1.25 = $375 → $125.00.
     const c = claim([line('45385', '900.00'), line('45380', '900.00')], {
       payerId: 'commercial-ppo',
-      provider: { npi: '1234567893', pos: '11', locality: '' },
+      provider: { ...baseProvider(), locality: '' },
     });
     const p = payer('commercial-ppo');
     const f = c.lines.map((l) => payerFee(l, '11', '', '2026-03-02', p, sources));

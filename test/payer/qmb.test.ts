@@ -19,7 +19,7 @@ import {
 } from '../../src/domain/payer/remittance/remittance';
 import { remittanceFromJson } from '../../src/domain/payer/remittance/remittance-json';
 import { $, claim, fees, finding, line, payer } from './helpers';
-import { basePatient } from '../factories';
+import { basePatient, baseProvider } from '../factories';
 
 /** 50.00 of the 283.00 deductible left: the line has both PR-1 and PR-2. */
 const partlyMet = { deductibleMet: $('233.00'), outOfPocketMet: $('0.00') };
@@ -108,7 +108,7 @@ describe('QMB: Medicare remittance', () => {
   });
 
   it('assignment is mandatory for a QMB: a non-participating provider gets no limiting-charge balance', () => {
-    const nonPar = { npi: '1234567893', pos: '11', locality: '10112-00', participating: false };
+    const nonPar = { ...baseProvider(), participating: false };
     const plain = medicare(visit(undefined, { provider: nonPar }));
     expect(plain.lines[0]!.remarks).toContain('MA28'); // not assigned: PR-45 up to the limiting charge
     expect(plain.lines[0]!.adjustments.some((a) => a.group === 'PR' && a.carc === '45')).toBe(true);

@@ -14,6 +14,7 @@ import { claimsFromSegments, parse837p, write837p } from '../../src/interop/x12/
 import { checkEnvelope } from '../../src/interop/x12/interchange';
 import { tokenize, type Segment } from '../../src/interop/x12/segments';
 import { $, claim, fees, finding, line, payer } from '../payer/helpers';
+import { baseProvider } from '../factories';
 
 /** Segments as node-x12 sees them (ST…SE of the first transaction, plus its own envelope checks). */
 function viaNodeX12(text: string): Segment[] {
@@ -49,7 +50,7 @@ const rich = (): Claim =>
         firstName: 'Ana',
         lastName: 'Okafor',
       },
-      provider: { npi: '1234567893', pos: '11', locality: '01112-05', participating: false },
+      provider: { ...baseProvider(), locality: '01112-05', participating: false },
       submissionDate: '2026-03-09',
     },
   );
@@ -149,7 +150,7 @@ describe('837P writer and parser', () => {
           priorAuthNumber: g.auth,
           diagnoses: ['E11.9', 'I10', 'M17.11', 'Z79.84'],
           patient: { sex: g.sex, birthDate: '1950-01-31', memberId: 'M123' },
-          provider: { npi: '1234567893', pos: g.pos, locality: '10112-00' },
+          provider: { ...baseProvider(), pos: g.pos },
           ...(g.cob
             ? {
                 payerSequence: 'secondary' as const,
