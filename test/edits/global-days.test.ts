@@ -370,8 +370,8 @@ describe('sources of global days', () => {
     const input = {
       claimId: 'G1',
       payerId: 'medicare',
-      patient: { sex: 'F', birthDate: '1960-05-01', memberId: 'MBI-1' },
-      provider: { npi: '1234567893', pos: '22' },
+      patient: { ...basePatient(), birthDate: '1960-05-01', memberId: 'MBI-1' },
+      provider: { npi: NPI, pos: '22' },
       serviceDate: '2026-03-02',
       submissionDate: '2026-03-02',
       diagnoses: ['M17.11'],

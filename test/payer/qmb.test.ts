@@ -19,7 +19,7 @@ import {
 } from '../../src/domain/payer/remittance/remittance';
 import { remittanceFromJson } from '../../src/domain/payer/remittance/remittance-json';
 import { $, claim, fees, finding, line, payer } from './helpers';
-import { basePatient, baseProvider } from '../factories';
+import { NPI, basePatient, baseProvider } from '../factories';
 
 /** 50.00 of the 283.00 deductible left: the line has both PR-1 and PR-2. */
 const partlyMet = { deductibleMet: $('233.00'), outOfPocketMet: $('0.00') };
@@ -184,8 +184,8 @@ describe('QMB: Medicaid as secondary (payer of last resort)', () => {
 describe('QMB: claim input', () => {
   const base = {
     payerId: 'medicare',
-    patient: { sex: 'F', birthDate: '1955-05-01', memberId: '1EG4TE5MK73' },
-    provider: { npi: '1234567893', pos: '11' },
+    patient: basePatient(),
+    provider: { npi: NPI, pos: '11' },
     serviceDate: '2026-03-02',
     diagnoses: ['I10'],
     lines: [{ code: '99213', charge: '120.00', dxPointers: [1] }],
