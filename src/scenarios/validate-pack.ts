@@ -19,6 +19,7 @@ import {
 } from '../domain/edits/ncci-rules';
 import { PayerLedger } from '../domain/payer/ledger';
 import { policyFor } from '../domain/payer/policy';
+import { parseAspTable } from '../domain/payer/pricing/asp';
 import { parseFeeTable, type FeeSources } from '../domain/payer/pricing/fees';
 import { PayerProfileSchema, type PayerProfile } from '../domain/payer/profile';
 import type { Problem } from '../domain/result';
@@ -257,6 +258,24 @@ export function validatePackV2(
           e.message.replace(/^[^:]+: /, ''),
         );
   });
+  // Part B drug (ASP) tables: the payer module's schema, at drugs[i].
+  (Array.isArray(raw.drugs) ? raw.drugs : []).forEach((f, i) => {
+    const r = parseAspTable(f, 'drug table');
+    if (!r.ok)
+      for (const e of r.errors)
+        add(
+          [
+            'drugs',
+            i,
+            ...e.path
+              .replace(/^drug table:?\s*/, '')
+              .split(/\.|\[|\]/)
+              .filter(Boolean)
+              .map((k) => (/^\d+$/.test(k) ? Number(k) : k)),
+          ],
+          e.message,
+        );
+  });
   const knownPayers = () => [...payers.keys()].join(', ');
 
   // Duplicate ids within a part (and questions across banks).
@@ -374,6 +393,34 @@ export function validatePackV2(
     ),
   );
   for (const [c, i] of cases) checkCase(c, ['cases', i]);
+  // A case that failed the schema still gets its pointer and charge checks (format 1 did these
+  // on the raw case), so an author sees every problem at once.
+  const parsedCases = new Set(cases.map(([, i]) => i));
+  Array.from(Array.isArray(raw.cases) ? raw.cases : []).forEach((c: unknown, i) => {
+    if (!parsedCases.has(i)) crossCheckRawCase(c, ['cases', i]);
+  });
+
+  function crossCheckRawCase(c: unknown, at: Path) {
+    if (!isObj(c)) return;
+    const answer = isObj(c.answer) ? c.answer : {};
+    const nDx = Array.isArray(answer.diagnoses) ? answer.diagnoses.length : 0;
+    const enc = isObj(c.encounter) ? c.encounter : {};
+    const charges = isObj(enc.chargeMaster) ? enc.chargeMaster : {};
+    Array.from(Array.isArray(answer.lines) ? answer.lines : []).forEach((l: unknown, j) => {
+      if (!isObj(l)) return;
+      const p: Path = [...at, 'answer', 'lines', j];
+      Array.from(Array.isArray(l.dxPointers) ? l.dxPointers : []).forEach((n: unknown, k) => {
+        if (typeof n === 'number' && n > nDx)
+          add([...p, 'dxPointers', k], `points to diagnosis ${n} but the answer has ${nDx}`);
+      });
+      if (
+        typeof l.code === 'string' &&
+        !Object.hasOwn(charges, l.code) &&
+        !Object.hasOwn(charges, l.code.toUpperCase())
+      )
+        add([...p, 'code'], `${l.code} has no charge in encounter.chargeMaster`);
+    });
+  }
 
   function checkCase(c: CaseV2, at: Path) {
     const e = c.encounter;
