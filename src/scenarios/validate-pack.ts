@@ -3,9 +3,11 @@
  * (`cases/dm2.json: cases[3].answer.lines[0].modifiers[1]`). Schema (strict: unknown keys are
  * errors), then content: codes valid on the case's date of service (catalog), NPI check digits,
  * dates, duplicate ids, pointers, payer/plan references, and each answer key run through the
- * compliance engine (checkClaim) and the payer (PayerLedger.adjudicate) against its `expected`.
- * Pure: the catalog, NCCI rules, fees and built-in payers are passed in (the CLI assembles them
- * as `check` and `adjudicate` do), so the browser's studio can run it too. Never throws.
+ * compliance engine (checkClaim) and the payer (PayerLedger.adjudicate) against its `expected`
+ * (answer-keys.ts, passed in as `answerKeys`). Pure: the catalog, NCCI rules, fees, built-in
+ * payers and the answer-key runner are passed in (the CLI assembles them as `check` and
+ * `adjudicate` do), so the browser's studio can run it too. Never throws. With a
+ * StructureContext (the app's start-up read) none of the code look-ups or answer keys run.
  */
 import type { z } from 'zod';
 import { isValidNpi } from '../domain/claim/npi';
