@@ -1,59 +1,33 @@
 /**
- * The pack reader's file source in Node (the CLI, the tests, the bench): reads a pack folder
- * from the disk and hands its files to validatePack (validate.ts), as load.ts does with the
- * files Vite bundles for the browser and the worker.
+ * The pack reader's file source in Node (the CLI, the tests, the bench): reads pack folders from
+ * the disk (format/read-node.ts: every `*.json` but `*.schema.json`) and hands them to the one
+ * pack reader (format/index.ts `readPackSet`), as load.ts does with the files Vite bundles for
+ * the browser and the worker. Format 1 packs are read through the migrations, format 2 natively;
+ * callers get the legacy shape (schema.ts `Pack`).
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Problem } from '../domain/result';
+import { readPackSet, type LoadedPacks } from './format/index';
+import { readPackPath } from './format/read-node';
 import type { Pack } from './schema';
-import { validatePack } from './validate';
-
-function walk(dir: string, out: string[] = []): string[] {
-  for (const name of readdirSync(dir)) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) walk(p, out);
-    else if (name.endsWith('.json')) out.push(p);
-  }
-  return out;
-}
 
 /**
  * Reads one pack folder. `name` is how its files are named in the pack and in messages
  * (`scenarios/starter/payers/medicare.json`); the folder itself by default.
  */
 export function loadPackDir(dir: string, name = dir): { pack?: Pack; errors: Problem[] } {
-  const files = new Map<string, unknown>();
-  const errors: Problem[] = [];
-  for (const f of walk(dir)) {
-    const rel = relative(dir, f).split('\\').join('/');
-    try {
-      files.set(rel, JSON.parse(readFileSync(f, 'utf8')));
-    } catch (e) {
-      errors.push({ path: `${name}/${rel}`, message: `not valid JSON: ${(e as Error).message}` });
-    }
-  }
-  if (errors.length) return { errors };
-  const r = validatePack(name, files);
-  return r.ok ? { pack: r.value, errors: [] } : { errors: r.errors };
+  const { packs, errors } = readPackSet([readPackPath(dir, name)]);
+  return packs[0] ? { pack: packs[0], errors } : { errors };
 }
 
 /** Every pack folder under `root` (named `${label}/<folder>`). */
-export function loadAllPacks(
-  root = 'scenarios',
-  label = root,
-): { packs: Pack[]; errors: Problem[] } {
-  const packs: Pack[] = [];
-  const errors: Problem[] = [];
-  for (const name of readdirSync(root).sort()) {
-    const p = join(root, name);
-    if (!statSync(p).isDirectory()) continue;
-    const r = loadPackDir(p, `${label}/${name}`);
-    if (r.pack) packs.push(r.pack);
-    errors.push(...r.errors);
-  }
-  return { packs, errors };
+export function loadAllPacks(root = 'scenarios', label = root): LoadedPacks {
+  const dirs = readdirSync(root)
+    .sort()
+    .filter((name) => statSync(join(root, name)).isDirectory());
+  return readPackSet(dirs.map((name) => readPackPath(join(root, name), `${label}/${name}`)));
 }
 
 /**
@@ -71,9 +45,9 @@ function shippedPacksDir(from: string): string {
   }
 }
 
-let shipped: { packs: Pack[]; errors: Problem[] } | undefined;
+let shipped: LoadedPacks | undefined;
 /** The shipped packs (scenarios/*), read once; files are named `scenarios/<pack>/…`. */
-export function loadShippedPacks(): { packs: Pack[]; errors: Problem[] } {
+export function loadShippedPacks(): LoadedPacks {
   shipped ??= loadAllPacks(SHIPPED_PACKS, 'scenarios');
   return shipped;
 }

@@ -1,21 +1,24 @@
 /**
- * Loads the packs shipped in scenarios/ into the browser bundle (they are small data files).
- * Node callers use load-node.ts.
+ * Loads the packs shipped in scenarios/ into the browser bundle (they are small data files) and
+ * reads them with the one pack reader (format/index.ts `readPackSet`: format 1 through the
+ * migrations, format 2 natively, structure only). Node callers use load-node.ts.
  */
-import type { Problem } from '../domain/result';
-import type { Pack } from './schema';
-import { validatePack } from './validate';
+import { assemblePack } from './format/assemble';
+import { prefixAssembled, readPackSet, type LoadedPacks } from './format/index';
 
-const FILES = import.meta.glob('../../scenarios/*/**/*.json', { eager: true, import: 'default' });
+// `*.schema.json` (the JSON Schema for editors) is not a part of any pack.
+const FILES = import.meta.glob(['../../scenarios/*/**/*.json', '!**/*.schema.json'], {
+  eager: true,
+  import: 'default',
+});
 
-export interface LoadedPacks {
-  packs: Pack[];
-  errors: Problem[];
-}
+export type { LoadedPacks };
 
+/** Groups bundled files by pack folder: `<folder>` → (path inside the pack → JSON). */
 export function groupByPack(files: Record<string, unknown>, root: string) {
   const byPack = new Map<string, Map<string, unknown>>();
   for (const [path, data] of Object.entries(files)) {
+    if (path.endsWith('.schema.json')) continue;
     const rel = path.slice(path.indexOf(root) + root.length);
     const [dir, ...rest] = rel.split('/');
     if (!dir || rest.length === 0) continue;
@@ -27,12 +30,10 @@ export function groupByPack(files: Record<string, unknown>, root: string) {
 }
 
 export function loadBundledPacks(): LoadedPacks {
-  const packs: Pack[] = [];
-  const errors: Problem[] = [];
-  for (const [dir, files] of groupByPack(FILES, 'scenarios/')) {
-    const r = validatePack(`scenarios/${dir}`, files);
-    if (r.ok) packs.push(r.value);
-    else errors.push(...r.errors);
-  }
-  return { packs, errors };
+  const dirs = [...groupByPack(FILES, 'scenarios/')].sort(([a], [b]) =>
+    a < b ? -1 : a > b ? 1 : 0,
+  );
+  return readPackSet(
+    dirs.map(([dir, files]) => prefixAssembled(assemblePack(files), `scenarios/${dir}`)),
+  );
 }

@@ -1,7 +1,9 @@
 /**
- * Scenario pack format, version 1. A pack is data, not code: `pack.json` names its cases and
- * payer profiles; each file declares `format`. Validation reports every problem with its path
- * (`cases[0].answer.lines[1].dxPointers[0]`), never just the first.
+ * The shape the app, the payer service and scoring read today (`Pack`, `CaseFile`: the format-1
+ * case). Packs are not read with these schemas: the one pack reader (format/index.ts) validates
+ * every pack as format 2 (format 1 through the migrations) and gives this shape through
+ * format/legacy.ts. `caseSchema` is kept as the definition of `CaseFile` (and applies format 1's
+ * defaults in the migration test).
  * See: scenarios/README.md (the authoring guide).
  */
 import { z } from 'zod';
@@ -79,48 +81,7 @@ export const caseSchema = z.object({
   }),
 });
 
-/**
- * Cross-field checks, run on the raw case even when the schema fails so that an author sees
- * every problem at once.
- */
-export function crossCheckCase(raw: unknown): { path: (string | number)[]; message: string }[] {
-  const out: { path: (string | number)[]; message: string }[] = [];
-  const c = raw as {
-    chargeMaster?: Record<string, unknown>;
-    answer?: { diagnoses?: unknown[]; lines?: { code?: unknown; dxPointers?: unknown[] }[] };
-  };
-  const nDx = Array.isArray(c?.answer?.diagnoses) ? c.answer.diagnoses.length : 0;
-  const charges = c?.chargeMaster && typeof c.chargeMaster === 'object' ? c.chargeMaster : {};
-  (Array.isArray(c?.answer?.lines) ? c.answer.lines : []).forEach((l, i) => {
-    (Array.isArray(l?.dxPointers) ? l.dxPointers : []).forEach((p, j) => {
-      if (typeof p === 'number' && p > nDx)
-        out.push({
-          path: ['answer', 'lines', i, 'dxPointers', j],
-          message: `points to diagnosis ${p} but the answer has ${nDx}`,
-        });
-    });
-    if (typeof l?.code === 'string' && !(l.code.toUpperCase() in charges))
-      out.push({
-        path: ['answer', 'lines', i, 'code'],
-        message: `${l.code} has no charge in chargeMaster`,
-      });
-  });
-  return out;
-}
-
-export const packSchema = z.object({
-  format: z.literal(PACK_FORMAT),
-  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
-  version: z.string().regex(/^\d+\.\d+\.\d+$/, 'must be a semantic version such as 1.0.0'),
-  title: z.string().min(3),
-  description: z.string().min(10),
-  /** Paths relative to pack.json. */
-  payers: z.array(z.string().endsWith('.json')).default([]),
-  cases: z.array(z.string().endsWith('.json')).min(1),
-});
-
 export type CaseFile = z.infer<typeof caseSchema>;
-export type PackFile = z.infer<typeof packSchema>;
 export type AnswerDiagnosis = z.infer<typeof answerDiagnosisSchema>;
 export type AnswerLine = z.infer<typeof answerLineSchema>;
 

@@ -3,22 +3,18 @@
  * (`cases/dm2.json: cases[3].answer.lines[0].modifiers[1]`). Schema (strict: unknown keys are
  * errors), then content: codes valid on the case's date of service (catalog), NPI check digits,
  * dates, duplicate ids, pointers, payer/plan references, and each answer key run through the
- * compliance engine (checkClaim) and the payer (PayerLedger.adjudicate) against its `expected`.
- * Pure: the catalog, NCCI rules, fees and built-in payers are passed in (the CLI assembles them
- * as `check` and `adjudicate` do), so the browser's studio can run it too. Never throws.
+ * compliance engine (checkClaim) and the payer (PayerLedger.adjudicate) against its `expected`
+ * (answer-keys.ts, passed in as `answerKeys`). Pure: the catalog, NCCI rules, fees, built-in
+ * payers and the answer-key runner are passed in (the CLI assembles them as `check` and
+ * `adjudicate` do), so the browser's studio can run it too. Never throws. With a
+ * StructureContext (the app's start-up read) none of the code look-ups or answer keys run.
  */
 import type { z } from 'zod';
 import { isValidNpi } from '../domain/claim/npi';
 import type { CodeCatalog } from '../domain/codes/catalog';
-import { checkClaim, type EditContext } from '../domain/edits/index';
-import {
-  buildNcciRules,
-  type MueEdit,
-  type NcciRules,
-  type PtpEdit,
-} from '../domain/edits/ncci-rules';
-import { PayerLedger } from '../domain/payer/ledger';
-import { policyFor } from '../domain/payer/policy';
+import type { EditContext } from '../domain/edits/index';
+import type { MueEdit, NcciRules, PtpEdit } from '../domain/edits/ncci-rules';
+import { parseAspTable } from '../domain/payer/pricing/asp';
 import { parseFeeTable, type FeeSources } from '../domain/payer/pricing/fees';
 import { PayerProfileSchema, type PayerProfile } from '../domain/payer/profile';
 import type { Problem } from '../domain/result';
@@ -45,6 +41,24 @@ export interface PackCheckContext {
   builtinPayers: ReadonlyMap<string, PayerProfile>;
   /** Packs named in `dependencies`, already validated. */
   dependencies?: readonly PackV2[];
+  /**
+   * Runs the answer keys through the compliance engine and the payer (answer-keys.ts). Passed
+   * in, so that reading packs structure only (the app at start-up) does not load those engines.
+   */
+  answerKeys: AnswerKeyRunner;
+}
+
+/** A problem relative to the case it belongs to (`answer.expected.status`). */
+export interface CaseProblem {
+  path: (string | number)[];
+  message: string;
+}
+
+export interface AnswerKeyRunner {
+  /** The pack's own NCCI rules laid over `base` (the pack's rules win for the codes they name). */
+  layerRules(base: NcciRules, ptp: PtpEdit[], mue: MueEdit[]): NcciRules;
+  /** Every problem of one case's answer key (and of its submitted claim, after a remittance). */
+  run(c: CaseV2, payer: PayerProfile, ncci: NcciRules, ctx: PackCheckContext): CaseProblem[];
 }
 
 export interface PackReport {
@@ -257,6 +271,24 @@ export function validatePackV2(
           e.message.replace(/^[^:]+: /, ''),
         );
   });
+  // Part B drug (ASP) tables: the payer module's schema, at drugs[i].
+  (Array.isArray(raw.drugs) ? raw.drugs : []).forEach((f, i) => {
+    const r = parseAspTable(f, 'drug table');
+    if (!r.ok)
+      for (const e of r.errors)
+        add(
+          [
+            'drugs',
+            i,
+            ...e.path
+              .replace(/^drug table:?\s*/, '')
+              .split(/\.|\[|\]/)
+              .filter(Boolean)
+              .map((k) => (/^\d+$/.test(k) ? Number(k) : k)),
+          ],
+          e.message,
+        );
+  });
   const knownPayers = () => [...payers.keys()].join(', ');
 
   // Duplicate ids within a part (and questions across banks).
@@ -363,9 +395,8 @@ export function validatePackV2(
       });
     }
   }
-  const ncci: NcciRules = rules.length
-    ? layered(ctx.ncci, buildNcciRules(ptp, mue, 'pack rules'))
-    : ctx.ncci;
+  const ncci: NcciRules =
+    full && rules.length ? full.answerKeys.layerRules(full.ncci, ptp, mue) : ctx.ncci;
 
   // Every case with an id counts as existing, even one with other problems (reported on their own).
   const caseIds = new Set(
@@ -374,6 +405,34 @@ export function validatePackV2(
     ),
   );
   for (const [c, i] of cases) checkCase(c, ['cases', i]);
+  // A case that failed the schema still gets its pointer and charge checks (format 1 did these
+  // on the raw case), so an author sees every problem at once.
+  const parsedCases = new Set(cases.map(([, i]) => i));
+  Array.from(Array.isArray(raw.cases) ? raw.cases : []).forEach((c: unknown, i) => {
+    if (!parsedCases.has(i)) crossCheckRawCase(c, ['cases', i]);
+  });
+
+  function crossCheckRawCase(c: unknown, at: Path) {
+    if (!isObj(c)) return;
+    const answer = isObj(c.answer) ? c.answer : {};
+    const nDx = Array.isArray(answer.diagnoses) ? answer.diagnoses.length : 0;
+    const enc = isObj(c.encounter) ? c.encounter : {};
+    const charges = isObj(enc.chargeMaster) ? enc.chargeMaster : {};
+    Array.from(Array.isArray(answer.lines) ? answer.lines : []).forEach((l: unknown, j) => {
+      if (!isObj(l)) return;
+      const p: Path = [...at, 'answer', 'lines', j];
+      Array.from(Array.isArray(l.dxPointers) ? l.dxPointers : []).forEach((n: unknown, k) => {
+        if (typeof n === 'number' && n > nDx)
+          add([...p, 'dxPointers', k], `points to diagnosis ${n} but the answer has ${nDx}`);
+      });
+      if (
+        typeof l.code === 'string' &&
+        !Object.hasOwn(charges, l.code) &&
+        !Object.hasOwn(charges, l.code.toUpperCase())
+      )
+        add([...p, 'code'], `${l.code} has no charge in encounter.chargeMaster`);
+    });
+  }
 
   function checkCase(c: CaseV2, at: Path) {
     const e = c.encounter;
@@ -468,128 +527,8 @@ export function validatePackV2(
     // The answer key through the scrubber and the payer — only once the key itself is sound.
     if (problems.length > before || !payer || !full) return;
     const effective = profileWithPlan(payer, plan, date);
-    runAnswerKey(c, at, effective);
-    if (ar?.remittance.simulate) runSubmitted(c, ar, [...at, 'afterRemittance'], effective);
-  }
-
-  function editContextFor(payer: PayerProfile): EditContext {
-    return {
-      catalog: ctx.catalog,
-      ncci,
-      policy: policyFor(payer),
-      ...(ctx.globalDays ? { globalDays: ctx.globalDays } : {}),
-    };
-  }
-
-  /** The claim as first submitted must get the remittance the case starts from. */
-  function runSubmitted(
-    c: CaseV2,
-    ar: NonNullable<CaseV2['afterRemittance']>,
-    at: Path,
-    payer: PayerProfile,
-  ) {
-    const base = answerClaim(c) as Record<string, unknown>;
-    const claim = {
-      ...base,
-      diagnoses: ar.submitted.diagnoses,
-      lines: ar.submitted.lines.map((l) => ({
-        ...l,
-        charge:
-          c.encounter.chargeMaster[l.code] ??
-          c.encounter.chargeMaster[l.code.toUpperCase()] ??
-          '0.00',
-      })),
-    };
-    try {
-      const checked = checkClaim(claim, editContextFor(payer), c.id);
-      const rem = new PayerLedger().adjudicate(checked.claim, {
-        payer,
-        fees: ctx.fees,
-        seed: 0,
-        findings: checked.findings,
-      });
-      const got = rem.lines.flatMap((l) => l.adjustments.map((x) => ({ ...x, line: l.line })));
-      if (rem.status !== ar.remittance.status)
-        add(
-          [...at, 'remittance', 'status'],
-          `the payer ${payer.id} adjudicates the submitted claim as ${rem.status}, not ${ar.remittance.status}${adjSummary(got)} (set "simulate": false for a remittance the simulator cannot produce)`,
-        );
-      ar.remittance.adjustments.forEach((x, k) => {
-        if (
-          !got.some(
-            (g) =>
-              g.group === x.group && g.carc === x.carc && (x.line === null || g.line === x.line),
-          )
-        )
-          add(
-            [...at, 'remittance', 'adjustments', k],
-            `the payer gives no ${x.group}-${x.carc}${x.line === null ? '' : ` on line ${x.line}`} for the submitted claim${adjSummary(got)}`,
-          );
-      });
-    } catch (err) {
-      add(
-        [...at, 'submitted'],
-        `the payer failed on the submitted claim: ${(err as Error).message}`,
-      );
-    }
-  }
-
-  function runAnswerKey(c: CaseV2, at: Path, payer: PayerProfile) {
-    const claim = answerClaim(c);
-    const exp = c.answer.expected;
-    const editCtx: EditContext = {
-      catalog: ctx.catalog,
-      ncci,
-      policy: policyFor(payer),
-      ...(ctx.globalDays ? { globalDays: ctx.globalDays } : {}),
-    };
-    let checked: ReturnType<typeof checkClaim>;
-    try {
-      checked = checkClaim(claim, editCtx, c.id);
-    } catch (err) {
-      return add(
-        [...at, 'answer'],
-        `the compliance engine failed on the answer key: ${(err as Error).message}`,
-      );
-    }
-    const errors = checked.findings.filter((f) => f.severity === 'error');
-    for (const f of errors)
-      if (!exp.findings.includes(f.id))
-        add(
-          [...at, 'answer', 'expected', 'findings'],
-          `the answer key does not scrub clean: ${f.id}${f.line ? ` (line ${f.line})` : ''}: ${f.message} — fix the key, or declare ${f.id} as the case's point`,
-        );
-    exp.findings.forEach((id, k) => {
-      if (!errors.some((f) => f.id === id))
-        add(
-          [...at, 'answer', 'expected', 'findings', k],
-          `the scrubber does not raise ${id} on the answer key`,
-        );
-    });
-    try {
-      // The scrub above used this payer's policy: the payer takes its findings as they are.
-      const rem = new PayerLedger().adjudicate(checked.claim, {
-        payer,
-        fees: ctx.fees,
-        seed: 0,
-        findings: checked.findings,
-      });
-      if (rem.status !== exp.status)
-        add(
-          [...at, 'answer', 'expected', 'status'],
-          `the payer ${payer.id} adjudicates the answer key as ${rem.status}, not ${exp.status}${adjSummary(rem.lines.flatMap((l) => l.adjustments))}`,
-        );
-      const got = rem.lines.flatMap((l) => l.adjustments);
-      exp.adjustments.forEach((x, k) => {
-        if (!got.some((g) => g.group === x.group && g.carc === x.carc))
-          add(
-            [...at, 'answer', 'expected', 'adjustments', k],
-            `the remittance has no ${x.group}-${x.carc}${adjSummary(got)}`,
-          );
-      });
-    } catch (err) {
-      add([...at, 'answer'], `the payer failed on the answer key: ${(err as Error).message}`);
-    }
+    for (const p of full.answerKeys.run(c, effective, ncci, full))
+      add([...at, ...p.path], p.message);
   }
 
   for (const [t, i] of templates) {
@@ -688,23 +627,4 @@ export function validatePackV2(
   }
 
   return report(parsed.success, parsed.success ? parsed.data : undefined);
-}
-
-function adjSummary(adj: readonly { group: string; carc: string }[]): string {
-  return adj.length
-    ? ` (adjustments ${[...new Set(adj.map((x) => `${x.group}-${x.carc}`))].join(', ')})`
-    : '';
-}
-
-/** The pack's rules first, the base (curated) rules for everything they do not cover. */
-function layered(base: NcciRules, top: NcciRules): NcciRules {
-  return {
-    describe: () => `${base.describe()} + pack rules`,
-    ptp: (a, b, d) => top.ptp(a, b, d) ?? base.ptp(a, b, d),
-    mue: (c, d) => top.mue(c, d) ?? base.mue(c, d),
-    counts: () => ({
-      ptp: base.counts().ptp + top.counts().ptp,
-      mue: base.counts().mue + top.counts().mue,
-    }),
-  };
 }

@@ -13,14 +13,14 @@ import { curatedNcci, readCurated } from '../../src/codesets/ncci/curated';
 
 const root = join(__dirname, '../..');
 
-/** Every procedure-code-shaped "code" value in the shipped packs (cases, payers, fee tables). */
+/** Every procedure-code-shaped "code" value in the shipped packs (cases, payers, fee tables; not the JSON Schema for editors). */
 function packCodes(): Set<string> {
   const out = new Set<string>();
   const walk = (dir: string) => {
     for (const f of readdirSync(dir)) {
       const p = join(dir, f);
       if (statSync(p).isDirectory()) walk(p);
-      else if (f.endsWith('.json'))
+      else if (f.endsWith('.json') && !f.endsWith('.schema.json'))
         for (const m of readFileSync(p, 'utf8').matchAll(
           /"(?:code|procedures)"\s*:\s*(\[[^\]]*\]|"[^"]*")/g,
         ))

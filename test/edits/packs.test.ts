@@ -1,9 +1,10 @@
 /**
  * Every shipped pack's answer key scrubs with no error finding (on the starter set and, when
  * built, the official code sets), with the curated NCCI edits and the case payer's policy.
- * A case meant to be denied for a reason lists it in `answer.expectedFindings` (finding ids).
+ * A case meant to be denied for a reason lists it in `answer.expected.findings` (finding ids).
+ * The cases come through the one pack reader (src/scenarios/format/index.ts).
  */
-import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { starterCatalog } from '../../src/codesets/starter';
@@ -11,31 +12,29 @@ import { loadNodeCatalog } from '../../src/codesets/load-node';
 import { curatedNcci } from '../../src/codesets/ncci/curated';
 import { checkClaim, type EditContext } from '../../src/domain/edits/index';
 import { policyFor } from '../../src/domain/payer/policy';
+import { readAssembled } from '../../src/scenarios/format/index';
+import { readPackPath } from '../../src/scenarios/format/read-node';
+import type { CaseFile } from '../../src/scenarios/schema';
 import { starterPayers } from '../../src/services/shipped';
 
 const root = join(__dirname, '../../scenarios');
 
-interface CaseFile {
-  id: string;
-  payerId: string;
-  patient: Record<string, unknown>;
-  provider: Record<string, unknown>;
-  serviceDate: string;
-  chargeMaster?: Record<string, string>;
-  answer: {
-    diagnoses: { code: string }[];
-    lines: { code: string; modifiers?: string[]; units?: number; dxPointers: number[] }[];
-    expectedFindings?: string[];
-  };
-}
-
-function cases(): { pack: string; file: string; c: CaseFile }[] {
-  const out: { pack: string; file: string; c: CaseFile }[] = [];
-  for (const pack of readdirSync(root)) {
-    const dir = join(root, pack, 'cases');
-    if (!existsSync(dir)) continue;
-    for (const f of readdirSync(dir).filter((x) => x.endsWith('.json')))
-      out.push({ pack, file: f, c: JSON.parse(readFileSync(join(dir, f), 'utf8')) as CaseFile });
+/** Every shipped case through the one pack reader: the legacy case and its key's expected findings. */
+function cases(): { pack: string; file: string; c: CaseFile; expectedFindings: string[] }[] {
+  const out: { pack: string; file: string; c: CaseFile; expectedFindings: string[] }[] = [];
+  for (const pack of readdirSync(root).sort()) {
+    if (!statSync(join(root, pack)).isDirectory()) continue;
+    const a = readPackPath(join(root, pack), pack);
+    const r = readAssembled(a, { builtinPayers: starterPayers() });
+    if (!r.pack || !r.legacy) throw new Error(`${pack}: ${JSON.stringify(r.problems)}`);
+    r.legacy.cases.forEach((c, i) =>
+      out.push({
+        pack,
+        file: (a.sources.get(`cases[${i}]`) ?? a.manifestFile).split('/').pop()!,
+        c,
+        expectedFindings: r.pack!.cases[i]!.answer.expected.findings,
+      }),
+    );
   }
   return out;
 }
@@ -67,7 +66,8 @@ describe('shipped pack answer keys scrub clean', () => {
     expect(all.map((x) => x.c.id)).toContain('dm2-htn-established');
   });
 
-  it.each(all.map((x) => [`${x.pack}/${x.file}`, x] as const))('%s', async (_n, { c }) => {
+  it.each(all.map((x) => [`${x.pack}/${x.file}`, x] as const))('%s', async (_n, x) => {
+    const { c } = x;
     const payer = starterPayers().get(c.payerId);
     for (const catalog of [starterCatalog(), await loadNodeCatalog()]) {
       const ctx: EditContext = {
@@ -76,7 +76,7 @@ describe('shipped pack answer keys scrub clean', () => {
         ...(payer ? { policy: policyFor(payer) } : {}),
       };
       const errors = checkClaim(answerClaim(c), ctx).findings.filter((f) => f.severity === 'error');
-      const expected = c.answer.expectedFindings ?? [];
+      const expected = x.expectedFindings;
       const unexpected = errors.filter((f) => !expected.includes(f.id));
       expect(
         unexpected.map((f) => `${f.id}: ${f.message}`),

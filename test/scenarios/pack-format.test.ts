@@ -339,14 +339,67 @@ describe('assemble', () => {
 });
 
 describe('legacy adapter (v2 → the shape the app reads today)', () => {
-  it('format 1 → migration → v2 → legacy gives back exactly what the format-1 loader reads', async () => {
+  it('format 1 → migration → v2 → legacy gives back exactly what the format-1 files say', async () => {
     const { loadPackDir } = await import('../../src/scenarios/load-node');
-    const { packV2ToLegacy } = await import('../../src/scenarios/format/legacy');
-    const v1 = loadPackDir(`${FIX}/format1`);
+    const { caseSchema: caseV1 } = await import('../../src/scenarios/schema');
+    const dir = `${FIX}/format1`;
+    const json = (f: string) => JSON.parse(readFileSync(join(dir, f), 'utf8'));
+    const manifest = json('pack.json') as { payers: string[]; cases: string[] };
+    const v1 = loadPackDir(dir);
     expect(v1.errors).toEqual([]);
-    const a = validate(`${FIX}/format1`);
-    const legacy = packV2ToLegacy(a.pack!, (i) => v1.pack!.payers[i]!.file);
-    expect(legacy).toEqual(v1.pack);
+    expect(v1.pack).toEqual({
+      id: 'starter',
+      version: json('pack.json').version,
+      title: json('pack.json').title,
+      description: json('pack.json').description,
+      // Format 1's own defaults (empty alternatives and modifiers, zero accumulators) applied.
+      cases: manifest.cases.map((f) => caseV1.parse(json(f))),
+      payers: manifest.payers.map((f) => ({ file: `${dir}/${f}`, data: json(f) })),
+      fees: [],
+      drugs: [],
+    });
+  });
+
+  it('a format-1 folder keeps its fees/ and drugs/ tables (found by folder, as format 1 did)', async () => {
+    const { readPack } = await import('../../src/scenarios/format/index');
+    const files = new Map<string, unknown>();
+    for (const f of ['pack.json', 'cases/dm2-htn-established.json', 'cases/ak-htn-commercial.json'])
+      files.set(f, JSON.parse(readFileSync(join(`${FIX}/format1`, f), 'utf8')));
+    const pack = files.get('pack.json') as { payers: string[] };
+    for (const f of pack.payers)
+      files.set(f, JSON.parse(readFileSync(join(`${FIX}/format1`, f), 'utf8')));
+    const fee = JSON.parse(
+      readFileSync('scenarios/starter/fees/medicare-national-2025.json', 'utf8'),
+    );
+    const asp = JSON.parse(readFileSync('scenarios/starter/drugs/asp-2025-q4.json', 'utf8'));
+    files.set('fees/medicare-national-2025.json', fee);
+    files.set('drugs/asp-2025-q4.json', asp);
+    files.set('notes/other.json', { not: 'a part' });
+    const r = readPack(files, 'p', { builtinPayers: new Map() });
+    expect(r.problems).toEqual([]);
+    expect(r.migratedFrom).toBe(1);
+    expect(r.legacy!.fees).toEqual([{ file: 'p/fees/medicare-national-2025.json', data: fee }]);
+    expect(r.legacy!.drugs).toEqual([{ file: 'p/drugs/asp-2025-q4.json', data: asp }]);
+  });
+
+  it('a broken drug table is reported at drugs[i] in its own file', async () => {
+    const { readPack } = await import('../../src/scenarios/format/index');
+    const r = readPack(
+      new Map<string, unknown>([
+        [
+          'pack.json',
+          {
+            ...JSON.parse(readFileSync(`${FIX}/v2-example-1.0.0.json`, 'utf8')),
+            drugs: ['drugs/q.json'],
+          },
+        ],
+        ['drugs/q.json', { format: 'claimlab.asp', formatVersion: 1, quarter: 'Q5' }],
+      ]),
+      'p',
+      { builtinPayers: new Map() },
+    );
+    expect(r.ok).toBe(false);
+    expect(r.problems.some((p) => p.path.startsWith('p/drugs/q.json: drugs[0]'))).toBe(true);
   });
 });
 

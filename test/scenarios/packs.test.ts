@@ -15,7 +15,10 @@ describe('shipped scenario packs', () => {
     expect(pack).toBeUndefined();
     const paths = errors.map((e) => e.path);
     expect(paths).toContain('test/fixtures/packs/broken/pack.json: version');
-    expect(errors.length).toBe(1); // pack.json itself is invalid: cases are not read
+    // The one reader (format 2, this pack through the migration) reads the cases even when
+    // pack.json is invalid, so every problem shows at once.
+    expect(paths).toContain('test/fixtures/packs/broken/pack.json: cases[1]');
+    expect(paths).toContain('test/fixtures/packs/broken/cases/bad.json: cases[0].id');
   });
 
   it('reports all case-level problems at once with their paths', () => {
@@ -23,13 +26,14 @@ describe('shipped scenario packs', () => {
     const paths = errors.map((e) => e.path.replace('test/fixtures/packs/broken-cases/', ''));
     expect(paths).toEqual(
       expect.arrayContaining([
-        'cases/bad.json: id',
-        'cases/bad.json: patient.sex',
-        'cases/bad.json: provider.npi',
-        'cases/bad.json: documentation.sections',
-        'cases/bad.json: chargeMaster.99213',
-        'cases/bad.json: answer.lines[0].dxPointers[0]',
-        'cases/bad.json: answer.lines[0].code',
+        // Paths in the format-2 shape the format-1 case is migrated to (see scenarios/README.md).
+        'cases/bad.json: cases[0].id',
+        'cases/bad.json: cases[0].patient.sex',
+        'cases/bad.json: cases[0].encounter.provider.npi',
+        'cases/bad.json: cases[0].documentation.sections',
+        'cases/bad.json: cases[0].encounter.chargeMaster.99213',
+        'cases/bad.json: cases[0].answer.lines[0].dxPointers[0]',
+        'cases/bad.json: cases[0].answer.lines[0].code',
         'pack.json: cases[1]',
       ]),
     );

@@ -14,6 +14,7 @@ import { loadMpfsBundle } from '../../codesets/mpfs/bundle';
 import { curatedNcci } from '../../codesets/ncci/curated';
 import { globalDaysFrom } from '../../domain/edits/global-days';
 import { starterFees, starterPayers } from '../../services/shipped';
+import { answerKeyRunner } from '../../scenarios/answer-keys';
 import { diffPacks, type PackDiff } from '../../scenarios/diff';
 import { readPackPath } from '../../scenarios/format/read-node';
 import type { PackV2 } from '../../scenarios/format/v2';
@@ -40,6 +41,7 @@ export async function packContext(io: Io): Promise<Omit<PackCheckContext, 'depen
     fees,
     globalDays: globalDaysFrom(fees),
     builtinPayers: new Map(medicare ? [['medicare', medicare]] : []),
+    answerKeys: answerKeyRunner,
   };
 }
 

@@ -20,7 +20,15 @@ export const PARTS = [
   'templates',
   'questionBanks',
   'fees',
+  'drugs',
 ] as const;
+
+/**
+ * Format 1 listed only cases and payers: every `fees/*.json` and `drugs/*.json` of the folder was
+ * a fee table or an ASP drug table. A format-1 manifest that does not name these parts gets them
+ * from the folder (sorted by file name), so the migration carries them into format 2's lists.
+ */
+const FORMAT1_FOLDER_PARTS = { fees: /^fees\/[^/]+\.json$/, drugs: /^drugs\/[^/]+\.json$/ };
 
 export interface Assembled {
   /** The pack at the current schema version, not yet validated. */
@@ -82,6 +90,9 @@ export function assemblePack(
       writable: true,
       configurable: true,
     });
+  if (raw.format === 1)
+    for (const [part, re] of Object.entries(FORMAT1_FOLDER_PARTS))
+      if (!Object.hasOwn(raw, part)) raw[part] = [...files.keys()].filter((f) => re.test(f)).sort();
   for (const part of PARTS) {
     const list = raw[part];
     if (!Array.isArray(list)) continue;

@@ -4,6 +4,8 @@
  * app reads today out, with every problem named by file and path.
  * See: scenarios/README.md; src/scenarios/validate-pack.ts for the checks.
  */
+import { PayerProfileSchema, type PayerProfile } from '../../domain/payer/profile';
+import type { Problem } from '../../domain/result';
 import type { Pack } from '../schema';
 import {
   validatePackV2,
@@ -13,6 +15,7 @@ import {
 } from '../validate-pack';
 import { assemblePack, type Assembled } from './assemble';
 import { packV2ToLegacy } from './legacy';
+import type { PackV2 } from './v2';
 
 /** Names every file of an assembled pack from `base` (the pack's folder as the reader sees it). */
 export function prefixAssembled<A extends Assembled>(a: A, base: string): A {
@@ -41,11 +44,66 @@ export function readPack(
   ctx: PackCheckContext | StructureContext,
   manifestFile = 'pack.json',
 ): ReadPack {
-  const a = prefixAssembled(assemblePack(files, manifestFile), dir);
+  return readAssembled(prefixAssembled(assemblePack(files, manifestFile), dir), ctx);
+}
+
+/** validatePackV2 plus the legacy shape, for a pack already assembled (and named). */
+export function readAssembled(a: Assembled, ctx: PackCheckContext | StructureContext): ReadPack {
   const r = validatePackV2(a, ctx);
   if (!r.pack) return r;
-  return {
-    ...r,
-    legacy: packV2ToLegacy(r.pack, (i) => a.sources.get(`payers[${i}]`) ?? a.manifestFile),
+  return { ...r, legacy: packV2ToLegacy(r.pack, legacyFileNamer(a, r.pack)) };
+}
+
+/**
+ * Names an item for the legacy shape: its own file (`scenarios/starter/fees/medicare-national-2025.json`),
+ * or for an item written inline in the manifest `<manifest>#<part>/<id>.json`, so the payer
+ * service still finds a fee table by the file name a payer profile gives (its `id` + `.json`).
+ */
+export function legacyFileNamer(a: Pick<Assembled, 'sources' | 'manifestFile'>, p: PackV2) {
+  return (part: 'payers' | 'fees' | 'drugs', i: number): string => {
+    const own = a.sources.get(`${part}[${i}]`);
+    if (own) return own;
+    const item = p[part][i] as { id?: unknown } | undefined;
+    const id = item && typeof item === 'object' && typeof item.id === 'string' ? item.id : null;
+    return part !== 'payers' && id ? `${a.manifestFile}#${part}/${id}.json` : a.manifestFile;
   };
+}
+
+/** What the app, the payer service and scoring get from a set of packs (the legacy shape). */
+export interface LoadedPacks {
+  /** The packs that loaded with no problem, in the order given. */
+  packs: Pack[];
+  /** Every problem of every pack, each naming its file and path. */
+  errors: Problem[];
+}
+
+/**
+ * Reads a set of packs (the shipped scenarios/ folder, or packs a user imports) structure only:
+ * no code look-ups, no answer-key runs (the code sets are not loaded at start-up; `pack validate`
+ * runs those). A case may use a payer of any pack in the set, and a pack that names another in
+ * `dependencies` sees that pack's payers and plans. A pack with any problem is left out and its
+ * problems reported.
+ */
+export function readPackSet(assembled: readonly Assembled[]): LoadedPacks {
+  const payers = new Map<string, PayerProfile>();
+  for (const a of assembled) {
+    const list = a.raw && typeof a.raw === 'object' ? (a.raw as { payers?: unknown }).payers : [];
+    for (const p of Array.isArray(list) ? list : []) {
+      const r = PayerProfileSchema.safeParse(p);
+      if (r.success && !payers.has(r.data.id)) payers.set(r.data.id, r.data);
+    }
+  }
+  const first = assembled.map((a) => readAssembled(a, { builtinPayers: payers }));
+  const byId = new Map<string, PackV2>();
+  for (const r of first) if (r.pack && !byId.has(r.pack.id)) byId.set(r.pack.id, r.pack);
+  const packs: Pack[] = [];
+  const errors: Problem[] = [];
+  assembled.forEach((a, i) => {
+    let r = first[i]!;
+    const deps = (r.pack?.dependencies ?? []).flatMap((d) => byId.get(d.id) ?? []);
+    if (deps.length) r = readAssembled(a, { builtinPayers: payers, dependencies: deps });
+    if (r.ok && r.legacy) packs.push(r.legacy);
+    errors.push(...r.problems);
+  });
+  return { packs, errors };
 }

@@ -72,23 +72,22 @@ export function caseV2ToLegacy(c: CaseV2): CaseFile {
   };
 }
 
+/** How the legacy shape names each item of a part: the file it came from. */
+export type PartFile = (part: 'payers' | 'fees' | 'drugs', i: number) => string;
+
 /**
- * @param payerFile names each payer for error messages (the assembled pack's `sources`).
+ * @param fileOf names each payer, fee table and drug table (the assembled pack's `sources`):
+ * the payer service keys fee tables by file name (a payer's `{ "kind": "table", "file" }`).
  */
-export function packV2ToLegacy(
-  p: PackV2,
-  payerFile: (i: number) => string,
-  feeFile: (i: number) => string = (i) => `fees[${i}]`,
-): Pack {
+export function packV2ToLegacy(p: PackV2, fileOf: PartFile): Pack {
   return {
     id: p.id,
     version: p.version,
     title: p.title,
     description: p.description,
     cases: p.cases.map(caseV2ToLegacy),
-    payers: p.payers.map((data, i) => ({ file: payerFile(i), data })),
-    fees: p.fees.map((data, i) => ({ file: feeFile(i), data })),
-    // Part B drug (ASP) tables are not a part of format 2 yet.
-    drugs: [],
+    payers: p.payers.map((data, i) => ({ file: fileOf('payers', i), data })),
+    fees: p.fees.map((data, i) => ({ file: fileOf('fees', i), data })),
+    drugs: p.drugs.map((data, i) => ({ file: fileOf('drugs', i), data })),
   };
 }

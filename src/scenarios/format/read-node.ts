@@ -22,7 +22,12 @@ function walk(dir: string, out: string[] = [], depth = 0): string[] {
   return out;
 }
 
-export function readPackPath(path: string): Assembled & { label: string } {
+/**
+ * @param path a pack folder or a single-file pack
+ * @param name how its files are named in problems and in the legacy shape; by default the path
+ * as given (`scenarios/starter` → `scenarios/starter/cases/x.json`)
+ */
+export function readPackPath(path: string, name?: string): Assembled & { label: string } {
   const files = new Map<string, unknown>();
   const errors: Problem[] = [];
   let st;
@@ -33,8 +38,8 @@ export function readPackPath(path: string): Assembled & { label: string } {
       raw: undefined,
       from: null,
       sources: new Map(),
-      manifestFile: path,
-      errors: [{ path, message: 'no such file or folder' }],
+      manifestFile: name ?? path,
+      errors: [{ path: name ?? path, message: 'no such file or folder' }],
       label: path,
     };
   }
@@ -56,7 +61,7 @@ export function readPackPath(path: string): Assembled & { label: string } {
   // A manifest that could not be read is reported once (not also as missing).
   if (errors.some((e) => e.path === manifestName))
     a.errors = a.errors.filter((e) => !(e.path === manifestName && /is missing$/.test(e.message)));
-  const base = st.isDirectory() ? path.replace(/\/+$/, '') : dirname(path);
+  const base = name ?? (st.isDirectory() ? path.replace(/\/+$/, '') : dirname(path));
   // Name files from where the command was given (scenarios/starter/cases/x.json).
   const named = prefixAssembled({ ...a, errors: [...errors, ...a.errors] }, base);
   return {

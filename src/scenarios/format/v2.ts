@@ -494,6 +494,8 @@ export const packV2Schema = s({
   questionBanks: z.array(questionBankSchema).default([]),
   /** Fee tables (src/domain/payer/pricing/fees.ts), kept as given. */
   fees: z.array(z.unknown()).default([]),
+  /** Part B drug payment tables (ASP, one quarter each: src/domain/payer/pricing/asp.ts), kept as given. */
+  drugs: z.array(z.unknown()).default([]),
 });
 
 /** The manifest with its parts unparsed: the validator parses each item on its own (once). */
@@ -506,6 +508,7 @@ export const manifestSchema = s({
   templates: z.array(z.unknown()).default([]),
   questionBanks: z.array(z.unknown()).default([]),
   fees: z.array(z.unknown()).default([]),
+  drugs: z.array(z.unknown()).default([]),
 });
 
 export type PackV2 = z.infer<typeof packV2Schema>;
