@@ -541,6 +541,10 @@ function shareCosts(
     if (share.copay > 0) line.adjustments.push({ group: 'PR', carc: '3', amount: share.copay });
     if (balanceBill > 0) line.adjustments.push({ group: 'PR', carc: '45', amount: balanceBill });
     line.paid = cents(payment - seq);
+    // Not assigned: Medicare pays the beneficiary, not the provider (the drug lines, priced
+    // without a limiting charge, are paid under mandatory assignment).
+    // See: Pub. 100-04 ch. 1 §30.3; SSA §1842(b)(3)(B)(ii); CARC 100 on the provider's 835.
+    if (nonAssigned && p.limitingCharge !== null && line.paid !== 0) line.paidTo = 'patient';
     return line;
   });
   return { lines, acc, appealable, seqRate, minYear, maxYear };
