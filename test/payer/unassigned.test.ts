@@ -10,6 +10,7 @@
 import { describe, expect, it } from 'vitest';
 import { cents } from '../../src/domain/money';
 import { withAssignment } from '../../src/domain/payer/cost-sharing/assignment';
+import { reversalOf } from '../../src/domain/payer/corrections/reversal';
 import { remittanceAmounts } from '../../src/domain/payer/remittance/remittance-json';
 import { lineBalances, netPaid } from '../../src/domain/payer/remittance/remittance';
 import { amountDue, statementLines } from '../../src/domain/payer/remittance/statement';
@@ -100,5 +101,22 @@ describe('non-assigned claim: Medicare pays the beneficiary (Pub. 100-04 ch. 1 Â
     expect(l!.writeOff).toBe($('30.56')); // CO-45: only the charge above the limiting charge
     expect(l!.reasons).toContain('100');
     expect(amountDue([l!])).toBe($('89.44'));
+  });
+
+  it('taking the claim back takes nothing from the provider: the reversal is paid to the patient too', () => {
+    const { r } = run(nonPar(false));
+    const v = reversalOf({ ...r, payerClaimNumber: r.payerClaimNumber! });
+    expect(v.lines[0]!.paidTo).toBe('patient');
+    expect(v.totals.paid).toBe(-$('60.98'));
+    const again = run(nonPar(false)).r;
+    expect(netPaid({ ...again, reversal: v })).toBe(0);
+    const w = write835({ ...again, reversal: v });
+    if (!w.ok) throw new Error(JSON.stringify(w.errors));
+    const clp = segments(w.value).filter((q) => q[0] === 'CLP');
+    expect(clp.map((q) => [q[2], q[4]])).toEqual([
+      ['22', '0'],
+      ['1', '0'],
+    ]);
+    expect(read835(w.value).ok).toBe(true);
   });
 });
