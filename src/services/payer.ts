@@ -9,7 +9,9 @@
  */
 import type { Claim } from '../domain/claim/claim';
 import type { CodeCatalog } from '../domain/codes/catalog';
-import type { Finding } from '../domain/findings';
+import { dedupeFindings, type Finding } from '../domain/findings';
+import { orderFindings } from '../domain/edits/finding-kit';
+import { payerChecksBeforeSubmission } from '../domain/payer/checks';
 import {
   globalDaysFrom,
   indicatorsFrom,
@@ -59,7 +61,10 @@ export interface PayerService {
   readonly problems: readonly Problem[];
   /** What the edit engine needs beside the claim (no payer policy: a scrub). */
   editContext(catalog: CodeCatalog, history?: readonly Claim[]): EditContext;
-  /** The edits run on `claim` before submission (the Scrub button, `claimlab check`). */
+  /**
+   * The edits run on `claim` before submission (the Scrub button, the worker), with the claim's
+   * payer's policy edits as `claimlab check` adds them.
+   */
   scrub(claim: Claim, catalog: CodeCatalog, history?: readonly Claim[]): Finding[];
   /** The adjudication context for `payer`: its fee sources and the edits with its policy. */
   context(
@@ -133,7 +138,15 @@ export function buildPayerService(packs: PackSet, bundles: PayerBundles = {}): P
     globalDays,
     problems,
     editContext,
-    scrub: (claim, catalog, history) => scrub(claim, editContext(catalog, history)),
+    // The payer's policy edits (timely filing, authorization, necessity, COB) by the function
+    // `adjudicate` and `claimlab check` use, so the page and the worker predict the same denials.
+    scrub(claim, catalog, history) {
+      const findings = scrub(claim, editContext(catalog, history));
+      const payer = payers.get(claim.payerId);
+      return payer
+        ? orderFindings(dedupeFindings([...findings, ...payerChecksBeforeSubmission(claim, payer)]))
+        : findings;
+    },
     context(payer, { catalog, history, findings, seed, receivedDate }) {
       const historyOf = (c: Claim) => (typeof history === 'function' ? history(c) : history);
       return {

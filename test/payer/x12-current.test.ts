@@ -43,6 +43,7 @@ const CARC_MEANING: Record<string, RegExp> = {
   '54': /assistant|multiple physicians|co-surgeon/i,
   '96': /non-covered|not a covered/i,
   '97': /another service|included/i,
+  '100': /(payment|paid).* to (the )?patient/i,
   '107': /qualifying/i,
   '109': /not covered by this payer|correct payer|right payer/i,
   '119': /maximum/i,

@@ -13,6 +13,7 @@ import { dedupeFindings, type Finding } from '../findings';
 import { cents, mulRound, sum, type Cents } from '../money';
 import type { PayerPolicy } from '../edits/policy-types';
 import { serviceCategory } from './cost-sharing/categories';
+import { benefitExclusion, planPreventive } from './cost-sharing/plan-benefits';
 import { payerChecks, type CobState } from './checks';
 import { costShare, type AccumulatorState } from './cost-sharing/cost-sharing';
 import { denialFor, fieldRemark, isRejection, linesOf, type Denial } from './remittance/denials';
@@ -402,12 +403,22 @@ function price(
       rules: [`ASP: ${l.units} × the ${hit.table.quarter} limit per ${hit.entry.dosage}`],
     };
   }
+  // The plan's exclusions (data in the payer profile): not covered, priced or not.
+  for (let i = 0; i < claim.lines.length; i++) {
+    if (denials[i]) continue;
+    const l = claim.lines[i]!;
+    const ex = benefitExclusion(payer, l.code, l.serviceDate ?? dos);
+    if (ex) {
+      denials[i] = payerDenial(ex.group, ex.carc, [...ex.remarks]);
+      fees[i] = null;
+    }
+  }
   fees.forEach((fee, i) => {
     if (!fee || fee.kind === 'priced') return;
     const mods = claim.lines[i]!.modifiers;
     const liable = mods.includes('GA') || mods.includes('GY') ? 'PR' : 'CO';
     denials[i] =
-      payer.kind === 'medicare' && statutorilyExcluded(claim.lines[i]!.code, fee)
+      payer.kind === 'medicare' && statutorilyExcluded(fee)
         ? payerDenial('PR', '96', ['N425'])
         : unpricedDenial(fee, liable);
   });
@@ -507,7 +518,14 @@ function shareCosts(
       rules: nonAssigned ? [...p.rules, 'not assigned: limiting charge applies'] : p.rules,
       limitingCharge: p.limitingCharge,
     };
-    const cat = serviceCategory(l.code, l.modifiers, l.serviceDate ?? dos, fee.status);
+    // A plan preventive policy (ACA: 45 CFR 147.130) decides by the line's diagnosis.
+    const planned = planPreventive(payer, claim.diagnoses, l, l.serviceDate ?? dos);
+    const cat =
+      planned === 'preventive'
+        ? 'preventive'
+        : planned === 'not-preventive'
+          ? 'other'
+          : serviceCategory(l.code, l.modifiers, l.serviceDate ?? dos, fee.status);
     const rule = payer.costSharing[cat] ?? payer.costSharing.default;
     const { share, after } = costShare(
       {
@@ -541,6 +559,10 @@ function shareCosts(
     if (share.copay > 0) line.adjustments.push({ group: 'PR', carc: '3', amount: share.copay });
     if (balanceBill > 0) line.adjustments.push({ group: 'PR', carc: '45', amount: balanceBill });
     line.paid = cents(payment - seq);
+    // Not assigned: Medicare pays the beneficiary, not the provider (the drug lines, priced
+    // without a limiting charge, are paid under mandatory assignment).
+    // See: Pub. 100-04 ch. 1 §30.3; SSA §1842(b)(3)(B)(ii); CARC 100 on the provider's 835.
+    if (nonAssigned && p.limitingCharge !== null && line.paid !== 0) line.paidTo = 'patient';
     return line;
   });
   return { lines, acc, appealable, seqRate, minYear, maxYear };
@@ -632,16 +654,15 @@ const payerDenial = (group: 'CO' | 'PR', carc: string, remarks: string[]): Denia
 /**
  * Excluded from Medicare by law, so the beneficiary's to pay whether or not a notice was given
  * (no ABN is needed for a statutory exclusion): PR-96 + N425, never a provider write-off. The
- * RVU file's status N marks these; routine physical examinations (preventive medicine visits
- * 99381–99397) are excluded by statute even where no RVU file is loaded.
+ * RVU file's status N marks these; other exclusions (routine physical examinations, preventive
+ * medicine visits 99381–99397, even where no RVU file is loaded) are data in the payer profile
+ * (`exclusions`, cost-sharing/plan-benefits.ts), applied before pricing.
  * See: SSA §1862(a)(7) (routine physical checkups); 42 CFR 411.15(a)(1); Pub. 100-04 ch. 30
  * §20.1 (statutory exclusions: beneficiary liable, ABN optional) and ch. 12 §30.6.2;
  * CMS RVU file read-me, status N; RARC N425.
  */
-function statutorilyExcluded(code: string, fee: MedicareFee): boolean {
-  if (fee.kind !== 'unpriced') return false;
-  if (fee.status === 'N') return true;
-  return fee.status === null && code >= '99381' && code <= '99397' && code.length === 5;
+function statutorilyExcluded(fee: MedicareFee): boolean {
+  return fee.kind === 'unpriced' && fee.status === 'N';
 }
 
 function unpricedDenial(fee: MedicareFee, liable: 'CO' | 'PR'): Denial {

@@ -92,6 +92,15 @@ const costShare = z.object({
 });
 export type CostShare = z.infer<typeof costShare>;
 
+/** A procedure code or an inclusive range of equal-length codes ("99381-99397"). */
+const procedureOrRange = z
+  .string()
+  .regex(
+    /^[0-9A-Z]{5}(-[0-9A-Z]{5})?$/,
+    'must be a 5-character procedure code or a range such as 99381-99397',
+  )
+  .refine((s) => s.length === 5 || s.slice(0, 5) <= s.slice(6), 'range must run from low to high');
+
 const appealLevel = z.object({
   level: z.number().int().min(1).max(9),
   name: z.string().min(1),
@@ -229,6 +238,43 @@ const base = z.object({
           .array(z.string().regex(/^[0-9A-Z]{5}$/, 'must be a 5-character procedure code'))
           .min(1),
         diagnoses: z.array(z.string().min(3)).min(1),
+        title: z.string().min(1),
+        effective: isoDate.nullable(),
+        terminated: isoDate.nullable(),
+        source: z.string().min(1),
+      }),
+    )
+    .default([]),
+  /**
+   * Plan preventive-service policies (cost-sharing/plan-benefits.ts): these procedures take the
+   * plan's `preventive` cost sharing when the line's diagnosis starts with one of `diagnoses`
+   * (e.g. the ACA adult and well-woman visits with Z00.0x / Z01.41x, 45 CFR 147.130), the
+   * default cost sharing otherwise.
+   */
+  preventiveServices: z
+    .array(
+      z.object({
+        procedures: z.array(procedureOrRange).min(1),
+        /** Diagnosis codes or code prefixes (Z00.0 = Z00.00 and Z00.01). */
+        diagnoses: z.array(z.string().min(3)).min(1),
+        title: z.string().min(1),
+        effective: isoDate.nullable(),
+        terminated: isoDate.nullable(),
+        source: z.string().min(1),
+      }),
+    )
+    .default([]),
+  /**
+   * Services the plan does not cover, each with its denial: a statutory exclusion (Medicare
+   * routine physical: PR-96 + N425) or a plan's excluded benefit (PR-204).
+   */
+  exclusions: z
+    .array(
+      z.object({
+        procedures: z.array(procedureOrRange).min(1),
+        group: z.enum(['PR', 'CO']),
+        carc: z.string().regex(/^\d{1,3}$/, 'must be a claim adjustment reason code number'),
+        remarks: z.array(z.string().regex(/^(MA|M|N)\d{1,3}$/, 'must be a RARC')).default([]),
         title: z.string().min(1),
         effective: isoDate.nullable(),
         terminated: isoDate.nullable(),

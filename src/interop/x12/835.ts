@@ -12,6 +12,8 @@
  * The reversal CLP's CLP09 is the frequency of the claim that caused it (8 = void: no CLP
  * follows). When the take-back exceeds the new payment, BPR02 is 0 and PLB*FB (forwarding
  * balance) carries the negative amount, so BPR02 = ΣCLP04 − ΣPLB04 still holds.
+ * A non-assigned Medicare claim (the payment went to the beneficiary) pays the provider nothing:
+ * CLP04 and SVC03 0, the payment as CAS*OA*100, MA28 in LQ (see providerView).
  * A front-end rejection never reaches an 835 (it is returned as unprocessable), so the writer
  * refuses it. The 835 does not carry findings, accumulators or appeal deadlines: the reader
  * leaves them empty. The reader (835-reader.ts) refuses what is not a complete, balanced 835:
@@ -19,10 +21,12 @@
  * See: X12 005010X221A1 loops 1000A (N1, N3, N4, REF*2U, PER*BL), 1000B (N1), 2100 (CLP, NM1*QC, MOA, DTM*050), 2110 (SVC,
  * DTM*472, CAS, REF*6R, AMT*B6, LQ*HE); CLP02 claim status codes 1, 2, 4, 22; PLB03 code FB.
  */
+import { cents } from '../../domain/money';
 import type { Problem, Result } from '../../domain/result';
 import {
   groupAdjustments,
   netPaid,
+  paidToProvider,
   remittanceJson,
   type RemitLine,
   type Remittance,
@@ -45,18 +49,32 @@ export { read835 } from './835-reader';
 
 export const IG_835 = '005010X221A1';
 
+/**
+ * A line whose payment went to the beneficiary (non-assigned Medicare claim) carries no payment
+ * to the provider: SVC03 0 and the payment as OA-100 (payment made to patient/insured), so the
+ * line still balances (SVC02 = SVC03 + ΣCAS) and MA28 tells the provider why.
+ */
+function providerView(l: RemitLine): Pick<RemitLine, 'paid' | 'adjustments'> {
+  if (l.paidTo !== 'patient' || l.paid === 0) return l;
+  return {
+    paid: cents(0),
+    adjustments: [...l.adjustments, { group: 'OA', carc: '100', amount: l.paid }],
+  };
+}
+
 function serviceSegments(l: RemitLine): Segment[] {
+  const v = providerView(l);
   const out: Segment[] = [
     [
       'SVC',
       ['HC', l.code, ...l.modifiers].join(':'),
       x12Amount(l.billed),
-      x12Amount(l.paid),
+      x12Amount(v.paid),
       '',
       String(l.units),
     ],
     ['DTM', '472', x12Date(l.serviceDate)],
-    ...casSegments(groupAdjustments(l.adjustments)),
+    ...casSegments(groupAdjustments(v.adjustments)),
     ['REF', '6R', String(l.line)],
     ['AMT', 'B6', x12Amount(l.allowed)],
   ];
@@ -112,7 +130,7 @@ function claimPaymentSegments(r: Remittance): Segment[] {
         ident(r.claimId, 38),
         '22',
         x12Amount(v.totals.billed),
-        x12Amount(v.totals.paid),
+        x12Amount(paidToProvider(v.lines, v.totals.paid)),
         x12Amount(v.totals.patientResponsibility),
         r.claimFilingIndicator,
         v.payerClaimNumber,
@@ -132,7 +150,7 @@ function claimPaymentSegments(r: Remittance): Segment[] {
         ident(r.claimId, 38),
         r.status === 'denied' ? '4' : r.payerSequence === 2 ? '2' : '1',
         x12Amount(r.totals.billed),
-        x12Amount(r.totals.paid),
+        x12Amount(paidToProvider(r.lines, r.totals.paid)),
         x12Amount(r.totals.patientResponsibility),
         r.claimFilingIndicator,
         r.payerClaimNumber ?? '',

@@ -43,6 +43,7 @@ export function reversalOf(original: Remittance & { payerClaimNumber: string }):
       amount: neg(a.amount),
     })),
     remarks: [...l.remarks],
+    ...(l.paidTo ? { paidTo: l.paidTo } : {}),
   }));
   // What the original actually added to this payer's accumulators: on a secondary claim the PR
   // labels are the primary's, so the PR amounts are not what it counted. Read from JSON without

@@ -37,6 +37,7 @@ export const CARC = {
   '54': 'An assistant, co-surgeon or surgical team is not covered for this procedure.',
   '96': 'Not a covered charge.',
   '97': 'Paid as part of another service on the claim.',
+  '100': 'This payment was paid to the patient (or insured), not to the provider.',
   '107': 'The qualifying (primary) service is not on this claim.',
   '109': 'Not covered by this payer; send to the right payer.',
   '119': 'Benefit maximum reached for the period.',
@@ -119,4 +120,12 @@ export const rarcText = (c: string): string =>
 /** Member cost sharing: deductible, coinsurance, copay (what counts toward out of pocket). */
 export const COST_SHARING_CARCS: ReadonlySet<string> = new Set(['1', '2', '3']);
 
-export const NON_DENIAL_CARCS: ReadonlySet<string> = new Set(['1', '2', '3', '45', '253', '23']);
+export const NON_DENIAL_CARCS: ReadonlySet<string> = new Set([
+  '1',
+  '2',
+  '3',
+  '45',
+  '253',
+  '23',
+  '100',
+]);

@@ -54,6 +54,7 @@ export const remittanceLineJsonSchema = z.object({
   pricingSource: z.string().optional(),
   pricingRules: z.array(z.string()).optional(),
   limitingCharge: money.optional(),
+  paidTo: z.enum(['patient']).optional(),
 });
 
 export const findingJsonSchema = z.object({
@@ -164,6 +165,7 @@ function lineFrom(l: z.infer<typeof remittanceLineJsonSchema>): RemitLine {
       amount: c(a.amount),
     })),
     remarks: l.remarks,
+    ...(l.paidTo ? { paidTo: l.paidTo } : {}),
   };
 }
 

@@ -33,6 +33,14 @@ export interface RemitLine {
   adjustments: Adjustment[];
   /** RARCs, e.g. ["N362", "MA01"]. */
   remarks: string[];
+  /**
+   * Set to 'patient' when the payer sent this line's payment to the beneficiary (a Medicare
+   * claim the non-participating provider did not accept assignment on): `paid` is still what the
+   * payer paid, but the provider was paid nothing for it, and the 835 to the provider shows it
+   * as OA-100 (payment made to the patient) with SVC03 0.
+   * See: Pub. 100-04 ch. 1 §30.3 (assignment), ch. 12 §30.3.12; CARC 100, RARC MA28.
+   */
+  paidTo?: 'patient';
   /** How the allowed amount was found (fee source and rules), when priced. */
   pricing?: { feeSchedule: Cents; source: string; rules: string[]; limitingCharge: Cents | null };
 }
@@ -113,9 +121,27 @@ export interface Remittance {
   balanceBilling?: BalanceBillingProtection;
 }
 
-/** What the provider receives for this remittance: new payment minus the amount taken back. */
-export const netPaid = (r: Pick<Remittance, 'totals' | 'reversal'>): Cents =>
-  cents(r.totals.paid + (r.reversal ? r.reversal.totals.paid : 0));
+/** What the payer sent the beneficiary instead of the provider (non-assigned lines). */
+export const paidToPatient = (lines: readonly Pick<RemitLine, 'paid' | 'paidTo'>[]): Cents =>
+  sum(lines.filter((l) => l.paidTo === 'patient').map((l) => l.paid));
+
+/** What the provider is paid on these lines (the 835's SVC03 / CLP04). */
+export const paidToProvider = (
+  lines: readonly Pick<RemitLine, 'paid' | 'paidTo'>[],
+  paid: Cents,
+): Cents => cents(paid - paidToPatient(lines));
+
+/**
+ * What the provider receives for this remittance: new payment minus the amount taken back,
+ * neither counting what was paid to the beneficiary (non-assigned claims).
+ */
+export const netPaid = (
+  r: Pick<Remittance, 'totals' | 'reversal'> & { lines?: RemitLine[] },
+): Cents =>
+  cents(
+    paidToProvider(r.lines ?? [], r.totals.paid) +
+      (r.reversal ? paidToProvider(r.reversal.lines, r.reversal.totals.paid) : 0),
+  );
 
 /**
  * A remittance read from outside the adjudicator (an 835, another payer's decision on a claim):
@@ -230,6 +256,7 @@ function lineJson(l: RemitLine) {
     modifiers: l.modifiers,
     units: l.units,
     serviceDate: l.serviceDate,
+    ...(l.paidTo ? { paidTo: l.paidTo } : {}),
     ...(l.pricing
       ? {
           feeSchedule: m(l.pricing.feeSchedule),
@@ -276,6 +303,16 @@ export function remittanceJson(r: Remittance) {
     frequency: r.frequency,
     originalClaimId: r.originalClaimId,
     netPaid: m(netPaid(r)),
+    // Non-assigned (Medicare): the payment went to the beneficiary, none of it to the provider.
+    ...(r.lines.some((l) => l.paidTo === 'patient')
+      ? {
+          paidTo: r.lines.every((l) => l.paidTo === 'patient' || l.paid === 0)
+            ? ('patient' as const)
+            : ('provider-and-patient' as const),
+          paidToProvider: m(paidToProvider(r.lines, r.totals.paid)),
+          paidToPatient: m(paidToPatient(r.lines)),
+        }
+      : {}),
     ...(r.benefitYear ? { benefitYear: r.benefitYear } : {}),
     // QMB: the PR amounts are Medicare cost sharing the provider may not bill the patient for.
     ...(r.balanceBilling
