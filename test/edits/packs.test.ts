@@ -4,7 +4,7 @@
  * A case meant to be denied for a reason lists it in `answer.expected.findings` (finding ids).
  * The cases come through the one pack reader (src/scenarios/format/index.ts).
  */
-import { readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { starterCatalog } from '../../src/codesets/starter';
