@@ -78,6 +78,9 @@ export class PayerLedger {
    * member with many claims does not make every claim compare against all of them).
    */
   readonly #byMemberDate = new Map<string, Entry[]>();
+  /** `payerId|memberId` of the members with an entry in `#byMemberDate`: most claims in a run
+   * are a member's first, and need no look-up per day of a 90-day window. */
+  readonly #membersWithDates = new Set<string>();
 
   /** Records an adjudication (from this run or from history given by the user). */
   record(r: Remittance, payer?: PayerProfile, serviceDate?: string, claim?: Claim): void {
@@ -96,13 +99,15 @@ export class PayerLedger {
         if (acc) this.#acc.set(k, creditBack(acc, r.reversal));
       }
     }
-    if (claim && r.status !== 'voided')
+    if (claim && r.status !== 'voided') {
+      this.#membersWithDates.add(`${r.payerId}|${claim.patient.memberId ?? ''}`);
       for (const d of serviceDates(claim)) {
         const k = `${r.payerId}|${claim.patient.memberId ?? ''}|${d}`;
         const list = this.#byMemberDate.get(k);
         if (list) list.push(entry);
         else this.#byMemberDate.set(k, [entry]);
       }
+    }
     // A void is known by the claim number it took back: keep that one pointing at the original.
     if (r.status !== 'voided') {
       this.#claims.set(`${r.payerId}|${r.claimId}`, entry);
@@ -162,6 +167,7 @@ export class PayerLedger {
         : undefined;
     const out = new Set<Entry>();
     const member = claim.patient.memberId ?? '';
+    if (!this.#membersWithDates.has(`${payerId}|${member}`)) return [];
     const add = (d: string) => {
       for (const e of this.#byMemberDate.get(`${payerId}|${member}|${d}`) ?? [])
         if (!e.supersededBy && e !== named) out.add(e);
