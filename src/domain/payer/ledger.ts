@@ -70,8 +70,9 @@ export class PayerLedger {
   readonly #claims = new Map<string, Entry>();
   /** `payerId|memberId|benefit year` -> running accumulators. */
   readonly #acc = new Map<string, Accumulators>();
-  /** `payerId|memberId` -> benefit years seen (for the new-year note). */
-  readonly #years = new Map<string, Set<string>>();
+  /** `payerId|memberId` -> benefit years seen (for the new-year note): most members have one,
+   * kept as the year itself; a set from the second. */
+  readonly #years = new Map<string, string | Set<string>>();
   /**
    * `payerId|memberId|date of service` -> the claims adjudicated for the member with a service
    * that day (duplicate detection compares services on the same date; keyed by date so a
@@ -120,9 +121,10 @@ export class PayerLedger {
     if (member && year) {
       this.#acc.set(`${r.payerId}|${member}|${year}`, r.accumulatorsAfter);
       const k = `${r.payerId}|${member}`;
-      let ys = this.#years.get(k);
-      if (!ys) this.#years.set(k, (ys = new Set()));
-      ys.add(year);
+      const ys = this.#years.get(k);
+      if (ys === undefined) this.#years.set(k, year);
+      else if (typeof ys !== 'string') ys.add(year);
+      else if (ys !== year) this.#years.set(k, new Set([ys, year]));
     }
   }
 
@@ -208,7 +210,8 @@ export class PayerLedger {
     const member = claim.patient.memberId;
     if (!accumulators && !claim.accumulatorsGiven && member && isIsoDate(claim.serviceDate)) {
       const year = benefitYearOf(payer, claim.serviceDate);
-      const earlier = [...(this.#years.get(`${payer.id}|${member}`) ?? [])].filter((y) => y < year);
+      const ys = this.#years.get(`${payer.id}|${member}`) ?? [];
+      const earlier = (typeof ys === 'string' ? [ys] : [...ys]).filter((y) => y < year);
       if (earlier.length > 0) notes.push(newYearFinding(payer, year, earlier.sort().at(-1)!));
       accumulators = { deductibleMet: cents(0), outOfPocketMet: cents(0) };
     }
