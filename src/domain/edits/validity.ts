@@ -261,9 +261,25 @@ export function procedureValidity(claim: Claim, catalog: CodeCatalog): Finding[]
   return out;
 }
 
+/**
+ * The catalog's verdicts by code and date, per catalog: a run checks the same few hundred codes on
+ * the same dates claim after claim. Read only (the verdicts are shared).
+ */
+const procVerdicts = new WeakMap<CodeCatalog, Map<string, ProcedureVerdict>>();
+
 /** The catalog's verdict, or one built from procedure() for catalogs without procedureOn. */
 function verdictOn(catalog: CodeCatalog, code: string, date: string): ProcedureVerdict {
-  if (catalog.procedureOn) return catalog.procedureOn(code, date);
+  if (catalog.procedureOn) {
+    let m = procVerdicts.get(catalog);
+    if (!m) procVerdicts.set(catalog, (m = new Map()));
+    const k = `${code}\u0000${date}`;
+    let v = m.get(k);
+    if (!v) {
+      if (m.size >= 20_000) m.clear();
+      m.set(k, (v = catalog.procedureOn(code, date)));
+    }
+    return v;
+  }
   const e = catalog.procedure(code, date);
   const list = 'starter set';
   if (!e) return { list, covers: false };

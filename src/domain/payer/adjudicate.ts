@@ -37,7 +37,7 @@ import {
 import { addQmbRemarks, hasQmbProtection, qmbProtection } from './cost-sharing/qmb';
 import { hash32, rng } from '../random/seeded';
 import { payerClaimNumber } from './remittance/claim-number';
-import { policyFor } from './policy';
+import { policyOf } from './policy';
 import { applySecondary } from './coordination/cob';
 import { acceptsAssignment } from './cost-sharing/assignment';
 import { appealLevels } from './corrections/appeals';
@@ -273,7 +273,7 @@ function findingsOf(claim: Claim, ctx: AdjudicationContext, r: Receipt): Finding
       ? [ctx.findings ?? [], payerChecks(claim, payer, r.received, checkOpts)]
       : [
           ctx.findings ?? [],
-          ctx.edits ? notPayerOwn(ctx.edits(claim, policyFor(payer))) : [],
+          ctx.edits ? notPayerOwn(ctx.edits(claim, policyOf(payer))) : [],
           payerChecks(claim, payer, r.received, checkOpts),
           localityCheck(claim, payer, ctx.fees),
         ]

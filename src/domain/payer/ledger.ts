@@ -70,14 +70,18 @@ export class PayerLedger {
   readonly #claims = new Map<string, Entry>();
   /** `payerId|memberId|benefit year` -> running accumulators. */
   readonly #acc = new Map<string, Accumulators>();
-  /** `payerId|memberId` -> benefit years seen (for the new-year note). */
-  readonly #years = new Map<string, Set<string>>();
+  /** `payerId|memberId` -> benefit years seen (for the new-year note): most members have one,
+   * kept as the year itself; a set from the second. */
+  readonly #years = new Map<string, string | Set<string>>();
   /**
    * `payerId|memberId|date of service` -> the claims adjudicated for the member with a service
    * that day (duplicate detection compares services on the same date; keyed by date so a
    * member with many claims does not make every claim compare against all of them).
    */
   readonly #byMemberDate = new Map<string, Entry[]>();
+  /** `payerId|memberId` of the members with an entry in `#byMemberDate`: most claims in a run
+   * are a member's first, and need no look-up per day of a 90-day window. */
+  readonly #membersWithDates = new Set<string>();
 
   /** Records an adjudication (from this run or from history given by the user). */
   record(r: Remittance, payer?: PayerProfile, serviceDate?: string, claim?: Claim): void {
@@ -96,13 +100,15 @@ export class PayerLedger {
         if (acc) this.#acc.set(k, creditBack(acc, r.reversal));
       }
     }
-    if (claim && r.status !== 'voided')
+    if (claim && r.status !== 'voided') {
+      this.#membersWithDates.add(`${r.payerId}|${claim.patient.memberId ?? ''}`);
       for (const d of serviceDates(claim)) {
         const k = `${r.payerId}|${claim.patient.memberId ?? ''}|${d}`;
         const list = this.#byMemberDate.get(k);
         if (list) list.push(entry);
         else this.#byMemberDate.set(k, [entry]);
       }
+    }
     // A void is known by the claim number it took back: keep that one pointing at the original.
     if (r.status !== 'voided') {
       this.#claims.set(`${r.payerId}|${r.claimId}`, entry);
@@ -115,9 +121,10 @@ export class PayerLedger {
     if (member && year) {
       this.#acc.set(`${r.payerId}|${member}|${year}`, r.accumulatorsAfter);
       const k = `${r.payerId}|${member}`;
-      let ys = this.#years.get(k);
-      if (!ys) this.#years.set(k, (ys = new Set()));
-      ys.add(year);
+      const ys = this.#years.get(k);
+      if (ys === undefined) this.#years.set(k, year);
+      else if (typeof ys !== 'string') ys.add(year);
+      else if (ys !== year) this.#years.set(k, new Set([ys, year]));
     }
   }
 
@@ -162,6 +169,7 @@ export class PayerLedger {
         : undefined;
     const out = new Set<Entry>();
     const member = claim.patient.memberId ?? '';
+    if (!this.#membersWithDates.has(`${payerId}|${member}`)) return [];
     const add = (d: string) => {
       for (const e of this.#byMemberDate.get(`${payerId}|${member}|${d}`) ?? [])
         if (!e.supersededBy && e !== named) out.add(e);
@@ -202,7 +210,8 @@ export class PayerLedger {
     const member = claim.patient.memberId;
     if (!accumulators && !claim.accumulatorsGiven && member && isIsoDate(claim.serviceDate)) {
       const year = benefitYearOf(payer, claim.serviceDate);
-      const earlier = [...(this.#years.get(`${payer.id}|${member}`) ?? [])].filter((y) => y < year);
+      const ys = this.#years.get(`${payer.id}|${member}`) ?? [];
+      const earlier = (typeof ys === 'string' ? [ys] : [...ys]).filter((y) => y < year);
       if (earlier.length > 0) notes.push(newYearFinding(payer, year, earlier.sort().at(-1)!));
       accumulators = { deductibleMet: cents(0), outOfPocketMet: cents(0) };
     }

@@ -20,3 +20,15 @@ export function policyFor(p: PayerProfile): PayerPolicy {
     })),
   };
 }
+
+/**
+ * `policyFor`, built once per profile: the adjudicator asks for it on every claim, and the edit
+ * engine caches per rule object (diagnosis ranges), which only pays off when the rules are the
+ * same objects from claim to claim. The result is shared: read it, never change it.
+ */
+const built = new WeakMap<PayerProfile, PayerPolicy>();
+export function policyOf(p: PayerProfile): PayerPolicy {
+  let v = built.get(p);
+  if (!v) built.set(p, (v = policyFor(p)));
+  return v;
+}
