@@ -278,8 +278,10 @@ export class BundleSources {
   /** The catalog and the ICD-10-CM release for a date, loaded; a date no release covers throws. */
   async releaseFor(date: string): Promise<{ cat: CodeCatalog; rel: IcdRelease }> {
     const s = await this.icdSlotFor(date);
+    // The catalog's small bundles (POS, MCE, MPFS) load while the release downloads and decodes.
+    const catalog = this.catalog();
     if (s) await this.ensureIcd(s);
-    const cat = await this.catalog();
+    const cat = await catalog;
     const r = cat.icd10(date);
     if (!r.ok) throw new RequestError(r.errors);
     return { cat, rel: r.value };
