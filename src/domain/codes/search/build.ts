@@ -142,8 +142,9 @@ export function buildIndexData(
 
   const toks = new IntBuf(1 << 21);
   const docStart = new IntBuf(N + indexTerms.length + 1);
-  const weights: number[] = [];
-  const kinds: number[] = [];
+  const weights = new Float32Array(N + indexTerms.length);
+  const kinds = new Uint8Array(N + indexTerms.length);
+  let nDocs = 0;
   let w = 0;
   /** Appends the tokens of one cached text (span `sp` of the pool) to the document. */
   const put = (sp: number) => {
@@ -156,8 +157,8 @@ export function buildIndexData(
     }
   };
   const endDoc = (kind: DocKind) => {
-    weights.push(w);
-    kinds.push(kind);
+    weights[nDocs] = w;
+    kinds[nDocs++] = kind;
   };
   for (const e of entries) {
     docStart.push(toks.n);
@@ -228,7 +229,6 @@ export function buildIndexData(
   }
   tStart.push(tEntry.n);
   docStart.push(toks.n);
-  const nDocs = weights.length;
 
   // Postings in CSR form; a word repeated in one document is posted once.
   const T = stems.length;
@@ -273,8 +273,8 @@ export function buildIndexData(
     chapter,
     nTitles: N,
     nDocs,
-    docKind: Uint8Array.from(kinds),
-    docWeight: Float32Array.from(weights),
+    docKind: kinds.slice(0, nDocs),
+    docWeight: weights.slice(0, nDocs),
     targetStart: tStart.a.slice(0, tStart.n),
     targetEntry: tEntry.a.slice(0, tEntry.n),
     targetOffset: Float32Array.from(tOffset),
