@@ -17,7 +17,7 @@ import { decodeJsonBundle, type JsonBundle } from './json-bundle';
 import { parseManifest, type Manifest, type ManifestEntry } from './manifest';
 import { decodeMpfsBundle, MPFS_BUNDLE_FILE } from './mpfs/decode';
 import { pfsCodeList, type PfsCodeList } from './mpfs/codes';
-import { OfficialCatalog } from './official-catalog';
+import { OfficialCatalog, type OfficialSources } from './official-catalog';
 import { parseFyId } from './release-year';
 import { starterCatalog } from './starter';
 
@@ -190,15 +190,36 @@ export class BundleSources {
     return this.#icd.has(s) || this.#json.has(s);
   }
 
-  /** The official catalog over the slots (ICD releases decoded on demand), or the starter set. */
+  /**
+   * The official catalog over the slots (ICD releases decoded on demand), or the starter set,
+   * with the PFS code list procedure validity reads (issue 10) from the MPFS bundle.
+   */
   catalog(): Promise<CodeCatalog> {
-    return this.#once('catalog', () => this.#makeCatalog());
+    return this.#once('catalog', async () => {
+      const { cat, sources } = await this.#baseCatalog();
+      if (!sources) return cat;
+      await this.mpfs().catch((e: Error) => this.warnings.push(e.message));
+      const pfs = this.#pfs;
+      // The catalog reads its sources when asked, so the list joins the object the encoder holds.
+      if (pfs) sources.pfs = { id: pfs.id, load: () => pfs };
+      return cat;
+    });
   }
 
-  async #makeCatalog(): Promise<CodeCatalog> {
+  /**
+   * The same catalog before the MPFS bundle (131 KB, and a 1.2 MB JSON parse) is loaded: what the
+   * encoder needs (ICD-10-CM releases), ready sooner. Only the encoder and ICD lookups use it;
+   * procedures go through catalog() or procedures(), which wait for the PFS code list, so the
+   * catalog never asks for the list before it is there (it would remember it as absent).
+   */
+  #baseCatalog(): Promise<{ cat: CodeCatalog; sources: OfficialSources | null }> {
+    return this.#once('catalog-base', () => this.#makeCatalog());
+  }
+
+  async #makeCatalog(): Promise<{ cat: CodeCatalog; sources: OfficialSources | null }> {
     const all = await this.slots();
     const icd = all.filter((s) => s.entry.kind === 'icd10cm');
-    if (!icd.length) return starterCatalog();
+    if (!icd.length) return { cat: starterCatalog(), sources: null };
     // HCPCS (0.5 MB) is loaded when procedures are first needed (procedures()), not for the encoder.
     const small = all.filter((s) => ['pos', 'mce'].includes(s.entry.kind));
     const json = new Map<Slot, JsonBundle>();
@@ -211,10 +232,7 @@ export class BundleSources {
       [...json.values()].filter((b): b is Extract<JsonBundle, { kind: K }> => b.kind === k);
     const pos = of('pos')[0];
     const mce = of('mce')[0];
-    // Procedure validity reads the PFS code list (issue 10): load the MPFS bundle with the catalog.
-    await this.mpfs().catch((e: Error) => this.warnings.push(e.message));
-    const pfs = this.#pfs;
-    return new OfficialCatalog({
+    const sources: OfficialSources = {
       icd: icd.map((s) => {
         const e = s.entry as Extract<ManifestEntry, { kind: 'icd10cm' }>;
         return {
@@ -250,9 +268,9 @@ export class BundleSources {
       ),
       ...(pos ? { pos: { id: pos.id, load: () => pos.data } } : {}),
       ...(mce ? { mce: { id: mce.id, load: () => mce.data } } : {}),
-      ...(pfs ? { pfs: { id: pfs.id, load: () => pfs } } : {}),
       fallback: starterCatalog(),
-    });
+    };
+    return { cat: new OfficialCatalog(sources), sources };
   }
 
   /** The catalog with the HCPCS bundles loaded: for procedure and modifier lookups, scrub and payer. */
@@ -278,8 +296,10 @@ export class BundleSources {
   /** The catalog and the ICD-10-CM release for a date, loaded; a date no release covers throws. */
   async releaseFor(date: string): Promise<{ cat: CodeCatalog; rel: IcdRelease }> {
     const s = await this.icdSlotFor(date);
+    // The catalog's small bundles (POS, MCE) load while the release downloads and decodes.
+    const catalog = this.#baseCatalog();
     if (s) await this.ensureIcd(s);
-    const cat = await this.catalog();
+    const { cat } = await catalog;
     const r = cat.icd10(date);
     if (!r.ok) throw new RequestError(r.errors);
     return { cat, rel: r.value };

@@ -248,3 +248,32 @@ describe('code-set engine without official bundles', () => {
     expect(f.map((x) => x.id)).toContain('code.not-billable');
   });
 });
+
+describe.skipIf(!hasBundles)('the encoder before procedures', () => {
+  // See: issue 9 "A lean first load" (the encoder is ready before the MPFS bundle is fetched)
+  // and issue 10 (procedure validity reads the PFS code list).
+  it('is ready without the MPFS bundle; procedures asked later still read the PFS code list', async () => {
+    const date = '2026-03-02';
+    const first = diskIo(BUILD);
+    const encoderFirst = createCodesetEngine(first.io);
+    await ask(encoderFirst, { type: 'engine.status', date, load: true });
+    await ask(encoderFirst, {
+      type: 'encoder',
+      date,
+      call: { op: 'search', query: 'dm2 hyperglycemia', opts: { limit: 1 } },
+    });
+    expect(first.fetched).toContain('search-FY2026.bin.gz');
+    expect(first.fetched).not.toContain('mpfs-2025.json.gz');
+    const fresh = createCodesetEngine(diskIo(BUILD).io);
+    for (const code of ['99213', 'G0438', '0001U']) {
+      const later = await ask<unknown>(encoderFirst, { type: 'procedure', code, date });
+      expect(later).toEqual(await ask<unknown>(fresh, { type: 'procedure', code, date }));
+    }
+    expect(first.fetched).toContain('mpfs-2025.json.gz');
+    expect(
+      JSON.stringify(await ask(encoderFirst, { type: 'procedure', code: '99213', date })),
+    ).toMatch(/PFS CY2025/);
+    const st = await ask<{ describe: string }>(encoderFirst, { type: 'status' });
+    expect(st.describe).toMatch(/PFS code list CY2025/);
+  });
+});

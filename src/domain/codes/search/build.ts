@@ -142,19 +142,23 @@ export function buildIndexData(
 
   const toks = new IntBuf(1 << 21);
   const docStart = new IntBuf(N + indexTerms.length + 1);
-  const weights: number[] = [];
-  const kinds: number[] = [];
+  const weights = new Float32Array(N + indexTerms.length);
+  const kinds = new Uint8Array(N + indexTerms.length);
+  let nDocs = 0;
   let w = 0;
-  const put = (ts: Int32Array) => {
-    for (let k = 0; k < ts.length; k++) {
+  /** Appends the tokens of one cached text (span `sp` of the pool) to the document. */
+  const put = (sp: number) => {
+    const ts = tokens.pool.a;
+    const end = tokens.spanEnd.a[sp]!;
+    for (let k = tokens.spanStart.a[sp]!; k < end; k++) {
       const x = ts[k]!;
       toks.push(x);
       if (x & 1) w += tw[x >> 1]!;
     }
   };
   const endDoc = (kind: DocKind) => {
-    weights.push(w);
-    kinds.push(kind);
+    weights[nDocs] = w;
+    kinds[nDocs++] = kind;
   };
   for (const e of entries) {
     docStart.push(toks.n);
@@ -174,11 +178,14 @@ export function buildIndexData(
   // Index terms come in tree order: a term shares its first levels (and often its modifiers)
   // with the one before, so their tokens are reused without a lookup.
   let prevPath: readonly string[] = [];
-  const prevLevels: Int32Array[] = [];
+  const prevLevels: number[] = [];
   let prevNemod = '';
-  let prevNemodToks: Int32Array = new Int32Array(0);
+  let prevNemodToks = 0;
+  let prevCode = '';
+  let prevR: { targets: [number, number][]; via: 0 | 1 | 2 } | undefined;
   for (const it of indexTerms) {
-    let r = resolveCache.get(it.code);
+    // Neighbouring terms often name the same code: no lookup then.
+    let r = it.code === prevCode ? prevR : resolveCache.get(it.code);
     if (!r) {
       const key = it.code.toUpperCase().replace(/[.\-\s]/g, '');
       const at = byCode.get(key);
@@ -188,6 +195,8 @@ export function buildIndexData(
       };
       resolveCache.set(it.code, r);
     }
+    prevCode = it.code;
+    prevR = r;
     if (!r.targets.length) {
       dropped++;
       continue;
@@ -220,7 +229,6 @@ export function buildIndexData(
   }
   tStart.push(tEntry.n);
   docStart.push(toks.n);
-  const nDocs = weights.length;
 
   // Postings in CSR form; a word repeated in one document is posted once.
   const T = stems.length;
@@ -265,8 +273,8 @@ export function buildIndexData(
     chapter,
     nTitles: N,
     nDocs,
-    docKind: Uint8Array.from(kinds),
-    docWeight: Float32Array.from(weights),
+    docKind: kinds.slice(0, nDocs),
+    docWeight: weights.slice(0, nDocs),
     targetStart: tStart.a.slice(0, tStart.n),
     targetEntry: tEntry.a.slice(0, tEntry.n),
     targetOffset: Float32Array.from(tOffset),
@@ -299,57 +307,67 @@ export function buildIndexData(
  */
 class Tokens {
   readonly #termOf: (raw: string) => number;
-  #parts = new Map<string, { toks: Int32Array; depth: number }>();
-  #levels = new Map<string, Int32Array>();
-  #optional = new Map<string, Int32Array>();
-  #buf: number[] = [];
+  /** The tokens of every text met, back to back; span i is pool[spanStart[i] .. spanEnd[i]). */
+  readonly pool = new IntBuf(1 << 18);
+  readonly spanStart = new IntBuf(1 << 16);
+  readonly spanEnd = new IntBuf(1 << 16);
+  /** Parenthesis depth at the end of a title part's span. */
+  readonly #spanDepth = new IntBuf(1 << 16);
+  #parts = new Map<string, number>();
+  #levels = new Map<string, number>();
+  #optional = new Map<string, number>();
+  readonly #emit = (raw: string, optional: boolean) =>
+    this.pool.push(this.#termOf(raw) * 2 + (optional ? 0 : 1));
 
   constructor(termOf: (raw: string) => number) {
     this.#termOf = termOf;
   }
 
-  #collect(text: string, allOptional: boolean, depth0 = 0): { toks: Int32Array; depth: number } {
-    const out = this.#buf;
-    out.length = 0;
-    const depth = scanWords(text, allOptional, depth0, (raw, optional) =>
-      out.push(this.#termOf(raw) * 2 + (optional ? 0 : 1)),
-    );
-    return { toks: Int32Array.from(out), depth };
+  #span(start: number, depth = 0): number {
+    this.spanStart.push(start);
+    this.spanEnd.push(this.pool.n);
+    this.#spanDepth.push(depth);
+    return this.spanStart.n - 1;
   }
 
-  /** A code title's tokens, passed part by part to `put`. */
-  title(text: string, put: (toks: Int32Array) => void) {
+  /** A code title's tokens, passed part by part (as spans) to `put`. */
+  title(text: string, put: (span: number) => void) {
     let depth = 0;
     let from = 0;
     while (from <= text.length) {
       let to = text.indexOf(',', from);
       if (to < 0) to = text.length;
       const part = text.slice(from, to);
-      let r = depth === 0 ? this.#parts.get(part) : undefined;
-      if (!r) {
-        r = this.#collect(part, false, depth);
-        if (depth === 0) this.#parts.set(part, r);
+      let sp = depth === 0 ? this.#parts.get(part) : undefined;
+      if (sp === undefined) {
+        const start = this.pool.n;
+        sp = this.#span(start, scanWords(part, false, depth, this.#emit));
+        if (depth === 0) this.#parts.set(part, sp);
       }
-      put(r.toks);
-      depth = r.depth;
+      put(sp);
+      depth = this.#spanDepth.a[sp]!;
       from = to + 1;
     }
   }
 
-  level(text: string): Int32Array {
-    let r = this.#levels.get(text);
-    if (!r) {
-      const all: number[] = [];
-      for (const p of splitMainTerm(text)) all.push(...this.#collect(p.text, p.optional).toks);
-      this.#levels.set(text, (r = Int32Array.from(all)));
+  level(text: string): number {
+    let sp = this.#levels.get(text);
+    if (sp === undefined) {
+      const start = this.pool.n;
+      for (const p of splitMainTerm(text)) scanWords(p.text, p.optional, 0, this.#emit);
+      this.#levels.set(text, (sp = this.#span(start)));
     }
-    return r;
+    return sp;
   }
 
-  optional(text: string): Int32Array {
-    let r = this.#optional.get(text);
-    if (!r) this.#optional.set(text, (r = this.#collect(text, true).toks));
-    return r;
+  optional(text: string): number {
+    let sp = this.#optional.get(text);
+    if (sp === undefined) {
+      const start = this.pool.n;
+      scanWords(text, true, 0, this.#emit);
+      this.#optional.set(text, (sp = this.#span(start)));
+    }
+    return sp;
   }
 }
 

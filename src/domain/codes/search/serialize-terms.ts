@@ -114,30 +114,67 @@ export function deserializeIndexTerms(text: string): {
       `search-terms format ${header.version}, this build reads ${INDEX_TERMS_VERSION}: rebuild it`,
     );
   const n = header.count;
-  const lines = text.slice(nl + 1).split('\n');
-  if (lines.length !== 3 * n + 1 || lines[3 * n]!.length !== n)
+  // The text is read in place, one cursor per column (no array of 3 x 127,000 line strings: the
+  // encoder reads this before its index is ready, and every short-lived string costs a copy).
+  const body = nl + 1;
+  const skipLines = (from: number) => {
+    let at = from;
+    for (let i = 0; i < n && at > 0; i++) at = text.indexOf('\n', at) + 1;
+    return at;
+  };
+  let cL = body;
+  let cC = skipLines(cL);
+  let cM = cC > 0 ? skipLines(cC) : 0;
+  const cK = cM > 0 ? skipLines(cM) : 0;
+  if (nl < 0 || cK <= 0 || text.length - cK !== n || text.indexOf('\n', cK) >= 0)
     throw new Error(`search-terms bundle truncated: ${n} terms announced`);
-  const kinds = lines[3 * n]!;
   const terms: IndexTermInput[] = new Array(n);
   let path: string[] = [];
   let code = '';
   let nemod = '';
   for (let i = 0; i < n; i++) {
-    const lv = lines[i]!;
-    const cut = lv.indexOf('\u001f');
-    const drop = parseInt(cut < 0 ? lv : lv.slice(0, cut), 36);
+    const eL = text.indexOf('\n', cL);
+    let at = cL;
+    const drop = base36(text, at, eL);
+    while (at < eL && text.charCodeAt(at) !== 0x1f) at++;
     path = path.slice(0, path.length - drop);
-    if (cut >= 0) for (const l of lv.slice(cut + 1).split('\u001f')) path.push(l);
-    const c = lines[n + i]!;
-    code = code.slice(0, c.charCodeAt(0) - 48) + c.slice(1);
-    const m = lines[2 * n + i]!;
-    const sp = m.indexOf(' ');
-    nemod = nemod.slice(0, parseInt(m.slice(0, sp), 36)) + m.slice(sp + 1);
-    const kind = LETTER_KIND[kinds[i]!];
-    if (!kind || Number.isNaN(drop)) throw new Error(`search-terms bundle damaged at term ${i}`);
+    while (at < eL) {
+      const next = text.indexOf('\u001f', at + 1);
+      const end = next < 0 || next > eL ? eL : next;
+      path.push(text.slice(at + 1, end));
+      at = end;
+    }
+    cL = eL + 1;
+    const eC = text.indexOf('\n', cC);
+    const keep = text.charCodeAt(cC) - 48;
+    // A term with its neighbour's code keeps the same string (cheap to compare and look up).
+    if (eC - cC > 1 || keep !== code.length) code = code.slice(0, keep) + text.slice(cC + 1, eC);
+    cC = eC + 1;
+    const eM = text.indexOf('\n', cM);
+    const sp = text.indexOf(' ', cM);
+    const keepM = base36(text, cM, sp);
+    if (eM - sp > 1 || keepM !== nemod.length)
+      nemod = nemod.slice(0, keepM) + text.slice(sp + 1, eM);
+    cM = eM + 1;
+    const kind = LETTER_KIND[text[cK + i]!];
+    if (!kind || drop < 0 || keepM < 0 || sp < 0 || sp > eM)
+      throw new Error(`search-terms bundle damaged at term ${i}`);
     const t: IndexTermInput = { path, code, kind };
     if (nemod) t.nemod = nemod;
     terms[i] = t;
   }
   return { terms, release: header.release, sources: header.sources ?? [] };
+}
+
+/** The base-36 number that starts text[from .. up to a U+001F, a space or `end`), or -1. */
+function base36(text: string, from: number, end: number): number {
+  let v = 0;
+  let at = from;
+  for (; at < end; at++) {
+    const c = text.charCodeAt(at);
+    if (c >= 48 && c <= 57) v = v * 36 + c - 48;
+    else if (c >= 97 && c <= 122) v = v * 36 + c - 87;
+    else break;
+  }
+  return at === from ? -1 : v;
 }
