@@ -11,12 +11,12 @@
  *   contractor add others: only type 1 can say a primary is missing.
  * See: CMS NCCI MUE and add-on code edit pages; ../shared/reference/README.md (ncci/2026-derived).
  */
+import { isIsoDate } from '../../domain/time/dates';
 import type { AddOnRule } from '../../domain/edits/add-on-rules';
 import type { MueEdit } from '../../domain/edits/ncci-rules';
 import { err, ok, type Problem, type Result } from '../../domain/result';
 import { effectiveFromName } from './mue-file';
 
-const ISO = /^\d{4}-\d{2}-\d{2}$/;
 const PROC = /^(\d{4}[0-9A-Z]|[A-V]\d{4})$/;
 
 function json(text: string, file: string): Result<unknown[]> {
@@ -51,7 +51,7 @@ export function parseDerivedMue(text: string, file: string): Result<MueEdit[]> {
         path: `${where}.description`,
         message: 'adjudication indicator 1, 2 or 3 missing',
       });
-    else if (!ISO.test(eff))
+    else if (!isIsoDate(eff))
       problems.push({ path: `${where}.effective_date`, message: 'not a date' });
     else
       out.push({
@@ -86,9 +86,9 @@ export function parseDerivedAoc(text: string, file: string): Result<AddOnRule[]>
     const end = String(r.end_date ?? '');
     if (!PROC.test(addOn))
       return void problems.push({ path: `${where}.code1`, message: `"${addOn}" is not a code` });
-    if (!ISO.test(eff))
+    if (!isIsoDate(eff))
       return void problems.push({ path: `${where}.effective_date`, message: 'not a date' });
-    if (end && !ISO.test(end))
+    if (end && !isIsoDate(end))
       return void problems.push({ path: `${where}.end_date`, message: 'not a date' });
     if (type !== '1' || !PROC.test(primary)) return; // types 2 and 3: primaries not all listed
     const k = `${addOn}|${eff}|${end}`;

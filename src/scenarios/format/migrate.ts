@@ -5,6 +5,7 @@
  * unknown key in an old pack is still reported (v1 silently dropped them).
  * See: scenarios/README.md "Schema versions and migrations".
  */
+import { isIsoDate } from '../../domain/time/dates';
 import { SCHEMA_VERSION } from './v2';
 
 type Obj = Record<string, unknown>;
@@ -130,7 +131,7 @@ export function migrate1to2(p: unknown): unknown {
   // Array.from, not .map: a hostile array's own `constructor` key must not pick the result's type.
   const dates = Array.from(Array.isArray(p.cases) ? p.cases : [])
     .map((c) => (isObj(c) && typeof c.serviceDate === 'string' ? c.serviceDate : ''))
-    .filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d))
+    .filter((d) => isIsoDate(d))
     .sort();
   const first = dates[0] ?? '2025-10-01';
   return {
