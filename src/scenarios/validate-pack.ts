@@ -19,6 +19,7 @@ import { parseFeeTable, type FeeSources } from '../domain/payer/pricing/fees';
 import { PayerProfileSchema, type PayerProfile } from '../domain/payer/profile';
 import type { Problem } from '../domain/result';
 import { fileOf, type Assembled } from './format/assemble';
+import { patientOf } from './format/legacy';
 import {
   manifestSchema,
   caseSchema,
@@ -127,25 +128,10 @@ export function profileWithPlan(
 /** The claim JSON an answer key makes (what the trainee would submit), for checkClaim and the payer. */
 export function answerClaim(c: CaseV2): unknown {
   const e = c.encounter;
-  const p = c.patient;
   return {
     claimId: c.id,
     payerId: e.payerId,
-    patient:
-      p.kind === 'fixed'
-        ? {
-            firstName: p.firstName,
-            lastName: p.lastName,
-            sex: p.sex,
-            birthDate: p.birthDate,
-            memberId: p.memberId,
-            ...(p.dualStatus ? { dualStatus: p.dualStatus } : {}),
-          }
-        : {
-            sex: p.sex === 'any' ? 'U' : p.sex,
-            birthDate: `${Number(e.serviceDate.slice(0, 4)) - p.ageBand.min - 1}${e.serviceDate.slice(4)}`,
-            memberId: `GEN${p.seed}`,
-          },
+    patient: patientOf(c),
     provider: e.provider,
     serviceDate: e.serviceDate,
     submissionDate: e.serviceDate,

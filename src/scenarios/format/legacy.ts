@@ -9,34 +9,42 @@
 import type { CaseFile, Pack } from '../schema';
 import type { CaseV2, PackV2 } from './v2';
 
-export function caseV2ToLegacy(c: CaseV2): CaseFile {
+/**
+ * The case's patient as the app and the claim see it: the fixed patient, or for a generated one
+ * (until the practice's generator fills it in) a placeholder of the right sex and age band.
+ */
+export function patientOf(c: CaseV2): CaseFile['patient'] {
   const e = c.encounter;
   const p = c.patient;
   const year = Number(e.serviceDate.slice(0, 4));
+  return p.kind === 'fixed'
+    ? {
+        firstName: p.firstName,
+        lastName: p.lastName,
+        sex: p.sex,
+        birthDate: p.birthDate,
+        memberId: p.memberId,
+        ...(p.dualStatus ? { dualStatus: p.dualStatus } : {}),
+      }
+    : {
+        firstName: 'Generated',
+        lastName: `Patient ${p.seed}`,
+        sex: p.sex === 'any' ? 'U' : p.sex,
+        birthDate: `${year - p.ageBand.min - 1}${e.serviceDate.slice(4)}`,
+        memberId: `GEN${p.seed}`,
+        ...(p.dualStatus ? { dualStatus: p.dualStatus } : {}),
+      };
+}
+
+export function caseV2ToLegacy(c: CaseV2): CaseFile {
+  const e = c.encounter;
   return {
     format: 1,
     id: c.id,
     title: c.title,
     summary: c.summary,
     setting: c.tags.setting,
-    patient:
-      p.kind === 'fixed'
-        ? {
-            firstName: p.firstName,
-            lastName: p.lastName,
-            sex: p.sex,
-            birthDate: p.birthDate,
-            memberId: p.memberId,
-            ...(p.dualStatus ? { dualStatus: p.dualStatus } : {}),
-          }
-        : {
-            firstName: 'Generated',
-            lastName: `Patient ${p.seed}`,
-            sex: p.sex === 'any' ? 'U' : p.sex,
-            birthDate: `${year - p.ageBand.min - 1}${e.serviceDate.slice(4)}`,
-            memberId: `GEN${p.seed}`,
-            ...(p.dualStatus ? { dualStatus: p.dualStatus } : {}),
-          },
+    patient: patientOf(c),
     payerId: e.payerId,
     provider: e.provider,
     serviceDate: e.serviceDate,
