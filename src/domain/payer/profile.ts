@@ -188,6 +188,14 @@ const reopeningRules = z.object({
 });
 export type ReopeningRules = z.infer<typeof reopeningRules>;
 
+/** What every dated policy entry carries: its title, the dates it is in force and its source. */
+const datedRule = {
+  title: z.string().min(1),
+  effective: isoDate.nullable(),
+  terminated: isoDate.nullable(),
+  source: z.string().min(1),
+};
+
 const base = z.object({
   formatVersion: z.literal(1),
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lower-case letters, digits and dashes'),
@@ -224,10 +232,7 @@ const base = z.object({
       procedures: z
         .array(z.string().regex(/^[0-9A-Z]{5}$/, 'must be a 5-character procedure code'))
         .min(1),
-      title: z.string().min(1),
-      effective: isoDate.nullable(),
-      terminated: isoDate.nullable(),
-      source: z.string().min(1),
+      ...datedRule,
     }),
   ),
   /** Medical-necessity policies (NCD/LCD or plan policy): diagnoses that support procedures; the edit engine's CoverageRule shape. */
@@ -238,10 +243,7 @@ const base = z.object({
           .array(z.string().regex(/^[0-9A-Z]{5}$/, 'must be a 5-character procedure code'))
           .min(1),
         diagnoses: z.array(z.string().min(3)).min(1),
-        title: z.string().min(1),
-        effective: isoDate.nullable(),
-        terminated: isoDate.nullable(),
-        source: z.string().min(1),
+        ...datedRule,
       }),
     )
     .default([]),
@@ -257,10 +259,7 @@ const base = z.object({
         procedures: z.array(procedureOrRange).min(1),
         /** Diagnosis codes or code prefixes (Z00.0 = Z00.00 and Z00.01). */
         diagnoses: z.array(z.string().min(3)).min(1),
-        title: z.string().min(1),
-        effective: isoDate.nullable(),
-        terminated: isoDate.nullable(),
-        source: z.string().min(1),
+        ...datedRule,
       }),
     )
     .default([]),
@@ -275,10 +274,7 @@ const base = z.object({
         group: z.enum(['PR', 'CO']),
         carc: z.string().regex(/^\d{1,3}$/, 'must be a claim adjustment reason code number'),
         remarks: z.array(z.string().regex(/^(MA|M|N)\d{1,3}$/, 'must be a RARC')).default([]),
-        title: z.string().min(1),
-        effective: isoDate.nullable(),
-        terminated: isoDate.nullable(),
-        source: z.string().min(1),
+        ...datedRule,
       }),
     )
     .default([]),
