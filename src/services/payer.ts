@@ -9,9 +9,8 @@
  */
 import type { Claim } from '../domain/claim/claim';
 import type { CodeCatalog } from '../domain/codes/catalog';
-import { dedupeFindings, type Finding } from '../domain/findings';
-import { orderFindings } from '../domain/edits/finding-kit';
-import { payerChecksBeforeSubmission } from '../domain/payer/checks';
+import type { Finding } from '../domain/findings';
+import { withPayerChecks } from '../domain/payer/checks';
 import {
   globalDaysFrom,
   indicatorsFrom,
@@ -141,11 +140,11 @@ export function buildPayerService(packs: PackSet, bundles: PayerBundles = {}): P
     // The payer's policy edits (timely filing, authorization, necessity, COB) by the function
     // `adjudicate` and `claimlab check` use, so the page and the worker predict the same denials.
     scrub(claim, catalog, history) {
-      const findings = scrub(claim, editContext(catalog, history));
-      const payer = payers.get(claim.payerId);
-      return payer
-        ? orderFindings(dedupeFindings([...findings, ...payerChecksBeforeSubmission(claim, payer)]))
-        : findings;
+      return withPayerChecks(
+        claim,
+        scrub(claim, editContext(catalog, history)),
+        payers.get(claim.payerId),
+      );
     },
     context(payer, { catalog, history, findings, seed, receivedDate }) {
       const historyOf = (c: Claim) => (typeof history === 'function' ? history(c) : history);

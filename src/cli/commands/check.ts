@@ -9,9 +9,7 @@ import type { CodeCatalog } from '../../domain/codes/catalog';
 import { loadNodeCatalog } from '../../codesets/load-node';
 import { starterCatalog } from '../../codesets/starter';
 import { checkClaim, type EditContext, type NcciRules } from '../../domain/edits/index';
-import { payerChecksBeforeSubmission } from '../../domain/payer/checks';
-import { orderFindings } from '../../domain/edits/finding-kit';
-import { dedupeFindings } from '../../domain/findings';
+import { withPayerChecks } from '../../domain/payer/checks';
 import { findingJson } from '../../domain/findings';
 import { importNcciWithAddOns } from '../../codesets/ncci/import-node';
 import type { Claim } from '../../domain/claim/claim';
@@ -95,10 +93,7 @@ export async function run(args: string[], io: Io): Promise<number> {
     const { claim, findings } = checkClaim(r.value, ctx, fallbackId);
     // The payer's own policy edits, by the function `adjudicate` calls: what check predicts is
     // what the payer applies (timely filing, authorization, necessity, COB).
-    const payer = payers.get(claim.payerId);
-    const all = payer
-      ? orderFindings(dedupeFindings([...findings, ...payerChecksBeforeSubmission(claim, payer)]))
-      : findings;
+    const all = withPayerChecks(claim, findings, payers.get(claim.payerId));
     await emit(io, JSON.stringify({ claimId: claim.claimId, findings: all.map(findingJson) }));
   }
   return 0;

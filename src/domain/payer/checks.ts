@@ -8,10 +8,11 @@
 import type { Claim } from '../claim/claim';
 import { plusDays as addDays, plusMonths as addMonths } from '../time/calendar';
 import { isIsoDate } from '../time/dates';
-import type { Finding } from '../findings';
+import { dedupeFindings, type Finding } from '../findings';
+import { orderFindings } from '../edits/finding-kit';
 import { authFindings, necessityFindings, timelyFindings } from '../edits/policy';
-import type { PayerPolicy, TimelyFilingRule } from '../edits/policy-types';
-import { policyFor } from './policy';
+import type { TimelyFilingRule } from '../edits/policy-types';
+import { policyOf } from './policy';
 import { cobFromClaim } from './coordination/prior';
 import { datedOn, type PayerProfile } from './profile';
 import type { Remittance } from './remittance/remittance';
@@ -19,6 +20,19 @@ import type { Remittance } from './remittance/remittance';
 export interface CobState {
   /** Another payer is primary for this member on the date (eligibility, MSP or birthday rule). */
   otherPayerPrimary?: { payerId: string; reason: string } | null;
+}
+
+/**
+ * A scrub's findings with the claim's payer's own policy findings added (once each, in order):
+ * what `claimlab check` and the app's Scrub report, so they predict what `adjudicate` applies.
+ */
+export function withPayerChecks(
+  claim: Claim,
+  findings: readonly Finding[],
+  payer: PayerProfile | undefined,
+): Finding[] {
+  if (!payer) return [...findings];
+  return orderFindings(dedupeFindings([...findings, ...payerChecksBeforeSubmission(claim, payer)]));
 }
 
 /**
@@ -46,14 +60,6 @@ export function filingDeadline(
       ? addMonths(serviceDate, tf.value.amount)
       : addDays(serviceDate, tf.value.amount);
   return { deadline, source: tf.source };
-}
-
-/** The profile's policy slice, built once per profile (this runs on every claim). */
-const policies = new WeakMap<PayerProfile, PayerPolicy>();
-function policyOf(p: PayerProfile): PayerPolicy {
-  let v = policies.get(p);
-  if (!v) policies.set(p, (v = policyFor(p)));
-  return v;
 }
 
 /** The filing limit in force on a date of service (the first entry before any entry starts). */
