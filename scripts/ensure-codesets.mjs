@@ -67,6 +67,15 @@ function icdVersion(p) {
   }
 }
 
+/** True when the reference folder has NCCI files (ncci/<folder>/) whose bundle is not built yet. */
+function ncciMissing() {
+  const root = join(reference, 'ncci');
+  if (!existsSync(root)) return false;
+  return readdirSync(root, { withFileTypes: true }).some(
+    (d) => d.isDirectory() && !existsSync(join(out, `ncci-${d.name}.json.gz`)),
+  );
+}
+
 function bundlesReady() {
   const p = join(out, 'manifest.json');
   if (!existsSync(p)) return false;
@@ -79,6 +88,8 @@ function bundlesReady() {
     const mce = mine.find((b) => b.kind === 'mce');
     const wantsDerived = existsSync(join(reference, 'mce', 'fy2026-derived', 'mce_edits.json'));
     if (mce && wantsDerived && !(mce.sources ?? []).includes('mce_edits.json')) return false;
+    // The NCCI bundles (MUEs, add-on code edits) are built with the rest since issue 10.
+    if (ncciMissing()) return false;
     return (
       mine.some((b) => b.kind === 'icd10cm') &&
       mine.every((b) => typeof b.file === 'string' && existsSync(join(out, b.file))) &&

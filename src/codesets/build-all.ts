@@ -31,6 +31,7 @@ import { loadOfficialCatalog, readManifest } from './load-node';
 import type { ManifestEntry } from './manifest';
 import { buildMpfsBundle, MPFS_BUNDLE_FILE, type MpfsBuildResult } from './mpfs/bundle';
 import { buildAspBundles } from './asp/import';
+import { buildNcciBundles } from './ncci/bundle';
 
 /** A rebuilt bundle may hold this share fewer codes than the one it replaces without --allow-shrink. */
 export const SHRINK_LIMIT = 0.02;
@@ -49,6 +50,8 @@ export interface BuildAllReport {
   mpfs: MpfsBuildResult | null;
   /** ASP drug pricing bundles written (asp-<quarter>.json). */
   asp: string[];
+  /** NCCI bundles written (ncci-<folder>.json.gz: MUEs, PTP pairs, add-on code edits). */
+  ncci: string[];
   index: AlphaIndexSummary['bundles'];
   search: { id: string; file: string; bytes: number; entries: number; indexTerms: number }[];
   notes: string[];
@@ -104,6 +107,10 @@ async function buildStages(
   const aspBuilt = buildAspBundles(from, stage);
   const asp = aspBuilt.ok ? aspBuilt.value : [];
   if (!aspBuilt.ok) errors.push(...aspBuilt.errors);
+  // CMS NCCI files (ncci/<folder>/: PTP/MUE files or the derived MUE and add-on edit JSON).
+  const ncciBuilt = buildNcciBundles(from, stage);
+  const ncci = ncciBuilt.ok ? ncciBuilt.value : [];
+  if (!ncciBuilt.ok) errors.push(...ncciBuilt.errors);
   let index: AlphaIndexSummary['bundles'] = [];
   if ((await findIndexFiles(from)).length) {
     const idx = await buildAlphabeticIndexBundle(from, stage, log);
@@ -128,7 +135,7 @@ async function buildStages(
       indexTerms: w.stats.indexTerms,
     });
   }
-  return { ok: true, value: { codesets: codesets.value, mpfs, asp, index, search, notes } };
+  return { ok: true, value: { codesets: codesets.value, mpfs, asp, ncci, index, search, notes } };
 }
 
 /** Staging folders a killed build left behind (an hour old: not a build running now). */

@@ -16,6 +16,14 @@ import type { NotesSource } from './icd/release';
 import { decodeJsonBundle, type JsonBundle } from './json-bundle';
 import { parseManifest, type Manifest, type ManifestEntry } from './manifest';
 import { decodeMpfsBundle, MPFS_BUNDLE_FILE } from './mpfs/decode';
+import {
+  decodeNcciBundle,
+  ncciFromBundles,
+  NCCI_BUNDLE,
+  type NcciBundleJson,
+  type NcciFromBundles,
+} from './ncci/bundle-format';
+import { parseAspTable, type AspTable } from '../domain/payer/pricing/asp';
 import { pfsCodeList, type PfsCodeList } from './mpfs/codes';
 import { OfficialCatalog, type OfficialSources } from './official-catalog';
 import { parseFyId } from './release-year';
@@ -329,6 +337,44 @@ export class BundleSources {
       if (!r.ok) throw new RequestError(r.errors);
       this.#pfs = pfsCodeList(json);
       return r.value;
+    });
+  }
+
+  /**
+   * The CMS NCCI bundles served (ncci-<folder>.json.gz: 2026 MUEs, add-on code edits) laid over
+   * the curated edits, or null when none is served: the page's scrub and adjudication apply the
+   * same edits as `claimlab check` (issue 10).
+   */
+  ncci(): Promise<NcciFromBundles | null> {
+    return this.#once('ncci', async () => {
+      const names = [...(await this.servedFiles())].filter((f) => NCCI_BUNDLE.test(f)).sort();
+      const bundles: NcciBundleJson[] = [];
+      for (const n of names) {
+        const t = await this.text(n);
+        if (t === null) continue;
+        const d = decodeNcciBundle(JSON.parse(t), `codesets/${n}`);
+        if (!d.ok) throw new RequestError(d.errors);
+        bundles.push(d.value);
+      }
+      return bundles.length ? ncciFromBundles(bundles, names) : null;
+    });
+  }
+
+  /** The CMS ASP drug tables served (asp-<quarter>.json), before the packs' small tables. */
+  asp(): Promise<AspTable[]> {
+    return this.#once('asp', async () => {
+      const names = [...(await this.servedFiles())]
+        .filter((f) => /^asp-[\w-]+\.json$/.test(f))
+        .sort();
+      const out: AspTable[] = [];
+      for (const n of names) {
+        const t = await this.text(n);
+        if (t === null) continue;
+        const r = parseAspTable(JSON.parse(t), `codesets/${n}`);
+        if (!r.ok) throw new RequestError(r.errors);
+        out.push(r.value);
+      }
+      return out;
     });
   }
 

@@ -45,6 +45,7 @@ function editContextFor(payer: PayerProfile, ncci: NcciRules, ctx: PackCheckCont
     catalog: ctx.catalog,
     ncci,
     policy: policyFor(payer),
+    ...(ctx.addOns ? { addOns: ctx.addOns } : {}),
     ...(ctx.globalDays ? { globalDays: ctx.globalDays } : {}),
   };
 }
@@ -111,12 +112,7 @@ function runAnswerKey(
 ) {
   const claim = answerClaim(c);
   const exp = c.answer.expected;
-  const editCtx: EditContext = {
-    catalog: ctx.catalog,
-    ncci,
-    policy: policyFor(payer),
-    ...(ctx.globalDays ? { globalDays: ctx.globalDays } : {}),
-  };
+  const editCtx = editContextFor(payer, ncci, ctx);
   let checked: ReturnType<typeof checkClaim>;
   try {
     checked = checkClaim(claim, editCtx, c.id);

@@ -38,6 +38,8 @@ export interface PackCheckContext {
   ncci: NcciRules;
   fees: FeeSources;
   globalDays?: EditContext['globalDays'];
+  /** Add-on code rules (CMS's add-on code edit file when built; else the curated rules). */
+  addOns?: EditContext['addOns'];
   /** Payers every pack may use without declaring them (the CLI's built-in `medicare`). */
   builtinPayers: ReadonlyMap<string, PayerProfile>;
   /** Packs named in `dependencies`, already validated. */

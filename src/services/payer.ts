@@ -30,6 +30,7 @@ import { parseAspTable, type AspTable } from '../domain/payer/pricing/asp';
 import { parsePayerProfile, type PayerProfile } from '../domain/payer/profile';
 import type { Problem } from '../domain/result';
 import { curatedNcci } from '../codesets/ncci/curated';
+import type { AddOnRule } from '../domain/edits/add-on-rules';
 import type { Pack } from '../scenarios/schema';
 
 /** What a payer service is built from: the packs' payer and fee files as the pack reader gives them. */
@@ -43,6 +44,8 @@ export interface PayerBundles {
   ncci?: NcciRules | undefined;
   /** ASP payment limits from CMS's pricing file (codesets build), before the packs' tables. */
   asp?: readonly AspTable[] | undefined;
+  /** Add-on code rules from CMS's add-on code edit file, instead of the curated ones. */
+  addOns?: readonly AddOnRule[] | undefined;
 }
 
 /** How the edits see the member's earlier claims: a list, or asked per claim (a ledger). */
@@ -125,6 +128,7 @@ export function buildPayerService(packs: PackSet, bundles: PayerBundles = {}): P
   const editContext = (catalog: CodeCatalog, history?: readonly Claim[]): EditContext => ({
     catalog,
     ncci,
+    ...(bundles.addOns ? { addOns: bundles.addOns } : {}),
     ...(globalDays ? { globalDays } : {}),
     ...(indicators ? { indicators } : {}),
     ...(history ? { history } : {}),

@@ -17,7 +17,7 @@ import {
 } from '../codesets/engine';
 import type { WorkerRequest } from '../codesets/protocol';
 import { loadBundledPacks } from '../scenarios/load';
-import { buildPayerService, type PackSet, type PayerService } from './payer';
+import { buildPayerService, type PackSet, type PayerBundles, type PayerService } from './payer';
 import { answerSubmission } from './submission';
 
 export { RequestError, type EngineIo } from '../codesets/engine';
@@ -36,6 +36,35 @@ async function mpfsOf(src: BundleSources): Promise<MpfsTables | null> {
   }
 }
 
+/** A served bundle that cannot be read is a warning Settings shows; the fallback is used then. */
+async function orWarn<T>(src: BundleSources, load: () => Promise<T>, fallback: T): Promise<T> {
+  try {
+    return await load();
+  } catch (e) {
+    src.warnings.push((e as Error).message);
+    return fallback;
+  }
+}
+
+/**
+ * Every official bundle the payer service uses, as `claimlab check` and `adjudicate` load them
+ * (cliPayerService): the MPFS tables, the CMS NCCI edits (2026 MUEs, add-on code edits) and the
+ * ASP drug tables. The same objects each call (each bundle loads once), so a service built
+ * over them can be reused until an import changes the MPFS tables.
+ */
+async function bundlesOf(src: BundleSources): Promise<PayerBundles> {
+  const [mpfs, ncci, asp] = await Promise.all([
+    mpfsOf(src),
+    orWarn(src, () => src.ncci(), null),
+    orWarn(src, () => src.asp(), []),
+  ]);
+  return {
+    mpfs,
+    ...(ncci ? { ncci: ncci.ncci, addOns: ncci.addOns } : {}),
+    ...(asp.length ? { asp } : {}),
+  };
+}
+
 function orThrow(s: PayerService): PayerService {
   if (s.problems.length) throw new RequestError([...s.problems]);
   return s;
@@ -48,7 +77,7 @@ async function adjudicateRequest(
   // The page's pack as it sent it: the case's payer profile and the pack's fee tables.
   const packs: PackSet = [{ payers: [req.payer], fees: req.fees }];
   const catalog = await src.prepare([req.claim, ...req.history]);
-  const service = orThrow(buildPayerService(packs, { mpfs: await mpfsOf(src) }));
+  const service = orThrow(buildPayerService(packs, await bundlesOf(src)));
   const payer = service.payers.values().next().value;
   if (!payer) throw new RequestError([{ path: req.payer.file, message: 'no payer profile' }]);
   const out = answerSubmission(
@@ -65,11 +94,11 @@ export function createCodesetEngine(io: EngineIo): CodesetEngine {
   const codesets = createCodesetRequests(io);
   const src = codesets.sources;
   /** The bundled packs' service, rebuilt only when the MPFS tables change (an import). */
-  let bundled: { mpfs: MpfsTables | null; service: PayerService } | undefined;
+  let bundled: { mpfs: MpfsTables | null | undefined; service: PayerService } | undefined;
   const bundledService = async () => {
-    const mpfs = await mpfsOf(src);
-    if (bundled?.mpfs !== mpfs)
-      bundled = { mpfs, service: buildPayerService(loadBundledPacks().packs, { mpfs }) };
+    const b = await bundlesOf(src);
+    if (!bundled || bundled.mpfs !== b.mpfs)
+      bundled = { mpfs: b.mpfs, service: buildPayerService(loadBundledPacks().packs, b) };
     return bundled.service;
   };
   return {

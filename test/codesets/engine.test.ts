@@ -145,6 +145,28 @@ describe.skipIf(!hasBundles)('code-set engine on the official bundles', () => {
     expect(ex1?.message).toContain(notesReleaseFor('FY2026'));
   });
 
+  it.skipIf(!existsSync(join(BUILD, 'ncci-2026-derived.json.gz')))(
+    'scrubs with the served CMS NCCI bundle: the April 2026 MUE, as claimlab check does',
+    async () => {
+      // Issue 10: the 2026 MUEs and add-on code edits apply by default in the app as in the CLI.
+      const f = await ask<Finding[]>(engine, {
+        type: 'scrub',
+        claim: claim({
+          serviceDate: '2026-04-02',
+          submissionDate: '2026-04-03',
+          lines: [
+            { code: '99213', modifiers: [], units: 1, dxPointers: [1], charge: cents(15000) },
+            { code: '36415', modifiers: [], units: 3, dxPointers: [1], charge: cents(3000) },
+          ],
+        }),
+        history: [],
+      });
+      const mue = f.filter((x) => x.id.startsWith('ncci.mue'));
+      expect(mue).toHaveLength(1);
+      expect(`${mue[0]!.message} ${mue[0]!.reference}`).toMatch(/Eff_04-01-2026/);
+    },
+  );
+
   it('names an invalid diagnosis code without loading (or needing) the other releases', async () => {
     // Issue 10 "In the app": the worker loads only the date's release; the scrub used to ask
     // every release whether it knew the code and failed with "FY2017 is not loaded yet".

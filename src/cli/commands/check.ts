@@ -54,13 +54,13 @@ export async function run(args: string[], io: Io): Promise<number> {
   }
   const catalog = await loadCatalog(io);
   // Global surgery days and PC/TC indicators: the MPFS bundle when built, else the pack's
-  // national fee table (the same sources `adjudicate` prices with); NCCI: the curated set, or
-  // --ncci over it.
+  // national fee table (the same sources `adjudicate` prices with); NCCI: the bundles built by
+  // `codesets build` over the curated set, or --ncci files over it.
   const service = cliPayerService(io, {
     insteadOfMpfs: 'global days from the pack fee table',
-    ...(ncci ? { ncci } : {}),
+    ...(ncci ? { ncci, ...(addOns ? { addOns } : {}) } : {}),
   });
-  const ctx: EditContext = { ...service.editContext(catalog), ...(addOns ? { addOns } : {}) };
+  const ctx: EditContext = service.editContext(catalog);
   const payers = service.payers;
   const historyPath = flags.get('history');
   if (typeof historyPath === 'string') {

@@ -43,7 +43,7 @@ export async function run(args: string[], io: Io): Promise<number> {
     for (const e of r.errors) io.err(`  ${e.path}: ${e.message}`);
     return 1;
   }
-  const { codesets, mpfs, asp, index, search, notes } = r.value;
+  const { codesets, mpfs, asp, ncci, index, search, notes } = r.value;
   for (const l of codesets.output.log) io.err(`note: ${l}`);
   for (const b of codesets.output.bundles) {
     const e = b.entry;
@@ -79,6 +79,7 @@ export async function run(args: string[], io: Io): Promise<number> {
       `Physician Fee Schedule: ${mpfs.counts.rvus} RVU rows (${mpfs.counts.priced} priced), ${mpfs.counts.localities} localities, CF ${mpfs.conversionFactor}; ${basename(mpfs.file)} ${kb(mpfs.bytes)}`,
     );
   for (const f of asp) io.out(`ASP drug pricing: ${basename(f)}`);
+  for (const f of ncci) io.out(`NCCI edits (MUEs, PTP pairs, add-on code edits): ${basename(f)}`);
   for (const b of index)
     io.out(
       `Alphabetic Index ${b.year}: ${b.parts
@@ -95,7 +96,7 @@ export async function run(args: string[], io: Io): Promise<number> {
       `Search index ${w.id}: ${w.entries} codes, ${w.indexTerms} Alphabetic Index terms; ${basename(w.file)} ${kb(w.bytes)}`,
     );
   io.err(
-    `codesets build: ${codesets.written.length + (mpfs ? 1 : 0) + index.length + search.length} bundles written to ${out} in ${((performance.now() - t0) / 1000).toFixed(1)} s (all or nothing: every stage succeeded)`,
+    `codesets build: ${codesets.written.length + (mpfs ? 1 : 0) + asp.length + ncci.length + index.length + search.length} bundles written to ${out} in ${((performance.now() - t0) / 1000).toFixed(1)} s (all or nothing: every stage succeeded)`,
   );
   return 0;
 }

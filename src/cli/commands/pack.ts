@@ -12,6 +12,8 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { loadMpfsBundle } from '../../codesets/mpfs/bundle';
 import { curatedNcci } from '../../codesets/ncci/curated';
+import type { AddOnRule } from '../../domain/edits/add-on-rules';
+import { cliNcci } from './payer-service';
 import { globalDaysFrom } from '../../domain/edits/global-days';
 import { starterFees, starterPayers } from '../../services/shipped';
 import { answerKeyRunner } from '../../scenarios/answer-keys';
@@ -28,6 +30,12 @@ import { loadCatalog } from './check';
 
 const USAGE = 'usage: pack validate <dir|file> [--json] | pack diff <a> <b> [--json]';
 
+/** NCCI and add-on rules: the bundles of codesets build over the curated set, as `check` uses. */
+function nciOf(io: Io): Pick<PackCheckContext, 'ncci'> & { addOns?: readonly AddOnRule[] } {
+  const b = cliNcci(io);
+  return b ? { ncci: b.ncci, addOns: b.addOns } : { ncci: curatedNcci() };
+}
+
 export async function packContext(io: Io): Promise<Omit<PackCheckContext, 'dependencies'>> {
   const mpfs = loadMpfsBundle();
   if (!mpfs.ok)
@@ -37,7 +45,7 @@ export async function packContext(io: Io): Promise<Omit<PackCheckContext, 'depen
   const medicare = starterPayers().get('medicare');
   return {
     catalog: await loadCatalog(io),
-    ncci: curatedNcci(),
+    ...nciOf(io),
     fees,
     globalDays: globalDaysFrom(fees),
     builtinPayers: new Map(medicare ? [['medicare', medicare]] : []),

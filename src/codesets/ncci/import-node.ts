@@ -19,15 +19,16 @@ export function importNcci(path: string, mueEffective?: string): Result<NcciRule
   return r.ok ? ok(r.value.ncci) : r;
 }
 
-/**
- * As importNcci, and also the derived JSON of ../shared/reference/ncci/2026-derived (practitioner
- * MUEs, add-on code edits; see derived.ts): add-on rules come back beside the NCCI rules, laid
- * over the curated ones (curated rules stay only for add-on codes the file does not cover).
- */
-export function importNcciWithAddOns(
-  path: string,
-  mueEffective?: string,
-): Result<{ ncci: NcciRules; addOns: AddOnRule[] | null }> {
+/** The rows of CMS NCCI files (and the derived JSON), before they are laid over the curated set. */
+export interface NcciFileRows {
+  ptp: PtpEdit[];
+  mue: MueEdit[];
+  /** Type 1 add-on code edits from the file, or null when none was read. */
+  addOns: AddOnRule[] | null;
+}
+
+/** Reads a file or a folder of CMS NCCI files (and derived JSON) into rows, every problem at once. */
+export function readNcciFiles(path: string, mueEffective?: string): Result<NcciFileRows> {
   let files: string[];
   try {
     files = statSync(path).isDirectory()
@@ -62,7 +63,7 @@ export function importNcciWithAddOns(
       if (!d) problems.push({ path: f, message: 'neither derived MUE nor add-on code edit JSON' });
       else if (!d.ok) problems.push(...d.errors);
       else if (/"mue_value"/.test(head)) mue.push(...(d.value as MueEdit[]));
-      else addOns = withFileAddOns(ADD_ON_RULES, d.value as AddOnRule[]);
+      else addOns = [...(addOns ?? []), ...(d.value as AddOnRule[])];
       continue;
     }
     const r = /MUE/i.test(head)
@@ -80,10 +81,25 @@ export function importNcciWithAddOns(
     else ptp.push(...(r.value as PtpEdit[]));
   }
   if (problems.length) return err(...problems);
+  return ok({ ptp, mue, addOns });
+}
+
+/**
+ * As importNcci, and also the derived JSON of ../shared/reference/ncci/2026-derived (practitioner
+ * MUEs, add-on code edits; see derived.ts): add-on rules come back beside the NCCI rules, laid
+ * over the curated ones (curated rules stay only for add-on codes the file does not cover).
+ */
+export function importNcciWithAddOns(
+  path: string,
+  mueEffective?: string,
+): Result<{ ncci: NcciRules; addOns: AddOnRule[] | null }> {
+  const r = readNcciFiles(path, mueEffective);
+  if (!r.ok) return r;
+  const { ptp, mue, addOns } = r.value;
   const ncci = withImported(
     ptp,
     mue,
     `CMS files from ${basename(path)} (${ptp.length} PTP rows, ${mue.length} MUE rows)`,
   );
-  return ok({ ncci, addOns });
+  return ok({ ncci, addOns: addOns ? withFileAddOns(ADD_ON_RULES, addOns) : null });
 }
