@@ -15,6 +15,7 @@ import { remittanceAmounts } from '../../src/domain/payer/remittance/remittance-
 import { lineBalances, netPaid } from '../../src/domain/payer/remittance/remittance';
 import { amountDue, statementLines } from '../../src/domain/payer/remittance/statement';
 import { read835, write835, write835Batch } from '../../src/interop/x12/835';
+import { paidToProvider } from '../../src/domain/payer/remittance/remittance';
 import { tokenize, type Segment } from '../../src/interop/x12/segments';
 import { $, claim, line, run } from './helpers';
 
@@ -74,10 +75,15 @@ describe('non-assigned claim: Medicare pays the beneficiary (Pub. 100-04 ch. 1 Â
     // SVC02 = SVC03 + Î£CAS: the reader (which refuses an unbalanced 835) reads it back.
     const back = read835(w.value);
     if (!back.ok) throw new Error(JSON.stringify(back.errors));
+    // Read back, the line is the domain's again: the benefit paid to the patient (issue 10).
     const l = back.value[0]!.lines[0]!;
-    expect(l.paid).toBe(0);
-    expect(l.adjustments).toContainEqual({ group: 'OA', carc: '100', amount: $('60.98') });
+    expect(l.paid).toBe($('60.98'));
+    expect(l.paidTo).toBe('patient');
+    expect(l.adjustments).not.toContainEqual(expect.objectContaining({ group: 'OA', carc: '100' }));
     expect(lineBalances(l)).toBe(true);
+    expect(back.value[0]!.totals.paid).toBe(r.totals.paid);
+    expect(back.value[0]!.status).toBe(r.status);
+    expect(paidToProvider(back.value[0]!.lines, back.value[0]!.totals.paid)).toBe(0);
   });
 
   it('x12 835 --batch: the check pays only the assigned claim', () => {

@@ -593,7 +593,28 @@ export function read835(raw: string): Result<Remittance[]> {
   if (errors.length === 0) errors.push(...balance);
   if (claims.length === 0 && errors.length === 0)
     errors.push({ path: '835', message: 'no CLP segment: the file holds no claim payment' });
-  return errors.length
-    ? { ok: false, errors: limitProblems(errors, '835') }
-    : { ok: true, value: pairReversals(claims) };
+  if (errors.length) return { ok: false, errors: limitProblems(errors, '835') };
+  for (const c of claims) restorePaidToPatient(c);
+  return { ok: true, value: pairReversals(claims) };
+}
+
+/**
+ * A line the payer paid to the beneficiary (a non-assigned Medicare claim) reaches the provider
+ * as SVC03 0 with the benefit as CAS*OA*100 (payment made to the patient): read back, it is the
+ * domain's line again, `paid` the benefit and `paidTo: 'patient'`, so the ledger, the statement
+ * and a take-back see who was paid (835.ts `providerView` writes the reverse). After the balance
+ * checks, which read the file's own amounts.
+ * See: X12 005010X221A1 2110 SVC03 and CAS; CARC 100; MA28; DOMAIN.md §6 (assignment).
+ */
+function restorePaidToPatient(c: ClaimPayment): void {
+  let changed = false;
+  for (const l of c.remit.lines) {
+    const toPatient = l.adjustments.filter((a) => a.group === 'OA' && a.carc === '100');
+    if (l.paid !== 0 || toPatient.length !== 1) continue;
+    l.paid = toPatient[0]!.amount;
+    l.adjustments = l.adjustments.filter((a) => a !== toPatient[0]);
+    l.paidTo = 'patient';
+    changed = true;
+  }
+  if (changed) finishClaim(c);
 }
