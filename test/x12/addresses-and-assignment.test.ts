@@ -5,7 +5,7 @@
 import { X12Parser } from 'node-x12';
 import { describe, expect, it } from 'vitest';
 import { adjudicate } from '../../src/domain/payer/adjudicate';
-import { withAssignment } from '../../src/domain/payer/cost-sharing/assignment';
+import { acceptsAssignment, withAssignment } from '../../src/domain/payer/cost-sharing/assignment';
 import { read835, write835 } from '../../src/interop/x12/835';
 import { claimsFromSegments, parse837p, write837p } from '../../src/interop/x12/837p';
 import { checkEnvelope } from '../../src/interop/x12/interchange';
@@ -71,6 +71,23 @@ describe('837P CLM07: assignment apart from participation', () => {
     expect(clm07(write837p(nonPar()))).toBe('C');
     expect(clm07(write837p(withAssignment(nonPar(), false)))).toBe('C');
     expect(clm07(write837p(claim([line('99213', '120.00')])))).toBe('A');
+  });
+
+  it('reads C as "not assigned"; only on a Medicare Part B claim (SBR09 MB) also as non-participating', () => {
+    // Issue 10: CLM07 is assignment; participation has no 837 element. A Medicare participating
+    // provider accepts assignment on every claim (SSA §1842(h)(1)), so C there means non-par.
+    const medicare = parse837p(write837p(withAssignment(nonPar(), false)));
+    expect(medicare.ok && medicare.value[0]!.provider.participating).toBe(false);
+    expect(medicare.ok && acceptsAssignment(medicare.value[0]!)).toBe(false);
+    const x = write837p({ ...withAssignment(nonPar(), false), payerId: 'commercial-ppo' });
+    expect(segments(x).find((q) => q[0] === 'SBR')![9]).not.toBe('MB');
+    expect(clm07(x)).toBe('C');
+    const commercial = parse837p(x);
+    expect(commercial.ok && commercial.value[0]!.provider.participating).toBeUndefined();
+    expect(
+      commercial.ok &&
+        (commercial.value[0]!.provider as { acceptsAssignment?: boolean }).acceptsAssignment,
+    ).toBe(false);
   });
 });
 

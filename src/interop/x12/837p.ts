@@ -304,6 +304,8 @@ interface Reading837 {
   claims: Claim[];
   submissionDate: string;
   payerSequence: PayerSequence | undefined;
+  /** SBR09 claim filing indicator of the payer billed (MB: Medicare Part B). */
+  filing: string;
   payerId: string;
   npi: string;
   patient: Claim['patient'];
@@ -317,6 +319,22 @@ interface Reading837 {
 }
 
 const el = (s: Segment, n: number) => s[n] ?? '';
+
+/**
+ * CLM07 is the provider's assignment decision (A assigned, B lab services only, C not assigned),
+ * not participation, which no 837 element carries. "Not assigned" is read as such; only for
+ * Medicare Part B (SBR09 MB), where a participating provider must accept assignment on every
+ * claim, does it also mean the provider is not participating.
+ * See: X12 005010X222A1 2300 CLM07; SSA §1842(h)(1) (participation agreement: assignment on all
+ * claims); Pub. 100-04 ch. 1 §30.3 and ch. 12 §30.3.12.
+ */
+function notAssigned(clm07: string, filing: string): Partial<ProviderWithAssignment> {
+  if (clm07 !== 'C') return {};
+  // A non-participating Medicare provider is unassigned unless the claim says otherwise
+  // (acceptsAssignment in domain/payer/cost-sharing/assignment.ts), so `participating: false`
+  // says both and the claim reads back as it was written.
+  return filing === 'MB' ? { participating: false } : { acceptsAssignment: false };
+}
 
 /** BHT (the submission date) and HL: a new billing provider or subscriber level ends the claim. */
 function readHierarchy(t: Reading837, s: Segment): void {
@@ -335,6 +353,7 @@ function readSubscriber(t: Reading837, s: Segment): void {
   switch (s[0]) {
     case 'SBR':
       t.payerSequence = e(1) === 'S' || e(1) === 'T' ? SEQ_FROM[e(1)] : undefined;
+      t.filing = e(9);
       return;
     case 'NM1':
       if (e(1) === '85') t.npi = e(9);
@@ -374,7 +393,7 @@ function readClaim(t: Reading837, s: Segment, at: string): void {
           npi: t.npi,
           pos,
           locality: '',
-          ...(e(7) === 'C' ? { participating: false } : {}),
+          ...notAssigned(e(7), t.filing),
         },
         serviceDate: '',
         submissionDate: t.submissionDate,
@@ -567,6 +586,7 @@ export function claimsFromSegments(segments: readonly Segment[], component = ':'
     claims: [],
     submissionDate: '',
     payerSequence: undefined,
+    filing: '',
     payerId: '',
     npi: '',
     patient: { sex: 'U', birthDate: '', memberId: null },
