@@ -479,10 +479,18 @@ function valid837s(): string[] {
                         code: l.code,
                         modifiers: [],
                         units: l.units,
-                        paid: cents(g.cob![i]!),
-                        adjustments: [
-                          { group: 'CO' as const, carc: '45', amount: cents(g.cob![i]! % 997) },
-                        ],
+                        // SVD02 + ΣCAS = SV102 (2430): paid within the charge, CO-45 the rest.
+                        paid: cents(g.cob![i]! % (l.charge + 1)),
+                        adjustments:
+                          l.charge - (g.cob![i]! % (l.charge + 1)) > 0
+                            ? [
+                                {
+                                  group: 'CO' as const,
+                                  carc: '45',
+                                  amount: cents(l.charge - (g.cob![i]! % (l.charge + 1))),
+                                },
+                              ]
+                            : [],
                       })),
                     },
                   },
@@ -642,6 +650,13 @@ describe('837P reader: accepted ⇒ balanced and complete', () => {
           tally.accepted++;
           if (ms.some((m) => m.kind === 'name')) tally.names++;
           expect(moneyParsed(r.value)).toEqual(money837(x));
+          // 2430: every other payer's line decision accounts for the line charge.
+          for (const cl of r.value)
+            for (const op of cl.otherPayers ?? [])
+              for (const pl of op.adjudication?.lines ?? [])
+                expect(pl.paid + pl.adjustments.reduce((a, y) => a + y.amount, 0)).toBe(
+                  cl.lines[pl.line - 1]!.charge,
+                );
         },
       ),
       { numRuns: RUNS, seed: 837 },

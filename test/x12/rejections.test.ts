@@ -289,6 +289,11 @@ describe('837P: what a payer front end would refuse', () => {
     expect(problems(parse837p(edit(cob, 'AMT*D', (s) => setEl(s, 2, '95')))).join('\n')).toMatch(
       /\(AMT\) AMT02: other payer commercial-ppo paid 95.00 \(AMT\*D\) but its line adjudications \(SVD02\) add up to 80.00/,
     );
+    // 2430: SVD02 + ΣCAS must equal SV102 (issue 11): 80 paid + 30 adjusted is not the 120 charge.
+    const short = edit(cob, 'CAS*CO*45', (s) => setEl(s, 3, '30'));
+    expect(problems(parse837p(short)).join('\n')).toMatch(
+      /\(SVD\) SVD02: other payer commercial-ppo paid 80\.00 \+ adjustments 30\.00 on line 1, which does not equal its charge 120\.00/,
+    );
     const claimCas = recount(cob.replace(/(AMT\*D[^~]*~)/, '$1\nCAS*CO*45*10~'));
     expect(problems(parse837p(claimCas)).join('\n')).toMatch(
       /\(CAS\): CAS outside a line adjudication/,

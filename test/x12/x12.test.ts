@@ -162,22 +162,34 @@ describe('837P writer and parser', () => {
                     adjudication: {
                       payerClaimNumber: g.cob.icn,
                       adjudicationDate: '2026-03-20',
-                      lines: g.lines.map((l, i) => ({
-                        line: i + 1,
-                        code: l.code,
-                        modifiers: l.modifiers,
-                        units: l.units,
-                        paid: cents(g.cob!.paid[i]!),
-                        // CAS carries one group at a time: adjustments come back grouped.
-                        adjustments:
-                          i === 0
-                            ? ['CO', 'PR', 'OA'].flatMap((grp) =>
-                                g
-                                  .cob!.adj.filter((a) => a.group === grp)
-                                  .map((a) => ({ ...a, amount: cents(a.amount) })),
-                              )
-                            : [],
-                      })),
+                      // SVD02 + ΣCAS = SV102 (2430): the generated amounts are cut to the
+                      // charge and a CO-45 takes what is left.
+                      lines: g.lines.map((l, i) => {
+                        const paid = g.cob!.paid[i]! % (l.charge + 1);
+                        let left = l.charge - paid;
+                        const generated = (i === 0 ? g.cob!.adj : []).map((a) => {
+                          const amount = Math.min(a.amount, left);
+                          left -= amount;
+                          return { ...a, amount };
+                        });
+                        const all = [
+                          ...(left > 0 ? [{ group: 'CO' as const, carc: '45', amount: left }] : []),
+                          ...generated.filter((a) => a.amount > 0),
+                        ];
+                        return {
+                          line: i + 1,
+                          code: l.code,
+                          modifiers: l.modifiers,
+                          units: l.units,
+                          paid: cents(paid),
+                          // CAS carries one group at a time: adjustments come back grouped.
+                          adjustments: ['CO', 'PR', 'OA'].flatMap((grp) =>
+                            all
+                              .filter((a) => a.group === grp)
+                              .map((a) => ({ ...a, amount: cents(a.amount) })),
+                          ),
+                        };
+                      }),
                     },
                   },
                 ],

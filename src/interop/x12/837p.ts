@@ -26,7 +26,7 @@ import {
   type ProviderWithAssignment,
 } from '../../domain/payer/cost-sharing/assignment';
 import { icdKey, icdDisplay } from '../../domain/codes/code';
-import { cents } from '../../domain/money';
+import { cents, formatMoney } from '../../domain/money';
 import type { Problem, Result } from '../../domain/result';
 import {
   casSegments,
@@ -316,6 +316,8 @@ interface Reading837 {
   other: OtherPayer | null;
   /** The 2430 line adjudication being read (CAS segments follow SVD). */
   prior: PriorLine | null;
+  /** Where each 2430 SVD was read, with the claim it belongs to, for the balance check. */
+  svdAt: { claim: Claim; prior: PriorLine; payerId: string; at: string }[];
 }
 
 const el = (s: Segment, n: number) => s[n] ?? '';
@@ -491,6 +493,7 @@ function readOtherPayer(t: Reading837, s: Segment, at: string): void {
         adjustments: [],
       };
       op.adjudication.lines.push(t.prior);
+      t.svdAt.push({ claim: c, prior: t.prior, payerId: op.payerId, at });
       t.other = op;
       return;
     }
@@ -575,6 +578,28 @@ function readSegment837(t: Reading837, s: Segment, i: number): void {
 }
 
 /**
+ * Each other payer's line adjudication (2430) accounts for the whole line charge: SVD02 (paid)
+ * plus every CAS amount equals the SV102 of the line it follows. An 835 line balances the same
+ * way; a secondary payer would otherwise pay from amounts that do not add up.
+ * See: X12 005010X222A1 loop 2430 (SVD02, CAS) and 2400 SV102; other-payers.ts, which applies
+ * the same rule to claim JSON.
+ */
+function priorLineBalance(t: Reading837): Problem[] {
+  const out: Problem[] = [];
+  for (const { claim, prior, payerId, at } of t.svdAt) {
+    const charge = claim.lines[prior.line - 1]?.charge;
+    if (charge === undefined) continue;
+    const adjusted = prior.adjustments.reduce((a, x) => a + x.amount, 0);
+    if (prior.paid + adjusted !== charge)
+      out.push({
+        path: `${at} SVD02`,
+        message: `other payer ${payerId} paid ${formatMoney(prior.paid)} + adjustments ${formatMoney(cents(adjusted))} on line ${prior.line}, which does not equal its charge ${formatMoney(charge)} (SV102): SVD02 + ΣCAS must balance to the line charge`,
+      });
+  }
+  return out;
+}
+
+/**
  * Builds claims from segments (used with our tokenizer, or with node-x12's output in tests): each
  * segment goes to the reader of its loop, then each transaction set's structure and balance are
  * checked (check837.ts). Problems name the segment position.
@@ -594,13 +619,14 @@ export function claimsFromSegments(segments: readonly Segment[], component = ':'
     line: null,
     other: null,
     prior: null,
+    svdAt: [],
   };
   segments.forEach((s, i) => readSegment837(t, s, i));
   const errors = t.errors;
   const structure = check837(segments, component);
   errors.push(...structure.errors);
-  // CLM02 = ΣSV102 once every amount could be read.
-  if (errors.length === 0) errors.push(...structure.balance);
+  // CLM02 = ΣSV102 and, per other payer's line, SV102 = SVD02 + ΣCAS once every amount could be read.
+  if (errors.length === 0) errors.push(...structure.balance, ...priorLineBalance(t));
   if (t.claims.length === 0)
     errors.push({ path: '837', message: 'no CLM segment: the file holds no claim' });
   return errors.length ? { ok: false, errors } : { ok: true, value: t.claims };
