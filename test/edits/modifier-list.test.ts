@@ -45,3 +45,34 @@ describe('starter modifier list', () => {
     expect(f.filter((x) => x.id === 'modifier.invalid')).toEqual([]);
   });
 });
+
+// A toe or finger modifier names the side: a small-joint injection of the right great toe with T5
+// needs no RT as well, and one with no side at all is still reported.
+// See: CMS HCPCS Level II modifiers TA-T9 (toes) and FA-F9 (fingers); CMS Pub. 100-04 ch. 12 §40.7.
+describe('laterality on joint injections', () => {
+  const cat = starterCatalog();
+  const claimWith = (modifiers: string[]) =>
+    claimInput({
+      claimId: 'SIDE',
+      patient: { ...basePatient(), birthDate: '1960-05-01', memberId: 'MBI-1' },
+      provider: { npi: NPI, pos: '11' },
+      submissionDate: undefined,
+      diagnoses: ['M17.11'],
+      lines: [{ code: '20600', modifiers, units: 1, dxPointers: [1], charge: '90.00' }],
+    });
+  const missing = (modifiers: string[]) =>
+    checkClaim(claimWith(modifiers), { catalog: cat, ncci: curatedNcci() }).findings.filter(
+      (x) => x.id === 'modifier.missing',
+    );
+
+  it.each([['T5'], ['TA'], ['F3'], ['FA'], ['RT'], ['50']])(
+    'accepts %s as naming the side',
+    (m) => {
+      expect(missing([m])).toEqual([]);
+    },
+  );
+
+  it.each([[[]], [['59']], [['E1']]])('still asks for the side with %j', (mods) => {
+    expect(missing(mods as string[])).toHaveLength(1);
+  });
+});

@@ -15,11 +15,13 @@ const catalogs: [string, CodeCatalog][] = [
   ...(official ? [['official code sets', official] as [string, CodeCatalog]] : []),
 ];
 
+// The starter code set holds the starter pack's codes only; every pack is checked on the official
+// code sets when they are built.
 describe('codes in shipped packs', () => {
   const { packs } = loadAllPacks('scenarios');
   it('finds the shipped packs', () => expect(packs.length).toBeGreaterThan(0));
   for (const [name, catalog] of catalogs)
-    for (const pack of packs)
+    for (const pack of packs.filter((p) => name !== 'starter set' || p.id === 'starter'))
       for (const c of pack.cases)
         it(`${name}: ${pack.id}/${c.id}: every answer code is valid and billable on ${c.serviceDate}`, () => {
           const rel = catalog.icd10(c.serviceDate);

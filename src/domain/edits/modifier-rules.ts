@@ -121,6 +121,15 @@ export const MODIFIER_CONFLICTS: { pair: [string, string]; why: string; source: 
 ];
 
 /**
+ * Anatomic modifiers that already name the side: the finger modifiers FA and F1-F9 (left hand
+ * thumb to right hand fifth digit) and the toe modifiers TA and T1-T9 (left foot great toe to
+ * right foot fifth digit). A small-joint injection of a toe or finger (20600) with T5 or F3 says
+ * which side as RT or LT would. See: CMS HCPCS Level II modifiers (FA-F9, TA-T9); CMS NCCI
+ * Policy Manual ch. I §E (anatomic modifiers).
+ */
+export const SIDE_NAMING = /^(F[A1-9]|T[A1-9])$/;
+
+/**
  * Services on one side of the body whose claims must say which side: RT or LT for one side,
  * 50 for both where the fee schedule's bilateral indicator is 1 (150% for both sides).
  * See: CMS Pub. 100-04 ch. 12 §40.7.B; MPFS RVU file CY2025 column BILAT SURG.

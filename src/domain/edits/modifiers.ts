@@ -10,7 +10,12 @@ import { isIsoDate } from '../time/dates';
 import type { Finding } from '../findings';
 import type { EditContext } from './context';
 import { finding, lineDate } from './finding-kit';
-import { LATERALITY_REQUIRED, MODIFIER_CONFLICTS, MODIFIER_FITS } from './modifier-rules';
+import {
+  LATERALITY_REQUIRED,
+  MODIFIER_CONFLICTS,
+  MODIFIER_FITS,
+  SIDE_NAMING,
+} from './modifier-rules';
 
 const REF_LIST =
   'CMS HCPCS Level II modifier list / CPT Appendix A, valid on the date of service; CARC 182';
@@ -81,7 +86,10 @@ export function modifierEdits(claim: Claim, ctx: EditContext): Finding[] {
         );
     }
     const lat = LATERALITY_REQUIRED.find((r) => r.codes.includes(l.code) && r.effective <= date);
-    if (lat && !l.modifiers.some((m) => m === 'RT' || m === 'LT' || m === '50'))
+    if (
+      lat &&
+      !l.modifiers.some((m) => m === 'RT' || m === 'LT' || m === '50' || SIDE_NAMING.test(m))
+    )
       out.push(
         finding(
           'modifier.missing',
