@@ -15,6 +15,8 @@ import { buildNcciBundles, loadNcciBundles } from '../../src/codesets/ncci/bundl
 import { curatedNcci } from '../../src/codesets/ncci/curated';
 import { run as runCheck } from '../../src/cli/commands/check';
 import { captureIo } from '../support/cli-io';
+import { checkClaim } from '../../src/domain/edits/index';
+import { testCatalog } from './support/catalog';
 import { basePatient, claimInput, lineInput } from '../factories';
 
 const MUE = [
@@ -44,6 +46,36 @@ function refWith(files: Record<string, unknown>): string {
     writeFileSync(join(ref, 'ncci', 'test-q2', n), JSON.stringify(v));
   return ref;
 }
+
+describe('add-on codes whose primaries CMS lists in groups by effective date', () => {
+  // CMS's add-on code edit file lists 90836's primaries in groups (office E/M codes since 2013,
+  // the 2026 telehealth codes 98000–98015 since 2026-01-01): any group in effect counts.
+  const aoc = [
+    { code1: '90836', code2: '99214', effective_date: '2013-04-01', end_date: '', modifier: '1' },
+    { code1: '90836', code2: '98000', effective_date: '2026-01-01', end_date: '', modifier: '1' },
+  ];
+  it('an office E/M is the primary of 90836 in 2026 although a newer group lists telehealth codes', () => {
+    const out = mkdtempSync(join(tmpdir(), 'ncci-out-'));
+    expect(buildNcciBundles(refWith({ 'aoc.json': aoc }), out).ok).toBe(true);
+    const r = loadNcciBundles(out);
+    if (!r.ok || !r.value) throw new Error('no bundle');
+    const ctx = { catalog: testCatalog(), ncci: r.value.ncci, addOns: r.value.addOns };
+    const claimOn = (codes: string[]) =>
+      claimInput({
+        claimId: 'AOC',
+        serviceDate: '2026-04-22',
+        submissionDate: '2026-04-23',
+        patient: { ...basePatient(), birthDate: '1960-05-01', memberId: 'MBI-1' },
+        diagnoses: ['F33.1'],
+        lines: codes.map((c) => lineInput(c, '100.00', { dxPointers: [1] })),
+      });
+    const ids = (codes: string[]) =>
+      checkClaim(claimOn(codes), ctx, 'AOC').findings.map((f) => f.id);
+    expect(ids(['99214', '90836'])).not.toContain('code.add-on-without-primary');
+    expect(ids(['98000', '90836'])).not.toContain('code.add-on-without-primary');
+    expect(ids(['90836'])).toContain('code.add-on-without-primary');
+  });
+});
 
 describe('NCCI bundles built from the reference folder', () => {
   it('builds one bundle per ncci/<folder> and lays it over the curated edits by date', () => {

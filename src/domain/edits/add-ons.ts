@@ -44,12 +44,16 @@ export function addOnEdits(claim: Claim, ctx: EditContext): Finding[] {
   }));
   for (const { l, n, date } of lines) {
     if (!l.code || !isIsoDate(date)) continue;
-    const rule = rulesFor(rules, l.code).find((r) => inEffectOn(r, date));
+    // CMS lists an add-on code's primaries in groups by effective date (e.g. 90836: office E/M
+    // codes since 2013, telehealth codes 98000–98015 since 2026): every group in effect counts.
+    const inForce = rulesFor(rules, l.code).filter((r) => inEffectOn(r, date));
+    const rule = inForce[0];
     // Only add-on lines look at the other lines: no pass over the claim for every line.
     if (!rule && !ADD_ON_PAY_RULES.some((r) => r.addOn === l.code)) continue;
     const sameDay = lines.filter((o) => o.n !== n && o.date === date && o.l.code);
-    if (rule && !sameDay.some((o) => rule.primaries.includes(o.l.code))) {
-      const shown = rule.primaries.slice(0, 9).join(', ') + (rule.primaries.length > 9 ? '…' : '');
+    const primaries = [...new Set(inForce.flatMap((r) => r.primaries))];
+    if (rule && !sameDay.some((o) => primaries.includes(o.l.code))) {
+      const shown = primaries.slice(0, 9).join(', ') + (primaries.length > 9 ? '…' : '');
       out.push(
         finding(
           'code.add-on-without-primary',
@@ -57,10 +61,10 @@ export function addOnEdits(claim: Claim, ctx: EditContext): Finding[] {
           n,
           [l.code],
           `${l.code} (line ${n}) is an add-on code: it is paid only with one of its primary codes (${shown}) on the same claim and date of service ${date}, and none is billed.`,
-          `${rule.source}; CARC 107`,
+          `${[...new Set(inForce.map((r) => r.source))].join('; ')}; CARC 107`,
           {
             field: `lines[${n - 1}].code`,
-            suggestion: `Bill the primary service (${rule.primaries[0]}…) on the same claim, or remove ${l.code}`,
+            suggestion: `Bill the primary service (${primaries[0]}…) on the same claim, or remove ${l.code}`,
           },
         ),
       );
