@@ -78,6 +78,8 @@ function runSubmitted(
       payer,
       fees: ctx.fees,
       seed: 0,
+      // Judged on the rules, not on a seeded documentation request.
+      randomReview: false,
       findings: checked.findings,
     });
     const got = rem.lines.flatMap((l) => l.adjustments.map((x) => ({ ...x, line: l.line })));
@@ -142,6 +144,8 @@ function runAnswerKey(
       payer,
       fees: ctx.fees,
       seed: 0,
+      // Judged on the rules, not on a seeded documentation request.
+      randomReview: false,
       findings: checked.findings,
     });
     if (rem.status !== exp.status)

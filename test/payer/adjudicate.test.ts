@@ -315,6 +315,16 @@ describe('adjudicated denials: group + CARC + RARC per path', () => {
     expect(adjudicate(claim([line('99214', '150.00')]), { payer: p, fees }).status).toBe('paid');
   });
 
+  it('randomReview: false (a pack answer key) is judged on the rules, never on the draw', () => {
+    const p = payer('commercial-ppo');
+    p.behaviour = { ...behaviourOn(p, '2026-03-02'), documentationRequestRate: 1 };
+    const c = claim([line('99214', '150.00')], { payerId: 'commercial-ppo' });
+    expect(adjudicate(c, { payer: p, fees }).lines[0]!.remarks).toEqual(['M127']);
+    const r = adjudicate(c, { payer: p, fees, randomReview: false });
+    expect(r.status).toBe('paid');
+    expect(r.lines[0]!.remarks).not.toContain('M127');
+  });
+
   it("PFS status: a statutorily excluded routine physical is the patient's (PR-96 + N425, with or without GY), CO-97 + M15 for a bundled one", () => {
     // Issue 10: a statutory exclusion is never a provider write-off (CO-96/N130).
     // See: SSA §1862(a)(7); Pub. 100-04 ch. 30 §20.1; RVU status N.

@@ -63,6 +63,11 @@ export interface AdjudicationContext {
   receivedDate?: string;
   /** Mixed with the payer's own seed for its random choices (documentation requests). */
   seed?: number;
+  /**
+   * false: no seeded documentation requests (CO-16 + M127 by chance). An answer key in a pack is
+   * judged on the rules, not on the draw (pack validate); the simulation keeps them.
+   */
+  randomReview?: boolean;
   /** Findings already known (parseClaim's claim.* findings, or a precomputed scrub). */
   findings?: readonly Finding[];
   /** The edit engine, called with this payer's policy (e.g. `(c, policy) => scrub(c, { catalog, policy })`). */
@@ -185,7 +190,8 @@ export function adjudicate(claim: Claim, ctx: AdjudicationContext): Remittance {
   if (r.isVoid)
     return remit('voided', reversal?.payerClaimNumber ?? claimNo, [], [], accStart, null, reversal);
 
-  const denials = lineDenials(claim, r.rules, findings, ctx.seed ?? 0, () =>
+  const rules = ctx.randomReview === false ? { ...r.rules, documentationRequestRate: 0 } : r.rules;
+  const denials = lineDenials(claim, rules, findings, ctx.seed ?? 0, () =>
     behaviourSource(r.payer, r.dos),
   );
   const pricing = price(claim, ctx, r, denials);
