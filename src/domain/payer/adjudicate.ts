@@ -13,6 +13,7 @@ import { dedupeFindings, type Finding } from '../findings';
 import { cents, mulRound, sum, type Cents } from '../money';
 import type { PayerPolicy } from '../edits/policy-types';
 import { serviceCategory } from './cost-sharing/categories';
+import { colorectalFollowOn } from './cost-sharing/preventive';
 import { benefitExclusion, planPreventive } from './cost-sharing/plan-benefits';
 import { payerChecks, type CobState } from './checks';
 import { costShare, type AccumulatorState } from './cost-sharing/cost-sharing';
@@ -532,7 +533,17 @@ function shareCosts(
         : planned === 'not-preventive'
           ? 'other'
           : serviceCategory(l.code, l.modifiers, l.serviceDate ?? dos, fee.status);
-    const rule = payer.costSharing[cat] ?? payer.costSharing.default;
+    const planRule = payer.costSharing[cat] ?? payer.costSharing.default;
+    // Medicare: a planned colorectal screening that became a procedure (PT) is cost-shared as
+    // the law says for that year, not as the procedure category.
+    const pt =
+      payer.kind === 'medicare'
+        ? colorectalFollowOn(l.code, l.modifiers, l.serviceDate ?? dos)
+        : null;
+    const rule = pt
+      ? { ...planRule, deductible: false, copay: null, coinsurance: pt.coinsurance }
+      : planRule;
+    if (pt) line.pricing.rules = [...line.pricing.rules, pt.source];
     const { share, after } = costShare(
       {
         allowed: p.allowed,

@@ -164,3 +164,46 @@ export function preventiveEntry(
       return e;
   return undefined;
 }
+
+/**
+ * A planned colorectal cancer screening that turns into a procedure (a polyp removed, a biopsy
+ * taken) is billed as the diagnostic or therapeutic code with modifier PT: Medicare waives the
+ * Part B deductible, and the coinsurance phases down by date of service — 20% through 2022, 15%
+ * in 2023–2026, 10% in 2027–2029, 0% from 2030 (the anaesthesia for it, 00811–00813 with PT, too).
+ * See: SSA §1833(b)(1) as amended by ACA §4104 (deductible); Consolidated Appropriations Act 2021
+ * §122 (coinsurance phase-down); 42 CFR 410.152(l)(5); Pub. 100-04 ch. 18 §60.1.1; MLN MM12656.
+ */
+const COLORECTAL_PT = [
+  ['45330', '45350'],
+  ['45378', '45398'],
+  ['44388', '44408'],
+  ['00811', '00813'],
+] as const;
+
+const PT_COINSURANCE: readonly { from: string; to: string | null; rate: number }[] = [
+  { from: '2011-01-01', to: '2022-12-31', rate: 0.2 },
+  { from: '2023-01-01', to: '2026-12-31', rate: 0.15 },
+  { from: '2027-01-01', to: '2029-12-31', rate: 0.1 },
+  { from: '2030-01-01', to: null, rate: 0 },
+];
+
+export interface ColorectalFollowOn {
+  coinsurance: number;
+  source: string;
+}
+
+/** Medicare's cost sharing for a colorectal screening that became a procedure (PT), if this line is one. */
+export function colorectalFollowOn(
+  code: string,
+  modifiers: readonly string[],
+  date: string,
+): ColorectalFollowOn | null {
+  if (!modifiers.includes('PT') || code.length !== 5) return null;
+  if (!COLORECTAL_PT.some(([a, b]) => code >= a && code <= b)) return null;
+  const step = PT_COINSURANCE.find((s) => s.from <= date && (s.to === null || date <= s.to));
+  if (!step) return null;
+  return {
+    coinsurance: step.rate,
+    source: `colorectal screening that became a procedure (PT): no Part B deductible, ${Math.round(step.rate * 100)}% coinsurance for ${date.slice(0, 4)} (CAA 2021 §122; 42 CFR 410.152(l)(5))`,
+  };
+}
