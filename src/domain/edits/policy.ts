@@ -60,12 +60,18 @@ export function necessityFindings(
   const out: Finding[] = [];
   claim.lines.forEach((l, i) => {
     const date = lineDate(claim.serviceDate, l.serviceDate);
-    const rule = p.coverage?.find((r) => r.procedures.includes(l.code) && inEffect(r, date));
+    // A service may be covered under more than one benefit (e.g. a lipid panel under NCD 190.23
+    // for a diagnosed condition, and under the cardiovascular screening benefit with Z13.6):
+    // a diagnosis that any rule in effect accepts supports it.
+    const rules = (p.coverage ?? []).filter(
+      (r) => r.procedures.includes(l.code) && inEffect(r, date),
+    );
+    const rule = rules[0];
     if (!rule) return;
     const pointed = l.dxPointers
       .map((ptr) => claim.diagnoses[ptr - 1])
       .filter((d): d is string => !!d);
-    const targets = targetsOf(rule);
+    const targets = rules.flatMap(targetsOf);
     if (pointed.some((d) => targets.some((t) => matchesTarget(d, t)))) return;
     const ga = l.modifiers.includes('GA');
     const gz = l.modifiers.includes('GZ');
@@ -87,7 +93,10 @@ export function necessityFindings(
           field: `lines[${i}].dxPointers`,
           suggestion: onClaim.length
             ? `Point line ${i + 1} to ${onClaim.join(', ')} if it is the reason for the service`
-            : `Covered diagnoses include ${rule.diagnoses.slice(0, 6).join(', ')}; code them only when documented, otherwise obtain an ABN (GA)`,
+            : `Covered diagnoses include ${rules
+                .flatMap((r) => r.diagnoses)
+                .slice(0, 6)
+                .join(', ')}; code them only when documented, otherwise obtain an ABN (GA)`,
         },
       ),
     );
