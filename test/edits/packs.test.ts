@@ -69,7 +69,15 @@ describe('shipped pack answer keys scrub clean', () => {
   it.each(all.map((x) => [`${x.pack}/${x.file}`, x] as const))('%s', async (_n, x) => {
     const { c } = x;
     const payer = starterPayers().get(c.payerId);
-    for (const catalog of [starterCatalog(), await loadNodeCatalog()]) {
+    // The starter set is curated for the starter pack; the other packs are written against the
+    // official code sets and are scrubbed only when codesets/build holds them.
+    const node = await loadNodeCatalog();
+    const official = node !== starterCatalog() ? [node] : [];
+    if (x.pack !== 'starter' && !official.length)
+      console.warn(
+        `${x.pack}: official code sets not built (codesets/build): not scrubbed. Get the official files (see ../shared/reference/README.md) and run npm run -s claimlab -- codesets build.`,
+      );
+    for (const catalog of x.pack === 'starter' ? [starterCatalog(), ...official] : official) {
       const ctx: EditContext = {
         catalog,
         ncci: curatedNcci(),
