@@ -21,6 +21,13 @@ import { basePatient, claimInput, lineInput } from '../factories';
 
 const MUE = [
   {
+    code: '99397',
+    mue_value: 0,
+    effective_date: '2026-03-31',
+    description: '3 Date of Service Edit: Clinical|CMS Policy',
+    source_file: 'MCR_MUE_PractitionerServices_Eff_04-01-2026.csv',
+  },
+  {
     code: '36415',
     mue_value: 2,
     effective_date: '2026-03-31',
@@ -94,6 +101,21 @@ describe('NCCI bundles built from the reference folder', () => {
       curatedNcci().mue('36415', '2026-03-31')?.source,
     );
     expect(r.value.addOns.find((a) => a.addOn === '17003')?.primaries).toEqual(['17000']);
+    // MUE 0 (not payable by Medicare at all) is coverage's decision, never a units finding.
+    expect(r.value.ncci.mue('99397', '2026-05-01')?.value).toBe(0);
+    const f = checkClaim(
+      claimInput({
+        claimId: 'P',
+        serviceDate: '2026-05-01',
+        submissionDate: '2026-05-01',
+        patient: { ...basePatient(), birthDate: '1950-05-01', memberId: 'MBI-1' },
+        diagnoses: ['Z00.00'],
+        lines: [lineInput('99397', '200.00', { dxPointers: [1] })],
+      }),
+      { catalog: testCatalog(), ncci: r.value.ncci },
+      'P',
+    ).findings;
+    expect(f.filter((x) => x.id === 'ncci.mue')).toEqual([]);
   });
 
   it('no ncci folder: nothing built, and no bundle loads as null (the curated set is used)', () => {

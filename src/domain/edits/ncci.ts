@@ -180,7 +180,12 @@ function mueEdits(claim: Claim, rules: NcciRules): Finding[] {
   const groups = new Map<string, { e: MueEdit; lines: L[] }>();
   for (const l of linesOf(claim)) {
     const e = rules.mue(l.line.code, l.date);
-    if (!e) continue;
+    // An MUE of 0 says the code is not payable by Medicare for practitioners at all (a statutory
+    // exclusion such as a routine physical, a bundled or an invalid-for-Medicare code): that is
+    // the coverage and PFS-status decision (PR-96, CO-97, CO-16/N56), not a units limit, and it
+    // says nothing about a commercial plan's benefits.
+    // See: CMS NCCI MUE FAQ (MUE value 0); Pub. 100-04 ch. 30 §20.1; RVU file status codes.
+    if (!e || e.value === 0) continue;
     if (e.indicator === 1) {
       if (l.line.units > e.value)
         out.push(
