@@ -7,7 +7,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { aspAmount, parseAspTable } from '../../src/domain/payer/pricing/asp';
+import { aspAmount, aspFor, parseAspTable } from '../../src/domain/payer/pricing/asp';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -35,6 +35,34 @@ describe('ASP pricing of Part B drugs', () => {
     expect(drug.adjustments.some((a) => a.carc === '96')).toBe(false);
     expect(drug.pricingSource).toContain('ASP');
     expect(drug.pricingSource).toContain('2025-Q4');
+  });
+
+  it("several tables for one quarter: each is asked (a pack table adds drugs CMS's file lacks)", () => {
+    const table = (codes: Record<string, string>, from = '2025-10-01', to = '2025-12-31') => {
+      const r = parseAspTable(
+        {
+          format: 'claimlab.asp',
+          formatVersion: 1,
+          quarter: '2025-Q4',
+          from,
+          to,
+          source: 'test',
+          entries: Object.entries(codes).map(([code, limit]) => ({ code, dosage: '1 MG', limit })),
+        },
+        't.json',
+      );
+      if (!r.ok) throw new Error('table');
+      return r.value;
+    };
+    const a = table({ J3301: '0.844' });
+    const b = table({ J9217: '20.000' });
+    expect(aspFor([a, b], 'J9217', '2025-11-03')?.entry.code).toBe('J9217');
+    expect(aspFor([a, b], 'J3301', '2025-11-03')?.table).toBe(a);
+    // After the newest quarter: the newest tables, every one of them.
+    expect(aspFor([a, b], 'J9217', '2026-02-01')?.entry.code).toBe('J9217');
+    // A code only in an older quarter's table is not priced in a quarter that has tables.
+    const old = table({ J0001: '1.000' }, '2025-07-01', '2025-09-30');
+    expect(aspFor([old, a], 'J0001', '2025-11-03')).toBeUndefined();
   });
 
   it('a table that is not valid names the file and field', () => {

@@ -68,25 +68,30 @@ export function parseAspTable(json: unknown, file: string): Result<AspTable> {
   return { ok: true, value: { quarter, from, to, source, get: (c) => by.get(c) } };
 }
 
-/** The table in force on a date and the code's entry in it. */
+/**
+ * The table in force on a date that lists the code, and its entry. Several tables may cover one
+ * quarter (CMS's whole file, a pack's small table for the drugs it uses): each is asked in order.
+ */
 export function aspFor(
   tables: readonly AspTable[] | undefined,
   code: string,
   date: string,
 ): { table: AspTable; entry: AspEntry } | undefined {
-  if (!tables) return undefined;
+  if (!tables?.length) return undefined;
   for (const table of tables)
     if (table.from <= date && date <= table.to) {
       const entry = table.get(code);
-      return entry ? { table, entry } : undefined;
+      if (entry) return { table, entry };
     }
-  // A date after the newest quarter loaded: the newest table (said so in the pricing source).
-  const newest = tables.reduce<AspTable | undefined>(
-    (a, t) => (!a || t.to > a.to ? t : a),
-    undefined,
-  );
-  const entry = newest && date > newest.to ? newest.get(code) : undefined;
-  return newest && entry ? { table: newest, entry } : undefined;
+  // A date after the newest quarter loaded: the newest tables (said so in the pricing source).
+  const newestTo = tables.reduce((a, t) => (t.to > a ? t.to : a), '');
+  if (date <= newestTo) return undefined;
+  for (const table of tables)
+    if (table.to === newestTo) {
+      const entry = table.get(code);
+      if (entry) return { table, entry };
+    }
+  return undefined;
 }
 
 /** Units × the per-unit limit, rounded to the cent. */
