@@ -26,7 +26,9 @@ export const FINDING_IDS = {
   'icd10cm.combination':
     'Two conditions the classification presumes related ("with") are coded apart: a combination code applies unless the documentation states another cause.',
   'icd10cm.sequencing':
-    'The diagnoses are in an order the guidelines forbid (an external cause first-listed, a sequela before its residual).',
+    'The diagnoses are in an order the guidelines forbid (an external cause or an underdosing code first-listed, a sequela before its residual).',
+  'icd10cm.not-together':
+    'Two codes the guidelines or the classification say are not reported together (a combination code already includes the other, or a code that contradicts it).',
   'mce.age': 'The diagnosis is inconsistent with the patient age.',
   'mce.sex': 'The diagnosis is inconsistent with the patient sex.',
   'ncci.ptp': 'An NCCI procedure-to-procedure edit pairs two lines.',

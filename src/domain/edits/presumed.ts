@@ -6,10 +6,15 @@
  *   hypertension with heart disease, with chronic kidney disease, or both (I11/I12/I13, stage
  *   matching N18), and diabetes with its "with" complications (E08–E13 .22, .51, .42…).
  * - `icd10cm.sequencing`: a sequela's residual (the condition produced) is listed before the
- *   sequela code; an external cause code is never first-listed.
+ *   sequela code; an external cause code and an underdosing code are never first-listed.
+ * - `icd10cm.not-together`: codes the guidelines or the classification keep apart: I10 with
+ *   I11–I13 (which include the hypertension), Z79.4/Z79.84/Z79.85 or another O24 code with
+ *   gestational diabetes O24.4-, a diabetes ".9 without complications" code with a complication
+ *   code of the same category.
  * See: ICD-10-CM Official Guidelines FY2026 §I.A.15 ("With"), §I.C.9.a.1–3 (hypertension with
  * heart disease, CKD, both), §I.C.4.a (diabetes: as many codes as needed, "with" complications),
- * §I.B.10 (sequela), §I.C.20 (external cause codes never principal/first-listed), Section IV.
+ * §I.B.10 (sequela), §I.C.20 (external cause codes never principal/first-listed), §I.C.19.e.5.c
+ * (underdosing never principal/first-listed), §I.C.15.g (gestational diabetes), Section IV.
  */
 import type { IcdRelease } from '../codes/catalog';
 import { icdDisplay } from '../codes/code';
@@ -147,6 +152,12 @@ function diabetes(dxs: Dx[], release: IcdRelease): Finding[] {
 const isSequela = (k: string) =>
   (/^[ST]/.test(k) && k.length === 7 && k[6] === 'S') || /^(B9[0-4]|E64|E68|G09|O94)/.test(k);
 const isExternalCause = (k: string) => /^[V-Y]/.test(k);
+/**
+ * Underdosing: T36–T50 with the intent character "6" (the 6th character, or the 5th where the 6th
+ * is the placeholder X: T46.1X6A, T36.96XA). See: Guidelines §I.C.19.e.5.c.
+ */
+const isUnderdosing = (k: string) =>
+  /^T(3[6-9]|4\d|50)/.test(k) && (k[5] === '6' || (k[4] === '6' && k[5] === 'X'));
 
 function sequencing(dxs: Dx[]): Finding[] {
   const first = dxs.find((d) => d.index === 0);
@@ -163,6 +174,22 @@ function sequencing(dxs: Dx[]): Finding[] {
         {
           diagnosisIndex: 0,
           suggestion: 'List the injury or condition first and the external cause code after it',
+        },
+      ),
+    ];
+  if (isUnderdosing(first.key))
+    return [
+      finding(
+        'icd10cm.sequencing',
+        'error',
+        null,
+        [first.shown],
+        `${first.shown} is an underdosing code and is first-listed: underdosing codes are never principal or first-listed; the condition treated (or its relapse or exacerbation from the reduced dose) comes first.`,
+        `${G} §I.C.19.e.5.c (underdosing: never principal or first-listed; code the medical condition)`,
+        {
+          diagnosisIndex: 0,
+          suggestion:
+            'List the condition the drug treats first, then the underdosing code and its noncompliance (Z91.12-, Z91.13-, Z91.14-, Z91.A4-) code',
         },
       ),
     ];
@@ -187,6 +214,64 @@ function sequencing(dxs: Dx[]): Finding[] {
   ];
 }
 
+/** Pairs the guidelines or the classification keep apart (each with the code to drop). */
+function notTogether(dxs: Dx[]): Finding[] {
+  const out: Finding[] = [];
+  const add = (keep: Dx, drop: Dx, why: string, ref: string) =>
+    out.push(
+      finding(
+        'icd10cm.not-together',
+        'warning',
+        null,
+        [keep.shown, drop.shown],
+        `${drop.shown} is reported with ${keep.shown}: ${why}`,
+        ref,
+        { diagnosisIndex: drop.index, suggestion: `Remove ${drop.shown}` },
+      ),
+    );
+  const i10 = dxs.find((d) => d.key === 'I10');
+  const combo = dxs.find((d) => /^I1[123]/.test(d.key));
+  if (i10 && combo)
+    add(
+      combo,
+      i10,
+      `${combo.shown} already includes the hypertension (hypertensive heart and/or chronic kidney disease); I10 is not coded beside it.`,
+      `${G} §I.C.9.a.1–3 (hypertension with heart disease, with CKD, with both: a code from I11, I12 or I13); Tabular List I10–I13`,
+    );
+  const gdm = dxs.find((d) => d.key.startsWith('O244'));
+  if (gdm)
+    for (const d of dxs) {
+      if (d === gdm) continue;
+      if (['Z794', 'Z7984', 'Z7985'].includes(d.key))
+        add(
+          gdm,
+          d,
+          `long-term drug use codes Z79.4, Z79.84 and Z79.85 are not assigned with gestational diabetes: the O24.4- code already says how it is controlled (insulin, oral drugs, diet).`,
+          `${G} §I.C.15.g (gestational diabetes)`,
+        );
+      else if (d.key.startsWith('O24') && !d.key.startsWith('O244'))
+        add(
+          gdm,
+          d,
+          `no other code from category O24 is used with a gestational diabetes code (O24.4-).`,
+          `${G} §I.C.15.g (gestational diabetes)`,
+        );
+    }
+  for (const plain of dxs.filter((d) => /^E(0[89]|1[013])9$/.test(d.key))) {
+    const other = dxs.find(
+      (d) => d !== plain && d.key.startsWith(plain.key.slice(0, 3)) && d.key.length > 3,
+    );
+    if (other)
+      add(
+        other,
+        plain,
+        `${plain.shown} says the diabetes is without complications, which contradicts ${other.shown}; code each complication with the combination codes of the category and drop the ".9" code.`,
+        `${G} §I.C.4.a (diabetes: as many codes from E08–E13 as needed for the associated conditions); Tabular List ${plain.shown} "without complications"`,
+      );
+  }
+  return out;
+}
+
 export function presumedEdits(claim: Claim, ctx: EditContext): Finding[] {
   if (claim.diagnoses.length === 0) return [];
   const r = releaseFor(ctx.catalog, claim.serviceDate);
@@ -200,5 +285,10 @@ export function presumedEdits(claim: Claim, ctx: EditContext): Finding[] {
   // Only codes the release knows: validity reports the others.
   const known = dxs.filter((d) => release.get(d.key) !== undefined);
   if (known.length === 0) return [];
-  return [...sequencing(known), ...hypertension(known, release), ...diabetes(known, release)];
+  return [
+    ...sequencing(known),
+    ...hypertension(known, release),
+    ...diabetes(known, release),
+    ...notTogether(known),
+  ];
 }

@@ -27,6 +27,20 @@ const proc = procJson as unknown as {
 };
 
 const EXTRA: Row[] = [
+  // Underdosing and gestational diabetes (presumed.ts: icd10cm.sequencing, icd10cm.not-together).
+  ['T46', 0, 'Poisoning by, adverse effect of and underdosing of primarily cardiovascular drugs'],
+  ['T461', 0, 'Poisoning by, adverse effect of and underdosing of calcium-channel blockers'],
+  ['T461X6', 0, 'Underdosing of calcium-channel blockers'],
+  ['T461X6A', 1, 'Underdosing of calcium-channel blockers, initial encounter'],
+  ['Z9113', 0, "Patient's unintentional underdosing of medication regimen"],
+  ['Z91138', 1, "Patient's unintentional underdosing of medication regimen for other reason"],
+  ['O24', 0, 'Diabetes mellitus in pregnancy, childbirth, and the puerperium'],
+  ['O244', 0, 'Gestational diabetes mellitus'],
+  ['O2441', 0, 'Gestational diabetes mellitus in pregnancy'],
+  ['O24414', 1, 'Gestational diabetes mellitus in pregnancy, insulin controlled'],
+  ['Z3A', 0, 'Weeks of gestation'],
+  ['Z3A2', 0, 'Weeks of gestation of pregnancy, weeks 20-29'],
+  ['Z3A28', 1, '28 weeks gestation of pregnancy'],
   ['F33', 0, 'Major depressive disorder, recurrent'],
   ['F339', 1, 'Major depressive disorder, recurrent, unspecified'],
   ['F43', 0, 'Reaction to severe stress, and adjustment disorders'],
