@@ -76,6 +76,23 @@ function ncciMissing() {
   );
 }
 
+/** "FY2025" when the newest ICD-10-CM folder (fy2026) has order addenda, else null. */
+function previousYearWanted() {
+  const dir = join(reference, 'icd10cm');
+  if (!existsSync(dir)) return null;
+  const years = readdirSync(dir)
+    .map((d) => /^fy(\d{4})$/.exec(d))
+    .filter(Boolean)
+    .map((m) => Number(m[1]))
+    .sort((a, b) => b - a);
+  const newest = years[0];
+  if (!newest) return null;
+  const files = readdirSync(join(dir, `fy${newest}`));
+  const hasOrder = files.some((f) => /order[-_]\d{4}\.txt$/i.test(f));
+  const hasAddenda = files.some((f) => /order[-_]addenda/i.test(f));
+  return hasOrder && hasAddenda ? `FY${newest - 1}` : null;
+}
+
 function bundlesReady() {
   const p = join(out, 'manifest.json');
   if (!existsSync(p)) return false;
@@ -90,6 +107,11 @@ function bundlesReady() {
     if (mce && wantsDerived && !(mce.sources ?? []).includes('mce_edits.json')) return false;
     // The NCCI bundles (MUEs, add-on code edits) are built with the rest since issue 10.
     if (ncciMissing()) return false;
+    // The year before the newest release with order addenda is rebuilt from them
+    // (src/codesets/icd/previous-release.ts): a manifest built before that lacks it.
+    const wantsPrevious = previousYearWanted();
+    if (wantsPrevious && !mine.some((b) => b.kind === 'icd10cm' && b.id === wantsPrevious))
+      return false;
     return (
       mine.some((b) => b.kind === 'icd10cm') &&
       mine.every((b) => typeof b.file === 'string' && existsSync(join(out, b.file))) &&

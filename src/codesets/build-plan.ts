@@ -11,7 +11,13 @@ import { encodeIcdBundle, BUNDLE_FORMAT, BUNDLE_VERSION } from './bundle';
 import { parseHcpcsFile, hcpcsYear } from './hcpcs';
 import { parseAddendaWithSummary, type AddendaEntry } from './icd/addenda';
 import { entriesFromTabular } from './icd/expand';
-import { assembleRelease, type NotesSource, type ReleaseStats } from './icd/release';
+import {
+  assembleRelease,
+  type AssembleInput,
+  type NotesSource,
+  type ReleaseStats,
+} from './icd/release';
+import { previousReleaseEntries } from './icd/previous-release';
 import { parseTabularXml, type TabularData } from './icd/tabular';
 import type { JsonBundle } from './json-bundle';
 import type { ManifestEntry } from './manifest';
@@ -94,6 +100,8 @@ interface YearGroup {
   order?: SourceFile;
   tabular?: SourceFile;
   addenda?: SourceFile;
+  /** The order addenda (billable flags): the previous release is rebuilt from them when missing. */
+  orderAddenda?: SourceFile;
 }
 
 export interface BuildOutput {
@@ -143,6 +151,7 @@ export function buildCodesets(files: SourceFile[], opts: BuildOptions = {}): Res
       const g = groups.get(y) ?? { year: y };
       groups.set(y, g);
       const slot = role === 'icd-order' ? 'order' : role === 'icd-tabular' ? 'tabular' : 'addenda';
+      if (role === 'icd-order-addenda') g.orderAddenda ??= f;
       if (slot === 'addenda' && g.addenda && role === 'icd-order-addenda') continue; // codes addenda preferred
       if (slot !== 'addenda' && g[slot]) {
         errors.push({
@@ -221,38 +230,24 @@ export function buildCodesets(files: SourceFile[], opts: BuildOptions = {}): Res
       .filter((f): f is SourceFile => !!f)
       .map((f) => base(f.path));
     if (notes && notes.year !== g.year) sources.push(`notes: ${notes.release} tabular`);
-    const { data, stats } = assembleRelease({
-      id,
-      from,
-      to,
-      entries,
-      ...(notes ? { notes } : {}),
-      addenda,
-      sources,
-    });
-    const text = encodeIcdBundle(data);
-    bundles.push({
-      text,
-      stats,
-      entry: {
-        kind: 'icd10cm',
-        id,
-        file: `icd10cm-${id.toLowerCase()}.txt.gz`,
-        bytes: 0,
-        sources,
-        from,
-        to,
-        notesRelease: data.notesRelease,
-        counts: {
-          codes: stats.codes,
-          billable: stats.billable,
-          notes: data.notes.length,
-          notesByKind: stats.notesByKind,
-          seventhRules: stats.seventhRules,
-          excludes1RefsParsed: Math.round(stats.excludes1.share * 10000) / 10000,
-        },
-      },
-    });
+    bundles.push(
+      icdBundle({ id, from, to, entries, ...(notes ? { notes } : {}), addenda, sources }),
+    );
+    // No release built for the year before (years go oldest first): rebuild it by undoing this
+    // year's order addenda.
+    const { order, orderAddenda } = g;
+    const prevId = fyId(g.year - 1);
+    if (order && orderAddenda && !bundles.some((b) => b.entry.id === prevId)) {
+      const r = previousRelease({ ...g, order, orderAddenda }, entries, tabulars);
+      if (r.ok) {
+        bundles.push(r.value);
+        log.push(
+          `${prevId}: rebuilt from ${base(order.path)} by undoing ${base(orderAddenda.path)}`,
+        );
+      } else
+        // Optional: a mid-year order file (FY2021 January) does not undo to the counts stated.
+        log.push(`${prevId}: not rebuilt: ${r.errors.map((e) => e.message).join('; ')}`);
+    }
   }
   // The derived FY2026 MCE lists replace the official file's age lists and keep its sex lists.
   const derived = others.find((o) => o.role === 'mce-derived');
@@ -278,6 +273,70 @@ export function buildCodesets(files: SourceFile[], opts: BuildOptions = {}): Res
       ],
     };
   return { ok: true, value: { bundles, log } };
+}
+
+/** One ICD-10-CM bundle from assembled entries (notes, addenda, sources). */
+function icdBundle(input: AssembleInput): BuiltBundle {
+  const { data, stats } = assembleRelease(input);
+  const text = encodeIcdBundle(data);
+  return {
+    text,
+    stats,
+    entry: {
+      kind: 'icd10cm',
+      id: input.id,
+      file: `icd10cm-${input.id.toLowerCase()}.txt.gz`,
+      bytes: 0,
+      sources: input.sources,
+      from: input.from,
+      to: input.to,
+      notesRelease: data.notesRelease,
+      counts: {
+        codes: stats.codes,
+        billable: stats.billable,
+        notes: data.notes.length,
+        notesByKind: stats.notesByKind,
+        seventhRules: stats.seventhRules,
+        excludes1RefsParsed: Math.round(stats.excludes1.share * 10000) / 10000,
+      },
+    },
+  };
+}
+
+/**
+ * The release of the year before `g`, rebuilt from `g`'s order file and order addenda
+ * (icd/previous-release.ts), with notes from the newest tabular of that year or earlier.
+ */
+function previousRelease(
+  g: YearGroup & { order: SourceFile; orderAddenda: SourceFile },
+  entries: IcdEntry[],
+  tabulars: readonly (NotesSource & { year: number })[],
+): Result<BuiltBundle> {
+  const r = parseAddendaWithSummary(g.orderAddenda.text, g.orderAddenda.path);
+  if (!r.ok) return r;
+  const prev = previousReleaseEntries(
+    entries,
+    r.value.entries,
+    g.orderAddenda.path,
+    r.value.previous,
+  );
+  if (!prev.ok) return prev;
+  const year = g.year - 1;
+  const notes = tabulars.filter((t) => t.year <= year).sort((a, b) => b.year - a.year)[0];
+  const sources = [`${base(g.order.path)} less ${base(g.orderAddenda.path)}`];
+  if (notes) sources.push(`notes: ${notes.release} tabular`);
+  const { from, to } = fyRange(year);
+  return {
+    ok: true,
+    value: icdBundle({
+      id: fyId(year),
+      from,
+      to,
+      entries: prev.value,
+      ...(notes ? { notes } : {}),
+      sources,
+    }),
+  };
 }
 
 function buildOther(

@@ -16,6 +16,7 @@ import type { EditContext } from '../domain/edits/index';
 import type { MueEdit, NcciRules, PtpEdit } from '../domain/edits/ncci-rules';
 import { parseAspTable } from '../domain/payer/pricing/asp';
 import { parseFeeTable, type FeeSources } from '../domain/payer/pricing/fees';
+import { withPlanPolicies } from '../domain/payer/plan-policies';
 import { PayerProfileSchema, type PayerProfile } from '../domain/payer/profile';
 import type { Problem } from '../domain/result';
 import { fileOf, type Assembled } from './format/assemble';
@@ -86,45 +87,17 @@ export function formatPath(path: readonly PropertyKey[]): string {
 const isObj = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** A payer profile with a plan's dated policies in place of the payer's own (when the plan gives them). */
+/**
+ * A payer profile with a plan's dated policies in place of the payer's own (when the plan gives
+ * them): medical necessity, prior authorization and modifier rules in force on `date`, and the
+ * plan's timely-filing entries (src/domain/payer/plan-policies.ts).
+ */
 export function profileWithPlan(
   p: PayerProfile,
   plan: PlanV2 | undefined,
   date: string,
 ): PayerProfile {
-  if (!plan) return p;
-  const pol = plan.policies;
-  const inForce = <T>(
-    list: { from: string; to?: string | null | undefined; value: T; source: string }[] | undefined,
-  ) => list?.filter((e) => e.from <= date && (e.to == null || date <= e.to)).at(-1);
-  const out: PayerProfile = { ...p };
-  const mn = inForce(pol.medicalNecessity);
-  if (mn)
-    out.coverage = mn.value.map((c) => ({
-      procedures: c.procedures,
-      diagnoses: c.diagnoses,
-      title: c.title,
-      effective: mn.from,
-      terminated: mn.to ?? null,
-      source: `${plan.id}: ${mn.source}`,
-    }));
-  const pa = inForce(pol.priorAuthorization);
-  if (pa)
-    out.priorAuth = pa.value.map((a) => ({
-      procedures: a.procedures,
-      title: a.title,
-      effective: pa.from,
-      terminated: pa.to ?? null,
-      source: `${plan.id}: ${pa.source}`,
-    }));
-  if (pol.timelyFiling)
-    out.timelyFiling = pol.timelyFiling.map((t) => ({
-      from: t.from,
-      to: t.to ?? null,
-      value: t.value,
-      source: t.source,
-    }));
-  return out;
+  return plan ? withPlanPolicies(p, plan, date) : p;
 }
 
 /** The claim JSON an answer key makes (what the trainee would submit), for checkClaim and the payer. */
@@ -136,7 +109,8 @@ export function answerClaim(c: CaseV2): unknown {
     patient: patientOf(c),
     provider: e.provider,
     serviceDate: e.serviceDate,
-    submissionDate: e.serviceDate,
+    submissionDate: e.submissionDate ?? e.serviceDate,
+    ...(c.answer.attachments ? { attachments: c.answer.attachments } : {}),
     accumulators: e.accumulators,
     diagnoses: c.answer.diagnoses.map((d) => d.code),
     lines: c.answer.lines.map((l) => ({
@@ -438,6 +412,11 @@ export function validatePackV2(
       );
     if (c.patient.kind === 'generated' && c.patient.ageBand.min > c.patient.ageBand.max)
       add([...at, 'patient', 'ageBand'], 'min is greater than max');
+    if (e.submissionDate && e.submissionDate < date)
+      add(
+        [...at, 'encounter', 'submissionDate'],
+        `${e.submissionDate} is before the date of service ${date}`,
+      );
     if (effectiveFrom && date < effectiveFrom)
       add(
         [...at, 'encounter', 'serviceDate'],

@@ -2,7 +2,11 @@
  * Every shipped pack's answer key scrubs with no error finding (on the starter set and, when
  * built, the official code sets), with the curated NCCI edits and the case payer's policy.
  * A case meant to be denied for a reason lists it in `answer.expected.findings` (finding ids).
- * The cases come through the one pack reader (src/scenarios/format/index.ts).
+ * The cases come through the one pack reader (src/scenarios/format/index.ts); the claim is the
+ * one `pack validate` builds (its submission date and attachments included), and a case with a
+ * plan is scrubbed with the plan's policies in force on its date of service (profileWithPlan).
+ * A catalog that has no release for a case's date of service (the starter set is FY2026 only)
+ * is skipped for that case: the official bundles check it.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,14 +18,24 @@ import { checkClaim, type EditContext } from '../../src/domain/edits/index';
 import { policyFor } from '../../src/domain/payer/policy';
 import { readAssembled } from '../../src/scenarios/format/index';
 import { readPackPath } from '../../src/scenarios/format/read-node';
+import type { CaseV2, PlanV2 } from '../../src/scenarios/format/v2';
 import type { CaseFile } from '../../src/scenarios/schema';
+import { answerClaim, profileWithPlan } from '../../src/scenarios/validate-pack';
 import { starterPayers } from '../../src/services/shipped';
 
 const root = join(__dirname, '../../scenarios');
 
 /** Every shipped case through the one pack reader: the legacy case and its key's expected findings. */
-function cases(): { pack: string; file: string; c: CaseFile; expectedFindings: string[] }[] {
-  const out: { pack: string; file: string; c: CaseFile; expectedFindings: string[] }[] = [];
+interface ShippedCase {
+  pack: string;
+  file: string;
+  c: CaseFile;
+  v2: CaseV2;
+  plans: PlanV2[];
+  expectedFindings: string[];
+}
+function cases(): ShippedCase[] {
+  const out: ShippedCase[] = [];
   for (const pack of readdirSync(root).sort()) {
     if (!statSync(join(root, pack)).isDirectory()) continue;
     const a = readPackPath(join(root, pack), pack);
@@ -32,24 +46,13 @@ function cases(): { pack: string; file: string; c: CaseFile; expectedFindings: s
         pack,
         file: (a.sources.get(`cases[${i}]`) ?? a.manifestFile).split('/').pop()!,
         c,
+        v2: r.pack!.cases[i]!,
+        plans: r.pack!.plans,
         expectedFindings: r.pack!.cases[i]!.answer.expected.findings,
       }),
     );
   }
   return out;
-}
-
-function answerClaim(c: CaseFile) {
-  return {
-    claimId: c.id,
-    payerId: c.payerId,
-    patient: c.patient,
-    provider: c.provider,
-    serviceDate: c.serviceDate,
-    submissionDate: c.serviceDate,
-    diagnoses: c.answer.diagnoses.map((d) => d.code),
-    lines: c.answer.lines.map((l) => ({ ...l, charge: c.chargeMaster?.[l.code] ?? '100.00' })),
-  };
 }
 
 const all = cases();
@@ -69,7 +72,9 @@ describe('shipped pack answer keys scrub clean', () => {
 
   it.each(all.map((x) => [`${x.pack}/${x.file}`, x] as const))('%s', async (_n, x) => {
     const { c } = x;
-    const payer = starterPayers().get(c.payerId);
+    const plan = x.plans.find((p) => p.id === x.v2.encounter.planId);
+    const own = starterPayers().get(c.payerId);
+    const payer = own && profileWithPlan(own, plan, c.serviceDate);
     // The starter code set holds the starter pack's codes only: the other packs (written against
     // the full releases) are checked on the official code sets, and only when they are built.
     const catalogs =
@@ -79,12 +84,15 @@ describe('shipped pack answer keys scrub clean', () => {
           ? [official]
           : [];
     for (const catalog of catalogs) {
+      if (!catalog.icd10(c.serviceDate).ok) continue;
       const ctx: EditContext = {
         catalog,
         ncci: curatedNcci(),
         ...(payer ? { policy: policyFor(payer) } : {}),
       };
-      const errors = checkClaim(answerClaim(c), ctx).findings.filter((f) => f.severity === 'error');
+      const errors = checkClaim(answerClaim(x.v2), ctx).findings.filter(
+        (f) => f.severity === 'error',
+      );
       const expected = x.expectedFindings;
       const unexpected = errors.filter((f) => !expected.includes(f.id));
       expect(

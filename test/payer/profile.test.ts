@@ -9,7 +9,13 @@ const medicare = shippedFile('scenarios/starter/payers/medicare.json') as Record
 
 describe('payer profiles', () => {
   it('validates every shipped payer and fee table', () => {
-    expect([...starterPayers().keys()]).toEqual(['medicare', 'commercial-ppo', 'medicaid']);
+    // acme-health: the payer-rules packs' commercial payer (scenarios/payer-rules-v1, -v2).
+    expect([...starterPayers().keys()]).toEqual([
+      'acme-health',
+      'medicare',
+      'commercial-ppo',
+      'medicaid',
+    ]);
     expect(Object.keys(starterFeeTables())).toHaveLength(2);
   });
 

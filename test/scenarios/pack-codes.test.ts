@@ -25,21 +25,26 @@ describe('codes in shipped packs', () => {
   for (const [name, catalog] of catalogs)
     for (const pack of packs.filter((p) => name !== 'starter set' || p.id === 'starter'))
       for (const c of pack.cases)
-        it(`${name}: ${pack.id}/${c.id}: every answer code is valid and billable on ${c.serviceDate}`, () => {
-          const rel = catalog.icd10(c.serviceDate);
-          expect(rel.ok).toBe(true);
-          if (!rel.ok) return;
-          const codes = c.answer.diagnoses.flatMap((d) => [
-            d.code,
-            ...d.alternatives.map((a) => a.code),
-          ]);
-          for (const code of codes) expect(rel.value.get(code)?.billable, code).toBe(true);
-          for (const l of c.answer.lines) {
-            expect(catalog.procedure(l.code, c.serviceDate), l.code).toBeDefined();
-            for (const m of l.modifiers)
-              expect(catalog.modifier(m, c.serviceDate), m).toBeDefined();
-          }
-          for (const code of Object.keys(c.chargeMaster))
-            expect(catalog.procedure(code, c.serviceDate), code).toBeDefined();
-        });
+        // The starter set is FY2026 only: a case on an earlier date (the FY2025 half of the
+        // icd10cm-fy2026-update pack) is checked against the official bundles alone.
+        it.skipIf(name === 'starter set' && !catalog.icd10(c.serviceDate).ok)(
+          `${name}: ${pack.id}/${c.id}: every answer code is valid and billable on ${c.serviceDate}`,
+          () => {
+            const rel = catalog.icd10(c.serviceDate);
+            expect(rel.ok).toBe(true);
+            if (!rel.ok) return;
+            const codes = c.answer.diagnoses.flatMap((d) => [
+              d.code,
+              ...d.alternatives.map((a) => a.code),
+            ]);
+            for (const code of codes) expect(rel.value.get(code)?.billable, code).toBe(true);
+            for (const l of c.answer.lines) {
+              expect(catalog.procedure(l.code, c.serviceDate), l.code).toBeDefined();
+              for (const m of l.modifiers)
+                expect(catalog.modifier(m, c.serviceDate), m).toBeDefined();
+            }
+            for (const code of Object.keys(c.chargeMaster))
+              expect(catalog.procedure(code, c.serviceDate), code).toBeDefined();
+          },
+        );
 });

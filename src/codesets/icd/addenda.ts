@@ -15,6 +15,9 @@ export interface AddendaEntry {
   before?: string;
   /** Order addenda only: the billable flag after the change. */
   billable?: boolean;
+  /** Order addenda only: the short title (and, for revisions, the one before). */
+  short?: string;
+  shortBefore?: string;
 }
 
 const LINE_RE = /^(Add|Delete|Revise from|Revise to):\s+(?:([01])\s+)?([A-Z][0-9A-Z]{2,6})\s+(.*)$/;
@@ -37,14 +40,21 @@ export function parseAddenda(text: string, fileName: string): Result<AddendaEntr
 export function parseAddendaWithSummary(
   text: string,
   fileName: string,
-): Result<{ entries: AddendaEntry[]; summary: AddendaSummary; countedFile?: string }> {
+): Result<{
+  entries: AddendaEntry[];
+  summary: AddendaSummary;
+  /** The same counts of the previous order file ("74260 codes in icd10cm_order_2025.txt"). */
+  previous: AddendaSummary;
+  countedFile?: string;
+}> {
   const summary: AddendaSummary = {};
+  const previous: AddendaSummary = {};
   let countedFile: string | undefined;
   let section = '';
   const out: AddendaEntry[] = [];
   const errors: Problem[] = [];
   const lines = text.split(/\r?\n/);
-  let pendingFrom: { code: string; desc: string; line: number } | null = null;
+  let pendingFrom: { code: string; desc: string; line: number; short?: string } | null = null;
   for (let i = 0; i < lines.length; i++) {
     const line = (lines[i] ?? '').trimEnd();
     if (!line.trim()) continue;
@@ -56,7 +66,12 @@ export function parseAddendaWithSummary(
     if (!m && section) {
       // Summary lines: "  74719 codes in icd10cm_order_2026.txt" (the second one is the new file).
       const s = /^\s*(\d+) (codes|headers) in (\S*)/.exec(line);
-      if (s) summary[s[2] as 'codes' | 'headers'] = Number(s[1]);
+      if (s) {
+        const k = s[2] as 'codes' | 'headers';
+        // The first count of a section is the previous file's, the second the new one's.
+        if (summary[k] !== undefined) previous[k] = summary[k];
+        summary[k] = Number(s[1]);
+      }
       if (s?.[2] === 'codes' && s[3]) countedFile = s[3]; // the order file counted
       continue;
     }
@@ -74,8 +89,9 @@ export function parseAddendaWithSummary(
     const desc =
       flag !== undefined && rest.length > 61 ? rest.slice(61).trim() || rest.trim() : rest.trim();
     const billable = flag === undefined ? undefined : flag === '1';
+    const short = flag !== undefined && rest.length > 61 ? rest.slice(0, 61).trim() : undefined;
     if (verb === 'Revise from') {
-      pendingFrom = { code, desc, line: i + 1 };
+      pendingFrom = { code, desc, line: i + 1, ...(short ? { short } : {}) };
       continue;
     }
     if (verb === 'Revise to') {
@@ -92,6 +108,8 @@ export function parseAddendaWithSummary(
         desc,
         before: pendingFrom.desc,
         ...(billable === undefined ? {} : { billable }),
+        ...(short ? { short } : {}),
+        ...(pendingFrom.short ? { shortBefore: pendingFrom.short } : {}),
       });
       pendingFrom = null;
       continue;
@@ -101,6 +119,7 @@ export function parseAddendaWithSummary(
       code,
       desc,
       ...(billable === undefined ? {} : { billable }),
+      ...(short ? { short } : {}),
     });
   }
   if (pendingFrom)
@@ -118,6 +137,6 @@ export function parseAddendaWithSummary(
     };
   return {
     ok: true,
-    value: { entries: out, summary, ...(countedFile ? { countedFile } : {}) },
+    value: { entries: out, summary, previous, ...(countedFile ? { countedFile } : {}) },
   };
 }

@@ -40,6 +40,20 @@ export const DUAL_STATUSES = [
 ] as const;
 export type DualStatus = (typeof DUAL_STATUSES)[number];
 
+/**
+ * Paperwork sent with (or held for) the claim: 837P 2300 PWK. `reportType` is PWK01 (e.g. 09
+ * progress report, OZ support data for claim), `transmission` PWK02: EL electronically, FX fax,
+ * BM mail, EM e-mail, FT file transfer, or AA available on request at the provider's site (not
+ * sent). See: X12 005010X222A1 2300 PWK; NUCC 1500 item 19 (attachment details).
+ */
+export const ATTACHMENT_TRANSMISSIONS = ['AA', 'BM', 'EL', 'EM', 'FT', 'FX'] as const;
+export interface ClaimAttachment {
+  reportType: string;
+  transmission: (typeof ATTACHMENT_TRANSMISSIONS)[number];
+  /** PWK06: the attachment control number that links the records to the claim. */
+  controlNumber?: string;
+}
+
 export interface Accumulators {
   deductibleMet: Cents;
   outOfPocketMet: Cents;
@@ -73,6 +87,8 @@ export interface Claim {
   diagnoses: string[];
   lines: ClaimLine[];
   priorAuthNumber: string | null;
+  /** Records sent with the claim (837P PWK), when any. */
+  attachments?: ClaimAttachment[];
   accumulators: Accumulators;
   /** True when the input gave `accumulators` (else they default to zero and a payer ledger may
    * carry the member's running amounts instead). */

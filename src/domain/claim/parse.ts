@@ -10,8 +10,10 @@ import { cents, type Cents } from '../money';
 import { echo, isBlank, readMoney } from './input-text';
 import { icdDisplay } from '../codes/code';
 import {
+  ATTACHMENT_TRANSMISSIONS,
   DUAL_STATUSES,
   type Claim,
+  type ClaimAttachment,
   type ClaimLine,
   type DualStatus,
   type Frequency,
@@ -261,6 +263,7 @@ export function parseClaim(input: unknown, fallbackId?: string): ParsedClaim {
     c,
     'prior authorization number',
   );
+  const attachments = parseAttachments(o.attachments, c);
   const acc: Obj = isObj(o.accumulators) ? o.accumulators : {};
   const deductibleMet =
     acc.deductibleMet === undefined
@@ -307,6 +310,7 @@ export function parseClaim(input: unknown, fallbackId?: string): ParsedClaim {
     diagnoses,
     lines,
     priorAuthNumber,
+    ...(attachments.length ? { attachments } : {}),
     accumulators: { deductibleMet, outOfPocketMet },
     ...(isObj(o.accumulators) ? { accumulatorsGiven: true } : {}),
     ...(otherPayers.length ? { otherPayers } : {}),
@@ -314,6 +318,55 @@ export function parseClaim(input: unknown, fallbackId?: string): ParsedClaim {
     ...(payerSequence ? { payerSequence } : {}),
   };
   return { claim, findings: c.findings, ...(overLimits ? { overLimits: true as const } : {}) };
+}
+
+/** 837P PWK attachments: `[{ reportType, transmission, controlNumber? }]`, each field checked. */
+function parseAttachments(v: unknown, c: Collector): ClaimAttachment[] {
+  if (v === undefined || v === null) return [];
+  if (!Array.isArray(v)) {
+    c.invalid('attachments', 'Attachments must be a list of { reportType, transmission }');
+    return [];
+  }
+  const out: ClaimAttachment[] = [];
+  v.slice(0, 10).forEach((raw, i) => {
+    const path = `attachments[${i}]`;
+    if (!isObj(raw)) return c.invalid(path, 'An attachment must be an object');
+    const type = str(raw, 'reportType', `${path}.reportType`, c, 'attachment report type (PWK01)');
+    const how = str(
+      raw,
+      'transmission',
+      `${path}.transmission`,
+      c,
+      'attachment transmission (PWK02)',
+    );
+    if (type && !/^[0-9A-Z]{2}$/.test(type))
+      c.invalid(
+        `${path}.reportType`,
+        `Report type "${type}" must be a two-character PWK01 code such as 09 or OZ`,
+      );
+    const known = (ATTACHMENT_TRANSMISSIONS as readonly string[]).includes(how);
+    if (how && !known)
+      c.invalid(
+        `${path}.transmission`,
+        `Transmission "${how}" must be one of ${ATTACHMENT_TRANSMISSIONS.join(', ')} (PWK02)`,
+      );
+    const control = optionalText(
+      raw,
+      'controlNumber',
+      `${path}.controlNumber`,
+      c,
+      'attachment control number',
+    );
+    if (type && known)
+      out.push({
+        reportType: type,
+        transmission: how as ClaimAttachment['transmission'],
+        ...(control ? { controlNumber: control } : {}),
+      });
+  });
+  if (v.length > 10)
+    c.invalid('attachments', `A claim takes at most 10 attachments (837P PWK); found ${v.length}`);
+  return out;
 }
 
 function parseLine(

@@ -90,6 +90,15 @@ export const claimSchema = z.object({
   diagnoses: z.array(z.string()),
   lines: z.array(claimLineSchema),
   priorAuthNumber: z.string().nullable(),
+  attachments: z
+    .array(
+      z.object({
+        reportType: z.string(),
+        transmission: z.enum(['AA', 'BM', 'EL', 'EM', 'FT', 'FX']),
+        controlNumber: z.string().optional(),
+      }),
+    )
+    .optional(),
   accumulators: accumulatorsSchema,
   accumulatorsGiven: z.boolean().optional(),
   payerSequence: payerSequence.optional(),

@@ -39,6 +39,7 @@ import { addQmbRemarks, hasQmbProtection, qmbProtection } from './cost-sharing/q
 import { hash32, rng } from '../random/seeded';
 import { payerClaimNumber } from './remittance/claim-number';
 import { policyOf } from './policy';
+import { applyModifierRules, modifierRulesOn, type ModifierRule } from './modifier-policy';
 import { applySecondary } from './coordination/cob';
 import { acceptsAssignment } from './cost-sharing/assignment';
 import { appealLevels } from './corrections/appeals';
@@ -192,8 +193,13 @@ export function adjudicate(claim: Claim, ctx: AdjudicationContext): Remittance {
     return remit('voided', reversal?.payerClaimNumber ?? claimNo, [], [], accStart, null, reversal);
 
   const rules = ctx.randomReview === false ? { ...r.rules, documentationRequestRate: 0 } : r.rules;
-  const denials = lineDenials(claim, rules, findings, ctx.seed ?? 0, () =>
-    behaviourSource(r.payer, r.dos),
+  const denials = lineDenials(
+    claim,
+    rules,
+    modifierRulesOn(r.payer.modifierRules, r.dos),
+    findings,
+    ctx.seed ?? 0,
+    () => behaviourSource(r.payer, r.dos),
   );
   const pricing = price(claim, ctx, r, denials);
   const shared = shareCosts(claim, r, pricing, denials, accStart);
@@ -758,6 +764,8 @@ const lineLevel = (f: Finding) => Number(f.line !== null || f.diagnosisIndex !==
 function lineDenials(
   claim: Claim,
   rules: Behaviour,
+  /** The plan's modifier rules in force on the date of service. */
+  modifierRules: readonly ModifierRule[],
   /** The remittance's findings: a payer-policy denial adds the finding that explains it. */
   findings: Finding[],
   seed: number,
@@ -770,9 +778,11 @@ function lineDenials(
   for (const f of ordered)
     for (const i of linesOf(f, claim)) if (!out[i]) out[i] = denialFor(f, claim, rules, i);
 
+  // The plan's modifier policies (modifier-policy.ts); a rule for 25 replaces the profile's own.
+  applyModifierRules(claim, modifierRules, out, findings);
   // Commercial policy: an E/M with modifier 25 needs a diagnosis the procedure does not carry;
   // under 'require-records' one that has it is still held for the office notes (CO-252 + M127).
-  if (rules.modifier25 !== 'accept') {
+  if (rules.modifier25 !== 'accept' && !modifierRules.some((m) => m.modifier === '25')) {
     const procDx = new Set(
       claim.lines.flatMap((l, i) => (!isOfficeEm(l.code) && !out[i] ? l.dxPointers : [])),
     );

@@ -5,6 +5,7 @@
  * Profiles are validated with zod; errors name the file and the field path.
  * See: DOMAIN.md sections 5, 6 and 8; STYLE.md habits 1, 3, 5.
  */
+import { MODIFIER_RULE_KINDS } from './modifier-policy';
 import { z } from 'zod';
 import { parseMoney, type Cents } from '../money';
 import { isoDateSchema } from '../time/schema';
@@ -247,6 +248,19 @@ const base = z.object({
       }),
     )
     .default([]),
+  /**
+   * Modifier policies (modifier-policy.ts): what the plan does with a line carrying a modifier.
+   * A rule for 25 in force on the date of service takes the place of `behaviour.modifier25`.
+   */
+  modifierRules: z
+    .array(
+      z.object({
+        modifier: z.string().regex(/^[0-9A-Z]{2}$/, 'must be a two-character modifier'),
+        rule: z.enum(MODIFIER_RULE_KINDS),
+        ...datedRule,
+      }),
+    )
+    .optional(),
   /**
    * Plan preventive-service policies (cost-sharing/plan-benefits.ts): these procedures take the
    * plan's `preventive` cost sharing when the line's diagnosis starts with one of `diagnoses`

@@ -15,7 +15,9 @@
  */
 import {
   ageOn,
+  ATTACHMENT_TRANSMISSIONS,
   type Claim,
+  type ClaimAttachment,
   type ClaimLine,
   type Frequency,
   type Sex,
@@ -201,6 +203,13 @@ export function write837p(claim: Claim, o: Write837Options = {}): string {
       'Y',
     ],
   ];
+  // 2300 PWK: records sent with the claim (report type, transmission, AC + control number).
+  for (const a of claim.attachments ?? [])
+    body.push(
+      a.controlNumber
+        ? ['PWK', a.reportType, a.transmission, '', '', 'AC', ident(a.controlNumber, 80)]
+        : ['PWK', a.reportType, a.transmission],
+    );
   if (claim.priorAuthNumber) body.push(['REF', 'G1', ident(claim.priorAuthNumber, 50)]);
   if (claim.originalClaimId) body.push(['REF', 'F8', ident(claim.originalClaimId, 50)]);
   if (claim.provider.locality || nonParAssigned)
@@ -375,7 +384,7 @@ function readSubscriber(t: Reading837, s: Segment): void {
   }
 }
 
-/** 2300: CLM opens a claim; REF*G1 (prior authorization), REF*F8 (original), NTE*ADD, HI. */
+/** 2300: CLM opens a claim; PWK (attachments), REF*G1 (prior authorization), REF*F8 (original), NTE*ADD, HI. */
 function readClaim(t: Reading837, s: Segment, at: string): void {
   const e = (n: number) => el(s, n);
   const c = t.claim;
@@ -409,6 +418,20 @@ function readClaim(t: Reading837, s: Segment, at: string): void {
       t.line = null;
       t.other = null;
       t.prior = null;
+      return;
+    }
+    case 'PWK': {
+      // 2300 PWK (claim-level attachments); a line-level PWK (2400) is not read.
+      const how = e(2);
+      if (!c || t.line || !(ATTACHMENT_TRANSMISSIONS as readonly string[]).includes(how)) return;
+      c.attachments = [
+        ...(c.attachments ?? []),
+        {
+          reportType: e(1),
+          transmission: how as ClaimAttachment['transmission'],
+          ...(e(5) === 'AC' && e(6) ? { controlNumber: e(6) } : {}),
+        },
+      ];
       return;
     }
     case 'REF':
@@ -564,6 +587,7 @@ function readSegment837(t: Reading837, s: Segment, i: number): void {
     case 'CLM':
     case 'NTE':
     case 'HI':
+    case 'PWK':
       return readClaim(t, s, at);
     case 'SVD':
     case 'CAS':

@@ -237,6 +237,11 @@ const encounterSchema = s({
   planId: idSchema.optional(),
   provider: providerSchema,
   serviceDate: isoDate,
+  /**
+   * The day the answer-key claim is sent (default: the date of service): the payer's timely
+   * filing counts to it (a late claim is the case's point).
+   */
+  submissionDate: isoDate.optional(),
   /** The practice's charge for each code the trainee may bill. */
   chargeMaster: z.record(procCode, money),
   accumulators: s({ deductibleMet: money, outOfPocketMet: money }).default({
@@ -277,6 +282,18 @@ export const answerLineSchema = s({
   dxPointers: z.array(z.number().int().min(1).max(12)).min(1).max(4),
   rationale,
   alternatives: z.array(partial.extend({ code: procCode })).default([]),
+});
+
+/**
+ * Records sent with the claim (837P 2300 PWK): PWK01 report type (09 progress report, OZ support
+ * data…), PWK02 transmission (EL, FX, BM, EM, FT sent; AA available on request, not sent).
+ */
+export const attachmentSchema = s({
+  reportType: z
+    .string()
+    .regex(/^[0-9A-Z]{2}$/, 'must be a two-character PWK01 report type such as 09'),
+  transmission: z.enum(['AA', 'BM', 'EL', 'EM', 'FT', 'FX']),
+  controlNumber: text(1, 80).optional(),
 });
 
 export const claimStatus = z.enum(['paid', 'partially-paid', 'denied', 'rejected']);
@@ -368,6 +385,8 @@ export const caseSchema = s({
   answer: s({
     diagnoses: z.array(answerDiagnosisSchema).min(1).max(12),
     lines: z.array(answerLineSchema).min(1).max(50),
+    /** Records the claim says it sends (a plan's documentation-required modifier rule reads them). */
+    attachments: z.array(attachmentSchema).max(10).optional(),
     expected: expectedSchema,
   }),
   afterRemittance: afterRemittanceSchema.optional(),
