@@ -20,7 +20,9 @@ describe('codes in shipped packs', () => {
   it('finds the shipped packs', () => expect(packs.length).toBeGreaterThan(0));
   for (const [name, catalog] of catalogs)
     for (const pack of packs)
-      for (const c of pack.cases)
+      // The starter code set covers the starter pack (the app without official bundles); other
+      // packs are written against the official code sets (pack validate checks them there).
+      for (const c of name === 'starter set' && pack.id !== 'starter' ? [] : pack.cases)
         it(`${name}: ${pack.id}/${c.id}: every answer code is valid and billable on ${c.serviceDate}`, () => {
           const rel = catalog.icd10(c.serviceDate);
           expect(rel.ok).toBe(true);
