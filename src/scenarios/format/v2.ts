@@ -298,6 +298,8 @@ export const denialActionSchema = z.enum([
   'write-off',
   'bill-patient',
   'bill-secondary',
+  /** Bill the payer that is primary (or responsible) instead, e.g. after CO-22. */
+  'bill-other-payer',
   'post-only',
 ]);
 
