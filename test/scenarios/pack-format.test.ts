@@ -185,6 +185,43 @@ describe('pack validate on the deliberately broken fixtures', () => {
       /no CO-16 on line 2/,
     ],
     ['template-bad-fact', 'templates[0].answer.diagnoses[0]', /no codable diagnosis/],
+    // The remittance a case starts from (DOMAIN.md §5-§8): amounts, codes, balance, the key.
+    [
+      'remittance-amount-wrong',
+      'cases[1].afterRemittance.remittance.adjustments[0].amount',
+      /the payer adjusts 110\.00 as CO-197 on line 2, not 95\.00/,
+    ],
+    [
+      'remittance-rarc-unknown',
+      'cases[1].afterRemittance.remittance.adjustments[0].rarc[0]',
+      /RARC N999 is not in ClaimLab's code list/,
+    ],
+    [
+      'remittance-over-charge',
+      'cases[1].afterRemittance.remittance.adjustments',
+      /line 2 is adjusted 250\.00, more than its charge 110\.00/,
+    ],
+    [
+      'remittance-bills-patient-for-co',
+      'cases[1].afterRemittance.key.actions',
+      /bill-patient with no PR adjustment/,
+    ],
+    [
+      'remittance-bills-qmb-patient',
+      'cases[1].afterRemittance.key.actions',
+      /may not be billed to a QMB patient/,
+    ],
+    [
+      'remittance-rejection-as-line-denial',
+      'cases[1].afterRemittance.remittance.adjustments[0]',
+      /a rejected claim was never adjudicated/,
+    ],
+    [
+      // The payer rejects the header L57 (MA130 + M76), not for a procedure code (M51).
+      'remittance-rejection-wrong-remark',
+      'cases[1].afterRemittance.remittance.adjustments[0].rarc[1]',
+      /the payer gives no remark M51 with CO-16 \(remarks MA130, M76\)/,
+    ],
   ];
 
   it('every broken fixture has a row here', () => {
