@@ -18,6 +18,7 @@ import type { PayerProfile } from '../domain/payer/profile';
 import type { CaseV2 } from './format/v2';
 import {
   answerClaim,
+  lineCharge,
   type AnswerKeyRunner,
   type CaseProblem,
   type PackCheckContext,
@@ -74,10 +75,7 @@ function runSubmitted(
     diagnoses: ar.submitted.diagnoses,
     lines: ar.submitted.lines.map((l) => ({
       ...l,
-      charge:
-        c.encounter.chargeMaster[l.code] ??
-        c.encounter.chargeMaster[l.code.toUpperCase()] ??
-        '0.00',
+      charge: lineCharge(c.encounter.chargeMaster, l.code, l.units) ?? '0.00',
     })),
   };
   try {

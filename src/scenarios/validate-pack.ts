@@ -143,9 +143,28 @@ export function answerClaim(c: CaseV2): unknown {
       modifiers: l.modifiers,
       units: l.units,
       dxPointers: l.dxPointers,
-      charge: e.chargeMaster[l.code] ?? e.chargeMaster[l.code.toUpperCase()] ?? '0.00',
+      charge: lineCharge(e.chargeMaster, l.code, l.units) ?? '0.00',
     })),
   };
+}
+
+/**
+ * A line's charge: the charge master's price for one unit of the code times the units (the
+ * 1500's item 24F and the 837P's SV102 carry the line total). Undefined when the code has no
+ * price. See: NUCC 1500 instructions, item 24F.
+ */
+export function lineCharge(
+  chargeMaster: Readonly<Record<string, string>>,
+  code: string,
+  units: number,
+): string | undefined {
+  const unit = Object.hasOwn(chargeMaster, code)
+    ? chargeMaster[code]
+    : Object.hasOwn(chargeMaster, code.toUpperCase())
+      ? chargeMaster[code.toUpperCase()]
+      : undefined;
+  if (unit === undefined) return undefined;
+  return ((Math.round(Number(unit) * 100) * units) / 100).toFixed(2);
 }
 
 /** What a structure-only check needs: no code sets, no compliance engine, no payer run. */
@@ -567,10 +586,8 @@ export function validatePackV2(
     });
     if (r.status === 'rejected' && !r.adjustments.some((x) => x.rarc.includes('MA130')))
       add([...at, 'remittance', 'adjustments'], 'a rejection carries MA130 (no appeal rights)');
-    const chargeOf = (code: string) =>
-      c.encounter.chargeMaster[code] ?? c.encounter.chargeMaster[code.toUpperCase()];
     lines.forEach((l, j) => {
-      const charge = chargeOf(l.code);
+      const charge = lineCharge(c.encounter.chargeMaster, l.code, l.units);
       const p: Path = [...at, 'submitted', 'lines', j, 'code'];
       if (charge === undefined) return add(p, `${l.code} has no charge in encounter.chargeMaster`);
       const cents = Math.round(Number(charge) * 100);

@@ -25,7 +25,11 @@ import {
   packV2Schema,
   questionSchema,
 } from '../../src/scenarios/format/v2';
-import type { PackCheckContext, PackReport } from '../../src/scenarios/validate-pack';
+import {
+  lineCharge,
+  type PackCheckContext,
+  type PackReport,
+} from '../../src/scenarios/validate-pack';
 
 function fakeIo() {
   const out: string[] = [];
@@ -138,6 +142,18 @@ describe('migrations', () => {
   it('fiscal years start on 1 October (ICD-10-CM FY2026 = 2025-10-01 … 2026-09-30)', () => {
     expect(fiscalYearOf('2025-09-30')).toBe('FY2025');
     expect(fiscalYearOf('2025-10-01')).toBe('FY2026');
+  });
+});
+
+describe('the claim an answer key makes', () => {
+  // The charge master prices one unit; a line's charge (1500 item 24F) is the line total.
+  // See: NUCC 1500 instructions, item 24F.
+  it('charges a line its unit price times its units', () => {
+    expect(lineCharge({ '17003': '28.00' }, '17003', 2)).toBe('56.00');
+    expect(lineCharge({ '11103': '90.00' }, '11103', 7)).toBe('630.00');
+    expect(lineCharge({ j3301: '1.15' }, 'J3301', 3)).toBe(undefined);
+    expect(lineCharge({ J3301: '1.15' }, 'j3301', 3)).toBe('3.45');
+    expect(lineCharge({}, 'toString', 1)).toBe(undefined);
   });
 });
 
