@@ -70,8 +70,12 @@ function runSubmitted(
   add: Add,
 ) {
   const base = answerClaim(c) as Record<string, unknown>;
+  const sub = ar.submitted;
   const claim = {
     ...base,
+    ...(sub.submissionDate ? { submissionDate: sub.submissionDate } : {}),
+    ...(sub.frequency ? { frequency: sub.frequency } : {}),
+    ...(sub.originalClaimId ? { originalClaimId: sub.originalClaimId } : {}),
     diagnoses: ar.submitted.diagnoses,
     lines: ar.submitted.lines.map((l) => ({
       ...l,

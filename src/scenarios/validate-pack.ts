@@ -534,6 +534,17 @@ export function validatePackV2(
       });
       if (ar.remittance.remitDate < date)
         add([...at, 'afterRemittance', 'remittance', 'remitDate'], 'is before the date of service');
+      const sent = ar.submitted.submissionDate;
+      if (sent && sent < date)
+        add(
+          [...at, 'afterRemittance', 'submitted', 'submissionDate'],
+          `${sent} is before the date of service ${date}`,
+        );
+      else if (sent && ar.remittance.remitDate < sent)
+        add(
+          [...at, 'afterRemittance', 'remittance', 'remitDate'],
+          `${ar.remittance.remitDate} is before the claim was sent (${sent})`,
+        );
       if (ar.key.actions.includes('appeal') && ar.key.appealLevel === undefined)
         add([...at, 'afterRemittance', 'key', 'appealLevel'], 'an appeal needs its level');
       checkRemittance(c, ar, [...at, 'afterRemittance']);

@@ -238,6 +238,13 @@ describe('pack validate on the deliberately broken fixtures', () => {
       'cases[1].afterRemittance.remittance.adjustments[0].rarc[1]',
       /the payer gives no remark M51 with CO-16 \(remarks MA130, M76\)/,
     ],
+    [
+      // Sent more than a year after the service: the payer's receipt date is the submission
+      // date, so the filing limit denies every line (CO-29) before authorization is looked at.
+      'remittance-filed-late',
+      'cases[1].afterRemittance.remittance.adjustments[0]',
+      /no CO-197 on line 2 .*CO-29/,
+    ],
   ];
 
   it('every broken fixture has a row here', () => {

@@ -307,6 +307,12 @@ export const denialActionSchema = z.enum([
 export const afterRemittanceSchema = s({
   /** What the submitted claim had (when it differs from the answer key), as an answer key. */
   submitted: s({
+    /** When the claim was sent (the payer's receipt date: timely filing); default the date of service. */
+    submissionDate: isoDate.optional(),
+    /** 1 original (default), 7 replacement, 8 void (Medicare Part B returns 7 and 8 unprocessed). */
+    frequency: z.enum(['1', '7', '8']).optional(),
+    /** The payer claim number a replacement or void names. */
+    originalClaimId: text(1, 80).optional(),
     diagnoses: z.array(icdCode).min(1).max(12),
     lines: z
       .array(
