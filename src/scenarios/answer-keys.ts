@@ -76,6 +76,8 @@ function runSubmitted(
     ...(sub.submissionDate ? { submissionDate: sub.submissionDate } : {}),
     ...(sub.frequency ? { frequency: sub.frequency } : {}),
     ...(sub.originalClaimId ? { originalClaimId: sub.originalClaimId } : {}),
+    ...(sub.coverage ? { coverage: sub.coverage } : {}),
+    ...(sub.otherPayers ? { otherPayers: sub.otherPayers } : {}),
     diagnoses: ar.submitted.diagnoses,
     lines: ar.submitted.lines.map((l) => ({
       ...l,

@@ -245,6 +245,13 @@ describe('pack validate on the deliberately broken fixtures', () => {
       'cases[1].afterRemittance.remittance.adjustments[0]',
       /no CO-197 on line 2 .*CO-29/,
     ],
+    [
+      // The patient's own plan (subscriber) pays before the plan covering them as a spouse:
+      // the payer billed answers CO-22 for every line (NAIC COB model regulation).
+      'remittance-other-payer-primary',
+      'cases[1].afterRemittance.remittance.adjustments[0]',
+      /no CO-197 on line 2 .*CO-22/,
+    ],
   ];
 
   it('every broken fixture has a row here', () => {
