@@ -16,6 +16,7 @@ import type { EditContext } from '../domain/edits/index';
 import type { MueEdit, NcciRules, PtpEdit } from '../domain/edits/ncci-rules';
 import { parseAspTable } from '../domain/payer/pricing/asp';
 import { CARC, RARC } from '../domain/payer/remittance/codes';
+import { appealLevels } from '../domain/payer/corrections/appeals';
 import { parseFeeTable, type FeeSources } from '../domain/payer/pricing/fees';
 import { PayerProfileSchema, type PayerProfile } from '../domain/payer/profile';
 import type { Problem } from '../domain/result';
@@ -547,7 +548,7 @@ export function validatePackV2(
         );
       if (ar.key.actions.includes('appeal') && ar.key.appealLevel === undefined)
         add([...at, 'afterRemittance', 'key', 'appealLevel'], 'an appeal needs its level');
-      checkRemittance(c, ar, [...at, 'afterRemittance']);
+      checkRemittance(c, ar, [...at, 'afterRemittance'], payer, plan);
     }
     // The answer key through the scrubber and the payer — only once the key itself is sound.
     if (problems.length > before || !payer || !full) return;
@@ -564,7 +565,13 @@ export function validatePackV2(
    * patient responsibility, never bills a QMB patient, and never appeals a rejection.
    * See: DOMAIN.md §5–§8; X12 835 (CAS, LQ); SSA §1902(n)(3)(B) (QMB); Pub. 100-04 ch. 1 §80.3.2.
    */
-  function checkRemittance(c: CaseV2, ar: NonNullable<CaseV2['afterRemittance']>, at: Path) {
+  function checkRemittance(
+    c: CaseV2,
+    ar: NonNullable<CaseV2['afterRemittance']>,
+    at: Path,
+    payer: PayerProfile | undefined,
+    plan: PlanV2 | undefined,
+  ) {
     const r = ar.remittance;
     const lines = ar.submitted.lines;
     const sums = new Map<number, number>();
@@ -629,6 +636,31 @@ export function validatePackV2(
       );
     if (r.status === 'rejected' && acts.includes('appeal'))
       add(kp, 'a rejected claim has no appeal rights: correct it and send it as a new claim');
+    // Medicare Part B: no replacement claims; clerical errors are reopened.
+    // See: Pub. 100-04 ch. 34 §10.3; DOMAIN.md §8.
+    if (payer?.corrections === 'reopening' && acts.includes('corrected-claim'))
+      add(
+        kp,
+        `${payer.name} takes no replacement (frequency 7) claims: a clerical error is corrected by reopening, a decision in dispute by appeal`,
+      );
+    const level = ar.key.appealLevel;
+    if (payer && level !== undefined) {
+      const planLevels = plan?.policies.appeals
+        ?.filter((e) => e.from <= r.remitDate && (e.to == null || r.remitDate <= e.to))
+        .at(-1)?.value.length;
+      let levels = planLevels;
+      if (levels === undefined)
+        try {
+          levels = appealLevels(payer, r.remitDate).length;
+        } catch {
+          levels = undefined;
+        }
+      if (levels !== undefined && level > levels)
+        add(
+          [...at, 'key', 'appealLevel'],
+          `${plan ? `plan ${plan.id}` : payer.name} has ${levels} appeal level${levels === 1 ? '' : 's'} on ${r.remitDate}, not ${level}`,
+        );
+    }
   }
 
   for (const [t, i] of templates) {

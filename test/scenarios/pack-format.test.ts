@@ -252,6 +252,17 @@ describe('pack validate on the deliberately broken fixtures', () => {
       'cases[1].afterRemittance.remittance.adjustments[0]',
       /no CO-197 on line 2 .*CO-22/,
     ],
+    [
+      // Medicare Part B takes no frequency-7 claims (Pub. 100-04 ch. 34 §10.3).
+      'remittance-medicare-corrected-claim',
+      'cases[0].afterRemittance.key.actions',
+      /takes no replacement \(frequency 7\) claims/,
+    ],
+    [
+      'remittance-appeal-level-too-high',
+      'cases[1].afterRemittance.key.appealLevel',
+      /plan ppo-gold has 2 appeal levels on 2026-05-01, not 4/,
+    ],
   ];
 
   it('every broken fixture has a row here', () => {
