@@ -85,7 +85,13 @@ function runSubmitted(
     })),
   };
   try {
-    const checked = checkClaim(claim, editContextFor(payer, ncci, ctx), c.id);
+    const editCtx = editContextFor(payer, ncci, ctx);
+    // An identical claim sent before is in the payer's history (duplicate detection: OA-18).
+    // See: Pub. 100-04 ch. 1 §120.
+    const history = sub.duplicateOf
+      ? [checkClaim({ ...claim, claimId: sub.duplicateOf }, editCtx, sub.duplicateOf).claim]
+      : undefined;
+    const checked = checkClaim(claim, history ? { ...editCtx, history } : editCtx, c.id);
     const rem = new PayerLedger().adjudicate(checked.claim, {
       payer,
       fees: ctx.fees,

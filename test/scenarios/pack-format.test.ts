@@ -259,6 +259,12 @@ describe('pack validate on the deliberately broken fixtures', () => {
       /takes no replacement \(frequency 7\) claims/,
     ],
     [
+      // The payer has an identical claim on record: OA-18 (Pub. 100-04 ch. 1 §120).
+      'remittance-duplicate-of-earlier',
+      'cases[1].afterRemittance.remittance.adjustments[0]',
+      /no CO-197 on line 2 .*OA-18/,
+    ],
+    [
       'remittance-appeal-level-too-high',
       'cases[1].afterRemittance.key.appealLevel',
       /plan ppo-gold has 2 appeal levels on 2026-05-01, not 4/,

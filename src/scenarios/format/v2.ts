@@ -326,6 +326,8 @@ export const afterRemittanceSchema = s({
     frequency: z.enum(['1', '7', '8']).optional(),
     /** The payer claim number a replacement or void names. */
     originalClaimId: text(1, 80).optional(),
+    /** The id of an identical claim sent earlier, which the payer has on record (OA-18). */
+    duplicateOf: text(1, 80).optional(),
     /**
      * Coordination of benefits as the claim states it (claimlab's claim JSON): the facts of the
      * coverage billed and the other coverages, from which the payer works out who is primary
