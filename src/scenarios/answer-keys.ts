@@ -18,6 +18,7 @@ import type { PayerProfile } from '../domain/payer/profile';
 import type { CaseV2 } from './format/v2';
 import {
   answerClaim,
+  lineCharge,
   type AnswerKeyRunner,
   type CaseProblem,
   type PackCheckContext,
@@ -25,6 +26,15 @@ import {
 
 type Path = (string | number)[];
 type Add = (path: Path, message: string) => void;
+
+/** One adjustment of the simulated remittance (amount in cents; null for a rejection). */
+interface SimAdjustment {
+  line: number | null;
+  group: string;
+  carc: string;
+  amount: number | null;
+  remarks: readonly string[];
+}
 
 /** The runner `pack validate` passes in its context (src/cli/commands/pack.ts `packContext`). */
 export const answerKeyRunner: AnswerKeyRunner = {
@@ -61,19 +71,28 @@ function runSubmitted(
   add: Add,
 ) {
   const base = answerClaim(c) as Record<string, unknown>;
+  const sub = ar.submitted;
   const claim = {
     ...base,
+    ...(sub.submissionDate ? { submissionDate: sub.submissionDate } : {}),
+    ...(sub.frequency ? { frequency: sub.frequency } : {}),
+    ...(sub.originalClaimId ? { originalClaimId: sub.originalClaimId } : {}),
+    ...(sub.coverage ? { coverage: sub.coverage } : {}),
+    ...(sub.otherPayers ? { otherPayers: sub.otherPayers } : {}),
     diagnoses: ar.submitted.diagnoses,
     lines: ar.submitted.lines.map((l) => ({
       ...l,
-      charge:
-        c.encounter.chargeMaster[l.code] ??
-        c.encounter.chargeMaster[l.code.toUpperCase()] ??
-        '0.00',
+      charge: lineCharge(c.encounter.chargeMaster, l.code, l.units) ?? '0.00',
     })),
   };
   try {
-    const checked = checkClaim(claim, editContextFor(payer, ncci, ctx), c.id);
+    const editCtx = editContextFor(payer, ncci, ctx);
+    // An identical claim sent before is in the payer's history (duplicate detection: OA-18).
+    // See: Pub. 100-04 ch. 1 §120.
+    const history = sub.duplicateOf
+      ? [checkClaim({ ...claim, claimId: sub.duplicateOf }, editCtx, sub.duplicateOf).claim]
+      : undefined;
+    const checked = checkClaim(claim, history ? { ...editCtx, history } : editCtx, c.id);
     const rem = new PayerLedger().adjudicate(checked.claim, {
       payer,
       fees: ctx.fees,
@@ -82,22 +101,57 @@ function runSubmitted(
       randomReview: false,
       findings: checked.findings,
     });
-    const got = rem.lines.flatMap((l) => l.adjustments.map((x) => ({ ...x, line: l.line })));
+    // A front-end rejection has no lines: the 835 says CO-16 with MA130 and the field's RARC
+    // at claim level (DOMAIN.md §5: front-end rejections), so that is what a case states.
+    // See: Pub. 100-04 ch. 1 §80.3.2 (unprocessable claims returned with MA130).
+    const got: SimAdjustment[] =
+      rem.status === 'rejected'
+        ? [{ line: null, group: 'CO', carc: '16', amount: null, remarks: rem.claimRemarks }]
+        : rem.lines.flatMap((l) =>
+            l.adjustments.map((x) => ({
+              line: l.line,
+              group: x.group,
+              carc: x.carc,
+              amount: x.amount as number,
+              remarks: [...l.remarks, ...rem.claimRemarks],
+            })),
+          );
     if (rem.status !== ar.remittance.status)
       add(
         [...at, 'remittance', 'status'],
         `the payer ${payer.id} adjudicates the submitted claim as ${rem.status}, not ${ar.remittance.status}${adjSummary(got)} (set "simulate": false for a remittance the simulator cannot produce)`,
       );
     ar.remittance.adjustments.forEach((x, k) => {
-      if (
-        !got.some(
-          (g) => g.group === x.group && g.carc === x.carc && (x.line === null || g.line === x.line),
-        )
-      )
-        add(
-          [...at, 'remittance', 'adjustments', k],
+      const hits = got.filter(
+        (g) =>
+          g.group === x.group &&
+          g.carc === x.carc &&
+          (x.line === null || g.line === null || g.line === x.line),
+      );
+      const p: Path = [...at, 'remittance', 'adjustments', k];
+      if (hits.length === 0)
+        return add(
+          p,
           `the payer gives no ${x.group}-${x.carc}${x.line === null ? '' : ` on line ${x.line}`} for the submitted claim${adjSummary(got)}`,
         );
+      // The stated amount is what the payer adjusts (on the line, or over all lines at claim level).
+      if (hits.every((h) => h.amount !== null)) {
+        const want = Math.round(Number(x.amount) * 100);
+        const have = hits.reduce((t, h) => t + (h.amount ?? 0), 0);
+        if (want !== have)
+          add(
+            [...p, 'amount'],
+            `the payer adjusts ${(have / 100).toFixed(2)} as ${x.group}-${x.carc}${x.line === null ? '' : ` on line ${x.line}`}, not ${x.amount}`,
+          );
+      }
+      const remarks = new Set(hits.flatMap((h) => h.remarks));
+      x.rarc.forEach((r, j) => {
+        if (!remarks.has(r))
+          add(
+            [...p, 'rarc', j],
+            `the payer gives no remark ${r} with ${x.group}-${x.carc}${remarks.size ? ` (remarks ${[...remarks].join(', ')})` : ''}`,
+          );
+      });
     });
   } catch (err) {
     add([...at, 'submitted'], `the payer failed on the submitted claim: ${(err as Error).message}`);

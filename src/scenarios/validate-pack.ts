@@ -15,6 +15,8 @@ import type { CodeCatalog } from '../domain/codes/catalog';
 import type { EditContext } from '../domain/edits/index';
 import type { MueEdit, NcciRules, PtpEdit } from '../domain/edits/ncci-rules';
 import { parseAspTable } from '../domain/payer/pricing/asp';
+import { CARC, RARC } from '../domain/payer/remittance/codes';
+import { appealLevels } from '../domain/payer/corrections/appeals';
 import { parseFeeTable, type FeeSources } from '../domain/payer/pricing/fees';
 import { withPlanPolicies } from '../domain/payer/plan-policies';
 import { PayerProfileSchema, type PayerProfile } from '../domain/payer/profile';
@@ -118,9 +120,28 @@ export function answerClaim(c: CaseV2): unknown {
       modifiers: l.modifiers,
       units: l.units,
       dxPointers: l.dxPointers,
-      charge: e.chargeMaster[l.code] ?? e.chargeMaster[l.code.toUpperCase()] ?? '0.00',
+      charge: lineCharge(e.chargeMaster, l.code, l.units) ?? '0.00',
     })),
   };
+}
+
+/**
+ * A line's charge: the charge master's price for one unit of the code times the units (the
+ * 1500's item 24F and the 837P's SV102 carry the line total). Undefined when the code has no
+ * price. See: NUCC 1500 instructions, item 24F.
+ */
+export function lineCharge(
+  chargeMaster: Readonly<Record<string, string>>,
+  code: string,
+  units: number,
+): string | undefined {
+  const unit = Object.hasOwn(chargeMaster, code)
+    ? chargeMaster[code]
+    : Object.hasOwn(chargeMaster, code.toUpperCase())
+      ? chargeMaster[code.toUpperCase()]
+      : undefined;
+  if (unit === undefined) return undefined;
+  return ((Math.round(Number(unit) * 100) * units) / 100).toFixed(2);
 }
 
 /** What a structure-only check needs: no code sets, no compliance engine, no payer run. */
@@ -471,12 +492,19 @@ export function validatePackV2(
     );
     const ar = c.afterRemittance;
     if (ar) {
-      ar.submitted.diagnoses.forEach((d, j) =>
-        icdOk(d, date, [...at, 'afterRemittance', 'submitted', 'diagnoses', j]),
-      );
+      // A claim rejected (or denied CO-146) for an invalid code carries that code on purpose:
+      // the simulated payer must then reproduce the rejection, which proves the code is wrong.
+      const invalidOnPurpose =
+        ar.remittance.simulate &&
+        (ar.remittance.status === 'rejected' ||
+          ar.remittance.adjustments.some((x) => x.carc === '146'));
+      if (!invalidOnPurpose)
+        ar.submitted.diagnoses.forEach((d, j) =>
+          icdOk(d, date, [...at, 'afterRemittance', 'submitted', 'diagnoses', j]),
+        );
       ar.submitted.lines.forEach((l, j) => {
         const p: Path = [...at, 'afterRemittance', 'submitted', 'lines', j];
-        procOk(l.code, date, [...p, 'code']);
+        if (!invalidOnPurpose) procOk(l.code, date, [...p, 'code']);
         l.modifiers.forEach((m, k) => modOk(m, date, [...p, 'modifiers', k]));
         l.dxPointers.forEach((n, k) => {
           if (n > ar.submitted.diagnoses.length)
@@ -488,14 +516,132 @@ export function validatePackV2(
       });
       if (ar.remittance.remitDate < date)
         add([...at, 'afterRemittance', 'remittance', 'remitDate'], 'is before the date of service');
+      const sent = ar.submitted.submissionDate;
+      if (sent && sent < date)
+        add(
+          [...at, 'afterRemittance', 'submitted', 'submissionDate'],
+          `${sent} is before the date of service ${date}`,
+        );
+      else if (sent && ar.remittance.remitDate < sent)
+        add(
+          [...at, 'afterRemittance', 'remittance', 'remitDate'],
+          `${ar.remittance.remitDate} is before the claim was sent (${sent})`,
+        );
       if (ar.key.actions.includes('appeal') && ar.key.appealLevel === undefined)
         add([...at, 'afterRemittance', 'key', 'appealLevel'], 'an appeal needs its level');
+      checkRemittance(c, ar, [...at, 'afterRemittance'], payer, plan);
     }
     // The answer key through the scrubber and the payer — only once the key itself is sound.
     if (problems.length > before || !payer || !full) return;
     const effective = profileWithPlan(payer, plan, date);
     for (const p of full.answerKeys.run(c, effective, ncci, full))
       add([...at, ...p.path], p.message);
+  }
+
+  /**
+   * A remittance a case starts from must be one a payer could send: known CARC and RARC
+   * numbers, lines of the submitted claim, adjustments that do not exceed the line's charge (a
+   * denied claim's lines adjusted in full: billed = paid + adjustments), a rejection stated as
+   * claim-level CO-16 with MA130; and a key that never bills the patient for what is not
+   * patient responsibility, never bills a QMB patient, and never appeals a rejection.
+   * See: DOMAIN.md §5–§8; X12 835 (CAS, LQ); SSA §1902(n)(3)(B) (QMB); Pub. 100-04 ch. 1 §80.3.2.
+   */
+  function checkRemittance(
+    c: CaseV2,
+    ar: NonNullable<CaseV2['afterRemittance']>,
+    at: Path,
+    payer: PayerProfile | undefined,
+    plan: PlanV2 | undefined,
+  ) {
+    const r = ar.remittance;
+    const lines = ar.submitted.lines;
+    const sums = new Map<number, number>();
+    r.adjustments.forEach((x, k) => {
+      const p: Path = [...at, 'remittance', 'adjustments', k];
+      if (!Object.hasOwn(CARC, x.carc))
+        add(
+          [...p, 'carc'],
+          `CARC ${x.carc} is not in ClaimLab's code list (src/domain/payer/remittance/codes.ts): add it there with our own wording, or check the number`,
+        );
+      x.rarc.forEach((m, j) => {
+        if (!Object.hasOwn(RARC, m))
+          add(
+            [...p, 'rarc', j],
+            `RARC ${m} is not in ClaimLab's code list (src/domain/payer/remittance/codes.ts): add it there with our own wording, or check the number`,
+          );
+      });
+      if (x.line !== null && x.line > lines.length)
+        add(
+          [...p, 'line'],
+          `line ${x.line} is not a line of the submitted claim (it has ${lines.length})`,
+        );
+      else if (x.line !== null)
+        sums.set(x.line, (sums.get(x.line) ?? 0) + Math.round(Number(x.amount) * 100));
+      if (r.status === 'rejected' && (x.line !== null || x.group !== 'CO' || x.carc !== '16'))
+        add(
+          p,
+          'a rejected claim was never adjudicated: state it as one claim-level ("line": null) CO-16 with MA130 and the RARC of the field',
+        );
+    });
+    if (r.status === 'rejected' && !r.adjustments.some((x) => x.rarc.includes('MA130')))
+      add([...at, 'remittance', 'adjustments'], 'a rejection carries MA130 (no appeal rights)');
+    lines.forEach((l, j) => {
+      const charge = lineCharge(c.encounter.chargeMaster, l.code, l.units);
+      const p: Path = [...at, 'submitted', 'lines', j, 'code'];
+      if (charge === undefined) return add(p, `${l.code} has no charge in encounter.chargeMaster`);
+      const cents = Math.round(Number(charge) * 100);
+      const adjusted = sums.get(j + 1) ?? 0;
+      if (adjusted > cents)
+        add(
+          [...at, 'remittance', 'adjustments'],
+          `line ${j + 1} is adjusted ${(adjusted / 100).toFixed(2)}, more than its charge ${charge}`,
+        );
+      else if (r.status === 'denied' && adjusted !== cents)
+        add(
+          [...at, 'remittance', 'adjustments'],
+          `the claim is denied but line ${j + 1} is adjusted ${(adjusted / 100).toFixed(2)} of its charge ${charge}: a denied line balances with adjustments equal to its charge`,
+        );
+    });
+    const acts = ar.key.actions;
+    const kp: Path = [...at, 'key', 'actions'];
+    if (acts.includes('bill-patient') && !r.adjustments.some((x) => x.group === 'PR'))
+      add(
+        kp,
+        'bill-patient with no PR adjustment on the remittance: CO and OA amounts may not be billed to the patient',
+      );
+    const dual = c.patient.dualStatus;
+    if (acts.includes('bill-patient') && (dual === 'qmb' || dual === 'qmb-plus'))
+      add(
+        kp,
+        `the patient is ${dual}: Medicare cost sharing may not be billed to a QMB patient (bill Medicaid as secondary)`,
+      );
+    if (r.status === 'rejected' && acts.includes('appeal'))
+      add(kp, 'a rejected claim has no appeal rights: correct it and send it as a new claim');
+    // Medicare Part B: no replacement claims; clerical errors are reopened.
+    // See: Pub. 100-04 ch. 34 §10.3; DOMAIN.md §8.
+    if (payer?.corrections === 'reopening' && acts.includes('corrected-claim'))
+      add(
+        kp,
+        `${payer.name} takes no replacement (frequency 7) claims: a clerical error is corrected by reopening, a decision in dispute by appeal`,
+      );
+    const level = ar.key.appealLevel;
+    if (payer && level !== undefined) {
+      const planLevels = plan?.policies.appeals
+        ?.filter((e) => e.from <= r.remitDate && (e.to == null || r.remitDate <= e.to))
+        .at(-1)?.value.length;
+      let levels = planLevels;
+      if (levels === undefined)
+        try {
+          levels = appealLevels(payer, r.remitDate).length;
+        } catch {
+          levels = undefined;
+        }
+      if (levels !== undefined && level > levels)
+        add(
+          [...at, 'key', 'appealLevel'],
+          `${plan ? `plan ${plan.id}` : payer.name} has ${levels} appeal level${levels === 1 ? '' : 's'} on ${r.remitDate}, not ${level}`,
+        );
+    }
   }
 
   for (const [t, i] of templates) {

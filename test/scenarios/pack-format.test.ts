@@ -25,7 +25,11 @@ import {
   packV2Schema,
   questionSchema,
 } from '../../src/scenarios/format/v2';
-import type { PackCheckContext, PackReport } from '../../src/scenarios/validate-pack';
+import {
+  lineCharge,
+  type PackCheckContext,
+  type PackReport,
+} from '../../src/scenarios/validate-pack';
 
 function fakeIo() {
   const out: string[] = [];
@@ -141,6 +145,18 @@ describe('migrations', () => {
   });
 });
 
+describe('the claim an answer key makes', () => {
+  // The charge master prices one unit; a line's charge (1500 item 24F) is the line total.
+  // See: NUCC 1500 instructions, item 24F.
+  it('charges a line its unit price times its units', () => {
+    expect(lineCharge({ '17003': '28.00' }, '17003', 2)).toBe('56.00');
+    expect(lineCharge({ '11103': '90.00' }, '11103', 7)).toBe('630.00');
+    expect(lineCharge({ j3301: '1.15' }, 'J3301', 3)).toBe(undefined);
+    expect(lineCharge({ J3301: '1.15' }, 'j3301', 3)).toBe('3.45');
+    expect(lineCharge({}, 'toString', 1)).toBe(undefined);
+  });
+});
+
 describe('pack validate on the deliberately broken fixtures', () => {
   const B = `${FIX}/v2-broken`;
   // One defect per fixture; each must be reported at this path (file: path).
@@ -185,6 +201,74 @@ describe('pack validate on the deliberately broken fixtures', () => {
       /no CO-16 on line 2/,
     ],
     ['template-bad-fact', 'templates[0].answer.diagnoses[0]', /no codable diagnosis/],
+    // The remittance a case starts from (DOMAIN.md §5-§8): amounts, codes, balance, the key.
+    [
+      'remittance-amount-wrong',
+      'cases[1].afterRemittance.remittance.adjustments[0].amount',
+      /the payer adjusts 110\.00 as CO-197 on line 2, not 95\.00/,
+    ],
+    [
+      'remittance-rarc-unknown',
+      'cases[1].afterRemittance.remittance.adjustments[0].rarc[0]',
+      /RARC N999 is not in ClaimLab's code list/,
+    ],
+    [
+      'remittance-over-charge',
+      'cases[1].afterRemittance.remittance.adjustments',
+      /line 2 is adjusted 250\.00, more than its charge 110\.00/,
+    ],
+    [
+      'remittance-bills-patient-for-co',
+      'cases[1].afterRemittance.key.actions',
+      /bill-patient with no PR adjustment/,
+    ],
+    [
+      'remittance-bills-qmb-patient',
+      'cases[1].afterRemittance.key.actions',
+      /may not be billed to a QMB patient/,
+    ],
+    [
+      'remittance-rejection-as-line-denial',
+      'cases[1].afterRemittance.remittance.adjustments[0]',
+      /a rejected claim was never adjudicated/,
+    ],
+    [
+      // The payer rejects the header L57 (MA130 + M76), not for a procedure code (M51).
+      'remittance-rejection-wrong-remark',
+      'cases[1].afterRemittance.remittance.adjustments[0].rarc[1]',
+      /the payer gives no remark M51 with CO-16 \(remarks MA130, M76\)/,
+    ],
+    [
+      // Sent more than a year after the service: the payer's receipt date is the submission
+      // date, so the filing limit denies every line (CO-29) before authorization is looked at.
+      'remittance-filed-late',
+      'cases[1].afterRemittance.remittance.adjustments[0]',
+      /no CO-197 on line 2 .*CO-29/,
+    ],
+    [
+      // The patient's own plan (subscriber) pays before the plan covering them as a spouse:
+      // the payer billed answers CO-22 for every line (NAIC COB model regulation).
+      'remittance-other-payer-primary',
+      'cases[1].afterRemittance.remittance.adjustments[0]',
+      /no CO-197 on line 2 .*CO-22/,
+    ],
+    [
+      // Medicare Part B takes no frequency-7 claims (Pub. 100-04 ch. 34 §10.3).
+      'remittance-medicare-corrected-claim',
+      'cases[0].afterRemittance.key.actions',
+      /takes no replacement \(frequency 7\) claims/,
+    ],
+    [
+      // The payer has an identical claim on record: OA-18 (Pub. 100-04 ch. 1 §120).
+      'remittance-duplicate-of-earlier',
+      'cases[1].afterRemittance.remittance.adjustments[0]',
+      /no CO-197 on line 2 .*OA-18/,
+    ],
+    [
+      'remittance-appeal-level-too-high',
+      'cases[1].afterRemittance.key.appealLevel',
+      /plan ppo-gold has 2 appeal levels on 2026-05-01, not 4/,
+    ],
   ];
 
   it('every broken fixture has a row here', () => {

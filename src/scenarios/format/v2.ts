@@ -315,13 +315,53 @@ export const denialActionSchema = z.enum([
   'write-off',
   'bill-patient',
   'bill-secondary',
+  /** Bill the payer that is primary (or responsible) instead, e.g. after CO-22. */
+  'bill-other-payer',
   'post-only',
 ]);
+
+/** Facts for the order of benefits (NAIC COB model regulation; Medicare Secondary Payer rules). */
+const coverageFactsSchema = s({
+  relation: z.enum(['self', 'spouse', 'dependent']),
+  /** The policyholder's birth date (the birthday rule for dependent children). */
+  holderBirthDate: isoDate.optional(),
+  since: isoDate.optional(),
+  employerGroup: s({
+    employees: z.number().int().min(0).max(10_000_000),
+    currentEmployment: z.boolean(),
+  }).optional(),
+  accidentCoverage: z.boolean().optional(),
+});
 
 /** A case that starts after a remittance: the trainee works the denial. */
 export const afterRemittanceSchema = s({
   /** What the submitted claim had (when it differs from the answer key), as an answer key. */
   submitted: s({
+    /** When the claim was sent (the payer's receipt date: timely filing); default the date of service. */
+    submissionDate: isoDate.optional(),
+    /** 1 original (default), 7 replacement, 8 void (Medicare Part B returns 7 and 8 unprocessed). */
+    frequency: z.enum(['1', '7', '8']).optional(),
+    /** The payer claim number a replacement or void names. */
+    originalClaimId: text(1, 80).optional(),
+    /** The id of an identical claim sent earlier, which the payer has on record (OA-18). */
+    duplicateOf: text(1, 80).optional(),
+    /**
+     * Coordination of benefits as the claim states it (claimlab's claim JSON): the facts of the
+     * coverage billed and the other coverages, from which the payer works out who is primary
+     * (CO-22 when another payer is). See: src/domain/claim/other-payers.ts.
+     */
+    coverage: coverageFactsSchema.optional(),
+    otherPayers: z
+      .array(
+        s({
+          payerId: idSchema,
+          sequence: z.enum(['primary', 'secondary', 'tertiary']),
+          memberId: text(1, 80).optional(),
+          coverage: coverageFactsSchema.optional(),
+        }),
+      )
+      .max(3)
+      .optional(),
     diagnoses: z.array(icdCode).min(1).max(12),
     lines: z
       .array(
