@@ -180,8 +180,16 @@ function printDiff(d: PackDiff, io: Io) {
   for (const i of d.items) {
     const sign = i.change === 'added' ? '+' : i.change === 'removed' ? '-' : '~';
     io.out(`${sign} ${i.ref}${i.fields?.length ? ` (${i.fields.join(', ')})` : ''}`);
+    if (i.kind === 'fee' || i.kind === 'drug' || (i.kind === 'payer' && i.change === 'changed'))
+      io.out(`    ${i.before === undefined ? '' : `${short(i.before)} -> `}${short(i.after)}`);
     if (!i.explainedBy.length) io.out('    (no changelog entry names this change)');
     for (const e of i.explainedBy)
       io.out(`    ${e.version} ${e.date}: ${e.what} Why: ${e.why} [${e.reference}]`);
   }
+}
+
+/** A value on one line for the text output (long ones cut). */
+function short(v: unknown): string {
+  const t = v === undefined ? '(none)' : JSON.stringify(v);
+  return t.length > 160 ? `${t.slice(0, 157)}...` : t;
 }
