@@ -292,6 +292,7 @@ function fromPack(q: QuestionV2, changeIds: string[]): QuizQuestion {
 }
 
 const NONE = 'It is the same as in version';
+const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 
 /**
  * A question built from a change without one of its own. A fee or drug amount that changed:
@@ -323,7 +324,7 @@ function generated(ch: RefresherChange, all: RefresherChange[], r: Refresher): Q
     return {
       ...base,
       kind: 'single-choice',
-      prompt: `Under ${r.packId} version ${to}, what is the ${subjectOf(amount.ref).toLowerCase()}?`,
+      prompt: `Under ${r.packId} version ${to}, what is the ${lowerFirst(subjectOf(amount.ref))}?`,
       choices,
       answer: 'a',
       rationale: `${base.rationale} Version ${from} had ${brief(amount.before)}.`,
@@ -339,7 +340,7 @@ function generated(ch: RefresherChange, all: RefresherChange[], r: Refresher): Q
   return {
     ...base,
     kind: 'single-choice',
-    prompt: `Under ${r.packId} version ${to}, what changed about ${subject.charAt(0).toLowerCase()}${subject.slice(1)} since version ${from}?`,
+    prompt: `Under ${r.packId} version ${to}, what changed about ${lowerFirst(subject)} since version ${from}?`,
     choices: shuffle(options, ch.id + to),
     answer: 'a',
   };
