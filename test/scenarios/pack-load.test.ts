@@ -80,6 +80,34 @@ describe('packs fetched at run time', () => {
   });
 });
 
+describe('hostile served packs', () => {
+  it('odd shapes never throw, never pollute prototypes and name what is wrong', async () => {
+    const bodies: unknown[] = [
+      null,
+      'x',
+      [],
+      { files: null },
+      { files: [] },
+      { files: { 'pack.json': 42 } },
+      JSON.parse('{"files": {"__proto__": "{\\"polluted\\": true}", "pack.json": "{}"}}'),
+      { files: { 'pack.json': '"just a string"' } },
+      { files: { 'pack.json': 'x'.repeat(100_000) } },
+    ];
+    for (const body of bodies) {
+      const r = await fetchShippedPacks(served({ x: PAIR[0]! }, { 'x.pack.json': body }));
+      expect(r.packs).toEqual([]);
+      expect(r.errors.length).toBeGreaterThan(0);
+      for (const e of r.errors) expect(e.path).toMatch(/^scenarios\/x/);
+    }
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    const odd = await fetchShippedPacks(served({}, { 'index.json': { packs: [{}, 7] } }));
+    expect(odd.errors.map((e) => e.message)).toEqual([
+      'an entry names no pack folder',
+      'an entry names no pack folder',
+    ]);
+  });
+});
+
 describe('several versions of one pack id', () => {
   it('loads 1.0.0 and 2.0.0 side by side, in full and legacy shape', () => {
     const r = readPackSet(PAIR.map((p) => readPackPath(p)));
