@@ -310,6 +310,14 @@ function generated(ch: RefresherChange, all: RefresherChange[], r: Refresher): Q
     changeIds: [ch.id],
     source: 'generated' as const,
   };
+  const code = codeEntryFor(ch);
+  if (code)
+    return {
+      ...base,
+      kind: 'code-entry',
+      prompt: `Under ${r.packId} version ${to}: which code fills the blank? “${code.masked}”`,
+      answers: [code.code],
+    };
   const amount = ch.items.find(
     (i) => (i.kind === 'fee' || i.kind === 'drug') && i.change === 'changed',
   );
@@ -344,6 +352,23 @@ function generated(ch: RefresherChange, all: RefresherChange[], r: Refresher): Q
     choices: shuffle(options, ch.id + to),
     answer: 'a',
   };
+}
+
+/**
+ * A code added to (or dropped from) the pack whose change's words name it: a code-entry question
+ * with the code blanked out of those words (`E11.A` → `____`), so the trainee recalls the code
+ * from what it means. None when the words do not name the code (nothing to recall it from).
+ */
+function codeEntryFor(ch: RefresherChange): { code: string; masked: string } | null {
+  for (const i of ch.items) {
+    if (i.kind !== 'code' || i.change === 'changed') continue;
+    const code = i.ref.slice('code:'.length);
+    const esc = code.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const re = new RegExp(`(?<![A-Za-z0-9.])${esc}(?![A-Za-z0-9])`, 'gi');
+    const text = [ch.what, ch.why].filter(Boolean).join(' ');
+    if (re.test(text)) return { code, masked: text.replace(re, '____') };
+  }
+  return null;
 }
 
 /** Every change gets its pack questions (each asked once), or a generated one. */

@@ -153,6 +153,28 @@ describe('refresher quiz', () => {
     expect(q.rationale).toMatch(/90 days .* contract amendment/);
   });
 
+  it('a new code with no question of its own gets a code-entry question with the code blanked', () => {
+    // E11.A stays in the pack only as a case's partial-credit alternative: no question asks it.
+    const noQ = structuredClone(v2);
+    noQ.questionBanks = noQ.questionBanks.map((b) => ({
+      ...b,
+      questions: b.questions.filter((q) => q.id !== 'q-e11a'),
+    }));
+    noQ.cases[1]!.answer.diagnoses[0]!.alternatives.push({
+      code: 'E11.A',
+      credit: 0.25,
+      rationale: 'A test alternative that brings the code into the pack.',
+    });
+    const u = buildRefresher(v1, noQ);
+    const ch = u.changes.find((c) => c.subject === 'Code E11.A')!;
+    const q = u.quiz.find((x) => x.changeIds.includes(ch.id))!;
+    expect(q).toMatchObject({ kind: 'code-entry', source: 'generated', answers: ['E11.A'] });
+    expect(q.prompt).toBe(
+      'Under refresher-fixture version 2.0.0: which code fills the blank? “A question on ____, type 2 diabetes in remission, new in ICD-10-CM FY2026. FY2026 added ____ for type 2 diabetes without complications in remission.”',
+    );
+    expect(scoreQuiz([q], { [q.id]: 'e11a' }).correct).toBe(1);
+  });
+
   it('is the same quiz every time (seeded shuffles)', () => {
     expect(buildRefresher(v1, v2).quiz).toEqual(r.quiz);
   });
