@@ -136,6 +136,10 @@ export class RefresherState {
       // Never refreshed (or the version studied is no longer loaded): from the oldest loaded.
       from = last && this.versions.includes(last) ? last : (this.versions[0] ?? '');
       to = newest;
+      if (from === to) {
+        this.#message = `Only version ${newest} of this pack is loaded: there is nothing to compare it with yet.`;
+        return false;
+      }
     }
     if (compareVersions(from, to) > 0) [from, to] = [to, from];
     const a = this.#pack(from);
