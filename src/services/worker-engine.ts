@@ -71,7 +71,7 @@ export interface EngineOptions {
 export function createCodesetEngine(io: EngineIo, opts: EngineOptions = {}): CodesetEngine {
   const codesets = createCodesetRequests(io);
   const src = codesets.sources;
-  /** The bundled packs' service, rebuilt only when the MPFS tables change (an import). */
+  /** The shipped packs' service, rebuilt only when the MPFS tables change (an import). */
   let bundled: { mpfs: MpfsTables | null; service: PayerService } | undefined;
   let shipped: Promise<readonly Pack[]> | undefined;
   const packs = () =>
