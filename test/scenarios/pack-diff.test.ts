@@ -5,6 +5,7 @@
  * output is stable (sorted, one ref per thing).
  * See: issue 12 "Validation and diffs"; src/scenarios/diff.ts.
  */
+import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main';
 import { diffPacks } from '../../src/scenarios/diff';
@@ -99,5 +100,14 @@ describe('pack diff between two versions of a pack', () => {
     expect(text).toMatch(
       /~ drug:2025-Q4\/J1885\n.*\n? {4}.*"limit":"0.303".* -> .*"limit":"0.310"/,
     );
+  });
+});
+
+describe.skipIf(!existsSync('codesets/build/manifest.json'))('the fixture pair itself', () => {
+  it('both versions pass the full pack validate (codes, answer keys through scrubber and payer)', async () => {
+    for (const dir of [V1, V2]) {
+      const t = captureIo();
+      expect(await main(['pack', 'validate', dir], t.io), t.out.join('\n')).toBe(0);
+    }
   });
 });
