@@ -1,8 +1,9 @@
 /**
  * The pack reader's file source in Node (the CLI, the tests, the bench): reads pack folders from
  * the disk (format/read-node.ts: every `*.json` but `*.schema.json`) and hands them to the one
- * pack reader (format/index.ts `readPackSet`), as load.ts does with the files Vite bundles for
- * the browser and the worker. Format 1 packs are read through the migrations, format 2 natively;
+ * pack reader (format/index.ts `readPackSet`), as load.ts does with the pack files the browser
+ * and the worker fetch from /packs/ (vite-plugin.ts). Every version of a pack id is read; callers
+ * that want one per id take versions.ts `newestVersions`. Format 1 packs are read through the migrations, format 2 natively;
  * callers get the legacy shape (schema.ts `Pack`).
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
