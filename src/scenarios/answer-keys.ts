@@ -16,6 +16,7 @@ import { PayerLedger } from '../domain/payer/ledger';
 import { policyFor } from '../domain/payer/policy';
 import type { PayerProfile } from '../domain/payer/profile';
 import type { CaseV2 } from './format/v2';
+import { runTemplate } from './template-keys';
 import {
   answerClaim,
   type AnswerKeyRunner,
@@ -24,7 +25,7 @@ import {
 } from './validate-pack';
 
 type Path = (string | number)[];
-type Add = (path: Path, message: string) => void;
+export type Add = (path: Path, message: string) => void;
 
 /** The runner `pack validate` passes in its context (src/cli/commands/pack.ts `packContext`). */
 export const answerKeyRunner: AnswerKeyRunner = {
@@ -38,6 +39,8 @@ export const answerKeyRunner: AnswerKeyRunner = {
     if (ar?.remittance.simulate) runSubmitted(c, ar, ['afterRemittance'], payer, ncci, ctx, add);
     return out;
   },
+  runTemplate: (t, packId, payers, ncci, ctx) =>
+    runTemplate(t, packId, payers, ncci, ctx, checkKey),
 };
 
 function editContextFor(payer: PayerProfile, ncci: NcciRules, ctx: PackCheckContext): EditContext {
@@ -109,8 +112,28 @@ function runAnswerKey(
   ctx: PackCheckContext,
   add: Add,
 ) {
-  const claim = answerClaim(c);
-  const exp = c.answer.expected;
+  checkKey(answerClaim(c), c.answer.expected, c.id, at, payer, ncci, ctx, add);
+}
+
+/**
+ * One answer-key claim through the compliance engine and the payer against what it must do:
+ * error findings beyond `exp.findings`, expected findings that do not fire, another status, a
+ * missing adjustment — each a problem at `answer.expected…` (under `at`).
+ */
+export function checkKey(
+  claim: unknown,
+  exp: {
+    status: string;
+    findings: readonly string[];
+    adjustments?: readonly { group: string; carc: string }[];
+  },
+  id: string,
+  at: Path,
+  payer: PayerProfile,
+  ncci: NcciRules,
+  ctx: PackCheckContext,
+  add: Add,
+) {
   const editCtx: EditContext = {
     catalog: ctx.catalog,
     ncci,
@@ -119,7 +142,7 @@ function runAnswerKey(
   };
   let checked: ReturnType<typeof checkClaim>;
   try {
-    checked = checkClaim(claim, editCtx, c.id);
+    checked = checkClaim(claim, editCtx, id);
   } catch (err) {
     return add(
       [...at, 'answer'],
@@ -154,7 +177,7 @@ function runAnswerKey(
         `the payer ${payer.id} adjudicates the answer key as ${rem.status}, not ${exp.status}${adjSummary(rem.lines.flatMap((l) => l.adjustments))}`,
       );
     const got = rem.lines.flatMap((l) => l.adjustments);
-    exp.adjustments.forEach((x, k) => {
+    (exp.adjustments ?? []).forEach((x, k) => {
       if (!got.some((g) => g.group === x.group && g.carc === x.carc))
         add(
           [...at, 'answer', 'expected', 'adjustments', k],
