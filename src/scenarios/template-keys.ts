@@ -17,7 +17,7 @@ import type { Add, checkKey } from './answer-keys';
 import type { CaseTemplateV2 } from './format/v2';
 import type { CaseProblem, PackCheckContext } from './validate-pack';
 
-/** The seeds every template is generated with (one per date: first, middle, last). */
+/** The seeds `pack validate` generates every template with (dates: first, middle, last). */
 export const TEMPLATE_SEEDS = [1, 2, 3] as const;
 
 export function runTemplate(
@@ -27,15 +27,20 @@ export function runTemplate(
   ncci: NcciRules,
   ctx: PackCheckContext,
   check: typeof checkKey,
+  seeds: readonly number[] = TEMPLATE_SEEDS,
 ): CaseProblem[] {
   const out: CaseProblem[] = [];
   const { from, to } = t.encounter.serviceDates;
-  const dates = [from, addDays(from, Math.floor(daysBetween(from, to) / 2)), to];
+  // The k-th seed's date: the period's first day, evenly on, to its last.
+  const span = Math.max(0, daysBetween(from, to));
+  const dates = seeds.map((_, k) =>
+    addDays(from, seeds.length > 1 ? Math.floor((span * k) / (seeds.length - 1)) : 0),
+  );
   for (const payerId of t.encounter.payerIds) {
     const profile = payers.get(payerId);
     if (!profile) continue; // reported by the validator at encounter.payerIds
     const payer = withoutDocumentationRequests(profile);
-    TEMPLATE_SEEDS.forEach((seed, k) => {
+    seeds.forEach((seed, k) => {
       const date = dates[k]!;
       const seen = new Set(out.map((p) => p.message));
       const add: Add = (path, message) => {
@@ -71,7 +76,7 @@ export function runTemplate(
  * they are the simulation's chance, not a fault of the answer key, and would make the check
  * depend on the claim id.
  */
-function withoutDocumentationRequests(p: PayerProfile): PayerProfile {
+export function withoutDocumentationRequests(p: PayerProfile): PayerProfile {
   const b = p.behaviour;
   return {
     ...p,

@@ -116,7 +116,20 @@ function panelFor(
         (t.patient.dualStatus === undefined || t.patient.dualStatus === p.dualStatus)
       );
     })
-    .map((p) => ({ p, birth: dateInt(p.birthDate) }));
+    .map((p) => ({ p, birth: dateInt(p.birthDate) }))
+    .sort((a, b) => a.birth - b.birth || (a.p.id < b.p.id ? -1 : 1));
+}
+
+/** First index in a panel sorted by birth whose birth is greater than `v`. */
+function upper(panel: readonly { birth: number }[], v: number): number {
+  let lo = 0;
+  let hi = panel.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (panel[mid]!.birth > v) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
 }
 
 function patientFor(
@@ -129,9 +142,10 @@ function patientFor(
   const d = dateInt(date);
   const lo = d - (t.patient.ageBand.max + 1) * 10_000;
   const hi = d - t.patient.ageBand.min * 10_000;
-  const fits = panel.filter((x) => x.birth > lo && x.birth <= hi);
-  if (fits.length && g.r.chance(0.85)) {
-    const { p } = g.r.pick(fits);
+  const a = upper(panel, lo);
+  const b = upper(panel, hi);
+  if (b > a && g.r.chance(0.85)) {
+    const { p } = panel[g.r.int(a, b - 1)]!;
     const cover = g.world.coverage[p.id] ?? [];
     if (cover.every((c) => c.effectiveFrom <= date)) return { patient: p, cover };
   }
@@ -175,6 +189,7 @@ function generate(
   const note = writeNote(
     {
       facts,
+      allFacts: t.facts,
       coded: t.answer.diagnoses,
       age,
       ageMonths: months,

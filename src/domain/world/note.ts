@@ -64,7 +64,10 @@ const ROS = [
 ];
 
 export interface NoteInput {
+  /** The facts this note says (noise facts drawn by their probability). */
   facts: readonly TemplateFact[];
+  /** All the template's facts (the review of systems never denies any of them). */
+  allFacts?: readonly TemplateFact[];
   /** Fact ids in the answer's order (rendered first in the assessment). */
   coded: readonly string[];
   age: number;
@@ -133,6 +136,14 @@ export function phrase(f: TemplateFact, r: Random): string {
   }
 }
 
+const saidCache = new WeakMap<readonly TemplateFact[], string>();
+const statementsOf = (facts: readonly TemplateFact[]): string => {
+  let s = saidCache.get(facts);
+  if (s === undefined)
+    saidCache.set(facts, (s = facts.map((f) => f.statement.toLowerCase()).join(' | ')));
+  return s;
+};
+
 export function writeNote(input: NoteInput, r: Random): { heading: string; text: string }[] {
   const { facts, age } = input;
   const by: Record<NoteSection, string[]> = {
@@ -162,7 +173,7 @@ export function writeNote(input: NoteInput, r: Random): { heading: string; text:
   ];
   if (r.chance(input.noise.rosNegatives)) {
     // Never deny what the note asserts elsewhere.
-    const said = facts.map((f) => f.statement.toLowerCase()).join(' | ');
+    const said = statementsOf(input.allFacts ?? facts);
     const negs = ROS.filter((x) => !said.includes(x) && r.chance(0.35)).slice(0, 4);
     if (negs.length) subjective.push(`Review of systems: denies ${list(negs)}.`);
   }
