@@ -3,7 +3,7 @@
  * templates. Import it lazily from the app (it brings @faker-js/faker along).
  */
 export type * from './encounter';
-export { createWorld, ageOn, AGE_BANDS, STARTER_PAYERS } from './world';
+export { createWorld, behaviourOnDate, ageOn, AGE_BANDS, STARTER_PAYERS } from './world';
 export type { PracticeWorld, WorldOptions, Schedule, PracticeInfo } from './world';
 export { encounterSource, encounterFromTemplate } from './encounters';
 export type { EncounterOptions } from './encounters';

@@ -15,7 +15,13 @@ import {
   type PayerKind,
   type WorldPayer,
 } from './behaviour';
-import type { World, WorldCoverage, WorldPatient, WorldProvider } from './encounter';
+import type {
+  PayerBehaviour,
+  World,
+  WorldCoverage,
+  WorldPatient,
+  WorldProvider,
+} from './encounter';
 import { makeMemberId, makeNpi } from './ids';
 
 export interface Schedule {
@@ -63,6 +69,21 @@ export interface PracticeWorld extends World {
   memberIdFormats: Record<string, string>;
   /** Payer kinds by id (which payers are Medicare, commercial, Medicaid). */
   payerKinds: Record<string, PayerKind>;
+  /**
+   * Later behaviour by payer, for profiles whose policy changes by date (a dated `behaviour`
+   * entry starting after the world's start): `world.payers` holds the behaviour on the start date.
+   */
+  behaviourChanges: Record<string, { from: string; behaviour: PayerBehaviour }[]>;
+}
+
+/** A payer's behaviour on a date: the latest change in force, else the one on the world's start. */
+export function behaviourOnDate(
+  world: Pick<PracticeWorld, 'payers' | 'behaviourChanges'>,
+  payerId: string,
+  date: string,
+): PayerBehaviour | undefined {
+  const later = (world.behaviourChanges[payerId] ?? []).filter((c) => c.from <= date).at(-1);
+  return later?.behaviour ?? world.payers.find((p) => p.payerId === payerId);
 }
 
 export const STARTER_PAYERS: readonly WorldPayer[] = [
@@ -217,6 +238,24 @@ export function createWorld(seed: number, opts: WorldOptions = {}): PracticeWorl
     providers,
     patients,
     payers: payers.map((p) => payerBehaviour(p, startDate, r, opts.behaviour?.[p.id])),
+    behaviourChanges: Object.fromEntries(
+      payers.map((p) => [
+        p.id,
+        (Array.isArray(p.behaviour) ? p.behaviour : [])
+          .map((e) => e.from)
+          .filter((from) => from > startDate)
+          .sort()
+          .map((from) => ({
+            from,
+            behaviour: payerBehaviour(
+              p,
+              from,
+              seededRandom(`behaviour:${seed}:${p.id}:${from}`),
+              opts.behaviour?.[p.id],
+            ),
+          })),
+      ]),
+    ),
     practice,
     coverage,
     payerMix,

@@ -8,6 +8,7 @@ import { isValidNpi } from '../../../src/domain/claim/npi';
 import {
   AGE_BANDS,
   ageOn,
+  behaviourOnDate,
   createWorld,
   encounterFromTemplate,
   encounterSource,
@@ -20,6 +21,12 @@ import {
   type GeneratedEncounter,
 } from '../../../src/domain/world/index';
 import { seededRandom } from '../../../src/domain/random/seeded';
+import { starterPayers } from '../../../src/services/shipped';
+
+const ppoProfile = () => {
+  const p = starterPayers().get('commercial-ppo')!;
+  return { id: p.id, kind: p.kind, behaviour: p.behaviour, appeals: p.appeals };
+};
 
 const TEMPLATE: EncounterTemplate = {
   id: 'htn-visit',
@@ -287,5 +294,18 @@ describe('the note and its noise', () => {
       expect(e.answer.diagnoses).not.toContain('R07.9');
       expect(e.answer.diagnoses).not.toContain('J18.9');
     }
+  });
+});
+
+describe('payer policies that change by date', () => {
+  it("the PPO's dated behaviour: 21 processing days and distinct-diagnosis 25 before 2026-07-01, 14 days after", () => {
+    // scenarios/starter/payers/commercial-ppo.json: behaviour changes on 2026-07-01.
+    const w = createWorld(8, { payers: [ppoProfile()], patients: 0 });
+    const before = behaviourOnDate(w, 'commercial-ppo', '2026-06-30')!;
+    const after = behaviourOnDate(w, 'commercial-ppo', '2026-07-01')!;
+    expect(before.processingDays.min).toBeGreaterThan(14);
+    expect(after.processingDays.max).toBeLessThan(21);
+    expect(after.strictModifier25).toBe(true);
+    expect(w.behaviourChanges['commercial-ppo']!.map((c) => c.from)).toEqual(['2026-07-01']);
   });
 });
