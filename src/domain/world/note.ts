@@ -122,7 +122,10 @@ export function phrase(f: TemplateFact, r: Random): string {
   const p = f.phrasings?.length ? r.pick([f.statement, ...f.phrasings]) : f.statement;
   switch (f.certainty) {
     case 'negated':
-      return r.pick([`denies ${p}`, `no ${p}`, `negative for ${p}`]);
+      // What the patient denies (history) or the examiner does not find (exam).
+      return f.section === 'objective'
+        ? r.pick([`no ${p}`, `no sign of ${p}`])
+        : r.pick([`denies ${p}`, `no ${p}`, `negative for ${p}`]);
     case 'uncertain':
       return r.pick([
         `rule out ${p}`,
