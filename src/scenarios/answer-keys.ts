@@ -16,7 +16,7 @@ import { PayerLedger } from '../domain/payer/ledger';
 import { policyFor } from '../domain/payer/policy';
 import type { PayerProfile } from '../domain/payer/profile';
 import type { CaseV2 } from './format/v2';
-import { runTemplate } from './template-keys';
+import { runTemplateMemo } from './template-keys';
 import {
   answerClaim,
   type AnswerKeyRunner,
@@ -39,8 +39,8 @@ export const answerKeyRunner: AnswerKeyRunner = {
     if (ar?.remittance.simulate) runSubmitted(c, ar, ['afterRemittance'], payer, ncci, ctx, add);
     return out;
   },
-  runTemplate: (t, packId, payers, ncci, ctx) =>
-    runTemplate(t, packId, payers, ncci, ctx, checkKey),
+  runTemplate: (t, packId, payers, ncci, ctx, ncciKey) =>
+    runTemplateMemo(t, packId, payers, ncci, ctx, checkKey, ncciKey),
 };
 
 function editContextFor(payer: PayerProfile, ncci: NcciRules, ctx: PackCheckContext): EditContext {

@@ -85,3 +85,39 @@ export function withoutDocumentationRequests(p: PayerProfile): PayerProfile {
       : { ...b, documentationRequestRate: 0 },
   } as PayerProfile;
 }
+
+/** Results by code sets and fees (the context), then by everything else the run reads. */
+const memo = new WeakMap<object, WeakMap<object, Map<string, CaseProblem[]>>>();
+const MEMO_MAX = 2000;
+
+/**
+ * runTemplate with the default seeds, its result reused while the template, the payers it
+ * names, the pack's rules (`ncciKey`), the code sets and the fees are the same: the app's
+ * studio and the fuzz tests validate one pack many times over, and a run costs milliseconds.
+ */
+export function runTemplateMemo(
+  t: CaseTemplateV2,
+  packId: string,
+  payers: ReadonlyMap<string, PayerProfile>,
+  ncci: NcciRules,
+  ctx: PackCheckContext,
+  check: typeof checkKey,
+  ncciKey: string,
+): CaseProblem[] {
+  let byFees = memo.get(ctx.catalog);
+  if (!byFees) memo.set(ctx.catalog, (byFees = new WeakMap()));
+  let cache = byFees.get(ctx.fees);
+  if (!cache) byFees.set(ctx.fees, (cache = new Map()));
+  const key = JSON.stringify([
+    packId,
+    ncciKey,
+    t,
+    t.encounter.payerIds.map((id) => payers.get(id) ?? null),
+  ]);
+  const hit = cache.get(key);
+  if (hit) return hit.map((p) => ({ ...p, path: [...p.path] }));
+  const out = runTemplate(t, packId, payers, ncci, ctx, check);
+  if (cache.size >= MEMO_MAX) cache.clear();
+  cache.set(key, out);
+  return out.map((p) => ({ ...p, path: [...p.path] }));
+}

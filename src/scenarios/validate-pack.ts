@@ -73,6 +73,8 @@ export interface AnswerKeyRunner {
     payers: ReadonlyMap<string, PayerProfile>,
     ncci: NcciRules,
     ctx: PackCheckContext,
+    /** Names `ncci` (the pack's own rules as JSON), so a runner may reuse its results. */
+    ncciKey: string,
   ): CaseProblem[];
 }
 
@@ -531,6 +533,7 @@ export function validatePackV2(
       add([...at, ...p.path], p.message);
   }
 
+  let ncciKey: string | undefined;
   for (const [t, i] of templates) checkTemplate(t, ['templates', i]);
 
   /**
@@ -606,7 +609,8 @@ export function validatePackV2(
     problems.push(...mine);
     if (mine.length || !full?.answerKeys.runTemplate) return;
     const packId = typeof raw.id === 'string' ? raw.id : 'pack';
-    for (const p of full.answerKeys.runTemplate(t, packId, payers, ncci, full))
+    ncciKey ??= JSON.stringify(rules.map(([r]) => r));
+    for (const p of full.answerKeys.runTemplate(t, packId, payers, ncci, full, ncciKey))
       add([...at, ...p.path], p.message);
   }
 
