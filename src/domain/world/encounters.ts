@@ -147,7 +147,9 @@ function patientFor(
   if (b > a && g.r.chance(0.85)) {
     const { p } = panel[g.r.int(a, b - 1)]!;
     const cover = g.world.coverage[p.id] ?? [];
-    if (cover.every((c) => c.effectiveFrom <= date)) return { patient: p, cover };
+    // Copies: whoever runs the encounter may change them without changing the world.
+    if (cover.every((c) => c.effectiveFrom <= date))
+      return { patient: { ...p, address: { ...p.address } }, cover: cover.map((c) => ({ ...c })) };
   }
   // A patient new to the practice (always, for a new-patient visit).
   const payers = t.encounter.payerIds.filter((p) => p in g.world.payerKinds);

@@ -180,6 +180,9 @@ export function createWorld(seed: number, opts: WorldOptions = {}): PracticeWorl
   if (!Number.isSafeInteger(seed))
     throw new RangeError(`world seed must be an integer, got ${seed}`);
   const startDate = opts.startDate ?? '2025-10-01';
+  const nProviders = opts.providers ?? 4;
+  if (!Number.isInteger(nProviders) || nProviders < 1)
+    throw new RangeError(`a practice needs at least one provider (providers: ${nProviders})`);
   const r = seededRandom(`world:${seed}`);
   const f = newFaker(seed);
   const payers = opts.payers?.length ? opts.payers : STARTER_PAYERS;
@@ -209,7 +212,7 @@ export function createWorld(seed: number, opts: WorldOptions = {}): PracticeWorl
     locality: opts.practice?.locality ?? '10112-00',
   };
 
-  const providers: WorldProvider[] = Array.from({ length: opts.providers ?? 4 }, (_, i) => {
+  const providers: WorldProvider[] = Array.from({ length: nProviders }, (_, i) => {
     const sex = r.chance(0.5) ? 'female' : 'male';
     return {
       id: `prov-${String(i + 1).padStart(3, '0')}`,
@@ -237,7 +240,15 @@ export function createWorld(seed: number, opts: WorldOptions = {}): PracticeWorl
     startDate,
     providers,
     patients,
-    payers: payers.map((p) => payerBehaviour(p, startDate, r, opts.behaviour?.[p.id])),
+    // Each payer's draws from its own stream, so the panel's size does not change them.
+    payers: payers.map((p) =>
+      payerBehaviour(
+        p,
+        startDate,
+        seededRandom(`behaviour:${seed}:${p.id}`),
+        opts.behaviour?.[p.id],
+      ),
+    ),
     behaviourChanges: Object.fromEntries(
       payers.map((p) => [
         p.id,

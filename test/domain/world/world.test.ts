@@ -309,3 +309,27 @@ describe('payer policies that change by date', () => {
     expect(w.behaviourChanges['commercial-ppo']!.map((c) => c.from)).toEqual(['2026-07-01']);
   });
 });
+
+describe('bad options and isolation', () => {
+  it('refuses a practice without providers, with a message naming the option', () => {
+    expect(() => createWorld(1, { providers: 0 })).toThrow(/at least one provider/);
+    expect(() => createWorld(1.5)).toThrow(/seed must be an integer/);
+  });
+  it("payer behaviour does not depend on the panel's size", () => {
+    expect(createWorld(4, { patients: 10 }).payers).toEqual(
+      createWorld(4, { patients: 900 }).payers,
+    );
+  });
+  it("changing an encounter's patient does not change the world", () => {
+    const w = createWorld(6);
+    const before = JSON.stringify(w);
+    const src = encounterSource(w, templateEntries('t', [TEMPLATE]));
+    for (let i = 0; i < 50; i++) {
+      const e = src.next()!;
+      e.patient.lastName = 'Changed';
+      e.patient.address.city = 'Elsewhere';
+      e.coverage[0]!.memberId = 'X';
+    }
+    expect(JSON.stringify(w)).toBe(before);
+  });
+});
