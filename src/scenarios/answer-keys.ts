@@ -16,6 +16,7 @@ import { PayerLedger } from '../domain/payer/ledger';
 import { policyFor } from '../domain/payer/policy';
 import type { PayerProfile } from '../domain/payer/profile';
 import type { CaseV2 } from './format/v2';
+import { runTemplateMemo } from './template-keys';
 import {
   answerClaim,
   lineCharge,
@@ -25,7 +26,7 @@ import {
 } from './validate-pack';
 
 type Path = (string | number)[];
-type Add = (path: Path, message: string) => void;
+export type Add = (path: Path, message: string) => void;
 
 /** One adjustment of the simulated remittance (amount in cents; null for a rejection). */
 interface SimAdjustment {
@@ -48,6 +49,8 @@ export const answerKeyRunner: AnswerKeyRunner = {
     if (ar?.remittance.simulate) runSubmitted(c, ar, ['afterRemittance'], payer, ncci, ctx, add);
     return out;
   },
+  runTemplate: (t, packId, payers, ncci, ctx, ncciKey) =>
+    runTemplateMemo(t, packId, payers, ncci, ctx, checkKey, ncciKey),
 };
 
 function editContextFor(payer: PayerProfile, ncci: NcciRules, ctx: PackCheckContext): EditContext {
@@ -166,12 +169,32 @@ function runAnswerKey(
   ctx: PackCheckContext,
   add: Add,
 ) {
-  const claim = answerClaim(c);
-  const exp = c.answer.expected;
+  checkKey(answerClaim(c), c.answer.expected, c.id, at, payer, ncci, ctx, add);
+}
+
+/**
+ * One answer-key claim through the compliance engine and the payer against what it must do:
+ * error findings beyond `exp.findings`, expected findings that do not fire, another status, a
+ * missing adjustment — each a problem at `answer.expected…` (under `at`).
+ */
+export function checkKey(
+  claim: unknown,
+  exp: {
+    status: string;
+    findings: readonly string[];
+    adjustments?: readonly { group: string; carc: string }[];
+  },
+  id: string,
+  at: Path,
+  payer: PayerProfile,
+  ncci: NcciRules,
+  ctx: PackCheckContext,
+  add: Add,
+) {
   const editCtx = editContextFor(payer, ncci, ctx);
   let checked: ReturnType<typeof checkClaim>;
   try {
-    checked = checkClaim(claim, editCtx, c.id);
+    checked = checkClaim(claim, editCtx, id);
   } catch (err) {
     return add(
       [...at, 'answer'],
@@ -208,7 +231,7 @@ function runAnswerKey(
         `the payer ${payer.id} adjudicates the answer key as ${rem.status}, not ${exp.status}${adjSummary(rem.lines.flatMap((l) => l.adjustments))}`,
       );
     const got = rem.lines.flatMap((l) => l.adjustments);
-    exp.adjustments.forEach((x, k) => {
+    (exp.adjustments ?? []).forEach((x, k) => {
       if (!got.some((g) => g.group === x.group && g.carc === x.carc))
         add(
           [...at, 'answer', 'expected', 'adjustments', k],

@@ -11,6 +11,8 @@
  */
 import type { z } from 'zod';
 import { isValidNpi } from '../domain/claim/npi';
+import { DEFAULT_CHARGE_MASTER } from '../domain/world/charges';
+import { templateProblems } from '../domain/world/template';
 import type { CodeCatalog } from '../domain/codes/catalog';
 import type { EditContext } from '../domain/edits/index';
 import type { MueEdit, NcciRules, PtpEdit } from '../domain/edits/ncci-rules';
@@ -30,6 +32,7 @@ import {
   caseTemplateSchema,
   planSchema,
   ruleSchema,
+  type CaseTemplateV2,
   type CaseV2,
   type PackV2,
   type PlanV2,
@@ -65,6 +68,19 @@ export interface AnswerKeyRunner {
   layerRules(base: NcciRules, ptp: PtpEdit[], mue: MueEdit[]): NcciRules;
   /** Every problem of one case's answer key (and of its submitted claim, after a remittance). */
   run(c: CaseV2, payer: PayerProfile, ncci: NcciRules, ctx: PackCheckContext): CaseProblem[];
+  /**
+   * Every problem of encounters generated from one case template (a few fixed seeds and dates,
+   * each payer it names): each must scrub clean and adjudicate as the template expects.
+   */
+  runTemplate?(
+    t: CaseTemplateV2,
+    packId: string,
+    payers: ReadonlyMap<string, PayerProfile>,
+    ncci: NcciRules,
+    ctx: PackCheckContext,
+    /** Names `ncci` (the pack's own rules as JSON), so a runner may reuse its results. */
+    ncciKey: string,
+  ): CaseProblem[];
 }
 
 export interface PackReport {
@@ -644,43 +660,85 @@ export function validatePackV2(
     }
   }
 
-  for (const [t, i] of templates) {
-    const date = t.encounter.serviceDates.from;
+  let ncciKey: string | undefined;
+  for (const [t, i] of templates) checkTemplate(t, ['templates', i]);
+
+  /**
+   * A template's answer must hold on every date it can be generated for: codes are looked up on
+   * the first and last day of its period and on each code-set change inside it (1 October for
+   * ICD-10-CM, 1 January for CPT/HCPCS); then a few generated encounters run like a case's key.
+   */
+  function checkTemplate(t: CaseTemplateV2, at: Path) {
+    const before = problems.length;
+    const { from, to } = t.encounter.serviceDates;
+    const dates = [from];
+    for (let y = Number(from.slice(0, 4)); y <= Number(to.slice(0, 4)); y++)
+      for (const d of [`${y}-01-01`, `${y}-10-01`]) if (d > from && d <= to) dates.push(d);
+    if (to !== from) dates.push(to);
     const facts = new Map(t.facts.map((f) => [f.id, f]));
-    if (t.encounter.serviceDates.to < date)
-      add(['templates', i, 'encounter', 'serviceDates', 'to'], 'is before from');
-    t.facts.forEach(
-      (f, j) => f.diagnosis && icdOk(f.diagnosis, date, ['templates', i, 'facts', j, 'diagnosis']),
-    );
+    if (to < from) add([...at, 'encounter', 'serviceDates', 'to'], 'is before from');
+    if (effectiveFrom && from < effectiveFrom)
+      add(
+        [...at, 'encounter', 'serviceDates', 'from'],
+        `${from} is before the pack's effectiveFrom ${effectiveFrom}`,
+      );
+    if (effectiveTo && to > effectiveTo)
+      add(
+        [...at, 'encounter', 'serviceDates', 'to'],
+        `${to} is after the pack's effectiveTo ${effectiveTo}`,
+      );
+    const seenFacts = new Set<string>();
+    t.facts.forEach((f, j) => {
+      if (seenFacts.has(f.id)) add([...at, 'facts', j, 'id'], `duplicate fact id ${f.id}`);
+      seenFacts.add(f.id);
+      if (f.diagnosis)
+        for (const d of dates) icdOk(f.diagnosis, d, [...at, 'facts', j, 'diagnosis']);
+    });
     t.encounter.payerIds.forEach((p, j) => {
       if (!payers.has(p))
         add(
-          ['templates', i, 'encounter', 'payerIds', j],
-          `no payer ${p} in this pack or its dependencies`,
+          [...at, 'encounter', 'payerIds', j],
+          `no payer ${p} in this pack or its dependencies (known: ${knownPayers()})`,
         );
     });
+    const seenDx = new Set<string>();
     t.answer.diagnoses.forEach((id, j) => {
       const f = facts.get(id);
-      if (!f) add(['templates', i, 'answer', 'diagnoses', j], `no fact ${id}`);
+      if (!f) add([...at, 'answer', 'diagnoses', j], `no fact ${id}`);
       else if (!f.diagnosis || (f.certainty !== 'confirmed' && f.certainty !== 'history'))
         add(
-          ['templates', i, 'answer', 'diagnoses', j],
-          `fact ${id} has no codable diagnosis (needs a diagnosis, confirmed)`,
+          [...at, 'answer', 'diagnoses', j],
+          `fact ${id} has no codable diagnosis (needs a diagnosis, confirmed or history): negated and uncertain facts are not coded (ICD-10-CM Guidelines IV.H)`,
         );
+      else if (seenDx.has(f.diagnosis.toUpperCase()))
+        add([...at, 'answer', 'diagnoses', j], `${f.diagnosis} is coded twice`);
+      if (f?.diagnosis) seenDx.add(f.diagnosis.toUpperCase());
     });
     t.answer.lines.forEach((l, j) => {
-      procOk(l.code, date, ['templates', i, 'answer', 'lines', j, 'code']);
-      l.modifiers.forEach((m, k) =>
-        modOk(m, date, ['templates', i, 'answer', 'lines', j, 'modifiers', k]),
-      );
+      for (const d of dates) {
+        procOk(l.code, d, [...at, 'answer', 'lines', j, 'code']);
+        l.modifiers.forEach((m, k) => modOk(m, d, [...at, 'answer', 'lines', j, 'modifiers', k]));
+      }
       l.facts.forEach((id, k) => {
         if (!t.answer.diagnoses.includes(id))
-          add(
-            ['templates', i, 'answer', 'lines', j, 'facts', k],
-            `${id} is not one of answer.diagnoses`,
-          );
+          add([...at, 'answer', 'lines', j, 'facts', k], `${id} is not one of answer.diagnoses`);
       });
     });
+    for (const p of templateProblems(t, DEFAULT_CHARGE_MASTER)) add([...at, ...p.path], p.message);
+    // A problem found on several dates is reported once.
+    const seen = new Set<string>();
+    const mine = problems.splice(before).filter((p) => {
+      const k = `${p.path}|${p.message}`;
+      if (seen.has(k)) return false;
+      seen.add(k);
+      return true;
+    });
+    problems.push(...mine);
+    if (mine.length || !full?.answerKeys.runTemplate) return;
+    const packId = typeof raw.id === 'string' ? raw.id : 'pack';
+    ncciKey ??= JSON.stringify(rules.map(([r]) => r));
+    for (const p of full.answerKeys.runTemplate(t, packId, payers, ncci, full, ncciKey))
+      add([...at, ...p.path], p.message);
   }
 
   for (const [b, bi] of banks)

@@ -447,6 +447,14 @@ export const caseTemplateSchema = s({
     pos: providerSchema.shape.pos,
     /** Dates of service are drawn in this period. */
     serviceDates: s({ from: isoDate, to: isoDate }),
+    /** "new": a patient new to the practice every time; "established" (default): a panel patient. */
+    visit: z.enum(['new', 'established']).optional(),
+    /** The reason for the visit, in the patient's or the clinician's words. */
+    chiefComplaint: text(3, 300).optional(),
+    /** A prior authorization on file ("on-file": the claim carries its number) or knowingly not. */
+    priorAuth: z.enum(['on-file', 'missing']).optional(),
+    /** How often the practice's schedule books this template relative to others (default 1). */
+    weight: z.number().gt(0).max(100).optional(),
   }),
   facts: z
     .array(
@@ -457,9 +465,17 @@ export const caseTemplateSchema = s({
         diagnosis: icdCode.optional(),
         /** Noise the trainee must see through: negated or uncertain facts are not coded. */
         certainty: z.enum(['confirmed', 'negated', 'uncertain', 'history']).default('confirmed'),
+        /** Other noun phrases for the same fact; the note draws one (or the statement) per encounter. */
+        phrasings: z.array(text(3, 500)).max(10).optional(),
+        /** Where the note says it (default: negated and history in Subjective, the rest in Assessment). */
+        section: z.enum(['subjective', 'objective', 'assessment', 'plan']).optional(),
+        /** Noise that appears in this share of notes (a coded fact always appears). */
+        probability: z.number().gt(0).max(1).optional(),
       }),
     )
     .min(1),
+  /** What the clinician did, a sentence each, for the note's Plan. */
+  plan: z.array(text(3, 1000)).max(20).optional(),
   answer: s({
     /** Fact ids in first-listed order; each fact must carry a diagnosis. */
     diagnoses: z.array(idSchema).min(1).max(12),
@@ -575,5 +591,6 @@ export type PackV2Input = z.input<typeof packV2Schema>;
 export type CaseV2 = z.infer<typeof caseSchema>;
 export type QuestionV2 = z.infer<typeof questionSchema>;
 export type PlanV2 = z.infer<typeof planSchema>;
+export type CaseTemplateV2 = z.infer<typeof caseTemplateSchema>;
 export type RuleV2 = z.infer<typeof ruleSchema>;
 export type ChangelogEntry = z.infer<typeof changelogEntrySchema>;
