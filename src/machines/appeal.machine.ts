@@ -36,6 +36,8 @@ export interface AppealLadderInput {
   /** The amount still in dispute (cents). */
   disputed: number;
   cause: AppealCause;
+  /** A first-level filing made as the ladder starts (the claim machine's `denial.appeal`). */
+  filing?: { at: string; evidence: Evidence } | null;
 }
 
 export interface AppealStep {
@@ -115,6 +117,9 @@ export const appealMachine = setup({
       appealGuards.hasNextLevel(context) &&
       appealGuards.inTime(context, event.at) &&
       appealGuards.meetsAic(context, context.index + 1),
+    prefiledLate: ({ context }) =>
+      !!context.filing && !appealGuards.inTime(context, context.filing.at),
+    prefiled: ({ context }) => !!context.filing && appealGuards.meetsAic(context, 0),
     isLate: ({ context, event }) => 'at' in event && !appealGuards.inTime(context, event.at),
     isDecisionDue: ({ context, event }) =>
       event.type === 'clock.tick' && appealGuards.decisionDue(context, event.at),
@@ -123,20 +128,22 @@ export const appealMachine = setup({
   },
   actions: {
     file: assign(({ context, event }, params: { escalate: boolean }) => {
-      if (event.type !== 'appeal.file') return {};
+      const filing = event.type === 'appeal.file' ? event : context.filing;
+      if (!filing) return {};
       const index = filingIndex(context, params.escalate);
       const lvl = context.levels[index]!;
       const review = context.reviewDays[index] ?? context.reviewDays.at(-1) ?? 60;
       return {
         index,
-        decisionDue: addDays(event.at, review),
+        decisionDue: addDays(filing.at, review),
+        filing: null,
         history: [
           ...context.history,
           {
             level: lvl.level,
             name: lvl.name,
-            filedOn: event.at,
-            evidence: event.evidence,
+            filedOn: filing.at,
+            evidence: filing.evidence,
             decidedOn: null,
             result: null,
             reason: null,
@@ -179,6 +186,14 @@ export const appealMachine = setup({
   initial: 'open',
   states: {
     open: {
+      always: [
+        { guard: 'prefiledLate', target: 'expired' },
+        {
+          guard: 'prefiled',
+          target: 'review',
+          actions: { type: 'file', params: { escalate: false } },
+        },
+      ],
       on: {
         'appeal.file': [
           { guard: 'isLate', target: 'expired' },
