@@ -43,6 +43,7 @@ export type WriteOffReason =
   | 'ncci-bundled'
   | 'non-covered'
   | 'appeal-upheld'
+  | 'medical-necessity'
   | 'small-balance';
 
 export interface ClaimMachineInput {

@@ -10,7 +10,12 @@
 import type { Claim } from '../domain/claim/claim';
 import type { OtherPayer } from '../domain/claim/other-payers';
 import { cents, type Cents } from '../domain/money';
-import { lineBalances, netPaid, type Remittance } from '../domain/payer/remittance/remittance';
+import {
+  lineBalances,
+  lineIsDenied,
+  netPaid,
+  type Remittance,
+} from '../domain/payer/remittance/remittance';
 import { WRONG_MOVES, type Decision } from './practice/decisions';
 
 /** What the remittance says should be posted. */
@@ -43,8 +48,7 @@ export function expectedPosting(r: Remittance): ExpectedPosting {
     for (const a of l.adjustments)
       if (a.group === 'PR') pr += a.amount;
       else co += a.amount;
-    if (l.paid === 0 && l.adjustments.some((a) => a.group !== 'PR' && a.carc !== '45'))
-      denied += l.billed;
+    if (lineIsDenied(l)) denied += l.billed;
   }
   const owes = r.balanceBilling ? r.balanceBilling.patientOwes : pr;
   return {
