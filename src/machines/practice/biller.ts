@@ -97,7 +97,7 @@ export function autoBiller(policy: BillerPolicy): (p: Practice) => void {
     for (const id of p.queue('rejections')) p.fixRejection(id, codingFor(p, id, 1, 0));
     for (const id of p.queue('toPost')) p.post(id);
     for (const id of p.queue('denials')) p.work(id, denialAction(p, id));
-    for (const id of p.queue('appeals')) {
+    for (const id of p.changedIn('appeals')) {
       const snap = p.machine(id)!;
       const child = snap.children['appeal']?.getSnapshot() as
         { value: string; context: { index: number } } | undefined;
@@ -116,7 +116,7 @@ export function autoBiller(policy: BillerPolicy): (p: Practice) => void {
       else if (ctx.patientOwes > 0) p.billPatient(id);
       else p.closeClaim(id);
     }
-    for (const id of p.queue('balances')) {
+    for (const id of p.changedIn('balances')) {
       const b = p.balance(id);
       if (!b || b.balance <= 0) continue;
       if (b.balance <= b.smallBalance && b.statements >= 1) p.writeOffBalance(id, 'small-balance');

@@ -102,6 +102,8 @@ export class Practice {
   readonly #agenda = new Map<string, AgendaItem[]>();
   readonly #queues = new Map<QueueName, Set<string>>();
   readonly #decisions: Decision[] = [];
+  /** Encounters whose machine moved today (the biller looks at appeals and balances only there). */
+  #changed = new Set<string>();
   readonly #tally: Tally;
   /** Paid / allowed-billed ratio seen per payer (what a won appeal pays at). */
   readonly #ratio = new Map<string, { paid: number; billed: number }>();
@@ -189,6 +191,7 @@ export class Practice {
   #send(c: Case, e: ClaimMachineEvent): void {
     const before = c.actor.getSnapshot().context.decisions.length;
     c.actor.send(e);
+    this.#changed.add(c.enc.id);
     const snap = c.actor.getSnapshot();
     for (const d of snap.context.decisions.slice(before)) this.#decide(d);
     this.#refile(c);
@@ -248,6 +251,12 @@ export class Practice {
   /** The work queues (encounter ids) in admission order. */
   queue(name: QueueName): string[] {
     return [...this.#queues.get(name)!];
+  }
+
+  /** The part of a queue whose machines moved today (what a daily round needs to look at). */
+  changedIn(name: QueueName): string[] {
+    const q = this.#queues.get(name)!;
+    return [...this.#changed].filter((id) => q.has(id));
   }
 
   encounter(id: string): GeneratedEncounter | undefined {
@@ -644,6 +653,7 @@ export class Practice {
   advance(days: number, work?: (p: Practice) => void): void {
     for (let i = 0; i < days; i++) {
       this.clock.advance(1);
+      this.#changed = new Set();
       this.#deliver();
       work?.(this);
     }

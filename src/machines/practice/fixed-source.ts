@@ -191,8 +191,8 @@ export function fixedEncounterSource(seed: number, opts: FixedSourceOptions): En
       }
       if (onDay === 0) offset = random.int(0, FIXED_TEMPLATES.length - 1);
       const t = FIXED_TEMPLATES[(onDay + offset) % FIXED_TEMPLATES.length]!;
-      // Patients come back: 50 slots per template.
-      const slot = (i % (FIXED_TEMPLATES.length * 50)) + 1;
+      // Patients come back: 400 per template (a panel of 2,400), so deductibles carry over.
+      const slot = (i % (FIXED_TEMPLATES.length * 400)) + 1;
       const id = `enc-${String(i + 1).padStart(6, '0')}`;
       i++;
       onDay++;
