@@ -184,10 +184,10 @@ function text(j: ReturnType<typeof figuresJson>): string[] {
 
 export function parseSimulateFlags(args: string[]): SimulationOptions & { json: boolean } {
   const { flags, positional } = parseArgs(args, ['seed', 'encounters', 'pack', 'coder-accuracy']);
-  if (positional.length) throw new CliError(`unexpected argument "${positional[0]}"`);
   for (const k of flags.keys())
     if (!['seed', 'encounters', 'pack', 'coder-accuracy', 'json'].includes(k))
       throw new CliError(`unknown option --${k}`);
+  if (positional.length) throw new CliError(`unexpected argument "${positional[0]}"`);
   const int = (k: string, dflt: number, min: number, max: number) => {
     const v = flags.get(k);
     if (v === undefined) return dflt;

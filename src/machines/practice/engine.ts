@@ -85,6 +85,19 @@ interface Case {
   statements: number;
 }
 
+/** A saved practice (Practice.toJSON): plain data only. */
+export interface PracticeJson {
+  formatVersion: 1;
+  seed: number;
+  today: string;
+  behaviour: PayerBehaviour[];
+  cases: (Omit<Case, 'actor'> & { snapshot: Record<string, unknown> })[];
+  agenda: [string, AgendaItem[]][];
+  decisions: Decision[];
+  tally: Record<string, unknown>;
+  ratio: [string, { paid: number; billed: number }][];
+}
+
 const stateOf = (c: Case): string => String(c.actor.getSnapshot().value);
 
 export interface PracticeOptions {
@@ -822,6 +835,70 @@ export class Practice {
       appealable: r.appeal !== null,
       cause: causeOf(r, { codedCorrectly: c.codedCorrectly, meantToDeny }),
     };
+  }
+
+  /**
+   * The whole practice as plain JSON (to save and restore): the clock, each open encounter with
+   * its machine's persisted snapshot (children included), the agenda, the decisions and the
+   * running figures. Restore with `Practice.restore(json, effects)`.
+   */
+  toJSON(): PracticeJson {
+    return {
+      formatVersion: 1,
+      seed: this.seed,
+      today: this.today,
+      behaviour: [...this.#behaviour.values()],
+      cases: [...this.#cases.values()].map((c) => ({
+        enc: c.enc,
+        snapshot: c.actor.getPersistedSnapshot() as unknown as Record<string, unknown>,
+        claim: c.claim,
+        remit: c.remit,
+        pending: c.pending,
+        secondaryPending: c.secondaryPending,
+        codedCorrectly: c.codedCorrectly,
+        billed: c.billed,
+        collected: c.collected,
+        firstPass: c.firstPass,
+        insuranceDoneOn: c.insuranceDoneOn,
+        statements: c.statements,
+      })),
+      agenda: [...this.#agenda.entries()],
+      decisions: [...this.#decisions],
+      tally: JSON.parse(JSON.stringify(this.#tally)) as Record<string, unknown>,
+      ratio: [...this.#ratio.entries()],
+    };
+  }
+
+  static restore(json: PracticeJson, effects: PracticeEffects): Practice {
+    if (json.formatVersion !== 1)
+      throw new RangeError(
+        `Practice.restore: formatVersion ${String(json.formatVersion)} is not 1`,
+      );
+    const p = new Practice(
+      { seed: json.seed, start: json.today, behaviour: json.behaviour },
+      effects,
+    );
+    for (const k of Object.keys(json.tally))
+      (p.#tally as unknown as Record<string, unknown>)[k] = json.tally[k];
+    p.#decisions.push(...json.decisions);
+    for (const [k, v] of json.ratio) p.#ratio.set(k, { ...v });
+    for (const [k, v] of json.agenda)
+      p.#agenda.set(
+        k,
+        v.map((i) => ({ ...i })),
+      );
+    for (const saved of json.cases) {
+      const actor = createActor(claimMachine, {
+        snapshot: saved.snapshot as never,
+        input: undefined as never,
+      }).start();
+      const { snapshot: _s, ...rest } = saved;
+      const c: Case = { ...rest, actor };
+      p.#cases.set(c.enc.id, c);
+      p.#refile(c);
+    }
+    p.#changed = new Set();
+    return p;
   }
 
   /** Open cases (not closed). */
