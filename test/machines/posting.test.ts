@@ -101,4 +101,42 @@ describe('posting', () => {
     expect(r2.payerSequence).toBe(2);
     expect(balanceViolations(r2)).toEqual([]);
   });
+
+  it('zero-pay and take-back: a replacement reverses the original and posts the net', () => {
+    const fx = effects();
+    const c = claim({
+      payerId: 'commercial-ppo',
+      patient: { ...claim().patient, memberId: 'KHP0099991' },
+    });
+    const first = fx.adjudicate(c, '2026-03-04');
+    const zero = expectedPosting(
+      fx.adjudicate(
+        {
+          ...c,
+          claimId: 'POST-Z',
+          lines: [{ ...c.lines[0]!, code: '99397' }],
+          diagnoses: ['Z00.00'],
+          serviceDate: '2026-03-05',
+        },
+        '2026-03-06',
+      ),
+    );
+    expect(zero.payment).toBeGreaterThanOrEqual(0);
+    const replaced = fx.adjudicate(
+      {
+        ...c,
+        claimId: 'POST-2',
+        frequency: '7',
+        originalClaimId: first.payerClaimNumber,
+        lines: [{ ...c.lines[0]!, code: '99212', charge: cents(8_500) }],
+      },
+      '2026-04-01',
+    );
+    expect(replaced.reversal).not.toBeNull();
+    const e = expectedPosting(replaced);
+    // Net: the new payment minus the original taken back (negative when the new one pays less).
+    expect(e.payment).toBe(replaced.totals.paid - first.totals.paid);
+    expect(e.payment).toBeLessThan(0);
+    expect(balanceViolations(replaced)).toEqual([]);
+  });
 });
