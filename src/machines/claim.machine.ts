@@ -110,6 +110,28 @@ export type ClaimMachineEvent =
   | ({ type: 'balance.write-off'; reason: 'small-balance' | 'bad-debt' | 'hardship' } & At)
   | ({ type: 'claim.close' } & At);
 
+/** The context a claim machine starts with (also used to start one from a saved initial snapshot). */
+export function initialClaimContext(input: ClaimMachineInput): ClaimMachineContext {
+  return {
+    ...input,
+    claimSeq: 1,
+    claimId: claimIdOf(input.encounterId, 1),
+    frequency: '1',
+    originalRef: null,
+    channel: 'claim',
+    dueOn: null,
+    submissions: 0,
+    rejections: [],
+    remit: null,
+    patientOwes: 0,
+    writeOffs: [],
+    appeal: null,
+    appealResult: null,
+    secondaryPaid: 0,
+    decisions: [],
+  };
+}
+
 export const claimIdOf = (encounterId: string, seq: number) =>
   `${encounterId.toUpperCase()}-${String(seq).padStart(2, '0')}`;
 
@@ -384,24 +406,7 @@ export const claimMachine = setup({
   },
 }).createMachine({
   id: 'claim',
-  context: ({ input }) => ({
-    ...input,
-    claimSeq: 1,
-    claimId: claimIdOf(input.encounterId, 1),
-    frequency: '1',
-    originalRef: null,
-    channel: 'claim',
-    dueOn: null,
-    submissions: 0,
-    rejections: [],
-    remit: null,
-    patientOwes: 0,
-    writeOffs: [],
-    appeal: null,
-    appealResult: null,
-    secondaryPaid: 0,
-    decisions: [],
-  }),
+  context: ({ input }) => initialClaimContext(input),
   initial: 'encounter',
   states: {
     encounter: { on: { 'coding.start': 'coding' } },
