@@ -16,6 +16,7 @@ export type CauseKind =
   | 'ncci-0'
   | 'not-covered'
   | 'other-payer'
+  | 'duplicate'
   | 'front-end'
   | 'other';
 
@@ -37,6 +38,7 @@ export const EVIDENCE_FOR: Readonly<Record<CauseKind, Evidence | null>> = {
   'ncci-0': null,
   'not-covered': null,
   'other-payer': null,
+  duplicate: null,
   'front-end': null,
 };
 

@@ -44,6 +44,7 @@ export type WriteOffReason =
   | 'non-covered'
   | 'appeal-upheld'
   | 'medical-necessity'
+  | 'duplicate'
   | 'small-balance';
 
 export interface ClaimMachineInput {

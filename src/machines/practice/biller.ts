@@ -60,7 +60,10 @@ function denialAction(p: Practice, id: string): DenialAction {
         ? { kind: 'reopen', coding: right }
         : { kind: 'correct', frequency: '7', coding: right };
     case 'records-requested':
-      return { kind: 'appeal', evidence: 'records' };
+      // Without appeal rights on the remittance there is nothing to file: adjust it off.
+      return remit.appealable
+        ? { kind: 'appeal', evidence: 'records' }
+        : { kind: 'write-off', reason: 'contractual' };
     case 'medical-necessity':
     case 'other':
       if (cause.supported && remit.appealable) return { kind: 'appeal', evidence: 'records' };
@@ -82,6 +85,8 @@ function denialAction(p: Practice, id: string): DenialAction {
       return ctx.hasSecondary
         ? { kind: 'bill-secondary' }
         : { kind: 'write-off', reason: 'contractual' };
+    case 'duplicate':
+      return { kind: 'write-off', reason: 'duplicate' };
     case 'front-end':
       return { kind: 'write-off', reason: 'contractual' };
   }

@@ -44,6 +44,8 @@ export function causeOf(
     return { kind: 'ncci-0', supported: false, payerReason };
   if (NOT_COVERED.has(d.carc)) return { kind: 'not-covered', supported: false, payerReason };
   if (d.carc === '22') return { kind: 'other-payer', supported: false, payerReason };
+  // An exact duplicate (OA-18) is the payer being right: the first claim carries the payment.
+  if (d.carc === '18') return { kind: 'duplicate', supported: false, payerReason };
   if (d.carc === '29') return { kind: 'timely-filing', supported: false, payerReason };
   if (!facts.codedCorrectly) return { kind: 'coding-error', supported: true, payerReason };
   if (NECESSITY.has(d.carc))
