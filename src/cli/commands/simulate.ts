@@ -44,14 +44,21 @@ export function practiceEffects(
   seed: number,
 ): PracticeEffects {
   const ledger = new PayerLedger();
-  const ctx = (claim: Claim, receivedDate: string) => {
+  // Claims of one encounter are ENC-…-01, -02…: a reopening revises its own encounter's claim,
+  // so that claim is not an earlier service the revised one could duplicate.
+  const encounterOf = (id: string) => id.replace(/-\d+$/, '');
+  const ctx = (claim: Claim, receivedDate: string, revising = false) => {
     const payer = service.payers.get(claim.payerId)!;
+    const own = encounterOf(claim.claimId);
     return service.context(payer, {
       catalog,
       seed,
       findings: missingMember(claim),
       receivedDate,
-      history: (c) => ledger.priorClaims(payer.id, c, { daysBefore: 90 }),
+      history: (c) => {
+        const prior = ledger.priorClaims(payer.id, c, { daysBefore: 90 });
+        return revising ? prior.filter((p) => encounterOf(p.claimId) !== own) : prior;
+      },
     });
   };
   return {
@@ -60,7 +67,7 @@ export function practiceEffects(
     reopen: (claim, requestDate) => {
       const out = ledger.reopen(
         { requestDate, reason: 'clerical-error', claim },
-        ctx(claim, requestDate),
+        ctx(claim, requestDate, true),
       );
       return out.kind === 'revised' ? out : { kind: 'refused' };
     },
