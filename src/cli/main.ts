@@ -35,6 +35,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run: Com
     summary: 'pack validate <dir|file> | pack diff <a> <b>   check and compare scenario packs',
     load: () => import('./commands/pack'),
   },
+  simulate: {
+    summary: 'simulate --seed S --encounters N [--coder-accuracy P] [--json]   run the practice',
+    load: () => import('./commands/simulate'),
+  },
   x12: {
     summary: 'x12 837|835|read <file|->      ASC X12 export and import',
     load: () => import('./commands/x12'),

@@ -215,6 +215,13 @@ const base = z.object({
   appeals: dated(z.array(appealLevel).min(1)),
   /** Days after the notice date that it is presumed received (Medicare: 5). */
   presumedReceiptDays: z.number().int().min(0).max(30),
+  /**
+   * Whether an appeal deadline that falls on a Saturday or Sunday moves to the next Monday
+   * ('next-business-day') or stands ('none', the default). Federal holidays are not modelled.
+   * See: Pub. 100-04 ch. 1 §70.7 (a filing period ending on a non-workday runs to the next
+   * workday), which ClaimLab applies to the Medicare appeal periods of ch. 29 as well.
+   */
+  appealDeadlineRoll: z.enum(['next-business-day', 'none']).default('none'),
   feeSchedule: dated(feeSchedule),
   costSharing: z.object({
     default: costShare,

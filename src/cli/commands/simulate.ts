@@ -1,0 +1,237 @@
+/**
+ * `claimlab simulate --seed S --encounters N [--pack ID] [--coder-accuracy P] [--json]`: runs N
+ * encounters through the whole lifecycle (the claim, appeal and patient-balance machines on one
+ * simulated clock, the shipped payers adjudicating) with an automatic biller, then prints the
+ * office's figures: one JSON object with --json, else aligned text. Deterministic for a seed.
+ * Exit codes: 0 done, 2 usage error (bad option).
+ * See: issue 15 ("Batch simulation"); src/machines/practice/.
+ */
+import type { Claim } from '../../domain/claim/claim';
+import type { CodeCatalog } from '../../domain/codes/catalog';
+import type { Finding } from '../../domain/findings';
+import { formatMoney } from '../../domain/money';
+import { PayerLedger } from '../../domain/payer/ledger';
+import { addDays } from '../../domain/time/dates';
+import { autoBiller } from '../../machines/practice/biller';
+import { Practice, type PracticeEffects } from '../../machines/practice/engine';
+import type { Figures } from '../../machines/practice/figures';
+import { loadShippedPacks } from '../../scenarios/load-node';
+import type { PayerService } from '../../services/payer';
+import { CliError, emit, parseArgs, type Io } from '../io';
+import { loadCatalog } from './check';
+import { cliPayerService } from './payer-service';
+import { encounterSource } from './simulate-source';
+
+const missingMember = (claim: Claim): Finding[] =>
+  claim.patient.memberId
+    ? []
+    : [
+        {
+          id: 'claim.missing-field',
+          severity: 'error',
+          line: null,
+          codes: [],
+          field: 'patient.memberId',
+          message: 'The insured ID (patient.memberId) is missing.',
+          reference: 'NUCC 1500 item 1a; 837P 2010BA NM109',
+        },
+      ];
+
+/** The practice's payer: the payer service's profiles and edits over one ledger for the run. */
+export function practiceEffects(
+  service: PayerService,
+  catalog: CodeCatalog,
+  seed: number,
+): PracticeEffects {
+  const ledger = new PayerLedger();
+  // Claims of one encounter are ENC-…-01, -02…: a reopening revises its own encounter's claim,
+  // so that claim is not an earlier service the revised one could duplicate.
+  const encounterOf = (id: string) => id.replace(/-\d+$/, '');
+  const ctx = (claim: Claim, receivedDate: string, revising = false) => {
+    const payer = service.payers.get(claim.payerId)!;
+    const own = encounterOf(claim.claimId);
+    return service.context(payer, {
+      catalog,
+      seed,
+      findings: missingMember(claim),
+      receivedDate,
+      history: (c) => {
+        const prior = ledger.priorClaims(payer.id, c, { daysBefore: 90 });
+        return revising ? prior.filter((p) => encounterOf(p.claimId) !== own) : prior;
+      },
+    });
+  };
+  return {
+    payer: (id) => service.payers.get(id),
+    adjudicate: (claim, receivedDate) => ledger.adjudicate(claim, ctx(claim, receivedDate)),
+    reopen: (claim, requestDate) => {
+      const out = ledger.reopen(
+        { requestDate, reason: 'clerical-error', claim },
+        ctx(claim, requestDate, true),
+      );
+      return out.kind === 'revised' ? out : { kind: 'refused' };
+    },
+  };
+}
+
+export interface SimulationOptions {
+  seed: number;
+  encounters: number;
+  coderAccuracy: number;
+  pack?: string;
+  /** Days after the last visit the run goes on for open claims (730). */
+  tailDays?: number;
+}
+
+/** Runs the simulation and returns its figures. */
+export function simulate(
+  opts: SimulationOptions,
+  service: PayerService,
+  catalog: CodeCatalog,
+): { figures: Figures; days: number; until: string } {
+  const source = encounterSource(opts.seed, {
+    encounters: opts.encounters,
+    ...(opts.pack ? { pack: opts.pack } : {}),
+  });
+  const practice = new Practice(
+    { seed: opts.seed, start: source.world.startDate, behaviour: source.world.payers },
+    practiceEffects(service, catalog, opts.seed),
+  );
+  const work = autoBiller({ coderAccuracy: opts.coderAccuracy });
+  let next = source.next();
+  let last = practice.today;
+  let days = 0;
+  const tail = opts.tailDays ?? 730;
+  for (;;) {
+    while (next && next.serviceDate <= practice.today) {
+      practice.admit(next);
+      last = next.serviceDate;
+      next = source.next();
+    }
+    if (!next && (practice.open === 0 || practice.today > addDays(last, tail))) break;
+    practice.advance(1, work);
+    days++;
+  }
+  return { figures: practice.figures(), days, until: practice.today };
+}
+
+const money = (c: number) => formatMoney(c);
+
+/** The figures as the public JSON (money as decimal strings, rates as fractions). */
+export function figuresJson(f: Figures, run: { seed: number; days: number; until: string }) {
+  return {
+    seed: run.seed,
+    simulatedDays: run.days,
+    until: run.until,
+    encounters: f.encounters,
+    closed: f.closed,
+    claimsSubmitted: f.claimsSubmitted,
+    cleanClaimRate: f.cleanClaimRate,
+    rejections: f.rejections,
+    denials: f.denials,
+    reopenings: f.reopenings,
+    appeals: f.appeals,
+    writeOffs: Object.fromEntries(
+      Object.entries(f.writeOffs).map(([k, v]) => [k, { count: v.count, amount: money(v.amount) }]),
+    ),
+    meanDaysInAR: f.meanDaysInAR,
+    charges: money(f.charges),
+    collected: {
+      insurance: money(f.collected.insurance),
+      patient: money(f.collected.patient),
+      refunds: money(f.collected.refunds),
+      total: money(f.collected.total),
+    },
+    collectedShare: f.collectedShare,
+    statements: f.statements,
+    patientBalancesOutstanding: {
+      count: f.patientBalances.count,
+      amount: money(f.patientBalances.amount),
+    },
+    aging: Object.fromEntries(Object.entries(f.aging).map(([k, v]) => [k, money(v)])),
+    balanceCheck: f.balanceCheck,
+    decisions: f.decisions,
+  };
+}
+
+function text(j: ReturnType<typeof figuresJson>): string[] {
+  const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+  const kv = (o: Record<string, unknown>) =>
+    Object.entries(o)
+      .map(([k, v]) => `${k} ${typeof v === 'object' ? JSON.stringify(v) : String(v)}`)
+      .join(', ') || 'none';
+  return [
+    `encounters              ${j.encounters} (${j.closed} closed) over ${j.simulatedDays} simulated days, to ${j.until}`,
+    `claims submitted        ${j.claimsSubmitted}`,
+    `clean-claim rate        ${pct(j.cleanClaimRate)}`,
+    `rejections              ${j.rejections}`,
+    `denied claims           ${j.denials.claims} (${pct(j.denials.rate)} of adjudicated)`,
+    `denials by group        ${kv(j.denials.byGroup)}`,
+    `denials by group-CARC   ${kv(j.denials.byReason)}`,
+    `reopenings              ${j.reopenings}`,
+    `appeals (filed/won)     ${
+      Object.entries(j.appeals)
+        .map(([k, v]) => `${k} ${v.filed}/${v.won}`)
+        .join(', ') || 'none'
+    }`,
+    `write-offs              ${
+      Object.entries(j.writeOffs)
+        .map(([k, v]) => `${k} ${v.count} ($${v.amount})`)
+        .join(', ') || 'none'
+    }`,
+    `mean days in A/R        ${j.meanDaysInAR}`,
+    `charges                 $${j.charges}`,
+    `collected               $${j.collected.total} (${pct(j.collectedShare)} of charges; insurance $${j.collected.insurance}, patients $${j.collected.patient}, refunds $${j.collected.refunds})`,
+    `patient balances        ${j.patientBalancesOutstanding.count} outstanding, $${j.patientBalancesOutstanding.amount}`,
+    `insurance A/R aging     ${kv(j.aging)}`,
+    `balance check           ${j.balanceCheck.linesChecked} lines checked, ${j.balanceCheck.violations} violations (billed = paid + adjustments)`,
+    `decisions               ${j.decisions.total} (${j.decisions.wrong} wrong)`,
+  ];
+}
+
+export function parseSimulateFlags(args: string[]): SimulationOptions & { json: boolean } {
+  const { flags, positional } = parseArgs(args, ['seed', 'encounters', 'pack', 'coder-accuracy']);
+  for (const k of flags.keys())
+    if (!['seed', 'encounters', 'pack', 'coder-accuracy', 'json'].includes(k))
+      throw new CliError(`unknown option --${k}`);
+  if (positional.length) throw new CliError(`unexpected argument "${positional[0]}"`);
+  const int = (k: string, dflt: number, min: number, max: number) => {
+    const v = flags.get(k);
+    if (v === undefined) return dflt;
+    const n = Number(v);
+    if (v === true || !Number.isInteger(n) || n < min || n > max)
+      throw new CliError(`--${k} must be a whole number from ${min} to ${max}`);
+    return n;
+  };
+  const seed = int('seed', 1, 0, 2 ** 32 - 1);
+  const encounters = int('encounters', 100, 1, 1_000_000);
+  const accRaw = flags.get('coder-accuracy');
+  const coderAccuracy = accRaw === undefined ? 0.9 : Number(accRaw);
+  if (accRaw === true || !Number.isFinite(coderAccuracy) || coderAccuracy < 0 || coderAccuracy > 1)
+    throw new CliError('--coder-accuracy must be a number from 0 to 1 (e.g. 0.9)');
+  const pack = flags.get('pack');
+  if (pack === true) throw new CliError('--pack needs a pack id');
+  if (pack !== undefined) {
+    const ids = loadShippedPacks().packs.map((p) => p.id);
+    if (!ids.includes(pack))
+      throw new CliError(`unknown pack "${pack}" (--pack); shipped packs: ${ids.join(', ')}`);
+  }
+  return {
+    seed,
+    encounters,
+    coderAccuracy,
+    json: flags.get('json') === true,
+    ...(pack !== undefined ? { pack } : {}),
+  };
+}
+
+export async function run(args: string[], io: Io): Promise<number> {
+  const opts = parseSimulateFlags(args);
+  const service = cliPayerService(io, { insteadOfMpfs: 'using the pack fee table' });
+  const catalog = await loadCatalog(io);
+  const r = simulate(opts, service, catalog);
+  const j = figuresJson(r.figures, { seed: opts.seed, days: r.days, until: r.until });
+  if (opts.json) await emit(io, JSON.stringify(j));
+  else for (const l of text(j)) await emit(io, l);
+  return 0;
+}
