@@ -62,6 +62,15 @@ describe('claimlab simulate', () => {
     expect(c.out.join('\n')).not.toBe(a.out.join('\n'));
   });
 
+  it('draws the visits from the synthetic world over the packs\' case templates', async () => {
+    const { io, out } = captureIo();
+    const args = ['--seed', '3', '--encounters', '40', '--pack', 'practice-templates', '--json'];
+    expect(await main(['simulate', ...args], io)).toBe(0);
+    const j = JSON.parse(out.join('\n'));
+    expect(j.encounters).toBe(40);
+    expect(j.balanceCheck.violations).toBe(0);
+  });
+
   it('prints the figures as text without --json', async () => {
     const { io, out } = captureIo();
     expect(await main(['simulate', '--seed', '1', '--encounters', '30'], io)).toBe(0);
@@ -81,6 +90,8 @@ describe('claimlab simulate', () => {
       [['--coder-accuracy', '1.5'], '--coder-accuracy'],
       [['--encounters', 'ten'], '--encounters'],
       [['--pack', 'no-such-pack'], '--pack'],
+      // A pack without case templates cannot feed the synthetic world.
+      [['--pack', 'starter'], 'has no case templates'],
       [['--speed', '3'], '--speed'],
     ] as const) {
       const { io, err } = captureIo();
@@ -92,7 +103,13 @@ describe('claimlab simulate', () => {
 
 describe('the automatic biller', () => {
   it('answers each denial by policy and keeps every line balanced', () => {
-    const r = simulate({ seed: 2, encounters: 300, coderAccuracy: 0.85 }, service, catalog);
+    // The fixed visits (starter codes, an unsupported A1c, a routine physical): the policy answers.
+    const r = simulate(
+      { seed: 2, encounters: 300, coderAccuracy: 0.85 },
+      service,
+      catalog,
+      fixedEncounterSource(2, { encounters: 300 }),
+    );
     const f = r.figures;
     expect(f.closed).toBe(300);
     expect(f.balanceCheck.violations).toBe(0);

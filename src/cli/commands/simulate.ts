@@ -21,6 +21,7 @@ import { CliError, emit, parseArgs, type Io } from '../io';
 import { loadCatalog } from './check';
 import { cliPayerService } from './payer-service';
 import { encounterSource } from './simulate-source';
+import type { EncounterSource } from '../../domain/world/encounter';
 
 const missingMember = (claim: Claim): Finding[] =>
   claim.patient.memberId
@@ -88,11 +89,12 @@ export function simulate(
   opts: SimulationOptions,
   service: PayerService,
   catalog: CodeCatalog,
-): { figures: Figures; days: number; until: string } {
-  const source = encounterSource(opts.seed, {
+  /** Where the visits come from (default: the synthetic world over the packs' templates). */
+  source: EncounterSource = encounterSource(opts.seed, {
     encounters: opts.encounters,
     ...(opts.pack ? { pack: opts.pack } : {}),
-  });
+  }),
+): { figures: Figures; days: number; until: string } {
   const practice = new Practice(
     { seed: opts.seed, start: source.world.startDate, behaviour: source.world.payers },
     practiceEffects(service, catalog, opts.seed),
