@@ -4,19 +4,20 @@
  * UI, payer service and scoring what they expect until they read v2 themselves. Lossy where
  * format 1 has no field: acceptable codes, numeric credit (all "partial"), learning objectives,
  * tags, references, plans, rules, templates, questions and `afterRemittance` are dropped; a
- * generated patient gets a fixed stand-in from its seed.
+ * generated patient is made from its seed and constraints (domain/world/case-patient.ts).
  */
 import type { CaseFile, Pack } from '../schema';
 import type { CaseV2, PackV2 } from './v2';
+import { casePatient } from '../../domain/world/case-patient';
 
 /**
  * The case's patient as the app and the claim see it: the fixed patient, or for a generated one
- * (until the practice's generator fills it in) a placeholder of the right sex and age band.
+ * the synthetic person its seed gives within its constraints (age band on the date of service,
+ * sex, dual status), the same every time.
  */
 export function patientOf(c: CaseV2): CaseFile['patient'] {
   const e = c.encounter;
   const p = c.patient;
-  const year = Number(e.serviceDate.slice(0, 4));
   return p.kind === 'fixed'
     ? {
         firstName: p.firstName,
@@ -26,14 +27,7 @@ export function patientOf(c: CaseV2): CaseFile['patient'] {
         memberId: p.memberId,
         ...(p.dualStatus ? { dualStatus: p.dualStatus } : {}),
       }
-    : {
-        firstName: 'Generated',
-        lastName: `Patient ${p.seed}`,
-        sex: p.sex === 'any' ? 'U' : p.sex,
-        birthDate: `${year - p.ageBand.min - 1}${e.serviceDate.slice(4)}`,
-        memberId: `GEN${p.seed}`,
-        ...(p.dualStatus ? { dualStatus: p.dualStatus } : {}),
-      };
+    : casePatient(p, e.serviceDate, e.payerId);
 }
 
 export function caseV2ToLegacy(c: CaseV2): CaseFile {
