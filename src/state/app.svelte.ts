@@ -11,6 +11,7 @@ import { codesetClient } from '../services/codeset-client';
 import { starterCatalog } from '../codesets/starter';
 import { loadBundledPacks } from '../scenarios/load';
 import type { CaseFile, Pack } from '../scenarios/schema';
+import type { CaseV2, PackV2 } from '../scenarios/format/v2';
 import { localforageStore, type KeyValueStore } from '../persistence/kv';
 import { ProgressStore } from '../persistence/progress-store';
 import { browserCoordination } from '../persistence/coordination';
@@ -24,6 +25,8 @@ import { Router } from './router.svelte';
 
 export class AppState {
   readonly packs: Pack[];
+  /** The same packs in format 2 (tags, expected outcomes, question banks). */
+  readonly full: PackV2[];
   readonly packErrors: Problem[];
   readonly store: ProgressStore;
   readonly router: Router;
@@ -36,6 +39,7 @@ export class AppState {
     this.engine = new CodeEngine(client, () => this.#catalog);
     const loaded = loadBundledPacks();
     this.packs = loaded.packs;
+    this.full = loaded.full ?? [];
     this.packErrors = loaded.errors;
     this.store = new ProgressStore(kv, { tabs: browserCoordination() });
     this.router = new Router();
@@ -57,6 +61,11 @@ export class AppState {
   /** Switches the catalog the encoder, scrubber and payer use (e.g. after loading official bundles). */
   setCatalog(c: CodeCatalog) {
     this.#catalog = c;
+  }
+
+  /** A case in format 2 (for the whole-attempt key, tags and references). */
+  caseV2(packId: string, caseId: string): CaseV2 | null {
+    return this.full.find((p) => p.id === packId)?.cases.find((c) => c.id === caseId) ?? null;
   }
 
   findCase(packId: string, caseId: string): { pack: Pack; caseFile: CaseFile } | null {

@@ -23,7 +23,13 @@ import {
 import type { Remittance } from '../machines/remittance';
 import { progressKey, type ProgressStore, type SaveEvent } from '../persistence/progress-store';
 import type { AttemptRecord } from '../persistence/progress.record';
-import { codedWork, scoreCoding } from '../domain/scoring';
+import {
+  attemptFacts,
+  scoreAttempt,
+  type CaseKey,
+  type ScoreReport,
+  type StoredAttemptContext,
+} from '../domain/scoring';
 import { ActorState } from './actor.svelte';
 
 export type Adjudicator = (
@@ -46,6 +52,13 @@ export interface SessionDeps {
   acceptsReplacement: boolean;
   /** The payer's display name (profile `name`), for the screens. */
   payerName?: string;
+  /** The whole-attempt key (format 2); absent = the case file's coding key, expected paid. */
+  key?: CaseKey;
+}
+
+/** Scores a stored attempt (its saved context) against the key: the same record, the same score. */
+export function scoreStored(key: CaseKey, context: LifecycleContext): ScoreReport {
+  return scoreAttempt(key, attemptFacts(context as unknown as StoredAttemptContext));
 }
 
 /** Steps saved as such; while the payer is working the saved step is the one before. */
@@ -255,12 +268,27 @@ export class CaseSession {
     this.#notice = null;
   }
 
+  /** The whole-attempt key: the format-2 key when the pack gave one, else the coding key. */
+  get key(): CaseKey {
+    return (
+      this.deps.key ?? {
+        ...this.deps.caseFile.answer,
+        chargeMaster: this.deps.caseFile.chargeMaster,
+      }
+    );
+  }
+
+  /** The attempt as it stands, item by item (the score page). */
+  scoreReport(): ScoreReport | null {
+    const c = this.context;
+    return c ? scoreStored(this.key, c) : null;
+  }
+
   /** The attempt as it stands, scored as the score page scores it. */
   currentScore(): AttemptRecord['score'] | null {
-    const c = this.context;
-    if (!c) return null;
-    const work = codedWork(c.submissions.at(-1)?.claim, c.draft);
-    const { percent, points, max } = scoreCoding(this.deps.caseFile.answer, work).totals;
+    const r = this.scoreReport();
+    if (!r) return null;
+    const { percent, points, max } = r.totals;
     return { percent, points, max };
   }
 

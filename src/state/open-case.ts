@@ -7,6 +7,7 @@ import type { Problem } from '../domain/result';
 import type { AppState } from './app.svelte';
 import { CaseSession } from './case-session.svelte';
 import { payerServiceFor } from './payer-service';
+import { caseKeyOf } from '../scenarios/case-key';
 
 /** A session for a case, or the problems that prevent opening it (unknown case, bad payer profile). */
 export function openSession(
@@ -25,8 +26,10 @@ export function openSession(
   const catalog = () => app.catalog;
   const payer = payerServiceFor(found.pack, found.caseFile, catalog, app.engine);
   if (Array.isArray(payer)) return payer;
+  const v2 = app.caseV2(packId, caseId);
   return new CaseSession({
     ...found,
+    ...(v2 ? { key: caseKeyOf(v2) } : {}),
     store: app.store,
     catalog,
     adjudicate: payer.adjudicate,

@@ -34,4 +34,6 @@ export const SCREENS: { [R in Exclude<Route['name'], 'cases' | 'not-found'>]: Lo
   case: lazy(() => import('./case/CaseView.svelte')),
   encoder: lazy(() => import('./pages/EncoderPage.svelte')),
   settings: lazy(() => import('./pages/SettingsPage.svelte')),
+  quiz: lazy(() => import('./quiz/QuizPage.svelte')),
+  progress: lazy(() => import('./progress/ProgressPage.svelte')),
 };

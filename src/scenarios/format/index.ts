@@ -75,6 +75,8 @@ export interface LoadedPacks {
   packs: Pack[];
   /** Every problem of every pack, each naming its file and path. */
   errors: Problem[];
+  /** The same packs in format 2 (same order as `packs`): tags, expected outcomes, question banks. */
+  full?: PackV2[];
 }
 
 /**
@@ -97,13 +99,17 @@ export function readPackSet(assembled: readonly Assembled[]): LoadedPacks {
   const byId = new Map<string, PackV2>();
   for (const r of first) if (r.pack && !byId.has(r.pack.id)) byId.set(r.pack.id, r.pack);
   const packs: Pack[] = [];
+  const full: PackV2[] = [];
   const errors: Problem[] = [];
   assembled.forEach((a, i) => {
     let r = first[i]!;
     const deps = (r.pack?.dependencies ?? []).flatMap((d) => byId.get(d.id) ?? []);
     if (deps.length) r = readAssembled(a, { builtinPayers: payers, dependencies: deps });
-    if (r.ok && r.legacy) packs.push(r.legacy);
+    if (r.ok && r.legacy && r.pack) {
+      packs.push(r.legacy);
+      full.push(r.pack);
+    }
     errors.push(...r.problems);
   });
-  return { packs, errors };
+  return { packs, errors, full };
 }

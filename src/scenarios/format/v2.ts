@@ -515,6 +515,7 @@ export type PackV2 = z.infer<typeof packV2Schema>;
 export type PackV2Input = z.input<typeof packV2Schema>;
 export type CaseV2 = z.infer<typeof caseSchema>;
 export type QuestionV2 = z.infer<typeof questionSchema>;
+export type QuestionBankV2 = z.infer<typeof questionBankSchema>;
 export type PlanV2 = z.infer<typeof planSchema>;
 export type RuleV2 = z.infer<typeof ruleSchema>;
 export type ChangelogEntry = z.infer<typeof changelogEntrySchema>;
