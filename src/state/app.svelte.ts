@@ -14,6 +14,7 @@ import type { CaseFile, Pack } from '../scenarios/schema';
 import type { CaseV2, PackV2 } from '../scenarios/format/v2';
 import { localforageStore, type KeyValueStore } from '../persistence/kv';
 import { ProgressStore } from '../persistence/progress-store';
+import { HistoryStore } from '../persistence/history-store';
 import { browserCoordination } from '../persistence/coordination';
 import {
   currentDurability,
@@ -29,6 +30,8 @@ export class AppState {
   readonly full: PackV2[];
   readonly packErrors: Problem[];
   readonly store: ProgressStore;
+  /** Quizzes, exams, and export/import of all progress. */
+  readonly history: HistoryStore;
   readonly router: Router;
   /** The code-set worker over the official bundles, when there are any (else the starter set). */
   readonly engine: CodeEngine;
@@ -42,6 +45,7 @@ export class AppState {
     this.full = loaded.full ?? [];
     this.packErrors = loaded.errors;
     this.store = new ProgressStore(kv, { tabs: browserCoordination() });
+    this.history = new HistoryStore(kv);
     this.router = new Router();
     if (typeof window !== 'undefined') {
       void currentDurability().then((d) => (this.#durability = d));
