@@ -15,8 +15,8 @@ import {
   type Response,
   type SelfAssessment,
 } from '../domain/scoring/quiz';
-import type { QuizBank } from '../scenarios/quiz-bank';
-import type { QuizAttemptRecord } from '../persistence/quiz.record';
+import { quizBank, type QuizBank } from '../scenarios/quiz-bank';
+import type { PackV2 } from '../scenarios/format/v2';
 
 export interface QuizSetup {
   topics: string[];
@@ -63,6 +63,15 @@ export class QuizSession {
     this.#now = now;
     this.#onSubmit = onSubmit;
     this.setup.seed = now() % 100_000;
+  }
+
+  /** A quiz over every question bank of the loaded packs. */
+  static forPacks(
+    packs: readonly PackV2[],
+    now: () => number,
+    onSubmit?: (q: SubmittedQuiz) => void,
+  ) {
+    return new QuizSession(quizBank(packs), now, onSubmit);
   }
 
   get phase() {
@@ -148,18 +157,4 @@ export class QuizSession {
     this.setup.seed = (this.setup.seed + 1) % 100_000;
     this.#phase = 'setup';
   }
-}
-
-/** The record the history keeps of a submitted quiz (it reopens without the pack). */
-export function quizRecord(done: SubmittedQuiz): Omit<QuizAttemptRecord, 'format' | 'kind'> {
-  const prompt = new Map(done.drawn.map((d) => [d.question.id, d.question.prompt]));
-  return {
-    startedAt: new Date(done.startedAt).toISOString(),
-    submittedAt: new Date(done.submittedAt).toISOString(),
-    setup: done.setup,
-    questions: done.result.graded.map((g) => ({ ...g, prompt: prompt.get(g.questionId) ?? '' })),
-    points: done.result.points,
-    max: done.result.max,
-    percent: done.result.percent,
-  };
 }

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { QuizSession, quizRecord, type SubmittedQuiz } from '../../src/state/quiz.svelte';
+import { QuizSession, type SubmittedQuiz } from '../../src/state/quiz.svelte';
+import { quizRecord } from '../../src/state/quiz-record';
 import { questionBankSchema } from '../../src/scenarios/format/v2';
 import { quizBank } from '../../src/scenarios/quiz-bank';
 import type { PackV2 } from '../../src/scenarios/format/v2';
