@@ -22,9 +22,11 @@ import {
 } from '../machines/lifecycle.machine';
 import type { Remittance } from '../machines/remittance';
 import { progressKey, type ProgressStore, type SaveEvent } from '../persistence/progress-store';
-import type { AttemptRecord } from '../persistence/progress.record';
+import type { AttemptRecord, StoredItem } from '../persistence/progress.record';
 import {
   attemptFacts,
+  itemMax,
+  itemPoints,
   scoreAttempt,
   type CaseKey,
   type ScoreReport,
@@ -54,6 +56,26 @@ export interface SessionDeps {
   payerName?: string;
   /** The whole-attempt key (format 2); absent = the case file's coding key, expected paid. */
   key?: CaseKey;
+  /** The case's ICD-10-CM chapters and topics (format 2 tags), kept with each attempt. */
+  tags?: { chapters: number[]; topics: string[] };
+  /** Exam mode: no scrubber or hints, the key hidden until the exam is submitted. */
+  exam?: { examId: string };
+}
+
+/** A score item as the attempt history keeps it. */
+export function storedItems(r: ScoreReport): StoredItem[] {
+  return r.items.map((i) => ({
+    kind: i.kind,
+    label: i.label,
+    expected: i.expected,
+    given: i.given,
+    mark: i.mark,
+    points: itemPoints(i),
+    max: itemMax(i),
+    ...(i.section ? { section: i.section } : {}),
+    ...(i.reference ? { reference: i.reference } : {}),
+    ...(i.link ? { code: i.link.code } : {}),
+  }));
 }
 
 /** Scores a stored attempt (its saved context) against the key: the same record, the same score. */
@@ -93,6 +115,8 @@ export class CaseSession {
   /** What was last saved or loaded: an unchanged state is not saved again (another tab would
    * hear of a save and reload for nothing, and a reload in each tab would never end). */
   #lastSaved: string | null = null;
+  /** The step last saved: reaching `closed` archives the attempt once. */
+  #lastStep: LifecycleStep | null = null;
 
   constructor(deps: SessionDeps) {
     this.deps = deps;
@@ -174,6 +198,9 @@ export class CaseSession {
     }
     const first = actor.getSnapshot();
     this.#lastSaved = loaded.kind === 'found' ? JSON.stringify([first.value, first.context]) : null;
+    this.#lastStep = loaded.kind === 'found' ? (first.value as LifecycleStep) : null;
+    if (loaded.kind !== 'found')
+      void store.markStarted(pack.id, caseFile.id).catch(() => undefined);
     // The actor emits only when the snapshot changed: every step and every draft edit is saved.
     const sub = actor.subscribe((s) => this.#save(s.value as LifecycleStep, s.context));
     this.#unsubscribe = () => sub.unsubscribe();
@@ -200,10 +227,34 @@ export class CaseSession {
     const json = JSON.stringify([step, context]);
     if (!force && json === this.#lastSaved) return;
     this.#lastSaved = json;
+    const reachedEnd = step === 'closed' && this.#lastStep !== null && this.#lastStep !== 'closed';
+    this.#lastStep = step;
     // Failures and conflicts arrive as save events (#onSaveEvent); the store retries failures.
     store
       .save({ packId: pack.id, packVersion: pack.version, caseId: caseFile.id, step, context })
       .catch(() => undefined);
+    // The case reached its score: the attempt goes into the history now (the case stays open).
+    if (reachedEnd) void this.#archive(step, context, true).catch(() => undefined);
+  }
+
+  /** Archives the attempt with its score items, mode and tags. */
+  async #archive(step: LifecycleStep, context: LifecycleContext, keepProgress: boolean) {
+    const { pack, caseFile, store } = this.deps;
+    const report = scoreStored(this.key, context);
+    const { percent, points, max } = report.totals;
+    await store.flush();
+    return store.archiveAttempt(
+      { packId: pack.id, packVersion: pack.version, caseId: caseFile.id, step, context },
+      { percent, points, max },
+      {
+        items: storedItems(report),
+        mode: this.deps.exam ? 'exam' : 'practice',
+        chapters: this.deps.tags?.chapters ?? [],
+        topics: this.deps.tags?.topics ?? [],
+        ...(this.deps.exam ? { examId: this.deps.exam.examId } : {}),
+        keepProgress,
+      },
+    );
   }
 
   async #onSaveEvent(e: SaveEvent) {
@@ -301,19 +352,24 @@ export class CaseSession {
   async restart(): Promise<void> {
     const { pack, caseFile, store } = this.deps;
     const c = this.context;
-    const score = this.currentScore();
     const step = this.step;
     this.close();
     await store.flush();
-    if (c && score)
-      await store.archiveAttempt(
-        { packId: pack.id, packVersion: pack.version, caseId: caseFile.id, step, context: c },
-        score,
-      );
+    // A closed case was archived when it reached its score: it is not archived twice.
+    const last = step === 'closed' ? (await this.attempts()).at(-1) : undefined;
+    const archived =
+      last !== undefined &&
+      c !== null &&
+      last.step === 'closed' &&
+      last.context.claimSeq === c.claimSeq &&
+      last.context.today === c.today &&
+      last.context.submissions.length === c.submissions.length;
+    if (c && !archived) await this.#archive(step, c, false);
     else await store.remove(pack.id, caseFile.id);
     this.#findings = null;
     this.#state = null;
     this.#conflict = null;
+    this.#lastStep = null;
     await this.open();
   }
 

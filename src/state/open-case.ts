@@ -29,7 +29,9 @@ export function openSession(
   const v2 = app.caseV2(packId, caseId);
   return new CaseSession({
     ...found,
-    ...(v2 ? { key: caseKeyOf(v2) } : {}),
+    ...(v2
+      ? { key: caseKeyOf(v2), tags: { chapters: v2.tags.chapters, topics: v2.tags.topics } }
+      : {}),
     store: app.store,
     catalog,
     adjudicate: payer.adjudicate,
