@@ -14,7 +14,6 @@ import type { CaseFile, Pack } from '../scenarios/schema';
 import type { CaseV2, PackV2 } from '../scenarios/format/v2';
 import { localforageStore, type KeyValueStore } from '../persistence/kv';
 import { ProgressStore } from '../persistence/progress-store';
-import { HistoryStore } from '../persistence/history-store';
 import { browserCoordination } from '../persistence/coordination';
 import {
   currentDurability,
@@ -30,8 +29,9 @@ export class AppState {
   readonly full: PackV2[];
   readonly packErrors: Problem[];
   readonly store: ProgressStore;
-  /** Quizzes, exams, and export/import of all progress. */
-  readonly history: HistoryStore;
+  /** The key-value store under the progress store (the quiz and progress screens open their
+   * history store on it when they load, so its code stays out of the first load). */
+  readonly kv: KeyValueStore;
   readonly router: Router;
   /** The code-set worker over the official bundles, when there are any (else the starter set). */
   readonly engine: CodeEngine;
@@ -45,7 +45,7 @@ export class AppState {
     this.full = loaded.full ?? [];
     this.packErrors = loaded.errors;
     this.store = new ProgressStore(kv, { tabs: browserCoordination() });
-    this.history = new HistoryStore(kv);
+    this.kv = kv;
     this.router = new Router();
     if (typeof window !== 'undefined') {
       void currentDurability().then((d) => (this.#durability = d));

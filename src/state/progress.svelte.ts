@@ -5,7 +5,7 @@
  */
 import { dashboard, type Dashboard } from '../domain/scoring/dashboard';
 import type { Problem } from '../domain/result';
-import type { ImportPlan } from '../persistence/history-store';
+import { HistoryStore, type ImportPlan } from '../persistence/history-store';
 import type { AttemptRecord } from '../persistence/progress.record';
 import type { QuizAttemptRecord } from '../persistence/quiz.record';
 import type { AppState } from './app.svelte';
@@ -17,6 +17,7 @@ export type HistoryRow =
 
 export class ProgressState {
   #app: AppState;
+  #history: HistoryStore;
   #attempts = $state.raw<AttemptRecord[]>([]);
   #quizzes = $state.raw<QuizAttemptRecord[]>([]);
   #loaded = $state(false);
@@ -25,11 +26,12 @@ export class ProgressState {
 
   constructor(app: AppState) {
     this.#app = app;
+    this.#history = new HistoryStore(app.kv);
   }
 
   async load() {
     this.#attempts = await this.#app.store.allAttempts();
-    this.#quizzes = await this.#app.history.quizzes();
+    this.#quizzes = await this.#history.quizzes();
     this.#loaded = true;
   }
 
@@ -72,7 +74,7 @@ export class ProgressState {
   /** All progress as one JSON file's text. */
   async exportText(now: string): Promise<string> {
     await this.#app.store.flush();
-    return JSON.stringify(await this.#app.history.exportAll(now), null, 1);
+    return JSON.stringify(await this.#history.exportAll(now), null, 1);
   }
 
   get plan() {
@@ -100,7 +102,7 @@ export class ProgressState {
       };
       return;
     }
-    const plan = await this.#app.history.planImport(raw);
+    const plan = await this.#history.planImport(raw);
     this.#plan = plan;
     if (!plan.problems.length && !plan.conflicts.length) await this.applyImport(false);
   }
@@ -111,7 +113,7 @@ export class ProgressState {
     if (!plan || plan.problems.length) return;
     // Taken at once, so a second answer (the dialog's close after its confirm) finds no plan.
     this.#plan = null;
-    const n = await this.#app.history.applyImport(plan, overwrite);
+    const n = await this.#history.applyImport(plan, overwrite);
     const kept = overwrite ? 0 : plan.conflicts.length;
     this.#message = `Imported ${n} record${n === 1 ? '' : 's'}${kept ? `; kept ${kept} stored record${kept === 1 ? '' : 's'} unchanged` : ''}.`;
     await this.load();
