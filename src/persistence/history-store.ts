@@ -9,10 +9,13 @@ import type { Problem } from '../domain/result';
 import type { KeyValueStore } from './kv';
 import { attemptRecordType, progressRecordType } from './progress.record';
 import { quizAttemptRecordType, type QuizAttemptRecord } from './quiz.record';
-import { examRecordType } from './exam.record';
+import { examRecordType, type ExamRecord } from './exam.record';
 import { checkMigrations, readRecord, type RecordType } from './versioned';
 
 checkMigrations(quizAttemptRecordType);
+checkMigrations(examRecordType);
+
+const examKey = (packId: string, sittingId: string) => `claimlab/exam/${packId}/${sittingId}`;
 
 export const EXPORT_KIND = 'claimlab-progress-export';
 
@@ -70,6 +73,48 @@ export class HistoryStore {
       if (r.ok) out.push(r.value);
     }
     return out.sort((a, b) => (a.submittedAt < b.submittedAt ? -1 : 1));
+  }
+
+  /** A new sitting of an exam: its id is `<examId>-<n>`. */
+  async startExam(
+    rec: Omit<ExamRecord, 'format' | 'kind' | 'id' | 'submittedAt' | 'results' | 'percent'>,
+  ): Promise<ExamRecord> {
+    const prefix = `claimlab/exam/${rec.packId}/${rec.examId}-`;
+    const n = (await this.#kv.keys()).filter((k) => k.startsWith(prefix)).length + 1;
+    const full: ExamRecord = {
+      format: 1,
+      kind: 'exam-attempt',
+      id: `${rec.examId}-${n}`,
+      ...rec,
+      submittedAt: null,
+      results: null,
+      percent: null,
+    };
+    await this.#kv.setItem(examKey(rec.packId, full.id), JSON.parse(JSON.stringify(full)));
+    return full;
+  }
+
+  /** Records an exam's results. A submitted sitting is locked: it is never written again. */
+  async submitExam(rec: ExamRecord): Promise<ExamRecord> {
+    const key = examKey(rec.packId, rec.id);
+    const stored = readRecord(examRecordType, await this.#kv.getItem(key));
+    if (stored.ok && stored.value.submittedAt !== null)
+      throw new Error(
+        `The exam sitting ${rec.id} was submitted on ${stored.value.submittedAt}: it is locked.`,
+      );
+    await this.#kv.setItem(key, JSON.parse(JSON.stringify(rec)));
+    return rec;
+  }
+
+  /** Every exam sitting, oldest first. */
+  async exams(): Promise<ExamRecord[]> {
+    const keys = (await this.#kv.keys()).filter((k) => k.startsWith('claimlab/exam/')).sort();
+    const out: ExamRecord[] = [];
+    for (const k of keys) {
+      const r = readRecord(examRecordType, await this.#kv.getItem(k));
+      if (r.ok) out.push(r.value);
+    }
+    return out.sort((a, b) => (a.startedAt < b.startedAt ? -1 : 1));
   }
 
   /** Every progress record as stored (corrupt copies kept aside are not exported). */

@@ -49,6 +49,8 @@ export type AttemptExtras = Partial<
 > & {
   /** Keep the case's progress (the case reached its score and stays open on it). */
   keepProgress?: boolean;
+  /** When the attempt started, when the caller knows better (an exam sitting's start). */
+  startedAt?: string;
 };
 
 checkMigrations(progressRecordType);
@@ -290,7 +292,7 @@ export class ProgressStore {
       score,
       items: extras.items ?? [],
       mode: extras.mode ?? 'practice',
-      startedAt: typeof started === 'string' ? started : null,
+      startedAt: extras.startedAt ?? (typeof started === 'string' ? started : null),
       chapters: extras.chapters ?? [],
       topics: extras.topics ?? [],
       ...(extras.examId ? { examId: extras.examId } : {}),

@@ -58,8 +58,9 @@ export interface SessionDeps {
   key?: CaseKey;
   /** The case's ICD-10-CM chapters and topics (format 2 tags), kept with each attempt. */
   tags?: { chapters: number[]; topics: string[] };
-  /** Exam mode: no scrubber or hints, the key hidden until the exam is submitted. */
-  exam?: { examId: string };
+  /** Exam mode: no scrubber or hints, the key hidden until the exam is submitted; the work is
+   * saved apart from practice (under `<pack>@<sitting>`) and scored when the exam is submitted. */
+  exam?: { examId: string; sittingId: string };
 }
 
 /** A score item as the attempt history keeps it. */
@@ -77,6 +78,9 @@ export function storedItems(r: ScoreReport): StoredItem[] {
     ...(i.link ? { code: i.link.code } : {}),
   }));
 }
+
+/** Where an exam sitting's case progress is saved (apart from practice). */
+export const examStoreId = (packId: string, sittingId: string) => `${packId}@${sittingId}`;
 
 /** Scores a stored attempt (its saved context) against the key: the same record, the same score. */
 export function scoreStored(key: CaseKey, context: LifecycleContext): ScoreReport {
@@ -122,6 +126,15 @@ export class CaseSession {
     this.deps = deps;
   }
 
+  /** The pack id the progress is saved under: the pack's, or `<pack>@<sitting>` in an exam. */
+  get storeId(): string {
+    const e = this.deps.exam;
+    return e ? examStoreId(this.deps.pack.id, e.sittingId) : this.deps.pack.id;
+  }
+  get exam() {
+    return this.deps.exam ?? null;
+  }
+
   get ready() {
     return this.#state !== null;
   }
@@ -164,13 +177,13 @@ export class CaseSession {
   send = (e: LifecycleEvent) => this.#state?.send(e);
 
   async open(): Promise<void> {
-    const { pack, caseFile, store } = this.deps;
+    const { caseFile, store } = this.deps;
     this.#unsubscribeStore?.();
-    const key = progressKey(pack.id, caseFile.id);
+    const key = progressKey(this.storeId, caseFile.id);
     this.#unsubscribeStore = store.subscribe((e) => {
       if (e.key === key) void this.#onSaveEvent(e);
     });
-    const loaded = await store.load(pack.id, caseFile.id, caseFile.title);
+    const loaded = await store.load(this.storeId, caseFile.id, caseFile.title);
     if (loaded.kind === 'corrupt') this.#notice = loaded.message;
     const machine = lifecycleMachine.provide({
       actors: {
@@ -200,7 +213,7 @@ export class CaseSession {
     this.#lastSaved = loaded.kind === 'found' ? JSON.stringify([first.value, first.context]) : null;
     this.#lastStep = loaded.kind === 'found' ? (first.value as LifecycleStep) : null;
     if (loaded.kind !== 'found')
-      void store.markStarted(pack.id, caseFile.id).catch(() => undefined);
+      void store.markStarted(this.storeId, caseFile.id).catch(() => undefined);
     // The actor emits only when the snapshot changed: every step and every draft edit is saved.
     const sub = actor.subscribe((s) => this.#save(s.value as LifecycleStep, s.context));
     this.#unsubscribe = () => sub.unsubscribe();
@@ -227,11 +240,16 @@ export class CaseSession {
     const json = JSON.stringify([step, context]);
     if (!force && json === this.#lastSaved) return;
     this.#lastSaved = json;
-    const reachedEnd = step === 'closed' && this.#lastStep !== null && this.#lastStep !== 'closed';
+    // In an exam the attempts are archived when the exam is submitted, not case by case.
+    const reachedEnd =
+      !this.deps.exam &&
+      step === 'closed' &&
+      this.#lastStep !== null &&
+      this.#lastStep !== 'closed';
     this.#lastStep = step;
     // Failures and conflicts arrive as save events (#onSaveEvent); the store retries failures.
     store
-      .save({ packId: pack.id, packVersion: pack.version, caseId: caseFile.id, step, context })
+      .save({ packId: this.storeId, packVersion: pack.version, caseId: caseFile.id, step, context })
       .catch(() => undefined);
     // The case reached its score: the attempt goes into the history now (the case stays open).
     if (reachedEnd) void this.#archive(step, context, true).catch(() => undefined);
@@ -279,15 +297,15 @@ export class CaseSession {
 
   /** Settles a two-tab conflict: keep this tab's work (saved over the other's) or load theirs. */
   async resolveConflict(choice: 'keep-mine' | 'take-theirs') {
-    const { pack, caseFile, store } = this.deps;
+    const { caseFile, store } = this.deps;
     this.#conflict = null;
     if (choice === 'keep-mine') {
       const c = this.context;
       // Make sure this tab's current state is what gets written.
       if (c) this.#save(this.step, c, true);
-      await store.resolveConflict(pack.id, caseFile.id, 'keep-mine').catch(() => undefined);
+      await store.resolveConflict(this.storeId, caseFile.id, 'keep-mine').catch(() => undefined);
     } else {
-      await store.resolveConflict(pack.id, caseFile.id, 'take-theirs');
+      await store.resolveConflict(this.storeId, caseFile.id, 'take-theirs');
       await this.#reload(null);
     }
   }
@@ -350,7 +368,7 @@ export class CaseSession {
 
   /** Starts the case over: the attempt so far is kept in the case's history with its score. */
   async restart(): Promise<void> {
-    const { pack, caseFile, store } = this.deps;
+    const { caseFile, store } = this.deps;
     const c = this.context;
     const step = this.step;
     this.close();
@@ -365,7 +383,7 @@ export class CaseSession {
       last.context.today === c.today &&
       last.context.submissions.length === c.submissions.length;
     if (c && !archived) await this.#archive(step, c, false);
-    else await store.remove(pack.id, caseFile.id);
+    else await store.remove(this.storeId, caseFile.id);
     this.#findings = null;
     this.#state = null;
     this.#conflict = null;

@@ -14,6 +14,8 @@ export function openSession(
   app: AppState,
   packId: string,
   caseId: string,
+  /** Exam mode (src/state/exam.svelte.ts): the sitting the case belongs to. */
+  exam?: { examId: string; sittingId: string },
 ): CaseSession | Problem[] {
   const found = app.findCase(packId, caseId);
   if (!found)
@@ -32,6 +34,7 @@ export function openSession(
     ...(v2
       ? { key: caseKeyOf(v2), tags: { chapters: v2.tags.chapters, topics: v2.tags.topics } }
       : {}),
+    ...(exam ? { exam } : {}),
     store: app.store,
     catalog,
     adjudicate: payer.adjudicate,
