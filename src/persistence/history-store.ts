@@ -47,6 +47,15 @@ export interface ImportPlan {
   problems: Problem[];
 }
 
+/** JSON with object keys sorted, so two records compare equal whatever order their keys were written in. */
+function canonical(v: unknown): string {
+  return JSON.stringify(v, (_k, x: unknown) =>
+    x && typeof x === 'object' && !Array.isArray(x)
+      ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : x,
+  );
+}
+
 const quizKey = (n: number) => `claimlab/quiz/${String(n).padStart(4, '0')}`;
 
 export class HistoryStore {
@@ -166,7 +175,11 @@ export class HistoryStore {
     for (const [key, value] of Object.entries(plan.records)) {
       const stored = await this.#kv.getItem(key);
       if (stored === null) continue;
-      if (JSON.stringify(stored) === JSON.stringify(value)) plan.same.push(key);
+      // Compared as read (migrated and validated), not as written.
+      const t = typeOf(key);
+      const r = t ? readRecord(t, stored) : null;
+      const current = r ? (r.ok ? r.value : stored) : stored;
+      if (canonical(current) === canonical(value)) plan.same.push(key);
       else plan.conflicts.push(key);
     }
     return plan;

@@ -112,3 +112,17 @@ describe('case attempts, format 2', () => {
     expect(await store.allAttempts()).toEqual([]);
   });
 });
+
+describe('import compares records by content, not key order', () => {
+  it('a record written with its keys in another order is the same record', async () => {
+    const kv = memoryStore();
+    const h = new HistoryStore(kv);
+    await h.saveQuiz(quiz);
+    const file = await h.exportAll('now');
+    const rec = file.records['claimlab/quiz/0001'] as Record<string, unknown>;
+    file.records['claimlab/quiz/0001'] = Object.fromEntries(Object.entries(rec).reverse());
+    const plan = await h.planImport(file);
+    expect(plan.same).toEqual(['claimlab/quiz/0001']);
+    expect(plan.conflicts).toEqual([]);
+  });
+});
