@@ -103,8 +103,9 @@ export const storedItemSchema = z.object({
   max: z.number().min(0),
   section: z.string().optional(),
   reference: z.string().optional(),
-  /** The code the item is about (for "most common errors"). */
+  /** The code the item is about (for "most common errors") and its code system. */
   code: z.string().optional(),
+  system: z.enum(['ICD-10-CM', 'CPT/HCPCS', 'modifier']).optional(),
 });
 export type StoredItem = z.infer<typeof storedItemSchema>;
 

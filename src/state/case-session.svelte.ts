@@ -75,7 +75,7 @@ export function storedItems(r: ScoreReport): StoredItem[] {
     max: itemMax(i),
     ...(i.section ? { section: i.section } : {}),
     ...(i.reference ? { reference: i.reference } : {}),
-    ...(i.link ? { code: i.link.code } : {}),
+    ...(i.link ? { code: i.link.code, system: i.link.system } : {}),
   }));
 }
 

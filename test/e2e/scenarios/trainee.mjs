@@ -160,5 +160,18 @@ export async function traineeScreens(run, base) {
         noPageErrors(errors);
       },
     );
+
+    await run.check('a score row opens its code in the encoder', async () => {
+      await page
+        .getByRole('table', { name: 'Score items of this attempt' })
+        .getByRole('link', { name: 'E11.65' })
+        .first()
+        .click();
+      await heading(page, 'Encoder');
+      await page.waitForURL(/#\/encoder\?code=E11\.65/);
+      const box = page.getByRole('combobox', { name: /Search ICD-10-CM/ });
+      await page.waitForFunction((el) => el && el.value === 'E11.65', await box.elementHandle());
+      noPageErrors(errors);
+    });
   }, run);
 }
