@@ -9,6 +9,18 @@ export default defineConfig({
   // Svelte runtime (lifecycle_outside_component). See: STYLE.md pitfalls, xstate issue #4941.
   resolve: { conditions: ['module', 'browser', 'development|production'] },
   worker: { format: 'es' },
+  build: {
+    rollupOptions: {
+      output: {
+        // zod and the module that sets it jitless share one chunk, evaluated before any chunk
+        // that builds a schema: zod probes `new Function` when an object schema is built, and
+        // the probe alone is a CSP violation (src/jitless.ts). Without this, a schema chunk
+        // shared by the lazy screens could be evaluated before main.ts sets the option.
+        manualChunks: (id: string) =>
+          /[\\/]node_modules[\\/]zod[\\/]|[\\/]src[\\/]jitless\.ts$/.test(id) ? 'zod' : undefined,
+      },
+    },
+  },
   test: {
     include: ['test/**/*.test.ts', 'src/**/*.test.ts'],
     globalSetup: ['test/codesets/global-setup.ts'],

@@ -41,6 +41,18 @@ export type SaveEvent =
 export const progressKey = (packId: string, caseId: string) =>
   `claimlab/progress/${packId}/${caseId}`;
 const attemptPrefix = (packId: string, caseId: string) => `claimlab/attempts/${packId}/${caseId}/`;
+/** When a case was first opened (wall clock), for the time per case on the dashboard. */
+const startedKey = (packId: string, caseId: string) => `claimlab/started/${packId}/${caseId}`;
+
+/** What an archived attempt carries beside its state and score (format 2). */
+export type AttemptExtras = Partial<
+  Pick<AttemptRecord, 'items' | 'mode' | 'chapters' | 'topics' | 'examId'>
+> & {
+  /** Keep the case's progress (the case reached its score and stays open on it). */
+  keepProgress?: boolean;
+  /** When the attempt started, when the caller knows better (an exam sitting's start). */
+  startedAt?: string;
+};
 
 checkMigrations(progressRecordType);
 checkMigrations(attemptRecordType);
@@ -260,12 +272,18 @@ export class ProgressStore {
 
   /**
    * Closes an attempt: the progress record (as it stands) goes into the case's history with its
-   * score, then the case's progress is removed so the case starts again.
+   * score, then the case's progress is removed so the case starts again (unless `keepProgress`:
+   * a case that reached its score is archived and stays on the score page).
    */
-  async archiveAttempt(rec: ProgressInput, score: AttemptRecord['score']): Promise<AttemptRecord> {
+  async archiveAttempt(
+    rec: ProgressInput,
+    score: AttemptRecord['score'],
+    extras: AttemptExtras = {},
+  ): Promise<AttemptRecord> {
     await this.#settled();
+    const started = await this.#kv.getItem(startedKey(rec.packId, rec.caseId));
     const attempt: AttemptRecord = {
-      format: 1,
+      format: 2,
       kind: 'case-attempt',
       packId: rec.packId,
       packVersion: rec.packVersion,
@@ -274,12 +292,38 @@ export class ProgressStore {
       step: rec.step,
       context: rec.context,
       score,
+      items: extras.items ?? [],
+      mode: extras.mode ?? 'practice',
+      startedAt: extras.startedAt ?? (typeof started === 'string' ? started : null),
+      chapters: extras.chapters ?? [],
+      topics: extras.topics ?? [],
+      ...(extras.examId ? { examId: extras.examId } : {}),
     };
     const n = (await this.attempts(rec.packId, rec.caseId)).length + 1;
     const key = `${attemptPrefix(rec.packId, rec.caseId)}${String(n).padStart(4, '0')}`;
     await this.#kv.setItem(key, JSON.parse(JSON.stringify(attempt)));
-    await this.remove(rec.packId, rec.caseId);
+    if (!extras.keepProgress) {
+      await this.#kv.removeItem(startedKey(rec.packId, rec.caseId));
+      await this.remove(rec.packId, rec.caseId);
+    }
     return attempt;
+  }
+
+  /** Notes when a case was first opened (kept until its attempt is archived). */
+  async markStarted(packId: string, caseId: string): Promise<void> {
+    const k = startedKey(packId, caseId);
+    if ((await this.#kv.getItem(k)) === null) await this.#kv.setItem(k, this.#now());
+  }
+
+  /** Every archived case attempt of every case, oldest first by closing time. */
+  async allAttempts(): Promise<AttemptRecord[]> {
+    const keys = (await this.#kv.keys()).filter((k) => k.startsWith('claimlab/attempts/')).sort();
+    const out: AttemptRecord[] = [];
+    for (const k of keys) {
+      const r = readRecord(attemptRecordType, await this.#kv.getItem(k));
+      if (r.ok) out.push(r.value);
+    }
+    return out.sort((a, b) => (a.closedAt < b.closedAt ? -1 : a.closedAt > b.closedAt ? 1 : 0));
   }
 
   /** The case's closed attempts, oldest first (unreadable ones are skipped). */

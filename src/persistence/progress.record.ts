@@ -92,9 +92,29 @@ export const progressRecordType: RecordType<ProgressRecord> = {
   schema: progressSchema,
 };
 
-/** A closed attempt (the trainee started the case over): its last state and its score. */
+/** One scored item as the history keeps it (src/domain/scoring ScoredItem, flattened). */
+export const storedItemSchema = z.object({
+  kind: z.string().min(1),
+  label: z.string(),
+  expected: z.string(),
+  given: z.string(),
+  mark: z.enum(['right', 'partly', 'wrong']),
+  points: z.number().min(0),
+  max: z.number().min(0),
+  section: z.string().optional(),
+  reference: z.string().optional(),
+  /** The code the item is about (for "most common errors") and its code system. */
+  code: z.string().optional(),
+  system: z.enum(['ICD-10-CM', 'CPT/HCPCS', 'modifier']).optional(),
+});
+export type StoredItem = z.infer<typeof storedItemSchema>;
+
+/**
+ * A closed attempt (the case reached its score, or the trainee started it over): its last state,
+ * its score and, from format 2, its score items, mode, start time and the case's tags.
+ */
 export const attemptSchema = z.object({
-  format: z.literal(1),
+  format: z.literal(2),
   kind: z.literal('case-attempt'),
   packId: z.string().min(1),
   packVersion: z.string(),
@@ -106,15 +126,34 @@ export const attemptSchema = z.object({
   score: z.object({
     percent: z.number().min(0).max(100),
     points: z.number().min(0),
-    max: z.number().int().min(0),
+    max: z.number().min(0),
   }),
+  /** The items as scored when the attempt closed (the score can be recomputed from `context`). */
+  items: z.array(storedItemSchema),
+  mode: z.enum(['practice', 'exam']),
+  /** Wall-clock time the case was first opened (ISO), when known. */
+  startedAt: z.string().nullable(),
+  /** The case's ICD-10-CM chapters and topics, for the dashboard. */
+  chapters: z.array(z.number().int()),
+  topics: z.array(z.string()),
+  /** The exam this attempt belongs to, when taken in exam mode. */
+  examId: z.string().optional(),
 });
 
 export type AttemptRecord = z.infer<typeof attemptSchema>;
 
+/** Format n → n+1, in order, no gaps. */
+export const ATTEMPT_MIGRATIONS: readonly Migration[] = [
+  // 1 → 2: score items, mode, start time and tags (older attempts: none kept, practice, unknown).
+  {
+    from: 1,
+    up: (r) => ({ ...r, items: [], mode: 'practice', startedAt: null, chapters: [], topics: [] }),
+  },
+];
+
 export const attemptRecordType: RecordType<AttemptRecord> = {
   kind: 'case-attempt',
-  format: 1,
-  migrations: [],
+  format: 2,
+  migrations: ATTEMPT_MIGRATIONS,
   schema: attemptSchema,
 };

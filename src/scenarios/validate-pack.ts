@@ -228,6 +228,15 @@ export function validatePackV2(
           },
         }
       : { success: false };
+  // Exams name cases of this pack.
+  if (parsed.success) {
+    const caseIds = new Set(parsed.data.cases.map((c) => c.id));
+    parsed.data.exams?.forEach((e, i) =>
+      e.caseIds.forEach((id, j) => {
+        if (!caseIds.has(id)) add(['exams', i, 'caseIds', j], `no case ${id} in this pack`);
+      }),
+    );
+  }
   const effectiveFrom = typeof raw.effectiveFrom === 'string' ? raw.effectiveFrom : undefined;
   const effectiveTo = typeof raw.effectiveTo === 'string' ? raw.effectiveTo : undefined;
 

@@ -11,7 +11,7 @@ import type { CodesetClient } from '../codesets/client';
 import { codesetClient } from '../services/codeset-client';
 import { starterCatalog } from '../codesets/starter';
 import { fetchShippedPacks, httpPackFetch, type LoadedPacks } from '../scenarios/load';
-import type { PackV2 } from '../scenarios/format/v2';
+import type { CaseV2, PackV2 } from '../scenarios/format/v2';
 import type { CaseFile, Pack } from '../scenarios/schema';
 import { findPack, newestVersions } from '../scenarios/versions';
 import { localforageStore, type KeyValueStore } from '../persistence/kv';
@@ -38,6 +38,8 @@ export class AppState {
   /** Resolves when the packs are loaded (or failed to load). */
   readonly packsReady: Promise<void>;
   readonly store: ProgressStore;
+  /** The key-value store progress, quizzes and exams are kept in (IndexedDB through localforage). */
+  readonly kv: KeyValueStore;
   readonly router: Router;
   /** The code-set worker over the official bundles, when there are any (else the starter set). */
   readonly engine: CodeEngine;
@@ -60,6 +62,7 @@ export class AppState {
       },
     );
     this.store = new ProgressStore(kv, { tabs: browserCoordination() });
+    this.kv = kv;
     this.router = new Router();
     if (typeof window !== 'undefined') {
       void currentDurability().then((d) => (this.#durability = d));
@@ -87,6 +90,11 @@ export class AppState {
     return this.#loaded.full;
   }
 
+  /** The newest version of each pack in the full format (questions, exams, tags, keys). */
+  get full(): PackV2[] {
+    return newestVersions(this.#loaded.full);
+  }
+
   get packErrors(): Problem[] {
     return this.#loaded.errors;
   }
@@ -103,6 +111,11 @@ export class AppState {
   /** Switches the catalog the encoder, scrubber and payer use (e.g. after loading official bundles). */
   setCatalog(c: CodeCatalog) {
     this.#catalog = c;
+  }
+
+  /** A case in format 2 (for the whole-attempt key, tags and references), by route as findCase. */
+  caseV2(packRef: string, caseId: string): CaseV2 | null {
+    return findPack(this.#loaded.full, packRef)?.cases.find((c) => c.id === caseId) ?? null;
   }
 
   /**

@@ -22,8 +22,16 @@ import {
 } from '../machines/lifecycle.machine';
 import type { Remittance } from '../machines/remittance';
 import { progressKey, type ProgressStore, type SaveEvent } from '../persistence/progress-store';
-import type { AttemptRecord } from '../persistence/progress.record';
-import { codedWork, scoreCoding } from '../domain/scoring';
+import type { AttemptRecord, StoredItem } from '../persistence/progress.record';
+import {
+  attemptFacts,
+  itemMax,
+  itemPoints,
+  scoreAttempt,
+  type CaseKey,
+  type ScoreReport,
+  type StoredAttemptContext,
+} from '../domain/scoring';
 import { ActorState } from './actor.svelte';
 
 export type Adjudicator = (
@@ -46,6 +54,37 @@ export interface SessionDeps {
   acceptsReplacement: boolean;
   /** The payer's display name (profile `name`), for the screens. */
   payerName?: string;
+  /** The whole-attempt key (format 2); absent = the case file's coding key, expected paid. */
+  key?: CaseKey;
+  /** The case's ICD-10-CM chapters and topics (format 2 tags), kept with each attempt. */
+  tags?: { chapters: number[]; topics: string[] };
+  /** Exam mode: no scrubber or hints, the key hidden until the exam is submitted; the work is
+   * saved apart from practice (under `<pack>@<sitting>`) and scored when the exam is submitted. */
+  exam?: { examId: string; sittingId: string };
+}
+
+/** A score item as the attempt history keeps it. */
+export function storedItems(r: ScoreReport): StoredItem[] {
+  return r.items.map((i) => ({
+    kind: i.kind,
+    label: i.label,
+    expected: i.expected,
+    given: i.given,
+    mark: i.mark,
+    points: itemPoints(i),
+    max: itemMax(i),
+    ...(i.section ? { section: i.section } : {}),
+    ...(i.reference ? { reference: i.reference } : {}),
+    ...(i.link ? { code: i.link.code, system: i.link.system } : {}),
+  }));
+}
+
+/** Where an exam sitting's case progress is saved (apart from practice). */
+export const examStoreId = (packId: string, sittingId: string) => `${packId}@${sittingId}`;
+
+/** Scores a stored attempt (its saved context) against the key: the same record, the same score. */
+export function scoreStored(key: CaseKey, context: LifecycleContext): ScoreReport {
+  return scoreAttempt(key, attemptFacts(context as unknown as StoredAttemptContext));
 }
 
 /** Steps saved as such; while the payer is working the saved step is the one before. */
@@ -80,9 +119,20 @@ export class CaseSession {
   /** What was last saved or loaded: an unchanged state is not saved again (another tab would
    * hear of a save and reload for nothing, and a reload in each tab would never end). */
   #lastSaved: string | null = null;
+  /** The step last saved: reaching `closed` archives the attempt once. */
+  #lastStep: LifecycleStep | null = null;
 
   constructor(deps: SessionDeps) {
     this.deps = deps;
+  }
+
+  /** The pack id the progress is saved under: the pack's, or `<pack>@<sitting>` in an exam. */
+  get storeId(): string {
+    const e = this.deps.exam;
+    return e ? examStoreId(this.deps.pack.id, e.sittingId) : this.deps.pack.id;
+  }
+  get exam() {
+    return this.deps.exam ?? null;
   }
 
   get ready() {
@@ -127,13 +177,13 @@ export class CaseSession {
   send = (e: LifecycleEvent) => this.#state?.send(e);
 
   async open(): Promise<void> {
-    const { pack, caseFile, store } = this.deps;
+    const { caseFile, store, pack } = this.deps;
     this.#unsubscribeStore?.();
-    const key = progressKey(pack.id, caseFile.id);
+    const key = progressKey(this.storeId, caseFile.id);
     this.#unsubscribeStore = store.subscribe((e) => {
       if (e.key === key) void this.#onSaveEvent(e);
     });
-    const loaded = await store.load(pack.id, caseFile.id, caseFile.title);
+    const loaded = await store.load(this.storeId, caseFile.id, caseFile.title);
     if (loaded.kind === 'corrupt') this.#notice = loaded.message;
     // A newer version of the pack arrived while this case was in progress: say which version
     // the saved work was made on (its record keeps it; see scenarios/versions.ts).
@@ -165,6 +215,9 @@ export class CaseSession {
     }
     const first = actor.getSnapshot();
     this.#lastSaved = loaded.kind === 'found' ? JSON.stringify([first.value, first.context]) : null;
+    this.#lastStep = loaded.kind === 'found' ? (first.value as LifecycleStep) : null;
+    if (loaded.kind !== 'found')
+      void store.markStarted(this.storeId, caseFile.id).catch(() => undefined);
     // The actor emits only when the snapshot changed: every step and every draft edit is saved.
     const sub = actor.subscribe((s) => this.#save(s.value as LifecycleStep, s.context));
     this.#unsubscribe = () => sub.unsubscribe();
@@ -191,10 +244,39 @@ export class CaseSession {
     const json = JSON.stringify([step, context]);
     if (!force && json === this.#lastSaved) return;
     this.#lastSaved = json;
+    // In an exam the attempts are archived when the exam is submitted, not case by case.
+    const reachedEnd =
+      !this.deps.exam &&
+      step === 'closed' &&
+      this.#lastStep !== null &&
+      this.#lastStep !== 'closed';
+    this.#lastStep = step;
     // Failures and conflicts arrive as save events (#onSaveEvent); the store retries failures.
     store
-      .save({ packId: pack.id, packVersion: pack.version, caseId: caseFile.id, step, context })
+      .save({ packId: this.storeId, packVersion: pack.version, caseId: caseFile.id, step, context })
       .catch(() => undefined);
+    // The case reached its score: the attempt goes into the history now (the case stays open).
+    if (reachedEnd) void this.#archive(step, context, true).catch(() => undefined);
+  }
+
+  /** Archives the attempt with its score items, mode and tags. */
+  async #archive(step: LifecycleStep, context: LifecycleContext, keepProgress: boolean) {
+    const { pack, caseFile, store } = this.deps;
+    const report = scoreStored(this.key, context);
+    const { percent, points, max } = report.totals;
+    await store.flush();
+    return store.archiveAttempt(
+      { packId: pack.id, packVersion: pack.version, caseId: caseFile.id, step, context },
+      { percent, points, max },
+      {
+        items: storedItems(report),
+        mode: this.deps.exam ? 'exam' : 'practice',
+        chapters: this.deps.tags?.chapters ?? [],
+        topics: this.deps.tags?.topics ?? [],
+        ...(this.deps.exam ? { examId: this.deps.exam.examId } : {}),
+        keepProgress,
+      },
+    );
   }
 
   async #onSaveEvent(e: SaveEvent) {
@@ -219,15 +301,15 @@ export class CaseSession {
 
   /** Settles a two-tab conflict: keep this tab's work (saved over the other's) or load theirs. */
   async resolveConflict(choice: 'keep-mine' | 'take-theirs') {
-    const { pack, caseFile, store } = this.deps;
+    const { caseFile, store } = this.deps;
     this.#conflict = null;
     if (choice === 'keep-mine') {
       const c = this.context;
       // Make sure this tab's current state is what gets written.
       if (c) this.#save(this.step, c, true);
-      await store.resolveConflict(pack.id, caseFile.id, 'keep-mine').catch(() => undefined);
+      await store.resolveConflict(this.storeId, caseFile.id, 'keep-mine').catch(() => undefined);
     } else {
-      await store.resolveConflict(pack.id, caseFile.id, 'take-theirs');
+      await store.resolveConflict(this.storeId, caseFile.id, 'take-theirs');
       await this.#reload(null);
     }
   }
@@ -259,12 +341,27 @@ export class CaseSession {
     this.#notice = null;
   }
 
+  /** The whole-attempt key: the format-2 key when the pack gave one, else the coding key. */
+  get key(): CaseKey {
+    return (
+      this.deps.key ?? {
+        ...this.deps.caseFile.answer,
+        chargeMaster: this.deps.caseFile.chargeMaster,
+      }
+    );
+  }
+
+  /** The attempt as it stands, item by item (the score page). */
+  scoreReport(): ScoreReport | null {
+    const c = this.context;
+    return c ? scoreStored(this.key, c) : null;
+  }
+
   /** The attempt as it stands, scored as the score page scores it. */
   currentScore(): AttemptRecord['score'] | null {
-    const c = this.context;
-    if (!c) return null;
-    const work = codedWork(c.submissions.at(-1)?.claim, c.draft);
-    const { percent, points, max } = scoreCoding(this.deps.caseFile.answer, work).totals;
+    const r = this.scoreReport();
+    if (!r) return null;
+    const { percent, points, max } = r.totals;
     return { percent, points, max };
   }
 
@@ -275,21 +372,26 @@ export class CaseSession {
 
   /** Starts the case over: the attempt so far is kept in the case's history with its score. */
   async restart(): Promise<void> {
-    const { pack, caseFile, store } = this.deps;
+    const { caseFile, store } = this.deps;
     const c = this.context;
-    const score = this.currentScore();
     const step = this.step;
     this.close();
     await store.flush();
-    if (c && score)
-      await store.archiveAttempt(
-        { packId: pack.id, packVersion: pack.version, caseId: caseFile.id, step, context: c },
-        score,
-      );
-    else await store.remove(pack.id, caseFile.id);
+    // A closed case was archived when it reached its score: it is not archived twice.
+    const last = step === 'closed' ? (await this.attempts()).at(-1) : undefined;
+    const archived =
+      last !== undefined &&
+      c !== null &&
+      last.step === 'closed' &&
+      last.context.claimSeq === c.claimSeq &&
+      last.context.today === c.today &&
+      last.context.submissions.length === c.submissions.length;
+    if (c && !archived) await this.#archive(step, c, false);
+    else await store.remove(this.storeId, caseFile.id);
     this.#findings = null;
     this.#state = null;
     this.#conflict = null;
+    this.#lastStep = null;
     await this.open();
   }
 

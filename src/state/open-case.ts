@@ -8,12 +8,15 @@ import type { AppState } from './app.svelte';
 import { CaseSession } from './case-session.svelte';
 import { payerServiceFor } from './payer-service';
 import { findPack, packRef } from '../scenarios/versions';
+import { caseKeyOf } from '../scenarios/case-key';
 
 /** A session for a case, or the problems that prevent opening it (unknown case, bad payer profile). */
 export function openSession(
   app: AppState,
   packId: string,
   caseId: string,
+  /** Exam mode (src/state/exam.svelte.ts): the sitting the case belongs to. */
+  exam?: { examId: string; sittingId: string },
 ): CaseSession | Problem[] {
   const found = app.findCase(packId, caseId);
   if (!found)
@@ -32,9 +35,14 @@ export function openSession(
   const pack = newest
     ? found.pack
     : { ...found.pack, id: packRef(found.pack.id, found.pack.version) };
+  const v2 = app.caseV2(packId, caseId);
   return new CaseSession({
     ...found,
     pack,
+    ...(v2
+      ? { key: caseKeyOf(v2), tags: { chapters: v2.tags.chapters, topics: v2.tags.topics } }
+      : {}),
+    ...(exam ? { exam } : {}),
     store: app.store,
     catalog,
     adjudicate: payer.adjudicate,

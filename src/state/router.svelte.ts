@@ -5,29 +5,41 @@
  * host. Each route's screen is loaded when first opened (ui/screens.ts).
  */
 /** Pages without parameters; a new screen (practice, refresher, quiz, progress, studio) is added here. */
-export const PAGES = ['encoder', 'settings', 'refresher'] as const;
+export const PAGES = ['encoder', 'settings', 'refresher', 'quiz', 'progress', 'exam'] as const;
 export type PageName = (typeof PAGES)[number];
 
 export type Route =
   | { name: 'cases' }
   | { name: 'case'; packId: string; caseId: string }
-  | { name: PageName }
+  /** `params` from a query after the page name: `#/encoder?code=E11.65`. */
+  | { name: PageName; params?: Record<string, string> }
   | { name: 'not-found'; path: string };
 
 const isPage = (s: string | undefined): s is PageName => (PAGES as readonly string[]).includes(s!);
 
 export function parseRoute(hash: string): Route {
-  const path = hash.replace(/^#/, '') || '/';
+  const full = hash.replace(/^#/, '') || '/';
+  const q = full.indexOf('?');
+  const path = q >= 0 ? full.slice(0, q) || '/' : full;
   const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
   if (parts.length === 0) return { name: 'cases' };
   if (parts[0] === 'case' && parts.length === 3)
     return { name: 'case', packId: parts[1] as string, caseId: parts[2] as string };
-  if (parts.length === 1 && isPage(parts[0])) return { name: parts[0] };
-  return { name: 'not-found', path };
+  if (parts.length === 1 && isPage(parts[0])) {
+    if (q < 0) return { name: parts[0] };
+    // A one-off read of the query into a plain object, not reactive state.
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity
+    const params = Object.fromEntries(new URLSearchParams(full.slice(q + 1)));
+    return { name: parts[0], params };
+  }
+  return { name: 'not-found', path: full };
 }
 
 export const caseHref = (packId: string, caseId: string) =>
   `#/case/${encodeURIComponent(packId)}/${encodeURIComponent(caseId)}`;
+
+/** The encoder opened on a code (a score row's link). */
+export const encoderHref = (code: string) => `#/encoder?code=${encodeURIComponent(code)}`;
 
 export class Router {
   #route = $state<Route>({ name: 'cases' });

@@ -11,7 +11,13 @@ import type { AppState } from '../state/app.svelte';
 import type { Route } from '../state/router.svelte';
 
 type Props<R extends Route['name']> = R extends 'case'
-  ? { app: AppState; packId: string; caseId: string }
+  ? {
+      app: AppState;
+      packId: string;
+      caseId: string;
+      /** Exam mode (the exam screen embeds its cases). */
+      exam?: { examId: string; sittingId: string };
+    }
   : { app: AppState };
 type Loader<R extends Route['name']> = () => Promise<Component<Props<R>>>;
 
@@ -35,4 +41,7 @@ export const SCREENS: { [R in Exclude<Route['name'], 'cases' | 'not-found'>]: Lo
   encoder: lazy(() => import('./pages/EncoderPage.svelte')),
   settings: lazy(() => import('./pages/SettingsPage.svelte')),
   refresher: lazy(() => import('./refresher/RefresherPage.svelte')),
+  quiz: lazy(() => import('./quiz/QuizPage.svelte')),
+  progress: lazy(() => import('./progress/ProgressPage.svelte')),
+  exam: lazy(() => import('./exam/ExamPage.svelte')),
 };

@@ -107,6 +107,8 @@ export const manifestFields = {
   /** Packs whose payers and plans this pack may reference. */
   dependencies: z.array(s({ id: idSchema, version: semver.optional() })).default([]),
   changelog: z.array(changelogEntrySchema).default([]),
+  /** Timed exams an instructor sets from this pack's cases (optional; added in 2026-12). */
+  exams: z.array(z.lazy(() => examSchema)).optional(),
 };
 
 // ---------------------------------------------------------------- plans and dated policies
@@ -556,6 +558,22 @@ export const questionBankSchema = s({
   questions: z.array(questionSchema).min(1),
 });
 
+// ---------------------------------------------------------------- exams
+
+/**
+ * An exam: cases of this pack worked in exam mode (no scrubber, no hints, the answer key hidden
+ * until the exam is submitted), within a time limit, scored at the end and locked.
+ */
+export const examSchema = s({
+  id: idSchema,
+  title: text(3, 200),
+  instructions: text(10, 4000).optional(),
+  /** The time limit for the whole exam. */
+  minutes: z.number().int().min(1).max(600),
+  /** Cases of this pack, in the order they are presented. */
+  caseIds: z.array(idSchema).min(1).max(50),
+});
+
 // ---------------------------------------------------------------- the pack
 
 export const packV2Schema = s({
@@ -590,6 +608,8 @@ export type PackV2 = z.infer<typeof packV2Schema>;
 export type PackV2Input = z.input<typeof packV2Schema>;
 export type CaseV2 = z.infer<typeof caseSchema>;
 export type QuestionV2 = z.infer<typeof questionSchema>;
+export type QuestionBankV2 = z.infer<typeof questionBankSchema>;
+export type ExamV2 = z.infer<typeof examSchema>;
 export type PlanV2 = z.infer<typeof planSchema>;
 export type CaseTemplateV2 = z.infer<typeof caseTemplateSchema>;
 export type RuleV2 = z.infer<typeof ruleSchema>;
