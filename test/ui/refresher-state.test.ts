@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 // @vitest-environment jsdom
 /**
  * The refresher screen's state (src/state/refresher.svelte.ts) over the app state with the
@@ -12,6 +13,11 @@ import { memoryStore } from '../../src/persistence/kv';
 import { readPackSet } from '../../src/scenarios/format/index';
 import { readPackPath } from '../../src/scenarios/format/read-node';
 import { AppState } from '../../src/state/app.svelte';
+
+/** The shipped starter pack's version, read from its manifest (not pinned: it moves with content). */
+const STARTER_VERSION = (
+  JSON.parse(readFileSync('scenarios/starter/pack.json', 'utf8')) as { version: string }
+).version;
 import { ReleaseDiffState, RefresherState } from '../../src/state/refresher.svelte';
 
 const loaded = readPackSet(
@@ -40,7 +46,7 @@ describe('RefresherState', () => {
   it('offers the packs with two versions; builds the refresher whichever order is picked', async () => {
     const a = await app();
     expect(a.packs.map((p) => `${p.id}@${p.version}`)).toEqual([
-      'starter@1.2.0',
+      `starter@${STARTER_VERSION}`,
       'refresher-fixture@2.0.0',
     ]);
     const rs = new RefresherState(a);
@@ -77,7 +83,7 @@ describe('RefresherState', () => {
     await expect.poll(() => rs.lastRefreshed).toBeNull();
     expect(rs.show()).toBe(false);
     expect(rs.message).toBe(
-      'Only version 1.2.0 of this pack is loaded: there is nothing to compare it with yet.',
+      `Only version ${STARTER_VERSION} of this pack is loaded: there is nothing to compare it with yet.`,
     );
   });
 
