@@ -20,7 +20,8 @@ import { unbalancedLines } from '../../domain/payer/corrections/reversal';
 import { remittanceFromJson } from '../../domain/payer/remittance/remittance-json';
 import { findingJson } from '../../domain/findings';
 import { remittanceJson, type Remittance } from '../../domain/payer/remittance/remittance';
-import { CliError, emit, openRecords, parseArgs, type Io } from '../io';
+import { CliError, emit, openRecords, parseArgs, type InputRecord, type Io } from '../io';
+import { parallelPlan, runInWorkers } from '../parallel';
 import { fileLedgerStore } from '../ledger-file';
 import { loadCatalog } from './check';
 import { cliPayerService } from './payer-service';
@@ -151,21 +152,29 @@ export const badRecord = (fallbackId: string, message: string) =>
   });
 
 export async function run(args: string[], io: Io): Promise<number> {
-  const { positional, date, seed, history } = parseAdjudicationFlags(args);
+  const { positional } = parseAdjudicationFlags(args);
+  // A large JSON Lines file: a worker thread adjudicates (one ledger, in input order) while
+  // this thread reads and writes; same output, byte for byte.
+  const threads = parallelPlan(positional[0], 'adjudicate');
+  if (threads) return runInWorkers('adjudicate', args, positional[0]!, threads, io);
   const records = openRecords(positional[0], io);
+  const step = await adjudicationStep(args, io);
+  for await (const r of records) await emit(io, step(r));
+  return 0;
+}
+
+/** Loads the ledger (`--history`) and the payers once; returns record -> output line. */
+export async function adjudicationStep(
+  args: string[],
+  io: Io,
+): Promise<(r: InputRecord) => string> {
+  const { date, seed, history } = parseAdjudicationFlags(args);
   const ledger = await ledgerFrom(history, io);
   const adjudicator = await makeAdjudicator(io, { ...(date ? { date } : {}), seed, ledger });
-  for await (const r of records) {
+  return (r) => {
     const fallbackId = `claim-${r.index + 1}`;
-    if (r.kind === 'bad') {
-      await emit(io, JSON.stringify(badRecord(fallbackId, r.message)));
-      continue;
-    }
+    if (r.kind === 'bad') return JSON.stringify(badRecord(fallbackId, r.message));
     const res = adjudicator(r.value, fallbackId);
-    await emit(
-      io,
-      JSON.stringify('rejected' in res ? res.rejected : remittanceJson(res.remittance)),
-    );
-  }
-  return 0;
+    return JSON.stringify('rejected' in res ? res.rejected : remittanceJson(res.remittance));
+  };
 }
