@@ -6,6 +6,7 @@
  * The shipped CLI is this module compiled by scripts/build-cli.mjs (entry src/cli/bin.ts).
  */
 import { CliError, processIo, type Io } from './io';
+import { parallelFor, runInWorkers } from './parallel';
 
 type Command = (args: string[], io: Io) => Promise<number>;
 
@@ -60,8 +61,12 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   }
   let code: number;
   try {
-    const mod = await cmd.load();
-    code = await mod.run(rest, io);
+    // A large JSON Lines file to check or adjudicate goes to worker threads; this thread then
+    // never loads the engines (src/cli/parallel.ts).
+    const par = parallelFor(name, rest);
+    code = par
+      ? await runInWorkers(par.command, rest, par.file, par.threads, io)
+      : await (await cmd.load()).run(rest, io);
   } catch (e) {
     if (e instanceof CliError) {
       io.err(`claimlab ${name}: ${e.message}`);

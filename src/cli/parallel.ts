@@ -18,14 +18,34 @@ import { Worker, isMainThread, parentPort, workerData } from 'node:worker_thread
 import {
   CliError,
   lineRecord,
+  parseArgs,
   openJsonLines,
   READ_LIMITS,
   type IndexedLine,
   type InputRecord,
   type Io,
 } from './io';
+import { CHECK_FLAGS, parseAdjudicationFlags } from './commands/flags';
 
 export type ParallelCommand = 'check' | 'adjudicate';
+
+/**
+ * When command `name` with `args` should run on worker threads: the command, its input file and
+ * the number of workers; else undefined. Parses the command's flags first, so a usage error is
+ * the one the command itself would give.
+ */
+export function parallelFor(
+  name: string,
+  args: string[],
+): { command: ParallelCommand; file: string; threads: number } | undefined {
+  if (!entry || (name !== 'check' && name !== 'adjudicate')) return undefined;
+  const file =
+    name === 'check'
+      ? parseArgs(args, CHECK_FLAGS).positional[0]
+      : parseAdjudicationFlags(args).positional[0];
+  const threads = parallelPlan(file, name);
+  return threads && file ? { command: name, file, threads } : undefined;
+}
 
 let entry: URL | undefined;
 
@@ -45,8 +65,8 @@ const HEAP: Record<
   ParallelCommand,
   { maxOldGenerationSizeMb: number; maxYoungGenerationSizeMb: number }
 > = {
-  check: { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 16 },
-  adjudicate: { maxOldGenerationSizeMb: 1024, maxYoungGenerationSizeMb: 16 },
+  check: { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 48 },
+  adjudicate: { maxOldGenerationSizeMb: 1024, maxYoungGenerationSizeMb: 48 },
 };
 
 /** Below this size a file is processed on one thread (worker start-up would cost more). */

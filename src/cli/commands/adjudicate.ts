@@ -14,14 +14,13 @@
 import type { Finding } from '../../domain/findings';
 import { parseClaim } from '../../domain/claim/parse';
 import { echo } from '../../domain/claim/input-text';
-import { isIsoDate } from '../../domain/time/dates';
 import { PayerLedger } from '../../domain/payer/ledger';
 import { unbalancedLines } from '../../domain/payer/corrections/reversal';
 import { remittanceFromJson } from '../../domain/payer/remittance/remittance-json';
 import { findingJson } from '../../domain/findings';
 import { remittanceJson, type Remittance } from '../../domain/payer/remittance/remittance';
-import { CliError, emit, openRecords, parseArgs, type InputRecord, type Io } from '../io';
-import { parallelPlan, runInWorkers } from '../parallel';
+import { emit, openRecords, type InputRecord, type Io } from '../io';
+import { parseAdjudicationFlags } from './flags';
 import { fileLedgerStore } from '../ledger-file';
 import { loadCatalog } from './check';
 import { cliPayerService } from './payer-service';
@@ -89,23 +88,7 @@ export async function makeAdjudicator(
   };
 }
 
-export function parseAdjudicationFlags(args: string[]) {
-  const { flags, positional } = parseArgs(args, ['date', 'seed', 'history']);
-  const history = flags.get('history');
-  if (history === true) throw new CliError('--history needs a file of remittance JSON lines');
-  const date = flags.get('date');
-  if (date !== undefined && !isIsoDate(date))
-    throw new CliError('--date must be YYYY-MM-DD (the simulated receipt date)');
-  const seedFlag = flags.get('seed');
-  const seed = seedFlag === undefined ? 0 : Number(seedFlag);
-  if (!Number.isInteger(seed)) throw new CliError('--seed must be a whole number');
-  return {
-    positional,
-    date: typeof date === 'string' ? date : undefined,
-    seed,
-    history: typeof history === 'string' ? history : undefined,
-  };
-}
+export { parseAdjudicationFlags };
 
 /**
  * A payer ledger holding the remittances of `--history` (JSON lines as `adjudicate` prints
@@ -152,11 +135,8 @@ export const badRecord = (fallbackId: string, message: string) =>
   });
 
 export async function run(args: string[], io: Io): Promise<number> {
+  // A large JSON Lines file is adjudicated on a worker thread instead (src/cli/parallel.ts).
   const { positional } = parseAdjudicationFlags(args);
-  // A large JSON Lines file: a worker thread adjudicates (one ledger, in input order) while
-  // this thread reads and writes; same output, byte for byte.
-  const threads = parallelPlan(positional[0], 'adjudicate');
-  if (threads) return runInWorkers('adjudicate', args, positional[0]!, threads, io);
   const records = openRecords(positional[0], io);
   const step = await adjudicationStep(args, io);
   for await (const r of records) await emit(io, step(r));

@@ -23,7 +23,7 @@ import {
   type InputRecord,
   type Io,
 } from '../io';
-import { parallelPlan, runInWorkers } from '../parallel';
+import { CHECK_FLAGS } from './flags';
 import { cliPayerService } from './payer-service';
 
 /** The official catalog when its bundles are built (codesets/build), else the starter set. */
@@ -45,17 +45,13 @@ export async function loadCatalog(io: Io): Promise<CodeCatalog> {
  * submitted (.json/.jsonl) for the duplicate-claim edit.
  */
 export async function run(args: string[], io: Io): Promise<number> {
+  // A large JSON Lines file is checked on worker threads instead (src/cli/parallel.ts).
   const { positional } = parseArgs(args, CHECK_FLAGS);
-  // A large JSON Lines file is checked by worker threads (same output, byte for byte).
-  const threads = parallelPlan(positional[0], 'check');
-  if (threads) return runInWorkers('check', args, positional[0]!, threads, io);
   const records = openRecords(positional[0], io);
   const step = await checker(args, io);
   for await (const r of records) await emit(io, step(r));
   return 0;
 }
-
-const CHECK_FLAGS = ['ncci', 'mue-effective', 'history'] as const;
 
 /**
  * Loads what `check` needs (options below) once, and returns the function that turns one input
