@@ -185,6 +185,8 @@ export async function runInWorkers(
     const setup: WorkerSetup = { claimlabWorker: true, command, args, name: file, quiet: i > 0 };
     const w = new Worker(entry!, {
       workerData: setup,
+      // Not the parent's Node options: `--input-type` or `-e` of a wrapper would stop the worker.
+      execArgv: [],
       resourceLimits: HEAP[command],
     });
     workers.push(w);

@@ -128,6 +128,29 @@ describe('check and adjudicate on worker threads print what the in-process path 
     }, 300_000);
   }
 
+  it('workers start when the CLI is imported by a script run with Node options (-e, --input-type)', async () => {
+    const want = await inProcess(['check', file]);
+    const bundle = join(process.cwd(), 'dist-cli', 'claimlab.mjs');
+    compiled(['--help'], 1); // builds the bundle when stale
+    const r = spawnSync(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        `process.argv = [process.argv[0], 'claimlab', ...process.argv.slice(1)]; await import(${JSON.stringify(`file://${bundle}`)});`,
+        'check',
+        file,
+      ],
+      {
+        encoding: 'utf8',
+        maxBuffer: 256 * 1024 * 1024,
+        env: { ...process.env, CLAIMLAB_THREADS: '1', CLAIMLAB_PARALLEL_MIN_BYTES: '1' },
+      },
+    );
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout === want.stdout).toBe(true);
+  }, 300_000);
+
   it('a setup failure in a worker gives the in-process message and exit code', async () => {
     const missing = join(dir, 'no-history.jsonl');
     for (const args of [
