@@ -150,29 +150,6 @@ function openFile(arg: string): { fd: number; size: number } {
   }
 }
 
-/**
- * A JSON Lines file (`.jsonl`/`.ndjson`, not stdin) as raw lines, each with the index of the
- * record it makes (blank lines make none): what `openRecords` yields, before JSON parsing, so
- * the parsing can happen elsewhere (src/cli/parallel.ts). Undefined for any other input.
- */
-export function openJsonLines(
-  arg: string | undefined,
-  limits: ReadLimits = READ_LIMITS,
-): { size: number; lines: AsyncIterable<IndexedLine> } | undefined {
-  if (!arg || arg === '-' || !isJsonLines(arg)) return undefined;
-  const { fd, size } = openFile(arg);
-  const src = createReadStream('', { fd, highWaterMark: 1024 * 1024 });
-  return { size, lines: indexLines(splitLines(src, limits.maxRecordBytes)) };
-}
-
-/** A raw line and the index of its record, or -1 for a blank line (no record). */
-export type IndexedLine = RawLine & { index: number };
-
-async function* indexLines(lines: AsyncIterable<RawLine>): AsyncGenerator<IndexedLine> {
-  let index = 0;
-  for await (const l of lines) yield { ...l, index: isBlank(l) ? -1 : index++ };
-}
-
 const isBlank = (l: RawLine) => l.kind === 'line' && !lineText(l).trim();
 const lineText = (l: { text: string; number: number }) =>
   l.number === 1 ? stripBom(l.text) : l.text;

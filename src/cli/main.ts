@@ -6,7 +6,7 @@
  * The shipped CLI is this module compiled by scripts/build-cli.mjs (entry src/cli/bin.ts).
  */
 import { CliError, processIo, type Io } from './io';
-import { parallelFor, runInWorkers } from './parallel';
+import { runInWorker, useWorker } from './parallel';
 
 type Command = (args: string[], io: Io) => Promise<number>;
 
@@ -61,11 +61,10 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   }
   let code: number;
   try {
-    // A large JSON Lines file to check or adjudicate goes to worker threads; this thread then
-    // never loads the engines (src/cli/parallel.ts).
-    const par = parallelFor(name, rest);
-    code = par
-      ? await runInWorkers(par.command, rest, par.file, par.threads, io)
+    // A large JSON Lines file to check or adjudicate runs on a worker thread with a bounded
+    // heap; this thread then only writes its output (src/cli/parallel.ts).
+    code = useWorker(name, rest)
+      ? await runInWorker(name, rest, io)
       : await (await cmd.load()).run(rest, io);
   } catch (e) {
     if (e instanceof CliError) {

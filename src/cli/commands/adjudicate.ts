@@ -135,7 +135,6 @@ export const badRecord = (fallbackId: string, message: string) =>
   });
 
 export async function run(args: string[], io: Io): Promise<number> {
-  // A large JSON Lines file is adjudicated on a worker thread instead (src/cli/parallel.ts).
   const { positional } = parseAdjudicationFlags(args);
   const records = openRecords(positional[0], io);
   const step = await adjudicationStep(args, io);

@@ -45,7 +45,6 @@ export async function loadCatalog(io: Io): Promise<CodeCatalog> {
  * submitted (.json/.jsonl) for the duplicate-claim edit.
  */
 export async function run(args: string[], io: Io): Promise<number> {
-  // A large JSON Lines file is checked on worker threads instead (src/cli/parallel.ts).
   const { positional } = parseArgs(args, CHECK_FLAGS);
   const records = openRecords(positional[0], io);
   const step = await checker(args, io);
@@ -55,7 +54,7 @@ export async function run(args: string[], io: Io): Promise<number> {
 
 /**
  * Loads what `check` needs (options below) once, and returns the function that turns one input
- * record into its output line: used in process and by each worker thread (src/cli/parallel.ts).
+ * record into its output line.
  */
 export async function checker(args: string[], io: Io): Promise<(r: InputRecord) => string> {
   const { flags } = parseArgs(args, CHECK_FLAGS);

@@ -1,7 +1,7 @@
 /**
  * The options of `check` and `adjudicate` (and of `reopen` and `x12 837`, which share the
  * adjudication flags), in a module of their own: the main thread parses them before it decides to
- * hand a large file to worker threads (src/cli/parallel.ts), without loading the engines.
+ * hand a large file to a worker thread (src/cli/parallel.ts), without loading the engines.
  */
 import { isIsoDate } from '../../domain/time/dates';
 import { CliError, parseArgs } from '../io';
