@@ -301,7 +301,7 @@ async function* toRecords(
 }
 
 /** The record a non-blank line makes: its JSON, or why it is not a record. */
-export function lineRecord(l: RawLine, name: string, index: number): InputRecord {
+function lineRecord(l: RawLine, name: string, index: number): InputRecord {
   const where = `${name}:${l.number}`;
   if (l.kind === 'long')
     return {

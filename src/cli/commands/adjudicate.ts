@@ -143,7 +143,7 @@ export async function run(args: string[], io: Io): Promise<number> {
 }
 
 /** Loads the ledger (`--history`) and the payers once; returns record -> output line. */
-export async function adjudicationStep(
+async function adjudicationStep(
   args: string[],
   io: Io,
 ): Promise<(r: InputRecord) => string> {

@@ -56,7 +56,7 @@ export async function run(args: string[], io: Io): Promise<number> {
  * Loads what `check` needs (options below) once, and returns the function that turns one input
  * record into its output line.
  */
-export async function checker(args: string[], io: Io): Promise<(r: InputRecord) => string> {
+async function checker(args: string[], io: Io): Promise<(r: InputRecord) => string> {
   const { flags } = parseArgs(args, CHECK_FLAGS);
   const ncciPath = flags.get('ncci');
   const mueEff = flags.get('mue-effective');
