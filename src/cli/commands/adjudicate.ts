@@ -143,10 +143,7 @@ export async function run(args: string[], io: Io): Promise<number> {
 }
 
 /** Loads the ledger (`--history`) and the payers once; returns record -> output line. */
-async function adjudicationStep(
-  args: string[],
-  io: Io,
-): Promise<(r: InputRecord) => string> {
+async function adjudicationStep(args: string[], io: Io): Promise<(r: InputRecord) => string> {
   const { date, seed, history } = parseAdjudicationFlags(args);
   const ledger = await ledgerFrom(history, io);
   const adjudicator = await makeAdjudicator(io, { ...(date ? { date } : {}), seed, ledger });
