@@ -3,7 +3,8 @@
  * of `CLI_BENCH_RUNS`, default 2) as a
  * JSON Lines file through the compiled CLI (`check` and `adjudicate`, as separate processes),
  * against the time Node needs just to parse and re-serialize the same file line by line. Prints
- * wall time, peak RSS and the ratio (target ≤ 4×), and the start-up time of one claim.
+ * wall time, CPU time (user + system, all threads), peak RSS and the ratio (target ≤ 4×), and
+ * the start-up time of one claim. The machine may be shared: CPU time is the steadier figure.
  * Runs under `npm run bench -- cli` or alone: `npx tsx bench/cli.bench.ts`.
  */
 import { spawnSync } from 'node:child_process';
@@ -63,23 +64,33 @@ for await (const line of rl) {
 }
 process.stdout.write(buf);`;
 
-/** Runs the compiled CLI in a child that reports its peak RSS (KB) on fd 3 when it exits. */
+/** Reports, on fd 3 when the process exits: peak RSS (KB), user and system CPU (µs, all threads). */
+const USAGE = `import { writeSync } from 'node:fs';
+process.on('exit', () => { const u = process.resourceUsage(); writeSync(3, [u.maxRSS, u.userCPUTime, u.systemCPUTime].join(' ')); });`;
+
+/** Runs the compiled CLI in a child that reports its usage (USAGE) when it exits. */
 const WRAPPED = `
-import { writeSync } from 'node:fs';
-process.on('exit', () => writeSync(3, String(process.resourceUsage().maxRSS)));
+${USAGE}
 process.argv = [process.argv[0], 'claimlab', ...process.argv.slice(1)];
 await import(${JSON.stringify(new URL(`file://${OUT_FILE}`).href)});`;
 
-function timed(args: string[]): { ms: number; rssMb: number; status: number | null } {
+function timed(args: string[]): {
+  ms: number;
+  cpuMs: number;
+  rssMb: number;
+  status: number | null;
+} {
   const t0 = performance.now();
   const r = spawnSync(process.execPath, args, {
     stdio: ['ignore', 'ignore', 'pipe', 'pipe'],
     maxBuffer: 64 * 1024 * 1024,
   });
   const ms = performance.now() - t0;
-  const rss = Number(String(r.output[3] ?? '0')) / 1024;
+  const [rssKb = 0, user = 0, sys = 0] = String(r.output[3] ?? '')
+    .split(' ')
+    .map(Number);
   if (r.status !== 0) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr}`);
-  return { ms, rssMb: rss, status: r.status };
+  return { ms, cpuMs: (user + sys) / 1000, rssMb: rssKb / 1024, status: r.status };
 }
 
 export default async function bench(ctx: Ctx): Promise<void> {
@@ -93,21 +104,25 @@ export default async function bench(ctx: Ctx): Promise<void> {
     writeFileSync(file, text);
     writeFileSync(one, text.slice(0, text.indexOf('\n') + 1));
     ctx.log(`input: ${n.toLocaleString('en-US')} claims, ${(text.length / 1e6).toFixed(1)} MB`);
-    const wrapBase = `${BASELINE}\nimport { writeSync } from 'node:fs'; process.on('exit', () => writeSync(3, String(process.resourceUsage().maxRSS)));`;
+    const wrapBase = `${USAGE}\n${BASELINE}`;
     const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
     // Best of two for each: the machine is shared, the lower figure is the less disturbed one.
     const runs = Number(process.env.CLI_BENCH_RUNS ?? 2);
     const best = (args: string[]) =>
       Array.from({ length: Math.max(1, runs) }, () => timed(args)).sort((a, b) => a.ms - b.ms)[0]!;
     const base = best(['--input-type=module', '-e', wrapBase, file]);
-    ctx.log(`node parse + re-serialize: ${s(base.ms)}, peak RSS ${base.rssMb.toFixed(0)} MB`);
+    ctx.log(
+      `node parse + re-serialize: ${s(base.ms)}, CPU ${s(base.cpuMs)}, peak RSS ${base.rssMb.toFixed(0)} MB`,
+    );
     const start = best(['--input-type=module', '-e', WRAPPED, 'check', one]);
-    ctx.log(`start-up (check, 1 claim): ${s(start.ms)}, peak RSS ${start.rssMb.toFixed(0)} MB`);
+    ctx.log(
+      `start-up (check, 1 claim): ${s(start.ms)}, CPU ${s(start.cpuMs)}, peak RSS ${start.rssMb.toFixed(0)} MB`,
+    );
     for (const cmd of ['check', 'adjudicate']) {
       const r = best(['--input-type=module', '-e', WRAPPED, cmd, file]);
       const ratio = r.ms / base.ms;
       ctx.log(
-        `${cmd}: ${s(r.ms)} (${Math.round(n / (r.ms / 1000)).toLocaleString('en-US')} claims/s), peak RSS ${r.rssMb.toFixed(0)} MB, ${ratio.toFixed(1)}× the baseline; target ≤ 4×: ${ratio <= 4 ? 'OK' : 'OVER'}`,
+        `${cmd}: ${s(r.ms)} (${Math.round(n / (r.ms / 1000)).toLocaleString('en-US')} claims/s), CPU ${s(r.cpuMs)} (${(r.cpuMs / base.cpuMs).toFixed(1)}× the baseline's), peak RSS ${r.rssMb.toFixed(0)} MB, ${ratio.toFixed(1)}× the baseline; target ≤ 4×: ${ratio <= 4 ? 'OK' : 'OVER'}`,
       );
     }
   } finally {

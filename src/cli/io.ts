@@ -114,27 +114,7 @@ export function openRecords(
 ): AsyncIterable<InputRecord> {
   if (!arg) throw new CliError('missing input: give a .json or .jsonl file, or - for stdin');
   if (arg === '-') return stdinRecords(io, limits);
-  let fd: number;
-  let size: number;
-  try {
-    fd = openSync(arg, 'r');
-    const st = fstatSync(fd);
-    if (st.isDirectory()) {
-      closeSync(fd);
-      throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
-    }
-    size = st.size;
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new CliError(
-      code === 'ENOENT'
-        ? `cannot read ${arg}: no such file`
-        : code === 'EISDIR'
-          ? `cannot read ${arg}: it is a folder, not a file`
-          : `cannot read ${arg}: ${code ?? String(e)}`,
-      EXIT.unreadable,
-    );
-  }
+  const { fd, size } = openFile(arg);
   const chunks = () => createReadStream('', { fd, highWaterMark: 1024 * 1024 });
   if (isJsonLines(arg)) return lineRecords(chunks(), arg, limits);
   if (size > limits.maxDocumentBytes) {
@@ -146,6 +126,33 @@ export function openRecords(
   }
   return documentRecords(chunks(), arg, limits);
 }
+
+/** Opens an input file, or throws the CliError (exit 1) that names why it cannot be read. */
+function openFile(arg: string): { fd: number; size: number } {
+  try {
+    const fd = openSync(arg, 'r');
+    const st = fstatSync(fd);
+    if (st.isDirectory()) {
+      closeSync(fd);
+      throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+    }
+    return { fd, size: st.size };
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new CliError(
+      code === 'ENOENT'
+        ? `cannot read ${arg}: no such file`
+        : code === 'EISDIR'
+          ? `cannot read ${arg}: it is a folder, not a file`
+          : `cannot read ${arg}: ${code ?? String(e)}`,
+      EXIT.unreadable,
+    );
+  }
+}
+
+const isBlank = (l: RawLine) => l.kind === 'line' && !lineText(l).trim();
+const lineText = (l: { text: string; number: number }) =>
+  l.number === 1 ? stripBom(l.text) : l.text;
 
 /** All records at once (small inputs such as `--history` of a test); prefer `openRecords`. */
 export async function readRecords(arg: string | undefined, io: Io): Promise<InputRecord[]> {
@@ -290,27 +297,26 @@ async function* toRecords(
   name: string,
 ): AsyncGenerator<InputRecord> {
   let index = 0;
-  for await (const l of lines) {
-    const where = `${name}:${l.number}`;
-    if (l.kind === 'long') {
-      yield {
-        kind: 'bad',
-        message: `${where}: line ${l.number} is ${mb(l.bytes)}, over the ${mb(l.limit)} limit for one record (one claim per line)`,
-        where,
-        index: index++,
-      };
-      continue;
-    }
-    const text = l.number === 1 ? stripBom(l.text) : l.text;
-    if (!text.trim()) continue;
-    const r = tryParse(text);
-    yield r.ok
-      ? { kind: 'json', value: r.value, where, index: index++ }
-      : { kind: 'bad', message: `${where}: ${r.message}`, where, index: index++ };
-  }
+  for await (const l of lines) if (!isBlank(l)) yield lineRecord(l, name, index++);
 }
 
-type RawLine =
+/** The record a non-blank line makes: its JSON, or why it is not a record. */
+function lineRecord(l: RawLine, name: string, index: number): InputRecord {
+  const where = `${name}:${l.number}`;
+  if (l.kind === 'long')
+    return {
+      kind: 'bad',
+      message: `${where}: line ${l.number} is ${mb(l.bytes)}, over the ${mb(l.limit)} limit for one record (one claim per line)`,
+      where,
+      index,
+    };
+  const r = tryParse(lineText(l));
+  return r.ok
+    ? { kind: 'json', value: r.value, where, index }
+    : { kind: 'bad', message: `${where}: ${r.message}`, where, index };
+}
+
+export type RawLine =
   | { kind: 'line'; text: string; number: number }
   | { kind: 'long'; bytes: number; limit: number; number: number };
 
@@ -344,7 +350,13 @@ export async function* splitLines(
     return { kind: 'line', text: whole.toString('utf8', 0, end), number };
   };
   for await (const ch of src) {
-    const buf = typeof ch === 'string' ? Buffer.from(ch, 'utf8') : Buffer.from(ch);
+    // A view, not a copy: Buffer.from(buffer) would copy every 1 MiB chunk once more.
+    const buf =
+      typeof ch === 'string'
+        ? Buffer.from(ch, 'utf8')
+        : Buffer.isBuffer(ch)
+          ? ch
+          : Buffer.from(ch.buffer, ch.byteOffset, ch.byteLength);
     let pos = 0;
     for (;;) {
       const nl = buf.indexOf(10, pos);

@@ -6,6 +6,7 @@
  * The shipped CLI is this module compiled by scripts/build-cli.mjs (entry src/cli/bin.ts).
  */
 import { CliError, processIo, type Io } from './io';
+import { runInWorker, useWorker } from './parallel';
 
 type Command = (args: string[], io: Io) => Promise<number>;
 
@@ -64,8 +65,11 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   }
   let code: number;
   try {
-    const mod = await cmd.load();
-    code = await mod.run(rest, io);
+    // A large JSON Lines file to check or adjudicate runs on a worker thread with a bounded
+    // heap; this thread then only writes its output (src/cli/parallel.ts).
+    code = useWorker(name, rest)
+      ? await runInWorker(name, rest, io)
+      : await (await cmd.load()).run(rest, io);
   } catch (e) {
     if (e instanceof CliError) {
       io.err(`claimlab ${name}: ${e.message}`);

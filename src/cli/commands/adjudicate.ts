@@ -14,13 +14,13 @@
 import type { Finding } from '../../domain/findings';
 import { parseClaim } from '../../domain/claim/parse';
 import { echo } from '../../domain/claim/input-text';
-import { isIsoDate } from '../../domain/time/dates';
 import { PayerLedger } from '../../domain/payer/ledger';
 import { unbalancedLines } from '../../domain/payer/corrections/reversal';
 import { remittanceFromJson } from '../../domain/payer/remittance/remittance-json';
 import { findingJson } from '../../domain/findings';
 import { remittanceJson, type Remittance } from '../../domain/payer/remittance/remittance';
-import { CliError, emit, openRecords, parseArgs, type Io } from '../io';
+import { emit, openRecords, type InputRecord, type Io } from '../io';
+import { parseAdjudicationFlags } from './flags';
 import { fileLedgerStore } from '../ledger-file';
 import { loadCatalog } from './check';
 import { cliPayerService } from './payer-service';
@@ -88,23 +88,7 @@ export async function makeAdjudicator(
   };
 }
 
-export function parseAdjudicationFlags(args: string[]) {
-  const { flags, positional } = parseArgs(args, ['date', 'seed', 'history']);
-  const history = flags.get('history');
-  if (history === true) throw new CliError('--history needs a file of remittance JSON lines');
-  const date = flags.get('date');
-  if (date !== undefined && !isIsoDate(date))
-    throw new CliError('--date must be YYYY-MM-DD (the simulated receipt date)');
-  const seedFlag = flags.get('seed');
-  const seed = seedFlag === undefined ? 0 : Number(seedFlag);
-  if (!Number.isInteger(seed)) throw new CliError('--seed must be a whole number');
-  return {
-    positional,
-    date: typeof date === 'string' ? date : undefined,
-    seed,
-    history: typeof history === 'string' ? history : undefined,
-  };
-}
+export { parseAdjudicationFlags };
 
 /**
  * A payer ledger holding the remittances of `--history` (JSON lines as `adjudicate` prints
@@ -151,21 +135,22 @@ export const badRecord = (fallbackId: string, message: string) =>
   });
 
 export async function run(args: string[], io: Io): Promise<number> {
-  const { positional, date, seed, history } = parseAdjudicationFlags(args);
+  const { positional } = parseAdjudicationFlags(args);
   const records = openRecords(positional[0], io);
+  const step = await adjudicationStep(args, io);
+  for await (const r of records) await emit(io, step(r));
+  return 0;
+}
+
+/** Loads the ledger (`--history`) and the payers once; returns record -> output line. */
+async function adjudicationStep(args: string[], io: Io): Promise<(r: InputRecord) => string> {
+  const { date, seed, history } = parseAdjudicationFlags(args);
   const ledger = await ledgerFrom(history, io);
   const adjudicator = await makeAdjudicator(io, { ...(date ? { date } : {}), seed, ledger });
-  for await (const r of records) {
+  return (r) => {
     const fallbackId = `claim-${r.index + 1}`;
-    if (r.kind === 'bad') {
-      await emit(io, JSON.stringify(badRecord(fallbackId, r.message)));
-      continue;
-    }
+    if (r.kind === 'bad') return JSON.stringify(badRecord(fallbackId, r.message));
     const res = adjudicator(r.value, fallbackId);
-    await emit(
-      io,
-      JSON.stringify('rejected' in res ? res.rejected : remittanceJson(res.remittance)),
-    );
-  }
-  return 0;
+    return JSON.stringify('rejected' in res ? res.rejected : remittanceJson(res.remittance));
+  };
 }

@@ -14,7 +14,16 @@ import { findingJson } from '../../domain/findings';
 import { importNcciWithAddOns } from '../../codesets/ncci/import-node';
 import type { Claim } from '../../domain/claim/claim';
 import { parseClaim } from '../../domain/claim/parse';
-import { CliError, emit, openRecords, readRecords, parseArgs, type Io } from '../io';
+import {
+  CliError,
+  emit,
+  openRecords,
+  readRecords,
+  parseArgs,
+  type InputRecord,
+  type Io,
+} from '../io';
+import { CHECK_FLAGS } from './flags';
 import { cliPayerService } from './payer-service';
 
 /** The official catalog when its bundles are built (codesets/build), else the starter set. */
@@ -36,8 +45,19 @@ export async function loadCatalog(io: Io): Promise<CodeCatalog> {
  * submitted (.json/.jsonl) for the duplicate-claim edit.
  */
 export async function run(args: string[], io: Io): Promise<number> {
-  const { flags, positional } = parseArgs(args, ['ncci', 'mue-effective', 'history']);
+  const { positional } = parseArgs(args, CHECK_FLAGS);
   const records = openRecords(positional[0], io);
+  const step = await checker(args, io);
+  for await (const r of records) await emit(io, step(r));
+  return 0;
+}
+
+/**
+ * Loads what `check` needs (options below) once, and returns the function that turns one input
+ * record into its output line.
+ */
+async function checker(args: string[], io: Io): Promise<(r: InputRecord) => string> {
+  const { flags } = parseArgs(args, CHECK_FLAGS);
   const ncciPath = flags.get('ncci');
   const mueEff = flags.get('mue-effective');
   let ncci: NcciRules | undefined;
@@ -69,32 +89,27 @@ export async function run(args: string[], io: Io): Promise<number> {
       if (h.kind === 'json') history.push(parseClaim(h.value).claim);
     ctx.history = history;
   }
-  for await (const r of records) {
+  return (r) => {
     const fallbackId = `claim-${r.index + 1}`;
     if (r.kind === 'bad') {
-      await emit(
-        io,
-        JSON.stringify({
-          claimId: fallbackId,
-          findings: [
-            {
-              id: 'claim.invalid-field',
-              severity: 'error',
-              line: null,
-              codes: [],
-              message: `${r.message}; the record was not checked.`,
-              reference: 'README "Claim input" (one JSON claim per line)',
-            },
-          ],
-        }),
-      );
-      continue;
+      return JSON.stringify({
+        claimId: fallbackId,
+        findings: [
+          {
+            id: 'claim.invalid-field',
+            severity: 'error',
+            line: null,
+            codes: [],
+            message: `${r.message}; the record was not checked.`,
+            reference: 'README "Claim input" (one JSON claim per line)',
+          },
+        ],
+      });
     }
     const { claim, findings } = checkClaim(r.value, ctx, fallbackId);
     // The payer's own policy edits, by the function `adjudicate` calls: what check predicts is
     // what the payer applies (timely filing, authorization, necessity, COB).
     const all = withPayerChecks(claim, findings, payers.get(claim.payerId));
-    await emit(io, JSON.stringify({ claimId: claim.claimId, findings: all.map(findingJson) }));
-  }
-  return 0;
+    return JSON.stringify({ claimId: claim.claimId, findings: all.map(findingJson) });
+  };
 }
