@@ -1,9 +1,10 @@
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { codesetsPlugin } from './src/codesets/vite-plugin.ts';
+import { packsPlugin } from './src/scenarios/vite-plugin.ts';
 
 export default defineConfig({
-  plugins: [svelte(), codesetsPlugin()],
+  plugins: [svelte(), codesetsPlugin(), packsPlugin()],
   // @xstate/svelte otherwise resolves to its CommonJS build under Vitest and loads a second
   // Svelte runtime (lifecycle_outside_component). See: STYLE.md pitfalls, xstate issue #4941.
   resolve: { conditions: ['module', 'browser', 'development|production'] },

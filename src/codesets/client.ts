@@ -33,6 +33,7 @@ export const TIMEOUTS: Record<WorkerRequest['type'], number> = {
   adjudicate: 60_000,
   import: 600_000,
   remove: 30_000,
+  'releases.diff': 120_000,
 };
 
 /** A client of the worker `make` starts (the app's: src/services/codeset-client.ts). */

@@ -14,6 +14,8 @@ import { buildCodesets } from './build-plan';
 import { EncoderHost } from './engine-encoder';
 import { BundleSources, RequestError, type EngineIo, type Slot } from './engine-sources';
 import type { CodesetStatus, EngineStatus, ImportReport, WorkerRequest } from './protocol';
+import { diffReleases } from '../domain/codes/release/diff';
+import { pageOfRows, releaseDiffRows, type ReleaseDiffRow } from './release-diff';
 
 export { BundleSources, RequestError, type EngineIo } from './engine-sources';
 
@@ -121,10 +123,47 @@ async function importFiles(
   };
 }
 
+/**
+ * The rows of the ICD-10-CM diff `from` → `to` (release ids such as FY2021), computed once per
+ * pair: both releases are loaded (a release the engine does not have is a clear error).
+ */
+function releaseDiff(
+  src: BundleSources,
+  cache: Map<string, Promise<ReleaseDiffRow[]>>,
+  from: string,
+  to: string,
+): Promise<ReleaseDiffRow[]> {
+  const key = `${from}\u0000${to}`;
+  let p = cache.get(key);
+  if (!p) {
+    p = (async () => {
+      const icd = (await src.slots()).filter((s) => s.entry.kind === 'icd10cm');
+      const release = async (id: string) => {
+        const s = icd.find((x) => x.entry.id.toUpperCase() === id.toUpperCase());
+        if (!s || !('from' in s.entry))
+          throw new RequestError([
+            {
+              path: id,
+              message: `no ICD-10-CM release ${id} (the engine has: ${icd.map((x) => x.entry.id).join(', ') || 'none: the official code sets are needed'})`,
+            },
+          ]);
+        return (await src.releaseFor(s.entry.from)).rel;
+      };
+      const [a, b] = [await release(from), await release(to)];
+      return releaseDiffRows(diffReleases(a, b), (code) => b.get(code)?.billable ?? false);
+    })();
+    cache.set(key, p);
+    p.catch(() => cache.delete(key));
+  }
+  return p;
+}
+
 export function createCodesetRequests(io: EngineIo): CodesetRequests {
   const src = new BundleSources(io);
   const encoder = new EncoderHost(src);
+  const diffs = new Map<string, Promise<ReleaseDiffRow[]>>();
   const reset = () => {
+    diffs.clear();
     src.reset();
     encoder.reset();
   };
@@ -152,6 +191,8 @@ export function createCodesetRequests(io: EngineIo): CodesetRequests {
           await io.imported.remove(req.kind, req.id);
           reset();
           return status(src);
+        case 'releases.diff':
+          return pageOfRows(await releaseDiff(src, diffs, req.from, req.to), req);
       }
     },
   };

@@ -8,6 +8,7 @@ import type { CodeDetail, IndexNode } from './encoder/service';
 import type { ManifestEntry } from './manifest';
 import type { ProcedureEntry } from '../domain/codes/catalog';
 import type { Problem } from '../domain/result';
+import type { ReleaseDiffPage, ReleaseDiffQuery } from './release-diff';
 
 export interface ReleaseStatus {
   kind: ManifestEntry['kind'];
@@ -89,7 +90,9 @@ export type WorkerRequest =
   | { type: 'lookup'; code: string; date: string }
   | { type: 'procedure'; code: string; date: string }
   | { type: 'import'; files: { name: string; data: ArrayBuffer }[] }
-  | { type: 'remove'; kind: ManifestEntry['kind']; id: string };
+  | { type: 'remove'; kind: ManifestEntry['kind']; id: string }
+  /** ICD-10-CM changes between two releases, filtered and paged (the refresher). */
+  | ({ type: 'releases.diff' } & ReleaseDiffQuery);
 
 export interface ImportReport {
   built: ManifestEntry[];
@@ -117,7 +120,9 @@ type ResultOf<T extends WorkerRequest['type']> = T extends 'status'
             ? ProcedureEntry | null
             : T extends 'import'
               ? ImportReport
-              : CodesetStatus;
+              : T extends 'releases.diff'
+                ? ReleaseDiffPage
+                : CodesetStatus;
 
 export type WorkerResponse =
   { id: number; ok: true; value: unknown } | { id: number; ok: false; errors: Problem[] };

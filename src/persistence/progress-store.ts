@@ -24,6 +24,7 @@ import {
   type ProgressRecord,
 } from './progress.record';
 import { checkMigrations, readRecord } from './versioned';
+import { refreshedKey, refreshedRecordType, type RefreshedRecord } from './refreshed.record';
 
 export type LoadResult =
   | { kind: 'found'; record: ProgressRecord }
@@ -43,6 +44,7 @@ const attemptPrefix = (packId: string, caseId: string) => `claimlab/attempts/${p
 
 checkMigrations(progressRecordType);
 checkMigrations(attemptRecordType);
+checkMigrations(refreshedRecordType);
 
 export type ProgressInput = Omit<ProgressRecord, 'savedAt' | 'format' | 'kind' | 'revision'>;
 
@@ -311,6 +313,30 @@ export class ProgressStore {
 
   flush(): Promise<void> {
     return this.#settled();
+  }
+
+  /** The pack version the trainee last refreshed on (the refresher's "since I last studied"). */
+  async lastRefreshed(packId: string): Promise<RefreshedRecord | null> {
+    const r = readRecord(refreshedRecordType, await this.#kv.getItem(refreshedKey(packId)));
+    return r.ok && r.value.packId === packId ? r.value : null;
+  }
+
+  /** Remembers that the trainee refreshed `packId` up to `version` (a scored refresher quiz). */
+  async markRefreshed(
+    packId: string,
+    version: string,
+    score: RefreshedRecord['score'] = null,
+  ): Promise<RefreshedRecord> {
+    const rec: RefreshedRecord = {
+      format: 1,
+      kind: 'pack-refreshed',
+      packId,
+      version,
+      refreshedAt: this.#now(),
+      score,
+    };
+    await this.#kv.setItem(refreshedKey(packId), rec);
+    return rec;
   }
 }
 

@@ -1,15 +1,33 @@
 /**
  * `pack diff`: what was added, removed and changed between two versions of a pack — codes used
- * by answer keys and questions, rules, payers and plan policies, cases, templates and
- * questions — each with the changelog entry of the newer pack that explains it. A changelog
+ * by answer keys and questions, rules, payers (field by field) and plan policies, fee tables and
+ * Part B drug (ASP) tables (entry by entry), cases, templates and questions — each with the
+ * changelog entry of the newer pack that explains it. A changelog
  * change explains a difference when one of its `refs` names the difference's ref
  * (`case:dm2-htn`, `policy:acme-gold/priorAuthorization`, `code:E11.A`) or its kind and id
- * prefix (`policy:acme-gold` covers every policy of that plan).
+ * prefix (`policy:acme-gold` covers every policy of that plan, `fee:acme-2026` every entry of
+ * that fee table, `payer:acme` every field of that payer).
+ *
+ * The JSON (`pack diff --json`) is stable: items sorted by kind (the order of DIFF_KINDS), then
+ * ref; a ref names one thing — `payer:<id>` (added/removed) or `payer:<id>/<field>` (changed),
+ * `fee:<table id>` or `fee:<table id>/<code>`, `drug:<quarter>` or `drug:<quarter>/<code>`.
  * The refresher (issue 12) turns this list into plain-words changes and a quiz.
  */
 import type { PackV2 } from './format/v2';
+import { compareVersions } from './versions';
 
-export type DiffKind = 'code' | 'rule' | 'payer' | 'policy' | 'case' | 'template' | 'question';
+export const DIFF_KINDS = [
+  'code',
+  'rule',
+  'payer',
+  'policy',
+  'fee',
+  'drug',
+  'case',
+  'template',
+  'question',
+] as const;
+export type DiffKind = (typeof DIFF_KINDS)[number];
 
 export interface ChangeExplanation {
   version: string;
@@ -26,6 +44,9 @@ export interface DiffItem {
   ref: string;
   /** For `changed`: the top-level fields that differ. */
   fields?: string[];
+  /** For a payer field, a fee or a drug entry: the value in the older and the newer pack. */
+  before?: unknown;
+  after?: unknown;
   /** The changelog entries that name this ref (empty: not explained by the changelog). */
   explainedBy: ChangeExplanation[];
 }
@@ -49,8 +70,35 @@ function canon(v: unknown): string {
   return JSON.stringify(v) ?? 'null';
 }
 
-function entries(p: PackV2): Map<string, { kind: DiffKind; value: unknown; usedBy?: string[] }> {
-  const m = new Map<string, { kind: DiffKind; value: unknown; usedBy?: string[] }>();
+interface Entry {
+  kind: DiffKind;
+  value: unknown;
+  usedBy?: string[];
+  /** A leaf (payer field, fee or drug entry): `changed` carries before/after, not fields. */
+  leaf?: boolean;
+}
+
+const isObj = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+const idOf = (v: unknown, key = 'id') =>
+  isObj(v) && typeof v[key] === 'string' ? (v[key] as string) : null;
+
+/** Fee tables (`id`) and ASP tables (`quarter`): the table without its entries, and each entry by code. */
+function tableEntries(m: Map<string, Entry>, kind: 'fee' | 'drug', tables: unknown[], key: string) {
+  for (const t of tables) {
+    const id = idOf(t, key);
+    if (!id || !isObj(t)) continue;
+    const { entries: list, ...meta } = t;
+    m.set(`${kind}:${id}`, { kind, value: meta });
+    for (const e of Array.isArray(list) ? list : []) {
+      const code = idOf(e, 'code');
+      if (code) m.set(`${kind}:${id}/${code}`, { kind, value: e, leaf: true });
+    }
+  }
+}
+
+function entries(p: PackV2): Map<string, Entry> {
+  const m = new Map<string, Entry>();
   const put = (kind: DiffKind, id: string, value: unknown) =>
     m.set(`${kind}:${id}`, { kind, value });
   for (const c of p.cases) put('case', c.id, c);
@@ -61,9 +109,15 @@ function entries(p: PackV2): Map<string, { kind: DiffKind; value: unknown; usedB
   for (const pl of p.plans)
     for (const [k, v] of Object.entries(pl.policies))
       if (v) put('policy', `${pl.id}/${k}`, { payerId: pl.payerId, entries: v });
-  for (const py of p.payers)
-    if (py && typeof py === 'object' && typeof (py as { id?: unknown }).id === 'string')
-      put('payer', (py as { id: string }).id, py);
+  for (const py of p.payers) {
+    const id = idOf(py);
+    if (!id || !isObj(py)) continue;
+    put('payer', id, py);
+    for (const [k, v] of Object.entries(py))
+      if (k !== 'id') m.set(`payer:${id}/${k}`, { kind: 'payer', value: v, leaf: true });
+  }
+  tableEntries(m, 'fee', p.fees, 'id');
+  tableEntries(m, 'drug', p.drugs, 'quarter');
   // Codes the pack teaches (answer keys, alternatives, questions, templates), with their users.
   const codes = new Map<string, string[]>();
   const use = (ref: string) => (x: string) => {
@@ -99,12 +153,7 @@ function changedFields(a: unknown, b: unknown): string[] {
     .sort();
 }
 
-const cmpVersion = (x: string, y: string) => {
-  const a = x.split(/[.-]/).map(Number);
-  const b = y.split(/[.-]/).map(Number);
-  for (let k = 0; k < 3; k++) if (a[k] !== b[k]) return (a[k] ?? 0) - (b[k] ?? 0);
-  return 0;
-};
+const cmpVersion = compareVersions;
 
 /** Does a changelog ref name this diff ref? Exact, or a prefix ending at `/` (`policy:acme-gold`). */
 export function refMatches(changelogRef: string, ref: string): boolean {
@@ -149,29 +198,48 @@ export function diffPacks(a: PackV2, b: PackV2): PackDiff {
       .filter((e) => !seen.has(e.what) && !!seen.add(e.what));
   };
   const items: DiffItem[] = [];
+  // A payer field, fee or drug entry is listed alone only when its payer or table is in both.
+  const parentIn = (ref: string, e: Map<string, Entry>) => e.has(ref.slice(0, ref.indexOf('/')));
+  const whole = (ref: string, x: Entry) => x.leaf && !(parentIn(ref, ea) && parentIn(ref, eb));
   for (const [ref, x] of eb) {
     const old = ea.get(ref);
+    if (whole(ref, x)) continue;
     if (!old)
-      items.push({ kind: x.kind, change: 'added', ref, explainedBy: why(ref, 'added', x.usedBy) });
-    else if (canon(old.value) !== canon(x.value))
+      items.push({
+        kind: x.kind,
+        change: 'added',
+        ref,
+        ...(x.leaf ? { after: x.value } : {}),
+        explainedBy: why(ref, 'added', x.usedBy),
+      });
+    else if (canon(old.value) !== canon(x.value)) {
+      // A payer's changes are listed field by field (payer:<id>/<field>).
+      if (x.kind === 'payer' && !x.leaf) continue;
       items.push({
         kind: x.kind,
         change: 'changed',
         ref,
-        fields: changedFields(old.value, x.value),
+        ...(x.leaf
+          ? { before: old.value, after: x.value }
+          : { fields: changedFields(old.value, x.value) }),
         explainedBy: explain(ref, 'changed'),
       });
+    }
   }
   for (const [ref, x] of ea)
-    if (!eb.has(ref))
+    if (!eb.has(ref) && !whole(ref, x))
       items.push({
         kind: x.kind,
         change: 'removed',
         ref,
+        ...(x.leaf ? { before: x.value } : {}),
         explainedBy: why(ref, 'removed', x.usedBy),
       });
-  const order: DiffKind[] = ['code', 'rule', 'payer', 'policy', 'case', 'template', 'question'];
-  items.sort((p, q) => order.indexOf(p.kind) - order.indexOf(q.kind) || p.ref.localeCompare(q.ref));
+  items.sort(
+    (p, q) =>
+      DIFF_KINDS.indexOf(p.kind) - DIFF_KINDS.indexOf(q.kind) ||
+      (p.ref < q.ref ? -1 : p.ref > q.ref ? 1 : 0),
+  );
   const count = (c: DiffItem['change']) => items.filter((i) => i.change === c).length;
   return {
     from: { id: a.id, version: a.version },

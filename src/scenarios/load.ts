@@ -1,39 +1,71 @@
 /**
- * Loads the packs shipped in scenarios/ into the browser bundle (they are small data files) and
- * reads them with the one pack reader (format/index.ts `readPackSet`: format 1 through the
- * migrations, format 2 natively, structure only). Node callers use load-node.ts.
+ * Loads the shipped packs at run time (browser page and code-set worker): fetches the index and
+ * each pack folder that src/scenarios/vite-plugin.ts serves at /packs/ (nothing about a pack is
+ * compiled into the app), and reads them with the one pack reader (format/index.ts
+ * `readPackSet`: format 1 through the migrations, format 2 natively, structure only). A pack that
+ * cannot be fetched is reported like a pack with a problem; the others still load. Node callers
+ * use load-node.ts.
+ * See: issue 12 "Packs load at run time".
  */
-import { assemblePack } from './format/assemble';
-import { prefixAssembled, readPackSet, type LoadedPacks } from './format/index';
-
-// `*.schema.json` (the JSON Schema for editors) is not a part of any pack.
-const FILES = import.meta.glob(['../../scenarios/*/**/*.json', '!**/*.schema.json'], {
-  eager: true,
-  import: 'default',
-});
+import type { Problem } from '../domain/result';
+import { readPackSet, type LoadedPacks } from './format/index';
+import { readServedPack } from './format/read-served';
 
 export type { LoadedPacks };
 
-/** Groups bundled files by pack folder: `<folder>` → (path inside the pack → JSON). */
-export function groupByPack(files: Record<string, unknown>, root: string) {
-  const byPack = new Map<string, Map<string, unknown>>();
-  for (const [path, data] of Object.entries(files)) {
-    if (path.endsWith('.schema.json')) continue;
-    const rel = path.slice(path.indexOf(root) + root.length);
-    const [dir, ...rest] = rel.split('/');
-    if (!dir || rest.length === 0) continue;
-    let m = byPack.get(dir);
-    if (!m) byPack.set(dir, (m = new Map()));
-    m.set(rest.join('/'), data);
-  }
-  return byPack;
+/** Fetches a file under /packs/ and parses it as JSON; throws with a message naming the file. */
+export type PackFetch = (name: string) => Promise<unknown>;
+
+/** A PackFetch over `fetch` at `base` (`/packs/` under the app's base URL). */
+export function httpPackFetch(base: string, f: typeof fetch = fetch): PackFetch {
+  return async (name) => {
+    const res = await f(`${base}${name}`, { cache: 'no-cache' });
+    if (!res.ok) throw new Error(`HTTP ${res.status}`);
+    // Static hosts answer a missing file with the app's index.html.
+    if (res.headers.get('content-type')?.startsWith('text/html'))
+      throw new Error('not found (the server sent a web page)');
+    return res.json();
+  };
 }
 
-export function loadBundledPacks(): LoadedPacks {
-  const dirs = [...groupByPack(FILES, 'scenarios/')].sort(([a], [b]) =>
-    a < b ? -1 : a > b ? 1 : 0,
+const isObj = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * The shipped packs: every folder the index lists, fetched in parallel. Rejects only when the
+ * index itself cannot be had (the caller shows that the packs failed to load).
+ */
+export async function fetchShippedPacks(get: PackFetch, label = 'scenarios'): Promise<LoadedPacks> {
+  let index: unknown;
+  try {
+    index = await get('index.json');
+  } catch (e) {
+    throw new Error(`The scenario packs could not be loaded: ${(e as Error).message}`, {
+      cause: e,
+    });
+  }
+  const list = isObj(index) && Array.isArray(index.packs) ? index.packs : null;
+  if (!list) throw new Error('The scenario packs could not be loaded: the pack index is not valid');
+  const errors: Problem[] = [];
+  const got = await Promise.all(
+    list.map(async (ref: unknown) => {
+      const folder = isObj(ref) && typeof ref.folder === 'string' ? ref.folder : null;
+      const file = isObj(ref) && typeof ref.file === 'string' ? ref.file : null;
+      if (!folder || !file) {
+        errors.push({ path: `${label}/index.json`, message: 'an entry names no pack folder' });
+        return null;
+      }
+      try {
+        return readServedPack(await get(file), `${label}/${folder}`);
+      } catch (e) {
+        errors.push({
+          path: `${label}/${folder}`,
+          message: `the pack could not be fetched: ${(e as Error).message}`,
+        });
+        return null;
+      }
+    }),
   );
-  return readPackSet(
-    dirs.map(([dir, files]) => prefixAssembled(assemblePack(files), `scenarios/${dir}`)),
-  );
+  const set = readPackSet(got.flatMap((a) => (a ? [a] : [])));
+  return { ...set, errors: [...errors, ...set.errors] };
 }

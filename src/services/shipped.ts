@@ -9,6 +9,7 @@ import type { FeeSources, FeeTable, MpfsTables } from '../domain/payer/pricing/f
 import type { PayerProfile } from '../domain/payer/profile';
 import type { Problem } from '../domain/result';
 import { loadShippedPacks } from '../scenarios/load-node';
+import { newestVersions } from '../scenarios/versions';
 import { buildPayerService, type PayerBundles, type PayerService } from './payer';
 
 const describe = (errors: readonly Problem[]) =>
@@ -20,7 +21,9 @@ let packsOnly: PayerService | undefined;
  * file is broken (test/scenarios/packs.test.ts guards them).
  */
 export function shippedPayerService(bundles?: PayerBundles): PayerService {
-  const { packs, errors } = loadShippedPacks();
+  const { packs: all, errors } = loadShippedPacks();
+  // The newest version of each pack: an older version's payers stay for the refresher only.
+  const packs = newestVersions(all);
   if (errors.length) throw new Error(describe(errors));
   if (bundles) {
     const s = buildPayerService(packs, bundles);

@@ -2,8 +2,9 @@
  * The engine behind the code-set Web Worker (worker.ts): the code-set requests
  * (src/codesets/engine.ts) plus scrub and adjudication, which it answers with the one payer
  * service (payer.ts) over the same bundles — the same domain code the page and the CLI run.
- * A scrub carries no pack, so it uses the packs bundled with the app (for the MPFS-less global
- * days of the starter pack's national table); an adjudication carries the case's payer profile
+ * A scrub carries no pack, so it uses the shipped packs (the newest version of each; for the
+ * MPFS-less global days of the starter pack's national table), which the host hands in (the
+ * worker fetches them from /packs/ like the page); an adjudication carries the case's payer profile
  * and its pack's fee tables as the page read them. The I/O is injected, so the handler runs in
  * Node tests on the real files.
  * See: issue 4 (the same engine in the browser), issue 5 (MPFS pricing), issue 9 (one payer service).
@@ -16,7 +17,8 @@ import {
   type EngineIo,
 } from '../codesets/engine';
 import type { WorkerRequest } from '../codesets/protocol';
-import { loadBundledPacks } from '../scenarios/load';
+import type { Pack } from '../scenarios/schema';
+import { newestVersions } from '../scenarios/versions';
 import { buildPayerService, type PackSet, type PayerBundles, type PayerService } from './payer';
 import { answerSubmission } from './submission';
 
@@ -90,15 +92,27 @@ async function adjudicateRequest(
   return out.value;
 }
 
-export function createCodesetEngine(io: EngineIo): CodesetEngine {
+export interface EngineOptions {
+  /** The shipped packs (every version; the newest of each id is used). Default: none. */
+  packs?: () => Promise<readonly Pack[]> | readonly Pack[];
+}
+
+export function createCodesetEngine(io: EngineIo, opts: EngineOptions = {}): CodesetEngine {
   const codesets = createCodesetRequests(io);
   const src = codesets.sources;
   /** The bundled packs' service, rebuilt only when the MPFS tables change (an import). */
   let bundled: { mpfs: MpfsTables | null | undefined; service: PayerService } | undefined;
+  let shipped: Promise<readonly Pack[]> | undefined;
+  const packs = () =>
+    (shipped ??= Promise.resolve(opts.packs?.() ?? []).then(newestVersions, (e: unknown) => {
+      shipped = undefined; // tried again on the next scrub
+      throw e;
+    }));
   const bundledService = async () => {
     const b = await bundlesOf(src);
+    const list = await packs();
     if (!bundled || bundled.mpfs !== b.mpfs)
-      bundled = { mpfs: b.mpfs, service: buildPayerService(loadBundledPacks().packs, b) };
+      bundled = { mpfs: b.mpfs, service: buildPayerService(list, b) };
     return bundled.service;
   };
   return {

@@ -15,9 +15,11 @@ import {
   storeImported,
 } from '../codesets/browser/store';
 import { createCodesetEngine } from './worker-engine';
+import { fetchShippedPacks, httpPackFetch } from '../scenarios/load';
 import type { WorkerRequest, WorkerResponse } from '../codesets/protocol';
 
-const BASE = `${(import.meta.env?.BASE_URL as string | undefined) ?? '/'}codesets/`;
+const ROOT = (import.meta.env?.BASE_URL as string | undefined) ?? '/';
+const BASE = `${ROOT}codesets/`;
 
 async function gunzip(bytes: Uint8Array): Promise<Uint8Array> {
   const stream = new Blob([bytes as BlobPart])
@@ -26,23 +28,30 @@ async function gunzip(bytes: Uint8Array): Promise<Uint8Array> {
   return new Uint8Array(await new Response(stream).arrayBuffer());
 }
 
-const engine = createCodesetEngine({
-  async fetchFile(name) {
-    const res = await fetch(`${BASE}${name}`, { cache: 'no-cache' });
-    // `vite preview` and static hosts answer a missing file with the app's index.html.
-    if (res.status === 404 || res.headers.get('content-type')?.startsWith('text/html')) return null;
-    if (!res.ok) throw new Error(`${BASE}${name}: HTTP ${res.status}`);
-    return new Uint8Array(await res.arrayBuffer());
+const engine = createCodesetEngine(
+  {
+    async fetchFile(name) {
+      const res = await fetch(`${BASE}${name}`, { cache: 'no-cache' });
+      // `vite preview` and static hosts answer a missing file with the app's index.html.
+      if (res.status === 404 || res.headers.get('content-type')?.startsWith('text/html'))
+        return null;
+      if (!res.ok) throw new Error(`${BASE}${name}: HTTP ${res.status}`);
+      return new Uint8Array(await res.arrayBuffer());
+    },
+    gunzip,
+    imported: {
+      read: readImported,
+      bundle: readImportedBundle,
+      store: storeImported,
+      remove: removeImported,
+    },
+    now: () => performance.now(),
   },
-  gunzip,
-  imported: {
-    read: readImported,
-    bundle: readImportedBundle,
-    store: storeImported,
-    remove: removeImported,
+  {
+    // The same packs the page fetches (src/scenarios/vite-plugin.ts), read when first needed.
+    packs: async () => (await fetchShippedPacks(httpPackFetch(`${ROOT}packs/`))).packs,
   },
-  now: () => performance.now(),
-});
+);
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 scope.onmessage = async (ev: MessageEvent<{ id: number; req: WorkerRequest }>) => {

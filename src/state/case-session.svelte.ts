@@ -135,6 +135,10 @@ export class CaseSession {
     });
     const loaded = await store.load(pack.id, caseFile.id, caseFile.title);
     if (loaded.kind === 'corrupt') this.#notice = loaded.message;
+    // A newer version of the pack arrived while this case was in progress: say which version
+    // the saved work was made on (its record keeps it; see scenarios/versions.ts).
+    if (loaded.kind === 'found' && loaded.record.packVersion !== pack.version)
+      this.#notice = `Your saved work on this case was started on version ${loaded.record.packVersion} of the pack; the case now shows version ${pack.version}. Start over for the new version's answer key.`;
     const machine = lifecycleMachine.provide({
       actors: {
         adjudicate: fromPromise<Remittance, AdjudicateInput>(({ input }) =>

@@ -1,10 +1,11 @@
 /**
- * Hash routing: `#/` cases, `#/case/<pack>/<case>`, and one page per name in PAGES
+ * Hash routing: `#/` cases, `#/case/<pack>/<case>` (`<pack>` is a pack id, its newest version,
+ * or `<id>@<version>`: scenarios/versions.ts), and one page per name in PAGES
  * (`#/encoder`, `#/settings`). The hash keeps the route across reloads and works from any static
  * host. Each route's screen is loaded when first opened (ui/screens.ts).
  */
 /** Pages without parameters; a new screen (practice, refresher, quiz, progress, studio) is added here. */
-export const PAGES = ['encoder', 'settings'] as const;
+export const PAGES = ['encoder', 'settings', 'refresher'] as const;
 export type PageName = (typeof PAGES)[number];
 
 export type Route =

@@ -34,4 +34,5 @@ export const SCREENS: { [R in Exclude<Route['name'], 'cases' | 'not-found'>]: Lo
   case: lazy(() => import('./case/CaseView.svelte')),
   encoder: lazy(() => import('./pages/EncoderPage.svelte')),
   settings: lazy(() => import('./pages/SettingsPage.svelte')),
+  refresher: lazy(() => import('./refresher/RefresherPage.svelte')),
 };

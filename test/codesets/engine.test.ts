@@ -8,6 +8,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { shippedFile } from '../support/packs';
+import { loadShippedPacks } from '../../src/scenarios/load-node';
 import { describe, expect, it } from 'vitest';
 import { createCodesetEngine, type EngineIo } from '../../src/services/worker-engine';
 import type { EngineStatus, WorkerRequest } from '../../src/codesets/protocol';
@@ -63,13 +64,16 @@ const claim = (over: Partial<Claim> = {}): Claim =>
     ...over,
   });
 
+// The packs the worker fetches from /packs/ in the browser.
+const shipped = { packs: () => loadShippedPacks().packs };
+
 // Handler answers are `unknown` (they cross postMessage); the tests name what they expect.
 const ask = async <T>(e: ReturnType<typeof createCodesetEngine>, req: WorkerRequest) =>
   (await e.handle(req)) as T;
 
 describe.skipIf(!hasBundles)('code-set engine on the official bundles', () => {
   const { io, fetched } = diskIo(BUILD);
-  const engine = createCodesetEngine(io);
+  const engine = createCodesetEngine(io, shipped);
 
   it('probing reads only the manifests, then loading names FY2026, HCPCS and MPFS', async () => {
     const probe = await ask<EngineStatus>(engine, { type: 'engine.status', date: '2026-03-02' });
@@ -170,7 +174,7 @@ describe.skipIf(!hasBundles)('code-set engine on the official bundles', () => {
   it('names an invalid diagnosis code without loading (or needing) the other releases', async () => {
     // Issue 10 "In the app": the worker loads only the date's release; the scrub used to ask
     // every release whether it knew the code and failed with "FY2017 is not loaded yet".
-    const fresh = createCodesetEngine(diskIo(BUILD).io);
+    const fresh = createCodesetEngine(diskIo(BUILD).io, shipped);
     const f = await ask<Finding[]>(fresh, {
       type: 'scrub',
       claim: claim({ diagnoses: ['E11.99', 'E11.65'] }),
@@ -248,7 +252,7 @@ describe.skipIf(!hasBundles)('code-set engine on the official bundles', () => {
 
 describe('code-set engine without official bundles', () => {
   it('answers from the starter set and says so', async () => {
-    const engine = createCodesetEngine(diskIo(null).io);
+    const engine = createCodesetEngine(diskIo(null).io, shipped);
     const s = await ask<EngineStatus>(engine, {
       type: 'engine.status',
       date: '2026-03-02',
@@ -286,7 +290,7 @@ describe.skipIf(!hasBundles)('the encoder before procedures', () => {
     });
     expect(first.fetched).toContain('search-FY2026.bin.gz');
     expect(first.fetched).not.toContain('mpfs-2025.json.gz');
-    const fresh = createCodesetEngine(diskIo(BUILD).io);
+    const fresh = createCodesetEngine(diskIo(BUILD).io, shipped);
     for (const code of ['99213', 'G0438', '0001U']) {
       const later = await ask<unknown>(encoderFirst, { type: 'procedure', code, date });
       expect(later).toEqual(await ask<unknown>(fresh, { type: 'procedure', code, date }));

@@ -14,9 +14,15 @@ import { otherScreens } from './scenarios/other-screens.mjs';
 import { officialCodesets } from './scenarios/official-codesets.mjs';
 import { commercialReplacement } from './scenarios/commercial-replacement.mjs';
 import { storageFaults } from './scenarios/storage-faults.mjs';
+import { refresherScenario } from './scenarios/refresher.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
 const outDir = resolve(root, 'test-results/e2e-dist');
+// The refresher scenario's two versions of one pack, served in the e2e build only
+// (src/scenarios/vite-plugin.ts); the shipped scenarios/ folder is served as always.
+process.env.CLAIMLAB_EXTRA_PACKS ??= ['refresher-v1', 'refresher-v2']
+  .map((d) => resolve(root, 'test/fixtures/packs', d))
+  .join(',');
 
 function freePort() {
   return new Promise((res, rej) => {
@@ -60,6 +66,7 @@ async function main() {
       ['encoder and code-set screens', otherScreens],
       ['official code sets in the workspace (worker)', officialCodesets],
       ['storage faults: failed writes, two tabs, starting over', storageFaults],
+      ['refresher: two versions of a pack, changes, quiz and score', refresherScenario],
     ]) {
       // E2E_ONLY=<regex> runs the scenarios whose name matches (for working on one of them).
       if (process.env.E2E_ONLY && !new RegExp(process.env.E2E_ONLY, 'i').test(name)) continue;

@@ -8,7 +8,7 @@
  * each with the changelog entry that explains it.
  * See: scenarios/README.md (the authoring guide), issue 12.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { loadMpfsBundle } from '../../codesets/mpfs/bundle';
 import { curatedNcci } from '../../codesets/ncci/curated';
@@ -25,6 +25,7 @@ import {
   type PackCheckContext,
   type PackReport,
 } from '../../scenarios/validate-pack';
+import { compareVersions } from '../../scenarios/versions';
 import { CliError, parseArgs, type Io } from '../io';
 import { loadCatalog } from './check';
 
@@ -54,8 +55,33 @@ export async function packContext(io: Io): Promise<Omit<PackCheckContext, 'depen
 }
 
 /**
+ * A pack folder under one of `roots` whose pack.json has this id (that version, else the newest):
+ * versioned folders (`payer-rules-v1`, `payer-rules-v2`) are not named after their id.
+ */
+function packFolderById(roots: string[], id: string, version?: string): string | undefined {
+  const found: { dir: string; version: string }[] = [];
+  for (const root of new Set(roots)) {
+    if (!existsSync(root)) continue;
+    for (const name of readdirSync(root).sort()) {
+      const file = join(root, name, 'pack.json');
+      if (!existsSync(file)) continue;
+      try {
+        const m = JSON.parse(readFileSync(file, 'utf8')) as { id?: unknown; version?: unknown };
+        if (m.id === id && typeof m.version === 'string')
+          found.push({ dir: join(root, name), version: m.version });
+      } catch {
+        // an unreadable manifest is reported when that pack itself is validated
+      }
+    }
+  }
+  if (version !== undefined) return found.find((f) => f.version === version)?.dir;
+  return found.sort((a, b) => compareVersions(b.version, a.version))[0]?.dir;
+}
+
+/**
  * Validates the pack at `path`, with its declared dependencies looked up by id beside it
- * (`<parent>/<id>`) and in `scenarios/<id>` (one level: a dependency's own dependencies are not followed).
+ * (`<parent>/<id>`), in `scenarios/<id>`, then by the id in the pack.json of each folder there
+ * (one level: a dependency's own dependencies are not followed).
  */
 export function validatePath(
   path: string,
@@ -69,9 +95,16 @@ export function validatePath(
     raw.dependencies.forEach((d: unknown, i: number) => {
       const id = d && typeof d === 'object' ? (d as { id?: unknown }).id : undefined;
       if (typeof id !== 'string' || !/^[a-z0-9][a-z0-9-]*$/.test(id)) return;
-      const where = [join(dirname(path.replace(/\/+$/, '')), id), join('scenarios', id)].find((p) =>
-        existsSync(join(p, 'pack.json')),
-      );
+      const want0 = (d as { version?: unknown }).version;
+      const where =
+        [join(dirname(path.replace(/\/+$/, '')), id), join('scenarios', id)].find((p) =>
+          existsSync(join(p, 'pack.json')),
+        ) ??
+        packFolderById(
+          [dirname(path.replace(/\/+$/, '')), 'scenarios'],
+          id,
+          typeof want0 === 'string' ? want0 : undefined,
+        );
       if (!where) {
         depProblems.push({
           path: `${a.manifestFile}: dependencies[${i}].id`,
@@ -155,8 +188,16 @@ function printDiff(d: PackDiff, io: Io) {
   for (const i of d.items) {
     const sign = i.change === 'added' ? '+' : i.change === 'removed' ? '-' : '~';
     io.out(`${sign} ${i.ref}${i.fields?.length ? ` (${i.fields.join(', ')})` : ''}`);
+    if (i.kind === 'fee' || i.kind === 'drug' || (i.kind === 'payer' && i.change === 'changed'))
+      io.out(`    ${i.before === undefined ? '' : `${short(i.before)} -> `}${short(i.after)}`);
     if (!i.explainedBy.length) io.out('    (no changelog entry names this change)');
     for (const e of i.explainedBy)
       io.out(`    ${e.version} ${e.date}: ${e.what} Why: ${e.why} [${e.reference}]`);
   }
+}
+
+/** A value on one line for the text output (long ones cut). */
+function short(v: unknown): string {
+  const t = v === undefined ? '(none)' : JSON.stringify(v);
+  return t.length > 160 ? `${t.slice(0, 157)}...` : t;
 }

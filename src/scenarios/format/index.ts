@@ -16,6 +16,7 @@ import {
 import { assemblePack, type Assembled } from './assemble';
 import { packV2ToLegacy } from './legacy';
 import type { PackV2 } from './v2';
+import { findPack, packRef } from '../versions';
 
 /** Names every file of an assembled pack from `base` (the pack's folder as the reader sees it). */
 export function prefixAssembled<A extends Assembled>(a: A, base: string): A {
@@ -71,18 +72,29 @@ export function legacyFileNamer(a: Pick<Assembled, 'sources' | 'manifestFile'>, 
 
 /** What the app, the payer service and scoring get from a set of packs (the legacy shape). */
 export interface LoadedPacks {
-  /** The packs that loaded with no problem, in the order given. */
+  /**
+   * The packs that loaded with no problem, in the order given: every version of each id (see
+   * versions.ts `newestVersions` for the ones the case list uses).
+   */
   packs: Pack[];
+  /** The same packs in the full format (changelog, questions, plans), index for index. */
+  full: PackV2[];
   /** Every problem of every pack, each naming its file and path. */
   errors: Problem[];
+}
+
+/** The pack a dependency names: that version, or the newest of its id. */
+function dependencyOf(all: readonly PackV2[], d: { id: string; version?: string | undefined }) {
+  return findPack(all, packRef(d.id, d.version));
 }
 
 /**
  * Reads a set of packs (the shipped scenarios/ folder, or packs a user imports) structure only:
  * no code look-ups, no answer-key runs (the code sets are not loaded at start-up; `pack validate`
  * runs those). A case may use a payer of any pack in the set, and a pack that names another in
- * `dependencies` sees that pack's payers and plans. A pack with any problem is left out and its
- * problems reported.
+ * `dependencies` sees that pack's payers and plans (the version it names, else the newest).
+ * Several versions of one id may sit side by side; the same (id, version) twice is a problem. A
+ * pack with any problem is left out and its problems reported.
  */
 export function readPackSet(assembled: readonly Assembled[]): LoadedPacks {
   const payers = new Map<string, PayerProfile>();
@@ -94,16 +106,29 @@ export function readPackSet(assembled: readonly Assembled[]): LoadedPacks {
     }
   }
   const first = assembled.map((a) => readAssembled(a, { builtinPayers: payers }));
-  const byId = new Map<string, PackV2>();
-  for (const r of first) if (r.pack && !byId.has(r.pack.id)) byId.set(r.pack.id, r.pack);
+  const all = first.flatMap((r) => (r.pack ? [r.pack] : []));
   const packs: Pack[] = [];
+  const full: PackV2[] = [];
   const errors: Problem[] = [];
+  const seen = new Map<string, string>();
   assembled.forEach((a, i) => {
     let r = first[i]!;
-    const deps = (r.pack?.dependencies ?? []).flatMap((d) => byId.get(d.id) ?? []);
+    const deps = (r.pack?.dependencies ?? []).flatMap((d) => dependencyOf(all, d) ?? []);
     if (deps.length) r = readAssembled(a, { builtinPayers: payers, dependencies: deps });
-    if (r.ok && r.legacy) packs.push(r.legacy);
     errors.push(...r.problems);
+    if (!r.ok || !r.legacy || !r.pack) return;
+    const key = packRef(r.pack.id, r.pack.version);
+    const other = seen.get(key);
+    if (other !== undefined) {
+      errors.push({
+        path: a.manifestFile,
+        message: `pack ${key} is already loaded from ${other}: give this copy a new version`,
+      });
+      return;
+    }
+    seen.set(key, a.manifestFile);
+    packs.push(r.legacy);
+    full.push(r.pack);
   });
-  return { packs, errors };
+  return { packs, full, errors };
 }
