@@ -205,12 +205,20 @@ export function withoutItem(pack: Obj, part: EditablePart, index: number): Obj {
   return { ...pack, [part]: itemsOf(pack, part).filter((_, i) => i !== index) };
 }
 
+/** `base`, or `base-2`, `base-3`, … : the first not in `used`. */
+export function freeId(used: Iterable<unknown>, base: string): string {
+  const taken = new Set(used);
+  let id = base;
+  for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
+  return id;
+}
+
 /** An id not used by any item of `part`: `base`, `base-2`, … */
 export function freeItemId(pack: unknown, part: EditablePart, base: string): string {
-  const used = new Set(itemsOf(pack, part).map((i) => (isObj(i) ? i.id : undefined)));
-  let id = base;
-  for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
-  return id;
+  return freeId(
+    itemsOf(pack, part).map((i) => (isObj(i) ? i.id : undefined)),
+    base,
+  );
 }
 
 /** Every problem of one item with its path inside the pack (`cases[2].answer.lines[0].code`). */

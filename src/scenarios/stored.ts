@@ -6,6 +6,7 @@
  * shipped pack is read-only, editing it starts a copy with a new id or version).
  */
 import type { Problem } from '../domain/result';
+import { PayerProfileSchema, type PayerProfile } from '../domain/payer/profile';
 import { assemblePack, type Assembled } from './format/assemble';
 import { prefixAssembled, readPackSet, type LoadedPacks } from './format/index';
 
@@ -39,4 +40,25 @@ export function readWithStored(
     errors: [...fetchErrors, ...set.errors.filter((e) => !isStoredProblem(e))],
     storedErrors: set.errors.filter((e) => isStoredProblem(e)),
   };
+}
+
+const isObj = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** The payers every pack in the app's set may use (as readPackSet gives them), first id wins. */
+export function payersOf(
+  assembled: readonly Assembled[],
+  stored: readonly { pack: unknown }[],
+): Map<string, PayerProfile> {
+  const out = new Map<string, PayerProfile>();
+  const lists = [
+    ...assembled.map((a) => (isObj(a.raw) ? a.raw.payers : undefined)),
+    ...stored.map((s) => (isObj(s.pack) ? s.pack.payers : undefined)),
+  ];
+  for (const list of lists)
+    for (const p of Array.isArray(list) ? list : []) {
+      const r = PayerProfileSchema.safeParse(p);
+      if (r.success && !out.has(r.data.id)) out.set(r.data.id, r.data);
+    }
+  return out;
 }

@@ -8,12 +8,16 @@ import type { AppState } from './app.svelte';
 import { CaseSession } from './case-session.svelte';
 import { payerServiceFor } from './payer-service';
 import { findPack, packRef } from '../scenarios/versions';
+import { ProgressStore } from '../persistence/progress-store';
+import { memoryStore } from '../persistence/kv';
 
 /** A session for a case, or the problems that prevent opening it (unknown case, bad payer profile). */
 export function openSession(
   app: AppState,
   packId: string,
   caseId: string,
+  /** A preview (the studio's "as a trainee"): progress lives in memory and is never saved. */
+  opts: { preview?: boolean } = {},
 ): CaseSession | Problem[] {
   const found = app.findCase(packId, caseId);
   if (!found)
@@ -35,7 +39,7 @@ export function openSession(
   return new CaseSession({
     ...found,
     pack,
-    store: app.store,
+    store: opts.preview ? new ProgressStore(memoryStore()) : app.store,
     catalog,
     adjudicate: payer.adjudicate,
     scrub: payer.scrub,

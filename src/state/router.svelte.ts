@@ -5,12 +5,14 @@
  * host. Each route's screen is loaded when first opened (ui/screens.ts).
  */
 /** Pages without parameters; a new screen (practice, refresher, quiz, progress, studio) is added here. */
-export const PAGES = ['encoder', 'settings', 'refresher'] as const;
+export const PAGES = ['encoder', 'settings', 'refresher', 'studio'] as const;
 export type PageName = (typeof PAGES)[number];
 
 export type Route =
   | { name: 'cases' }
   | { name: 'case'; packId: string; caseId: string }
+  /** A case as a trainee sees it, opened from the studio: nothing is saved. */
+  | { name: 'preview'; packId: string; caseId: string }
   | { name: PageName }
   | { name: 'not-found'; path: string };
 
@@ -22,12 +24,19 @@ export function parseRoute(hash: string): Route {
   if (parts.length === 0) return { name: 'cases' };
   if (parts[0] === 'case' && parts.length === 3)
     return { name: 'case', packId: parts[1] as string, caseId: parts[2] as string };
+  if (parts[0] === 'preview' && parts.length === 3)
+    return { name: 'preview', packId: parts[1] as string, caseId: parts[2] as string };
   if (parts.length === 1 && isPage(parts[0])) return { name: parts[0] };
+  // The studio keeps what is open in the rest of the path (`#/studio/<slot>/cases/2`).
+  if (parts[0] === 'studio') return { name: 'studio' };
   return { name: 'not-found', path };
 }
 
 export const caseHref = (packId: string, caseId: string) =>
   `#/case/${encodeURIComponent(packId)}/${encodeURIComponent(caseId)}`;
+
+export const previewHref = (packId: string, caseId: string) =>
+  `#/preview/${encodeURIComponent(packId)}/${encodeURIComponent(caseId)}`;
 
 export class Router {
   #route = $state<Route>({ name: 'cases' });

@@ -10,8 +10,8 @@ import type { Component } from 'svelte';
 import type { AppState } from '../state/app.svelte';
 import type { Route } from '../state/router.svelte';
 
-type Props<R extends Route['name']> = R extends 'case'
-  ? { app: AppState; packId: string; caseId: string }
+type Props<R extends Route['name']> = R extends 'case' | 'preview'
+  ? { app: AppState; packId: string; caseId: string; preview?: boolean }
   : { app: AppState };
 type Loader<R extends Route['name']> = () => Promise<Component<Props<R>>>;
 
@@ -35,4 +35,6 @@ export const SCREENS: { [R in Exclude<Route['name'], 'cases' | 'not-found'>]: Lo
   encoder: lazy(() => import('./pages/EncoderPage.svelte')),
   settings: lazy(() => import('./pages/SettingsPage.svelte')),
   refresher: lazy(() => import('./refresher/RefresherPage.svelte')),
+  studio: lazy(() => import('./studio/StudioPage.svelte')),
+  preview: lazy(() => import('./case/CaseView.svelte')),
 };
