@@ -2,7 +2,7 @@
  * A small allow-list Markdown reader for case documentation written by instructors (untrusted):
  * text in, a tree of a few node types out (headings, paragraphs, lists, quotes, code, rules;
  * strong, emphasis, code spans, links). Markdown.svelte renders the tree as DOM nodes with text
- * escaped by Svelte: raw HTML in the text stays text, and there is no `{@html}`. A link keeps
+ * escaped by Svelte: raw HTML in the text stays text, and no HTML sink is used. A link keeps
  * only an http(s), mailto or in-page (#) address; anything else (`javascript:`, `data:`) is
  * shown as plain text. Linear in the input (each closer search is remembered), never throws.
  * See: issue 14 "Safety"; https://spec.commonmark.org/0.31.2/ (the subset read here).
