@@ -43,7 +43,12 @@ export class Router {
 
   constructor(win: Window = window) {
     this.#route = parseRoute(win.location.hash);
-    win.addEventListener('hashchange', () => (this.#route = parseRoute(win.location.hash)));
+    win.addEventListener('hashchange', () => {
+      const next = parseRoute(win.location.hash);
+      // The same route stays the same object, so its screen is not mounted again (the studio
+      // keeps what is open in the rest of the hash).
+      if (JSON.stringify(next) !== JSON.stringify(this.#route)) this.#route = next;
+    });
   }
 
   get route(): Route {
