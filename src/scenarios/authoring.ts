@@ -45,15 +45,19 @@ const PART_SCHEMAS = {
   rules: ruleSchema,
 } as const;
 
-/** A new, empty pack that validates (no cases yet). */
-export function newPack(id: string, today: string): Obj {
+/**
+ * A new, empty pack that validates (no cases yet), written against the FY2026 ICD-10-CM and
+ * 2026 CPT/HCPCS releases: in force from 1 January 2026 (`today` is not used for the dates, so
+ * a new case's date of service has its code sets).
+ */
+export function newPack(id: string, _today?: string): Obj {
   return {
     schemaVersion: SCHEMA_VERSION,
     id,
     version: '0.1.0',
     title: 'New scenario pack',
     description: 'Cases written in the ClaimLab studio. Describe what the pack teaches here.',
-    effectiveFrom: today,
+    effectiveFrom: '2026-01-01',
     codeSets: { icd10cm: 'FY2026', cpt: '2026', hcpcs: '2026' },
     authors: [{ name: 'Instructor' }],
     licence: 'Synthetic training content',

@@ -325,7 +325,10 @@ export class PackEditor {
   setItem(part: EditablePart, index: number, item: unknown, label = ''): void {
     this.set(withItem(this.#pack, part, index, item), label ? `${part}[${index}].${label}` : '');
   }
+  /** Adds a new item; a case's date of service is the pack's first day in force (its code sets). */
   addItem(part: EditablePart, today: string): number {
+    const from = this.#pack.effectiveFrom;
+    const date = typeof from === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(from) ? from : today;
     const base = {
       cases: 'case',
       templates: 'template',
@@ -335,7 +338,7 @@ export class PackEditor {
     }[part];
     const id = freeItemId(this.#pack, part, `new-${base}`);
     const index = this.items(part).length;
-    this.set(withItem(this.#pack, part, index, newItem(part, id, today)));
+    this.set(withItem(this.#pack, part, index, newItem(part, id, date)));
     return index;
   }
   removeItem(part: EditablePart, index: number): void {
