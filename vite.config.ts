@@ -9,6 +9,16 @@ export default defineConfig({
   // Svelte runtime (lifecycle_outside_component). See: STYLE.md pitfalls, xstate issue #4941.
   resolve: { conditions: ['module', 'browser', 'development|production'] },
   worker: { format: 'es' },
+  build: {
+    rollupOptions: {
+      output: {
+        // zod and src/jitless.ts in one chunk, so `jitless` is set when zod is first evaluated,
+        // before any chunk builds a schema (else zod probes `new Function`: a CSP violation).
+        manualChunks: (id: string) =>
+          /[\\/]node_modules[\\/]zod[\\/]|[\\/]src[\\/]jitless\.ts$/.test(id) ? 'zod' : undefined,
+      },
+    },
+  },
   test: {
     include: ['test/**/*.test.ts', 'src/**/*.test.ts'],
     globalSetup: ['test/codesets/global-setup.ts'],

@@ -43,6 +43,7 @@ export async function studioScenario(run, base) {
       await heading(page, /New scenario pack/);
       await page.getByText(/All changes saved/).waitFor();
       await run.axeCheck(page, 'studio: pack editor');
+      noPageErrors(errors);
     });
 
     await run.check(
@@ -85,6 +86,7 @@ export async function studioScenario(run, base) {
         await page.getByText(/Structure: no problems/).waitFor();
         await page.getByText(/Full check against/).waitFor({ timeout: 60_000 });
         await run.axeCheck(page, 'studio: case form editor');
+        noPageErrors(errors);
       },
     );
 
@@ -122,6 +124,7 @@ export async function studioScenario(run, base) {
       await page.getByText('<img src=x onerror="alert(1)">', { exact: false }).waitFor();
       expect((await page.locator('main a[href^="javascript"]').count()) === 0, 'no script link');
       await run.axeCheck(page, 'studio: preview as a trainee');
+      noPageErrors(errors);
       await page.goBack();
       await page.goBack();
       await heading(page, /New scenario pack/);
@@ -143,6 +146,7 @@ export async function studioScenario(run, base) {
           .first()
           .waitFor();
         await run.axeCheck(page, 'studio: versions and diff');
+        noPageErrors(errors);
       },
     );
 
@@ -179,10 +183,12 @@ export async function studioScenario(run, base) {
         buffer: Buffer.from('{"schemaVersion":2,"id":"Bad Id","cases":[{"__proto__":{}}]}'),
       });
       await page.getByText(/Nothing was imported: the file has \d+ problems?/).waitFor();
-      await page.getByText('id', { exact: true }).first().waitFor();
+      await page.getByText('broken.json: id', { exact: true }).waitFor();
+      await page.getByText('broken.json: cases[0]', { exact: true }).first().waitFor();
       await run.axeCheck(page, 'studio: import problems');
       await page.getByLabel(/Import a pack file/).setInputFiles(exported.path);
       await heading(page, /my-pack 0\.2\.0/);
+      noPageErrors(errors);
     });
 
     await run.check('studio: play the imported case as a trainee', async () => {
