@@ -102,7 +102,10 @@ function paths(v: unknown, at: Path = [], out: Path[] = []): Path[] {
 function setAt(v: unknown, p: Path, value: unknown): unknown {
   if (!p.length) return value;
   const [k, ...rest] = p as [string | number, ...Path];
-  const copy: Record<string | number, unknown> = Array.isArray(v) ? [...v] : { ...(v as object) };
+  const copy = (Array.isArray(v) ? [...(v as unknown[])] : { ...(v as object) }) as Record<
+    string | number,
+    unknown
+  >;
   copy[k] = setAt(copy[k], rest, value);
   return copy;
 }
