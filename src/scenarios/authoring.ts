@@ -37,6 +37,15 @@ export const PART_LABELS: Record<EditablePart, string> = {
   rules: 'Rule data (NCCI)',
 };
 
+/** One item of each part, for "Add …" buttons. */
+export const PART_ITEM_LABELS: Record<EditablePart, string> = {
+  cases: 'case',
+  templates: 'case template',
+  plans: 'plan',
+  questionBanks: 'question bank',
+  rules: 'NCCI rule',
+};
+
 const PART_SCHEMAS = {
   cases: caseSchema,
   templates: caseTemplateSchema,

@@ -6,6 +6,7 @@
 export {
   EDITABLE_PARTS,
   PART_LABELS,
+  PART_ITEM_LABELS,
   itemProblems,
   previousVersion,
   type BumpLevel,
