@@ -34,6 +34,8 @@ export const TIMEOUTS: Record<WorkerRequest['type'], number> = {
   import: 600_000,
   remove: 30_000,
   'releases.diff': 120_000,
+  // Loads the ICD-10-CM release of each case's date, then scrubs and adjudicates every key.
+  'pack.validate': 180_000,
 };
 
 /** A client of the worker `make` starts (the app's: src/services/codeset-client.ts). */

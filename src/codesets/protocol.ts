@@ -92,7 +92,20 @@ export type WorkerRequest =
   | { type: 'import'; files: { name: string; data: ArrayBuffer }[] }
   | { type: 'remove'; kind: ManifestEntry['kind']; id: string }
   /** ICD-10-CM changes between two releases, filtered and paged (the refresher). */
-  | ({ type: 'releases.diff' } & ReleaseDiffQuery);
+  | ({ type: 'releases.diff' } & ReleaseDiffQuery)
+  /**
+   * The full `pack validate` of one single-file pack (the studio): codes against the code sets
+   * of each case's date, answer keys through the scrubber and the payer. `dependencies` are the
+   * packs it names, already read; `label` names its problems.
+   */
+  | { type: 'pack.validate'; pack: unknown; dependencies: unknown[]; label: string };
+
+/** What `pack.validate` answers. */
+export interface PackValidation {
+  ok: boolean;
+  catalog: string;
+  problems: Problem[];
+}
 
 export interface ImportReport {
   built: ManifestEntry[];
@@ -122,7 +135,9 @@ type ResultOf<T extends WorkerRequest['type']> = T extends 'status'
               ? ImportReport
               : T extends 'releases.diff'
                 ? ReleaseDiffPage
-                : CodesetStatus;
+                : T extends 'pack.validate'
+                  ? PackValidation
+                  : CodesetStatus;
 
 export type WorkerResponse =
   { id: number; ok: true; value: unknown } | { id: number; ok: false; errors: Problem[] };

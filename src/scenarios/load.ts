@@ -10,6 +10,7 @@
 import type { Problem } from '../domain/result';
 import { readPackSet, type LoadedPacks } from './format/index';
 import { readServedPack } from './format/read-served';
+import type { Assembled } from './format/assemble';
 
 export type { LoadedPacks };
 
@@ -36,6 +37,19 @@ const isObj = (v: unknown): v is Record<string, unknown> =>
  * index itself cannot be had (the caller shows that the packs failed to load).
  */
 export async function fetchShippedPacks(get: PackFetch, label = 'scenarios'): Promise<LoadedPacks> {
+  const { assembled, errors } = await fetchShippedAssembled(get, label);
+  const set = readPackSet(assembled);
+  return { ...set, errors: [...errors, ...set.errors] };
+}
+
+/**
+ * The shipped packs assembled but not yet read, with the fetch problems: the app reads them
+ * together with the packs stored in the browser (the studio's authored and imported packs).
+ */
+export async function fetchShippedAssembled(
+  get: PackFetch,
+  label = 'scenarios',
+): Promise<{ assembled: Assembled[]; errors: Problem[] }> {
   let index: unknown;
   try {
     index = await get('index.json');
@@ -66,6 +80,5 @@ export async function fetchShippedPacks(get: PackFetch, label = 'scenarios'): Pr
       }
     }),
   );
-  const set = readPackSet(got.flatMap((a) => (a ? [a] : [])));
-  return { ...set, errors: [...errors, ...set.errors] };
+  return { assembled: got.flatMap((a) => (a ? [a] : [])), errors };
 }

@@ -68,6 +68,8 @@ export const caseSchema = z.object({
   documentation: z.object({
     kind: z.literal('soap'),
     sections: z.array(z.object({ heading: z.string().min(1), text: z.string().min(1) })).min(4),
+    /** Format 2 `documentation.kind: 'markdown'`: the note as written, rendered through the sanitiser. */
+    markdown: z.string().optional(),
   }),
   /** The practice's charge for each code (its charge master), billed as entered. */
   chargeMaster: z.record(proc, money),

@@ -21,6 +21,7 @@ import type { Pack } from '../scenarios/schema';
 import { newestVersions } from '../scenarios/versions';
 import { buildPayerService, type PackSet, type PayerBundles, type PayerService } from './payer';
 import { answerSubmission } from './submission';
+import { validateStoredPack } from './validate-stored';
 
 export { RequestError, type EngineIo } from '../codesets/engine';
 
@@ -124,6 +125,8 @@ export function createCodesetEngine(io: EngineIo, opts: EngineOptions = {}): Cod
         }
         case 'adjudicate':
           return adjudicateRequest(src, req);
+        case 'pack.validate':
+          return validateStoredPack(src, req, await bundledService(), await bundlesOf(src));
         default:
           return codesets.handle(req);
       }

@@ -10,7 +10,11 @@ import type { Problem } from '../domain/result';
 import type { CodesetClient } from '../codesets/client';
 import { codesetClient } from '../services/codeset-client';
 import { starterCatalog } from '../codesets/starter';
-import { fetchShippedPacks, httpPackFetch, type LoadedPacks } from '../scenarios/load';
+import { fetchShippedAssembled, httpPackFetch } from '../scenarios/load';
+import type { Assembled } from '../scenarios/format/assemble';
+import { readWithStored, type PackSetWithStored } from '../scenarios/stored';
+import { PackStore } from '../persistence/pack-store';
+import type { StoredPack } from '../persistence/stored-pack.record';
 import type { CaseV2, PackV2 } from '../scenarios/format/v2';
 import type { CaseFile, Pack } from '../scenarios/schema';
 import { findPack, newestVersions } from '../scenarios/versions';
@@ -27,13 +31,20 @@ import { Router } from './router.svelte';
 
 /** The packs served at /packs/ (src/scenarios/vite-plugin.ts) under the app's base URL. */
 const PACKS_BASE = `${(import.meta.env?.BASE_URL as string | undefined) ?? '/'}packs/`;
-const fetchPacks = () => fetchShippedPacks(httpPackFetch(PACKS_BASE));
+const fetchPacks = () => fetchShippedAssembled(httpPackFetch(PACKS_BASE));
+
+type Shipped = { assembled: Assembled[]; errors: Problem[] };
 
 export type PacksState =
   { kind: 'loading' } | { kind: 'ready' } | { kind: 'failed'; message: string };
 
 export class AppState {
-  #loaded = $state.raw<LoadedPacks>({ packs: [], full: [], errors: [] });
+  #loaded = $state.raw<PackSetWithStored>({ packs: [], full: [], errors: [], storedErrors: [] });
+  #shipped = $state.raw<Shipped>({ assembled: [], errors: [] });
+  #stored = $state.raw<StoredPack[]>([]);
+  #storedUnreadable = $state.raw<Problem[]>([]);
+  /** Packs authored or imported in this browser (the studio), read with the shipped ones. */
+  readonly packStore: PackStore;
   #packsState = $state.raw<PacksState>({ kind: 'loading' });
   /** Resolves when the packs are loaded (or failed to load). */
   readonly packsReady: Promise<void>;
@@ -49,12 +60,15 @@ export class AppState {
   constructor(
     kv: KeyValueStore = localforageStore(),
     client: () => CodesetClient = codesetClient,
-    packs: () => Promise<LoadedPacks> = fetchPacks,
+    packs: () => Promise<Shipped> = fetchPacks,
   ) {
     this.engine = new CodeEngine(client, () => this.#catalog);
+    this.packStore = new PackStore(kv, { tabs: browserCoordination('claimlab-packs') });
+    this.packStore.onChangedElsewhere(() => void this.reloadStored());
     this.packsReady = packs().then(
-      (l) => {
-        this.#loaded = l;
+      async (l) => {
+        this.#shipped = l;
+        await this.reloadStored();
         this.#packsState = { kind: 'ready' };
       },
       (e: unknown) => {
@@ -68,6 +82,44 @@ export class AppState {
       void currentDurability().then((d) => (this.#durability = d));
       requestOnFirstGesture(window, (d) => (this.#durability = d));
     }
+  }
+
+  /**
+   * Reads the stored packs again (after the studio saved, or another tab did) and rebuilds the
+   * pack set. A store that cannot be read leaves the shipped packs in place with the message.
+   */
+  async reloadStored(): Promise<void> {
+    try {
+      const l = await this.packStore.list();
+      this.#stored = l.packs;
+      this.#storedUnreadable = l.unreadable.map((u) => ({
+        path: u.keptAs,
+        message: `a stored pack could not be read and was kept aside (${u.problems
+          .slice(0, 3)
+          .map((p) => `${p.path}: ${p.message}`)
+          .join('; ')})`,
+      }));
+    } catch (e) {
+      this.#storedUnreadable = [
+        { path: 'studio', message: `the stored packs could not be read: ${String(e)}` },
+      ];
+    }
+    this.#loaded = readWithStored(this.#shipped.assembled, this.#stored, this.#shipped.errors);
+  }
+
+  /** The shipped packs as assembled (single-file shape), for the studio's copies. */
+  get shippedAssembled(): readonly Assembled[] {
+    return this.#shipped.assembled;
+  }
+
+  /** The packs stored in this browser (authored and imported), readable or not as packs. */
+  get storedPacks(): readonly StoredPack[] {
+    return this.#stored;
+  }
+
+  /** Problems of the stored packs (each path starts `studio/<slot>/`), and unreadable records. */
+  get storedErrors(): Problem[] {
+    return [...this.#storedUnreadable, ...this.#loaded.storedErrors];
   }
 
   /** Loading, ready, or failed with a message (the case list shows it). */

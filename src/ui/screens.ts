@@ -10,13 +10,15 @@ import type { Component } from 'svelte';
 import type { AppState } from '../state/app.svelte';
 import type { Route } from '../state/router.svelte';
 
-type Props<R extends Route['name']> = R extends 'case'
+type Props<R extends Route['name']> = R extends 'case' | 'preview'
   ? {
       app: AppState;
       packId: string;
       caseId: string;
       /** Exam mode (the exam screen embeds its cases). */
       exam?: { examId: string; sittingId: string };
+      /** Opened from the studio: nothing is saved. */
+      preview?: boolean;
     }
   : { app: AppState };
 type Loader<R extends Route['name']> = () => Promise<Component<Props<R>>>;
@@ -44,4 +46,6 @@ export const SCREENS: { [R in Exclude<Route['name'], 'cases' | 'not-found'>]: Lo
   quiz: lazy(() => import('./quiz/QuizPage.svelte')),
   progress: lazy(() => import('./progress/ProgressPage.svelte')),
   exam: lazy(() => import('./exam/ExamPage.svelte')),
+  studio: lazy(() => import('./studio/StudioPage.svelte')),
+  preview: lazy(() => import('./case/CaseView.svelte')),
 };

@@ -16,6 +16,7 @@ import { commercialReplacement } from './scenarios/commercial-replacement.mjs';
 import { storageFaults } from './scenarios/storage-faults.mjs';
 import { refresherScenario } from './scenarios/refresher.mjs';
 import { traineeScreens } from './scenarios/trainee.mjs';
+import { studioScenario } from './scenarios/studio.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
 const outDir = resolve(root, 'test-results/e2e-dist');
@@ -69,6 +70,7 @@ async function main() {
       ['storage faults: failed writes, two tabs, starting over', storageFaults],
       ['refresher: two versions of a pack, changes, quiz and score', refresherScenario],
       ['exam mode, quizzes and the progress dashboard', traineeScreens],
+      ['studio: author, check, preview, version, share and play a pack', studioScenario],
     ]) {
       // E2E_ONLY=<regex> runs the scenarios whose name matches (for working on one of them).
       if (process.env.E2E_ONLY && !new RegExp(process.env.E2E_ONLY, 'i').test(name)) continue;

@@ -10,7 +10,6 @@ import { describe, expect, it } from 'vitest';
 import type { CodesetClient } from '../../src/codesets/client';
 import type { WorkerRequest } from '../../src/codesets/protocol';
 import { memoryStore } from '../../src/persistence/kv';
-import { readPackSet } from '../../src/scenarios/format/index';
 import { readPackPath } from '../../src/scenarios/format/read-node';
 import { AppState } from '../../src/state/app.svelte';
 
@@ -20,11 +19,11 @@ const STARTER_VERSION = (
 ).version;
 import { ReleaseDiffState, RefresherState } from '../../src/state/refresher.svelte';
 
-const loaded = readPackSet(
-  ['scenarios/starter', 'test/fixtures/packs/refresher-v1', 'test/fixtures/packs/refresher-v2'].map(
-    (p) => readPackPath(p),
-  ),
-);
+const assembled = [
+  'scenarios/starter',
+  'test/fixtures/packs/refresher-v1',
+  'test/fixtures/packs/refresher-v2',
+].map((p) => readPackPath(p));
 
 function client(answer: (req: WorkerRequest) => unknown): () => CodesetClient {
   const c = {
@@ -37,7 +36,7 @@ function client(answer: (req: WorkerRequest) => unknown): () => CodesetClient {
 async function app(
   answer: (req: WorkerRequest) => unknown = () => ({ mode: 'starter', line: '', timings: {} }),
 ) {
-  const a = new AppState(memoryStore(), client(answer), async () => loaded);
+  const a = new AppState(memoryStore(), client(answer), async () => ({ assembled, errors: [] }));
   await a.packsReady;
   return a;
 }

@@ -45,7 +45,11 @@ export function caseV2ToLegacy(c: CaseV2): CaseFile {
     documentation:
       c.documentation.kind === 'soap'
         ? c.documentation
-        : { kind: 'soap', sections: [{ heading: 'Note', text: c.documentation.text }] },
+        : {
+            kind: 'soap',
+            sections: [{ heading: 'Note', text: c.documentation.text }],
+            markdown: c.documentation.text,
+          },
     chargeMaster: e.chargeMaster,
     accumulators: e.accumulators,
     answer: {
