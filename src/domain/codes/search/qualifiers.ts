@@ -10,6 +10,19 @@
  *   "family history" is Z80–Z84. See: Guidelines §I.C.21.c.4 (history codes).
  * - Status: "s/p", "status post" ask for a status Z code (presence of an implant, acquired
  *   absence, an ostomy or transplant status), not the condition. See: Guidelines §I.C.21.c.3.
+ * - Long-term drug therapy: "long term", or "chronic" beside a drug, asks for a Z79 "Long term
+ *   (current) use of" code. See: Guidelines §I.C.21.c.3 (Z79).
+ * - Bilateral with no bilateral code: the right and left codes (both are assigned) come before
+ *   an unspecified side. See: Guidelines §I.B.13.
+ * - Mechanism: a bite with no insect or venomous animal named is an open bite (the Index "Bite"
+ *   sends an animal or human bite to the open wound, "bite" of the site); a superficial insect
+ *   bite only when an insect is named, and the reverse. See: Guidelines §I.C.19.
+ * - Fracture: a fracture not said to be pathological, stress, periprosthetic or a nonunion is
+ *   traumatic (Index "Fracture, traumatic" is the default; M84 is not for traumatic fractures).
+ *   See: Guidelines §I.C.13.c and §I.C.19.c.
+ * - Encounter: an injury code for the initial encounter comes before its subsequent-encounter and
+ *   sequela codes unless those are asked for (7th character A while the patient receives active
+ *   treatment). See: Guidelines §I.C.19.a.
  */
 import type { Slot } from './expand';
 import type { SearchHit } from './types';
@@ -44,24 +57,52 @@ const says = (slots: Slot[], word: string) =>
 
 /** Stable reorder of hits by how well they agree with the side and the history typed. */
 const STATUS_TYPED = /^(s p|sp|status post|post op|postop)$/;
+const INSECT =
+  /\b(insect|bug|tick|mite|chigger|flea|mosquito|spider|snake|venom|venomous|sting|stung|bee|wasp|hornet|ant|ants|arthropods)\b/;
+const NOT_TRAUMATIC =
+  /\b(pathological|stress|fatigue|periprosthetic|osteoporotic|insufficiency|nonunion|malunion|neoplastic|torus|birth)\b/;
+const LATER_ENCOUNTER = /\b(subsequent|sequela|healing|nonunion|malunion)\b/;
+
+/** Everything the query says, typed and expanded, as one lower-case string of words. */
+const queryText = (slots: Slot[]) =>
+  slots.map((s) => [s.typed, ...s.alts.map((a) => a.join(' '))].join(' ')).join(' ');
 
 export function byQualifiers(hits: SearchHit[], slots: Slot[]): SearchHit[] {
   const side = querySide(slots);
   const status = slots.some((s) => STATUS_TYPED.test(s.typed));
   const history = says(slots, 'history');
   const family = says(slots, 'family');
+  const typed = ` ${slots.map((s) => s.typed).join(' ')} `;
+  const said = queryText(slots);
+  const longTerm =
+    /\blong term\b/.test(said) &&
+    (slots.some((s) => s.drug) || /\b(use|therapy|current)\b/.test(typed));
+  const bite = /\b(bite|bites|bitten|bit)\b/.test(typed);
+  const insect = INSECT.test(typed);
+  const fracture = /\b(fracture|fx|broken|break)\b/.test(said);
+  const notTraumatic = NOT_TRAUMATIC.test(typed);
+  const laterEncounter = LATER_ENCOUNTER.test(typed);
   const rank = (h: SearchHit): number => {
     let r = 0;
+    const t = h.title.toLowerCase();
     const ts = titleSide(h.title);
-    if (side) {
+    if (side === 'bilateral') {
+      if (ts === 'right' || ts === 'left') r += 1;
+      else if (ts === 'unspecified') r += 2;
+    } else if (side) {
       if (ts !== null && ts !== side) r += 2;
     } else if (ts === 'right' || ts === 'left' || ts === 'bilateral') r += 1;
     if (status && !h.code.startsWith('Z')) r += 2;
     if (history) {
-      const t = h.title.toLowerCase();
       if (family && /^personal history\b/.test(t)) r += 2;
       if (!family && /^family history\b/.test(t)) r += 2;
+      if (!/\bhistory\b|^old\b/.test(t)) r += 2;
     }
+    if (longTerm && !/\blong[ -]term\b/.test(t)) r += 2;
+    if (bite && !insect && /\b(insect bite|superficial bite)\b/.test(t)) r += 1;
+    if (bite && insect && /\bopen bite\b/.test(t)) r += 1;
+    if (fracture && !notTraumatic && NOT_TRAUMATIC.test(t)) r += 2;
+    if (!laterEncounter && LATER_ENCOUNTER.test(t)) r += 1;
     return r;
   };
   return hits

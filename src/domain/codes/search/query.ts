@@ -15,7 +15,7 @@ import { expandQuery, type Slot } from './expand';
 import { byQualifiers } from './qualifiers';
 
 /** How many of the best hits the side/history qualifiers may reorder. */
-const QUALIFIER_WINDOW = 10;
+const QUALIFIER_WINDOW = 40;
 import { stem } from './tokenize';
 import { buildTypoIndex, nearWords, type TypoIndex } from './typo';
 import type { SearchHit, SearchOptions, SearchResult } from './types';
