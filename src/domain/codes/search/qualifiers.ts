@@ -27,10 +27,10 @@
 import type { Slot } from './expand';
 import type { SearchHit } from './types';
 
-type Side = 'right' | 'left' | 'bilateral';
+export type Side = 'right' | 'left' | 'bilateral';
 const SIDES: Side[] = ['right', 'left', 'bilateral'];
 
-const titleSide = (title: string): Side | 'unspecified' | null => {
+export const titleSide = (title: string): Side | 'unspecified' | null => {
   const t = title.toLowerCase();
   if (
     /\bunspecified (side|ear|eye|knee|hip|shoulder|elbow|wrist|hand|foot|ankle|leg|arm|limb|lung|kidney|breast|upper limb|lower limb)\b/.test(
@@ -45,12 +45,27 @@ const titleSide = (title: string): Side | 'unspecified' | null => {
 };
 
 /** The side the query names: a typed word or the expansion of one (rt -> right). */
-function querySide(slots: Slot[]): Side | null {
+export function querySide(slots: Slot[]): Side | null {
   for (const s of slots)
     for (const side of SIDES)
       if (s.typed === side || s.alts.some((a) => a.length === 1 && a[0] === side)) return side;
   return null;
 }
+
+/** A slot that only names a side: ranked by the qualifiers, never required of a title. */
+export const isSideSlot = (slot: Slot): boolean =>
+  slot.alts.length > 0 &&
+  slot.alts.every((a) => a.length === 1 && (SIDES as string[]).includes(a[0]!));
+
+/**
+ * A title without its side: "Other fracture of unspecified lower leg" and "Other fracture of
+ * left lower leg" are the same code but for the side.
+ */
+export const sideless = (title: string): string =>
+  title
+    .toLowerCase()
+    .replace(/\b(right|left|bilateral|unspecified)\b\s*/g, '')
+    .trim();
 
 const says = (slots: Slot[], word: string) =>
   slots.some((s) => s.typed.split(' ').includes(word) || s.alts.some((a) => a.includes(word)));
@@ -67,21 +82,66 @@ const LATER_ENCOUNTER = /\b(subsequent|sequela|healing|nonunion|malunion)\b/;
 const queryText = (slots: Slot[]) =>
   slots.map((s) => [s.typed, ...s.alts.map((a) => a.join(' '))].join(' ')).join(' ');
 
-export function byQualifiers(hits: SearchHit[], slots: Slot[]): SearchHit[] {
-  const side = querySide(slots);
-  const status = slots.some((s) => STATUS_TYPED.test(s.typed));
-  const history = says(slots, 'history');
-  const family = says(slots, 'family');
+/** What the query asks for beyond its words: the qualifiers above, read once per query. */
+interface Intent {
+  side: Side | null;
+  status: boolean;
+  history: boolean;
+  family: boolean;
+  longTerm: boolean;
+  bite: boolean;
+  insect: boolean;
+  /** A fracture not said to be pathological, stress, periprosthetic...: traumatic. */
+  traumatic: boolean;
+  laterEncounter: boolean;
+}
+
+function readIntent(slots: Slot[]): Intent {
   const typed = ` ${slots.map((s) => s.typed).join(' ')} `;
   const said = queryText(slots);
-  const longTerm =
-    /\blong term\b/.test(said) &&
-    (slots.some((s) => s.drug) || /\b(use|therapy|current)\b/.test(typed));
-  const bite = /\b(bite|bites|bitten|bit)\b/.test(typed);
-  const insect = INSECT.test(typed);
-  const fracture = /\b(fracture|fx|broken|break)\b/.test(said);
-  const notTraumatic = NOT_TRAUMATIC.test(typed);
-  const laterEncounter = LATER_ENCOUNTER.test(typed);
+  return {
+    side: querySide(slots),
+    status: slots.some((s) => STATUS_TYPED.test(s.typed)),
+    history: says(slots, 'history'),
+    family: says(slots, 'family'),
+    longTerm:
+      /\blong term\b/.test(said) &&
+      (slots.some((s) => s.drug) || /\b(use|therapy|current)\b/.test(typed)),
+    bite: /\b(bite|bites|bitten|bit)\b/.test(typed),
+    insect: INSECT.test(typed),
+    traumatic: /\b(fracture|fx|broken|break)\b/.test(said) && !NOT_TRAUMATIC.test(typed),
+    laterEncounter: LATER_ENCOUNTER.test(typed),
+  };
+}
+
+/** Codes of fractures that are not traumatic: osteoporotic (M80), stress and pathological (M84),
+ * periprosthetic (M97), fatigue and collapsed vertebra (M48.4, M48.5). */
+const NOT_TRAUMATIC_CODES = /^(M80|M84|M97|M484|M485)/;
+/** Personal history codes: Z85-Z87, Z91.x history of (falling, allergy...), Z92, old MI I25.2. */
+const PERSONAL_HISTORY_CODES = /^(Z8[5-7]|Z91|Z92|I252)/;
+
+/**
+ * The code-family part of the qualifiers, cheap enough to apply to every candidate before the
+ * best hits are cut (a code from the wrong family would otherwise fill the window): how much
+ * to take off a code's score, or null when the query asks for no family.
+ */
+export function codePenalty(slots: Slot[]): ((code: string) => number) | null {
+  const i = readIntent(slots);
+  if (!i.status && !i.history && !i.longTerm && !i.traumatic) return null;
+  return (code) => {
+    let p = 0;
+    if (i.status && code[0] !== 'Z') p += 1.5;
+    if (i.history && i.family && !/^Z8[0-4]/.test(code)) p += 1.5;
+    if (i.history && !i.family && !PERSONAL_HISTORY_CODES.test(code)) p += 1.5;
+    if (i.longTerm && !code.startsWith('Z79')) p += 1.5;
+    if (i.traumatic && NOT_TRAUMATIC_CODES.test(code)) p += 1.5;
+    return p;
+  };
+}
+
+export function byQualifiers(hits: SearchHit[], slots: Slot[]): SearchHit[] {
+  const { side, status, history, family, longTerm, bite, insect, traumatic, laterEncounter } =
+    readIntent(slots);
   const rank = (h: SearchHit): number => {
     let r = 0;
     const t = h.title.toLowerCase();
@@ -90,7 +150,10 @@ export function byQualifiers(hits: SearchHit[], slots: Slot[]): SearchHit[] {
       if (ts === 'right' || ts === 'left') r += 1;
       else if (ts === 'unspecified') r += 2;
     } else if (side) {
-      if (ts !== null && ts !== side) r += 2;
+      // A title that names no side comes after the one of the side typed (the side is not
+      // required of a title: the Index leads to codes without one).
+      if (ts === null) r += 1;
+      else if (ts !== side) r += 2;
     } else if (ts === 'right' || ts === 'left' || ts === 'bilateral') r += 1;
     if (status && !h.code.startsWith('Z')) r += 2;
     if (history) {
@@ -101,7 +164,7 @@ export function byQualifiers(hits: SearchHit[], slots: Slot[]): SearchHit[] {
     if (longTerm && !/\blong[ -]term\b/.test(t)) r += 2;
     if (bite && !insect && /\b(insect bite|superficial bite)\b/.test(t)) r += 1;
     if (bite && insect && /\bopen bite\b/.test(t)) r += 1;
-    if (fracture && !notTraumatic && NOT_TRAUMATIC.test(t)) r += 2;
+    if (traumatic && NOT_TRAUMATIC.test(t)) r += 2;
     if (!laterEncounter && LATER_ENCOUNTER.test(t)) r += 1;
     return r;
   };
