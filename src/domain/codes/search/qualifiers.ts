@@ -148,6 +148,7 @@ export function byQualifiers(hits: SearchHit[], slots: Slot[]): SearchHit[] {
     const ts = titleSide(h.title);
     if (side === 'bilateral') {
       if (ts === 'right' || ts === 'left') r += 1;
+      else if (ts === null) r += 1.5;
       else if (ts === 'unspecified') r += 2;
     } else if (side) {
       // A title that names no side comes after the one of the side typed (the side is not

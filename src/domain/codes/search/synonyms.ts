@@ -297,7 +297,9 @@ export const SYNONYMS: SynonymRule[] = [
     to: ['intestinal obstruction', 'obstruction intestine'],
   },
   { from: ['bowel'], to: ['intestine', 'intestinal'], keep: true },
-  { from: ['colon'], to: ['large intestine'], keep: true },
+  // The colon is the large intestine (Z85.038 "... of large intestine"), a digestive organ
+  // (Z80.0 "Family history of malignant neoplasm of digestive organs").
+  { from: ['colon'], to: ['large intestine', 'digestive organs'], keep: true },
   { from: ['n v', 'n/v'], to: ['nausea with vomiting'] },
   { from: ['stomach flu'], to: ['gastroenteritis'] },
   { from: ['stomach ache', 'stomachache', 'belly pain', 'tummy ache'], to: ['abdominal pain'] },
@@ -327,8 +329,10 @@ export const SYNONYMS: SynonymRule[] = [
   { from: ['lbp', 'low back pain', 'lower back pain'], to: ['low back pain'] },
   { from: ['back pain'], to: ['back pain', 'dorsalgia'] },
   { from: ['sprained'], to: ['sprain'] },
-  { from: ['leg'], to: ['leg', 'limb'], keep: true },
-  { from: ['arm'], to: ['arm', 'humerus', 'forearm'], keep: true },
+  // Titles name a limb three ways: "left leg", "left lower limb", "left lower extremity"
+  // (I82.40- deep veins "of left lower extremity", L03.11- "of left lower limb").
+  { from: ['leg'], to: ['leg', 'limb', 'lower extremity'], keep: true },
+  { from: ['arm'], to: ['arm', 'humerus', 'forearm', 'upper extremity'], keep: true },
   { from: ['acl'], to: ['anterior cruciate ligament'] },
   { from: ['mcl'], to: ['medial collateral ligament'] },
   { from: ['tbi'], to: ['traumatic brain injury', 'intracranial injury'] },
