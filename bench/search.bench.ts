@@ -61,7 +61,14 @@ function measure(e: Engine, queries: Query[]) {
   let top5 = 0;
   let done = 0;
   const misses: string[] = [];
-  const per: { q: string; set: string; ms: number; hit1: boolean; hit5: boolean }[] = [];
+  const per: {
+    q: string;
+    set: string;
+    cls: string | null;
+    ms: number;
+    hit1: boolean;
+    hit5: boolean;
+  }[] = [];
   let spent = 0;
   for (const q of queries) {
     if (e.capMs && spent > e.capMs) break;
@@ -80,7 +87,14 @@ function measure(e: Engine, queries: Query[]) {
     const hit5 = codes.some((c) => q.accept.includes(c));
     if (hit5) top5++;
     else misses.push(q.q);
-    per.push({ q: q.q, set: q.set, ms: dt, hit1: !!codes[0] && q.accept.includes(codes[0]), hit5 });
+    per.push({
+      q: q.q,
+      set: q.set,
+      cls: q.class,
+      ms: dt,
+      hit1: !!codes[0] && q.accept.includes(codes[0]),
+      hit5,
+    });
   }
   return {
     done,
@@ -252,6 +266,29 @@ export default async function run(ctx: BenchContext): Promise<void> {
       return `${x} ${f(p.filter((y) => y.hit1).length)}/${f(p.filter((y) => y.hit5).length)}%`;
     });
     ctx.log(`  ${e.name.padEnd(11)} ${cells.join('  ')}`);
+  }
+  // Issue 10: per class within each set that has classed queries (ours only; the others above).
+  ctx.log('');
+  ctx.log('claimlab top-1 / top-5 by class, per set (n = queries):');
+  for (const x of sets) {
+    const p = ours.r.per.filter((y) => y.set === x && y.cls);
+    if (!p.length) continue;
+    const classes = [...new Set(p.map((y) => y.cls!))];
+    const cell = (l: typeof p, name: string) => {
+      const f = (n: number) => ((n / l.length) * 100).toFixed(0);
+      return `${name} ${f(l.filter((y) => y.hit1).length)}/${f(l.filter((y) => y.hit5).length)}% (${l.length})`;
+    };
+    ctx.log(
+      `  ${x.padEnd(20)} ${[
+        ...classes.map((c) =>
+          cell(
+            p.filter((y) => y.cls === c),
+            c,
+          ),
+        ),
+        cell(p, 'all'),
+      ].join('  ')}`,
+    );
   }
   const slow = [...ours.r.per].sort((a, b) => b.ms - a.ms).slice(0, 8);
   ctx.log(`our slowest queries: ${slow.map((x) => `${x.q} ${x.ms.toFixed(2)} ms`).join(' | ')}`);

@@ -64,4 +64,20 @@ describe.skipIf(!present)('search ranking on FY2026 ICD-10-CM', () => {
     ).toBe(true);
     expect(top('diabetes', 5, { chapter: 15 }).every((c) => c.startsWith('O'))).toBe(true);
   });
+
+  // Issue 10 coder-query classes. See: Guidelines §I.B.13 (laterality), §I.C.13.c and §I.C.19
+  // (traumatic fracture, 7th character A), §I.C.21.c.3 (Z79 long-term drug therapy).
+  it('offers the sided code beside the unspecified-side code the Index leads to', () => {
+    expect(top('right hip fracture', 1)).toEqual(['S72.001A']);
+    expect(top('fracture of ankle, left')).toContain('S82.892A');
+  });
+  it('reads drug names and "chronic" beside a drug as long-term drug therapy', () => {
+    expect(top('long term dexamethasone', 1)).toEqual(['Z79.52']);
+    expect(top('chronic steroid use', 3)).toContain('Z79.52');
+    expect(top('on plavix long term', 1)).toEqual(['Z79.02']);
+  });
+  it('splits an abbreviation glued to its stage', () => {
+    expect(top('ckd4', 1)).toEqual(['N18.4']);
+    expect(top('CKD3b', 1)).toEqual(['N18.32']);
+  });
 });

@@ -56,4 +56,57 @@ describe('query qualifiers', () => {
     ];
     expect(order('s/p cholecystectomy', hits)[0]).toBe('Z9049');
   });
+
+  // See: Guidelines §I.C.21.c.3 (Z79 long-term (current) drug therapy).
+  it('"chronic" beside a drug reads as long term and asks for a Z79 code', () => {
+    const s = expandQuery('chronic anticoagulation');
+    expect(s[0]!.alts).toEqual([['long', 'term']]);
+    expect(s[1]!.drug).toBe(true);
+    expect(expandQuery('chronic pain')[0]!.alts).toEqual([['chronic']]);
+    const hits = [
+      hit('I8291', 'Chronic embolism and thrombosis of unspecified vein'),
+      hit('Z7901', 'Long term (current) use of anticoagulants'),
+    ];
+    expect(order('chronic anticoagulation', hits)[0]).toBe('Z7901');
+    expect(order('long term prednisone', hits)[0]).toBe('Z7901');
+  });
+
+  it('a drug name also finds its Z79 drug class', () => {
+    expect(expandQuery('prednisone')[0]!.alts).toContainEqual(['systemic', 'steroids']);
+    expect(expandQuery('eliquis')[0]!.alts).toContainEqual(['anticoagulants']);
+  });
+
+  it('an abbreviation glued to its stage is split; w and w/o are with and without', () => {
+    expect(expandQuery('ckd3a').map((s) => s.typed)).toEqual(['ckd', '3a']);
+    expect(expandQuery('dm2')[0]!.alts).toEqual([['type', '2', 'diabetes', 'mellitus']]);
+    expect(expandQuery('copd w pna')[1]!.alts).toEqual([['with']]);
+    expect(expandQuery('gerd w/o esophagitis')[1]!.alts).toEqual([['without']]);
+  });
+
+  // See: Guidelines §I.B.13: no bilateral code -> the right and the left code.
+  it('bilateral with no bilateral code puts right and left before the unspecified side', () => {
+    expect(order('bilat knee pain', KNEE).slice(0, 2).sort()).toEqual(['M25561', 'M25562']);
+  });
+
+  // See: Guidelines §I.C.19 (open bite vs superficial insect bite).
+  it('a bite with no insect named is an open bite; an insect bite is superficial', () => {
+    const hits = [
+      hit('S60362A', 'Insect bite (nonvenomous) of left thumb, initial encounter'),
+      hit('S61052A', 'Open bite of left thumb without damage to nail, initial encounter'),
+    ];
+    expect(order('bite of left thumb', hits)[0]).toBe('S61052A');
+    expect(order('insect bite left thumb', [...hits].reverse())[0]).toBe('S60362A');
+  });
+
+  // See: Guidelines §I.C.13.c (M84 not for traumatic fractures) and §I.C.19.a (7th character A).
+  it('a fracture is traumatic and the initial encounter comes first unless said otherwise', () => {
+    const hits = [
+      hit('M84372A', 'Stress fracture, left ankle, initial encounter for fracture'),
+      hit('S82892D', 'Other fracture of left lower leg, subsequent encounter for closed fracture'),
+      hit('S82892A', 'Other fracture of left lower leg, initial encounter for closed fracture'),
+    ];
+    expect(order('left ankle fracture', hits)).toEqual(['S82892A', 'S82892D', 'M84372A']);
+    expect(order('stress fracture left ankle', hits)[0]).toBe('M84372A');
+    expect(order('left ankle fracture subsequent', hits)[0]).toBe('S82892D');
+  });
 });

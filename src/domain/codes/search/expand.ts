@@ -12,6 +12,8 @@ export interface Slot {
   alts: string[][];
   /** True when a synonym rule produced the alternatives. */
   expanded: boolean;
+  /** A drug or drug class (synonyms.ts `drug`). */
+  drug?: boolean;
 }
 
 const words = (s: string) =>
@@ -21,6 +23,7 @@ const words = (s: string) =>
     .match(/[a-z0-9]+/g) ?? [];
 
 const PHRASES = new Map<string, string[][]>();
+const DRUGS = new Set<string>();
 let longest = 1;
 for (const rule of SYNONYMS) {
   const to = rule.to.map((p) => words(p).filter((w) => !isStop(w)));
@@ -29,6 +32,7 @@ for (const rule of SYNONYMS) {
     longest = Math.max(longest, key.length);
     const alts = rule.keep ? [key.filter((w) => !isStop(w)), ...to] : to;
     const k = key.join(' ');
+    if (rule.drug) DRUGS.add(k);
     const prev = PHRASES.get(k);
     PHRASES.set(k, prev ? [...prev, ...alts] : alts);
   }
@@ -45,8 +49,32 @@ function hyphenPairs(text: string): Set<string> {
   return out;
 }
 
+/**
+ * An abbreviation glued to its stage or type ("ckd3a", "ckd5", "copd2"): split when the letters
+ * are a known abbreviation and the whole is not, so it reads as "ckd 3a".
+ */
+const GLUED = /^([a-z]{2,})(\d+[a-z]?)$/;
+function unglue(w: string): string[] {
+  const m = GLUED.exec(w);
+  return m && !PHRASES.has(w) && PHRASES.has(m[1]!) ? [m[1]!, m[2]!] : [w];
+}
+
+/**
+ * "chronic" (or "long term") beside a drug asks for long-term drug therapy, not a chronic
+ * disease: "chronic anticoagulation", "chronic opioid use" -> Z79 "Long term (current) use of".
+ * See: Official Guidelines FY2026 I.C.21.c.3 (Z79 long-term (current) drug therapy).
+ */
+function longTermDrug(slots: Slot[]): Slot[] {
+  if (!slots.some((s) => s.drug)) return slots;
+  return slots.map((s) =>
+    s.typed === 'chronic' || s.typed === 'ongoing' || s.typed === 'current'
+      ? { typed: s.typed, alts: [['long', 'term']], expanded: true }
+      : s,
+  );
+}
+
 export function expandQuery(text: string): Slot[] {
-  const ws = words(text);
+  const ws = words(text).flatMap(unglue);
   const joined = hyphenPairs(text);
   const slots: Slot[] = [];
   for (let i = 0; i < ws.length;) {
@@ -56,7 +84,9 @@ export function expandQuery(text: string): Slot[] {
       const alts = PHRASES.get(typed);
       if (!alts) continue;
       const uniq = new Map(alts.filter((a) => a.length).map((a) => [a.join(' '), a]));
-      slots.push({ typed, alts: [...uniq.values()], expanded: true });
+      const slot: Slot = { typed, alts: [...uniq.values()], expanded: true };
+      if (DRUGS.has(typed)) slot.drug = true;
+      slots.push(slot);
       i += n;
       done = true;
     }
@@ -71,5 +101,5 @@ export function expandQuery(text: string): Slot[] {
     const w = ws[i++]!;
     if (!isStop(w) || ws.length === 1) slots.push({ typed: w, alts: [[w]], expanded: false });
   }
-  return slots;
+  return longTermDrug(slots);
 }

@@ -10,14 +10,27 @@
  *   "family history" is Z80–Z84. See: Guidelines §I.C.21.c.4 (history codes).
  * - Status: "s/p", "status post" ask for a status Z code (presence of an implant, acquired
  *   absence, an ostomy or transplant status), not the condition. See: Guidelines §I.C.21.c.3.
+ * - Long-term drug therapy: "long term", or "chronic" beside a drug, asks for a Z79 "Long term
+ *   (current) use of" code. See: Guidelines §I.C.21.c.3 (Z79).
+ * - Bilateral with no bilateral code: the right and left codes (both are assigned) come before
+ *   an unspecified side. See: Guidelines §I.B.13.
+ * - Mechanism: a bite with no insect or venomous animal named is an open bite (the Index "Bite"
+ *   sends an animal or human bite to the open wound, "bite" of the site); a superficial insect
+ *   bite only when an insect is named, and the reverse. See: Guidelines §I.C.19.
+ * - Fracture: a fracture not said to be pathological, stress, periprosthetic or a nonunion is
+ *   traumatic (Index "Fracture, traumatic" is the default; M84 is not for traumatic fractures).
+ *   See: Guidelines §I.C.13.c and §I.C.19.c.
+ * - Encounter: an injury code for the initial encounter comes before its subsequent-encounter and
+ *   sequela codes unless those are asked for (7th character A while the patient receives active
+ *   treatment). See: Guidelines §I.C.19.a.
  */
 import type { Slot } from './expand';
 import type { SearchHit } from './types';
 
-type Side = 'right' | 'left' | 'bilateral';
+export type Side = 'right' | 'left' | 'bilateral';
 const SIDES: Side[] = ['right', 'left', 'bilateral'];
 
-const titleSide = (title: string): Side | 'unspecified' | null => {
+export const titleSide = (title: string): Side | 'unspecified' | null => {
   const t = title.toLowerCase();
   if (
     /\bunspecified (side|ear|eye|knee|hip|shoulder|elbow|wrist|hand|foot|ankle|leg|arm|limb|lung|kidney|breast|upper limb|lower limb)\b/.test(
@@ -32,36 +45,128 @@ const titleSide = (title: string): Side | 'unspecified' | null => {
 };
 
 /** The side the query names: a typed word or the expansion of one (rt -> right). */
-function querySide(slots: Slot[]): Side | null {
+export function querySide(slots: Slot[]): Side | null {
   for (const s of slots)
     for (const side of SIDES)
       if (s.typed === side || s.alts.some((a) => a.length === 1 && a[0] === side)) return side;
   return null;
 }
 
+/** A slot that only names a side: ranked by the qualifiers, never required of a title. */
+export const isSideSlot = (slot: Slot): boolean =>
+  slot.alts.length > 0 &&
+  slot.alts.every((a) => a.length === 1 && (SIDES as string[]).includes(a[0]!));
+
+/**
+ * A title without its side: "Other fracture of unspecified lower leg" and "Other fracture of
+ * left lower leg" are the same code but for the side.
+ */
+export const sideless = (title: string): string =>
+  title
+    .toLowerCase()
+    .replace(/\b(right|left|bilateral|unspecified)\b\s*/g, '')
+    .trim();
+
 const says = (slots: Slot[], word: string) =>
   slots.some((s) => s.typed.split(' ').includes(word) || s.alts.some((a) => a.includes(word)));
 
 /** Stable reorder of hits by how well they agree with the side and the history typed. */
 const STATUS_TYPED = /^(s p|sp|status post|post op|postop)$/;
+const INSECT =
+  /\b(insect|bug|tick|mite|chigger|flea|mosquito|spider|snake|venom|venomous|sting|stung|bee|wasp|hornet|ant|ants|arthropods)\b/;
+const NOT_TRAUMATIC =
+  /\b(pathological|stress|fatigue|periprosthetic|osteoporotic|insufficiency|nonunion|malunion|neoplastic|torus|birth)\b/;
+const LATER_ENCOUNTER = /\b(subsequent|sequela|healing|nonunion|malunion)\b/;
+
+/** Everything the query says, typed and expanded, as one lower-case string of words. */
+const queryText = (slots: Slot[]) =>
+  slots.map((s) => [s.typed, ...s.alts.map((a) => a.join(' '))].join(' ')).join(' ');
+
+/** What the query asks for beyond its words: the qualifiers above, read once per query. */
+interface Intent {
+  side: Side | null;
+  status: boolean;
+  history: boolean;
+  family: boolean;
+  longTerm: boolean;
+  bite: boolean;
+  insect: boolean;
+  /** A fracture not said to be pathological, stress, periprosthetic...: traumatic. */
+  traumatic: boolean;
+  laterEncounter: boolean;
+}
+
+function readIntent(slots: Slot[]): Intent {
+  const typed = ` ${slots.map((s) => s.typed).join(' ')} `;
+  const said = queryText(slots);
+  return {
+    side: querySide(slots),
+    status: slots.some((s) => STATUS_TYPED.test(s.typed)),
+    history: says(slots, 'history'),
+    family: says(slots, 'family'),
+    longTerm:
+      /\blong term\b/.test(said) &&
+      (slots.some((s) => s.drug) || /\b(use|therapy|current)\b/.test(typed)),
+    bite: /\b(bite|bites|bitten|bit)\b/.test(typed),
+    insect: INSECT.test(typed),
+    traumatic: /\b(fracture|fx|broken|break)\b/.test(said) && !NOT_TRAUMATIC.test(typed),
+    laterEncounter: LATER_ENCOUNTER.test(typed),
+  };
+}
+
+/** Codes of fractures that are not traumatic: osteoporotic (M80), stress and pathological (M84),
+ * periprosthetic (M97), fatigue and collapsed vertebra (M48.4, M48.5). */
+const NOT_TRAUMATIC_CODES = /^(M80|M84|M97|M484|M485)/;
+/** Personal history codes: Z85-Z87, Z91.x history of (falling, allergy...), Z92, old MI I25.2. */
+const PERSONAL_HISTORY_CODES = /^(Z8[5-7]|Z91|Z92|I252)/;
+
+/**
+ * The code-family part of the qualifiers, cheap enough to apply to every candidate before the
+ * best hits are cut (a code from the wrong family would otherwise fill the window): how much
+ * to take off a code's score, or null when the query asks for no family.
+ */
+export function codePenalty(slots: Slot[]): ((code: string) => number) | null {
+  const i = readIntent(slots);
+  if (!i.status && !i.history && !i.longTerm && !i.traumatic) return null;
+  return (code) => {
+    let p = 0;
+    if (i.status && code[0] !== 'Z') p += 1.5;
+    if (i.history && i.family && !/^Z8[0-4]/.test(code)) p += 1.5;
+    if (i.history && !i.family && !PERSONAL_HISTORY_CODES.test(code)) p += 1.5;
+    if (i.longTerm && !code.startsWith('Z79')) p += 1.5;
+    if (i.traumatic && NOT_TRAUMATIC_CODES.test(code)) p += 1.5;
+    return p;
+  };
+}
 
 export function byQualifiers(hits: SearchHit[], slots: Slot[]): SearchHit[] {
-  const side = querySide(slots);
-  const status = slots.some((s) => STATUS_TYPED.test(s.typed));
-  const history = says(slots, 'history');
-  const family = says(slots, 'family');
+  const { side, status, history, family, longTerm, bite, insect, traumatic, laterEncounter } =
+    readIntent(slots);
   const rank = (h: SearchHit): number => {
     let r = 0;
+    const t = h.title.toLowerCase();
     const ts = titleSide(h.title);
-    if (side) {
-      if (ts !== null && ts !== side) r += 2;
+    if (side === 'bilateral') {
+      if (ts === 'right' || ts === 'left') r += 1;
+      else if (ts === null) r += 1.5;
+      else if (ts === 'unspecified') r += 2;
+    } else if (side) {
+      // A title that names no side comes after the one of the side typed (the side is not
+      // required of a title: the Index leads to codes without one).
+      if (ts === null) r += 1;
+      else if (ts !== side) r += 2;
     } else if (ts === 'right' || ts === 'left' || ts === 'bilateral') r += 1;
     if (status && !h.code.startsWith('Z')) r += 2;
     if (history) {
-      const t = h.title.toLowerCase();
       if (family && /^personal history\b/.test(t)) r += 2;
       if (!family && /^family history\b/.test(t)) r += 2;
+      if (!/\bhistory\b|^old\b/.test(t)) r += 2;
     }
+    if (longTerm && !/\blong[ -]term\b/.test(t)) r += 2;
+    if (bite && !insect && /\b(insect bite|superficial bite)\b/.test(t)) r += 1;
+    if (bite && insect && /\bopen bite\b/.test(t)) r += 1;
+    if (traumatic && NOT_TRAUMATIC.test(t)) r += 2;
+    if (!laterEncounter && LATER_ENCOUNTER.test(t)) r += 1;
     return r;
   };
   return hits

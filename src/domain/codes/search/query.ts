@@ -12,10 +12,18 @@
 import { icdKey } from '../code';
 import { DocKind, type SearchIndex } from './build';
 import { expandQuery, type Slot } from './expand';
-import { byQualifiers } from './qualifiers';
+import {
+  byQualifiers,
+  codePenalty,
+  isSideSlot,
+  querySide,
+  sideless,
+  titleSide,
+  type Side,
+} from './qualifiers';
 
 /** How many of the best hits the side/history qualifiers may reorder. */
-const QUALIFIER_WINDOW = 10;
+const QUALIFIER_WINDOW = 40;
 import { stem } from './tokenize';
 import { buildTypoIndex, nearWords, type TypoIndex } from './typo';
 import type { SearchHit, SearchOptions, SearchResult } from './types';
@@ -59,6 +67,8 @@ interface Alternative {
 interface ResolvedSlot {
   alts: Alternative[];
   size: number;
+  /** Names only a side (qualifiers.ts ranks by it; a title need not say it). */
+  side: boolean;
 }
 
 /** Hands out mask bits, one per distinct word, up to 31 (a 32-bit mask). */
@@ -132,9 +142,59 @@ export class CodeSearch {
     const offset = opts.offset ?? 0;
     const limit = opts.limit ?? 20;
     const window = Math.max(offset + limit, QUALIFIER_WINDOW);
-    const r = this.#byWords(slots, { ...opts, offset: 0, limit: window });
-    const hits = byQualifiers(r.hits, slots).slice(offset, offset + limit);
+    const r = this.#byWords(slots, { ...opts, offset: 0, limit: window }, codePenalty(slots));
+    const side = querySide(slots);
+    const found = side ? this.#withSidedSiblings(r.hits, side) : r.hits;
+    const hits = byQualifiers(found, slots).slice(offset, offset + limit);
     return { ...r, hits };
+  }
+
+  /**
+   * The Alphabetic Index leads to a code for an unspecified side ("Fracture, traumatic, ankle"
+   * -> S82.899-); with a side typed, the same code for that side is offered beside it: the
+   * sibling whose unspecified-side character (9 or 0) is the side's (1 right, 2 left, 3
+   * bilateral) and whose title is the same but for the side. See: Guidelines §I.B.13.
+   */
+  #withSidedSiblings(hits: SearchHit[], side: Side): SearchHit[] {
+    const digit = { right: '1', left: '2', bilateral: '3' }[side];
+    const have = new Set(hits.map((h) => h.code));
+    const out: SearchHit[] = [];
+    for (const h of hits) {
+      const ts = titleSide(h.title);
+      if (ts === 'unspecified' || (ts === null && /\bunspecified\b/i.test(h.title))) {
+        const bare = sideless(h.title);
+        for (let p = 3; p < h.code.length; p++) {
+          const c = h.code[p];
+          if (c !== '9' && c !== '0') continue;
+          const sib = `${h.code.slice(0, p)}${digit}${h.code.slice(p + 1)}`;
+          if (have.has(sib)) continue;
+          const i = this.#entryOf(sib);
+          if (i < 0 || titleSide(this.ix.titles.get(i)) !== side) continue;
+          if (sideless(this.ix.titles.get(i)) !== bare) continue;
+          have.add(sib);
+          out.push({
+            ...this.#hit(i, h.score, h.via),
+            ...(h.indexPath && { indexPath: h.indexPath }),
+          });
+          break;
+        }
+      }
+      out.push(h);
+    }
+    return out;
+  }
+
+  /** The entry index of a code, or -1. */
+  #entryOf(code: string): number {
+    const { sorted, codes } = this.ix;
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (codes.get(sorted[mid]!) < code) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < sorted.length && codes.get(sorted[lo]!) === code ? sorted[lo]! : -1;
   }
 
   /** Codes starting with the typed prefix, in tabular order (the code itself first). */
@@ -250,7 +310,11 @@ export class CodeSearch {
    * split the slots into required and optional ones, mark the documents that have every required
    * word (or, failing that, the most of them), then rank.
    */
-  #byWords(slots: Slot[], opts: SearchOptions): SearchResult {
+  #byWords(
+    slots: Slot[],
+    opts: SearchOptions,
+    penalty: ((code: string) => number) | null,
+  ): SearchResult {
     const corrections: string[] = [];
     const resolved = this.#resolveSlots(slots, corrections);
     if (!resolved.length) return { hits: [], total: 0, corrections };
@@ -265,7 +329,7 @@ export class CodeSearch {
       need = this.#markMostWords(required, optional, satisfied);
     }
 
-    const ranked = this.#rank(this.#nTouched, need, satisfied, opts);
+    const ranked = this.#rank(this.#nTouched, need, satisfied, opts, penalty);
     this.#resetMarks();
     return { ...ranked, corrections };
   }
@@ -283,7 +347,8 @@ export class CodeSearch {
         ...this.#singleWordAlternative(slot, isLast, weight, bits, corrections),
         ...this.#multiWordAlternatives(slot, isLast, weight, bits, corrections),
       ];
-      if (alts.length) resolved.push({ alts, size: sum(alts.map(rarestWordSize)) });
+      if (alts.length)
+        resolved.push({ alts, size: sum(alts.map(rarestWordSize)), side: isSideSlot(slot) });
     });
     return resolved;
   }
@@ -360,9 +425,13 @@ export class CodeSearch {
       slot.alts.every((alt) =>
         alt.words.every((w) => w.matches.every((match) => termWeight[match.term]! < 0.3)),
       );
-    const optional = resolved.filter(generic);
+    // A side is not required: the Index leads to the unspecified-side code, whose sided sibling
+    // is offered and ranked first (search, byQualifiers).
+    const optional = resolved.filter((slot) => generic(slot) || slot.side);
     const required =
-      optional.length === resolved.length ? resolved : resolved.filter((slot) => !generic(slot));
+      optional.length === resolved.length
+        ? resolved
+        : resolved.filter((slot) => !optional.includes(slot));
     required.sort((a, b) => a.size - b.size);
     return { required, optional: required === resolved ? [] : optional };
   }
@@ -462,6 +531,7 @@ export class CodeSearch {
     need: number,
     satisfied: (m: number) => number,
     opts: SearchOptions,
+    penalty: ((code: string) => number) | null,
   ): Omit<SearchResult, 'corrections'> {
     const ix = this.ix;
     const {
@@ -514,7 +584,8 @@ export class CodeSearch {
     const top: [number, number][] = [];
     for (let i = 0; i < nCodes; i++) {
       const e = list[i]!;
-      const s = codeScore[e]! + (billable[e] ? W.billable : 0);
+      const s =
+        codeScore[e]! + (billable[e] ? W.billable : 0) - (penalty ? penalty(codes.get(e)) : 0);
       seen[e] = 0;
       if (top.length === k && s <= top[k - 1]![0]) continue;
       let p = top.length;

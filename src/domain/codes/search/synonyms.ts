@@ -15,6 +15,8 @@ export interface SynonymRule {
   /** Phrases it stands for; a title matching any of them matches. */
   to: string[];
   keep?: boolean;
+  /** A drug or drug class: "chronic" or "on" beside it asks for long-term use (Z79). */
+  drug?: boolean;
 }
 
 export const SYNONYM_SOURCE =
@@ -56,8 +58,100 @@ export const SYNONYMS: SynonymRule[] = [
   { from: ['cholecystectomy'], to: ['cholecystectomy', 'absence of gallbladder'] },
   { from: ['colectomy'], to: ['colectomy', 'absence of intestine'] },
   { from: ['hysterectomy'], to: ['hysterectomy', 'absence of uterus'] },
-  { from: ['opioid', 'opioids'], to: ['opioid', 'opiate'] },
-  { from: ['steroid', 'steroids'], to: ['steroid', 'steroids', 'corticosteroids'] },
+  { from: ['opioid', 'opioids'], to: ['opioid', 'opiate'], drug: true },
+  // Drug names and classes -> the drug class of the Z79 titles (long-term drug therapy,
+  // Guidelines I.C.21.c.3 "Z79 Long-term (current) drug therapy"). `drug: true` marks a drug, so
+  // "chronic" beside it reads as "long term" (expand.ts). Class membership: the FDA established
+  // pharmacologic class of each drug (DailyMed labels); targets: FY2026 Z79 titles.
+  {
+    from: [
+      'warfarin',
+      'coumadin',
+      'eliquis',
+      'apixaban',
+      'xarelto',
+      'rivaroxaban',
+      'dabigatran',
+      'pradaxa',
+      'enoxaparin',
+      'lovenox',
+      'heparin',
+      'anticoagulation',
+      'anticoagulant',
+      'blood thinner',
+      'blood thinners',
+    ],
+    to: ['anticoagulants'],
+    keep: true,
+    drug: true,
+  },
+  {
+    from: ['plavix', 'clopidogrel', 'brilinta', 'ticagrelor', 'prasugrel', 'antiplatelet'],
+    to: ['antiplatelets'],
+    keep: true,
+    drug: true,
+  },
+  {
+    from: [
+      'prednisone',
+      'prednisolone',
+      'methylprednisolone',
+      'medrol',
+      'dexamethasone',
+      'hydrocortisone',
+    ],
+    to: ['systemic steroids'],
+    keep: true,
+    drug: true,
+  },
+  {
+    from: ['fluticasone', 'budesonide', 'flovent', 'pulmicort', 'inhaled steroid'],
+    to: ['inhaled steroids'],
+    keep: true,
+    drug: true,
+  },
+  {
+    from: ['ibuprofen', 'naproxen', 'meloxicam', 'celecoxib', 'diclofenac', 'nsaids'],
+    to: ['nsaid'],
+    keep: true,
+    drug: true,
+  },
+  {
+    from: ['metformin', 'glipizide', 'glyburide', 'glimepiride', 'sitagliptin', 'pioglitazone'],
+    to: ['oral hypoglycemic drugs'],
+    keep: true,
+    drug: true,
+  },
+  {
+    from: ['ozempic', 'semaglutide', 'liraglutide', 'dulaglutide', 'trulicity', 'victoza'],
+    to: ['injectable non insulin antidiabetic drugs'],
+    keep: true,
+    drug: true,
+  },
+  {
+    from: ['oxycodone', 'hydrocodone', 'morphine', 'narcotic', 'narcotics'],
+    to: ['opiate analgesic'],
+    keep: true,
+    drug: true,
+  },
+  { from: ['methotrexate'], to: ['antimetabolite agent'], keep: true, drug: true },
+  {
+    from: ['tamoxifen', 'raloxifene'],
+    to: ['selective estrogen receptor modulators'],
+    keep: true,
+    drug: true,
+  },
+  {
+    from: ['letrozole', 'anastrozole', 'exemestane'],
+    to: ['aromatase inhibitors'],
+    keep: true,
+    drug: true,
+  },
+  { from: ['alendronate', 'fosamax'], to: ['bisphosphonates'], keep: true, drug: true },
+  { from: ['insulin', 'lantus', 'humalog', 'novolog'], to: ['insulin'], drug: true },
+  { from: ['aspirin', 'asa'], to: ['aspirin'], drug: true },
+  { from: ['antibiotic', 'antibiotics'], to: ['antibiotics'], drug: true },
+  { from: ['steroid', 'steroids'], to: ['steroid', 'steroids', 'corticosteroids'], drug: true },
   // Mechanism words (Guidelines I.C.19 and I.C.20): a bite by an animal or person is an "open
   // bite" (S-codes) and "bitten by" (W-codes); a superficial "insect bite" is another code.
   {
@@ -75,6 +169,12 @@ export const SYNONYMS: SynonymRule[] = [
   { from: ['insect bite', 'bug bite'], to: ['insect bite', 'nonvenomous insect'] },
   { from: ['crush', 'crushed', 'crush injury'], to: ['crushing injury', 'crushing'] },
   { from: ['puncture'], to: ['puncture wound'] },
+  // Ticks, mites, chiggers and fleas are nonvenomous arthropods: W57 "Bitten or stung by
+  // nonvenomous insect and other nonvenomous arthropods"; by site, an "insect bite (nonvenomous)".
+  {
+    from: ['tick bite', 'mite bite', 'chigger bite', 'flea bite', 'bitten by tick'],
+    to: ['bitten nonvenomous arthropods', 'insect bite'],
+  },
   { from: ['scrape'], to: ['abrasion'] },
   { from: ['bruise', 'bruised'], to: ['contusion'] },
   // Eponyms typed without the possessive, or by another name.
@@ -84,6 +184,17 @@ export const SYNONYMS: SynonymRule[] = [
   },
   { from: ['stye', 'sty'], to: ['hordeolum'] },
   { from: ['om'], to: ['otitis media'] },
+  // Connectives as written in notes: "dm2 w neuropathy", "gerd w/o esophagitis".
+  { from: ['w'], to: ['with'] },
+  { from: ['w o', 'wo'], to: ['without'] },
+  // Alphabetic Index: "Diabetes, uncontrolled - meaning hyperglycemia - see Diabetes, by type,
+  // with hyperglycemia"; "Diabetes, poorly controlled - code to Diabetes, by type, with
+  // hyperglycemia" (FY2026 Index).
+  {
+    from: ['uncontrolled', 'poorly controlled', 'out of control', 'inadequately controlled'],
+    to: ['hyperglycemia'],
+    keep: true,
+  },
   { from: ['ear pain', 'earache', 'ear ache'], to: ['otalgia', 'ear pain'] },
   { from: ['breast mass', 'breast lump'], to: ['lump breast', 'mass breast'] },
   // Cardiovascular
@@ -176,7 +287,19 @@ export const SYNONYMS: SynonymRule[] = [
   { from: ['ibs'], to: ['irritable bowel syndrome'] },
   { from: ['ibd'], to: ['inflammatory bowel disease', 'crohn', 'ulcerative colitis'] },
   { from: ['pud'], to: ['peptic ulcer'] },
-  { from: ['gi bleed', 'gib'], to: ['gastrointestinal hemorrhage'] },
+  {
+    from: ['gi bleed', 'gib', 'ugi bleed', 'ugib', 'lgi bleed', 'lgib', 'gi bleeding'],
+    to: ['gastrointestinal hemorrhage'],
+  },
+  { from: ['bleed', 'bleeding'], to: ['hemorrhage', 'bleeding'], keep: true },
+  {
+    from: ['sbo', 'small bowel obstruction', 'bowel obstruction'],
+    to: ['intestinal obstruction', 'obstruction intestine'],
+  },
+  { from: ['bowel'], to: ['intestine', 'intestinal'], keep: true },
+  // The colon is the large intestine (Z85.038 "... of large intestine"), a digestive organ
+  // (Z80.0 "Family history of malignant neoplasm of digestive organs").
+  { from: ['colon'], to: ['large intestine', 'digestive organs'], keep: true },
   { from: ['n v', 'n/v'], to: ['nausea with vomiting'] },
   { from: ['stomach flu'], to: ['gastroenteritis'] },
   { from: ['stomach ache', 'stomachache', 'belly pain', 'tummy ache'], to: ['abdominal pain'] },
@@ -201,11 +324,15 @@ export const SYNONYMS: SynonymRule[] = [
   { from: ['fx', 'broken', 'break', 'fracture', 'fractured'], to: ['fracture'] },
   { from: ['oa', 'djd', 'degenerative joint disease'], to: ['osteoarthritis'] },
   { from: ['ra'], to: ['rheumatoid arthritis'] },
+  { from: ['sle'], to: ['systemic lupus erythematosus'] },
+  { from: ['pmr'], to: ['polymyalgia rheumatica'] },
   { from: ['lbp', 'low back pain', 'lower back pain'], to: ['low back pain'] },
   { from: ['back pain'], to: ['back pain', 'dorsalgia'] },
   { from: ['sprained'], to: ['sprain'] },
-  { from: ['leg'], to: ['leg', 'limb'], keep: true },
-  { from: ['arm'], to: ['arm', 'humerus', 'forearm'], keep: true },
+  // Titles name a limb three ways: "left leg", "left lower limb", "left lower extremity"
+  // (I82.40- deep veins "of left lower extremity", L03.11- "of left lower limb").
+  { from: ['leg'], to: ['leg', 'limb', 'lower extremity'], keep: true },
+  { from: ['arm'], to: ['arm', 'humerus', 'forearm', 'upper extremity'], keep: true },
   { from: ['acl'], to: ['anterior cruciate ligament'] },
   { from: ['mcl'], to: ['medial collateral ligament'] },
   { from: ['tbi'], to: ['traumatic brain injury', 'intracranial injury'] },
