@@ -150,6 +150,16 @@ export async function studioScenario(run, base) {
       },
     );
 
+    await run.check('studio: assign the case as an exam (title, time limit, cases)', async () => {
+      await page.getByLabel('Exam title').fill('Chapter 9 quick check');
+      await page.getByLabel('Time limit (minutes)').fill('20');
+      await page.getByRole('checkbox', { name: /Studio hypertension visit/ }).check();
+      await click(page, 'Assign as exam');
+      await page.getByText(/Exam “Chapter 9 quick check” assigned: 1 case, 20 minutes/).waitFor();
+      await run.axeCheck(page, 'studio: exams');
+      noPageErrors(errors);
+    });
+
     await run.check('studio: export the pack after the synthetic-content attestation', async () => {
       const btn = page.getByRole('button', { name: /^Export my-pack-0\.2\.0/ });
       expect(await btn.isDisabled(), 'export waits for the attestation');
@@ -162,6 +172,7 @@ export async function studioScenario(run, base) {
         json.changelog[0].changes[0].reference === 'ICD-10-CM Official Guidelines I.C.9.a',
         'with its changelog',
       );
+      expect(json.exams?.[0]?.minutes === 20, 'with the exam assigned');
     });
 
     await run.check('studio: delete it, import it back', async () => {
@@ -206,6 +217,15 @@ export async function studioScenario(run, base) {
       await click(page, 'Create claim');
       await heading(page, 'Review the claim');
       expect(dialogs.length === 0, `no dialog opened: ${dialogs.join(', ')}`);
+      noPageErrors(errors);
+    });
+
+    await run.check('studio: the assigned exam is offered to trainees', async () => {
+      await page
+        .getByRole('navigation', { name: 'Main' })
+        .getByRole('link', { name: 'Exam' })
+        .click();
+      await page.getByText('Chapter 9 quick check').first().waitFor();
       noPageErrors(errors);
     });
   }, run);
