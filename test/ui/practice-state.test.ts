@@ -1,0 +1,113 @@
+/**
+ * The practice screen's state (src/state/practice.svelte.ts) over the shipped packs: a seed gives
+ * the same practice (visits, remittances, decisions) byte for byte; every action is saved and a
+ * new state over the same store resumes with the queues, the clock and the decisions intact; a
+ * record that cannot be read is kept aside with a message.
+ * See: issue 15 ("The practice, in the app": progress survives reload and a killed browser).
+ */
+import { describe, expect, it } from 'vitest';
+import { starterCatalog } from '../../src/codesets/starter';
+import { memoryStore } from '../../src/persistence/kv';
+import { PracticeStore } from '../../src/persistence/practice-store';
+import { PRACTICE_KEY } from '../../src/persistence/practice.record';
+import { loadShippedPacks } from '../../src/scenarios/load-node';
+import { newestVersions } from '../../src/scenarios/versions';
+import { PracticeState } from '../../src/state/practice.svelte';
+
+const shipped = loadShippedPacks();
+const catalog = starterCatalog();
+
+function state(kv = memoryStore()) {
+  const store = new PracticeStore(kv, { now: () => '2026-01-01T00:00:00.000Z' });
+  return new PracticeState({
+    store,
+    templates: () => shipped.full,
+    payerPacks: () => newestVersions(shipped.packs),
+    catalog: () => catalog,
+    pause: async () => {},
+  });
+}
+
+/** Works every queue the way a careful biller would, for `days` days. */
+async function run(s: PracticeState, days: number) {
+  for (let d = 0; d < days; d++) {
+    for (const r of s.view!.queues.toCode) await s.acceptSuggested(r.id);
+    for (const r of s.view!.queues.toPost) await s.post(r.id);
+    await s.advance(1);
+  }
+}
+
+describe('PracticeState', () => {
+  it('starts a seeded practice from the shipped templates and reports generation progress', async () => {
+    const s = state();
+    const seen: string[] = [];
+    const p = s.start({ seed: 7, weeks: 2, guided: true });
+    seen.push(s.status.kind);
+    await p;
+    expect(seen).toEqual(['generating']);
+    expect(s.status).toEqual({ kind: 'ready' });
+    const v = s.view!;
+    expect(v.queues.toCode.length).toBeGreaterThan(0);
+    expect(v.upcoming + v.queues.toCode.length).toBe(30);
+    expect(v.queues.toCode[0]!.note.length).toBeGreaterThan(0);
+  });
+
+  it('is deterministic for a seed: two runs save the same practice', async () => {
+    const a = memoryStore();
+    const b = memoryStore();
+    const sa = state(a);
+    const sb = state(b);
+    await sa.start({ seed: 11, weeks: 2, guided: true });
+    await sb.start({ seed: 11, weeks: 2, guided: true });
+    await run(sa, 14);
+    await run(sb, 14);
+    await sa.flush();
+    await sb.flush();
+    const strip = (kv: ReturnType<typeof memoryStore>) =>
+      JSON.stringify((kv.dump()[PRACTICE_KEY] as { practice: unknown }).practice);
+    expect(strip(a)).toBe(strip(b));
+    expect(sa.view!.decisions.length).toBeGreaterThan(10);
+  });
+
+  it('saves after every action; a new state over the same store resumes where it was', async () => {
+    const kv = memoryStore();
+    const s = state(kv);
+    await s.start({ seed: 3, weeks: 2, guided: false });
+    await run(s, 10);
+    await s.flush();
+    const before = s.view!;
+    const again = state(kv);
+    await again.resume();
+    expect(again.status).toEqual({ kind: 'ready' });
+    const after = again.view!;
+    expect(after.today).toBe(before.today);
+    expect(after.upcoming).toBe(before.upcoming);
+    for (const q of Object.keys(before.queues) as (keyof typeof before.queues)[])
+      expect(
+        after.queues[q].map((r) => [r.id, r.state]),
+        q,
+      ).toEqual(before.queues[q].map((r) => [r.id, r.state]));
+    expect(after.decisions).toEqual(before.decisions);
+    expect(after.figures).toEqual(before.figures);
+    expect(again.options).toEqual({ seed: 3, weeks: 2, guided: false });
+  });
+
+  it('keeps an unreadable saved practice aside with a message', async () => {
+    const kv = memoryStore({ [PRACTICE_KEY]: { format: 1, kind: 'practice', revision: 1 } });
+    const s = state(kv);
+    await s.resume();
+    expect(s.status).toEqual({ kind: 'idle' });
+    expect(s.message).toMatch(/could not be read.*kept aside as “claimlab\/corrupt\/practice\//);
+    expect(Object.keys(kv.dump()).some((k) => k.startsWith('claimlab/corrupt/practice/'))).toBe(
+      true,
+    );
+  });
+
+  it('refuses a bad seed or week count with a message naming the field', async () => {
+    const s = state();
+    await s.start({ seed: -1, weeks: 2, guided: true });
+    expect(s.status).toMatchObject({ kind: 'failed', message: expect.stringMatching(/^Seed/) });
+    await s.start({ seed: 1, weeks: 0, guided: true });
+    expect(s.status).toMatchObject({ kind: 'failed', message: expect.stringMatching(/^Weeks/) });
+  });
+});
