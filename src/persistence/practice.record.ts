@@ -33,6 +33,8 @@ export const practiceRecordSchema = z.object({
   endsOn: z.string(),
   /** Generated visits not yet admitted (their date of service is still ahead). */
   upcoming: z.array(z.object({ id: z.string(), serviceDate: z.string() }).loose()),
+  /** What the trainee last sent per encounter (a correction starts from it). */
+  codings: z.record(z.string(), z.unknown()).default({}),
   practice: engineJson,
 });
 

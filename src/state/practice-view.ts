@@ -28,6 +28,9 @@ export interface CaseRow {
     appealable: boolean;
     cause: string | null;
     denied: number;
+    paid: number;
+    patient: number;
+    contractual: number;
     payerClaimNumber: string | null;
     remitDate: string;
     status: string;
@@ -108,6 +111,9 @@ function row(p: Practice, id: string): CaseRow {
           appealable: remit.appealable,
           cause: remit.cause?.payerReason ?? null,
           denied: remit.expected.denied,
+          paid: remit.expected.payment,
+          patient: remit.expected.patient,
+          contractual: remit.expected.contractual,
           payerClaimNumber: remit.payerClaimNumber,
           remitDate: remit.remitDate,
           status: remit.status,

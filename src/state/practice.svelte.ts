@@ -22,7 +22,10 @@ import type { Evidence } from '../machines/appeal-merit';
 import type { PackV2 } from '../scenarios/format/v2';
 import type { PackSet } from '../services/payer';
 import { newestVersions } from '../scenarios/versions';
-import type { PracticeStore } from '../persistence/practice-store';
+import { PracticeStore } from '../persistence/practice-store';
+import { browserCoordination } from '../persistence/coordination';
+import { localforageStore } from '../persistence/kv';
+import type { AppState } from './app.svelte';
 import type { PracticeRecord } from '../persistence/practice.record';
 import { browserPracticeEffects } from './practice-effects';
 import { practiceCatalog } from './practice-catalog';
@@ -61,10 +64,22 @@ export const VISITS_PER_DAY = 3;
 const nextTick = () => new Promise<void>((r) => setTimeout(r, 0));
 
 export class PracticeState {
+  /** The screen's state over the app's packs and catalog, saved in the browser's IndexedDB. */
+  static forApp(app: AppState): PracticeState {
+    return new PracticeState({
+      store: new PracticeStore(localforageStore(), { tabs: browserCoordination() }),
+      templates: () => app.fullPacks,
+      payerPacks: () => app.packs,
+      catalog: () => app.catalog,
+    });
+  }
+
   readonly #deps: PracticeDeps;
   #practice: Practice | null = null;
   #options: PracticeOptions | null = null;
   #upcoming: GeneratedEncounter[] = [];
+  /** What the trainee last sent, per encounter. */
+  #codings: Record<string, Coding> = {};
   #endsOn = '';
   #status = $state.raw<PracticeStatus>({ kind: 'idle' });
   #view = $state.raw<PracticeView | null>(null);
@@ -145,6 +160,7 @@ export class PracticeState {
     this.#options = { ...rec.options };
     this.#endsOn = rec.endsOn;
     this.#upcoming = rec.upcoming as unknown as GeneratedEncounter[];
+    this.#codings = rec.codings as Record<string, Coding>;
     const json = rec.practice as unknown as PracticeJson;
     this.#practice = Practice.restore(
       json,
@@ -193,6 +209,7 @@ export class PracticeState {
       this.#options = { ...opts };
       this.#endsOn = addDays(start, opts.weeks * 7 - 1);
       this.#upcoming = visits;
+      this.#codings = {};
       this.#practice = new Practice(
         { seed: opts.seed, start, behaviour: w.payers },
         this.#effects(opts.seed, visits),
@@ -213,6 +230,7 @@ export class PracticeState {
     this.#practice = null;
     this.#options = null;
     this.#upcoming = [];
+    this.#codings = {};
     this.#view = null;
     this.#message = null;
     this.#status = { kind: 'idle' };
@@ -243,6 +261,7 @@ export class PracticeState {
         options: { ...this.#options },
         endsOn: this.#endsOn,
         upcoming: this.#upcoming as unknown as PracticeRecord['upcoming'],
+        codings: this.#codings,
         practice: p.toJSON() as unknown as PracticeRecord['practice'],
       })
       .catch(() => undefined); // reported through the store's events (saveNote)
@@ -278,8 +297,16 @@ export class PracticeState {
     });
   }
 
+  /** What the trainee last sent for the encounter (or null). */
+  lastCoding(id: string): Coding | null {
+    return this.#codings[id] ?? null;
+  }
+
   code(id: string, coding: Coding): Promise<void> {
-    return this.#act(`Coded ${id} and sent the claim.`, (p) => p.code(id, coding));
+    return this.#act(`Coded ${id} and sent the claim.`, (p) => {
+      p.code(id, coding);
+      this.#codings[id] = coding;
+    });
   }
 
   /** Guided mode: sends the suggested coding (the answer key). */
@@ -287,12 +314,17 @@ export class PracticeState {
     return this.#act(`Sent the suggested coding for ${id}.`, (p) => {
       const enc = p.encounter(id);
       if (!enc) throw new RangeError(`No open encounter "${id}"`);
-      p.code(id, { diagnoses: [...enc.answer.diagnoses], lines: enc.answer.lines });
+      const coding = { diagnoses: [...enc.answer.diagnoses], lines: enc.answer.lines };
+      p.code(id, coding);
+      this.#codings[id] = coding;
     });
   }
 
   fixRejection(id: string, coding: Coding): Promise<void> {
-    return this.#act(`Fixed ${id} and sent a new claim.`, (p) => p.fixRejection(id, coding));
+    return this.#act(`Fixed ${id} and sent a new claim.`, (p) => {
+      p.fixRejection(id, coding);
+      this.#codings[id] = coding;
+    });
   }
 
   appealRejection(id: string): Promise<void> {
@@ -304,7 +336,10 @@ export class PracticeState {
   }
 
   work(id: string, action: DenialAction): Promise<void> {
-    return this.#act(`${actionText(action)} on ${id}.`, (p) => p.work(id, action));
+    return this.#act(`${actionText(action)} on ${id}.`, (p) => {
+      p.work(id, action);
+      if (action.kind === 'correct' || action.kind === 'reopen') this.#codings[id] = action.coding;
+    });
   }
 
   escalate(id: string, evidence: Evidence): Promise<void> {

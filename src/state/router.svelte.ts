@@ -5,7 +5,7 @@
  * host. Each route's screen is loaded when first opened (ui/screens.ts).
  */
 /** Pages without parameters; a new screen (practice, refresher, quiz, progress, studio) is added here. */
-export const PAGES = ['encoder', 'settings', 'refresher'] as const;
+export const PAGES = ['encoder', 'settings', 'refresher', 'practice'] as const;
 export type PageName = (typeof PAGES)[number];
 
 export type Route =

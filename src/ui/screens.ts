@@ -35,4 +35,5 @@ export const SCREENS: { [R in Exclude<Route['name'], 'cases' | 'not-found'>]: Lo
   encoder: lazy(() => import('./pages/EncoderPage.svelte')),
   settings: lazy(() => import('./pages/SettingsPage.svelte')),
   refresher: lazy(() => import('./refresher/RefresherPage.svelte')),
+  practice: lazy(() => import('./practice/PracticePage.svelte')),
 };
