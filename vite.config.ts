@@ -9,6 +9,10 @@ export default defineConfig({
   // Svelte runtime (lifecycle_outside_component). See: STYLE.md pitfalls, xstate issue #4941.
   resolve: { conditions: ['module', 'browser', 'development|production'] },
   worker: { format: 'es' },
+  // Modules run in import order even when the bundler moves them into shared chunks, so
+  // src/jitless.ts configures zod before any schema is built (else zod's eval probe is a CSP
+  // report). Needed since #/practice and the case view share a chunk that needs zod.
+  build: { rolldownOptions: { output: { strictExecutionOrder: true } } },
   test: {
     include: ['test/**/*.test.ts', 'src/**/*.test.ts'],
     globalSetup: ['test/codesets/global-setup.ts'],
