@@ -11,10 +11,6 @@
 import type { CodeCatalog } from '../domain/codes/catalog';
 import { addDays } from '../domain/time/dates';
 import type { GeneratedEncounter } from '../domain/world/encounter';
-// The world (and faker) load with the practice screen, itself a lazily loaded chunk
-// (ui/screens.ts): never in the first load. A nested dynamic import here made the bundler split
-// zod into a shared chunk that runs before src/jitless.ts (a CSP eval report on every page).
-import { createWorld, encounterSource, templateEntries } from '../domain/world';
 import {
   Practice,
   type Coding,
@@ -189,6 +185,8 @@ export class PracticeState {
     const total = opts.weeks * 5 * VISITS_PER_DAY;
     this.#status = { kind: 'generating', done: 0, total };
     try {
+      // The world (and faker) load only when a practice is generated: their own chunk.
+      const { createWorld, encounterSource, templateEntries } = await import('../domain/world');
       const packs = newestVersions([...this.#deps.templates()]).filter((p) => p.templates.length);
       const entries = packs.flatMap((p) => templateEntries(p.id, p.templates));
       if (!entries.length) throw new RangeError('No loaded pack has case templates to draw from.');

@@ -111,3 +111,34 @@ describe('PracticeState', () => {
     expect(s.status).toMatchObject({ kind: 'failed', message: expect.stringMatching(/^Weeks/) });
   });
 });
+
+describe('PracticeState: a denial through a first-level appeal', () => {
+  it('appeals a denial; the payer decides on its review day; the decisions are judged', async () => {
+    const s = state();
+    await s.start({ seed: 3, weeks: 2, guided: true });
+    let appealed: string | null = null;
+    for (let d = 0; d < 90 && !appealed; d++) {
+      for (const r of s.view!.queues.toCode) await s.acceptSuggested(r.id);
+      for (const r of s.view!.queues.toPost) await s.post(r.id);
+      const denial = s.view!.queues.denials.find((r) => r.denial?.appealable);
+      if (denial) {
+        await s.work(denial.id, { kind: 'appeal', evidence: 'records' });
+        appealed = denial.id;
+      } else await s.advance(1);
+    }
+    expect(appealed).not.toBeNull();
+    const row = s.view!.queues.appeals.find((r) => r.id === appealed)!;
+    expect(row.appeal).toMatchObject({ state: 'review', level: 1 });
+    expect(s.message).toMatch(/^Filed a first-level appeal .* (Right|Wrong): /);
+    const due = row.appeal!.decisionDue!;
+    while (s.view!.today < due) await s.advance(1);
+    const after = s.view!.queues.appeals.find((r) => r.id === appealed);
+    const decided = after ? after.appeal!.history[0]!.result : 'won';
+    expect(['won', 'lost']).toContain(decided);
+    const kinds = new Set(s.view!.decisions.map((d) => d.kind));
+    expect(kinds).toEqual(new Set(['coding', 'posting', 'appeal']));
+    expect(
+      s.view!.decisions.every((d) => d.rationale.length > 20 && /\d{4}-\d{2}-\d{2}/.test(d.at)),
+    ).toBe(true);
+  });
+});
