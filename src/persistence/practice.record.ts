@@ -35,6 +35,15 @@ export const practiceRecordSchema = z.object({
   upcoming: z.array(z.object({ id: z.string(), serviceDate: z.string() }).loose()),
   /** What the trainee last sent per encounter (a correction starts from it). */
   codings: z.record(z.string(), z.unknown()).default({}),
+  /** What the payer's ledger recorded (remittance and claim), replayed on restore. */
+  ledger: z
+    .array(
+      z.object({
+        remittance: z.object({ payerId: z.string() }).loose(),
+        claim: z.object({ serviceDate: z.string() }).loose(),
+      }),
+    )
+    .default([]),
   practice: engineJson,
 });
 

@@ -11,6 +11,7 @@ import type { Claim } from '../domain/claim/claim';
 import type { CodeCatalog } from '../domain/codes/catalog';
 import type { Finding } from '../domain/findings';
 import { PayerLedger } from '../domain/payer/ledger';
+import type { Remittance } from '../domain/payer/remittance/remittance';
 import type { PracticeEffects } from '../machines/practice/engine';
 import { buildPayerService, type PackSet } from '../services/payer';
 
@@ -30,13 +31,35 @@ const missingMember = (claim: Claim): Finding[] =>
         },
       ];
 
+/** One adjudication the payer's ledger recorded (saved with the practice, replayed on restore). */
+export interface LedgerEntry {
+  remittance: Remittance;
+  claim: Claim;
+}
+
+/**
+ * The practice's payer. `journal` is what the ledger recorded before (a restored practice): it
+ * is replayed first, so duplicate checks and each member's deductible and out-of-pocket amounts
+ * go on where they were. Every new adjudication is appended to it.
+ */
 export function browserPracticeEffects(
   packs: PackSet,
   catalog: () => CodeCatalog,
   seed: number,
+  journal: LedgerEntry[] = [],
 ): PracticeEffects {
   const service = buildPayerService(packs);
   const ledger = new PayerLedger();
+  for (const e of journal)
+    ledger.record(
+      e.remittance,
+      service.payers.get(e.remittance.payerId),
+      e.claim.serviceDate,
+      e.claim,
+    );
+  const keep = (claim: Claim, r: Remittance) => {
+    if (r.status !== 'rejected') journal.push({ remittance: r, claim });
+  };
   const encounterOf = (id: string) => id.replace(/-\d+$/, '');
   const ctx = (claim: Claim, receivedDate: string, revising = false) => {
     const payer = service.payers.get(claim.payerId);
@@ -55,13 +78,19 @@ export function browserPracticeEffects(
   };
   return {
     payer: (id) => service.payers.get(id),
-    adjudicate: (claim, receivedDate) => ledger.adjudicate(claim, ctx(claim, receivedDate)),
+    adjudicate: (claim, receivedDate) => {
+      const r = ledger.adjudicate(claim, ctx(claim, receivedDate));
+      keep(claim, r);
+      return r;
+    },
     reopen: (claim, requestDate) => {
       const out = ledger.reopen(
         { requestDate, reason: 'clerical-error', claim },
         ctx(claim, requestDate, true),
       );
-      return out.kind === 'revised' ? out : { kind: 'refused' };
+      if (out.kind !== 'revised') return { kind: 'refused' };
+      keep(claim, out.remittance);
+      return out;
     },
   };
 }

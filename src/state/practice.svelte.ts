@@ -27,7 +27,7 @@ import { browserCoordination } from '../persistence/coordination';
 import { localforageStore } from '../persistence/kv';
 import type { AppState } from './app.svelte';
 import type { PracticeRecord } from '../persistence/practice.record';
-import { browserPracticeEffects } from './practice-effects';
+import { browserPracticeEffects, type LedgerEntry } from './practice-effects';
 import { practiceCatalog } from './practice-catalog';
 import { buildView, type PracticeView } from './practice-view';
 
@@ -80,6 +80,8 @@ export class PracticeState {
   #upcoming: GeneratedEncounter[] = [];
   /** What the trainee last sent, per encounter. */
   #codings: Record<string, Coding> = {};
+  /** What the payer's ledger recorded (browserPracticeEffects appends to it). */
+  #ledger: LedgerEntry[] = [];
   #endsOn = '';
   #status = $state.raw<PracticeStatus>({ kind: 'idle' });
   #view = $state.raw<PracticeView | null>(null);
@@ -120,7 +122,12 @@ export class PracticeState {
   }
 
   /** The payer over the app's catalog plus this practice's answer-key codes (practice-catalog.ts). */
-  #effects(seed: number, visits: Iterable<Pick<GeneratedEncounter, 'answer'>>): PracticeEffects {
+  #effects(
+    seed: number,
+    visits: Iterable<Pick<GeneratedEncounter, 'answer'>>,
+    ledger: LedgerEntry[],
+  ): PracticeEffects {
+    this.#ledger = ledger;
     const all = [...visits];
     let base: CodeCatalog | null = null;
     let catalog: CodeCatalog | null = null;
@@ -132,6 +139,7 @@ export class PracticeState {
         return catalog!;
       },
       seed,
+      ledger,
     );
   }
 
@@ -164,7 +172,11 @@ export class PracticeState {
     const json = rec.practice as unknown as PracticeJson;
     this.#practice = Practice.restore(
       json,
-      this.#effects(rec.options.seed, [...this.#upcoming, ...json.cases.map((c) => c.enc)]),
+      this.#effects(
+        rec.options.seed,
+        [...this.#upcoming, ...json.cases.map((c) => c.enc)],
+        rec.ledger as unknown as LedgerEntry[],
+      ),
     );
     this.#refresh();
   }
@@ -213,7 +225,7 @@ export class PracticeState {
       this.#codings = {};
       this.#practice = new Practice(
         { seed: opts.seed, start, behaviour: w.payers },
-        this.#effects(opts.seed, visits),
+        this.#effects(opts.seed, visits, []),
       );
       this.#admitDue();
       this.#message = `Practice started on ${start}: ${visits.length} visits over ${opts.weeks} week(s).`;
@@ -232,6 +244,7 @@ export class PracticeState {
     this.#options = null;
     this.#upcoming = [];
     this.#codings = {};
+    this.#ledger = [];
     this.#view = null;
     this.#message = null;
     this.#status = { kind: 'idle' };
@@ -263,6 +276,7 @@ export class PracticeState {
         endsOn: this.#endsOn,
         upcoming: this.#upcoming as unknown as PracticeRecord['upcoming'],
         codings: this.#codings,
+        ledger: this.#ledger as unknown as PracticeRecord['ledger'],
         practice: p.toJSON() as unknown as PracticeRecord['practice'],
       })
       .catch(() => undefined); // reported through the store's events (saveNote)

@@ -18,6 +18,7 @@ const input = (today: string): PracticeInput => ({
   endsOn: '2025-10-14',
   upcoming: [],
   codings: {},
+  ledger: [],
   practice: {
     formatVersion: 1,
     seed: 1,
