@@ -13,6 +13,7 @@ export const PAGES = [
   'progress',
   'exam',
   'studio',
+  'practice',
 ] as const;
 export type PageName = (typeof PAGES)[number];
 

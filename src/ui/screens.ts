@@ -48,4 +48,5 @@ export const SCREENS: { [R in Exclude<Route['name'], 'cases' | 'not-found'>]: Lo
   exam: lazy(() => import('./exam/ExamPage.svelte')),
   studio: lazy(() => import('./studio/StudioPage.svelte')),
   preview: lazy(() => import('./case/CaseView.svelte')),
+  practice: lazy(() => import('./practice/PracticePage.svelte')),
 };

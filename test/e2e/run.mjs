@@ -17,6 +17,7 @@ import { storageFaults } from './scenarios/storage-faults.mjs';
 import { refresherScenario } from './scenarios/refresher.mjs';
 import { traineeScreens } from './scenarios/trainee.mjs';
 import { studioScenario } from './scenarios/studio.mjs';
+import { practiceScenario } from './scenarios/practice.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
 const outDir = resolve(root, 'test-results/e2e-dist');
@@ -71,6 +72,10 @@ async function main() {
       ['refresher: two versions of a pack, changes, quiz and score', refresherScenario],
       ['exam mode, quizzes and the progress dashboard', traineeScreens],
       ['studio: author, check, preview, version, share and play a pack', studioScenario],
+      [
+        'practice: two simulated weeks, reload, a denial through a first-level appeal',
+        practiceScenario,
+      ],
     ]) {
       // E2E_ONLY=<regex> runs the scenarios whose name matches (for working on one of them).
       if (process.env.E2E_ONLY && !new RegExp(process.env.E2E_ONLY, 'i').test(name)) continue;

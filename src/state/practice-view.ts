@@ -1,0 +1,161 @@
+/**
+ * What the practice screen shows, as plain data read from the engine after each action: the
+ * clock, the work queues with what each row needs (the SOAP note and suggested coding of a visit,
+ * the rejection reasons, the denial and its real cause, the appeal level with its deadline and
+ * decision date, the patient balance), the decisions and the office's figures.
+ */
+import type { Decision } from '../machines/practice/decisions';
+import type { Figures } from '../machines/practice/figures';
+import type { Practice, QueueName } from '../machines/practice/engine';
+import type { GeneratedEncounter } from '../domain/world/encounter';
+
+export interface CaseRow {
+  id: string;
+  state: string;
+  serviceDate: string;
+  patient: string;
+  payerId: string;
+  /** Billed charges, cents. */
+  charges: number;
+  templateId: string;
+  note: GeneratedEncounter['note'];
+  suggested: GeneratedEncounter['answer'];
+  /** Rejection reasons (finding ids) of the last rejection. */
+  rejections: string[];
+  denial: {
+    code: string;
+    remarks: string[];
+    appealable: boolean;
+    cause: string | null;
+    denied: number;
+    paid: number;
+    patient: number;
+    contractual: number;
+    payerClaimNumber: string | null;
+    remitDate: string;
+    status: string;
+  } | null;
+  appeal: {
+    state: string;
+    level: number;
+    levelName: string;
+    deadline: string;
+    decisionDue: string | null;
+    history: {
+      level: number;
+      name: string;
+      filedOn: string;
+      decidedOn: string | null;
+      result: string | null;
+      reason: string | null;
+    }[];
+  } | null;
+  balance: { owed: number; statements: number; state: string } | null;
+  hasSecondary: boolean;
+  corrections: string;
+}
+
+export interface PracticeView {
+  today: string;
+  endsOn: string;
+  upcoming: number;
+  guided: boolean;
+  queues: Record<QueueName, CaseRow[]>;
+  decisions: Decision[];
+  figures: Figures;
+}
+
+const QUEUES: QueueName[] = [
+  'toCode',
+  'rejections',
+  'toPost',
+  'denials',
+  'appeals',
+  'paid',
+  'balances',
+];
+
+interface ChildRef<C> {
+  getSnapshot(): { value: unknown; context: C };
+}
+
+function row(p: Practice, id: string): CaseRow {
+  const enc = p.encounter(id)!;
+  const snap = p.machine(id)!;
+  const ctx = snap.context;
+  const remit = ctx.remit;
+  const appealRef = snap.children['appeal'] as
+    ChildRef<import('../machines/appeal.machine').AppealLadderContext> | undefined;
+  const balRef = snap.children['patientBalance'] as
+    ChildRef<import('../machines/patient-balance.machine').PatientBalanceContext> | undefined;
+  const a = appealRef?.getSnapshot();
+  const b = balRef?.getSnapshot();
+  const lastLevel = a
+    ? a.context.levels[Math.min(a.context.index, a.context.levels.length - 1)]
+    : undefined;
+  return {
+    id,
+    state: String(snap.value),
+    serviceDate: enc.serviceDate,
+    patient: `${enc.patient.lastName}, ${enc.patient.firstName}`,
+    payerId: enc.coverage[0]?.payerId ?? '',
+    charges: enc.answer.lines.reduce((s, l) => s + l.charge, 0),
+    templateId: enc.templateId,
+    note: enc.note,
+    suggested: enc.answer,
+    rejections: ctx.rejections.at(-1)?.reasons ?? [],
+    denial: remit
+      ? {
+          code: remit.denial ? `${remit.denial.group}-${remit.denial.carc}` : '',
+          remarks: remit.denial?.remarks ?? [],
+          appealable: remit.appealable,
+          cause: remit.cause?.payerReason ?? null,
+          denied: remit.expected.denied,
+          paid: remit.expected.payment,
+          patient: remit.expected.patient,
+          contractual: remit.expected.contractual,
+          payerClaimNumber: remit.payerClaimNumber,
+          remitDate: remit.remitDate,
+          status: remit.status,
+        }
+      : null,
+    appeal: a
+      ? {
+          state: String(a.value),
+          level: lastLevel?.level ?? a.context.index + 1,
+          levelName: lastLevel?.name ?? '',
+          deadline: a.context.deadline,
+          decisionDue: a.context.decisionDue,
+          history: a.context.history.map((h) => ({
+            level: h.level,
+            name: h.name,
+            filedOn: h.filedOn,
+            decidedOn: h.decidedOn,
+            result: h.result,
+            reason: h.reason,
+          })),
+        }
+      : null,
+    balance: b
+      ? { owed: b.context.balance, statements: b.context.statements, state: String(b.value) }
+      : null,
+    hasSecondary: enc.coverage.length > 1,
+    corrections: ctx.corrections,
+  };
+}
+
+export function buildView(
+  p: Practice,
+  extra: { endsOn: string; upcoming: number; guided: boolean },
+): PracticeView {
+  const queues = Object.fromEntries(
+    QUEUES.map((q) => [q, p.queue(q).map((id) => row(p, id))]),
+  ) as Record<QueueName, CaseRow[]>;
+  return {
+    today: p.today,
+    ...extra,
+    queues,
+    decisions: [...p.decisions],
+    figures: p.figures(),
+  };
+}
