@@ -10,6 +10,7 @@ import type { Claim } from '../domain/claim/claim';
 import type { CodeCatalog } from '../domain/codes/catalog';
 import { dedupeFindings, type Finding } from '../domain/findings';
 import { priorServices } from '../domain/payer/prior-services';
+import type { PayerProfile } from '../domain/payer/profile';
 import type { CaseFile, Pack } from '../scenarios/schema';
 import { claimFromDraft, type ClaimHeader } from '../machines/claim-from-draft';
 import {
@@ -46,6 +47,8 @@ export interface SessionDeps {
   acceptsReplacement: boolean;
   /** The payer's display name (profile `name`), for the screens. */
   payerName?: string;
+  /** The payer profile's kind (CMS-1500 item 1) and dated rules (appeal deadlines), when known. */
+  payerProfile?: PayerProfile;
 }
 
 /** Steps saved as such; while the payer is working the saved step is the one before. */

@@ -41,5 +41,6 @@ export function openSession(
     scrub: payer.scrub,
     acceptsReplacement: payer.acceptsReplacement,
     payerName: payer.payerName,
+    payerProfile: payer.profile,
   });
 }
