@@ -44,27 +44,53 @@ export async function workspaceScenario(run, base) {
       for (const width of WIDTHS)
         await run.check(`coding workspace at ${width} px: panes do not overlap`, async () => {
           await page.setViewportSize({ width, height: 900 });
-          await page.getByRole('combobox', { name: /Search ICD-10-CM/ }).fill('hypertension');
-          await page
-            .getByRole('listbox', { name: 'Matching codes' })
-            .getByRole('option')
+          const results = page.getByRole('listbox', { name: 'Matching codes' });
+          await page.getByRole('combobox', { name: /Search ICD-10-CM/ }).fill('S52.521');
+          await results
+            .getByRole('option', { name: /^S52\.521 / })
             .first()
             .click();
-          const use = page.getByRole('button', { name: /^Use / }).first();
-          await use.waitFor();
-          const detail = page.getByRole('region', { name: /code detail/i }).first();
-          const results = page.getByRole('listbox', { name: 'Matching codes' });
-          if (await detail.count())
-            expect(!(await overlaps(detail, results)), 'code detail overlaps the results');
+          const detail = page.getByRole('region', { name: /^S52\.521 / });
+          await detail.waitFor();
+          const chapter = page.getByLabel('Chapter');
+          const billable = page.getByLabel('Billable only');
+          for (const [name, other] of [
+            ['results', results],
+            ['chapter filter', chapter],
+            ['billable-only checkbox', billable],
+          ])
+            expect(!(await overlaps(detail, other)), `code detail overlaps the ${name}`);
+          // The label sits beside its checkbox (same line, to its right).
+          const [cb, lab] = [
+            await billable.boundingBox(),
+            await page.getByText('Billable only').boundingBox(),
+          ];
+          expect(
+            Math.abs(cb.y + cb.height / 2 - (lab.y + lab.height / 2)) < 6 &&
+              lab.height < 2 * cb.height &&
+              lab.x + lab.width > cb.x + cb.width + 20,
+            `"Billable only" is not beside its checkbox at ${width} px`,
+          );
+          // The 7th-character builder: radios in one column, the "Use" button reachable on top.
+          const radios = detail.getByRole('radio');
+          const xs = new Set();
+          for (let i = 0; i < (await radios.count()); i++)
+            xs.add(Math.round((await radios.nth(i).boundingBox()).x));
+          expect(xs.size === 1, `7th-character radios not aligned: x = ${[...xs]}`);
+          await detail.getByRole('radio', { name: /^A\b/ }).check();
+          const use = detail.getByRole('button', { name: 'Use S52.521A' });
           await use.scrollIntoViewIfNeeded();
-          // The "Use" button is the topmost element where it is drawn (nothing runs over it).
           const box = await use.boundingBox();
           const hit = await page.evaluate(
             ([x, y]) => document.elementFromPoint(x, y)?.closest('button')?.textContent ?? '',
             [box.x + box.width / 2, box.y + box.height / 2],
           );
-          expect(/^Use /.test(hit.trim()), `"Use" is covered at ${width} px (hit: ${hit})`);
+          expect(hit.trim() === 'Use S52.521A', `"Use" is covered at ${width} px (hit: ${hit})`);
+          await detail.scrollIntoViewIfNeeded();
           await run.shot(page, `e2e-ws-coding-${width}`);
+          await page
+            .getByRole('region', { name: 'Encoder' })
+            .screenshot({ path: join(RESULTS, `e2e-ws-encoder-${width}.png`) });
           if (width === 1024 || width === 1440) await run.axeCheck(page, `coding at ${width}`);
         });
 
