@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import { writeFileSync } from 'node:fs';
 import { expect, RESULTS, withBrowser } from '../harness.mjs';
-import { addDx, addLine, click, heading, noPageErrors, openStarterCase } from './steps.mjs';
+import { addDx, click, heading, line, noPageErrors, openStarterCase } from './steps.mjs';
 
 const WIDTHS = [1024, 1280, 1440, 1920];
 
@@ -37,8 +37,37 @@ export async function workspaceScenario(run, base) {
         await addDx(page, 'essential hypertension', 'I10');
         await addDx(page, 'E78.5', 'E78.5');
         await addDx(page, 'Z79.84', 'Z79.84');
-        await addLine(page, 1, '99214', ['E11.65', 'I10', 'E78.5', 'Z79.84']);
-        await addLine(page, 2, 'G2211', ['E11.65', 'I10']);
+      });
+
+      await run.check('after "Add procedure line" focus is on the new line\'s code', async () => {
+        await click(page, 'Add procedure line');
+        const focused = await page.evaluate(() => document.activeElement?.id);
+        expect(focused === 'line-1-code', `focus on ${focused}`);
+        await page.keyboard.type('99214');
+        for (const dx of ['E11.65', 'I10', 'E78.5', 'Z79.84'])
+          await line(page, 1)
+            .getByRole('checkbox', { name: new RegExp(dx.replace('.', '\\.')) })
+            .check();
+      });
+
+      await run.check('procedure search finds codes by words and number, adds a line', async () => {
+        const box = page.getByLabel(/Find a CPT\/HCPCS code/);
+        await box.fill('office visit established');
+        const hits = page.getByRole('list', { name: 'Matching procedure codes and modifiers' });
+        await hits.getByText('99214', { exact: true }).waitFor();
+        await box.fill('25');
+        await hits.getByText('Modifier', { exact: true }).first().waitFor();
+        await box.fill('G2211');
+        expect(await hits.getByText('$30.00').isVisible(), 'charge-master charge shown');
+        await page.getByRole('button', { name: 'Add G2211 as a line' }).click();
+        const l2 = line(page, 2);
+        expect((await l2.getByLabel('Procedure code').inputValue()) === 'G2211', 'line 2 code');
+        expect((await l2.getByLabel('Charge ($)').inputValue()) === '30.00', 'line 2 charge');
+        const focused = await page.evaluate(() => document.activeElement?.id);
+        expect(focused === 'line-2-code', `focus on ${focused}`);
+        for (const dx of ['E11.65', 'I10'])
+          await l2.getByRole('checkbox', { name: new RegExp(dx.replace('.', '\\.')) }).check();
+        await run.shot(page, 'e2e-ws-procedure-search');
       });
 
       for (const width of WIDTHS)
