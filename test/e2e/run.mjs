@@ -15,7 +15,7 @@ import { officialCodesets } from './scenarios/official-codesets.mjs';
 import { commercialReplacement } from './scenarios/commercial-replacement.mjs';
 import { storageFaults } from './scenarios/storage-faults.mjs';
 import { refresherScenario } from './scenarios/refresher.mjs';
-import { workspaceScenario } from './scenarios/workspace.mjs';
+import { keyboardOnly, workspaceScenario } from './scenarios/workspace.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
 const outDir = resolve(root, 'test-results/e2e-dist');
@@ -68,7 +68,8 @@ async function main() {
       ['official code sets in the workspace (worker)', officialCodesets],
       ['storage faults: failed writes, two tabs, starting over', storageFaults],
       ['refresher: two versions of a pack, changes, quiz and score', refresherScenario],
-      ['case workspace: CMS-1500 print, layouts, keyboard', workspaceScenario],
+      ['case workspace: CMS-1500 print, layouts, focus', workspaceScenario],
+      ['case workspace: the starter case by keyboard alone', keyboardOnly],
     ]) {
       // E2E_ONLY=<regex> runs the scenarios whose name matches (for working on one of them).
       if (process.env.E2E_ONLY && !new RegExp(process.env.E2E_ONLY, 'i').test(name)) continue;

@@ -163,3 +163,121 @@ export async function workspaceScenario(run, base) {
     { starterOnly: true },
   );
 }
+
+/** Presses Tab until the focused element's name (label, aria-label or text) matches. */
+async function tabTo(page, name, max = 250) {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    const got = await page.evaluate(() => {
+      const e = document.activeElement;
+      if (!e) return '';
+      const label = e.id ? document.querySelector(`label[for="${e.id}"]`)?.textContent : '';
+      return (
+        e.getAttribute('aria-label') ||
+        e.closest('label')?.textContent ||
+        label ||
+        e.textContent ||
+        ''
+      ).trim();
+    });
+    if (typeof name === 'string' ? got === name : name.test(got)) return;
+  }
+  throw new Error(`no focusable element named ${name} within ${max} Tab presses`);
+}
+
+/** The starter case from the case list to the score with the keyboard alone. */
+export async function keyboardOnly(run, base) {
+  await withBrowser(
+    async (page, errors) => {
+      await run.check('keyboard only: opens the case and codes the diagnoses', async () => {
+        await page.goto(base);
+        await heading(page, 'Cases');
+        await tabTo(page, /type 2 diabetes and hypertension/i);
+        await page.keyboard.press('Enter');
+        await heading(page, 'The encounter');
+        await tabTo(page, 'Start coding');
+        await page.keyboard.press('Enter');
+        await heading(page, 'Code the visit');
+        for (const [q, code] of [
+          ['diabetes hyperglycemia', 'E11.65'],
+          ['essential hypertension', 'I10'],
+          ['E78.5', 'E78.5'],
+          ['Z79.84', 'Z79.84'],
+        ]) {
+          await page.keyboard.press('Alt+Shift+KeyD');
+          await page.keyboard.press('Control+A');
+          await page.keyboard.type(q);
+          const opt = page
+            .getByRole('listbox', { name: 'Matching codes' })
+            .getByRole('option', { name: new RegExp(`^${code.replace('.', '\\.')} `) });
+          await opt.first().waitFor();
+          for (
+            let i = 0;
+            i < 12 && (await opt.first().getAttribute('aria-selected')) !== 'true';
+            i++
+          )
+            await page.keyboard.press('ArrowDown');
+          await page.keyboard.press('Enter');
+          await page.getByRole('button', { name: `Use ${code}`, exact: true }).waitFor();
+          await tabTo(page, `Use ${code}`);
+          await page.keyboard.press('Enter');
+          await page
+            .getByRole('list', { name: 'Diagnoses in claim order' })
+            .getByText(code, { exact: true })
+            .waitFor();
+        }
+      });
+
+      await run.check('keyboard only: adds the lines and their pointers', async () => {
+        for (const [code, dxs] of [
+          ['99214', ['E11.65', 'I10', 'E78.5', 'Z79.84']],
+          ['G2211', ['E11.65', 'I10']],
+        ]) {
+          await page.keyboard.press('Alt+Shift+KeyP');
+          await page.keyboard.type(code);
+          await tabTo(page, `Add ${code} as a line`);
+          await page.keyboard.press('Enter');
+          await page.waitForFunction(() =>
+            /^line-\d+-code$/.test(document.activeElement?.id ?? ''),
+          );
+          for (const dx of dxs) {
+            await tabTo(page, new RegExp(`^[A-L] ${dx.replace('.', '\\.')}$`));
+            await page.keyboard.press('Space');
+          }
+        }
+        const l2 = line(page, 2);
+        expect(await l2.getByRole('checkbox', { name: /I10/ }).isChecked(), 'line 2 points to I10');
+      });
+
+      await run.check('keyboard only: scrub, claim, payment, statement and score', async () => {
+        await page.keyboard.press('Alt+Shift+KeyS');
+        await page.getByText('Scrub found no problems.').waitFor();
+        for (const [button, next] of [
+          ['Create claim', 'Review the claim'],
+          ['Submit claim', 'Remittance advice received'],
+          ['Post the remittance', /Payment posted|Work the denial/],
+        ]) {
+          await tabTo(page, button);
+          await page.keyboard.press('Enter');
+          await heading(page, next);
+        }
+        const denied = await page.getByRole('heading', { name: 'Work the denial' }).count();
+        await tabTo(
+          page,
+          denied ? 'Accept and issue patient statement' : 'Issue patient statement',
+        );
+        await page.keyboard.press('Enter');
+        await heading(page, 'Patient statement');
+        await tabTo(page, 'Close the case and see the score');
+        await page.keyboard.press('Enter');
+        await heading(page, 'Your score');
+        const pct = await page.locator('.percent strong').innerText();
+        expect(pct.trim() === '100%', `score ${pct}`);
+        await run.shot(page, 'e2e-ws-keyboard-score');
+        noPageErrors(errors);
+      });
+    },
+    run,
+    { starterOnly: true },
+  );
+}
