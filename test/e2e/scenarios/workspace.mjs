@@ -39,6 +39,15 @@ export async function workspaceScenario(run, base) {
         await addDx(page, 'Z79.84', 'Z79.84');
       });
 
+      await run.check('removing a diagnosis keeps focus in the list', async () => {
+        await page.getByRole('button', { name: 'Remove Z79.84' }).click();
+        const focused = await page.evaluate(() =>
+          document.activeElement?.getAttribute('aria-label'),
+        );
+        expect(focused === 'Remove E78.5', `focus on ${focused}`);
+        await addDx(page, 'Z79.84', 'Z79.84');
+      });
+
       await run.check('after "Add procedure line" focus is on the new line\'s code', async () => {
         await click(page, 'Add procedure line');
         const focused = await page.evaluate(() => document.activeElement?.id);
