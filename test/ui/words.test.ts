@@ -23,5 +23,8 @@ describe('case screen wording', () => {
       '42 CFR 405.942',
     );
     expect(readableReference('NCCI PTP edits, CMS 2026 Q1')).toBe('NCCI PTP edits, CMS 2026 Q1');
+    expect(readableReference('MUE (codesets/ncci/mue.json, curated from CMS policy)')).toBe(
+      'MUE (curated from CMS policy)',
+    );
   });
 });

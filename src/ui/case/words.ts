@@ -30,6 +30,7 @@ export function readableReference(ref: string): string {
   return ref
     .replace(FILE_PATH, '')
     .replace(/\(\s*[,;:]?\s*\)|\[\s*\]/g, '')
+    .replace(/\(\s*[,;]\s*/g, '(')
     .replace(/\s*[,;]\s*(?=[,;.)]|$)/g, '')
     .replace(/\b(?:See|see):\s*(?=$|[.;])/g, '')
     .replace(/\s{2,}/g, ' ')
