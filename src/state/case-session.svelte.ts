@@ -10,6 +10,7 @@ import type { Claim } from '../domain/claim/claim';
 import type { CodeCatalog } from '../domain/codes/catalog';
 import { dedupeFindings, type Finding } from '../domain/findings';
 import { priorServices } from '../domain/payer/prior-services';
+import type { PayerProfile } from '../domain/payer/profile';
 import type { CaseFile, Pack } from '../scenarios/schema';
 import { claimFromDraft, type ClaimHeader } from '../machines/claim-from-draft';
 import {
@@ -61,6 +62,8 @@ export interface SessionDeps {
   /** Exam mode: no scrubber or hints, the key hidden until the exam is submitted; the work is
    * saved apart from practice (under `<pack>@<sitting>`) and scored when the exam is submitted. */
   exam?: { examId: string; sittingId: string };
+  /** The payer profile's kind (CMS-1500 item 1) and dated rules (appeal deadlines), when known. */
+  payerProfile?: PayerProfile;
 }
 
 /** A score item as the attempt history keeps it. */

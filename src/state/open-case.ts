@@ -61,6 +61,7 @@ export function openSession(
     scrub: payer.scrub,
     acceptsReplacement: payer.acceptsReplacement,
     payerName: payer.payerName,
+    payerProfile: payer.profile,
   });
 }
 

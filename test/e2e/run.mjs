@@ -18,6 +18,7 @@ import { refresherScenario } from './scenarios/refresher.mjs';
 import { traineeScreens } from './scenarios/trainee.mjs';
 import { studioScenario } from './scenarios/studio.mjs';
 import { practiceScenario } from './scenarios/practice.mjs';
+import { keyboardOnly, workspaceScenario } from './scenarios/workspace.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
 const outDir = resolve(root, 'test-results/e2e-dist');
@@ -76,6 +77,8 @@ async function main() {
         'practice: two simulated weeks, reload, a denial through a first-level appeal',
         practiceScenario,
       ],
+      ['case workspace: CMS-1500 print, layouts, focus', workspaceScenario],
+      ['case workspace: the starter case by keyboard alone', keyboardOnly],
     ]) {
       // E2E_ONLY=<regex> runs the scenarios whose name matches (for working on one of them).
       if (process.env.E2E_ONLY && !new RegExp(process.env.E2E_ONLY, 'i').test(name)) continue;
