@@ -6,9 +6,9 @@
  * `npx tsx bench/simulate.bench.ts`.
  */
 import { simulate } from '../src/cli/commands/simulate';
-import { shippedPayerService } from '../src/services/shipped';
-import { loadMpfsBundle } from '../src/codesets/mpfs/bundle';
-import { starterCatalog } from '../src/codesets/starter';
+import { cliPayerService } from '../src/cli/commands/payer-service';
+import { loadCatalog } from '../src/cli/commands/check';
+import type { Io } from '../src/cli/io';
 
 interface Ctx {
   log(line: string): void;
@@ -17,9 +17,11 @@ interface Ctx {
 
 export default async function bench(ctx: Ctx): Promise<void> {
   const n = Number(process.env['SIM_BENCH_N'] ?? 10_000);
-  const mpfs = loadMpfsBundle();
-  const service = shippedPayerService({ mpfs: mpfs.ok ? mpfs.value : null });
-  const catalog = starterCatalog();
+  // As `claimlab simulate` runs: the official code sets and bundles when built (the world's
+  // templates are written against them), else the starter set.
+  const io: Io = { out: () => {}, err: (l) => ctx.log(l), readStdin: async () => '' };
+  const catalog = await loadCatalog(io);
+  const service = cliPayerService(io, { insteadOfMpfs: 'using the pack fee table' });
   // Warm-up on a small run (JIT, memoised dates), then the measured run.
   simulate({ seed: 7, encounters: 200, coderAccuracy: 0.9 }, service, catalog);
   const rss0 = process.memoryUsage().rss;
