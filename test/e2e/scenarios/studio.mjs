@@ -73,6 +73,14 @@ export async function studioScenario(run, base) {
         await dlg.waitFor({ state: 'hidden' });
         expect((await dx.inputValue()) === 'I10', 'the encoder filled the code');
         await page.getByText('must be an ICD-10-CM code').waitFor({ state: 'detached' });
+        // A procedure field's encoder searches CPT/HCPCS numbers and words (not ICD-10-CM).
+        const proc = page.getByLabel('Line 1 procedure code');
+        await page.getByRole('button', { name: 'Find line 1 procedure in the encoder' }).click();
+        const pdlg = page.getByRole('dialog', { name: 'Encoder: line 1 procedure' });
+        await pdlg.getByLabel(/Find a CPT\/HCPCS code or modifier/).fill('99213');
+        await pdlg.getByRole('button', { name: 'Use 99213', exact: true }).click();
+        await pdlg.waitFor({ state: 'hidden' });
+        expect((await proc.inputValue()) === '99213', 'the procedure search filled the code');
         await page.getByLabel(/Note in Markdown/).fill(XSS);
         const preview = page.getByRole('region', { name: 'Note preview' });
         await preview.getByText('<script>alert(2)</script>', { exact: false }).waitFor();
