@@ -62,7 +62,7 @@ describe('claimlab simulate', () => {
     expect(c.out.join('\n')).not.toBe(a.out.join('\n'));
   });
 
-  it('draws the visits from the synthetic world over the packs\' case templates', async () => {
+  it("draws the visits from the synthetic world over the packs' case templates", async () => {
     const { io, out } = captureIo();
     const args = ['--seed', '3', '--encounters', '40', '--pack', 'practice-templates', '--json'];
     expect(await main(['simulate', ...args], io)).toBe(0);
