@@ -49,10 +49,13 @@ async function workDay(page) {
 
 async function advance(page, label) {
   const before = await today(page);
+  await page.getByRole('button', { name: label, disabled: false }).waitFor({ timeout: 30_000 });
   await page.getByRole('button', { name: label }).click();
+  // A week of payer work takes longer on a loaded CI machine than the default step timeout.
   await page.waitForFunction(
     (b) => !document.querySelector('#clock-heading')?.textContent?.includes(b),
     before,
+    { timeout: 30_000 },
   );
 }
 
@@ -99,13 +102,19 @@ export async function practiceScenario(run, base) {
         const start = await today(page);
         for (let d = 0; d < 14; d++) {
           await workDay(page);
-          // Keyboard: the clock moves with Enter on the focused button.
+          // Keyboard: the clock moves with Enter on the focused button (once the last action
+          // has finished: the clock buttons are disabled while one runs).
+          await page
+            .getByRole('button', { name: 'Advance a day', disabled: false })
+            .waitFor({ timeout: 30_000 });
           await page.getByRole('button', { name: 'Advance a day' }).focus();
           const before = await today(page);
           await page.keyboard.press('Enter');
+          // A day's work (scrub, payer, saving) takes longer on a loaded CI machine.
           await page.waitForFunction(
             (b) => !document.querySelector('#clock-heading')?.textContent?.includes(b),
             before,
+            { timeout: 30_000 },
           );
           if (d === 6) {
             mid = { today: await today(page), queues: await queues(page) };
