@@ -10,6 +10,7 @@
  */
 import { seededRandom, type Random } from '../domain/random/seeded';
 import { addDays, isIsoDate } from '../domain/time/dates';
+import { ageOn } from '../domain/claim/claim';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -69,12 +70,8 @@ const LAST = [
   'Juniper',
 ];
 
-/** Whole years between a birth date and a day. */
-export function ageOn(birthDate: string, day: string): number {
-  const [by, bm, bd] = birthDate.split('-').map(Number) as [number, number, number];
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
-}
+/** Whole years between a birth date and a day (the claim model's, re-exported). */
+export { ageOn };
 
 /** The built-in source: made-up names, a birth date giving the same age on the service date. */
 export const builtinPatients: PatientSource = {

@@ -6,14 +6,11 @@
  * Exit codes: 0 done, 2 usage error (bad option).
  * See: issue 15 ("Batch simulation"); src/machines/practice/.
  */
-import type { Claim } from '../../domain/claim/claim';
 import type { CodeCatalog } from '../../domain/codes/catalog';
-import type { Finding } from '../../domain/findings';
 import { formatMoney } from '../../domain/money';
-import { PayerLedger } from '../../domain/payer/ledger';
 import { addDays } from '../../domain/time/dates';
 import { autoBiller } from '../../machines/practice/biller';
-import { Practice, type PracticeEffects } from '../../machines/practice/engine';
+import { Practice } from '../../machines/practice/engine';
 import type { Figures } from '../../machines/practice/figures';
 import { loadShippedPacks } from '../../scenarios/load-node';
 import type { PayerService } from '../../services/payer';
@@ -21,59 +18,11 @@ import { CliError, emit, parseArgs, type Io } from '../io';
 import { loadCatalog } from './check';
 import { cliPayerService } from './payer-service';
 import { encounterSource } from './simulate-source';
+import { practiceEffects } from '../../services/practice-payer';
 import type { EncounterSource } from '../../domain/world/encounter';
 
-const missingMember = (claim: Claim): Finding[] =>
-  claim.patient.memberId
-    ? []
-    : [
-        {
-          id: 'claim.missing-field',
-          severity: 'error',
-          line: null,
-          codes: [],
-          field: 'patient.memberId',
-          message: 'The insured ID (patient.memberId) is missing.',
-          reference: 'NUCC 1500 item 1a; 837P 2010BA NM109',
-        },
-      ];
-
-/** The practice's payer: the payer service's profiles and edits over one ledger for the run. */
-export function practiceEffects(
-  service: PayerService,
-  catalog: CodeCatalog,
-  seed: number,
-): PracticeEffects {
-  const ledger = new PayerLedger();
-  // Claims of one encounter are ENC-…-01, -02…: a reopening revises its own encounter's claim,
-  // so that claim is not an earlier service the revised one could duplicate.
-  const encounterOf = (id: string) => id.replace(/-\d+$/, '');
-  const ctx = (claim: Claim, receivedDate: string, revising = false) => {
-    const payer = service.payers.get(claim.payerId)!;
-    const own = encounterOf(claim.claimId);
-    return service.context(payer, {
-      catalog,
-      seed,
-      findings: missingMember(claim),
-      receivedDate,
-      history: (c) => {
-        const prior = ledger.priorClaims(payer.id, c, { daysBefore: 90 });
-        return revising ? prior.filter((p) => encounterOf(p.claimId) !== own) : prior;
-      },
-    });
-  };
-  return {
-    payer: (id) => service.payers.get(id),
-    adjudicate: (claim, receivedDate) => ledger.adjudicate(claim, ctx(claim, receivedDate)),
-    reopen: (claim, requestDate) => {
-      const out = ledger.reopen(
-        { requestDate, reason: 'clerical-error', claim },
-        ctx(claim, requestDate, true),
-      );
-      return out.kind === 'revised' ? out : { kind: 'refused' };
-    },
-  };
-}
+/** The practice's payer (services/practice-payer.ts), as the simulation and the app use it. */
+export { practiceEffects };
 
 export interface SimulationOptions {
   seed: number;

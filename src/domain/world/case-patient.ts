@@ -8,7 +8,7 @@
  */
 import type { DualStatus, Sex } from '../claim/claim';
 import { seededRandom } from '../random/seeded';
-import { addDays } from '../time/dates';
+import { birthDateForAge } from './ages';
 import { makeMbi, makeMemberId } from './ids';
 
 // Synthetic names (common US given names and surnames; no real person is meant).
@@ -107,13 +107,8 @@ export function casePatient(
   const sex: Sex = c.sex === 'any' ? (r.chance(0.5) ? 'F' : 'M') : c.sex;
   const lo = Math.min(c.ageBand.min, c.ageBand.max);
   const hi = Math.max(c.ageBand.min, c.ageBand.max);
-  const age = r.int(lo, hi);
-  // Born `age` years before the service date, on a day that makes the age exact on that date.
-  const y = Number(serviceDate.slice(0, 4)) - age - 1;
-  // (29 February has no twin in most years: the 28th stands in.)
-  const md = serviceDate.slice(4) === '-02-29' ? '-02-28' : serviceDate.slice(4);
-  const latest = `${y}${md}`; // born on this day, the patient would be age + 1
-  const birthDate = addDays(latest, r.int(1, 360));
+  // Exactly that age on the date of service (ages.ts, as the world's patients).
+  const birthDate = birthDateForAge(r.int(lo, hi), serviceDate, r);
   const first =
     sex === 'F' ? r.pick(FEMALE) : sex === 'M' ? r.pick(MALE) : r.pick([...FEMALE, ...MALE]);
   return {

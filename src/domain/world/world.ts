@@ -9,7 +9,10 @@ import type { Faker, LocaleDefinition } from '@faker-js/faker';
 import { faker as enUS } from '@faker-js/faker/locale/en_US';
 import type { DualStatus, Sex } from '../claim/claim';
 import { seededRandom, type Random } from '../random/seeded';
-import { addDays, addMonths, daysBetween } from '../time/dates';
+import { addMonths } from '../time/dates';
+import { ageOn, birthDateForAge } from './ages';
+
+export { ageOn, birthDateForAge };
 import {
   payerBehaviour,
   type BehaviourOverride,
@@ -150,19 +153,6 @@ export function weighted<T>(r: Random, items: readonly (readonly [T, number])[])
   let x = r.next() * total;
   for (const [v, w] of items) if ((x -= w) < 0) return v;
   return items[items.length - 1]![0];
-}
-
-/** Whole years of age on `date`. */
-export function ageOn(birthDate: string, date: string): number {
-  const y = Number(date.slice(0, 4)) - Number(birthDate.slice(0, 4));
-  return date.slice(5) < birthDate.slice(5) ? y - 1 : y;
-}
-
-/** A birth date that makes someone exactly `age` on `date`. */
-export function birthDateForAge(age: number, date: string, r: Random): string {
-  const earliest = addDays(addMonths(date, -12 * (age + 1)), 1);
-  const latest = addMonths(date, -12 * age);
-  return addDays(earliest, r.int(0, daysBetween(earliest, latest)));
 }
 
 /**
