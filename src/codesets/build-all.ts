@@ -32,9 +32,12 @@ import type { ManifestEntry } from './manifest';
 import { buildMpfsBundle, MPFS_BUNDLE_FILE, type MpfsBuildResult } from './mpfs/bundle';
 import { buildAspBundles } from './asp/import';
 import { buildNcciBundles } from './ncci/bundle';
+import { entryLabel as label, entrySize as size, sameRelease, shrunk as shrunkBy } from './shrink';
 
-/** A rebuilt bundle may hold this share fewer codes than the one it replaces without --allow-shrink. */
-export const SHRINK_LIMIT = 0.02;
+const shrunk = (what: string, before: number, after: number, where: string): Problem | null =>
+  shrunkBy(what, before, after, where, ALLOW);
+
+export { SHRINK_LIMIT } from './shrink';
 
 export interface BuildAllOptions {
   from: string;
@@ -156,33 +159,7 @@ function commit(stage: string, out: string): void {
 
 const fmt = (n: number) => n.toLocaleString('en-US');
 
-/** The number of codes (or rows) a manifest entry holds, to compare a rebuild with. */
-function size(e: ManifestEntry): number {
-  if (e.kind === 'icd10cm') return e.counts.codes;
-  if (e.kind === 'hcpcs') return e.counts.procedures + e.counts.modifiers;
-  if (e.kind === 'pos') return e.counts.codes;
-  return Object.values(e.counts).reduce((a, b) => a + b, 0);
-}
-
-const label = (e: ManifestEntry) =>
-  e.kind === 'icd10cm'
-    ? `ICD-10-CM ${e.id}`
-    : e.kind === 'hcpcs'
-      ? `HCPCS ${e.id}`
-      : e.kind === 'pos'
-        ? 'place of service'
-        : 'MCE';
-
 const ALLOW = 'pass --allow-shrink if the new release really is smaller';
-
-function shrunk(what: string, before: number, after: number, where: string): Problem | null {
-  if (after >= before * (1 - SHRINK_LIMIT)) return null;
-  const pct = (((before - after) / before) * 100).toFixed(1);
-  return {
-    path: where,
-    message: `${what} would go from ${fmt(before)} to ${fmt(after)} (−${pct}%) compared with the bundle it replaces: the file looks truncated; ${ALLOW}`,
-  };
-}
 
 /**
  * Bundles that lose more than SHRINK_LIMIT of their codes against the ones in the output
@@ -198,8 +175,7 @@ export function shrinkProblems(out: string, stage: string, built: BuildAllReport
   const problems: Problem[] = [];
   const next = built.codesets.output.bundles.map((b) => b.entry);
   for (const e of old?.bundles ?? []) {
-    const single = e.kind === 'pos' || e.kind === 'mce';
-    const n = next.find((x) => x.kind === e.kind && (single || x.id === e.id));
+    const n = next.find((x) => sameRelease(e, x));
     if (!n) {
       problems.push({
         path: e.sources[0] ?? e.file,

@@ -8,6 +8,7 @@
  * See: issue 3 "In the app" (bundles fetched lazily, parsed in a Web Worker), issue 4 (the same
  * engine in the browser), issue 5 (MPFS pricing).
  */
+import { shrunkEntries } from './shrink';
 import { lookupCode } from '../domain/codes/release/lookup';
 import { toSources } from './browser/bytes';
 import { buildCodesets } from './build-plan';
@@ -101,6 +102,7 @@ async function status(src: BundleSources): Promise<CodesetStatus> {
 async function importFiles(
   src: BundleSources,
   files: { name: string; data: ArrayBuffer }[],
+  allowShrink: boolean,
 ): Promise<ImportReport> {
   const store = src.io.imported;
   if (!store) throw new Error('importing needs IndexedDB (the browser)');
@@ -111,6 +113,16 @@ async function importFiles(
     );
   const r = buildCodesets(sources, { earlierNotes: await src.earlierNotes() });
   if (!r.ok) throw new RequestError(r.errors);
+  if (!allowShrink) {
+    // The releases this import would replace: served or imported earlier (same kind and id).
+    const current = (await src.slots()).map((s) => s.entry);
+    const shrunk = shrunkEntries(
+      current,
+      r.value.bundles.map((b) => b.entry),
+      'tick “Accept a smaller release” and import again if the new release really is smaller',
+    );
+    if (shrunk.length) throw new RequestError(shrunk);
+  }
   const manifest = await store.store(
     r.value.bundles.map((b) => ({ entry: b.entry, text: b.text })),
   );
@@ -182,7 +194,7 @@ export function createCodesetRequests(io: EngineIo): CodesetRequests {
         case 'encoder':
           return encoder.call(req.date, req.call);
         case 'import': {
-          const report = await importFiles(src, req.files);
+          const report = await importFiles(src, req.files, req.allowShrink ?? false);
           reset();
           return report;
         }

@@ -89,7 +89,11 @@ export type WorkerRequest =
     }
   | { type: 'lookup'; code: string; date: string }
   | { type: 'procedure'; code: string; date: string }
-  | { type: 'import'; files: { name: string; data: ArrayBuffer }[] }
+  /**
+   * Import official files into this browser. A release that holds more than SHRINK_LIMIT fewer
+   * codes than the one it replaces is refused unless `allowShrink` (the user's explicit consent).
+   */
+  | { type: 'import'; files: { name: string; data: ArrayBuffer }[]; allowShrink?: boolean }
   | { type: 'remove'; kind: ManifestEntry['kind']; id: string }
   /** ICD-10-CM changes between two releases, filtered and paged (the refresher). */
   | ({ type: 'releases.diff' } & ReleaseDiffQuery)

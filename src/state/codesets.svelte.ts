@@ -36,7 +36,11 @@ export class CodesetsState {
     });
   }
 
-  async importFiles(files: File[]): Promise<void> {
+  /**
+   * Imports official files; a release with noticeably fewer codes than the one it replaces is
+   * refused (the file looks truncated) unless `allowShrink`, the user's explicit consent.
+   */
+  async importFiles(files: File[], allowShrink = false): Promise<void> {
     if (!files.length) return;
     this.lastImport = null;
     await this.#run(async () => {
@@ -44,7 +48,7 @@ export class CodesetsState {
         files.map(async (f) => ({ name: f.name, data: await readBytes(f) })),
       );
       this.lastImport = await this.#client.request(
-        { type: 'import', files: data },
+        { type: 'import', files: data, ...(allowShrink ? { allowShrink } : {}) },
         data.map((d) => d.data),
       );
       this.status = await this.#client.request({ type: 'status' });

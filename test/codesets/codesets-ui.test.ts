@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, screen } from '@testing-library/svelte';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import CodeSets from '../../src/ui/settings/CodeSets.svelte';
 import { CodesetRequestError, type CodesetClient } from '../../src/codesets/client';
 import type { CodesetStatus, WorkerRequest } from '../../src/codesets/protocol';
@@ -82,5 +82,27 @@ describe('Settings → Code sets', () => {
     ).toBeTruthy();
     expect(screen.getByRole('rowheader', { name: 'FY2026' })).toBeTruthy();
     expect(client.calls.map((c) => c.type)).toEqual(['status', 'import']);
+  });
+
+  it('sends the "Accept a smaller release" consent with the import only when ticked', async () => {
+    const client = fakeClient(official);
+    render(CodeSets, { props: { client } });
+    await screen.findByText(official.describe);
+    const input = screen.getByLabelText('Choose files') as HTMLInputElement;
+    const file = new File(['x'], 'icd10cm-order-2027.txt', { type: 'text/plain' });
+    Object.defineProperty(input, 'files', { value: [file] });
+    const imports = () => client.calls.filter((c) => c.type === 'import');
+    await fireEvent.submit(input.form!);
+    await vi.waitFor(() => expect(imports()).toHaveLength(1));
+    await vi.waitFor(() =>
+      expect((screen.getByRole('button', { name: 'Import' }) as HTMLButtonElement).disabled).toBe(
+        false,
+      ),
+    );
+    await fireEvent.click(screen.getByLabelText('Accept a smaller release'));
+    await fireEvent.submit(input.form!);
+    await vi.waitFor(() => expect(imports()).toHaveLength(2));
+    expect('allowShrink' in imports()[0]!).toBe(false);
+    expect(imports()[1]).toMatchObject({ allowShrink: true });
   });
 });
