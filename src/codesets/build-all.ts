@@ -28,7 +28,6 @@ import {
 import { writeSearchBundle } from './alpha-index/search-bundle';
 import { buildToFolder, type WriteResult } from './build-node';
 import { loadOfficialCatalog, readManifest } from './load-node';
-import type { ManifestEntry } from './manifest';
 import { buildMpfsBundle, MPFS_BUNDLE_FILE, type MpfsBuildResult } from './mpfs/bundle';
 import { buildAspBundles } from './asp/import';
 import { buildNcciBundles } from './ncci/bundle';
