@@ -236,78 +236,90 @@ function appealItems({ key, d, final }: Ctx): ScoredItem[] {
   return items;
 }
 
+interface Balance {
+  want: BalanceDecision;
+  got: BalanceDecision | undefined;
+  /** The adjustment in words (`CO-29`). */
+  adj: string;
+}
+
 /** Bill the patient or write off: against the key's balance action, else the remittance. */
 function balanceItems({ key, d, final }: Ctx): ScoredItem[] {
-  const k = key.denial;
-  const keyed = k?.actions.filter((a): a is BalanceDecision => BALANCE_ACTIONS.includes(a)).at(-1);
+  const keyed = key.denial?.actions
+    .filter((a): a is BalanceDecision => BALANCE_ACTIONS.includes(a))
+    .at(-1);
   const want = keyed ?? (final ? expectedBalance(final) : null);
   const got = balanceOf(d);
   // A denial case whose key settles the balance scores the decision even when none was taken.
   if (!want || (!got && !keyed)) return [];
-  const adj = adjustmentWords(final);
-  const protectedPr = final?.patientMayBeBilled === false;
-  const items: ScoredItem[] = [
-    {
-      kind: 'balance-decision',
-      section: 'follow-up',
-      label: 'Balance decision',
-      expected: want === 'bill-patient' ? 'bill the patient their share' : 'write it off',
-      given: !got
-        ? '(no decision)'
-        : got === 'bill-patient'
-          ? 'billed the patient'
-          : 'wrote it off',
-      mark: got === want ? 'right' : 'wrong',
-      rationale:
-        want === 'bill-patient'
-          ? got === want
-            ? 'The patient owes the PR amount on the remittance: a statement bills it.'
-            : !got
-              ? 'No decision on the patient share: PR is the patient responsibility and is billed to them, not left open or written off.'
-              : 'The remittance leaves a patient share (group PR): bill it, do not write it off.'
-          : got === want
-            ? `What is left is the provider's (${adj})${protectedPr ? ' or protected (QMB)' : ''}: it is written off, not billed.`
-            : !got
-              ? `No decision on the balance: ${adj} is the provider's liability and is written off (never billed to the patient).`
-              : protectedPr
-                ? 'The patient may not be billed this balance (a QMB: no Medicare cost sharing): write it off.'
-                : `Never bill the patient for a CO adjustment (${adj}): the contract holds the patient harmless; write it off.`,
-      reference: protectedPr ? REF.balance : `${REF.groups}; ${REF.balance}`,
-    },
-  ];
-  const wantReason = want === 'write-off' ? expectedWriteOffReason(final) : null;
-  if (keyed === 'write-off' || (got === 'write-off' && d.writeOffReason)) {
-    const reason = d.writeOffReason;
-    const expected = wantReason ?? 'contractual';
-    const prAsContractual = want === 'bill-patient';
-    const mark: Mark =
-      got !== 'write-off' || !reason || prAsContractual
-        ? 'wrong'
-        : reason === expected
-          ? 'right'
-          : 'partly';
-    items.push({
-      kind: 'write-off-reason',
-      section: 'follow-up',
-      label: 'Write-off reason',
-      expected: prAsContractual ? 'no write-off (bill the patient)' : expected,
-      given: got !== 'write-off' ? '(no write-off)' : (reason ?? '(no reason recorded)'),
-      mark,
-      rationale: prAsContractual
-        ? 'Patient responsibility (group PR) is owed by the patient: writing it off loses revenue.'
-        : got !== 'write-off'
-          ? `The ${adj} amount is written off with its reason (${expected}), not billed or left open.`
-          : !reason
-            ? `A write-off carries its reason (${expected} for ${adj}), so denial reports show the cause.`
-            : mark === 'right'
-              ? `The reason matches the denial (${adj}).`
-              : `${adj} is a ${expected} write-off, not ${reason}: the reason is what denial reports count.`,
-      reference: adj.includes('-')
-        ? `CARC ${adj.split('-')[1]} (X12 code list); ${REF.groups}`
-        : REF.groups,
-    });
-  }
-  return items;
+  const b: Balance = { want, got, adj: adjustmentWords(final) };
+  const reason =
+    keyed === 'write-off' || (got === 'write-off' && d.writeOffReason)
+      ? [writeOffReasonItem(b, d.writeOffReason, final)]
+      : [];
+  return [balanceItem(b, final?.patientMayBeBilled === false), ...reason];
+}
+
+function balanceItem({ want, got, adj }: Balance, protectedPr: boolean): ScoredItem {
+  return {
+    kind: 'balance-decision',
+    section: 'follow-up',
+    label: 'Balance decision',
+    expected: want === 'bill-patient' ? 'bill the patient their share' : 'write it off',
+    given: !got ? '(no decision)' : got === 'bill-patient' ? 'billed the patient' : 'wrote it off',
+    mark: got === want ? 'right' : 'wrong',
+    rationale:
+      want === 'bill-patient'
+        ? got === want
+          ? 'The patient owes the PR amount on the remittance: a statement bills it.'
+          : !got
+            ? 'No decision on the patient share: PR is the patient responsibility and is billed to them, not left open or written off.'
+            : 'The remittance leaves a patient share (group PR): bill it, do not write it off.'
+        : got === want
+          ? `What is left is the provider's (${adj})${protectedPr ? ' or protected (QMB)' : ''}: it is written off, not billed.`
+          : !got
+            ? `No decision on the balance: ${adj} is the provider's liability and is written off (never billed to the patient).`
+            : protectedPr
+              ? 'The patient may not be billed this balance (a QMB: no Medicare cost sharing): write it off.'
+              : `Never bill the patient for a CO adjustment (${adj}): the contract holds the patient harmless; write it off.`,
+    reference: protectedPr ? REF.balance : `${REF.groups}; ${REF.balance}`,
+  };
+}
+
+/** The reason a write-off carries, against the one the CARC calls for. */
+function writeOffReasonItem(
+  { want, got, adj }: Balance,
+  reason: string | undefined,
+  final: RemitLike | null,
+): ScoredItem {
+  const expected = (want === 'write-off' ? expectedWriteOffReason(final) : null) ?? 'contractual';
+  const prAsContractual = want === 'bill-patient';
+  const mark: Mark =
+    got !== 'write-off' || !reason || prAsContractual
+      ? 'wrong'
+      : reason === expected
+        ? 'right'
+        : 'partly';
+  return {
+    kind: 'write-off-reason',
+    section: 'follow-up',
+    label: 'Write-off reason',
+    expected: prAsContractual ? 'no write-off (bill the patient)' : expected,
+    given: got !== 'write-off' ? '(no write-off)' : (reason ?? '(no reason recorded)'),
+    mark,
+    rationale: prAsContractual
+      ? 'Patient responsibility (group PR) is owed by the patient: writing it off loses revenue.'
+      : got !== 'write-off'
+        ? `The ${adj} amount is written off with its reason (${expected}), not billed or left open.`
+        : !reason
+          ? `A write-off carries its reason (${expected} for ${adj}), so denial reports show the cause.`
+          : mark === 'right'
+            ? `The reason matches the denial (${adj}).`
+            : `${adj} is a ${expected} write-off, not ${reason}: the reason is what denial reports count.`,
+    reference: adj.includes('-')
+      ? `CARC ${adj.split('-')[1]} (X12 code list); ${REF.groups}`
+      : REF.groups,
+  };
 }
 
 /** The follow-up rows of an attempt (see the module comment). */
