@@ -1,6 +1,7 @@
 /**
- * The trainee's history: submitted quizzes (`claimlab/quiz/<n>`), and export and import of all
- * progress (case progress, archived attempts, quizzes, exams) as one JSON file. An import is
+ * The trainee's history: submitted quizzes (`claimlab/quiz/<n>`), practice sessions
+ * (`claimlab/practice-sessions/<n>`), and export and import of all progress (case progress,
+ * archived attempts, quizzes, exams, practice sessions) as one JSON file. An import is
  * validated record by record (problems named by path: `records["claimlab/quiz/0001"].percent`)
  * and never overwrites a stored record unless the caller says so (the page asks first).
  * Case attempts themselves are archived by progress-store.ts.
@@ -10,10 +11,17 @@ import type { KeyValueStore } from './kv';
 import { attemptRecordType, progressRecordType } from './progress.record';
 import { quizAttemptRecordType, type QuizAttemptRecord } from './quiz.record';
 import { examRecordType, type ExamRecord } from './exam.record';
+import {
+  PRACTICE_SESSION_PREFIX,
+  practiceSessionKey,
+  practiceSessionRecordType,
+  type PracticeSessionRecord,
+} from './practice-session.record';
 import { checkMigrations, readRecord, type RecordType } from './versioned';
 
 checkMigrations(quizAttemptRecordType);
 checkMigrations(examRecordType);
+checkMigrations(practiceSessionRecordType);
 
 const examKey = (packId: string, sittingId: string) => `claimlab/exam/${packId}/${sittingId}`;
 
@@ -25,6 +33,7 @@ const TYPES: [string, RecordType<unknown>][] = [
   ['claimlab/attempts/', attemptRecordType as RecordType<unknown>],
   ['claimlab/quiz/', quizAttemptRecordType as RecordType<unknown>],
   ['claimlab/exam/', examRecordType as RecordType<unknown>],
+  [PRACTICE_SESSION_PREFIX, practiceSessionRecordType as RecordType<unknown>],
 ];
 const typeOf = (key: string) => TYPES.find(([p]) => key.startsWith(p))?.[1];
 /** Plain values kept beside the records (when a case was first opened). */
@@ -124,6 +133,36 @@ export class HistoryStore {
       if (r.ok) out.push(r.value);
     }
     return out.sort((a, b) => (a.startedAt < b.startedAt ? -1 : 1));
+  }
+
+  /** The id the next practice session gets (`0001`, `0002`, …). */
+  async nextPracticeSessionId(): Promise<string> {
+    const keys = new Set(
+      (await this.#kv.keys()).filter((k) => k.startsWith(PRACTICE_SESSION_PREFIX)),
+    );
+    let n = keys.size + 1;
+    while (keys.has(practiceSessionKey(String(n).padStart(4, '0')))) n++;
+    return String(n).padStart(4, '0');
+  }
+
+  /** Writes a practice session (a new one, or the same session brought up to date). */
+  async savePracticeSession(
+    rec: Omit<PracticeSessionRecord, 'format' | 'kind'>,
+  ): Promise<PracticeSessionRecord> {
+    const full: PracticeSessionRecord = { format: 1, kind: 'practice-session', ...rec };
+    await this.#kv.setItem(practiceSessionKey(rec.id), JSON.parse(JSON.stringify(full)));
+    return full;
+  }
+
+  /** Practice sessions, oldest first by start (unreadable ones are skipped). */
+  async practiceSessions(): Promise<PracticeSessionRecord[]> {
+    const keys = (await this.#kv.keys()).filter((k) => k.startsWith(PRACTICE_SESSION_PREFIX));
+    const out: PracticeSessionRecord[] = [];
+    for (const k of keys.sort()) {
+      const r = readRecord(practiceSessionRecordType, await this.#kv.getItem(k));
+      if (r.ok) out.push(r.value);
+    }
+    return out.sort((a, b) => (a.startedAt < b.startedAt ? -1 : a.startedAt > b.startedAt ? 1 : 0));
   }
 
   /** Every progress record as stored (corrupt copies kept aside are not exported). */

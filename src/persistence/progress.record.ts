@@ -10,6 +10,7 @@ import { LIFECYCLE_STEPS } from '../machines/lifecycle.machine';
 import { remittanceSchema } from '../machines/remittance';
 import { findingJsonSchema } from '../domain/payer/remittance/remittance-json';
 import { isoDateSchema } from '../domain/time/schema';
+import { DENIAL_ACTIONS } from '../domain/scoring/types';
 import type { Migration, RecordType } from './versioned';
 
 const isoDate = isoDateSchema('must be a date YYYY-MM-DD');
@@ -61,6 +62,25 @@ export const lifecycleContextSchema = z.object({
   ),
   remittance: remittanceSchema.nullable(),
   error: z.string().nullable(),
+  /**
+   * The decisions taken after the remittance, when the case records them (src/domain/scoring
+   * `Decisions`); kept so a stored attempt scores the same when read back. Absent: scoring reads
+   * the corrections from the claims sent.
+   */
+  decisions: z
+    .object({
+      actions: z.array(z.enum(DENIAL_ACTIONS)),
+      appeal: z
+        .object({
+          level: z.number().int().min(1).max(5),
+          filedOn: isoDate,
+          deadline: isoDate.nullable().optional(),
+        })
+        .optional(),
+      balance: z.enum(['bill-patient', 'write-off']).optional(),
+      writeOffReason: z.string().min(1).optional(),
+    })
+    .optional(),
 });
 
 export const progressSchema = z.object({

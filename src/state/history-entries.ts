@@ -1,11 +1,12 @@
 /**
- * The history as the dashboard reads it: stored case attempts and quizzes turned into
- * HistoryEntry rows (src/domain/scoring/dashboard.ts).
+ * The history as the dashboard reads it: stored case attempts, quizzes and practice sessions
+ * turned into HistoryEntry rows (src/domain/scoring/dashboard.ts).
  */
 import { finalRemittance, type RemitLike } from '../domain/scoring';
 import type { HistoryEntry } from '../domain/scoring/dashboard';
 import type { AttemptRecord } from '../persistence/progress.record';
 import type { QuizAttemptRecord } from '../persistence/quiz.record';
+import type { PracticeSessionRecord } from '../persistence/practice-session.record';
 
 export function caseEntry(a: AttemptRecord, title = a.caseId): HistoryEntry {
   const remits = a.context.submissions.flatMap((s) => (s.remittance ? [s.remittance] : []));
@@ -59,5 +60,28 @@ export function quizEntry(q: QuizAttemptRecord): HistoryEntry {
       chapters: x.chapters,
     })),
     findingIds: [],
+  };
+}
+
+/** A practice session's title: its seed, length and how far its clock got. */
+export const practiceTitle = (p: PracticeSessionRecord) =>
+  `Practice session (seed ${p.seed}, ${p.weeks} week${p.weeks === 1 ? '' : 's'}, to ${p.today})`;
+
+/** A practice session: each judged decision one item, its kind the error key when wrong. */
+export function practiceEntry(p: PracticeSessionRecord): HistoryEntry {
+  return {
+    kind: 'practice',
+    at: p.updatedAt,
+    title: practiceTitle(p),
+    percent: p.score.percent,
+    topics: [],
+    chapters: [],
+    items: p.items.map((i) => ({
+      score: i.mark === 'right' ? 1 : 0,
+      mark: i.mark,
+      label: `${i.at} ${i.kind}: ${i.choice}`,
+      decision: i.kind,
+    })),
+    findingIds: p.findingIds,
   };
 }

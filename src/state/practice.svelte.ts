@@ -30,6 +30,8 @@ import type { PracticeRecord } from '../persistence/practice.record';
 import { browserPracticeEffects, type LedgerEntry } from './practice-effects';
 import { practiceCatalog } from './practice-catalog';
 import { buildView, type PracticeView } from './practice-view';
+import { HistoryStore } from '../persistence/history-store';
+import { PracticeSessionLog, type PracticeSnapshot } from './session-history';
 
 export type { PracticeView } from './practice-view';
 
@@ -56,6 +58,8 @@ export interface PracticeDeps {
   catalog: () => CodeCatalog;
   /** Lets the page paint between generation chunks (tests pass an immediate one). */
   pause?: () => Promise<void>;
+  /** Keeps each session in the progress history (src/state/session-history.ts). */
+  sessions?: { record(snap: PracticeSnapshot): Promise<void> };
 }
 
 /** Visits a provider sees per clinic day in the trainee's practice (a trainee-sized office). */
@@ -68,6 +72,7 @@ export class PracticeState {
   static forApp(app: AppState): PracticeState {
     return new PracticeState({
       store: new PracticeStore(localforageStore(), { tabs: browserCoordination() }),
+      sessions: new PracticeSessionLog(new HistoryStore(app.kv)),
       templates: () => app.fullPacks,
       payerPacks: () => app.packs,
       catalog: () => app.catalog,
@@ -270,16 +275,16 @@ export class PracticeState {
   #save(): Promise<void> {
     const p = this.#practice;
     if (!p || !this.#options) return Promise.resolve();
-    return this.#deps.store
-      .save({
-        options: { ...this.#options },
-        endsOn: this.#endsOn,
-        upcoming: this.#upcoming as unknown as PracticeRecord['upcoming'],
-        codings: this.#codings,
-        ledger: this.#ledger as unknown as PracticeRecord['ledger'],
-        practice: p.toJSON() as unknown as PracticeRecord['practice'],
-      })
-      .catch(() => undefined); // reported through the store's events (saveNote)
+    const rec = {
+      options: { ...this.#options },
+      endsOn: this.#endsOn,
+      upcoming: this.#upcoming as unknown as PracticeRecord['upcoming'],
+      codings: this.#codings,
+      ledger: this.#ledger as unknown as PracticeRecord['ledger'],
+      practice: p.toJSON() as unknown as PracticeRecord['practice'],
+    };
+    const saved = this.#deps.store.save(rec).catch(() => undefined); // reported through the store's events (saveNote)
+    return Promise.all([saved, this.#deps.sessions?.record(rec)]).then(() => undefined);
   }
 
   /** Runs one action, then shows its outcome, rebuilds the view and saves. */

@@ -1,5 +1,6 @@
 /**
- * The progress screen's state: the history (case attempts, quizzes, exam sittings) read from
+ * The progress screen's state: the history (case attempts, quizzes, exam sittings, practice
+ * sessions) read from
  * storage, the dashboard figures, and export/import of all progress (an import is checked
  * first; records that would overwrite stored work wait for the user's yes).
  */
@@ -8,18 +9,27 @@ import type { Problem } from '../domain/result';
 import { HistoryStore, type ImportPlan } from '../persistence/history-store';
 import type { AttemptRecord } from '../persistence/progress.record';
 import type { QuizAttemptRecord } from '../persistence/quiz.record';
+import type { PracticeSessionRecord } from '../persistence/practice-session.record';
 import type { AppState } from './app.svelte';
-import { caseEntry, quizEntry } from './history-entries';
+import { caseEntry, practiceEntry, practiceTitle, quizEntry } from './history-entries';
 
 export type HistoryRow =
   | { kind: 'case'; at: string; title: string; percent: number; attempt: AttemptRecord }
-  | { kind: 'quiz'; at: string; title: string; percent: number; quiz: QuizAttemptRecord };
+  | { kind: 'quiz'; at: string; title: string; percent: number; quiz: QuizAttemptRecord }
+  | {
+      kind: 'practice';
+      at: string;
+      title: string;
+      percent: number;
+      session: PracticeSessionRecord;
+    };
 
 export class ProgressState {
   #app: AppState;
   #history: HistoryStore;
   #attempts = $state.raw<AttemptRecord[]>([]);
   #quizzes = $state.raw<QuizAttemptRecord[]>([]);
+  #sessions = $state.raw<PracticeSessionRecord[]>([]);
   #loaded = $state(false);
   #plan = $state.raw<ImportPlan | null>(null);
   #message = $state<string | null>(null);
@@ -32,6 +42,7 @@ export class ProgressState {
   async load() {
     this.#attempts = await this.#app.store.allAttempts();
     this.#quizzes = await this.#history.quizzes();
+    this.#sessions = await this.#history.practiceSessions();
     this.#loaded = true;
   }
 
@@ -60,6 +71,13 @@ export class ProgressState {
         percent: q.percent,
         quiz: q,
       })),
+      ...this.#sessions.map((p) => ({
+        kind: 'practice' as const,
+        at: p.updatedAt,
+        title: practiceTitle(p),
+        percent: p.score.percent,
+        session: p,
+      })),
     ];
     return rows.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
   }
@@ -68,6 +86,7 @@ export class ProgressState {
     return dashboard([
       ...this.#attempts.map((a) => caseEntry(a, this.#title(a))),
       ...this.#quizzes.map(quizEntry),
+      ...this.#sessions.map(practiceEntry),
     ]);
   }
 

@@ -18,6 +18,7 @@ import { refresherScenario } from './scenarios/refresher.mjs';
 import { traineeScreens } from './scenarios/trainee.mjs';
 import { studioScenario } from './scenarios/studio.mjs';
 import { practiceScenario } from './scenarios/practice.mjs';
+import { practiceInProgress } from './scenarios/practice-progress.mjs';
 import { keyboardOnly, workspaceScenario } from './scenarios/workspace.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -77,6 +78,7 @@ async function main() {
         'practice: two simulated weeks, reload, a denial through a first-level appeal',
         practiceScenario,
       ],
+      ['practice session in the progress history, reopened', practiceInProgress],
       ['case workspace: CMS-1500 print, layouts, focus', workspaceScenario],
       ['case workspace: the starter case by keyboard alone', keyboardOnly],
     ]) {

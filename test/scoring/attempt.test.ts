@@ -195,9 +195,13 @@ describe('scoreAttempt: follow-up decisions', () => {
       ['appeal-timing', 'wrong'],
     ]);
     const none = scoreAttempt(k, base({ actions: ['write-off'] }));
+    // An appeal never filed also misses its window (issue 13: decisions the key expects are
+    // scored when not taken), and the write-off is scored as the balance decision it is.
     expect(rows(none)).toEqual([
       ['denial-action', 'wrong'],
       ['appeal-level', 'wrong'],
+      ['appeal-timing', 'wrong'],
+      ['balance-decision', 'right'],
     ]);
   });
 

@@ -1,12 +1,13 @@
 /**
  * Whole-attempt scoring: the coding (score-coding.ts), the claim's fields, how the claim got
  * paid (each avoidable rejection, denial and refused reopening costs a point), and the trainee's
- * follow-up decisions (the denial action, the appeal level and its timing, writing off or
- * billing the patient). A pure function of the stored attempt and the answer key: the same
+ * follow-up decisions (follow-up.ts: the denial action, the appeal level and its timing, writing
+ * off or billing the patient, the write-off reason). A pure function of the stored attempt and the answer key: the same
  * record scores the same when it is read back (test/scoring/attempt.test.ts).
  * See: README "Scoring" for the formula; DOMAIN.md sections 1, 5 and 8.
  */
 import { parseMoney } from '../money';
+import { followUpItems } from './follow-up';
 import { REF } from './references';
 import { scoreCodingItems, totals } from './score-coding';
 import type {
@@ -46,8 +47,12 @@ export interface Decisions {
   actions: DenialAction[];
   /** An appeal filed: its level and the day it was filed. */
   appeal?: { level: number; filedOn: string; deadline?: string | null };
-  /** What was done with the balance left after the payer: bill the patient or write it off. */
+  /** What was done with the balance left after the payer: bill the patient or write it off
+   * (absent: the last `write-off` or `bill-patient` in `actions`, if any). */
   balance?: 'bill-patient' | 'write-off';
+  /** The reason a write-off was recorded with, in the practice machines' words (`contractual`,
+   * `timely-filing`, `ncci-bundled`, `non-covered`, `medical-necessity`, `duplicate`, …). */
+  writeOffReason?: string;
 }
 
 /** A stored attempt as scoring reads it. */
@@ -172,118 +177,13 @@ function paymentItems(key: CaseKey, facts: AttemptFacts): ScoredItem[] {
   return items;
 }
 
-/** The balance after the payer: bill the patient their share, or write off what they may not be billed. */
-function expectedBalance(final: RemitLike): 'bill-patient' | 'write-off' | null {
-  const pr = parseMoney(final.totals?.patientResponsibility ?? '0.00') ?? 0;
-  if (pr > 0 && final.patientMayBeBilled !== false) return 'bill-patient';
-  const co = (final.lines ?? []).some((l) =>
-    l.adjustments.some((a) => a.group === 'CO' && (parseMoney(a.amount) ?? 0) > 0),
-  );
-  if (pr > 0 || co || final.status === 'denied') return 'write-off';
-  return null;
-}
-
-const ACTION_WORDS: Record<DenialAction, string> = {
-  'correct-and-resubmit': 'correct and resubmit',
-  'corrected-claim': 'send a corrected claim',
-  reopening: 'request a reopening',
-  appeal: 'appeal',
-  'write-off': 'write off',
-  'bill-patient': 'bill the patient',
-  'bill-secondary': 'bill the secondary payer',
-  'bill-other-payer': 'bill the payer that is primary',
-  'post-only': 'post the payment only',
-};
-const words = (as: readonly DenialAction[]) =>
-  as.length ? as.map((a) => ACTION_WORDS[a]).join(', then ') : '(none)';
-
-function followUpItems(key: CaseKey, facts: AttemptFacts): ScoredItem[] {
-  const items: ScoredItem[] = [];
-  const d = facts.decisions;
-  const k = key.denial;
-  if (k) {
-    const ok = k.actions.some((a) => d.actions.includes(a));
-    items.push({
-      kind: 'denial-action',
-      section: 'follow-up',
-      label: 'Denial action',
-      expected: words(k.actions),
-      given: words(d.actions),
-      mark: ok ? (d.actions.every((a) => k.actions.includes(a)) ? 'right' : 'partly') : 'wrong',
-      rationale: k.rationale,
-      reference: REF.denialWork,
-    });
-  }
-  if (k?.appealLevel !== undefined || d.appeal) {
-    const want = k?.appealLevel;
-    const got = d.appeal?.level;
-    items.push({
-      kind: 'appeal-level',
-      section: 'follow-up',
-      label: 'Appeal level',
-      expected: want === undefined ? '(no appeal)' : `level ${want}`,
-      given: got === undefined ? '(no appeal)' : `level ${got}`,
-      mark: want === got ? 'right' : 'wrong',
-      rationale:
-        want === undefined
-          ? 'This denial is not one to appeal: correct the claim instead.'
-          : got === undefined
-            ? `This denial should be appealed at level ${want}.`
-            : want === got
-              ? `Level ${want} is the next level open for this decision.`
-              : `Appeals go level by level: this one is level ${want}, not ${got}.`,
-      reference: REF.appeals,
-    });
-  }
-  if (d.appeal) {
-    const deadline = d.appeal.deadline ?? finalRemittance(facts.submissions)?.appealDeadline;
-    if (deadline) {
-      const inTime = d.appeal.filedOn <= deadline;
-      items.push({
-        kind: 'appeal-timing',
-        section: 'follow-up',
-        label: 'Appeal timing',
-        expected: `filed by ${deadline}`,
-        given: `filed ${d.appeal.filedOn}`,
-        mark: inTime ? 'right' : 'wrong',
-        rationale: inTime
-          ? `Filed within the window (deadline ${deadline}).`
-          : `Filed after the deadline of ${deadline}: the payer dismisses a late appeal.`,
-        reference: REF.appeals,
-      });
-    }
-  }
-  const final = finalRemittance(facts.submissions);
-  const want = final ? expectedBalance(final) : null;
-  if (want && d.balance) {
-    items.push({
-      kind: 'balance-decision',
-      section: 'follow-up',
-      label: 'Balance decision',
-      expected: want === 'bill-patient' ? 'bill the patient their share' : 'write it off',
-      given: d.balance === 'bill-patient' ? 'billed the patient' : 'wrote it off',
-      mark: d.balance === want ? 'right' : 'wrong',
-      rationale:
-        want === 'bill-patient'
-          ? d.balance === want
-            ? 'The patient owes the PR amount on the remittance: a statement bills it.'
-            : 'The remittance leaves a patient share (group PR): bill it, do not write it off.'
-          : d.balance === want
-            ? 'What is left is a contractual (CO) amount or protected: it is written off, not billed.'
-            : 'The patient may not be billed a CO adjustment (or a protected QMB balance): write it off.',
-      reference: REF.balance,
-    });
-  }
-  return items;
-}
-
 /** Scores a whole attempt: coding, claim fields, payment path and follow-up decisions. */
 export function scoreAttempt(key: CaseKey, facts: AttemptFacts): ScoreReport {
   const items = [
     ...scoreCodingItems(key, facts.work),
     ...claimFieldItems(key, facts),
     ...paymentItems(key, facts),
-    ...followUpItems(key, facts),
+    ...followUpItems(key, facts, finalRemittance(facts.submissions)),
   ];
   return { items, totals: totals(items) };
 }

@@ -1,14 +1,15 @@
 /**
- * The progress dashboard's numbers, from the history (case attempts and quizzes): accuracy over
- * time, by topic and by ICD-10-CM chapter, the most common errors (codes and finding ids), the
- * claims' outcomes and the time per case. Pure: the page draws charts and tables from these.
+ * The progress dashboard's numbers, from the history (case attempts, quizzes and practice
+ * sessions): accuracy over time, by topic and by ICD-10-CM chapter, the most common errors
+ * (codes, finding ids and the kinds of wrong practice decisions), the claims' outcomes and the
+ * time per case. Pure: the page draws charts and tables from these.
  */
 import { chapterTitle, selfAssessment, type AreaScore } from './quiz';
 import type { Mark } from './types';
 
 /** One scored piece of history, as the state layer reads it from storage. */
 export interface HistoryEntry {
-  kind: 'case' | 'quiz' | 'exam-case';
+  kind: 'case' | 'quiz' | 'exam-case' | 'practice';
   /** When it closed or was submitted (ISO). */
   at: string;
   /** A name to show: the case id or "Quiz". */
@@ -25,6 +26,8 @@ export interface HistoryEntry {
     /** A quiz question's own tags (else the entry's). */
     topics?: readonly string[];
     chapters?: readonly number[];
+    /** A practice decision's kind (`appeal`, `write-off`, …), for "most common errors". */
+    decision?: string | undefined;
   }[];
   /** Finding ids raised on the claims sent (scrub and payer), for "most common errors". */
   findingIds: readonly string[];
@@ -47,6 +50,8 @@ export interface Dashboard {
   chapters: AreaScore[];
   errorCodes: Count[];
   errorFindings: Count[];
+  /** Wrong practice decisions by kind. */
+  errorDecisions: Count[];
   outcomes: Count[];
   setbacks: { rejected: number; denied: number; refused: number };
   timePerCase: { title: string; minutes: number }[];
@@ -71,10 +76,12 @@ export function dashboard(history: readonly HistoryEntry[], topN = 8): Dashboard
   const sorted = [...history].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
   const codes = new Map<string, number>();
   const findings = new Map<string, number>();
+  const decisions = new Map<string, number>();
   const outcomes = new Map<string, number>();
   const setbacks = { rejected: 0, denied: 0, refused: 0 };
   for (const e of sorted) {
     for (const i of e.items) if (i.mark !== 'right' && i.code) bump(codes, i.code);
+    for (const i of e.items) if (i.mark !== 'right' && i.decision) bump(decisions, i.decision);
     for (const f of new Set(e.findingIds)) bump(findings, f);
     if (e.outcome) bump(outcomes, e.outcome);
     if (e.setbacks) {
@@ -108,16 +115,17 @@ export function dashboard(history: readonly HistoryEntry[], topN = 8): Dashboard
     chapters: [...self.chapters].sort((a, b) => Number(a.key) - Number(b.key)),
     errorCodes: top(codes, topN),
     errorFindings: top(findings, topN),
+    errorDecisions: top(decisions, topN),
     outcomes: top(outcomes, 10),
     setbacks,
     timePerCase: sorted.flatMap((e) =>
-      e.kind !== 'quiz' && typeof e.minutes === 'number'
+      (e.kind === 'case' || e.kind === 'exam-case') && typeof e.minutes === 'number'
         ? [{ title: e.title, minutes: e.minutes }]
         : [],
     ),
     summary: {
       entries: sorted.length,
-      cases: sorted.filter((e) => e.kind !== 'quiz').length,
+      cases: sorted.filter((e) => e.kind === 'case' || e.kind === 'exam-case').length,
       quizzes: sorted.filter((e) => e.kind === 'quiz').length,
       average: percents.length ? Math.round(mean(percents)) : null,
       trend,

@@ -11,3 +11,12 @@ export {
 } from './attempt';
 export { attemptFacts, type StoredAttemptContext } from './attempt-facts';
 export { REF, modifierMeaning, icdDifference } from './references';
+export {
+  scorePracticeSession,
+  practiceItem,
+  practiceTotals,
+  ruleOf,
+  type JudgedDecision,
+  type PracticeItem,
+  type PracticeScore,
+} from './practice-session';

@@ -26,6 +26,9 @@ export const REF = {
   appeals: 'CMS Claims Processing Manual ch. 29 (appeals: levels and filing windows)',
   balance:
     'CMS Claims Processing Manual ch. 1 §30.3 (assignment: bill the patient only the PR amount); SSA §1902(n)(3)(B) (QMB)',
+  groups:
+    "X12 835 claim adjustment group codes: CO is the provider's (never billed to the patient), PR is the patient's (DOMAIN.md §7)",
+  cob: 'Coordination of benefits: bill the primary payer first, then the secondary with its remittance (NAIC COB Model Regulation; 42 CFR 411 subpart B, MSP)',
   denialWork: 'Denial management: correct and resubmit, reopen or appeal by the denial reason',
 } as const;
 

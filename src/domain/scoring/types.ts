@@ -39,16 +39,18 @@ export interface AnswerKey {
 }
 
 export type ClaimStatus = 'paid' | 'partially-paid' | 'denied' | 'rejected';
-export type DenialAction =
-  | 'correct-and-resubmit'
-  | 'corrected-claim'
-  | 'reopening'
-  | 'appeal'
-  | 'write-off'
-  | 'bill-patient'
-  | 'bill-secondary'
-  | 'bill-other-payer'
-  | 'post-only';
+export const DENIAL_ACTIONS = [
+  'correct-and-resubmit',
+  'corrected-claim',
+  'reopening',
+  'appeal',
+  'write-off',
+  'bill-patient',
+  'bill-secondary',
+  'bill-other-payer',
+  'post-only',
+] as const;
+export type DenialAction = (typeof DENIAL_ACTIONS)[number];
 
 /** The whole-attempt key: the coding key plus what the claim should come to and how. */
 export interface CaseKey extends AnswerKey {
@@ -81,7 +83,8 @@ export type ItemKind =
   | 'denial-action'
   | 'appeal-level'
   | 'appeal-timing'
-  | 'balance-decision';
+  | 'balance-decision'
+  | 'write-off-reason';
 
 /** Which part of the attempt an item scores (the score page groups rows by it). */
 export type ItemSection = 'coding' | 'claim' | 'payment' | 'follow-up';
