@@ -8,6 +8,7 @@ import { claimPatientSchema, claimSchema } from '../domain/claim/schema';
 import { FINDING_IDS, type FindingId } from '../domain/findings';
 import { LIFECYCLE_STEPS } from '../machines/lifecycle.machine';
 import { remittanceSchema } from '../machines/remittance';
+import { workEntrySchema } from '../machines/denial-work';
 import { findingJsonSchema } from '../domain/payer/remittance/remittance-json';
 import { isoDateSchema } from '../domain/time/schema';
 import type { Migration, RecordType } from './versioned';
@@ -61,6 +62,8 @@ export const lifecycleContextSchema = z.object({
   ),
   remittance: remittanceSchema.nullable(),
   error: z.string().nullable(),
+  /** Actions at a remittance (a case that starts from one); optional, so older records read. */
+  work: z.array(workEntrySchema).optional(),
 });
 
 export const progressSchema = z.object({

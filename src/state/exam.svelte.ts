@@ -109,7 +109,11 @@ export class ExamState {
           results.push({ caseId, percent: 0, points: 0, max: 0 });
           continue;
         }
-        const report = scoreStored(caseKeyOf(c), loaded.record.context);
+        const report = scoreStored(
+          caseKeyOf(c),
+          loaded.record.context,
+          c.afterRemittance !== undefined,
+        );
         const { percent, points, max } = report.totals;
         await store.archiveAttempt(
           { ...loaded.record, packId: a.packId },
