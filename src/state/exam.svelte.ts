@@ -86,6 +86,13 @@ export class ExamState {
     if (this.#active && this.secondsLeft === 0 && !this.#busy) void this.submit();
   }
 
+  /** A case that starts from a remittance (its denial is worked, not coded): the sitting shows
+   * it as such, and it is scored on the actions taken (remittance-case.ts). */
+  startsFromRemittance(packId: string, caseId: string): boolean {
+    const pack = this.#app.full.find((p) => p.id === packId);
+    return pack?.cases.find((c) => c.id === caseId)?.afterRemittance !== undefined;
+  }
+
   open(caseId: string | null) {
     this.#openCase = caseId;
   }
