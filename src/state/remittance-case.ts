@@ -798,3 +798,31 @@ export function scoreRemittanceCase(key: CaseKey, ctx: LifecycleContext): ScoreR
   );
   return { items, totals: totals(items) };
 }
+
+/**
+ * The appeal levels the workbench offers, from the payer profile's dated levels in force on the
+ * notice: each with its name, and the next open level with its filing deadline (counted from the
+ * remit date, or from the last upheld decision, with presumed receipt and the payer's weekend
+ * rule — the deadline the appeal ladder enforces).
+ */
+export function appealChoices(
+  profile: PayerProfile,
+  remitDate: string,
+  work: readonly WorkEntry[],
+): { level: number; name: string; deadline: string | null }[] {
+  const open = nextAppealLevel(work);
+  const notice = noticeDate(work, remitDate);
+  const l = appealLevelsFor(profile, notice);
+  return l.levels.map((x) => ({
+    level: x.level,
+    name: x.name,
+    deadline:
+      x.level === open
+        ? appealDeadline(notice, {
+            presumedReceiptDays: l.presumedReceiptDays,
+            deadlineDays: x.deadlineDays,
+            roll: l.roll,
+          })
+        : null,
+  }));
+}

@@ -191,6 +191,16 @@ describe('a case that starts from a remittance', () => {
     expect(s.context!.work!.at(-1)!.right).toBe(true);
     expect(s.step).toBe('closed');
     expect(follow(s)['denial-action']?.mark).toBe('right');
+    // Stored in the progress history like any case attempt, with its score items.
+    await s.flush();
+    await vi.waitFor(async () => {
+      const attempts = await s.attempts();
+      if (attempts.length !== 1) throw new Error(`attempts: ${attempts.length}`);
+      expect(attempts[0]!.score.percent).toBe(100);
+      expect(
+        attempts[0]!.items?.some((i) => i.kind === 'denial-action' && i.mark === 'right'),
+      ).toBe(true);
+    });
     s.close();
   });
 
