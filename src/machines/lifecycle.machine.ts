@@ -451,8 +451,11 @@ export type LifecycleStep = (typeof LIFECYCLE_STEPS)[number];
  */
 function chosenCorrection(context: LifecycleContext, seq: number, as: CorrectAs) {
   const prior = lastSubmitted(context);
+  // The payer's claim number; after a rejected correction, the claim that correction named.
   const ref =
-    as === 'new' ? null : (context.remittance?.payerClaimNumber ?? prior?.claimId ?? null);
+    as === 'new'
+      ? null
+      : (context.remittance?.payerClaimNumber ?? prior?.originalClaimId ?? prior?.claimId ?? null);
   const frequency: Frequency = as === 'replacement' ? '7' : as === 'void' ? '8' : '1';
   return {
     next: {
