@@ -268,3 +268,18 @@ describe('a case that starts from a remittance', () => {
     b.close();
   });
 });
+
+describe('starting a remittance case over', () => {
+  it('archives the attempt and opens at the remittance again with no work', async () => {
+    const s = await posted('pr3-commercial-copay-posting');
+    s.work({ kind: 'write-off', reason: 'contractual' });
+    // Closing archived it (the history is written after the save).
+    await vi.waitFor(async () => expect((await s.attempts()).length).toBe(1));
+    await s.restart();
+    expect(s.step).toBe('adjudicated');
+    expect(s.context!.work).toEqual([]);
+    expect(s.context!.submissions).toHaveLength(1);
+    expect((await s.attempts()).length).toBe(1);
+    s.close();
+  });
+});
