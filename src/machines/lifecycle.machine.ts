@@ -35,6 +35,7 @@ import {
   type DraftLine,
 } from './draft';
 import type { Remittance } from './remittance';
+import type { WorkEntry } from './denial-work';
 import { addDays, isIsoDate } from '../domain/time/dates';
 
 export interface Submission {
@@ -69,7 +70,13 @@ export interface LifecycleContext {
   submissions: Submission[];
   remittance: Remittance | null;
   error: string | null;
+  /** Actions taken at a remittance other than a new claim (denial-work.ts); absent = none. */
+  work?: WorkEntry[];
 }
+
+/** How the trainee chose to correct an adjudicated claim (the denial workbench of a case that
+ * starts from a remittance); absent = the way the payer takes corrections. */
+export type CorrectAs = 'replacement' | 'void' | 'reopening' | 'new';
 
 /** What the payer actor receives: the claim and the findings from reading it (claim.*). */
 export interface AdjudicateInput {
@@ -103,7 +110,8 @@ export type LifecycleEvent =
   | { type: 'claim.submit' }
   | { type: 'payer.adjudicated'; remittance: Remittance }
   | { type: 'remittance.post' }
-  | { type: 'claim.correct' }
+  | { type: 'claim.correct'; as?: CorrectAs }
+  | { type: 'denial.record'; entry: WorkEntry }
   | { type: 'claim.resubmit' }
   | { type: 'statement.issue' }
   | { type: 'case.close' };
@@ -163,6 +171,7 @@ const lifecycleSetup = setup({
     isDenied: ({ context }) =>
       context.remittance?.status === 'denied' || context.remittance?.status === 'partially-paid',
     hasClaim: ({ context }) => context.claim !== null,
+    closesPath: ({ event }) => event.type === 'denial.record' && event.entry.closes,
   },
   actions: {
     /** The simulated clock: moves `today` on by `days`, or to `notBefore` when that is later
@@ -197,9 +206,11 @@ const lifecycleSetup = setup({
       remittance: params.remittance,
       submissions: withRemittance(context.submissions, params.remittance),
     })),
-    planCorrection: assign(({ context }) => {
+    planCorrection: assign(({ context, event }) => {
       const prior = lastSubmitted(context);
       const seq = context.claimSeq + 1;
+      const as = event.type === 'claim.correct' ? event.as : undefined;
+      if (as) return { claimSeq: seq, ...chosenCorrection(context, seq, as) };
       // A rejected claim was never processed: it is fixed and sent as a new claim. A denied one
       // is replaced (frequency 7 with the payer's claim number) when the payer takes that, else
       // reopened (a reopening request naming the claim number; the claim itself is frequency 1).
@@ -225,6 +236,16 @@ const lifecycleSetup = setup({
     receiveRefusal: assign(({ context }, params: { remittance: Remittance }) => ({
       submissions: withRemittance(context.submissions, params.remittance),
     })),
+    /** An action at the remittance (appeal, write-off, billing…): kept with its consequence; the
+     * clock moves to the day its outcome arrived (an appeal decision). */
+    recordWork: assign(({ context, event }) => {
+      if (event.type !== 'denial.record') return {};
+      const until = event.entry.until ?? event.entry.at;
+      return {
+        work: [...(context.work ?? []), event.entry],
+        today: isIsoDate(until) && until > context.today ? until : context.today,
+      };
+    }),
     setError: assign((_, params: { error: unknown }) => ({
       error: params.error instanceof Error ? params.error.message : String(params.error),
     })),
@@ -291,6 +312,12 @@ const awaitingPayer = (onError: 'claim' | 'corrected') =>
     },
   });
 
+/** An action at the remittance: recorded; one that ends the account's path closes the case. */
+const RECORD_WORK = [
+  { guard: 'closesPath' as const, target: 'closed', actions: 'recordWork' as const },
+  { actions: 'recordWork' as const },
+];
+
 export const lifecycleMachine = lifecycleSetup.createMachine({
   id: 'lifecycle',
   context: ({ input }) => ({
@@ -347,6 +374,7 @@ export const lifecycleMachine = lifecycleSetup.createMachine({
     paid: {
       tags: ['phase.outcome', 'outcome.paid'],
       on: {
+        'denial.record': RECORD_WORK,
         'statement.issue': {
           target: 'patientStatement',
           actions: { type: 'tick', params: { days: CLOCK_STEPS.statement } },
@@ -356,6 +384,7 @@ export const lifecycleMachine = lifecycleSetup.createMachine({
     denied: {
       tags: ['phase.outcome', 'outcome.denied'],
       on: {
+        'denial.record': RECORD_WORK,
         'claim.correct': {
           target: 'corrected',
           actions: ['planCorrection', { type: 'tick', params: { days: CLOCK_STEPS.correct } }],
@@ -370,6 +399,7 @@ export const lifecycleMachine = lifecycleSetup.createMachine({
     rejected: {
       tags: ['phase.outcome', 'outcome.rejected'],
       on: {
+        'denial.record': RECORD_WORK,
         'claim.correct': {
           target: 'corrected',
           actions: ['planCorrection', { type: 'tick', params: { days: CLOCK_STEPS.correct } }],
@@ -411,6 +441,33 @@ export const LIFECYCLE_STEPS = [
   'closed',
 ] as const;
 export type LifecycleStep = (typeof LIFECYCLE_STEPS)[number];
+
+/**
+ * The claim the trainee chose to send after a remittance: a replacement (7) or a void (8) naming
+ * the payer claim number, a reopening request naming it (the claim itself frequency 1), or a new
+ * claim (after a rejection). The payer decides what it does with it: Medicare Part B returns a 7
+ * or 8 unprocessed (Pub. 100-04 ch. 34; the payer service, not this machine, says so).
+ * See: CMS-1500 item 22 (NUCC); 42 CFR 405.980.
+ */
+function chosenCorrection(context: LifecycleContext, seq: number, as: CorrectAs) {
+  const prior = lastSubmitted(context);
+  // The payer's claim number; after a rejected correction, the claim that correction named.
+  const ref =
+    as === 'new'
+      ? null
+      : (context.remittance?.payerClaimNumber ?? prior?.originalClaimId ?? prior?.claimId ?? null);
+  const frequency: Frequency = as === 'replacement' ? '7' : as === 'void' ? '8' : '1';
+  return {
+    next: {
+      claimId: claimIdFor(context.caseId, seq),
+      frequency,
+      originalClaimId: ref,
+      channel: as === 'reopening' ? ('reopening' as const) : ('claim' as const),
+    },
+    claim: null,
+    claimFindings: [],
+  };
+}
 
 function applyDraftEvent(d: Draft, e: LifecycleEvent): Draft {
   switch (e.type) {

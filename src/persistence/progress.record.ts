@@ -8,6 +8,7 @@ import { claimPatientSchema, claimSchema } from '../domain/claim/schema';
 import { FINDING_IDS, type FindingId } from '../domain/findings';
 import { LIFECYCLE_STEPS } from '../machines/lifecycle.machine';
 import { remittanceSchema } from '../machines/remittance';
+import { workEntrySchema } from '../machines/denial-work';
 import { findingJsonSchema } from '../domain/payer/remittance/remittance-json';
 import { isoDateSchema } from '../domain/time/schema';
 import { DENIAL_ACTIONS } from '../domain/scoring/types';
@@ -81,6 +82,8 @@ export const lifecycleContextSchema = z.object({
       writeOffReason: z.string().min(1).optional(),
     })
     .optional(),
+  /** Actions at a remittance (a case that starts from one); optional, so older records read. */
+  work: z.array(workEntrySchema).optional(),
 });
 
 export const progressSchema = z.object({

@@ -5,7 +5,7 @@
  * Every change of state or context is saved; reopening the case restores the same step and
  * entries.
  */
-import { createActor, fromPromise, type Actor } from 'xstate';
+import { createActor, fromPromise, initialTransition, type Actor } from 'xstate';
 import type { Claim } from '../domain/claim/claim';
 import type { CodeCatalog } from '../domain/codes/catalog';
 import { dedupeFindings, type Finding } from '../domain/findings';
@@ -34,6 +34,14 @@ import {
   type StoredAttemptContext,
 } from '../domain/scoring';
 import { ActorState } from './actor.svelte';
+import type { CaseV2 } from '../scenarios/format/v2';
+import {
+  caseFacts,
+  judgeWork,
+  openingContext,
+  scoreRemittanceCase,
+  type WorkChoice,
+} from './remittance-case';
 
 export type Adjudicator = (
   claim: Claim,
@@ -64,6 +72,9 @@ export interface SessionDeps {
   exam?: { examId: string; sittingId: string };
   /** The payer profile's kind (CMS-1500 item 1) and dated rules (appeal deadlines), when known. */
   payerProfile?: PayerProfile;
+  /** A format-2 case that starts from a remittance (`afterRemittance`): it opens at the
+   * remittance and the trainee works the denial (src/state/remittance-case.ts). */
+  remittanceCase?: CaseV2;
 }
 
 /** A score item as the attempt history keeps it. */
@@ -85,8 +96,14 @@ export function storedItems(r: ScoreReport): StoredItem[] {
 /** Where an exam sitting's case progress is saved (apart from practice). */
 export const examStoreId = (packId: string, sittingId: string) => `${packId}@${sittingId}`;
 
-/** Scores a stored attempt (its saved context) against the key: the same record, the same score. */
-export function scoreStored(key: CaseKey, context: LifecycleContext): ScoreReport {
+/** Scores a stored attempt (its saved context) against the key: the same record, the same score.
+ * A case that starts from a remittance scores the trainee's work from it (remittance-case.ts). */
+export function scoreStored(
+  key: CaseKey,
+  context: LifecycleContext,
+  fromRemittance = false,
+): ScoreReport {
+  if (fromRemittance) return scoreRemittanceCase(key, context);
   return scoreAttempt(key, attemptFacts(context as unknown as StoredAttemptContext));
 }
 
@@ -213,6 +230,27 @@ export class CaseSession {
         snapshot: machine.resolveState({ value, context }),
         input: this.#input(),
       });
+    } else if (this.fromRemittance) {
+      // The case starts at the remittance: the claim as sent and the payer's answer to it.
+      const base = initialTransition(lifecycleMachine, this.#input())[0].context;
+      let context: LifecycleContext = base;
+      try {
+        context = await openingContext(
+          this.deps.remittanceCase!,
+          base,
+          (claim, history, findings) => this.deps.adjudicate(claim, history, findings),
+          this.deps.payerProfile,
+        );
+      } catch (err) {
+        this.#notice = `The remittance this case starts from could not be produced (${err instanceof Error ? err.message : String(err)}).`;
+      }
+      actor = createActor(machine, {
+        snapshot: machine.resolveState({
+          value: context.submissions.length ? 'adjudicated' : 'encounter',
+          context,
+        }),
+        input: this.#input(),
+      });
     } else {
       actor = createActor(machine, { input: this.#input() });
     }
@@ -226,7 +264,8 @@ export class CaseSession {
     this.#unsubscribe = () => sub.unsubscribe();
     actor.start();
     this.#state = new ActorState(actor);
-    if (loaded.kind !== 'found') this.#save('encounter', actor.getSnapshot().context);
+    if (loaded.kind !== 'found')
+      this.#save(actor.getSnapshot().value as LifecycleStep, actor.getSnapshot().context);
   }
 
   #input() {
@@ -265,7 +304,7 @@ export class CaseSession {
   /** Archives the attempt with its score items, mode and tags. */
   async #archive(step: LifecycleStep, context: LifecycleContext, keepProgress: boolean) {
     const { pack, caseFile, store } = this.deps;
-    const report = scoreStored(this.key, context);
+    const report = scoreStored(this.key, context, this.fromRemittance);
     const { percent, points, max } = report.totals;
     await store.flush();
     return store.archiveAttempt(
@@ -340,6 +379,32 @@ export class CaseSession {
     return all;
   }
 
+  /** The case starts from a remittance: the trainee works the denial, not the coding. */
+  get fromRemittance(): boolean {
+    return this.deps.remittanceCase?.afterRemittance !== undefined;
+  }
+
+  /**
+   * An action at the remittance (appeal, write-off, billing…), judged by the claim machine and
+   * recorded with its consequence; a correction goes through `send({ type: 'claim.correct', as })`.
+   */
+  work(choice: WorkChoice): void {
+    const c = this.context;
+    const rc = this.deps.remittanceCase;
+    const profile = this.deps.payerProfile;
+    if (!c || !c.remittance || !rc || !profile) return;
+    const entry = judgeWork(
+      {
+        remittance: c.remittance,
+        today: c.today,
+        work: c.work ?? [],
+        facts: caseFacts(rc, profile),
+      },
+      choice,
+    );
+    this.send({ type: 'denial.record', entry });
+  }
+
   dismissNotice() {
     this.#notice = null;
   }
@@ -357,7 +422,7 @@ export class CaseSession {
   /** The attempt as it stands, item by item (the score page). */
   scoreReport(): ScoreReport | null {
     const c = this.context;
-    return c ? scoreStored(this.key, c) : null;
+    return c ? scoreStored(this.key, c, this.fromRemittance) : null;
   }
 
   /** The attempt as it stands, scored as the score page scores it. */

@@ -86,6 +86,13 @@ export class ExamState {
     if (this.#active && this.secondsLeft === 0 && !this.#busy) void this.submit();
   }
 
+  /** A case that starts from a remittance (its denial is worked, not coded): the sitting shows
+   * it as such, and it is scored on the actions taken (remittance-case.ts). */
+  startsFromRemittance(packId: string, caseId: string): boolean {
+    const pack = this.#app.full.find((p) => p.id === packId);
+    return pack?.cases.find((c) => c.id === caseId)?.afterRemittance !== undefined;
+  }
+
   open(caseId: string | null) {
     this.#openCase = caseId;
   }
@@ -109,7 +116,11 @@ export class ExamState {
           results.push({ caseId, percent: 0, points: 0, max: 0 });
           continue;
         }
-        const report = scoreStored(caseKeyOf(c), loaded.record.context);
+        const report = scoreStored(
+          caseKeyOf(c),
+          loaded.record.context,
+          c.afterRemittance !== undefined,
+        );
         const { percent, points, max } = report.totals;
         await store.archiveAttempt(
           { ...loaded.record, packId: a.packId },

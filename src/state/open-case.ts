@@ -54,6 +54,7 @@ export function openSession(
     ...(v2
       ? { key: caseKeyOf(v2), tags: { chapters: v2.tags.chapters, topics: v2.tags.topics } }
       : {}),
+    ...(v2?.afterRemittance ? { remittanceCase: v2 } : {}),
     ...(opts.exam ? { exam: opts.exam } : {}),
     store: opts.preview ? new ProgressStore(memoryStore()) : app.store,
     catalog,

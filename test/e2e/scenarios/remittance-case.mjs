@@ -1,0 +1,104 @@
+/**
+ * A case that starts from a remittance (denials-and-appeals): it is labelled in the case list,
+ * opens at the payer's answer with the claim as it was sent, and the denial is worked from the
+ * keyboard in the denial workbench — a wrong move first (billing the patient for a CO-50
+ * medical-necessity denial with no ABN: refused, its consequence shown), then the right one
+ * (writing it off), and the score. A second case is won on appeal at level 1 with the corrected
+ * code. axe at 1024 and 1440 px on the workbench.
+ */
+import { expect, withBrowser } from '../harness.mjs';
+import { heading, noPageErrors, statusBadge } from './steps.mjs';
+
+/** Chooses a radio by keyboard: focus it and press Space (Playwright's check() clicks). */
+async function chooseByKeyboard(page, name) {
+  const r = page.getByRole('radio', { name, exact: typeof name === 'string' });
+  await r.focus();
+  await page.keyboard.press('Space');
+  expect(await r.isChecked(), `${name} chosen`);
+}
+
+async function pressButton(page, name) {
+  await page.getByRole('button', { name, exact: true }).focus();
+  await page.keyboard.press('Enter');
+}
+
+export async function remittanceCaseScenario(run, base) {
+  await withBrowser(async (page, errors) => {
+    await run.check('the case list labels a case that starts from a remittance', async () => {
+      await page.goto(base);
+      const card = page
+        .getByRole('listitem')
+        .filter({ hasText: /CO-50 without an ABN: the provider writes it off/i });
+      await card.first().waitFor({ timeout: 15_000 });
+      expect(
+        await card.first().getByText('Starts from a remittance').isVisible(),
+        'label on the card',
+      );
+    });
+
+    await run.check('opens at the remittance with the claim as sent', async () => {
+      await page.goto(`${base}#/case/denials-and-appeals/co50-no-abn-gz-lipid-panel`);
+      await heading(page, 'Remittance advice received');
+      expect(
+        await page
+          .getByText(/as it was sent/)
+          .first()
+          .isVisible(),
+        'claim as sent',
+      );
+      expect((await statusBadge(page)) === 'Partially paid', `status ${await statusBadge(page)}`);
+      expect(await page.getByText(/CO-50/).first().isVisible(), 'CO-50 shown');
+      expect(
+        await page
+          .getByText(/Medicare Part B/)
+          .first()
+          .isVisible(),
+        'payer name in words',
+      );
+      await pressButton(page, 'Post the remittance');
+      await heading(page, 'Work the denial');
+      for (const width of [1024, 1440]) {
+        await page.setViewportSize({ width, height: 900 });
+        await run.axeCheck(page, `denial workbench at ${width}`);
+      }
+      await run.shot(page, 'e2e-remittance-workbench');
+    });
+
+    await run.check('a wrong move (billing the patient for CO) shows its consequence', async () => {
+      await chooseByKeyboard(page, 'Bill the patient');
+      await pressButton(page, 'Take this action');
+      const log = page.locator('#work-log');
+      await log.getByText('Wrong move').waitFor();
+      expect(await log.getByText(/statement is held back/).isVisible(), 'consequence shown');
+      await heading(page, 'Work the denial');
+    });
+
+    await run.check('the right move (write it off) closes the case and scores it', async () => {
+      await chooseByKeyboard(page, 'Write off');
+      await page.getByLabel('Write-off reason').selectOption('medical-necessity');
+      await pressButton(page, 'Take this action');
+      await heading(page, 'Your score');
+      const row = page.getByRole('row', { name: /Denial action/ });
+      expect(await row.getByText(/Partly right/).isVisible(), 'one right and one wrong action');
+      await run.axeCheck(page, 'remittance case score');
+    });
+
+    await run.check('an appeal at level 1 with the corrected code is won', async () => {
+      await page.goto(`${base}#/case/denials-and-appeals/co50-redetermination-records`);
+      await heading(page, 'Remittance advice received');
+      await pressButton(page, 'Post the remittance');
+      await heading(page, 'Work the denial');
+      await chooseByKeyboard(page, 'Appeal');
+      expect(
+        await page.getByRole('radio', { name: /Redetermination.*due by 2026-10-26/ }).isVisible(),
+        'deadline counted from the remit date',
+      );
+      await chooseByKeyboard(page, /Level 1:/);
+      await page.getByLabel('Evidence sent with the appeal').selectOption('corrected-code');
+      await pressButton(page, 'Take this action');
+      await heading(page, 'Your score');
+      expect(await page.getByText('100%', { exact: true }).isVisible(), 'full score');
+      noPageErrors(errors);
+    });
+  });
+}

@@ -1,0 +1,285 @@
+/**
+ * Cases that start from a remittance (pack format 2 `afterRemittance`) in the case workspace's
+ * session, with the real packs, payer service and edit engine: each opens at its remittance as
+ * the case states it; the denial is worked through the lifecycle (corrections to the payer) or
+ * the practice's claim and appeal machines (every other action), wrong moves are recorded with
+ * their consequence, and the attempt scores against the case's afterRemittance key.
+ * See: issue 15 ("the denial workbench", "wrong moves have consequences"); issue 13 (scoring).
+ */
+import { describe, expect, it, vi } from 'vitest';
+import { loadNodeCatalog } from '../../src/codesets/load-node';
+import { memoryStore } from '../../src/persistence/kv';
+import { ProgressStore } from '../../src/persistence/progress-store';
+import { CaseSession } from '../../src/state/case-session.svelte';
+import { payerServiceFor } from '../../src/state/payer-service';
+import { withPayerOf } from '../../src/state/open-case';
+import { caseKeyOf } from '../../src/scenarios/case-key';
+import { loadShippedPacks } from '../../src/scenarios/load-node';
+import { WRONG_MOVES } from '../../src/machines/practice/decisions';
+import { nextAppealLevel } from '../../src/state/remittance-case';
+
+// The official code sets when built (codesets/build), else the starter set: the cases open
+// at their stated remittance either way.
+const official = await loadNodeCatalog();
+const catalog = () => official;
+const loaded = loadShippedPacks();
+const packIndex = loaded.packs.findIndex((p) => p.id === 'denials-and-appeals');
+const pack = loaded.packs[packIndex]!;
+const full = loaded.full[packIndex]!;
+const remitCases = full.cases.filter((c) => c.afterRemittance);
+
+function session(caseId: string, store = new ProgressStore(memoryStore())) {
+  const caseFile = pack.cases.find((c) => c.id === caseId)!;
+  const v2 = full.cases.find((c) => c.id === caseId)!;
+  const withPayer = withPayerOf(pack, caseFile.payerId, loaded.packs);
+  const payer = payerServiceFor(withPayer, caseFile, catalog);
+  if (Array.isArray(payer)) throw new Error(payer.map((p) => p.message).join('; '));
+  return new CaseSession({
+    pack,
+    caseFile,
+    store,
+    catalog,
+    ...payer,
+    payerProfile: payer.profile,
+    key: caseKeyOf(v2),
+    remittanceCase: v2,
+  });
+}
+
+const until = (cond: () => boolean) =>
+  vi.waitFor(() => {
+    if (!cond()) throw new Error(`not yet: ${cond.toString()}`);
+  });
+
+async function posted(caseId: string, store?: ProgressStore) {
+  const s = session(caseId, store);
+  await s.open();
+  expect(s.step).toBe('adjudicated');
+  s.send({ type: 'remittance.post' });
+  return s;
+}
+
+const follow = (s: CaseSession) =>
+  Object.fromEntries(
+    (s.scoreReport()?.items ?? []).map((i) => [i.kind, { mark: i.mark, given: i.given }]),
+  );
+
+describe('a case that starts from a remittance', () => {
+  it('the shipped pack has the 28 cases', () => {
+    expect(remitCases.length).toBe(28);
+  });
+
+  it.each(remitCases.map((c) => [c.id]))(
+    '%s opens at its remittance with the status and adjustments the case states',
+    async (id) => {
+      const c = remitCases.find((x) => x.id === id)!;
+      const ar = c.afterRemittance!;
+      const s = session(id);
+      await s.open();
+      expect(s.notice).toBeNull();
+      expect(s.step).toBe('adjudicated');
+      const ctx = s.context!;
+      expect(ctx.submissions).toHaveLength(1);
+      expect(ctx.submissions[0]!.claim.diagnoses.length).toBe(ar.submitted.diagnoses.length);
+      expect(ctx.submissions[0]!.claim.frequency).toBe(ar.submitted.frequency ?? '1');
+      expect(ctx.remittance?.status).toBe(ar.remittance.status);
+      expect(ctx.remittance?.remitDate).toBe(ar.remittance.remitDate);
+      expect(ctx.today).toBe(ar.remittance.remitDate);
+      if (ar.remittance.status !== 'rejected') {
+        const got = ctx.remittance!.lines.flatMap((l) =>
+          l.adjustments.map((a) => `${a.group}-${a.carc}`),
+        );
+        for (const a of ar.remittance.adjustments) expect(got).toContain(`${a.group}-${a.carc}`);
+      } else {
+        expect(ctx.remittance?.claimRemarks).toContain('MA130');
+      }
+      s.close();
+    },
+  );
+
+  it('an appeal with the corrected diagnosis that answers the denial wins at level 1 and scores right', async () => {
+    const s = await posted('co50-redetermination-records');
+    expect(s.step).toBe('denied');
+    // 42 CFR 405.942: 120 days from receipt (presumed 5 days after the notice).
+    expect(s.context!.remittance!.appealDeadline).toBe('2026-10-26');
+    // The claim as sent pointed the A1c to fatigue; the records show diabetes monitoring: the
+    // appeal answers a coding cause with the corrected code (appeal-merit.ts).
+    s.work({ kind: 'appeal', level: 1, evidence: 'corrected-code' });
+    const w = s.context!.work!.at(-1)!;
+    expect(w.appeal?.result, JSON.stringify(w)).toBe('won');
+    expect(w.right).toBe(true);
+    expect(s.step).toBe('closed');
+    const f = follow(s);
+    expect(f['denial-action']?.mark).toBe('right');
+    expect(f['appeal-level']?.mark).toBe('right');
+    expect(f['appeal-timing']?.mark).toBe('right');
+    // The claim as sent was not the trainee's: no coding rows.
+    expect(s.scoreReport()!.items.some((i) => i.section === 'coding')).toBe(false);
+    expect(s.currentScore()?.percent).toBe(100);
+    s.close();
+  });
+
+  it('an appeal with evidence that does not answer the cause is upheld and the path stays open', async () => {
+    const s = await posted('co50-redetermination-records');
+    s.work({ kind: 'appeal', level: 1, evidence: 'proof-of-timely-filing' });
+    const w = s.context!.work!.at(-1)!;
+    expect(w.appeal?.result).toBe('upheld');
+    expect(w.right).toBe(false);
+    expect(s.step).toBe('denied');
+    expect(nextAppealLevel(s.context!.work!)).toBe(2);
+    // The clock moved to the decision.
+    expect(s.context!.today > s.context!.remittance!.remitDate!).toBe(true);
+    s.close();
+  });
+
+  it('skipping a level is dismissed (appeals go level by level)', async () => {
+    const s = await posted('co50-redetermination-records');
+    s.work({ kind: 'appeal', level: 2, evidence: 'records' });
+    const w = s.context!.work!.at(-1)!;
+    expect(w.appeal?.result).toBe('dismissed');
+    expect(w.right).toBe(false);
+    expect(s.step).toBe('denied');
+    s.close();
+  });
+
+  it('appealing a front-end rejection is a wrong move with its consequence; the claim stays rejected', async () => {
+    const s = await posted('co16-header-dx-low-back-pain');
+    expect(s.step).toBe('rejected');
+    s.work({ kind: 'appeal', level: 1, evidence: 'records' });
+    const w = s.context!.work!.at(-1)!;
+    expect(w.right).toBe(false);
+    expect(w.rationale).toBe(WRONG_MOVES.appealRejection);
+    expect(w.outcome).toMatch(/never processed/);
+    expect(s.step).toBe('rejected');
+    // Then the right move: fix the claim and send it as a new one.
+    s.send({ type: 'claim.correct', as: 'new' });
+    expect(s.step).toBe('corrected');
+    expect(s.context!.next.frequency).toBe('1');
+    expect(s.context!.next.originalClaimId).toBeNull();
+    s.close();
+  });
+
+  it('writing off a patient responsibility loses revenue (PR as contractual)', async () => {
+    const s = await posted('pr3-commercial-copay-posting');
+    expect(s.step).toBe('paid');
+    s.work({ kind: 'write-off', reason: 'contractual' });
+    const w = s.context!.work!.at(-1)!;
+    expect(w.right).toBe(false);
+    expect(w.rationale).toContain(WRONG_MOVES.prAsContractual);
+    expect(w.outcome).toMatch(/revenue lost/);
+    expect(follow(s)['denial-action']?.mark).toBe('wrong');
+    s.close();
+  });
+
+  it('billing the patient for a CO denial is refused as overbilling; writing it off is right', async () => {
+    const s = await posted('co50-no-abn-gz-lipid-panel');
+    s.work({ kind: 'bill-patient' });
+    const w = s.context!.work!.at(-1)!;
+    expect(w.right).toBe(false);
+    expect(w.rationale).toBe(WRONG_MOVES.coToPatient);
+    expect(w.closes).toBe(false);
+    s.work({ kind: 'write-off', reason: 'medical-necessity' });
+    expect(s.step).toBe('closed');
+    // One right action beside a wrong one: partly.
+    expect(follow(s)['denial-action']?.mark).toBe('partly');
+    s.close();
+  });
+
+  it('billing the patient a PR-50 with an ABN on file is right', async () => {
+    const s = await posted('co50-abn-ga-a1c-fatigue');
+    s.work({ kind: 'bill-patient' });
+    expect(s.context!.work!.at(-1)!.right).toBe(true);
+    expect(s.step).toBe('closed');
+    expect(follow(s)['denial-action']?.mark).toBe('right');
+    // Stored in the progress history like any case attempt, with its score items.
+    await s.flush();
+    await vi.waitFor(async () => {
+      const attempts = await s.attempts();
+      if (attempts.length !== 1) throw new Error(`attempts: ${attempts.length}`);
+      expect(attempts[0]!.score.percent).toBe(100);
+      expect(
+        attempts[0]!.items?.some((i) => i.kind === 'denial-action' && i.mark === 'right'),
+      ).toBe(true);
+    });
+    s.close();
+  });
+
+  it('a CO-22 goes to the primary payer', async () => {
+    const s = await posted('co22-birthday-rule-dependent-child');
+    s.work({ kind: 'bill-other-payer' });
+    expect(s.context!.work!.at(-1)!.right).toBe(true);
+    expect(follow(s)['denial-action']?.mark).toBe('right');
+    s.close();
+  });
+
+  it('a frequency-7 replacement to Medicare Part B comes back unprocessed (the payer says so)', async () => {
+    const s = await posted('co4-laterality-missing-medicare');
+    s.send({ type: 'claim.correct', as: 'replacement' });
+    expect(s.context!.next.frequency).toBe('7');
+    expect(s.context!.next.originalClaimId).toBe(
+      s.context!.submissions[0]!.remittance!.payerClaimNumber,
+    );
+    s.send({ type: 'claim.resubmit' });
+    await until(() => s.step === 'adjudicated');
+    expect(s.context!.remittance?.status).toBe('rejected');
+    s.send({ type: 'remittance.post' });
+    expect(follow(s)['denial-action']?.given).toMatch(/corrected claim/);
+    expect(follow(s)['denial-action']?.mark).toBe('wrong');
+    s.close();
+  });
+
+  it('a reopening naming the ICN with the corrected code is what Medicare takes', async () => {
+    const s = await posted('co4-laterality-missing-medicare');
+    const v2 = remitCases.find((c) => c.id === 'co4-laterality-missing-medicare')!;
+    s.send({ type: 'claim.correct', as: 'reopening' });
+    expect(s.context!.next.channel).toBe('reopening');
+    // The corrected coding: the answer key's diagnoses.
+    const d = s.context!.draft;
+    d.diagnoses.forEach(() => s.send({ type: 'dx.remove', index: 0 }));
+    for (const dx of v2.answer.diagnoses) s.send({ type: 'dx.add', code: dx.code });
+    v2.answer.lines.forEach((l, i) =>
+      s.send({
+        type: 'line.update',
+        index: i,
+        patch: {
+          code: l.code,
+          modifiers: [...l.modifiers, '', '', '', ''].slice(0, 4),
+          dxPointers: l.dxPointers,
+        },
+      }),
+    );
+    s.send({ type: 'claim.resubmit' });
+    await until(() => s.step === 'adjudicated' || s.step === 'denied');
+    expect(follow(s)['denial-action']?.mark).toBe('right');
+    s.close();
+  });
+
+  it('the work is saved with the case and comes back after a reload', async () => {
+    const store = new ProgressStore(memoryStore());
+    const a = await posted('co50-no-abn-gz-lipid-panel', store);
+    a.work({ kind: 'bill-patient' });
+    await a.flush();
+    a.close();
+    const b = session('co50-no-abn-gz-lipid-panel', store);
+    await b.open();
+    expect(b.step).toBe('denied');
+    expect(b.context!.work).toHaveLength(1);
+    expect(b.context!.submissions).toHaveLength(1);
+    b.close();
+  });
+});
+
+describe('starting a remittance case over', () => {
+  it('archives the attempt and opens at the remittance again with no work', async () => {
+    const s = await posted('pr3-commercial-copay-posting');
+    s.work({ kind: 'write-off', reason: 'contractual' });
+    // Closing archived it (the history is written after the save).
+    await vi.waitFor(async () => expect((await s.attempts()).length).toBe(1));
+    await s.restart();
+    expect(s.step).toBe('adjudicated');
+    expect(s.context!.work).toEqual([]);
+    expect(s.context!.submissions).toHaveLength(1);
+    expect((await s.attempts()).length).toBe(1);
+    s.close();
+  });
+});
