@@ -47,5 +47,7 @@ export const workEntrySchema = z.object({
     .optional(),
   /** What was done with the balance after the payer. */
   balance: z.enum(['bill-patient', 'write-off']).optional(),
+  /** A write-off's reason (the claim machine's reason words), for the score's reason row. */
+  writeOffReason: z.string().min(1).optional(),
 });
 export type WorkEntry = z.infer<typeof workEntrySchema>;

@@ -578,7 +578,12 @@ function writeOff(
   at: string,
   reason: WriteOffReason,
 ): WorkEntry {
-  const base = { at, action: 'write-off' as const, choice: `write off: ${reason}` };
+  const base = {
+    at,
+    action: 'write-off' as const,
+    choice: `write off: ${reason}`,
+    writeOffReason: reason,
+  };
   const e = r.status === 'rejected' ? null : expectedPosting(r);
   if (!e)
     return {
@@ -759,6 +764,7 @@ export function remittanceCaseFacts(ctx: LifecycleContext): AttemptFacts {
   for (const w of work) actions.push(w.action);
   const filed = [...work].reverse().find((w) => w.appeal && w.appeal.result !== 'refused');
   const balance = [...work].reverse().find((w) => w.balance)?.balance;
+  const writeOffReason = [...work].reverse().find((w) => w.writeOffReason)?.writeOffReason;
   const decisions: Decisions = {
     actions,
     ...(filed?.appeal
@@ -771,6 +777,7 @@ export function remittanceCaseFacts(ctx: LifecycleContext): AttemptFacts {
         }
       : {}),
     ...(balance ? { balance } : {}),
+    ...(balance === 'write-off' && writeOffReason ? { writeOffReason } : {}),
   };
   return {
     work: codedWork(own.at(-1)?.claim, ctx.draft),
@@ -782,6 +789,7 @@ export function remittanceCaseFacts(ctx: LifecycleContext): AttemptFacts {
           : ('claim' as const),
     })),
     decisions,
+    startRemittance: ctx.submissions[0]?.remittance ?? null,
   };
 }
 

@@ -257,3 +257,34 @@ describe('reproducible from the stored attempt', () => {
     expect(items).toEqual([]);
   });
 });
+
+describe('the denial a write-off answers, beside routine reductions (X12 CARC list)', () => {
+  // A partly paid claim: line 1 paid with CO-45 (above the fee schedule), line 2 denied CO-50.
+  const partly: RemitLike = {
+    ...remit('CO', '50'),
+    status: 'partially-paid',
+    lines: [
+      { adjustments: [{ group: 'CO', carc: '45', amount: '36.05' }] },
+      { adjustments: [{ group: 'CO', carc: '50', amount: '45.00' }] },
+    ],
+  };
+  const k = keyOf({ actions: ['post-only', 'write-off'], rationale: 'No ABN: write it off.' });
+  const kind = (f: AttemptFacts, which: string) => followUp(k, f).find((i) => i.kind === which);
+
+  it('the reason comes from the denying CARC (50: medical necessity), not the CO-45 reduction', () => {
+    const f = facts(partly, { actions: ['write-off'], writeOffReason: 'medical-necessity' });
+    expect(kind(f, 'write-off-reason')?.mark).toBe('right');
+    expect(kind(f, 'write-off-reason')?.expected).toBe('medical-necessity');
+    const g = facts(partly, { actions: ['write-off'], writeOffReason: 'contractual' });
+    expect(kind(g, 'write-off-reason')?.mark).toBe('partly');
+  });
+
+  it('billing the patient for the CO amount first, then writing it off, is partly right', () => {
+    const f = facts(partly, { actions: ['bill-patient', 'write-off'], balance: 'write-off' });
+    const row = kind(f, 'balance-decision');
+    expect(row?.mark).toBe('partly');
+    expect(row?.rationale).toMatch(/never bill the patient for CO-50/);
+    const clean = facts(partly, { actions: ['write-off'], balance: 'write-off' });
+    expect(kind(clean, 'balance-decision')?.mark).toBe('right');
+  });
+});

@@ -167,7 +167,9 @@ describe('a case that starts from a remittance', () => {
     expect(w.right).toBe(false);
     expect(w.rationale).toContain(WRONG_MOVES.prAsContractual);
     expect(w.outcome).toMatch(/revenue lost/);
-    expect(follow(s)['denial-action']?.mark).toBe('wrong');
+    // PR is the patient's: the balance decision and the write-off reason are both wrong.
+    expect(follow(s)['balance-decision']?.mark).toBe('wrong');
+    expect(follow(s)['write-off-reason']?.mark).toBe('wrong');
     s.close();
   });
 
@@ -180,8 +182,10 @@ describe('a case that starts from a remittance', () => {
     expect(w.closes).toBe(false);
     s.work({ kind: 'write-off', reason: 'medical-necessity' });
     expect(s.step).toBe('closed');
-    // One right action beside a wrong one: partly.
-    expect(follow(s)['denial-action']?.mark).toBe('partly');
+    // The balance ended written off (right) after billing the patient for CO (wrong): partly;
+    // the reason matches the CARC (CO-50 medical necessity).
+    expect(follow(s)['balance-decision']?.mark).toBe('partly');
+    expect(follow(s)['write-off-reason']?.mark).toBe('right');
     s.close();
   });
 

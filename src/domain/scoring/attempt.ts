@@ -60,6 +60,11 @@ export interface AttemptFacts {
   work: CodedWork;
   submissions: readonly SubmissionLike[];
   decisions: Decisions;
+  /**
+   * The payer's answer a case starts from (pack `afterRemittance`), which is not the trainee's
+   * submission: the follow-up decisions answer it when the trainee sent no claim of their own.
+   */
+  startRemittance?: RemitLike | null;
 }
 
 const STATUS_WORDS: Record<RemitLike['status'], string> = {
@@ -183,7 +188,11 @@ export function scoreAttempt(key: CaseKey, facts: AttemptFacts): ScoreReport {
     ...scoreCodingItems(key, facts.work),
     ...claimFieldItems(key, facts),
     ...paymentItems(key, facts),
-    ...followUpItems(key, facts, finalRemittance(facts.submissions)),
+    ...followUpItems(
+      key,
+      facts,
+      finalRemittance(facts.submissions) ?? facts.startRemittance ?? null,
+    ),
   ];
   return { items, totals: totals(items) };
 }

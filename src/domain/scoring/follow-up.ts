@@ -104,18 +104,8 @@ export function expectedBalance(final: RemitLike): BalanceDecision | null {
   return null;
 }
 
-/**
- * The write-off reason the remittance's denial calls for (the machines' reason words), from its
- * first provider-liability adjustment: CARC 29 timely filing, 97/236 bundled by NCCI, 50/55–58/167
- * medical necessity, 49/96/119/204 non-covered, 18 duplicate, anything else under CO contractual.
- * See: X12 CARC list (our wording, DOMAIN.md §7).
- */
-export function expectedWriteOffReason(final: RemitLike | null): string | null {
-  const adj = (final?.lines ?? [])
-    .flatMap((l) => l.adjustments)
-    .find((a) => a.group !== 'PR' && (parseMoney(a.amount) ?? 0) > 0);
-  if (!adj) return null;
-  const c = adj.carc;
+/** The reason words a CARC calls for when its amount is written off (X12 CARC list, our words). */
+function reasonForCarc(c: string): string {
   if (c === '29') return 'timely-filing';
   if (c === '97' || c === '236') return 'ncci-bundled';
   if (['50', '55', '56', '57', '58', '167'].includes(c)) return 'medical-necessity';
@@ -124,10 +114,31 @@ export function expectedWriteOffReason(final: RemitLike | null): string | null {
   return 'contractual';
 }
 
-const adjustmentWords = (final: RemitLike | null): string => {
-  const a = (final?.lines ?? [])
+/**
+ * The provider-liability adjustment the decision is about: the first one that denies (a CARC
+ * with its own write-off reason) before routine contractual reductions (CO-45 above the fee
+ * schedule, CO-253 sequestration) that every paid line carries.
+ */
+function denialAdjustment(final: RemitLike | null) {
+  const adjs = (final?.lines ?? [])
     .flatMap((l) => l.adjustments)
-    .find((x) => x.group !== 'PR' && (parseMoney(x.amount) ?? 0) > 0);
+    .filter((a) => a.group !== 'PR' && (parseMoney(a.amount) ?? 0) > 0);
+  return adjs.find((a) => reasonForCarc(a.carc) !== 'contractual') ?? adjs[0] ?? null;
+}
+
+/**
+ * The write-off reason the remittance's denial calls for (the machines' reason words), from its
+ * denying provider-liability adjustment: CARC 29 timely filing, 97/236 bundled by NCCI,
+ * 50/55–58/167 medical necessity, 49/96/119/204 non-covered, 18 duplicate, anything else under
+ * CO contractual. See: X12 CARC list (our wording, DOMAIN.md §7).
+ */
+export function expectedWriteOffReason(final: RemitLike | null): string | null {
+  const adj = denialAdjustment(final);
+  return adj ? reasonForCarc(adj.carc) : null;
+}
+
+const adjustmentWords = (final: RemitLike | null): string => {
+  const a = denialAdjustment(final);
   return a ? `${a.group}-${a.carc}` : 'the denial';
 };
 
@@ -257,10 +268,33 @@ function balanceItems({ key, d, final }: Ctx): ScoredItem[] {
     keyed === 'write-off' || (got === 'write-off' && d.writeOffReason)
       ? [writeOffReasonItem(b, d.writeOffReason, final)]
       : [];
-  return [balanceItem(b, final?.patientMayBeBilled === false), ...reason];
+  // The other balance action taken before the final one (billing a CO amount to the patient,
+  // then writing it off): the final decision is right but the wrong move cost a step.
+  const other: BalanceDecision = want === 'bill-patient' ? 'write-off' : 'bill-patient';
+  const wrongFirst = got === want && d.actions.includes(other);
+  return [balanceItem(b, final?.patientMayBeBilled === false, wrongFirst), ...reason];
 }
 
-function balanceItem({ want, got, adj }: Balance, protectedPr: boolean): ScoredItem {
+function balanceItem(
+  { want, got, adj }: Balance,
+  protectedPr: boolean,
+  wrongFirst = false,
+): ScoredItem {
+  const item = balanceRow({ want, got, adj }, protectedPr);
+  if (!wrongFirst) return item;
+  return {
+    ...item,
+    given: `${item.given}, after ${want === 'bill-patient' ? 'writing it off' : 'billing the patient'}`,
+    mark: 'partly',
+    rationale: `Partly: the balance ended right, but ${
+      want === 'bill-patient'
+        ? 'it was first written off (patient responsibility is the patient’s, not a write-off)'
+        : `the patient was first billed for it (never bill the patient for ${adj})`
+    }. ${item.rationale}`,
+  };
+}
+
+function balanceRow({ want, got, adj }: Balance, protectedPr: boolean): ScoredItem {
   return {
     kind: 'balance-decision',
     section: 'follow-up',
