@@ -2,7 +2,8 @@
  * Highlights on the visit note (issue 13, "Documentation you can highlight and annotate"): words
  * selected with Shift+arrow keys in the read-only note text, highlighted with Alt+Shift+H, a
  * note added, the highlight found again after a reload; a repeat and a selection outside the
- * note refused with a message; axe at 1024 and 1440 px with highlights on screen.
+ * note refused with a message; axe at 1024 and 1440 px with highlights on screen; a mouse
+ * highlight kept, read-only, with the attempt when the case is started over.
  */
 import { expect, withBrowser } from '../harness.mjs';
 import { heading, noPageErrors, openStarterCase } from './steps.mjs';
@@ -95,8 +96,26 @@ export async function annotateScenario(run, base) {
           'focus on the list heading',
         );
         expect((await page.locator('mark').count()) === 0, 'no mark left');
-        noPageErrors(errors);
       });
+
+      await run.check(
+        'a mouse highlight goes into the history, read-only, on starting over',
+        async () => {
+          const text = page.getByRole('textbox', { name: 'Visit note text' });
+          await text.locator('span[data-off]', { hasText: /^Three-month follow-up/ }).dblclick({
+            position: { x: 8, y: 8 },
+          });
+          await page.getByRole('button', { name: 'Highlight', exact: true }).click();
+          await status()
+            .getByText(/^Highlighted “Three/)
+            .waitFor();
+          await page.getByRole('button', { name: 'Start this case over' }).click();
+          await page.getByRole('button', { name: 'Start over', exact: true }).click();
+          await page.getByText('Your highlights in attempt 1 (1, read-only)').waitFor();
+          expect((await page.locator('mark').count()) === 0, 'the new attempt starts unmarked');
+          noPageErrors(errors);
+        },
+      );
     },
     run,
     { starterOnly: true },
