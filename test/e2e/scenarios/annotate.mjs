@@ -86,6 +86,17 @@ export async function annotateScenario(run, base) {
         await run.axeCheck(page, 'visit note with a highlight at 1440');
       });
 
+      await run.check('"Search codes" fills the diagnosis search with the words', async () => {
+        await page
+          .getByRole('button', { name: 'Search codes for “Three-month” (diagnosis search)' })
+          .click();
+        const box = page.getByRole('combobox', { name: /Search ICD-10-CM/ });
+        await page.waitForFunction(
+          () => document.activeElement?.getAttribute('role') === 'combobox',
+        );
+        expect((await box.inputValue()) === 'Three-month', `search box: ${await box.inputValue()}`);
+      });
+
       await run.check('removing it by keyboard keeps focus in the list', async () => {
         await page.getByRole('textbox', { name: 'Note on “Three-month”' }).focus();
         await tabTo(page, 'Remove the highlight “Three-month”');
