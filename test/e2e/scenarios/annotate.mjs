@@ -83,6 +83,7 @@ export async function annotateScenario(run, base) {
         );
         await page.locator('mark', { hasText: 'Three-month' }).waitFor();
         await page.setViewportSize({ width: 1440, height: 900 });
+        await run.shot(page, 'e2e-annotate-1440');
         await run.axeCheck(page, 'visit note with a highlight at 1440');
       });
 
