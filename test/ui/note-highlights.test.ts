@@ -118,3 +118,28 @@ describe('NoteText and noteSelection', () => {
     other.remove();
   });
 });
+
+describe('a Markdown note', () => {
+  it('marks a highlight across bold text in each run, the text left as written', () => {
+    const model = noteModel({ ...sections, markdown: 'Start **lisinopril** 10 mg <i>x</i>.' });
+    const text = model.index.text;
+    const s = text.indexOf('Start lisinopril');
+    const r = addHighlight([], text, { start: s, end: s + 'Start lisinopril'.length }, 'procedure');
+    if (r.kind === 'refused') throw new Error(r.message);
+    const view = render(NoteText, {
+      model,
+      placed: placeHighlights(r.highlights, text),
+      selectable: false,
+      current: null,
+      onselection: () => {},
+    });
+    const marks = [...view.container.querySelectorAll('mark')].map((m) => m.textContent);
+    expect(marks).toEqual(['Start ', 'lisinopril']);
+    expect(view.container.querySelector('strong mark')?.textContent).toBe('lisinopril');
+    expect(view.container.querySelectorAll('.tag')).toHaveLength(1);
+    expect(view.container.querySelector('i')).toBeNull();
+    expect(view.container.textContent).toContain('10 mg <i>x</i>.');
+    // Not selectable (a closed attempt): no editing host, no textbox.
+    expect(view.container.querySelector('[contenteditable="true"]')).toBeNull();
+  });
+});
