@@ -291,6 +291,7 @@ export class ProgressStore {
       closedAt: this.#now(),
       step: rec.step,
       context: rec.context,
+      ...(rec.highlights?.length ? { highlights: rec.highlights } : {}),
       score,
       items: extras.items ?? [],
       mode: extras.mode ?? 'practice',

@@ -12,6 +12,12 @@ import { workEntrySchema } from '../machines/denial-work';
 import { findingJsonSchema } from '../domain/payer/remittance/remittance-json';
 import { isoDateSchema } from '../domain/time/schema';
 import { DENIAL_ACTIONS } from '../domain/scoring/types';
+import {
+  CATEGORY_IDS,
+  MAX_HIGHLIGHTS,
+  MAX_NOTE,
+  MAX_QUOTE,
+} from '../domain/annotations/highlights';
 import type { Migration, RecordType } from './versioned';
 
 const isoDate = isoDateSchema('must be a date YYYY-MM-DD');
@@ -86,6 +92,21 @@ export const lifecycleContextSchema = z.object({
   work: z.array(workEntrySchema).optional(),
 });
 
+/** The trainee's highlights on the visit note (src/domain/annotations/highlights.ts). */
+export const highlightSchema = z
+  .object({
+    id: z.string().min(1),
+    start: z.number().int().min(0),
+    end: z.number().int().min(1),
+    quote: z.string().min(1).max(MAX_QUOTE),
+    category: z.enum(CATEGORY_IDS),
+    note: z.string().max(MAX_NOTE),
+  })
+  .refine((h) => h.start < h.end, { message: 'start must be before end', path: ['end'] });
+/** Optional in format 2 (no bump): a record written before highlights existed has none, and
+ * reads as it always did. */
+const highlights = z.array(highlightSchema).max(MAX_HIGHLIGHTS).optional();
+
 export const progressSchema = z.object({
   format: z.literal(2),
   kind: z.literal('case-progress'),
@@ -94,6 +115,7 @@ export const progressSchema = z.object({
   caseId: z.string().min(1),
   step: z.enum(LIFECYCLE_STEPS),
   context: lifecycleContextSchema,
+  highlights,
   /** Counts the saves of this record (any tab): a save writes only over the revision it read. */
   revision: z.number().int().min(0),
   /** Wall-clock time of the save (ISO), for the case list only; never used by the simulation. */
@@ -146,6 +168,8 @@ export const attemptSchema = z.object({
   closedAt: z.string(),
   step: z.enum(LIFECYCLE_STEPS),
   context: lifecycleContextSchema,
+  /** The highlights as they stood when the attempt closed (read-only from then on). */
+  highlights,
   score: z.object({
     percent: z.number().min(0).max(100),
     points: z.number().min(0),

@@ -42,6 +42,7 @@ import {
   scoreRemittanceCase,
   type WorkChoice,
 } from './remittance-case';
+import { CaseHighlights } from './case-highlights.svelte';
 
 export type Adjudicator = (
   claim: Claim,
@@ -141,6 +142,11 @@ export class CaseSession {
   #lastSaved: string | null = null;
   /** The step last saved: reaching `closed` archives the attempt once. */
   #lastStep: LifecycleStep | null = null;
+  /** The trainee's highlights on the visit note, saved with the progress on every change. */
+  readonly highlights = new CaseHighlights(() => {
+    const c = this.context;
+    if (c) this.#save(this.step, c);
+  });
 
   constructor(deps: SessionDeps) {
     this.deps = deps;
@@ -255,7 +261,10 @@ export class CaseSession {
       actor = createActor(machine, { input: this.#input() });
     }
     const first = actor.getSnapshot();
-    this.#lastSaved = loaded.kind === 'found' ? JSON.stringify([first.value, first.context]) : null;
+    const marks = loaded.kind === 'found' ? (loaded.record.highlights ?? []) : [];
+    this.highlights.reset(marks, false);
+    this.#lastSaved =
+      loaded.kind === 'found' ? JSON.stringify([first.value, first.context, marks]) : null;
     this.#lastStep = loaded.kind === 'found' ? (first.value as LifecycleStep) : null;
     if (loaded.kind !== 'found')
       void store.markStarted(this.storeId, caseFile.id).catch(() => undefined);
@@ -283,7 +292,8 @@ export class CaseSession {
 
   #save(step: LifecycleStep, context: LifecycleContext, force = false) {
     const { pack, caseFile, store } = this.deps;
-    const json = JSON.stringify([step, context]);
+    const highlights = this.highlights.list;
+    const json = JSON.stringify([step, context, highlights]);
     if (!force && json === this.#lastSaved) return;
     this.#lastSaved = json;
     // In an exam the attempts are archived when the exam is submitted, not case by case.
@@ -295,7 +305,14 @@ export class CaseSession {
     this.#lastStep = step;
     // Failures and conflicts arrive as save events (#onSaveEvent); the store retries failures.
     store
-      .save({ packId: this.storeId, packVersion: pack.version, caseId: caseFile.id, step, context })
+      .save({
+        packId: this.storeId,
+        packVersion: pack.version,
+        caseId: caseFile.id,
+        step,
+        context,
+        highlights: [...highlights],
+      })
       .catch(() => undefined);
     // The case reached its score: the attempt goes into the history now (the case stays open).
     if (reachedEnd) void this.#archive(step, context, true).catch(() => undefined);
@@ -308,7 +325,14 @@ export class CaseSession {
     const { percent, points, max } = report.totals;
     await store.flush();
     return store.archiveAttempt(
-      { packId: pack.id, packVersion: pack.version, caseId: caseFile.id, step, context },
+      {
+        packId: pack.id,
+        packVersion: pack.version,
+        caseId: caseFile.id,
+        step,
+        context,
+        highlights: [...this.highlights.list],
+      },
       { percent, points, max },
       {
         items: storedItems(report),
@@ -464,6 +488,8 @@ export class CaseSession {
   }
 
   close() {
+    // Nothing is saved after this (an exam submitted, a case started over): read-only.
+    this.highlights.lock();
     this.#unsubscribe?.();
     this.#unsubscribe = null;
     this.#unsubscribeStore?.();

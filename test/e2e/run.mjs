@@ -21,6 +21,7 @@ import { practiceScenario } from './scenarios/practice.mjs';
 import { practiceInProgress } from './scenarios/practice-progress.mjs';
 import { keyboardOnly, workspaceScenario } from './scenarios/workspace.mjs';
 import { remittanceCaseScenario } from './scenarios/remittance-case.mjs';
+import { annotateScenario } from './scenarios/annotate.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
 const outDir = resolve(root, 'test-results/e2e-dist');
@@ -83,6 +84,7 @@ async function main() {
       ['case workspace: CMS-1500 print, layouts, focus', workspaceScenario],
       ['case workspace: the starter case by keyboard alone', keyboardOnly],
       ['case workspace: a case that starts from a remittance', remittanceCaseScenario],
+      ['case workspace: highlight and annotate the visit note', annotateScenario],
     ]) {
       // E2E_ONLY=<regex> runs the scenarios whose name matches (for working on one of them).
       if (process.env.E2E_ONLY && !new RegExp(process.env.E2E_ONLY, 'i').test(name)) continue;

@@ -14,11 +14,13 @@ describe('workspace shortcuts', () => {
   it('Alt+Shift+letter names the shortcut', () => {
     expect(shortcutFor(key('KeyS'), true)).toBe('scrub');
     expect(shortcutFor(key('KeyL'), true)).toBe('line');
+    expect(shortcutFor(key('KeyH'), true)).toBe('mark');
   });
   it('plain letters, other modifiers and turned-off shortcuts do nothing (WCAG 2.1.4)', () => {
     expect(shortcutFor(key('KeyS', { altKey: false, shiftKey: false }), true)).toBeNull();
     expect(shortcutFor(key('KeyS', { ctrlKey: true }), true)).toBeNull();
     expect(shortcutFor(key('KeyS'), false)).toBeNull();
+    expect(shortcutFor(key('KeyH'), false)).toBeNull();
     expect(shortcutFor(key('KeyQ'), true)).toBeNull();
   });
 });

@@ -16,6 +16,7 @@ export const WORKSPACE_SHORTCUTS = {
   proc: { key: 'P', label: 'Find a procedure code' },
   line: { key: 'L', label: 'Add a procedure line' },
   scrub: { key: 'S', label: 'Scrub the claim' },
+  mark: { key: 'H', label: 'Highlight the selected note text' },
 } as const satisfies Record<string, Shortcut>;
 export type ShortcutId = keyof typeof WORKSPACE_SHORTCUTS;
 
