@@ -21,7 +21,7 @@ import { isIsoDate } from '../domain/time/dates';
 import type { IcdBundle } from './bundle';
 import type { HcpcsRecord } from './hcpcs';
 import { OfficialIcdRelease } from './icd-release';
-import { midYearUpdate } from './icd/midyear';
+import { midYearAdded, midYearUpdate } from './icd/midyear';
 import type { MceLists } from './mce';
 import { NO_DESCRIPTION } from '../domain/codes/procedure-search';
 import { PFS_DELETED, PFS_STATUS, type PfsCodeList } from './mpfs/codes';
@@ -58,11 +58,22 @@ export interface OfficialSources {
   fallback?: CodeCatalog;
 }
 
-/** An IcdRelease whose data is decoded on first use. */
+/**
+ * An IcdRelease whose data is decoded on first use. A code a mid-year update added that the
+ * release's own file lacks (FY2023 is built from the October 2022 tabular, before the April 2023
+ * update) is taken from the newest later release that has it; a code the update made a header
+ * is a header here (validity.ts accepts it as billable before the update's date).
+ * See: src/codesets/icd/midyear.ts; issue 10 "Mid-year ICD-10-CM updates count".
+ */
 class LazyRelease implements IcdRelease {
   readonly origin = 'official' as const;
   #r: OfficialIcdRelease | null = null;
-  constructor(readonly src: IcdSource) {}
+  #added: Map<string, IcdEntry> | null = null;
+  constructor(
+    readonly src: IcdSource,
+    /** Later releases, nearest first (for the entries of mid-year additions). */
+    readonly later: () => LazyRelease[] = () => [],
+  ) {}
   get id() {
     return this.src.id;
   }
@@ -84,13 +95,45 @@ class LazyRelease implements IcdRelease {
   official(): OfficialIcdRelease {
     return (this.#r ??= new OfficialIcdRelease(this.src.load()));
   }
-  size = () => this.official().size();
-  get = (c: string): IcdEntry | undefined => this.official().get(c);
-  children = (c: string): string[] => this.official().children(c);
-  parent = (c: string): string | undefined => this.official().parent(c);
+  /** Mid-year additions missing from the release's file, with a later release's entry. */
+  #missing(): Map<string, IcdEntry> {
+    if (this.#added) return this.#added;
+    const out = new Map<string, IcdEntry>();
+    const own = this.official();
+    const codes = midYearAdded(this.src.id).filter((c) => !own.get(c));
+    if (codes.length) {
+      const later = this.later().filter((r) => r.ready());
+      for (const c of codes) {
+        const e = later.map((r) => r.official().get(c)).find(Boolean);
+        if (e) out.set(c, e);
+      }
+    }
+    // Cache only once a later release could answer (the browser worker loads them on demand).
+    if (!codes.length || out.size) this.#added = out;
+    return out;
+  }
+  size = () => this.official().size() + this.#missing().size;
+  get = (c: string): IcdEntry | undefined => {
+    const e = this.official().get(c) ?? this.#missing().get(c);
+    if (e?.billable && this.midYear(c)?.kind === 'became-header') return { ...e, billable: false };
+    return e;
+  };
+  children = (c: string): string[] => {
+    const own = this.official().children(c);
+    const extra = [...this.#missing().keys()].filter((k) => this.parent(k) === c);
+    return extra.length ? [...own, ...extra.filter((k) => !own.includes(k))] : own;
+  };
+  parent = (c: string): string | undefined => {
+    if (!this.#missing().has(c)) return this.official().parent(c);
+    for (let n = c.length - 1; n >= 3; n--) if (this.get(c.slice(0, n))) return c.slice(0, n);
+    return undefined;
+  };
   seventh = (c: string): SeventhCharacterRule | undefined => this.official().seventh(c);
   notes = (c: string): IcdNote[] => this.official().notes(c);
-  entries = (): Iterable<IcdEntry> => this.official().entries();
+  entries = (): Iterable<IcdEntry> => {
+    const extra = [...this.#missing().values()];
+    return extra.length ? [...this.official().entries(), ...extra] : this.official().entries();
+  };
 }
 
 export class OfficialCatalog implements CodeCatalog {
@@ -104,7 +147,7 @@ export class OfficialCatalog implements CodeCatalog {
     this.#src = src;
     this.#icd = [...src.icd]
       .sort((a, b) => a.from.localeCompare(b.from))
-      .map((s) => new LazyRelease(s));
+      .map((s) => new LazyRelease(s, () => this.#icd.filter((r) => r.from > s.from)));
   }
 
   describe(): string {
