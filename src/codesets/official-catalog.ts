@@ -232,9 +232,16 @@ export class OfficialCatalog implements CodeCatalog {
     const fromPfs = (): ProcedureVerdict | null => {
       const st = pfs?.byCode.get(k);
       if (!pfs || st === undefined) return null;
-      if (PFS_DELETED.has(st))
-        return { list: pfsName, covers: pfsCovers, terminated: `${pfs.list.year - 1}-12-31` };
-      return { list: pfsName, covers: pfsCovers, entry: this.#pfsEntry(k, st, pfsName) };
+      // Deleted from the start of the list's year (RVU README, status D/F/H): valid before it.
+      const gone = `${pfs.list.year - 1}-12-31`;
+      if (PFS_DELETED.has(st) && date > gone)
+        return { list: pfsName, covers: pfsCovers, terminated: gone };
+      const entry = this.#pfsEntry(k, st, pfsName);
+      return {
+        list: pfsName,
+        covers: pfsCovers,
+        entry: PFS_DELETED.has(st) ? { ...entry, terminated: gone } : entry,
+      };
     };
     const starter = (): ProcedureVerdict | null => {
       const e = this.#src.fallback?.procedure(k, date);
