@@ -10,6 +10,7 @@ import type {
   IcdNote,
   IcdRelease,
   MceEdits,
+  MceYears,
   ModifierEntry,
   PlaceOfService,
   ProcedureEntry,
@@ -26,6 +27,8 @@ import type { MceLists } from './mce';
 import { NO_DESCRIPTION } from '../domain/codes/procedure-search';
 import { PFS_DELETED, PFS_STATUS, type PfsCodeList } from './mpfs/codes';
 import type { PlaceOfServiceEntry } from './pos';
+
+type OlderAge = NonNullable<MceLists['olderAge']>[number];
 
 export interface IcdSource {
   id: string;
@@ -141,7 +144,6 @@ export class OfficialCatalog implements CodeCatalog {
   readonly #src: OfficialSources;
   #hcpcs = new Map<string, Map<string, HcpcsRecord>>();
   #pos: Map<string, PlaceOfServiceEntry> | null = null;
-  #mce: Map<string, MceEdits> | null = null;
 
   constructor(src: OfficialSources) {
     this.#src = src;
@@ -370,35 +372,79 @@ export class OfficialCatalog implements CodeCatalog {
     return src ? this.#hcpcsMap(src).get(code.trim().toUpperCase()) : undefined;
   }
 
-  mce(code: string): MceEdits | undefined {
+  mce(code: string, date?: string): MceEdits | undefined {
     if (!this.#src.mce) return undefined;
-    if (!this.#mce) {
-      const l = this.#src.mce.load();
-      this.#mceYears = {
-        ...(l.ageYear ? { age: l.ageYear } : {}),
-        ...(l.sexYear ? { sex: l.sexYear } : {}),
-      };
-      const source = `MCE ${this.#src.mce.id}`;
-      const m = new Map<string, MceEdits>();
-      const at = (c: string) => m.get(c) ?? (m.set(c, { source }), m.get(c)!);
-      for (const [age, codes] of Object.entries(l.age) as [
+    const l = this.#mceLists();
+    const key = code.trim().toUpperCase().replace(/\./g, '');
+    const older = date ? this.#olderAgeFor(date) : undefined;
+    if (!older) return l.current.get(key);
+    let m = this.#mceOlder.get(older.year);
+    if (!m) {
+      // The older release's age lists with the sex and manifestation lists on hand.
+      const sexYear = this.#mceRaw?.sexYear;
+      const source = `MCE ${older.version} (FY${older.year}) age lists${sexYear ? `, sex lists (FY${sexYear})` : ''}`;
+      m = new Map<string, MceEdits>();
+      for (const [c, e] of l.current) {
+        const { age: _drop, ...rest } = e;
+        void _drop;
+        if (rest.sex || rest.manifestation) m.set(c, { ...rest, source });
+      }
+      for (const [age, codes] of Object.entries(older.age) as [
         NonNullable<MceEdits['age']>,
         string[],
       ][])
-        for (const c of codes) at(c).age = age;
-      for (const c of l.sex.M) at(c).sex = 'M';
-      for (const c of l.sex.F) at(c).sex = 'F';
-      for (const c of l.manifestation) at(c).manifestation = true;
-      this.#mce = m;
+        for (const c of codes) m.set(c, { ...(m.get(c) ?? { source }), age });
+      this.#mceOlder.set(older.year, m);
     }
-    return this.#mce.get(code.trim().toUpperCase().replace(/\./g, ''));
+    return m.get(key);
   }
 
-  #mceYears: { age?: number; sex?: number } = {};
+  #mceCurrent: { current: Map<string, MceEdits> } | null = null;
+  #mceOlder = new Map<number, Map<string, MceEdits>>();
+  #mceRaw: MceLists | null = null;
 
-  mceYears(): { age?: number; sex?: number } {
-    this.mce('');
-    return this.#mceYears;
+  #mceLists(): { current: Map<string, MceEdits> } {
+    if (this.#mceCurrent) return this.#mceCurrent;
+    const l = (this.#mceRaw = this.#src.mce!.load());
+    const source = `MCE ${this.#src.mce!.id}`;
+    const m = new Map<string, MceEdits>();
+    const at = (c: string) => m.get(c) ?? (m.set(c, { source }), m.get(c)!);
+    for (const [age, codes] of Object.entries(l.age) as [NonNullable<MceEdits['age']>, string[]][])
+      for (const c of codes) at(c).age = age;
+    for (const c of l.sex.M) at(c).sex = 'M';
+    for (const c of l.sex.F) at(c).sex = 'F';
+    for (const c of l.manifestation) at(c).manifestation = true;
+    return (this.#mceCurrent = { current: m });
+  }
+
+  /**
+   * The older age list that answers for a date, or undefined when the newest list does: the
+   * list of the date's fiscal year, else the newest before it, else (before every list) the
+   * oldest. See: MceYears in domain/codes/catalog.ts.
+   */
+  #olderAgeFor(date: string): OlderAge | undefined {
+    this.#mceLists();
+    const l = this.#mceRaw!;
+    if (!l.olderAge?.length || !l.ageYear || !/^\d{4}-\d{2}/.test(date)) return undefined;
+    const fy = Number(date.slice(0, 4)) + (Number(date.slice(5, 7)) >= 10 ? 1 : 0);
+    if (fy >= l.ageYear) return undefined;
+    const before = l.olderAge.filter((o) => o.year <= fy).sort((a, b) => b.year - a.year)[0];
+    return before ?? [...l.olderAge].sort((a, b) => a.year - b.year)[0];
+  }
+
+  mceYears(date?: string): MceYears {
+    if (!this.#src.mce) return {};
+    this.#mceLists();
+    const l = this.#mceRaw!;
+    const older = date ? this.#olderAgeFor(date) : undefined;
+    const age = older?.year ?? l.ageYear;
+    const ageVersion =
+      older?.version ?? (l.version ? `v${l.version.split(' age lists')[0]}` : undefined);
+    return {
+      ...(age ? { age } : {}),
+      ...(l.sexYear ? { sex: l.sexYear } : {}),
+      ...(ageVersion ? { ageVersion } : {}),
+    };
   }
 
   placeOfService(code: string): PlaceOfService | undefined {
