@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { loadOfficialCatalog } from '../../src/codesets/load-node';
 import { MID_YEAR_UPDATES } from '../../src/codesets/icd/midyear';
 import { parseAddenda } from '../../src/codesets/icd/addenda';
+import { lookupCode } from '../../src/domain/codes/release/lookup';
 import { checkClaim } from '../../src/domain/edits/index';
 import { curatedNcci } from '../../src/codesets/ncci/curated';
 import { NPI, basePatient, claimInput, lineInput } from '../factories';
@@ -115,5 +116,17 @@ describe.skipIf(!has)('mid-year ICD-10-CM updates', () => {
     const after = dxFindings('2023-05-15', ['Z59.1']);
     expect(after.map((f) => f.id)).toEqual(['code.not-billable']);
     expect(after[0]!.suggestion).toMatch(/Z59\.10/);
+  });
+
+  it.skipIf(!has23)('codes lookup says a code is not valid before its mid-year date', () => {
+    const rel = cat.icd10('2023-03-01');
+    expect(rel.ok).toBe(true);
+    if (!rel.ok) return;
+    const before = lookupCode(rel.value, 'Z55.6', '2023-03-01');
+    expect([before.exists, before.billable]).toEqual([true, false]);
+    expect(before.midYear).toMatchObject({ kind: 'added', effective: '2023-04-01' });
+    expect(lookupCode(rel.value, 'Z55.6', '2023-04-03').billable).toBe(true);
+    expect(lookupCode(rel.value, 'Z59.1', '2023-03-01').billable).toBe(true);
+    expect(lookupCode(rel.value, 'Z59.1', '2023-04-03').billable).toBe(false);
   });
 });
