@@ -249,7 +249,8 @@ export function buildCodesets(files: SourceFile[], opts: BuildOptions = {}): Res
         log.push(`${prevId}: not rebuilt: ${r.errors.map((e) => e.message).join('; ')}`);
     }
   }
-  // The derived FY2026 MCE lists replace the official file's age lists and keep its sex lists.
+  // The derived FY2026 MCE lists answer for FY2026; the official file's age lists stay for
+  // dates of their own year (and those before the next list), its sex lists for every date.
   const derived = others.find((o) => o.role === 'mce-derived');
   for (const { role, f } of others) {
     if (role === 'mce-derived') continue;

@@ -188,7 +188,7 @@ export function createCodesetRequests(io: EngineIo): CodesetRequests {
         case 'engine.status':
           return engineStatus(src, encoder, req.date, req.load ?? false);
         case 'lookup':
-          return lookupCode((await src.releaseFor(req.date)).rel, req.code);
+          return lookupCode((await src.releaseFor(req.date)).rel, req.code, req.date);
         case 'procedure':
           return (await src.procedures()).procedure(req.code, req.date) ?? null;
         case 'encoder':

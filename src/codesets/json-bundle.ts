@@ -42,6 +42,20 @@ const mceSchema = z.object({
   unacceptablePrincipal: z.array(z.string()),
   ageYear: z.number().int().optional(),
   sexYear: z.number().int().optional(),
+  olderAge: z
+    .array(
+      z.object({
+        year: z.number().int(),
+        version: z.string(),
+        age: z.object({
+          newborn: z.array(z.string()),
+          pediatric: z.array(z.string()),
+          maternity: z.array(z.string()),
+          adult: z.array(z.string()),
+        }),
+      }),
+    )
+    .optional(),
 });
 
 const head = {

@@ -18,6 +18,11 @@ export interface MceLists {
   /** Fiscal years the age and sex lists were made for (codes created later are not on them). */
   ageYear?: number;
   sexYear?: number;
+  /**
+   * The age lists of older MCE releases on hand (v37 FY2020 beside the FY2026 lists), so a date
+   * of service is judged on the list of its own year, or the newest one before it.
+   */
+  olderAge?: { year: number; version: string; age: Record<MceAge, string[]> }[];
 }
 
 const AGE: Record<string, MceAge> = {
@@ -141,9 +146,18 @@ export function mergeMce(official: MceLists | null, derived: MceLists): MceLists
   return {
     ...derived,
     version: official
-      ? `${derived.version} age lists; v${official.version} sex lists`
+      ? `${derived.version} age lists; v${official.version}${official.ageYear && official.ageYear !== derived.ageYear ? ' age (for its own year) and' : ''} sex lists`
       : derived.version,
     sex: official?.sex ?? { M: [], F: [] },
     ...(official?.sexYear ? { sexYear: official.sexYear } : {}),
+    // The official file's own age lists stay for the dates of their year (issue 10: each list
+    // for its own fiscal year).
+    ...(official?.ageYear && official.ageYear !== derived.ageYear
+      ? {
+          olderAge: [
+            { year: official.ageYear, version: `v${official.version}`, age: official.age },
+          ],
+        }
+      : {}),
   };
 }

@@ -10,6 +10,7 @@ import type {
   IcdNote,
   IcdRelease,
   MceEdits,
+  MceYears,
   ModifierEntry,
   PlaceOfService,
   ProcedureEntry,
@@ -21,11 +22,13 @@ import { isIsoDate } from '../domain/time/dates';
 import type { IcdBundle } from './bundle';
 import type { HcpcsRecord } from './hcpcs';
 import { OfficialIcdRelease } from './icd-release';
-import { midYearUpdate } from './icd/midyear';
+import { midYearAdded, midYearUpdate } from './icd/midyear';
 import type { MceLists } from './mce';
 import { NO_DESCRIPTION } from '../domain/codes/procedure-search';
 import { PFS_DELETED, PFS_STATUS, type PfsCodeList } from './mpfs/codes';
 import type { PlaceOfServiceEntry } from './pos';
+
+type OlderAge = NonNullable<MceLists['olderAge']>[number];
 
 export interface IcdSource {
   id: string;
@@ -58,11 +61,22 @@ export interface OfficialSources {
   fallback?: CodeCatalog;
 }
 
-/** An IcdRelease whose data is decoded on first use. */
+/**
+ * An IcdRelease whose data is decoded on first use. A code a mid-year update added that the
+ * release's own file lacks (FY2023 is built from the October 2022 tabular, before the April 2023
+ * update) is taken from the newest later release that has it; a code the update made a header
+ * is a header here (validity.ts accepts it as billable before the update's date).
+ * See: src/codesets/icd/midyear.ts; issue 10 "Mid-year ICD-10-CM updates count".
+ */
 class LazyRelease implements IcdRelease {
   readonly origin = 'official' as const;
   #r: OfficialIcdRelease | null = null;
-  constructor(readonly src: IcdSource) {}
+  #added: Map<string, IcdEntry> | null = null;
+  constructor(
+    readonly src: IcdSource,
+    /** Later releases, nearest first (for the entries of mid-year additions). */
+    readonly later: () => LazyRelease[] = () => [],
+  ) {}
   get id() {
     return this.src.id;
   }
@@ -84,13 +98,45 @@ class LazyRelease implements IcdRelease {
   official(): OfficialIcdRelease {
     return (this.#r ??= new OfficialIcdRelease(this.src.load()));
   }
-  size = () => this.official().size();
-  get = (c: string): IcdEntry | undefined => this.official().get(c);
-  children = (c: string): string[] => this.official().children(c);
-  parent = (c: string): string | undefined => this.official().parent(c);
+  /** Mid-year additions missing from the release's file, with a later release's entry. */
+  #missing(): Map<string, IcdEntry> {
+    if (this.#added) return this.#added;
+    const out = new Map<string, IcdEntry>();
+    const own = this.official();
+    const codes = midYearAdded(this.src.id).filter((c) => !own.get(c));
+    if (codes.length) {
+      const later = this.later().filter((r) => r.ready());
+      for (const c of codes) {
+        const e = later.map((r) => r.official().get(c)).find(Boolean);
+        if (e) out.set(c, e);
+      }
+    }
+    // Cache only once a later release could answer (the browser worker loads them on demand).
+    if (!codes.length || out.size) this.#added = out;
+    return out;
+  }
+  size = () => this.official().size() + this.#missing().size;
+  get = (c: string): IcdEntry | undefined => {
+    const e = this.official().get(c) ?? this.#missing().get(c);
+    if (e?.billable && this.midYear(c)?.kind === 'became-header') return { ...e, billable: false };
+    return e;
+  };
+  children = (c: string): string[] => {
+    const own = this.official().children(c);
+    const extra = [...this.#missing().keys()].filter((k) => this.parent(k) === c);
+    return extra.length ? [...own, ...extra.filter((k) => !own.includes(k))] : own;
+  };
+  parent = (c: string): string | undefined => {
+    if (!this.#missing().has(c)) return this.official().parent(c);
+    for (let n = c.length - 1; n >= 3; n--) if (this.get(c.slice(0, n))) return c.slice(0, n);
+    return undefined;
+  };
   seventh = (c: string): SeventhCharacterRule | undefined => this.official().seventh(c);
   notes = (c: string): IcdNote[] => this.official().notes(c);
-  entries = (): Iterable<IcdEntry> => this.official().entries();
+  entries = (): Iterable<IcdEntry> => {
+    const extra = [...this.#missing().values()];
+    return extra.length ? [...this.official().entries(), ...extra] : this.official().entries();
+  };
 }
 
 export class OfficialCatalog implements CodeCatalog {
@@ -98,13 +144,12 @@ export class OfficialCatalog implements CodeCatalog {
   readonly #src: OfficialSources;
   #hcpcs = new Map<string, Map<string, HcpcsRecord>>();
   #pos: Map<string, PlaceOfServiceEntry> | null = null;
-  #mce: Map<string, MceEdits> | null = null;
 
   constructor(src: OfficialSources) {
     this.#src = src;
     this.#icd = [...src.icd]
       .sort((a, b) => a.from.localeCompare(b.from))
-      .map((s) => new LazyRelease(s));
+      .map((s) => new LazyRelease(s, () => this.#icd.filter((r) => r.from > s.from)));
   }
 
   describe(): string {
@@ -189,9 +234,16 @@ export class OfficialCatalog implements CodeCatalog {
     const fromPfs = (): ProcedureVerdict | null => {
       const st = pfs?.byCode.get(k);
       if (!pfs || st === undefined) return null;
-      if (PFS_DELETED.has(st))
-        return { list: pfsName, covers: pfsCovers, terminated: `${pfs.list.year - 1}-12-31` };
-      return { list: pfsName, covers: pfsCovers, entry: this.#pfsEntry(k, st, pfsName) };
+      // Deleted from the start of the list's year (RVU README, status D/F/H): valid before it.
+      const gone = `${pfs.list.year - 1}-12-31`;
+      if (PFS_DELETED.has(st) && date > gone)
+        return { list: pfsName, covers: pfsCovers, terminated: gone };
+      const entry = this.#pfsEntry(k, st, pfsName);
+      return {
+        list: pfsName,
+        covers: pfsCovers,
+        entry: PFS_DELETED.has(st) ? { ...entry, terminated: gone } : entry,
+      };
     };
     const starter = (): ProcedureVerdict | null => {
       const e = this.#src.fallback?.procedure(k, date);
@@ -320,35 +372,79 @@ export class OfficialCatalog implements CodeCatalog {
     return src ? this.#hcpcsMap(src).get(code.trim().toUpperCase()) : undefined;
   }
 
-  mce(code: string): MceEdits | undefined {
+  mce(code: string, date?: string): MceEdits | undefined {
     if (!this.#src.mce) return undefined;
-    if (!this.#mce) {
-      const l = this.#src.mce.load();
-      this.#mceYears = {
-        ...(l.ageYear ? { age: l.ageYear } : {}),
-        ...(l.sexYear ? { sex: l.sexYear } : {}),
-      };
-      const source = `MCE ${this.#src.mce.id}`;
-      const m = new Map<string, MceEdits>();
-      const at = (c: string) => m.get(c) ?? (m.set(c, { source }), m.get(c)!);
-      for (const [age, codes] of Object.entries(l.age) as [
+    const l = this.#mceLists();
+    const key = code.trim().toUpperCase().replace(/\./g, '');
+    const older = date ? this.#olderAgeFor(date) : undefined;
+    if (!older) return l.current.get(key);
+    let m = this.#mceOlder.get(older.year);
+    if (!m) {
+      // The older release's age lists with the sex and manifestation lists on hand.
+      const sexYear = this.#mceRaw?.sexYear;
+      const source = `MCE ${older.version} (FY${older.year}) age lists${sexYear ? `, sex lists (FY${sexYear})` : ''}`;
+      m = new Map<string, MceEdits>();
+      for (const [c, e] of l.current) {
+        const { age: _drop, ...rest } = e;
+        void _drop;
+        if (rest.sex || rest.manifestation) m.set(c, { ...rest, source });
+      }
+      for (const [age, codes] of Object.entries(older.age) as [
         NonNullable<MceEdits['age']>,
         string[],
       ][])
-        for (const c of codes) at(c).age = age;
-      for (const c of l.sex.M) at(c).sex = 'M';
-      for (const c of l.sex.F) at(c).sex = 'F';
-      for (const c of l.manifestation) at(c).manifestation = true;
-      this.#mce = m;
+        for (const c of codes) m.set(c, { ...(m.get(c) ?? { source }), age });
+      this.#mceOlder.set(older.year, m);
     }
-    return this.#mce.get(code.trim().toUpperCase().replace(/\./g, ''));
+    return m.get(key);
   }
 
-  #mceYears: { age?: number; sex?: number } = {};
+  #mceCurrent: { current: Map<string, MceEdits> } | null = null;
+  #mceOlder = new Map<number, Map<string, MceEdits>>();
+  #mceRaw: MceLists | null = null;
 
-  mceYears(): { age?: number; sex?: number } {
-    this.mce('');
-    return this.#mceYears;
+  #mceLists(): { current: Map<string, MceEdits> } {
+    if (this.#mceCurrent) return this.#mceCurrent;
+    const l = (this.#mceRaw = this.#src.mce!.load());
+    const source = `MCE ${this.#src.mce!.id}`;
+    const m = new Map<string, MceEdits>();
+    const at = (c: string) => m.get(c) ?? (m.set(c, { source }), m.get(c)!);
+    for (const [age, codes] of Object.entries(l.age) as [NonNullable<MceEdits['age']>, string[]][])
+      for (const c of codes) at(c).age = age;
+    for (const c of l.sex.M) at(c).sex = 'M';
+    for (const c of l.sex.F) at(c).sex = 'F';
+    for (const c of l.manifestation) at(c).manifestation = true;
+    return (this.#mceCurrent = { current: m });
+  }
+
+  /**
+   * The older age list that answers for a date, or undefined when the newest list does: the
+   * list of the date's fiscal year, else the newest before it, else (before every list) the
+   * oldest. See: MceYears in domain/codes/catalog.ts.
+   */
+  #olderAgeFor(date: string): OlderAge | undefined {
+    this.#mceLists();
+    const l = this.#mceRaw!;
+    if (!l.olderAge?.length || !l.ageYear || !/^\d{4}-\d{2}/.test(date)) return undefined;
+    const fy = Number(date.slice(0, 4)) + (Number(date.slice(5, 7)) >= 10 ? 1 : 0);
+    if (fy >= l.ageYear) return undefined;
+    const before = l.olderAge.filter((o) => o.year <= fy).sort((a, b) => b.year - a.year)[0];
+    return before ?? [...l.olderAge].sort((a, b) => a.year - b.year)[0];
+  }
+
+  mceYears(date?: string): MceYears {
+    if (!this.#src.mce) return {};
+    this.#mceLists();
+    const l = this.#mceRaw!;
+    const older = date ? this.#olderAgeFor(date) : undefined;
+    const age = older?.year ?? l.ageYear;
+    const ageVersion =
+      older?.version ?? (l.version ? `v${l.version.split(' age lists')[0]}` : undefined);
+    return {
+      ...(age ? { age } : {}),
+      ...(l.sexYear ? { sex: l.sexYear } : {}),
+      ...(ageVersion ? { ageVersion } : {}),
+    };
   }
 
   placeOfService(code: string): PlaceOfService | undefined {

@@ -31,6 +31,8 @@ export const FINDING_IDS = {
     'Two codes the guidelines or the classification say are not reported together (a combination code already includes the other, or a code that contradicts it).',
   'mce.age': 'The diagnosis is inconsistent with the patient age.',
   'mce.sex': 'The diagnosis is inconsistent with the patient sex.',
+  'mce.list-gap':
+    'A diagnosis was judged on Medicare Code Editor lists made for another fiscal year than the date of service (no list for that year on hand).',
   'ncci.ptp': 'An NCCI procedure-to-procedure edit pairs two lines.',
   'em.same-day':
     'A second office E/M visit by the same provider on the same date without modifier 25 (one visit per day).',
@@ -49,6 +51,10 @@ export const FINDING_IDS = {
     'An add-on code is billed without a primary code it requires on the same claim and date.',
   'coverage.add-on-not-payable':
     'An add-on code is not payable with the way its primary service is billed (e.g. G2211 with a modifier-25 visit).',
+  'coverage.statutory-exclusion':
+    "The service is excluded from Medicare by statute (e.g. a routine physical): denied PR-96 + N425, the patient's to pay.",
+  'coverage.plan-exclusion':
+    "The service is not a covered benefit of the plan: denied as the plan's profile states (e.g. PR-204).",
 } as const;
 
 export type FindingId = keyof typeof FINDING_IDS;

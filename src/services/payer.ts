@@ -11,6 +11,7 @@ import type { Claim } from '../domain/claim/claim';
 import type { CodeCatalog } from '../domain/codes/catalog';
 import type { Finding } from '../domain/findings';
 import { withPayerChecks } from '../domain/payer/checks';
+import { statusNFrom } from '../domain/edits/exclusions';
 import {
   globalDaysFrom,
   indicatorsFrom,
@@ -125,6 +126,8 @@ export function buildPayerService(packs: PackSet, bundles: PayerBundles = {}): P
   const globalDays = globalDaysFrom({ mpfs, medicareTable });
   // PC/TC and bilateral indicators for the modifier edits, from the same RVU sources.
   const indicators = indicatorsFrom({ mpfs, medicareTable });
+  // Medicare status N codes, as adjudicate denies them (statutory exclusions, edits/exclusions.ts).
+  const statusN = statusNFrom(fees);
   const editContext = (catalog: CodeCatalog, history?: readonly Claim[]): EditContext => ({
     catalog,
     ncci,
@@ -148,6 +151,7 @@ export function buildPayerService(packs: PackSet, bundles: PayerBundles = {}): P
         claim,
         scrub(claim, editContext(catalog, history)),
         payers.get(claim.payerId),
+        statusN,
       );
     },
     context(payer, { catalog, history, findings, seed, receivedDate }) {

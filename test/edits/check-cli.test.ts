@@ -90,7 +90,10 @@ describe('claimlab check', () => {
     const ids = a!.findings.map((f) => `${f.id}@${f.line}`);
     expect(ids).toContain('coverage.add-on-not-payable@2');
     expect(ids).toContain('code.add-on-without-primary@4');
-    expect(b!.findings.map((f) => f.id)).toEqual(['claim.missing-field']);
+    // (the info code.list-gap naming the CY2025 PFS list for a 2026 visit is not this test's)
+    expect(b!.findings.map((f) => f.id).filter((id) => id !== 'code.list-gap')).toEqual([
+      'claim.missing-field',
+    ]);
   });
 
   it('reads a .json file holding one claim and accepts codes without dots, in any case', async () => {

@@ -73,4 +73,59 @@ describe.skipIf(!has)('MCE on the official lists', () => {
     // Z64.4 existed before MCE v37 and was never on the female list.
     expect(mce(cat, claim('2023-03-01', 'M', ['Z64.4']))).toEqual([]);
   });
+
+  // Each MCE release's lists apply to its own fiscal year; a year with no list on hand takes the
+  // newest list before it (or the oldest, before every list) and says so in an info finding.
+  // See: CMS Definitions of Medicare Code Edits (one release per fiscal year); issue 10.
+  // An MCE bundle built before the lists were kept per year has only the FY2026 age lists.
+  const perYear = cat.mceYears?.('2021-03-01').age === 2020;
+  if (!perYear)
+    console.warn(
+      '[mce fy2026] the MCE bundle predates per-year age lists: rebuild it (`codesets build`).',
+    );
+  it.skipIf(!perYear)(
+    'a FY2021 service is judged on the FY2020 (v37) age list, with an info finding naming it',
+    () => {
+      // Z05.8 was newborn-only in MCE v37; FY2026 split it (Z05.81/Z05.89)
+      const f = mce(cat, claim('2021-03-01', 'F', ['Z05.8'], '2016-01-01'));
+      expect(f.map((x) => [x.id, x.severity])).toEqual([
+        ['mce.age', 'error'],
+        ['mce.list-gap', 'info'],
+      ]);
+      expect(f[0]!.reference).toMatch(/MCE v37 \(FY2020\) age lists/);
+      expect(f[1]!.message).toMatch(/No MCE lists for FY2021/);
+      expect(f[1]!.message).toMatch(/v37 \(FY2020\) age lists.*newest on hand before that year/);
+      expect(f[1]!.codes).toEqual(['Z05.8']);
+    },
+  );
+
+  it.skipIf(!perYear)('a FY2026 service is judged on the FY2026 list: no gap to name', () => {
+    const f = mce(cat, claim('2026-03-02', 'F', ['Z05.81'], '1996-01-01'));
+    expect(f.map((x) => x.id)).toEqual(['mce.age']);
+    expect(f[0]!.reference).toMatch(/v43 \(FY2026, derived\)/);
+  });
+
+  it.skipIf(!perYear)(
+    'a service before the oldest list on hand names the list used and the gap',
+    () => {
+      const f = mce(cat, claim('2016-11-02', 'F', ['F01.51'], '2011-01-01'));
+      expect(f.map((x) => x.id)).toEqual(['mce.age', 'mce.list-gap']);
+      expect(f[1]!.message).toMatch(/FY2017.*the oldest on hand \(the date is before every list\)/);
+    },
+  );
+
+  it.skipIf(!perYear)(
+    'a sex conflict before the retirement names the FY2020 sex lists it was judged on',
+    () => {
+      const f = mce(cat, claim('2023-03-01', 'M', ['O26.891'], '1990-01-01'));
+      expect(f.map((x) => [x.id, x.severity])).toEqual([
+        ['mce.sex', 'error'],
+        ['mce.list-gap', 'info'],
+      ]);
+      expect(f[1]!.message).toMatch(/sex edits of O26\.891 on the MCE \(FY2020\) sex lists/);
+      // after the retirement the sex check is no MCE edit: the gap names no sex list
+      const later = mce(cat, claim('2026-03-02', 'M', ['O26.891'], '1990-01-01'));
+      expect(later.map((x) => [x.id, x.severity])).toEqual([['mce.sex', 'warning']]);
+    },
+  );
 });

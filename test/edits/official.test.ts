@@ -68,7 +68,8 @@ describe.skipIf(!hasReference)('edits on the official code sets', () => {
   });
 
   it('suggests the placeholder X and the 7th character', async () => {
-    const f = await scrubDx(['S52.501', 'W21.89A']);
+    // (the CY2025 PFS list judging the 2026 visit is named by an info code.list-gap: not this test's)
+    const f = (await scrubDx(['S52.501', 'W21.89A'])).filter((x) => x.id !== 'code.list-gap');
     expect(f.map((x) => [x.id, x.suggestion])).toEqual([
       ['code.seventh-character', 'S52.501A'],
       ['code.seventh-character', 'W21.89XA'],

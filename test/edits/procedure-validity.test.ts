@@ -136,6 +136,15 @@ describe('procedure validity from the lists on hand (synthetic)', () => {
     expect(bad?.message).toContain('CMS PFS CY2025 code list');
   });
 
+  // See: CMS RVU file README, status D ("deleted effective with the beginning of the year"):
+  // a code the CY2025 list marks deleted was still valid for a 2024 service.
+  it('a code the PFS list marks deleted was valid before the list year', () => {
+    expect(procFindings(cat, '2024-06-03', ['99499']).map((x) => [x.id, x.severity])).toEqual([
+      ['code.list-gap', 'info'],
+    ]);
+    expect(cat.procedure('99499', '2024-06-03')?.terminated).toBe('2024-12-31');
+  });
+
   it('a CPT code without our own wording shows its number and status, never a descriptor', () => {
     const e = cat.procedure('27447', '2025-05-01')!;
     expect(e.display).toBe(
@@ -228,6 +237,19 @@ describe.skipIf(!official)('procedure validity on the official lists', () => {
     const c = cat();
     expect(c.procedure('G2211', '2025-06-02')?.source).toBe('HCPCS 2026 file');
     expect(c.procedureOn('G2211', '2020-06-01').effective).toBe('2021-01-01');
+  });
+
+  // See: CMS Pub. 100-04 ch. 23 §20.7 (codes valid on the date of service); issue 10 "never judge
+  // a 2026 service silently against a 2020 file": the PFS code list on hand is CY2025's.
+  it('a 2026 CPT service judged on the CY2025 PFS code list gets one info finding naming it', () => {
+    const f = procFindings(cat(), '2026-03-02', ['99213', '93010', 'G2211']);
+    expect(f.map((x) => [x.id, x.severity])).toEqual([['code.list-gap', 'info']]);
+    expect(f[0]!.codes).toEqual(['99213', '93010']); // G2211: the HCPCS 2026 file covers 2026
+    expect(f[0]!.message).toMatch(
+      /CMS PFS CY2025 code list.*does not cover the date of service 2026-03-02/,
+    );
+    // CY2025 services are judged on their own year's list: nothing to say
+    expect(procFindings(cat(), '2025-06-02', ['99213'])).toEqual([]);
   });
 
   it('a 2027 service is judged on the 2026 file with an info finding naming the gap', () => {

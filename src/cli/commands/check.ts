@@ -10,6 +10,7 @@ import { loadNodeCatalog } from '../../codesets/load-node';
 import { starterCatalog } from '../../codesets/starter';
 import { checkClaim, type EditContext, type NcciRules } from '../../domain/edits/index';
 import { withPayerChecks } from '../../domain/payer/checks';
+import { statusNFrom } from '../../domain/edits/exclusions';
 import { findingJson } from '../../domain/findings';
 import { importNcciWithAddOns } from '../../codesets/ncci/import-node';
 import type { Claim } from '../../domain/claim/claim';
@@ -82,6 +83,7 @@ async function checker(args: string[], io: Io): Promise<(r: InputRecord) => stri
   });
   const ctx: EditContext = service.editContext(catalog);
   const payers = service.payers;
+  const statusN = statusNFrom(service.fees);
   const historyPath = flags.get('history');
   if (typeof historyPath === 'string') {
     const history: Claim[] = [];
@@ -109,7 +111,7 @@ async function checker(args: string[], io: Io): Promise<(r: InputRecord) => stri
     const { claim, findings } = checkClaim(r.value, ctx, fallbackId);
     // The payer's own policy edits, by the function `adjudicate` calls: what check predicts is
     // what the payer applies (timely filing, authorization, necessity, COB).
-    const all = withPayerChecks(claim, findings, payers.get(claim.payerId));
+    const all = withPayerChecks(claim, findings, payers.get(claim.payerId), statusN);
     return JSON.stringify({ claimId: claim.claimId, findings: all.map(findingJson) });
   };
 }

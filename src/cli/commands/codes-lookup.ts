@@ -69,7 +69,7 @@ export async function run(args: string[], io: Io): Promise<number> {
     typeof date === 'string' ? date : undefined,
     typeof rid === 'string' ? rid : undefined,
   );
-  const r = lookupCode(rel, code);
+  const r = lookupCode(rel, code, typeof date === 'string' ? date : undefined);
   if (flags.has('json')) {
     io.out(JSON.stringify(r));
     return r.exists ? 0 : 1;
@@ -77,6 +77,10 @@ export async function run(args: string[], io: Io): Promise<number> {
   io.out(`${r.code}  ${r.description ?? '(not found)'}`);
   io.out(`release: ${r.release} (${r.releaseRange.from} to ${r.releaseRange.to}, ${r.origin})`);
   io.out(`exists: ${r.exists ? 'yes' : 'no'}; billable: ${r.billable ? 'yes' : 'no'}`);
+  if (r.midYear)
+    io.out(
+      `mid-year update: ${r.midYear.kind === 'added' ? 'added' : 'made a header'} effective ${r.midYear.effective}${r.midYear.kind === 'added' ? ' (not valid before)' : ' (billable before)'}; ${r.midYear.source}`,
+    );
   const msg = describeCheck(r.check);
   if (msg) io.out(`check: ${msg}`);
   if (r.parents.length) io.out(`in: ${r.parents.map((p) => `${p.code} ${p.display}`).join(' > ')}`);

@@ -136,9 +136,9 @@ export interface CodeCatalog {
   modifier(code: string, date: string): ModifierEntry | undefined;
   releases(): IcdRelease[];
   /** Medicare Code Editor age/sex lists for a diagnosis (official bundles only). */
-  mce?(code: string): MceEdits | undefined;
+  mce?(code: string, date?: string): MceEdits | undefined;
   /** The fiscal years of the MCE lists loaded. */
-  mceYears?(): MceYears;
+  mceYears?(date?: string): MceYears;
   /** Place-of-service code (official bundles only). */
   placeOfService?(code: string): PlaceOfService | undefined;
 }
@@ -154,10 +154,18 @@ export interface MceEdits {
   source: string;
 }
 
+/**
+ * Which MCE lists answer for a date of service. The age lists of each release on hand apply to
+ * their own fiscal year; a year with none takes the newest list before it (or, before the
+ * oldest list, the oldest), and the edit says so. See: issue 10 "MCE age and sex edits".
+ */
+
 /** Fiscal years the MCE age and sex lists were made for: codes created later are not on them. */
 export interface MceYears {
   age?: number;
   sex?: number;
+  /** The age list's MCE version ("v37", "v43 (FY2026, derived)"), when known. */
+  ageVersion?: string;
 }
 
 export interface PlaceOfService {

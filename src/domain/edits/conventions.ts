@@ -248,6 +248,9 @@ const sameCategory = (c: UseAdditionalCheck, o: Dx) =>
 
 function useAdditional(dxs: Dx[], release: IcdRelease, catalog: CodeCatalog): Finding[] {
   const out: Finding[] = [];
+  // One note on a category (E11's "use additional code to identify control") is one
+  // instruction: reported once, at the first diagnosis it applies to, not once per E11 code.
+  const asked = new Set<string>();
   for (const dx of dxs) {
     // Chapter- and block-wide reminders (tobacco exposure, retained foreign body) would flag
     // nearly every claim: only notes on a category or code are checked (see dxInfo).
@@ -259,6 +262,9 @@ function useAdditional(dxs: Dx[], release: IcdRelease, catalog: CodeCatalog): Fi
         )
       )
         continue;
+      const note = c.items.map((n) => `${n.at}\u0000${n.text}`).join('\u0001');
+      if (asked.has(note)) continue;
+      asked.add(note);
       out.push({ ...c.finding, codes: [dx.shown], diagnosisIndex: dx.index });
     }
   }

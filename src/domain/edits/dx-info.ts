@@ -49,7 +49,8 @@ export function dxInfo(release: IcdRelease, catalog: CodeCatalog, key: string): 
   if (info) return info;
   if (m.size > 20_000) m.clear();
   const entry = release.get(key);
-  const mce = catalog.mce?.(key);
+  // The MCE lists of the release's own fiscal year (or the nearest before it): see MceYears.
+  const mce = catalog.mce?.(key, release.from);
   let manifestation = !!mce?.manifestation;
   for (let k: string | undefined = key; k && !manifestation && entry; k = release.parent(k)) {
     const e = release.get(k);

@@ -11,6 +11,7 @@ import { addOnEdits } from './add-ons';
 import { claimDataEdits } from './claim-data';
 import { componentEdits } from './component-rules';
 import { conventionEdits } from './conventions';
+import { drugWastageEdits } from './drug-wastage';
 import { orderFindings } from './finding-kit';
 import { globalSurgeryEdits } from './global-surgery';
 import { mceEdits } from './mce';
@@ -36,6 +37,7 @@ export const FAMILIES: ReadonlyArray<{ name: string; run: EditFamily }> = [
   { name: 'presumed', run: presumedEdits },
   { name: 'mce', run: mceEdits },
   { name: 'modifiers', run: modifierEdits },
+  { name: 'drug-wastage', run: drugWastageEdits },
   { name: 'components', run: componentEdits },
   { name: 'ncci', run: ncciEdits },
   { name: 'global-surgery', run: globalSurgeryEdits },

@@ -62,7 +62,7 @@ export function categoryFlags(
   const others = kids.filter((k) => k !== key);
   const listed = others.map((k) => catalog.mce!(k)).filter((f): f is MceEdits => !!f);
   const enough = listed.length >= 2 && listed.length >= 0.75 * others.length;
-  const years = catalog.mceYears?.() ?? {};
+  const years = catalog.mceYears?.(release.from) ?? {};
   let out: MceEdits | undefined;
   if (enough) {
     const same = <K extends 'sex' | 'age'>(k: K) =>
@@ -102,7 +102,7 @@ export function mceEdits(claim: Claim, ctx: EditContext): Finding[] {
   const lookup = (code: string) =>
     release
       ? (dxInfo(release, ctx.catalog, code).mce ?? categoryFlags(release, ctx.catalog, code))
-      : ctx.catalog.mce?.(code);
+      : ctx.catalog.mce?.(code, claim.serviceDate);
   const { birthDate, sex } = claim.patient;
   let age: number | null | undefined;
   const ageNow = () =>
@@ -111,9 +111,12 @@ export function mceEdits(claim: Claim, ctx: EditContext): Finding[] {
         ? ageOn(birthDate, claim.serviceDate)
         : null);
   const out: Finding[] = [];
+  const judged = { age: [] as string[], sex: [] as string[] };
   claim.diagnoses.forEach((raw, i) => {
     const flags = lookup(keyOf(raw));
     if (!flags) return;
+    if (flags.age) judged.age.push(icdDisplay(raw));
+    if (flags.sex) judged.sex.push(icdDisplay(raw));
     const shown = icdDisplay(raw);
     const REF = `${MCE}: ${flags.source}`;
     const extra = { diagnosisIndex: i, field: `diagnoses[${i}]` };
@@ -127,7 +130,7 @@ export function mceEdits(claim: Claim, ctx: EditContext): Finding[] {
             'error',
             null,
             [shown],
-            `${shown} is a ${r.label} diagnosis, but the patient is ${age} on the date of service ${claim.serviceDate}.`,
+            `${shown} is ${/^[AEIOU]/.test(r.label) ? 'an' : 'a'} ${r.label} diagnosis, but the patient is ${age} on the date of service ${claim.serviceDate}.`,
             `${REF}, age edit: ${r.label}; CARC 9 (diagnosis inconsistent with age)`,
             extra,
           ),
@@ -159,5 +162,52 @@ export function mceEdits(claim: Claim, ctx: EditContext): Finding[] {
       );
     }
   });
+  const gap = listGap(ctx.catalog, claim.serviceDate, judged);
+  if (gap) out.push(gap);
   return out;
+}
+
+/** Fiscal year of a date of service (October starts the next one). */
+const fiscalYear = (date: string) =>
+  Number(date.slice(0, 4)) + (Number(date.slice(5, 7)) >= 10 ? 1 : 0);
+
+/**
+ * An info finding when a diagnosis was judged on an MCE list made for another fiscal year
+ * than the date of service's (no list for that year on hand): it names the list used, so a
+ * 2022 service is never judged silently on the FY2026 or FY2020 lists. See: issue 10
+ * "MCE ages: use each list for its own fiscal year".
+ */
+function listGap(
+  catalog: CodeCatalog,
+  date: string,
+  judged: { age: string[]; sex: string[] },
+): Finding | null {
+  if (!isIsoDate(date) || !catalog.mceYears) return null;
+  const fy = fiscalYear(date);
+  const y = catalog.mceYears(date);
+  const parts: string[] = [];
+  const codes: string[] = [];
+  const used: number[] = [];
+  if (judged.age.length && y.age && y.age !== fy) {
+    const v = y.ageVersion ? `${y.ageVersion.replace(/ \(.*$/, '')} ` : '';
+    parts.push(`the age edits of ${judged.age.join(', ')} on the MCE ${v}(FY${y.age}) age lists`);
+    codes.push(...judged.age);
+    used.push(y.age);
+  }
+  // After the sex edit's retirement the sex check is a coding-quality warning, not an MCE edit.
+  if (judged.sex.length && y.sex && y.sex !== fy && date < MCE_SEX_EDIT_RETIRED) {
+    parts.push(`the sex edits of ${judged.sex.join(', ')} on the MCE (FY${y.sex}) sex lists`);
+    codes.push(...judged.sex);
+    used.push(y.sex);
+  }
+  if (!parts.length) return null;
+  const before = used.every((u) => fy < u);
+  return finding(
+    'mce.list-gap',
+    'info',
+    null,
+    [...new Set(codes)],
+    `No MCE lists for FY${fy} (the date of service ${date}) are on hand: ${parts.join('; ')} were used, ${before ? 'the oldest on hand (the date is before every list)' : 'the newest on hand before that year'}. Edits added or removed between those lists and FY${fy} are not known here.`,
+    `${MCE}: each release's lists apply to its own fiscal year (Definitions of Medicare Code Edits); loaded: ${catalog.describe()}`,
+  );
 }

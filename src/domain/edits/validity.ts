@@ -215,11 +215,12 @@ export function procedureValidity(claim: Claim, catalog: CodeCatalog): Finding[]
     }
     if (!isIsoDate(date)) return;
     const v = verdictOn(catalog, l.code, date);
-    // A HCPCS file older than the date is named once per claim (issue 10: never judge a 2026
-    // service silently on a 2020 file). The PFS code list has no dates: its year is named in
-    // the finding of a code it does not hold.
-    if (v.gap) {
-      const k = `${v.gap}\u0000${date}`;
+    // A list for another year than the date is named once per claim (issue 10: never judge a
+    // 2026 service silently on a 2025 or 2020 file): a HCPCS file older than the date (gap), or
+    // the PFS code list of another calendar year (it has no dates of its own).
+    const gap = v.gap ?? (!v.covers && v.list !== 'starter set' ? v.list : undefined);
+    if (gap) {
+      const k = `${gap}\u0000${date}`;
       gaps.set(k, [...(gaps.get(k) ?? []), l.code]);
     }
     if (v.entry) return;
@@ -253,7 +254,7 @@ export function procedureValidity(claim: Claim, catalog: CodeCatalog): Finding[]
         'info',
         null,
         [...new Set(codes)],
-        `${[...new Set(codes)].join(', ')} judged on the ${list}, which does not cover the date of service ${date}: additions and deletions after that list are not known here. Import the code list for ${date.slice(0, 4)} to judge them on their own year.`,
+        `${[...new Set(codes)].join(', ')} judged on the ${list}, which does not cover the date of service ${date}: codes added or deleted between that list and ${date.slice(0, 4)} are not known here. Import the code list for ${date.slice(0, 4)} to judge them on their own year.`,
         REF_PROC,
       ),
     );

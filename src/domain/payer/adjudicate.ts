@@ -45,6 +45,7 @@ import { acceptsAssignment } from './cost-sharing/assignment';
 import { appealLevels } from './corrections/appeals';
 import { creditBack, reversalOf, reversible } from './corrections/reversal';
 import { benefitYearOf } from './cost-sharing/benefit-year';
+import { statusNFrom } from '../edits/exclusions';
 import {
   groupAdjustments,
   openLine,
@@ -274,6 +275,7 @@ function receive(claim: Claim, ctx: AdjudicationContext): Receipt {
 function findingsOf(claim: Claim, ctx: AdjudicationContext, r: Receipt): Finding[] {
   const payer = r.payer;
   const checkOpts = {
+    statusN: statusNFrom(ctx.fees),
     authorizations: ctx.authorizations,
     cob: ctx.cob,
     hasPrimaryRemit: r.primary !== undefined,

@@ -11,6 +11,8 @@ import { isIsoDate } from '../time/dates';
 import { dedupeFindings, type Finding } from '../findings';
 import { orderFindings } from '../edits/finding-kit';
 import { authFindings, necessityFindings, timelyFindings } from '../edits/policy';
+import { exclusionFindings } from '../edits/exclusions';
+import { jzRequiredFindings } from '../edits/drug-wastage';
 import type { TimelyFilingRule } from '../edits/policy-types';
 import { policyOf } from './policy';
 import { cobFromClaim } from './coordination/prior';
@@ -30,9 +32,13 @@ export function withPayerChecks(
   claim: Claim,
   findings: readonly Finding[],
   payer: PayerProfile | undefined,
+  /** Medicare PFS status N codes no pack table prices (edits/exclusions.ts `statusNFrom`). */
+  statusN?: (code: string) => boolean,
 ): Finding[] {
   if (!payer) return [...findings];
-  return orderFindings(dedupeFindings([...findings, ...payerChecksBeforeSubmission(claim, payer)]));
+  return orderFindings(
+    dedupeFindings([...findings, ...payerChecksBeforeSubmission(claim, payer, statusN)]),
+  );
 }
 
 /**
@@ -40,13 +46,18 @@ export function withPayerChecks(
  * on its submission date (as `adjudicate` assumes when no receipt date is given), coordination
  * of benefits from the claim's own other-payer data, no record of earlier claims.
  */
-export function payerChecksBeforeSubmission(claim: Claim, p: PayerProfile): Finding[] {
+export function payerChecksBeforeSubmission(
+  claim: Claim,
+  p: PayerProfile,
+  statusN?: (code: string) => boolean,
+): Finding[] {
   const cob = cobFromClaim(claim, undefined, p);
   const received = isIsoDate(claim.submissionDate) ? claim.submissionDate : claim.serviceDate;
   return payerChecks(claim, p, received, {
     ...(cob ? { cob } : {}),
     hasPrimaryRemit: cob?.primary !== undefined && cob.primary.status !== 'rejected',
     scrub: true,
+    ...(statusN ? { statusN } : {}),
   });
 }
 
@@ -106,6 +117,8 @@ export function payerChecks(
     reopening?: boolean;
     /** Scrubbing before submission: the payer's record of earlier claims is not known. */
     scrub?: boolean;
+    /** Medicare PFS status N codes no pack table prices (edits/exclusions.ts `statusNFrom`). */
+    statusN?: ((code: string) => boolean) | undefined;
   },
 ): Finding[] {
   const out: Finding[] = [];
@@ -120,6 +133,10 @@ export function payerChecks(
       ...timelyFindings(claim, p.name, filed, timelyRuleOn(p)),
       ...authFindings(claim, policy, opts.authorizations),
       ...necessityFindings(claim, policy),
+      // Statutory and plan exclusions, on the facts adjudicate.ts denies them on.
+      ...exclusionFindings(claim, p, opts.statusN),
+      // Medicare's JZ/JW requirement on single-dose container drugs (edits/drug-wastage.ts).
+      ...jzRequiredFindings(claim, p.kind),
     );
   }
   const other = opts.cob?.otherPayerPrimary;

@@ -22,11 +22,20 @@ export interface CodeLookup {
   check: SeventhCheck;
   notes: IcdNote[];
   notesRelease: string | null;
+  /**
+   * A mid-year (January/April) update that added the code or made it a header, with its
+   * effective date and source; with a date, `billable` is as of that date.
+   */
+  midYear?: { kind: 'added' | 'became-header'; effective: string; source: string };
 }
 
-export function lookupCode(rel: IcdRelease, raw: string): CodeLookup {
+export function lookupCode(rel: IcdRelease, raw: string, date?: string): CodeLookup {
   const k = icdKey(raw);
   const e = rel.get(k);
+  const mid = k.length >= 3 ? rel.midYear?.(k) : undefined;
+  // On a date before the update: an added code is not valid yet, a new header still billable.
+  const before = !!mid && !!date && date < mid.effective;
+  const billable = before ? mid.kind === 'became-header' : (e?.billable ?? false);
   const parents: { code: string; display: string }[] = [];
   let p = e ? rel.parent(k) : undefined;
   if (!e)
@@ -39,7 +48,7 @@ export function lookupCode(rel: IcdRelease, raw: string): CodeLookup {
     releaseRange: { from: rel.from, to: rel.to },
     origin: rel.origin,
     exists: !!e,
-    billable: e?.billable ?? false,
+    billable,
     description: e?.long ?? null,
     short: e?.short ?? null,
     parents,
@@ -58,6 +67,7 @@ export function lookupCode(rel: IcdRelease, raw: string): CodeLookup {
           .map((n) => ({ ...n, at: /^[A-Z][0-9A-Z]{2,6}$/.test(n.at) ? icdDisplay(n.at) : n.at }))
       : [],
     notesRelease: rel.notesRelease,
+    ...(mid ? { midYear: mid } : {}),
   };
 }
 

@@ -1,0 +1,113 @@
+/**
+ * Services the payer does not cover at all: `coverage.statutory-exclusion` (excluded from
+ * Medicare by law: the patient's liability, PR-96 + N425, no ABN needed) and
+ * `coverage.plan-exclusion` (a plan's own excluded benefit, e.g. PR-204). The scrubber
+ * (`claimlab check`, the app's Scrub) and `adjudicate` get these findings from the same call
+ * (payer/checks.ts `payerChecks`) and on the same facts `adjudicate` denies on: the payer
+ * profile's `exclusions` (data, each with its source), then, for Medicare, a PFS status N code
+ * that no pack table prices (payer/adjudicate.ts `statutorilyExcluded`). Warnings: the claim
+ * is right to send (a denial may be wanted for a secondary payer); the line will be denied.
+ * See: SSA §1862(a)(7) (routine physical checkups) and §1862(a) generally; 42 CFR 411.15;
+ * Pub. 100-04 ch. 30 §20.1 (statutory exclusions: beneficiary liable, ABN optional) and ch. 1
+ * §60 (modifier GY: statutorily excluded); CMS RVU file read-me, status N; CARC 96, 204; RARC N425.
+ */
+import type { Claim } from '../claim/claim';
+import type { Finding } from '../findings';
+import type { FeeSources } from '../payer/pricing/fees';
+import { finding, lineDate } from './finding-kit';
+import { inEffect } from './policy-types';
+
+/** A payer profile's exclusion (profile.ts `exclusions`), as the edit reads it. */
+export interface ExclusionRule {
+  procedures: readonly string[];
+  group: 'PR' | 'CO';
+  carc: string;
+  remarks: readonly string[];
+  title?: string | undefined;
+  source: string;
+  effective: string | null;
+  terminated: string | null;
+}
+
+export interface ExclusionPolicy {
+  name: string;
+  /** 'medicare' adds the PFS status N rule. */
+  kind: string;
+  exclusions: readonly ExclusionRule[];
+}
+
+/** Whether a code is one of the procedures (codes or "FROM-TO" ranges of equal length). */
+function listed(procedures: readonly string[], code: string): boolean {
+  const c = code.toUpperCase();
+  return procedures.some((p) => {
+    const dash = p.indexOf('-');
+    if (dash < 0) return p === c;
+    const from = p.slice(0, dash);
+    return c.length === from.length && c >= from && c <= p.slice(dash + 1);
+  });
+}
+
+const REF_STATUTE =
+  'SSA §1862(a); 42 CFR 411.15; Pub. 100-04 ch. 30 §20.1 (statutory exclusions: the beneficiary is liable, no ABN needed) and ch. 1 §60 (modifier GY)';
+
+/**
+ * The Medicare status N rule as `adjudicate` applies it: the imported MPFS marks the code N
+ * (not covered by Medicare) and the pack's national table does not price it. Undefined when
+ * no MPFS is loaded (then only the profile's exclusions apply, as in `adjudicate`).
+ */
+export function statusNFrom(
+  fees: Pick<FeeSources, 'mpfs' | 'medicareTable'> | undefined,
+): ((code: string) => boolean) | undefined {
+  const mpfs = fees?.mpfs;
+  if (!mpfs) return undefined;
+  const table = fees.medicareTable;
+  return (code) => mpfs.rvu(code, '')?.status === 'N' && !table?.get(code);
+}
+
+export function exclusionFindings(
+  claim: Claim,
+  p: ExclusionPolicy,
+  statusN?: (code: string) => boolean,
+): Finding[] {
+  const out: Finding[] = [];
+  claim.lines.forEach((l, i) => {
+    if (!l.code) return;
+    const date = lineDate(claim.serviceDate, l.serviceDate);
+    const rule = p.exclusions.find((e) => inEffect(e, date) && listed(e.procedures, l.code));
+    const medicare = p.kind === 'medicare';
+    const byStatus = !rule && medicare && !!statusN?.(l.code);
+    if (!rule && !byStatus) return;
+    const group = rule?.group ?? 'PR';
+    const carc = rule?.carc ?? '96';
+    const remarks = rule ? [...rule.remarks] : ['N425'];
+    const statutory = medicare && carc === '96' && remarks.includes('N425');
+    const denial = `${group}-${carc}${remarks.length ? ` + ${remarks.join(', ')}` : ''}`;
+    const who = group === 'PR' ? 'the patient pays' : 'the provider writes it off';
+    const why =
+      rule?.title ?? (byStatus ? `${l.code} is not covered by Medicare (PFS status N)` : '');
+    out.push(
+      finding(
+        statutory ? 'coverage.statutory-exclusion' : 'coverage.plan-exclusion',
+        'warning',
+        i + 1,
+        [l.code],
+        statutory
+          ? `${l.code} is excluded from Medicare by statute: ${p.name} denies it ${denial} (${who}; no ABN is needed). ${why}.`
+          : `${l.code} is not a covered benefit of ${p.name}: it denies it ${denial} (${who}). ${why}.`,
+        statutory
+          ? `${rule?.source ?? `CMS PFS RVU file, status N (not covered by Medicare)`}; ${REF_STATUTE}; CARC ${carc}; RARC N425`
+          : `${rule!.source}; CARC ${carc}${remarks.length ? `; RARC ${remarks.join(', ')}` : ''}`,
+        {
+          field: `lines[${i}].code`,
+          ...(statutory && !l.modifiers.includes('GY')
+            ? {
+                suggestion:
+                  'Bill it to the patient; append GY if a Medicare denial is needed (e.g. for a secondary payer).',
+              }
+            : {}),
+        },
+      ),
+    );
+  });
+  return out;
+}
