@@ -82,6 +82,9 @@ export class PayerLedger {
   /** `payerId|memberId` of the members with an entry in `#byMemberDate`: most claims in a run
    * are a member's first, and need no look-up per day of a 90-day window. */
   readonly #membersWithDates = new Set<string>();
+  /** `payerId|memberId` -> the member's valid dates of service in `#byMemberDate`, ascending:
+   * a look-back window visits only the dates the member has, not every day of 90. */
+  readonly #datesOf = new Map<string, string[]>();
 
   /** Records an adjudication (from this run or from history given by the user). */
   record(r: Remittance, payer?: PayerProfile, serviceDate?: string, claim?: Claim): void {
@@ -101,12 +104,16 @@ export class PayerLedger {
       }
     }
     if (claim && r.status !== 'voided') {
-      this.#membersWithDates.add(`${r.payerId}|${claim.patient.memberId ?? ''}`);
+      const who = `${r.payerId}|${claim.patient.memberId ?? ''}`;
+      this.#membersWithDates.add(who);
       for (const d of serviceDates(claim)) {
-        const k = `${r.payerId}|${claim.patient.memberId ?? ''}|${d}`;
+        const k = `${who}|${d}`;
         const list = this.#byMemberDate.get(k);
         if (list) list.push(entry);
-        else this.#byMemberDate.set(k, [entry]);
+        else {
+          this.#byMemberDate.set(k, [entry]);
+          if (isIsoDate(d)) insertSorted(this.#datesOf, who, d);
+        }
       }
     }
     // A void is known by the claim number it took back: keep that one pointing at the original.
@@ -175,6 +182,7 @@ export class PayerLedger {
         if (!e.supersededBy && e !== named) out.add(e);
     };
     const before = opts.daysBefore ?? 0;
+    const dates = this.#datesOf.get(`${payerId}|${member}`) ?? [];
     for (const d of serviceDates(claim)) {
       if (before === 0 || !isIsoDate(d)) {
         add(d);
@@ -182,7 +190,11 @@ export class PayerLedger {
       }
       // The global surgery edits look back over a postoperative period (up to 90 days) and one
       // day ahead (the day before a major surgery). See: Pub. 100-04 ch. 12 §40.1.
-      for (let k = -before; k <= 1; k++) add(plusDays(d, k));
+      // The member's dates in [d - before, d + 1], ascending (ISO dates sort as text): the
+      // same days, in the same order, as trying each of the window's days.
+      const lo = plusDays(d, -before);
+      const hi = plusDays(d, 1);
+      for (let i = lowerBound(dates, lo); i < dates.length && dates[i]! <= hi; i++) add(dates[i]!);
     }
     return [...out].flatMap((e) => e.claim ?? []);
   }
@@ -260,6 +272,26 @@ export class PayerLedger {
       this.record(out.remittance, payer, req.claim.serviceDate, req.claim);
     return out;
   }
+}
+
+/** First index of `xs` (ascending) whose value is not below `x`. */
+function lowerBound(xs: readonly string[], x: string): number {
+  let a = 0;
+  let b = xs.length;
+  while (a < b) {
+    const m = (a + b) >>> 1;
+    if (xs[m]! < x) a = m + 1;
+    else b = m;
+  }
+  return a;
+}
+
+/** Adds `d` to the ascending list under `key` (not there yet: the caller knows it is new). */
+function insertSorted(lists: Map<string, string[]>, key: string, d: string): void {
+  const xs = lists.get(key);
+  if (!xs) lists.set(key, [d]);
+  else if (xs[xs.length - 1]! < d) xs.push(d);
+  else xs.splice(lowerBound(xs, d), 0, d);
 }
 
 /** The dates of service on a claim: the claim's, and any line's own. */
