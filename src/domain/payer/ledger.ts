@@ -39,7 +39,8 @@ export function memoryLedgerStore(): LedgerStore {
  * One adjudication the ledger remembers. A run may hold hundreds of thousands: the remittance and
  * claim are kept as JSON text in the store (compact, never walked by the garbage collector) and
  * rebuilt when a correction, duplicate check or secondary claim asks for them, which is rare.
- * Both are plain data (strings, numbers, arrays, objects), so the text round-trips exactly.
+ * Both are plain data (strings, numbers, arrays, objects), so the text round-trips exactly
+ * (the remittance without its findings).
  */
 class Entry {
   readonly #store: LedgerStore;
@@ -49,9 +50,13 @@ class Entry {
   supersededBy: Remittance | null = null;
   constructor(store: LedgerStore, r: Remittance, claim?: Claim) {
     this.#store = store;
-    this.#remittance = store.put(JSON.stringify(r));
+    // Without its findings: nothing reads them back (a correction reverses the original's
+    // lines, coordination reads the primary's payments), and their messages are most of the
+    // text a run would otherwise write and keep for every claim (issue 11).
+    this.#remittance = store.put(JSON.stringify(r.findings.length ? { ...r, findings: [] } : r));
     this.#claim = claim ? store.put(JSON.stringify(claim)) : -1;
   }
+  /** The remittance recorded, with `findings` left empty (see the constructor). */
   get remittance(): Remittance {
     return JSON.parse(this.#store.get(this.#remittance)) as Remittance;
   }
