@@ -42,7 +42,7 @@ describe('the pack cache', () => {
     writeFileSync(join(packsDir, 'a', 'pack.json'), '{}');
     const file = join(d, 'packs.json');
     const cache = filePackCache(file, code);
-    const packs = { packs: [], errors: [] };
+    const packs = { packs: [], full: [], errors: [] };
     cache.put(packsDir, packs);
     expect(cache.get(packsDir)).toEqual(packs);
     writeFileSync(join(packsDir, 'a', 'pack.json'), '{"x":1}');
