@@ -46,9 +46,28 @@ function shippedPacksDir(from: string): string {
   }
 }
 
+/**
+ * Where the validated shipped packs may be kept between runs (the compiled CLI sets one:
+ * src/cli/pack-cache.ts): validating every pack costs about half a second at each start.
+ */
+export interface PackCache {
+  /** The packs read before from exactly these files, if kept. */
+  get(dir: string): LoadedPacks | undefined;
+  put(dir: string, packs: LoadedPacks): void;
+}
+let cache: PackCache | undefined;
+export function usePackCache(c: PackCache | undefined): void {
+  cache = c;
+}
+
 let shipped: LoadedPacks | undefined;
 /** The shipped packs (scenarios/*), read once; files are named `scenarios/<pack>/…`. */
 export function loadShippedPacks(): LoadedPacks {
-  shipped ??= loadAllPacks(SHIPPED_PACKS, 'scenarios');
+  if (shipped) return shipped;
+  shipped = cache?.get(SHIPPED_PACKS);
+  if (!shipped) {
+    shipped = loadAllPacks(SHIPPED_PACKS, 'scenarios');
+    cache?.put(SHIPPED_PACKS, shipped);
+  }
   return shipped;
 }

@@ -39,7 +39,8 @@ export function memoryLedgerStore(): LedgerStore {
  * One adjudication the ledger remembers. A run may hold hundreds of thousands: the remittance and
  * claim are kept as JSON text in the store (compact, never walked by the garbage collector) and
  * rebuilt when a correction, duplicate check or secondary claim asks for them, which is rare.
- * Both are plain data (strings, numbers, arrays, objects), so the text round-trips exactly.
+ * Both are plain data (strings, numbers, arrays, objects), so the text round-trips exactly
+ * (the remittance without its findings).
  */
 class Entry {
   readonly #store: LedgerStore;
@@ -49,9 +50,13 @@ class Entry {
   supersededBy: Remittance | null = null;
   constructor(store: LedgerStore, r: Remittance, claim?: Claim) {
     this.#store = store;
-    this.#remittance = store.put(JSON.stringify(r));
+    // Without its findings: nothing reads them back (a correction reverses the original's
+    // lines, coordination reads the primary's payments), and their messages are most of the
+    // text a run would otherwise write and keep for every claim (issue 11).
+    this.#remittance = store.put(JSON.stringify(r.findings.length ? { ...r, findings: [] } : r));
     this.#claim = claim ? store.put(JSON.stringify(claim)) : -1;
   }
+  /** The remittance recorded, with `findings` left empty (see the constructor). */
   get remittance(): Remittance {
     return JSON.parse(this.#store.get(this.#remittance)) as Remittance;
   }
@@ -66,65 +71,70 @@ export class PayerLedger {
   constructor(store: LedgerStore = memoryLedgerStore()) {
     this.#store = store;
   }
-  /** `payerId|claim id or payer claim number` -> the adjudication it names. */
-  readonly #claims = new Map<string, Entry>();
-  /** `payerId|memberId|benefit year` -> running accumulators. */
-  readonly #acc = new Map<string, Accumulators>();
-  /** `payerId|memberId` -> benefit years seen (for the new-year note): most members have one,
-   * kept as the year itself; a set from the second. */
-  readonly #years = new Map<string, string | Set<string>>();
   /**
-   * `payerId|memberId|date of service` -> the claims adjudicated for the member with a service
-   * that day (duplicate detection compares services on the same date; keyed by date so a
-   * member with many claims does not make every claim compare against all of them).
+   * payer id -> claim id or payer claim number -> the adjudication it names. Nested maps (not
+   * `payer|ref` keys): the keys are strings the claims already hold, not a new one per claim.
    */
-  readonly #byMemberDate = new Map<string, Entry[]>();
-  /** `payerId|memberId` of the members with an entry in `#byMemberDate`: most claims in a run
-   * are a member's first, and need no look-up per day of a 90-day window. */
-  readonly #membersWithDates = new Set<string>();
+  readonly #claims = new Map<string, Map<string, Entry>>();
+  /**
+   * payer id -> member id -> what the ledger keeps of the member (MemberBook): one small record
+   * per member rather than an entry in each of several maps, so a run of many members stays
+   * small (issue 11: adjudicate's memory).
+   */
+  readonly #members = new Map<string, Map<string, MemberBook>>();
+
+  #book(payerId: string, member: string): MemberBook {
+    let byMember = this.#members.get(payerId);
+    if (!byMember) this.#members.set(payerId, (byMember = new Map()));
+    let b = byMember.get(member);
+    if (!b) byMember.set(member, (b = new MemberBook()));
+    return b;
+  }
+
+  #claim(payerId: string, ref: string): Entry | undefined {
+    return this.#claims.get(payerId)?.get(ref);
+  }
+
+  #setClaim(payerId: string, ref: string, e: Entry): void {
+    let m = this.#claims.get(payerId);
+    if (!m) this.#claims.set(payerId, (m = new Map()));
+    m.set(ref, e);
+  }
 
   /** Records an adjudication (from this run or from history given by the user). */
   record(r: Remittance, payer?: PayerProfile, serviceDate?: string, claim?: Claim): void {
     if (r.status === 'rejected') return;
     const entry = new Entry(this.#store, r, claim);
     if (r.reversal) {
-      const old = this.#claims.get(`${r.payerId}|${r.reversal.payerClaimNumber}`);
+      const old = this.#claim(r.payerId, r.reversal.payerClaimNumber);
       if (old) old.supersededBy = r;
       // A correction that moved the service to another benefit year: the original's year gets
       // its shares back here (the adjudicator credits only the year it is working in).
       const oldYear = old?.remittance.benefitYear;
       const member = old?.remittance.patient.memberId;
       if (old && oldYear && member && r.benefitYear && oldYear !== r.benefitYear) {
-        const k = `${r.payerId}|${member}|${oldYear}`;
-        const acc = this.#acc.get(k);
-        if (acc) this.#acc.set(k, creditBack(acc, r.reversal));
+        const b = this.#members.get(r.payerId)?.get(member);
+        const acc = b?.accIn(oldYear);
+        if (b && acc) b.setAcc(oldYear, creditBack(acc, r.reversal));
       }
     }
     if (claim && r.status !== 'voided') {
-      this.#membersWithDates.add(`${r.payerId}|${claim.patient.memberId ?? ''}`);
-      for (const d of serviceDates(claim)) {
-        const k = `${r.payerId}|${claim.patient.memberId ?? ''}|${d}`;
-        const list = this.#byMemberDate.get(k);
-        if (list) list.push(entry);
-        else this.#byMemberDate.set(k, [entry]);
-      }
+      const b = this.#book(r.payerId, claim.patient.memberId ?? '');
+      for (const d of serviceDates(claim)) b.addOn(d, entry);
     }
     // A void is known by the claim number it took back: keep that one pointing at the original.
     if (r.status !== 'voided') {
-      this.#claims.set(`${r.payerId}|${r.claimId}`, entry);
-      if (r.payerClaimNumber) this.#claims.set(`${r.payerId}|${r.payerClaimNumber}`, entry);
+      this.#setClaim(r.payerId, r.claimId, entry);
+      if (r.payerClaimNumber) this.#setClaim(r.payerId, r.payerClaimNumber, entry);
     }
     const member = r.patient.memberId;
     const year =
       r.benefitYear ??
       (payer && serviceDate && isIsoDate(serviceDate) ? benefitYearOf(payer, serviceDate) : null);
     if (member && year) {
-      this.#acc.set(`${r.payerId}|${member}|${year}`, r.accumulatorsAfter);
-      const k = `${r.payerId}|${member}`;
-      const ys = this.#years.get(k);
-      if (ys === undefined) this.#years.set(k, year);
-      else if (typeof ys !== 'string') ys.add(year);
-      else if (ys !== year) this.#years.set(k, new Set([ys, year]));
+      const b = this.#book(r.payerId, member);
+      b.setAcc(year, r.accumulatorsAfter);
+      b.addYear(year);
     }
   }
 
@@ -151,7 +161,7 @@ export class PayerLedger {
 
   /** The adjudication a claim id or payer claim number names, and what replaced it if anything. */
   find(payerId: string, ref: string): Entry | undefined {
-    return this.#claims.get(`${payerId}|${ref}`);
+    return this.#claim(payerId, ref);
   }
 
   /**
@@ -168,28 +178,29 @@ export class PayerLedger {
         ? this.find(payerId, claim.originalClaimId)
         : undefined;
     const out = new Set<Entry>();
-    const member = claim.patient.memberId ?? '';
-    if (!this.#membersWithDates.has(`${payerId}|${member}`)) return [];
-    const add = (d: string) => {
-      for (const e of this.#byMemberDate.get(`${payerId}|${member}|${d}`) ?? [])
-        if (!e.supersededBy && e !== named) out.add(e);
+    const book = this.#members.get(payerId)?.get(claim.patient.memberId ?? '');
+    if (!book?.hasDates()) return [];
+    const add = (list: readonly Entry[] | undefined) => {
+      for (const e of list ?? []) if (!e.supersededBy && e !== named) out.add(e);
     };
     const before = opts.daysBefore ?? 0;
     for (const d of serviceDates(claim)) {
       if (before === 0 || !isIsoDate(d)) {
-        add(d);
+        add(book.on(d));
         continue;
       }
       // The global surgery edits look back over a postoperative period (up to 90 days) and one
       // day ahead (the day before a major surgery). See: Pub. 100-04 ch. 12 §40.1.
-      for (let k = -before; k <= 1; k++) add(plusDays(d, k));
+      // The member's dates in [d - before, d + 1], ascending (ISO dates sort as text): the
+      // same days, in the same order, as trying each of the window's days.
+      book.between(plusDays(d, -before), plusDays(d, 1), add);
     }
     return [...out].flatMap((e) => e.claim ?? []);
   }
 
   /** Running accumulators of a member in the benefit year of `date` (undefined: none yet). */
   accumulators(payer: PayerProfile, memberId: string, date: string): Accumulators | undefined {
-    return this.#acc.get(`${payer.id}|${memberId}|${benefitYearOf(payer, date)}`);
+    return this.#members.get(payer.id)?.get(memberId)?.accIn(benefitYearOf(payer, date));
   }
 
   /**
@@ -210,7 +221,7 @@ export class PayerLedger {
     const member = claim.patient.memberId;
     if (!accumulators && !claim.accumulatorsGiven && member && isIsoDate(claim.serviceDate)) {
       const year = benefitYearOf(payer, claim.serviceDate);
-      const ys = this.#years.get(`${payer.id}|${member}`) ?? [];
+      const ys = this.#members.get(payer.id)?.get(member)?.years ?? [];
       const earlier = (typeof ys === 'string' ? [ys] : [...ys]).filter((y) => y < year);
       if (earlier.length > 0) notes.push(newYearFinding(payer, year, earlier.sort().at(-1)!));
       accumulators = { deductibleMet: cents(0), outOfPocketMet: cents(0) };
@@ -259,6 +270,112 @@ export class PayerLedger {
     if (out.kind === 'revised')
       this.record(out.remittance, payer, req.claim.serviceDate, req.claim);
     return out;
+  }
+}
+
+/** First index of `xs` (ascending) whose value is not below `x`. */
+function lowerBound(xs: readonly string[], x: string): number {
+  let a = 0;
+  let b = xs.length;
+  while (a < b) {
+    const m = (a + b) >>> 1;
+    if (xs[m]! < x) a = m + 1;
+    else b = m;
+  }
+  return a;
+}
+
+/** Shared empty lists of a member with no dates yet (replaced, never pushed to). */
+const NO_DAYS: string[] = [];
+const NO_ENTRIES: Entry[] = [];
+
+/**
+ * What the ledger keeps of one member at one payer, shaped for the usual member (one benefit
+ * year, a few dates of service): plain fields and short arrays, a map only where one member has
+ * many years.
+ */
+class MemberBook {
+  /** Benefit years seen (for the new-year note): one year as itself; a set from the second. */
+  years: string | Set<string> | undefined = undefined;
+  /** Running accumulators of the latest year recorded first, then any other years. */
+  #accYear: string | undefined = undefined;
+  #acc: Accumulators | undefined = undefined;
+  #accOther: Map<string, Accumulators> | undefined = undefined;
+  /**
+   * Valid ISO dates of service, ascending, and the claims adjudicated for the member with a
+   * service that day (duplicate detection compares services on the same date; the global
+   * surgery edits look back over a window of dates).
+   */
+  #days: string[] = NO_DAYS;
+  /** The claims of each of `#days`: most days have one, kept as itself; a list from the second. */
+  #onDay: (Entry | Entry[])[] = NO_ENTRIES;
+  /** Dates that are not valid ISO dates (matched only exactly). */
+  #odd: Map<string, Entry[]> | undefined = undefined;
+
+  accIn(year: string): Accumulators | undefined {
+    return year === this.#accYear ? this.#acc : this.#accOther?.get(year);
+  }
+
+  setAcc(year: string, acc: Accumulators): void {
+    if (this.#accYear === undefined || year === this.#accYear) {
+      this.#accYear = year;
+      this.#acc = acc;
+    } else (this.#accOther ??= new Map()).set(year, acc);
+  }
+
+  addYear(year: string): void {
+    const ys = this.years;
+    if (ys === undefined) this.years = year;
+    else if (typeof ys !== 'string') ys.add(year);
+    else if (ys !== year) this.years = new Set([ys, year]);
+  }
+
+  hasDates(): boolean {
+    return this.#days.length > 0 || this.#odd !== undefined;
+  }
+
+  addOn(d: string, e: Entry): void {
+    if (!isIsoDate(d)) {
+      const odd = (this.#odd ??= new Map());
+      const list = odd.get(d);
+      if (list) list.push(e);
+      else odd.set(d, [e]);
+      return;
+    }
+    const days = this.#days;
+    if (days.length === 0) {
+      // Exact-size arrays: a first push would reserve room for 17.
+      this.#days = [d];
+      this.#onDay = [e];
+      return;
+    }
+    const i = days[days.length - 1]! < d ? days.length : lowerBound(days, d);
+    if (days[i] !== d) {
+      days.splice(i, 0, d);
+      this.#onDay.splice(i, 0, e);
+    } else {
+      const on = this.#onDay[i]!;
+      if (Array.isArray(on)) on.push(e);
+      else this.#onDay[i] = [on, e];
+    }
+  }
+
+  /** The claims with a service on `d`. */
+  on(d: string): readonly Entry[] | undefined {
+    if (!isIsoDate(d)) return this.#odd?.get(d);
+    const i = lowerBound(this.#days, d);
+    return this.#days[i] === d ? this.#listAt(i) : undefined;
+  }
+
+  /** Calls `f` with each date's claims from `lo` to `hi` (ISO dates), ascending. */
+  between(lo: string, hi: string, f: (list: readonly Entry[]) => void): void {
+    const days = this.#days;
+    for (let i = lowerBound(days, lo); i < days.length && days[i]! <= hi; i++) f(this.#listAt(i));
+  }
+
+  #listAt(i: number): readonly Entry[] {
+    const on = this.#onDay[i]!;
+    return Array.isArray(on) ? on : [on];
   }
 }
 
