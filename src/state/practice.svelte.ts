@@ -19,6 +19,7 @@ import {
   type PracticeJson,
 } from '../machines/practice/engine';
 import type { Evidence } from '../machines/appeal-merit';
+import type { PostingProblem, RemittancePosting } from '../machines/posting';
 import type { PackV2 } from '../scenarios/format/v2';
 import type { PackSet } from '../services/payer';
 import { newestVersions } from '../scenarios/versions';
@@ -346,8 +347,29 @@ export class PracticeState {
     return this.#act(`Tried to appeal the rejection of ${id}.`, (p) => p.appealRejection(id));
   }
 
+  /** The labelled shortcut: posts as the 835 says; not the trainee's decision (none recorded). */
   post(id: string): Promise<void> {
-    return this.#act(`Posted the remittance of ${id}.`, (p) => p.post(id));
+    return this.#act(
+      `Posted the remittance of ${id} as the 835 says (shortcut: not scored as your posting).`,
+      (p) => p.post(id, undefined, { shortcut: true }),
+    );
+  }
+
+  /**
+   * The trainee's own posting, line by line. A posting that does not balance is refused: the
+   * problems (each naming its line and field) come back for the form and nothing is posted.
+   */
+  async postLines(id: string, posting: RemittancePosting): Promise<PostingProblem[]> {
+    let problems: PostingProblem[] = [];
+    await this.#act(`Posted the remittance of ${id}.`, (p) => {
+      const out = p.postLines(id, posting);
+      if (!out.ok) {
+        problems = out.problems;
+        return `Not posted: ${out.problems.map((x) => x.message).join(' ')}`;
+      }
+      return `Posted the remittance of ${id}.`;
+    });
+    return problems;
   }
 
   work(id: string, action: DenialAction): Promise<void> {
@@ -357,9 +379,12 @@ export class PracticeState {
     });
   }
 
-  escalate(id: string, evidence: Evidence): Promise<void> {
-    return this.#act(`Appealed ${id} at the next level.`, (p) =>
-      p.appeal(id, { kind: 'escalate', evidence }),
+  /** Files the appeal at `level` (the next level when not given). */
+  escalate(id: string, evidence: Evidence, level?: number): Promise<void> {
+    return this.#act(
+      level === undefined ? `Appealed ${id} at the next level.` : `Filed ${id} at level ${level}.`,
+      (p) =>
+        p.appeal(id, { kind: 'escalate', evidence, ...(level !== undefined ? { level } : {}) }),
     );
   }
 
@@ -399,7 +424,7 @@ function actionText(a: DenialAction): string {
     case 'reopen':
       return 'Asked for a reopening';
     case 'appeal':
-      return `Filed a first-level appeal (evidence: ${a.evidence})`;
+      return `Filed an appeal at level ${a.level ?? 1} (evidence: ${a.evidence})`;
     case 'write-off':
       return `Wrote off (${a.reason})`;
     case 'bill-patient':
