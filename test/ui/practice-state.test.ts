@@ -13,6 +13,7 @@ import { PRACTICE_KEY } from '../../src/persistence/practice.record';
 import { loadShippedPacks } from '../../src/scenarios/load-node';
 import { newestVersions } from '../../src/scenarios/versions';
 import { PracticeState } from '../../src/state/practice.svelte';
+import { expectedLinePostings } from '../../src/machines/posting';
 
 const shipped = loadShippedPacks();
 const catalog = starterCatalog();
@@ -35,11 +36,17 @@ const canonical = (v: unknown): string =>
       : x,
   );
 
+/** Posts a remittance line by line exactly as the 835 says (the trainee's own, right, posting). */
+async function postRight(s: PracticeState, id: string) {
+  const problems = await s.postLines(id, expectedLinePostings(s.practice!.remittance(id)!));
+  expect(problems).toEqual([]);
+}
+
 /** Works every queue the way a careful biller would, for `days` days. */
 async function run(s: PracticeState, days: number) {
   for (let d = 0; d < days; d++) {
     for (const r of s.view!.queues.toCode) await s.acceptSuggested(r.id);
-    for (const r of s.view!.queues.toPost) await s.post(r.id);
+    for (const r of s.view!.queues.toPost) await postRight(s, r.id);
     await s.advance(1);
   }
 }
@@ -152,7 +159,7 @@ describe('PracticeState: a denial through a first-level appeal', () => {
     let appealed: string | null = null;
     for (let d = 0; d < 90 && !appealed; d++) {
       for (const r of s.view!.queues.toCode) await s.acceptSuggested(r.id);
-      for (const r of s.view!.queues.toPost) await s.post(r.id);
+      for (const r of s.view!.queues.toPost) await postRight(s, r.id);
       const denial = s.view!.queues.denials.find((r) => r.denial?.appealable);
       if (denial) {
         await s.work(denial.id, { kind: 'appeal', evidence: 'records' });
