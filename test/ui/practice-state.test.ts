@@ -325,3 +325,28 @@ describe('PracticeState: the trainee posts, files at a level, and codes outside 
     expect(official.unknownCodes(r2.serviceDate, odd)).toEqual([]);
   });
 });
+
+describe('PracticeState: coordination of benefits', () => {
+  it('billing the patient before the secondary payer is judged wrong', async () => {
+    const s = state();
+    await s.start({ seed: 7, weeks: 3, guided: true });
+    let id: string | null = null;
+    for (let d = 0; d < 60 && !id; d++) {
+      for (const r of s.view!.queues.toCode) await s.acceptSuggested(r.id);
+      for (const r of s.view!.queues.toPost) await postRight(s, r.id);
+      const r = s.view!.queues.paid.find(
+        (x) => x.hasSecondary && s.practice!.machine(x.id)!.context.patientOwes > 0,
+      );
+      if (r) id = r.id;
+      else await s.advance(1);
+    }
+    expect(id).not.toBeNull();
+    await s.billPatient(id!);
+    expect(s.view!.decisions.at(-1)).toMatchObject({
+      kind: 'patient-billing',
+      right: false,
+      encounterId: id,
+    });
+    expect(s.view!.decisions.at(-1)!.rationale).toMatch(/secondary payer is on file/);
+  });
+});

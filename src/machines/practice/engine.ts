@@ -770,6 +770,20 @@ export class Practice {
   /** Sends the patient's share to the patient (from a paid claim). */
   billPatient(id: string): void {
     const c = this.#need(id);
+    const ctx = c.actor.getSnapshot().context;
+    // With a secondary on file and not yet billed, the patient's share goes to the secondary
+    // first, with the primary's adjudication: billing the patient now is judged wrong.
+    if (stateOf(c) === 'paid' && ctx.hasSecondary && ctx.secondaryPaid === 0 && ctx.patientOwes > 0)
+      this.#decide({
+        at: this.today,
+        kind: 'patient-billing',
+        choice: 'bill the patient before the secondary payer',
+        right: false,
+        rationale:
+          "A secondary payer is on file: send it the claim with the primary's adjudication before billing the patient (coordination of benefits; 837P loops 2320/2430; DOMAIN.md §1.9).",
+        encounterId: id,
+        claimId: ctx.claimId,
+      });
     this.#send(c, {
       type: 'patient.bill',
       at: this.today,

@@ -182,9 +182,7 @@ export async function practiceScenario(run, base) {
         const money = (t) => Math.round(Number(t.replace(/[$,]/g, '')) * 100);
         const fmt = (c) => (c / 100).toFixed(2);
         const qmb = (await page.getByText(/The patient is a QMB/).count()) > 0;
-        let wrong = false;
-        for (const [head, billed, allowed, paid, adjustments] of rows) {
-          const n = head.split(':')[0];
+        const posts = rows.map(([head, billed, allowed, paid, adjustments]) => {
           const adj =
             adjustments === 'none'
               ? []
@@ -196,7 +194,8 @@ export async function practiceScenario(run, base) {
           const sum = (f) => adj.filter(f).reduce((x, a) => x + a.amount, 0);
           const nonDenial = ['1', '2', '3', '45', '253', '23', '100'];
           const deniedLine = money(allowed) === 0 && adj.some((a) => !nonDenial.includes(a.carc));
-          const v = { pay: money(paid), co: 0, d: 0, ci: 0, cp: 0, other: 0, parked: 0 };
+          const v = { n: head.split(':')[0], pay: money(paid), co: 0, d: 0, ci: 0, cp: 0 };
+          Object.assign(v, { other: 0, parked: 0, denied: deniedLine });
           if (deniedLine) v.parked = money(billed) - v.pay;
           else {
             v.co = sum((a) => a.group !== 'PR');
@@ -204,14 +203,30 @@ export async function practiceScenario(run, base) {
             [v.d, v.ci, v.cp] = qmb ? [0, 0, 0] : [pr('1'), pr('2'), pr('3')];
             if (qmb) v.co += pr('1') + pr('2') + pr('3');
             v.other = sum((a) => a.group === 'PR' && !['1', '2', '3'].includes(a.carc));
-            // The one wrong move: this line's patient responsibility written off.
-            if (!wrong && v.d + v.ci + v.cp > 0) {
-              v.co += v.d + v.ci + v.cp;
-              v.d = v.ci = v.cp = 0;
-              wrong = true;
-            }
           }
-          const g = page.getByRole('group', { name: new RegExp(`^Line ${n}:`) });
+          return v;
+        });
+        // The one wrong move: patient responsibility written off; else a contractual amount
+        // moved to the patient; else a denial written off at posting.
+        const withPr = posts.find((v) => v.d + v.ci + v.cp > 0);
+        const withCo = posts.find((v) => !v.denied && v.co > 0);
+        const withDenial = posts.find((v) => v.parked > 0);
+        let expectError;
+        if (withPr) {
+          withPr.co += withPr.d + withPr.ci + withPr.cp;
+          withPr.d = withPr.ci = withPr.cp = 0;
+          expectError = /^Error: .*loses revenue/;
+        } else if (withCo) {
+          withCo.other += withCo.co;
+          withCo.co = 0;
+          expectError = /^Error: .*overbills them/;
+        } else {
+          withDenial.co += withDenial.parked;
+          withDenial.parked = 0;
+          expectError = /^Error: .*written off at posting/;
+        }
+        for (const v of posts) {
+          const g = page.getByRole('group', { name: new RegExp(`^Line ${v.n}:`) });
           await g.getByLabel(/^Payment/).fill(fmt(v.pay));
           await g.getByLabel(/^Contractual adjustment/).fill(fmt(v.co));
           await g.getByLabel(/^Deductible/).fill(fmt(v.d));
@@ -224,17 +239,15 @@ export async function practiceScenario(run, base) {
         const ledger = page.getByRole('table', { name: /Each posting/ });
         await ledger.getByRole('cell', { name: id.toUpperCase(), exact: false }).first().waitFor();
         const verdict = await ledger.locator('tbody tr').first().locator('td').last().innerText();
-        expect(
-          wrong ? /^Error: .*loses revenue/.test(verdict) : verdict === 'Right',
-          `the ledger shows the check (${wrong ? 'PR written off' : 'as the 835 says'}): ${verdict}`,
-        );
+        expect(expectError.test(verdict), `the ledger shows the error: ${verdict}`);
         const log = page
           .getByRole('table', { name: /Each decision/ })
           .locator('tbody tr')
           .first();
+        const logged = await log.innerText();
         expect(
-          (await log.innerText()).includes(wrong ? 'Wrong' : 'Right'),
-          'the decision log carries the posting',
+          logged.includes('posting') && logged.includes('Wrong'),
+          `the decision log carries the wrong posting: ${logged}`,
         );
         await run.shot(page, 'e2e-32-practice-posted-by-hand');
         await run.axeCheck(page, 'practice: posted by hand');
