@@ -209,6 +209,15 @@ const ANNOUNCE = {
   }),
 };
 
+/** As ANNOUNCE, after a posting: the 835 shortcut records no decision, so there is none to hear. */
+const ANNOUNCE_POST = {
+  type: 'announce' as const,
+  params: ({ context, event }: { context: ClaimMachineContext; event: ClaimMachineEvent }) => ({
+    decision:
+      event.type === 'remittance.post' && event.shortcut ? undefined : context.decisions.at(-1),
+  }),
+};
+
 export const claimMachine = setup({
   types: {
     context: {} as ClaimMachineContext,
@@ -491,10 +500,10 @@ export const claimMachine = setup({
     remittance: {
       on: {
         'remittance.post': [
-          { guard: 'isVoided', target: 'closed', actions: ['post', ANNOUNCE] },
-          { guard: 'isPaid', target: 'paid', actions: ['post', ANNOUNCE] },
-          { guard: 'isPartial', target: 'partiallyPaid', actions: ['post', ANNOUNCE] },
-          { target: 'denied', actions: ['post', ANNOUNCE] },
+          { guard: 'isVoided', target: 'closed', actions: ['post', ANNOUNCE_POST] },
+          { guard: 'isPaid', target: 'paid', actions: ['post', ANNOUNCE_POST] },
+          { guard: 'isPartial', target: 'partiallyPaid', actions: ['post', ANNOUNCE_POST] },
+          { target: 'denied', actions: ['post', ANNOUNCE_POST] },
         ],
       },
     },

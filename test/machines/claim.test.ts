@@ -337,6 +337,23 @@ describe('claim machine: effects and guards', () => {
     expect(a.getSnapshot().value).toBe('patientBalance');
   });
 
+  it('the 835 shortcut posting announces no decision', () => {
+    const heard: (Decision | undefined)[] = [];
+    const m = claimMachine.provide({
+      actions: {
+        announce: (_, p: { decision: Decision | undefined }) => void heard.push(p.decision),
+      },
+    });
+    const a = createActor(m, { input: input() }).start();
+    for (const e of denied(pr96).map((e) =>
+      e.type === 'remittance.post' ? { ...e, shortcut: true } : e,
+    ))
+      a.send(e);
+    expect(a.getSnapshot().value).toBe('workbench');
+    expect(heard).toEqual([undefined]);
+    expect(a.getSnapshot().context.decisions).toEqual([]);
+  });
+
   it('guards read as predicates over the context', () => {
     const ctx = run(denied(pr96)).context as ClaimMachineContext;
     expect(claimGuards.isDenied(ctx)).toBe(true);
