@@ -7,6 +7,12 @@
  *   open --appeal.file--> review --clock.tick (decision due)--> won | lost
  *   lost --appeal.file--> review (next level) | --appeal.accept--> upheld
  *   open | lost --clock.tick past the deadline / a late filing--> expired
+ *   open | review | lost --appeal.file at a level that is not open--> (stays; refusal recorded)
+ *
+ * A filing may name its level (`level`): the trainee chooses it. Only one level is open at a
+ * time (the first, then the one after each decision); a filing at any other level, while a
+ * decision is pending, or below a level's amount in controversy is refused with the payer's
+ * reason and kept in `refused` (the driver records it as a wrong decision).
  *
  * Levels, deadlines and amounts are the payer profile's dated data (the caller passes the levels
  * in force on the notice date); the decision follows merit (appeal-merit.ts). Pure: dates come
@@ -50,6 +56,14 @@ export interface AppealStep {
   reason: string | null;
 }
 
+/** A filing the payer refused (wrong level, decision pending, amount in controversy not met). */
+export interface AppealRefusal {
+  at: string;
+  /** The level the filing named. */
+  level: number;
+  reason: string;
+}
+
 export interface AppealLadderContext extends AppealLadderInput {
   /** Index into `levels` of the level now open or in review. */
   index: number;
@@ -58,6 +72,12 @@ export interface AppealLadderContext extends AppealLadderInput {
   decisionDue: string | null;
   history: AppealStep[];
   result: AppealLadderOutput['result'] | null;
+  /**
+   * The last filing the payer refused (absent in snapshots saved before levels could be chosen).
+   * Only the last is kept, so the machine's states stay finite; the driver records each one as
+   * it happens.
+   */
+  refused?: AppealRefusal | null;
 }
 
 export interface AppealLadderOutput {
@@ -69,7 +89,7 @@ export interface AppealLadderOutput {
 }
 
 export type AppealLadderEvent =
-  | { type: 'appeal.file'; at: string; evidence: Evidence }
+  | { type: 'appeal.file'; at: string; evidence: Evidence; level?: number }
   | { type: 'appeal.accept'; at: string }
   | { type: 'clock.tick'; at: string };
 
@@ -82,6 +102,45 @@ const deadlineAt = (c: AppealLadderInput, index: number, noticeDate: string) =>
 
 /** The level a filing now would go to (open: the current one; after a loss: the next). */
 const filingIndex = (c: AppealLadderContext, lost: boolean) => (lost ? c.index + 1 : c.index);
+
+const money = (cents: number) => `$${(cents / 100).toFixed(2)}`;
+
+/** The level (index into `levels`) a filing now may go to, or null while a decision is pending. */
+export function openIndex(
+  c: AppealLadderContext,
+  state: 'open' | 'review' | 'lost',
+): number | null {
+  return state === 'review' ? null : state === 'lost' ? c.index + 1 : c.index;
+}
+
+/**
+ * Why the payer refuses a filing at `level` now, or null when it takes it. The levels climb one
+ * at a time: each needs the decision of the one before.
+ * See: 42 CFR 405.904(a)(2) and 405.960, 405.1000, 405.1100, 405.1130 (each level is a request to
+ * review the decision of the level below); 405.1006 (amount in controversy); Pub. 100-04 ch. 29.
+ */
+export function refusalOf(
+  c: AppealLadderContext,
+  state: 'open' | 'review' | 'lost',
+  level: number,
+): string | null {
+  const at = c.levels.findIndex((l) => l.level === level);
+  const name = (i: number) => `level ${c.levels[i]!.level} (${c.levels[i]!.name})`;
+  if (at < 0)
+    return `This payer has no appeal level ${level} (levels ${c.levels.map((l) => l.level).join(', ')}).`;
+  const open = openIndex(c, state);
+  if (open === null)
+    return `${name(c.index)} is still in review (decision due ${c.decisionDue ?? 'later'}): the next level opens only with its decision (42 CFR 405.904(a)(2)).`;
+  if (open >= c.levels.length) return `Every appeal level has been decided.`;
+  if (at < open)
+    return `${name(at)} has already been decided: the level open now is ${name(open)}.`;
+  if (at > open)
+    return `${name(at)} is not open: it reviews the decision of ${name(at - 1)}, which has not been made (42 CFR 405.904(a)(2)). File ${name(open)}.`;
+  const aic = c.levels[at]!.amountInControversy;
+  if (aic !== null && c.disputed < aic)
+    return `The amount in controversy (${money(c.disputed)}) is below the ${money(aic)} that ${name(at)} requires: the request is dismissed (42 CFR 405.1006).`;
+  return null;
+}
 
 export const appealGuards = {
   /** The filing is on or before the deadline. */
@@ -117,6 +176,14 @@ export const appealMachine = setup({
       appealGuards.hasNextLevel(context) &&
       appealGuards.inTime(context, event.at) &&
       appealGuards.meetsAic(context, context.index + 1),
+    /** The filing names a level the payer does not take now. */
+    refusedOpen: ({ context, event }) =>
+      event.type === 'appeal.file' &&
+      refusalOf(context, 'open', event.level ?? context.levels[context.index]!.level) !== null,
+    refusedLost: ({ context, event }) =>
+      event.type === 'appeal.file' &&
+      refusalOf(context, 'lost', event.level ?? context.levels[context.index + 1]?.level ?? -1) !==
+        null,
     prefiledLate: ({ context }) =>
       !!context.filing && !appealGuards.inTime(context, context.filing.at),
     prefiled: ({ context }) => !!context.filing && appealGuards.meetsAic(context, 0),
@@ -127,6 +194,14 @@ export const appealMachine = setup({
     isLastLevel: ({ context }) => !appealGuards.hasNextLevel(context),
   },
   actions: {
+    refuse: assign(({ context, event }, params: { state: 'open' | 'review' | 'lost' }) => {
+      if (event.type !== 'appeal.file') return {};
+      const open = openIndex(context, params.state);
+      const level =
+        event.level ?? context.levels[open ?? context.index]?.level ?? context.levels.length + 1;
+      const reason = refusalOf(context, params.state, level) ?? 'refused';
+      return { refused: { at: event.at, level, reason } };
+    }),
     file: assign(({ context, event }, params: { escalate: boolean }) => {
       const filing = event.type === 'appeal.file' ? event : context.filing;
       if (!filing) return {};
@@ -182,6 +257,7 @@ export const appealMachine = setup({
     decisionDue: null,
     history: [],
     result: null,
+    refused: null,
   }),
   initial: 'open',
   states: {
@@ -197,6 +273,7 @@ export const appealMachine = setup({
       on: {
         'appeal.file': [
           { guard: 'isLate', target: 'expired' },
+          { guard: 'refusedOpen', actions: { type: 'refuse', params: { state: 'open' } } },
           {
             guard: 'canFileFirst',
             target: 'review',
@@ -210,6 +287,7 @@ export const appealMachine = setup({
     review: {
       on: {
         'clock.tick': [{ guard: { type: 'isDecisionDue' }, target: 'deciding' }],
+        'appeal.file': { actions: { type: 'refuse', params: { state: 'review' } } },
       },
     },
     // A transient state: the payer's decision follows merit.
@@ -224,6 +302,7 @@ export const appealMachine = setup({
       on: {
         'appeal.file': [
           { guard: 'isLate', target: 'expired' },
+          { guard: 'refusedLost', actions: { type: 'refuse', params: { state: 'lost' } } },
           {
             guard: 'canEscalate',
             target: 'review',

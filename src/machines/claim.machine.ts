@@ -16,8 +16,13 @@
  * driver or a test injects with `.provide()` to hear each decision as it is made.
  * See: DOMAIN.md §1, §5, §8; issue 15.
  */
-import { assign, sendTo, setup } from 'xstate';
-import { appealMachine, type AppealLadderInput, type AppealLadderOutput } from './appeal.machine';
+import { and, assign, sendTo, setup } from 'xstate';
+import {
+  appealMachine,
+  refusalOf,
+  type AppealLadderInput,
+  type AppealLadderOutput,
+} from './appeal.machine';
 import type { Evidence, AppealCause } from './appeal-merit';
 import { patientBalanceMachine, type PatientBalanceInput } from './patient-balance.machine';
 import { judgePosting, type ExpectedPosting, type PostingEntry } from './posting';
@@ -91,13 +96,29 @@ export type ClaimMachineEvent =
   | ({ type: 'clearinghouse.rejected'; reasons: string[] } & At)
   | ({ type: 'claim.fix' } & At)
   | ({ type: 'payer.remitted'; remit: RemitSummary } & At)
-  | ({ type: 'remittance.post'; posted: PostingEntry } & At)
+  | ({
+      type: 'remittance.post';
+      posted: PostingEntry;
+      /**
+       * The judgement of a line-by-line posting (posting.ts `judgeLinePosting`, made by the
+       * driver that holds the whole remittance); without it the totals are judged here.
+       */
+      judged?: Decision;
+      /** The "post as the 835 says" shortcut: posted, but not the biller's decision (none recorded). */
+      shortcut?: boolean;
+    } & At)
   | ({ type: 'denial.work' } & At)
   | ({ type: 'denial.correct'; frequency: '7' | '8' } & At)
   | ({ type: 'denial.reopen' } & At)
   | ({ type: 'reopening.refused' } & At)
-  | ({ type: 'denial.appeal'; evidence: Evidence; ladder: AppealLadderInput } & At)
-  | ({ type: 'appeal.file'; evidence: Evidence } & At)
+  | ({
+      type: 'denial.appeal';
+      evidence: Evidence;
+      ladder: AppealLadderInput;
+      /** The level the trainee chose (default: the payer's first). */
+      level?: number;
+    } & At)
+  | ({ type: 'appeal.file'; evidence: Evidence; level?: number } & At)
   | ({ type: 'appeal.accept' } & At)
   | ({ type: 'clock.tick' } & At)
   | ({ type: 'claim.write-off'; reason: WriteOffReason } & At)
@@ -139,6 +160,19 @@ export const claimIdOf = (encounterId: string, seq: number) =>
 const isNcci0 = (c: ClaimMachineContext) => c.remit?.cause?.kind === 'ncci-0';
 const deniedGroup = (c: ClaimMachineContext) => c.remit?.denial?.group ?? null;
 
+/**
+ * Why a first filing at `level` is refused (only the payer's first level is open before any
+ * decision), or null. See: appeal.machine.ts `refusalOf`.
+ */
+export function firstFilingRefusal(ladder: AppealLadderInput, level: number | undefined) {
+  if (level === undefined || !ladder?.levels?.length) return null;
+  return refusalOf(
+    { ...ladder, index: 0, deadline: '', decisionDue: null, history: [], result: null },
+    'open',
+    level,
+  );
+}
+
 /** Guards as plain predicates over the context (unit-tested on their own). */
 export const claimGuards = {
   takesReplacement: (c: ClaimMachineContext) => c.corrections === 'frequency-7-8',
@@ -175,6 +209,15 @@ const ANNOUNCE = {
   }),
 };
 
+/** As ANNOUNCE, after a posting: the 835 shortcut records no decision, so there is none to hear. */
+const ANNOUNCE_POST = {
+  type: 'announce' as const,
+  params: ({ context, event }: { context: ClaimMachineContext; event: ClaimMachineEvent }) => ({
+    decision:
+      event.type === 'remittance.post' && event.shortcut ? undefined : context.decisions.at(-1),
+  }),
+};
+
 export const claimMachine = setup({
   types: {
     context: {} as ClaimMachineContext,
@@ -194,6 +237,8 @@ export const claimMachine = setup({
     owesPatient: ({ context }) => claimGuards.owesPatient(context),
     canBillSecondary: ({ context }) => claimGuards.canBillSecondary(context),
     isFrequency7: ({ event }) => event.type === 'denial.correct' && event.frequency === '7',
+    skipsFirstLevel: ({ event }) =>
+      event.type === 'denial.appeal' && firstFilingRefusal(event.ladder, event.level) !== null,
     appealWon: ({ event }) => (event as { output?: AppealLadderOutput }).output?.result === 'won',
   },
   actions: {
@@ -225,11 +270,13 @@ export const claimMachine = setup({
     ),
     post: assign(({ context, event }) => {
       if (event.type !== 'remittance.post' || !context.remit) return {};
-      const d = judgePosting(context.remit.expected, event.posted, event.at, {
-        encounterId: context.encounterId,
-        claimId: context.claimId,
-      });
-      return { ...record(context, d), patientOwes: context.patientOwes + event.posted.toPatient };
+      const patientOwes = context.patientOwes + event.posted.toPatient;
+      if (event.shortcut) return { patientOwes };
+      const ids = { encounterId: context.encounterId, claimId: context.claimId };
+      const d = event.judged
+        ? { ...event.judged, ...ids }
+        : judgePosting(context.remit.expected, event.posted, event.at, ids);
+      return { ...record(context, d), patientOwes };
     }),
     correct: assign(({ context, event }) => {
       if (event.type !== 'denial.correct') return {};
@@ -301,17 +348,32 @@ export const claimMachine = setup({
         context,
         event.at,
         'appeal',
-        `appeal level 1 with ${event.evidence}`,
+        `appeal level ${event.ladder.levels[0]?.level ?? 1} with ${event.evidence}`,
         !ncci0,
         ncci0
           ? WRONG_MOVES.appealNcci0
           : 'The denial was adjudicated with appeal rights: file the first level before its deadline with the evidence that answers the cause (42 CFR 405.942; DOMAIN.md §8).',
       );
       return {
-        ...record(context, d),
+        ...record(context, { ...d, level: event.ladder.levels[0]?.level ?? 1 }),
         appeal: { ...event.ladder, filing: { at: event.at, evidence: event.evidence } },
         appealResult: null,
       };
+    }),
+    /** A first filing above the first level: refused with the payer's reason, nothing opens. */
+    refuseLevel: assign(({ context, event }) => {
+      if (event.type !== 'denial.appeal') return {};
+      const level = event.level ?? 1;
+      const name = event.ladder.levels.find((l) => l.level === level)?.name;
+      const d = decision(
+        context,
+        event.at,
+        'appeal',
+        `appeal level ${level}${name ? ` (${name})` : ''} with ${event.evidence}`,
+        false,
+        firstFilingRefusal(event.ladder, event.level) ?? 'refused',
+      );
+      return record(context, { ...d, level });
     }),
     notAppealable: assign(({ context, event }) =>
       record(
@@ -438,10 +500,10 @@ export const claimMachine = setup({
     remittance: {
       on: {
         'remittance.post': [
-          { guard: 'isVoided', target: 'closed', actions: ['post', ANNOUNCE] },
-          { guard: 'isPaid', target: 'paid', actions: ['post', ANNOUNCE] },
-          { guard: 'isPartial', target: 'partiallyPaid', actions: ['post', ANNOUNCE] },
-          { target: 'denied', actions: ['post', ANNOUNCE] },
+          { guard: 'isVoided', target: 'closed', actions: ['post', ANNOUNCE_POST] },
+          { guard: 'isPaid', target: 'paid', actions: ['post', ANNOUNCE_POST] },
+          { guard: 'isPartial', target: 'partiallyPaid', actions: ['post', ANNOUNCE_POST] },
+          { target: 'denied', actions: ['post', ANNOUNCE_POST] },
         ],
       },
     },
@@ -467,6 +529,10 @@ export const claimMachine = setup({
           { target: 'corrected', actions: ['correct', ANNOUNCE] },
         ],
         'denial.appeal': [
+          {
+            guard: and(['isAppealable', 'skipsFirstLevel']),
+            actions: ['refuseLevel', ANNOUNCE],
+          },
           { guard: 'isAppealable', target: 'appealing', actions: ['startAppeal', ANNOUNCE] },
           { actions: ['notAppealable', ANNOUNCE] },
         ],

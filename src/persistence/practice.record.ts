@@ -16,6 +16,8 @@ const engineJson = z
     cases: z.array(z.object({ enc: z.object({ id: z.string() }).loose() }).loose()),
     agenda: z.array(z.tuple([z.string(), z.array(z.unknown())])),
     decisions: z.array(z.object({ at: z.string(), kind: z.string(), right: z.boolean() }).loose()),
+    /** The posting ledger (added with line-by-line posting; older saves have none). */
+    postings: z.array(z.object({ at: z.string(), encounterId: z.string() }).loose()).optional(),
   })
   .loose();
 

@@ -6,7 +6,8 @@
  */
 import type { Decision } from '../machines/practice/decisions';
 import type { Figures } from '../machines/practice/figures';
-import type { Practice, QueueName } from '../machines/practice/engine';
+import type { PostingRecord, Practice, QueueName } from '../machines/practice/engine';
+import { netPaid, paidToProvider } from '../domain/payer/remittance/remittance';
 import type { GeneratedEncounter } from '../domain/world/encounter';
 
 export interface CaseRow {
@@ -51,6 +52,29 @@ export interface CaseRow {
     }[];
   } | null;
   balance: { owed: number; statements: number; state: string } | null;
+  /** The remittance as the EOB/835 shows it, line by line (what the trainee posts from). */
+  remittance: {
+    status: string;
+    lines: {
+      line: number;
+      code: string;
+      modifiers: string[];
+      billed: number;
+      allowed: number;
+      /** Paid to the provider (835 SVC03). */
+      paid: number;
+      adjustments: { group: string; carc: string; amount: number }[];
+      remarks: string[];
+    }[];
+    /** An earlier payment taken back (835 reversal), positive cents; 0 when none. */
+    takeBack: number;
+    /** What the deposit is: new payment minus the take-back. */
+    netPaid: number;
+    /** The patient is a QMB: Medicare cost sharing may not be billed to them. */
+    qmb: boolean;
+  } | null;
+  /** The payer's appeal levels for this remittance (level, name, amount in controversy). */
+  appealLevels: { level: number; name: string; amountInControversy: number | null }[];
   hasSecondary: boolean;
   corrections: string;
 }
@@ -62,6 +86,8 @@ export interface PracticeView {
   guided: boolean;
   queues: Record<QueueName, CaseRow[]>;
   decisions: Decision[];
+  /** The posting ledger, newest first. */
+  ledger: PostingRecord[];
   figures: Figures;
 }
 
@@ -141,6 +167,29 @@ function row(p: Practice, id: string): CaseRow {
       : null,
     hasSecondary: enc.coverage.length > 1,
     corrections: ctx.corrections,
+    remittance: remittanceRow(p, id),
+    appealLevels: remit ? p.appealLevels(id) : [],
+  };
+}
+
+function remittanceRow(p: Practice, id: string): CaseRow['remittance'] {
+  const r = p.remittance(id);
+  if (!r) return null;
+  return {
+    status: r.status,
+    lines: r.lines.map((l) => ({
+      line: l.line,
+      code: l.code,
+      modifiers: [...l.modifiers],
+      billed: l.billed,
+      allowed: l.allowed,
+      paid: paidToProvider([l], l.paid),
+      adjustments: l.adjustments.map((a) => ({ group: a.group, carc: a.carc, amount: a.amount })),
+      remarks: [...l.remarks],
+    })),
+    takeBack: r.reversal ? -paidToProvider(r.reversal.lines, r.reversal.totals.paid) : 0,
+    netPaid: netPaid(r),
+    qmb: r.balanceBilling !== undefined,
   };
 }
 
@@ -156,6 +205,7 @@ export function buildView(
     ...extra,
     queues,
     decisions: [...p.decisions],
+    ledger: [...p.postings].reverse(),
     figures: p.figures(),
   };
 }

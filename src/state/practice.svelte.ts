@@ -8,7 +8,9 @@
  * decision records.
  * See: issue 15 ("The practice, in the app").
  */
-import type { CodeCatalog } from '../domain/codes/catalog';
+import type { CodeCatalog, IcdEntry, ProcedureEntry } from '../domain/codes/catalog';
+import { icdKey } from '../domain/codes/code';
+import type { CodesetClient } from '../codesets/client';
 import { addDays } from '../domain/time/dates';
 import type { GeneratedEncounter } from '../domain/world/encounter';
 import {
@@ -19,6 +21,7 @@ import {
   type PracticeJson,
 } from '../machines/practice/engine';
 import type { Evidence } from '../machines/appeal-merit';
+import type { PostingProblem, RemittancePosting } from '../machines/posting';
 import type { PackV2 } from '../scenarios/format/v2';
 import type { PackSet } from '../services/payer';
 import { newestVersions } from '../scenarios/versions';
@@ -56,6 +59,15 @@ export interface PracticeDeps {
   /** Packs whose payer profiles and fee tables adjudicate. */
   payerPacks: () => PackSet;
   catalog: () => CodeCatalog;
+  /**
+   * The code-set worker over the user's official bundles, when there are any: a code the
+   * practice does not know is looked up there for the date of service before the claim goes out.
+   */
+  engine?: {
+    ready(): Promise<'official' | 'starter' | 'probing'>;
+    readonly client: CodesetClient;
+    readonly mode?: 'official' | 'starter' | 'probing';
+  };
   /** Lets the page paint between generation chunks (tests pass an immediate one). */
   pause?: () => Promise<void>;
   /** Keeps each session in the progress history (src/state/session-history.ts). */
@@ -76,6 +88,7 @@ export class PracticeState {
       templates: () => app.fullPacks,
       payerPacks: () => app.packs,
       catalog: () => app.catalog,
+      engine: app.engine,
     });
   }
 
@@ -85,6 +98,14 @@ export class PracticeState {
   #upcoming: GeneratedEncounter[] = [];
   /** What the trainee last sent, per encounter. */
   #codings: Record<string, Coding> = {};
+  /** Codes the official code sets confirmed for a date of service (practice-catalog.ts). */
+  readonly #verified = {
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a lookup cache, never rendered
+    icd: new Map<string, IcdEntry>(),
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a lookup cache, never rendered
+    procedures: new Map<string, ProcedureEntry>(),
+  };
+  #catalogNow: (() => CodeCatalog) | null = null;
   /** What the payer's ledger recorded (browserPracticeEffects appends to it). */
   #ledger: LedgerEntry[] = [];
   #endsOn = '';
@@ -136,16 +157,79 @@ export class PracticeState {
     const all = [...visits];
     let base: CodeCatalog | null = null;
     let catalog: CodeCatalog | null = null;
-    return browserPracticeEffects(
-      this.#deps.payerPacks(),
-      () => {
-        const now = this.#deps.catalog();
-        if (now !== base) catalog = practiceCatalog((base = now), all);
-        return catalog!;
-      },
-      seed,
-      ledger,
-    );
+    const now = () => {
+      const c = this.#deps.catalog();
+      if (c !== base) catalog = practiceCatalog((base = c), all, this.#verified);
+      return catalog!;
+    };
+    this.#catalogNow = now;
+    return browserPracticeEffects(this.#deps.payerPacks(), now, seed, ledger);
+  }
+
+  /** True when the user's official code sets check the codes (else the starter set does). */
+  get officialCodes(): boolean {
+    return this.#deps.engine?.mode === 'official';
+  }
+
+  /**
+   * What checks the codes, in a sentence for the coding form: the official code sets for the
+   * date of service, or the starter set plus this practice's answer codes (and what that means).
+   */
+  get codesNote(): string {
+    if (this.officialCodes)
+      return 'Codes are checked against your imported official code sets for the date of service: any code valid on that date is accepted.';
+    const what = this.#catalogNow?.().describe() ?? this.#deps.catalog().describe();
+    return `The official code sets are not imported, so codes are checked against ${what}. Any other code, even a valid one, is refused as invalid: import the official files in Settings → Code sets to use any code.`;
+  }
+
+  /** The codes of a coding the practice's catalog does not know for the date (diagnoses, then lines). */
+  unknownCodes(date: string, coding: Coding): string[] {
+    const cat = this.#catalogNow?.() ?? this.#deps.catalog();
+    const rel = cat.icd10(date);
+    const out: string[] = [];
+    for (const d of coding.diagnoses)
+      if (!rel.ok || !rel.value.get(icdKey(d))?.billable) out.push(d);
+    for (const l of coding.lines) if (!cat.procedure(l.code, date)) out.push(l.code);
+    return out;
+  }
+
+  /**
+   * Looks up, in the official code sets, the codes of a coding the practice does not know for the
+   * date of service, and keeps those that exist there, so the payer in the page judges them as the
+   * official sets do. Nothing happens without official code sets (or when the worker fails: the
+   * code is then judged on the starter set, as the coding form says).
+   */
+  async #verify(date: string, coding: Coding): Promise<void> {
+    const engine = this.#deps.engine;
+    if (!engine || (await engine.ready().catch(() => 'starter')) !== 'official') return;
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity -- local to this call
+    const unknown = new Set(this.unknownCodes(date, coding));
+    const jobs: Promise<void>[] = [];
+    for (const d of coding.diagnoses) {
+      if (!unknown.has(d)) continue;
+      jobs.push(
+        engine.client.request({ type: 'lookup', code: d, date }).then((l) => {
+          if (!l.exists) return;
+          const code = icdKey(d);
+          this.#verified.icd.set(`${date}|${code}`, {
+            code,
+            billable: l.billable,
+            short: l.short ?? code,
+            long: l.description ?? code,
+          });
+        }),
+      );
+    }
+    for (const line of coding.lines) {
+      if (!unknown.has(line.code)) continue;
+      const code = line.code.trim().toUpperCase();
+      jobs.push(
+        engine.client.request({ type: 'procedure', code, date }).then((e) => {
+          if (e) this.#verified.procedures.set(`${date}|${code}`, e);
+        }),
+      );
+    }
+    await Promise.all(jobs.map((j) => j.catch(() => undefined)));
   }
 
   /** Loads the saved practice, if any. */
@@ -322,7 +406,8 @@ export class PracticeState {
     return this.#codings[id] ?? null;
   }
 
-  code(id: string, coding: Coding): Promise<void> {
+  async code(id: string, coding: Coding): Promise<void> {
+    await this.#verifyFor(id, coding);
     return this.#act(`Coded ${id} and sent the claim.`, (p) => {
       p.code(id, coding);
       this.#codings[id] = coding;
@@ -340,7 +425,13 @@ export class PracticeState {
     });
   }
 
-  fixRejection(id: string, coding: Coding): Promise<void> {
+  async #verifyFor(id: string, coding: Coding): Promise<void> {
+    const date = this.#practice?.encounter(id)?.serviceDate;
+    if (date) await this.#verify(date, coding);
+  }
+
+  async fixRejection(id: string, coding: Coding): Promise<void> {
+    await this.#verifyFor(id, coding);
     return this.#act(`Fixed ${id} and sent a new claim.`, (p) => {
       p.fixRejection(id, coding);
       this.#codings[id] = coding;
@@ -351,20 +442,46 @@ export class PracticeState {
     return this.#act(`Tried to appeal the rejection of ${id}.`, (p) => p.appealRejection(id));
   }
 
+  /** The labelled shortcut: posts as the 835 says; not the trainee's decision (none recorded). */
   post(id: string): Promise<void> {
-    return this.#act(`Posted the remittance of ${id}.`, (p) => p.post(id));
+    return this.#act(
+      `Posted the remittance of ${id} as the 835 says (shortcut: not scored as your posting).`,
+      (p) => p.post(id, undefined, { shortcut: true }),
+    );
   }
 
-  work(id: string, action: DenialAction): Promise<void> {
+  /**
+   * The trainee's own posting, line by line. A posting that does not balance is refused: the
+   * problems (each naming its line and field) come back for the form and nothing is posted.
+   */
+  async postLines(id: string, posting: RemittancePosting): Promise<PostingProblem[]> {
+    let problems: PostingProblem[] = [];
+    await this.#act(`Posted the remittance of ${id}.`, (p) => {
+      const out = p.postLines(id, posting);
+      if (!out.ok) {
+        problems = out.problems;
+        return `Not posted: ${out.problems.map((x) => x.message).join(' ')}`;
+      }
+      return `Posted the remittance of ${id}.`;
+    });
+    return problems;
+  }
+
+  async work(id: string, action: DenialAction): Promise<void> {
+    if (action.kind === 'correct' || action.kind === 'reopen')
+      await this.#verifyFor(id, action.coding);
     return this.#act(`${actionText(action)} on ${id}.`, (p) => {
       p.work(id, action);
       if (action.kind === 'correct' || action.kind === 'reopen') this.#codings[id] = action.coding;
     });
   }
 
-  escalate(id: string, evidence: Evidence): Promise<void> {
-    return this.#act(`Appealed ${id} at the next level.`, (p) =>
-      p.appeal(id, { kind: 'escalate', evidence }),
+  /** Files the appeal at `level` (the next level when not given). */
+  escalate(id: string, evidence: Evidence, level?: number): Promise<void> {
+    return this.#act(
+      level === undefined ? `Appealed ${id} at the next level.` : `Filed ${id} at level ${level}.`,
+      (p) =>
+        p.appeal(id, { kind: 'escalate', evidence, ...(level !== undefined ? { level } : {}) }),
     );
   }
 
@@ -404,7 +521,9 @@ function actionText(a: DenialAction): string {
     case 'reopen':
       return 'Asked for a reopening';
     case 'appeal':
-      return `Filed a first-level appeal (evidence: ${a.evidence})`;
+      return a.level === undefined || a.level === 1
+        ? `Filed a first-level appeal (evidence: ${a.evidence})`
+        : `Filed an appeal at level ${a.level} (evidence: ${a.evidence})`;
     case 'write-off':
       return `Wrote off (${a.reason})`;
     case 'bill-patient':

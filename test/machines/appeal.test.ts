@@ -17,6 +17,7 @@ import {
   type AppealLadderInput,
 } from '../../src/machines/appeal.machine';
 import { appealLevelsFor } from '../../src/machines/practice/payer-rules';
+import { addDays } from '../../src/domain/time/dates';
 import { medicarePayer, starterPayers } from '../../src/services/shipped';
 
 const records: AppealCause = {
@@ -163,6 +164,109 @@ describe('appeal ladder machine', () => {
     expect(transition(appealMachine, s, { type: 'appeal.accept', at: '2026-07-25' })[0].value).toBe(
       'upheld',
     );
+  });
+
+  it('the trainee names the level: only the open one is taken, others are refused with the reason', () => {
+    // QIC before any redetermination decision: refused, nothing filed, the ladder stays open.
+    const early = run([{ type: 'appeal.file', at: '2026-03-10', evidence: 'records', level: 2 }]);
+    expect(early.value).toBe('open');
+    expect(early.context.history).toEqual([]);
+    expect(early.context.refused?.level).toBe(2);
+    expect(early.context.refused?.reason).toMatch(
+      /level 2 \(Reconsideration \(QIC\)\) is not open.*level 1 \(Redetermination/,
+    );
+    // Naming the open level is the same as not naming one.
+    const filed = transition(appealMachine, early, {
+      type: 'appeal.file',
+      at: '2026-03-11',
+      evidence: 'none',
+      level: 1,
+    })[0];
+    expect(filed.value).toBe('review');
+    // While level 1 is in review, no level can be filed.
+    const pending = transition(appealMachine, filed, {
+      type: 'appeal.file',
+      at: '2026-03-20',
+      evidence: 'records',
+      level: 2,
+    })[0];
+    expect(pending.value).toBe('review');
+    expect(pending.context.refused?.reason).toMatch(/still in review/);
+    // After the loss: level 3 skips the QIC (refused); level 1 again is already decided.
+    const lost = transition(appealMachine, pending, { type: 'clock.tick', at: '2026-05-10' })[0];
+    expect(lost.value).toBe('lost');
+    const skip = transition(appealMachine, lost, {
+      type: 'appeal.file',
+      at: '2026-05-20',
+      evidence: 'records',
+      level: 3,
+    })[0];
+    expect(skip.value).toBe('lost');
+    expect(skip.context.refused?.reason).toMatch(/level 3 \(ALJ hearing.*not open/);
+    const again = transition(appealMachine, lost, {
+      type: 'appeal.file',
+      at: '2026-05-20',
+      evidence: 'records',
+      level: 1,
+    })[0];
+    expect(again.context.refused?.reason).toMatch(/already been decided/);
+    const unknown = transition(appealMachine, lost, {
+      type: 'appeal.file',
+      at: '2026-05-20',
+      evidence: 'records',
+      level: 9,
+    })[0];
+    expect(unknown.context.refused?.reason).toMatch(/no appeal level 9/);
+    // Level 2 is open: taken.
+    const qic = transition(appealMachine, lost, {
+      type: 'appeal.file',
+      at: '2026-05-20',
+      evidence: 'records',
+      level: 2,
+    })[0];
+    expect(qic.value).toBe('review');
+    expect(qic.context.history.at(-1)!.level).toBe(2);
+  });
+
+  it('the ALJ below the amount in controversy is refused with the payer reason (42 CFR 405.1006)', () => {
+    const small = input({ disputed: 15_000, cause: { ...records, supported: false } });
+    const s = run(
+      [
+        { type: 'appeal.file', at: '2026-03-10', evidence: 'records' },
+        { type: 'clock.tick', at: '2026-05-09' },
+        { type: 'appeal.file', at: '2026-05-20', evidence: 'records', level: 2 },
+        { type: 'clock.tick', at: '2026-07-19' },
+        { type: 'appeal.file', at: '2026-07-25', evidence: 'records', level: 3 },
+      ],
+      small,
+    );
+    expect(s.value).toBe('lost');
+    expect(s.context.refused?.reason).toBe(
+      'The amount in controversy ($150.00) is below the $200.00 that level 3 (ALJ hearing (OMHA)) requires: the request is dismissed (42 CFR 405.1006).',
+    );
+  });
+
+  it('a late filing at the open level closes the path; a missed deadline too (not a refusal)', () => {
+    const s = run([
+      { type: 'appeal.file', at: '2026-03-10', evidence: 'none' },
+      { type: 'clock.tick', at: '2026-05-09' },
+    ]);
+    expect(s.value).toBe('lost');
+    const late = transition(appealMachine, s, {
+      type: 'appeal.file',
+      at: addDays(s.context.deadline, 1),
+      evidence: 'records',
+      level: 2,
+    })[0];
+    expect(late.value).toBe('expired');
+    expect(late.output?.reason).toBe(`deadline ${s.context.deadline} missed`);
+    expect(
+      transition(appealMachine, s, { type: 'clock.tick', at: addDays(s.context.deadline, 1) })[0]
+        .value,
+    ).toBe('expired');
+    expect(
+      transition(appealMachine, s, { type: 'clock.tick', at: s.context.deadline })[0].value,
+    ).toBe('lost');
   });
 
   it('an NCCI indicator-0 denial never wins, whatever the evidence', () => {

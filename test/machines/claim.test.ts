@@ -184,6 +184,56 @@ describe('claim machine: wrong moves are recorded with their rule', () => {
     });
   });
 
+  it('filing above the first level from the workbench: refused with the reason, nothing opens', () => {
+    const s = run([
+      ...denied(co50),
+      { type: 'denial.appeal', at, evidence: 'records', ladder, level: 2 },
+    ]);
+    expect(s.value).toBe('workbench');
+    expect(s.context.appeal).toBeNull();
+    expect(wrong(s)[0]).toMatchObject({
+      kind: 'appeal',
+      level: 2,
+      choice: 'appeal level 2 (External review) with records',
+    });
+    expect(wrong(s)[0]!.rationale).toMatch(/level 2 \(External review\) is not open/);
+    // The first level, named or not, opens the ladder.
+    const ok = transition(claimMachine, s, {
+      type: 'denial.appeal',
+      at,
+      evidence: 'records',
+      ladder,
+      level: 1,
+    })[0];
+    expect(ok.value).toBe('appealing');
+    expect(ok.context.decisions.at(-1)).toMatchObject({ right: true, level: 1 });
+  });
+
+  it('posting: a judged line posting is recorded as given; the 835 shortcut records nothing', () => {
+    const judged: Decision = {
+      at,
+      kind: 'posting',
+      choice: 'payment 6000',
+      right: false,
+      rationale: WRONG_MOVES.prAsContractual,
+      errors: [WRONG_MOVES.prAsContractual],
+      manual: true,
+    };
+    const base = [
+      ...toSubmitted,
+      { type: 'clearinghouse.accepted', at, dueOn: '2026-04-01' },
+      { type: 'payer.remitted', at, remit: remit('paid', null, null, 1_000) },
+    ] as ClaimMachineEvent[];
+    const mine = run([...base, { type: 'remittance.post', at, posted, judged }]);
+    expect(mine.value).toBe('paid');
+    expect(mine.context.decisions).toEqual([
+      { ...judged, encounterId: 'enc-000001', claimId: mine.context.claimId },
+    ]);
+    const quick = run([...base, { type: 'remittance.post', at, posted, shortcut: true }]);
+    expect(quick.value).toBe('paid');
+    expect(quick.context.decisions).toEqual([]);
+  });
+
   it('appealing an NCCI indicator-0 denial (the appeal goes on and cannot win)', () => {
     const s = run([
       ...denied(ncci0),
@@ -285,6 +335,23 @@ describe('claim machine: effects and guards', () => {
       a.send(e);
     expect(heard.map((d) => d.kind)).toEqual(['posting', 'patient-billing']);
     expect(a.getSnapshot().value).toBe('patientBalance');
+  });
+
+  it('the 835 shortcut posting announces no decision', () => {
+    const heard: (Decision | undefined)[] = [];
+    const m = claimMachine.provide({
+      actions: {
+        announce: (_, p: { decision: Decision | undefined }) => void heard.push(p.decision),
+      },
+    });
+    const a = createActor(m, { input: input() }).start();
+    for (const e of denied(pr96).map((e) =>
+      e.type === 'remittance.post' ? { ...e, shortcut: true } : e,
+    ))
+      a.send(e);
+    expect(a.getSnapshot().value).toBe('workbench');
+    expect(heard).toEqual([undefined]);
+    expect(a.getSnapshot().context.decisions).toEqual([]);
   });
 
   it('guards read as predicates over the context', () => {

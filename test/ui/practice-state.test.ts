@@ -13,6 +13,8 @@ import { PRACTICE_KEY } from '../../src/persistence/practice.record';
 import { loadShippedPacks } from '../../src/scenarios/load-node';
 import { newestVersions } from '../../src/scenarios/versions';
 import { PracticeState } from '../../src/state/practice.svelte';
+import { expectedLinePostings } from '../../src/machines/posting';
+import { WRONG_MOVES } from '../../src/machines/practice/decisions';
 
 const shipped = loadShippedPacks();
 const catalog = starterCatalog();
@@ -35,11 +37,17 @@ const canonical = (v: unknown): string =>
       : x,
   );
 
+/** Posts a remittance line by line exactly as the 835 says (the trainee's own, right, posting). */
+async function postRight(s: PracticeState, id: string) {
+  const problems = await s.postLines(id, expectedLinePostings(s.practice!.remittance(id)!));
+  expect(problems).toEqual([]);
+}
+
 /** Works every queue the way a careful biller would, for `days` days. */
 async function run(s: PracticeState, days: number) {
   for (let d = 0; d < days; d++) {
     for (const r of s.view!.queues.toCode) await s.acceptSuggested(r.id);
-    for (const r of s.view!.queues.toPost) await s.post(r.id);
+    for (const r of s.view!.queues.toPost) await postRight(s, r.id);
     await s.advance(1);
   }
 }
@@ -152,7 +160,7 @@ describe('PracticeState: a denial through a first-level appeal', () => {
     let appealed: string | null = null;
     for (let d = 0; d < 90 && !appealed; d++) {
       for (const r of s.view!.queues.toCode) await s.acceptSuggested(r.id);
-      for (const r of s.view!.queues.toPost) await s.post(r.id);
+      for (const r of s.view!.queues.toPost) await postRight(s, r.id);
       const denial = s.view!.queues.denials.find((r) => r.denial?.appealable);
       if (denial) {
         await s.work(denial.id, { kind: 'appeal', evidence: 'records' });
@@ -173,5 +181,172 @@ describe('PracticeState: a denial through a first-level appeal', () => {
     expect(
       s.view!.decisions.every((d) => d.rationale.length > 20 && /\d{4}-\d{2}-\d{2}/.test(d.at)),
     ).toBe(true);
+  });
+});
+
+describe('PracticeState: the trainee posts, files at a level, and codes outside the starter set', () => {
+  it('a posting that does not balance is refused; a wrong one is posted, judged and shown in the ledger', async () => {
+    const s = state();
+    await s.start({ seed: 3, weeks: 2, guided: true });
+    let id: string | null = null;
+    for (let d = 0; d < 40 && !id; d++) {
+      for (const r of s.view!.queues.toCode) await s.acceptSuggested(r.id);
+      const r = s.view!.queues.toPost.find((x) => {
+        const e = expectedLinePostings(s.practice!.remittance(x.id)!);
+        return e.lines.some((l) => l.coinsurance + l.deductible + l.copay > 0);
+      });
+      if (r) id = r.id;
+      else {
+        for (const x of s.view!.queues.toPost) await postRight(s, x.id);
+        await s.advance(1);
+      }
+    }
+    expect(id).not.toBeNull();
+    const right = expectedLinePostings(s.practice!.remittance(id!)!);
+    const n = right.lines.findIndex((l) => l.coinsurance + l.deductible + l.copay > 0);
+    const l = right.lines[n]!;
+    const pr = l.coinsurance + l.deductible + l.copay;
+    const decisions = s.view!.decisions.length;
+    // Unbalanced: refused, nothing posted, the problem names the line and the field.
+    const short = {
+      ...right,
+      lines: right.lines.map((x, i) =>
+        i === n ? { ...x, contractual: (x.contractual - 1) as never } : x,
+      ),
+    };
+    const refused = await s.postLines(id!, short);
+    expect(refused[0]).toMatchObject({ line: l.line, field: 'contractual' });
+    expect(s.message).toMatch(/^Not posted: Line \d+ \(\w+\) does not balance/);
+    expect(s.view!.queues.toPost.some((r) => r.id === id)).toBe(true);
+    expect(s.view!.decisions.length).toBe(decisions);
+    // PR written off as contractual: posted, judged wrong, the ledger shows the error.
+    const prOff = {
+      ...right,
+      lines: right.lines.map((x, i) =>
+        i === n
+          ? {
+              ...x,
+              deductible: 0 as never,
+              coinsurance: 0 as never,
+              copay: 0 as never,
+              contractual: (x.contractual + pr) as never,
+            }
+          : x,
+      ),
+    };
+    expect(await s.postLines(id!, prOff)).toEqual([]);
+    const d = s.view!.decisions.at(-1)!;
+    expect(d).toMatchObject({ kind: 'posting', right: false, manual: true, encounterId: id });
+    expect(d.rationale).toContain(WRONG_MOVES.prAsContractual);
+    expect(s.view!.ledger[0]).toMatchObject({ encounterId: id, by: 'trainee', right: false });
+    expect(s.view!.ledger[0]!.errors[0]).toContain(WRONG_MOVES.prAsContractual);
+    expect(s.message).toMatch(/Wrong: .*loses revenue/);
+    // The labelled shortcut posts the next one without a decision, marked in the ledger.
+    for (let d2 = 0; d2 < 30 && !s.view!.queues.toPost.length; d2++) await s.advance(1);
+    const next = s.view!.queues.toPost[0]!;
+    const before = s.view!.decisions.length;
+    await s.post(next.id);
+    expect(s.view!.decisions.length).toBe(before);
+    expect(s.view!.ledger[0]).toMatchObject({ encounterId: next.id, by: 'shortcut', right: null });
+  });
+
+  it('an appeal filed at level 2 before any decision is refused and recorded as wrong', async () => {
+    const s = state();
+    await s.start({ seed: 3, weeks: 2, guided: true });
+    let denial: string | null = null;
+    for (let d = 0; d < 90 && !denial; d++) {
+      for (const r of s.view!.queues.toCode) await s.acceptSuggested(r.id);
+      for (const r of s.view!.queues.toPost) await postRight(s, r.id);
+      const r = s.view!.queues.denials.find((x) => x.denial?.appealable);
+      if (r) denial = r.id;
+      else await s.advance(1);
+    }
+    expect(denial).not.toBeNull();
+    const row = s.view!.queues.denials.find((r) => r.id === denial)!;
+    expect(row.appealLevels.length).toBeGreaterThan(1);
+    await s.work(denial!, {
+      kind: 'appeal',
+      evidence: 'records',
+      level: row.appealLevels[1]!.level,
+    });
+    const d = s.view!.decisions.at(-1)!;
+    expect(d).toMatchObject({ kind: 'appeal', right: false, level: row.appealLevels[1]!.level });
+    expect(d.rationale).toMatch(/is not open/);
+    expect(s.view!.queues.denials.some((r) => r.id === denial)).toBe(true);
+  });
+
+  it('says which codes are known; with official code sets a valid code outside them is looked up and kept', async () => {
+    const s = state();
+    await s.start({ seed: 3, weeks: 1, guided: true });
+    expect(s.officialCodes).toBe(false);
+    expect(s.codesNote).toMatch(/official code sets are not imported.*refused as invalid/);
+    const row = s.view!.queues.toCode[0]!;
+    const odd = { diagnoses: ['Q99.8'], lines: [{ ...row.suggested.lines[0]!, code: '0001A' }] };
+    expect(s.unknownCodes(row.serviceDate, odd)).toEqual(['Q99.8', '0001A']);
+
+    const asked: string[] = [];
+    const official = new PracticeState({
+      store: new PracticeStore(memoryStore(), { now: () => '2026-01-01T00:00:00.000Z' }),
+      templates: () => shipped.full,
+      payerPacks: () => newestVersions(shipped.packs),
+      catalog: () => catalog,
+      pause: async () => {},
+      engine: {
+        mode: 'official',
+        ready: async () => 'official',
+        client: {
+          request: (async (req: { type: string; code: string; date: string }) => {
+            asked.push(`${req.type} ${req.code} ${req.date}`);
+            if (req.type === 'lookup')
+              return {
+                exists: true,
+                billable: true,
+                short: 'Other chromosome abnormality',
+                description: 'Other specified chromosome abnormalities',
+              };
+            return {
+              code: req.code,
+              system: 'CPT',
+              display: 'vaccine administration',
+              effective: null,
+              terminated: null,
+              ownWording: true,
+              source: 'test',
+            };
+          }) as never,
+        } as never,
+      },
+    });
+    await official.start({ seed: 3, weeks: 1, guided: true });
+    expect(official.codesNote).toMatch(/imported official code sets/);
+    const r2 = official.view!.queues.toCode[0]!;
+    await official.code(r2.id, odd);
+    expect(asked).toEqual([`lookup Q99.8 ${r2.serviceDate}`, `procedure 0001A ${r2.serviceDate}`]);
+    expect(official.unknownCodes(r2.serviceDate, odd)).toEqual([]);
+  });
+});
+
+describe('PracticeState: coordination of benefits', () => {
+  it('billing the patient before the secondary payer is judged wrong', async () => {
+    const s = state();
+    await s.start({ seed: 7, weeks: 3, guided: true });
+    let id: string | null = null;
+    for (let d = 0; d < 60 && !id; d++) {
+      for (const r of s.view!.queues.toCode) await s.acceptSuggested(r.id);
+      for (const r of s.view!.queues.toPost) await postRight(s, r.id);
+      const r = s.view!.queues.paid.find(
+        (x) => x.hasSecondary && s.practice!.machine(x.id)!.context.patientOwes > 0,
+      );
+      if (r) id = r.id;
+      else await s.advance(1);
+    }
+    expect(id).not.toBeNull();
+    await s.billPatient(id!);
+    expect(s.view!.decisions.at(-1)).toMatchObject({
+      kind: 'patient-billing',
+      right: false,
+      encounterId: id,
+    });
+    expect(s.view!.decisions.at(-1)!.rationale).toMatch(/secondary payer is on file/);
   });
 });

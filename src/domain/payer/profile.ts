@@ -216,8 +216,9 @@ const base = z.object({
   /** Days after the notice date that it is presumed received (Medicare: 5). */
   presumedReceiptDays: z.number().int().min(0).max(30),
   /**
-   * Whether an appeal deadline that falls on a Saturday or Sunday moves to the next Monday
-   * ('next-business-day') or stands ('none', the default). Federal holidays are not modelled.
+   * Whether an appeal deadline that falls on a Saturday, Sunday or observed federal holiday moves
+   * to the next business day ('next-business-day', src/domain/time/holidays.ts) or stands
+   * ('none', the default).
    * See: Pub. 100-04 ch. 1 §70.7 (a filing period ending on a non-workday runs to the next
    * workday), which ClaimLab applies to the Medicare appeal periods of ch. 29 as well.
    */

@@ -26,6 +26,15 @@ export interface Decision {
   rationale: string;
   encounterId?: string;
   claimId?: string;
+  /** Appeals: the level the filing named (1 = the payer's first level). */
+  level?: number;
+  /**
+   * Every error the check found, one line each (a posting can be wrong in several ways; the
+   * rationale gives the first). Absent or empty when right.
+   */
+  errors?: string[];
+  /** True when the choice was the trainee's own (the line-by-line posting); absent otherwise. */
+  manual?: boolean;
 }
 
 /** The rationales of the wrong moves the issue names, in one place (tests and screens read them). */

@@ -24,10 +24,15 @@ import {
 } from '../claim.machine';
 import {
   balanceViolations,
+  checkPostingBalance,
   correctPosting,
   expectedPosting,
+  judgeLinePosting,
+  postingTotals,
   secondaryClaim,
   type PostingEntry,
+  type PostingProblem,
+  type RemittancePosting,
 } from '../posting';
 import { causeOf, denialOf } from './causes';
 import type { Decision } from './decisions';
@@ -55,7 +60,7 @@ export interface Coding {
 export type DenialAction =
   | { kind: 'correct'; frequency: '7' | '8'; coding: Coding }
   | { kind: 'reopen'; coding: Coding }
-  | { kind: 'appeal'; evidence: Evidence }
+  | { kind: 'appeal'; evidence: Evidence; level?: number }
   | { kind: 'write-off'; reason: WriteOffReason }
   | { kind: 'bill-patient' }
   | { kind: 'bill-secondary' };
@@ -85,6 +90,27 @@ interface Case {
   statements: number;
 }
 
+/**
+ * One posting in the practice's ledger (what the trainee posted from a remittance, or the
+ * labelled shortcut), with the check's verdict: `right` null for the shortcut (not the
+ * trainee's decision), else the errors the check found.
+ */
+export interface PostingRecord {
+  at: string;
+  encounterId: string;
+  claimId: string;
+  payerClaimNumber: string | null;
+  remitDate: string;
+  by: 'trainee' | 'shortcut';
+  payment: number;
+  contractual: number;
+  toPatient: number;
+  parked: number;
+  takeBack: number;
+  right: boolean | null;
+  errors: string[];
+}
+
 /** A saved practice (Practice.toJSON): plain data only. */
 export interface PracticeJson {
   formatVersion: 1;
@@ -96,6 +122,8 @@ export interface PracticeJson {
   decisions: Decision[];
   tally: Record<string, unknown>;
   ratio: [string, { paid: number; billed: number }][];
+  /** The posting ledger (absent in practices saved before line-by-line posting). */
+  postings?: PostingRecord[];
 }
 
 const stateOf = (c: Case): string => String(c.actor.getSnapshot().value);
@@ -115,6 +143,7 @@ export class Practice {
   readonly #agenda = new Map<string, AgendaItem[]>();
   readonly #queues = new Map<QueueName, Set<string>>();
   readonly #decisions: Decision[] = [];
+  readonly #postings: PostingRecord[] = [];
   /** Encounters whose machine moved today (the biller looks at appeals and balances only there). */
   #changed = new Set<string>();
   readonly #tally: Tally;
@@ -276,6 +305,18 @@ export class Practice {
     return this.#cases.get(id)?.enc;
   }
 
+  /** The appeal levels the payer offers for this case's remittance (what the trainee chooses from). */
+  appealLevels(id: string): { level: number; name: string; amountInControversy: number | null }[] {
+    const c = this.#cases.get(id);
+    const payer = c ? this.#effects.payer(c.enc.coverage[0]?.payerId ?? '') : undefined;
+    if (!c?.remit || !payer) return [];
+    return appealLevelsFor(payer, c.remit.remitDate).levels.map((l) => ({
+      level: l.level,
+      name: l.name,
+      amountInControversy: l.amountInControversy,
+    }));
+  }
+
   remittance(id: string): Remittance | null {
     return this.#cases.get(id)?.remit ?? null;
   }
@@ -291,6 +332,11 @@ export class Practice {
 
   get decisions(): readonly Decision[] {
     return this.#decisions;
+  }
+
+  /** The posting ledger, oldest first. */
+  get postings(): readonly PostingRecord[] {
+    return this.#postings;
   }
 
   // ---- the biller's actions -------------------------------------------------------------
@@ -391,14 +437,86 @@ export class Practice {
     });
   }
 
-  /** Posts the remittance (as the 835 says unless `posted` is given). */
-  post(id: string, posted?: PostingEntry): void {
+  /**
+   * Posts the remittance (as the 835 says unless `posted` is given). With `shortcut` it is the
+   * screen's labelled "post as the 835 says": posted and kept in the ledger, but no decision.
+   */
+  post(id: string, posted?: PostingEntry, opts: { shortcut?: boolean } = {}): void {
     const c = this.#need(id);
     const ctx = c.actor.getSnapshot().context;
     const entry = posted ?? correctPosting(ctx.remit!.expected);
-    this.#send(c, { type: 'remittance.post', at: this.today, posted: entry });
+    this.#send(c, {
+      type: 'remittance.post',
+      at: this.today,
+      posted: entry,
+      ...(opts.shortcut ? { shortcut: true } : {}),
+    });
+    if (opts.shortcut && c.remit)
+      this.#ledger(c, 'shortcut', entry, ctx.remit!.expected.denied, null, []);
+    this.#workDenial(c);
+  }
+
+  #workDenial(c: Case): void {
     if (stateOf(c) === 'denied' || stateOf(c) === 'partiallyPaid')
       this.#send(c, { type: 'denial.work', at: this.today });
+  }
+
+  /**
+   * The trainee posts the remittance line by line. A posting that does not balance (or names a
+   * line that is not there, or a negative amount) is refused: the problems come back, nothing is
+   * posted. A balanced one is posted, judged against the 835 (posting.ts `judgeLinePosting`),
+   * recorded as the trainee's decision and written to the ledger with its errors.
+   */
+  postLines(
+    id: string,
+    posting: RemittancePosting,
+  ): { ok: true; decision: Decision } | { ok: false; problems: PostingProblem[] } {
+    const c = this.#need(id);
+    if (stateOf(c) !== 'remittance' || !c.remit)
+      return {
+        ok: false,
+        problems: [{ line: null, field: 'lines', message: `${id} has no remittance to post.` }],
+      };
+    const problems = checkPostingBalance(c.remit, posting);
+    if (problems.length) return { ok: false, problems };
+    const ctx = c.actor.getSnapshot().context;
+    const judged = judgeLinePosting(c.remit, posting, this.today, {
+      encounterId: id,
+      claimId: ctx.claimId,
+    });
+    const entry = postingTotals(posting);
+    this.#send(c, { type: 'remittance.post', at: this.today, posted: entry, judged });
+    const parked = posting.lines.reduce((a, l) => a + l.parked, 0);
+    this.#ledger(c, 'trainee', entry, parked, judged.right, judged.errors ?? [], posting.takeBack);
+    this.#workDenial(c);
+    return { ok: true, decision: judged };
+  }
+
+  #ledger(
+    c: Case,
+    by: PostingRecord['by'],
+    e: PostingEntry,
+    parked: number,
+    right: boolean | null,
+    errors: string[],
+    takeBack?: number,
+  ): void {
+    const r = c.remit!;
+    this.#postings.push({
+      at: this.today,
+      encounterId: c.enc.id,
+      claimId: r.claimId,
+      payerClaimNumber: r.payerClaimNumber,
+      remitDate: r.remitDate,
+      by,
+      payment: e.payment,
+      contractual: e.contractual,
+      toPatient: e.toPatient,
+      parked,
+      takeBack: takeBack ?? (r.reversal ? -r.reversal.totals.paid : 0),
+      right,
+      errors,
+    });
   }
 
   work(id: string, action: DenialAction): void {
@@ -428,6 +546,7 @@ export class Practice {
           type: 'denial.appeal',
           at,
           evidence: action.evidence,
+          ...(action.level !== undefined ? { level: action.level } : {}),
           ladder: {
             noticeDate: remit.remitDate,
             ...appealLevelsFor(payer, remit.remitDate),
@@ -487,16 +606,56 @@ export class Practice {
     this.#schedule(due, { id: c.enc.id, kind: 'remit' });
   }
 
-  /** Escalates a lost appeal to the next level, or accepts the decision. */
-  appeal(id: string, step: { kind: 'escalate'; evidence: Evidence } | { kind: 'accept' }): void {
+  /**
+   * Files the appeal at a level (the trainee's choice; the next level by default), or accepts the
+   * decision. A filing the payer refuses (a level that is not open, a decision still pending, the
+   * amount in controversy not met) is recorded as a wrong decision with the payer's reason; one it
+   * takes is recorded with its level and deadline.
+   */
+  appeal(
+    id: string,
+    step: { kind: 'escalate'; evidence: Evidence; level?: number } | { kind: 'accept' },
+  ): void {
     const c = this.#need(id);
     const child = this.#appealSnapshot(c);
     if (step.kind === 'accept') this.#send(c, { type: 'appeal.accept', at: this.today });
     else {
-      const level = (child?.context.index ?? 0) + 2;
-      this.#send(c, { type: 'appeal.file', at: this.today, evidence: step.evidence });
+      const refusedBefore = child?.context.refused ?? null;
+      const historyBefore = child?.context.history.length ?? 0;
+      const deadline = child?.context.deadline ?? '';
+      this.#send(c, {
+        type: 'appeal.file',
+        at: this.today,
+        evidence: step.evidence,
+        ...(step.level !== undefined ? { level: step.level } : {}),
+      });
       const after = this.#appealSnapshot(c);
-      if (after && after.value === 'review') this.#tally.appeal(level, 'filed');
+      const last = after?.context.refused ?? null;
+      const refused = last && last !== refusedBefore ? [last] : [];
+      const ids = { encounterId: id, claimId: c.actor.getSnapshot().context.claimId };
+      for (const r of refused)
+        this.#decide({
+          at: r.at,
+          kind: 'appeal',
+          choice: `appeal level ${r.level} with ${step.evidence}`,
+          right: false,
+          rationale: r.reason,
+          level: r.level,
+          ...ids,
+        });
+      const filed = after?.context.history.slice(historyBefore) ?? [];
+      for (const f of filed) {
+        this.#tally.appeal(f.level, 'filed');
+        this.#decide({
+          at: f.filedOn,
+          kind: 'appeal',
+          choice: `appeal level ${f.level} with ${f.evidence}`,
+          right: true,
+          rationale: `Filed ${f.name}, the level open after the decision below, by its deadline ${deadline} (42 CFR 405.904(a)(2); Pub. 100-04 ch. 29).`,
+          level: f.level,
+          ...ids,
+        });
+      }
       this.#scheduleAppeal(c);
     }
     this.#afterAppeal(c, child?.context.history.length ?? 0);
@@ -611,6 +770,20 @@ export class Practice {
   /** Sends the patient's share to the patient (from a paid claim). */
   billPatient(id: string): void {
     const c = this.#need(id);
+    const ctx = c.actor.getSnapshot().context;
+    // With a secondary on file and not yet billed, the patient's share goes to the secondary
+    // first, with the primary's adjudication: billing the patient now is judged wrong.
+    if (stateOf(c) === 'paid' && ctx.hasSecondary && ctx.secondaryPaid === 0 && ctx.patientOwes > 0)
+      this.#decide({
+        at: this.today,
+        kind: 'patient-billing',
+        choice: 'bill the patient before the secondary payer',
+        right: false,
+        rationale:
+          "A secondary payer is on file: send it the claim with the primary's adjudication before billing the patient (coordination of benefits; 837P loops 2320/2430; DOMAIN.md §1.9).",
+        encounterId: id,
+        claimId: ctx.claimId,
+      });
     this.#send(c, {
       type: 'patient.bill',
       at: this.today,
@@ -866,6 +1039,7 @@ export class Practice {
       decisions: [...this.#decisions],
       tally: JSON.parse(JSON.stringify(this.#tally)) as Record<string, unknown>,
       ratio: [...this.#ratio.entries()],
+      ...(this.#postings.length ? { postings: this.#postings.map((x) => ({ ...x })) } : {}),
     };
   }
 
@@ -881,6 +1055,7 @@ export class Practice {
     for (const k of Object.keys(json.tally))
       (p.#tally as unknown as Record<string, unknown>)[k] = json.tally[k];
     p.#decisions.push(...json.decisions);
+    p.#postings.push(...(json.postings ?? []).map((x) => ({ ...x })));
     for (const [k, v] of json.ratio) p.#ratio.set(k, { ...v });
     for (const [k, v] of json.agenda)
       p.#agenda.set(

@@ -1,6 +1,6 @@
 /**
  * What the practice reads from a payer profile for its machines: the appeal levels in force on a
- * notice date (the profile's dated `appeals`), presumed receipt and the weekend rule, and how the
+ * notice date (the profile's dated `appeals`), presumed receipt and the weekend/holiday rule, and how the
  * payer takes corrections. Plain data out, so machine inputs stay JSON.
  * See: src/domain/payer/profile.ts (appeals, presumedReceiptDays, appealDeadlineRoll, corrections).
  */

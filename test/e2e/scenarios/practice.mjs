@@ -1,8 +1,10 @@
 /**
  * The practice (#/practice, issue 15): start a seeded practice, run it for two simulated weeks
  * (code each visit with the suggested coding, post each remittance, advance a day), reload
- * mid-way and find the queues, the clock and the decisions as they were, then work a denial
- * through a first-level appeal to the payer's decision. axe on every screen; keyboard for the
+ * mid-way and find the queues, the clock and the decisions as they were, post one remittance by
+ * hand line by line (a posting that does not balance is refused; one with patient responsibility
+ * written off is posted and shown as an error), then work a denial through a first-level appeal
+ * to the payer's decision. axe on every screen; keyboard for the
  * main actions; CSP violations and page errors fail the run.
  */
 import { expect, withBrowser } from '../harness.mjs';
@@ -151,6 +153,108 @@ export async function practiceScenario(run, base) {
       },
     );
 
+    await run.check(
+      'practice: a remittance posted by hand, line by line; the wrong posting is shown',
+      async () => {
+        for (
+          let d = 0;
+          d < 20 && !(await queue(page, 'Remittances to post').getByRole('button').count());
+          d++
+        )
+          await advance(page, 'Advance a day');
+        const item = queue(page, 'Remittances to post').getByRole('button').first();
+        const id = (await item.innerText()).split(' · ')[0];
+        await item.click();
+        await page.getByRole('heading', { name: /^Post the remittance/ }).waitFor();
+        await run.axeCheck(page, 'practice: post a remittance');
+        // Blank: nothing balances; refused, with the line named.
+        await page.getByRole('button', { name: 'Post these lines' }).click();
+        await page
+          .getByRole('alert')
+          .getByText(/Line 1 \(\w+\) does not balance/)
+          .waitFor();
+        const rows = await page
+          .getByRole('table', { name: 'The 835, line by line' })
+          .locator('tbody tr')
+          .evaluateAll((trs) =>
+            trs.map((tr) => Array.from(tr.children).map((c) => c.textContent?.trim() ?? '')),
+          );
+        const money = (t) => Math.round(Number(t.replace(/[$,]/g, '')) * 100);
+        const fmt = (c) => (c / 100).toFixed(2);
+        const qmb = (await page.getByText(/The patient is a QMB/).count()) > 0;
+        const posts = rows.map(([head, billed, allowed, paid, adjustments]) => {
+          const adj =
+            adjustments === 'none'
+              ? []
+              : adjustments.split(', ').map((a) => {
+                  const [code, amount] = a.split(' ');
+                  const [group, carc] = code.split('-');
+                  return { group, carc, amount: money(amount) };
+                });
+          const sum = (f) => adj.filter(f).reduce((x, a) => x + a.amount, 0);
+          const nonDenial = ['1', '2', '3', '45', '253', '23', '100'];
+          const deniedLine = money(allowed) === 0 && adj.some((a) => !nonDenial.includes(a.carc));
+          const v = { n: head.split(':')[0], pay: money(paid), co: 0, d: 0, ci: 0, cp: 0 };
+          Object.assign(v, { other: 0, parked: 0, denied: deniedLine });
+          if (deniedLine) v.parked = money(billed) - v.pay;
+          else {
+            v.co = sum((a) => a.group !== 'PR');
+            const pr = (c) => sum((a) => a.group === 'PR' && a.carc === c);
+            [v.d, v.ci, v.cp] = qmb ? [0, 0, 0] : [pr('1'), pr('2'), pr('3')];
+            if (qmb) v.co += pr('1') + pr('2') + pr('3');
+            v.other = sum((a) => a.group === 'PR' && !['1', '2', '3'].includes(a.carc));
+          }
+          return v;
+        });
+        // The one wrong move: patient responsibility written off; else a contractual amount
+        // moved to the patient; else a denial written off at posting.
+        const withPr = posts.find((v) => v.d + v.ci + v.cp > 0);
+        const withCo = posts.find((v) => !v.denied && v.co > 0);
+        const withDenial = posts.find((v) => v.parked > 0);
+        let expectError;
+        if (withPr) {
+          withPr.co += withPr.d + withPr.ci + withPr.cp;
+          withPr.d = withPr.ci = withPr.cp = 0;
+          expectError = /^Error: .*loses revenue/;
+        } else if (withCo) {
+          withCo.other += withCo.co;
+          withCo.co = 0;
+          expectError = /^Error: .*overbills them/;
+        } else {
+          withDenial.co += withDenial.parked;
+          withDenial.parked = 0;
+          expectError = /^Error: .*written off at posting/;
+        }
+        for (const v of posts) {
+          const g = page.getByRole('group', { name: new RegExp(`^Line ${v.n}:`) });
+          await g.getByLabel(/^Payment/).fill(fmt(v.pay));
+          await g.getByLabel(/^Contractual adjustment/).fill(fmt(v.co));
+          await g.getByLabel(/^Deductible/).fill(fmt(v.d));
+          await g.getByLabel(/^Coinsurance/).fill(fmt(v.ci));
+          await g.getByLabel(/^Copay/).fill(fmt(v.cp));
+          await g.getByLabel(/^Other patient responsibility/).fill(fmt(v.other));
+          await g.getByLabel(/^Denied, parked/).fill(fmt(v.parked));
+        }
+        await page.getByRole('button', { name: 'Post these lines' }).click();
+        const ledger = page.getByRole('table', { name: /Each posting/ });
+        await ledger.getByRole('cell', { name: id.toUpperCase(), exact: false }).first().waitFor();
+        const verdict = await ledger.locator('tbody tr').first().locator('td').last().innerText();
+        expect(expectError.test(verdict), `the ledger shows the error: ${verdict}`);
+        const log = page
+          .getByRole('table', { name: /Each decision/ })
+          .locator('tbody tr')
+          .first();
+        const logged = await log.innerText();
+        expect(
+          logged.includes('posting') && logged.includes('Wrong'),
+          `the decision log carries the wrong posting: ${logged}`,
+        );
+        await run.shot(page, 'e2e-32-practice-posted-by-hand');
+        await run.axeCheck(page, 'practice: posted by hand');
+        noPageErrors(errors);
+      },
+    );
+
     let denied = '';
     await run.check('practice: a denial worked with a first-level appeal', async () => {
       for (
@@ -166,7 +270,8 @@ export async function practiceScenario(run, base) {
       await item.click();
       await heading(page, 'Denial');
       await run.axeCheck(page, 'practice: denial');
-      await page.getByRole('radio', { name: 'Appeal (first level)' }).check();
+      await page.getByRole('radio', { name: 'Appeal (choose the level)' }).check();
+      await page.getByLabel('Appeal level').selectOption({ index: 0 });
       await page.getByLabel('Evidence').selectOption('records');
       await page.getByRole('button', { name: 'Take this action' }).click();
       await queue(page, 'Appeals')
