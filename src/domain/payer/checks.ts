@@ -13,6 +13,7 @@ import { orderFindings } from '../edits/finding-kit';
 import { authFindings, necessityFindings, timelyFindings } from '../edits/policy';
 import type { TimelyFilingRule } from '../edits/policy-types';
 import { policyOf } from './policy';
+import { linePolicyFindings } from './line-policies';
 import { cobFromClaim } from './coordination/prior';
 import { datedOn, type PayerProfile } from './profile';
 import type { Remittance } from './remittance/remittance';
@@ -32,7 +33,9 @@ export function withPayerChecks(
   payer: PayerProfile | undefined,
 ): Finding[] {
   if (!payer) return [...findings];
-  return orderFindings(dedupeFindings([...findings, ...payerChecksBeforeSubmission(claim, payer)]));
+  const checked = dedupeFindings([...findings, ...payerChecksBeforeSubmission(claim, payer)]);
+  // The line policies (modifier rules) on top, as `adjudicate` applies them after the findings.
+  return orderFindings([...checked, ...linePolicyFindings(claim, payer, checked)]);
 }
 
 /**
