@@ -272,6 +272,26 @@ describe('adjudicated denials: group + CARC + RARC per path', () => {
     expect(run({ ...c, submissionDate: '2026-03-01' }).j.status).toBe('paid');
   });
 
+  // The remark is the payer's own: N211 ("you may not appeal") is Medicare's (a late claim is
+  // not an initial determination, 42 CFR 405.926; Pub. 100-04 ch. 1 §70.5). The commercial PPO's
+  // manual lets a provider dispute a filing denial with proof of timely filing: no N211, and the
+  // remittance keeps its appeal rights. See: behaviour.timelyFilingDenial (profile.ts).
+  it('timely filing on the commercial PPO (180 days): CO-29 without N211, appeal rights kept', () => {
+    const c = claim([line('99213', '120.00')], {
+      payerId: 'commercial-ppo',
+      serviceDate: '2025-06-10',
+      submissionDate: '2026-01-05',
+    });
+    const { j } = run(c);
+    expect(j.status).toBe('denied');
+    expect(denial(j, 1)).toEqual({
+      adj: [{ group: 'CO', carc: '29', amount: '120.00' }],
+      remarks: [],
+    });
+    expect(j.claimRemarks).toContain('MA01');
+    expect(j.appeal?.level).toBe(1);
+  });
+
   it('COB: CO-22 when another payer is primary and no primary remittance came with the claim', () => {
     const { j } = run(claim([line('99213', '120.00')], { payerId: 'medicaid' }), {
       cob: { otherPayerPrimary: { payerId: 'commercial-ppo', reason: 'employer plan' } },

@@ -146,6 +146,19 @@ const behaviourValue = z.object({
   modifier25: z.enum(['accept', 'require-distinct-diagnosis', 'require-records']),
   /** How an invalid diagnosis is handled: rejected at the front end, or denied CO-146. */
   invalidDiagnosis: z.enum(['reject', 'deny-146']),
+  /**
+   * What a timely-filing denial (CO-29) carries. Absent: Medicare's, N211 and no appeal rights
+   * (a late claim is not an initial determination: 42 CFR 405.926; Pub. 100-04 ch. 1 §70.5;
+   * exceptions for administrative error go through proof of the error, §70.7, not an appeal).
+   * A commercial or Medicaid plan says its own: usually a dispute (appeal) with proof of timely
+   * filing (e.g. the payer's 277CA acceptance), and no N211.
+   */
+  timelyFilingDenial: z
+    .object({
+      remarks: z.array(z.string().regex(/^(MA|M|N)\d{1,3}$/, 'must be a RARC')),
+      appealable: z.boolean(),
+    })
+    .optional(),
 });
 export type Behaviour = z.infer<typeof behaviourValue>;
 

@@ -73,6 +73,9 @@ export function isRejection(f: Finding, rules: Behaviour): boolean {
  */
 const DENY_ANY_SEVERITY: ReadonlySet<string> = new Set(['coverage.medical-necessity']);
 
+/** Medicare's timely-filing denial: CO-29 + N211 (you may not appeal this decision). */
+const MEDICARE_TIMELY_FILING = { remarks: ['N211'], appealable: false } as const;
+
 /**
  * The adjudicated denial for an error finding, or null when the finding does not deny.
  * `rules` is the payer's behaviour in force on the date of service.
@@ -125,8 +128,12 @@ export function denialFor(
       // service adds M62 (invalid treatment authorization code). Reason code 15 is deactivated
       // in the current X12 list (2026-08), so it is no longer used. See: x12.org/codes.
       return denial(f.id, 'CO', '197', claim.priorAuthNumber ? ['M62'] : []);
-    case 'filing.timely':
-      return denial(f.id, 'CO', '29', ['N211'], false);
+    case 'filing.timely': {
+      // The payer's own rule (behaviour.timelyFilingDenial); Medicare's when it states none:
+      // N211, no appeal rights. See: Pub. 100-04 ch. 1 §70.5; 42 CFR 405.926; profile.ts.
+      const tf = rules.timelyFilingDenial ?? MEDICARE_TIMELY_FILING;
+      return denial(f.id, 'CO', '29', [...tf.remarks], tf.appealable);
+    }
     case 'cob.other-payer-primary':
       return denial(f.id, 'CO', '22', ['N479']);
     case 'claim.duplicate':
