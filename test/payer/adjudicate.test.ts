@@ -309,6 +309,24 @@ describe('adjudicated denials: group + CARC + RARC per path', () => {
     expect(j.lines[1]!.adjustments).toEqual([{ group: 'CO', carc: '9', amount: '150.00' }]);
   });
 
+  // An exact duplicate claim is OA-18 for every payer (X12: CARC 18 with group OA only). A line
+  // repeating a service another claim already had: Medicare CO-97 + N111 (included in a claim
+  // already adjudicated; appeal only on whether it is a duplicate), a commercial plan OA-18.
+  // See: Noridian JF Part B "Duplicate denials"; RARC N111; Pub. 100-04 ch. 1 §120.
+  it('duplicate line: Medicare CO-97 + N111, the commercial PPO OA-18; exact duplicate claim OA-18', () => {
+    const dupLine = { findings: [finding('claim.duplicate', 2)] };
+    expect(denial(run(two(), dupLine).j, 2)).toEqual({
+      adj: [{ group: 'CO', carc: '97', amount: '150.00' }],
+      remarks: ['N111'],
+    });
+    expect(denial(run({ ...two(), payerId: 'commercial-ppo' }, dupLine).j, 2)).toEqual({
+      adj: [{ group: 'OA', carc: '18', amount: '150.00' }],
+      remarks: [],
+    });
+    const whole = run(two(), { findings: [finding('claim.duplicate', null)] }).j;
+    expect(denial(whole, 1).adj).toEqual([{ group: 'OA', carc: '18', amount: '120.00' }]);
+  });
+
   it('commercial modifier-25 policy: CO-4 when the E/M points only to the procedure diagnosis', () => {
     const c = claim(
       [

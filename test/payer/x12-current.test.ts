@@ -78,6 +78,7 @@ const RARC_MEANING: Record<string, RegExp> = {
   N20: /same (date|day)/i,
   N30: /ineligible|not eligible/i,
   N56: /not (correct|valid)/i,
+  N111: /duplicate/i,
   N115: /local coverage determination|lcd/i,
   N122: /add-on/i,
   N130: /plan benefit/i,

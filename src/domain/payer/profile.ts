@@ -153,6 +153,15 @@ const behaviourValue = z.object({
    * A commercial or Medicaid plan says its own: usually a dispute (appeal) with proof of timely
    * filing (e.g. the payer's 277CA acceptance), and no N211.
    */
+  /**
+   * A line repeating a service already adjudicated on another claim (same patient, provider,
+   * date and code; `claim.duplicate` on a line): 'oa-18' (the X12 usage of CARC 18: group OA
+   * only), or Medicare's 'co-97-n111' (the service was included in a claim already adjudicated;
+   * appeal only on the duplicate issue). An exact duplicate claim is OA-18 for every payer.
+   * See: X12 CARC 18 usage note; RARC N111; Noridian JF Part B "Duplicate denials" (CO-97 + N111
+   * duplicate of another claim, OA-18 exact duplicate); Pub. 100-04 ch. 1 §120.
+   */
+  duplicateLine: z.enum(['oa-18', 'co-97-n111']).optional(),
   timelyFilingDenial: z
     .object({
       remarks: z.array(z.string().regex(/^(MA|M|N)\d{1,3}$/, 'must be a RARC')),

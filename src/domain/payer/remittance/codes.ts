@@ -73,6 +73,7 @@ export const RARC = {
   N20: 'Not payable with another service the same day.',
   N30: 'Patient not eligible for this service.',
   N56: 'Procedure code not valid for the service or date.',
+  N111: 'No appeal except on whether it is a duplicate: the service was on a claim already decided.',
   N115: 'Decision based on a Local Coverage Determination (LCD).',
   N122: 'An add-on code cannot be billed without its primary service.',
   N130: 'See the plan benefit documents for limits on this service.',

@@ -137,6 +137,10 @@ export function denialFor(
     case 'cob.other-payer-primary':
       return denial(f.id, 'CO', '22', ['N479']);
     case 'claim.duplicate':
+      // An exact duplicate claim: OA-18 (X12: CARC 18 with group OA only). A line repeating a
+      // service another claim already had: the payer's own rule (profile.ts duplicateLine).
+      if (f.line !== null && rules.duplicateLine === 'co-97-n111')
+        return denial(f.id, 'CO', '97', ['N111']);
       return denial(f.id, 'OA', '18', []);
     case 'em.same-day':
       // One office visit per day: the second is paid as part of the first. See: Pub. 100-04
