@@ -378,21 +378,23 @@ function price(
   );
   if (payer.kind === 'medicare') bundleStatusT(claim, dos, fees, denials);
   // Part B drugs the PFS does not price (status E/X, or not on it): the quarterly ASP limit.
+  // A plan paying a percentage of Medicare pays that percentage of Medicare's drug limit too.
+  const aspShare = drugShareOfMedicare(payer, dos);
   let drugs: (PricedLine | undefined)[] | null = null;
-  for (let i = 0; payer.kind === 'medicare' && ctx.fees.asp && i < fees.length; i++) {
+  for (let i = 0; aspShare !== null && ctx.fees.asp && i < fees.length; i++) {
     const fee = fees[i];
     if (!fee || fee.kind !== 'unpriced') continue;
     const l = claim.lines[i]!;
     const date = l.serviceDate ?? dos;
     const hit = aspFor(ctx.fees.asp, l.code, date);
     if (!hit) continue;
-    const amount = aspAmount(hit.entry, l.units);
+    const amount = mulRound(aspAmount(hit.entry, l.units), aspShare.percent);
     fees[i] = {
       kind: 'priced',
       perUnit: amount,
       mult: '0',
       bilat: '0',
-      source: aspSource(hit.table, hit.entry, date),
+      source: aspShare.label + aspSource(hit.table, hit.entry, date),
       locality: 'national',
       status: fee.status,
       year: null,
@@ -402,7 +404,9 @@ function price(
       feeSchedule: amount,
       allowed: cents(Math.min(l.charge, amount)),
       limitingCharge: null,
-      rules: [`ASP: ${l.units} × the ${hit.table.quarter} limit per ${hit.entry.dosage}`],
+      rules: [
+        `ASP: ${l.units} × the ${hit.table.quarter} limit per ${hit.entry.dosage}${aspShare.label ? ` × ${aspShare.percent}` : ''}`,
+      ],
     };
   }
   fees.forEach((fee, i) => {
@@ -446,6 +450,31 @@ function price(
   // Drugs: assignment is mandatory (SSA §1842(o)(3)): no non-par rate, no limiting charge.
   for (let i = 0; drugs && i < drugs.length; i++) if (drugs[i]) priced[i] = drugs[i];
   return { fees, priced, nonAssigned };
+}
+
+/**
+ * How a payer prices a Part B drug the PFS does not price (status E/X, or not on it): Medicare
+ * at the quarterly ASP limit; a plan paying a percentage of Medicare (or falling back to one
+ * for codes not in its own table) at that percentage of the same limit, so a commercial plan
+ * prices vaccines and injectable drugs instead of denying them as not covered. A plan with
+ * neither (an own table only) does not price them: null.
+ * See: SSA §1847A (ASP + 6%); CMS ASP pricing file; 45 CFR 147.130(a)(1)(ii) (ACIP vaccines
+ * covered without cost sharing by non-grandfathered plans).
+ */
+function drugShareOfMedicare(
+  payer: PayerProfile,
+  dos: string,
+): { percent: number; label: string } | null {
+  if (payer.kind === 'medicare') return { percent: 1, label: '' };
+  const rule = valueOn(payer.feeSchedule, dos);
+  const percent =
+    rule.kind === 'percent-of-medicare'
+      ? rule.percent
+      : rule.kind === 'table'
+        ? rule.fallbackPercentOfMedicare
+        : 1;
+  if (percent === null) return null;
+  return { percent, label: `${Math.round(percent * 1000) / 10}% of Medicare (${payer.name}): ` };
 }
 
 interface CostSharing {
