@@ -70,8 +70,9 @@ describe('edit fixture', () => {
     // from the scrubber: they are tested in test/payer.
     // code.list-gap needs the official lists (a HCPCS file older than the date): tested in
     // test/edits/procedure-validity.test.ts.
+    // coverage.excluded: the payer profile's exclusions (test/payer/policy-agreement.test.ts).
     const payerOnly =
-      /^(pricing\.|payer\.|reopening\.|benefits\.|claim\.original-not-found$|code\.list-gap$)/;
+      /^(pricing\.|payer\.|reopening\.|benefits\.|claim\.original-not-found$|code\.list-gap$|coverage\.excluded$)/;
     for (const id of Object.keys(FINDING_IDS).filter((i) => !payerOnly.test(i))) {
       expect(
         cases.some((c) => c.expect.some((e) => e.id === id)),

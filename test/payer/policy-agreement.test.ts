@@ -75,6 +75,10 @@ const CLAIMS = [
   // Medical necessity: NCD 190.21 (HbA1c) with and without a covered diagnosis.
   c({ diagnoses: ['I10'], lines: [line('83036', [1], [], '40.00')] }),
   c({ diagnoses: ['E11.9'], lines: [line('83036', [1], [], '40.00')] }),
+  // The PPO's diagnosis-to-procedure policies (CARC 11): psychotherapy for hypertension; a
+  // screening mammogram for a breast lump.
+  c({ ...PPO, diagnoses: ['I10'], lines: [line('90834', [1])] }),
+  c({ ...PPO, diagnoses: ['N63.10'], lines: [line('77067', [1])] }),
   // Another payer primary.
   c({ otherPayers: [{ payerId: 'commercial-ppo', memberId: 'X1', sequence: 'primary' }] }),
   // The PPO's modifier-25 policy: same diagnosis (CO-4 + N823), distinct diagnosis (paid),

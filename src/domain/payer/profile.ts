@@ -273,6 +273,17 @@ const base = z.object({
           .array(z.string().regex(/^[0-9A-Z]{5}$/, 'must be a 5-character procedure code'))
           .min(1),
         diagnoses: z.array(z.string().min(3)).min(1),
+        /**
+         * The denial for a line no listed diagnosis supports; absent: CO-50 + N386/N115 (NCD/LCD).
+         * A diagnosis-to-procedure policy: CARC 11 (diagnosis inconsistent with the procedure)
+         * or 167 (diagnosis not covered), with its remarks.
+         */
+        denial: z
+          .object({
+            carc: z.enum(['50', '11', '167']),
+            remarks: z.array(z.string().regex(/^(MA|M|N)\d{1,3}$/, 'must be a RARC')),
+          })
+          .optional(),
         ...datedRule,
       }),
     )

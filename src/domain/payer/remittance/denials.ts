@@ -73,6 +73,9 @@ export function isRejection(f: Finding, rules: Behaviour): boolean {
  */
 const DENY_ANY_SEVERITY: ReadonlySet<string> = new Set(['coverage.medical-necessity']);
 
+/** "CARC 11, RARC N130" / "CARC 167" at the end of a coverage finding's reference. */
+const OWN_COVERAGE_DENIAL = /; CARC (11|167)(?:, RARC ((?:(?:MA|M|N)\d+)(?:, (?:MA|M|N)\d+)*))?$/;
+
 /** Medicare's timely-filing denial: CO-29 + N211 (you may not appeal this decision). */
 const MEDICARE_TIMELY_FILING = { remarks: ['N211'], appealable: false } as const;
 
@@ -107,6 +110,16 @@ export function denialFor(
       return denial(f.id, 'CO', '151', ['N362']);
     case 'coverage.medical-necessity': {
       // With a signed ABN (GA) the patient is liable; otherwise (GZ or none) the provider is.
+      // A diagnosis-to-procedure policy names its own CARC (11 or 167) and remarks in the
+      // finding's reference (edits/policy.ts necessityFindings).
+      const own = OWN_COVERAGE_DENIAL.exec(f.reference);
+      if (own)
+        return denial(
+          f.id,
+          mods.includes('GA') ? 'PR' : 'CO',
+          own[1]!,
+          own[2] ? own[2].split(', ') : [],
+        );
       const rarc = /\bNCD\b/.test(f.reference)
         ? 'N386'
         : /\bLCD\b/.test(f.reference)
