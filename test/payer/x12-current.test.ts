@@ -94,6 +94,7 @@ const RARC_MEANING: Record<string, RegExp> = {
   N781: /qualified medicare beneficiary|qmb/i,
   N782: /qualified medicare beneficiary|qmb/i,
   N783: /qualified medicare beneficiary|qmb/i,
+  N822: /missing procedure modifier|modifier.*missing/i,
   N823: /procedure modifier/i,
 };
 

@@ -169,7 +169,8 @@ export function denialFor(
       // included in the surgery's payment: CO-97 + M144, not a modifier denial.
       // See: Pub. 100-04 ch. 12 §40.1 and §40.4; global-surgery-rules.ts.
       if (f.reference.includes(GLOBAL_CARC)) return denial(f.id, 'CO', '97', ['M144']);
-      return denial(f.id, 'CO', '4', []);
+      // The remark says which: an invalid modifier (N823), or a missing one (N822).
+      return denial(f.id, 'CO', '4', [id === 'modifier.missing' ? 'N822' : 'N823']);
     case 'icd10cm.excludes1':
       // The edit engine reports Excludes1 as a warning (it does not deny); a payer that still
       // denies for it asks for corrected diagnoses (CO-16 + M76), not CO-11.
