@@ -37,4 +37,16 @@ describe('commercial PPO: vaccines and Part B drugs', () => {
     // 125% of Medicare's allowance, to the cent.
     expect(Math.abs(Number(com.allowed) - Number(mcr.allowed) * 1.25)).toBeLessThanOrEqual(0.01);
   });
+
+  // Part B covers only the immunizations SSA §1861(s)(10) lists (influenza, pneumococcal,
+  // hepatitis B, COVID-19); §1862(a)(7) excludes the others (Part D covers them): billed to
+  // Part B, the zoster vaccine is the beneficiary's (PR-96 + N425), never a CO write-off.
+  it('the same zoster vaccine billed to Medicare Part B: statutory exclusion, PR-96 + N425', () => {
+    const { j } = run(
+      claim([line('90750', '250.00', { dxPointers: [1] })], { diagnoses: ['Z23'] }),
+    );
+    expect(j.lines[0]!.adjustments).toEqual([{ group: 'PR', carc: '96', amount: '250.00' }]);
+    expect(j.lines[0]!.remarks).toEqual(['N425']);
+    expect(j.findings.map((f) => f.id)).toContain('coverage.excluded');
+  });
 });
