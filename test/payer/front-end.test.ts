@@ -77,6 +77,10 @@ describe('provider identifiers', () => {
     const rendering = decide(raw({ renderingNpi: '1234567890' }));
     expect(rendering.status).toBe('rejected');
     expect(rendering.claimRemarks).toEqual(['MA130', 'N290']);
+    // Returned as unprocessable: CO-16 on the whole charge at claim level, no line adjudicated.
+    // See: Pub. 100-04 ch. 1 §80.3.2.
+    expect(rendering.claimAdjustments).toEqual([{ group: 'CO', carc: '16', amount: 15000 }]);
+    expect(rendering.lines).toEqual([]);
     const billing = decide(raw({ npi: '1234567890' }));
     expect(billing.claimRemarks).toEqual(['MA130', 'N257']);
     expect(decide(raw({ renderingNpi: '1234567893' })).status).not.toBe('rejected');

@@ -175,7 +175,13 @@ export function adjudicate(claim: Claim, ctx: AdjudicationContext): Remittance {
   // Bound once per claim (a closure per call would be renamed per call under tsx keepNames).
   const remit = remitFrom.bind(null, remitBase(claim, ctx, r, findings));
   const rejected = rejectionRemarks(findings, r.rules);
-  if (rejected) return remit('rejected', null, [], rejected, r.accBefore, null);
+  if (rejected) {
+    const out = remit('rejected', null, [], rejected, r.accBefore, null);
+    // Returned as unprocessable: CO-16 on the claim's whole charge (no line is adjudicated).
+    const charge = sum(claim.lines.map((l) => l.charge));
+    if (charge > 0) out.claimAdjustments = [{ group: 'CO', carc: '16', amount: charge }];
+    return out;
+  }
 
   const { reversal, accStart } = takeBack(claim, ctx, r);
   const claimNo = payerClaimNumber(
