@@ -49,4 +49,19 @@ describe('commercial PPO: vaccines and Part B drugs', () => {
     expect(j.lines[0]!.remarks).toEqual(['N425']);
     expect(j.findings.map((f) => f.id)).toContain('coverage.excluded');
   });
+
+  // Status I (not valid for Medicare: the consultations Medicare replaced with visit codes) is
+  // Medicare's rule, not the plan's: a plan paying a percentage of Medicare prices the published
+  // RVUs. See: CMS RVU file read-me, status I; Pub. 100-04 ch. 12 §30.6.10.
+  it('an office consultation (status I): the PPO pays it, Medicare does not recognise it', () => {
+    const c = claim([line('99243', '250.00', { dxPointers: [1] })], {
+      ...ppo,
+      diagnoses: ['R10.9'],
+    });
+    const com = run(c).j;
+    expect(Number(com.lines[0]!.allowed)).toBeGreaterThan(0);
+    expect(com.lines[0]!.adjustments.map((a) => a.carc)).not.toContain('16');
+    const mcr = run({ ...c, payerId: 'medicare' }).j;
+    expect(mcr.lines[0]!.adjustments).toEqual([{ group: 'CO', carc: '16', amount: '250.00' }]);
+  });
 });
