@@ -73,6 +73,7 @@ describe('global surgery rules as data', () => {
       ['minor-same-day', '25'],
       ['major-preop', '57'],
       ['postop', '24'],
+      ['postop-procedure', '79'],
     ]);
     for (const r of rules) expect(r.source).toMatch(/Pub\. 100-04 ch\. 12 §40\.\d/);
   });

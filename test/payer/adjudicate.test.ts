@@ -272,6 +272,26 @@ describe('adjudicated denials: group + CARC + RARC per path', () => {
     expect(run({ ...c, submissionDate: '2026-03-01' }).j.status).toBe('paid');
   });
 
+  // The remark is the payer's own: N211 ("you may not appeal") is Medicare's (a late claim is
+  // not an initial determination, 42 CFR 405.926; Pub. 100-04 ch. 1 §70.5). The commercial PPO's
+  // manual lets a provider dispute a filing denial with proof of timely filing: no N211, and the
+  // remittance keeps its appeal rights. See: behaviour.timelyFilingDenial (profile.ts).
+  it('timely filing on the commercial PPO (180 days): CO-29 without N211, appeal rights kept', () => {
+    const c = claim([line('99213', '120.00')], {
+      payerId: 'commercial-ppo',
+      serviceDate: '2025-06-10',
+      submissionDate: '2026-01-05',
+    });
+    const { j } = run(c);
+    expect(j.status).toBe('denied');
+    expect(denial(j, 1)).toEqual({
+      adj: [{ group: 'CO', carc: '29', amount: '120.00' }],
+      remarks: [],
+    });
+    expect(j.claimRemarks).toContain('MA01');
+    expect(j.appeal?.level).toBe(1);
+  });
+
   it('COB: CO-22 when another payer is primary and no primary remittance came with the claim', () => {
     const { j } = run(claim([line('99213', '120.00')], { payerId: 'medicaid' }), {
       cob: { otherPayerPrimary: { payerId: 'commercial-ppo', reason: 'employer plan' } },
@@ -287,6 +307,24 @@ describe('adjudicated denials: group + CARC + RARC per path', () => {
     const j = run(two(), { findings: [finding('mce.age', null, { diagnosisIndex: 2 })] }).j;
     expect(j.lines[0]!.adjustments[0]!.carc).toBe('45');
     expect(j.lines[1]!.adjustments).toEqual([{ group: 'CO', carc: '9', amount: '150.00' }]);
+  });
+
+  // An exact duplicate claim is OA-18 for every payer (X12: CARC 18 with group OA only). A line
+  // repeating a service another claim already had: Medicare CO-97 + N111 (included in a claim
+  // already adjudicated; appeal only on whether it is a duplicate), a commercial plan OA-18.
+  // See: Noridian JF Part B "Duplicate denials"; RARC N111; Pub. 100-04 ch. 1 §120.
+  it('duplicate line: Medicare CO-97 + N111, the commercial PPO OA-18; exact duplicate claim OA-18', () => {
+    const dupLine = { findings: [finding('claim.duplicate', 2)] };
+    expect(denial(run(two(), dupLine).j, 2)).toEqual({
+      adj: [{ group: 'CO', carc: '97', amount: '150.00' }],
+      remarks: ['N111'],
+    });
+    expect(denial(run({ ...two(), payerId: 'commercial-ppo' }, dupLine).j, 2)).toEqual({
+      adj: [{ group: 'OA', carc: '18', amount: '150.00' }],
+      remarks: [],
+    });
+    const whole = run(two(), { findings: [finding('claim.duplicate', null)] }).j;
+    expect(denial(whole, 1).adj).toEqual([{ group: 'OA', carc: '18', amount: '120.00' }]);
   });
 
   it('commercial modifier-25 policy: CO-4 when the E/M points only to the procedure diagnosis', () => {

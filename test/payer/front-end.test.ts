@@ -68,3 +68,21 @@ describe('assignment', () => {
     expect(unassigned.lines[0]!.remarks).toContain('MA28');
   });
 });
+
+// The remark names the provider whose identifier is wrong: the billing provider (837P 2010AA;
+// 1500 item 33a) N257, the rendering provider (837P 2310B; 1500 item 24J) N290.
+// See: X12 RARC N257, N290; Pub. 100-04 ch. 1 §80.3.2 (unprocessable claims, MA130).
+describe('provider identifiers', () => {
+  it('an invalid rendering NPI is rejected with MA130 + N290, an invalid billing NPI with N257', () => {
+    const rendering = decide(raw({ renderingNpi: '1234567890' }));
+    expect(rendering.status).toBe('rejected');
+    expect(rendering.claimRemarks).toEqual(['MA130', 'N290']);
+    // Returned as unprocessable: CO-16 on the whole charge at claim level, no line adjudicated.
+    // See: Pub. 100-04 ch. 1 §80.3.2.
+    expect(rendering.claimAdjustments).toEqual([{ group: 'CO', carc: '16', amount: 15000 }]);
+    expect(rendering.lines).toEqual([]);
+    const billing = decide(raw({ npi: '1234567890' }));
+    expect(billing.claimRemarks).toEqual(['MA130', 'N257']);
+    expect(decide(raw({ renderingNpi: '1234567893' })).status).not.toBe('rejected');
+  });
+});

@@ -75,6 +75,28 @@ describe('global surgery at the payer', () => {
   });
 });
 
+// A procedure in an earlier surgery's postoperative period is part of its package unless it is
+// unrelated (79), staged or more extensive (58), or a return to the operating room (78).
+// See: Pub. 100-04 ch. 12 §40.2.A; global-surgery-rules.ts 'postop-procedure'.
+describe('a procedure in the postoperative period of an earlier surgery', () => {
+  it('without 58/78/79: CO-97 + M144 at the payer; with 79 it is paid', async () => {
+    const first = raw('P1', '2026-03-02', [
+      { code: '11402', units: 1, dxPointers: [1], charge: '200.00' },
+    ]);
+    const later = (id: string, mods: string[]) =>
+      raw(id, '2026-03-06', [
+        { code: '11403', modifiers: mods, units: 1, dxPointers: [2], charge: '220.00' },
+      ]);
+    const [, bare, with79] = await adjudicateAll([first, later('P2', []), later('P3', ['79'])]);
+    expect(bare!.lines[0]!.adjustments).toContainEqual(
+      expect.objectContaining({ group: 'CO', carc: '97' }),
+    );
+    expect(bare!.lines[0]!.remarks).toContain('M144');
+    expect(bare!.findings.find((f) => f.id === 'modifier.missing')?.reference).toMatch(/§40\.2\.A/);
+    expect(with79!.lines[0]!.adjustments.some((a) => a.carc === '97')).toBe(false);
+  });
+});
+
 describe('a commercial modifier-25 policy denial explains itself', () => {
   it('CO-4 with N823 and a payer.modifier-policy finding that names the plan policy', () => {
     const c = claim([line('99213', '120.00', { modifiers: ['25'] }), line('20610', '200.00')], {

@@ -16,7 +16,12 @@ describe('payer profiles', () => {
       'commercial-ppo',
       'medicaid',
     ]);
-    expect(Object.keys(starterFeeTables())).toHaveLength(2);
+    // The commercial PPO's vaccine price list joined the Medicaid and Medicare tables (issue 10).
+    expect(Object.keys(starterFeeTables()).sort()).toEqual([
+      'commercial-ppo-vaccines-2025.json',
+      'medicaid-starter-2025.json',
+      'medicare-national-2025.json',
+    ]);
   });
 
   it('keeps Medicare values as dated data: deductible, amounts in controversy, sequestration', () => {

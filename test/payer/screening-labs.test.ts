@@ -9,7 +9,7 @@
 import { describe, expect, it } from 'vitest';
 import { necessityFindings } from '../../src/domain/edits/policy';
 import { policyOf } from '../../src/domain/payer/policy';
-import { claim, line, payer } from './helpers';
+import { claim, line, payer, run } from './helpers';
 
 const medicare = policyOf(payer('medicare'));
 const ids = (code: string, dx: string, date = '2026-03-02') =>
@@ -36,5 +36,29 @@ describe('Medicare screening labs are covered under their screening benefit', ()
   it('a fasting glucose with Z13.1 is a diabetes screening test', () => {
     expect(ids('82947', 'Z13.1')).toEqual([]);
     expect(ids('82947', 'R53.83')).toEqual(['coverage.medical-necessity']);
+  });
+});
+
+// Clinical lab tests are paid on the lab fee schedule (not the PFS) with no deductible or
+// coinsurance; the pneumococcal and hepatitis B vaccine administrations like the flu one.
+// See: SSA §1833(a)(1)(D) and (b)(3) (no cost sharing for clinical lab tests); §1833(b)(1)
+// (vaccines); Pub. 100-04 ch. 16 §10 and ch. 18 §10.
+describe('Medicare prices the screening labs and vaccine administrations (not CO-96)', () => {
+  it.each([
+    ['82270', 'Z12.11'],
+    ['82947', 'Z13.1'],
+    ['G0103', 'Z12.5'],
+    ['G0009', 'Z23'],
+    ['G0010', 'Z23'],
+  ])('%s with %s: priced, nothing for the patient', (code, dx) => {
+    const { j } = run(
+      claim([line(code, '40.00')], {
+        diagnoses: [dx],
+        patient: { ...claim([]).patient, sex: 'M' },
+      }),
+    );
+    expect(j.status).toBe('paid');
+    expect(Number(j.lines[0]!.allowed)).toBeGreaterThan(0);
+    expect(j.lines[0]!.adjustments.filter((a) => a.group === 'PR')).toEqual([]);
   });
 });

@@ -78,6 +78,7 @@ const RARC_MEANING: Record<string, RegExp> = {
   N20: /same (date|day)/i,
   N30: /ineligible|not eligible/i,
   N56: /not (correct|valid)/i,
+  N111: /duplicate/i,
   N115: /local coverage determination|lcd/i,
   N122: /add-on/i,
   N130: /plan benefit/i,
@@ -93,6 +94,7 @@ const RARC_MEANING: Record<string, RegExp> = {
   N781: /qualified medicare beneficiary|qmb/i,
   N782: /qualified medicare beneficiary|qmb/i,
   N783: /qualified medicare beneficiary|qmb/i,
+  N822: /missing procedure modifier|modifier.*missing/i,
   N823: /procedure modifier/i,
 };
 
@@ -119,7 +121,22 @@ function emitted(): { carc: Set<string>; rarc: Set<string> } {
   // Remark arrays in the payer modules: ['N122'], ['M62'] …
   for (const f of sources(join(ROOT, 'domain/payer')))
     for (const m of readFileSync(f, 'utf8').matchAll(/'((?:MA|M|N)\d{1,3})'/g)) rarc.add(m[1]!);
+  // The packs emit codes too: payer exclusions and coverage denials, stored remittances of
+  // cases that start from a remittance, answer keys' expected adjustments.
+  for (const f of packFiles(join(ROOT, '../scenarios'))) {
+    const t = readFileSync(f, 'utf8');
+    for (const m of t.matchAll(/"carc"\s*:\s*"([0-9A-Z]{1,3})"/g)) carc.add(m[1]!);
+    for (const m of t.matchAll(/"(?:rarc|remarks)"\s*:\s*\[([^\]]*)\]/g))
+      for (const r of m[1]!.matchAll(/"((?:MA|M|N)\d{1,3})"/g)) rarc.add(r[1]!);
+  }
   return { carc, rarc };
+}
+
+function packFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((f) => {
+    const p = join(dir, f);
+    return statSync(p).isDirectory() ? packFiles(p) : f.endsWith('.json') ? [p] : [];
+  });
 }
 
 describe.skipIf(!have)('CARC/RARC against the current X12 lists (2026-08)', () => {

@@ -75,6 +75,11 @@ export interface Claim {
   };
   provider: {
     npi: string;
+    /**
+     * The rendering provider when it is not the billing provider (837P 2310B NM1*82; CMS-1500
+     * item 24J): an invalid one is rejected with N290, an invalid billing NPI with N257.
+     */
+    renderingNpi?: string;
     pos: string;
     locality: string;
     participating?: boolean;

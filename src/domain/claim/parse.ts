@@ -204,6 +204,16 @@ export function parseClaim(input: unknown, fallbackId?: string): ParsedClaim {
   const npi = isObj(o.provider) ? str(pr, 'npi', 'provider.npi', c, 'billing provider NPI') : '';
   if (npi && !isValidNpi(npi))
     c.invalid('provider.npi', `NPI "${echo(npi)}" is not 10 digits with a valid check digit`);
+  // The rendering provider (837P 2310B; 1500 item 24J), when another than the billing one.
+  const renderingNpi =
+    pr.renderingNpi === undefined || pr.renderingNpi === null
+      ? undefined
+      : optionalText(pr, 'renderingNpi', 'provider.renderingNpi', c, 'rendering provider NPI');
+  if (renderingNpi && !isValidNpi(renderingNpi))
+    c.invalid(
+      'provider.renderingNpi',
+      `Rendering provider NPI "${echo(renderingNpi)}" is not 10 digits with a valid check digit`,
+    );
   const pos = isObj(o.provider) ? str(pr, 'pos', 'provider.pos', c, 'place of service') : '';
   if (pos && !/^\d{2}$/.test(pos))
     c.invalid('provider.pos', `Place of service "${echo(pos)}" must be two digits`);
@@ -300,6 +310,7 @@ export function parseClaim(input: unknown, fallbackId?: string): ParsedClaim {
     },
     provider: {
       npi,
+      ...(renderingNpi ? { renderingNpi } : {}),
       pos,
       locality,
       ...(participating === undefined ? {} : { participating }),

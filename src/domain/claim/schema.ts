@@ -80,6 +80,7 @@ export const claimSchema = z.object({
   patient: claimPatientSchema,
   provider: z.object({
     npi: z.string(),
+    renderingNpi: z.string().optional(),
     pos: z.string(),
     locality: z.string(),
     participating: z.boolean().optional(),

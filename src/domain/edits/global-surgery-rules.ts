@@ -21,9 +21,9 @@ export const postopDays = (days: string | undefined): number =>
   days === '010' ? 10 : days === '090' ? 90 : 0;
 
 export interface GlobalSurgeryRule {
-  kind: 'minor-same-day' | 'major-preop' | 'postop';
-  /** The modifier on the E/M that makes it separately payable. */
-  modifier: '25' | '57' | '24';
+  kind: 'minor-same-day' | 'major-preop' | 'postop' | 'postop-procedure';
+  /** The modifier on the E/M (or the later procedure) that makes it separately payable. */
+  modifier: '25' | '57' | '24' | '79';
   /** A modifier sometimes used instead that does not apply in this situation. */
   wrong?: '25' | '57';
   /** Plain-language statement of the rule, quoted in the finding. */
@@ -66,6 +66,17 @@ export const GLOBAL_SURGERY_RULES: Record<GlobalSurgeryRule['kind'], GlobalSurge
     effective: '1992-01-01',
     source:
       'CMS Pub. 100-04 ch. 12 §40.1.A (postoperative visits included), §40.1.B (unrelated visits not included), §40.2 (modifier 24) and §40.4 (adjudication of postoperative claims); CPT 99024 (postoperative follow-up visit)',
+  },
+  'postop-procedure': {
+    kind: 'postop-procedure',
+    modifier: '79',
+    when: 'if the procedure was unrelated to the earlier surgery (documented); 58 if it was staged or planned, or more extensive; 78 for an unplanned return to the operating room for a complication',
+    otherwise:
+      'treatment of a complication that needs no return to the operating room is part of the global package',
+    rule: "a procedure during the postoperative period of an earlier surgery by the same physician is part of that surgery's global package unless it is unrelated (modifier 79), staged or more extensive (58), or a return to the operating room for a complication (78)",
+    effective: '1992-01-01',
+    source:
+      'CMS Pub. 100-04 ch. 12 §40.1.A (complications not needing a return to the operating room are included), §40.2.A (modifiers 58, 78 and 79) and §40.4 (adjudication of postoperative claims)',
   },
 };
 

@@ -42,11 +42,14 @@ const ref = (r: GlobalSurgeryRule) => `${r.source}; ${GLOBAL_CARC}`;
 
 export function globalSurgeryEdits(claim: Claim, ctx: EditContext): Finding[] {
   const gd = ctx.globalDays;
-  if (!gd || !claim.lines.some((l) => isAnyEm(l.code))) return [];
+  if (!gd) return [];
+  const hasEm = claim.lines.some((l) => isAnyEm(l.code));
+  if (!hasEm && !ctx.history?.length) return [];
   const procs = proceduresOf(claim, ctx);
   if (!procs.length) return [];
   const ncci = ctx.ncci;
-  const out: Finding[] = [];
+  const out: Finding[] = postopProcedures(claim, procs);
+  if (!hasEm) return out;
   // Plain loops, no closures per line: this runs on every claim of a 10,000-claim scrub.
   for (let i = 0; i < claim.lines.length; i++) {
     const line = claim.lines[i]!;
@@ -75,6 +78,31 @@ export function globalSurgeryEdits(claim: Claim, ctx: EditContext): Finding[] {
       const what = `on ${date} falls in the postoperative period of ${earlier.code} done on ${earlier.date} (${where(earlier)}, ${earlier.days} global days, through ${earlier.end})`;
       out.push(visitFinding(v, R.postop, earlier, what));
     }
+  }
+  return out;
+}
+
+/** Modifiers that make a procedure in an earlier surgery's postoperative period payable. */
+const POSTOP_PROCEDURE_MODIFIERS = ['58', '78', '79'];
+
+/**
+ * A procedure (itself with a 000/010/090 global period) done after an earlier surgery of the
+ * same patient and provider, inside that surgery's postoperative period, without 58, 78 or 79:
+ * part of the earlier surgery's package (`modifier.missing`, denied CO-97 + M144).
+ * See: CMS Pub. 100-04 ch. 12 §40.2.A (modifiers 58, 78, 79); global-surgery-rules.ts.
+ */
+function postopProcedures(claim: Claim, procs: readonly Proc[]): Finding[] {
+  const out: Finding[] = [];
+  for (const p of procs) {
+    if (p.n === null) continue;
+    const line = claim.lines[p.n - 1]!;
+    if (line.modifiers.some((m) => POSTOP_PROCEDURE_MODIFIERS.includes(m))) continue;
+    const earlier = procs.find((e) => e.date < p.date && p.date <= e.end);
+    if (!earlier) continue;
+    const what = `on ${p.date} falls in the postoperative period of ${earlier.code} done on ${earlier.date} (${where(earlier)}, ${earlier.days} global days, through ${earlier.end})`;
+    out.push(
+      visitFinding({ line, i: p.n - 1, date: p.date }, R['postop-procedure'], earlier, what),
+    );
   }
   return out;
 }

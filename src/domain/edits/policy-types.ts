@@ -21,6 +21,12 @@ export interface CoverageRule extends DatedRule {
   diagnoses: DxPattern[];
   /** Plain-language name of the policy, e.g. "Lipid panel NCD 190.23". */
   title: string;
+  /**
+   * The denial the policy gives a line no listed diagnosis supports. Absent: CO-50 (not
+   * medically necessary) with N386 (NCD) or N115 (LCD). A diagnosis-to-procedure policy says
+   * CARC 11 (the diagnosis is inconsistent with the procedure) or 167 (diagnosis not covered).
+   */
+  denial?: { carc: '50' | '11' | '167'; remarks: string[] } | undefined;
 }
 
 export interface AuthRule extends DatedRule {

@@ -75,11 +75,17 @@ export function necessityFindings(
     if (pointed.some((d) => targets.some((t) => matchesTarget(d, t)))) return;
     const ga = l.modifiers.includes('GA');
     const gz = l.modifiers.includes('GZ');
+    const carc = rule.denial?.carc ?? '50';
     const liability = ga
-      ? ' An ABN is on file (GA): the patient is liable (PR-50).'
+      ? ` An ABN is on file (GA): the patient is liable (PR-${carc}).`
       : gz
-        ? ' No ABN (GZ): the provider is liable (CO-50).'
-        : ' Without a signed ABN (GA) the provider is liable.';
+        ? ` No ABN (GZ): the provider is liable (CO-${carc}).`
+        : rule.denial
+          ? ` The provider is liable (CO-${carc}${rule.denial.remarks.length ? ` + ${rule.denial.remarks.join(', ')}` : ''}).`
+          : ' Without a signed ABN (GA) the provider is liable.';
+    const codes = rule.denial
+      ? `CARC ${carc}${rule.denial.remarks.length ? `, RARC ${rule.denial.remarks.join(', ')}` : ''}`
+      : 'CARC 50, RARC N115/N386';
     const onClaim = claim.diagnoses.filter((d) => targets.some((t) => matchesTarget(d, t)));
     out.push(
       finding(
@@ -88,7 +94,7 @@ export function necessityFindings(
         i + 1,
         [l.code, ...pointed.map(icdDisplay)],
         `No diagnosis pointed to by line ${i + 1} supports ${l.code} under ${p.name} policy "${rule.title}".${liability}`,
-        `${rule.source} (${rule.title}; ${rule.effective ?? 'open'} to ${rule.terminated ?? 'open'}); ${p.name} payer policy; CARC 50, RARC N115/N386`,
+        `${rule.source} (${rule.title}; ${rule.effective ?? 'open'} to ${rule.terminated ?? 'open'}); ${p.name} payer policy; ${codes}`,
         {
           field: `lines[${i}].dxPointers`,
           suggestion: onClaim.length

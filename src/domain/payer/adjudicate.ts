@@ -14,10 +14,10 @@ import { cents, mulRound, sum, type Cents } from '../money';
 import type { PayerPolicy } from '../edits/policy-types';
 import { serviceCategory } from './cost-sharing/categories';
 import { colorectalFollowOn } from './cost-sharing/preventive';
-import { benefitExclusion, planPreventive } from './cost-sharing/plan-benefits';
+import { planPreventive } from './cost-sharing/plan-benefits';
 import { payerChecks, type CobState } from './checks';
 import { costShare, type AccumulatorState } from './cost-sharing/cost-sharing';
-import { denialFor, fieldRemark, isRejection, linesOf, type Denial } from './remittance/denials';
+import { fieldRemark, isRejection, type Denial } from './remittance/denials';
 import { normaliseLocality, type FeeSources } from './pricing/fees';
 import { payerFee } from './pricing/fee-lookup';
 import { aspAmount, aspFor, aspSource } from './pricing/asp';
@@ -29,7 +29,6 @@ import {
 } from './pricing/pricing';
 import {
   behaviourOn,
-  datedOn,
   valueOn,
   type Behaviour,
   type PayerProfile,
@@ -39,7 +38,7 @@ import { addQmbRemarks, hasQmbProtection, qmbProtection } from './cost-sharing/q
 import { hash32, rng } from '../random/seeded';
 import { payerClaimNumber } from './remittance/claim-number';
 import { policyOf } from './policy';
-import { applyModifierRules, modifierRulesOn, type ModifierRule } from './modifier-policy';
+import { applyLinePolicies, findingDenials } from './line-policies';
 import { applySecondary } from './coordination/cob';
 import { acceptsAssignment } from './cost-sharing/assignment';
 import { appealLevels } from './corrections/appeals';
@@ -106,9 +105,6 @@ const PAYER_OWN: ReadonlySet<string> = new Set([
 ]);
 const notPayerOwn = (fs: Finding[]): Finding[] =>
   fs.some((f) => PAYER_OWN.has(f.id)) ? fs.filter((f) => !PAYER_OWN.has(f.id)) : fs;
-
-/** Office or other outpatient visit, new or established (CPT 99202–99205, 99211–99215). */
-const isOfficeEm = (code: string) => /^992(0[2-5]|1[1-5])$/.test(code);
 
 /** What every remittance of one adjudication shares (one object shape: a monomorphic path). */
 interface RemitBase {
@@ -180,7 +176,13 @@ export function adjudicate(claim: Claim, ctx: AdjudicationContext): Remittance {
   // Bound once per claim (a closure per call would be renamed per call under tsx keepNames).
   const remit = remitFrom.bind(null, remitBase(claim, ctx, r, findings));
   const rejected = rejectionRemarks(findings, r.rules);
-  if (rejected) return remit('rejected', null, [], rejected, r.accBefore, null);
+  if (rejected) {
+    const out = remit('rejected', null, [], rejected, r.accBefore, null);
+    // Returned as unprocessable: CO-16 on the claim's whole charge (no line is adjudicated).
+    const charge = sum(claim.lines.map((l) => l.charge));
+    if (charge > 0) out.claimAdjustments = [{ group: 'CO', carc: '16', amount: charge }];
+    return out;
+  }
 
   const { reversal, accStart } = takeBack(claim, ctx, r);
   const claimNo = payerClaimNumber(
@@ -194,14 +196,7 @@ export function adjudicate(claim: Claim, ctx: AdjudicationContext): Remittance {
     return remit('voided', reversal?.payerClaimNumber ?? claimNo, [], [], accStart, null, reversal);
 
   const rules = ctx.randomReview === false ? { ...r.rules, documentationRequestRate: 0 } : r.rules;
-  const denials = lineDenials(
-    claim,
-    rules,
-    modifierRulesOn(r.payer.modifierRules, r.dos),
-    findings,
-    ctx.seed ?? 0,
-    () => behaviourSource(r.payer, r.dos),
-  );
+  const denials = lineDenials(claim, r.payer, r.dos, rules, findings, ctx.seed ?? 0);
   const pricing = price(claim, ctx, r, denials);
   const shared = shareCosts(claim, r, pricing, denials, accStart);
   const finalLines = coordinate(shared.lines, r, shared.seqRate);
@@ -391,21 +386,23 @@ function price(
   );
   if (payer.kind === 'medicare') bundleStatusT(claim, dos, fees, denials);
   // Part B drugs the PFS does not price (status E/X, or not on it): the quarterly ASP limit.
+  // A plan paying a percentage of Medicare pays that percentage of Medicare's drug limit too.
+  const aspShare = drugShareOfMedicare(payer, dos);
   let drugs: (PricedLine | undefined)[] | null = null;
-  for (let i = 0; payer.kind === 'medicare' && ctx.fees.asp && i < fees.length; i++) {
+  for (let i = 0; aspShare !== null && ctx.fees.asp && i < fees.length; i++) {
     const fee = fees[i];
     if (!fee || fee.kind !== 'unpriced') continue;
     const l = claim.lines[i]!;
     const date = l.serviceDate ?? dos;
     const hit = aspFor(ctx.fees.asp, l.code, date);
     if (!hit) continue;
-    const amount = aspAmount(hit.entry, l.units);
+    const amount = mulRound(aspAmount(hit.entry, l.units), aspShare.percent);
     fees[i] = {
       kind: 'priced',
       perUnit: amount,
       mult: '0',
       bilat: '0',
-      source: aspSource(hit.table, hit.entry, date),
+      source: aspShare.label + aspSource(hit.table, hit.entry, date),
       locality: 'national',
       status: fee.status,
       year: null,
@@ -415,18 +412,10 @@ function price(
       feeSchedule: amount,
       allowed: cents(Math.min(l.charge, amount)),
       limitingCharge: null,
-      rules: [`ASP: ${l.units} × the ${hit.table.quarter} limit per ${hit.entry.dosage}`],
+      rules: [
+        `ASP: ${l.units} × the ${hit.table.quarter} limit per ${hit.entry.dosage}${aspShare.label ? ` × ${aspShare.percent}` : ''}`,
+      ],
     };
-  }
-  // The plan's exclusions (data in the payer profile): not covered, priced or not.
-  for (let i = 0; i < claim.lines.length; i++) {
-    if (denials[i]) continue;
-    const l = claim.lines[i]!;
-    const ex = benefitExclusion(payer, l.code, l.serviceDate ?? dos);
-    if (ex) {
-      denials[i] = payerDenial(ex.group, ex.carc, [...ex.remarks]);
-      fees[i] = null;
-    }
   }
   fees.forEach((fee, i) => {
     if (!fee || fee.kind === 'priced') return;
@@ -469,6 +458,31 @@ function price(
   // Drugs: assignment is mandatory (SSA §1842(o)(3)): no non-par rate, no limiting charge.
   for (let i = 0; drugs && i < drugs.length; i++) if (drugs[i]) priced[i] = drugs[i];
   return { fees, priced, nonAssigned };
+}
+
+/**
+ * How a payer prices a Part B drug the PFS does not price (status E/X, or not on it): Medicare
+ * at the quarterly ASP limit; a plan paying a percentage of Medicare (or falling back to one
+ * for codes not in its own table) at that percentage of the same limit, so a commercial plan
+ * prices vaccines and injectable drugs instead of denying them as not covered. A plan with
+ * neither (an own table only) does not price them: null.
+ * See: SSA §1847A (ASP + 6%); CMS ASP pricing file; 45 CFR 147.130(a)(1)(ii) (ACIP vaccines
+ * covered without cost sharing by non-grandfathered plans).
+ */
+function drugShareOfMedicare(
+  payer: PayerProfile,
+  dos: string,
+): { percent: number; label: string } | null {
+  if (payer.kind === 'medicare') return { percent: 1, label: '' };
+  const rule = valueOn(payer.feeSchedule, dos);
+  const percent =
+    rule.kind === 'percent-of-medicare'
+      ? rule.percent
+      : rule.kind === 'table'
+        ? rule.fallbackPercentOfMedicare
+        : 1;
+  if (percent === null) return null;
+  return { percent, label: `${Math.round(percent * 1000) / 10}% of Medicare (${payer.name}): ` };
 }
 
 interface CostSharing {
@@ -760,51 +774,21 @@ function localityCheck(claim: Claim, payer: PayerProfile, fees: FeeSources): Fin
   ];
 }
 
-const lineLevel = (f: Finding) => Number(f.line !== null || f.diagnosisIndex !== undefined);
-
 /** One denial per line: claim-level findings first, then the line's own, then payer policies. */
 function lineDenials(
   claim: Claim,
+  payer: PayerProfile,
+  dos: string,
   rules: Behaviour,
-  /** The plan's modifier rules in force on the date of service. */
-  modifierRules: readonly ModifierRule[],
   /** The remittance's findings: a payer-policy denial adds the finding that explains it. */
   findings: Finding[],
   seed: number,
-  policySource: () => string,
 ): (Denial | null)[] {
-  const out: (Denial | null)[] = claim.lines.map(() => null);
+  const out = findingDenials(claim, findings, rules);
 
-  const ordered =
-    findings.length < 2 ? findings : [...findings].sort((a, b) => lineLevel(a) - lineLevel(b));
-  for (const f of ordered)
-    for (const i of linesOf(f, claim)) if (!out[i]) out[i] = denialFor(f, claim, rules, i);
-
-  // The plan's modifier policies (modifier-policy.ts); a rule for 25 replaces the profile's own.
-  applyModifierRules(claim, modifierRules, out, findings);
-  // Commercial policy: an E/M with modifier 25 needs a diagnosis the procedure does not carry;
-  // under 'require-records' one that has it is still held for the office notes (CO-252 + M127).
-  if (rules.modifier25 !== 'accept' && !modifierRules.some((m) => m.modifier === '25')) {
-    const procDx = new Set(
-      claim.lines.flatMap((l, i) => (!isOfficeEm(l.code) && !out[i] ? l.dxPointers : [])),
-    );
-    claim.lines.forEach((l, i) => {
-      if (out[i] || !isOfficeEm(l.code) || !l.modifiers.includes('25') || procDx.size === 0) return;
-      const distinct = !l.dxPointers.every((p) => procDx.has(p));
-      if (!distinct)
-        out[i] = { group: 'CO', carc: '4', remarks: ['N823'], appealable: true, because: 'payer' };
-      else if (rules.modifier25 === 'require-records')
-        out[i] = {
-          group: 'CO',
-          carc: '252',
-          remarks: ['M127'],
-          appealable: true,
-          because: 'payer',
-        };
-      if (!distinct || rules.modifier25 === 'require-records')
-        findings.push(modifier25Finding(claim, i, distinct, policySource()));
-    });
-  }
+  // The plan's modifier policies, the profile's modifier-25 policy and the plan's exclusions
+  // (line-policies.ts): the same function `claimlab check` runs, so the scrubber predicts them.
+  applyLinePolicies(claim, payer, dos, rules, out, findings);
   // Seeded documentation requests (pre-payment review): CO-16 + M127 on the highest charge.
   const rate = rules.documentationRequestRate;
   if (rate > 0 && rng(hash32(`${rules.seed}|${seed}|${claim.claimId}`))() < rate) {
@@ -822,36 +806,6 @@ function lineDenials(
       };
   }
   return out;
-}
-
-/** Where the payer's behaviour in force on the date comes from (a dated entry's source). */
-function behaviourSource(payer: PayerProfile, dos: string): string {
-  const b = payer.behaviour;
-  return Array.isArray(b) && isIsoDate(dos)
-    ? datedOn(b, dos).source
-    : `${payer.name} payer profile (behaviour)`;
-}
-
-/**
- * The finding that explains a commercial modifier-25 policy denial: which policy, what the line
- * lacks, and what to do (every denial the trainee sees names its rule).
- */
-function modifier25Finding(claim: Claim, i: number, distinct: boolean, source: string): Finding {
-  const l = claim.lines[i]!;
-  return {
-    id: 'payer.modifier-policy',
-    severity: 'error',
-    line: i + 1,
-    codes: [l.code, '25'],
-    field: `lines[${i}].dxPointers`,
-    message: distinct
-      ? `${l.code} with modifier 25 is billed with a procedure: under this plan's policy the office notes are needed before it is paid (CO-252 + M127).`
-      : `${l.code} with modifier 25 points only to diagnoses the procedure on this claim also carries: this plan pays a same-day E/M with 25 only for a separately identifiable problem with its own diagnosis (CO-4 + N823).`,
-    reference: `${source}; plan modifier-25 policy (distinct diagnosis${distinct ? ', records on request' : ''}); CPT modifier 25; CARC ${distinct ? '252, RARC M127' : '4, RARC N823'}`,
-    suggestion: distinct
-      ? 'Send the office notes showing the separately identifiable E/M service'
-      : 'Point the E/M to the diagnosis it addressed besides the procedure, or remove 25 and the E/M if it was only the decision for the procedure',
-  };
 }
 
 function firstAppeal(payer: PayerProfile, remitDate: string): AppealRight | null {

@@ -15,6 +15,7 @@ import { exclusionFindings } from '../edits/exclusions';
 import { jzRequiredFindings } from '../edits/drug-wastage';
 import type { TimelyFilingRule } from '../edits/policy-types';
 import { policyOf } from './policy';
+import { linePolicyFindings } from './line-policies';
 import { cobFromClaim } from './coordination/prior';
 import { datedOn, type PayerProfile } from './profile';
 import type { Remittance } from './remittance/remittance';
@@ -36,9 +37,12 @@ export function withPayerChecks(
   statusN?: (code: string) => boolean,
 ): Finding[] {
   if (!payer) return [...findings];
-  return orderFindings(
-    dedupeFindings([...findings, ...payerChecksBeforeSubmission(claim, payer, statusN)]),
-  );
+  const checked = dedupeFindings([
+    ...findings,
+    ...payerChecksBeforeSubmission(claim, payer, statusN),
+  ]);
+  // The line policies (modifier rules) on top, as `adjudicate` applies them after the findings.
+  return orderFindings([...checked, ...linePolicyFindings(claim, payer, checked)]);
 }
 
 /**

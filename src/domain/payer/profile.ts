@@ -146,6 +146,28 @@ const behaviourValue = z.object({
   modifier25: z.enum(['accept', 'require-distinct-diagnosis', 'require-records']),
   /** How an invalid diagnosis is handled: rejected at the front end, or denied CO-146. */
   invalidDiagnosis: z.enum(['reject', 'deny-146']),
+  /**
+   * What a timely-filing denial (CO-29) carries. Absent: Medicare's, N211 and no appeal rights
+   * (a late claim is not an initial determination: 42 CFR 405.926; Pub. 100-04 ch. 1 §70.5;
+   * exceptions for administrative error go through proof of the error, §70.7, not an appeal).
+   * A commercial or Medicaid plan says its own: usually a dispute (appeal) with proof of timely
+   * filing (e.g. the payer's 277CA acceptance), and no N211.
+   */
+  /**
+   * A line repeating a service already adjudicated on another claim (same patient, provider,
+   * date and code; `claim.duplicate` on a line): 'oa-18' (the X12 usage of CARC 18: group OA
+   * only), or Medicare's 'co-97-n111' (the service was included in a claim already adjudicated;
+   * appeal only on the duplicate issue). An exact duplicate claim is OA-18 for every payer.
+   * See: X12 CARC 18 usage note; RARC N111; Noridian JF Part B "Duplicate denials" (CO-97 + N111
+   * duplicate of another claim, OA-18 exact duplicate); Pub. 100-04 ch. 1 §120.
+   */
+  duplicateLine: z.enum(['oa-18', 'co-97-n111']).optional(),
+  timelyFilingDenial: z
+    .object({
+      remarks: z.array(z.string().regex(/^(MA|M|N)\d{1,3}$/, 'must be a RARC')),
+      appealable: z.boolean(),
+    })
+    .optional(),
 });
 export type Behaviour = z.infer<typeof behaviourValue>;
 
@@ -252,6 +274,17 @@ const base = z.object({
           .array(z.string().regex(/^[0-9A-Z]{5}$/, 'must be a 5-character procedure code'))
           .min(1),
         diagnoses: z.array(z.string().min(3)).min(1),
+        /**
+         * The denial for a line no listed diagnosis supports; absent: CO-50 + N386/N115 (NCD/LCD).
+         * A diagnosis-to-procedure policy: CARC 11 (diagnosis inconsistent with the procedure)
+         * or 167 (diagnosis not covered), with its remarks.
+         */
+        denial: z
+          .object({
+            carc: z.enum(['50', '11', '167']),
+            remarks: z.array(z.string().regex(/^(MA|M|N)\d{1,3}$/, 'must be a RARC')),
+          })
+          .optional(),
         ...datedRule,
       }),
     )

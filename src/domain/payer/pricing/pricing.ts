@@ -114,9 +114,11 @@ export function medicareFee(
   sources: FeeSources,
   /**
    * A plan that prices on the Medicare RVUs also prices the codes Medicare itself does not
-   * cover (status N, e.g. preventive visits 99381–99397, whose RVUs CMS publishes for other
-   * payers' use): Medicare's non-coverage is not the plan's.
-   * See: CMS RVU file read-me, status code N ("RVUs ... shown for the information of other payers").
+   * cover (status N, e.g. preventive visits 99381–99397) or does not recognise (status I, e.g.
+   * the office consultations 99242–99245 Medicare replaced with visit codes in 2010), whose RVUs
+   * CMS publishes for other payers' use: Medicare's non-coverage is not the plan's.
+   * See: CMS RVU file read-me, status codes N and I ("RVUs ... shown for the information of
+   * other payers"; the "not used for Medicare payment" indicator); Pub. 100-04 ch. 12 §30.6.10.
    */
   otherPayer = false,
 ): MedicareFee {
@@ -129,7 +131,10 @@ export function medicareFee(
     const rvu = (pm ? mpfs.rvu(code, pm) : undefined) ?? mpfs.rvu(code, '');
     if (rvu) {
       status = rvu.status;
-      if (PRICED_STATUSES.has(rvu.status) || (otherPayer && rvu.status === 'N' && hasRvus(rvu))) {
+      if (
+        PRICED_STATUSES.has(rvu.status) ||
+        (otherPayer && (rvu.status === 'N' || rvu.status === 'I') && hasRvus(rvu))
+      ) {
         let g: Gpci | undefined = NATIONAL_GPCI;
         if (locality.trim()) {
           const key = normaliseLocality(locality);

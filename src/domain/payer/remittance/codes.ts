@@ -73,6 +73,7 @@ export const RARC = {
   N20: 'Not payable with another service the same day.',
   N30: 'Patient not eligible for this service.',
   N56: 'Procedure code not valid for the service or date.',
+  N111: 'No appeal except on whether it is a duplicate: the service was on a claim already decided.',
   N115: 'Decision based on a Local Coverage Determination (LCD).',
   N122: 'An add-on code cannot be billed without its primary service.',
   N130: 'See the plan benefit documents for limits on this service.',
@@ -83,6 +84,7 @@ export const RARC = {
   N706: 'Documentation is missing: send it so the service can be priced.',
   N386: 'Decision based on a National Coverage Determination (NCD).',
   N425: 'Excluded from coverage by law (statute).',
+  N822: 'A procedure modifier the service needs is missing.',
   N823: 'Procedure modifier incomplete or not valid for this service.',
   N479: 'Other payer remittance (COB / Medicare Secondary Payer) missing.',
   N657: 'Bill this with the code that fits the service.',
@@ -99,6 +101,7 @@ export type RarcCode = keyof typeof RARC;
  * (the code-list test checks every other number against the list).
  */
 export const RARCS_NEWER_THAN_LIST: Readonly<Record<string, string>> = {
+  N822: 'X12 RARC list (current in the 2026-08 list, ../shared/reference/carc-rarc/2026-08); newer than the 2011 list',
   N823: 'X12 RARC list (current in the 2026-08 list, ../shared/reference/carc-rarc/2026-08); newer than the 2011 list',
   N781: 'CMS CR 9911 (2017), QMB billing prohibition',
   N782: 'CMS CR 9911 (2017), QMB billing prohibition',

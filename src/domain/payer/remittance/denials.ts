@@ -73,6 +73,12 @@ export function isRejection(f: Finding, rules: Behaviour): boolean {
  */
 const DENY_ANY_SEVERITY: ReadonlySet<string> = new Set(['coverage.medical-necessity']);
 
+/** "CARC 11, RARC N130" / "CARC 167" at the end of a coverage finding's reference. */
+const OWN_COVERAGE_DENIAL = /; CARC (11|167)(?:, RARC ((?:(?:MA|M|N)\d+)(?:, (?:MA|M|N)\d+)*))?$/;
+
+/** Medicare's timely-filing denial: CO-29 + N211 (you may not appeal this decision). */
+const MEDICARE_TIMELY_FILING = { remarks: ['N211'], appealable: false } as const;
+
 /**
  * The adjudicated denial for an error finding, or null when the finding does not deny.
  * `rules` is the payer's behaviour in force on the date of service.
@@ -104,6 +110,16 @@ export function denialFor(
       return denial(f.id, 'CO', '151', ['N362']);
     case 'coverage.medical-necessity': {
       // With a signed ABN (GA) the patient is liable; otherwise (GZ or none) the provider is.
+      // A diagnosis-to-procedure policy names its own CARC (11 or 167) and remarks in the
+      // finding's reference (edits/policy.ts necessityFindings).
+      const own = OWN_COVERAGE_DENIAL.exec(f.reference);
+      if (own)
+        return denial(
+          f.id,
+          mods.includes('GA') ? 'PR' : 'CO',
+          own[1]!,
+          own[2] ? own[2].split(', ') : [],
+        );
       const rarc = /\bNCD\b/.test(f.reference)
         ? 'N386'
         : /\bLCD\b/.test(f.reference)
@@ -125,11 +141,19 @@ export function denialFor(
       // service adds M62 (invalid treatment authorization code). Reason code 15 is deactivated
       // in the current X12 list (2026-08), so it is no longer used. See: x12.org/codes.
       return denial(f.id, 'CO', '197', claim.priorAuthNumber ? ['M62'] : []);
-    case 'filing.timely':
-      return denial(f.id, 'CO', '29', ['N211'], false);
+    case 'filing.timely': {
+      // The payer's own rule (behaviour.timelyFilingDenial); Medicare's when it states none:
+      // N211, no appeal rights. See: Pub. 100-04 ch. 1 §70.5; 42 CFR 405.926; profile.ts.
+      const tf = rules.timelyFilingDenial ?? MEDICARE_TIMELY_FILING;
+      return denial(f.id, 'CO', '29', [...tf.remarks], tf.appealable);
+    }
     case 'cob.other-payer-primary':
       return denial(f.id, 'CO', '22', ['N479']);
     case 'claim.duplicate':
+      // An exact duplicate claim: OA-18 (X12: CARC 18 with group OA only). A line repeating a
+      // service another claim already had: the payer's own rule (profile.ts duplicateLine).
+      if (f.line !== null && rules.duplicateLine === 'co-97-n111')
+        return denial(f.id, 'CO', '97', ['N111']);
       return denial(f.id, 'OA', '18', []);
     case 'em.same-day':
       // One office visit per day: the second is paid as part of the first. See: Pub. 100-04
@@ -145,7 +169,8 @@ export function denialFor(
       // included in the surgery's payment: CO-97 + M144, not a modifier denial.
       // See: Pub. 100-04 ch. 12 §40.1 and §40.4; global-surgery-rules.ts.
       if (f.reference.includes(GLOBAL_CARC)) return denial(f.id, 'CO', '97', ['M144']);
-      return denial(f.id, 'CO', '4', []);
+      // The remark says which: an invalid modifier (N823), or a missing one (N822).
+      return denial(f.id, 'CO', '4', [id === 'modifier.missing' ? 'N822' : 'N823']);
     case 'icd10cm.excludes1':
       // The edit engine reports Excludes1 as a warning (it does not deny); a payer that still
       // denies for it asks for corrected diagnoses (CO-16 + M76), not CO-11.

@@ -99,6 +99,12 @@ export interface Remittance {
   totals: { billed: Cents; allowed: Cents; paid: Cents; patientResponsibility: Cents };
   /** Claim-level remarks (MA130 on a rejection). */
   claimRemarks: string[];
+  /**
+   * A claim returned as unprocessable (front-end rejection): the claim-level adjustment Medicare
+   * reports for it, CO-16 for the whole charge, with MA130 and the field's remark in
+   * `claimRemarks`. See: Pub. 100-04 ch. 1 §80.3.2 (return as unprocessable: CARC 16 + MA130).
+   */
+  claimAdjustments?: Adjustment[];
   findings: Finding[];
   accumulatorsBefore: Accumulators;
   accumulatorsAfter: Accumulators;
@@ -289,6 +295,15 @@ export function remittanceJson(r: Remittance) {
     payerClaimNumber: r.payerClaimNumber,
     memberId: r.patient.memberId,
     claimRemarks: r.claimRemarks,
+    ...(r.claimAdjustments?.length
+      ? {
+          claimAdjustments: r.claimAdjustments.map((a) => ({
+            group: a.group,
+            carc: a.carc,
+            amount: m(a.amount),
+          })),
+        }
+      : {}),
     receivedDate: r.receivedDate,
     remitDate: r.remitDate,
     accumulatorsBefore: {
