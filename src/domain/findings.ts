@@ -42,8 +42,6 @@ export const FINDING_IDS = {
   'payer.modifier-policy':
     "The payer's own modifier policy denies or holds the line (e.g. a commercial distinct-diagnosis rule for modifier 25).",
   'coverage.medical-necessity': 'No diagnosis on the line supports medical necessity.',
-  'coverage.excluded':
-    'The plan does not cover the service at all (a statutory exclusion or an excluded benefit): denied with the group the exclusion names.',
   'auth.missing': 'Prior authorization is required and absent.',
   'filing.timely': 'The claim is past the payer timely-filing limit.',
   'cob.other-payer-primary': 'Another payer is primary.',

@@ -47,7 +47,7 @@ describe('commercial PPO: vaccines and Part B drugs', () => {
     );
     expect(j.lines[0]!.adjustments).toEqual([{ group: 'PR', carc: '96', amount: '250.00' }]);
     expect(j.lines[0]!.remarks).toEqual(['N425']);
-    expect(j.findings.map((f) => f.id)).toContain('coverage.excluded');
+    expect(j.findings.map((f) => f.id)).toContain('coverage.statutory-exclusion');
   });
 
   // Status I (not valid for Medicare: the consultations Medicare replaced with visit codes) is

@@ -25,7 +25,8 @@ const POLICY = new Set([
   'filing.timely',
   'auth.missing',
   'coverage.medical-necessity',
-  'coverage.excluded',
+  'coverage.statutory-exclusion',
+  'coverage.plan-exclusion',
   'cob.other-payer-primary',
   'payer.modifier-policy',
 ]);

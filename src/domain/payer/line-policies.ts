@@ -81,14 +81,14 @@ export function applyLinePolicies(
   applyModifierRules(claim, modifierRules, out, findings);
   if (rules.modifier25 !== 'accept' && !modifierRules.some((m) => m.modifier === '25'))
     modifier25Policy(claim, rules, out, findings, () => behaviourSource(payer, dos));
-  applyExclusions(claim, payer, dos, out, findings);
+  applyExclusions(claim, payer, dos, out);
 }
 
 /**
  * The plan's exclusions (profile data, cost-sharing/plan-benefits.ts): a service the plan does
- * not cover at all is denied with the exclusion's own group, CARC and remarks, and a
- * `coverage.excluded` warning says so (the claim is right to send: the denial is what lets the
- * patient be billed, or a secondary payer pay). A Medicare statutory exclusion (routine
+ * not cover at all is denied with the exclusion's own group, CARC and remarks; the payer checks'
+ * `coverage.statutory-exclusion` / `coverage.plan-exclusion` warning says so (the claim is right
+ * to send: the denial is what lets the patient be billed, or a secondary payer pay). A Medicare statutory exclusion (routine
  * physical, SSA §1862(a)(7)) is the beneficiary's (PR-96 + N425), never a write-off.
  * See: SSA §1862(a)(7); 42 CFR 411.15(a)(1); Pub. 100-04 ch. 30 §20.1; X12 CARC 96, 204.
  */
@@ -97,7 +97,6 @@ function applyExclusions(
   payer: PayerProfile,
   dos: string,
   out: (Denial | null)[],
-  findings: Finding[],
 ): void {
   claim.lines.forEach((l, i) => {
     if (out[i]) return;
@@ -110,19 +109,8 @@ function applyExclusions(
       appealable: true,
       because: 'payer',
     };
-    const code = `${ex.group}-${ex.carc}${ex.remarks.length ? ` + ${ex.remarks.join(', ')}` : ''}`;
-    findings.push({
-      id: 'coverage.excluded',
-      severity: 'warning',
-      line: i + 1,
-      codes: [l.code],
-      message: `${l.code} is not covered by ${payer.name}: ${ex.title} (${code}${ex.group === 'PR' ? ': the patient may be billed' : ''}).`,
-      reference: `${ex.source}; CARC ${ex.carc}${ex.remarks.length ? `, RARC ${ex.remarks.join(', ')}` : ''}`,
-      suggestion:
-        ex.group === 'PR'
-          ? 'Tell the patient before the service that it is not covered and what it costs; bill the patient (or a secondary payer) after the denial'
-          : 'Do not bill the patient: the plan contract makes this a provider write-off',
-    });
+    // The finding is the payer checks' coverage.statutory-exclusion / coverage.plan-exclusion
+    // (edits/exclusions.ts), which `check` and `adjudicate` both report on the same facts.
   });
 }
 
