@@ -8,7 +8,7 @@
 import { chapterOf } from './chapters';
 import { resolveIndexCode } from './remap';
 import { penaltyWeight, scanWords, stem } from './tokenize';
-import type { IndexTermInput, SearchEntry } from './types';
+import { SEE_MARK, type IndexTermInput, type SearchEntry } from './types';
 
 export const enum DocKind {
   Title = 0,
@@ -185,17 +185,43 @@ export function buildIndexData(
   let prevR: { targets: [number, number][]; via: 0 | 1 | 2 } | undefined;
   for (const it of indexTerms) {
     // Neighbouring terms often name the same code: no lookup then.
-    let r = it.code === prevCode ? prevR : resolveCache.get(it.code);
+    // A header's children are chosen by the term's subterm words too (remap.ts): the cache key
+    // is the code and, for a header, those words.
+    const seeAt = it.nemod ? it.nemod.lastIndexOf(SEE_MARK) : -1;
+    const subterms = [
+      ...it.path.slice(1),
+      ...(seeAt >= 0 ? [it.nemod!.slice(seeAt + SEE_MARK.length)] : []),
+    ].join(' ');
+    let cacheKey = it.code;
+    let r = cacheKey === prevCode ? prevR : resolveCache.get(cacheKey);
+    if (r && r.via !== 0 && subterms) {
+      cacheKey = `${it.code}|${subterms}`;
+      r = cacheKey === prevCode ? prevR : resolveCache.get(cacheKey);
+    }
     if (!r) {
       const key = it.code.toUpperCase().replace(/[.\-\s]/g, '');
       const at = byCode.get(key);
+      const via = at === undefined ? 2 : entries[at]!.billable ? 0 : 1;
+      if (via !== 0 && subterms) cacheKey = `${it.code}|${subterms}`;
       r = {
-        targets: resolveIndexCode(it.code, byCode, sorted, entries),
-        via: at === undefined ? 2 : entries[at]!.billable ? 0 : 1,
+        targets: resolveIndexCode(
+          it.code,
+          byCode,
+          sorted,
+          entries,
+          via !== 0 && subterms ? stemsOf(subterms) : undefined,
+        ),
+        via,
       };
-      resolveCache.set(it.code, r);
+      resolveCache.set(cacheKey, r);
+      // The plain code too, so the next term naming it knows it is a header.
+      if (cacheKey !== it.code && !resolveCache.has(it.code))
+        resolveCache.set(it.code, {
+          targets: resolveIndexCode(it.code, byCode, sorted, entries),
+          via,
+        });
     }
-    prevCode = it.code;
+    prevCode = cacheKey;
     prevR = r;
     if (!r.targets.length) {
       dropped++;
@@ -217,10 +243,12 @@ export function buildIndexData(
       put(prevLevels[k]!);
     }
     prevPath = path;
-    if (it.nemod) {
-      if (it.nemod !== prevNemod) {
-        prevNemod = it.nemod;
-        prevNemodToks = tokens.optional(it.nemod);
+    // The subterms of a see reference choose children only: they are not words of the term.
+    const nemod = seeAt >= 0 ? it.nemod!.slice(0, seeAt) : it.nemod;
+    if (nemod) {
+      if (nemod !== prevNemod) {
+        prevNemod = nemod;
+        prevNemodToks = tokens.optional(nemod);
       }
       put(prevNemodToks);
     }
@@ -369,6 +397,15 @@ class Tokens {
     }
     return sp;
   }
+}
+
+/** Stems of a text's words (stop words dropped). */
+function stemsOf(text: string): Set<string> {
+  const out = new Set<string>();
+  scanWords(text, false, 0, (w) => {
+    if (penaltyWeight(w) > 0) out.add(stem(w));
+  });
+  return out;
 }
 
 /** Entry indices in code order; the order file is almost sorted already, so this is near linear. */

@@ -10,6 +10,7 @@
  * See: Official Guidelines I.A.5 / I.B.1 (the index points to a code; the tabular must be checked
  * for a more specific one); DOMAIN.md §2 (codes valid by date of service).
  */
+import { eachWord, stem } from './tokenize';
 import type { SearchEntry } from './types';
 
 /** [entry index, score offset] */
@@ -50,11 +51,39 @@ function genericness(e: SearchEntry): number {
   return g - words * 0.05;
 }
 
+/** Title stems of an entry, for matching a header's children against an index term's words. */
+const stemCache = new WeakMap<SearchEntry[], Map<number, Set<string>>>();
+function titleStems(entries: SearchEntry[], i: number): Set<string> {
+  let m = stemCache.get(entries);
+  if (!m) stemCache.set(entries, (m = new Map()));
+  let s = m.get(i);
+  if (!s) {
+    s = new Set();
+    const out = s;
+    eachWord(entries[i]!.long, false, (w) => out.add(stem(w)));
+    m.set(i, s);
+  }
+  return s;
+}
+
+/** Above this many descendants a header's children are not matched word by word (build time). */
+const MATCH_CHILDREN_MAX = 80;
+/** How much one index-term word found in a child's title (and not the header's) adds. */
+const CHILD_WORD = 1.5;
+
+/**
+ * @param words stems of the index term's subterm levels ("Cellulitis > upper limb" -> upper,
+ *   limb): when the printed code is a header, the children whose titles say them come first
+ *   (L03.11- "upper limb" -> L03.113/L03.114 "...of right/left upper limb", not the axilla).
+ *   See: Guidelines I.A.5 / I.B.1 (the index term leads into the tabular, which is read for the
+ *   code that matches the term).
+ */
 export function resolveIndexCode(
   printed: string,
   byCode: Map<string, number>,
   sorted: Int32Array,
   entries: SearchEntry[],
+  words?: ReadonlySet<string>,
 ): Target[] {
   let key = printed.toUpperCase().replace(/[.\-\s]/g, '');
   let penalty = 0;
@@ -68,11 +97,13 @@ export function resolveIndexCode(
   const e = entries[at]!;
   if (e.billable) return [[at, -penalty]];
   const rank = rankOf(sorted);
+  const bonus = childWordBonus(entries, sorted, rank, at, key, words);
+  const score = (d: number) => genericnessOf(entries, d) + (bonus?.get(d) ?? 0);
   // The three most generic billable descendants (ties: tabular order), kept while walking them:
   // a chapter-level header has thousands.
   const best: number[] = [];
   const before = (a: number, b: number) => {
-    const d = genericnessOf(entries, b) - genericnessOf(entries, a);
+    const d = score(b) - score(a);
     return d < 0 || (d === 0 && a < b);
   };
   for (let p = rank[at]! + 1; p < sorted.length; p++) {
@@ -91,5 +122,35 @@ export function resolveIndexCode(
   }
   const out: Target[] = [[at, -0.2 - penalty]];
   best.forEach((d, i) => out.push([d, -0.1 - 0.15 * i - penalty]));
+  return out;
+}
+
+/** Per billable descendant: CHILD_WORD for each of `words` its title has and the header's lacks. */
+function childWordBonus(
+  entries: SearchEntry[],
+  sorted: Int32Array,
+  rank: Int32Array,
+  at: number,
+  key: string,
+  words?: ReadonlySet<string>,
+): Map<number, number> | null {
+  if (!words?.size) return null;
+  const head = titleStems(entries, at);
+  const wanted = [...words].filter((w) => !head.has(w));
+  if (!wanted.length) return null;
+  const kids: number[] = [];
+  for (let p = rank[at]! + 1; p < sorted.length; p++) {
+    const d = sorted[p]!;
+    if (!entries[d]!.code.startsWith(key)) break;
+    if (entries[d]!.billable) kids.push(d);
+    if (kids.length > MATCH_CHILDREN_MAX) return null;
+  }
+  const out = new Map<number, number>();
+  for (const d of kids) {
+    const t = titleStems(entries, d);
+    let n = 0;
+    for (const w of wanted) if (t.has(w)) n++;
+    if (n) out.set(d, n * CHILD_WORD);
+  }
   return out;
 }
