@@ -2,7 +2,8 @@
  * Qualifiers a coder types that the words alone do not rank: the side (right, left, bilateral)
  * and whose history (personal or family). Applied to the best hits after the word ranking, as a
  * stable reordering: hits that contradict what was typed move behind those that agree.
- * - Laterality: a code of the side typed comes first; with no side typed, codes for an
+ * - Laterality: a code of the side typed comes first (before a code of its category that names
+ *   no side; a code of a category without sides keeps its place); with no side typed, codes for an
  *   unspecified side (or without one) come before a right, left or bilateral code.
  *   See: ICD-10-CM Official Guidelines FY2026 §I.B.13 (laterality) and §I.A.9 (unspecified
  *   codes when the documentation does not say).
@@ -142,6 +143,11 @@ export function codePenalty(slots: Slot[]): ((code: string) => number) | null {
 export function byQualifiers(hits: SearchHit[], slots: Slot[]): SearchHit[] {
   const { side, status, history, family, longTerm, bite, insect, traumatic, laterEncounter } =
     readIntent(slots);
+  // Categories with a code of the side typed: a title that names no side moves behind them only
+  // in such a category (I86.1 "Scrotal varices" for "left varicocele" has no side to prefer).
+  const sidedFamilies = new Set<string>();
+  if (side && side !== 'bilateral')
+    for (const h of hits) if (titleSide(h.title) === side) sidedFamilies.add(h.code.slice(0, 3));
   const rank = (h: SearchHit): number => {
     let r = 0;
     const t = h.title.toLowerCase();
@@ -153,7 +159,7 @@ export function byQualifiers(hits: SearchHit[], slots: Slot[]): SearchHit[] {
     } else if (side) {
       // A title that names no side comes after the one of the side typed (the side is not
       // required of a title: the Index leads to codes without one).
-      if (ts === null) r += 1;
+      if (ts === null) r += sidedFamilies.has(h.code.slice(0, 3)) ? 1 : 0;
       else if (ts !== side) r += 2;
     } else if (ts === 'right' || ts === 'left' || ts === 'bilateral') r += 1;
     if (status && !h.code.startsWith('Z')) r += 2;

@@ -69,6 +69,8 @@ interface ResolvedSlot {
   size: number;
   /** Names only a side (qualifiers.ts ranks by it; a title need not say it). */
   side: boolean;
+  /** A venomous sting or bite (expand.ts): the other slots are optional. */
+  venom: boolean;
 }
 
 /** Hands out mask bits, one per distinct word, up to 31 (a 32-bit mask). */
@@ -348,7 +350,12 @@ export class CodeSearch {
         ...this.#multiWordAlternatives(slot, isLast, weight, bits, corrections),
       ];
       if (alts.length)
-        resolved.push({ alts, size: sum(alts.map(rarestWordSize)), side: isSideSlot(slot) });
+        resolved.push({
+          alts,
+          size: sum(alts.map(rarestWordSize)),
+          side: isSideSlot(slot),
+          venom: !!slot.venom,
+        });
     });
     return resolved;
   }
@@ -427,7 +434,11 @@ export class CodeSearch {
       );
     // A side is not required: the Index leads to the unspecified-side code, whose sided sibling
     // is offered and ranked first (search, byQualifiers).
-    const optional = resolved.filter((slot) => generic(slot) || slot.side);
+    // A venomous sting is coded by the animal (T63), not the site: only the sting is required.
+    const venom = resolved.some((slot) => slot.venom);
+    const optional = resolved.filter(
+      (slot) => generic(slot) || slot.side || (venom && !slot.venom),
+    );
     const required =
       optional.length === resolved.length
         ? resolved

@@ -17,6 +17,12 @@ export interface SynonymRule {
   keep?: boolean;
   /** A drug or drug class: "chronic" or "on" beside it asks for long-term use (Z79). */
   drug?: boolean;
+  /**
+   * A sting or bite of a venomous animal: a toxic effect (T63) by the animal, whatever the site,
+   * so the other words of the query are not required of a code. See: Guidelines I.C.19.e
+   * (toxic effects), the Index "Sting - see Table of Drugs and Chemicals, by animal".
+   */
+  venom?: boolean;
 }
 
 export const SYNONYM_SOURCE =
@@ -164,8 +170,8 @@ export const SYNONYMS: SynonymRule[] = [
   },
   { from: ['human bite'], to: ['bitten by another person', 'open bite'] },
   { from: ['animal bite'], to: ['open bite', 'bitten'] },
-  { from: ['snake bite', 'snakebite'], to: ['snake venom'] },
-  { from: ['spider bite'], to: ['spider venom'] },
+  { from: ['snake bite', 'snakebite'], to: ['snake venom'], venom: true },
+  { from: ['spider bite'], to: ['spider venom'], venom: true },
   { from: ['insect bite', 'bug bite'], to: ['insect bite', 'nonvenomous insect'] },
   { from: ['crush', 'crushed', 'crush injury'], to: ['crushing injury', 'crushing'] },
   { from: ['puncture'], to: ['puncture wound'] },
@@ -277,6 +283,8 @@ export const SYNONYMS: SynonymRule[] = [
   { from: ['low blood sugar'], to: ['hypoglycemia'] },
   { from: ['lft', 'lfts'], to: ['liver function', 'liver transaminase'] },
   { from: ['mci'], to: ['mild cognitive impairment'] },
+  { from: ['ddd', 'degenerative disc disease'], to: ['disc degeneration'] },
+  { from: ['hnp', 'herniated disc', 'disc herniation'], to: ['disc displacement'] },
   // Organisms as written in notes ("E. coli", "C. diff", "H. pylori", "strep", "staph").
   { from: ['e coli', 'ecoli'], to: ['escherichia coli'] },
   {
@@ -504,7 +512,20 @@ export const SYNONYMS: SynonymRule[] = [
   },
   { from: ['fall'], to: ['fall'], keep: true },
   { from: ['cut'], to: ['laceration'], keep: true },
-  { from: ['bee sting'], to: ['venom of bees'] },
+  {
+    from: ['bee sting', 'stung by bee', 'bee stung', 'honeybee sting'],
+    to: ['venom of bees'],
+    venom: true,
+  },
+  {
+    from: ['wasp sting', 'stung by wasp', 'yellow jacket sting'],
+    to: ['venom of wasps'],
+    venom: true,
+  },
+  { from: ['hornet sting', 'stung by hornet'], to: ['venom of hornets'], venom: true },
+  { from: ['scorpion sting', 'stung by scorpion'], to: ['venom of scorpion'], venom: true },
+  { from: ['jellyfish sting', 'stung by jellyfish'], to: ['venom of jellyfish'], venom: true },
+  { from: ['fire ant bite', 'fire ant sting'], to: ['venom of ants'], venom: true },
   { from: ['gout'], to: ['gout'] },
   { from: ['carpal tunnel'], to: ['carpal tunnel syndrome'] },
   { from: ['frozen shoulder'], to: ['adhesive capsulitis of shoulder'] },
