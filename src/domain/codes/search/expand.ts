@@ -80,6 +80,19 @@ function longTermDrug(slots: Slot[]): Slot[] {
 /** How long a symptom has lasted ("x 2 days", "x2 wks", "for 3 weeks"): not part of a code. */
 const DURATION_UNIT =
   /^(d|day|days|wk|wks|week|weeks|mo|mos|month|months|yr|yrs|year|years|hr|hrs|hour|hours)$/;
+/**
+ * A limb abbreviation with its side ("lle" = left lower extremity) is the side and the limb:
+ * the side is ranked by (qualifiers.ts) and not required, so the Index term "Edema, legs" still
+ * leads to R60.0 for "lle edema". See: Guidelines I.B.13.
+ */
+const SIDED_LIMB: Record<string, string[]> = {
+  rle: ['right', 'le'],
+  lle: ['left', 'le'],
+  ble: ['bilateral', 'le'],
+  rue: ['right', 'ue'],
+  lue: ['left', 'ue'],
+  bue: ['bilateral', 'ue'],
+};
 const ROMAN: Record<string, string> = { i: '1', ii: '2', iii: '3', iv: '4', v: '5' };
 /** Words a roman numeral follows as a stage or type ("ckd stage iii", "ckd iv", "type ii"). */
 const ROMAN_AFTER = new Set(['stage', 'ckd', 'grade', 'class', 'type']);
@@ -92,6 +105,11 @@ function normalize(ws: string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < ws.length; i++) {
     const w = ws[i]!;
+    const split = SIDED_LIMB[w];
+    if (split) {
+      out.push(...split);
+      continue;
+    }
     const next = ws[i + 1];
     if (
       (w === 'x' || w === 'for') &&

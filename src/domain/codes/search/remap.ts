@@ -136,7 +136,13 @@ function childWordBonus(
 ): Map<number, number> | null {
   if (!words?.size) return null;
   const head = titleStems(entries, at);
-  const wanted = [...words].filter((w) => !head.has(w));
+  const all = new Set(words);
+  // The Index says "limb, upper/lower", titles "arm"/"leg" (M79.60- "Pain in right leg").
+  if (all.has('limb') || all.has('extremity')) {
+    if (all.has('upper')) all.add('arm');
+    if (all.has('lower')) all.add('leg');
+  }
+  const wanted = [...all].filter((w) => !head.has(w));
   if (!wanted.length) return null;
   const kids: number[] = [];
   for (let p = rank[at]! + 1; p < sorted.length; p++) {

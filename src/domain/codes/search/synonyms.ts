@@ -38,13 +38,9 @@ export const SYNONYMS: SynonymRule[] = [
   { from: ['ruq'], to: ['right upper quadrant'] },
   { from: ['llq'], to: ['left lower quadrant'] },
   { from: ['luq'], to: ['left upper quadrant'] },
+  // "rle", "lle", "ble", "rue", "lue" are read as a side and "le"/"ue" (expand.ts SIDED_LIMB).
   { from: ['le', 'lower ext', 'lower extremity'], to: ['lower limb', 'lower extremity', 'leg'] },
   { from: ['ue', 'upper ext', 'upper extremity'], to: ['upper limb', 'upper extremity', 'arm'] },
-  { from: ['rle'], to: ['right lower limb', 'right lower extremity', 'right leg'] },
-  { from: ['lle'], to: ['left lower limb', 'left lower extremity', 'left leg'] },
-  { from: ['rue'], to: ['right upper limb', 'right upper extremity', 'right arm'] },
-  { from: ['lue'], to: ['left upper limb', 'left upper extremity', 'left arm'] },
-  { from: ['ble'], to: ['bilateral lower limbs', 'bilateral lower extremity', 'legs'] },
   // Status and history (Guidelines I.C.21.c.3 status Z codes, c.4 history): "s/p" is written
   // "status", "presence of" or "acquired absence" in titles; the Index has "Status (post)".
   {
