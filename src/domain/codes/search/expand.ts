@@ -68,10 +68,17 @@ function unglue(w: string): string[] {
  * disease: "chronic anticoagulation", "chronic opioid use" -> Z79 "Long term (current) use of".
  * See: Official Guidelines FY2026 I.C.21.c.3 (Z79 long-term (current) drug therapy).
  */
+/** Whether a drug phrase starts at word i. */
+function startsDrug(ws: string[], i: number): boolean {
+  for (let n = Math.min(longest, ws.length - i); n >= 1; n--)
+    if (DRUGS.has(ws.slice(i, i + n).join(' '))) return true;
+  return false;
+}
+
 function longTermDrug(slots: Slot[]): Slot[] {
   if (!slots.some((s) => s.drug)) return slots;
   return slots.map((s) =>
-    s.typed === 'chronic' || s.typed === 'ongoing' || s.typed === 'current'
+    s.typed === 'chronic' || s.typed === 'ongoing' || s.typed === 'current' || s.typed === 'on'
       ? { typed: s.typed, alts: [['long', 'term']], expanded: true }
       : s,
   );
@@ -218,6 +225,11 @@ export function expandQuery(text: string): Slot[] {
       continue;
     }
     const w = ws[i++]!;
+    // "on" before a drug ("afib on eliquis") is long-term use of it (longTermDrug reads it).
+    if (w === 'on' && i < ws.length && startsDrug(ws, i)) {
+      slots.push({ typed: 'on', alts: [['on']], expanded: false });
+      continue;
+    }
     if (!isStop(w) || ws.length === 1) slots.push({ typed: w, alts: [[w]], expanded: false });
   }
   return longTermDrug(slots);

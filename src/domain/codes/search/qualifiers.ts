@@ -180,3 +180,59 @@ export function byQualifiers(hits: SearchHit[], slots: Slot[]): SearchHit[] {
     .sort((a, b) => a.r - b.r || a.i - b.i)
     .map((x) => x.h);
 }
+
+/**
+ * The history code of a condition's body system, for a history no code names ("family history
+ * of hypertension" -> Z82.49, "history of appendicitis" -> Z87.19): the Index's "History, family
+ * (of), ... disease NEC" and "History, personal (of), ... disease" by system lead to the "other
+ * diseases of the <system>" code of Z80-Z87. Rows: [first code of the range, family, personal].
+ * See: Guidelines I.C.21.c.4 (history codes).
+ */
+const HISTORY_BY_SYSTEM: [string, string, string][] = [
+  ['A00', 'Z831', 'Z8619'],
+  ['C00', 'Z809', 'Z859'],
+  ['D50', 'Z832', 'Z862'],
+  ['E00', 'Z8349', 'Z8639'],
+  ['E08', 'Z833', 'Z8639'],
+  ['E14', 'Z8349', 'Z8639'],
+  ['F01', 'Z818', 'Z8659'],
+  ['G00', 'Z820', 'Z8669'],
+  ['H00', 'Z83518', 'Z8669'],
+  ['H60', 'Z822', 'Z8669'],
+  ['I00', 'Z8249', 'Z8679'],
+  ['I60', 'Z823', 'Z8673'],
+  ['I70', 'Z8249', 'Z8679'],
+  ['J00', 'Z836', 'Z8709'],
+  ['K00', 'Z8379', 'Z8719'],
+  ['L00', 'Z840', 'Z872'],
+  ['M00', 'Z8269', 'Z8739'],
+  ['N00', 'Z8419', 'Z87448'],
+  ['N40', 'Z842', 'Z87438'],
+  ['N60', 'Z842', 'Z8742'],
+  ['O00', 'Z8489', 'Z8759'],
+  ['P00', 'Z8489', 'Z87898'],
+  ['Q00', 'Z8279', 'Z87798'],
+  ['R00', 'Z8489', 'Z87898'],
+  ['S00', 'Z8489', 'Z87828'],
+  ['U00', 'Z8489', 'Z87898'],
+];
+
+/** The system history code for a condition code, or null (Z codes and external causes have none). */
+export function historyCodeFor(code: string, family: boolean): string | null {
+  if (/^[VWXYZ]/.test(code)) return null;
+  let row: [string, string, string] | undefined;
+  for (const r of HISTORY_BY_SYSTEM) if (code >= r[0]) row = r;
+  return row ? row[family ? 1 : 2] : null;
+}
+
+/** Slots that only say whose history it is ("h/o", "family history of"). */
+const HISTORY_WORDS = new Set(['history', 'family', 'personal', 'hx', 'fh', 'fhx']);
+export const isHistorySlot = (slot: Slot): boolean =>
+  HISTORY_WORDS.has(slot.typed) ||
+  slot.alts.every((a) => a.length > 0 && a.every((w) => HISTORY_WORDS.has(w)));
+
+/** What the query asks for, for the search's fallbacks: a history (whose), a status. */
+export function historyIntent(slots: Slot[]): { family: boolean } | null {
+  const i = readIntent(slots);
+  return i.history && !i.status && !i.longTerm ? { family: i.family } : null;
+}
