@@ -72,7 +72,7 @@ const says = (slots: Slot[], word: string) =>
   slots.some((s) => s.typed.split(' ').includes(word) || s.alts.some((a) => a.includes(word)));
 
 /** Stable reorder of hits by how well they agree with the side and the history typed. */
-const STATUS_TYPED = /^(s p|sp|status post|post op|postop)$/;
+const STATUS_TYPED = /^(s p|sp|status post)$/;
 const INSECT =
   /\b(insect|bug|tick|mite|chigger|flea|mosquito|spider|snake|venom|venomous|sting|stung|bee|wasp|hornet|ant|ants|arthropods)\b/;
 const NOT_TRAUMATIC =

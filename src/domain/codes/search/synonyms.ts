@@ -44,10 +44,12 @@ export const SYNONYMS: SynonymRule[] = [
   // Status and history (Guidelines I.C.21.c.3 status Z codes, c.4 history): "s/p" is written
   // "status", "presence of" or "acquired absence" in titles; the Index has "Status (post)".
   {
-    from: ['s p', 'sp', 'status post', 'post op', 'postop'],
+    from: ['s p', 'sp', 'status post'],
     to: ['status', 'presence', 'acquired absence', 'history'],
   },
   { from: ['hx', 'h o', 'hx of', 'h o of', 'personal history'], to: ['history'] },
+  // "post-op" before a condition is a postprocedural one ("post-op fever" R50.82), not a status.
+  { from: ['post op', 'postop', 'post operative'], to: ['postprocedural', 'postoperative'] },
   { from: ['fhx', 'fh', 'fam hx', 'family hx', 'fam history'], to: ['family history'] },
   { from: ['cabg'], to: ['aortocoronary bypass', 'coronary artery bypass'] },
   {
@@ -279,6 +281,17 @@ export const SYNONYMS: SynonymRule[] = [
   { from: ['low blood sugar'], to: ['hypoglycemia'] },
   { from: ['lft', 'lfts'], to: ['liver function', 'liver transaminase'] },
   { from: ['mci'], to: ['mild cognitive impairment'] },
+  { from: ['crohns colitis', 'crohn colitis'], to: ['crohns disease of large intestine'] },
+  {
+    from: [
+      'non small cell lung cancer',
+      'small cell lung cancer',
+      'non small cell',
+      'nsclc',
+      'sclc',
+    ],
+    to: ['malignant neoplasm lung'],
+  },
   { from: ['ddd', 'degenerative disc disease'], to: ['disc degeneration'] },
   { from: ['hnp', 'herniated disc', 'disc herniation'], to: ['disc displacement'] },
   // Organisms as written in notes ("E. coli", "C. diff", "H. pylori", "strep", "staph").
