@@ -9,6 +9,7 @@ import { buildSearchIndex } from '../../src/domain/codes/search';
 import { expandQuery } from '../../src/domain/codes/search/expand';
 import {
   byQualifiers,
+  codePenalty,
   historyCodeFor,
   isHistorySlot,
 } from '../../src/domain/codes/search/qualifiers';
@@ -182,5 +183,44 @@ describe('history and status words', () => {
         .hits.map((h) => h.code)
         .sort(),
     ).toEqual(['N390', 'R319']);
+  });
+});
+
+describe('specificity: the default when nothing more is typed', () => {
+  it('an Index level "unspecified <x>" says nothing beyond the query (Guidelines I.A.9)', () => {
+    const s = buildSearchIndex(
+      [
+        row('N6320', true, 'Unspecified lump in the left breast, unspecified quadrant'),
+        row('N6342', true, 'Unspecified lump in left breast, subareolar'),
+      ],
+      [
+        { path: ['Lump', 'breast', 'left', 'unspecified quadrant'], code: 'N63.20', kind: 'index' },
+        { path: ['Lump', 'breast', 'subareolar', 'left'], code: 'N63.42', kind: 'index' },
+      ],
+    );
+    expect(s.search('left breast lump', { limit: 1 }).hits[0]?.code).toBe('N6320');
+  });
+  it('a dislocation not said to be recurrent or congenital is traumatic (S43), like a fracture', () => {
+    const hits = [
+      hit('M24412', 'Recurrent dislocation, left shoulder'),
+      hit('S43005A', 'Unspecified dislocation of left shoulder joint, initial encounter'),
+    ];
+    expect(byQualifiers(hits, expandQuery('left shoulder dislocation'))[0]!.code).toBe('S43005A');
+    expect(codePenalty(expandQuery('left shoulder dislocation'))!('M24412')).toBeGreaterThan(0);
+  });
+  it('"acute on chronic" is not the default when no acuity is typed', () => {
+    const hits = [
+      hit('I5023', 'Acute on chronic systolic (congestive) heart failure'),
+      hit('I5020', 'Unspecified systolic (congestive) heart failure'),
+    ];
+    expect(byQualifiers(hits, expandQuery('systolic chf'))[0]!.code).toBe('I5020');
+    expect(byQualifiers(hits, expandQuery('acute on chronic systolic chf'))[0]!.code).toBe('I5023');
+  });
+  it('newborn (P) and pregnancy (O) codes only when the query says so (I.C.16.a, I.C.15.a)', () => {
+    const adult = codePenalty(expandQuery('sepsis d/t e coli'))!;
+    expect(adult('P364')).toBeGreaterThan(adult('A4151'));
+    expect(codePenalty(expandQuery('newborn sepsis e coli'))!('P364')).toBe(0);
+    expect(codePenalty(expandQuery('gdm diet controlled'))!('O24410')).toBe(0);
+    expect(codePenalty(expandQuery('hypertension'))!('O10019')).toBeGreaterThan(0);
   });
 });

@@ -382,6 +382,18 @@ class Tokens {
     let sp = this.#levels.get(text);
     if (sp === undefined) {
       const start = this.pool.n;
+      // "unspecified quadrant", "unspecified site": the level names what the documentation does
+      // not say, the default when nothing more is typed (Guidelines I.A.9): its words after
+      // "unspecified" cost nothing.
+      if (/^\s*unspecified\s/i.test(text)) {
+        let first = true;
+        scanWords(text, false, 0, (w, optional) => {
+          this.#emit(w, optional || !first);
+          first = false;
+        });
+        this.#levels.set(text, (sp = this.#span(start)));
+        return sp;
+      }
       for (const p of splitMainTerm(text)) scanWords(p.text, p.optional, 0, this.#emit);
       this.#levels.set(text, (sp = this.#span(start)));
     }

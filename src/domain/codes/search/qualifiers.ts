@@ -76,7 +76,15 @@ const STATUS_TYPED = /^(s p|sp|status post)$/;
 const INSECT =
   /\b(insect|bug|tick|mite|chigger|flea|mosquito|spider|snake|venom|venomous|sting|stung|bee|wasp|hornet|ant|ants|arthropods)\b/;
 const NOT_TRAUMATIC =
-  /\b(pathological|stress|fatigue|periprosthetic|osteoporotic|insufficiency|nonunion|malunion|neoplastic|torus|birth)\b/;
+  /\b(pathological|stress|fatigue|periprosthetic|osteoporotic|insufficiency|nonunion|malunion|neoplastic|torus|birth|recurrent|congenital|habitual)\b/;
+/** Words that ask for a newborn's (P00-P96) or a pregnancy's (O00-O9A) code. */
+const NEWBORN =
+  /\b(newborn|neonatal|neonate|perinatal|fetal|fetus|infant|birth|preterm|premature|prematurity|nb|baby)\b/;
+const PREGNANCY =
+  /\b(pregnancy|pregnant|gestational|gestation|obstetric|antepartum|postpartum|puerperal|puerperium|labor|delivery|trimester|eclampsia|preeclampsia|hyperemesis|abortion|miscarriage|ectopic|placenta|maternal|childbirth|gravid|gravidarum|weeks)\b/;
+/** Acuity typed: without it, "acute on chronic" is not the default (Guidelines I.A.9). */
+const ACUITY =
+  /\b(acute|chronic|exacerbation|exacerbated|exac|decompensated|decompensation|flare)\b/;
 const LATER_ENCOUNTER = /\b(subsequent|sequela|healing|nonunion|malunion)\b/;
 
 /** Everything the query says, typed and expanded, as one lower-case string of words. */
@@ -95,6 +103,11 @@ interface Intent {
   /** A fracture not said to be pathological, stress, periprosthetic...: traumatic. */
   traumatic: boolean;
   laterEncounter: boolean;
+  /** Newborn or pregnancy words: chapters 16 and 15 are for those records only (I.C.16, I.C.15.a). */
+  newborn: boolean;
+  pregnancy: boolean;
+  /** Acute, chronic or an exacerbation typed. */
+  acuity: boolean;
 }
 
 function readIntent(slots: Slot[]): Intent {
@@ -110,14 +123,19 @@ function readIntent(slots: Slot[]): Intent {
       (slots.some((s) => s.drug) || /\b(use|therapy|current)\b/.test(typed)),
     bite: /\b(bite|bites|bitten|bit)\b/.test(typed),
     insect: INSECT.test(typed),
-    traumatic: /\b(fracture|fx|broken|break)\b/.test(said) && !NOT_TRAUMATIC.test(typed),
+    traumatic:
+      /\b(fracture|fx|broken|break|dislocation|dislocated|subluxation)\b/.test(said) &&
+      !NOT_TRAUMATIC.test(typed),
     laterEncounter: LATER_ENCOUNTER.test(typed),
+    newborn: NEWBORN.test(said),
+    pregnancy: PREGNANCY.test(said),
+    acuity: ACUITY.test(said),
   };
 }
 
 /** Codes of fractures that are not traumatic: osteoporotic (M80), stress and pathological (M84),
  * periprosthetic (M97), fatigue and collapsed vertebra (M48.4, M48.5). */
-const NOT_TRAUMATIC_CODES = /^(M80|M84|M97|M484|M485)/;
+const NOT_TRAUMATIC_CODES = /^(M80|M84|M97|M484|M485|M243|M244|Q68)/;
 /** Personal history codes: Z85-Z87, Z91.x history of (falling, allergy...), Z92, old MI I25.2. */
 const PERSONAL_HISTORY_CODES = /^(Z8[5-7]|Z91|Z92|I252)/;
 
@@ -128,9 +146,12 @@ const PERSONAL_HISTORY_CODES = /^(Z8[5-7]|Z91|Z92|I252)/;
  */
 export function codePenalty(slots: Slot[]): ((code: string) => number) | null {
   const i = readIntent(slots);
-  if (!i.status && !i.history && !i.longTerm && !i.traumatic) return null;
   return (code) => {
     let p = 0;
+    // Chapter 16 codes are for the newborn's record, chapter 15 for the mother's: not the
+    // default for a query that names neither. See: Guidelines I.C.16.a, I.C.15.a.
+    if (!i.newborn && code[0] === 'P') p += 1;
+    if (!i.pregnancy && code[0] === 'O') p += 1;
     if (i.status && code[0] !== 'Z') p += 1.5;
     if (i.history && i.family && !/^Z8[0-4]/.test(code)) p += 1.5;
     if (i.history && !i.family && !PERSONAL_HISTORY_CODES.test(code)) p += 1.5;
@@ -141,8 +162,18 @@ export function codePenalty(slots: Slot[]): ((code: string) => number) | null {
 }
 
 export function byQualifiers(hits: SearchHit[], slots: Slot[]): SearchHit[] {
-  const { side, status, history, family, longTerm, bite, insect, traumatic, laterEncounter } =
-    readIntent(slots);
+  const {
+    side,
+    status,
+    history,
+    family,
+    longTerm,
+    bite,
+    insect,
+    traumatic,
+    laterEncounter,
+    acuity,
+  } = readIntent(slots);
   // Categories with a code of the side typed: a title that names no side moves behind them only
   // in such a category (I86.1 "Scrotal varices" for "left varicocele" has no side to prefer).
   const sidedFamilies = new Set<string>();
@@ -173,6 +204,7 @@ export function byQualifiers(hits: SearchHit[], slots: Slot[]): SearchHit[] {
     if (bite && insect && /\bopen bite\b/.test(t)) r += 1;
     if (traumatic && NOT_TRAUMATIC.test(t)) r += 2;
     if (!laterEncounter && LATER_ENCOUNTER.test(t)) r += 1;
+    if (!acuity && /\bacute on chronic\b/.test(t)) r += 1;
     return r;
   };
   return hits
