@@ -224,3 +224,23 @@ describe('specificity: the default when nothing more is typed', () => {
     expect(codePenalty(expandQuery('hypertension'))!('O10019')).toBeGreaterThan(0);
   });
 });
+
+describe('the "with" convention: a combination code names a range of stages', () => {
+  it('"stage 1 through stage 4" covers stages 2, 3, 3a and 3b (I12.9; Guidelines I.C.9.a.2)', () => {
+    const s = buildSearchIndex([
+      row(
+        'I129',
+        true,
+        'Hypertensive chronic kidney disease with stage 1 through stage 4 chronic kidney disease, or unspecified chronic kidney disease',
+      ),
+      row(
+        'I120',
+        true,
+        'Hypertensive chronic kidney disease with stage 5 chronic kidney disease or end stage renal disease',
+      ),
+    ]);
+    expect(s.search('htn w ckd 3', { limit: 1 }).hits[0]?.code).toBe('I129');
+    expect(s.search('hypertensive ckd3a', { limit: 1 }).hits[0]?.code).toBe('I129');
+    expect(s.search('htn w ckd 5', { limit: 1 }).hits[0]?.code).toBe('I120');
+  });
+});

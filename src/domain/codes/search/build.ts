@@ -359,7 +359,8 @@ class Tokens {
   }
 
   /** A code title's tokens, passed part by part (as spans) to `put`. */
-  title(text: string, put: (span: number) => void) {
+  title(text0: string, put: (span: number) => void) {
+    const text = withRangeStages(text0);
     let depth = 0;
     let from = 0;
     while (from <= text.length) {
@@ -409,6 +410,22 @@ class Tokens {
     }
     return sp;
   }
+}
+
+/**
+ * "with stage 1 through stage 4 chronic kidney disease" (I12.9, I13.0, I13.10) covers the stages
+ * between: they are added as nonessential words, so "htn w ckd 3" and "ckd 3a" find the code.
+ * See: ICD-10-CM I12.9 and N18.3- (stage 3a, 3b).
+ */
+function withRangeStages(title: string): string {
+  const m = /\bstage (\d) through stage (\d)\b/.exec(title);
+  if (!m) return title;
+  const between: string[] = [];
+  for (let n = Number(m[1]) + 1; n < Number(m[2]); n++)
+    between.push(String(n), ...(n === 3 ? ['3a', '3b'] : []));
+  if (!between.length) return title;
+  const at = m.index + m[0].length;
+  return `${title.slice(0, at)} (stage ${between.join(' ')})${title.slice(at)}`;
 }
 
 /** Stems of a text's words (stop words dropped). */

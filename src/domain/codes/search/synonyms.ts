@@ -54,7 +54,7 @@ export const SYNONYMS: SynonymRule[] = [
   { from: ['cabg'], to: ['aortocoronary bypass', 'coronary artery bypass'] },
   {
     from: ['knee replacement', 'tka', 'tkr'],
-    to: ['artificial knee joint', 'knee joint prosthesis'],
+    to: ['artificial knee joint'],
   },
   { from: ['hip replacement', 'tha', 'thr'], to: ['artificial hip joint'] },
   { from: ['joint replacement'], to: ['artificial joint', 'joint prosthesis'] },
@@ -281,6 +281,7 @@ export const SYNONYMS: SynonymRule[] = [
   { from: ['low blood sugar'], to: ['hypoglycemia'] },
   { from: ['lft', 'lfts'], to: ['liver function', 'liver transaminase'] },
   { from: ['mci'], to: ['mild cognitive impairment'] },
+  { from: ['f u', 'fu', 'follow up', 'followup'], to: ['follow up'] },
   { from: ['crohns colitis', 'crohn colitis'], to: ['crohns disease of large intestine'] },
   {
     from: [
