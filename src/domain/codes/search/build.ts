@@ -6,7 +6,7 @@
  * Pure: arrays in, index out. No search library at run time.
  */
 import { chapterOf } from './chapters';
-import { resolveIndexCode } from './remap';
+import { childTitles, resolveIndexCode } from './remap';
 import { penaltyWeight, scanWords, stem } from './tokenize';
 import { SEE_MARK, type IndexTermInput, type SearchEntry } from './types';
 
@@ -89,6 +89,17 @@ class IntBuf {
     }
     this.a[this.n++] = v;
   }
+}
+
+/**
+ * An index code resolved to entries; `kids`: for a header with few children, their titles (a
+ * term whose words they say leads to those children first, remap.ts).
+ */
+interface Resolved {
+  targets: [number, number][];
+  via: 0 | 1 | 2;
+  /** Computed when a term first needs it. */
+  kids: string | null | undefined;
 }
 
 const KIND: Record<IndexTermInput['kind'], DocKind> = {
@@ -174,7 +185,7 @@ export function buildIndexData(
   let dropped = 0;
   let toHeader = 0;
   let toAncestor = 0;
-  const resolveCache = new Map<string, { targets: [number, number][]; via: 0 | 1 | 2 }>();
+  const resolveCache = new Map<string, Resolved>();
   // Index terms come in tree order: a term shares its first levels (and often its modifiers)
   // with the one before, so their tokens are reused without a lookup.
   let prevPath: readonly string[] = [];
@@ -182,47 +193,54 @@ export function buildIndexData(
   let prevNemod = '';
   let prevNemodToks = 0;
   let prevCode = '';
-  let prevR: { targets: [number, number][]; via: 0 | 1 | 2 } | undefined;
+  let prevR: Resolved | undefined;
   for (const it of indexTerms) {
     // Neighbouring terms often name the same code: no lookup then.
-    // A header's children are chosen by the term's subterm words too (remap.ts): the cache key
-    // is the code and, for a header, those words.
-    const seeAt = it.nemod ? it.nemod.lastIndexOf(SEE_MARK) : -1;
-    const subterms = [
-      ...it.path.slice(1),
-      ...(seeAt >= 0 ? [it.nemod!.slice(seeAt + SEE_MARK.length)] : []),
-    ].join(' ');
-    let cacheKey = it.code;
-    let r = cacheKey === prevCode ? prevR : resolveCache.get(cacheKey);
-    if (r && r.via !== 0 && subterms) {
-      cacheKey = `${it.code}|${subterms}`;
-      r = cacheKey === prevCode ? prevR : resolveCache.get(cacheKey);
-    }
+    let r = it.code === prevCode ? prevR : resolveCache.get(it.code);
     if (!r) {
       const key = it.code.toUpperCase().replace(/[.\-\s]/g, '');
       const at = byCode.get(key);
       const via = at === undefined ? 2 : entries[at]!.billable ? 0 : 1;
-      if (via !== 0 && subterms) cacheKey = `${it.code}|${subterms}`;
       r = {
-        targets: resolveIndexCode(
-          it.code,
-          byCode,
-          sorted,
-          entries,
-          via !== 0 && subterms ? stemsOf(subterms) : undefined,
-        ),
+        targets: resolveIndexCode(it.code, byCode, sorted, entries),
         via,
+        kids: undefined as string | null | undefined,
       };
-      resolveCache.set(cacheKey, r);
-      // The plain code too, so the next term naming it knows it is a header.
-      if (cacheKey !== it.code && !resolveCache.has(it.code))
-        resolveCache.set(it.code, {
-          targets: resolveIndexCode(it.code, byCode, sorted, entries),
-          via,
-        });
+      resolveCache.set(it.code, r);
     }
-    prevCode = cacheKey;
+    prevCode = it.code;
     prevR = r;
+    // A header's children are chosen by the term's subterm words too (remap.ts): those of a
+    // header with few children are resolved per code and words.
+    const seeAt = it.nemod ? it.nemod.lastIndexOf(SEE_MARK) : -1;
+    if (r.via === 1 && (it.path.length > 1 || seeAt >= 0)) {
+      if (r.kids === undefined) {
+        const key = normCode(it.code);
+        r.kids = childTitles(byCode.get(key)!, key, sorted, entries);
+      }
+    }
+    if (r.kids && (it.path.length > 1 || seeAt >= 0)) {
+      // The last level says what the term adds to its parent (and a see reference its target).
+      const subterms =
+        seeAt >= 0 ? it.nemod!.slice(seeAt + SEE_MARK.length) : it.path[it.path.length - 1]!;
+      const cacheKey = `${it.code}|${subterms}`;
+      let rw = resolveCache.get(cacheKey);
+      if (!rw) {
+        const words = stemsOf(subterms);
+        const kids = r.kids;
+        const limb = words.has('limb') || words.has('extremity');
+        rw =
+          limb || [...words].some((w) => kids.includes(` ${w}`))
+            ? {
+                targets: resolveIndexCode(it.code, byCode, sorted, entries, words),
+                via: r.via,
+                kids: null,
+              }
+            : r;
+        resolveCache.set(cacheKey, rw);
+      }
+      r = rw;
+    }
     if (!r.targets.length) {
       dropped++;
       continue;
@@ -427,6 +445,8 @@ function withRangeStages(title: string): string {
   const at = m.index + m[0].length;
   return `${title.slice(0, at)} (stage ${between.join(' ')})${title.slice(at)}`;
 }
+
+const normCode = (c: string) => c.toUpperCase().replace(/[.\-\s]/g, '');
 
 /** Stems of a text's words (stop words dropped). */
 function stemsOf(text: string): Set<string> {

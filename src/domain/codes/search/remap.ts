@@ -10,7 +10,6 @@
  * See: Official Guidelines I.A.5 / I.B.1 (the index points to a code; the tabular must be checked
  * for a more specific one); DOMAIN.md §2 (codes valid by date of service).
  */
-import { eachWord, stem } from './tokenize';
 import type { SearchEntry } from './types';
 
 /** [entry index, score offset] */
@@ -51,23 +50,16 @@ function genericness(e: SearchEntry): number {
   return g - words * 0.05;
 }
 
-/** Title stems of an entry, for matching a header's children against an index term's words. */
-const stemCache = new WeakMap<SearchEntry[], Map<number, Set<string>>>();
-function titleStems(entries: SearchEntry[], i: number): Set<string> {
-  let m = stemCache.get(entries);
-  if (!m) stemCache.set(entries, (m = new Map()));
-  let s = m.get(i);
-  if (!s) {
-    s = new Set();
-    const out = s;
-    eachWord(entries[i]!.long, false, (w) => out.add(stem(w)));
-    m.set(i, s);
-  }
-  return s;
+/** Lower-case titles (cached per entries array), for matching a header's children to words. */
+const lowerCache = new WeakMap<SearchEntry[], (string | undefined)[]>();
+function lowerTitle(entries: SearchEntry[], i: number): string {
+  let c = lowerCache.get(entries);
+  if (!c) lowerCache.set(entries, (c = []));
+  return (c[i] ??= ` ${entries[i]!.long.toLowerCase()} `);
 }
 
 /** Above this many descendants a header's children are not matched word by word (build time). */
-const MATCH_CHILDREN_MAX = 80;
+const MATCH_CHILDREN_MAX = 16;
 /** How much one index-term word found in a child's title (and not the header's) adds. */
 const CHILD_WORD = 1.5;
 
@@ -135,28 +127,52 @@ function childWordBonus(
   words?: ReadonlySet<string>,
 ): Map<number, number> | null {
   if (!words?.size) return null;
-  const head = titleStems(entries, at);
   const all = new Set(words);
   // The Index says "limb, upper/lower", titles "arm"/"leg" (M79.60- "Pain in right leg").
   if (all.has('limb') || all.has('extremity')) {
     if (all.has('upper')) all.add('arm');
     if (all.has('lower')) all.add('leg');
   }
-  const wanted = [...all].filter((w) => !head.has(w));
+  const head = lowerTitle(entries, at);
+  // A word starts a title word ("calculi" is found in "calculi", "toe" in "toe(s)").
+  const wanted = [...all].map((w) => ` ${w}`).filter((w) => !head.includes(w));
   if (!wanted.length) return null;
-  const kids: number[] = [];
+  const out = new Map<number, number>();
+  let n = 0;
   for (let p = rank[at]! + 1; p < sorted.length; p++) {
     const d = sorted[p]!;
     if (!entries[d]!.code.startsWith(key)) break;
-    if (entries[d]!.billable) kids.push(d);
-    if (kids.length > MATCH_CHILDREN_MAX) return null;
-  }
-  const out = new Map<number, number>();
-  for (const d of kids) {
-    const t = titleStems(entries, d);
-    let n = 0;
-    for (const w of wanted) if (t.has(w)) n++;
-    if (n) out.set(d, n * CHILD_WORD);
+    if (!entries[d]!.billable) continue;
+    if (++n > MATCH_CHILDREN_MAX) return null;
+    const t = lowerTitle(entries, d);
+    let k = 0;
+    for (const w of wanted) if (t.includes(w)) k++;
+    if (k) out.set(d, k * CHILD_WORD);
   }
   return out;
+}
+
+/**
+ * The lower-case titles of a header's billable children, joined, or null when it has none or
+ * more than MATCH_CHILDREN_MAX (their words are then not matched): an index term none of whose
+ * words they contain leads where the header alone does.
+ */
+export function childTitles(
+  at: number,
+  key: string,
+  sorted: Int32Array,
+  entries: SearchEntry[],
+): string | null {
+  const rank = rankOf(sorted);
+  let out = '';
+  let n = 0;
+  for (let p = rank[at]! + 1; p < sorted.length; p++) {
+    const d = sorted[p]!;
+    const c = entries[d]!;
+    if (!c.code.startsWith(key)) break;
+    if (!c.billable) continue;
+    if (++n > MATCH_CHILDREN_MAX) return null;
+    out += lowerTitle(entries, d);
+  }
+  return n ? out : null;
 }
