@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { buildSearchIndex } from '../../src/domain/codes/search';
 import {
   deserializeIndexTerms,
+  INDEX_TERMS_VERSION,
   serializeIndexTerms,
 } from '../../src/domain/codes/search/serialize-terms';
 import type { IndexTermInput, SearchEntry } from '../../src/domain/codes/search/types';
@@ -61,9 +62,9 @@ describe('search-terms bundle', () => {
   it('refuses text that is not a search-terms bundle, of another version, or cut short', () => {
     expect(() => deserializeIndexTerms('CLSX binary')).toThrow(/not a ClaimLab search-terms/);
     const text = serializeIndexTerms(terms, 'FY2099');
-    expect(() => deserializeIndexTerms(text.replace('"version":1', '"version":9'))).toThrow(
-      /format 9.*rebuild/,
-    );
+    expect(() =>
+      deserializeIndexTerms(text.replace(`"version":${INDEX_TERMS_VERSION}`, '"version":9')),
+    ).toThrow(/format 9.*rebuild/);
     expect(() => deserializeIndexTerms(text.slice(0, text.length - 30))).toThrow(/truncated/);
   });
 

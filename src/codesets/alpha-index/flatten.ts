@@ -6,7 +6,7 @@
  * Table rows give one input per filled column, the column heading joining the path
  * ("Aspirin" + "adverse effect" -> T39.015).
  */
-import type { IndexTermInput } from '../../domain/codes/search/types';
+import { SEE_MARK, type IndexTermInput } from '../../domain/codes/search/types';
 import type { IndexPart, IndexTerm } from './types';
 
 const normCache = new Map<string, string>();
@@ -103,7 +103,13 @@ export function flattenIndex(part: IndexPart): IndexTermInput[] {
     if (ref) {
       const target = resolveSee(ref, mains);
       const code = target && codeOfTarget(target, mains);
-      if (code) push(ctx, p, n, code, 'see');
+      // The referenced subterms ride along after SEE_MARK when the code is incomplete: they pick
+      // the header's children ("Cellulitis, hand" - see "Cellulitis,
+      // upper limb" L03.11- -> "Cellulitis of right/left upper limb"; build.ts, remap.ts).
+      const via = code?.endsWith('-')
+        ? ref.split(',').slice(1).map(norm).filter(Boolean).join(' ')
+        : '';
+      if (code) push(ctx, p, via ? [...n, `${SEE_MARK}${via}`] : n, code, 'see');
     }
     for (const c of t.children ?? []) walk(c, p, n);
   };

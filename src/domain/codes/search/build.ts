@@ -6,9 +6,9 @@
  * Pure: arrays in, index out. No search library at run time.
  */
 import { chapterOf } from './chapters';
-import { resolveIndexCode } from './remap';
+import { childTitles, resolveIndexCode } from './remap';
 import { penaltyWeight, scanWords, stem } from './tokenize';
-import type { IndexTermInput, SearchEntry } from './types';
+import { SEE_MARK, type IndexTermInput, type SearchEntry } from './types';
 
 export const enum DocKind {
   Title = 0,
@@ -89,6 +89,17 @@ class IntBuf {
     }
     this.a[this.n++] = v;
   }
+}
+
+/**
+ * An index code resolved to entries; `kids`: for a header with few children, their titles (a
+ * term whose words they say leads to those children first, remap.ts).
+ */
+interface Resolved {
+  targets: [number, number][];
+  via: 0 | 1 | 2;
+  /** Computed when a term first needs it. */
+  kids: string | null | undefined;
 }
 
 const KIND: Record<IndexTermInput['kind'], DocKind> = {
@@ -174,7 +185,7 @@ export function buildIndexData(
   let dropped = 0;
   let toHeader = 0;
   let toAncestor = 0;
-  const resolveCache = new Map<string, { targets: [number, number][]; via: 0 | 1 | 2 }>();
+  const resolveCache = new Map<string, Resolved>();
   // Index terms come in tree order: a term shares its first levels (and often its modifiers)
   // with the one before, so their tokens are reused without a lookup.
   let prevPath: readonly string[] = [];
@@ -182,21 +193,54 @@ export function buildIndexData(
   let prevNemod = '';
   let prevNemodToks = 0;
   let prevCode = '';
-  let prevR: { targets: [number, number][]; via: 0 | 1 | 2 } | undefined;
+  let prevR: Resolved | undefined;
   for (const it of indexTerms) {
     // Neighbouring terms often name the same code: no lookup then.
     let r = it.code === prevCode ? prevR : resolveCache.get(it.code);
     if (!r) {
       const key = it.code.toUpperCase().replace(/[.\-\s]/g, '');
       const at = byCode.get(key);
+      const via = at === undefined ? 2 : entries[at]!.billable ? 0 : 1;
       r = {
         targets: resolveIndexCode(it.code, byCode, sorted, entries),
-        via: at === undefined ? 2 : entries[at]!.billable ? 0 : 1,
+        via,
+        kids: undefined as string | null | undefined,
       };
       resolveCache.set(it.code, r);
     }
     prevCode = it.code;
     prevR = r;
+    // A header's children are chosen by the term's subterm words too (remap.ts): those of a
+    // header with few children are resolved per code and words.
+    const seeAt = it.nemod ? it.nemod.lastIndexOf(SEE_MARK) : -1;
+    if (r.via === 1 && (it.path.length > 1 || seeAt >= 0)) {
+      if (r.kids === undefined) {
+        const key = normCode(it.code);
+        r.kids = childTitles(byCode.get(key)!, key, sorted, entries);
+      }
+    }
+    if (r.kids && (it.path.length > 1 || seeAt >= 0)) {
+      // The last level says what the term adds to its parent (and a see reference its target).
+      const subterms =
+        seeAt >= 0 ? it.nemod!.slice(seeAt + SEE_MARK.length) : it.path[it.path.length - 1]!;
+      const cacheKey = `${it.code}|${subterms}`;
+      let rw = resolveCache.get(cacheKey);
+      if (!rw) {
+        const words = stemsOf(subterms);
+        const kids = r.kids;
+        const limb = words.has('limb') || words.has('extremity');
+        rw =
+          limb || [...words].some((w) => kids.includes(` ${w}`))
+            ? {
+                targets: resolveIndexCode(it.code, byCode, sorted, entries, words),
+                via: r.via,
+                kids: null,
+              }
+            : r;
+        resolveCache.set(cacheKey, rw);
+      }
+      r = rw;
+    }
     if (!r.targets.length) {
       dropped++;
       continue;
@@ -217,10 +261,12 @@ export function buildIndexData(
       put(prevLevels[k]!);
     }
     prevPath = path;
-    if (it.nemod) {
-      if (it.nemod !== prevNemod) {
-        prevNemod = it.nemod;
-        prevNemodToks = tokens.optional(it.nemod);
+    // The subterms of a see reference choose children only: they are not words of the term.
+    const nemod = seeAt >= 0 ? it.nemod!.slice(0, seeAt) : it.nemod;
+    if (nemod) {
+      if (nemod !== prevNemod) {
+        prevNemod = nemod;
+        prevNemodToks = tokens.optional(nemod);
       }
       put(prevNemodToks);
     }
@@ -331,7 +377,8 @@ class Tokens {
   }
 
   /** A code title's tokens, passed part by part (as spans) to `put`. */
-  title(text: string, put: (span: number) => void) {
+  title(text0: string, put: (span: number) => void) {
+    const text = withRangeStages(text0);
     let depth = 0;
     let from = 0;
     while (from <= text.length) {
@@ -354,6 +401,18 @@ class Tokens {
     let sp = this.#levels.get(text);
     if (sp === undefined) {
       const start = this.pool.n;
+      // "unspecified quadrant", "unspecified site": the level names what the documentation does
+      // not say, the default when nothing more is typed (Guidelines I.A.9): its words after
+      // "unspecified" cost nothing.
+      if (/^\s*unspecified\s/i.test(text)) {
+        let first = true;
+        scanWords(text, false, 0, (w, optional) => {
+          this.#emit(w, optional || !first);
+          first = false;
+        });
+        this.#levels.set(text, (sp = this.#span(start)));
+        return sp;
+      }
       for (const p of splitMainTerm(text)) scanWords(p.text, p.optional, 0, this.#emit);
       this.#levels.set(text, (sp = this.#span(start)));
     }
@@ -369,6 +428,33 @@ class Tokens {
     }
     return sp;
   }
+}
+
+/**
+ * "with stage 1 through stage 4 chronic kidney disease" (I12.9, I13.0, I13.10) covers the stages
+ * between: they are added as nonessential words, so "htn w ckd 3" and "ckd 3a" find the code.
+ * See: ICD-10-CM I12.9 and N18.3- (stage 3a, 3b).
+ */
+function withRangeStages(title: string): string {
+  const m = /\bstage (\d) through stage (\d)\b/.exec(title);
+  if (!m) return title;
+  const between: string[] = [];
+  for (let n = Number(m[1]) + 1; n < Number(m[2]); n++)
+    between.push(String(n), ...(n === 3 ? ['3a', '3b'] : []));
+  if (!between.length) return title;
+  const at = m.index + m[0].length;
+  return `${title.slice(0, at)} (stage ${between.join(' ')})${title.slice(at)}`;
+}
+
+const normCode = (c: string) => c.toUpperCase().replace(/[.\-\s]/g, '');
+
+/** Stems of a text's words (stop words dropped). */
+function stemsOf(text: string): Set<string> {
+  const out = new Set<string>();
+  scanWords(text, false, 0, (w) => {
+    if (penaltyWeight(w) > 0) out.add(stem(w));
+  });
+  return out;
 }
 
 /** Entry indices in code order; the order file is almost sorted already, so this is near linear. */

@@ -14,6 +14,8 @@ export interface Slot {
   expanded: boolean;
   /** A drug or drug class (synonyms.ts `drug`). */
   drug?: boolean;
+  /** A venomous sting or bite (synonyms.ts `venom`): the query's other slots are optional. */
+  venom?: boolean;
 }
 
 const words = (s: string) =>
@@ -24,6 +26,7 @@ const words = (s: string) =>
 
 const PHRASES = new Map<string, string[][]>();
 const DRUGS = new Set<string>();
+const VENOMS = new Set<string>();
 let longest = 1;
 for (const rule of SYNONYMS) {
   const to = rule.to.map((p) => words(p).filter((w) => !isStop(w)));
@@ -33,6 +36,7 @@ for (const rule of SYNONYMS) {
     const alts = rule.keep ? [key.filter((w) => !isStop(w)), ...to] : to;
     const k = key.join(' ');
     if (rule.drug) DRUGS.add(k);
+    if (rule.venom) VENOMS.add(k);
     const prev = PHRASES.get(k);
     PHRASES.set(k, prev ? [...prev, ...alts] : alts);
   }
@@ -64,20 +68,141 @@ function unglue(w: string): string[] {
  * disease: "chronic anticoagulation", "chronic opioid use" -> Z79 "Long term (current) use of".
  * See: Official Guidelines FY2026 I.C.21.c.3 (Z79 long-term (current) drug therapy).
  */
+/** Whether a drug phrase starts at word i. */
+function startsDrug(ws: string[], i: number): boolean {
+  for (let n = Math.min(longest, ws.length - i); n >= 1; n--)
+    if (DRUGS.has(ws.slice(i, i + n).join(' '))) return true;
+  return false;
+}
+
 function longTermDrug(slots: Slot[]): Slot[] {
   if (!slots.some((s) => s.drug)) return slots;
   return slots.map((s) =>
-    s.typed === 'chronic' || s.typed === 'ongoing' || s.typed === 'current'
+    s.typed === 'chronic' || s.typed === 'ongoing' || s.typed === 'current' || s.typed === 'on'
       ? { typed: s.typed, alts: [['long', 'term']], expanded: true }
       : s,
   );
 }
 
+/** How long a symptom has lasted ("x 2 days", "x2 wks", "for 3 weeks"): not part of a code. */
+const DURATION_UNIT =
+  /^(d|day|days|wk|wks|week|weeks|mo|mos|month|months|yr|yrs|year|years|hr|hrs|hour|hours)$/;
+/**
+ * A limb abbreviation with its side ("lle" = left lower extremity) is the side and the limb:
+ * the side is ranked by (qualifiers.ts) and not required, so the Index term "Edema, legs" still
+ * leads to R60.0 for "lle edema". See: Guidelines I.B.13.
+ */
+const SIDED_LIMB: Record<string, string[]> = {
+  rle: ['right', 'le'],
+  lle: ['left', 'le'],
+  ble: ['bilateral', 'le'],
+  rue: ['right', 'ue'],
+  lue: ['left', 'ue'],
+  bue: ['bilateral', 'ue'],
+};
+const ROMAN: Record<string, string> = { i: '1', ii: '2', iii: '3', iv: '4', v: '5' };
+/** Words a roman numeral follows as a stage or type ("ckd stage iii", "ckd iv", "type ii"). */
+const ROMAN_AFTER = new Set(['stage', 'ckd', 'grade', 'class', 'type']);
+
+/**
+ * Note-writing that is not classification wording: durations are dropped, a roman stage becomes
+ * a digit (titles write "stage 3", "stage 4"). See: ICD-10-CM N18.- titles.
+ */
+function normalize(ws: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < ws.length; i++) {
+    const w = ws[i]!;
+    const split = SIDED_LIMB[w];
+    if (split) {
+      out.push(...split);
+      continue;
+    }
+    const next = ws[i + 1];
+    if (
+      (w === 'x' || w === 'for') &&
+      next &&
+      /^\d+$/.test(next) &&
+      DURATION_UNIT.test(ws[i + 2] ?? '')
+    ) {
+      i += 2;
+      continue;
+    }
+    if (/^x\d+$/.test(w) && DURATION_UNIT.test(next ?? '')) {
+      i += 1;
+      continue;
+    }
+    const prev = out[out.length - 1];
+    out.push(prev && ROMAN_AFTER.has(prev) && ROMAN[w] ? ROMAN[w] : w);
+  }
+  return out;
+}
+
+const REGION: Record<string, string> = { c: 'cervical', t: 'thoracic', l: 'lumbar', s: 'sacral' };
+const JUNCTION: Record<string, string> = {
+  ct: 'cervicothoracic',
+  tl: 'thoracolumbar',
+  ls: 'lumbosacral',
+};
+const ORDINAL = [
+  '',
+  'first',
+  'second',
+  'third',
+  'fourth',
+  'fifth',
+  'sixth',
+  'seventh',
+  'eighth',
+  'ninth',
+  'tenth',
+  'eleventh',
+  'twelfth',
+];
+const VERTEBRA = /^([ctls])(\d{1,2})$/;
+const LEVELS: Record<string, number> = { c: 8, t: 12, l: 5, s: 5 };
+/** "l4" -> ["l4", "l", "4"]; null for what is not a vertebra (S72 is a code, not a level). */
+const vertebra = (w: string) => {
+  const m = VERTEBRA.exec(w);
+  return m && Number(m[2]) >= 1 && Number(m[2]) <= LEVELS[m[1]!]! ? m : null;
+};
+
+/**
+ * A vertebra or spinal level as charted ("L4", "C5-C6", "L5-S1"): titles name the region
+ * ("lumbar region", "lumbosacral region"), the level ("at C5-C6 level") or the vertebra ("fourth
+ * lumbar vertebra"); each is an alternative. See: ICD-10-CM M50-M54, S22/S32 titles.
+ */
+function vertebraSlot(ws: string[], i: number): { slot: Slot; used: number } | null {
+  const a = vertebra(ws[i]!);
+  if (!a) return null;
+  const b = ws[i + 1] ? vertebra(ws[i + 1]!) : null;
+  if (b) {
+    const region = a[1] === b[1] ? REGION[a[1]!]! : (JUNCTION[`${a[1]}${b[1]}`] ?? REGION[a[1]!]!);
+    return {
+      slot: {
+        typed: `${ws[i]} ${ws[i + 1]}`,
+        alts: [[ws[i]!, ws[i + 1]!], [region]],
+        expanded: true,
+      },
+      used: 2,
+    };
+  }
+  const alts = [[ws[i]!], [REGION[a[1]!]!]];
+  const ord = ORDINAL[Number(a[2])];
+  if (ord) alts.splice(1, 0, [ord, REGION[a[1]!]!]);
+  return { slot: { typed: ws[i]!, alts, expanded: true }, used: 1 };
+}
+
 export function expandQuery(text: string): Slot[] {
-  const ws = words(text).flatMap(unglue);
+  const ws = normalize(words(text).flatMap(unglue));
   const joined = hyphenPairs(text);
   const slots: Slot[] = [];
   for (let i = 0; i < ws.length;) {
+    const v = PHRASES.has(ws[i]!) ? null : vertebraSlot(ws, i);
+    if (v) {
+      slots.push(v.slot);
+      i += v.used;
+      continue;
+    }
     let done = false;
     for (let n = Math.min(longest, ws.length - i); n >= 1 && !done; n--) {
       const typed = ws.slice(i, i + n).join(' ');
@@ -86,6 +211,7 @@ export function expandQuery(text: string): Slot[] {
       const uniq = new Map(alts.filter((a) => a.length).map((a) => [a.join(' '), a]));
       const slot: Slot = { typed, alts: [...uniq.values()], expanded: true };
       if (DRUGS.has(typed)) slot.drug = true;
+      if (VENOMS.has(typed)) slot.venom = true;
       slots.push(slot);
       i += n;
       done = true;
@@ -99,6 +225,11 @@ export function expandQuery(text: string): Slot[] {
       continue;
     }
     const w = ws[i++]!;
+    // "on" before a drug ("afib on eliquis") is long-term use of it (longTermDrug reads it).
+    if (w === 'on' && i < ws.length && startsDrug(ws, i)) {
+      slots.push({ typed: 'on', alts: [['on']], expanded: false });
+      continue;
+    }
     if (!isStop(w) || ws.length === 1) slots.push({ typed: w, alts: [[w]], expanded: false });
   }
   return longTermDrug(slots);

@@ -2,7 +2,8 @@
  * Qualifiers a coder types that the words alone do not rank: the side (right, left, bilateral)
  * and whose history (personal or family). Applied to the best hits after the word ranking, as a
  * stable reordering: hits that contradict what was typed move behind those that agree.
- * - Laterality: a code of the side typed comes first; with no side typed, codes for an
+ * - Laterality: a code of the side typed comes first (before a code of its category that names
+ *   no side; a code of a category without sides keeps its place); with no side typed, codes for an
  *   unspecified side (or without one) come before a right, left or bilateral code.
  *   See: ICD-10-CM Official Guidelines FY2026 §I.B.13 (laterality) and §I.A.9 (unspecified
  *   codes when the documentation does not say).
@@ -71,11 +72,19 @@ const says = (slots: Slot[], word: string) =>
   slots.some((s) => s.typed.split(' ').includes(word) || s.alts.some((a) => a.includes(word)));
 
 /** Stable reorder of hits by how well they agree with the side and the history typed. */
-const STATUS_TYPED = /^(s p|sp|status post|post op|postop)$/;
+const STATUS_TYPED = /^(s p|sp|status post)$/;
 const INSECT =
   /\b(insect|bug|tick|mite|chigger|flea|mosquito|spider|snake|venom|venomous|sting|stung|bee|wasp|hornet|ant|ants|arthropods)\b/;
 const NOT_TRAUMATIC =
-  /\b(pathological|stress|fatigue|periprosthetic|osteoporotic|insufficiency|nonunion|malunion|neoplastic|torus|birth)\b/;
+  /\b(pathological|stress|fatigue|periprosthetic|osteoporotic|insufficiency|nonunion|malunion|neoplastic|torus|birth|recurrent|congenital|habitual)\b/;
+/** Words that ask for a newborn's (P00-P96) or a pregnancy's (O00-O9A) code. */
+const NEWBORN =
+  /\b(newborn|neonatal|neonate|perinatal|fetal|fetus|infant|birth|preterm|premature|prematurity|nb|baby)\b/;
+const PREGNANCY =
+  /\b(pregnancy|pregnant|gestational|gestation|obstetric|antepartum|postpartum|puerperal|puerperium|labor|delivery|trimester|eclampsia|preeclampsia|hyperemesis|abortion|miscarriage|ectopic|placenta|maternal|childbirth|gravid|gravidarum|weeks)\b/;
+/** Acuity typed: without it, "acute on chronic" is not the default (Guidelines I.A.9). */
+const ACUITY =
+  /\b(acute|chronic|exacerbation|exacerbated|exac|decompensated|decompensation|flare)\b/;
 const LATER_ENCOUNTER = /\b(subsequent|sequela|healing|nonunion|malunion)\b/;
 
 /** Everything the query says, typed and expanded, as one lower-case string of words. */
@@ -94,6 +103,11 @@ interface Intent {
   /** A fracture not said to be pathological, stress, periprosthetic...: traumatic. */
   traumatic: boolean;
   laterEncounter: boolean;
+  /** Newborn or pregnancy words: chapters 16 and 15 are for those records only (I.C.16, I.C.15.a). */
+  newborn: boolean;
+  pregnancy: boolean;
+  /** Acute, chronic or an exacerbation typed. */
+  acuity: boolean;
 }
 
 function readIntent(slots: Slot[]): Intent {
@@ -109,14 +123,19 @@ function readIntent(slots: Slot[]): Intent {
       (slots.some((s) => s.drug) || /\b(use|therapy|current)\b/.test(typed)),
     bite: /\b(bite|bites|bitten|bit)\b/.test(typed),
     insect: INSECT.test(typed),
-    traumatic: /\b(fracture|fx|broken|break)\b/.test(said) && !NOT_TRAUMATIC.test(typed),
+    traumatic:
+      /\b(fracture|fx|broken|break|dislocation|dislocated|subluxation)\b/.test(said) &&
+      !NOT_TRAUMATIC.test(typed),
     laterEncounter: LATER_ENCOUNTER.test(typed),
+    newborn: NEWBORN.test(said),
+    pregnancy: PREGNANCY.test(said),
+    acuity: ACUITY.test(said),
   };
 }
 
 /** Codes of fractures that are not traumatic: osteoporotic (M80), stress and pathological (M84),
  * periprosthetic (M97), fatigue and collapsed vertebra (M48.4, M48.5). */
-const NOT_TRAUMATIC_CODES = /^(M80|M84|M97|M484|M485)/;
+const NOT_TRAUMATIC_CODES = /^(M80|M84|M97|M484|M485|M243|M244|Q68)/;
 /** Personal history codes: Z85-Z87, Z91.x history of (falling, allergy...), Z92, old MI I25.2. */
 const PERSONAL_HISTORY_CODES = /^(Z8[5-7]|Z91|Z92|I252)/;
 
@@ -127,9 +146,12 @@ const PERSONAL_HISTORY_CODES = /^(Z8[5-7]|Z91|Z92|I252)/;
  */
 export function codePenalty(slots: Slot[]): ((code: string) => number) | null {
   const i = readIntent(slots);
-  if (!i.status && !i.history && !i.longTerm && !i.traumatic) return null;
   return (code) => {
     let p = 0;
+    // Chapter 16 codes are for the newborn's record, chapter 15 for the mother's: not the
+    // default for a query that names neither. See: Guidelines I.C.16.a, I.C.15.a.
+    if (!i.newborn && code[0] === 'P') p += 1;
+    if (!i.pregnancy && code[0] === 'O') p += 1;
     if (i.status && code[0] !== 'Z') p += 1.5;
     if (i.history && i.family && !/^Z8[0-4]/.test(code)) p += 1.5;
     if (i.history && !i.family && !PERSONAL_HISTORY_CODES.test(code)) p += 1.5;
@@ -140,8 +162,23 @@ export function codePenalty(slots: Slot[]): ((code: string) => number) | null {
 }
 
 export function byQualifiers(hits: SearchHit[], slots: Slot[]): SearchHit[] {
-  const { side, status, history, family, longTerm, bite, insect, traumatic, laterEncounter } =
-    readIntent(slots);
+  const {
+    side,
+    status,
+    history,
+    family,
+    longTerm,
+    bite,
+    insect,
+    traumatic,
+    laterEncounter,
+    acuity,
+  } = readIntent(slots);
+  // Categories with a code of the side typed: a title that names no side moves behind them only
+  // in such a category (I86.1 "Scrotal varices" for "left varicocele" has no side to prefer).
+  const sidedFamilies = new Set<string>();
+  if (side && side !== 'bilateral')
+    for (const h of hits) if (titleSide(h.title) === side) sidedFamilies.add(h.code.slice(0, 3));
   const rank = (h: SearchHit): number => {
     let r = 0;
     const t = h.title.toLowerCase();
@@ -153,7 +190,7 @@ export function byQualifiers(hits: SearchHit[], slots: Slot[]): SearchHit[] {
     } else if (side) {
       // A title that names no side comes after the one of the side typed (the side is not
       // required of a title: the Index leads to codes without one).
-      if (ts === null) r += 1;
+      if (ts === null) r += sidedFamilies.has(h.code.slice(0, 3)) ? 1 : 0;
       else if (ts !== side) r += 2;
     } else if (ts === 'right' || ts === 'left' || ts === 'bilateral') r += 1;
     if (status && !h.code.startsWith('Z')) r += 2;
@@ -167,10 +204,67 @@ export function byQualifiers(hits: SearchHit[], slots: Slot[]): SearchHit[] {
     if (bite && insect && /\bopen bite\b/.test(t)) r += 1;
     if (traumatic && NOT_TRAUMATIC.test(t)) r += 2;
     if (!laterEncounter && LATER_ENCOUNTER.test(t)) r += 1;
+    if (!acuity && /\bacute on chronic\b/.test(t)) r += 1;
     return r;
   };
   return hits
     .map((h, i) => ({ h, i, r: rank(h) }))
     .sort((a, b) => a.r - b.r || a.i - b.i)
     .map((x) => x.h);
+}
+
+/**
+ * The history code of a condition's body system, for a history no code names ("family history
+ * of hypertension" -> Z82.49, "history of appendicitis" -> Z87.19): the Index's "History, family
+ * (of), ... disease NEC" and "History, personal (of), ... disease" by system lead to the "other
+ * diseases of the <system>" code of Z80-Z87. Rows: [first code of the range, family, personal].
+ * See: Guidelines I.C.21.c.4 (history codes).
+ */
+const HISTORY_BY_SYSTEM: [string, string, string][] = [
+  ['A00', 'Z831', 'Z8619'],
+  ['C00', 'Z809', 'Z859'],
+  ['D50', 'Z832', 'Z862'],
+  ['E00', 'Z8349', 'Z8639'],
+  ['E08', 'Z833', 'Z8639'],
+  ['E14', 'Z8349', 'Z8639'],
+  ['F01', 'Z818', 'Z8659'],
+  ['G00', 'Z820', 'Z8669'],
+  ['H00', 'Z83518', 'Z8669'],
+  ['H60', 'Z822', 'Z8669'],
+  ['I00', 'Z8249', 'Z8679'],
+  ['I60', 'Z823', 'Z8673'],
+  ['I70', 'Z8249', 'Z8679'],
+  ['J00', 'Z836', 'Z8709'],
+  ['K00', 'Z8379', 'Z8719'],
+  ['L00', 'Z840', 'Z872'],
+  ['M00', 'Z8269', 'Z8739'],
+  ['N00', 'Z8419', 'Z87448'],
+  ['N40', 'Z842', 'Z87438'],
+  ['N60', 'Z842', 'Z8742'],
+  ['O00', 'Z8489', 'Z8759'],
+  ['P00', 'Z8489', 'Z87898'],
+  ['Q00', 'Z8279', 'Z87798'],
+  ['R00', 'Z8489', 'Z87898'],
+  ['S00', 'Z8489', 'Z87828'],
+  ['U00', 'Z8489', 'Z87898'],
+];
+
+/** The system history code for a condition code, or null (Z codes and external causes have none). */
+export function historyCodeFor(code: string, family: boolean): string | null {
+  if (/^[VWXYZ]/.test(code)) return null;
+  let row: [string, string, string] | undefined;
+  for (const r of HISTORY_BY_SYSTEM) if (code >= r[0]) row = r;
+  return row ? row[family ? 1 : 2] : null;
+}
+
+/** Slots that only say whose history it is ("h/o", "family history of"). */
+const HISTORY_WORDS = new Set(['history', 'family', 'personal', 'hx', 'fh', 'fhx']);
+export const isHistorySlot = (slot: Slot): boolean =>
+  HISTORY_WORDS.has(slot.typed) ||
+  slot.alts.every((a) => a.length > 0 && a.every((w) => HISTORY_WORDS.has(w)));
+
+/** What the query asks for, for the search's fallbacks: a history (whose), a status. */
+export function historyIntent(slots: Slot[]): { family: boolean } | null {
+  const i = readIntent(slots);
+  return i.history && !i.status && !i.longTerm ? { family: i.family } : null;
 }

@@ -15,6 +15,9 @@ import { expandQuery, type Slot } from './expand';
 import {
   byQualifiers,
   codePenalty,
+  historyCodeFor,
+  historyIntent,
+  isHistorySlot,
   isSideSlot,
   querySide,
   sideless,
@@ -69,6 +72,8 @@ interface ResolvedSlot {
   size: number;
   /** Names only a side (qualifiers.ts ranks by it; a title need not say it). */
   side: boolean;
+  /** A venomous sting or bite (expand.ts): the other slots are optional. */
+  venom: boolean;
 }
 
 /** Hands out mask bits, one per distinct word, up to 31 (a 32-bit mask). */
@@ -99,6 +104,29 @@ function countSatisfied(required: readonly ResolvedSlot[], mask: number): number
 }
 
 const CODE_LIKE = /^[A-Z][0-9A-Z]{1,6}$/;
+
+/** Words that join two things typed together ("with", "w", "on", "due to", "and"). */
+const CONNECTORS = new Set(['with', 'w', 'on', 'and', 'plus', 'due', 'd t', 'secondary', 'also']);
+/** A slot that names a thing, not only a side, a history or a status. */
+const isCondition = (s: Slot): boolean =>
+  !isHistorySlot(s) && !isSideSlot(s) && !/^(s p|sp|status post|on|long term)$/.test(s.typed);
+
+const GENERIC =
+  /^(history|personal|family|other|unspecified|disease|disorder|of|and|the|with|without)$/;
+/** Whether two titles share a clinical word (its first five letters: "calculi" ~ "calculus"). */
+function sharesWord(a: string, b: string): boolean {
+  const key = (t: string) =>
+    new Set(
+      (t.toLowerCase().match(/[a-z]+/g) ?? [])
+        .filter((w) => w.length > 3 && !GENERIC.test(w))
+        .map((w) => w.slice(0, 5)),
+    );
+  const kb = key(b);
+  return [...key(a)].some((w) => kb.has(w));
+}
+
+const isConnector = (s: Slot): boolean =>
+  CONNECTORS.has(s.typed) || s.alts.every((a) => a.length === 1 && CONNECTORS.has(a[0]!));
 
 export class CodeSearch {
   readonly ix: SearchIndex;
@@ -142,11 +170,73 @@ export class CodeSearch {
     const offset = opts.offset ?? 0;
     const limit = opts.limit ?? 20;
     const window = Math.max(offset + limit, QUALIFIER_WINDOW);
-    const r = this.#byWords(slots, { ...opts, offset: 0, limit: window }, codePenalty(slots));
+    let r = this.#byWords(slots, { ...opts, offset: 0, limit: window }, codePenalty(slots));
+    // No code has every word: what the query names may be two things (a condition and its
+    // history's owner, or two conditions a coder reports together).
+    if (r.partial) r = { ...r, ...this.#rescue(slots, r, window, opts) };
     const side = querySide(slots);
     const found = side ? this.#withSidedSiblings(r.hits, side) : r.hits;
     const hits = byQualifiers(found, slots).slice(offset, offset + limit);
     return { ...r, hits };
+  }
+
+  /**
+   * When no code has every word of the query:
+   * - a history whose condition no history code names ("fh of hypertension") is the "other
+   *   diseases of <system>" history code of the condition's system (qualifiers.ts), first;
+   * - two things typed together ("afib on eliquis", "uti w hematuria", "copd w pna") are found
+   *   apart and offered in turn (each is reported with its own code unless a combination code
+   *   has them all, which the word search would have found). See: Guidelines I.A.15, I.B.9.
+   */
+  #rescue(
+    slots: Slot[],
+    partial: SearchResult,
+    window: number,
+    opts: SearchOptions,
+  ): SearchResult | null {
+    const sub = (part: Slot[]) =>
+      this.#byWords(part, { ...opts, offset: 0, limit: window }, codePenalty(part));
+    const history = historyIntent(slots);
+    if (history) {
+      const condition = slots.filter((s) => !isHistorySlot(s));
+      if (!condition.length || condition.length === slots.length) return null;
+      const found = sub(condition);
+      const top = found.partial ? undefined : found.hits.find((h) => h.billable);
+      const code = top && historyCodeFor(top.code, history.family);
+      const i = code ? this.#entryOf(code) : -1;
+      if (!top || i < 0 || partial.hits[0]?.code === code) return null;
+      // A history code that says the condition's words keeps its place ("history of dvt":
+      // Z86.718 "...venous thrombosis and embolism"); the system's code comes next.
+      const rest = partial.hits.filter((h) => h.code !== code);
+      const first = rest[0];
+      const at = first && sharesWord(first.title, top.title) ? 1 : 0;
+      const hit = this.#hit(i, first?.score ?? 1, 'description');
+      return { ...partial, hits: [...rest.slice(0, at), hit, ...rest.slice(at)] };
+    }
+    // Split only where the coder joined two things ("with", "on", "due to").
+    for (let at = 1; at < slots.length - 1; at++) {
+      if (!isConnector(slots[at]!)) continue;
+      const left = slots.slice(0, at);
+      // "on" stays with its drug: "on eliquis" is long-term use (expand.ts).
+      const right = slots.slice(slots[at]!.typed === 'on' ? at : at + 1);
+      if (!left.some(isCondition) || !right.some(isCondition)) continue;
+      const a = sub(left);
+      const b = sub(right);
+      if (a.partial || b.partial || !a.hits.length || !b.hits.length) continue;
+      const hits: SearchHit[] = [];
+      const seen = new Set<string>();
+      const lists = [partial.hits, a.hits, b.hits];
+      for (let k = 0; hits.length < window && lists.some((l) => k < l.length); k++)
+        for (const l of lists) {
+          const h = l[k];
+          if (h && !seen.has(h.code)) {
+            seen.add(h.code);
+            hits.push(h);
+          }
+        }
+      return { ...partial, hits };
+    }
+    return null;
   }
 
   /**
@@ -314,10 +404,10 @@ export class CodeSearch {
     slots: Slot[],
     opts: SearchOptions,
     penalty: ((code: string) => number) | null,
-  ): SearchResult {
+  ): SearchResult & { partial: boolean } {
     const corrections: string[] = [];
     const resolved = this.#resolveSlots(slots, corrections);
-    if (!resolved.length) return { hits: [], total: 0, corrections };
+    if (!resolved.length) return { hits: [], total: 0, corrections, partial: true };
     const { required, optional } = this.#requiredSlots(resolved);
     const satisfied = (mask: number) => countSatisfied(required, mask);
 
@@ -331,7 +421,7 @@ export class CodeSearch {
 
     const ranked = this.#rank(this.#nTouched, need, satisfied, opts, penalty);
     this.#resetMarks();
-    return { ...ranked, corrections };
+    return { ...ranked, corrections, partial: need < required.length };
   }
 
   /** Every token of every alternative of each slot, resolved to vocabulary terms with its bit. */
@@ -348,7 +438,12 @@ export class CodeSearch {
         ...this.#multiWordAlternatives(slot, isLast, weight, bits, corrections),
       ];
       if (alts.length)
-        resolved.push({ alts, size: sum(alts.map(rarestWordSize)), side: isSideSlot(slot) });
+        resolved.push({
+          alts,
+          size: sum(alts.map(rarestWordSize)),
+          side: isSideSlot(slot),
+          venom: !!slot.venom,
+        });
     });
     return resolved;
   }
@@ -427,7 +522,11 @@ export class CodeSearch {
       );
     // A side is not required: the Index leads to the unspecified-side code, whose sided sibling
     // is offered and ranked first (search, byQualifiers).
-    const optional = resolved.filter((slot) => generic(slot) || slot.side);
+    // A venomous sting is coded by the animal (T63), not the site: only the sting is required.
+    const venom = resolved.some((slot) => slot.venom);
+    const optional = resolved.filter(
+      (slot) => generic(slot) || slot.side || (venom && !slot.venom),
+    );
     const required =
       optional.length === resolved.length
         ? resolved

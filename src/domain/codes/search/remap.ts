@@ -50,11 +50,32 @@ function genericness(e: SearchEntry): number {
   return g - words * 0.05;
 }
 
+/** Lower-case titles (cached per entries array), for matching a header's children to words. */
+const lowerCache = new WeakMap<SearchEntry[], (string | undefined)[]>();
+function lowerTitle(entries: SearchEntry[], i: number): string {
+  let c = lowerCache.get(entries);
+  if (!c) lowerCache.set(entries, (c = []));
+  return (c[i] ??= ` ${entries[i]!.long.toLowerCase()} `);
+}
+
+/** Above this many descendants a header's children are not matched word by word (build time). */
+const MATCH_CHILDREN_MAX = 16;
+/** How much one index-term word found in a child's title (and not the header's) adds. */
+const CHILD_WORD = 1.5;
+
+/**
+ * @param words stems of the index term's subterm levels ("Cellulitis > upper limb" -> upper,
+ *   limb): when the printed code is a header, the children whose titles say them come first
+ *   (L03.11- "upper limb" -> L03.113/L03.114 "...of right/left upper limb", not the axilla).
+ *   See: Guidelines I.A.5 / I.B.1 (the index term leads into the tabular, which is read for the
+ *   code that matches the term).
+ */
 export function resolveIndexCode(
   printed: string,
   byCode: Map<string, number>,
   sorted: Int32Array,
   entries: SearchEntry[],
+  words?: ReadonlySet<string>,
 ): Target[] {
   let key = printed.toUpperCase().replace(/[.\-\s]/g, '');
   let penalty = 0;
@@ -68,11 +89,13 @@ export function resolveIndexCode(
   const e = entries[at]!;
   if (e.billable) return [[at, -penalty]];
   const rank = rankOf(sorted);
+  const bonus = childWordBonus(entries, sorted, rank, at, key, words);
+  const score = (d: number) => genericnessOf(entries, d) + (bonus?.get(d) ?? 0);
   // The three most generic billable descendants (ties: tabular order), kept while walking them:
   // a chapter-level header has thousands.
   const best: number[] = [];
   const before = (a: number, b: number) => {
-    const d = genericnessOf(entries, b) - genericnessOf(entries, a);
+    const d = score(b) - score(a);
     return d < 0 || (d === 0 && a < b);
   };
   for (let p = rank[at]! + 1; p < sorted.length; p++) {
@@ -92,4 +115,64 @@ export function resolveIndexCode(
   const out: Target[] = [[at, -0.2 - penalty]];
   best.forEach((d, i) => out.push([d, -0.1 - 0.15 * i - penalty]));
   return out;
+}
+
+/** Per billable descendant: CHILD_WORD for each of `words` its title has and the header's lacks. */
+function childWordBonus(
+  entries: SearchEntry[],
+  sorted: Int32Array,
+  rank: Int32Array,
+  at: number,
+  key: string,
+  words?: ReadonlySet<string>,
+): Map<number, number> | null {
+  if (!words?.size) return null;
+  const all = new Set(words);
+  // The Index says "limb, upper/lower", titles "arm"/"leg" (M79.60- "Pain in right leg").
+  if (all.has('limb') || all.has('extremity')) {
+    if (all.has('upper')) all.add('arm');
+    if (all.has('lower')) all.add('leg');
+  }
+  const head = lowerTitle(entries, at);
+  // A word starts a title word ("calculi" is found in "calculi", "toe" in "toe(s)").
+  const wanted = [...all].map((w) => ` ${w}`).filter((w) => !head.includes(w));
+  if (!wanted.length) return null;
+  const out = new Map<number, number>();
+  let n = 0;
+  for (let p = rank[at]! + 1; p < sorted.length; p++) {
+    const d = sorted[p]!;
+    if (!entries[d]!.code.startsWith(key)) break;
+    if (!entries[d]!.billable) continue;
+    if (++n > MATCH_CHILDREN_MAX) return null;
+    const t = lowerTitle(entries, d);
+    let k = 0;
+    for (const w of wanted) if (t.includes(w)) k++;
+    if (k) out.set(d, k * CHILD_WORD);
+  }
+  return out;
+}
+
+/**
+ * The lower-case titles of a header's billable children, joined, or null when it has none or
+ * more than MATCH_CHILDREN_MAX (their words are then not matched): an index term none of whose
+ * words they contain leads where the header alone does.
+ */
+export function childTitles(
+  at: number,
+  key: string,
+  sorted: Int32Array,
+  entries: SearchEntry[],
+): string | null {
+  const rank = rankOf(sorted);
+  let out = '';
+  let n = 0;
+  for (let p = rank[at]! + 1; p < sorted.length; p++) {
+    const d = sorted[p]!;
+    const c = entries[d]!;
+    if (!c.code.startsWith(key)) break;
+    if (!c.billable) continue;
+    if (++n > MATCH_CHILDREN_MAX) return null;
+    out += lowerTitle(entries, d);
+  }
+  return n ? out : null;
 }

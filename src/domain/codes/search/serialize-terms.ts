@@ -16,7 +16,8 @@
 import type { IndexTermInput } from './types';
 
 export const INDEX_TERMS_FORMAT = 'claimlab.search-terms';
-export const INDEX_TERMS_VERSION = 1;
+/** 2: a see term's nemod ends with the subterms it refers to (types.ts SEE_MARK). */
+export const INDEX_TERMS_VERSION = 2;
 
 interface Header {
   format: typeof INDEX_TERMS_FORMAT;

@@ -7,7 +7,8 @@
  */
 import type { SearchIndex, TextTable } from './build';
 
-export const SEARCH_INDEX_FORMAT = 4;
+/** 5: header children chosen by the Index term's words (issue 10, third round). */
+export const SEARCH_INDEX_FORMAT = 5;
 const MAGIC = 0x58534c43; // "CLSX" little-endian
 
 interface Header {

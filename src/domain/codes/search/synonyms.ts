@@ -17,6 +17,12 @@ export interface SynonymRule {
   keep?: boolean;
   /** A drug or drug class: "chronic" or "on" beside it asks for long-term use (Z79). */
   drug?: boolean;
+  /**
+   * A sting or bite of a venomous animal: a toxic effect (T63) by the animal, whatever the site,
+   * so the other words of the query are not required of a code. See: Guidelines I.C.19.e
+   * (toxic effects), the Index "Sting - see Table of Drugs and Chemicals, by animal".
+   */
+  venom?: boolean;
 }
 
 export const SYNONYM_SOURCE =
@@ -32,25 +38,23 @@ export const SYNONYMS: SynonymRule[] = [
   { from: ['ruq'], to: ['right upper quadrant'] },
   { from: ['llq'], to: ['left lower quadrant'] },
   { from: ['luq'], to: ['left upper quadrant'] },
+  // "rle", "lle", "ble", "rue", "lue" are read as a side and "le"/"ue" (expand.ts SIDED_LIMB).
   { from: ['le', 'lower ext', 'lower extremity'], to: ['lower limb', 'lower extremity', 'leg'] },
   { from: ['ue', 'upper ext', 'upper extremity'], to: ['upper limb', 'upper extremity', 'arm'] },
-  { from: ['rle'], to: ['right lower limb', 'right lower extremity', 'right leg'] },
-  { from: ['lle'], to: ['left lower limb', 'left lower extremity', 'left leg'] },
-  { from: ['rue'], to: ['right upper limb', 'right upper extremity', 'right arm'] },
-  { from: ['lue'], to: ['left upper limb', 'left upper extremity', 'left arm'] },
-  { from: ['ble'], to: ['bilateral lower limbs', 'bilateral lower extremity', 'legs'] },
   // Status and history (Guidelines I.C.21.c.3 status Z codes, c.4 history): "s/p" is written
   // "status", "presence of" or "acquired absence" in titles; the Index has "Status (post)".
   {
-    from: ['s p', 'sp', 'status post', 'post op', 'postop'],
+    from: ['s p', 'sp', 'status post'],
     to: ['status', 'presence', 'acquired absence', 'history'],
   },
   { from: ['hx', 'h o', 'hx of', 'h o of', 'personal history'], to: ['history'] },
+  // "post-op" before a condition is a postprocedural one ("post-op fever" R50.82), not a status.
+  { from: ['post op', 'postop', 'post operative'], to: ['postprocedural', 'postoperative'] },
   { from: ['fhx', 'fh', 'fam hx', 'family hx', 'fam history'], to: ['family history'] },
   { from: ['cabg'], to: ['aortocoronary bypass', 'coronary artery bypass'] },
   {
     from: ['knee replacement', 'tka', 'tkr'],
-    to: ['artificial knee joint', 'knee joint prosthesis'],
+    to: ['artificial knee joint'],
   },
   { from: ['hip replacement', 'tha', 'thr'], to: ['artificial hip joint'] },
   { from: ['joint replacement'], to: ['artificial joint', 'joint prosthesis'] },
@@ -164,8 +168,8 @@ export const SYNONYMS: SynonymRule[] = [
   },
   { from: ['human bite'], to: ['bitten by another person', 'open bite'] },
   { from: ['animal bite'], to: ['open bite', 'bitten'] },
-  { from: ['snake bite', 'snakebite'], to: ['snake venom'] },
-  { from: ['spider bite'], to: ['spider venom'] },
+  { from: ['snake bite', 'snakebite'], to: ['snake venom'], venom: true },
+  { from: ['spider bite'], to: ['spider venom'], venom: true },
   { from: ['insect bite', 'bug bite'], to: ['insect bite', 'nonvenomous insect'] },
   { from: ['crush', 'crushed', 'crush injury'], to: ['crushing injury', 'crushing'] },
   { from: ['puncture'], to: ['puncture wound'] },
@@ -177,6 +181,181 @@ export const SYNONYMS: SynonymRule[] = [
   },
   { from: ['scrape'], to: ['abrasion'] },
   { from: ['bruise', 'bruised'], to: ['contusion'] },
+  // Third round of issue 10 (ClaimLab's own rows, targets checked against FY2026 titles and the
+  // Alphabetic Index). Eyes as charted: OD right eye, OS left eye, OU both eyes (sides only:
+  // titles say "right eye", "bilateral" or "of bilateral lacrimal glands").
+  { from: ['od'], to: ['right'] },
+  { from: ['os'], to: ['left'] },
+  { from: ['ou'], to: ['bilateral'] },
+  { from: ['bil', 'bilaterally'], to: ['bilateral'] },
+  {
+    from: ['right sided', 'right side', 'rt sided', 'r sided', 'right-sided'],
+    to: ['right'],
+  },
+  { from: ['left sided', 'left side', 'lt sided', 'l sided', 'left-sided'], to: ['left'] },
+  // Breast quadrants (N63.1-/N63.2- lumps, C50.- neoplasms: "upper-outer quadrant").
+  { from: ['uoq'], to: ['upper outer quadrant'] },
+  { from: ['uiq'], to: ['upper inner quadrant'] },
+  { from: ['loq'], to: ['lower outer quadrant'] },
+  { from: ['liq'], to: ['lower inner quadrant'] },
+  // Lung lobes: titles name the lobe and side (C34.11 "upper lobe, right bronchus or lung"); the
+  // Index reaches a lobe's nodule or pneumonia through "lung" and "lobar".
+  { from: ['rul'], to: ['right upper lobe', 'lung', 'lobar'] },
+  { from: ['rml'], to: ['right middle lobe', 'lung', 'lobar'] },
+  { from: ['rll'], to: ['right lower lobe', 'lung', 'lobar'] },
+  { from: ['lul'], to: ['left upper lobe', 'lung', 'lobar'] },
+  { from: ['lll'], to: ['left lower lobe', 'lung', 'lobar'] },
+  // Arteries as abbreviated in imaging and stroke notes (I63.- name the artery, I65.2- "carotid").
+  { from: ['mca'], to: ['middle cerebral artery'] },
+  { from: ['aca'], to: ['anterior cerebral artery'] },
+  { from: ['pca'], to: ['posterior cerebral artery'] },
+  { from: ['ica'], to: ['internal carotid artery', 'carotid artery'] },
+  // Adjectives coders type for the organ a title names by its noun ("ovarian" cancer ->
+  // "malignant neoplasm of ovary"; "ureteral" stone -> "calculus of ureter").
+  { from: ['ovarian'], to: ['ovary'], keep: true },
+  { from: ['testicular'], to: ['testis'], keep: true },
+  { from: ['uterine'], to: ['uterus'], keep: true },
+  { from: ['prostatic'], to: ['prostate'], keep: true },
+  { from: ['pancreatic'], to: ['pancreas'], keep: true },
+  { from: ['hepatic'], to: ['liver'], keep: true },
+  { from: ['gastric'], to: ['stomach'], keep: true },
+  { from: ['colonic'], to: ['colon', 'large intestine'], keep: true },
+  { from: ['rectal'], to: ['rectum'], keep: true },
+  { from: ['esophageal'], to: ['esophagus'], keep: true },
+  { from: ['laryngeal'], to: ['larynx'], keep: true },
+  { from: ['pulmonary'], to: ['lung'], keep: true },
+  { from: ['bronchial'], to: ['bronchus'], keep: true },
+  { from: ['ureteral', 'ureteric'], to: ['ureter'], keep: true },
+  { from: ['urethral'], to: ['urethra'], keep: true },
+  { from: ['splenic'], to: ['spleen'], keep: true },
+  { from: ['vaginal'], to: ['vagina'], keep: true },
+  { from: ['vulvar'], to: ['vulva'], keep: true },
+  { from: ['cutaneous'], to: ['skin'], keep: true },
+  { from: ['ocular'], to: ['eye'], keep: true },
+  { from: ['stone', 'stones'], to: ['calculus'], keep: true },
+  {
+    from: ['nephrolithiasis', 'renal calculus', 'renal calculi'],
+    to: ['calculus of kidney'],
+    keep: true,
+  },
+  { from: ['urolithiasis'], to: ['urinary calculus'], keep: true },
+  { from: ['heel'], to: ['foot'], keep: true },
+  { from: ['great toe', 'big toe'], to: ['toe'], keep: true },
+  // Operations and devices a status is charted by (Guidelines I.C.21.c.3): an "-ectomy" is an
+  // acquired absence (Z90.-, Z89.-), a device a presence (Z95.-, Z96.-, Z98.2).
+  {
+    from: ['appendectomy', 'appy'],
+    to: ['appendectomy', 'acquired absence digestive tract'],
+  },
+  { from: ['tonsillectomy', 't a'], to: ['acquired absence other organs'] },
+  { from: ['splenectomy'], to: ['acquired absence spleen'], keep: true },
+  { from: ['nephrectomy'], to: ['acquired absence kidney'], keep: true },
+  { from: ['thyroidectomy'], to: ['absence thyroid', 'postprocedural hypothyroidism'], keep: true },
+  {
+    from: ['prostatectomy', 'orchiectomy'],
+    to: ['acquired absence genital organ'],
+    keep: true,
+  },
+  { from: ['pancreatectomy'], to: ['acquired absence pancreas'], keep: true },
+  { from: ['lobectomy', 'pneumonectomy'], to: ['acquired absence lung'], keep: true },
+  { from: ['bka', 'below knee amputation'], to: ['absence leg below knee'] },
+  { from: ['aka', 'above knee amputation'], to: ['absence leg above knee'] },
+  { from: ['trach'], to: ['tracheostomy'] },
+  { from: ['peg', 'peg tube', 'g tube'], to: ['gastrostomy'] },
+  {
+    from: ['cardiac stent', 'coronary stent', 'heart stent', 'cardiac stents', 'coronary stents'],
+    to: ['coronary angioplasty implant'],
+  },
+  { from: ['ptca', 'pci'], to: ['coronary angioplasty'] },
+  { from: ['aicd'], to: ['automatic implantable cardiac defibrillator'] },
+  { from: ['vp shunt'], to: ['cerebrospinal fluid drainage device', 'cerebrospinal fluid shunt'] },
+  { from: ['ivc filter'], to: ['vena cava filter', 'other vascular implants'] },
+  // Electrolytes and labs as shorthand.
+  { from: ['hypok', 'hypo k', 'low k', 'low potassium'], to: ['hypokalemia'] },
+  { from: ['hyperk', 'hyper k', 'high k', 'high potassium'], to: ['hyperkalemia'] },
+  { from: ['hypona', 'hypo na', 'low sodium'], to: ['hyponatremia'] },
+  { from: ['hyperna', 'hyper na', 'high sodium'], to: ['hypernatremia'] },
+  { from: ['hypomag', 'hypo mg', 'low mag', 'low magnesium'], to: ['hypomagnesemia'] },
+  { from: ['hypocal', 'low calcium'], to: ['hypocalcemia'] },
+  { from: ['hypophos', 'low phosphorus'], to: ['hypophosphatemia'] },
+  { from: ['low blood sugar'], to: ['hypoglycemia'] },
+  { from: ['lft', 'lfts'], to: ['liver function', 'liver transaminase'] },
+  { from: ['mci'], to: ['mild cognitive impairment'] },
+  { from: ['f u', 'fu', 'follow up', 'followup'], to: ['follow up'] },
+  { from: ['crohns colitis', 'crohn colitis'], to: ['crohns disease of large intestine'] },
+  {
+    from: [
+      'non small cell lung cancer',
+      'small cell lung cancer',
+      'non small cell',
+      'nsclc',
+      'sclc',
+    ],
+    to: ['malignant neoplasm lung'],
+  },
+  { from: ['ddd', 'degenerative disc disease'], to: ['disc degeneration'] },
+  { from: ['hnp', 'herniated disc', 'disc herniation'], to: ['disc displacement'] },
+  // Organisms as written in notes ("E. coli", "C. diff", "H. pylori", "strep", "staph").
+  { from: ['e coli', 'ecoli'], to: ['escherichia coli'] },
+  {
+    from: ['c diff', 'cdiff', 'c difficile', 'c dif', 'cdif'],
+    to: ['clostridium difficile'],
+  },
+  { from: ['h pylori', 'hpylori'], to: ['helicobacter pylori'] },
+  { from: ['strep'], to: ['streptococcal', 'streptococcus'] },
+  { from: ['staph'], to: ['staphylococcal', 'staphylococcus'] },
+  { from: ['mssa'], to: ['methicillin susceptible staphylococcus aureus'] },
+  { from: ['hsv'], to: ['herpes simplex'] },
+  { from: ['hpv'], to: ['papillomavirus'] },
+  { from: ['cmv'], to: ['cytomegaloviral', 'cytomegalovirus'] },
+  { from: ['ebv'], to: ['epstein barr'] },
+  {
+    from: ['flu a', 'flu b', 'influenza a', 'influenza b'],
+    to: ['influenza due to other identified influenza virus'],
+  },
+  // Connectives of notes: "panic d/o", "sepsis d/t e coli".
+  { from: ['d o'], to: ['disorder'] },
+  { from: ['d t', 'due to', 'secondary to', '2 2'], to: ['due'] },
+  { from: ['ibs d'], to: ['irritable bowel syndrome with diarrhea'] },
+  { from: ['ibs c'], to: ['irritable bowel syndrome with constipation'] },
+  { from: ['ibs m'], to: ['mixed irritable bowel syndrome'] },
+  // Drugs with no Z79 code of their own: "Other long term (current) drug therapy" (Z79.899).
+  {
+    from: [
+      'statin',
+      'statins',
+      'atorvastatin',
+      'simvastatin',
+      'rosuvastatin',
+      'levothyroxine',
+      'synthroid',
+      'lisinopril',
+      'amlodipine',
+      'metoprolol',
+      'diuretic',
+      'diuretics',
+      'furosemide',
+      'lasix',
+      'digoxin',
+      'amiodarone',
+      'hydroxychloroquine',
+      'plaquenil',
+      'gabapentin',
+      'lithium',
+      'antidepressant',
+      'antidepressants',
+      'antipsychotic',
+      'antipsychotics',
+      'antiepileptic',
+      'anticonvulsant',
+      'ppi',
+      'omeprazole',
+      'pantoprazole',
+    ],
+    to: ['other drug therapy'],
+    keep: true,
+    drug: true,
+  },
   // Eponyms typed without the possessive, or by another name.
   {
     from: ['lou gehrigs', 'lou gehrig', 'lou gehrigs disease'],
@@ -343,7 +522,20 @@ export const SYNONYMS: SynonymRule[] = [
   },
   { from: ['fall'], to: ['fall'], keep: true },
   { from: ['cut'], to: ['laceration'], keep: true },
-  { from: ['bee sting'], to: ['venom of bees'] },
+  {
+    from: ['bee sting', 'stung by bee', 'bee stung', 'honeybee sting'],
+    to: ['venom of bees'],
+    venom: true,
+  },
+  {
+    from: ['wasp sting', 'stung by wasp', 'yellow jacket sting'],
+    to: ['venom of wasps'],
+    venom: true,
+  },
+  { from: ['hornet sting', 'stung by hornet'], to: ['venom of hornets'], venom: true },
+  { from: ['scorpion sting', 'stung by scorpion'], to: ['venom of scorpion'], venom: true },
+  { from: ['jellyfish sting', 'stung by jellyfish'], to: ['venom of jellyfish'], venom: true },
+  { from: ['fire ant bite', 'fire ant sting'], to: ['venom of ants'], venom: true },
   { from: ['gout'], to: ['gout'] },
   { from: ['carpal tunnel'], to: ['carpal tunnel syndrome'] },
   { from: ['frozen shoulder'], to: ['adhesive capsulitis of shoulder'] },

@@ -40,7 +40,10 @@ const WEAK: Record<string, number> = {
   unspecified: 0.1,
   specified: 0.25,
   nos: 0.1,
-  nec: 0.1,
+  // An Index subterm "NEC" / "specified NEC" is for documentation that names something no code
+  // names (Guidelines I.A.9.a): with nothing more typed, a named subterm comes before it
+  // ("s/p pacemaker": "Status, pacemaker, cardiac" Z95.0, not "specified NEC" Z96.89).
+  nec: 1,
   site: 0.3,
   part: 0.3,
   initial: 0.05,

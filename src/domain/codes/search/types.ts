@@ -10,6 +10,13 @@ export interface SearchEntry {
   long: string;
 }
 
+/**
+ * Starts the subterms a "see" reference names, at the end of a see term's `nemod`
+ * ("... \u2192upper limb"): nonessential words of the term, and the words that choose among a
+ * header's children (remap.ts).
+ */
+export const SEE_MARK = '\u2192';
+
 /** One code reference from the Alphabetic Index (or a table row), already flattened. */
 export interface IndexTermInput {
   /** Essential words of each level, main term first: ["Diabetes, diabetic", "type 2"]. */
