@@ -258,9 +258,10 @@ describe('adjudicated denials: group + CARC + RARC per path', () => {
   });
 
   it('timely filing: CO-29 + N211 on every line, no appeal rights (Medicare 12 months)', () => {
+    // 2025-03-03 + 12 months = Tuesday 2026-03-03, a workday: the last day stands.
     const c = claim([line('99213', '120.00')], {
-      serviceDate: '2025-03-01',
-      submissionDate: '2026-03-02',
+      serviceDate: '2025-03-03',
+      submissionDate: '2026-03-04',
     });
     const { j } = run(c);
     expect(j.status).toBe('denied');
@@ -269,7 +270,25 @@ describe('adjudicated denials: group + CARC + RARC per path', () => {
       remarks: ['N211'],
     });
     expect(j.appeal).toBeNull();
-    expect(run({ ...c, submissionDate: '2026-03-01' }).j.status).toBe('paid');
+    expect(run({ ...c, submissionDate: '2026-03-03' }).j.status).toBe('paid');
+  });
+
+  // Pub. 100-04 ch. 1 §70: "Whenever the last day for timely filing of a claim falls on a
+  // Saturday, Sunday, legal holiday, or other day all or part of which is a non-work-day for
+  // Federal employees …, the claim will be considered timely if it is filed on the next workday."
+  it('a Medicare filing limit ending on a weekend or federal holiday runs to the next workday', () => {
+    // 2025-03-01 + 12 months = Sunday 2026-03-01: timely on Monday 03-02, late on Tuesday 03-03.
+    const sun = claim([line('99213', '120.00')], { serviceDate: '2025-03-01' });
+    expect(run({ ...sun, submissionDate: '2026-03-02' }).j.status).toBe('paid');
+    expect(run({ ...sun, submissionDate: '2026-03-03' }).j.status).toBe('denied');
+    // 2025-01-19 + 12 months = Monday 2026-01-19, Martin Luther King Jr. Day: Tuesday 01-20.
+    const mlk = claim([line('99213', '120.00')], { serviceDate: '2025-01-19' });
+    expect(run({ ...mlk, submissionDate: '2026-01-20' }).j.status).toBe('paid');
+    const late = run({ ...mlk, submissionDate: '2026-01-21' }).j;
+    expect(late.status).toBe('denied');
+    expect(late.findings.find((f) => f.id === 'filing.timely')?.message).toMatch(
+      /last day 2026-01-20/,
+    );
   });
 
   // The remark is the payer's own: N211 ("you may not appeal") is Medicare's (a late claim is

@@ -37,7 +37,11 @@ describe('payer profiles', () => {
     ]);
     expect(valueOn(m.sequestration, '2021-01-01')).toBe(0);
     expect(valueOn(m.sequestration, '2026-03-02')).toBe(0.02);
-    expect(valueOn(m.timelyFiling, '2026-03-02')).toEqual({ unit: 'months', amount: 12 });
+    expect(valueOn(m.timelyFiling, '2026-03-02')).toEqual({
+      unit: 'months',
+      amount: 12,
+      rollToWorkday: true,
+    });
   });
 
   it('reports malformed payer data with the file and field path', () => {

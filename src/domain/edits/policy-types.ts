@@ -38,6 +38,13 @@ export interface TimelyFilingRule extends DatedRule {
   /** Limit from the date of service: whole months (Medicare 12) or days (commercial 90, 180…). */
   months?: number;
   days?: number;
+  /**
+   * A last day on a Saturday, Sunday or observed federal holiday moves to the next workday
+   * (Medicare). See: Pub. 100-04 ch. 1 §70 ("Whenever the last day for timely filing of a claim
+   * falls on a Saturday, Sunday, legal holiday, or other … non-work-day for Federal employees …
+   * the claim will be considered timely if it is filed on the next workday").
+   */
+  rollToWorkday?: boolean;
 }
 
 /** Another payer is primary for the member on the date (COB / Medicare Secondary Payer). */

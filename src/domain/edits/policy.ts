@@ -10,6 +10,7 @@ import { icdDisplay, icdKey } from '../codes/code';
 import { matchesTarget, type CodeTarget } from '../codes/release/targets';
 import type { Claim } from '../claim/claim';
 import { addDays, addMonths, isIsoDate } from '../time/dates';
+import { nextBusinessDay } from '../time/holidays';
 import type { Finding } from '../findings';
 import type { EditContext } from './context';
 import { finding, lineDate } from './finding-kit';
@@ -163,11 +164,12 @@ const SUGGEST_TIMELY =
 // built for each one.
 const deadlines = new Map<string, string>();
 function deadlineOf(date: string, rule: TimelyFilingRule): string {
-  const k = `${date}|${rule.months ?? ''}|${rule.days ?? ''}`;
+  const k = `${date}|${rule.months ?? ''}|${rule.days ?? ''}|${rule.rollToWorkday ? 'w' : ''}`;
   let v = deadlines.get(k);
   if (v === undefined) {
     if (deadlines.size > 50_000) deadlines.clear();
     v = rule.months ? addMonths(date, rule.months) : addDays(date, rule.days ?? 0);
+    if (rule.rollToWorkday) v = nextBusinessDay(v);
     deadlines.set(k, v);
   }
   return v;

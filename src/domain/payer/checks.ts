@@ -8,6 +8,7 @@
 import type { Claim } from '../claim/claim';
 import { plusDays as addDays, plusMonths as addMonths } from '../time/calendar';
 import { isIsoDate } from '../time/dates';
+import { nextBusinessDay } from '../time/holidays';
 import { dedupeFindings, type Finding } from '../findings';
 import { orderFindings } from '../edits/finding-kit';
 import { authFindings, necessityFindings, timelyFindings } from '../edits/policy';
@@ -70,10 +71,11 @@ export function filingDeadline(
   serviceDate: string,
 ): { deadline: string; source: string } {
   const tf = datedOn(p.timelyFiling, serviceDate);
-  const deadline =
+  const last =
     tf.value.unit === 'months'
       ? addMonths(serviceDate, tf.value.amount)
       : addDays(serviceDate, tf.value.amount);
+  const deadline = tf.value.rollToWorkday ? nextBusinessDay(last) : last;
   return { deadline, source: tf.source };
 }
 
@@ -92,6 +94,7 @@ function timelyRuleOn(p: PayerProfile): (date: string) => TimelyFilingRule {
         terminated: tf.to ?? null,
         source: tf.source,
         ...(tf.value.unit === 'months' ? { months: tf.value.amount } : { days: tf.value.amount }),
+        ...(tf.value.rollToWorkday ? { rollToWorkday: true } : {}),
       };
       timelyRules.set(tf, r);
     }

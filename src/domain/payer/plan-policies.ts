@@ -24,7 +24,7 @@ export interface PlanDated<T> {
 export interface PlanPolicies {
   medicalNecessity?: PlanDated<{ procedures: string[]; diagnoses: string[]; title: string }[]>[];
   priorAuthorization?: PlanDated<{ procedures: string[]; title: string }[]>[];
-  timelyFiling?: PlanDated<{ unit: 'days' | 'months'; amount: number }>[];
+  timelyFiling?: PlanDated<{ unit: 'days' | 'months'; amount: number; rollToWorkday?: boolean }>[];
   modifiers?: PlanDated<{ modifier: string; rule: ModifierRuleKind; title: string }[]>[];
 }
 

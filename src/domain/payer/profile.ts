@@ -232,7 +232,15 @@ const base = z.object({
   outOfPocketMax: dated(money.nullable()),
   /** Filing limit from the date of service. */
   timelyFiling: dated(
-    z.object({ unit: z.enum(['days', 'months']), amount: z.number().int().positive() }),
+    z.object({
+      unit: z.enum(['days', 'months']),
+      amount: z.number().int().positive(),
+      /**
+       * A last day on a Saturday, Sunday or observed federal holiday runs to the next workday
+       * (Medicare: Pub. 100-04 ch. 1 §70). Absent: the last day stands (the plan's own rule).
+       */
+      rollToWorkday: z.boolean().optional(),
+    }),
   ),
   appeals: dated(z.array(appealLevel).min(1)),
   /** Days after the notice date that it is presumed received (Medicare: 5). */

@@ -136,7 +136,12 @@ export const policiesSchema = s({
   ).optional(),
   /** Filing limit counted from the date of service. */
   timelyFiling: dated(
-    s({ unit: z.enum(['days', 'months']), amount: z.number().int().positive().max(1000) }),
+    s({
+      unit: z.enum(['days', 'months']),
+      amount: z.number().int().positive().max(1000),
+      /** A last day on a weekend or federal holiday runs to the next workday (Medicare's rule). */
+      rollToWorkday: z.boolean().optional(),
+    }),
   ).optional(),
   /** Appeal levels in order, each with its filing window from the notice date. */
   appeals: dated(
