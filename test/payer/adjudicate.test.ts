@@ -402,10 +402,12 @@ describe('adjudicated denials: group + CARC + RARC per path', () => {
   it('gives the first appeal level and its deadline (remit + 5 days presumed receipt + 120 days)', () => {
     const { j } = run(two(), { findings: [finding('ncci.ptp', 1)] });
     expect(j.remitDate).toBe('2026-03-16');
+    // 2026-03-16 + 125 days = Sunday 2026-07-19: the period runs to Monday 07-20 (Pub. 100-04
+    // ch. 1 §70, the profile's appealDeadlineRoll), as the appeal machine enforces it.
     expect(j.appeal).toMatchObject({
       level: 1,
       name: 'Redetermination (MAC)',
-      deadline: '2026-07-19',
+      deadline: '2026-07-20',
     });
     expect(j.claimRemarks).toEqual(['MA01']);
   });

@@ -174,8 +174,9 @@ describe('appeal levels', () => {
     const { appealLevels, meetsAmountInControversy } =
       await import('../../src/domain/payer/corrections/appeals');
     const levels = appealLevels(payer('medicare'), '2026-03-16');
+    // Level 1's last day, Sunday 2026-07-19, runs to Monday (appealDeadlineRoll).
     expect(levels.map((l) => [l.level, l.deadline])).toEqual([
-      [1, '2026-07-19'],
+      [1, '2026-07-20'],
       [2, '2026-09-17'],
       [3, '2026-05-20'],
       [4, '2026-05-20'],

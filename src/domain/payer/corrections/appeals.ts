@@ -7,6 +7,7 @@
  */
 import type { Cents } from '../../money';
 import { plusDays } from '../../time/calendar';
+import { nextBusinessDay } from '../../time/holidays';
 import { datedOn, type PayerProfile } from '../profile';
 
 export interface AppealLevelOnDate {
@@ -17,6 +18,17 @@ export interface AppealLevelOnDate {
   /** Last day to file when the previous decision is dated `decisionDate`. */
   deadline: string;
   source: string;
+}
+
+/**
+ * The last day to file: the decision date plus the presumed receipt days plus the level's days;
+ * with the profile's `appealDeadlineRoll`, a last day on a Saturday, Sunday or observed federal
+ * holiday runs to the next workday (the same rule the appeal machine enforces,
+ * src/machines/appeal-deadline.ts). See: Pub. 100-04 ch. 1 §70.
+ */
+function deadlineFrom(payer: PayerProfile, decisionDate: string, days: number): string {
+  const last = plusDays(decisionDate, payer.presumedReceiptDays + days);
+  return payer.appealDeadlineRoll === 'next-business-day' ? nextBusinessDay(last) : last;
 }
 
 const memo = new WeakMap<object, Map<string, readonly AppealLevelOnDate[]>>();
@@ -36,7 +48,7 @@ export function appealLevels(
   if (
     hit &&
     hit.length > 0 &&
-    hit[0]!.deadline === plusDays(decisionDate, payer.presumedReceiptDays + hit[0]!.deadlineDays)
+    hit[0]!.deadline === deadlineFrom(payer, decisionDate, hit[0]!.deadlineDays)
   )
     return hit;
   const levels = Object.freeze(computeLevels(payer, decisionDate));
@@ -50,7 +62,7 @@ function computeLevels(payer: PayerProfile, decisionDate: string): AppealLevelOn
     .sort((a, b) => a.level - b.level)
     .map((l) => ({
       ...l,
-      deadline: plusDays(decisionDate, payer.presumedReceiptDays + l.deadlineDays),
+      deadline: deadlineFrom(payer, decisionDate, l.deadlineDays),
       source: d.source,
     }));
 }
