@@ -88,6 +88,8 @@ interface Case {
   firstPass: 'clean' | 'rejected' | 'denied' | null;
   insuranceDoneOn: string | null;
   statements: number;
+  /** The work queue the case is in (kept here: refiling need not look through every queue). */
+  queue: QueueName | null;
 }
 
 /**
@@ -117,7 +119,7 @@ export interface PracticeJson {
   seed: number;
   today: string;
   behaviour: PayerBehaviour[];
-  cases: (Omit<Case, 'actor'> & { snapshot: Record<string, unknown> })[];
+  cases: (Omit<Case, 'actor' | 'queue'> & { snapshot: Record<string, unknown> })[];
   agenda: [string, AgendaItem[]][];
   decisions: Decision[];
   tally: Record<string, unknown>;
@@ -223,6 +225,7 @@ export class Practice {
       firstPass: null,
       insuranceDoneOn: null,
       statements: 0,
+      queue: null,
     };
     this.#cases.set(enc.id, c);
     this.#tally.encounters++;
@@ -250,7 +253,7 @@ export class Practice {
   /** Puts the case in the queue its state calls for (and nowhere else). */
   #refile(c: Case): void {
     const id = c.enc.id;
-    for (const q of this.#queues.values()) q.delete(id);
+    if (c.queue) this.#queues.get(c.queue)!.delete(id);
     const s = stateOf(c);
     const q: QueueName | null =
       s === 'coding'
@@ -268,6 +271,7 @@ export class Practice {
                   : s === 'patientBalance'
                     ? 'balances'
                     : null;
+    c.queue = q;
     if (q) this.#queues.get(q)!.add(id);
     if ((s === 'patientBalance' || s === 'closed') && !c.insuranceDoneOn) {
       c.insuranceDoneOn = this.today;
@@ -345,10 +349,7 @@ export class Practice {
   code(id: string, coding: Coding): void {
     const c = this.#need(id);
     const answer = c.enc.answer;
-    c.codedCorrectly =
-      !coding.memberIdMissing &&
-      JSON.stringify([coding.diagnoses, coding.lines]) ===
-        JSON.stringify([answer.diagnoses, answer.lines]);
+    c.codedCorrectly = !coding.memberIdMissing && sameCoding(coding, answer);
     this.#decide({
       at: this.today,
       kind: 'coding',
@@ -584,9 +585,7 @@ export class Practice {
 
   #resubmit(c: Case, coding: Coding): void {
     const claim = this.#claimOf(c, coding);
-    c.codedCorrectly =
-      JSON.stringify([coding.diagnoses, coding.lines]) ===
-      JSON.stringify([c.enc.answer.diagnoses, c.enc.answer.lines]);
+    c.codedCorrectly = sameCoding(coding, c.enc.answer);
     this.#submit(c, claim);
   }
 
@@ -1068,7 +1067,7 @@ export class Practice {
         input: undefined as never,
       }).start();
       const { snapshot: _s, ...rest } = saved;
-      const c: Case = { ...rest, actor };
+      const c: Case = { ...rest, actor, queue: null };
       p.#cases.set(c.enc.id, c);
       p.#refile(c);
     }
@@ -1118,3 +1117,18 @@ export class Practice {
 }
 
 const expectedDenied = lineIsDenied;
+
+/**
+ * The coding is the answer key's (diagnoses and lines, as JSON: key order included). The usual
+ * case, the answer's own line list with the same diagnoses, is known without writing either out.
+ */
+function sameCoding(coding: Coding, answer: GeneratedEncounter['answer']): boolean {
+  const a = coding.diagnoses;
+  const b = answer.diagnoses;
+  if (coding.lines === answer.lines && a.length === b.length && a.every((d, i) => d === b[i]))
+    return true;
+  return (
+    JSON.stringify([coding.diagnoses, coding.lines]) ===
+    JSON.stringify([answer.diagnoses, answer.lines])
+  );
+}
