@@ -23,6 +23,7 @@ import { assign, setup } from 'xstate';
 import { addDays } from '../domain/time/dates';
 import { appealDeadline, type DeadlineRoll } from './appeal-deadline';
 import { hasMerit, type AppealCause, type Evidence } from './appeal-merit';
+import { extend } from './extend';
 
 export interface AppealLevelSpec {
   level: number;
@@ -250,15 +251,15 @@ export const appealMachine = setup({
   },
 }).createMachine({
   id: 'appeal',
-  context: ({ input }) => ({
-    ...input,
-    index: 0,
-    deadline: deadlineAt(input, 0, input.noticeDate),
-    decisionDue: null,
-    history: [],
-    result: null,
-    refused: null,
-  }),
+  context: ({ input }) =>
+    extend(input, {
+      index: 0,
+      deadline: deadlineAt(input, 0, input.noticeDate),
+      decisionDue: null,
+      history: [],
+      result: null,
+      refused: null,
+    }),
   initial: 'open',
   states: {
     open: {

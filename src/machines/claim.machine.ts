@@ -25,6 +25,7 @@ import {
 } from './appeal.machine';
 import type { Evidence, AppealCause } from './appeal-merit';
 import { patientBalanceMachine, type PatientBalanceInput } from './patient-balance.machine';
+import { extend } from './extend';
 import { judgePosting, type ExpectedPosting, type PostingEntry } from './posting';
 import { WRONG_MOVES, type Decision } from './practice/decisions';
 
@@ -134,8 +135,7 @@ export type ClaimMachineEvent =
 
 /** The context a claim machine starts with (also used to start one from a saved initial snapshot). */
 export function initialClaimContext(input: ClaimMachineInput): ClaimMachineContext {
-  return {
-    ...input,
+  return extend(input, {
     claimSeq: 1,
     claimId: claimIdOf(input.encounterId, 1),
     frequency: '1',
@@ -150,8 +150,8 @@ export function initialClaimContext(input: ClaimMachineInput): ClaimMachineConte
     appeal: null,
     appealResult: null,
     secondaryPaid: 0,
-    decisions: [],
-  };
+    decisions: [] as Decision[],
+  });
 }
 
 export const claimIdOf = (encounterId: string, seq: number) =>

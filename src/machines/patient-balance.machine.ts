@@ -14,6 +14,7 @@
  */
 import { assign, setup } from 'xstate';
 import { addDays } from '../domain/time/dates';
+import { extend } from './extend';
 
 export type BalanceWriteOff = 'small-balance' | 'bad-debt' | 'hardship';
 
@@ -96,16 +97,16 @@ export const patientBalanceMachine = setup({
   },
 }).createMachine({
   id: 'patientBalance',
-  context: ({ input }) => ({
-    ...input,
-    balance: input.owes,
-    statements: 0,
-    nextStatementOn: input.start,
-    instalment: null,
-    paid: 0,
-    refunded: 0,
-    writeOff: null,
-  }),
+  context: ({ input }) =>
+    extend(input, {
+      balance: input.owes,
+      statements: 0,
+      nextStatementOn: input.start,
+      instalment: null,
+      paid: 0,
+      refunded: 0,
+      writeOff: null,
+    }),
   initial: 'billing',
   states: {
     billing: {

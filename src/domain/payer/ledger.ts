@@ -46,15 +46,18 @@ class Entry {
   readonly #store: LedgerStore;
   readonly #remittance: number;
   readonly #claim: number;
+  readonly #recent: RecentClaims;
   /** Set when a later replacement, void or reopening took this claim back. */
   supersededBy: Remittance | null = null;
-  constructor(store: LedgerStore, r: Remittance, claim?: Claim) {
+  constructor(store: LedgerStore, r: Remittance, claim?: Claim, recent?: RecentClaims) {
     this.#store = store;
+    this.#recent = recent ?? NO_RECENT;
     // Without its findings: nothing reads them back (a correction reverses the original's
     // lines, coordination reads the primary's payments), and their messages are most of the
     // text a run would otherwise write and keep for every claim (issue 11).
     this.#remittance = store.put(JSON.stringify(r.findings.length ? { ...r, findings: [] } : r));
     this.#claim = claim ? store.put(JSON.stringify(claim)) : -1;
+    if (claim) this.#recent.add(this, claim);
   }
   /** The remittance recorded, with `findings` left empty (see the constructor). */
   get remittance(): Remittance {
@@ -64,10 +67,51 @@ class Entry {
   get claim(): Claim | undefined {
     return this.#claim < 0 ? undefined : (JSON.parse(this.#store.get(this.#claim)) as Claim);
   }
+  /**
+   * The claim as the look-back reads it: the same data as `claim`, but shared between calls
+   * (the claim object recorded, or one parsed copy, while among the ledger's recent claims).
+   * Read-only: neither the ledger's callers nor the edits change a claim once adjudicated.
+   */
+  get priorClaim(): Claim | undefined {
+    if (this.#claim < 0) return undefined;
+    const hit = this.#recent.get(this);
+    if (hit) return hit;
+    const c = JSON.parse(this.#store.get(this.#claim)) as Claim;
+    this.#recent.add(this, c);
+    return c;
+  }
 }
+
+/**
+ * The most recently used parsed claims (a bounded number): the look-back of each adjudication
+ * (duplicates, global surgery: the member's claims of the last 90 days) asks for the same recent
+ * claims again and again, and parsing their text each time was most of its cost. Bounded, so a
+ * run of a million claims still keeps only text and handles for all but the last few thousand.
+ */
+class RecentClaims {
+  readonly #map = new Map<Entry, Claim>();
+  constructor(readonly size: number) {}
+  get(e: Entry): Claim | undefined {
+    const c = this.#map.get(e);
+    if (c) {
+      this.#map.delete(e);
+      this.#map.set(e, c);
+    }
+    return c;
+  }
+  add(e: Entry, c: Claim): void {
+    if (this.size <= 0) return;
+    this.#map.set(e, c);
+    if (this.#map.size > this.size) this.#map.delete(this.#map.keys().next().value!);
+  }
+}
+
+const NO_RECENT = new RecentClaims(0);
 
 export class PayerLedger {
   readonly #store: LedgerStore;
+  /** Parsed claims the look-back read lately (see RecentClaims). */
+  readonly #recent = new RecentClaims(4096);
   constructor(store: LedgerStore = memoryLedgerStore()) {
     this.#store = store;
   }
@@ -104,7 +148,7 @@ export class PayerLedger {
   /** Records an adjudication (from this run or from history given by the user). */
   record(r: Remittance, payer?: PayerProfile, serviceDate?: string, claim?: Claim): void {
     if (r.status === 'rejected') return;
-    const entry = new Entry(this.#store, r, claim);
+    const entry = new Entry(this.#store, r, claim, this.#recent);
     if (r.reversal) {
       const old = this.#claim(r.payerId, r.reversal.payerClaimNumber);
       if (old) old.supersededBy = r;
@@ -195,7 +239,7 @@ export class PayerLedger {
       // same days, in the same order, as trying each of the window's days.
       book.between(plusDays(d, -before), plusDays(d, 1), add);
     }
-    return [...out].flatMap((e) => e.claim ?? []);
+    return [...out].flatMap((e) => e.priorClaim ?? []);
   }
 
   /** Running accumulators of a member in the benefit year of `date` (undefined: none yet). */

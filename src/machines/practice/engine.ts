@@ -6,7 +6,7 @@
  * every random draw is a hash of (seed, encounter, purpose): the same seed gives the same run.
  * See: issue 15 ("The practice", "Batch simulation"); STYLE.md habit 6.
  */
-import { createActor, type Actor } from 'xstate';
+import { createActor, type Actor, type AnyActorRef } from 'xstate';
 import type { Claim } from '../../domain/claim/claim';
 import type { Cents } from '../../domain/money';
 import type { PayerProfile } from '../../domain/payer/profile';
@@ -88,6 +88,8 @@ interface Case {
   firstPass: 'clean' | 'rejected' | 'denied' | null;
   insuranceDoneOn: string | null;
   statements: number;
+  /** The work queue the case is in (kept here: refiling need not look through every queue). */
+  queue: QueueName | null;
 }
 
 /**
@@ -117,7 +119,7 @@ export interface PracticeJson {
   seed: number;
   today: string;
   behaviour: PayerBehaviour[];
-  cases: (Omit<Case, 'actor'> & { snapshot: Record<string, unknown> })[];
+  cases: (Omit<Case, 'actor' | 'queue'> & { snapshot: Record<string, unknown> })[];
   agenda: [string, AgendaItem[]][];
   decisions: Decision[];
   tally: Record<string, unknown>;
@@ -127,6 +129,29 @@ export interface PracticeJson {
 }
 
 const stateOf = (c: Case): string => String(c.actor.getSnapshot().value);
+
+/**
+ * State -> event type -> id of the invoked child the claim machine forwards that event to (and
+ * does nothing else with: no guard, no target, the forwarding action only), read from the
+ * machine's own definition.
+ */
+const FORWARDED: ReadonlyMap<string, ReadonlyMap<string, string>> = (() => {
+  const out = new Map<string, Map<string, string>>();
+  for (const [name, node] of Object.entries(claimMachine.root.states)) {
+    const invoke = node.config.invoke;
+    const id = invoke && !Array.isArray(invoke) ? (invoke as { id?: string }).id : undefined;
+    if (!id) continue;
+    const byEvent = new Map<string, string>();
+    for (const [type, t] of Object.entries(node.config.on ?? {})) {
+      const keys = t && typeof t === 'object' && !Array.isArray(t) ? Object.keys(t) : [];
+      const action = (t as { actions?: unknown } | undefined)?.actions;
+      if (keys.length === 1 && (action === 'forwardToAppeal' || action === 'forwardToBalance'))
+        byEvent.set(type, id);
+    }
+    if (byEvent.size) out.set(name, byEvent);
+  }
+  return out;
+})();
 
 export interface PracticeOptions {
   seed: number;
@@ -223,6 +248,7 @@ export class Practice {
       firstPass: null,
       insuranceDoneOn: null,
       statements: 0,
+      queue: null,
     };
     this.#cases.set(enc.id, c);
     this.#tally.encounters++;
@@ -231,8 +257,18 @@ export class Practice {
   }
 
   #send(c: Case, e: ClaimMachineEvent): void {
-    const before = c.actor.getSnapshot().context.decisions.length;
-    c.actor.send(e);
+    const snap0 = c.actor.getSnapshot();
+    const before = snap0.context.decisions.length;
+    // An event the claim machine would only hand on to its child (the appeal ladder, the
+    // patient balance) goes to the child directly: the same child transition, and the child's
+    // completion reaches the claim machine as before, without a claim-machine step that does
+    // nothing else (about a fifth of the events of a run).
+    const child = FORWARDED.get(String(snap0.value))?.get(e.type);
+    const ref = child
+      ? (snap0.children as Record<string, AnyActorRef | undefined>)[child]
+      : undefined;
+    if (ref) ref.send(e);
+    else c.actor.send(e);
     this.#changed.add(c.enc.id);
     const snap = c.actor.getSnapshot();
     for (const d of snap.context.decisions.slice(before)) this.#decide(d);
@@ -250,7 +286,7 @@ export class Practice {
   /** Puts the case in the queue its state calls for (and nowhere else). */
   #refile(c: Case): void {
     const id = c.enc.id;
-    for (const q of this.#queues.values()) q.delete(id);
+    if (c.queue) this.#queues.get(c.queue)!.delete(id);
     const s = stateOf(c);
     const q: QueueName | null =
       s === 'coding'
@@ -268,6 +304,7 @@ export class Practice {
                   : s === 'patientBalance'
                     ? 'balances'
                     : null;
+    c.queue = q;
     if (q) this.#queues.get(q)!.add(id);
     if ((s === 'patientBalance' || s === 'closed') && !c.insuranceDoneOn) {
       c.insuranceDoneOn = this.today;
@@ -345,10 +382,7 @@ export class Practice {
   code(id: string, coding: Coding): void {
     const c = this.#need(id);
     const answer = c.enc.answer;
-    c.codedCorrectly =
-      !coding.memberIdMissing &&
-      JSON.stringify([coding.diagnoses, coding.lines]) ===
-        JSON.stringify([answer.diagnoses, answer.lines]);
+    c.codedCorrectly = !coding.memberIdMissing && sameCoding(coding, answer);
     this.#decide({
       at: this.today,
       kind: 'coding',
@@ -584,9 +618,7 @@ export class Practice {
 
   #resubmit(c: Case, coding: Coding): void {
     const claim = this.#claimOf(c, coding);
-    c.codedCorrectly =
-      JSON.stringify([coding.diagnoses, coding.lines]) ===
-      JSON.stringify([c.enc.answer.diagnoses, c.enc.answer.lines]);
+    c.codedCorrectly = sameCoding(coding, c.enc.answer);
     this.#submit(c, claim);
   }
 
@@ -1068,7 +1100,7 @@ export class Practice {
         input: undefined as never,
       }).start();
       const { snapshot: _s, ...rest } = saved;
-      const c: Case = { ...rest, actor };
+      const c: Case = { ...rest, actor, queue: null };
       p.#cases.set(c.enc.id, c);
       p.#refile(c);
     }
@@ -1118,3 +1150,18 @@ export class Practice {
 }
 
 const expectedDenied = lineIsDenied;
+
+/**
+ * The coding is the answer key's (diagnoses and lines, as JSON: key order included). The usual
+ * case, the answer's own line list with the same diagnoses, is known without writing either out.
+ */
+function sameCoding(coding: Coding, answer: GeneratedEncounter['answer']): boolean {
+  const a = coding.diagnoses;
+  const b = answer.diagnoses;
+  if (coding.lines === answer.lines && a.length === b.length && a.every((d, i) => d === b[i]))
+    return true;
+  return (
+    JSON.stringify([coding.diagnoses, coding.lines]) ===
+    JSON.stringify([answer.diagnoses, answer.lines])
+  );
+}
