@@ -262,11 +262,11 @@ export function buildIndexData(
     // needed now (dropped or not, the counts); the targets are resolved on first use.
     let l = it.code === prevCode ? prevL : located.get(it.code);
     if (!l) {
-      const key = normCode(it.code);
-      const at = byCode.get(key);
+      // Cut to an ancestor (penalty) when the printed code is not in the release.
+      const loc = locateIndexCode(it.code, byCode);
       l = {
-        via: at === undefined ? 2 : entries[at]!.billable ? 0 : 1,
-        found: locateIndexCode(it.code, byCode) !== null,
+        via: !loc || loc.penalty ? 2 : entries[loc.at]!.billable ? 0 : 1,
+        found: loc !== null,
       };
       located.set(it.code, l);
     }
