@@ -242,7 +242,9 @@ export function buildIndexData(
     endDoc(DocKind.Title);
   }
 
-  const termAt = new IntBuf(indexTerms.length + 1);
+  // Per index document, what its targets are resolved from on first use (not the whole term).
+  const docCode: string[] = [];
+  const docSub: (string | null)[] = [];
   const indexPaths: (readonly string[])[] = [];
   let dropped = 0;
   let toHeader = 0;
@@ -256,8 +258,7 @@ export function buildIndexData(
   let prevNemodToks = 0;
   let prevCode = '';
   let prevL: Located | undefined;
-  for (let ti = 0; ti < indexTerms.length; ti++) {
-    const it = indexTerms[ti]!;
+  for (const it of indexTerms) {
     // Neighbouring terms often name the same code: no lookup then. Only where the code lands is
     // needed now (dropped or not, the counts); the targets are resolved on first use.
     let l = it.code === prevCode ? prevL : located.get(it.code);
@@ -278,7 +279,6 @@ export function buildIndexData(
     }
     if (l.via === 2) toAncestor++;
     else if (l.via === 1) toHeader++;
-    termAt.push(ti);
     docStart.push(toks.n);
     w = 0;
     const path = it.path;
@@ -290,6 +290,16 @@ export function buildIndexData(
     prevPath = path;
     // The subterms of a see reference choose children only: they are not words of the term.
     const seeAt = it.nemod ? it.nemod.lastIndexOf(SEE_MARK) : -1;
+    docCode.push(it.code);
+    // The last level says what the term adds to its parent (and a see reference its target):
+    // a header's children may be chosen by its words.
+    docSub.push(
+      l.via === 1 && (path.length > 1 || seeAt >= 0)
+        ? seeAt >= 0
+          ? it.nemod!.slice(seeAt + SEE_MARK.length)
+          : path[path.length - 1]!
+        : null,
+    );
     const nemod = seeAt >= 0 ? it.nemod!.slice(0, seeAt) : it.nemod;
     if (nemod) {
       if (nemod !== prevNemod) {
@@ -348,7 +358,7 @@ export function buildIndexData(
     nDocs,
     docKind: kinds.slice(0, nDocs),
     docWeight: weights.slice(0, nDocs),
-    targets: lazyTargets(entries, byCode, sorted, indexTerms, termAt.a.slice(0, termAt.n)),
+    targets: lazyTargets(entries, byCode, sorted, docCode, docSub),
     indexPaths: { length: indexPaths.length, get: (i) => indexPaths[i]?.join(' > ') ?? '' },
     rawTerm,
     stemTerm,
@@ -380,8 +390,8 @@ function lazyTargets(
   entries: SearchEntry[],
   byCode: Map<string, number>,
   sorted: Int32Array,
-  indexTerms: IndexTermInput[],
-  termAt: Int32Array,
+  docCode: readonly string[],
+  docSub: readonly (string | null)[],
 ): IndexTargets {
   const byDoc: (number[] | undefined)[] = [];
   const cache = new Map<string, Resolved>();
@@ -393,21 +403,17 @@ function lazyTargets(
     }
     return r;
   };
-  const resolve = (it: IndexTermInput): number[] => {
-    let r = base(it.code);
+  const resolve = (code: string, subterms: string | null): number[] => {
+    let r = base(code);
     // A header's children are chosen by the term's subterm words too (remap.ts): those of a
     // header with few children are resolved per code and words.
-    const seeAt = it.nemod ? it.nemod.lastIndexOf(SEE_MARK) : -1;
-    if (it.path.length > 1 || seeAt >= 0) {
-      const key = normCode(it.code);
-      const at = byCode.get(key);
-      if (r.kids === undefined && at !== undefined && !entries[at]!.billable)
-        r.kids = childTitles(at, key, sorted, entries);
+    if (subterms !== null) {
+      if (r.kids === undefined) {
+        const key = normCode(code);
+        r.kids = childTitles(byCode.get(key)!, key, sorted, entries);
+      }
       if (r.kids) {
-        // The last level says what the term adds to its parent (and a see reference its target).
-        const subterms =
-          seeAt >= 0 ? it.nemod!.slice(seeAt + SEE_MARK.length) : it.path[it.path.length - 1]!;
-        const cacheKey = `${it.code}|${subterms}`;
+        const cacheKey = `${code}|${subterms}`;
         let rw = cache.get(cacheKey);
         if (!rw) {
           const words = stemsOf(subterms);
@@ -416,7 +422,7 @@ function lazyTargets(
           rw =
             limb || [...words].some((w) => kids.includes(` ${w}`))
               ? {
-                  flat: flatTargets(resolveIndexCode(it.code, byCode, sorted, entries, words)),
+                  flat: flatTargets(resolveIndexCode(code, byCode, sorted, entries, words)),
                   kids: null,
                 }
               : r;
@@ -428,8 +434,8 @@ function lazyTargets(
     return r.flat;
   };
   return {
-    length: termAt.length,
-    get: (j) => (byDoc[j] ??= resolve(indexTerms[termAt[j]!]!)),
+    length: docCode.length,
+    get: (j) => (byDoc[j] ??= resolve(docCode[j]!, docSub[j]!)),
   };
 }
 
