@@ -250,6 +250,11 @@ export function buildIndexData(
   let toHeader = 0;
   let toAncestor = 0;
   const located = new Map<string, Located>();
+  // A code's own targets are resolved here, in the order the terms name the codes: remap.ts
+  // caches each code's genericness as float32 after computing it once, so the order the headers
+  // are walked in decides some ties; only the choice among a header's children by a term's words
+  // (which walks codes already walked) is left to the first query that reaches the term.
+  const baseTargets = new Map<string, Resolved>();
   // Index terms come in tree order: a term shares its first levels (and often its modifiers)
   // with the one before, so their tokens are reused without a lookup.
   let prevPath: readonly string[] = [];
@@ -259,8 +264,7 @@ export function buildIndexData(
   let prevCode = '';
   let prevL: Located | undefined;
   for (const it of indexTerms) {
-    // Neighbouring terms often name the same code: no lookup then. Only where the code lands is
-    // needed now (dropped or not, the counts); the targets are resolved on first use.
+    // Neighbouring terms often name the same code: no lookup then.
     let l = it.code === prevCode ? prevL : located.get(it.code);
     if (!l) {
       // Cut to an ancestor (penalty) when the printed code is not in the release.
@@ -270,6 +274,10 @@ export function buildIndexData(
         found: loc !== null,
       };
       located.set(it.code, l);
+      baseTargets.set(it.code, {
+        flat: flatTargets(resolveIndexCode(it.code, byCode, sorted, entries)),
+        kids: undefined,
+      });
     }
     prevCode = it.code;
     prevL = l;
@@ -358,7 +366,7 @@ export function buildIndexData(
     nDocs,
     docKind: kinds.slice(0, nDocs),
     docWeight: weights.slice(0, nDocs),
-    targets: lazyTargets(entries, byCode, sorted, docCode, docSub),
+    targets: lazyTargets(entries, byCode, sorted, baseTargets, docCode, docSub),
     indexPaths: { length: indexPaths.length, get: (i) => indexPaths[i]?.join(' > ') ?? '' },
     rawTerm,
     stemTerm,
@@ -390,21 +398,13 @@ function lazyTargets(
   entries: SearchEntry[],
   byCode: Map<string, number>,
   sorted: Int32Array,
+  cache: Map<string, Resolved>,
   docCode: readonly string[],
   docSub: readonly (string | null)[],
 ): IndexTargets {
   const byDoc: (number[] | undefined)[] = [];
-  const cache = new Map<string, Resolved>();
-  const base = (code: string): Resolved => {
-    let r = cache.get(code);
-    if (!r) {
-      r = { flat: flatTargets(resolveIndexCode(code, byCode, sorted, entries)), kids: undefined };
-      cache.set(code, r);
-    }
-    return r;
-  };
   const resolve = (code: string, subterms: string | null): number[] => {
-    let r = base(code);
+    let r = cache.get(code)!;
     // A header's children are chosen by the term's subterm words too (remap.ts): those of a
     // header with few children are resolved per code and words.
     if (subterms !== null) {
