@@ -100,6 +100,12 @@ describe('serialised index', () => {
       expect(lazy.search(q).hits).toEqual(eager.search(q).hits);
     for (let j = 0; j < csr.length; j++) expect(lazy.ix.targets.get(j)).toEqual(csr.get(j));
   });
+  it('gives the same targets whatever order the documents are resolved in', () => {
+    const backwards = buildSearchIndex(ENTRIES, terms).ix.targets;
+    for (let j = backwards.length - 1; j >= 0; j--) backwards.get(j);
+    const forwards = targetsCsr(buildSearchIndex(ENTRIES, terms).ix.targets);
+    expect(targetsCsr(backwards)).toEqual(forwards);
+  });
   it('rejects bytes that are not an index', () => {
     expect(() => deserializeSearchIndex(new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8]))).toThrow(
       /not a ClaimLab search index/,
