@@ -31,6 +31,7 @@ export class CodeEngine {
   problem = $state<string | null>(null);
   timings = $state<Record<string, number>>({});
   #seq = 0;
+  #inflight: { date: string; p: Promise<void> } | null = null;
 
   constructor(client: () => CodesetClient, starter: () => CodeCatalog) {
     this.#client = client;
@@ -67,7 +68,18 @@ export class CodeEngine {
    * Loads the release for a date of service (and its search index) and updates the line. Asks
    * the worker each time, so code sets imported in Settings since the probe are picked up.
    */
-  async use(date: string): Promise<void> {
+  use(date: string): Promise<void> {
+    // Asked again for the date being loaded (the app starts it as a case route opens, the case
+    // screen once mounted): the request in flight answers both.
+    if (this.#inflight?.date === date) return this.#inflight.p;
+    const p: Promise<void> = this.#use(date).finally(() => {
+      if (this.#inflight?.p === p) this.#inflight = null;
+    });
+    this.#inflight = { date, p };
+    return p;
+  }
+
+  async #use(date: string): Promise<void> {
     this.date = date;
     const mine = ++this.#seq;
     if ((await this.ready()) === 'official') {

@@ -7,6 +7,7 @@ import {
   deserializeSearchIndex,
   serializeSearchIndex,
 } from '../../src/domain/codes/search/serialize';
+import { csrTargets, targetsCsr } from '../../src/domain/codes/search/build';
 import { CodeSearch } from '../../src/domain/codes/search/query';
 import { editDistance } from '../../src/domain/codes/search/typo';
 import { ENTRIES } from './helpers';
@@ -87,6 +88,23 @@ describe('serialised index', () => {
     const again = new CodeSearch(index);
     for (const q of ['diabetes', 'htn', 'e11', 'pnuemonia', 'heart attack', 'hypercholesterolemia'])
       expect(again.search(q).hits).toEqual(search.search(q).hits);
+  });
+  it("resolves an index term's targets on first use as a full resolution would", () => {
+    // The build leaves the Index terms' targets (remap.ts) to the first query that reaches them.
+    const lazy = buildSearchIndex(ENTRIES, terms);
+    const eager = buildSearchIndex(ENTRIES, terms);
+    const all = targetsCsr(eager.ix.targets);
+    const csr = csrTargets(all.start, all.entry, all.offset);
+    expect(lazy.ix.targets.length).toBe(lazy.ix.nDocs - lazy.ix.nTitles);
+    for (const q of ['diabetes', 'htn', 'pnuemonia', 'heart attack', 'fracture femur'])
+      expect(lazy.search(q).hits).toEqual(eager.search(q).hits);
+    for (let j = 0; j < csr.length; j++) expect(lazy.ix.targets.get(j)).toEqual(csr.get(j));
+  });
+  it('gives the same targets whatever order the documents are resolved in', () => {
+    const backwards = buildSearchIndex(ENTRIES, terms).ix.targets;
+    for (let j = backwards.length - 1; j >= 0; j--) backwards.get(j);
+    const forwards = targetsCsr(buildSearchIndex(ENTRIES, terms).ix.targets);
+    expect(targetsCsr(backwards)).toEqual(forwards);
   });
   it('rejects bytes that are not an index', () => {
     expect(() => deserializeSearchIndex(new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8]))).toThrow(

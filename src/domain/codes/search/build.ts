@@ -6,7 +6,7 @@
  * Pure: arrays in, index out. No search library at run time.
  */
 import { chapterOf } from './chapters';
-import { childTitles, resolveIndexCode } from './remap';
+import { childTitles, locateIndexCode, resolveIndexCode, type Target } from './remap';
 import { penaltyWeight, scanWords, stem } from './tokenize';
 import { SEE_MARK, type IndexTermInput, type SearchEntry } from './types';
 
@@ -43,10 +43,8 @@ export interface SearchIndex {
   docKind: Uint8Array;
   /** Sum of penalty weights of a document's essential words (how much it says beyond a query). */
   docWeight: Float32Array;
-  /** Index documents: resolved target entries and their score offsets (CSR by doc - nTitles). */
-  targetStart: Int32Array;
-  targetEntry: Int32Array;
-  targetOffset: Float32Array;
+  /** Index documents: resolved target entries and their score offsets (by doc - nTitles). */
+  targets: IndexTargets;
   /** Index documents: the path shown to the user, and the kind. */
   indexPaths: TextTable;
   /** Vocabulary: raw word -> term, stem -> term, term -> stem, document frequency, penalty weight. */
@@ -75,6 +73,59 @@ export interface SearchIndex {
   };
 }
 
+/**
+ * The entries an index document leads to, with their score offsets (float32, as stored). A built
+ * index resolves a document's targets when a query first reaches it (remap.ts walks a header's
+ * descendants and matches its children's titles: a third of the build, needed for few documents
+ * per query); a loaded index reads them from its arrays.
+ */
+export interface IndexTargets {
+  readonly length: number;
+  /** Targets of index document j (doc - nTitles) as [entry, offset, entry, offset, ...]. */
+  get(j: number): readonly number[];
+}
+
+/** Targets read from CSR arrays (a serialized index). */
+export function csrTargets(
+  start: Int32Array,
+  entry: Int32Array,
+  offset: Float32Array,
+): IndexTargets {
+  const cache: (number[] | undefined)[] = [];
+  return {
+    length: Math.max(0, start.length - 1),
+    get(j) {
+      let t = cache[j];
+      if (!t) {
+        t = [];
+        for (let k = start[j]!; k < start[j + 1]!; k++) t.push(entry[k]!, offset[k]!);
+        cache[j] = t;
+      }
+      return t;
+    },
+  };
+}
+
+/** Every document's targets in CSR form (resolves them all), for serialize.ts. */
+export function targetsCsr(t: IndexTargets): {
+  start: Int32Array;
+  entry: Int32Array;
+  offset: Float32Array;
+} {
+  const start = new Int32Array(t.length + 1);
+  const entry: number[] = [];
+  const offset: number[] = [];
+  for (let j = 0; j < t.length; j++) {
+    const x = t.get(j);
+    for (let k = 0; k < x.length; k += 2) {
+      entry.push(x[k]!);
+      offset.push(x[k + 1]!);
+    }
+    start[j + 1] = entry.length;
+  }
+  return { start, entry: Int32Array.from(entry), offset: Float32Array.from(offset) };
+}
+
 class IntBuf {
   a: Int32Array;
   n = 0;
@@ -96,11 +147,24 @@ class IntBuf {
  * term whose words they say leads to those children first, remap.ts).
  */
 interface Resolved {
-  targets: [number, number][];
-  via: 0 | 1 | 2;
+  /** [entry, offset, ...], offsets rounded to float32 as a stored index keeps them. */
+  flat: number[];
   /** Computed when a term first needs it. */
   kids: string | null | undefined;
 }
+
+/** Where a code lands (remap.ts locateIndexCode) and how: 0 itself, 1 a header, 2 an ancestor. */
+interface Located {
+  via: 0 | 1 | 2;
+  /** Null: the term is dropped. */
+  found: boolean;
+}
+
+const flatTargets = (t: Target[]): number[] => {
+  const out: number[] = [];
+  for (const [e, off] of t) out.push(e, Math.fround(off));
+  return out;
+};
 
 const KIND: Record<IndexTermInput['kind'], DocKind> = {
   index: DocKind.Index,
@@ -178,14 +242,19 @@ export function buildIndexData(
     endDoc(DocKind.Title);
   }
 
-  const tStart = new IntBuf(indexTerms.length + 1);
-  const tEntry = new IntBuf(indexTerms.length * 2);
-  const tOffset: number[] = [];
+  // Per index document, what its targets are resolved from on first use (not the whole term).
+  const docCode: string[] = [];
+  const docSub: (string | null)[] = [];
   const indexPaths: (readonly string[])[] = [];
   let dropped = 0;
   let toHeader = 0;
   let toAncestor = 0;
-  const resolveCache = new Map<string, Resolved>();
+  const located = new Map<string, Located>();
+  // A code's own targets are resolved here, in the order the terms name the codes: remap.ts
+  // caches each code's genericness as float32 after computing it once, so the order the headers
+  // are walked in decides some ties; only the choice among a header's children by a term's words
+  // (which walks codes already walked) is left to the first query that reaches the term.
+  const baseTargets = new Map<string, Resolved>();
   // Index terms come in tree order: a term shares its first levels (and often its modifiers)
   // with the one before, so their tokens are reused without a lookup.
   let prevPath: readonly string[] = [];
@@ -193,65 +262,31 @@ export function buildIndexData(
   let prevNemod = '';
   let prevNemodToks = 0;
   let prevCode = '';
-  let prevR: Resolved | undefined;
+  let prevL: Located | undefined;
   for (const it of indexTerms) {
     // Neighbouring terms often name the same code: no lookup then.
-    let r = it.code === prevCode ? prevR : resolveCache.get(it.code);
-    if (!r) {
-      const key = it.code.toUpperCase().replace(/[.\-\s]/g, '');
-      const at = byCode.get(key);
-      const via = at === undefined ? 2 : entries[at]!.billable ? 0 : 1;
-      r = {
-        targets: resolveIndexCode(it.code, byCode, sorted, entries),
-        via,
-        kids: undefined as string | null | undefined,
+    let l = it.code === prevCode ? prevL : located.get(it.code);
+    if (!l) {
+      // Cut to an ancestor (penalty) when the printed code is not in the release.
+      const loc = locateIndexCode(it.code, byCode);
+      l = {
+        via: !loc || loc.penalty ? 2 : entries[loc.at]!.billable ? 0 : 1,
+        found: loc !== null,
       };
-      resolveCache.set(it.code, r);
+      located.set(it.code, l);
+      baseTargets.set(it.code, {
+        flat: flatTargets(resolveIndexCode(it.code, byCode, sorted, entries)),
+        kids: undefined,
+      });
     }
     prevCode = it.code;
-    prevR = r;
-    // A header's children are chosen by the term's subterm words too (remap.ts): those of a
-    // header with few children are resolved per code and words.
-    const seeAt = it.nemod ? it.nemod.lastIndexOf(SEE_MARK) : -1;
-    if (r.via === 1 && (it.path.length > 1 || seeAt >= 0)) {
-      if (r.kids === undefined) {
-        const key = normCode(it.code);
-        r.kids = childTitles(byCode.get(key)!, key, sorted, entries);
-      }
-    }
-    if (r.kids && (it.path.length > 1 || seeAt >= 0)) {
-      // The last level says what the term adds to its parent (and a see reference its target).
-      const subterms =
-        seeAt >= 0 ? it.nemod!.slice(seeAt + SEE_MARK.length) : it.path[it.path.length - 1]!;
-      const cacheKey = `${it.code}|${subterms}`;
-      let rw = resolveCache.get(cacheKey);
-      if (!rw) {
-        const words = stemsOf(subterms);
-        const kids = r.kids;
-        const limb = words.has('limb') || words.has('extremity');
-        rw =
-          limb || [...words].some((w) => kids.includes(` ${w}`))
-            ? {
-                targets: resolveIndexCode(it.code, byCode, sorted, entries, words),
-                via: r.via,
-                kids: null,
-              }
-            : r;
-        resolveCache.set(cacheKey, rw);
-      }
-      r = rw;
-    }
-    if (!r.targets.length) {
+    prevL = l;
+    if (!l.found) {
       dropped++;
       continue;
     }
-    if (r.via === 2) toAncestor++;
-    else if (r.via === 1) toHeader++;
-    tStart.push(tEntry.n);
-    for (const [e, off] of r.targets) {
-      tEntry.push(e);
-      tOffset.push(off);
-    }
+    if (l.via === 2) toAncestor++;
+    else if (l.via === 1) toHeader++;
     docStart.push(toks.n);
     w = 0;
     const path = it.path;
@@ -262,6 +297,17 @@ export function buildIndexData(
     }
     prevPath = path;
     // The subterms of a see reference choose children only: they are not words of the term.
+    const seeAt = it.nemod ? it.nemod.lastIndexOf(SEE_MARK) : -1;
+    docCode.push(it.code);
+    // The last level says what the term adds to its parent (and a see reference its target):
+    // a header's children may be chosen by its words.
+    docSub.push(
+      l.via === 1 && (path.length > 1 || seeAt >= 0)
+        ? seeAt >= 0
+          ? it.nemod!.slice(seeAt + SEE_MARK.length)
+          : path[path.length - 1]!
+        : null,
+    );
     const nemod = seeAt >= 0 ? it.nemod!.slice(0, seeAt) : it.nemod;
     if (nemod) {
       if (nemod !== prevNemod) {
@@ -273,7 +319,6 @@ export function buildIndexData(
     endDoc(KIND[it.kind]);
     indexPaths.push(it.path);
   }
-  tStart.push(tEntry.n);
   docStart.push(toks.n);
 
   // Postings in CSR form; a word repeated in one document is posted once.
@@ -321,9 +366,7 @@ export function buildIndexData(
     nDocs,
     docKind: kinds.slice(0, nDocs),
     docWeight: weights.slice(0, nDocs),
-    targetStart: tStart.a.slice(0, tStart.n),
-    targetEntry: tEntry.a.slice(0, tEntry.n),
-    targetOffset: Float32Array.from(tOffset),
+    targets: lazyTargets(entries, byCode, sorted, baseTargets, docCode, docSub),
     indexPaths: { length: indexPaths.length, get: (i) => indexPaths[i]?.join(' > ') ?? '' },
     rawTerm,
     stemTerm,
@@ -343,6 +386,56 @@ export function buildIndexData(
       vocabulary: T,
       postings: postDocs.length,
     },
+  };
+}
+
+/**
+ * The targets of index documents, resolved when first asked for (remap.ts): the printed code's
+ * own targets, or for a header with few children, those chosen by the term's last level (a see
+ * reference's subterms) when its children's titles say one of its words.
+ */
+function lazyTargets(
+  entries: SearchEntry[],
+  byCode: Map<string, number>,
+  sorted: Int32Array,
+  cache: Map<string, Resolved>,
+  docCode: readonly string[],
+  docSub: readonly (string | null)[],
+): IndexTargets {
+  const byDoc: (number[] | undefined)[] = [];
+  const resolve = (code: string, subterms: string | null): number[] => {
+    let r = cache.get(code)!;
+    // A header's children are chosen by the term's subterm words too (remap.ts): those of a
+    // header with few children are resolved per code and words.
+    if (subterms !== null) {
+      if (r.kids === undefined) {
+        const key = normCode(code);
+        r.kids = childTitles(byCode.get(key)!, key, sorted, entries);
+      }
+      if (r.kids) {
+        const cacheKey = `${code}|${subterms}`;
+        let rw = cache.get(cacheKey);
+        if (!rw) {
+          const words = stemsOf(subterms);
+          const kids = r.kids;
+          const limb = words.has('limb') || words.has('extremity');
+          rw =
+            limb || [...words].some((w) => kids.includes(` ${w}`))
+              ? {
+                  flat: flatTargets(resolveIndexCode(code, byCode, sorted, entries, words)),
+                  kids: null,
+                }
+              : r;
+          cache.set(cacheKey, rw);
+        }
+        r = rw;
+      }
+    }
+    return r.flat;
+  };
+  return {
+    length: docCode.length,
+    get: (j) => (byDoc[j] ??= resolve(docCode[j]!, docSub[j]!)),
   };
 }
 

@@ -633,17 +633,7 @@ export class CodeSearch {
     penalty: ((code: string) => number) | null,
   ): Omit<SearchResult, 'corrections'> {
     const ix = this.ix;
-    const {
-      docKind,
-      docWeight,
-      nTitles,
-      targetStart,
-      targetEntry,
-      targetOffset,
-      codes,
-      billable,
-      chapter,
-    } = ix;
+    const { docKind, docWeight, nTitles, targets, codes, billable, chapter } = ix;
     const codeScore = this.#codeScore;
     const codeDoc = this.#codeDoc;
     const seen = this.#codeSeen;
@@ -671,9 +661,8 @@ export class CodeSearch {
       const s = this.#qsum[d]! - W.extraWord * extra + W.kind[docKind[d] as DocKind];
       if (d < nTitles) offer(d, s, d);
       else {
-        const j = d - nTitles;
-        for (let k = targetStart[j]!; k < targetStart[j + 1]!; k++)
-          offer(targetEntry[k]!, s + targetOffset[k]!, d);
+        const t = targets.get(d - nTitles);
+        for (let k = 0; k < t.length; k += 2) offer(t[k]!, s + t[k + 1]!, d);
       }
     }
     // Top (offset + limit) by score, ties in code order.

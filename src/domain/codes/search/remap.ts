@@ -64,6 +64,26 @@ const MATCH_CHILDREN_MAX = 16;
 const CHILD_WORD = 1.5;
 
 /**
+ * Where a printed code lands in the release: itself, or its nearest existing ancestor (cut one
+ * character at a time, down to the category) with `penalty` 0.6; null when nothing is left (the
+ * term is dropped). Cheap: the index build calls it for every term and resolves targets later.
+ */
+export function locateIndexCode(
+  printed: string,
+  byCode: Map<string, number>,
+): { at: number; key: string; penalty: number } | null {
+  let key = printed.toUpperCase().replace(/[.\-\s]/g, '');
+  let penalty = 0;
+  let at = byCode.get(key);
+  while (at === undefined && key.length > 3) {
+    key = key.slice(0, -1);
+    penalty = 0.6;
+    at = byCode.get(key);
+  }
+  return at === undefined ? null : { at, key, penalty };
+}
+
+/**
  * @param words stems of the index term's subterm levels ("Cellulitis > upper limb" -> upper,
  *   limb): when the printed code is a header, the children whose titles say them come first
  *   (L03.11- "upper limb" -> L03.113/L03.114 "...of right/left upper limb", not the axilla).
@@ -77,15 +97,9 @@ export function resolveIndexCode(
   entries: SearchEntry[],
   words?: ReadonlySet<string>,
 ): Target[] {
-  let key = printed.toUpperCase().replace(/[.\-\s]/g, '');
-  let penalty = 0;
-  let at = byCode.get(key);
-  while (at === undefined && key.length > 3) {
-    key = key.slice(0, -1);
-    penalty = 0.6;
-    at = byCode.get(key);
-  }
-  if (at === undefined) return [];
+  const loc = locateIndexCode(printed, byCode);
+  if (!loc) return [];
+  const { at, key, penalty } = loc;
   const e = entries[at]!;
   if (e.billable) return [[at, -penalty]];
   const rank = rankOf(sorted);

@@ -5,7 +5,7 @@
  * DecompressionStream). Layout: "CLSX" + u32 header length + JSON header + sections, each
  * 4-byte aligned. Postings are delta + varint coded (most gaps fit in one byte).
  */
-import type { SearchIndex, TextTable } from './build';
+import { csrTargets, targetsCsr, type SearchIndex, type TextTable } from './build';
 
 /** 5: header children chosen by the Index term's words (issue 10, third round). */
 export const SEARCH_INDEX_FORMAT = 5;
@@ -26,6 +26,8 @@ interface Header {
 }
 
 const enc = new TextEncoder();
+const bytesOf = (a: Int32Array | Float32Array) =>
+  new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
 const dec = new TextDecoder();
 
 function varintDeltas(postStart: Int32Array, postDocs: Int32Array): Uint8Array {
@@ -100,6 +102,7 @@ export function serializeSearchIndex(ix: SearchIndex, release: string): Uint8Arr
   const codes = tableBytes(ix.codes);
   const titles = tableBytes(ix.titles);
   const paths = tableBytes(ix.indexPaths);
+  const targets = targetsCsr(ix.targets);
   const parts: [string, Header['sections'][number]['kind'], Uint8Array, number][] = [
     ['codes', 'table', codes.text, n],
     ['codeLengths', 'u16', codes.lengths, n],
@@ -120,28 +123,9 @@ export function serializeSearchIndex(ix: SearchIndex, release: string): Uint8Arr
       new Uint8Array(ix.docWeight.buffer, ix.docWeight.byteOffset, ix.docWeight.byteLength),
       ix.docWeight.length,
     ],
-    [
-      'targetStart',
-      'i32',
-      new Uint8Array(ix.targetStart.buffer, ix.targetStart.byteOffset, ix.targetStart.byteLength),
-      ix.targetStart.length,
-    ],
-    [
-      'targetEntry',
-      'i32',
-      new Uint8Array(ix.targetEntry.buffer, ix.targetEntry.byteOffset, ix.targetEntry.byteLength),
-      ix.targetEntry.length,
-    ],
-    [
-      'targetOffset',
-      'f32',
-      new Uint8Array(
-        ix.targetOffset.buffer,
-        ix.targetOffset.byteOffset,
-        ix.targetOffset.byteLength,
-      ),
-      ix.targetOffset.length,
-    ],
+    ['targetStart', 'i32', bytesOf(targets.start), targets.start.length],
+    ['targetEntry', 'i32', bytesOf(targets.entry), targets.entry.length],
+    ['targetOffset', 'f32', bytesOf(targets.offset), targets.offset.length],
     ['indexPaths', 'table', paths.text, ix.indexPaths.length],
     ['indexPathLengths', 'u16', paths.lengths, ix.indexPaths.length],
     ['stems', 'text', enc.encode(ix.stems.join('\n')), ix.stems.length],
@@ -266,9 +250,7 @@ export function deserializeSearchIndex(bytes: Uint8Array): { index: SearchIndex;
     nDocs: header.nDocs,
     docKind: get('docKind').bytes.slice(),
     docWeight: f32('docWeight'),
-    targetStart: i32('targetStart'),
-    targetEntry: i32('targetEntry'),
-    targetOffset: f32('targetOffset'),
+    targets: csrTargets(i32('targetStart'), i32('targetEntry'), f32('targetOffset')),
     indexPaths: table('indexPaths', 'indexPathLengths'),
     rawTerm: new Map(),
     stemTerm,
