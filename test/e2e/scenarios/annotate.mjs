@@ -61,6 +61,8 @@ export async function annotateScenario(run, base) {
         // Escape in the note field goes back to the highlight in the note (its words selected).
         await page.keyboard.press('Escape');
         expect((await focusedLabel(page)) === 'Visit note text', 'focus back on the note text');
+        // The highlight's words are selected once focus is back (a frame later under load).
+        await page.waitForFunction(() => (window.getSelection()?.toString() ?? '').trim() !== '');
         await page.keyboard.press('Alt+Shift+KeyH');
         await status().getByText('That text is already highlighted as diagnosis.').waitFor();
         await page.getByRole('heading', { name: 'Code the visit' }).click({ clickCount: 3 });

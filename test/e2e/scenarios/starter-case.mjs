@@ -27,11 +27,15 @@ export async function starterCaseEndToEnd(run, base) {
       await run.check('case list shows the starter case', async () => {
         await page.goto(base);
         await heading(page, 'Cases');
+        // Packs arrive one by one after the heading: wait for the list to settle.
+        await page
+          .getByRole('link', { name: /actinic keratosis/i })
+          .first()
+          .waitFor();
+        await page.getByRole('link', { name: CASE_LINK }).first().waitFor();
         await run.shot(page, 'e2e-01-case-list');
-        expect(
-          (await page.getByRole('link', { name: CASE_LINK }).count()) === 1,
-          'one link to the starter case',
-        );
+        const links = await page.getByRole('link', { name: CASE_LINK }).allInnerTexts();
+        expect(links.length === 1, `one link to the starter case: ${JSON.stringify(links)}`);
         const item = page
           .getByRole('listitem')
           .filter({ has: page.getByRole('link', { name: CASE_LINK }) });

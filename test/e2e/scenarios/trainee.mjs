@@ -23,7 +23,8 @@ async function takeQuiz(page, answerFirst) {
   await heading(page, /Question 1 of 4/);
   if (answerFirst) {
     // Answer whatever the first question is, the way its kind asks.
-    const code = page.getByLabel(/ICD-10-CM code|CPT or HCPCS code|Modifier/);
+    // A code-entry box (not a choice whose label happens to name a modifier).
+    const code = page.getByRole('textbox', { name: /ICD-10-CM code|CPT or HCPCS code|Modifier/ });
     if (await code.count()) await code.fill('E11.65');
     else {
       const radio = page.getByRole('radio').first();
