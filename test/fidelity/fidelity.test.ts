@@ -63,6 +63,8 @@ interface Rec {
     claimRemarksNot?: string[];
     paidToProvider?: number;
     netPaid?: number;
+    /** Output fields with their exact values. */
+    fields?: Record<string, unknown>;
   };
   x12?: 'roundtrip' | 'unassigned';
   todo?: string;
@@ -218,6 +220,8 @@ function verify(r: Rec): void {
     for (const k of a.claimRemarksNot ?? []) expect(d.claimRemarks ?? [], say).not.toContain(k);
     if (a.paidToProvider !== undefined) expect(cents(d.paidToProvider), say).toBe(a.paidToProvider);
     if (a.netPaid !== undefined) expect(cents(d.netPaid), say).toBe(a.netPaid);
+    for (const [k, v] of Object.entries(a.fields ?? {}))
+      expect((d as unknown as Record<string, unknown>)[k], `${say} ${k}`).toEqual(v);
   }
 }
 
