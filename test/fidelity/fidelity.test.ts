@@ -37,6 +37,8 @@ interface Rec {
   claim?: Record<string, unknown>;
   lookup?: { code: string; date: string };
   expectValid?: boolean;
+  search?: { query: string; system?: string };
+  expectTop5?: string;
   check?: {
     has?: string[];
     hasErr?: string[];
@@ -267,7 +269,17 @@ async function verifyLookup(r: Rec): Promise<void> {
   const t = captureIo();
   await main(['codes', 'lookup', r.lookup!.code, '--date', r.lookup!.date, '--json'], t.io);
   const j = JSON.parse(t.out[0]!) as { valid?: boolean; exists?: boolean; billable?: boolean };
-  expect(j.valid ?? (j.exists === true && j.billable === true), t.out[0]).toBe(r.expectValid);
+  expect(j.valid ?? (j.exists === true && j.billable !== false), t.out[0]).toBe(r.expectValid);
+}
+
+/** `codes search` ranks the code in its first five results. */
+async function verifySearch(r: Rec): Promise<void> {
+  const { query, system } = r.search!;
+  const args = ['codes', 'search', query, '--json', '--limit', '5'];
+  if (system) args.push('--system', system);
+  const out = await run(args);
+  const codes = (JSON.parse(out[0]!) as { code: string }[]).map((x) => x.code);
+  expect(codes, out[0]).toContain(r.expectTop5);
 }
 
 const official = hasOfficialCodesets();
@@ -276,6 +288,7 @@ describe.skipIf(!official)('expert claims from the rules (issue 10)', () => {
     const name = `${r.id} [${r.class}] ${r.rule}`;
     const body = async () => {
       if (r.lookup) return verifyLookup(r);
+      if (r.search) return verifySearch(r);
       verify(r);
       if (r.x12) await verifyX12(r);
     };
