@@ -363,7 +363,22 @@ export class OfficialCatalog implements CodeCatalog {
     const rec = this.#hcpcsRecord(k, date, 'modifier');
     if (rec)
       return { code: k, display: rec.long, effective: rec.added, terminated: rec.terminated };
+    // A modifier the HCPCS files date (JZ added 2023-01-01) is not in effect outside those
+    // dates: the undated starter list answers only for modifiers no file knows, as procedure
+    // codes do (procedureOn). See: CMS Pub. 100-04 ch. 23 §20.7; issue 10.
+    if (this.#hcpcsDatesModifier(k, date)) return undefined;
     return this.#src.fallback?.modifier(k, date);
+  }
+
+  /** True when the file for the date, or a later one, knows the modifier (so its dates rule). */
+  #hcpcsDatesModifier(k: string, date: string): boolean {
+    const src = this.#hcpcsSourceFor(date);
+    if (!src) return false;
+    if (this.#hcpcsMap(src).has(`mod:${k}`)) return true;
+    return this.#hcpcsLater(src).some((later) => {
+      const r = this.#hcpcsMap(later).get(`mod:${k}`);
+      return !!r?.added && r.added > date;
+    });
   }
 
   /** The HCPCS record with its indicators (pricing, coverage, BETOS), whatever its dates. */

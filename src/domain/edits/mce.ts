@@ -12,7 +12,7 @@ import type { Finding } from '../findings';
 import type { EditContext } from './context';
 import { finding } from './finding-kit';
 import { dxInfo, keyOf } from './dx-info';
-import type { CodeCatalog, IcdRelease, MceEdits } from '../codes/catalog';
+import type { CodeCatalog, IcdRelease, MceEdits, MceYears } from '../codes/catalog';
 
 export type MceAge = 'newborn' | 'pediatric' | 'maternity' | 'adult';
 
@@ -49,6 +49,12 @@ export function categoryFlags(
   let m = derivedMemo.get(release);
   if (!m) derivedMemo.set(release, (m = new Map()));
   if (m.has(key)) return m.get(key);
+  const years = catalog.mceYears?.(release.from) ?? {};
+  const inherited = parentFlags(catalog, key, years);
+  if (inherited) {
+    m.set(key, inherited);
+    return inherited;
+  }
   const cat = key.slice(0, 3);
   const kids: string[] = [];
   const walk = (c: string) => {
@@ -62,7 +68,6 @@ export function categoryFlags(
   const others = kids.filter((k) => k !== key);
   const listed = others.map((k) => catalog.mce!(k)).filter((f): f is MceEdits => !!f);
   const enough = listed.length >= 2 && listed.length >= 0.75 * others.length;
-  const years = catalog.mceYears?.(release.from) ?? {};
   let out: MceEdits | undefined;
   if (enough) {
     const same = <K extends 'sex' | 'age'>(k: K) =>
@@ -79,6 +84,29 @@ export function categoryFlags(
   }
   m.set(key, out);
   return out;
+}
+
+/**
+ * The flags of the nearest shorter code the MCE lists name, for a code created after the lists:
+ * a listed code that later became a header passes its edits to its new children (N80.0,
+ * female-only in the MCE lists, became a header in FY2023 with N80.00–N80.03), whatever the
+ * rest of the category does. Labelled as derived.
+ */
+function parentFlags(catalog: CodeCatalog, key: string, years: MceYears): MceEdits | undefined {
+  for (let n = key.length - 1; n >= 3; n--) {
+    const parent = key.slice(0, n);
+    const f = catalog.mce!(parent);
+    if (!f) continue;
+    const sex = f.sex && isNewerThan(catalog, key, years.sex) ? f.sex : undefined;
+    const age = f.age && isNewerThan(catalog, key, years.age) ? f.age : undefined;
+    if (!sex && !age) return undefined;
+    return {
+      ...(sex ? { sex } : {}),
+      ...(age ? { age } : {}),
+      source: `${f.source}, derived from ${icdDisplay(parent)} (listed there before it became a header; the code is newer than the MCE lists)`,
+    };
+  }
+  return undefined;
 }
 
 /**

@@ -214,6 +214,9 @@ function sequencing(dxs: Dx[]): Finding[] {
   ];
 }
 
+/** Diabetes "without complications" codes: E08.9–E13.9 and E11.A (in remission, FY2026). */
+const WITHOUT_COMPLICATIONS = /^E(0[89]|1[013])9$|^E11A$/;
+
 /** Pairs the guidelines or the classification keep apart (each with the code to drop). */
 function notTogether(dxs: Dx[]): Finding[] {
   const out: Finding[] = [];
@@ -257,18 +260,35 @@ function notTogether(dxs: Dx[]): Finding[] {
           `${G} §I.C.15.g (gestational diabetes)`,
         );
     }
-  for (const plain of dxs.filter((d) => /^E(0[89]|1[013])9$/.test(d.key))) {
+  // The ".9 without complications" codes, and E11.A "without complications in remission"
+  // (FY2026, §I.C.4.a.1.(b)), cannot stand beside a complication code of the category.
+  const plains = dxs.filter((d) => WITHOUT_COMPLICATIONS.test(d.key));
+  for (const plain of plains) {
     const other = dxs.find(
-      (d) => d !== plain && d.key.startsWith(plain.key.slice(0, 3)) && d.key.length > 3,
+      (d) =>
+        d !== plain &&
+        d.key.startsWith(plain.key.slice(0, 3)) &&
+        d.key.length > 3 &&
+        !WITHOUT_COMPLICATIONS.test(d.key),
     );
     if (other)
       add(
         other,
         plain,
-        `${plain.shown} says the diabetes is without complications, which contradicts ${other.shown}; code each complication with the combination codes of the category and drop the ".9" code.`,
+        `${plain.shown} says the diabetes is without complications, which contradicts ${other.shown}; code each complication with the combination codes of the category and drop ${plain.shown}.`,
         `${G} §I.C.4.a (diabetes: as many codes from E08–E13 as needed for the associated conditions); Tabular List ${plain.shown} "without complications"`,
       );
   }
+  // E11.9 beside E11.A: the diabetes is in remission or it is not; the provider documents which.
+  const inRemission = plains.find((d) => d.key === 'E11A');
+  const active = plains.find((d) => d.key === 'E119');
+  if (inRemission && active)
+    add(
+      inRemission,
+      active,
+      `${inRemission.shown} is type 2 diabetes without complications in remission, ${active.shown} the same diabetes not in remission: report the one the provider documents (remission is assigned on the provider's documentation; query when unclear).`,
+      `${G} §I.C.4.a.1.(b) (type 2 diabetes mellitus in remission)`,
+    );
   return out;
 }
 

@@ -108,7 +108,14 @@ export function orderByRules(
   billed: Pick<PayerProfile, 'id' | 'kind'>,
   kindOf: (payerId: string) => Coverage['kind'] = defaultKind,
 ): { first: string; reason: string } | null {
-  const facts = claim.coverage;
+  // Medicare and Medicaid cover the beneficiary in their own right: their order against another
+  // payer's facts (MSP, payer of last resort) needs no facts about the payer billed.
+  // See: MSP Manual (Pub. 100-05) ch. 1 §10; SSA §1902(a)(25).
+  const facts =
+    claim.coverage ??
+    (billed.kind === 'medicare' || billed.kind === 'medicaid'
+      ? { relation: 'self' as const }
+      : null);
   const others = (claim.otherPayers ?? []).filter((o) => o.coverage);
   if (!facts || others.length === 0) return null;
   const cov = (

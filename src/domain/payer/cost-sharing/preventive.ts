@@ -132,6 +132,53 @@ export const MEDICARE_PREVENTIVE: readonly PreventiveEntry[] = [
       'Lung cancer screening with low-dose CT and its counseling visit (USPSTF B); NCD 210.14 (2022 revision); Pub. 100-04 ch. 18 §220',
   },
   {
+    codes: ['77078', '77080', '77081', '77085', '76977', 'G0130'],
+    modifier: null,
+    from: '2011-01-01',
+    to: null,
+    source:
+      'Bone mass measurement (USPSTF B, osteoporosis screening); 42 CFR 410.31; SSA §1861(ddd)(3)(A) and §1833(b)(1) as amended by ACA §4104; MLN006559',
+  },
+  {
+    codes: ['97802', '97803', '97804', 'G0270', 'G0271'],
+    modifier: null,
+    from: '2011-01-01',
+    to: null,
+    source:
+      'Medical nutrition therapy for diabetes or renal disease; 42 CFR 410.130-410.134; Pub. 100-04 ch. 4 §300; MLN006559',
+  },
+  {
+    codes: ['99406', '99407'],
+    modifier: null,
+    from: '2011-01-01',
+    to: null,
+    source:
+      'Counseling to prevent tobacco use (USPSTF A); NCD 210.4.1; Pub. 100-04 ch. 18 §150; MLN006559',
+  },
+  {
+    codes: ['G0445'],
+    modifier: null,
+    from: '2011-11-08',
+    to: null,
+    source:
+      'STI screening and high-intensity behavioral counseling (USPSTF B); NCD 210.10; Pub. 100-04 ch. 18 §170',
+  },
+  {
+    codes: ['G0499'],
+    modifier: null,
+    from: '2016-09-28',
+    to: null,
+    source: 'Hepatitis B virus screening (USPSTF B); NCD 210.6; Pub. 100-04 ch. 18 §230',
+  },
+  {
+    codes: ['74263'],
+    modifier: null,
+    from: '2025-01-01',
+    to: null,
+    source:
+      'CT colonography as a colorectal cancer screening test (USPSTF A/B); CY2025 PFS final rule (89 FR 97710); 42 CFR 410.37(a)(1); Pub. 100-04 ch. 18 §60',
+  },
+  {
     codes: ['G0008', 'G0009', 'G0010', '90471', '90472', '90473', '90474'],
     modifier: null,
     from: '2011-01-01',
