@@ -9,7 +9,7 @@
 import type { Claim } from '../domain/claim/claim';
 import type { CodeCatalog } from '../domain/codes/catalog';
 import type { Finding } from '../domain/findings';
-import { PayerLedger } from '../domain/payer/ledger';
+import { KEEP_OBJECTS, PayerLedger } from '../domain/payer/ledger';
 import type { Remittance } from '../domain/payer/remittance/remittance';
 import type { PracticeEffects } from '../machines/practice/engine';
 import type { PayerService } from './payer';
@@ -43,7 +43,9 @@ export function practiceEffects(
   journal?: LedgerEntry[],
 ): PracticeEffects {
   const catalogNow = typeof catalog === 'function' ? catalog : () => catalog;
-  const ledger = new PayerLedger();
+  // The objects, not JSON text: the edits look back at the member's claims on every
+  // adjudication, and a practice's ledger (tens of thousands of claims) fits in memory.
+  const ledger = new PayerLedger(KEEP_OBJECTS);
   for (const e of journal ?? [])
     ledger.record(
       e.remittance,

@@ -175,11 +175,28 @@ function computeSignature(c: Claim): string {
 const lineKey = (c: Claim, l: ClaimLine) =>
   `${c.payerId}|${patientKey(c)}|${c.provider.npi}|${lineDate(c.serviceDate, l.serviceDate)}|${l.code}|${[...l.modifiers].sort().join('+')}`;
 
+const lineKeyLists = new WeakMap<Claim, string[]>();
+
+/**
+ * The line keys of a claim's coded lines, once per claim: a claim in a payer's ledger is in the
+ * look-back of the member's next claims, and a run adjudicates each against its history.
+ */
+function lineKeysOf(c: Claim): string[] {
+  let keys = lineKeyLists.get(c);
+  if (!keys) {
+    keys = [];
+    for (const l of c.lines) if (l.code) keys.push(lineKey(c, l));
+    lineKeyLists.set(c, keys);
+  }
+  return keys;
+}
+
 interface HistoryIndex {
   claims: Map<string, Claim[]>;
   lines: Map<string, Claim[]>;
 }
 const indexes = new WeakMap<readonly Claim[], HistoryIndex>();
+const NONE: ReadonlySet<string | null> = new Set();
 
 /**
  * Signature -> prior claims and line key -> prior claims, built once per history list. Voids
@@ -188,12 +205,22 @@ const indexes = new WeakMap<readonly Claim[], HistoryIndex>();
 function historyIndex(history: readonly Claim[]): HistoryIndex {
   const hit = indexes.get(history);
   if (hit) return hit;
-  const superseded = new Set(
-    history.filter((h) => h.frequency !== '1' && h.originalClaimId).map((h) => h.originalClaimId),
-  );
-  const voided = new Set(
-    history.filter((h) => h.frequency === '8' && h.originalClaimId).map((h) => h.originalClaimId),
-  );
+  // Most look-backs hold original claims only (frequency 1): nothing is voided or replaced.
+  const corrections = history.some((h) => h.frequency !== '1');
+  const superseded = corrections
+    ? new Set(
+        history
+          .filter((h) => h.frequency !== '1' && h.originalClaimId)
+          .map((h) => h.originalClaimId),
+      )
+    : NONE;
+  const voided = corrections
+    ? new Set(
+        history
+          .filter((h) => h.frequency === '8' && h.originalClaimId)
+          .map((h) => h.originalClaimId),
+      )
+    : NONE;
   const idx: HistoryIndex = { claims: new Map(), lines: new Map() };
   const put = (m: Map<string, Claim[]>, k: string, h: Claim) => {
     const list = m.get(k);
@@ -204,7 +231,7 @@ function historyIndex(history: readonly Claim[]): HistoryIndex {
     if (h.frequency === '8' || superseded.has(h.claimId)) continue;
     if (h.frequency === '7' && h.originalClaimId && voided.has(h.originalClaimId)) continue;
     put(idx.claims, signature(h), h);
-    for (const l of h.lines) if (l.code) put(idx.lines, lineKey(h, l), h);
+    for (const k of lineKeysOf(h)) put(idx.lines, k, h);
   }
   indexes.set(history, idx);
   return idx;

@@ -94,10 +94,11 @@ function sameDayVisits(claim: Claim, ctx: EditContext): Finding[] {
   // duplicate edit's finding: one problem, one finding).
   const seen = new Map<string, { where: string; code: string }>();
   // Earlier claims of the patient by the same billing provider.
+  const patient = ctx.history?.length ? patientKey(claim) : '';
   for (const h of ctx.history ?? []) {
     if (h.frequency === '8' || h.claimId === claim.claimId || h.claimId === claim.originalClaimId)
       continue;
-    if (patientKey(h) !== patientKey(claim) || h.provider.npi !== claim.provider.npi) continue;
+    if (h.provider.npi !== claim.provider.npi || patientKey(h) !== patient) continue;
     for (const l of h.lines)
       if (isOfficeEm(l.code))
         seen.set(lineDate(h.serviceDate, l.serviceDate), {

@@ -184,6 +184,21 @@ function procOf(c: Claim, l: ClaimLine, n: number | null, gd: GlobalDaysOf, out:
     });
 }
 
+const procLists = new WeakMap<Claim, { gd: GlobalDaysOf; list: readonly Proc[] }>();
+
+/**
+ * A history claim's procedures with a global period, once per claim (and global-days source):
+ * a claim in a payer's ledger is in the look-back of the member's next claims.
+ */
+function historyProcs(h: Claim, gd: GlobalDaysOf): readonly Proc[] {
+  const hit = procLists.get(h);
+  if (hit && hit.gd === gd) return hit.list;
+  const list: Proc[] = [];
+  for (const l of h.lines) procOf(h, l, null, gd, list);
+  procLists.set(h, { gd, list });
+  return list;
+}
+
 /** History procedures by patient and billing provider, built once per history list (the bench scrubs 10,000 claims against one list). */
 const indexes = new WeakMap<readonly Claim[], { gd: GlobalDaysOf; by: Map<string, Proc[]> }>();
 
@@ -196,8 +211,7 @@ function historyIndex(history: readonly Claim[], gd: GlobalDaysOf): Map<string, 
   const by = new Map<string, Proc[]>();
   for (const h of history) {
     if (h.frequency === '8' || gone.has(h.claimId)) continue;
-    const list: Proc[] = [];
-    for (const l of h.lines) procOf(h, l, null, gd, list);
+    const list = historyProcs(h, gd);
     if (!list.length) continue;
     const k = `${patientKey(h)}|${h.provider.npi}`;
     by.set(k, [...(by.get(k) ?? []), ...list]);

@@ -36,6 +36,15 @@ export function memoryLedgerStore(): LedgerStore {
 }
 
 /**
+ * `new PayerLedger(KEEP_OBJECTS)`: the ledger keeps the claims and remittances it records as the
+ * objects themselves, not as JSON text. For a run whose ledger fits in memory and that looks
+ * back at every claim (the simulated practice: writing and re-reading the text was a tenth of a
+ * run). The ledger hands back the objects it was given: neither it nor the edits change a claim
+ * or remittance once adjudicated, and its callers must not either.
+ */
+export const KEEP_OBJECTS = 'objects';
+
+/**
  * One adjudication the ledger remembers. A run may hold hundreds of thousands: the remittance and
  * claim are kept as JSON text in the store (compact, never walked by the garbage collector) and
  * rebuilt when a correction, duplicate check or secondary claim asks for them, which is rare.
@@ -43,29 +52,40 @@ export function memoryLedgerStore(): LedgerStore {
  * (the remittance without its findings).
  */
 class Entry {
-  readonly #store: LedgerStore;
-  readonly #remittance: number;
-  readonly #claim: number;
+  readonly #store: LedgerStore | null;
+  /** The remittance's handle in the store, or the remittance itself (no store). */
+  readonly #remittance: number | Remittance;
+  /** The claim's handle in the store (-1: none), or the claim itself (no store). */
+  readonly #claim: number | Claim | undefined;
   readonly #recent: RecentClaims;
   /** Set when a later replacement, void or reopening took this claim back. */
   supersededBy: Remittance | null = null;
-  constructor(store: LedgerStore, r: Remittance, claim?: Claim, recent?: RecentClaims) {
+  constructor(store: LedgerStore | null, r: Remittance, claim?: Claim, recent?: RecentClaims) {
     this.#store = store;
     this.#recent = recent ?? NO_RECENT;
     // Without its findings: nothing reads them back (a correction reverses the original's
     // lines, coordination reads the primary's payments), and their messages are most of the
     // text a run would otherwise write and keep for every claim (issue 11).
-    this.#remittance = store.put(JSON.stringify(r.findings.length ? { ...r, findings: [] } : r));
+    const kept = r.findings.length ? { ...r, findings: [] } : r;
+    if (!store) {
+      this.#remittance = kept;
+      this.#claim = claim;
+      return;
+    }
+    this.#remittance = store.put(JSON.stringify(kept));
     this.#claim = claim ? store.put(JSON.stringify(claim)) : -1;
     if (claim) this.#recent.add(this, claim);
   }
   /** The remittance recorded, with `findings` left empty (see the constructor). */
   get remittance(): Remittance {
-    return JSON.parse(this.#store.get(this.#remittance)) as Remittance;
+    const r = this.#remittance;
+    return typeof r !== 'number' ? r : (JSON.parse(this.#store!.get(r)) as Remittance);
   }
   /** The claim adjudicated, when the ledger saw it (history from JSON has only remittances). */
   get claim(): Claim | undefined {
-    return this.#claim < 0 ? undefined : (JSON.parse(this.#store.get(this.#claim)) as Claim);
+    const c = this.#claim;
+    if (typeof c !== 'number') return c;
+    return c < 0 ? undefined : (JSON.parse(this.#store!.get(c)) as Claim);
   }
   /**
    * The claim as the look-back reads it: the same data as `claim`, but shared between calls
@@ -73,10 +93,12 @@ class Entry {
    * Read-only: neither the ledger's callers nor the edits change a claim once adjudicated.
    */
   get priorClaim(): Claim | undefined {
-    if (this.#claim < 0) return undefined;
+    const h = this.#claim;
+    if (typeof h !== 'number') return h;
+    if (h < 0) return undefined;
     const hit = this.#recent.get(this);
     if (hit) return hit;
-    const c = JSON.parse(this.#store.get(this.#claim)) as Claim;
+    const c = JSON.parse(this.#store!.get(h)) as Claim;
     this.#recent.add(this, c);
     return c;
   }
@@ -109,11 +131,13 @@ class RecentClaims {
 const NO_RECENT = new RecentClaims(0);
 
 export class PayerLedger {
-  readonly #store: LedgerStore;
+  /** Where the text goes; null: the objects are kept as they are (KEEP_OBJECTS). */
+  readonly #store: LedgerStore | null;
   /** Parsed claims the look-back read lately (see RecentClaims). */
-  readonly #recent = new RecentClaims(4096);
-  constructor(store: LedgerStore = memoryLedgerStore()) {
-    this.#store = store;
+  readonly #recent: RecentClaims;
+  constructor(store: LedgerStore | typeof KEEP_OBJECTS = memoryLedgerStore()) {
+    this.#store = store === KEEP_OBJECTS ? null : store;
+    this.#recent = this.#store ? new RecentClaims(4096) : NO_RECENT;
   }
   /**
    * payer id -> claim id or payer claim number -> the adjudication it names. Nested maps (not
