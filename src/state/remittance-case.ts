@@ -39,6 +39,7 @@ import type { Remittance } from '../machines/remittance';
 import type { CaseV2 } from '../scenarios/format/v2';
 import { appealDeadline } from '../machines/appeal-deadline';
 import { appealLevels } from '../domain/payer/corrections/appeals';
+import { isIsoDate } from '../domain/time/dates';
 import {
   codedWork,
   scoreAttempt,
@@ -336,7 +337,8 @@ export function secondaryClaimOf(
 
 export type WorkChoice =
   | { kind: 'post-only' }
-  | { kind: 'appeal'; level: number; evidence: Evidence }
+  /** `filedOn`: the day it is sent, when later than today (after its deadline it is late). */
+  | { kind: 'appeal'; level: number; evidence: Evidence; filedOn?: string }
   | { kind: 'write-off'; reason: WriteOffReason }
   | { kind: 'bill-patient' }
   | { kind: 'bill-secondary' }
@@ -499,6 +501,14 @@ export function judgeWork(input: JudgeInput, choice: WorkChoice): WorkEntry {
       closes: false,
     };
   const r = read.value;
+  // An appeal may be sent later than today: the clock moves to that day (a late one expires).
+  if (
+    choice.kind === 'appeal' &&
+    choice.filedOn &&
+    isIsoDate(choice.filedOn) &&
+    choice.filedOn > today
+  )
+    return judgeWork({ ...input, today: choice.filedOn }, { ...choice, filedOn: undefined });
   const actor = machineAt(r, facts, today);
   try {
     switch (choice.kind) {
@@ -611,13 +621,28 @@ function appeal(
   });
   if (stateOf(actor) !== 'appealing') {
     const d = lastDecision(actor, before);
+    // Sent after the level's deadline: the reviewer dismisses it as late (the ladder's rule).
+    const late = d?.rationale === WRONG_MOVES.missedDeadline;
+    const due = late
+      ? (appealChoices(facts.profile, r.remitDate, input.work).find((l) => l.level === level)
+          ?.deadline ?? null)
+      : null;
     return {
       ...base,
       right: false,
       rationale: d?.rationale ?? 'The appeal could not be filed.',
-      outcome: 'The payer does not take the appeal: this remittance gives no appeal rights.',
+      outcome: late
+        ? `${name} sent ${at}, after its deadline ${due ?? '(passed)'}: dismissed as late. The denial stands.`
+        : 'The payer does not take the appeal: this remittance gives no appeal rights.',
       closes: false,
-      appeal: { level, name, evidence, filedOn: at, deadline: null, result: 'refused' },
+      appeal: {
+        level,
+        name,
+        evidence,
+        filedOn: at,
+        deadline: due,
+        result: late ? 'expired' : 'refused',
+      },
     };
   }
   const child = ladderOf(actor);

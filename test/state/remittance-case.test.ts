@@ -252,6 +252,22 @@ describe('a case that starts from a remittance', () => {
     s.close();
   });
 
+  it('an appeal sent after its deadline is dismissed as late: the clock moves there, the denial stands', async () => {
+    const s = await posted('co50-redetermination-records');
+    // Deadline 2026-10-26 (120 days + 5 presumed receipt, 42 CFR 405.942).
+    s.work({ kind: 'appeal', level: 1, evidence: 'corrected-code', filedOn: '2026-11-02' });
+    const w = s.context!.work!.at(-1)!;
+    expect(w.at).toBe('2026-11-02');
+    expect(w.appeal?.result, JSON.stringify(w)).toBe('expired');
+    expect(w.right).toBe(false);
+    expect(w.rationale).toBe(WRONG_MOVES.missedDeadline);
+    expect(w.outcome).toMatch(/after its deadline 2026-10-26/);
+    expect(s.step).toBe('denied');
+    expect(s.context!.today >= '2026-11-02').toBe(true);
+    expect(follow(s)['appeal-timing']?.mark).toBe('wrong');
+    s.close();
+  });
+
   it('skipping a level is dismissed (appeals go level by level)', async () => {
     const s = await posted('co50-redetermination-records');
     s.work({ kind: 'appeal', level: 2, evidence: 'records' });

@@ -115,6 +115,20 @@ export async function remittanceCaseScenario(run, base) {
       expect(await page.getByText('100%', { exact: true }).isVisible(), 'full score');
     });
 
+    await run.check('an appeal sent after its deadline is dismissed as late', async () => {
+      await page.goto(`${base}#/case/denials-and-appeals/co151-mai3-biopsies-redetermination`);
+      await heading(page, 'Remittance advice received');
+      await pressButton(page, 'Post the remittance');
+      await heading(page, 'Work the denial');
+      await chooseByKeyboard(page, 'Appeal');
+      await chooseByKeyboard(page, /Level 1:/);
+      await page.getByLabel(/Send it on/).fill('2027-03-01');
+      await pressButton(page, 'Take this action');
+      const log = page.locator('#work-log');
+      await log.getByText(/dismissed as late/).waitFor();
+      expect(await log.getByText('Wrong move').first().isVisible(), 'judged wrong');
+    });
+
     await run.check(
       'billing the secondary sends a crossover claim to Medicaid and shows its answer',
       async () => {
