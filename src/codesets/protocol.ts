@@ -84,8 +84,10 @@ export type WorkerRequest =
       payer: RawFile;
       fees: RawFile[];
       /** A correction or reopening: how it is sent and the remittance JSON it revises. */
-      channel?: 'claim' | 'reopening';
+      channel?: 'claim' | 'reopening' | 'appeal';
       original?: unknown;
+      /** The won appeal a `channel: 'appeal'` effectuates (the payer reprocesses `original`). */
+      decision?: { level: number; name: string; decidedOn: string };
     }
   | { type: 'lookup'; code: string; date: string }
   | { type: 'procedure'; code: string; date: string }

@@ -5,6 +5,8 @@
  *   denied | rejected → corrected → resubmitted → adjudicated → …
  *   resubmitted → denied (a refused reopening: the original decision stands)
  *   paid | denied → patientStatement → closed
+ *   denied → reprocessing → adjudicated (an appeal won: the payer's revised remittance)
+ *   paid → secondary → paid (the secondary claim with the primary's adjudication, and its answer)
  *
  * A correction goes the way the payer takes it: after a rejection, a new claim; after a denial,
  * a replacement (frequency 7 naming the payer claim number) or, at a payer that uses reopenings
@@ -72,6 +74,12 @@ export interface LifecycleContext {
   error: string | null;
   /** Actions taken at a remittance other than a new claim (denial-work.ts); absent = none. */
   work?: WorkEntry[];
+  /** The payer's revised remittances after won appeals, oldest first (not the trainee's claims,
+   * so not submissions); the last is the `remittance` in force until the next. Absent = none. */
+  revisions?: Remittance[];
+  /** The secondary claim sent with the primary's adjudication (837P 2320/2430) and the
+   * secondary payer's answer to it (null while it decides). Absent = none sent. */
+  secondary?: Submission;
 }
 
 /** How the trainee chose to correct an adjudicated claim (the denial workbench of a case that
@@ -82,9 +90,32 @@ export type CorrectAs = 'replacement' | 'void' | 'reopening' | 'new';
 export interface AdjudicateInput {
   claim: Claim;
   findings: Finding[];
-  channel: 'claim' | 'reopening';
-  /** The remittance a correction (frequency 7 or reopening) revises, else null. */
+  /** `appeal`: the payer effectuates a won appeal (reprocesses `original` without its denials). */
+  channel: 'claim' | 'reopening' | 'appeal';
+  /** The remittance a correction (frequency 7 or reopening) or a won appeal revises, else null. */
   original: Remittance | null;
+  /** The favourable decision a `channel: 'appeal'` effectuates. */
+  decision?: AppealDecision;
+}
+
+/** What the secondary payer is sent: the primary's claim and its decision (COB, 837P 2320/2430). */
+export interface SecondaryInput {
+  claim: Claim;
+  primary: Remittance;
+  today: string;
+}
+
+/** The secondary claim as sent and the secondary payer's remittance for it. */
+export interface SecondaryAnswer {
+  claim: Claim;
+  remittance: Remittance;
+}
+
+/** A favourable appeal decision (the level, its name and the date it was decided). */
+export interface AppealDecision {
+  level: number;
+  name: string;
+  decidedOn: string;
 }
 
 export interface LifecycleInput {
@@ -164,6 +195,9 @@ const lifecycleSetup = setup({
     adjudicate: fromPromise<Remittance, AdjudicateInput>(async () => {
       throw new Error('No payer is connected: provide an `adjudicate` actor.');
     }),
+    billSecondary: fromPromise<SecondaryAnswer, SecondaryInput>(async () => {
+      throw new Error('No secondary payer is connected: provide a `billSecondary` actor.');
+    }),
   },
   guards: {
     isRejected: ({ context }) => context.remittance?.status === 'rejected',
@@ -172,6 +206,12 @@ const lifecycleSetup = setup({
       context.remittance?.status === 'denied' || context.remittance?.status === 'partially-paid',
     hasClaim: ({ context }) => context.claim !== null,
     closesPath: ({ event }) => event.type === 'denial.record' && event.entry.closes,
+    wonAppeal: ({ event }) =>
+      event.type === 'denial.record' && event.entry.appeal?.result === 'won',
+    sendsSecondary: ({ event }) =>
+      event.type === 'denial.record' &&
+      event.entry.action === 'bill-secondary' &&
+      event.entry.right,
   },
   actions: {
     /** The simulated clock: moves `today` on by `days`, or to `notBefore` when that is later
@@ -246,6 +286,23 @@ const lifecycleSetup = setup({
         today: isIsoDate(until) && until > context.today ? until : context.today,
       };
     }),
+    /** The payer's revised remittance after a won appeal: the decision in force from now on. */
+    receiveRevision: assign(({ context }, params: { remittance: Remittance }) => ({
+      remittance: params.remittance,
+      revisions: [...(context.revisions ?? []), params.remittance],
+    })),
+    /** The secondary claim and the secondary payer's answer; the clock moves to its remit date. */
+    receiveSecondary: assign(({ context }, params: SecondaryAnswer) => {
+      const on = params.remittance.remitDate;
+      return {
+        secondary: {
+          claim: params.claim,
+          submittedOn: context.today,
+          remittance: params.remittance,
+        },
+        today: isIsoDate(on) && on > context.today ? on : context.today,
+      };
+    }),
     setError: assign((_, params: { error: unknown }) => ({
       error: params.error instanceof Error ? params.error.message : String(params.error),
     })),
@@ -312,11 +369,33 @@ const awaitingPayer = (onError: 'claim' | 'corrected') =>
     },
   });
 
-/** An action at the remittance: recorded; one that ends the account's path closes the case. */
+/** An action at the remittance: recorded; one that ends the account's path closes the case; a
+ * won appeal goes back to the payer, which reprocesses the claim. */
 const RECORD_WORK = [
+  { guard: 'wonAppeal' as const, target: 'reprocessing', actions: 'recordWork' as const },
+  { guard: 'sendsSecondary' as const, target: 'secondary', actions: 'recordWork' as const },
   { guard: 'closesPath' as const, target: 'closed', actions: 'recordWork' as const },
   { actions: 'recordWork' as const },
 ];
+
+/** The claim the remittance in force answers (the payer reprocesses that one after an appeal). */
+function claimInForce(c: LifecycleContext): Claim | null {
+  const r = c.remittance;
+  const s = [...c.submissions]
+    .reverse()
+    .find(
+      (x) => x.remittance && x.remittance.status !== 'refused' && x.claim.claimId === r?.claimId,
+    );
+  return s?.claim ?? lastSubmitted(c);
+}
+
+/** The favourable decision recorded last (the won appeal the payer effectuates). */
+function decisionOf(c: LifecycleContext): AppealDecision | undefined {
+  const w = [...(c.work ?? [])].reverse().find((x) => x.appeal?.result === 'won');
+  return w?.appeal
+    ? { level: w.appeal.level, name: w.appeal.name, decidedOn: w.until ?? w.at }
+    : undefined;
+}
 
 export const lifecycleMachine = lifecycleSetup.createMachine({
   id: 'lifecycle',
@@ -417,6 +496,60 @@ export const lifecycleMachine = lifecycleSetup.createMachine({
     resubmitted: {
       ...awaitingPayer('corrected'),
     },
+    /** A won appeal: the payer reprocesses the claim without the overturned denials and sends
+     * its revised remittance (posted like any). See: 42 CFR 405.984; Pub. 100-04 ch. 29. */
+    reprocessing: {
+      tags: ['busy', 'phase.outcome'],
+      invoke: {
+        src: 'adjudicate',
+        input: ({ context }) => {
+          const decision = decisionOf(context);
+          return {
+            claim: claimInForce(context) as Claim,
+            findings: [],
+            channel: 'appeal' as const,
+            original: context.remittance,
+            ...(decision ? { decision } : {}),
+          };
+        },
+        onDone: {
+          target: 'adjudicated',
+          actions: [
+            { type: 'receiveRevision', params: ({ event }) => ({ remittance: event.output }) },
+            {
+              type: 'tick',
+              params: ({ event }) => ({ days: 0, notBefore: event.output.remitDate }),
+            },
+          ],
+        },
+        onError: {
+          target: 'denied',
+          actions: { type: 'setError', params: ({ event }) => ({ error: event.error }) },
+        },
+      },
+    },
+    /** The secondary claim goes out with the primary's adjudication; the secondary's answer
+     * comes back and what it leaves is the patient's balance (settled from `paid`).
+     * See: NAIC COB model regulation (MDL-120); Pub. 100-05 (MSP); X12 837P loops 2320/2430. */
+    secondary: {
+      tags: ['busy', 'phase.outcome'],
+      invoke: {
+        src: 'billSecondary',
+        input: ({ context }) => ({
+          claim: claimInForce(context) as Claim,
+          primary: context.remittance as Remittance,
+          today: context.today,
+        }),
+        onDone: {
+          target: 'paid',
+          actions: { type: 'receiveSecondary', params: ({ event }) => event.output },
+        },
+        onError: {
+          target: 'paid',
+          actions: { type: 'setError', params: ({ event }) => ({ error: event.error }) },
+        },
+      },
+    },
     patientStatement: {
       tags: ['phase.statement'],
       on: { 'case.close': 'closed' },
@@ -437,6 +570,8 @@ export const LIFECYCLE_STEPS = [
   'rejected',
   'corrected',
   'resubmitted',
+  'reprocessing',
+  'secondary',
   'patientStatement',
   'closed',
 ] as const;

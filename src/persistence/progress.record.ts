@@ -90,6 +90,12 @@ export const lifecycleContextSchema = z.object({
     .optional(),
   /** Actions at a remittance (a case that starts from one); optional, so older records read. */
   work: z.array(workEntrySchema).optional(),
+  /** The payer's revised remittances after won appeals (optional, so older records read). */
+  revisions: z.array(remittanceSchema).optional(),
+  /** The secondary claim with the secondary payer's answer (optional, so older records read). */
+  secondary: z
+    .object({ claim: claimSchema, submittedOn: isoDate, remittance: remittanceSchema.nullable() })
+    .optional(),
 });
 
 /** The trainee's highlights on the visit note (src/domain/annotations/highlights.ts). */

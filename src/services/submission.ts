@@ -9,6 +9,7 @@ import type { Claim } from '../domain/claim/claim';
 import type { AdjudicationContext } from '../domain/payer/adjudicate';
 import type { ReopeningOutcome } from '../domain/payer/corrections/reopening';
 import { refusalJson, submit, type Channel } from '../domain/payer/corrections/submit';
+import type { AppealDecision } from '../domain/payer/corrections/appeal-effectuation';
 import { remittanceJson } from '../domain/payer/remittance/remittance';
 import { remittanceFromJson } from '../domain/payer/remittance/remittance-json';
 import type { Result } from '../domain/result';
@@ -19,6 +20,8 @@ export function answerSubmission(
   channel: Channel,
   originalJson: unknown,
   ctx: AdjudicationContext,
+  /** The won appeal a `channel: 'appeal'` effectuates. */
+  decision?: AppealDecision,
 ): Result<unknown> {
   let original = null;
   if (originalJson !== undefined && originalJson !== null) {
@@ -26,7 +29,10 @@ export function answerSubmission(
     if (!o.ok) return o;
     original = o.value;
   }
-  return { ok: true, value: answerJson(claim, submit(claim, channel, original, ctx), true) };
+  return {
+    ok: true,
+    value: answerJson(claim, submit(claim, channel, original, ctx, decision), true),
+  };
 }
 
 /**

@@ -88,6 +88,7 @@ async function adjudicateRequest(
     req.channel ?? 'claim',
     req.original,
     service.context(payer, { catalog, findings: req.findings, history: req.history }),
+    req.decision,
   );
   if (!out.ok) throw new RequestError(out.errors);
   return out.value;

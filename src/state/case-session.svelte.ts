@@ -16,6 +16,9 @@ import { claimFromDraft, type ClaimHeader } from '../machines/claim-from-draft';
 import {
   lifecycleMachine,
   type AdjudicateInput,
+  type AppealDecision,
+  type SecondaryAnswer,
+  type SecondaryInput,
   type LifecycleContext,
   type LifecycleEvent,
   type LifecycleStep,
@@ -38,18 +41,26 @@ import type { CaseV2 } from '../scenarios/format/v2';
 import {
   caseFacts,
   judgeWork,
+  secondaryClaimOf,
+  secondaryPayerOf,
   openingContext,
   scoreRemittanceCase,
   type WorkChoice,
 } from './remittance-case';
 import { CaseHighlights } from './case-highlights.svelte';
+import type { WorkEntry } from '../machines/denial-work';
 
 export type Adjudicator = (
   claim: Claim,
   history: readonly Claim[],
   findings: readonly Finding[],
-  /** A correction: a claim, or a reopening request, and the remittance it revises. */
-  sent?: { channel: 'claim' | 'reopening'; original: Remittance | null },
+  /** A correction (a claim, or a reopening request) or a won appeal the payer effectuates, and
+   * the remittance it revises. */
+  sent?: {
+    channel: 'claim' | 'reopening' | 'appeal';
+    original: Remittance | null;
+    decision?: AppealDecision;
+  },
 ) => Promise<Remittance>;
 /** In the page (starter set) or in the code-set worker (official bundles): may be async. */
 export type Scrubber = (claim: Claim, history: readonly Claim[]) => Finding[] | Promise<Finding[]>;
@@ -76,6 +87,10 @@ export interface SessionDeps {
   /** A format-2 case that starts from a remittance (`afterRemittance`): it opens at the
    * remittance and the trainee works the denial (src/state/remittance-case.ts). */
   remittanceCase?: CaseV2;
+  /** Every payer profile of the case's pack set (who can be billed as secondary). */
+  payers?: ReadonlyMap<string, PayerProfile>;
+  /** Another payer's adjudication through the same payer service (the secondary). */
+  adjudicatorFor?: (payerId: string, standInName?: string) => Adjudicator;
 }
 
 /** A score item as the attempt history keeps it. */
@@ -112,7 +127,12 @@ export function scoreStored(
 const RESUME_FROM: Partial<Record<LifecycleStep, LifecycleStep>> = {
   submitted: 'claim',
   resubmitted: 'corrected',
+  // A won appeal or a secondary claim the payer had not answered yet: the action that sent it is
+  // recorded again on resume, and goes to the payer again.
+  reprocessing: 'denied',
+  secondary: 'paid',
 };
+const RESENDS_WORK: ReadonlySet<LifecycleStep> = new Set(['reprocessing', 'secondary']);
 
 export function headerFor(c: CaseFile): ClaimHeader {
   return {
@@ -221,16 +241,24 @@ export class CaseSession {
           this.deps.adjudicate(input.claim, this.#history(input.claim), input.findings, {
             channel: input.channel,
             original: input.original,
+            ...(input.decision ? { decision: input.decision } : {}),
           }),
+        ),
+        billSecondary: fromPromise<SecondaryAnswer, SecondaryInput>(({ input }) =>
+          this.#billSecondary(input),
         ),
       },
     });
     let actor: LifecycleActor;
+    let resend: WorkEntry | null = null;
     if (loaded.kind === 'found') {
       const rec = loaded.record;
       const value = RESUME_FROM[rec.step] ?? rec.step;
       const context: LifecycleContext = rec.context;
-      if (value !== rec.step)
+      if (RESENDS_WORK.has(rec.step) && context.work?.length) {
+        resend = context.work.at(-1)!;
+        context.work = context.work.slice(0, -1);
+      } else if (value !== rec.step)
         context.submissions = context.submissions.filter((s) => s.remittance !== null);
       actor = createActor(machine, {
         snapshot: machine.resolveState({ value, context }),
@@ -273,6 +301,7 @@ export class CaseSession {
     this.#unsubscribe = () => sub.unsubscribe();
     actor.start();
     this.#state = new ActorState(actor);
+    if (resend) actor.send({ type: 'denial.record', entry: resend });
     if (loaded.kind !== 'found')
       this.#save(actor.getSnapshot().value as LifecycleStep, actor.getSnapshot().context);
   }
@@ -403,6 +432,26 @@ export class CaseSession {
     return all;
   }
 
+  /**
+   * The secondary claim: the primary's claim sent to the secondary payer with the primary's
+   * adjudication per line (837P 2320/2430), answered through the same payer service.
+   */
+  async #billSecondary(input: SecondaryInput): Promise<SecondaryAnswer> {
+    const rc = this.deps.remittanceCase;
+    const profile = this.deps.payerProfile;
+    const payers = this.deps.payers;
+    const to =
+      rc && profile && payers
+        ? secondaryPayerOf(rc, profile, payers, input.claim.patient.memberId ?? '')
+        : null;
+    if (!to || !this.deps.adjudicatorFor)
+      throw new Error('No secondary coverage is on file for this claim.');
+    const claim = secondaryClaimOf(input.claim, input.primary, to, input.today);
+    const adjudicate = this.deps.adjudicatorFor(to.payerId, to.name);
+    const remittance = await adjudicate(claim, [], []);
+    return { claim, remittance };
+  }
+
   /** The case starts from a remittance: the trainee works the denial, not the coding. */
   get fromRemittance(): boolean {
     return this.deps.remittanceCase?.afterRemittance !== undefined;
@@ -423,6 +472,7 @@ export class CaseSession {
         today: c.today,
         work: c.work ?? [],
         facts: caseFacts(rc, profile),
+        secondary: c.secondary?.remittance ?? null,
       },
       choice,
     );

@@ -63,6 +63,8 @@ export function openSession(
     acceptsReplacement: payer.acceptsReplacement,
     payerName: payer.payerName,
     payerProfile: payer.profile,
+    payers: payer.payers,
+    adjudicatorFor: payer.adjudicatorFor,
   });
 }
 

@@ -7,9 +7,9 @@
  */
 import type { Claim } from '../domain/claim/claim';
 import type { CodeCatalog } from '../domain/codes/catalog';
-import type { Finding } from '../domain/findings';
 import type { AdjudicationContext } from '../domain/payer/adjudicate';
 import type { Channel } from '../domain/payer/corrections/submit';
+import type { AppealDecision } from '../domain/payer/corrections/appeal-effectuation';
 import type { PayerProfile } from '../domain/payer/profile';
 import type { Problem } from '../domain/result';
 import type { CaseFile, Pack } from '../scenarios/schema';
@@ -26,6 +26,14 @@ export interface PayerService {
   payerName: string;
   adjudicate: Adjudicator;
   scrub: Scrubber;
+  /** Every valid payer profile of the case's pack set (who can be billed as secondary). */
+  payers: ReadonlyMap<string, PayerProfile>;
+  /**
+   * Another payer of the same service (the secondary a claim goes to after the primary), the
+   * same way as the case's own. A payer with no profile in the packs is answered by a stand-in
+   * plan built on the case payer's profile, under the id and name given.
+   */
+  adjudicatorFor: (payerId: string, standInName?: string) => Adjudicator;
 }
 
 /**
@@ -44,11 +52,13 @@ const plain = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
 export interface Sent {
   channel: Channel;
   original: Remittance | null;
+  /** The won appeal a `channel: 'appeal'` effectuates. */
+  decision?: AppealDecision;
 }
 
 /** The page's own payer (no worker): the same `submit` the worker runs. */
 function decideHere(claim: Claim, sent: Sent, ctx: AdjudicationContext): unknown {
-  const out = answerSubmission(claim, sent.channel, sent.original, ctx);
+  const out = answerSubmission(claim, sent.channel, sent.original, ctx, sent.decision);
   if (!out.ok)
     throw new Error(
       `The remittance being corrected could not be read (${out.errors[0]!.message}).`,
@@ -93,17 +103,10 @@ export function payerServiceFor(
       ? worker.request({ type: 'scrub', claim: plain(claim), history: plain([...history]) })
       : service.scrub(claim, catalog(), history);
   };
-  return {
-    profile: payer,
-    acceptsReplacement: payer.corrections === 'frequency-7-8',
-    payerName: payer.name,
-    scrub: run,
-    adjudicate: async (
-      claim: Claim,
-      history: readonly Claim[],
-      findings: readonly Finding[],
-      sent: Sent = { channel: 'claim', original: null },
-    ): Promise<Remittance> => {
+  /** Adjudication by `who` (its parsed profile and the file the worker is sent). */
+  const adjudicatorOf =
+    (who: PayerProfile, file: { file: string; data: unknown }): Adjudicator =>
+    async (claim, history, findings, sent: Sent = { channel: 'claim', original: null }) => {
       const worker = await viaWorker();
       const json = worker
         ? await worker.request({
@@ -111,16 +114,13 @@ export function payerServiceFor(
             claim: plain(claim),
             history: plain([...history]),
             findings: plain([...findings]),
-            payer: profileFile,
+            payer: file,
             fees: pack.fees,
             channel: sent.channel,
             original: sent.original ? plain(sent.original) : null,
+            ...(sent.decision ? { decision: sent.decision } : {}),
           })
-        : decideHere(
-            claim,
-            sent,
-            service.context(payer, { catalog: catalog(), findings, history }),
-          );
+        : decideHere(claim, sent, service.context(who, { catalog: catalog(), findings, history }));
       const parsed = remittanceSchema.safeParse(json);
       if (!parsed.success) {
         const i = parsed.error.issues[0];
@@ -129,6 +129,21 @@ export function payerServiceFor(
         );
       }
       return parsed.data;
+    };
+  return {
+    profile: payer,
+    acceptsReplacement: payer.corrections === 'frequency-7-8',
+    payerName: payer.name,
+    scrub: run,
+    payers: service.payers,
+    adjudicate: adjudicatorOf(payer, profileFile),
+    adjudicatorFor: (payerId, standInName) => {
+      const known = service.payers.get(payerId);
+      const file = service.payerFiles.get(payerId);
+      if (known && file) return adjudicatorOf(known, file);
+      const name = standInName ?? payerId;
+      const data = { ...(profileFile.data as Record<string, unknown>), id: payerId, name };
+      return adjudicatorOf({ ...payer, id: payerId, name }, { file: profileFile.file, data });
     },
   };
 }

@@ -31,7 +31,7 @@ import { claimInputFromDraft, type ClaimHeader } from '../machines/claim-from-dr
 import type { WorkEntry } from '../machines/denial-work';
 import type { Draft } from '../machines/draft';
 import { claimIdFor, type LifecycleContext } from '../machines/lifecycle.machine';
-import { correctPosting, expectedPosting, judgePosting } from '../machines/posting';
+import { correctPosting, expectedPosting, judgePosting, secondaryClaim } from '../machines/posting';
 import { causeOf, denialOf } from '../machines/practice/causes';
 import { WRONG_MOVES } from '../machines/practice/decisions';
 import { appealLevelsFor } from '../machines/practice/payer-rules';
@@ -39,6 +39,7 @@ import type { Remittance } from '../machines/remittance';
 import type { CaseV2 } from '../scenarios/format/v2';
 import { appealDeadline } from '../machines/appeal-deadline';
 import { appealLevels } from '../domain/payer/corrections/appeals';
+import { isIsoDate } from '../domain/time/dates';
 import {
   codedWork,
   scoreAttempt,
@@ -255,11 +256,89 @@ export async function openingContext(
   };
 }
 
+// ---------------------------------------------------------------- the secondary payer
+
+/** Who the secondary claim goes to. */
+export interface SecondaryPayer {
+  payerId: string;
+  memberId: string;
+  /** The name a stand-in plan goes by when the packs have no profile for this payer. */
+  name: string;
+  /** The packs have no profile for it: a plan built on the primary's profile answers. */
+  standIn: boolean;
+}
+
+/**
+ * The payer that pays after this one, from the case's facts: the secondary named on the claim
+ * (otherPayers), else Medicaid for a dual-eligible Medicare patient (the crossover: Medicaid pays
+ * the Medicare cost sharing it covers, CO-45 the rest for a QMB), else the other coverage the
+ * visit note names, answered by a plan built on the primary's profile (the packs carry none of its
+ * own). Null when the case gives no second coverage.
+ * See: NAIC COB model regulation (MDL-120); SSA §1902(n)(3) (QMB); Pub. 100-04 ch. 28 (crossover).
+ */
+export function secondaryPayerOf(
+  c: CaseV2,
+  primary: PayerProfile,
+  payers: ReadonlyMap<string, PayerProfile>,
+  /** The member ID on the primary's claim. */
+  memberId: string,
+): SecondaryPayer | null {
+  const s = c.afterRemittance!.submitted;
+  const named = (s.otherPayers ?? []).find(
+    (o) => o.sequence !== 'primary' && o.payerId !== primary.id,
+  );
+  if (named) {
+    const p = payers.get(named.payerId);
+    return {
+      payerId: named.payerId,
+      memberId: named.memberId ?? memberId,
+      name: p?.name ?? named.payerId,
+      standIn: !p,
+    };
+  }
+  const medicaid = [...payers.values()].find((p) => p.kind === 'medicaid');
+  if (c.patient.dualStatus && primary.kind === 'medicare' && medicaid)
+    return {
+      payerId: medicaid.id,
+      // The case gives the Medicare number only: a synthetic Medicaid ID stands for the one on file.
+      memberId: `MCD${memberId}`,
+      name: medicaid.name,
+      standIn: false,
+    };
+  if (c.afterRemittance!.key.actions.includes('bill-secondary'))
+    return {
+      payerId: 'secondary-plan',
+      memberId: `S${memberId}`,
+      name: 'Secondary plan (the coverage on file)',
+      standIn: true,
+    };
+  return null;
+}
+
+/**
+ * The secondary claim: the primary's claim billed to `to`, carrying the primary's adjudication
+ * per line (paid amount and adjustments: 837P loops 2320/2430), dated `today`.
+ */
+export function secondaryClaimOf(
+  primaryClaim: Claim,
+  primary: Remittance,
+  to: Pick<SecondaryPayer, 'payerId' | 'memberId'>,
+  today: string,
+): Claim {
+  const read = remittanceFromJson(primary, 'primary remittance');
+  if (!read.ok)
+    throw new Error(
+      `The primary's remittance could not be read (${read.errors[0]?.message ?? 'unknown'}).`,
+    );
+  return secondaryClaim(primaryClaim, read.value, to, `${primaryClaim.claimId}-S`, today);
+}
+
 // ---------------------------------------------------------------- judging an action
 
 export type WorkChoice =
   | { kind: 'post-only' }
-  | { kind: 'appeal'; level: number; evidence: Evidence }
+  /** `filedOn`: the day it is sent, when later than today (after its deadline it is late). */
+  | { kind: 'appeal'; level: number; evidence: Evidence; filedOn?: string }
   | { kind: 'write-off'; reason: WriteOffReason }
   | { kind: 'bill-patient' }
   | { kind: 'bill-secondary' }
@@ -385,6 +464,9 @@ export interface JudgeInput {
   today: string;
   work: readonly WorkEntry[];
   facts: CaseFacts;
+  /** The secondary payer's remittance, once the secondary claim was answered: what the patient
+   * still owes is what it leaves (the balance is settled against it). */
+  secondary?: Remittance | null;
 }
 
 /**
@@ -394,7 +476,20 @@ export interface JudgeInput {
  */
 export function judgeWork(input: JudgeInput, choice: WorkChoice): WorkEntry {
   const { today, facts } = input;
-  const read = remittanceFromJson(input.remittance, 'remittance');
+  if (input.secondary && choice.kind === 'bill-secondary')
+    return {
+      at: today,
+      action: 'bill-secondary',
+      choice: 'bill the secondary payer',
+      right: false,
+      rationale:
+        'The secondary payer has already decided this claim: billing it again is a duplicate (CARC 18). Settle what it left.',
+      outcome: 'The secondary claim is not sent again.',
+      closes: false,
+    };
+  // After the secondary's answer, the balance is settled against what it left.
+  const settle = input.secondary && choice.kind !== 'appeal' && choice.kind !== 'bill-other-payer';
+  const read = remittanceFromJson(settle ? input.secondary : input.remittance, 'remittance');
   if (!read.ok)
     return {
       at: today,
@@ -406,6 +501,14 @@ export function judgeWork(input: JudgeInput, choice: WorkChoice): WorkEntry {
       closes: false,
     };
   const r = read.value;
+  // An appeal may be sent later than today: the clock moves to that day (a late one expires).
+  if (
+    choice.kind === 'appeal' &&
+    choice.filedOn &&
+    isIsoDate(choice.filedOn) &&
+    choice.filedOn > today
+  )
+    return judgeWork({ ...input, today: choice.filedOn }, { ...choice, filedOn: undefined });
   const actor = machineAt(r, facts, today);
   try {
     switch (choice.kind) {
@@ -518,13 +621,28 @@ function appeal(
   });
   if (stateOf(actor) !== 'appealing') {
     const d = lastDecision(actor, before);
+    // Sent after the level's deadline: the reviewer dismisses it as late (the ladder's rule).
+    const late = d?.rationale === WRONG_MOVES.missedDeadline;
+    const due = late
+      ? (appealChoices(facts.profile, r.remitDate, input.work).find((l) => l.level === level)
+          ?.deadline ?? null)
+      : null;
     return {
       ...base,
       right: false,
       rationale: d?.rationale ?? 'The appeal could not be filed.',
-      outcome: 'The payer does not take the appeal: this remittance gives no appeal rights.',
+      outcome: late
+        ? `${name} sent ${at}, after its deadline ${due ?? '(passed)'}: dismissed as late. The denial stands.`
+        : 'The payer does not take the appeal: this remittance gives no appeal rights.',
       closes: false,
-      appeal: { level, name, evidence, filedOn: at, deadline: null, result: 'refused' },
+      appeal: {
+        level,
+        name,
+        evidence,
+        filedOn: at,
+        deadline: due,
+        result: late ? 'expired' : 'refused',
+      },
     };
   }
   const child = ladderOf(actor);
@@ -555,7 +673,9 @@ function appeal(
         : result === 'expired'
           ? `${name} filed ${at}, after its deadline ${deadline}: dismissed as late. The denial stands.`
           : `${name} filed ${at} (deadline ${deadline}); decided ${decided}: upheld — ${step?.reason ?? out?.reason ?? 'the denial stands'}.`,
-    closes: result === 'won',
+    // A won appeal does not end the path: the payer reprocesses the claim (lifecycle
+    // `reprocessing`) and its revised remittance is posted next.
+    closes: false,
     until: decided,
     appeal: { level, name, evidence, filedOn: at, deadline, result },
   };
@@ -700,7 +820,8 @@ function billSecondary(actor: ClaimActor, r: DomainRemittance, at: string): Work
       rationale:
         'The primary has paid its share: the claim goes to the secondary with the primary’s adjudication per line (837P loops 2320/2430), and the secondary pays after it (COB; for a QMB, Medicaid covers the cost sharing).',
       outcome: `A claim with the primary's remittance (payer claim number ${r.payerClaimNumber ?? 'none'}) is sent to the secondary payer.`,
-      closes: true,
+      // The secondary answers next; the balance is settled against what it leaves.
+      closes: false,
     };
   return {
     ...base,
@@ -789,7 +910,8 @@ export function remittanceCaseFacts(ctx: LifecycleContext): AttemptFacts {
           : ('claim' as const),
     })),
     decisions,
-    startRemittance: ctx.submissions[0]?.remittance ?? null,
+    // After a won appeal the follow-up answers the payer's revised remittance.
+    startRemittance: ctx.revisions?.at(-1) ?? ctx.submissions[0]?.remittance ?? null,
   };
 }
 

@@ -341,11 +341,30 @@ describe('lifecycle machine tags (what the UI asks instead of state names)', () 
       rejected: ['outcome.rejected', 'phase.outcome'],
       corrected: ['phase.correction'],
       resubmitted: ['phase.correction'],
+      reprocessing: ['phase.outcome'],
+      secondary: ['phase.outcome'],
       patientStatement: ['phase.statement'],
       closed: ['phase.closed'],
     });
   });
 });
+
+const work = {
+  at: '2026-02-01',
+  choice: 'x',
+  right: true,
+  rationale: 'x',
+  outcome: 'x',
+  closes: false,
+} as const;
+const won = {
+  level: 1,
+  name: 'Redetermination',
+  evidence: 'records',
+  filedOn: '2026-02-01',
+  deadline: '2026-06-06',
+  result: 'won',
+} as const;
 
 describe('lifecycle machine graph', () => {
   it('reaches every state by some path of events', () => {
@@ -365,6 +384,9 @@ describe('lifecycle machine graph', () => {
       { type: 'claim.resubmit' },
       { type: 'statement.issue' },
       { type: 'case.close' },
+      // A won appeal goes back to the payer; a secondary claim goes to the secondary payer.
+      { type: 'denial.record', entry: { ...work, action: 'appeal', appeal: won } },
+      { type: 'denial.record', entry: { ...work, action: 'bill-secondary' } },
     ];
     const paths = getShortestPaths(lifecycleMachine, {
       input,

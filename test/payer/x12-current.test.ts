@@ -60,6 +60,7 @@ const CARC_MEANING: Record<string, RegExp> = {
 };
 const RARC_MEANING: Record<string, RegExp> = {
   MA01: /appeal/i,
+  MA91: /result of the appeal/i,
   MA04: /primary payer/i,
   MA27: /entitlement|member id|name/i,
   MA28: /assignment|non-assigned|information/i,

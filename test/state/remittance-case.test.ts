@@ -108,6 +108,10 @@ describe('a case that starts from a remittance', () => {
     const w = s.context!.work!.at(-1)!;
     expect(w.appeal?.result, JSON.stringify(w)).toBe('won');
     expect(w.right).toBe(true);
+    // A won appeal no longer ends the path at once: the payer reprocesses the claim (issue 15).
+    await until(() => s.step === 'adjudicated');
+    s.send({ type: 'remittance.post' });
+    s.work({ kind: 'post-only' });
     expect(s.step).toBe('closed');
     const f = follow(s);
     expect(f['denial-action']?.mark).toBe('right');
@@ -116,6 +120,122 @@ describe('a case that starts from a remittance', () => {
     // The claim as sent was not the trainee's: no coding rows.
     expect(s.scoreReport()!.items.some((i) => i.section === 'coding')).toBe(false);
     expect(s.currentScore()?.percent).toBe(100);
+    s.close();
+  });
+
+  it('a won appeal brings the payer’s revised remittance: the original taken back, the denied line paid on the fee schedule', async () => {
+    const s = await posted('co50-redetermination-records');
+    const original = s.context!.remittance!;
+    const denied = original.lines.find((l) => l.adjustments.some((a) => a.carc === '50'))!;
+    s.work({ kind: 'appeal', level: 1, evidence: 'corrected-code' });
+    expect(s.step).toBe('reprocessing');
+    await until(() => s.step === 'adjudicated');
+    const ctx = s.context!;
+    const revised = ctx.remittance!;
+    expect(ctx.revisions).toHaveLength(1);
+    expect(ctx.revisions![0]).toEqual(revised);
+    // Not a claim of the trainee's: the submissions are the claim the case starts from only.
+    expect(ctx.submissions).toHaveLength(1);
+    // See: 42 CFR 405.984; X12 835 reversal and correction: the first decision is taken back in
+    // full (CLP02 = 22) and the claim decided again, MA91 saying it is the appeal's result.
+    expect(revised.reversal?.payerClaimNumber).toBe(original.payerClaimNumber);
+    expect(revised.reversal?.totals.paid).toBe(`-${original.totals.paid}`);
+    expect(revised.claimRemarks).toContain('MA91');
+    expect(revised.status).toBe('paid');
+    const line = revised.lines.find((l) => l.line === denied.line)!;
+    expect(Number(line.paid)).toBeGreaterThan(0);
+    expect(line.adjustments.some((a) => a.carc === '50')).toBe(false);
+    // Every line balances: billed = paid + adjustments.
+    for (const l of revised.lines)
+      expect(Math.round(Number(l.billed) * 100), `line ${l.line}`).toBe(
+        Math.round(Number(l.paid) * 100) +
+          l.adjustments.reduce((t, a) => t + Math.round(Number(a.amount) * 100), 0),
+      );
+    // The clock reached the effectuation date (after the decision).
+    expect(ctx.today).toBe(revised.remitDate);
+    expect(revised.remitDate! > ctx.work!.at(-1)!.until!).toBe(true);
+    // Posted like any remittance; the patient's share of the revision is then billed, and scored.
+    s.send({ type: 'remittance.post' });
+    expect(s.step).toBe('paid');
+    s.work({ kind: 'bill-patient' });
+    expect(s.context!.work!.at(-1)!.right).toBe(true);
+    expect(s.step).toBe('closed');
+    expect(follow(s)['balance-decision']?.mark).toBe('right');
+    s.close();
+  });
+
+  it('a won appeal the payer has not answered yet is sent again after a reload', async () => {
+    const store = new ProgressStore(memoryStore());
+    const a = await posted('co29-proof-of-timely-filing', store);
+    a.work({ kind: 'appeal', level: 1, evidence: 'proof-of-timely-filing' });
+    expect(a.step).toBe('reprocessing');
+    await a.flush();
+    a.close();
+    const b = session('co29-proof-of-timely-filing', store);
+    await b.open();
+    await until(() => b.step === 'adjudicated');
+    expect(b.context!.work).toHaveLength(1);
+    expect(b.context!.remittance!.status).toBe('paid');
+    expect(b.context!.remittance!.claimRemarks).toContain('MA91');
+    b.close();
+  });
+
+  it('billing the secondary sends a claim with the primary’s adjudication per line and shows its answer (commercial COB)', async () => {
+    const s = await posted('pr1-commercial-deductible-bill-secondary');
+    const primary = s.context!.remittance!;
+    s.work({ kind: 'bill-secondary' });
+    expect(s.context!.work!.at(-1)!.right).toBe(true);
+    expect(s.step).toBe('secondary');
+    await until(() => s.step === 'paid');
+    const sec = s.context!.secondary!;
+    // See: X12 005010X222A1 loops 2320/2430: the other payer's paid amount and CAS per line.
+    expect(sec.claim.payerSequence).toBe('secondary');
+    const cob = sec.claim.otherPayers![0]!;
+    expect(cob.payerId).toBe(primary.payerId);
+    expect(cob.adjudication?.payerClaimNumber).toBe(primary.payerClaimNumber);
+    expect(cob.adjudication?.lines[0]?.adjustments).toEqual(
+      primary.lines[0]!.adjustments.map((a) => ({
+        group: a.group,
+        carc: a.carc,
+        amount: Math.round(Number(a.amount) * 100),
+      })),
+    );
+    expect(sec.remittance?.status).toBeDefined();
+    // The secondary pays after the primary: its lines show the primary's impact (OA-23).
+    expect(sec.remittance!.lines[0]!.adjustments.some((a) => a.carc === '23')).toBe(true);
+    // A second secondary claim is a duplicate.
+    s.work({ kind: 'bill-secondary' });
+    expect(s.context!.work!.at(-1)!.right).toBe(false);
+    expect(s.step).toBe('paid');
+    s.close();
+  });
+
+  it('a QMB crossover: Medicaid answers the secondary claim and the patient is never billed the Medicare cost sharing', async () => {
+    const s = await posted('qmb-cost-sharing-bill-medicaid');
+    const primary = s.context!.remittance!;
+    expect(primary.patientMayBeBilled).toBe(false);
+    s.work({ kind: 'bill-secondary' });
+    await until(() => s.step === 'paid');
+    const sec = s.context!.secondary!;
+    expect(sec.claim.payerId).toBe('medicaid');
+    expect(sec.remittance?.payerId).toBe('medicaid');
+    // Medicaid pays toward the cost sharing Medicare left (SSA §1902(n)(3)).
+    expect(Number(sec.remittance!.totals.paid)).toBeGreaterThan(0);
+    // What the patient may be billed after Medicaid is never the Medicare PR-1/PR-2.
+    const pr12 = sec
+      .remittance!.lines.flatMap((l) => l.adjustments)
+      .filter((a) => a.group === 'PR' && (a.carc === '1' || a.carc === '2'));
+    expect(pr12).toEqual([]);
+    expect(follow(s)['denial-action']?.mark).toBe('right');
+    s.close();
+  });
+
+  it('billing the secondary with no second coverage on file sends nothing', async () => {
+    const s = await posted('pr3-commercial-copay-posting');
+    s.work({ kind: 'bill-secondary' });
+    expect(s.context!.work!.at(-1)!.right).toBe(false);
+    expect(s.step).toBe('paid');
+    expect(s.context!.secondary).toBeUndefined();
     s.close();
   });
 
@@ -129,6 +249,22 @@ describe('a case that starts from a remittance', () => {
     expect(nextAppealLevel(s.context!.work!)).toBe(2);
     // The clock moved to the decision.
     expect(s.context!.today > s.context!.remittance!.remitDate!).toBe(true);
+    s.close();
+  });
+
+  it('an appeal sent after its deadline is dismissed as late: the clock moves there, the denial stands', async () => {
+    const s = await posted('co50-redetermination-records');
+    // Deadline 2026-10-26 (120 days + 5 presumed receipt, 42 CFR 405.942).
+    s.work({ kind: 'appeal', level: 1, evidence: 'corrected-code', filedOn: '2026-11-02' });
+    const w = s.context!.work!.at(-1)!;
+    expect(w.at).toBe('2026-11-02');
+    expect(w.appeal?.result, JSON.stringify(w)).toBe('expired');
+    expect(w.right).toBe(false);
+    expect(w.rationale).toBe(WRONG_MOVES.missedDeadline);
+    expect(w.outcome).toMatch(/after its deadline 2026-10-26/);
+    expect(s.step).toBe('denied');
+    expect(s.context!.today >= '2026-11-02').toBe(true);
+    expect(follow(s)['appeal-timing']?.mark).toBe('wrong');
     s.close();
   });
 

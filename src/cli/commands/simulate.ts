@@ -31,6 +31,15 @@ export interface SimulationOptions {
   pack?: string;
   /** Days after the last visit the run goes on for open claims (730). */
   tailDays?: number;
+  /** `--check-postings`: the biller posts through the trainee's posting checks (biller.ts). */
+  checkPostings?: boolean;
+}
+
+/** What the posting checks found (with `checkPostings`): postings judged, wrong, errors by kind. */
+export interface PostingSummary {
+  checked: number;
+  wrong: number;
+  errors: Record<string, number>;
 }
 
 /** Runs the simulation and returns its figures. */
@@ -43,12 +52,15 @@ export function simulate(
     encounters: opts.encounters,
     ...(opts.pack ? { pack: opts.pack } : {}),
   }),
-): { figures: Figures; days: number; until: string } {
+): { figures: Figures; days: number; until: string; postings?: PostingSummary } {
   const practice = new Practice(
     { seed: opts.seed, start: source.world.startDate, behaviour: source.world.payers },
     practiceEffects(service, catalog, opts.seed),
   );
-  const work = autoBiller({ coderAccuracy: opts.coderAccuracy });
+  const work = autoBiller({
+    coderAccuracy: opts.coderAccuracy,
+    ...(opts.checkPostings ? { checkPostings: true } : {}),
+  });
   let next = source.next();
   let last = practice.today;
   let days = 0;
@@ -63,13 +75,40 @@ export function simulate(
     practice.advance(1, work);
     days++;
   }
-  return { figures: practice.figures(), days, until: practice.today };
+  const out = { figures: practice.figures(), days, until: practice.today };
+  return opts.checkPostings ? { ...out, postings: postingSummary(practice) } : out;
+}
+
+/** The posting ledger's verdicts: how many postings were judged, how many wrong, and why. */
+function postingSummary(p: Practice): PostingSummary {
+  const errors: Record<string, number> = {};
+  let checked = 0;
+  let wrong = 0;
+  for (const r of p.postings) {
+    if (r.right === null) continue;
+    checked++;
+    if (!r.right) wrong++;
+    for (const e of r.errors) {
+      const kind = /written off\. /.test(e)
+        ? 'patient-responsibility-written-off'
+        : /is contractual\. |moved to the patient\. /.test(e)
+          ? 'contractual-to-patient'
+          : /written off at posting/.test(e)
+            ? 'denial-written-off-at-posting'
+            : 'other';
+      errors[kind] = (errors[kind] ?? 0) + 1;
+    }
+  }
+  return { checked, wrong, errors };
 }
 
 const money = (c: number) => formatMoney(c);
 
 /** The figures as the public JSON (money as decimal strings, rates as fractions). */
-export function figuresJson(f: Figures, run: { seed: number; days: number; until: string }) {
+export function figuresJson(
+  f: Figures,
+  run: { seed: number; days: number; until: string; postings?: PostingSummary },
+) {
   return {
     seed: run.seed,
     simulatedDays: run.days,
@@ -102,6 +141,8 @@ export function figuresJson(f: Figures, run: { seed: number; days: number; until
     aging: Object.fromEntries(Object.entries(f.aging).map(([k, v]) => [k, money(v)])),
     balanceCheck: f.balanceCheck,
     decisions: f.decisions,
+    // Only with --check-postings: the default output is what it always was.
+    ...(run.postings ? { postings: run.postings } : {}),
   };
 }
 
@@ -137,13 +178,18 @@ function text(j: ReturnType<typeof figuresJson>): string[] {
     `insurance A/R aging     ${kv(j.aging)}`,
     `balance check           ${j.balanceCheck.linesChecked} lines checked, ${j.balanceCheck.violations} violations (billed = paid + adjustments)`,
     `decisions               ${j.decisions.total} (${j.decisions.wrong} wrong)`,
+    ...(j.postings
+      ? [
+          `postings checked        ${j.postings.checked} (${j.postings.wrong} with errors: ${kv(j.postings.errors)})`,
+        ]
+      : []),
   ];
 }
 
 export function parseSimulateFlags(args: string[]): SimulationOptions & { json: boolean } {
   const { flags, positional } = parseArgs(args, ['seed', 'encounters', 'pack', 'coder-accuracy']);
   for (const k of flags.keys())
-    if (!['seed', 'encounters', 'pack', 'coder-accuracy', 'json'].includes(k))
+    if (!['seed', 'encounters', 'pack', 'coder-accuracy', 'json', 'check-postings'].includes(k))
       throw new CliError(`unknown option --${k}`);
   if (positional.length) throw new CliError(`unexpected argument "${positional[0]}"`);
   const int = (k: string, dflt: number, min: number, max: number) => {
@@ -172,6 +218,7 @@ export function parseSimulateFlags(args: string[]): SimulationOptions & { json: 
     encounters,
     coderAccuracy,
     json: flags.get('json') === true,
+    ...(flags.get('check-postings') === true ? { checkPostings: true } : {}),
     ...(pack !== undefined ? { pack } : {}),
   };
 }
@@ -181,7 +228,12 @@ export async function run(args: string[], io: Io): Promise<number> {
   const service = cliPayerService(io, { insteadOfMpfs: 'using the pack fee table' });
   const catalog = await loadCatalog(io);
   const r = simulate(opts, service, catalog);
-  const j = figuresJson(r.figures, { seed: opts.seed, days: r.days, until: r.until });
+  const j = figuresJson(r.figures, {
+    seed: opts.seed,
+    days: r.days,
+    until: r.until,
+    ...(r.postings ? { postings: r.postings } : {}),
+  });
   if (opts.json) await emit(io, JSON.stringify(j));
   else for (const l of text(j)) await emit(io, l);
   return 0;

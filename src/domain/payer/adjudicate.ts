@@ -86,6 +86,11 @@ export interface AdjudicationContext {
   original?: Remittance;
   /** Set by `reopen` (reopening.ts): the corrected claim is a Medicare reopening, not a claim. */
   reopening?: ReopeningInfo;
+  /**
+   * Set by `effectuateAppeal` (corrections/appeal-effectuation.ts): a decision in the provider's
+   * favour overturned the denials of `original`; the claim is reprocessed without them.
+   */
+  appealDecision?: { level: number; name: string; decidedOn: string };
   cob?: CobState & {
     /** The primary payer's remittance: this payer then adjudicates as secondary. */
     primary?: Remittance;
@@ -196,7 +201,10 @@ export function adjudicate(claim: Claim, ctx: AdjudicationContext): Remittance {
     return remit('voided', reversal?.payerClaimNumber ?? claimNo, [], [], accStart, null, reversal);
 
   const rules = ctx.randomReview === false ? { ...r.rules, documentationRequestRate: 0 } : r.rules;
-  const denials = lineDenials(claim, r.payer, r.dos, rules, findings, ctx.seed ?? 0);
+  // A favourable appeal decision overturns the payer's own denials (its pricing still applies).
+  const denials = ctx.appealDecision
+    ? claim.lines.map((): Denial | null => null)
+    : lineDenials(claim, r.payer, r.dos, rules, findings, ctx.seed ?? 0);
   const pricing = price(claim, ctx, r, denials);
   const shared = shareCosts(claim, r, pricing, denials, accStart);
   const finalLines = coordinate(shared.lines, r, shared.seqRate);
@@ -345,7 +353,8 @@ function takeBack(
   ctx: AdjudicationContext,
   r: Receipt,
 ): { reversal: Reversal | null; accStart: Accumulators } {
-  const original = claim.frequency !== '1' || ctx.reopening ? ctx.original : undefined;
+  const original =
+    claim.frequency !== '1' || ctx.reopening || ctx.appealDecision ? ctx.original : undefined;
   const reversal = original && reversible(original) ? reversalOf(original) : null;
   // The shares go back to the benefit year the original counted them in: when the correction
   // moves the service into another year, this claim's year is untouched (the ledger credits the
@@ -640,7 +649,7 @@ function correctionRunning(
   benefitYear: string | undefined,
 ): Accumulators | undefined {
   const o = ctx.original;
-  if (!o || (claim.frequency === '1' && !ctx.reopening)) return undefined;
+  if (!o || (claim.frequency === '1' && !ctx.reopening && !ctx.appealDecision)) return undefined;
   if (o.payerId !== payer.id || !reversible(o) || !o.benefitYear) return undefined;
   return o.benefitYear === benefitYear ? o.accumulatorsAfter : undefined;
 }

@@ -10,11 +10,69 @@
  * balances unpaid after four statements written off.
  * See: DOMAIN.md §8; issue 15 ("an automatic biller that … answers denials by policy").
  */
+import { cents } from '../../domain/money';
+import { expectedLinePostings, type LinePosting, type RemittancePosting } from '../posting';
 import type { DenialAction, Coding, Practice } from './engine';
 
 export interface BillerPolicy {
   /** Probability (0–1) that a visit is coded as the documentation supports. */
   coderAccuracy: number;
+  /**
+   * Post each remittance line by line through the posting checks the trainee's posting goes
+   * through (engine `postLines`: balance, then judged against the 835), posting right with the
+   * coder's accuracy and otherwise making one of the common posting mistakes. Off (the default):
+   * every remittance is posted as the 835 says, with no decision recorded.
+   */
+  checkPostings?: boolean;
+}
+
+const POSTING_MISTAKES = ['pr-written-off', 'co-to-patient', 'denial-written-off'] as const;
+
+/**
+ * What the biller posts for the remittance of `id`: the 835's posting (posting.ts
+ * `expectedLinePostings`) with probability `accuracy`, else one common mistake that still
+ * balances each line (so the check judges it, not refuses it): patient responsibility written
+ * off as contractual, a contractual adjustment moved to the patient, or a denial written off at
+ * posting instead of parked for follow-up; when the remittance offers none of these, it is right.
+ * See: DOMAIN.md §6–§8 (posting PR as a write-off loses revenue; CO to the patient overbills).
+ */
+export function postingFor(p: Practice, id: string, accuracy: number): RemittancePosting | null {
+  const r = p.remittance(id);
+  if (!r) return null;
+  const want = expectedLinePostings(r);
+  const n = p.machine(id)?.context.claimSeq ?? 1;
+  if (p.draw(id, `posting-${n}`) < accuracy) return want;
+  const start = Math.floor(p.draw(id, `posting-mistake-${n}`) * POSTING_MISTAKES.length);
+  for (let k = 0; k < POSTING_MISTAKES.length; k++) {
+    const m = POSTING_MISTAKES[(start + k) % POSTING_MISTAKES.length]!;
+    const i = want.lines.findIndex((l) => applies(m, l));
+    if (i < 0) continue;
+    const lines = want.lines.map((l, j) => (j === i ? misposted(m, l) : l));
+    return { ...want, lines };
+  }
+  return want;
+}
+
+const patientOf = (l: LinePosting) => l.deductible + l.coinsurance + l.copay + l.otherPatient;
+
+function applies(m: (typeof POSTING_MISTAKES)[number], l: LinePosting): boolean {
+  if (m === 'pr-written-off') return l.parked === 0 && patientOf(l) > 0;
+  if (m === 'co-to-patient') return l.parked === 0 && l.contractual > 0;
+  return l.parked > 0;
+}
+
+function misposted(m: (typeof POSTING_MISTAKES)[number], l: LinePosting): LinePosting {
+  const none = { deductible: cents(0), coinsurance: cents(0), copay: cents(0) };
+  if (m === 'pr-written-off')
+    return {
+      ...l,
+      ...none,
+      otherPatient: cents(0),
+      contractual: cents(l.contractual + patientOf(l)),
+    };
+  if (m === 'co-to-patient')
+    return { ...l, contractual: cents(0), otherPatient: cents(l.otherPatient + l.contractual) };
+  return { ...l, parked: cents(0), contractual: cents(l.contractual + l.parked) };
 }
 
 const MISTAKES = ['member-id', 'dx-category', 'modifiers', 'em-level'] as const;
@@ -100,7 +158,11 @@ export function autoBiller(policy: BillerPolicy): (p: Practice) => void {
       p.code(id, codingFor(p, id, policy.coderAccuracy, attempt));
     }
     for (const id of p.queue('rejections')) p.fixRejection(id, codingFor(p, id, 1, 0));
-    for (const id of p.queue('toPost')) p.post(id);
+    for (const id of p.queue('toPost')) {
+      const posting = policy.checkPostings ? postingFor(p, id, policy.coderAccuracy) : null;
+      // A posting the check refuses (it does not balance) is posted as the 835 says instead.
+      if (!posting || !p.postLines(id, posting).ok) p.post(id);
+    }
     for (const id of p.queue('denials')) p.work(id, denialAction(p, id));
     for (const id of p.changedIn('appeals')) {
       const snap = p.machine(id)!;

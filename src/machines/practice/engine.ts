@@ -48,6 +48,17 @@ export interface PracticeEffects {
     claim: Claim,
     requestDate: string,
   ): { kind: 'revised'; remittance: Remittance } | { kind: 'refused' };
+  /**
+   * The payer effectuates a won appeal: its revised remittance for `claim` (the original taken
+   * back, the claim reprocessed without the overturned denial; domain/payer/corrections/
+   * appeal-effectuation.ts), or null when it cannot. Optional: without it (`claimlab simulate`)
+   * the engine's own simplified effectuation stands, so simulate's output is unchanged.
+   */
+  effectuate?(
+    claim: Claim,
+    original: Remittance,
+    decision: { level: number; name: string; decidedOn: string },
+  ): Remittance | null;
 }
 
 /** What the biller codes: diagnoses and lines, and the header fields a careless coder can drop. */
@@ -720,8 +731,18 @@ export class Practice {
     const ctx = c.actor.getSnapshot().context;
     if (s === 'payerProcessing' && ctx.appealResult?.result === 'won') {
       this.#tally.appeal(ctx.appealResult.level, 'won');
-      c.pending = this.#effectuate(c);
-      this.#schedule(addDays(this.today, 14), { id: c.enc.id, kind: 'remit' });
+      const decision = {
+        level: ctx.appealResult.level,
+        name: `level ${ctx.appealResult.level}`,
+        decidedOn: this.today,
+      };
+      const revised =
+        c.claim && c.remit
+          ? (this.#effects.effectuate?.(c.claim, c.remit, decision) ?? null)
+          : null;
+      c.pending = revised ?? this.#effectuate(c);
+      const on = revised && revised.remitDate > this.today ? revised.remitDate : null;
+      this.#schedule(on ?? addDays(this.today, 14), { id: c.enc.id, kind: 'remit' });
     } else if (s === 'appealing') {
       const child = this.#appealSnapshot(c);
       if (child?.value === 'lost')

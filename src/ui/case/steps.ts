@@ -12,6 +12,8 @@ const LABELS: Record<LifecycleStep, string> = {
   rejected: 'Rejected',
   corrected: 'Correcting',
   resubmitted: 'Resubmitted',
+  reprocessing: 'Appeal won: payer reprocessing',
+  secondary: 'Billed to the secondary payer',
   patientStatement: 'Patient statement',
   closed: 'Closed: score',
 };

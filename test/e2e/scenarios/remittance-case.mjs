@@ -4,7 +4,8 @@
  * keyboard in the denial workbench — a wrong move first (billing the patient for a CO-50
  * medical-necessity denial with no ABN: refused, its consequence shown), then the right one
  * (writing it off), and the score. A second case is won on appeal at level 1 with the corrected
- * code. axe at 1024 and 1440 px on the workbench.
+ * code: the payer's revised remittance is posted, then scored. A QMB's claim is billed to Medicaid
+ * as secondary and its answer shown. axe at 1024 and 1440 px on the workbench.
  */
 import { expect, withBrowser } from '../harness.mjs';
 import { heading, noPageErrors, statusBadge } from './steps.mjs';
@@ -97,9 +98,68 @@ export async function remittanceCaseScenario(run, base) {
       await chooseByKeyboard(page, /Level 1:/);
       await page.getByLabel('Evidence sent with the appeal').selectOption('corrected-code');
       await pressButton(page, 'Take this action');
+      // The payer reprocesses the claim: its revised remittance takes the first one back.
+      await heading(page, 'Remittance advice received');
+      expect(
+        await page.getByText(/Revised remittance after the appeal \(MA91\)/).isVisible(),
+        'revision notice',
+      );
+      expect(await page.getByText(/Taken back: claim/).isVisible(), 'the original taken back');
+      expect((await statusBadge(page)) === 'Paid', `status ${await statusBadge(page)}`);
+      await run.axeCheck(page, 'revised remittance after a won appeal');
+      await pressButton(page, 'Post the remittance');
+      await heading(page, 'Payment posted');
+      await chooseByKeyboard(page, 'Post it and take no further action');
+      await pressButton(page, 'Take this action');
       await heading(page, 'Your score');
       expect(await page.getByText('100%', { exact: true }).isVisible(), 'full score');
-      noPageErrors(errors);
     });
+
+    await run.check('an appeal sent after its deadline is dismissed as late', async () => {
+      await page.goto(`${base}#/case/denials-and-appeals/co151-mai3-biopsies-redetermination`);
+      await heading(page, 'Remittance advice received');
+      await pressButton(page, 'Post the remittance');
+      await heading(page, 'Work the denial');
+      await chooseByKeyboard(page, 'Appeal');
+      await chooseByKeyboard(page, /Level 1:/);
+      await page.getByLabel(/Send it on/).fill('2027-03-01');
+      await pressButton(page, 'Take this action');
+      const log = page.locator('#work-log');
+      await log.getByText(/dismissed as late/).waitFor();
+      expect(await log.getByText('Wrong move').first().isVisible(), 'judged wrong');
+    });
+
+    await run.check(
+      'billing the secondary sends a crossover claim to Medicaid and shows its answer',
+      async () => {
+        await page.goto(`${base}#/case/denials-and-appeals/qmb-cost-sharing-bill-medicaid`);
+        await heading(page, 'Remittance advice received');
+        await pressButton(page, 'Post the remittance');
+        await heading(page, 'Payment posted');
+        await chooseByKeyboard(page, 'Bill the secondary payer');
+        await pressButton(page, 'Take this action');
+        const sec = page.getByRole('region', { name: /Secondary payer: medicaid/ });
+        await sec.waitFor({ timeout: 15_000 });
+        // The claim went with Medicare's adjudication (COB): each line shows what the primary paid.
+        expect(
+          await sec
+            .getByText(/-001-S$/)
+            .first()
+            .isVisible(),
+          'the secondary claim is named',
+        );
+        const table = sec.getByRole('table', { name: /Secondary remittance/ });
+        expect(
+          await table.getByRole('columnheader', { name: 'Primary paid' }).isVisible(),
+          'the primary payment per line',
+        );
+        expect(await sec.getByText(/Left for the patient/).isVisible(), 'the balance left');
+        await run.axeCheck(page, 'secondary remittance');
+        await chooseByKeyboard(page, 'Post it and take no further action');
+        await pressButton(page, 'Take this action');
+        await heading(page, 'Your score');
+        noPageErrors(errors);
+      },
+    );
   });
 }

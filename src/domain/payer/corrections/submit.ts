@@ -10,20 +10,48 @@ import { findingJson, type Finding } from '../../findings';
 import { adjudicate, type AdjudicationContext } from '../adjudicate';
 import { cobFromClaim } from '../coordination/prior';
 import { reopen, type ReopeningOutcome } from './reopening';
+import { effectuateAppeal, type AppealDecision } from './appeal-effectuation';
 import type { Remittance } from '../remittance/remittance';
 
-export type Channel = 'claim' | 'reopening';
+/** `appeal`: the payer effectuates a won appeal (`decision`) by reprocessing `original`. */
+export type Channel = 'claim' | 'reopening' | 'appeal';
 
 export function submit(
   claim: Claim,
   channel: Channel,
   original: Remittance | null,
   context: AdjudicationContext,
+  decision?: AppealDecision,
 ): ReopeningOutcome {
   // A claim billed as secondary (payerSequence, otherPayers) coordinates with the primary's
   // decision it carries, whichever way it is sent (as the CLI's ledger does).
   const cob = context.cob ?? cobFromClaim(claim, undefined, context.payer);
   const ctx: AdjudicationContext = { ...context, ...(cob ? { cob } : {}) };
+  if (channel === 'appeal') {
+    const out =
+      original && decision
+        ? effectuateAppeal(claim, original, decision, ctx)
+        : {
+            ok: false as const,
+            message: 'A won appeal names the decision and the remittance it revises.',
+          };
+    return out.ok
+      ? { kind: 'revised', remittance: out.remittance }
+      : {
+          kind: 'refused',
+          findings: [
+            {
+              id: 'claim.original-not-found',
+              severity: 'error',
+              line: null,
+              codes: [],
+              message: out.message,
+              reference: '42 CFR 405.984 (effect of a revised determination)',
+              field: 'originalClaimId',
+            },
+          ],
+        };
+  }
   if (channel === 'reopening')
     return reopen(
       { requestDate: claim.submissionDate, reason: 'clerical-error', claim },

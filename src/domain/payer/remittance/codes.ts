@@ -57,6 +57,7 @@ export const RARC = {
   MA04: 'Secondary payment needs the primary payer payment details.',
   MA28: 'Non-assigned claim: this notice is for your information; the patient was paid.',
   MA125: 'By law, this payment is payment in full (no balance billing).',
+  MA91: 'This decision is the result of the appeal you filed.',
   MA130:
     'Claim could not be processed (incomplete or invalid data); no appeal rights; send a new claim.',
   M15: 'Bundled into another billed service.',
