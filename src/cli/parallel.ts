@@ -75,9 +75,10 @@ const inputOf = (name: WorkerCommand, args: string[]) =>
 /**
  * Worker threads for a large file: `CLAIMLAB_THREADS` (0 = none, this thread; 2 or more = that
  * many, at most one per core: src/cli/sharded.ts), else one. Why one by default: each worker
- * loads its own code sets and engines, so two took about 350–400 MB RSS for `check` (over the
- * 300 MB bound of issue 11) and about 50% more CPU time; they shorten the wall time only when
- * the cores are otherwise idle, which they are not on a shared machine.
+ * loads its own code sets and engines, so two took about 460 MB peak RSS for `check` and 640 MB
+ * for `adjudicate` of 100,000 claims (over the 300 MB bound of issue 11) and 20–50% more CPU
+ * time; they shorten the wall time only when the cores are otherwise idle, which they are not on
+ * a shared machine.
  */
 function threads(): number {
   const env = process.env.CLAIMLAB_THREADS;
