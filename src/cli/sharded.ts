@@ -51,6 +51,7 @@ interface Failure {
 }
 
 type FromShard =
+  | { type: 'ready' }
   | { type: 'out'; texts: string[] }
   | { type: 'err'; line: string }
   | { type: 'failed'; failure: Failure; at: number };
@@ -142,6 +143,7 @@ export async function runSharded(
   let routeBase = 0;
   let read = 0;
   let written = 0;
+  let ready = 0;
   let failure: { at: number; error: Error } | undefined;
   let wake: (() => void) | undefined;
   const poke = () => {
@@ -183,7 +185,10 @@ export async function runSharded(
   };
   workers.forEach((w, s) => {
     w.on('message', (m: FromShard) => {
-      if (m.type === 'out') {
+      if (m.type === 'ready') {
+        ready++;
+        poke();
+      } else if (m.type === 'out') {
         queues[s]!.push(...m.texts);
         void writeReady();
       } else if (m.type === 'err') {
@@ -233,8 +238,10 @@ export async function runSharded(
       if (failure) break;
     }
     sendAll();
-    // Everything written, or (after a failure) every record before the one that failed.
-    await waitUntil(() => (failure ? written >= failure.at : written === read));
+    // Everything written, or (after a failure) every record before the one that failed; and
+    // every worker set up, as the in-process run is even for a file with no records (its
+    // set-up messages and failures are the run's).
+    await waitUntil(() => (failure ? written >= failure.at : written === read && ready === n));
     if (failure) throw failure.error;
     return 0;
   } finally {
@@ -301,6 +308,7 @@ export async function runShard(): Promise<void> {
         ? await import('./commands/check')
         : await import('./commands/adjudicate');
     step = await mod.prepare(args, io);
+    post({ type: 'ready' });
   } catch (e) {
     stopped = true;
     post({ type: 'failed', failure: describe(e), at: -1 });

@@ -165,11 +165,15 @@ describe('check and adjudicate on worker threads print what the in-process path 
 
   it('a setup failure in a worker gives the in-process message and exit code', async () => {
     const missing = join(dir, 'no-history.jsonl');
+    const blank = join(dir, 'blank.jsonl');
+    writeFileSync(blank, '\n  \n\n');
     for (const args of [
       ['check', file, '--history', missing],
       ['adjudicate', file, '--history', missing],
       ['check', file, '--ncci', join(dir, 'no-ncci')],
       ['adjudicate', plain, '--history', missing],
+      // No records at all: the workers' set-up still decides the outcome.
+      ['adjudicate', blank, '--history', missing],
     ]) {
       const want = await inProcess(args);
       for (const threads of [1, 2] as const) {
