@@ -127,6 +127,19 @@ export function openRecords(
   return documentRecords(chunks(), arg, limits);
 }
 
+/**
+ * The raw lines of a JSON Lines file (`lineRecord` turns each non-blank one into its record):
+ * what the worker threads of src/cli/parallel.ts are given. The file is opened here, so an
+ * unreadable one fails at once with the CliError `openRecords` gives.
+ */
+export function openLines(arg: string, limits: ReadLimits = READ_LIMITS): AsyncIterable<RawLine> {
+  const { fd } = openFile(arg);
+  return splitLines(
+    createReadStream('', { fd, highWaterMark: 1024 * 1024 }),
+    limits.maxRecordBytes,
+  );
+}
+
 /** Opens an input file, or throws the CliError (exit 1) that names why it cannot be read. */
 function openFile(arg: string): { fd: number; size: number } {
   try {
@@ -150,8 +163,10 @@ function openFile(arg: string): { fd: number; size: number } {
   }
 }
 
-const isBlank = (l: RawLine) => l.kind === 'line' && !lineText(l).trim();
-const lineText = (l: { text: string; number: number }) =>
+/** A line that makes no record (spaces only; a BOM on the first line is not content). */
+export const isBlankLine = (l: RawLine) => l.kind === 'line' && !lineText(l).trim();
+/** A line's text as a record reads it: without the BOM of the first line. */
+export const lineText = (l: { text: string; number: number }) =>
   l.number === 1 ? stripBom(l.text) : l.text;
 
 /** All records at once (small inputs such as `--history` of a test); prefer `openRecords`. */
@@ -297,11 +312,11 @@ async function* toRecords(
   name: string,
 ): AsyncGenerator<InputRecord> {
   let index = 0;
-  for await (const l of lines) if (!isBlank(l)) yield lineRecord(l, name, index++);
+  for await (const l of lines) if (!isBlankLine(l)) yield lineRecord(l, name, index++);
 }
 
 /** The record a non-blank line makes: its JSON, or why it is not a record. */
-function lineRecord(l: RawLine, name: string, index: number): InputRecord {
+export function lineRecord(l: RawLine, name: string, index: number): InputRecord {
   const where = `${name}:${l.number}`;
   if (l.kind === 'long')
     return {

@@ -51,7 +51,15 @@ function usage(io: Io) {
   for (const c of Object.values(COMMANDS)) io.err(`  ${c.summary}`);
 }
 
-export async function main(argv: string[], io: Io = processIo): Promise<number> {
+/**
+ * Runs one command. `beforeCommand` runs before a command is loaded on this thread (the compiled
+ * CLI sets its pack cache there), not when the work goes to a worker thread.
+ */
+export async function main(
+  argv: string[],
+  io: Io = processIo,
+  beforeCommand?: () => Promise<void>,
+): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     usage(io);
@@ -67,9 +75,11 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   try {
     // A large JSON Lines file to check or adjudicate runs on a worker thread with a bounded
     // heap; this thread then only writes its output (src/cli/parallel.ts).
-    code = useWorker(name, rest)
-      ? await runInWorker(name, rest, io)
-      : await (await cmd.load()).run(rest, io);
+    if (useWorker(name, rest)) code = await runInWorker(name, rest, io);
+    else {
+      await beforeCommand?.();
+      code = await (await cmd.load()).run(rest, io);
+    }
   } catch (e) {
     if (e instanceof CliError) {
       io.err(`claimlab ${name}: ${e.message}`);
@@ -84,13 +94,13 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
 }
 
 /** Runs the CLI as the process: exit code, a closed pipe (`| head`) is not an error. */
-export function runAsProcess(): void {
+export function runAsProcess(beforeCommand?: () => Promise<void>): void {
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit(0);
     throw e;
   });
   // exitCode rather than process.exit(): exit() would cut piped stdout that is still buffered.
-  main(process.argv.slice(2)).then(
+  main(process.argv.slice(2), processIo, beforeCommand).then(
     (code) => {
       process.exitCode = code;
     },

@@ -12,9 +12,11 @@
  * every run on this thread.
  */
 import { statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { CliError, parseArgs, type Io } from './io';
 import { CHECK_FLAGS, parseAdjudicationFlags } from './commands/flags';
+import { mayCrossMembers, runSharded } from './sharded';
 
 export type WorkerCommand = 'check' | 'adjudicate';
 
@@ -53,12 +55,9 @@ const OUT_BLOCK = 64 * 1024;
  */
 export function useWorker(name: string, args: string[]): name is WorkerCommand {
   if (!entry || !isMainThread || (name !== 'check' && name !== 'adjudicate')) return false;
-  const arg =
-    name === 'check'
-      ? parseArgs(args, CHECK_FLAGS).positional[0]
-      : parseAdjudicationFlags(args).positional[0];
+  const arg = inputOf(name, args);
   if (!arg || arg === '-' || !/\.(jsonl|ndjson)$/i.test(arg)) return false;
-  if (process.env.CLAIMLAB_THREADS === '0') return false;
+  if (threads() === 0) return false;
   const minEnv = process.env.CLAIMLAB_PARALLEL_MIN_BYTES;
   try {
     const st = statSync(arg);
@@ -67,6 +66,36 @@ export function useWorker(name: string, args: string[]): name is WorkerCommand {
     return false; // the command itself names the problem
   }
 }
+
+const inputOf = (name: WorkerCommand, args: string[]) =>
+  name === 'check'
+    ? parseArgs(args, CHECK_FLAGS).positional[0]
+    : parseAdjudicationFlags(args).positional[0];
+
+/**
+ * Worker threads for a large file: `CLAIMLAB_THREADS` (0 = none, this thread; 2 or more = that
+ * many, at most one per core: src/cli/sharded.ts), else one. Why one by default: each worker
+ * loads its own code sets and engines, so two took about 460 MB peak RSS for `check` and 640 MB
+ * for `adjudicate` of 100,000 claims (over the 300 MB bound of issue 11) and 20–50% more CPU
+ * time; they shorten the wall time only when the cores are otherwise idle, which they are not on
+ * a shared machine.
+ */
+function threads(): number {
+  const env = process.env.CLAIMLAB_THREADS;
+  if (env === undefined || env === '') return 1;
+  const n = Number(env);
+  if (!Number.isInteger(n) || n < 0) return 1;
+  return n <= 1 ? n : Math.min(n, Math.max(1, availableParallelism()));
+}
+
+/**
+ * Heap limits of each worker when several share the work (src/cli/sharded.ts): each holds its
+ * own code sets, so the bound of each is lower than that of a lone worker.
+ */
+const SHARD_HEAP: Record<WorkerCommand, { maxOldGenerationSizeMb: number }> = {
+  check: { maxOldGenerationSizeMb: 192 },
+  adjudicate: { maxOldGenerationSizeMb: 384 },
+};
 
 interface WorkerSetup {
   claimlabWorker: true;
@@ -93,6 +122,12 @@ const toError = (f: Failure) =>
 
 /** Runs `command` on a worker thread; resolves to its exit code, or rejects with its error. */
 export function runInWorker(command: WorkerCommand, args: string[], io: Io): Promise<number> {
+  const n = threads();
+  const file = inputOf(command, args)!;
+  // Several workers (src/cli/sharded.ts): `check` always; `adjudicate` unless a claim of the
+  // file may name another member's claim (then one worker sees every claim in order).
+  if (n >= 2 && (command === 'check' || !mayCrossMembers(file)))
+    return runSharded(entry!, command, args, file, n, io, SHARD_HEAP[command]);
   const setup: WorkerSetup = { claimlabWorker: true, command, args };
   const w = new Worker(entry!, {
     workerData: setup,

@@ -114,6 +114,9 @@ export const findingKey = (f: Finding): string =>
  * be rejected or not depending on how many finding sources there were). Linear time.
  */
 export function dedupeFindings(findings: readonly Finding[]): Finding[] {
+  // Most claims have a handful of findings: comparing them pairwise, without building each one's
+  // key (its message included), is the same dedupe at a fraction of the cost (issue 11).
+  if (findings.length <= 16) return dedupeFew(findings);
   const at = new Map<string, number>();
   const out: Finding[] = [];
   for (const f of findings) {
@@ -123,6 +126,31 @@ export function dedupeFindings(findings: readonly Finding[]): Finding[] {
       at.set(k, out.length);
       out.push(f);
     } else if (SEVERITY_RANK[f.severity] > SEVERITY_RANK[out[i]!.severity]) out[i] = f;
+  }
+  return out;
+}
+
+/** What follows the place in `findingKey`: the field, or the codes and message. */
+const keyRest = (f: Finding): string => (f.field ? f.field : `|${f.codes.join(',')}|${f.message}`);
+
+/** `findingKey(a) === findingKey(b)`, comparing the place first and building nothing for most pairs. */
+function sameKey(a: Finding, b: Finding): boolean {
+  if (a.id !== b.id) return false;
+  if (a.line !== b.line && `${a.line ?? ''}` !== `${b.line ?? ''}`) return false;
+  const ai = a.diagnosisIndex;
+  const bi = b.diagnosisIndex;
+  if (ai !== bi && `${ai ?? ''}` !== `${bi ?? ''}`) return false;
+  if (a.field && b.field) return a.field === b.field;
+  return keyRest(a) === keyRest(b);
+}
+
+function dedupeFew(findings: readonly Finding[]): Finding[] {
+  const out: Finding[] = [];
+  for (const f of findings) {
+    let i = 0;
+    while (i < out.length && !sameKey(out[i]!, f)) i++;
+    if (i === out.length) out.push(f);
+    else if (SEVERITY_RANK[f.severity] > SEVERITY_RANK[out[i]!.severity]) out[i] = f;
   }
   return out;
 }

@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main';
+import { mayCrossMembers } from '../../src/cli/sharded';
 import type { Io } from '../../src/cli/io';
 import { rng } from '../../src/domain/random/seeded';
 
@@ -21,7 +22,7 @@ const PAYERS = ['medicare', 'medicare', 'commercial-ppo', 'medicaid', 'no-such-p
 const DX = ['E11.9', 'I10', 'J20.9', 'S52.501A', 'Z00.00', 'E11', 'R05.9'];
 
 /** `n` varied records as JSON Lines, seeded: mostly claims, some deliberately broken. */
-function variedJsonl(n: number, seed: number): string {
+function variedJsonl(n: number, seed: number, corrections = true): string {
   const r = rng(seed);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)]!;
   const rows: string[] = [];
@@ -48,7 +49,7 @@ function variedJsonl(n: number, seed: number): string {
       charge: r() < 0.03 ? 12.345 : `${10 + Math.floor(r() * 300)}.00`,
     }));
     const member = `M${Math.floor(r() * (n / 4))}`; // members with several claims
-    const replaces = i > 10 && r() < 0.05;
+    const replaces = corrections && i > 10 && r() < 0.05;
     const claim: Record<string, unknown> = {
       claimId: `V${i}`,
       payerId: pick(PAYERS),
@@ -88,8 +89,11 @@ function inProcess(args: string[]) {
   }));
 }
 
-/** The compiled CLI (the package bin), on a worker even for a small file (`threads` 1) or not (0). */
-function compiled(args: string[], threads: 0 | 1) {
+/**
+ * The compiled CLI (the package bin), on a worker even for a small file (`threads` 1), on two
+ * (2: src/cli/sharded.ts) or on none (0).
+ */
+function compiled(args: string[], threads: 0 | 1 | 2) {
   const r = spawnSync(process.execPath, ['scripts/claimlab.mjs', ...args], {
     encoding: 'utf8',
     maxBuffer: 256 * 1024 * 1024,
@@ -101,11 +105,19 @@ function compiled(args: string[], threads: 0 | 1) {
 const dir = mkdtempSync(join(tmpdir(), 'claimlab-parallel-'));
 const file = join(dir, 'varied.jsonl');
 writeFileSync(file, variedJsonl(3000, 11));
+// No replacements or voids: adjudicate shards it by member on two workers (the other file
+// names originals, so two threads fall back to one worker that sees every claim).
+const plain = join(dir, 'plain.jsonl');
+writeFileSync(plain, variedJsonl(3000, 12, false));
 
 describe('check and adjudicate on worker threads print what the in-process path prints', () => {
-  for (const cmd of ['check', 'adjudicate'] as const) {
-    it(`${cmd}: on a worker thread, byte for byte`, async () => {
-      const want = await inProcess([cmd, file]);
+  for (const [cmd, input] of [
+    ['check', file],
+    ['adjudicate', file],
+    ['adjudicate', plain],
+  ] as const) {
+    it(`${cmd} ${input === plain ? '(no corrections)' : ''}: on worker threads, byte for byte`, async () => {
+      const want = await inProcess([cmd, input]);
       expect(want.code).toBe(0);
       const lines = want.stdout.trimEnd().split('\n');
       // One result per record (blank lines make none), in input order.
@@ -115,8 +127,8 @@ describe('check and adjudicate on worker threads print what the in-process path 
       );
       expect(want.stdout).toMatch(/over the 1\.00 MB limit/);
       expect(want.stdout).toMatch(/not valid JSON/);
-      for (const threads of [1, 0] as const) {
-        const got = compiled([cmd, file], threads);
+      for (const threads of [1, 2, 0] as const) {
+        const got = compiled([cmd, input], threads);
         expect(got.code, got.stderr).toBe(0);
         expect(got.stderr).toBe(want.stderr);
         // Not toBe on 5 MB of text (the diff would be unreadable): the first differing line.
@@ -153,17 +165,42 @@ describe('check and adjudicate on worker threads print what the in-process path 
 
   it('a setup failure in a worker gives the in-process message and exit code', async () => {
     const missing = join(dir, 'no-history.jsonl');
+    const blank = join(dir, 'blank.jsonl');
+    writeFileSync(blank, '\n  \n\n');
     for (const args of [
       ['check', file, '--history', missing],
       ['adjudicate', file, '--history', missing],
       ['check', file, '--ncci', join(dir, 'no-ncci')],
+      ['adjudicate', plain, '--history', missing],
+      // No records at all: the workers' set-up still decides the outcome.
+      ['adjudicate', blank, '--history', missing],
     ]) {
       const want = await inProcess(args);
-      const got = compiled(args, 1);
-      expect(want.code, args.join(' ')).not.toBe(0);
-      expect(got.code, args.join(' ')).toBe(want.code);
-      expect(got.stderr).toBe(want.stderr);
-      expect(got.stdout).toBe(want.stdout);
+      for (const threads of [1, 2] as const) {
+        const got = compiled(args, threads);
+        expect(want.code, args.join(' ')).not.toBe(0);
+        expect(got.code, args.join(' ')).toBe(want.code);
+        expect(got.stderr).toBe(want.stderr);
+        expect(got.stdout).toBe(want.stdout);
+      }
     }
   }, 300_000);
+});
+
+describe('mayCrossMembers: which files adjudicate shards by member', () => {
+  it('names a file that may hold a claim naming another claim, and only such a file', () => {
+    expect(mayCrossMembers(plain)).toBe(false);
+    expect(mayCrossMembers(file)).toBe(true); // replacements name their originals
+    const f = (name: string, text: string) => {
+      const p = join(dir, name);
+      writeFileSync(p, text);
+      return p;
+    };
+    expect(mayCrossMembers(f('cob.jsonl', '{"otherPayers":[]}\n'))).toBe(true);
+    // An escape could spell either field name.
+    expect(mayCrossMembers(f('esc.jsonl', '{"original\\u0043laimId":"A"}\n'))).toBe(true);
+    // A name cut between two blocks of the reader is still found.
+    const pad = 'x'.repeat(1024 * 1024 - 5);
+    expect(mayCrossMembers(f('cut.jsonl', `{"p":"${pad}","originalClaimId":"A"}\n`))).toBe(true);
+  });
 });

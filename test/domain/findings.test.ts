@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { dedupeFindings, type Finding } from '../../src/domain/findings';
+import fc from 'fast-check';
+import { dedupeFindings, findingKey, type Finding } from '../../src/domain/findings';
 
 const f = (over: Partial<Finding>): Finding => ({
   id: 'claim.invalid-field',
@@ -56,5 +57,42 @@ describe('dedupeFindings', () => {
       f({ id: 'auth.missing', line: 2 }),
     ]);
     expect(out).toHaveLength(4);
+  });
+});
+
+describe('dedupeFindings: the pairwise path for a few findings is the keyed dedupe', () => {
+  /** The dedupe by `findingKey`, as it is for any number of findings. */
+  const byKey = (fs: readonly Finding[]) => {
+    const at = new Map<string, number>();
+    const out: Finding[] = [];
+    const rank = { error: 2, warning: 1, info: 0 };
+    for (const x of fs) {
+      const k = findingKey(x);
+      const i = at.get(k);
+      if (i === undefined) {
+        at.set(k, out.length);
+        out.push(x);
+      } else if (rank[x.severity] > rank[out[i]!.severity]) out[i] = x;
+    }
+    return out;
+  };
+  it('gives the same findings in the same order, even for codes and messages holding | and ,', () => {
+    const text = fc.constantFrom('', 'a', 'b', 'a|b', '|a', 'a,b', 'b|');
+    const finding = fc.record({
+      id: fc.constantFrom('claim.invalid-field' as const, 'claim.missing-field' as const),
+      severity: fc.constantFrom('error' as const, 'warning' as const, 'info' as const),
+      line: fc.constantFrom(null, 1, 2),
+      codes: fc.array(text, { maxLength: 2 }),
+      message: text,
+      reference: fc.constant('r'),
+      field: fc.option(fc.constantFrom('', 'a', '|a|b', 'lines[0]'), { nil: undefined }),
+      diagnosisIndex: fc.option(fc.constantFrom(0, 1), { nil: undefined }),
+    });
+    fc.assert(
+      fc.property(fc.array(finding, { maxLength: 16 }), (fs) => {
+        expect(dedupeFindings(fs)).toEqual(byKey(fs));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

@@ -137,13 +137,16 @@ export const badRecord = (fallbackId: string, message: string) =>
 export async function run(args: string[], io: Io): Promise<number> {
   const { positional } = parseAdjudicationFlags(args);
   const records = openRecords(positional[0], io);
-  const step = await adjudicationStep(args, io);
+  const step = await prepare(args, io);
   for await (const r of records) await emit(io, step(r));
   return 0;
 }
 
-/** Loads the ledger (`--history`) and the payers once; returns record -> output line. */
-async function adjudicationStep(args: string[], io: Io): Promise<(r: InputRecord) => string> {
+/**
+ * Loads the ledger (`--history`) and the payers once; returns record -> output line (also what
+ * each worker thread of src/cli/parallel.ts runs, on the members it is given).
+ */
+export async function prepare(args: string[], io: Io): Promise<(r: InputRecord) => string> {
   const { date, seed, history } = parseAdjudicationFlags(args);
   const ledger = await ledgerFrom(history, io);
   const adjudicator = await makeAdjudicator(io, { ...(date ? { date } : {}), seed, ledger });

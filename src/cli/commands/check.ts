@@ -48,16 +48,16 @@ export async function loadCatalog(io: Io): Promise<CodeCatalog> {
 export async function run(args: string[], io: Io): Promise<number> {
   const { positional } = parseArgs(args, CHECK_FLAGS);
   const records = openRecords(positional[0], io);
-  const step = await checker(args, io);
+  const step = await prepare(args, io);
   for await (const r of records) await emit(io, step(r));
   return 0;
 }
 
 /**
  * Loads what `check` needs (options below) once, and returns the function that turns one input
- * record into its output line.
+ * record into its output line (also what each worker thread of src/cli/parallel.ts runs).
  */
-async function checker(args: string[], io: Io): Promise<(r: InputRecord) => string> {
+export async function prepare(args: string[], io: Io): Promise<(r: InputRecord) => string> {
   const { flags } = parseArgs(args, CHECK_FLAGS);
   const ncciPath = flags.get('ncci');
   const mueEff = flags.get('mue-effective');

@@ -180,6 +180,8 @@ function codeFirst(dxs: Dx[], release: IcdRelease): Finding[] {
  */
 interface UseAdditionalCheck {
   items: IcdNote[];
+  /** The instruction's identity (its notes' places and texts), to report it once per claim. */
+  note: string;
   finding: Finding;
 }
 const checks = new WeakMap<IcdRelease, Map<string, UseAdditionalCheck[]>>();
@@ -207,6 +209,7 @@ function useAdditionalChecks(
     const first = notes[0]!;
     list.push({
       items,
+      note: items.map((n) => `${n.at}\u0000${n.text}`).join('\u0001'),
       finding: finding(
         'icd10cm.use-additional',
         optional ? 'info' : 'warning',
@@ -262,9 +265,8 @@ function useAdditional(dxs: Dx[], release: IcdRelease, catalog: CodeCatalog): Fi
         )
       )
         continue;
-      const note = c.items.map((n) => `${n.at}\u0000${n.text}`).join('\u0001');
-      if (asked.has(note)) continue;
-      asked.add(note);
+      if (asked.has(c.note)) continue;
+      asked.add(c.note);
       out.push({ ...c.finding, codes: [dx.shown], diagnosisIndex: dx.index });
     }
   }

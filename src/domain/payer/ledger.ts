@@ -9,7 +9,7 @@
  */
 import type { Accumulators, Claim } from '../claim/claim';
 import type { Finding } from '../findings';
-import { cents } from '../money';
+import { cents, type Cents } from '../money';
 import { adjudicate, type AdjudicationContext } from './adjudicate';
 import { benefitYearOf } from './cost-sharing/benefit-year';
 import { creditBack } from './corrections/reversal';
@@ -353,41 +353,55 @@ function lowerBound(xs: readonly string[], x: string): number {
   return a;
 }
 
-/** Shared empty lists of a member with no dates yet (replaced, never pushed to). */
-const NO_DAYS: string[] = [];
-const NO_ENTRIES: Entry[] = [];
+/**
+ * One copy of each date string the books hold: every claim parsed from JSON brings its own copy
+ * of the same few hundred dates, and a book keeps one per member (issue 11: adjudicate's memory).
+ * Bounded: past the bound a date is kept as the claim gave it.
+ */
+const DATES = new Map<string, string>();
+function internDate(d: string): string {
+  const hit = DATES.get(d);
+  if (hit !== undefined) return hit;
+  if (DATES.size < 20_000) DATES.set(d, d);
+  return d;
+}
 
 /**
  * What the ledger keeps of one member at one payer, shaped for the usual member (one benefit
- * year, a few dates of service): plain fields and short arrays, a map only where one member has
- * many years.
+ * year, one date of service): plain fields, the accumulators as two numbers, a lone date and its
+ * claim as themselves; arrays from the second date, a map only where one member has many years.
+ * About 100 bytes for such a member instead of about 300 (issue 11: adjudicate's memory).
  */
 class MemberBook {
   /** Benefit years seen (for the new-year note): one year as itself; a set from the second. */
   years: string | Set<string> | undefined = undefined;
-  /** Running accumulators of the latest year recorded first, then any other years. */
+  /** Running accumulators (cents) of the latest year recorded first, then any other years. */
   #accYear: string | undefined = undefined;
-  #acc: Accumulators | undefined = undefined;
+  #deductible = 0 as Cents;
+  #outOfPocket = 0 as Cents;
   #accOther: Map<string, Accumulators> | undefined = undefined;
   /**
    * Valid ISO dates of service, ascending, and the claims adjudicated for the member with a
    * service that day (duplicate detection compares services on the same date; the global
-   * surgery edits look back over a window of dates).
+   * surgery edits look back over a window of dates). One date: the date itself and its claims
+   * (one claim as itself); from the second date, a list of dates and a list of their claims.
    */
-  #days: string[] = NO_DAYS;
-  /** The claims of each of `#days`: most days have one, kept as itself; a list from the second. */
-  #onDay: (Entry | Entry[])[] = NO_ENTRIES;
+  #days: string | string[] | undefined = undefined;
+  #onDay: Entry | Entry[] | (Entry | Entry[])[] | undefined = undefined;
   /** Dates that are not valid ISO dates (matched only exactly). */
   #odd: Map<string, Entry[]> | undefined = undefined;
 
   accIn(year: string): Accumulators | undefined {
-    return year === this.#accYear ? this.#acc : this.#accOther?.get(year);
+    if (year === this.#accYear)
+      return { deductibleMet: this.#deductible, outOfPocketMet: this.#outOfPocket };
+    return this.#accOther?.get(year);
   }
 
   setAcc(year: string, acc: Accumulators): void {
     if (this.#accYear === undefined || year === this.#accYear) {
       this.#accYear = year;
-      this.#acc = acc;
+      this.#deductible = acc.deductibleMet;
+      this.#outOfPocket = acc.outOfPocketMet;
     } else (this.#accOther ??= new Map()).set(year, acc);
   }
 
@@ -399,7 +413,7 @@ class MemberBook {
   }
 
   hasDates(): boolean {
-    return this.#days.length > 0 || this.#odd !== undefined;
+    return this.#days !== undefined || this.#odd !== undefined;
   }
 
   addOn(d: string, e: Entry): void {
@@ -411,38 +425,66 @@ class MemberBook {
       return;
     }
     const days = this.#days;
-    if (days.length === 0) {
-      // Exact-size arrays: a first push would reserve room for 17.
-      this.#days = [d];
-      this.#onDay = [e];
+    if (days === undefined) {
+      this.#days = internDate(d);
+      this.#onDay = e;
       return;
     }
+    if (typeof days === 'string') {
+      if (days === d) {
+        const on = this.#onDay as Entry | Entry[];
+        if (Array.isArray(on)) on.push(e);
+        else this.#onDay = [on, e];
+        return;
+      }
+      // A second date: from here on a list of dates and a list of their claims.
+      const on = this.#onDay as Entry | Entry[];
+      const x = internDate(d);
+      this.#days = days < d ? [days, x] : [x, days];
+      this.#onDay = days < d ? [on, e] : [e, on];
+      return;
+    }
+    const onDay = this.#onDay as (Entry | Entry[])[];
     const i = days[days.length - 1]! < d ? days.length : lowerBound(days, d);
     if (days[i] !== d) {
-      days.splice(i, 0, d);
-      this.#onDay.splice(i, 0, e);
+      days.splice(i, 0, internDate(d));
+      onDay.splice(i, 0, e);
     } else {
-      const on = this.#onDay[i]!;
+      const on = onDay[i]!;
       if (Array.isArray(on)) on.push(e);
-      else this.#onDay[i] = [on, e];
+      else onDay[i] = [on, e];
     }
   }
 
   /** The claims with a service on `d`. */
   on(d: string): readonly Entry[] | undefined {
     if (!isIsoDate(d)) return this.#odd?.get(d);
-    const i = lowerBound(this.#days, d);
-    return this.#days[i] === d ? this.#listAt(i) : undefined;
+    const days = this.#days;
+    if (days === undefined) return undefined;
+    if (typeof days === 'string') return days === d ? this.#lone() : undefined;
+    const i = lowerBound(days, d);
+    return days[i] === d ? this.#listAt(i) : undefined;
   }
 
   /** Calls `f` with each date's claims from `lo` to `hi` (ISO dates), ascending. */
   between(lo: string, hi: string, f: (list: readonly Entry[]) => void): void {
     const days = this.#days;
+    if (days === undefined) return;
+    if (typeof days === 'string') {
+      if (days >= lo && days <= hi) f(this.#lone());
+      return;
+    }
     for (let i = lowerBound(days, lo); i < days.length && days[i]! <= hi; i++) f(this.#listAt(i));
   }
 
+  /** The claims of the one date (when `#days` is a string). */
+  #lone(): readonly Entry[] {
+    const on = this.#onDay as Entry | Entry[];
+    return Array.isArray(on) ? on : [on];
+  }
+
   #listAt(i: number): readonly Entry[] {
-    const on = this.#onDay[i]!;
+    const on = (this.#onDay as (Entry | Entry[])[])[i]!;
     return Array.isArray(on) ? on : [on];
   }
 }
