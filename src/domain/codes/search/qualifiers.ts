@@ -86,6 +86,8 @@ const PREGNANCY =
 const ACUITY =
   /\b(acute|chronic|exacerbation|exacerbated|exac|decompensated|decompensation|flare)\b/;
 const LATER_ENCOUNTER = /\b(subsequent|sequela|healing|nonunion|malunion)\b/;
+/** A title for a later encounter ("without subsequent striking against object" is not one). */
+const LATER_ENCOUNTER_TITLE = /\b(subsequent encounter|sequela|healing|nonunion|malunion)\b/;
 
 /** Everything the query says, typed and expanded, as one lower-case string of words. */
 const queryText = (slots: Slot[]) =>
@@ -179,6 +181,11 @@ export function byQualifiers(hits: SearchHit[], slots: Slot[]): SearchHit[] {
   const sidedFamilies = new Set<string>();
   if (side && side !== 'bilateral')
     for (const h of hits) if (titleSide(h.title) === side) sidedFamilies.add(h.code.slice(0, 3));
+  // A side that is part of what an abbreviation names ("lbbb": left bundle-branch block) is not
+  // a side typed, and not held against a title that says it either.
+  const named = new Set(
+    SIDES.filter((x) => slots.some((s) => s.alts.some((a) => a.length > 1 && a.includes(x)))),
+  );
   const rank = (h: SearchHit): number => {
     let r = 0;
     const t = h.title.toLowerCase();
@@ -192,7 +199,7 @@ export function byQualifiers(hits: SearchHit[], slots: Slot[]): SearchHit[] {
       // required of a title: the Index leads to codes without one).
       if (ts === null) r += sidedFamilies.has(h.code.slice(0, 3)) ? 1 : 0;
       else if (ts !== side) r += 2;
-    } else if (ts === 'right' || ts === 'left' || ts === 'bilateral') r += 1;
+    } else if ((ts === 'right' || ts === 'left' || ts === 'bilateral') && !named.has(ts)) r += 1;
     if (status && !h.code.startsWith('Z')) r += 2;
     if (history) {
       if (family && /^personal history\b/.test(t)) r += 2;
@@ -203,7 +210,7 @@ export function byQualifiers(hits: SearchHit[], slots: Slot[]): SearchHit[] {
     if (bite && !insect && /\b(insect bite|superficial bite)\b/.test(t)) r += 1;
     if (bite && insect && /\bopen bite\b/.test(t)) r += 1;
     if (traumatic && NOT_TRAUMATIC.test(t)) r += 2;
-    if (!laterEncounter && LATER_ENCOUNTER.test(t)) r += 1;
+    if (!laterEncounter && LATER_ENCOUNTER_TITLE.test(t)) r += 1;
     if (!acuity && /\bacute on chronic\b/.test(t)) r += 1;
     return r;
   };
