@@ -236,6 +236,47 @@ export class CodeSearch {
         }
       return { ...partial, hits };
     }
+    return this.#conditionAndOrganism(slots, partial, window, opts);
+  }
+
+  /**
+   * A condition and its organism typed together, with no code naming both ("h. pylori
+   * gastritis", "uti e coli", "mrsa cellulitis"): the condition's code first, then the
+   * organism's "as the cause of diseases classified elsewhere" code (B95-B97), which is reported
+   * beside it. See: Guidelines I.C.1.b and the B95-B97 note ("use additional code to identify
+   * the infectious agent").
+   */
+  #conditionAndOrganism(
+    slots: Slot[],
+    partial: SearchResult,
+    window: number,
+    opts: SearchOptions,
+  ): SearchResult | null {
+    const organismCode = (code: string) => /^B9[5-7]/.test(code);
+    for (let at = 1; at < slots.length; at++) {
+      const halves = [slots.slice(0, at), slots.slice(at)] as const;
+      for (const k of [0, 1] as const) {
+        const condition = halves[k];
+        const organism = halves[1 - k]!;
+        if (!condition.some(isCondition) || organism.some(isConnector)) continue;
+        const o = this.#byWords(organism, { ...opts, offset: 0, limit: 1 }, (code) =>
+          organismCode(code) ? 0 : 3,
+        );
+        const agent = o.hits[0];
+        if (o.partial || !agent || !organismCode(agent.code)) continue;
+        const c = this.#byWords(
+          condition,
+          { ...opts, offset: 0, limit: window },
+          codePenalty(condition),
+        );
+        if (c.partial || !c.hits.length) continue;
+        const seen = new Set<string>();
+        const hits = [c.hits[0]!, agent, ...c.hits.slice(1), ...partial.hits].filter(
+          (h) => !seen.has(h.code) && !!seen.add(h.code),
+        );
+        return { ...partial, hits: hits.slice(0, window) };
+      }
+    }
     return null;
   }
 
