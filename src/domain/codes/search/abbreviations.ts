@@ -147,7 +147,12 @@ export const ABBREVIATIONS: readonly string[] = [
   'ivdu,ivda=drug abuse',
   'pmdd=premenstrual dysphoric disorder',
   'ppd=postpartum depression;tuberculin',
-  'aod=alcohol drug',
+  'etoh abuse=alcohol abuse',
+  'etoh use=alcohol use',
+  'etoh dependence=alcohol dependence',
+  'etoh withdrawal=alcohol withdrawal;alcohol dependence withdrawal',
+  'etoh intoxication,intoxicated=alcohol intoxication',
+  'pt,pts,patient,c o,complains of,presents with,dx,dx of,diagnosed with=',
   'bzd,benzo,benzos=sedative hypnotic anxiolytic',
   // Orthopedics and injury
   'pcl=posterior cruciate ligament',

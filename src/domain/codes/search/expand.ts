@@ -239,12 +239,14 @@ export function expandQuery(text: string): Slot[] {
       const alts = PHRASES.get(typed);
       if (!alts) continue;
       const uniq = new Map(alts.filter((a) => a.length).map((a) => [a.join(' '), a]));
+      i += n;
+      done = true;
+      // Note words with no code meaning ("pt", "c/o", "dx of"): dropped.
+      if (!uniq.size) continue;
       const slot: Slot = { typed, alts: [...uniq.values()], expanded: true };
       if (DRUGS.has(typed)) slot.drug = true;
       if (VENOMS.has(typed)) slot.venom = true;
       slots.push(slot);
-      i += n;
-      done = true;
     }
     if (done) continue;
     const pair = `${ws[i]} ${ws[i + 1]}`;
@@ -261,6 +263,12 @@ export function expandQuery(text: string): Slot[] {
       continue;
     }
     if (!isStop(w) || ws.length === 1) slots.push({ typed: w, alts: [[w]], expanded: false });
+    // "htn and dm2": "and" between two things joins them (query.ts splits there when no code
+    // has both); it is no word to match.
+    else if ((w === 'and' || w === 'plus') && slots.length && i < ws.length && !isStop(ws[i]!))
+      slots.push({ typed: w, alts: [], expanded: false });
   }
+  // A note that starts with its connector ("w/ htn" after "pt" is dropped).
+  while (slots.length > 1 && (slots[0]!.typed === 'w' || slots[0]!.typed === 'with')) slots.shift();
   return longTermDrug(slots);
 }

@@ -17,6 +17,7 @@ import {
   codePenalty,
   historyCodeFor,
   historyIntent,
+  historyMismatch,
   isHistorySlot,
   isSideSlot,
   querySide,
@@ -173,7 +174,10 @@ export class CodeSearch {
     let r = this.#byWords(slots, { ...opts, offset: 0, limit: window }, codePenalty(slots));
     // No code has every word: what the query names may be two things (a condition and its
     // history's owner, or two conditions a coder reports together).
-    if (r.partial) r = { ...r, ...this.#rescue(slots, r, window, opts) };
+    // Or every code that has them is another's history ("hx of etoh abuse": only the family
+    // history code says both words).
+    if (r.partial || historyMismatch(r.hits, slots))
+      r = { ...r, ...this.#rescue(slots, r, window, opts) };
     const side = querySide(slots);
     const found = side ? this.#withSidedSiblings(r.hits, side) : r.hits;
     const hits = byQualifiers(found, slots).slice(offset, offset + limit);
@@ -225,7 +229,14 @@ export class CodeSearch {
       if (a.partial || b.partial || !a.hits.length || !b.hits.length) continue;
       const hits: SearchHit[] = [];
       const seen = new Set<string>();
-      const lists = [partial.hits, a.hits, b.hits];
+      // The codes with most of the words come first when they say clearly more than either half
+      // alone (a combination code that words it otherwise: "dm2 w/ pvd" -> E11.51 "...with
+      // diabetic peripheral angiopathy"); otherwise each half's own code leads.
+      const best = Math.max(a.hits[0]!.score, b.hits[0]!.score);
+      const lists =
+        (partial.hits[0]?.score ?? 0) >= best + 1
+          ? [partial.hits, a.hits, b.hits]
+          : [a.hits, b.hits, partial.hits];
       for (let k = 0; hits.length < window && lists.some((l) => k < l.length); k++)
         for (const l of lists) {
           const h = l[k];
@@ -470,6 +481,7 @@ export class CodeSearch {
     const resolved: ResolvedSlot[] = [];
     const bits = new BitAllocator();
     slots.forEach((slot, slotIndex) => {
+      if (!slot.alts.length) return; // a connector ("and") only
       // One bit per distinct word of the slot: "chf" -> congestive|heart|failure, alternatives
       // "congestive heart failure" and "heart failure" share the bits of heart and failure.
       const weight = 1 / Math.max(...slot.alts.map((words) => words.length));
