@@ -609,8 +609,12 @@ export class CodeSearch {
     optional: ResolvedSlot[],
     satisfied: (mask: number) => number,
   ): number {
-    for (const slot of required) for (const w of rarestWords(slot)) this.#mark(w, true);
-    for (const slot of required) for (const w of wordsOf(slot)) this.#mark(w, false);
+    const seeds = new Set(required.flatMap((slot) => [...rarestWords(slot)]));
+    for (const w of seeds) this.#mark(w, true);
+    // Each word once: marking a seed again would count its penalty weight twice, and a
+    // document's unmatched words would cost nothing (the ranking below needs them).
+    for (const slot of required)
+      for (const w of wordsOf(slot)) if (!seeds.has(w)) this.#mark(w, false);
     for (const slot of optional) for (const w of wordsOf(slot)) this.#mark(w, false);
     let most = 0;
     for (let i = 0; i < this.#nTouched; i++)

@@ -399,7 +399,9 @@ export const SYNONYMS: SynonymRule[] = [
   { from: ['pe'], to: ['pulmonary embolism'] },
   { from: ['cva', 'stroke', 'brain attack'], to: ['cerebral infarction', 'stroke'] },
   { from: ['tia'], to: ['transient cerebral ischemic attack'] },
-  { from: ['pvd', 'pad'], to: ['peripheral vascular disease'] },
+  // In a diabetic, PVD is "diabetic peripheral angiopathy" (E11.51; Index "Diabetes, with, peripheral
+  // angiopathy"; Guidelines I.A.15 "with").
+  { from: ['pvd', 'pad'], to: ['peripheral vascular disease', 'peripheral angiopathy'] },
   { from: ['aaa'], to: ['abdominal aortic aneurysm'] },
   { from: ['hld'], to: ['hyperlipidemia'] },
   { from: ['high cholesterol'], to: ['hypercholesterolemia', 'hyperlipidemia'] },
