@@ -161,7 +161,7 @@ export class CodeSearch {
   search(query: string, opts: SearchOptions = {}): SearchResult {
     const q = query.trim();
     if (!q) return { hits: [], total: 0, corrections: [] };
-    const slots = expandQuery(q);
+    const slots = expandQuery(q).map((s) => this.#splitCompound(s));
     const key = icdKey(q.replace(/\s+/g, ''));
     if (CODE_LIKE.test(key) && !slots.some((s) => s.expanded)) {
       const r = this.#byCode(key, opts);
@@ -324,6 +324,24 @@ export class CodeSearch {
       out.push(h);
     }
     return out;
+  }
+
+  /**
+   * A word the vocabulary lacks that is two of its words run together ("preeclampsia" for the
+   * titles' "pre-eclampsia", "nonhodgkin"): read as both words (the hyphen is the title's
+   * punctuation, not the coder's). Tried before typo correction, longest known first part first.
+   */
+  #splitCompound(slot: Slot): Slot {
+    const w = slot.typed;
+    if (slot.expanded || w.length < 7 || !/^[a-z]+$/.test(w)) return slot;
+    const known = (x: string) => this.ix.rawTerm.has(x) || this.ix.stemTerm.has(stem(x));
+    if (known(w)) return slot;
+    for (let at = w.length - 4; at >= 3; at--) {
+      const a = w.slice(0, at);
+      const b = w.slice(at);
+      if (known(a) && known(b)) return { typed: w, alts: [[a, b]], expanded: true };
+    }
+    return slot;
   }
 
   /** The entry index of a code, or -1. */
