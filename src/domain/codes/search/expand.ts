@@ -270,5 +270,31 @@ export function expandQuery(text: string): Slot[] {
   }
   // A note that starts with its connector ("w/ htn" after "pt" is dropped).
   while (slots.length > 1 && (slots[0]!.typed === 'w' || slots[0]!.typed === 'with')) slots.shift();
-  return longTermDrug(slots);
+  return longTermDrug(operationHistory(slots));
+}
+
+const HISTORY_TYPED = new Set([
+  'hx',
+  'h o',
+  'history',
+  'history of',
+  'hx of',
+  'h o of',
+  'personal history',
+  'personal history of',
+]);
+const STATUS_WORDS = new Set(['absence', 'presence', 'artificial']);
+/**
+ * "h/o mastectomy", "hx of appendectomy": the history of an operation is its status (acquired
+ * absence, presence of a device), read as "s/p". See: Guidelines I.C.21.c.3 (status Z codes).
+ */
+function operationHistory(slots: Slot[]): Slot[] {
+  const operation = slots.some((s) =>
+    s.alts.some((a) => a.length > 1 && a.some((w) => STATUS_WORDS.has(w))),
+  );
+  const sp = PHRASES.get('s p');
+  if (!operation || !sp) return slots;
+  return slots.map((s) =>
+    HISTORY_TYPED.has(s.typed) ? { typed: 's p', alts: sp, expanded: true } : s,
+  );
 }

@@ -304,21 +304,29 @@ export class CodeSearch {
     for (const h of hits) {
       const ts = titleSide(h.title);
       if (ts === 'unspecified' || (ts === null && /\bunspecified\b/i.test(h.title))) {
+        const candidates: string[] = [];
+        for (let p = 3; p < h.code.length; p++)
+          if (h.code[p] === '9' || h.code[p] === '0')
+            candidates.push(`${h.code.slice(0, p)}${digit}${h.code.slice(p + 1)}`);
+        // Categories that number sides otherwise (M25.47-: 1 right ankle, 2 left ankle, 3
+        // unspecified ankle): a sibling under the same parent.
+        for (let c = 0; c <= 9; c++) candidates.push(`${h.code.slice(0, -1)}${c}`);
         const bare = sideless(h.title);
-        for (let p = 3; p < h.code.length; p++) {
-          const c = h.code[p];
-          if (c !== '9' && c !== '0') continue;
-          const sib = `${h.code.slice(0, p)}${digit}${h.code.slice(p + 1)}`;
-          if (have.has(sib)) continue;
-          const i = this.#entryOf(sib);
-          if (i < 0 || titleSide(this.ix.titles.get(i)) !== side) continue;
-          if (sideless(this.ix.titles.get(i)) !== bare) continue;
-          have.add(sib);
+        const i = candidates
+          .filter((sib) => !have.has(sib))
+          .map((sib) => this.#entryOf(sib))
+          .find(
+            (e) =>
+              e >= 0 &&
+              titleSide(this.ix.titles.get(e)) === side &&
+              sideless(this.ix.titles.get(e)) === bare,
+          );
+        if (i !== undefined) {
+          have.add(this.ix.codes.get(i));
           out.push({
             ...this.#hit(i, h.score, h.via),
             ...(h.indexPath && { indexPath: h.indexPath }),
           });
-          break;
         }
       }
       out.push(h);
