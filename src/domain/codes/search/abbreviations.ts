@@ -187,6 +187,7 @@ export const ABBREVIATIONS: readonly string[] = [
   'fell from ladder=fall from ladder',
   'fell down stairs,fall down stairs=fall on stairs',
   'fell,fallen=fall',
+  '+lumbar,lumbar region=low back',
   'c spine=cervical',
   'mid back,middle back,upper back,thoracic back=thoracic spine',
   'l spine=lumbar',
