@@ -180,6 +180,13 @@ export const ABBREVIATIONS: readonly string[] = [
   'percocet=oxycodone',
   'vicodin,norco=hydrocodone',
   'ambien=zolpidem',
+  'h a=headache',
+  'non insulin dependent diabetes,non insulin dependent dm,noninsulin dependent diabetes=type 2 diabetes mellitus',
+  'hit by a car,hit by car,struck by a car,struck by car,pedestrian hit by car=pedestrian injured collision car',
+  'hit by=struck by',
+  'scald,scalded,scalding=hot fluids',
+  'stab wound,stabbed,stabbing=assault sharp object',
+  'punched,assaulted,beaten up,beat up=assault bodily force',
   // An overdose of unknown intent is an accidental poisoning (Guidelines I.C.19.e.5.b).
   '+overdose,overdosed,accidental ingestion,ingested=poisoning accidental',
   'needle stick,needlestick,needle stick injury=contact hypodermic needle',

@@ -19,8 +19,11 @@ export interface Slot {
   venom?: boolean;
 }
 
+/** Initials with periods are one abbreviation: "s.o.b." is "sob", "o.a." is "oa". */
+const initials = (s: string) => s.replace(/\b(?:[a-z]\.){2,}/gi, (m) => m.replace(/\./g, ''));
+
 const words = (s: string) =>
-  s
+  initials(s)
     .toLowerCase()
     .replace(/['\u2019]/g, '')
     .match(/[a-z0-9]+/g) ?? [];

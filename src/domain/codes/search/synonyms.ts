@@ -168,8 +168,16 @@ export const SYNONYMS: SynonymRule[] = [
   },
   { from: ['human bite'], to: ['bitten by another person', 'open bite'] },
   { from: ['animal bite'], to: ['open bite', 'bitten'] },
-  { from: ['snake bite', 'snakebite'], to: ['snake venom'], venom: true },
-  { from: ['spider bite'], to: ['spider venom'], venom: true },
+  {
+    from: ['snake bite', 'snakebite', 'bitten by snake', 'bitten by a snake'],
+    to: ['snake venom'],
+    venom: true,
+  },
+  {
+    from: ['spider bite', 'bitten by spider', 'bitten by a spider', 'spider bit'],
+    to: ['spider venom'],
+    venom: true,
+  },
   { from: ['insect bite', 'bug bite'], to: ['insect bite', 'nonvenomous insect'] },
   { from: ['crush', 'crushed', 'crush injury'], to: ['crushing injury', 'crushing'] },
   { from: ['puncture'], to: ['puncture wound'] },
