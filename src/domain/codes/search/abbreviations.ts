@@ -292,6 +292,23 @@ export const ABBREVIATIONS: readonly string[] = [
   'hep=hepatitis',
   'vzv=varicella zoster',
   'ihss=hypertrophic cardiomyopathy',
+  // Newborn and pediatrics
+  'ivh=intraventricular hemorrhage',
+  'rop=retinopathy of prematurity',
+  'rds=respiratory distress syndrome',
+  'ttn=transient tachypnea newborn',
+  'sga=small for gestational age',
+  'lga=large for gestational age',
+  'nb,nbn=newborn',
+  // More by specialty
+  'sci=spinal cord injury',
+  'dfu=diabetic foot ulcer',
+  'gc=gonococcal infection;gonorrhea',
+  'trich=trichomoniasis',
+  'cin=cervical intraepithelial neoplasia;dysplasia cervix',
+  'crps=complex regional pain syndrome',
+  'rsd=complex regional pain syndrome;reflex sympathetic dystrophy',
+  'itbs,itb syndrome=iliotibial band syndrome',
   // Status, encounters, care
   'dnr=do not resuscitate',
   'wcc,wcv,well child exam,wellchild=routine child health examination',
