@@ -27,7 +27,7 @@ const ICD_BUNDLE_VERSION = 2;
 // The encoder's search bundles (search-<release>.bin.gz): keep equal to INDEX_TERMS_FORMAT and
 // INDEX_TERMS_VERSION in src/domain/codes/search/serialize-terms.ts. Older builds hold a
 // prebuilt index there (binary, "CLSX"): they are rewritten.
-const SEARCH_HEAD = '{"format":"claimlab.search-terms","version":2,';
+const SEARCH_HEAD = '{"format":"claimlab.search-terms","version":3,';
 
 /** True when a built search bundle is of another format (or unreadable). */
 function searchStale() {

@@ -15,7 +15,7 @@ import type { IndexTermInput, SearchEntry } from '../domain/codes/search/types';
 import { createInPageEncoderService } from './encoder/in-page';
 import type { EncoderService } from './encoder/service';
 import { decodeAlphabeticIndexJson, pickIndexParts } from './alpha-index/decode';
-import { flattenIndex } from './alpha-index/flatten';
+import { flattenIndexParts } from './alpha-index/flatten';
 import type { IndexPart } from './alpha-index/types';
 import type { BundleSources } from './engine-sources';
 import { releaseColumns } from './official-catalog';
@@ -138,7 +138,7 @@ export class EncoderHost {
     const from = terms ? '' : ' (Alphabetic Index bundles)';
     if (!terms) {
       const parts = pickIndexParts(await this.#alphaBundles(), yearOf(rel.id));
-      terms = parts.flatMap(flattenIndex);
+      terms = flattenIndexParts(parts);
     }
     const s = buildSearchIndex(searchEntries(rel), terms);
     src.timings[`search ${rel.id}${from}`] = Math.round(src.now() - t0);

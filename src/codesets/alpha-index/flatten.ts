@@ -80,7 +80,55 @@ export function mainTermMap(part: IndexPart): Map<string, IndexTerm[]> {
   return m;
 }
 
-export function flattenIndex(part: IndexPart): IndexTermInput[] {
+/** The Neoplasm Table's columns as a "see" reference names them, by cell index. */
+const NEOPLASM_COLUMNS: [RegExp, number][] = [
+  [/^malignant( primary)?$/, 0],
+  [/^(malignant )?secondary$/, 1],
+  [/^(ca )?in situ$/, 2],
+  [/^benign$/, 3],
+  [/^uncertain behavior$/, 4],
+  [/^unspecified behavior$/, 5],
+];
+
+/**
+ * The code a "see Neoplasm, <site>, <column>" reference leads to in the Neoplasm Table
+ * ("Ewing's sarcoma - see Neoplasm, bone, malignant" -> C41.9; "Bowen's disease - see Neoplasm,
+ * skin, in situ" -> D04.9); "by site" with no site is the table's first row (site unspecified,
+ * "Adenocarcinoma - see Neoplasm, malignant, by site" -> C80.1). Undefined when the reference
+ * names no column or a site the table lacks. See: Guidelines I.C.2 (the Neoplasm Table, reached
+ * from the Index's morphology terms) and I.A.12.c ("see").
+ */
+export function neoplasmTableCode(ref: string, table: IndexPart | undefined): string | undefined {
+  const parts = ref.split(',').map(norm).filter(Boolean);
+  if (!table?.terms[0] || !/^(neoplasm|table of neoplasms)$/.test(parts[0] ?? '')) return undefined;
+  let column = -1;
+  const site: string[] = [];
+  for (const p of parts.slice(1)) {
+    if (p === 'by site') continue;
+    const c = column < 0 ? NEOPLASM_COLUMNS.find(([re]) => re.test(p)) : undefined;
+    if (c) column = c[1];
+    else site.push(p);
+  }
+  if (column < 0) return undefined;
+  let t: IndexTerm | undefined = table.terms[0];
+  for (const p of site) {
+    const kids: IndexTerm[] = t?.children ?? [];
+    t = kids.find((k) => norm(k.title) === p) ?? kids.find((k) => norm(k.title).startsWith(p));
+  }
+  return t?.cells?.[column] ?? undefined;
+}
+
+/**
+ * Every part flattened, a "see Neoplasm, ..." reference of the Index resolved through the
+ * Neoplasm Table among the parts.
+ */
+export function flattenIndexParts(parts: readonly IndexPart[]): IndexTermInput[] {
+  const table = parts.find((p) => p.kind === 'neoplasm');
+  return parts.flatMap((p) => flattenIndex(p, table));
+}
+
+/** @param neoplasms the Neoplasm Table, for "see Neoplasm, <site>, <column>" references */
+export function flattenIndex(part: IndexPart, neoplasms?: IndexPart): IndexTermInput[] {
   const ctx: Ctx = { kind: part.kind, out: [] };
   const mains = mainTermMap(part);
   const headings = (part.headings ?? []).map((h) =>
@@ -101,8 +149,12 @@ export function flattenIndex(part: IndexPart): IndexTermInput[] {
     // Pharyngitis"): the referenced term's code is this term's answer.
     const ref = t.code ? undefined : (t.see ?? t.seeAlso);
     if (ref) {
-      const target = resolveSee(ref, mains);
-      const code = target && codeOfTarget(target, mains);
+      // "specified site - see Neoplasm, malignant, by site": the site typed decides (the
+      // Neoplasm Table's own rows), not the unspecified-site row.
+      const bySite = /\bspecified site\b/i.test(t.title) && /\bby site\b/i.test(ref);
+      const table = bySite ? undefined : neoplasmTableCode(ref, neoplasms);
+      const target = table ? undefined : resolveSee(ref, mains);
+      const code = table ?? (target && codeOfTarget(target, mains));
       // The referenced subterms ride along after SEE_MARK when the code is incomplete: they pick
       // the header's children ("Cellulitis, hand" - see "Cellulitis,
       // upper limb" L03.11- -> "Cellulitis of right/left upper limb"; build.ts, remap.ts).

@@ -7,7 +7,7 @@
 import { existsSync } from 'node:fs';
 import type { IndexTermInput } from '../../domain/codes/search/types';
 import { buildAlphabeticIndexBundle, pickIndexParts, readAlphabeticIndexBundles } from './bundle';
-import { flattenIndex } from './flatten';
+import { flattenIndexParts } from './flatten';
 
 export interface IndexTermsLoad {
   terms: IndexTermInput[];
@@ -33,6 +33,6 @@ export async function loadIndexTermsNode(
     };
   const parts = pickIndexParts(r.value, releaseYear);
   const terms: IndexTermInput[] = [];
-  for (const p of parts) for (const t of flattenIndex(p)) terms.push(t);
+  for (const t of flattenIndexParts(parts)) terms.push(t);
   return { terms, sources: parts.map((p) => `${p.kind} ${p.version} (${p.source})`) };
 }

@@ -8,7 +8,7 @@ import type { CodeCatalog, IcdRelease } from '../../domain/codes/catalog';
 import { icdDisplay, icdKey } from '../../domain/codes/code';
 import { buildSearchIndex } from '../../domain/codes/search';
 import type { CodeSearch } from '../../domain/codes/search/query';
-import { flattenIndex, mainTermMap, resolveSee } from '../alpha-index/flatten';
+import { flattenIndexParts, mainTermMap, resolveSee } from '../alpha-index/flatten';
 import type { IndexPart, IndexTerm } from '../alpha-index/types';
 import type { CodeDetail, CodeLine, EncoderService, IndexNode } from './service';
 
@@ -39,8 +39,7 @@ export function createInPageEncoderService(
   const main = indexParts.find((p) => p.kind === 'index');
   // The code-set worker passes the release's prebuilt index (search-<release>.bin.gz).
   let search: CodeSearch | undefined = opts.search;
-  const engine = () =>
-    (search ??= buildSearchIndex(rel.entries(), indexParts.flatMap(flattenIndex)));
+  const engine = () => (search ??= buildSearchIndex(rel.entries(), flattenIndexParts(indexParts)));
   const mains = main ? mainTermMap(main) : new Map<string, IndexTerm[]>();
 
   const at = (path: string[]): IndexTerm | undefined => {

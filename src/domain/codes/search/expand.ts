@@ -3,7 +3,8 @@
  * that satisfy it: "htn" -> [["hypertension"]], "heart attack" -> [["myocardial", "infarction"],
  * ["infarction", "myocardial"]], "kidney" -> [["kidney"], ["renal"]]. Phrases are matched longest first.
  */
-import { SYNONYMS } from './synonyms';
+import { ABBREVIATIONS } from './abbreviations';
+import { SYNONYMS, type SynonymRule } from './synonyms';
 import { isStop } from './tokenize';
 
 export interface Slot {
@@ -18,8 +19,11 @@ export interface Slot {
   venom?: boolean;
 }
 
+/** Initials with periods are one abbreviation: "s.o.b." is "sob", "o.a." is "oa". */
+const initials = (s: string) => s.replace(/\b(?:[a-z]\.){2,}/gi, (m) => m.replace(/\./g, ''));
+
 const words = (s: string) =>
-  s
+  initials(s)
     .toLowerCase()
     .replace(/['\u2019]/g, '')
     .match(/[a-z0-9]+/g) ?? [];
@@ -28,7 +32,28 @@ const PHRASES = new Map<string, string[][]>();
 const DRUGS = new Set<string>();
 const VENOMS = new Set<string>();
 let longest = 1;
-for (const rule of SYNONYMS) {
+
+/**
+ * The abbreviation rows (abbreviations.ts) as rules, for the keys synonyms.ts does not have: a
+ * hand-tuned row wins. A one-word key also stands for its plural ("pvcs").
+ */
+function lexiconRules(taken: Set<string>): SynonymRule[] {
+  const out: SynonymRule[] = [];
+  for (const row of ABBREVIATIONS) {
+    const keep = row[0] === '+';
+    const drug = row[0] === '!';
+    const [keys, targets] = row.slice(keep || drug ? 1 : 0).split('=') as [string, string];
+    const from = keys
+      .split(',')
+      .flatMap((k) => (/^[a-z0-9]+$/.test(k) && !k.endsWith('s') ? [k, `${k}s`] : [k]))
+      .filter((k) => !taken.has(words(k).join(' ')));
+    if (from.length) out.push({ from, to: targets.split(';'), keep, drug });
+  }
+  return out;
+}
+
+const TAKEN = new Set(SYNONYMS.flatMap((r) => r.from.map((f) => words(f).join(' '))));
+for (const rule of [...SYNONYMS, ...lexiconRules(TAKEN)]) {
   const to = rule.to.map((p) => words(p).filter((w) => !isStop(w)));
   for (const f of rule.from) {
     const key = words(f);
@@ -101,12 +126,15 @@ const SIDED_LIMB: Record<string, string[]> = {
   bue: ['bilateral', 'ue'],
 };
 const ROMAN: Record<string, string> = { i: '1', ii: '2', iii: '3', iv: '4', v: '5' };
+/** "5th", "2nd": titles spell ordinals out ("fifth metatarsal", "second toe"). */
+const ORDINAL_DIGITS = /^(\d{1,2})(st|nd|rd|th)$/;
 /** Words a roman numeral follows as a stage or type ("ckd stage iii", "ckd iv", "type ii"). */
 const ROMAN_AFTER = new Set(['stage', 'ckd', 'grade', 'class', 'type']);
 
 /**
  * Note-writing that is not classification wording: durations are dropped, a roman stage becomes
- * a digit (titles write "stage 3", "stage 4"). See: ICD-10-CM N18.- titles.
+ * a digit (titles write "stage 3", "stage 4"), an ordinal is spelt out ("5th metatarsal" ->
+ * "fifth", as S92.35- titles say). See: ICD-10-CM N18.- titles.
  */
 function normalize(ws: string[]): string[] {
   const out: string[] = [];
@@ -129,6 +157,11 @@ function normalize(ws: string[]): string[] {
     }
     if (/^x\d+$/.test(w) && DURATION_UNIT.test(next ?? '')) {
       i += 1;
+      continue;
+    }
+    const ord = ORDINAL_DIGITS.exec(w);
+    if (ord && ORDINAL[Number(ord[1])]) {
+      out.push(ORDINAL[Number(ord[1])]!);
       continue;
     }
     const prev = out[out.length - 1];
@@ -209,12 +242,14 @@ export function expandQuery(text: string): Slot[] {
       const alts = PHRASES.get(typed);
       if (!alts) continue;
       const uniq = new Map(alts.filter((a) => a.length).map((a) => [a.join(' '), a]));
+      i += n;
+      done = true;
+      // Note words with no code meaning ("pt", "c/o", "dx of"): dropped.
+      if (!uniq.size) continue;
       const slot: Slot = { typed, alts: [...uniq.values()], expanded: true };
       if (DRUGS.has(typed)) slot.drug = true;
       if (VENOMS.has(typed)) slot.venom = true;
       slots.push(slot);
-      i += n;
-      done = true;
     }
     if (done) continue;
     const pair = `${ws[i]} ${ws[i + 1]}`;
@@ -231,6 +266,38 @@ export function expandQuery(text: string): Slot[] {
       continue;
     }
     if (!isStop(w) || ws.length === 1) slots.push({ typed: w, alts: [[w]], expanded: false });
+    // "htn and dm2": "and" between two things joins them (query.ts splits there when no code
+    // has both); it is no word to match.
+    else if ((w === 'and' || w === 'plus') && slots.length && i < ws.length && !isStop(ws[i]!))
+      slots.push({ typed: w, alts: [], expanded: false });
   }
-  return longTermDrug(slots);
+  // A note that starts with its connector ("w/ htn" after "pt" is dropped).
+  while (slots.length > 1 && (slots[0]!.typed === 'w' || slots[0]!.typed === 'with')) slots.shift();
+  return longTermDrug(operationHistory(slots));
+}
+
+const HISTORY_TYPED = new Set([
+  'hx',
+  'h o',
+  'history',
+  'history of',
+  'hx of',
+  'h o of',
+  'personal history',
+  'personal history of',
+]);
+const STATUS_WORDS = new Set(['absence', 'presence', 'artificial']);
+/**
+ * "h/o mastectomy", "hx of appendectomy": the history of an operation is its status (acquired
+ * absence, presence of a device), read as "s/p". See: Guidelines I.C.21.c.3 (status Z codes).
+ */
+function operationHistory(slots: Slot[]): Slot[] {
+  const operation = slots.some((s) =>
+    s.alts.some((a) => a.length > 1 && a.some((w) => STATUS_WORDS.has(w))),
+  );
+  const sp = PHRASES.get('s p');
+  if (!operation || !sp) return slots;
+  return slots.map((s) =>
+    HISTORY_TYPED.has(s.typed) ? { typed: 's p', alts: sp, expanded: true } : s,
+  );
 }

@@ -86,6 +86,8 @@ const PREGNANCY =
 const ACUITY =
   /\b(acute|chronic|exacerbation|exacerbated|exac|decompensated|decompensation|flare)\b/;
 const LATER_ENCOUNTER = /\b(subsequent|sequela|healing|nonunion|malunion)\b/;
+/** A title for a later encounter ("without subsequent striking against object" is not one). */
+const LATER_ENCOUNTER_TITLE = /\b(subsequent encounter|sequela|healing|nonunion|malunion)\b/;
 
 /** Everything the query says, typed and expanded, as one lower-case string of words. */
 const queryText = (slots: Slot[]) =>
@@ -137,7 +139,15 @@ function readIntent(slots: Slot[]): Intent {
  * periprosthetic (M97), fatigue and collapsed vertebra (M48.4, M48.5). */
 const NOT_TRAUMATIC_CODES = /^(M80|M84|M97|M484|M485|M243|M244|Q68)/;
 /** Personal history codes: Z85-Z87, Z91.x history of (falling, allergy...), Z92, old MI I25.2. */
-const PERSONAL_HISTORY_CODES = /^(Z8[5-7]|Z91|Z92|I252)/;
+const PERSONAL_HISTORY_CODES = /^(Z8[5-7]|Z91|Z92|I252|F1[0-689][129]1$)/;
+/**
+ * A history of alcohol or drug abuse, dependence or use is coded "in remission" (the Index:
+ * "History, personal, alcohol dependence F10.21"); of nicotine dependence, Z87.891.
+ * See: Guidelines I.C.5.b.1 (in remission, F10-F19).
+ */
+const SUBSTANCE = /^F1([0-689])([129])0/;
+const substanceInRemission = (code: string, title: string) =>
+  /^F1[0-689][129]1$/.test(code) && /\bin remission\b/i.test(title);
 
 /**
  * The code-family part of the qualifiers, cheap enough to apply to every candidate before the
@@ -179,6 +189,11 @@ export function byQualifiers(hits: SearchHit[], slots: Slot[]): SearchHit[] {
   const sidedFamilies = new Set<string>();
   if (side && side !== 'bilateral')
     for (const h of hits) if (titleSide(h.title) === side) sidedFamilies.add(h.code.slice(0, 3));
+  // A side that is part of what an abbreviation names ("lbbb": left bundle-branch block) is not
+  // a side typed, and not held against a title that says it either.
+  const named = new Set(
+    SIDES.filter((x) => slots.some((s) => s.alts.some((a) => a.length > 1 && a.includes(x)))),
+  );
   const rank = (h: SearchHit): number => {
     let r = 0;
     const t = h.title.toLowerCase();
@@ -192,18 +207,18 @@ export function byQualifiers(hits: SearchHit[], slots: Slot[]): SearchHit[] {
       // required of a title: the Index leads to codes without one).
       if (ts === null) r += sidedFamilies.has(h.code.slice(0, 3)) ? 1 : 0;
       else if (ts !== side) r += 2;
-    } else if (ts === 'right' || ts === 'left' || ts === 'bilateral') r += 1;
+    } else if ((ts === 'right' || ts === 'left' || ts === 'bilateral') && !named.has(ts)) r += 1;
     if (status && !h.code.startsWith('Z')) r += 2;
     if (history) {
       if (family && /^personal history\b/.test(t)) r += 2;
       if (!family && /^family history\b/.test(t)) r += 2;
-      if (!/\bhistory\b|^old\b/.test(t)) r += 2;
+      if (!/\bhistory\b|^old\b/.test(t) && !(!family && substanceInRemission(h.code, t))) r += 2;
     }
     if (longTerm && !/\blong[ -]term\b/.test(t)) r += 2;
     if (bite && !insect && /\b(insect bite|superficial bite)\b/.test(t)) r += 1;
     if (bite && insect && /\bopen bite\b/.test(t)) r += 1;
     if (traumatic && NOT_TRAUMATIC.test(t)) r += 2;
-    if (!laterEncounter && LATER_ENCOUNTER.test(t)) r += 1;
+    if (!laterEncounter && LATER_ENCOUNTER_TITLE.test(t)) r += 1;
     if (!acuity && /\bacute on chronic\b/.test(t)) r += 1;
     return r;
   };
@@ -252,6 +267,9 @@ const HISTORY_BY_SYSTEM: [string, string, string][] = [
 /** The system history code for a condition code, or null (Z codes and external causes have none). */
 export function historyCodeFor(code: string, family: boolean): string | null {
   if (/^[VWXYZ]/.test(code)) return null;
+  if (!family && code.startsWith('F17')) return 'Z87891';
+  const substance = family ? null : SUBSTANCE.exec(code);
+  if (substance) return `F1${substance[1]}${substance[2]}1`;
   let row: [string, string, string] | undefined;
   for (const r of HISTORY_BY_SYSTEM) if (code >= r[0]) row = r;
   return row ? row[family ? 1 : 2] : null;
@@ -262,6 +280,19 @@ const HISTORY_WORDS = new Set(['history', 'family', 'personal', 'hx', 'fh', 'fhx
 export const isHistorySlot = (slot: Slot): boolean =>
   HISTORY_WORDS.has(slot.typed) ||
   slot.alts.every((a) => a.length > 0 && a.every((w) => HISTORY_WORDS.has(w)));
+
+/** A history asked for, and none of the best hits is a history code of the right kind. */
+export function historyMismatch(hits: readonly SearchHit[], slots: Slot[]): boolean {
+  const h = historyIntent(slots);
+  if (!h) return false;
+  return !hits
+    .slice(0, 5)
+    .some((x) =>
+      h.family
+        ? /^Z8[0-4]/.test(x.code)
+        : PERSONAL_HISTORY_CODES.test(x.code) || substanceInRemission(x.code, x.title),
+    );
+}
 
 /** What the query asks for, for the search's fallbacks: a history (whose), a status. */
 export function historyIntent(slots: Slot[]): { family: boolean } | null {

@@ -17,6 +17,7 @@ import {
   codePenalty,
   historyCodeFor,
   historyIntent,
+  historyMismatch,
   isHistorySlot,
   isSideSlot,
   querySide,
@@ -160,7 +161,7 @@ export class CodeSearch {
   search(query: string, opts: SearchOptions = {}): SearchResult {
     const q = query.trim();
     if (!q) return { hits: [], total: 0, corrections: [] };
-    const slots = expandQuery(q);
+    const slots = expandQuery(q).map((s) => this.#splitCompound(s));
     const key = icdKey(q.replace(/\s+/g, ''));
     if (CODE_LIKE.test(key) && !slots.some((s) => s.expanded)) {
       const r = this.#byCode(key, opts);
@@ -173,7 +174,10 @@ export class CodeSearch {
     let r = this.#byWords(slots, { ...opts, offset: 0, limit: window }, codePenalty(slots));
     // No code has every word: what the query names may be two things (a condition and its
     // history's owner, or two conditions a coder reports together).
-    if (r.partial) r = { ...r, ...this.#rescue(slots, r, window, opts) };
+    // Or every code that has them is another's history ("hx of etoh abuse": only the family
+    // history code says both words).
+    if (r.partial || historyMismatch(r.hits, slots))
+      r = { ...r, ...this.#rescue(slots, r, window, opts) };
     const side = querySide(slots);
     const found = side ? this.#withSidedSiblings(r.hits, side) : r.hits;
     const hits = byQualifiers(found, slots).slice(offset, offset + limit);
@@ -225,7 +229,14 @@ export class CodeSearch {
       if (a.partial || b.partial || !a.hits.length || !b.hits.length) continue;
       const hits: SearchHit[] = [];
       const seen = new Set<string>();
-      const lists = [partial.hits, a.hits, b.hits];
+      // The codes with most of the words come first when they say clearly more than either half
+      // alone (a combination code that words it otherwise: "dm2 w/ pvd" -> E11.51 "...with
+      // diabetic peripheral angiopathy"); otherwise each half's own code leads.
+      const best = Math.max(a.hits[0]!.score, b.hits[0]!.score);
+      const lists =
+        (partial.hits[0]?.score ?? 0) >= best + 1
+          ? [partial.hits, a.hits, b.hits]
+          : [a.hits, b.hits, partial.hits];
       for (let k = 0; hits.length < window && lists.some((l) => k < l.length); k++)
         for (const l of lists) {
           const h = l[k];
@@ -235,6 +246,47 @@ export class CodeSearch {
           }
         }
       return { ...partial, hits };
+    }
+    return this.#conditionAndOrganism(slots, partial, window, opts);
+  }
+
+  /**
+   * A condition and its organism typed together, with no code naming both ("h. pylori
+   * gastritis", "uti e coli", "mrsa cellulitis"): the condition's code first, then the
+   * organism's "as the cause of diseases classified elsewhere" code (B95-B97), which is reported
+   * beside it. See: Guidelines I.C.1.b and the B95-B97 note ("use additional code to identify
+   * the infectious agent").
+   */
+  #conditionAndOrganism(
+    slots: Slot[],
+    partial: SearchResult,
+    window: number,
+    opts: SearchOptions,
+  ): SearchResult | null {
+    const organismCode = (code: string) => /^B9[5-7]/.test(code);
+    for (let at = 1; at < slots.length; at++) {
+      const halves = [slots.slice(0, at), slots.slice(at)] as const;
+      for (const k of [0, 1] as const) {
+        const condition = halves[k];
+        const organism = halves[1 - k]!;
+        if (!condition.some(isCondition) || organism.some(isConnector)) continue;
+        const o = this.#byWords(organism, { ...opts, offset: 0, limit: 1 }, (code) =>
+          organismCode(code) ? 0 : 3,
+        );
+        const agent = o.hits[0];
+        if (o.partial || !agent || !organismCode(agent.code)) continue;
+        const c = this.#byWords(
+          condition,
+          { ...opts, offset: 0, limit: window },
+          codePenalty(condition),
+        );
+        if (c.partial || !c.hits.length) continue;
+        const seen = new Set<string>();
+        const hits = [c.hits[0]!, agent, ...c.hits.slice(1), ...partial.hits].filter(
+          (h) => !seen.has(h.code) && !!seen.add(h.code),
+        );
+        return { ...partial, hits: hits.slice(0, window) };
+      }
     }
     return null;
   }
@@ -252,26 +304,52 @@ export class CodeSearch {
     for (const h of hits) {
       const ts = titleSide(h.title);
       if (ts === 'unspecified' || (ts === null && /\bunspecified\b/i.test(h.title))) {
+        const candidates: string[] = [];
+        for (let p = 3; p < h.code.length; p++)
+          if (h.code[p] === '9' || h.code[p] === '0')
+            candidates.push(`${h.code.slice(0, p)}${digit}${h.code.slice(p + 1)}`);
+        // Categories that number sides otherwise (M25.47-: 1 right ankle, 2 left ankle, 3
+        // unspecified ankle): a sibling under the same parent.
+        for (let c = 0; c <= 9; c++) candidates.push(`${h.code.slice(0, -1)}${c}`);
         const bare = sideless(h.title);
-        for (let p = 3; p < h.code.length; p++) {
-          const c = h.code[p];
-          if (c !== '9' && c !== '0') continue;
-          const sib = `${h.code.slice(0, p)}${digit}${h.code.slice(p + 1)}`;
-          if (have.has(sib)) continue;
-          const i = this.#entryOf(sib);
-          if (i < 0 || titleSide(this.ix.titles.get(i)) !== side) continue;
-          if (sideless(this.ix.titles.get(i)) !== bare) continue;
-          have.add(sib);
+        const i = candidates
+          .filter((sib) => !have.has(sib))
+          .map((sib) => this.#entryOf(sib))
+          .find(
+            (e) =>
+              e >= 0 &&
+              titleSide(this.ix.titles.get(e)) === side &&
+              sideless(this.ix.titles.get(e)) === bare,
+          );
+        if (i !== undefined) {
+          have.add(this.ix.codes.get(i));
           out.push({
             ...this.#hit(i, h.score, h.via),
             ...(h.indexPath && { indexPath: h.indexPath }),
           });
-          break;
         }
       }
       out.push(h);
     }
     return out;
+  }
+
+  /**
+   * A word the vocabulary lacks that is two of its words run together ("preeclampsia" for the
+   * titles' "pre-eclampsia", "nonhodgkin"): read as both words (the hyphen is the title's
+   * punctuation, not the coder's). Tried before typo correction, longest known first part first.
+   */
+  #splitCompound(slot: Slot): Slot {
+    const w = slot.typed;
+    if (slot.expanded || w.length < 7 || !/^[a-z]+$/.test(w)) return slot;
+    const known = (x: string) => this.ix.rawTerm.has(x) || this.ix.stemTerm.has(stem(x));
+    if (known(w)) return slot;
+    for (let at = w.length - 4; at >= 3; at--) {
+      const a = w.slice(0, at);
+      const b = w.slice(at);
+      if (known(a) && known(b)) return { typed: w, alts: [[a, b]], expanded: true };
+    }
+    return slot;
   }
 
   /** The entry index of a code, or -1. */
@@ -429,6 +507,7 @@ export class CodeSearch {
     const resolved: ResolvedSlot[] = [];
     const bits = new BitAllocator();
     slots.forEach((slot, slotIndex) => {
+      if (!slot.alts.length) return; // a connector ("and") only
       // One bit per distinct word of the slot: "chf" -> congestive|heart|failure, alternatives
       // "congestive heart failure" and "heart failure" share the bits of heart and failure.
       const weight = 1 / Math.max(...slot.alts.map((words) => words.length));
@@ -556,8 +635,12 @@ export class CodeSearch {
     optional: ResolvedSlot[],
     satisfied: (mask: number) => number,
   ): number {
-    for (const slot of required) for (const w of rarestWords(slot)) this.#mark(w, true);
-    for (const slot of required) for (const w of wordsOf(slot)) this.#mark(w, false);
+    const seeds = new Set(required.flatMap((slot) => [...rarestWords(slot)]));
+    for (const w of seeds) this.#mark(w, true);
+    // Each word once: marking a seed again would count its penalty weight twice, and a
+    // document's unmatched words would cost nothing (the ranking below needs them).
+    for (const slot of required)
+      for (const w of wordsOf(slot)) if (!seeds.has(w)) this.#mark(w, false);
     for (const slot of optional) for (const w of wordsOf(slot)) this.#mark(w, false);
     let most = 0;
     for (let i = 0; i < this.#nTouched; i++)

@@ -34,15 +34,19 @@ function genericnessOf(entries: SearchEntry[], i: number): number {
     c = new Float32Array(entries.length).fill(NaN);
     genCache.set(entries, c);
   }
-  let g = c[i]!;
-  if (Number.isNaN(g)) c[i] = g = genericness(entries[i]!);
-  return g;
+  // Always the stored float32 value: returning the float64 on the first call and the rounded
+  // one afterwards made ties between two children depend on which was walked first.
+  if (Number.isNaN(c[i]!)) c[i] = genericness(entries[i]!);
+  return c[i]!;
 }
 
 function genericness(e: SearchEntry): number {
   const t = e.long.toLowerCase();
   let g = 0;
   g += 2 * (t.split('unspecified').length - 1);
+  // A leukemia, lymphoma or myeloma not said to be in remission or relapse: the code for "not
+  // having achieved remission" (C90-C95 fifth character 0). See: ICD-10-CM C90-C95 subcategories.
+  if (t.includes('not having achieved remission')) g += 1;
   // A 7th character (a letter in position 7): initial encounter (A) is the usual default.
   if (e.code.length === 7 && /[A-Z]/.test(e.code[6]!)) g += e.code.endsWith('A') ? 1 : -3;
   let words = 1;

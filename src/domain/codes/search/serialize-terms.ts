@@ -17,7 +17,8 @@ import type { IndexTermInput } from './types';
 
 export const INDEX_TERMS_FORMAT = 'claimlab.search-terms';
 /** 2: a see term's nemod ends with the subterms it refers to (types.ts SEE_MARK). */
-export const INDEX_TERMS_VERSION = 2;
+/** 3: "see Neoplasm, <site>, <column>" references resolved through the Neoplasm Table. */
+export const INDEX_TERMS_VERSION = 3;
 
 interface Header {
   format: typeof INDEX_TERMS_FORMAT;

@@ -168,8 +168,16 @@ export const SYNONYMS: SynonymRule[] = [
   },
   { from: ['human bite'], to: ['bitten by another person', 'open bite'] },
   { from: ['animal bite'], to: ['open bite', 'bitten'] },
-  { from: ['snake bite', 'snakebite'], to: ['snake venom'], venom: true },
-  { from: ['spider bite'], to: ['spider venom'], venom: true },
+  {
+    from: ['snake bite', 'snakebite', 'bitten by snake', 'bitten by a snake'],
+    to: ['snake venom'],
+    venom: true,
+  },
+  {
+    from: ['spider bite', 'bitten by spider', 'bitten by a spider', 'spider bit'],
+    to: ['spider venom'],
+    venom: true,
+  },
   { from: ['insect bite', 'bug bite'], to: ['insect bite', 'nonvenomous insect'] },
   { from: ['crush', 'crushed', 'crush injury'], to: ['crushing injury', 'crushing'] },
   { from: ['puncture'], to: ['puncture wound'] },
@@ -399,7 +407,9 @@ export const SYNONYMS: SynonymRule[] = [
   { from: ['pe'], to: ['pulmonary embolism'] },
   { from: ['cva', 'stroke', 'brain attack'], to: ['cerebral infarction', 'stroke'] },
   { from: ['tia'], to: ['transient cerebral ischemic attack'] },
-  { from: ['pvd', 'pad'], to: ['peripheral vascular disease'] },
+  // In a diabetic, PVD is "diabetic peripheral angiopathy" (E11.51; Index "Diabetes, with, peripheral
+  // angiopathy"; Guidelines I.A.15 "with").
+  { from: ['pvd', 'pad'], to: ['peripheral vascular disease', 'peripheral angiopathy'] },
   { from: ['aaa'], to: ['abdominal aortic aneurysm'] },
   { from: ['hld'], to: ['hyperlipidemia'] },
   { from: ['high cholesterol'], to: ['hypercholesterolemia', 'hyperlipidemia'] },

@@ -66,6 +66,12 @@ const WEAK: Record<string, number> = {
   left: 0.6,
   organism: 0.4,
   acute: 0.6,
+  // "copd exac", "chf exacerbation": a title that says it comes first, but a condition no code
+  // names with an exacerbation (I50.9 for "chf exac") is still found (Guidelines I.A.9).
+  exacerbation: 0.25,
+  // "Unstageable" is what the documentation says when the stage cannot be determined; a pressure
+  // ulcer with no stage typed is "unspecified stage". See: Guidelines I.C.12.a.2-3.
+  unstageable: 1.3,
 };
 
 export function stem(w: string): string {
