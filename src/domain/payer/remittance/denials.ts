@@ -10,6 +10,7 @@ import type { Finding, FindingId } from '../../findings';
 import type { GroupCode } from './codes';
 import type { Behaviour } from '../profile';
 import { GLOBAL_CARC } from '../../edits/global-surgery-rules';
+import { JZ_MISSING_DENIAL } from '../../edits/drug-wastage';
 
 export interface Denial {
   group: GroupCode;
@@ -169,6 +170,12 @@ export function denialFor(
       // included in the surgery's payment: CO-97 + M144, not a modifier denial.
       // See: Pub. 100-04 ch. 12 §40.1 and §40.4; global-surgery-rules.ts.
       if (f.reference.includes(GLOBAL_CARC)) return denial(f.id, 'CO', '97', ['M144']);
+      // Medicare's JZ/JW requirement (edits/drug-wastage.ts), enforced from 2023-10-01: the
+      // line is returned as unprocessable, CO-16 + N822 (missing modifier) + MA130, with no
+      // appeal rights (correct and resubmit). See: CMS JW/JZ Modifier Policy FAQ; Pub. 100-04
+      // ch. 1 §80.3.2 (unprocessable claims).
+      if (id === 'modifier.missing' && f.reference.endsWith(JZ_MISSING_DENIAL))
+        return denial(f.id, 'CO', '16', ['N822', 'MA130'], false);
       // The remark says which: an invalid modifier (N823), or a missing one (N822).
       return denial(f.id, 'CO', '4', [id === 'modifier.missing' ? 'N822' : 'N823']);
     case 'icd10cm.excludes1':
