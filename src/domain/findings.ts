@@ -8,6 +8,8 @@ export const FINDING_IDS = {
     'The code is a header (category or subcategory with children); report a more specific code.',
   'code.list-gap':
     'A procedure code was judged on the newest code list on hand, which is for another year than the date of service.',
+  'code.invalid-for-payer':
+    'A real procedure code the payer does not recognise (Medicare PFS status I, e.g. consultation codes: Medicare uses another code).',
   'code.seventh-character':
     'The code needs a 7th character (with placeholder X where it has fewer than 6 characters).',
   'claim.missing-field': 'A required claim field is missing.',

@@ -45,6 +45,7 @@ import { appealLevels } from './corrections/appeals';
 import { creditBack, reversalOf, reversible } from './corrections/reversal';
 import { benefitYearOf } from './cost-sharing/benefit-year';
 import { statusNFrom } from '../edits/exclusions';
+import { INVALID_FOR_MEDICARE_DENIAL } from '../edits/medicare-codes';
 import {
   groupAdjustments,
   openLine,
@@ -677,7 +678,7 @@ function feeYearFinding(dos: string, minYear: number, maxYear: number): Finding 
 
 /**
  * Why a line the fee schedule does not price is not paid: bundled (CO-97/M15), not valid for
- * Medicare (CO-16/N56), an assistant, co-surgeon or team the RVU indicators do not allow
+ * Medicare (status I: CO-181 + N56 + N657), an assistant, co-surgeon or team the RVU indicators do not allow
  * (CO-54), team surgery priced by report (CO-252/N706: send the operative notes), else not
  * covered (CO-96/N130, the patient's when a GA/GY notice was given).
  * See: CMS RVU file read-me (ASST SURG, CO SURG, TEAM SURG indicators); Pub. 100-04 ch. 12 §40.8.
@@ -712,7 +713,9 @@ function unpricedDenial(fee: MedicareFee, liable: 'CO' | 'PR'): Denial {
     case 'bundled':
       return d('CO', '97', ['M15']);
     case 'invalid-for-medicare':
-      return d('CO', '16', ['N56']);
+      // PFS status I (not valid for Medicare; Medicare uses another code): as the scrubber's
+      // code.invalid-for-payer finding says (edits/medicare-codes.ts).
+      return d('CO', INVALID_FOR_MEDICARE_DENIAL.carc, [...INVALID_FOR_MEDICARE_DENIAL.remarks]);
     case 'assistant-not-payable':
     case 'co-surgery-not-payable':
     case 'team-surgery-not-payable':

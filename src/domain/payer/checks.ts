@@ -14,6 +14,7 @@ import { orderFindings } from '../edits/finding-kit';
 import { authFindings, necessityFindings, timelyFindings } from '../edits/policy';
 import { exclusionFindings } from '../edits/exclusions';
 import { jzRequiredFindings } from '../edits/drug-wastage';
+import { invalidForMedicareFindings } from '../edits/medicare-codes';
 import type { TimelyFilingRule } from '../edits/policy-types';
 import { policyOf } from './policy';
 import { linePolicyFindings } from './line-policies';
@@ -144,6 +145,8 @@ export function payerChecks(
       ...exclusionFindings(claim, p, opts.statusN),
       // Medicare's JZ/JW requirement on single-dose container drugs (edits/drug-wastage.ts).
       ...jzRequiredFindings(claim, p.kind),
+      // Codes Medicare does not recognise (consultations: edits/medicare-codes.ts).
+      ...invalidForMedicareFindings(claim, p.kind),
     );
   }
   const other = opts.cob?.otherPayerPrimary;

@@ -11,6 +11,7 @@ import type { GroupCode } from './codes';
 import type { Behaviour } from '../profile';
 import { GLOBAL_CARC } from '../../edits/global-surgery-rules';
 import { JZ_MISSING_DENIAL } from '../../edits/drug-wastage';
+import { INVALID_FOR_MEDICARE_DENIAL } from '../../edits/medicare-codes';
 
 export interface Denial {
   group: GroupCode;
@@ -128,6 +129,12 @@ export function denialFor(
           : 'N130';
       return denial(f.id, mods.includes('GA') ? 'PR' : 'CO', '50', [rarc]);
     }
+    case 'code.invalid-for-payer':
+      // A code Medicare does not recognise (PFS status I, e.g. consultations): CO-181 + N56 +
+      // N657 (bill the code that fits). See: Pub. 100-04 ch. 12 §30.6.10; edits/medicare-codes.ts.
+      return denial(f.id, 'CO', INVALID_FOR_MEDICARE_DENIAL.carc, [
+        ...INVALID_FOR_MEDICARE_DENIAL.remarks,
+      ]);
     case 'code.add-on-without-primary':
       // CARC 107: the qualifying (primary) service is not on the claim; RARC N122: an add-on
       // code cannot be billed by itself. See: Pub. 100-04 ch. 12 §30.D (add-on codes).

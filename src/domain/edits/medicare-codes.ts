@@ -1,0 +1,68 @@
+/**
+ * Codes that are real CPT codes but not valid for Medicare purposes (PFS RVU status I:
+ * "Medicare uses another code for the reporting of, and the payment for, these services").
+ * The consultation codes are the common case: since 2010-01-01 Medicare Part B does not
+ * recognise office/outpatient (99241–99245) or inpatient (99251–99255) consultations; the
+ * consultant bills the E/M code for the setting instead. Commercial plans that pay consultation
+ * codes keep paying them (this rule is Medicare's only).
+ * The scrubber (`claimlab check`) and `adjudicate` get the finding from the same call
+ * (payer/checks.ts `payerChecks`); the payer denies the line CO-181 (procedure code invalid on
+ * the date of service) with N56 (code not valid for the service or date) and N657 (bill the
+ * code that fits the service): payer/remittance/denials.ts.
+ * See: Pub. 100-04 ch. 12 §30.6.10 (consultation services; A: consultation codes no longer
+ * recognised for Medicare Part B from 2010-01-01; the codes to bill instead); CMS RVU file
+ * read-me, status I; MLN Matters MM6740.
+ */
+import type { Claim } from '../claim/claim';
+import type { Finding } from '../findings';
+import { finding, lineDate } from './finding-kit';
+
+export const CONSULT_POLICY =
+  'Pub. 100-04 ch. 12 §30.6.10 (consultation codes not recognised for Medicare Part B from 2010-01-01); CMS PFS RVU file, status I (not valid for Medicare purposes)';
+/** The denial the payer gives a code not valid for Medicare (read by remittance/denials.ts). */
+export const INVALID_FOR_MEDICARE_DENIAL = { carc: '181', remarks: ['N56', 'N657'] } as const;
+export const CONSULTS_INVALID_FROM = '2010-01-01';
+
+/** Office/outpatient (9924x) and inpatient (9925x) consultation codes. */
+const isConsult = (code: string) => /^992(4[1-5]|5[1-5])$/.test(code);
+
+/** The E/M codes §30.6.10 tells the consultant to bill instead, by place of service. */
+function instead(code: string, pos: string): string {
+  if (pos === '21' || pos === '51')
+    return 'an initial hospital care code (99221–99223; the admitting physician adds AI) or, if its requirements are not met, subsequent hospital care (99231–99233)';
+  if (pos === '31' || pos === '32')
+    return 'an initial nursing facility care code (99304–99306) or subsequent nursing facility care (99307–99310)';
+  if (pos === '23') return 'an emergency department visit code (99281–99285)';
+  const where = code.startsWith('9925') ? 'the E/M code for the setting, e.g. ' : '';
+  return `${where}an office or other outpatient visit (new patient 99202–99205, established patient 99212–99215)`;
+}
+
+/**
+ * Medicare: a consultation code on or after 2010-01-01 is not valid for Medicare. An error
+ * (the line will be denied); the suggestion names the codes to bill for the place of service.
+ */
+export function invalidForMedicareFindings(claim: Claim, payerKind: string): Finding[] {
+  if (payerKind !== 'medicare') return [];
+  const out: Finding[] = [];
+  claim.lines.forEach((l, i) => {
+    if (!isConsult(l.code)) return;
+    if (lineDate(claim.serviceDate, l.serviceDate) < CONSULTS_INVALID_FROM) return;
+    const bill = instead(l.code, claim.provider.pos);
+    const { carc, remarks } = INVALID_FOR_MEDICARE_DENIAL;
+    out.push(
+      finding(
+        'code.invalid-for-payer',
+        'error',
+        i + 1,
+        [l.code],
+        `${l.code} is a consultation code, which is not valid for Medicare purposes (PFS status I: Medicare uses another code): Medicare denies it CO-${carc} with ${remarks.join(' and ')}. Bill ${bill} for the same service.`,
+        `${CONSULT_POLICY}; CARC ${carc}; RARC ${remarks.join(', ')}`,
+        {
+          field: `lines[${i}].code`,
+          suggestion: `Replace ${l.code} with ${bill}, at the level the documentation supports.`,
+        },
+      ),
+    );
+  });
+  return out;
+}
