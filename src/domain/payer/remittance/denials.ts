@@ -75,8 +75,13 @@ export function isRejection(f: Finding, rules: Behaviour): boolean {
  */
 const DENY_ANY_SEVERITY: ReadonlySet<string> = new Set(['coverage.medical-necessity']);
 
-/** "CARC 11, RARC N130" / "CARC 167" at the end of a coverage finding's reference. */
-const OWN_COVERAGE_DENIAL = /; CARC (11|167)(?:, RARC ((?:(?:MA|M|N)\d+)(?:, (?:MA|M|N)\d+)*))?$/;
+/**
+ * "CARC 11, RARC N130" / "CARC 167" / "CARC 50, RARC N130" at the end of a coverage finding's
+ * reference: the policy's own denial (a default CO-50 reads "CARC 50, RARC N115/N386" and does
+ * not match, so its remark comes from the source: NCD, LCD or plan).
+ */
+const OWN_COVERAGE_DENIAL =
+  /; CARC (50|11|167)(?:, RARC ((?:(?:MA|M|N)\d+)(?:, (?:MA|M|N)\d+)*))?$/;
 
 /** Medicare's timely-filing denial: CO-29 + N211 (you may not appeal this decision). */
 const MEDICARE_TIMELY_FILING = { remarks: ['N211'], appealable: false } as const;
@@ -115,7 +120,8 @@ export function denialFor(
       // A diagnosis-to-procedure policy names its own CARC (11 or 167) and remarks in the
       // finding's reference (edits/policy.ts necessityFindings).
       const own = OWN_COVERAGE_DENIAL.exec(f.reference);
-      if (own)
+      // CARC 50 needs a remark: a policy naming 50 without one gets the one its source implies.
+      if (own && (own[1] !== '50' || own[2]))
         return denial(
           f.id,
           mods.includes('GA') ? 'PR' : 'CO',
