@@ -122,6 +122,30 @@ describe('the scrubber and the payer agree', () => {
     expect(adj(0)).toEqual(['CO-4']);
   });
 
+  it('50 on a code whose bilateral indicator is 0 or 2 earns no 150%: a warning, paid at 100% (RVU read-me, BILAT SURG)', () => {
+    if (!service.fees.mpfs) return; // the indicators come from the MPFS bundle
+    for (const [code, dx, ind] of [
+      ['77067', 'Z12.31', '2'],
+      ['11042', 'L97.911', '0'],
+    ] as const) {
+      const one = (modifiers: string[]) =>
+        both(input({ diagnoses: [dx], lines: [{ code, charge: '900.00', modifiers }] }));
+      const b = one(['50']);
+      const f = b.scrub.filter((x) => x.id === 'modifier.invalid');
+      expect(f.map((x) => [x.severity, x.line])).toEqual([['warning', 1]]);
+      expect(f[0]!.message).toMatch(new RegExp(`bilateral indicator ${ind}`));
+      expect(b.r.lines[0]!.allowed).toBe(one([]).r.lines[0]!.allowed);
+    }
+    expect(
+      both(
+        input({
+          diagnoses: ['M17.0'],
+          lines: [{ code: '20610', charge: '900.00', modifiers: ['50'] }],
+        }),
+      ).scrub.filter((x) => x.id === 'modifier.invalid'),
+    ).toEqual([]);
+  });
+
   it("a commercial fee that is a percentage of Medicare uses the claim's locality (125% of the locality's Medicare fee)", () => {
     if (!service.fees.mpfs) return; // the MPFS bundle is not built (npm run codesets)
     const at = (payerId: string, locality: string) =>
