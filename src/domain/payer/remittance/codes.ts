@@ -44,6 +44,7 @@ export const CARC = {
   '146': 'Diagnosis not valid on the date of service.',
   '151': 'Units or frequency more than the payer will accept.',
   '167': 'Diagnosis is not covered.',
+  '181': 'Procedure code not valid for this payer on the date of service; bill the code it uses.',
   '197': 'Required prior authorization is absent.',
   '204': 'Not covered under the patient current benefit plan.',
   '236': 'Procedure pair not allowed together on the same day (NCCI).',
