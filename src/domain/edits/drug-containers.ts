@@ -9,8 +9,10 @@
  * office use on the dates given) comes in a single-dose container, or only in multiple-dose
  * ones. Codes whose products come in both (e.g. J1100 dexamethasone, J3420 cyanocobalamin,
  * J0885 epoetin alfa, J9355 trastuzumab 150 mg single-dose / 420 mg multiple-dose vials,
- * J1030/J1040 methylprednisolone acetate) are left out: the provider knows which vial was
- * used, and the scrubber does not judge what it cannot know.
+ * J1030/J1040 methylprednisolone acetate, J2405 ondansetron 2 mL single-dose / 20 mL
+ * multiple-dose vials, J1626 granisetron 1 mL single-dose / 4 mL multiple-dose vials) are left
+ * out: the provider knows which vial was used, and the scrubber does not judge what it cannot
+ * know.
  * Every code below is in the CMS ASP payment allowance file for 2025 Q4 (or in a shipped pack).
  * See: CMS "Medicare Program Discarded Drugs and Biologicals — JW Modifier and JZ Modifier
  * Policy Frequently Asked Questions"; Pub. 100-04 ch. 17 §40; FDA labeling (DailyMed) named
@@ -104,6 +106,23 @@ export const DRUG_CONTAINER_TABLE: readonly DrugContainer[] = [
   ),
   row('J2323', 'single-dose', 'Tysabri (natalizumab) 300 mg/15 mL single-dose vial'),
   row('J1602', 'single-dose', 'Simponi Aria (golimumab) 50 mg/4 mL single-dose vial'),
+  row('J1756', 'single-dose', 'Venofer (iron sucrose) 50, 100 and 200 mg single-dose vials'),
+  row(
+    'J2916',
+    'single-dose',
+    'Ferrlecit (sodium ferric gluconate complex) 62.5 mg/5 mL single-dose vial',
+  ),
+  row(
+    'J2469',
+    'single-dose',
+    'Aloxi and generic palonosetron HCl injection 0.25 mg/5 mL single-dose vials',
+  ),
+  row(
+    'J9045',
+    'multiple-dose',
+    'carboplatin injection 10 mg/mL multiple-dose vials (50, 150, 450 and 600 mg)',
+  ),
+  row('J9267', 'multiple-dose', 'paclitaxel injection 6 mg/mL multiple-dose vials'),
   row(
     'J3301',
     'multiple-dose',
