@@ -85,6 +85,9 @@ describe('Medicare: consultation codes are not valid (Pub. 100-04 ch. 12 §30.6.
     for (const c of ['99203', '99213', '99222', '99283'])
       expect(invalidForMedicareFindings(claimOf(c), 'medicare')).toEqual([]);
     expect(invalidForMedicareFindings(claimOf('99243', '2009-12-31'), 'medicare')).toEqual([]);
+    // 99241 and 99251 left CPT on 2023-01-01: before that they were consultations too.
+    expect(invalidForMedicareFindings(claimOf('99241', '2022-06-01'), 'medicare').length).toBe(1);
+    expect(invalidForMedicareFindings(claimOf('99251', '2024-06-01'), 'medicare')).toEqual([]);
   });
 
   it('a commercial plan that pays consultation codes keeps paying them', async () => {

@@ -2,7 +2,8 @@
  * Codes that are real CPT codes but not valid for Medicare purposes (PFS RVU status I:
  * "Medicare uses another code for the reporting of, and the payment for, these services").
  * The consultation codes are the common case: since 2010-01-01 Medicare Part B does not
- * recognise office/outpatient (99241–99245) or inpatient (99251–99255) consultations; the
+ * recognise office/outpatient (99242–99245; 99241 until CPT deleted it in 2023) or inpatient
+ * (99252–99255; 99251 likewise) consultations; the
  * consultant bills the E/M code for the setting instead. Commercial plans that pay consultation
  * codes keep paying them (this rule is Medicare's only).
  * The scrubber (`claimlab check`) and `adjudicate` get the finding from the same call
@@ -23,8 +24,12 @@ export const CONSULT_POLICY =
 export const INVALID_FOR_MEDICARE_DENIAL = { carc: '181', remarks: ['N56', 'N657'] } as const;
 export const CONSULTS_INVALID_FROM = '2010-01-01';
 
-/** Office/outpatient (9924x) and inpatient (9925x) consultation codes. */
-const isConsult = (code: string) => /^992(4[1-5]|5[1-5])$/.test(code);
+/**
+ * Office/outpatient (9924x) and inpatient (9925x) consultation codes on a date: 99241 and 99251
+ * were deleted from CPT on 2023-01-01 (an invalid code then, judged by the validity edits).
+ */
+const isConsult = (code: string, date: string) =>
+  /^992[45][2-5]$/.test(code) || (/^992[45]1$/.test(code) && date < '2023-01-01');
 
 /** The E/M codes §30.6.10 tells the consultant to bill instead, by place of service. */
 function instead(code: string, pos: string): string {
@@ -45,8 +50,8 @@ export function invalidForMedicareFindings(claim: Claim, payerKind: string): Fin
   if (payerKind !== 'medicare') return [];
   const out: Finding[] = [];
   claim.lines.forEach((l, i) => {
-    if (!isConsult(l.code)) return;
-    if (lineDate(claim.serviceDate, l.serviceDate) < CONSULTS_INVALID_FROM) return;
+    const date = lineDate(claim.serviceDate, l.serviceDate);
+    if (!isConsult(l.code, date) || date < CONSULTS_INVALID_FROM) return;
     const bill = instead(l.code, claim.provider.pos);
     const { carc, remarks } = INVALID_FOR_MEDICARE_DENIAL;
     out.push(
