@@ -49,6 +49,8 @@ export const FINDING_IDS = {
   'cob.other-payer-primary': 'Another payer is primary.',
   'pricing.fee-schedule-year':
     'The date of service is outside the loaded fee-schedule year; lines were priced on another year.',
+  'pricing.rate-not-on-file':
+    'The code is not priced on the Physician Fee Schedule (status E/X: another fee schedule pays it) and no rate for it is loaded: the simulated payer cannot price the line.',
   'code.add-on-without-primary':
     'An add-on code is billed without a primary code it requires on the same claim and date.',
   'coverage.add-on-not-payable':

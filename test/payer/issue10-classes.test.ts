@@ -227,6 +227,18 @@ describe('who pays: coverage and liability', () => {
     expect(j.lines[0]!.pricingSource).toMatch(/oldest quarter loaded, not the one for 2023-08-10/);
   });
 
+  it('a status X lab with no rate on hand is "not priced on the PFS": CO-16 + N65 with an info finding, not CO-96/N130', () => {
+    if (!service.fees.mpfs) return; // the status comes from the MPFS bundle
+    const { r, j, adj } = both(
+      input({ diagnoses: ['Z11.59'], lines: [{ code: 'G0472', charge: '30.00' }] }),
+    );
+    expect(adj(0)).toEqual(['CO-16']);
+    expect(j.lines[0]!.remarks).toEqual(['N65']);
+    const f = r.findings.find((x) => x.id === 'pricing.rate-not-on-file');
+    expect(f?.severity).toBe('info');
+    expect(f?.message).toMatch(/not a non-covered service/);
+  });
+
   it('assignment: provider.acceptsAssignment is read; an unassigned claim pays the beneficiary (Pub. 100-04 ch. 1 §30.3)', () => {
     const met = { deductibleMet: '257.00', outOfPocketMet: '0.00' };
     const run = (acceptsAssignment: boolean) =>

@@ -205,6 +205,7 @@ export function adjudicate(claim: Claim, ctx: AdjudicationContext): Remittance {
   const yearNote =
     shared.minYear === 0 ? null : feeYearFinding(r.dos, shared.minYear, shared.maxYear);
   if (yearNote) findings.push(yearNote);
+  findings.push(...rateNotOnFile(claim, pricing.fees));
   // Appeal rights only where a denial can be appealed (not timely filing: N211).
   const out = remit(
     statusOf(finalLines),
@@ -646,6 +647,29 @@ function correctionRunning(
   return o.benefitYear === benefitYear ? o.accumulatorsAfter : undefined;
 }
 
+/**
+ * Lines whose code the PFS does not price (status E or X: labs on the Clinical Laboratory Fee
+ * Schedule, drugs on the ASP file, ambulance, DME...) and for which no other rate is loaded:
+ * the simulated payer cannot price them and says so, rather than calling them non-covered.
+ * See: CMS RVU file read-me, status E and X; RARC N65.
+ */
+function rateNotOnFile(claim: Claim, fees: readonly (MedicareFee | null)[]): Finding[] {
+  const out: Finding[] = [];
+  fees.forEach((fee, i) => {
+    if (fee?.kind !== 'unpriced' || fee.reason !== 'not-on-pfs') return;
+    const code = claim.lines[i]!.code;
+    out.push({
+      id: 'pricing.rate-not-on-file',
+      severity: 'info',
+      line: i + 1,
+      codes: [code],
+      message: `${code} is not priced on the Physician Fee Schedule (status ${fee.status}: paid on another Medicare fee schedule, such as the Clinical Laboratory Fee Schedule or the ASP drug file), and no rate for it is loaded here: the line is returned CO-16 + N65 (rate not on file). It is not a non-covered service.`,
+      reference: `CMS PFS Relative Value File read-me, status ${fee.status}; RARC N65`,
+    });
+  });
+  return out;
+}
+
 const yearNotes = new Map<number, Map<string, Finding>>();
 /**
  * A claim-level note when the date of service is outside the year of the fee schedule used
@@ -712,6 +736,10 @@ function unpricedDenial(fee: MedicareFee, liable: 'CO' | 'PR'): Denial {
   switch (reason) {
     case 'bundled':
       return d('CO', '97', ['M15']);
+    case 'not-on-pfs':
+      // Paid on another fee schedule whose rate is not on hand here: CO-16 + N65 (rate not on
+      // file for the date), never CO-96 "non-covered" (rateNotOnFile adds the finding).
+      return d('CO', '16', ['N65']);
     case 'invalid-for-medicare':
       // PFS status I (not valid for Medicare; Medicare uses another code): as the scrubber's
       // code.invalid-for-payer finding says (edits/medicare-codes.ts).

@@ -89,6 +89,7 @@ export const RARC = {
   N823: 'Procedure modifier incomplete or not valid for this service.',
   N479: 'Other payer remittance (COB / Medicare Secondary Payer) missing.',
   N657: 'Bill this with the code that fits the service.',
+  N65: 'No payment rate on file for this procedure on the date of service.',
   // N781–N783 are CMS's QMB remarks (CR 9911, 2017); they are newer than the 2011 RARC list in
   // ../shared/reference, which has only N192 (patient is a Medicaid/QMB beneficiary).
   N781: 'Patient is a QMB: do not collect this deductible from the patient; bill Medicaid.',
