@@ -90,6 +90,21 @@ describe('Medicare: consultation codes are not valid (Pub. 100-04 ch. 12 §30.6.
     expect(invalidForMedicareFindings(claimOf('99251', '2024-06-01'), 'medicare')).toEqual([]);
   });
 
+  it('any other status I code from the RVU file: 97014 names G0283, the code Medicare uses', async () => {
+    const { scrub, remit } = await both(input('97014'));
+    const f = scrub.findings.filter((x) => x.id === 'code.invalid-for-payer');
+    if (f.length === 0) return; // no MPFS bundle built: the status is not known (npm run codesets)
+    expect(f.map((x) => [x.severity, x.line])).toEqual([['error', 1]]);
+    expect(f[0]!.suggestion).toMatch(/G0283/);
+    expect(remit.lines[0]!.adjustments.map((a) => a.carc)).toEqual(['181']);
+    expect(
+      invalidForMedicareFindings(parseClaim(input('97014')).claim, 'medicare', () => true),
+    ).toHaveLength(1);
+    expect(
+      invalidForMedicareFindings(parseClaim(input('97110')).claim, 'medicare', () => false),
+    ).toEqual([]);
+  });
+
   it('a commercial plan that pays consultation codes keeps paying them', async () => {
     const { scrub, remit } = await both(input('99243', 'commercial-ppo'));
     expect(scrub.findings.map((x) => x.id)).not.toContain('code.invalid-for-payer');

@@ -31,6 +31,13 @@ export const CONSULTS_INVALID_FROM = '2010-01-01';
 const isConsult = (code: string, date: string) =>
   /^992[45][2-5]$/.test(code) || (/^992[45]1$/.test(code) && date < '2023-01-01');
 
+/**
+ * Other status I codes with the HCPCS code Medicare uses instead, where CMS names one.
+ * See: CMS RVU file (97014 status I); HCPCS G0283 (unattended electrical stimulation, other
+ * than wound care, for Medicare in place of CPT 97014).
+ */
+const MEDICARE_CODE_FOR: Readonly<Record<string, string>> = { '97014': 'G0283' };
+
 /** The E/M codes §30.6.10 tells the consultant to bill instead, by place of service. */
 function instead(code: string, pos: string): string {
   if (pos === '21' || pos === '51')
@@ -46,12 +53,21 @@ function instead(code: string, pos: string): string {
  * Medicare: a consultation code on or after 2010-01-01 is not valid for Medicare. An error
  * (the line will be denied); the suggestion names the codes to bill for the place of service.
  */
-export function invalidForMedicareFindings(claim: Claim, payerKind: string): Finding[] {
+export function invalidForMedicareFindings(
+  claim: Claim,
+  payerKind: string,
+  /** PFS status I from the imported MPFS (edits/exclusions.ts `statusNFrom`), when loaded. */
+  statusI?: (code: string) => boolean,
+): Finding[] {
   if (payerKind !== 'medicare') return [];
   const out: Finding[] = [];
   claim.lines.forEach((l, i) => {
     const date = lineDate(claim.serviceDate, l.serviceDate);
-    if (!isConsult(l.code, date) || date < CONSULTS_INVALID_FROM) return;
+    const consult = isConsult(l.code, date) && date >= CONSULTS_INVALID_FROM;
+    if (!consult) {
+      if (statusI?.(l.code)) out.push(statusIFinding(l.code, i));
+      return;
+    }
     const bill = instead(l.code, claim.provider.pos);
     const { carc, remarks } = INVALID_FOR_MEDICARE_DENIAL;
     out.push(
@@ -70,4 +86,24 @@ export function invalidForMedicareFindings(claim: Claim, payerKind: string): Fin
     );
   });
   return out;
+}
+
+/** Any other PFS status I code: not valid for Medicare; the code Medicare uses when CMS names one. */
+function statusIFinding(code: string, i: number): Finding {
+  const { carc, remarks } = INVALID_FOR_MEDICARE_DENIAL;
+  const instead = MEDICARE_CODE_FOR[code];
+  return finding(
+    'code.invalid-for-payer',
+    'error',
+    i + 1,
+    [code],
+    `${code} is not valid for Medicare purposes (PFS status I: Medicare uses another code for this service${instead ? `, ${instead}` : ''}): Medicare denies it CO-${carc} with ${remarks.join(' and ')}.`,
+    `CMS PFS RVU file, status I (not valid for Medicare purposes); CARC ${carc}; RARC ${remarks.join(', ')}`,
+    {
+      field: `lines[${i}].code`,
+      suggestion: instead
+        ? `Bill ${instead} instead of ${code}.`
+        : `Bill the HCPCS code Medicare uses for this service instead of ${code}.`,
+    },
+  );
 }
