@@ -8,6 +8,8 @@ export const FINDING_IDS = {
     'The code is a header (category or subcategory with children); report a more specific code.',
   'code.list-gap':
     'A procedure code was judged on the newest code list on hand, which is for another year than the date of service.',
+  'code.invalid-for-payer':
+    'A real procedure code the payer does not recognise (Medicare PFS status I, e.g. consultation codes: Medicare uses another code).',
   'code.seventh-character':
     'The code needs a 7th character (with placeholder X where it has fewer than 6 characters).',
   'claim.missing-field': 'A required claim field is missing.',
@@ -47,6 +49,8 @@ export const FINDING_IDS = {
   'cob.other-payer-primary': 'Another payer is primary.',
   'pricing.fee-schedule-year':
     'The date of service is outside the loaded fee-schedule year; lines were priced on another year.',
+  'pricing.rate-not-on-file':
+    'The code is not priced on the Physician Fee Schedule (status E/X: another fee schedule pays it) and no rate for it is loaded: the simulated payer cannot price the line.',
   'code.add-on-without-primary':
     'An add-on code is billed without a primary code it requires on the same claim and date.',
   'coverage.add-on-not-payable':

@@ -62,6 +62,7 @@ describe('commercial PPO: vaccines and Part B drugs', () => {
     expect(Number(com.lines[0]!.allowed)).toBeGreaterThan(0);
     expect(com.lines[0]!.adjustments.map((a) => a.carc)).not.toContain('16');
     const mcr = run({ ...c, payerId: 'medicare' }).j;
-    expect(mcr.lines[0]!.adjustments).toEqual([{ group: 'CO', carc: '16', amount: '250.00' }]);
+    // CO-181 + N56 + N657, not CO-16 (test/payer/medicare-consults.test.ts).
+    expect(mcr.lines[0]!.adjustments).toEqual([{ group: 'CO', carc: '181', amount: '250.00' }]);
   });
 });

@@ -91,6 +91,7 @@ const RARC_MEANING: Record<string, RegExp> = {
   N425: /excluded/i,
   N479: /explanation of benefits|coordination of benefits|remittance/i,
   N657: /appropriate code|code that fits/i,
+  N65: /rate.*(on file|cannot be determined)/i,
   N706: /documentation/i,
   N781: /qualified medicare beneficiary|qmb/i,
   N782: /qualified medicare beneficiary|qmb/i,

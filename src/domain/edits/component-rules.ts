@@ -4,7 +4,8 @@
  *   tests with a professional and a technical component); a global-test-only code (4), a
  *   professional-only (2) or technical-only (3) code, an incident-to code (5) or a physician
  *   service (0) takes neither; a laboratory interpretation code (6) takes no TC.
- * - Bilateral (modifier 50): one line, one unit.
+ * - Bilateral (modifier 50): one line, one unit; on a code whose bilateral indicator is 0, 2 or
+ *   9 it earns no bilateral payment (a warning: the payer pays 100% of one side).
  * - Two office/outpatient E/M visits by the same provider on the same date (this claim or the
  *   member's earlier claims): one visit is paid; a second, separate and unrelated encounter is
  *   billed with modifier 25 (or 95/telehealth is not an exception).
@@ -27,6 +28,19 @@ const WHY: Record<string, string> = {
   '4': 'a global test only code: separate codes exist for the professional and technical components',
   '5': 'an incident-to code: the split does not apply',
   '9': 'a code to which the professional/technical concept does not apply',
+};
+
+const BILAT_REF = 'CMS PFS Relative Value File read-me, bilateral surgery indicator';
+/**
+ * Bilateral indicators under which modifier 50 earns no bilateral payment: 0 (the 150%
+ * adjustment does not apply: both sides are paid at most 100% of one), 2 (the code's RVUs
+ * already describe a bilateral procedure: 100%), 9 (the concept does not apply). Indicators 1
+ * (150%) and 3 (each side at 100%) take 50.
+ */
+const BILATERAL_WHY: Record<string, string> = {
+  '0': 'so the bilateral payment adjustment does not apply to it',
+  '2': 'so it is already a bilateral procedure (its RVUs cover both sides)',
+  '9': 'so the bilateral concept does not apply to it',
 };
 
 /** Office and outpatient E/M visits (99202–99215): the visits §30.6.7 combines. */
@@ -77,6 +91,26 @@ export function componentEdits(claim: Claim, ctx: EditContext): Finding[] {
           `${l.code} with modifier 50 (line ${n}) is billed with ${l.units} units: a bilateral procedure is reported on one line with 1 unit (the payer pays the bilateral amount for it).`,
           'CMS Pub. 100-04 ch. 12 §40.7.B (bilateral surgery: modifier 50, one line, 1 unit); CARC 4',
           { field: `lines[${i}].units`, suggestion: `Report 1 unit with modifier 50` },
+        ),
+      );
+    const bilat = l.modifiers.includes('50') ? ind?.(l.code)?.bilat : undefined;
+    const notBilateral = bilat === undefined ? undefined : BILATERAL_WHY[bilat];
+    if (notBilateral)
+      out.push(
+        finding(
+          'modifier.invalid',
+          'warning',
+          n,
+          [l.code, '50'],
+          `${l.code} with modifier 50 (line ${n}): ${l.code} has bilateral indicator ${bilat}, ${notBilateral}; the payer pays 100% of its fee schedule amount, not the 150% bilateral adjustment.`,
+          `${BILAT_REF} ${bilat}; Pub. 100-04 ch. 12 §40.7`,
+          {
+            field: `lines[${i}].modifiers[${l.modifiers.indexOf('50')}]`,
+            suggestion:
+              bilat === '2'
+                ? `Remove 50: ${l.code} already describes both sides`
+                : `Remove 50 from ${l.code}; if the service was done on both sides, see whether the code allows it`,
+          },
         ),
       );
   });

@@ -7,11 +7,11 @@
  *    not apply to multiple-dose containers (their discarded amounts are not paid).
  *  - `jzRequiredFindings` (Medicare Part B, from the payer's checks): from 2023-07-01 a
  *    separately payable drug from a single-dose container needs JZ when nothing was discarded,
- *    or JW on the line of the discarded units; claims without either may be returned as
- *    unprocessable from 2023-10-01.
+ *    or JW on the line of the discarded units; from 2023-10-01 a line without either is
+ *    returned as unprocessable (CO-16 + N822 + MA130).
  * The container is a fact of the vial used, which the claim does not carry: the usual
- * container of each drug code is curated data below (each with its source), and a drug not
- * listed is not judged.
+ * container of each drug code is curated, dated data (drug-containers.ts, each row with its
+ * source), and a drug not listed is not judged.
  * See: CMS "Medicare Program Discarded Drugs and Biologicals — JW Modifier and JZ Modifier
  * Policy Frequently Asked Questions" (JZ from 2023-01-01, required from 2023-07-01; returned
  * as unprocessable from 2023-10-01; multiple-dose containers excluded); Pub. 100-04 ch. 17
@@ -21,6 +21,7 @@ import type { Claim } from '../claim/claim';
 import type { Finding } from '../findings';
 import type { EditContext } from './context';
 import { finding, lineDate } from './finding-kit';
+import { containerOn } from './drug-containers';
 
 export const JW_JZ_POLICY =
   'CMS Discarded Drugs and Biologicals — JW and JZ Modifier Policy FAQ; Pub. 100-04 ch. 17 §40';
@@ -29,21 +30,10 @@ export const JZ_REQUIRED_FROM = '2023-07-01';
 /** Claims without the required JW/JZ may be returned as unprocessable from this date. */
 export const JZ_ENFORCED_FROM = '2023-10-01';
 
-export type Container = 'single-dose' | 'multiple-dose';
+export { DRUG_CONTAINER_TABLE, containerOn, type Container } from './drug-containers';
 
-/** The usual container of the drug codes the packs bill, with the label it is taken from. */
-export const DRUG_CONTAINERS: Readonly<Record<string, { container: Container; source: string }>> = {
-  J1885: {
-    container: 'single-dose',
-    source:
-      'FDA labeling, ketorolac tromethamine injection USP 15 mg/mL and 30 mg/mL single-dose vials',
-  },
-  J3301: {
-    container: 'multiple-dose',
-    source:
-      'FDA labeling, Kenalog-10 and Kenalog-40 (triamcinolone acetonide injectable suspension) multiple-dose vials',
-  },
-};
+/** Medicare's unprocessable line for a missing JZ/JW: CO-16 + N822 (missing procedure modifier) + MA130. */
+export const JZ_MISSING_DENIAL = 'CARC 16, RARC N822, MA130';
 
 /** HCPCS drug and biological codes: J, Q, hospital drug C9xxx, radiopharmaceutical A9xxx. */
 const isDrugCode = (code: string) => /^(J\d{4}|Q\d{4}|C9\d{3}|A9\d{3})$/.test(code);
@@ -88,7 +78,7 @@ export function drugWastageEdits(claim: Claim, ctx: EditContext): Finding[] {
       );
       return;
     }
-    const usual = DRUG_CONTAINERS[l.code];
+    const usual = containerOn(l.code, date);
     if (usual?.container === 'multiple-dose') {
       out.push(
         finding(
@@ -135,31 +125,37 @@ export function drugWastageEdits(claim: Claim, ctx: EditContext): Finding[] {
 }
 
 /**
- * Medicare Part B: a drug the curated list gives as single-dose, billed on or after 2023-07-01
- * with neither JZ nor JW on any of its lines that date. A warning (the container of the vial
- * used is the provider's to confirm); the message says claims may be returned as unprocessable
- * from 2023-10-01.
+ * Medicare Part B: a drug the curated table (drug-containers.ts) gives as single-dose on the
+ * date, billed on or after 2023-07-01 with neither JZ nor JW on any of its lines that date.
+ * 2023-07-01..09-30 a warning (required, not yet enforced); from 2023-10-01 an error: Medicare
+ * returns the line as unprocessable (CO-16 + N822 + MA130; payer/remittance/denials.ts reads
+ * `JZ_MISSING_DENIAL` in the reference). Multiple-dose drugs and drugs the table does not list
+ * are never judged.
  */
 export function jzRequiredFindings(claim: Claim, payerKind: string): Finding[] {
   if (payerKind !== 'medicare') return [];
   const out: Finding[] = [];
   claim.lines.forEach((l, i) => {
-    const usual = DRUG_CONTAINERS[l.code];
-    if (usual?.container !== 'single-dose') return;
     const date = lineDate(claim.serviceDate, l.serviceDate);
     if (date < JZ_REQUIRED_FROM) return;
+    const usual = containerOn(l.code, date);
+    if (usual?.container !== 'single-dose') return;
     const lines = claim.lines.filter(
       (o) => o.code === l.code && lineDate(claim.serviceDate, o.serviceDate) === date,
     );
     if (lines.some((o) => o.modifiers.includes('JZ') || o.modifiers.includes('JW'))) return;
+    const enforced = date >= JZ_ENFORCED_FROM;
+    const rule = `${l.code} is a drug from a single-dose container: Medicare requires JZ when none of it was discarded, or the discarded units on their own line with JW (required from ${JZ_REQUIRED_FROM}; claims without either may be returned as unprocessable from ${JZ_ENFORCED_FROM})`;
     out.push(
       finding(
         'modifier.missing',
-        'warning',
+        enforced ? 'error' : 'warning',
         i + 1,
         [l.code],
-        `${l.code} is a drug from a single-dose container: Medicare requires JZ when none of it was discarded, or the discarded units on their own line with JW (required from ${JZ_REQUIRED_FROM}; claims without either may be returned as unprocessable from ${JZ_ENFORCED_FROM}).`,
-        `${JW_JZ_POLICY}; ${usual.source}`,
+        enforced
+          ? `${rule}. Without either, the line is returned as unprocessable (CO-16 with N822, missing modifier, and MA130): no appeal rights; correct it and resubmit.`
+          : `${rule}.`,
+        `${JW_JZ_POLICY}; ${usual.source}${enforced ? `; ${JZ_MISSING_DENIAL}` : ''}`,
         {
           field: `lines[${i}].modifiers`,
           suggestion: `Add JZ to ${l.code} if nothing was discarded; otherwise bill the discarded units on a separate ${l.code} line with JW.`,

@@ -57,18 +57,27 @@ const REF_STATUTE =
  */
 export function statusNFrom(
   fees: Pick<FeeSources, 'mpfs' | 'medicareTable'> | undefined,
-): ((code: string) => boolean) | undefined {
+): StatusN | undefined {
   const mpfs = fees?.mpfs;
   if (!mpfs) return undefined;
   const table = fees.medicareTable;
-  return (code) => mpfs.rvu(code, '')?.status === 'N' && !table?.get(code);
+  const statusN = (code: string) => mpfs.rvu(code, '')?.status === 'N' && !table?.get(code);
+  // Carried on the same predicate so every caller of the payer checks gets it unchanged.
+  return Object.assign(statusN, {
+    statusI: (code: string) => mpfs.rvu(code, '')?.status === 'I' && !table?.get(code),
+  });
 }
 
-export function exclusionFindings(
-  claim: Claim,
-  p: ExclusionPolicy,
-  statusN?: (code: string) => boolean,
-): Finding[] {
+/**
+ * The Medicare status N rule (a call), with the status I rule beside it (`statusI`: the MPFS
+ * marks the code "not valid for Medicare purposes", edits/medicare-codes.ts) when an MPFS is on
+ * hand: both as `adjudicate` applies them.
+ */
+export type StatusN = ((code: string) => boolean) & {
+  readonly statusI?: ((code: string) => boolean) | undefined;
+};
+
+export function exclusionFindings(claim: Claim, p: ExclusionPolicy, statusN?: StatusN): Finding[] {
   const out: Finding[] = [];
   claim.lines.forEach((l, i) => {
     if (!l.code) return;

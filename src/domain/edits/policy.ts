@@ -53,6 +53,12 @@ function targetsOf(rule: CoverageRule): CodeTarget[] {
  * Lines whose pointed diagnoses do not meet the payer's coverage rule for the procedure. The one
  * implementation the scrubber and the payer both call (payer/checks.ts).
  */
+/** What the policy's CARC tells the trainee (DOMAIN.md §5; X12 CARC 11, 50, 167). */
+const DENIAL_MEANING: Record<string, string> = {
+  '11': ': the diagnosis is inconsistent with the procedure',
+  '167': ': the diagnosis is not covered',
+};
+
 export function necessityFindings(
   claim: Claim,
   p: Pick<PayerPolicy, 'name' | 'coverage'>,
@@ -94,7 +100,7 @@ export function necessityFindings(
         ga ? 'warning' : 'error',
         i + 1,
         [l.code, ...pointed.map(icdDisplay)],
-        `No diagnosis pointed to by line ${i + 1} supports ${l.code} under ${p.name} policy "${rule.title}".${liability}`,
+        `No diagnosis pointed to by line ${i + 1} supports ${l.code} under ${p.name} policy "${rule.title}"${DENIAL_MEANING[carc] ?? ''}.${liability}`,
         `${rule.source} (${rule.title}; ${rule.effective ?? 'open'} to ${rule.terminated ?? 'open'}); ${p.name} payer policy; ${codes}`,
         {
           field: `lines[${i}].dxPointers`,

@@ -45,6 +45,7 @@ import { appealLevels } from './corrections/appeals';
 import { creditBack, reversalOf, reversible } from './corrections/reversal';
 import { benefitYearOf } from './cost-sharing/benefit-year';
 import { statusNFrom } from '../edits/exclusions';
+import { INVALID_FOR_MEDICARE_DENIAL } from '../edits/medicare-codes';
 import {
   groupAdjustments,
   openLine,
@@ -212,6 +213,7 @@ export function adjudicate(claim: Claim, ctx: AdjudicationContext): Remittance {
   const yearNote =
     shared.minYear === 0 ? null : feeYearFinding(r.dos, shared.minYear, shared.maxYear);
   if (yearNote) findings.push(yearNote);
+  findings.push(...rateNotOnFile(claim, pricing.fees));
   // Appeal rights only where a denial can be appealed (not timely filing: N211).
   const out = remit(
     statusOf(finalLines),
@@ -654,6 +656,29 @@ function correctionRunning(
   return o.benefitYear === benefitYear ? o.accumulatorsAfter : undefined;
 }
 
+/**
+ * Lines whose code the PFS does not price (status E or X: labs on the Clinical Laboratory Fee
+ * Schedule, drugs on the ASP file, ambulance, DME...) and for which no other rate is loaded:
+ * the simulated payer cannot price them and says so, rather than calling them non-covered.
+ * See: CMS RVU file read-me, status E and X; RARC N65.
+ */
+function rateNotOnFile(claim: Claim, fees: readonly (MedicareFee | null)[]): Finding[] {
+  const out: Finding[] = [];
+  fees.forEach((fee, i) => {
+    if (fee?.kind !== 'unpriced' || fee.reason !== 'not-on-pfs') return;
+    const code = claim.lines[i]!.code;
+    out.push({
+      id: 'pricing.rate-not-on-file',
+      severity: 'info',
+      line: i + 1,
+      codes: [code],
+      message: `${code} is not priced on the Physician Fee Schedule (status ${fee.status}: paid on another Medicare fee schedule, such as the Clinical Laboratory Fee Schedule or the ASP drug file), and no rate for it is loaded here: the line is returned CO-16 + N65 (rate not on file). It is not a non-covered service.`,
+      reference: `CMS PFS Relative Value File read-me, status ${fee.status}; RARC N65`,
+    });
+  });
+  return out;
+}
+
 const yearNotes = new Map<number, Map<string, Finding>>();
 /**
  * A claim-level note when the date of service is outside the year of the fee schedule used
@@ -686,7 +711,7 @@ function feeYearFinding(dos: string, minYear: number, maxYear: number): Finding 
 
 /**
  * Why a line the fee schedule does not price is not paid: bundled (CO-97/M15), not valid for
- * Medicare (CO-16/N56), an assistant, co-surgeon or team the RVU indicators do not allow
+ * Medicare (status I: CO-181 + N56 + N657), an assistant, co-surgeon or team the RVU indicators do not allow
  * (CO-54), team surgery priced by report (CO-252/N706: send the operative notes), else not
  * covered (CO-96/N130, the patient's when a GA/GY notice was given).
  * See: CMS RVU file read-me (ASST SURG, CO SURG, TEAM SURG indicators); Pub. 100-04 ch. 12 §40.8.
@@ -720,8 +745,14 @@ function unpricedDenial(fee: MedicareFee, liable: 'CO' | 'PR'): Denial {
   switch (reason) {
     case 'bundled':
       return d('CO', '97', ['M15']);
+    case 'not-on-pfs':
+      // Paid on another fee schedule whose rate is not on hand here: CO-16 + N65 (rate not on
+      // file for the date), never CO-96 "non-covered" (rateNotOnFile adds the finding).
+      return d('CO', '16', ['N65']);
     case 'invalid-for-medicare':
-      return d('CO', '16', ['N56']);
+      // PFS status I (not valid for Medicare; Medicare uses another code): as the scrubber's
+      // code.invalid-for-payer finding says (edits/medicare-codes.ts).
+      return d('CO', INVALID_FOR_MEDICARE_DENIAL.carc, [...INVALID_FOR_MEDICARE_DENIAL.remarks]);
     case 'assistant-not-payable':
     case 'co-surgery-not-payable':
     case 'team-surgery-not-payable':

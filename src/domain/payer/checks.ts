@@ -12,8 +12,9 @@ import { nextBusinessDay } from '../time/holidays';
 import { dedupeFindings, type Finding } from '../findings';
 import { orderFindings } from '../edits/finding-kit';
 import { authFindings, necessityFindings, timelyFindings } from '../edits/policy';
-import { exclusionFindings } from '../edits/exclusions';
+import { exclusionFindings, type StatusN } from '../edits/exclusions';
 import { jzRequiredFindings } from '../edits/drug-wastage';
+import { invalidForMedicareFindings } from '../edits/medicare-codes';
 import type { TimelyFilingRule } from '../edits/policy-types';
 import { policyOf } from './policy';
 import { linePolicyFindings } from './line-policies';
@@ -35,7 +36,7 @@ export function withPayerChecks(
   findings: readonly Finding[],
   payer: PayerProfile | undefined,
   /** Medicare PFS status N codes no pack table prices (edits/exclusions.ts `statusNFrom`). */
-  statusN?: (code: string) => boolean,
+  statusN?: StatusN,
 ): Finding[] {
   if (!payer) return [...findings];
   const checked = dedupeFindings([
@@ -54,7 +55,7 @@ export function withPayerChecks(
 export function payerChecksBeforeSubmission(
   claim: Claim,
   p: PayerProfile,
-  statusN?: (code: string) => boolean,
+  statusN?: StatusN,
 ): Finding[] {
   const cob = cobFromClaim(claim, undefined, p);
   const received = isIsoDate(claim.submissionDate) ? claim.submissionDate : claim.serviceDate;
@@ -125,7 +126,7 @@ export function payerChecks(
     /** Scrubbing before submission: the payer's record of earlier claims is not known. */
     scrub?: boolean;
     /** Medicare PFS status N codes no pack table prices (edits/exclusions.ts `statusNFrom`). */
-    statusN?: ((code: string) => boolean) | undefined;
+    statusN?: StatusN | undefined;
   },
 ): Finding[] {
   const out: Finding[] = [];
@@ -144,6 +145,8 @@ export function payerChecks(
       ...exclusionFindings(claim, p, opts.statusN),
       // Medicare's JZ/JW requirement on single-dose container drugs (edits/drug-wastage.ts).
       ...jzRequiredFindings(claim, p.kind),
+      // Codes Medicare does not recognise (consultations: edits/medicare-codes.ts).
+      ...invalidForMedicareFindings(claim, p.kind, opts.statusN?.statusI),
     );
   }
   const other = opts.cob?.otherPayerPrimary;

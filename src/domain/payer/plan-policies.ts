@@ -22,7 +22,15 @@ export interface PlanDated<T> {
 
 /** The policies of a plan that change adjudication (structurally the pack format's). */
 export interface PlanPolicies {
-  medicalNecessity?: PlanDated<{ procedures: string[]; diagnoses: string[]; title: string }[]>[];
+  medicalNecessity?: PlanDated<
+    {
+      procedures: string[];
+      diagnoses: string[];
+      title: string;
+      /** CO-50 when absent; CARC 11 or 167 for a diagnosis-to-procedure policy. */
+      denial?: { carc: '50' | '11' | '167'; remarks: string[] } | undefined;
+    }[]
+  >[];
   priorAuthorization?: PlanDated<{ procedures: string[]; title: string }[]>[];
   timelyFiling?: PlanDated<{ unit: 'days' | 'months'; amount: number; rollToWorkday?: boolean }>[];
   modifiers?: PlanDated<{ modifier: string; rule: ModifierRuleKind; title: string }[]>[];
@@ -55,6 +63,7 @@ export function withPlanPolicies(
       procedures: c.procedures,
       diagnoses: c.diagnoses,
       title: c.title,
+      ...(c.denial ? { denial: { carc: c.denial.carc, remarks: [...c.denial.remarks] } } : {}),
       ...dated(mn),
     }));
   const pa = planEntryOn(pol.priorAuthorization, dateOfService);

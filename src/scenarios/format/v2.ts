@@ -127,6 +127,19 @@ export const policiesSchema = s({
         procedures: procList,
         diagnoses: z.array(icdCode).min(1),
         title: text(3, 300),
+        /**
+         * The denial for a line no listed diagnosis supports; absent: CO-50 (not medically
+         * necessary, with N386/N115 when the source names an NCD/LCD). A diagnosis-to-procedure
+         * policy names CARC 11 (diagnosis inconsistent with the procedure) or 167 (diagnosis not
+         * covered), with its remarks. See: DOMAIN.md §5 (medical necessity).
+         */
+        denial: s({
+          carc: z.enum(['50', '11', '167']),
+          remarks: z
+            .array(z.string().regex(/^(MA|M|N)\d{1,3}$/, 'must be a RARC such as N130'))
+            .max(4)
+            .default([]),
+        }).optional(),
       }),
     ),
   ).optional(),

@@ -83,11 +83,16 @@ export function aspFor(
       const entry = table.get(code);
       if (entry) return { table, entry };
     }
-  // A date after the newest quarter loaded: the newest tables (said so in the pricing source).
+  // A date after the newest quarter loaded: the newest tables; before the oldest: the oldest
+  // (said so in the pricing source). A drug the PFS does not price is still a covered Part B
+  // drug (status E/X means "not priced on the PFS", not "not covered"): it is priced on the
+  // nearest quarter on hand rather than denied as non-covered.
   const newestTo = tables.reduce((a, t) => (t.to > a ? t.to : a), '');
-  if (date <= newestTo) return undefined;
+  const oldestFrom = tables.reduce((a, t) => (a === '' || t.from < a ? t.from : a), '');
+  const edge = date > newestTo ? newestTo : date < oldestFrom ? oldestFrom : null;
+  if (edge === null) return undefined;
   for (const table of tables)
-    if (table.to === newestTo) {
+    if (table.to === edge || table.from === edge) {
       const entry = table.get(code);
       if (entry) return { table, entry };
     }
@@ -102,4 +107,4 @@ const money3 = (m: number) => `$${Math.floor(m / 1000)}.${String(m % 1000).padSt
 
 /** How the line was priced, for the remittance's pricing source. */
 export const aspSource = (t: AspTable, e: AspEntry, date: string): string =>
-  `CMS ASP pricing file ${t.quarter} (${t.from} to ${t.to}): ${money3(e.limitMills)} per ${e.dosage} (ASP + 6%)${date > t.to ? `; newest quarter loaded, not the one for ${date}` : ''}; ${t.source}`;
+  `CMS ASP pricing file ${t.quarter} (${t.from} to ${t.to}): ${money3(e.limitMills)} per ${e.dosage} (ASP + 6%)${date > t.to ? `; newest quarter loaded, not the one for ${date}` : date < t.from ? `; oldest quarter loaded, not the one for ${date}` : ''}; ${t.source}`;

@@ -94,6 +94,8 @@ export type MedicareFee =
         | 'not-on-schedule'
         | 'bundled'
         | 'non-covered'
+        // PFS status E or X: paid on another fee schedule (CLFS, ASP...), none on hand for it.
+        | 'not-on-pfs'
         | 'invalid-for-medicare'
         // Surgical-team modifier the code's indicator does not allow, or team surgery (by report).
         | TeamReason;
@@ -177,8 +179,11 @@ export function medicareFee(
     return withSurgicalRole(fee, modifiers, t);
   }
   if (status === 'B' || status === 'P') return { kind: 'unpriced', reason: 'bundled', status };
-  if (status === 'N' || status === 'X' || status === 'E')
-    return { kind: 'unpriced', reason: 'non-covered', status };
+  if (status === 'N') return { kind: 'unpriced', reason: 'non-covered', status };
+  // E (excluded by regulation) and X (not a physician service by statute): not priced on the
+  // PFS, which is not "not covered" (labs are paid on the CLFS, drugs on the ASP file...).
+  // See: CMS RVU file read-me, status E and X.
+  if (status === 'X' || status === 'E') return { kind: 'unpriced', reason: 'not-on-pfs', status };
   if (status === 'I') return { kind: 'unpriced', reason: 'invalid-for-medicare', status };
   return { kind: 'unpriced', reason: 'not-on-schedule', status };
 }

@@ -44,6 +44,7 @@ export const CARC = {
   '146': 'Diagnosis not valid on the date of service.',
   '151': 'Units or frequency more than the payer will accept.',
   '167': 'Diagnosis is not covered.',
+  '181': 'Procedure code not valid for this payer on the date of service; bill the code it uses.',
   '197': 'Required prior authorization is absent.',
   '204': 'Not covered under the patient current benefit plan.',
   '236': 'Procedure pair not allowed together on the same day (NCCI).',
@@ -89,6 +90,7 @@ export const RARC = {
   N823: 'Procedure modifier incomplete or not valid for this service.',
   N479: 'Other payer remittance (COB / Medicare Secondary Payer) missing.',
   N657: 'Bill this with the code that fits the service.',
+  N65: 'No payment rate on file for this procedure on the date of service.',
   // N781–N783 are CMS's QMB remarks (CR 9911, 2017); they are newer than the 2011 RARC list in
   // ../shared/reference, which has only N192 (patient is a Medicaid/QMB beneficiary).
   N781: 'Patient is a QMB: do not collect this deductible from the patient; bill Medicaid.',

@@ -10,6 +10,8 @@ import type { Finding, FindingId } from '../../findings';
 import type { GroupCode } from './codes';
 import type { Behaviour } from '../profile';
 import { GLOBAL_CARC } from '../../edits/global-surgery-rules';
+import { JZ_MISSING_DENIAL } from '../../edits/drug-wastage';
+import { INVALID_FOR_MEDICARE_DENIAL } from '../../edits/medicare-codes';
 
 export interface Denial {
   group: GroupCode;
@@ -73,8 +75,13 @@ export function isRejection(f: Finding, rules: Behaviour): boolean {
  */
 const DENY_ANY_SEVERITY: ReadonlySet<string> = new Set(['coverage.medical-necessity']);
 
-/** "CARC 11, RARC N130" / "CARC 167" at the end of a coverage finding's reference. */
-const OWN_COVERAGE_DENIAL = /; CARC (11|167)(?:, RARC ((?:(?:MA|M|N)\d+)(?:, (?:MA|M|N)\d+)*))?$/;
+/**
+ * "CARC 11, RARC N130" / "CARC 167" / "CARC 50, RARC N130" at the end of a coverage finding's
+ * reference: the policy's own denial (a default CO-50 reads "CARC 50, RARC N115/N386" and does
+ * not match, so its remark comes from the source: NCD, LCD or plan).
+ */
+const OWN_COVERAGE_DENIAL =
+  /; CARC (50|11|167)(?:, RARC ((?:(?:MA|M|N)\d+)(?:, (?:MA|M|N)\d+)*))?$/;
 
 /** Medicare's timely-filing denial: CO-29 + N211 (you may not appeal this decision). */
 const MEDICARE_TIMELY_FILING = { remarks: ['N211'], appealable: false } as const;
@@ -113,7 +120,8 @@ export function denialFor(
       // A diagnosis-to-procedure policy names its own CARC (11 or 167) and remarks in the
       // finding's reference (edits/policy.ts necessityFindings).
       const own = OWN_COVERAGE_DENIAL.exec(f.reference);
-      if (own)
+      // CARC 50 needs a remark: a policy naming 50 without one gets the one its source implies.
+      if (own && (own[1] !== '50' || own[2]))
         return denial(
           f.id,
           mods.includes('GA') ? 'PR' : 'CO',
@@ -127,6 +135,12 @@ export function denialFor(
           : 'N130';
       return denial(f.id, mods.includes('GA') ? 'PR' : 'CO', '50', [rarc]);
     }
+    case 'code.invalid-for-payer':
+      // A code Medicare does not recognise (PFS status I, e.g. consultations): CO-181 + N56 +
+      // N657 (bill the code that fits). See: Pub. 100-04 ch. 12 §30.6.10; edits/medicare-codes.ts.
+      return denial(f.id, 'CO', INVALID_FOR_MEDICARE_DENIAL.carc, [
+        ...INVALID_FOR_MEDICARE_DENIAL.remarks,
+      ]);
     case 'code.add-on-without-primary':
       // CARC 107: the qualifying (primary) service is not on the claim; RARC N122: an add-on
       // code cannot be billed by itself. See: Pub. 100-04 ch. 12 §30.D (add-on codes).
@@ -169,6 +183,12 @@ export function denialFor(
       // included in the surgery's payment: CO-97 + M144, not a modifier denial.
       // See: Pub. 100-04 ch. 12 §40.1 and §40.4; global-surgery-rules.ts.
       if (f.reference.includes(GLOBAL_CARC)) return denial(f.id, 'CO', '97', ['M144']);
+      // Medicare's JZ/JW requirement (edits/drug-wastage.ts), enforced from 2023-10-01: the
+      // line is returned as unprocessable, CO-16 + N822 (missing modifier) + MA130, with no
+      // appeal rights (correct and resubmit). See: CMS JW/JZ Modifier Policy FAQ; Pub. 100-04
+      // ch. 1 §80.3.2 (unprocessable claims).
+      if (id === 'modifier.missing' && f.reference.endsWith(JZ_MISSING_DENIAL))
+        return denial(f.id, 'CO', '16', ['N822', 'MA130'], false);
       // The remark says which: an invalid modifier (N823), or a missing one (N822).
       return denial(f.id, 'CO', '4', [id === 'modifier.missing' ? 'N822' : 'N823']);
     case 'icd10cm.excludes1':
