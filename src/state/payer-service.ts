@@ -4,19 +4,21 @@
  * answers instead (src/services/worker-engine.ts: the same service over the bundles). The
  * remittance crosses into the machine in its public JSON form (the `claimlab adjudicate`
  * contract), checked with zod, so what the browser shows is what the CLI prints.
+ * Opening a case reads only its payer profile; the payer service (the edits, pricing, the 835)
+ * is imported on the first scrub or submission the page answers itself, so with official code
+ * sets (the worker answers) the page never loads it (issue 9 "A lean first load").
  */
 import type { Claim } from '../domain/claim/claim';
 import type { CodeCatalog } from '../domain/codes/catalog';
 import type { Finding } from '../domain/findings';
 import type { AdjudicationContext } from '../domain/payer/adjudicate';
 import type { Channel } from '../domain/payer/corrections/submit';
-import type { PayerProfile } from '../domain/payer/profile';
+import { parsePayerProfile, type PayerProfile } from '../domain/payer/profile';
 import type { Problem } from '../domain/result';
 import type { CaseFile, Pack } from '../scenarios/schema';
 import { remittanceSchema, type Remittance } from '../machines/remittance';
 import type { CodesetClient } from '../codesets/client';
-import { buildPayerService } from '../services/payer';
-import { answerSubmission } from '../services/submission';
+import type { PayerService as OnePayerService } from '../services/payer';
 import type { Adjudicator, Scrubber } from './case-session.svelte';
 import { pathText } from '../persistence/versioned';
 
@@ -47,7 +49,8 @@ export interface Sent {
 }
 
 /** The page's own payer (no worker): the same `submit` the worker runs. */
-function decideHere(claim: Claim, sent: Sent, ctx: AdjudicationContext): unknown {
+async function decideHere(claim: Claim, sent: Sent, ctx: AdjudicationContext): Promise<unknown> {
+  const { answerSubmission } = await import('../services/submission');
   const out = answerSubmission(claim, sent.channel, sent.original, ctx);
   if (!out.ok)
     throw new Error(
@@ -62,9 +65,19 @@ export function payerServiceFor(
   catalog: () => CodeCatalog,
   engine?: EngineLink,
 ): PayerService | Problem[] {
-  const service = buildPayerService([pack]);
-  const profile = service.payers.get(caseFile.payerId);
-  const profileFile = service.payerFiles.get(caseFile.payerId);
+  // The case's payer as buildPayerService reads it: the first profile of that id that validates.
+  let profile: PayerProfile | undefined;
+  let profileFile: { file: string; data: unknown } | undefined;
+  const profileProblems: Problem[] = [];
+  for (const f of pack.payers) {
+    const r = parsePayerProfile(f.data, f.file);
+    if (!r.ok) profileProblems.push(...r.errors);
+    else if (r.value.id === caseFile.payerId) {
+      profile = r.value;
+      profileFile = f;
+      break;
+    }
+  }
   if (!profile || !profileFile) {
     // A broken profile is reported only when it is the case's payer.
     const ours = pack.payers.find(
@@ -73,7 +86,7 @@ export function payerServiceFor(
         p.data !== null &&
         (p.data as { id?: unknown }).id === caseFile.payerId,
     );
-    const problems = ours ? service.problems.filter((e) => e.path.startsWith(ours.file)) : [];
+    const problems = ours ? profileProblems.filter((e) => e.path.startsWith(ours.file)) : [];
     return problems.length
       ? problems
       : [
@@ -84,6 +97,16 @@ export function payerServiceFor(
         ];
   }
   const payer = profile;
+  /** The pack's payer service, built when the page first answers a scrub or submission itself. */
+  let built: Promise<OnePayerService> | undefined;
+  const service = () =>
+    (built ??= import('../services/payer').then(
+      (m) => m.buildPayerService([pack]),
+      (e: unknown) => {
+        built = undefined; // a chunk that failed to load is fetched again next time
+        throw e;
+      },
+    ));
   /** The worker's client when scrub and adjudication go there. */
   const viaWorker = async (): Promise<CodesetClient | null> =>
     engine && (await engine.ready()) === 'official' ? engine.client : null;
@@ -91,7 +114,7 @@ export function payerServiceFor(
     const worker = await viaWorker();
     return worker
       ? worker.request({ type: 'scrub', claim: plain(claim), history: plain([...history]) })
-      : service.scrub(claim, catalog(), history);
+      : (await service()).scrub(claim, catalog(), history);
   };
   return {
     profile: payer,
@@ -116,10 +139,10 @@ export function payerServiceFor(
             channel: sent.channel,
             original: sent.original ? plain(sent.original) : null,
           })
-        : decideHere(
+        : await decideHere(
             claim,
             sent,
-            service.context(payer, { catalog: catalog(), findings, history }),
+            (await service()).context(payer, { catalog: catalog(), findings, history }),
           );
       const parsed = remittanceSchema.safeParse(json);
       if (!parsed.success) {
