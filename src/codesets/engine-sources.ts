@@ -206,6 +206,21 @@ export class BundleSources {
     return this.#once('catalog', async () => {
       const { cat, sources } = await this.#baseCatalog();
       if (!sources) return cat;
+      // POS and MCE (35 KB gzip) are read by the edits only, so they join here, not before the
+      // encoder is ready. The catalog reads its sources when asked (an absent one is not kept).
+      const small = (await this.slots()).filter((s) => ['pos', 'mce'].includes(s.entry.kind));
+      const json = new Map<Slot, JsonBundle>();
+      for (const s of small)
+        await this.#ensureJson(s).then(
+          (b) => json.set(s, b),
+          (e: Error) => this.warnings.push(e.message),
+        );
+      const of = <K extends JsonBundle['kind']>(k: K) =>
+        [...json.values()].filter((b): b is Extract<JsonBundle, { kind: K }> => b.kind === k);
+      const pos = of('pos')[0];
+      const mce = of('mce')[0];
+      if (pos) sources.pos = { id: pos.id, load: () => pos.data };
+      if (mce) sources.mce = { id: mce.id, load: () => mce.data };
       await this.mpfs().catch((e: Error) => this.warnings.push(e.message));
       const pfs = this.#pfs;
       // The catalog reads its sources when asked, so the list joins the object the encoder holds.
@@ -215,8 +230,8 @@ export class BundleSources {
   }
 
   /**
-   * The same catalog before the MPFS bundle (131 KB, and a 1.2 MB JSON parse) is loaded: what the
-   * encoder needs (ICD-10-CM releases), ready sooner. Only the encoder and ICD lookups use it;
+   * The same catalog before the MPFS bundle (131 KB, and a 1.2 MB JSON parse) and the POS and MCE
+   * bundles are loaded: what the encoder needs (ICD-10-CM releases), ready sooner. Only the encoder and ICD lookups use it;
    * procedures go through catalog() or procedures(), which wait for the PFS code list, so the
    * catalog never asks for the list before it is there (it would remember it as absent).
    */
@@ -228,18 +243,8 @@ export class BundleSources {
     const all = await this.slots();
     const icd = all.filter((s) => s.entry.kind === 'icd10cm');
     if (!icd.length) return { cat: starterCatalog(), sources: null };
-    // HCPCS (0.5 MB) is loaded when procedures are first needed (procedures()), not for the encoder.
-    const small = all.filter((s) => ['pos', 'mce'].includes(s.entry.kind));
-    const json = new Map<Slot, JsonBundle>();
-    for (const s of small)
-      await this.#ensureJson(s).then(
-        (b) => json.set(s, b),
-        (e: Error) => this.warnings.push(e.message),
-      );
-    const of = <K extends JsonBundle['kind']>(k: K) =>
-      [...json.values()].filter((b): b is Extract<JsonBundle, { kind: K }> => b.kind === k);
-    const pos = of('pos')[0];
-    const mce = of('mce')[0];
+    // HCPCS (0.5 MB) is loaded when procedures are first needed (procedures()), POS and MCE with
+    // the full catalog (catalog()): none of them is needed for the encoder.
     const sources: OfficialSources = {
       icd: icd.map((s) => {
         const e = s.entry as Extract<ManifestEntry, { kind: 'icd10cm' }>;
@@ -274,8 +279,6 @@ export class BundleSources {
             ]
           : [],
       ),
-      ...(pos ? { pos: { id: pos.id, load: () => pos.data } } : {}),
-      ...(mce ? { mce: { id: mce.id, load: () => mce.data } } : {}),
       fallback: starterCatalog(),
     };
     return { cat: new OfficialCatalog(sources), sources };
@@ -304,7 +307,7 @@ export class BundleSources {
   /** The catalog and the ICD-10-CM release for a date, loaded; a date no release covers throws. */
   async releaseFor(date: string): Promise<{ cat: CodeCatalog; rel: IcdRelease }> {
     const s = await this.icdSlotFor(date);
-    // The catalog's small bundles (POS, MCE) load while the release downloads and decodes.
+    // The catalog (over the manifests) is made while the release downloads and decodes.
     const catalog = this.#baseCatalog();
     if (s) await this.ensureIcd(s);
     const { cat } = await catalog;

@@ -302,4 +302,26 @@ describe.skipIf(!hasBundles)('the encoder before procedures', () => {
     const st = await ask<{ describe: string }>(encoderFirst, { type: 'status' });
     expect(st.describe).toMatch(/PFS code list CY2025/);
   });
+
+  it('is ready without the POS and MCE bundles; a scrub reads them (MCE age edit)', async () => {
+    // See: issue 9 "A lean first load" (only the release and its search bundle before ready);
+    // CMS Definitions of Medicare Code Edits, age conflict (a newborn diagnosis at 67).
+    const date = '2026-03-02';
+    const first = diskIo(BUILD);
+    const engine = createCodesetEngine(first.io, shipped);
+    await ask(engine, { type: 'engine.status', date, load: true });
+    await ask(engine, { type: 'encoder', date, call: { op: 'lookup', code: 'Z38.00' } });
+    expect(first.fetched).toContain('icd10cm-fy2026.txt.gz');
+    expect(first.fetched).not.toContain('mce.json.gz');
+    expect(first.fetched).not.toContain('pos.json.gz');
+    const f = await ask<Finding[]>(engine, {
+      type: 'scrub',
+      claim: claim({ serviceDate: date, submissionDate: date, diagnoses: ['Z38.00'] }),
+      history: [],
+    });
+    expect(first.fetched).toContain('mce.json.gz');
+    expect(f.find((x) => x.id === 'mce.age')?.codes).toEqual(['Z38.00']);
+    const st = await ask<{ describe: string }>(engine, { type: 'status' });
+    expect(st.describe).toMatch(/place of service .*; MCE /);
+  });
 });
