@@ -15,16 +15,11 @@ import { decodeIcdBundle, decodeNoteLine, type IcdBundle } from './bundle';
 import type { NotesSource } from './icd/release';
 import { decodeJsonBundle, type JsonBundle } from './json-bundle';
 import { parseManifest, type Manifest, type ManifestEntry } from './manifest';
-import { decodeMpfsBundle, MPFS_BUNDLE_FILE } from './mpfs/decode';
-import {
-  decodeNcciBundle,
-  ncciFromBundles,
-  NCCI_BUNDLE,
-  type NcciBundleJson,
-  type NcciFromBundles,
-} from './ncci/bundle-format';
-import { parseAspTable, type AspTable } from '../domain/payer/pricing/asp';
-import { pfsCodeList, type PfsCodeList } from './mpfs/codes';
+// The MPFS, NCCI and ASP readers (and the curated NCCI set) are imported when the payer first
+// asks for them, so they stay out of the worker's first chunk (issue 9 "A lean first load").
+import type { NcciBundleJson, NcciFromBundles } from './ncci/bundle-format';
+import type { AspTable } from '../domain/payer/pricing/asp';
+import type { PfsCodeList } from './mpfs/codes';
 import { OfficialCatalog, type OfficialSources } from './official-catalog';
 import { parseFyId } from './release-year';
 import { starterCatalog } from './starter';
@@ -333,6 +328,10 @@ export class BundleSources {
   /** The imported MPFS tables (mpfs-2025.json.gz), or null when not served. */
   mpfs(): Promise<MpfsTables | null> {
     return this.#once('mpfs', async () => {
+      const [{ decodeMpfsBundle, MPFS_BUNDLE_FILE }, { pfsCodeList }] = await Promise.all([
+        import('./mpfs/decode'),
+        import('./mpfs/codes'),
+      ]);
       const t = await this.text(MPFS_BUNDLE_FILE);
       if (t === null) return null;
       const json: unknown = JSON.parse(t);
@@ -350,6 +349,8 @@ export class BundleSources {
    */
   ncci(): Promise<NcciFromBundles | null> {
     return this.#once('ncci', async () => {
+      const { decodeNcciBundle, ncciFromBundles, NCCI_BUNDLE } =
+        await import('./ncci/bundle-format');
       const names = [...(await this.servedFiles())].filter((f) => NCCI_BUNDLE.test(f)).sort();
       const bundles: NcciBundleJson[] = [];
       for (const n of names) {
@@ -369,6 +370,7 @@ export class BundleSources {
       const names = [...(await this.servedFiles())]
         .filter((f) => /^asp-[\w-]+\.json$/.test(f))
         .sort();
+      const { parseAspTable } = await import('../domain/payer/pricing/asp');
       const out: AspTable[] = [];
       for (const n of names) {
         const t = await this.text(n);
