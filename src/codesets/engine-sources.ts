@@ -11,7 +11,13 @@ import type { CodeCatalog, IcdRelease } from '../domain/codes/catalog';
 import type { MpfsTables } from '../domain/payer/pricing/fees';
 import type { Problem } from '../domain/result';
 import { isIsoDate } from '../domain/time/dates';
-import { decodeIcdBundle, decodeNoteLine, type IcdBundle } from './bundle';
+import {
+  decodeIcdBundle,
+  decodeIcdHead,
+  decodeNoteLine,
+  type IcdBundle,
+  type IcdHead,
+} from './bundle';
 import type { NotesSource } from './icd/release';
 import { decodeJsonBundle, type JsonBundle } from './json-bundle';
 import { parseManifest, type Manifest, type ManifestEntry } from './manifest';
@@ -168,12 +174,69 @@ export class BundleSources {
     return (s.text = t);
   }
 
+  /**
+   * The halves of a served ICD-10-CM bundle (vite-plugin.ts cuts each in a head and a tail), or
+   * null when the server has only the whole file (or the release was imported in this browser).
+   */
+  async #halves(s: Slot): Promise<{ head: string; tail: string } | null> {
+    const m = /^(icd10cm-[\w-]+)\.txt\.gz$/.exec(s.entry.file);
+    if (s.origin !== 'server' || !m) return null;
+    const files = await this.servedFiles();
+    const head = `${m[1]}.head.txt.gz`;
+    const tail = `${m[1]}.tail.txt.gz`;
+    return files.has(head) && files.has(tail) ? { head, tail } : null;
+  }
+
+  async #served(name: string): Promise<string> {
+    const t = await this.text(name);
+    if (t === null) throw new Error(`codesets/${name}: not found on the server`);
+    return t;
+  }
+
+  /** The head half's text of a bundle served in halves (fetched once). */
+  #headText(name: string): Promise<string> {
+    return this.#once(`text:${name}`, () => this.#served(name));
+  }
+
+  /** The bundle's text: the whole file, or its head and tail when served in halves. */
+  async #icdText(s: Slot): Promise<string> {
+    const halves = await this.#halves(s);
+    if (!halves) return this.#slotText(s);
+    const [head, tail] = await Promise.all([
+      this.#headText(halves.head),
+      this.#served(halves.tail),
+    ]);
+    return head + tail;
+  }
+
+  /**
+   * What the encoder's search index is built from (codes, billable flags, long titles): from the
+   * release when it is loaded, else from the head of a bundle served in halves, so the index is
+   * ready before the short titles, notes and addenda arrive (issue 9 "A lean first load"). Null
+   * when the bundle is served whole: the caller loads the release.
+   */
+  async searchColumns(s: Slot): Promise<IcdHead | null> {
+    const b = this.#icd.get(s);
+    if (b) return b;
+    const halves = await this.#halves(s);
+    if (!halves) return null;
+    return this.#once(`head:${s.entry.file}`, async () => {
+      const t0 = this.now();
+      const r = decodeIcdHead(await this.#headText(halves.head), halves.head);
+      if (!r.ok) throw new RequestError(r.errors);
+      this.timings[`icd head ${s.entry.id}`] = Math.round(this.now() - t0);
+      return r.value;
+    });
+  }
+
   ensureIcd(s: Slot): Promise<IcdBundle> {
     return this.#once(s, async () => {
       const t0 = this.now();
-      const r = decodeIcdBundle(await this.#slotText(s), s.entry.file);
+      const r = decodeIcdBundle(await this.#icdText(s), s.entry.file);
       if (!r.ok) throw new RequestError(r.errors);
       s.text = ''; // the decoded columns hold what is needed; let the big string go
+      for (const k of [...this.#loads.keys()])
+        if (typeof k === 'string' && k.startsWith('text:icd10cm-')) this.#loads.delete(k);
       this.#icd.set(s, r.value);
       this.timings[`icd ${s.entry.id}`] = Math.round(this.now() - t0);
       return r.value;
