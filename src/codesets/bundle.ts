@@ -20,7 +20,7 @@
  * DecompressionStream. See: codesets/README.md.
  */
 import type { IcdEntry } from '../domain/codes/catalog';
-import type { Result } from '../domain/result';
+import type { Problem, Result } from '../domain/result';
 import type { AddendaEntry } from './icd/addenda';
 import type { NoteTarget } from './icd/note-refs';
 import type { IcdReleaseData, ReleaseNote, ReleaseSeventh } from './icd/release';
@@ -171,7 +171,11 @@ export function decodeNoteLine(line: string): ReleaseNote {
   return { at, kind: LETTER_KIND[k] ?? 'notes', source, text, ...(t ? { targets: t } : {}) };
 }
 
-export function decodeIcdBundle(text: string, file: string): Result<IcdBundle> {
+/** The header of a bundle's text and where it ends, or why it is not an ICD-10-CM bundle. */
+function readHeader(
+  text: string,
+  file: string,
+): { ok: true; header: IcdBundleHeader; nl: number } | { ok: false; errors: Problem[] } {
   const bad = (message: string) => ({ ok: false as const, errors: [{ path: file, message }] });
   const nl = text.indexOf('\n');
   let header: IcdBundleHeader;
@@ -186,6 +190,64 @@ export function decodeIcdBundle(text: string, file: string): Result<IcdBundle> {
     return bad(
       `bundle format version ${header.version}, this build reads ${ICD_BUNDLE_VERSION}: run "codesets build" again`,
     );
+  return { ok: true, header, nl };
+}
+
+/** The parts a search index is built from, first in every bundle: a served bundle's head. */
+const HEAD_PARTS = ['codes', 'billable', 'long'] as const;
+
+/**
+ * Cuts a bundle's text where its head (codes, billable flags, long titles) ends: `head + tail`
+ * is the text. The app serves the two halves apart (vite-plugin.ts), so the encoder's index is
+ * built from the head before the short titles, notes and addenda (half the bytes) arrive.
+ * Null when the text is not a bundle whose parts start with the head's.
+ * See: issue 9 "A lean first load".
+ */
+export function splitIcdBundle(text: string): { head: string; tail: string } | null {
+  const h = readHeader(text, 'bundle');
+  if (!h.ok || HEAD_PARTS.some((p, i) => h.header.parts[i]?.[0] !== p)) return null;
+  const end = h.header.parts.slice(0, HEAD_PARTS.length).reduce((a, [, , n]) => a + n + 1, h.nl);
+  return end <= text.length ? { head: text.slice(0, end), tail: text.slice(end) } : null;
+}
+
+/** What the head of a bundle holds: enough to build the search index (IcdColumns less short). */
+export interface IcdHead {
+  header: IcdBundleHeader;
+  codes: string[];
+  billable: string;
+  long: string[];
+}
+
+/** Reads the head of a bundle (splitIcdBundle), the same columns decodeIcdBundle gives. */
+export function decodeIcdHead(text: string, file: string): Result<IcdHead> {
+  const h = readHeader(text, file);
+  if (!h.ok) return h;
+  const { header, nl } = h;
+  const bad = (message: string) => ({ ok: false as const, errors: [{ path: file, message }] });
+  if (HEAD_PARTS.some((p, i) => header.parts[i]?.[0] !== p))
+    return bad('the bundle does not start with its codes, billable flags and long titles');
+  const end = header.parts.slice(0, HEAD_PARTS.length).reduce((a, [, , n]) => a + n + 1, nl);
+  if (text.length !== end)
+    return bad(
+      `bundle head is ${text.length} characters, its header says ${end}: the file is truncated or damaged`,
+    );
+  const [[, , nc], [, , nb]] = header.parts as [[string, number, number], [string, number, number]];
+  const codes = text.slice(nl + 1, nl + 1 + nc).split('\n');
+  const billable = text.slice(nl + 2 + nc, nl + 2 + nc + nb);
+  const long = text.slice(nl + 3 + nc + nb).split('\n');
+  if (header.version !== 1 && !unFrontCode(codes))
+    return bad('bundle codes are damaged (a shared-prefix digit is out of range)');
+  if (long.length !== codes.length)
+    return bad('bundle columns differ in length: the file is damaged');
+  expandLong(codes, long);
+  return { ok: true, value: { header, codes, billable, long } };
+}
+
+export function decodeIcdBundle(text: string, file: string): Result<IcdBundle> {
+  const bad = (message: string) => ({ ok: false as const, errors: [{ path: file, message }] });
+  const h = readHeader(text, file);
+  if (!h.ok) return h;
+  const { header, nl } = h;
   const total = header.parts.reduce((a, [, , len]) => a + len + 1, nl);
   if (text.length !== total)
     return bad(

@@ -18,7 +18,7 @@ import { decodeAlphabeticIndexJson, pickIndexParts } from './alpha-index/decode'
 import { flattenIndexParts } from './alpha-index/flatten';
 import type { IndexPart } from './alpha-index/types';
 import type { BundleSources } from './engine-sources';
-import { releaseColumns } from './official-catalog';
+import { releaseColumns, type IcdColumns } from './official-catalog';
 import type { EncoderCall } from './protocol';
 
 /**
@@ -26,7 +26,13 @@ import type { EncoderCall } from './protocol';
  * titles are split only if a code has no long title: the index reads `long || short`).
  */
 function searchEntries(rel: IcdRelease): SearchEntry[] {
-  const c = releaseColumns(rel);
+  return columnEntries(releaseColumns(rel));
+}
+
+/** The search entries of a release's columns (the short titles only read when a long one is empty). */
+function columnEntries(
+  c: Pick<IcdColumns, 'codes' | 'billable' | 'long'> & { short?: () => readonly string[] },
+): SearchEntry[] {
   let short: readonly string[] | null = null;
   return c.codes.map((code, i) => {
     const long = c.long[i] ?? '';
@@ -34,7 +40,7 @@ function searchEntries(rel: IcdRelease): SearchEntry[] {
       code,
       billable: c.billable.charCodeAt(i) === 49,
       long,
-      short: long ? '' : ((short ??= c.short())[i] ?? ''),
+      short: long ? '' : ((short ??= c.short?.() ?? [])[i] ?? ''),
     };
   });
 }
@@ -83,7 +89,19 @@ export class EncoderHost {
    */
   async searchForDate(date: string): Promise<CodeSearch> {
     const slot = await this.#src.icdSlotFor(date);
-    if (slot?.entry.kind === 'icd10cm') void this.#termsOf(slot.entry.id).catch(() => {});
+    if (slot?.entry.kind === 'icd10cm') {
+      void this.#termsOf(slot.entry.id).catch(() => {});
+      // Served in halves: the index is built from the head (no wait for the notes).
+      const id = slot.entry.id;
+      const cached = this.#searches.get(id);
+      if (cached) return cached;
+      const head = await this.#src.searchColumns(slot);
+      // A release without a long title for every code reads short ones: from the whole release.
+      if (head && head.long.every((l) => l !== ''))
+        return this.#cacheSearch(id, () =>
+          this.#loadSearch(id, 'official', () => columnEntries(head)),
+        );
+    }
     return this.searchFor((await this.#src.releaseFor(date)).rel);
   }
 
@@ -93,11 +111,17 @@ export class EncoderHost {
    * imported release of another year has no search bundle).
    */
   searchFor(rel: IcdRelease): Promise<CodeSearch> {
-    let p = this.#searches.get(rel.id);
+    return this.#cacheSearch(rel.id, () =>
+      this.#loadSearch(rel.id, rel.origin, () => searchEntries(rel)),
+    );
+  }
+
+  #cacheSearch(id: string, load: () => Promise<CodeSearch>): Promise<CodeSearch> {
+    let p = this.#searches.get(id);
     if (!p) {
-      p = this.#loadSearch(rel);
-      this.#searches.set(rel.id, p);
-      p.catch(() => this.#searches.delete(rel.id));
+      p = load();
+      this.#searches.set(id, p);
+      p.catch(() => this.#searches.delete(id));
     }
     return p;
   }
@@ -131,17 +155,21 @@ export class EncoderHost {
     return null;
   }
 
-  async #loadSearch(rel: IcdRelease): Promise<CodeSearch> {
+  async #loadSearch(
+    id: string,
+    origin: IcdRelease['origin'],
+    entries: () => SearchEntry[],
+  ): Promise<CodeSearch> {
     const src = this.#src;
     const t0 = src.now();
-    let terms = rel.origin === 'starter' ? null : await this.#termsOf(rel.id);
+    let terms = origin === 'starter' ? null : await this.#termsOf(id);
     const from = terms ? '' : ' (Alphabetic Index bundles)';
     if (!terms) {
-      const parts = pickIndexParts(await this.#alphaBundles(), yearOf(rel.id));
+      const parts = pickIndexParts(await this.#alphaBundles(), yearOf(id));
       terms = flattenIndexParts(parts);
     }
-    const s = buildSearchIndex(searchEntries(rel), terms);
-    src.timings[`search ${rel.id}${from}`] = Math.round(src.now() - t0);
+    const s = buildSearchIndex(entries(), terms);
+    src.timings[`search ${id}${from}`] = Math.round(src.now() - t0);
     return s;
   }
 
@@ -166,7 +194,9 @@ export class EncoderHost {
       case 'describe':
         return (await this.#service(date, false)).describe();
       case 'search':
-        return (await this.#service(date, false)).search(call.query, call.opts);
+        // The index answers on its own (its entries carry the titles), so a search does not
+        // wait for the rest of a release served in halves. #service builds it the same way.
+        return (await this.searchForDate(date)).search(call.query, call.opts);
       case 'lookup':
         return (await (await this.#service(date, false)).lookup(call.code)) ?? null;
       case 'hasIndex':

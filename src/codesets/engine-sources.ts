@@ -11,20 +11,21 @@ import type { CodeCatalog, IcdRelease } from '../domain/codes/catalog';
 import type { MpfsTables } from '../domain/payer/pricing/fees';
 import type { Problem } from '../domain/result';
 import { isIsoDate } from '../domain/time/dates';
-import { decodeIcdBundle, decodeNoteLine, type IcdBundle } from './bundle';
+import {
+  decodeIcdBundle,
+  decodeIcdHead,
+  decodeNoteLine,
+  type IcdBundle,
+  type IcdHead,
+} from './bundle';
 import type { NotesSource } from './icd/release';
 import { decodeJsonBundle, type JsonBundle } from './json-bundle';
 import { parseManifest, type Manifest, type ManifestEntry } from './manifest';
-import { decodeMpfsBundle, MPFS_BUNDLE_FILE } from './mpfs/decode';
-import {
-  decodeNcciBundle,
-  ncciFromBundles,
-  NCCI_BUNDLE,
-  type NcciBundleJson,
-  type NcciFromBundles,
-} from './ncci/bundle-format';
-import { parseAspTable, type AspTable } from '../domain/payer/pricing/asp';
-import { pfsCodeList, type PfsCodeList } from './mpfs/codes';
+// The MPFS, NCCI and ASP readers (and the curated NCCI set) are imported when the payer first
+// asks for them, so they stay out of the worker's first chunk (issue 9 "A lean first load").
+import type { NcciBundleJson, NcciFromBundles } from './ncci/bundle-format';
+import type { AspTable } from '../domain/payer/pricing/asp';
+import type { PfsCodeList } from './mpfs/codes';
 import { OfficialCatalog, type OfficialSources } from './official-catalog';
 import { parseFyId } from './release-year';
 import { starterCatalog } from './starter';
@@ -173,12 +174,69 @@ export class BundleSources {
     return (s.text = t);
   }
 
+  /**
+   * The halves of a served ICD-10-CM bundle (vite-plugin.ts cuts each in a head and a tail), or
+   * null when the server has only the whole file (or the release was imported in this browser).
+   */
+  async #halves(s: Slot): Promise<{ head: string; tail: string } | null> {
+    const m = /^(icd10cm-[\w-]+)\.txt\.gz$/.exec(s.entry.file);
+    if (s.origin !== 'server' || !m) return null;
+    const files = await this.servedFiles();
+    const head = `${m[1]}.head.txt.gz`;
+    const tail = `${m[1]}.tail.txt.gz`;
+    return files.has(head) && files.has(tail) ? { head, tail } : null;
+  }
+
+  async #served(name: string): Promise<string> {
+    const t = await this.text(name);
+    if (t === null) throw new Error(`codesets/${name}: not found on the server`);
+    return t;
+  }
+
+  /** The head half's text of a bundle served in halves (fetched once). */
+  #headText(name: string): Promise<string> {
+    return this.#once(`text:${name}`, () => this.#served(name));
+  }
+
+  /** The bundle's text: the whole file, or its head and tail when served in halves. */
+  async #icdText(s: Slot): Promise<string> {
+    const halves = await this.#halves(s);
+    if (!halves) return this.#slotText(s);
+    const [head, tail] = await Promise.all([
+      this.#headText(halves.head),
+      this.#served(halves.tail),
+    ]);
+    return head + tail;
+  }
+
+  /**
+   * What the encoder's search index is built from (codes, billable flags, long titles): from the
+   * release when it is loaded, else from the head of a bundle served in halves, so the index is
+   * ready before the short titles, notes and addenda arrive (issue 9 "A lean first load"). Null
+   * when the bundle is served whole: the caller loads the release.
+   */
+  async searchColumns(s: Slot): Promise<IcdHead | null> {
+    const b = this.#icd.get(s);
+    if (b) return b;
+    const halves = await this.#halves(s);
+    if (!halves) return null;
+    return this.#once(`head:${s.entry.file}`, async () => {
+      const t0 = this.now();
+      const r = decodeIcdHead(await this.#headText(halves.head), halves.head);
+      if (!r.ok) throw new RequestError(r.errors);
+      this.timings[`icd head ${s.entry.id}`] = Math.round(this.now() - t0);
+      return r.value;
+    });
+  }
+
   ensureIcd(s: Slot): Promise<IcdBundle> {
     return this.#once(s, async () => {
       const t0 = this.now();
-      const r = decodeIcdBundle(await this.#slotText(s), s.entry.file);
+      const r = decodeIcdBundle(await this.#icdText(s), s.entry.file);
       if (!r.ok) throw new RequestError(r.errors);
       s.text = ''; // the decoded columns hold what is needed; let the big string go
+      for (const k of [...this.#loads.keys()])
+        if (typeof k === 'string' && k.startsWith('text:icd10cm-')) this.#loads.delete(k);
       this.#icd.set(s, r.value);
       this.timings[`icd ${s.entry.id}`] = Math.round(this.now() - t0);
       return r.value;
@@ -206,6 +264,21 @@ export class BundleSources {
     return this.#once('catalog', async () => {
       const { cat, sources } = await this.#baseCatalog();
       if (!sources) return cat;
+      // POS and MCE (35 KB gzip) are read by the edits only, so they join here, not before the
+      // encoder is ready. The catalog reads its sources when asked (an absent one is not kept).
+      const small = (await this.slots()).filter((s) => ['pos', 'mce'].includes(s.entry.kind));
+      const json = new Map<Slot, JsonBundle>();
+      for (const s of small)
+        await this.#ensureJson(s).then(
+          (b) => json.set(s, b),
+          (e: Error) => this.warnings.push(e.message),
+        );
+      const of = <K extends JsonBundle['kind']>(k: K) =>
+        [...json.values()].filter((b): b is Extract<JsonBundle, { kind: K }> => b.kind === k);
+      const pos = of('pos')[0];
+      const mce = of('mce')[0];
+      if (pos) sources.pos = { id: pos.id, load: () => pos.data };
+      if (mce) sources.mce = { id: mce.id, load: () => mce.data };
       await this.mpfs().catch((e: Error) => this.warnings.push(e.message));
       const pfs = this.#pfs;
       // The catalog reads its sources when asked, so the list joins the object the encoder holds.
@@ -215,8 +288,8 @@ export class BundleSources {
   }
 
   /**
-   * The same catalog before the MPFS bundle (131 KB, and a 1.2 MB JSON parse) is loaded: what the
-   * encoder needs (ICD-10-CM releases), ready sooner. Only the encoder and ICD lookups use it;
+   * The same catalog before the MPFS bundle (131 KB, and a 1.2 MB JSON parse) and the POS and MCE
+   * bundles are loaded: what the encoder needs (ICD-10-CM releases), ready sooner. Only the encoder and ICD lookups use it;
    * procedures go through catalog() or procedures(), which wait for the PFS code list, so the
    * catalog never asks for the list before it is there (it would remember it as absent).
    */
@@ -228,18 +301,8 @@ export class BundleSources {
     const all = await this.slots();
     const icd = all.filter((s) => s.entry.kind === 'icd10cm');
     if (!icd.length) return { cat: starterCatalog(), sources: null };
-    // HCPCS (0.5 MB) is loaded when procedures are first needed (procedures()), not for the encoder.
-    const small = all.filter((s) => ['pos', 'mce'].includes(s.entry.kind));
-    const json = new Map<Slot, JsonBundle>();
-    for (const s of small)
-      await this.#ensureJson(s).then(
-        (b) => json.set(s, b),
-        (e: Error) => this.warnings.push(e.message),
-      );
-    const of = <K extends JsonBundle['kind']>(k: K) =>
-      [...json.values()].filter((b): b is Extract<JsonBundle, { kind: K }> => b.kind === k);
-    const pos = of('pos')[0];
-    const mce = of('mce')[0];
+    // HCPCS (0.5 MB) is loaded when procedures are first needed (procedures()), POS and MCE with
+    // the full catalog (catalog()): none of them is needed for the encoder.
     const sources: OfficialSources = {
       icd: icd.map((s) => {
         const e = s.entry as Extract<ManifestEntry, { kind: 'icd10cm' }>;
@@ -274,8 +337,6 @@ export class BundleSources {
             ]
           : [],
       ),
-      ...(pos ? { pos: { id: pos.id, load: () => pos.data } } : {}),
-      ...(mce ? { mce: { id: mce.id, load: () => mce.data } } : {}),
       fallback: starterCatalog(),
     };
     return { cat: new OfficialCatalog(sources), sources };
@@ -304,7 +365,7 @@ export class BundleSources {
   /** The catalog and the ICD-10-CM release for a date, loaded; a date no release covers throws. */
   async releaseFor(date: string): Promise<{ cat: CodeCatalog; rel: IcdRelease }> {
     const s = await this.icdSlotFor(date);
-    // The catalog's small bundles (POS, MCE) load while the release downloads and decodes.
+    // The catalog (over the manifests) is made while the release downloads and decodes.
     const catalog = this.#baseCatalog();
     if (s) await this.ensureIcd(s);
     const { cat } = await catalog;
@@ -330,6 +391,10 @@ export class BundleSources {
   /** The imported MPFS tables (mpfs-2025.json.gz), or null when not served. */
   mpfs(): Promise<MpfsTables | null> {
     return this.#once('mpfs', async () => {
+      const [{ decodeMpfsBundle, MPFS_BUNDLE_FILE }, { pfsCodeList }] = await Promise.all([
+        import('./mpfs/decode'),
+        import('./mpfs/codes'),
+      ]);
       const t = await this.text(MPFS_BUNDLE_FILE);
       if (t === null) return null;
       const json: unknown = JSON.parse(t);
@@ -347,6 +412,8 @@ export class BundleSources {
    */
   ncci(): Promise<NcciFromBundles | null> {
     return this.#once('ncci', async () => {
+      const { decodeNcciBundle, ncciFromBundles, NCCI_BUNDLE } =
+        await import('./ncci/bundle-format');
       const names = [...(await this.servedFiles())].filter((f) => NCCI_BUNDLE.test(f)).sort();
       const bundles: NcciBundleJson[] = [];
       for (const n of names) {
@@ -366,6 +433,7 @@ export class BundleSources {
       const names = [...(await this.servedFiles())]
         .filter((f) => /^asp-[\w-]+\.json$/.test(f))
         .sort();
+      const { parseAspTable } = await import('../domain/payer/pricing/asp');
       const out: AspTable[] = [];
       for (const n of names) {
         const t = await this.text(n);

@@ -8,15 +8,11 @@
  * See: issue 3 "In the app" (bundles fetched lazily, parsed in a Web Worker), issue 4 (the same
  * engine in the browser), issue 5 (MPFS pricing).
  */
-import { shrunkEntries } from './shrink';
 import { lookupCode } from '../domain/codes/release/lookup';
-import { toSources } from './browser/bytes';
-import { buildCodesets } from './build-plan';
 import { EncoderHost } from './engine-encoder';
 import { BundleSources, RequestError, type EngineIo, type Slot } from './engine-sources';
 import type { CodesetStatus, EngineStatus, ImportReport, WorkerRequest } from './protocol';
-import { diffReleases } from '../domain/codes/release/diff';
-import { pageOfRows, releaseDiffRows, type ReleaseDiffRow } from './release-diff';
+import type { ReleaseDiffRow } from './release-diff';
 
 export { BundleSources, RequestError, type EngineIo } from './engine-sources';
 
@@ -106,6 +102,12 @@ async function importFiles(
 ): Promise<ImportReport> {
   const store = src.io.imported;
   if (!store) throw new Error('importing needs IndexedDB (the browser)');
+  // The importers (XML, zip, the build plan) load with the first import, not with the encoder.
+  const [{ toSources }, { buildCodesets }, { shrunkEntries }] = await Promise.all([
+    import('./browser/bytes'),
+    import('./build-plan'),
+    import('./shrink'),
+  ]);
   const { sources, skipped } = toSources(files);
   if (!sources.length)
     throw new Error(
@@ -162,6 +164,10 @@ function releaseDiff(
         return (await src.releaseFor(s.entry.from)).rel;
       };
       const [a, b] = [await release(from), await release(to)];
+      const [{ diffReleases }, { releaseDiffRows }] = await Promise.all([
+        import('../domain/codes/release/diff'),
+        import('./release-diff'),
+      ]);
       return releaseDiffRows(diffReleases(a, b), (code) => b.get(code)?.billable ?? false);
     })();
     cache.set(key, p);
@@ -203,8 +209,10 @@ export function createCodesetRequests(io: EngineIo): CodesetRequests {
           await io.imported.remove(req.kind, req.id);
           reset();
           return status(src);
-        case 'releases.diff':
-          return pageOfRows(await releaseDiff(src, diffs, req.from, req.to), req);
+        case 'releases.diff': {
+          const rows = await releaseDiff(src, diffs, req.from, req.to);
+          return (await import('./release-diff')).pageOfRows(rows, req);
+        }
       }
     },
   };

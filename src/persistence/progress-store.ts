@@ -17,12 +17,7 @@
 import type { Problem } from '../domain/result';
 import type { KeyValueStore } from './kv';
 import { localBus, type RecordChanged, type TabCoordination } from './coordination';
-import {
-  attemptRecordType,
-  progressRecordType,
-  type AttemptRecord,
-  type ProgressRecord,
-} from './progress.record';
+import type { AttemptRecord, ProgressRecord } from './progress.record';
 import { checkMigrations, readRecord } from './versioned';
 import { refreshedKey, refreshedRecordType, type RefreshedRecord } from './refreshed.record';
 
@@ -54,9 +49,26 @@ export type AttemptExtras = Partial<
   startedAt?: string;
 };
 
-checkMigrations(progressRecordType);
-checkMigrations(attemptRecordType);
 checkMigrations(refreshedRecordType);
+
+/**
+ * The case records' validators and migrations (with the claim and machine schemas they read),
+ * imported when a record is first read: the case list's store is created at start, and these
+ * 27 KB gzip stay out of the first load (issue 9 "A lean first load").
+ */
+let recordTypes: Promise<typeof import('./progress.record')> | undefined;
+const records = () =>
+  (recordTypes ??= import('./progress.record').then(
+    (m) => {
+      checkMigrations(m.progressRecordType);
+      checkMigrations(m.attemptRecordType);
+      return m;
+    },
+    (e: unknown) => {
+      recordTypes = undefined; // a chunk that failed to load is fetched again next time
+      throw e;
+    },
+  ));
 
 export type ProgressInput = Omit<ProgressRecord, 'savedAt' | 'format' | 'kind' | 'revision'>;
 
@@ -131,7 +143,7 @@ export class ProgressStore {
       this.#base.set(key, null);
       return { kind: 'missing' };
     }
-    const r = readRecord(progressRecordType, raw);
+    const r = readRecord((await records()).progressRecordType, raw);
     if (r.ok && r.value.caseId === caseId && r.value.packId === packId) {
       this.#base.set(key, r.value.revision);
       this.#conflicted.delete(key);
@@ -318,6 +330,7 @@ export class ProgressStore {
 
   /** Every archived case attempt of every case, oldest first by closing time. */
   async allAttempts(): Promise<AttemptRecord[]> {
+    const { attemptRecordType } = await records();
     const keys = (await this.#kv.keys()).filter((k) => k.startsWith('claimlab/attempts/')).sort();
     const out: AttemptRecord[] = [];
     for (const k of keys) {
@@ -329,6 +342,7 @@ export class ProgressStore {
 
   /** The case's closed attempts, oldest first (unreadable ones are skipped). */
   async attempts(packId: string, caseId: string): Promise<AttemptRecord[]> {
+    const { attemptRecordType } = await records();
     const prefix = attemptPrefix(packId, caseId);
     const keys = (await this.#kv.keys()).filter((k) => k.startsWith(prefix)).sort();
     const out: AttemptRecord[] = [];
@@ -342,6 +356,7 @@ export class ProgressStore {
   /** Every saved case progress that reads cleanly (for the case list); unreadable ones are skipped here and reported on open. */
   async list(): Promise<ProgressRecord[]> {
     await this.#settled();
+    const { progressRecordType } = await records();
     const out: ProgressRecord[] = [];
     for (const k of await this.#kv.keys()) {
       if (!k.startsWith('claimlab/progress/')) continue;

@@ -15,7 +15,6 @@ import {
   storeImported,
 } from '../codesets/browser/store';
 import { createCodesetEngine } from './worker-engine';
-import { fetchShippedPacks, httpPackFetch } from '../scenarios/load';
 import type { WorkerRequest, WorkerResponse } from '../codesets/protocol';
 
 const ROOT = (import.meta.env?.BASE_URL as string | undefined) ?? '/';
@@ -48,8 +47,12 @@ const engine = createCodesetEngine(
     now: () => performance.now(),
   },
   {
-    // The same packs the page fetches (src/scenarios/vite-plugin.ts), read when first needed.
-    packs: async () => (await fetchShippedPacks(httpPackFetch(`${ROOT}packs/`))).packs,
+    // The same packs the page fetches (src/scenarios/vite-plugin.ts), read when first needed
+    // (the first scrub): the pack reader loads with them, not with the encoder.
+    packs: async () => {
+      const { fetchShippedPacks, httpPackFetch } = await import('../scenarios/load');
+      return (await fetchShippedPacks(httpPackFetch(`${ROOT}packs/`))).packs;
+    },
   },
 );
 

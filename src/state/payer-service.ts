@@ -4,19 +4,21 @@
  * answers instead (src/services/worker-engine.ts: the same service over the bundles). The
  * remittance crosses into the machine in its public JSON form (the `claimlab adjudicate`
  * contract), checked with zod, so what the browser shows is what the CLI prints.
+ * Opening a case reads only its payer profile; the payer service (the edits, pricing, the 835)
+ * is imported on the first scrub or submission the page answers itself, so with official code
+ * sets (the worker answers) the page never loads it (issue 9 "A lean first load").
  */
 import type { Claim } from '../domain/claim/claim';
 import type { CodeCatalog } from '../domain/codes/catalog';
 import type { AdjudicationContext } from '../domain/payer/adjudicate';
 import type { Channel } from '../domain/payer/corrections/submit';
 import type { AppealDecision } from '../domain/payer/corrections/appeal-effectuation';
-import type { PayerProfile } from '../domain/payer/profile';
+import { parsePayerProfile, type PayerProfile } from '../domain/payer/profile';
 import type { Problem } from '../domain/result';
 import type { CaseFile, Pack } from '../scenarios/schema';
 import { remittanceSchema, type Remittance } from '../machines/remittance';
 import type { CodesetClient } from '../codesets/client';
-import { buildPayerService } from '../services/payer';
-import { answerSubmission } from '../services/submission';
+import type { PayerService as OnePayerService } from '../services/payer';
 import type { Adjudicator, Scrubber } from './case-session.svelte';
 import { pathText } from '../persistence/versioned';
 
@@ -57,7 +59,8 @@ export interface Sent {
 }
 
 /** The page's own payer (no worker): the same `submit` the worker runs. */
-function decideHere(claim: Claim, sent: Sent, ctx: AdjudicationContext): unknown {
+async function decideHere(claim: Claim, sent: Sent, ctx: AdjudicationContext): Promise<unknown> {
+  const { answerSubmission } = await import('../services/submission');
   const out = answerSubmission(claim, sent.channel, sent.original, ctx, sent.decision);
   if (!out.ok)
     throw new Error(
@@ -72,9 +75,28 @@ export function payerServiceFor(
   catalog: () => CodeCatalog,
   engine?: EngineLink,
 ): PayerService | Problem[] {
-  const service = buildPayerService([pack]);
-  const profile = service.payers.get(caseFile.payerId);
-  const profileFile = service.payerFiles.get(caseFile.payerId);
+  // The case's payer as buildPayerService reads it: the first profile of that id that validates.
+  // Every profile of the pack as buildPayerService reads them (the first valid one of each id),
+  // without importing the payer service: a secondary payer is looked up here.
+  let profile: PayerProfile | undefined;
+  let profileFile: { file: string; data: unknown } | undefined;
+  const profileProblems: Problem[] = [];
+  const payers = new Map<string, PayerProfile>();
+  const payerFiles = new Map<string, { file: string; data: unknown }>();
+  for (const f of pack.payers) {
+    const r = parsePayerProfile(f.data, f.file);
+    if (!r.ok) {
+      profileProblems.push(...r.errors);
+      continue;
+    }
+    if (payers.has(r.value.id)) continue;
+    payers.set(r.value.id, r.value);
+    payerFiles.set(r.value.id, f);
+    if (r.value.id === caseFile.payerId) {
+      profile = r.value;
+      profileFile = f;
+    }
+  }
   if (!profile || !profileFile) {
     // A broken profile is reported only when it is the case's payer.
     const ours = pack.payers.find(
@@ -83,7 +105,7 @@ export function payerServiceFor(
         p.data !== null &&
         (p.data as { id?: unknown }).id === caseFile.payerId,
     );
-    const problems = ours ? service.problems.filter((e) => e.path.startsWith(ours.file)) : [];
+    const problems = ours ? profileProblems.filter((e) => e.path.startsWith(ours.file)) : [];
     return problems.length
       ? problems
       : [
@@ -94,6 +116,16 @@ export function payerServiceFor(
         ];
   }
   const payer = profile;
+  /** The pack's payer service, built when the page first answers a scrub or submission itself. */
+  let built: Promise<OnePayerService> | undefined;
+  const service = () =>
+    (built ??= import('../services/payer').then(
+      (m) => m.buildPayerService([pack]),
+      (e: unknown) => {
+        built = undefined; // a chunk that failed to load is fetched again next time
+        throw e;
+      },
+    ));
   /** The worker's client when scrub and adjudication go there. */
   const viaWorker = async (): Promise<CodesetClient | null> =>
     engine && (await engine.ready()) === 'official' ? engine.client : null;
@@ -101,7 +133,7 @@ export function payerServiceFor(
     const worker = await viaWorker();
     return worker
       ? worker.request({ type: 'scrub', claim: plain(claim), history: plain([...history]) })
-      : service.scrub(claim, catalog(), history);
+      : (await service()).scrub(claim, catalog(), history);
   };
   /** Adjudication by `who` (its parsed profile and the file the worker is sent). */
   const adjudicatorOf =
@@ -120,7 +152,11 @@ export function payerServiceFor(
             original: sent.original ? plain(sent.original) : null,
             ...(sent.decision ? { decision: sent.decision } : {}),
           })
-        : decideHere(claim, sent, service.context(who, { catalog: catalog(), findings, history }));
+        : await decideHere(
+            claim,
+            sent,
+            (await service()).context(who, { catalog: catalog(), findings, history }),
+          );
       const parsed = remittanceSchema.safeParse(json);
       if (!parsed.success) {
         const i = parsed.error.issues[0];
@@ -135,11 +171,11 @@ export function payerServiceFor(
     acceptsReplacement: payer.corrections === 'frequency-7-8',
     payerName: payer.name,
     scrub: run,
-    payers: service.payers,
+    payers,
     adjudicate: adjudicatorOf(payer, profileFile),
     adjudicatorFor: (payerId, standInName) => {
-      const known = service.payers.get(payerId);
-      const file = service.payerFiles.get(payerId);
+      const known = payers.get(payerId);
+      const file = payerFiles.get(payerId);
       if (known && file) return adjudicatorOf(known, file);
       const name = standInName ?? payerId;
       const data = { ...(profileFile.data as Record<string, unknown>), id: payerId, name };

@@ -5,7 +5,12 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildToFolder, readReferenceFolder } from '../../src/codesets/build-node';
 import { buildCodesets } from '../../src/codesets/build-plan';
-import { decodeIcdBundle, encodeIcdBundle } from '../../src/codesets/bundle';
+import {
+  decodeIcdBundle,
+  decodeIcdHead,
+  encodeIcdBundle,
+  splitIcdBundle,
+} from '../../src/codesets/bundle';
 import { loadOfficialCatalog } from '../../src/codesets/load-node';
 import type { OfficialCatalog } from '../../src/codesets/official-catalog';
 import { checkSeventh } from '../../src/domain/codes/release/seventh';
@@ -164,6 +169,25 @@ describe('codesets build on fixtures in the official layouts', () => {
     const cut = decodeIcdBundle(text.slice(0, text.length - 40), 'b.txt.gz');
     expect(!cut.ok && cut.errors[0]!.message).toMatch(/truncated/);
     expect(typeof encodeIcdBundle).toBe('function');
+  });
+
+  it('cuts a bundle in a head the search index is built from and a tail (issue 9)', () => {
+    const r = buildCodesets(readReferenceFolder(REF));
+    if (!r.ok) throw new Error('build failed');
+    const text = r.value.bundles[0]!.text;
+    const halves = splitIcdBundle(text);
+    if (!halves) throw new Error('not split');
+    expect(halves.head + halves.tail).toBe(text);
+    const whole = decodeIcdBundle(text, 'b');
+    const head = decodeIcdHead(halves.head, 'b.head');
+    if (!whole.ok || !head.ok) throw new Error('not decoded');
+    expect(head.value.codes).toEqual(whole.value.codes);
+    expect(head.value.billable).toBe(whole.value.billable);
+    expect(head.value.long).toEqual(whole.value.long);
+    const cut = decodeIcdHead(halves.head.slice(0, -10), 'b.head.txt.gz');
+    expect(!cut.ok && cut.errors[0]).toMatchObject({ path: 'b.head.txt.gz' });
+    expect(!cut.ok && cut.errors[0]!.message).toMatch(/truncated/);
+    expect(splitIcdBundle('not a bundle')).toBeNull();
   });
 });
 

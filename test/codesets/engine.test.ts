@@ -6,7 +6,8 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { splitIcdBundle } from '../../src/codesets/bundle';
 import { shippedFile } from '../support/packs';
 import { loadShippedPacks } from '../../src/scenarios/load-node';
 import { describe, expect, it } from 'vitest';
@@ -52,6 +53,32 @@ function diskIo(dir: string | null) {
     gunzip,
   };
   return { io, fetched };
+}
+
+/** The same files served as the app's build serves them: each ICD-10-CM bundle also in halves. */
+function halvesIo(dir: string) {
+  const disk = diskIo(dir);
+  const halves = new Map<string, Uint8Array>();
+  for (const f of readdirSync(dir)) {
+    const m = /^(icd10cm-[\w-]+)\.txt\.gz$/.exec(f);
+    const sp = m && splitIcdBundle(gunzipSync(readFileSync(join(dir, f))).toString('utf8'));
+    if (!m || !sp) continue;
+    halves.set(`${m[1]}.head.txt.gz`, new Uint8Array(gzipSync(sp.head)));
+    halves.set(`${m[1]}.tail.txt.gz`, new Uint8Array(gzipSync(sp.tail)));
+  }
+  const io: EngineIo = {
+    ...disk.io,
+    async fetchFile(name) {
+      if (name === 'files.json') {
+        const list = JSON.parse(new TextDecoder().decode((await disk.io.fetchFile(name))!));
+        return new TextEncoder().encode(JSON.stringify([...list, ...halves.keys()]));
+      }
+      const h = halves.get(name);
+      if (h) disk.fetched.push(name);
+      return h ?? disk.io.fetchFile(name);
+    },
+  };
+  return { io, fetched: disk.fetched };
 }
 
 const claim = (over: Partial<Claim> = {}): Claim =>
@@ -301,5 +328,56 @@ describe.skipIf(!hasBundles)('the encoder before procedures', () => {
     ).toMatch(/PFS CY2025/);
     const st = await ask<{ describe: string }>(encoderFirst, { type: 'status' });
     expect(st.describe).toMatch(/PFS code list CY2025/);
+  });
+
+  it('builds the index from the head of a release served in halves; a lookup reads the tail', async () => {
+    // See: issue 9 "A lean first load" (0.30 of the 0.87 MB of FY2026 before the encoder is ready).
+    const date = '2026-03-02';
+    const split = halvesIo(BUILD);
+    const halves = createCodesetEngine(split.io);
+    const whole = createCodesetEngine(diskIo(BUILD).io);
+    const st = await ask<EngineStatus>(halves, { type: 'engine.status', date, load: true });
+    expect(st.line).toMatch(/^ICD-10-CM FY2026 \(official, [\d,]+ codes\)/);
+    expect(split.fetched).toContain('icd10cm-fy2026.head.txt.gz');
+    expect(split.fetched).not.toContain('icd10cm-fy2026.tail.txt.gz');
+    expect(split.fetched).not.toContain('icd10cm-fy2026.txt.gz');
+    expect(Object.keys(st.timings)).toContain('icd head FY2026');
+    for (const query of ['dm2 hyperglycemia', 'fracture of left wrist', 'htn ckd stage 3']) {
+      const call = { op: 'search' as const, query, opts: { limit: 10 } };
+      expect(await ask(halves, { type: 'encoder', date, call })).toEqual(
+        await ask(whole, { type: 'encoder', date, call }),
+      );
+    }
+    expect(split.fetched).not.toContain('icd10cm-fy2026.tail.txt.gz');
+    for (const code of ['E11.65', 'S52.502A']) {
+      const call = { op: 'lookup' as const, code };
+      expect(await ask(halves, { type: 'encoder', date, call })).toEqual(
+        await ask(whole, { type: 'encoder', date, call }),
+      );
+    }
+    expect(split.fetched).toContain('icd10cm-fy2026.tail.txt.gz');
+    expect(split.fetched).not.toContain('icd10cm-fy2026.txt.gz');
+  });
+
+  it('is ready without the POS and MCE bundles; a scrub reads them (MCE age edit)', async () => {
+    // See: issue 9 "A lean first load" (only the release and its search bundle before ready);
+    // CMS Definitions of Medicare Code Edits, age conflict (a newborn diagnosis at 67).
+    const date = '2026-03-02';
+    const first = diskIo(BUILD);
+    const engine = createCodesetEngine(first.io, shipped);
+    await ask(engine, { type: 'engine.status', date, load: true });
+    await ask(engine, { type: 'encoder', date, call: { op: 'lookup', code: 'Z38.00' } });
+    expect(first.fetched).toContain('icd10cm-fy2026.txt.gz');
+    expect(first.fetched).not.toContain('mce.json.gz');
+    expect(first.fetched).not.toContain('pos.json.gz');
+    const f = await ask<Finding[]>(engine, {
+      type: 'scrub',
+      claim: claim({ serviceDate: date, submissionDate: date, diagnoses: ['Z38.00'] }),
+      history: [],
+    });
+    expect(first.fetched).toContain('mce.json.gz');
+    expect(f.find((x) => x.id === 'mce.age')?.codes).toEqual(['Z38.00']);
+    const st = await ask<{ describe: string }>(engine, { type: 'status' });
+    expect(st.describe).toMatch(/place of service .*; MCE /);
   });
 });
