@@ -1,0 +1,67 @@
+/**
+ * bench/queries/holdout-5.json is the blind coder set of the fifth round of issue 10: its hit
+ * rate only means something if every query is classed and every accepted answer is a billable
+ * FY2026 code (Guidelines FY2026 I.A.9, I.B.1: the answer is a code that can be reported).
+ * Skips when ../shared/reference is absent.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { loadQueries, type QueryClass } from '../../bench/queries';
+import { parseOrderFile } from '../../src/codesets/order-file';
+
+const ORDER = '../shared/reference/icd10cm/fy2026/icd10cm-order-2026.txt';
+const present = existsSync(ORDER);
+if (!present)
+  console.warn(`skipping holdout-5 check: ${ORDER} not found (see ../shared/reference/README.md)`);
+
+const CLASSES: QueryClass[] = [
+  'punctuation',
+  'anatomy',
+  'status',
+  'laterality',
+  'mechanism',
+  'shorthand',
+];
+
+describe('bench/queries/holdout-5.json', () => {
+  const set = loadQueries().filter((q) => q.set === 'holdout-5');
+
+  it('has at least 300 distinct queries, each tagged with a known class', () => {
+    expect(set.length).toBeGreaterThanOrEqual(300);
+    expect(set.filter((q) => !q.class || !CLASSES.includes(q.class)).map((q) => q.q)).toEqual([]);
+    const seen = new Set<string>();
+    const dup = set.filter((q) => {
+      const k = q.q.trim().toLowerCase();
+      const d = seen.has(k);
+      seen.add(k);
+      return d;
+    });
+    expect(dup.map((q) => q.q)).toEqual([]);
+    // Every class is represented; shorthand, what coders type most, is the largest.
+    const count = (c: QueryClass) => set.filter((q) => q.class === c).length;
+    for (const c of CLASSES) expect(count(c), c).toBeGreaterThanOrEqual(30);
+    for (const c of CLASSES) expect(count('shorthand')).toBeGreaterThanOrEqual(count(c));
+  });
+
+  it.skipIf(!present)('accepts only codes that exist and are billable in FY2026', () => {
+    const r = parseOrderFile(readFileSync(ORDER, 'utf8'), ORDER);
+    if (!r.ok) throw new Error('order file');
+    const all = new Map(r.value.map((e) => [e.code, e.billable]));
+    const bad = set.flatMap((q) =>
+      q.accept
+        .filter((c) => all.get(c) !== true)
+        .map((c) => `"${q.q}" -> ${c} (${all.has(c) ? 'not billable' : 'not a code'})`),
+    );
+    expect(bad).toEqual([]);
+    expect(set.every((q) => q.q.trim() && q.accept.length > 0)).toBe(true);
+  });
+
+  it('accepts a 7th character A code for every query typed as an initial encounter', () => {
+    // See: Guidelines FY2026 I.C.19.a and I.C.13.c (7th character A during active treatment).
+    const initial = set.filter((q) => /\binit(ial)?\b/i.test(q.q));
+    expect(initial.length).toBeGreaterThanOrEqual(30);
+    expect(initial.filter((q) => !q.accept.some((c) => /^.{6}A$/.test(c))).map((q) => q.q)).toEqual(
+      [],
+    );
+  });
+});
