@@ -399,6 +399,16 @@ describe('adjudicated denials: group + CARC + RARC per path', () => {
     });
   });
 
+  it('GY on a line Medicare would otherwise price (a cosmetic procedure): PR-96 + N425, not a write-off', () => {
+    // The provider's GY says the service is statutorily excluded (e.g. cosmetic surgery, SSA
+    // §1862(a)(10)): the beneficiary is liable, whatever the code's PFS status.
+    // See: Pub. 100-04 ch. 1 §60.4.1 and ch. 30 §40.3.6.2 (GY); RARC N425.
+    expect(denial(run(claim([line('99213', '150.00', { modifiers: ['GY'] })])).j, 1)).toEqual({
+      adj: [{ group: 'PR', carc: '96', amount: '150.00' }],
+      remarks: ['N425'],
+    });
+  });
+
   it('gives the first appeal level and its deadline (remit + 5 days presumed receipt + 120 days)', () => {
     const { j } = run(two(), { findings: [finding('ncci.ptp', 1)] });
     expect(j.remitDate).toBe('2026-03-16');
