@@ -3,8 +3,9 @@
  * two) is a claim or a code lookup with the outcome an auditor writes FROM THE RULE TEXT before
  * running ClaimLab (the rule is cited in the record's `rule`). Money comes from the CMS CY2025
  * RVU and GPCI tables by hand arithmetic (RVUs x GPCI x CF 32.3465, 20% coinsurance, 2%
- * sequestration on the payment), not from ClaimLab. One test per record. A record with `todo` names a bigger item left for another
- * change (it runs as `it.fails` so it turns red once fixed); see test/fidelity/README.md.
+ * sequestration on the payment), not from ClaimLab. One test per record. A record with `todo`
+ * names a bigger item left for another change (it runs as `it.fails` so it turns red once
+ * fixed); see test/fidelity/README.md.
  *
  * The claims run as one batch through `check` and one through `adjudicate`, in file order (the
  * global-surgery ledger claims share a member; every other claim has its own member and its

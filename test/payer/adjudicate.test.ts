@@ -106,7 +106,10 @@ describe('Medicare Part B adjudication', () => {
   });
 
   it('applies the multiple-procedure reduction and the bilateral 150%', () => {
-    const c = claim([line('11055', '200.00'), line('20610', '300.00', { modifiers: ['50'] })], {
+    // Q7 (a class finding): routine foot care such as 11055 is excluded without one
+    // (Pub. 100-02 ch. 15 §290); the modifier does not change the price.
+    const paring = line('11055', '200.00', { modifiers: ['Q7'] });
+    const c = claim([paring, line('20610', '300.00', { modifiers: ['50'] })], {
       accumulators: met,
     });
     const { j } = run(c);
@@ -397,6 +400,16 @@ describe('adjudicated denials: group + CARC + RARC per path', () => {
       adj: [{ group: 'CO', carc: '97', amount: '20.00' }],
       remarks: ['M15'],
     });
+  });
+
+  it('routine foot care (11721) is PR-96 + N425 without a class finding; with Q8 it is priced', () => {
+    // See: SSA §1862(a)(13)(C); Pub. 100-02 ch. 15 §290 (class findings Q7-Q9).
+    expect(denial(run(claim([line('11721', '80.00')])).j, 1)).toEqual({
+      adj: [{ group: 'PR', carc: '96', amount: '80.00' }],
+      remarks: ['N425'],
+    });
+    const q8 = run(claim([line('11721', '80.00', { modifiers: ['Q8'] })])).j.lines[0]!;
+    expect(q8.adjustments.map((a) => `${a.group}-${a.carc}`)).not.toContain('PR-96');
   });
 
   it('GY on a line Medicare would otherwise price (a cosmetic procedure): PR-96 + N425, not a write-off', () => {

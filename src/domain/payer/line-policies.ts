@@ -107,7 +107,7 @@ function applyExclusions(
       out[i] = { group: 'PR', carc: '96', remarks: ['N425'], appealable: true, because: 'payer' };
       return;
     }
-    const ex = benefitExclusion(payer, l.code, l.serviceDate ?? dos);
+    const ex = benefitExclusion(payer, l.code, l.serviceDate ?? dos, l.modifiers);
     if (!ex) return;
     out[i] = {
       group: ex.group,
