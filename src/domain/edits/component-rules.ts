@@ -7,10 +7,12 @@
  * - Bilateral (modifier 50): one line, one unit.
  * - Two office/outpatient E/M visits by the same provider on the same date (this claim or the
  *   member's earlier claims): one visit is paid; a second, separate and unrelated encounter is
- *   billed with modifier 25 (or 95/telehealth is not an exception).
+ *   billed with modifier 25 (or 95/telehealth is not an exception). Two hospital inpatient or
+ *   observation visits the same day: one is paid, 25 or not.
  * See: CMS RVU file read-me (PC/TC indicators 0–9); Pub. 100-04 ch. 12 §40.7 (bilateral: 50 on
- * one line with 1 unit) and §30.6.7 (more than one visit on the same day: one combined visit,
- * unless unrelated, separately identifiable); NCCI Policy Manual ch. XI.
+ * one line with 1 unit), §30.6.7 (more than one visit on the same day: one combined visit,
+ * unless unrelated, separately identifiable) and §30.6.9.C (hospital visits on the same day);
+ * NCCI Policy Manual ch. XI.
  */
 import type { Claim } from '../claim/claim';
 import type { Finding } from '../findings';
@@ -96,7 +98,8 @@ export function componentEdits(claim: Claim, ctx: EditContext): Finding[] {
 
 /**
  * A second office E/M by the same provider on the same date: one visit per day unless the
- * second is separate and unrelated and says so with modifier 25.
+ * second is separate and unrelated and says so with modifier 25. A second hospital visit the
+ * same day: one visit per day (§30.6.9.C), 25 or not.
  */
 function sameDayVisits(claim: Claim, ctx: EditContext): Finding[] {
   const out: Finding[] = [];
