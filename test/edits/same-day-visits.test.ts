@@ -54,6 +54,14 @@ describe('one visit a day (em.same-day)', () => {
       ]),
     ).toEqual([[2, '§30.6.9.C']]);
   });
+  it('an office visit the day of admission is part of the initial hospital care (§30.6.9.1.A)', () => {
+    expect(
+      sameDay([
+        ['99214', []],
+        ['99223', []],
+      ]),
+    ).toEqual([[1, '§30.6.9']]);
+  });
   it('an office visit and a hospital visit are counted apart; two office visits stay §30.6.7', () => {
     expect(
       sameDay([

@@ -151,5 +151,43 @@ function sameDayVisits(claim: Claim, ctx: EditContext): Finding[] {
       ),
     );
   });
+  out.push(...admittedSameDay(claim));
+  return out;
+}
+
+/** Office/outpatient visits and emergency department visits (99281-99285). */
+const isOfficeOrEd = (c: string) => isOfficeEm(c) || /^9928[1-5]$/.test(c);
+
+/**
+ * A patient admitted in the course of an office or ED encounter: that visit is part of the
+ * initial hospital care (99221-99223) billed for the same date, not paid on its own.
+ * See: Pub. 100-04 ch. 12 §30.6.9.1.A (services on the date of admission in another setting).
+ */
+function admittedSameDay(claim: Claim): Finding[] {
+  const admitted = new Map<string, string>();
+  for (const l of claim.lines)
+    if (/^9922[1-3]$/.test(l.code))
+      admitted.set(lineDate(claim.serviceDate, l.serviceDate), l.code);
+  if (admitted.size === 0) return [];
+  const out: Finding[] = [];
+  claim.lines.forEach((l, i) => {
+    const date = lineDate(claim.serviceDate, l.serviceDate);
+    const initial = admitted.get(date);
+    if (!initial || !isOfficeOrEd(l.code)) return;
+    out.push(
+      finding(
+        'em.same-day',
+        'error',
+        i + 1,
+        [l.code],
+        `${l.code} (line ${i + 1}) is a visit on ${date}, the day the patient was admitted (${initial}): the visit in the other setting is part of the initial hospital care, not paid on its own.`,
+        'CMS Pub. 100-04 ch. 12 §30.6.9.1.A (services in another setting on the date of admission are part of the initial hospital care); CARC 97, RARC M86',
+        {
+          field: `lines[${i}].code`,
+          suggestion: `Bill ${initial} alone, at the level supported by the day's care`,
+        },
+      ),
+    );
+  });
   return out;
 }
