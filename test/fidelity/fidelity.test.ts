@@ -1,10 +1,11 @@
 /**
- * Expert claims (issue 10): each record of claims.jsonl is a claim or a code lookup with the
- * outcome an auditor writes FROM THE RULE TEXT before running ClaimLab (the rule is cited in
- * the record's `rule`). Money comes from the CMS CY2025 RVU and GPCI tables by hand arithmetic
- * (RVUs x GPCI x CF 32.3465, 20% coinsurance, 2% sequestration on the payment), not from
- * ClaimLab. One test per record. A record with `todo` names a bigger item left for another
- * change (it runs as `it.fails` so it turns red once fixed); see test/fidelity/README.md.
+ * Expert claims (issue 10): each record of claims.jsonl (round one) and claims-2.jsonl (round
+ * two) is a claim or a code lookup with the outcome an auditor writes FROM THE RULE TEXT before
+ * running ClaimLab (the rule is cited in the record's `rule`). Money comes from the CMS CY2025
+ * RVU and GPCI tables by hand arithmetic (RVUs x GPCI x CF 32.3465, 20% coinsurance, 2%
+ * sequestration on the payment), not from ClaimLab. One test per record. A record with `todo`
+ * names a bigger item left for another change (it runs as `it.fails` so it turns red once
+ * fixed); see test/fidelity/README.md.
  *
  * The claims run as one batch through `check` and one through `adjudicate`, in file order (the
  * global-surgery ledger claims share a member; every other claim has its own member and its
@@ -107,10 +108,16 @@ interface Remit {
 }
 
 const here = dirname(fileURLToPath(import.meta.url));
-const records: Rec[] = readFileSync(join(here, 'claims.jsonl'), 'utf8')
-  .split('\n')
-  .filter((l) => l.trim() !== '')
-  .map((l) => JSON.parse(l) as Rec);
+// claims.jsonl: the first audit round; claims-2.jsonl: the second (thin classes of round one).
+const records: Rec[] = ['claims.jsonl', 'claims-2.jsonl'].flatMap((f) =>
+  readFileSync(join(here, f), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => JSON.parse(l) as Rec),
+);
+// Results are kept by record id: an id used twice would check one record against the other's.
+const twice = records.map((r) => r.id).filter((id, i, all) => all.indexOf(id) !== i);
+if (twice.length) throw new Error(`expert claims: record ids used twice: ${twice.join(', ')}`);
 const claims = records.filter((r) => r.claim && !r.reopen);
 
 const cents = (s: string | undefined): number => Math.round(Number(s ?? '0') * 100);

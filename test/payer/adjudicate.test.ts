@@ -106,7 +106,10 @@ describe('Medicare Part B adjudication', () => {
   });
 
   it('applies the multiple-procedure reduction and the bilateral 150%', () => {
-    const c = claim([line('11055', '200.00'), line('20610', '300.00', { modifiers: ['50'] })], {
+    // Q7 (a class finding): routine foot care such as 11055 is excluded without one
+    // (Pub. 100-02 ch. 15 §290); the modifier does not change the price.
+    const paring = line('11055', '200.00', { modifiers: ['Q7'] });
+    const c = claim([paring, line('20610', '300.00', { modifiers: ['50'] })], {
       accumulators: met,
     });
     const { j } = run(c);
@@ -396,6 +399,26 @@ describe('adjudicated denials: group + CARC + RARC per path', () => {
     expect(denial(run(claim([line('A9999', '20.00')])).j, 1)).toEqual({
       adj: [{ group: 'CO', carc: '97', amount: '20.00' }],
       remarks: ['M15'],
+    });
+  });
+
+  it('routine foot care (11721) is PR-96 + N425 without a class finding; with Q8 it is priced', () => {
+    // See: SSA §1862(a)(13)(C); Pub. 100-02 ch. 15 §290 (class findings Q7-Q9).
+    expect(denial(run(claim([line('11721', '80.00')])).j, 1)).toEqual({
+      adj: [{ group: 'PR', carc: '96', amount: '80.00' }],
+      remarks: ['N425'],
+    });
+    const q8 = run(claim([line('11721', '80.00', { modifiers: ['Q8'] })])).j.lines[0]!;
+    expect(q8.adjustments.map((a) => `${a.group}-${a.carc}`)).not.toContain('PR-96');
+  });
+
+  it('GY on a line Medicare would otherwise price (a cosmetic procedure): PR-96 + N425, not a write-off', () => {
+    // The provider's GY says the service is statutorily excluded (e.g. cosmetic surgery, SSA
+    // §1862(a)(10)): the beneficiary is liable, whatever the code's PFS status.
+    // See: Pub. 100-04 ch. 1 §60.4.1 and ch. 30 §40.3.6.2 (GY); RARC N425.
+    expect(denial(run(claim([line('99213', '150.00', { modifiers: ['GY'] })])).j, 1)).toEqual({
+      adj: [{ group: 'PR', carc: '96', amount: '150.00' }],
+      remarks: ['N425'],
     });
   });
 

@@ -46,6 +46,19 @@ describe('non-assigned claim: Medicare pays the beneficiary (Pub. 100-04 ch. 1 �
     expect(r.lines.every(lineBalances)).toBe(true);
   });
 
+  it('a clinical lab test is paid on mandatory assignment: full lab fee, to the provider, no MA28', () => {
+    // See: SSA §1833(h)(5)(C) (lab tests paid only on an assignment basis); Pub. 100-04 ch. 16 §30.
+    const c = claim([line('80053', '40.00'), line('99213', '120.00')], { accumulators: met });
+    c.provider.participating = false;
+    const lab = run(claim([line('80053', '40.00')], { accumulators: met })).j.lines[0]!;
+    const { j } = run(withAssignment(c, false));
+    expect(j.lines[0]!.allowed).toBe(lab.allowed);
+    expect(j.lines[0]!.paidTo).toBeUndefined();
+    expect(j.lines[0]!.remarks).not.toContain('MA28');
+    expect(j.lines[1]!.paidTo).toBe('patient');
+    expect(j.lines[1]!.remarks).toContain('MA28');
+  });
+
   it('an assigned claim (participating or non-par accepting assignment) is paid to the provider', () => {
     for (const c of [nonPar(true), claim([line('99213', '120.00')], { accumulators: met })]) {
       const { j } = run(c);

@@ -8,10 +8,12 @@
  *   9 it earns no bilateral payment (a warning: the payer pays 100% of one side).
  * - Two office/outpatient E/M visits by the same provider on the same date (this claim or the
  *   member's earlier claims): one visit is paid; a second, separate and unrelated encounter is
- *   billed with modifier 25 (or 95/telehealth is not an exception).
+ *   billed with modifier 25 (or 95/telehealth is not an exception). Two hospital inpatient or
+ *   observation visits the same day: one is paid, 25 or not.
  * See: CMS RVU file read-me (PC/TC indicators 0–9); Pub. 100-04 ch. 12 §40.7 (bilateral: 50 on
- * one line with 1 unit) and §30.6.7 (more than one visit on the same day: one combined visit,
- * unless unrelated, separately identifiable); NCCI Policy Manual ch. XI.
+ * one line with 1 unit), §30.6.7 (more than one visit on the same day: one combined visit,
+ * unless unrelated, separately identifiable) and §30.6.9.C (hospital visits on the same day);
+ * NCCI Policy Manual ch. XI.
  */
 import type { Claim } from '../claim/claim';
 import type { Finding } from '../findings';
@@ -45,6 +47,16 @@ const BILATERAL_WHY: Record<string, string> = {
 
 /** Office and outpatient E/M visits (99202–99215): the visits §30.6.7 combines. */
 const isOfficeEm = (c: string) => /^992(0[2-5]|1[1-5])$/.test(c);
+/**
+ * Hospital inpatient or observation care (initial 99221-99223, subsequent 99231-99233, same-day
+ * admission and discharge 99234-99236, discharge 99238-99239): one visit a day by the same
+ * physician is paid, and modifier 25 does not make a second one payable.
+ * See: Pub. 100-04 ch. 12 §30.6.9.C (two or more hospital visits on the same day).
+ */
+const isHospitalEm = (c: string) => /^992(2[1-3]|3[1-689])$/.test(c);
+/** Which one-visit-a-day family a code is in (office and hospital visits are counted apart). */
+const visitFamily = (c: string): 'office' | 'hospital' | null =>
+  isOfficeEm(c) ? 'office' : isHospitalEm(c) ? 'hospital' : null;
 
 export function componentEdits(claim: Claim, ctx: EditContext): Finding[] {
   const out: Finding[] = [];
@@ -120,7 +132,8 @@ export function componentEdits(claim: Claim, ctx: EditContext): Finding[] {
 
 /**
  * A second office E/M by the same provider on the same date: one visit per day unless the
- * second is separate and unrelated and says so with modifier 25.
+ * second is separate and unrelated and says so with modifier 25. A second hospital visit the
+ * same day: one visit per day (§30.6.9.C), 25 or not.
  */
 function sameDayVisits(claim: Claim, ctx: EditContext): Finding[] {
   const out: Finding[] = [];
@@ -134,34 +147,79 @@ function sameDayVisits(claim: Claim, ctx: EditContext): Finding[] {
       continue;
     if (h.provider.npi !== claim.provider.npi || patientKey(h) !== patient) continue;
     for (const l of h.lines)
-      if (isOfficeEm(l.code))
-        seen.set(lineDate(h.serviceDate, l.serviceDate), {
+      if (visitFamily(l.code))
+        seen.set(`${visitFamily(l.code)} ${lineDate(h.serviceDate, l.serviceDate)}`, {
           where: `claim ${h.claimId}`,
           code: l.code,
         });
   }
   claim.lines.forEach((l, i) => {
-    if (!isOfficeEm(l.code)) return;
+    const family = visitFamily(l.code);
+    if (!family) return;
     const date = lineDate(claim.serviceDate, l.serviceDate);
     if (!isIsoDate(date)) return;
-    const first = seen.get(date);
+    const first = seen.get(`${family} ${date}`);
     if (first === undefined) {
-      seen.set(date, { where: `line ${i + 1}`, code: l.code });
+      seen.set(`${family} ${date}`, { where: `line ${i + 1}`, code: l.code });
       return;
     }
-    if (l.modifiers.includes('25') || first.code === l.code) return;
+    if ((family === 'office' && l.modifiers.includes('25')) || first.code === l.code) return;
     out.push(
       finding(
         'em.same-day',
         'error',
         i + 1,
         [l.code],
-        `${l.code} (line ${i + 1}) is a second office E/M visit by the same provider on ${date} (the first is ${first.code}, ${first.where}): visits on one day are combined into one visit at the level of the day's total work; a second visit is paid only when it is a separate, unrelated encounter billed with modifier 25.`,
-        'CMS Pub. 100-04 ch. 12 §30.6.7 (payment for office visits: more than one visit on the same day); NCCI Policy Manual ch. XI; CARC 97, RARC M86',
+        family === 'office'
+          ? `${l.code} (line ${i + 1}) is a second office E/M visit by the same provider on ${date} (the first is ${first.code}, ${first.where}): visits on one day are combined into one visit at the level of the day's total work; a second visit is paid only when it is a separate, unrelated encounter billed with modifier 25.`
+          : `${l.code} (line ${i + 1}) is a second hospital visit by the same provider on ${date} (the first is ${first.code}, ${first.where}): one hospital visit a day is paid; bill one code for the day's combined care.`,
+        family === 'office'
+          ? 'CMS Pub. 100-04 ch. 12 §30.6.7 (payment for office visits: more than one visit on the same day); NCCI Policy Manual ch. XI; CARC 97, RARC M86'
+          : 'CMS Pub. 100-04 ch. 12 §30.6.9.C (two or more hospital visits on the same day: one is paid); CARC 97, RARC M86',
         {
           field: `lines[${i}].modifiers`,
           suggestion:
-            'Combine the visits into one E/M line at the level supported by the day, or append 25 if the second encounter was separate and unrelated (documented)',
+            family === 'office'
+              ? 'Combine the visits into one E/M line at the level supported by the day, or append 25 if the second encounter was separate and unrelated (documented)'
+              : 'Combine the visits into one hospital care line at the level supported by the day',
+        },
+      ),
+    );
+  });
+  out.push(...admittedSameDay(claim));
+  return out;
+}
+
+/** Office/outpatient visits and emergency department visits (99281-99285). */
+const isOfficeOrEd = (c: string) => isOfficeEm(c) || /^9928[1-5]$/.test(c);
+
+/**
+ * A patient admitted in the course of an office or ED encounter: that visit is part of the
+ * initial hospital care (99221-99223) billed for the same date, not paid on its own.
+ * See: Pub. 100-04 ch. 12 §30.6.9.1.A (services on the date of admission in another setting).
+ */
+function admittedSameDay(claim: Claim): Finding[] {
+  const admitted = new Map<string, string>();
+  for (const l of claim.lines)
+    if (/^9922[1-3]$/.test(l.code))
+      admitted.set(lineDate(claim.serviceDate, l.serviceDate), l.code);
+  if (admitted.size === 0) return [];
+  const out: Finding[] = [];
+  claim.lines.forEach((l, i) => {
+    const date = lineDate(claim.serviceDate, l.serviceDate);
+    const initial = admitted.get(date);
+    if (!initial || !isOfficeOrEd(l.code)) return;
+    out.push(
+      finding(
+        'em.same-day',
+        'error',
+        i + 1,
+        [l.code],
+        `${l.code} (line ${i + 1}) is a visit on ${date}, the day the patient was admitted (${initial}): the visit in the other setting is part of the initial hospital care, not paid on its own.`,
+        'CMS Pub. 100-04 ch. 12 §30.6.9.1.A (services in another setting on the date of admission are part of the initial hospital care); CARC 97, RARC M86',
+        {
+          field: `lines[${i}].code`,
+          suggestion: `Bill ${initial} alone, at the level supported by the day's care`,
         },
       ),
     );

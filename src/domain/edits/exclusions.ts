@@ -23,6 +23,8 @@ export interface ExclusionRule {
   group: 'PR' | 'CO';
   carc: string;
   remarks: readonly string[];
+  /** Modifiers that take a line out of the exclusion (profile.ts `exclusions`). */
+  unlessModifiers?: readonly string[] | undefined;
   title?: string | undefined;
   source: string;
   effective: string | null;
@@ -82,7 +84,12 @@ export function exclusionFindings(claim: Claim, p: ExclusionPolicy, statusN?: St
   claim.lines.forEach((l, i) => {
     if (!l.code) return;
     const date = lineDate(claim.serviceDate, l.serviceDate);
-    const rule = p.exclusions.find((e) => inEffect(e, date) && listed(e.procedures, l.code));
+    const rule = p.exclusions.find(
+      (e) =>
+        inEffect(e, date) &&
+        listed(e.procedures, l.code) &&
+        !e.unlessModifiers?.some((m) => l.modifiers.includes(m)),
+    );
     const medicare = p.kind === 'medicare';
     const byStatus = !rule && medicare && !!statusN?.(l.code);
     if (!rule && !byStatus) return;

@@ -461,11 +461,30 @@ function price(
     });
   });
   const priced: (PricedLine | undefined)[] = new Array<PricedLine | undefined>(claim.lines.length);
-  for (const p of applyPaymentRules(toPrice, {
+  // Clinical lab tests on the lab fee schedule are paid only on assignment, at the full fee
+  // (no non-par 95%, no limiting charge). See: SSA §1833(h)(5)(C); Pub. 100-04 ch. 16 §30.
+  const clfs = (l: LineToPrice) => {
+    const fee = fees[l.index];
+    const status = fee?.kind === 'priced' ? fee.status : null;
+    return (
+      serviceCategory(
+        l.code ?? claim.lines[l.index]!.code,
+        l.modifiers,
+        l.serviceDate ?? dos,
+        status,
+      ) === 'lab'
+    );
+  };
+  const labs = nonPar ? toPrice.filter(clfs) : [];
+  const rest = labs.length ? toPrice.filter((l) => !clfs(l)) : toPrice;
+  for (const p of applyPaymentRules(rest, {
     nonParRate: nonPar ? valueOn(medicare.nonParticipatingRate, dos) : null,
     limitingChargeRate: nonPar ? valueOn(medicare.limitingChargeRate, dos) : null,
   }))
     priced[p.index] = p;
+  if (labs.length)
+    for (const p of applyPaymentRules(labs, { nonParRate: null, limitingChargeRate: null }))
+      priced[p.index] = p;
   // Drugs: assignment is mandatory (SSA §1842(o)(3)): no non-par rate, no limiting charge.
   for (let i = 0; drugs && i < drugs.length; i++) if (drugs[i]) priced[i] = drugs[i];
   return { fees, priced, nonAssigned };
@@ -600,7 +619,9 @@ function shareCosts(
     const payment = cents(p.allowed - share.total);
     const seq = seqRate > 0 ? mulRound(payment, seqRate) : cents(0);
     if (contractual > 0) line.adjustments.push({ group: 'CO', carc: '45', amount: contractual });
-    if (nonAssigned) line.remarks.push('MA28');
+    // MA28 (the notice is for information: not assigned) on the lines Medicare pays the
+    // beneficiary; drugs and clinical lab tests are paid on mandatory assignment.
+    if (nonAssigned && p.limitingCharge !== null) line.remarks.push('MA28');
     if (seq > 0) line.adjustments.push({ group: 'CO', carc: '253', amount: seq });
     if (share.deductible > 0)
       line.adjustments.push({ group: 'PR', carc: '1', amount: share.deductible });

@@ -100,7 +100,14 @@ function applyExclusions(
 ): void {
   claim.lines.forEach((l, i) => {
     if (out[i]) return;
-    const ex = benefitExclusion(payer, l.code, l.serviceDate ?? dos);
+    if (payer.kind === 'medicare' && l.modifiers.includes('GY')) {
+      // The provider says the line is statutorily excluded (or no Medicare benefit): Medicare
+      // denies it with the beneficiary liable, whatever the code's fee schedule status.
+      // See: Pub. 100-04 ch. 1 §60.4.1 and ch. 30 §40.3.6.2 (GY); SSA §1862(a); RARC N425.
+      out[i] = { group: 'PR', carc: '96', remarks: ['N425'], appealable: true, because: 'payer' };
+      return;
+    }
+    const ex = benefitExclusion(payer, l.code, l.serviceDate ?? dos, l.modifiers);
     if (!ex) return;
     out[i] = {
       group: ex.group,

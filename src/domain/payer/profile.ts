@@ -337,6 +337,13 @@ const base = z.object({
         group: z.enum(['PR', 'CO']),
         carc: z.string().regex(/^\d{1,3}$/, 'must be a claim adjustment reason code number'),
         remarks: z.array(z.string().regex(/^(MA|M|N)\d{1,3}$/, 'must be a RARC')).default([]),
+        /**
+         * Modifiers that take a line out of the exclusion (e.g. Q7/Q8/Q9, the class findings
+         * that make foot care covered for a patient with a systemic condition).
+         */
+        unlessModifiers: z
+          .array(z.string().regex(/^[A-Z0-9]{2}$/, 'must be a modifier'))
+          .optional(),
         ...datedRule,
       }),
     )

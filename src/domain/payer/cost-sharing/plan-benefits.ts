@@ -67,15 +67,24 @@ export function planPreventive(
   return listed ? 'not-preventive' : null;
 }
 
-/** The plan's exclusion covering this code on this date, if any. */
+/**
+ * The plan's exclusion covering this code on this date, if any; a line with one of the
+ * exclusion's `unlessModifiers` (e.g. Q7-Q9 class findings on foot care) is not excluded.
+ */
 export function benefitExclusion(
   payer: Pick<PayerProfile, 'exclusions'>,
   code: string,
   date: string,
+  modifiers: readonly string[] = [],
 ): Exclusion | undefined {
   const list = payer.exclusions;
   if (!list || list.length === 0) return undefined;
-  return list.find((e) => inForce(e, date) && procedureListed(e.procedures, code));
+  return list.find(
+    (e) =>
+      inForce(e, date) &&
+      procedureListed(e.procedures, code) &&
+      !e.unlessModifiers?.some((m) => modifiers.includes(m)),
+  );
 }
 
 export type { PreventivePolicy, Exclusion };
