@@ -575,7 +575,6 @@ export const SYNONYMS: SynonymRule[] = [
   { from: ['pink eye'], to: ['conjunctivitis'] },
   { from: ['aom'], to: ['acute otitis media'] },
   { from: ['ear infection'], to: ['otitis media'] },
-  { from: ['swimmers ear'], to: ['otitis externa'] },
   { from: ['cellulitis'], to: ['cellulitis'] },
   { from: ['shingles'], to: ['zoster'] },
   { from: ['chickenpox', 'chicken pox'], to: ['varicella'] },
