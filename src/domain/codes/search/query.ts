@@ -77,6 +77,41 @@ interface ResolvedSlot {
   venom: boolean;
 }
 
+const popcount = (n: number): number => {
+  let c = 0;
+  for (let x = n; x; x &= x - 1) c++;
+  return c;
+};
+
+/**
+ * A slot is worth its best alternative, not the sum of its alternatives' words: "leg" (leg |
+ * limb | lower extremity) must not score "Pain in left lower leg" above "Pain in left leg" (M79.605)
+ * because "lower" is a word of another alternative. Returns, for a document's mask, the weight
+ * its words beyond each slot's best alternative added (subtracted at ranking; exact match quality
+ * taken as 1).
+ */
+function slotOverlap(resolved: readonly ResolvedSlot[]): (mask: number) => number {
+  const multi = resolved
+    .filter((slot) => slot.alts.length > 1 && slot.alts.some((a) => a.words.length > 1))
+    .map((slot) => ({
+      all: slot.alts.reduce((m, a) => m | a.bits, 0),
+      alts: slot.alts.map((a) => a.bits),
+      weight: slot.alts[0]!.words[0]!.weight,
+    }));
+  if (!multi.length) return () => 0;
+  return (mask) => {
+    let out = 0;
+    for (const slot of multi) {
+      const set = popcount(mask & slot.all);
+      if (set < 2) continue;
+      let best = 0;
+      for (const bits of slot.alts) best = Math.max(best, popcount(mask & bits));
+      out += (set - best) * slot.weight;
+    }
+    return out;
+  };
+}
+
 /** Hands out mask bits, one per distinct word, up to 31 (a 32-bit mask). */
 class BitAllocator {
   #next = 0;
@@ -497,7 +532,14 @@ export class CodeSearch {
       need = this.#markMostWords(required, optional, satisfied);
     }
 
-    const ranked = this.#rank(this.#nTouched, need, satisfied, opts, penalty);
+    const ranked = this.#rank(
+      this.#nTouched,
+      need,
+      satisfied,
+      opts,
+      penalty,
+      slotOverlap(resolved),
+    );
     this.#resetMarks();
     return { ...ranked, corrections, partial: need < required.length };
   }
@@ -714,6 +756,7 @@ export class CodeSearch {
     satisfied: (m: number) => number,
     opts: SearchOptions,
     penalty: ((code: string) => number) | null,
+    overlap: (mask: number) => number = () => 0,
   ): Omit<SearchResult, 'corrections'> {
     const ix = this.ix;
     const { docKind, docWeight, nTitles, targets, codes, billable, chapter } = ix;
@@ -741,7 +784,7 @@ export class CodeSearch {
       const m = this.#mask[d]!;
       if (satisfied(m) < need) continue;
       const extra = Math.max(0, docWeight[d]! - this.#pen[d]!);
-      const s = this.#qsum[d]! - W.extraWord * extra + W.kind[docKind[d] as DocKind];
+      const s = this.#qsum[d]! - overlap(m) - W.extraWord * extra + W.kind[docKind[d] as DocKind];
       if (d < nTitles) offer(d, s, d);
       else {
         const t = targets.get(d - nTitles);
