@@ -112,6 +112,48 @@ function slotOverlap(resolved: readonly ResolvedSlot[]): (mask: number) => numbe
   };
 }
 
+/** What an Index hit loses when its path is another condition "with" the one typed. */
+const WITH_OTHER_MAIN = 0.5;
+
+/**
+ * A combination code the Index reaches by "<main term> > ... > with > <condition>" is that main
+ * term's code with the condition (Guidelines I.A.15 "with"; I.B.1: look up the main term, the
+ * condition): when the query names no word of the main term ("lle edema" and "Varix > leg >
+ * with > edema"), the hit ranks below the ones the query reaches otherwise ("Edema, legs R60.0").
+ * Hits keep their order otherwise (the two-condition rescue orders its own hits).
+ */
+export function byMainTerm(hits: SearchHit[], slots: readonly Slot[]): SearchHit[] {
+  const said = new Set<string>();
+  for (const slot of slots)
+    for (const alt of slot.alts)
+      for (const w of alt) {
+        said.add(w);
+        said.add(stem(w));
+      }
+  const kept: SearchHit[] = [];
+  const moved: SearchHit[] = [];
+  for (const h of hits) {
+    const path = h.via === 'index' ? h.indexPath?.toLowerCase() : undefined;
+    const main = path
+      ?.split(' > ')[0]!
+      .replace(/['\u2019]/g, '')
+      .match(/[a-z0-9]+/g);
+    if (
+      !path?.includes(' > with > ') ||
+      !main ||
+      main.some((w) => said.has(w) || said.has(stem(w)))
+    )
+      kept.push(h);
+    else moved.push({ ...h, score: Math.round((h.score - WITH_OTHER_MAIN) * 1000) / 1000 });
+  }
+  if (!moved.length) return hits;
+  for (const h of moved) {
+    const at = kept.findIndex((k) => k.score < h.score);
+    kept.splice(at < 0 ? kept.length : at, 0, h);
+  }
+  return kept;
+}
+
 /** Hands out mask bits, one per distinct word, up to 31 (a 32-bit mask). */
 class BitAllocator {
   #next = 0;
@@ -213,6 +255,7 @@ export class CodeSearch {
     // history code says both words).
     if (r.partial || historyMismatch(r.hits, slots))
       r = { ...r, ...this.#rescue(slots, r, window, opts) };
+    else r = { ...r, hits: byMainTerm(r.hits, slots) };
     const side = querySide(slots);
     const found = side ? this.#withSidedSiblings(r.hits, side) : r.hits;
     const hits = byQualifiers(found, slots).slice(offset, offset + limit);
