@@ -117,8 +117,8 @@ const WITH_OTHER_MAIN = 0.5;
 
 /**
  * A combination code the Index reaches by "<main term> > ... > with <condition>" is that main
- * term's code with the condition ("Puncture > ear > with foreign body"; Guidelines I.A.15 "with"; I.B.1: look up the main term, the
- * condition): when the query names no word of the main term ("lle edema" and "Varix > leg >
+ * term's code with the condition ("Puncture > ear > with foreign body"; Guidelines I.A.15
+ * "with"; I.B.1: look up the main term, the condition): when the query names no word of the main term ("lle edema" and "Varix > leg >
  * with > edema"), the hit ranks below the ones the query reaches otherwise ("Edema, legs R60.0").
  * Hits keep their order otherwise (the two-condition rescue orders its own hits).
  */
