@@ -483,7 +483,7 @@ export const SYNONYMS: SynonymRule[] = [
   { from: ['bleed', 'bleeding'], to: ['hemorrhage', 'bleeding'], keep: true },
   {
     from: ['sbo', 'small bowel obstruction', 'bowel obstruction'],
-    to: ['intestinal obstruction', 'obstruction intestine'],
+    to: ['intestinal obstruction'],
   },
   { from: ['bowel'], to: ['intestine', 'intestinal'], keep: true },
   // The colon is the large intestine (Z85.038 "... of large intestine"), a digestive organ
