@@ -75,6 +75,8 @@ interface ResolvedSlot {
   side: boolean;
   /** A venomous sting or bite (expand.ts): the other slots are optional. */
   venom: boolean;
+  /** Names only a limb or region (SITE_WORDS): dropped first when no code has every word. */
+  site: boolean;
 }
 
 const popcount = (n: number): number => {
@@ -154,6 +156,13 @@ export function byMainTerm(hits: SearchHit[], slots: readonly Slot[]): SearchHit
   }
   return kept;
 }
+
+/** Limbs and regions as typed: a condition's codes often group them ("ankle and foot"). */
+const SITE_WORDS = new Set(
+  'toe toes great big finger fingers thumb hand hands wrist forearm elbow arm arms shoulder foot feet ankle ankles heel leg legs knee knees thigh hip calf palm'.split(
+    ' ',
+  ),
+);
 
 /** Hands out mask bits, one per distinct word, up to 31 (a 32-bit mask). */
 class BitAllocator {
@@ -565,8 +574,10 @@ export class CodeSearch {
     const corrections: string[] = [];
     const resolved = this.#resolveSlots(slots, corrections);
     if (!resolved.length) return { hits: [], total: 0, corrections, partial: true };
-    const { required, optional } = this.#requiredSlots(resolved);
-    const satisfied = (mask: number) => countSatisfied(required, mask);
+    const split = this.#requiredSlots(resolved);
+    const { optional } = split;
+    let { required } = split;
+    let satisfied = (mask: number) => countSatisfied(required, mask);
 
     this.#markAllWords(required, optional);
     let need = required.length;
@@ -574,6 +585,25 @@ export class CodeSearch {
       // No code has every word: fall back to the codes that have the most of them.
       this.#resetMarks();
       need = this.#markMostWords(required, optional, satisfied);
+      // Unless those that name the limb or region typed name nothing else ("gout rt great toe":
+      // lacerations of the great toe): the condition is the main term (Guidelines I.B.1) and its
+      // codes group sites their own way (M10.07- "ankle and foot", G56.0- "upper limb"), so the
+      // site is dropped before the condition.
+      const sites = required.filter((slot) => slot.site);
+      const rest = required.filter((slot) => !slot.site);
+      if (sites.length && rest.length && !this.#siteWithCondition(sites, rest)) {
+        const restSatisfied = (mask: number) => countSatisfied(rest, mask);
+        this.#resetMarks();
+        this.#markAllWords(rest, [...optional, ...sites]);
+        if (this.#anyDocumentSatisfies(rest.length, restSatisfied)) {
+          required = rest;
+          satisfied = restSatisfied;
+          need = rest.length;
+        } else {
+          this.#resetMarks();
+          need = this.#markMostWords(required, optional, satisfied);
+        }
+      }
     }
 
     const ranked = this.#rank(
@@ -608,6 +638,7 @@ export class CodeSearch {
           size: sum(alts.map(rarestWordSize)),
           side: isSideSlot(slot),
           venom: !!slot.venom,
+          site: slot.typed.split(/\s+/).every((w) => SITE_WORDS.has(w)),
         });
     });
     return resolved;
@@ -732,6 +763,15 @@ export class CodeSearch {
     for (let i = 0; i < this.#nTouched; i++)
       most = Math.max(most, satisfied(this.#mask[this.#touched[i]!]!));
     return most;
+  }
+
+  /** Whether a marked document has every site slot and some other required slot. */
+  #siteWithCondition(sites: ResolvedSlot[], rest: ResolvedSlot[]): boolean {
+    for (let i = 0; i < this.#nTouched; i++) {
+      const m = this.#mask[this.#touched[i]!]!;
+      if (countSatisfied(sites, m) === sites.length && countSatisfied(rest, m) > 0) return true;
+    }
+    return false;
   }
 
   #anyDocumentSatisfies(need: number, satisfied: (mask: number) => number): boolean {
