@@ -46,6 +46,8 @@ describe.skipIf(!present)('coder-query classes on FY2026 ICD-10-CM (round 5)', (
   it('anatomy: a limb word counts once; a site the condition codes do not name', () => {
     expect(top('lt leg pain', 1)).toEqual(['M79.605']);
     expect(top('lle edema', 1)).toEqual(['R60.0']);
+    expect(top('bilat leg edema', 1)).toEqual(['R60.0']);
+    expect(top('varicose veins bilat legs', 1)).toEqual(['I83.93']);
     expect(top('cts rt wrist', 1)).toEqual(['G56.01']);
     expect(top('puncture wound lt palm', 1)).toEqual(['S61.432A']);
     expect(top('rt distal radius fx routine healing', 1)).toEqual(['S52.501D']);

@@ -263,12 +263,14 @@ export class CodeSearch {
     // history's owner, or two conditions a coder reports together).
     // Or every code that has them is another's history ("hx of etoh abuse": only the family
     // history code says both words).
-    if (r.partial || historyMismatch(r.hits, slots))
-      r = { ...r, ...this.#rescue(slots, r, window, opts) };
-    else r = { ...r, hits: byMainTerm(r.hits, slots) };
+    const rescued = r.partial || historyMismatch(r.hits, slots);
+    if (rescued) r = { ...r, ...this.#rescue(slots, r, window, opts) };
     const side = querySide(slots);
     const found = side ? this.#withSidedSiblings(r.hits, side) : r.hits;
-    const hits = byQualifiers(found, slots).slice(offset, offset + limit);
+    const ordered = byQualifiers(found, slots);
+    // After the side order: a sided "<other main term> with <condition>" code is not promoted
+    // above the condition's own unsided code ("bilat leg edema": R60.0).
+    const hits = (rescued ? ordered : byMainTerm(ordered, slots)).slice(offset, offset + limit);
     return { ...r, hits };
   }
 

@@ -520,7 +520,7 @@ export const SYNONYMS: SynonymRule[] = [
   { from: ['sprained'], to: ['sprain'] },
   // Titles name a limb three ways: "left leg", "left lower limb", "left lower extremity"
   // (I82.40- deep veins "of left lower extremity", L03.11- "of left lower limb").
-  { from: ['leg'], to: ['leg', 'limb', 'lower extremity'], keep: true },
+  { from: ['leg', 'legs'], to: ['leg', 'limb', 'lower extremity'], keep: true },
   { from: ['arm'], to: ['arm', 'humerus', 'forearm', 'upper extremity'], keep: true },
   { from: ['acl'], to: ['anterior cruciate ligament'] },
   { from: ['mcl'], to: ['medial collateral ligament'] },
