@@ -349,4 +349,33 @@ export const ABBREVIATIONS: readonly string[] = [
   'presyncope,near syncope=syncope collapse',
   'nvd=nausea vomiting diarrhea',
   'uncontrolled htn=hypertension',
+  // Fifth round (issue 10). Index "Disease, hand, foot and mouth B08.4"; "Examination,
+  // pre-procedural (pre-operative) Z01.818"; "Hyperlipidemia, screening for Z13.220" (Tabular
+  // "lipoid disorders"); Table of Drugs and Chemicals "Carbon monoxide"; I21.02 "... left anterior
+  // descending coronary artery"; Z79.890 "Hormone replacement therapy"; "acute appy" is acute
+  // appendicitis (K35.8-), "appy" alone an appendectomy (synonyms.ts).
+  'hfm,hfmd,hand foot mouth disease,hand foot mouth=hand foot and mouth disease',
+  'preop exam,pre op exam,preoperative exam,preop eval,preop evaluation,pre op eval,preoperative evaluation,preop clearance,preoperative clearance=pre operative examination',
+  'lipid screening,screening lipids,screening for lipids,lipid panel screening=screening lipoid disorders',
+  'co poisoning,co toxicity,co exposure=carbon monoxide',
+  'lad=left anterior descending',
+  'cbd=common bile duct;bile duct',
+  'hrt=hormone replacement therapy',
+  'acute appy=acute appendicitis',
+  // External cause index "Kicked by, animal NEC W55.82" (the W55 "Struck by <animal>" codes;
+  // "person" W50.1 keeps the typed words); Index "Status (post), amputation - see Absence, by
+  // site, acquired"; a device "in place" is its presence (Guidelines I.C.21.c.3, Z95-Z97).
+  '+kicked by,kicked=struck by',
+  'amputation status,status amputation,amputee,status post amputation=acquired absence',
+  'in place=presence;status',
+  // Index "Fracture, radius, distal end - see Fracture, radius, lower end" (and femur, humerus,
+  // tibia, ulna); "Puncture, palm - see Puncture, hand" (Abrasion, Bite, Blister alike); external
+  // cause index "Cut, cutting - see also Contact, with, by object" (W26.0 "Contact with knife").
+  '+distal radius=lower end radius',
+  '+distal ulna=lower end ulna',
+  '+distal femur=lower end femur',
+  '+distal humerus=lower end humerus',
+  '+distal tibia=lower end tibia',
+  '+palm,palmar=hand',
+  '+cut by,cut with,cut on=contact with',
 ];

@@ -75,7 +75,94 @@ interface ResolvedSlot {
   side: boolean;
   /** A venomous sting or bite (expand.ts): the other slots are optional. */
   venom: boolean;
+  /** Names only a limb or region (SITE_WORDS): dropped first when no code has every word. */
+  site: boolean;
 }
+
+const popcount = (n: number): number => {
+  let c = 0;
+  for (let x = n; x; x &= x - 1) c++;
+  return c;
+};
+
+/**
+ * A slot is worth its best alternative, not the sum of its alternatives' words: "leg" (leg |
+ * limb | lower extremity) must not score "Pain in left lower leg" above "Pain in left leg" (M79.605)
+ * because "lower" is a word of another alternative. Returns, for a document's mask, the weight
+ * its words beyond each slot's best alternative added (subtracted at ranking; exact match quality
+ * taken as 1).
+ */
+function slotOverlap(resolved: readonly ResolvedSlot[]): (mask: number) => number {
+  const multi = resolved
+    .filter((slot) => slot.alts.length > 1 && slot.alts.some((a) => a.words.length > 1))
+    .map((slot) => ({
+      all: slot.alts.reduce((m, a) => m | a.bits, 0),
+      alts: slot.alts.map((a) => a.bits),
+      weight: slot.alts[0]!.words[0]!.weight,
+    }));
+  if (!multi.length) return () => 0;
+  return (mask) => {
+    let out = 0;
+    for (const slot of multi) {
+      const set = popcount(mask & slot.all);
+      if (set < 2) continue;
+      let best = 0;
+      for (const bits of slot.alts) best = Math.max(best, popcount(mask & bits));
+      out += (set - best) * slot.weight;
+    }
+    return out;
+  };
+}
+
+/** What an Index hit loses when its path is another condition "with" the one typed. */
+const WITH_OTHER_MAIN = 0.5;
+
+/**
+ * A combination code the Index reaches by "<main term> > ... > with <condition>" is that main
+ * term's code with the condition ("Puncture > ear > with foreign body"; Guidelines I.A.15
+ * "with"; I.B.1: look up the main term, the condition): when the query names no word of the main term ("lle edema" and "Varix > leg >
+ * with > edema"), the hit ranks below the ones the query reaches otherwise ("Edema, legs R60.0").
+ * Hits keep their order otherwise (the two-condition rescue orders its own hits).
+ */
+export function byMainTerm(hits: SearchHit[], slots: readonly Slot[]): SearchHit[] {
+  const said = new Set<string>();
+  for (const slot of slots)
+    for (const alt of slot.alts)
+      for (const w of alt) {
+        said.add(w);
+        said.add(stem(w));
+      }
+  const kept: SearchHit[] = [];
+  const moved: SearchHit[] = [];
+  for (const h of hits) {
+    const path = h.via === 'index' ? h.indexPath?.toLowerCase() : undefined;
+    const main = path
+      ?.split(' > ')[0]!
+      .replace(/['\u2019]/g, '')
+      .match(/[a-z0-9]+/g);
+    if (
+      !path ||
+      !/ > with\b/.test(path) ||
+      !main ||
+      main.some((w) => said.has(w) || said.has(stem(w)))
+    )
+      kept.push(h);
+    else moved.push({ ...h, score: Math.round((h.score - WITH_OTHER_MAIN) * 1000) / 1000 });
+  }
+  if (!moved.length) return hits;
+  for (const h of moved) {
+    const at = kept.findIndex((k) => k.score < h.score);
+    kept.splice(at < 0 ? kept.length : at, 0, h);
+  }
+  return kept;
+}
+
+/** Limbs and regions as typed: a condition's codes often group them ("ankle and foot"). */
+const SITE_WORDS = new Set(
+  'toe toes great big finger fingers thumb hand hands wrist forearm elbow arm arms shoulder foot feet ankle ankles heel leg legs knee knees thigh hip calf palm'.split(
+    ' ',
+  ),
+);
 
 /** Hands out mask bits, one per distinct word, up to 31 (a 32-bit mask). */
 class BitAllocator {
@@ -176,11 +263,14 @@ export class CodeSearch {
     // history's owner, or two conditions a coder reports together).
     // Or every code that has them is another's history ("hx of etoh abuse": only the family
     // history code says both words).
-    if (r.partial || historyMismatch(r.hits, slots))
-      r = { ...r, ...this.#rescue(slots, r, window, opts) };
+    const rescued = r.partial || historyMismatch(r.hits, slots);
+    if (rescued) r = { ...r, ...this.#rescue(slots, r, window, opts) };
     const side = querySide(slots);
     const found = side ? this.#withSidedSiblings(r.hits, side) : r.hits;
-    const hits = byQualifiers(found, slots).slice(offset, offset + limit);
+    const ordered = byQualifiers(found, slots);
+    // After the side order: a sided "<other main term> with <condition>" code is not promoted
+    // above the condition's own unsided code ("bilat leg edema": R60.0).
+    const hits = (rescued ? ordered : byMainTerm(ordered, slots)).slice(offset, offset + limit);
     return { ...r, hits };
   }
 
@@ -486,8 +576,10 @@ export class CodeSearch {
     const corrections: string[] = [];
     const resolved = this.#resolveSlots(slots, corrections);
     if (!resolved.length) return { hits: [], total: 0, corrections, partial: true };
-    const { required, optional } = this.#requiredSlots(resolved);
-    const satisfied = (mask: number) => countSatisfied(required, mask);
+    const split = this.#requiredSlots(resolved);
+    const { optional } = split;
+    let { required } = split;
+    let satisfied = (mask: number) => countSatisfied(required, mask);
 
     this.#markAllWords(required, optional);
     let need = required.length;
@@ -495,9 +587,35 @@ export class CodeSearch {
       // No code has every word: fall back to the codes that have the most of them.
       this.#resetMarks();
       need = this.#markMostWords(required, optional, satisfied);
+      // Unless those that name the limb or region typed name nothing else ("gout rt great toe":
+      // lacerations of the great toe): the condition is the main term (Guidelines I.B.1) and its
+      // codes group sites their own way (M10.07- "ankle and foot", G56.0- "upper limb"), so the
+      // site is dropped before the condition.
+      const sites = required.filter((slot) => slot.site);
+      const rest = required.filter((slot) => !slot.site);
+      if (sites.length && rest.length && !this.#siteWithCondition(sites, rest)) {
+        const restSatisfied = (mask: number) => countSatisfied(rest, mask);
+        this.#resetMarks();
+        this.#markAllWords(rest, [...optional, ...sites]);
+        if (this.#anyDocumentSatisfies(rest.length, restSatisfied)) {
+          required = rest;
+          satisfied = restSatisfied;
+          need = rest.length;
+        } else {
+          this.#resetMarks();
+          need = this.#markMostWords(required, optional, satisfied);
+        }
+      }
     }
 
-    const ranked = this.#rank(this.#nTouched, need, satisfied, opts, penalty);
+    const ranked = this.#rank(
+      this.#nTouched,
+      need,
+      satisfied,
+      opts,
+      penalty,
+      slotOverlap(resolved),
+    );
     this.#resetMarks();
     return { ...ranked, corrections, partial: need < required.length };
   }
@@ -522,6 +640,7 @@ export class CodeSearch {
           size: sum(alts.map(rarestWordSize)),
           side: isSideSlot(slot),
           venom: !!slot.venom,
+          site: slot.typed.split(/\s+/).every((w) => SITE_WORDS.has(w)),
         });
     });
     return resolved;
@@ -648,6 +767,15 @@ export class CodeSearch {
     return most;
   }
 
+  /** Whether a marked document has every site slot and some other required slot. */
+  #siteWithCondition(sites: ResolvedSlot[], rest: ResolvedSlot[]): boolean {
+    for (let i = 0; i < this.#nTouched; i++) {
+      const m = this.#mask[this.#touched[i]!]!;
+      if (countSatisfied(sites, m) === sites.length && countSatisfied(rest, m) > 0) return true;
+    }
+    return false;
+  }
+
   #anyDocumentSatisfies(need: number, satisfied: (mask: number) => number): boolean {
     for (let i = 0; i < this.#nTouched; i++)
       if (satisfied(this.#mask[this.#touched[i]!]!) === need) return true;
@@ -714,6 +842,7 @@ export class CodeSearch {
     satisfied: (m: number) => number,
     opts: SearchOptions,
     penalty: ((code: string) => number) | null,
+    overlap: (mask: number) => number = () => 0,
   ): Omit<SearchResult, 'corrections'> {
     const ix = this.ix;
     const { docKind, docWeight, nTitles, targets, codes, billable, chapter } = ix;
@@ -741,7 +870,7 @@ export class CodeSearch {
       const m = this.#mask[d]!;
       if (satisfied(m) < need) continue;
       const extra = Math.max(0, docWeight[d]! - this.#pen[d]!);
-      const s = this.#qsum[d]! - W.extraWord * extra + W.kind[docKind[d] as DocKind];
+      const s = this.#qsum[d]! - overlap(m) - W.extraWord * extra + W.kind[docKind[d] as DocKind];
       if (d < nTitles) offer(d, s, d);
       else {
         const t = targets.get(d - nTitles);

@@ -483,7 +483,7 @@ export const SYNONYMS: SynonymRule[] = [
   { from: ['bleed', 'bleeding'], to: ['hemorrhage', 'bleeding'], keep: true },
   {
     from: ['sbo', 'small bowel obstruction', 'bowel obstruction'],
-    to: ['intestinal obstruction', 'obstruction intestine'],
+    to: ['intestinal obstruction'],
   },
   { from: ['bowel'], to: ['intestine', 'intestinal'], keep: true },
   // The colon is the large intestine (Z85.038 "... of large intestine"), a digestive organ
@@ -520,7 +520,7 @@ export const SYNONYMS: SynonymRule[] = [
   { from: ['sprained'], to: ['sprain'] },
   // Titles name a limb three ways: "left leg", "left lower limb", "left lower extremity"
   // (I82.40- deep veins "of left lower extremity", L03.11- "of left lower limb").
-  { from: ['leg'], to: ['leg', 'limb', 'lower extremity'], keep: true },
+  { from: ['leg', 'legs'], to: ['leg', 'limb', 'lower extremity'], keep: true },
   { from: ['arm'], to: ['arm', 'humerus', 'forearm', 'upper extremity'], keep: true },
   { from: ['acl'], to: ['anterior cruciate ligament'] },
   { from: ['mcl'], to: ['medial collateral ligament'] },
@@ -575,7 +575,6 @@ export const SYNONYMS: SynonymRule[] = [
   { from: ['pink eye'], to: ['conjunctivitis'] },
   { from: ['aom'], to: ['acute otitis media'] },
   { from: ['ear infection'], to: ['otitis media'] },
-  { from: ['swimmers ear'], to: ['otitis externa'] },
   { from: ['cellulitis'], to: ['cellulitis'] },
   { from: ['shingles'], to: ['zoster'] },
   { from: ['chickenpox', 'chicken pox'], to: ['varicella'] },
