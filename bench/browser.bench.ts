@@ -10,7 +10,9 @@
  *   status line naming the release, and on a cold load of the case's URL from navigation start.
  * Each figure is the median of RUNS runs (BENCH_RUNS, default 5). `BENCH_DIST=dir` measures an
  * existing build instead of building. Targets: initial JS <= 150 KB, <= 2 MB before ready,
- * ready <= 1 s after the case opens. Skips without Chromium.
+ * ready <= 1 s after the case opens. The "app loaded" figure waits for network idle on the case
+ * list, so it includes the list's idle warm-up of the encoder (src/state/warm-up.ts); the cold
+ * figure (a case opened at once) shows the time without it. Skips without Chromium.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';

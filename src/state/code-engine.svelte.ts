@@ -106,6 +106,20 @@ export class CodeEngine {
     }
   }
 
+  /**
+   * Loads the release of a date of service in the worker ahead of need (the case list, idle),
+   * so a case opened next finds its search index built. Changes nothing the page shows; the
+   * worker keeps the release, and `use` of the same release answers from it. Never rejects.
+   */
+  async warm(date: string): Promise<void> {
+    if ((await this.ready()) !== 'official' || this.#inflight) return;
+    try {
+      await this.#client().request({ type: 'engine.status', date, load: true });
+    } catch {
+      // `use` reports the problem when a case needs the release.
+    }
+  }
+
   /** The encoder for a date: the worker's when official bundles exist, else in the page. */
   encoder(catalog: CodeCatalog, date: string): EncoderService {
     return this.official

@@ -62,6 +62,34 @@ describe('CodeEngine', () => {
     expect(sent.at(-1)).toMatchObject({ type: 'encoder', call: { op: 'describe' } });
   });
 
+  it('warm-up loads a release in the worker without changing what the page shows', async () => {
+    const { client, sent } = fakeClient((req) =>
+      req.type === 'engine.status' && req.load
+        ? official('ICD-10-CM FY2026 (official, 98,186 codes)')
+        : official('ICD-10-CM FY2021, FY2026 (official)'),
+    );
+    const e = new CodeEngine(() => client, starterCatalog);
+    await e.warm('2026-02-10');
+    expect(sent.at(-1)).toEqual({ type: 'engine.status', date: '2026-02-10', load: true });
+    expect(e.line).toBe('ICD-10-CM FY2021, FY2026 (official)');
+    expect(e.date).toBeNull();
+    expect(e.loading).toBe(false);
+  });
+
+  it('warm-up does nothing on the starter set and never rejects', async () => {
+    const starter = fakeClient(() => ({ mode: 'starter', line: 'x', timings: {} }));
+    const e = new CodeEngine(() => starter.client, starterCatalog);
+    await e.warm('2026-02-10');
+    expect(starter.sent.filter((r) => r.type === 'engine.status' && r.load)).toHaveLength(0);
+    const failing = fakeClient((req) => {
+      if (req.type === 'engine.status' && req.load) throw new Error('bundle unreadable');
+      return official('ICD-10-CM FY2026 (official)');
+    });
+    const f = new CodeEngine(() => failing.client, starterCatalog);
+    await expect(f.warm('2026-02-10')).resolves.toBeUndefined();
+    expect(f.line).toBe('ICD-10-CM FY2026 (official)');
+  });
+
   it('a worker that cannot start leaves the starter set in use and says why', async () => {
     const { client } = fakeClient(() => {
       throw new Error('code-set worker failed: could not start');
