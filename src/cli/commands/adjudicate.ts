@@ -8,8 +8,10 @@
  * it names — earlier in the input, or in `--history` (remittance JSON lines printed by an
  * earlier run) — and takes it back.
  * Pricing uses the imported MPFS bundle (codesets/build) when built, else the pack's national
- * fee table. An unknown payer or a record that is not JSON gives a rejected result with a
- * finding naming the problem; only unreadable input ends with a non-zero exit.
+ * fee table. A claim naming a pack plan (`planId`, or the plan's id as `payerId`) is decided with
+ * the plan's dated policies over its payer (claim-plan.ts). An unknown payer or plan or a record
+ * that is not JSON gives a rejected result with a finding naming the problem; only unreadable
+ * input ends with a non-zero exit.
  */
 import type { Finding } from '../../domain/findings';
 import { parseClaim } from '../../domain/claim/parse';
