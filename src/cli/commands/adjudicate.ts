@@ -8,8 +8,10 @@
  * it names — earlier in the input, or in `--history` (remittance JSON lines printed by an
  * earlier run) — and takes it back.
  * Pricing uses the imported MPFS bundle (codesets/build) when built, else the pack's national
- * fee table. An unknown payer or a record that is not JSON gives a rejected result with a
- * finding naming the problem; only unreadable input ends with a non-zero exit.
+ * fee table. A claim naming a pack plan (`planId`, or the plan's id as `payerId`) is decided with
+ * the plan's dated policies over its payer (claim-plan.ts). An unknown payer or plan or a record
+ * that is not JSON gives a rejected result with a finding naming the problem; only unreadable
+ * input ends with a non-zero exit.
  */
 import type { Finding } from '../../domain/findings';
 import { parseClaim } from '../../domain/claim/parse';
@@ -24,6 +26,7 @@ import { parseAdjudicationFlags } from './flags';
 import { fileLedgerStore } from '../ledger-file';
 import { loadCatalog } from './check';
 import { cliPayerService } from './payer-service';
+import { claimPayer, shippedPlans } from './claim-plan';
 
 function rejectedRecord(claimId: string, finding: Finding | Finding[]) {
   return {
@@ -51,13 +54,18 @@ export async function makeAdjudicator(
   const ledger = opts.ledger ?? new PayerLedger();
   const service = cliPayerService(io, { insteadOfMpfs: 'using the pack fee table' });
   const payers = service.payers;
+  const plans = shippedPlans();
   const catalog = await loadCatalog(io);
   return (value, fallbackId) => {
     const parsed = parseClaim(value, fallbackId);
     const claim = parsed.claim;
     // Over the 837P limits: rejected with the finding naming the limit, never adjudicated.
     if (parsed.overLimits) return { rejected: rejectedRecord(claim.claimId, parsed.findings) };
-    const payer = payers.get(claim.payerId);
+    // The claim's payer, with the dated policies of the plan it names (`planId`, or a plan's id
+    // as `payerId`): see claim-plan.ts. An unknown plan rejects the claim with check's finding.
+    const by = claimPayer(value, claim, payers, plans);
+    if (by.finding) return { rejected: rejectedRecord(claim.claimId, by.finding) };
+    const payer = by.payer;
     if (!payer && claim.payerId)
       return {
         rejected: rejectedRecord(claim.claimId, {

@@ -26,6 +26,7 @@ import {
 } from '../io';
 import { CHECK_FLAGS } from './flags';
 import { cliPayerService } from './payer-service';
+import { claimPayer, shippedPlans } from './claim-plan';
 
 /** The official catalog when its bundles are built (codesets/build), else the starter set. */
 export async function loadCatalog(io: Io): Promise<CodeCatalog> {
@@ -83,6 +84,7 @@ export async function prepare(args: string[], io: Io): Promise<(r: InputRecord) 
   });
   const ctx: EditContext = service.editContext(catalog);
   const payers = service.payers;
+  const plans = shippedPlans();
   const statusN = statusNFrom(service.fees);
   const historyPath = flags.get('history');
   if (typeof historyPath === 'string') {
@@ -110,8 +112,12 @@ export async function prepare(args: string[], io: Io): Promise<(r: InputRecord) 
     }
     const { claim, findings } = checkClaim(r.value, ctx, fallbackId);
     // The payer's own policy edits, by the function `adjudicate` calls: what check predicts is
-    // what the payer applies (timely filing, authorization, necessity, COB).
-    const all = withPayerChecks(claim, findings, payers.get(claim.payerId), statusN);
+    // what the payer applies (timely filing, authorization, necessity, COB) — with the dated
+    // policies of the plan the claim names (claim-plan.ts), as `adjudicate` reads them.
+    const by = claimPayer(r.value, claim, payers, plans);
+    const all = by.finding
+      ? [...findings, by.finding]
+      : withPayerChecks(claim, findings, by.payer, statusN);
     return JSON.stringify({ claimId: claim.claimId, findings: all.map(findingJson) });
   };
 }
