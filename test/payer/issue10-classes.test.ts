@@ -146,6 +146,42 @@ describe('the scrubber and the payer agree', () => {
     ).toEqual([]);
   });
 
+  it('an office visit code for a hospital inpatient (POS 21): em.place-of-service, CO-5 + M77 (CPT E/M guidelines; Pub. 100-04 ch. 12 §30.6)', () => {
+    const { scrub, j, adj } = both(
+      input({
+        provider: { pos: '21' },
+        diagnoses: ['I10'],
+        lines: [{ code: '99213', charge: '150.00' }],
+      }),
+    );
+    expect(ids(scrub, 'error')).toEqual(['em.place-of-service@1']);
+    expect(scrub.find((f) => f.id === 'em.place-of-service')!.message).toMatch(/99221-99239/);
+    expect(adj(0)).toEqual(['CO-5']);
+    expect(j.lines[0]!.remarks).toEqual(['M77']);
+    expect(Number(j.lines[0]!.paid)).toBe(0);
+  });
+
+  it('a global diagnostic test (PC/TC 1) billed without 26 for a hospital outpatient (POS 22): modifier.missing naming 26, CO-4 + N822 (42 CFR 410.42(a); Pub. 100-04 ch. 13 §20.1)', () => {
+    if (!service.fees.mpfs) return; // the PC/TC indicators come from the MPFS bundle
+    const run = (modifiers: string[], pos = '22') =>
+      both(
+        input({
+          provider: { pos },
+          diagnoses: ['R05.9'],
+          lines: [{ code: '71046', charge: '80.00', modifiers }],
+        }),
+      );
+    const global = run([]);
+    expect(ids(global.scrub, 'error')).toEqual(['modifier.missing@1']);
+    expect(global.scrub.find((f) => f.id === 'modifier.missing')!.suggestion).toMatch(/\b26\b/);
+    expect(global.adj(0)).toEqual(['CO-4']);
+    expect(global.j.lines[0]!.remarks).toEqual(['N822']);
+    // With 26 the professional component is allowed; in the office (POS 11) the global is right.
+    expect(ids(run(['26']).scrub, 'error')).toEqual([]);
+    expect(Number(run(['26']).j.lines[0]!.allowed)).toBeGreaterThan(0);
+    expect(ids(run([], '11').scrub, 'error')).toEqual([]);
+  });
+
   it("a commercial fee that is a percentage of Medicare uses the claim's locality (125% of the locality's Medicare fee)", () => {
     if (!service.fees.mpfs) return; // the MPFS bundle is not built (npm run codesets)
     const at = (payerId: string, locality: string) =>

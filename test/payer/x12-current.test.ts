@@ -27,6 +27,7 @@ const CARC_MEANING: Record<string, RegExp> = {
   '2': /coinsurance/i,
   '3': /co-?pay/i,
   '4': /modifier/i,
+  '5': /place of service/i,
   '9': /age/i,
   '10': /gender|sex/i,
   '11': /diagnosis.*(procedure|inconsistent)|(procedure|support).*diagnosis|diagnosis does not/i,

@@ -126,7 +126,57 @@ export function componentEdits(claim: Claim, ctx: EditContext): Finding[] {
         ),
       );
   });
+  out.push(...facilityGlobalTests(claim, ctx));
   out.push(...sameDayVisits(claim, ctx));
+  return out;
+}
+
+/**
+ * Hospital settings (off-campus and on-campus outpatient hospital, inpatient hospital,
+ * emergency room): a diagnostic test done for a hospital patient is the hospital's service, so
+ * its technical component is paid to the hospital and the physician bills only the professional
+ * component, with 26.
+ */
+const HOSPITAL_POS: Record<string, string> = {
+  '19': 'off-campus outpatient hospital',
+  '21': 'inpatient hospital',
+  '22': 'on-campus outpatient hospital',
+  '23': 'emergency room - hospital',
+};
+
+/**
+ * A diagnostic test that splits into professional and technical components (PC/TC indicator 1)
+ * billed globally (neither 26 nor TC) for a hospital patient: the physician cannot bill the
+ * technical component, so the global line is denied (CO-4 + N822, modifier missing) and billed
+ * again with 26. We deny rather than reprice to the professional component: the claim as sent
+ * asks for the hospital's share, and the corrected line is the trainee's fix.
+ * See: SSA §1862(a)(14) and 42 CFR 410.42(a) (services to hospital patients are furnished by the
+ * hospital); CMS Pub. 100-04 ch. 13 §20.1 (professional component: bill with 26 in a hospital
+ * setting) and §20.2 (technical component not paid to the physician for hospital patients); CMS
+ * PFS Relative Value File read-me, PC/TC indicator 1; CARC 4, RARC N822.
+ */
+function facilityGlobalTests(claim: Claim, ctx: EditContext): Finding[] {
+  const place = HOSPITAL_POS[claim.provider.pos];
+  if (!place || !ctx.indicators) return [];
+  const out: Finding[] = [];
+  claim.lines.forEach((l, i) => {
+    if (l.modifiers.includes('26') || l.modifiers.includes('TC')) return;
+    if (ctx.indicators!(l.code)?.pctc !== '1') return;
+    out.push(
+      finding(
+        'modifier.missing',
+        'error',
+        i + 1,
+        [l.code],
+        `${l.code} (line ${i + 1}) is a diagnostic test with a professional and a technical component, billed globally for a patient in place of service ${claim.provider.pos} (${place}): the technical component is the hospital's, so the physician bills only the professional component, with modifier 26.`,
+        `SSA §1862(a)(14); 42 CFR 410.42(a); CMS Pub. 100-04 ch. 13 §20.1-20.2; ${PCTC_REF} 1; CARC 4, RARC N822`,
+        {
+          field: `lines[${i}].modifiers`,
+          suggestion: `Append 26 to ${l.code} (the professional component: the interpretation and report); the hospital bills the technical component`,
+        },
+      ),
+    );
+  });
   return out;
 }
 

@@ -12,6 +12,7 @@ import { claimDataEdits } from './claim-data';
 import { componentEdits } from './component-rules';
 import { conventionEdits } from './conventions';
 import { drugWastageEdits } from './drug-wastage';
+import { emPlaceEdits } from './em-place';
 import { orderFindings } from './finding-kit';
 import { globalSurgeryEdits } from './global-surgery';
 import { mceEdits } from './mce';
@@ -39,6 +40,7 @@ export const FAMILIES: ReadonlyArray<{ name: string; run: EditFamily }> = [
   { name: 'modifiers', run: modifierEdits },
   { name: 'drug-wastage', run: drugWastageEdits },
   { name: 'components', run: componentEdits },
+  { name: 'em-place', run: emPlaceEdits },
   { name: 'ncci', run: ncciEdits },
   { name: 'global-surgery', run: globalSurgeryEdits },
   { name: 'add-ons', run: addOnEdits },

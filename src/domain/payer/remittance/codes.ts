@@ -21,6 +21,7 @@ export const CARC = {
   '2': 'Coinsurance share.',
   '3': 'Copayment.',
   '4': 'Modifier missing or does not fit the procedure.',
+  '5': 'The procedure code does not fit the place of service.',
   '9': 'Diagnosis does not fit the patient age.',
   '10': 'Diagnosis does not fit the patient sex.',
   '11': 'Diagnosis does not support the procedure.',

@@ -173,6 +173,11 @@ export function denialFor(
       // One office visit per day: the second is paid as part of the first. See: Pub. 100-04
       // ch. 12 §30.6.7; RARC M86 (payment already made for a same/similar service).
       return denial(f.id, 'CO', '97', ['M86']);
+    case 'em.place-of-service':
+      // An E/M family billed for a setting it does not describe: CO-5 (procedure code
+      // inconsistent with the place of service) + M77 (inappropriate place of service).
+      // See: Pub. 100-04 ch. 12 §30.6; edits/em-place.ts; X12 CARC 5, RARC M77.
+      return denial(f.id, 'CO', '5', ['M77']);
     case 'mce.age':
       return denial(f.id, 'CO', '9', []);
     case 'mce.sex':
