@@ -56,6 +56,12 @@ describe.skipIf(!has)('codes lookup / search for procedures and modifiers', () =
     expect(t.out[0]).toMatch(/^25 {2}Significant, separately identifiable/);
   });
 
+  it('a lookup of "modifier 25" looks up the modifier it names (CPT Appendix A)', async () => {
+    const t = io();
+    expect(await lookup(['modifier 25', '--date', '2025-06-02', '--dir', BUILD], t.io)).toBe(0);
+    expect(t.out[0]).toMatch(/^25 {2}Significant, separately identifiable/);
+  });
+
   it('searches code prefixes and procedure descriptions', async () => {
     const t = io();
     await search(['G043', '--date', '2026-03-02', '--json'], t.io);
