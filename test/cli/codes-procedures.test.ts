@@ -56,6 +56,12 @@ describe.skipIf(!has)('codes lookup / search for procedures and modifiers', () =
     expect(t.out[0]).toMatch(/^25 {2}Significant, separately identifiable/);
   });
 
+  it('a lookup of "modifier 25" looks up the modifier it names (CPT Appendix A)', async () => {
+    const t = io();
+    expect(await lookup(['modifier 25', '--date', '2025-06-02', '--dir', BUILD], t.io)).toBe(0);
+    expect(t.out[0]).toMatch(/^25 {2}Significant, separately identifiable/);
+  });
+
   it('searches code prefixes and procedure descriptions', async () => {
     const t = io();
     await search(['G043', '--date', '2026-03-02', '--json'], t.io);
@@ -70,5 +76,33 @@ describe.skipIf(!has)('codes lookup / search for procedures and modifiers', () =
       'G0438',
       'G0439',
     ]);
+  });
+
+  // See: issue 10; CPT Appendix A and the HCPCS Level II modifier list (a query naming a
+  // modifier finds it, ahead of ICD-10-CM codes holding the same digits).
+  it.each([
+    ['modifier 25', '25'],
+    ['mod XS', 'XS'],
+    ['modifier 59', '59'],
+    ['RT modifier', 'RT'],
+    ['modifier 50', '50'],
+    ['modifier GA', 'GA'],
+    ['modifier JZ', 'JZ'],
+  ])('"%s" returns modifier %s first', async (q, code) => {
+    const t = io();
+    await search([q, '--date', '2026-03-02', '--json'], t.io);
+    const rows = JSON.parse(t.out[0]!) as { code: string; system: string }[];
+    expect(rows[0]).toMatchObject({ code, system: 'modifier' });
+  });
+
+  // See: CMS HCPCS Level II file: hearing-aid descriptors abbreviate behind/in the ear (bte/ite).
+  it('HCPCS descriptor abbreviations match their words both ways', async () => {
+    const top = async (q: string) => {
+      const t = io();
+      await search([q, '--system', 'procedure', '--date', '2026-03-02', '--json'], t.io);
+      return (JSON.parse(t.out[0]!) as { code: string }[]).map((r) => r.code);
+    };
+    expect((await top('hearing aid binaural behind the ear')).slice(0, 5)).toContain('V5261');
+    expect(await top('hearing aid bte')).toContain('V5060'); // "Hearing aid, monaural, behind the ear"
   });
 });

@@ -10,7 +10,11 @@ import type { CodeCatalog, IcdRelease } from '../../domain/codes/catalog';
 import { icdDisplay } from '../../domain/codes/code';
 import { describeCheck, lookupCode } from '../../domain/codes/release/lookup';
 import { loadNodeCatalog } from '../../codesets/load-node';
-import { MODIFIER_SHAPE, PROCEDURE_SHAPE } from '../../domain/codes/procedure-search';
+import {
+  MODIFIER_SHAPE,
+  PROCEDURE_SHAPE,
+  namedModifier,
+} from '../../domain/codes/procedure-search';
 import { PFS_STATUS } from '../../codesets/mpfs/codes';
 import { CliError, parseArgs, type Io } from '../io';
 
@@ -55,7 +59,8 @@ export async function run(args: string[], io: Io): Promise<number> {
   const cat = await loadNodeCatalog(typeof dir === 'string' ? { dir } : {});
   // CPT/HCPCS numbers and modifiers (an ICD-10-CM code is written with its dot, or has 3+
   // characters that are not a procedure's shape).
-  const bare = code.trim();
+  // "modifier 25" / "mod XS" looks up the modifier it names (CPT Appendix A).
+  const bare = namedModifier(code) ?? code.trim();
   if (MODIFIER_SHAPE.test(bare) || (PROCEDURE_SHAPE.test(bare) && !bare.includes('.')))
     return lookupProcedure(
       cat,
