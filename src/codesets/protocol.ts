@@ -75,7 +75,13 @@ export type WorkerRequest =
   /** With `load`, also loads the release for the date and its search index before answering. */
   | { type: 'engine.status'; date?: string; load?: boolean }
   | { type: 'encoder'; date: string; call: EncoderCall }
-  | { type: 'scrub'; claim: Claim; history: Claim[] }
+  | {
+      type: 'scrub';
+      claim: Claim;
+      history: Claim[];
+      /** The payer profile the policy edits judge by (a case's plan in place), else the claim's payer's. */
+      payer?: RawFile;
+    }
   | {
       type: 'adjudicate';
       claim: Claim;

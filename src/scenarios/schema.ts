@@ -9,6 +9,7 @@
 import { z } from 'zod';
 import { DUAL_STATUSES } from '../domain/claim/claim';
 import { isoDateSchema } from '../domain/time/schema';
+import type { PlanV2 } from './format/v2';
 
 export const PACK_FORMAT = 1;
 
@@ -58,6 +59,8 @@ export const caseSchema = z.object({
     dualStatus: z.enum(DUAL_STATUSES).optional(),
   }),
   payerId: z.string().min(1),
+  /** Format 2 `encounter.planId`: the plan of the payer whose dated policies apply to the case. */
+  planId: z.string().min(1).optional(),
   provider: z.object({
     name: z.string().min(1),
     npi: z.string().regex(/^\d{10}$/, 'must be 10 digits'),
@@ -105,4 +108,9 @@ export interface Pack {
    * validated by the payer service with the payer module's parser.
    */
   drugs: { file: string; data: unknown }[];
+  /**
+   * Format 2 plans (validated with the pack): a case naming one is adjudicated under the plan's
+   * policies in force on its date of service, as `pack validate` and the CLI do.
+   */
+  plans?: readonly PlanV2[];
 }

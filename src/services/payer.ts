@@ -68,7 +68,13 @@ export interface PayerService {
    * The edits run on `claim` before submission (the Scrub button, the worker), with the claim's
    * payer's policy edits as `claimlab check` adds them.
    */
-  scrub(claim: Claim, catalog: CodeCatalog, history?: readonly Claim[]): Finding[];
+  /** `payer`: the profile the policy edits judge by (a case's plan in place); default the claim's payer's. */
+  scrub(
+    claim: Claim,
+    catalog: CodeCatalog,
+    history?: readonly Claim[],
+    payer?: PayerProfile,
+  ): Finding[];
   /** The adjudication context for `payer`: its fee sources and the edits with its policy. */
   context(
     payer: PayerProfile,
@@ -146,11 +152,11 @@ export function buildPayerService(packs: PackSet, bundles: PayerBundles = {}): P
     editContext,
     // The payer's policy edits (timely filing, authorization, necessity, COB) by the function
     // `adjudicate` and `claimlab check` use, so the page and the worker predict the same denials.
-    scrub(claim, catalog, history) {
+    scrub(claim, catalog, history, payer) {
       return withPayerChecks(
         claim,
         scrub(claim, editContext(catalog, history)),
-        payers.get(claim.payerId),
+        payer ?? payers.get(claim.payerId),
         statusN,
       );
     },

@@ -9,6 +9,7 @@
 import type { MpfsTables } from '../domain/payer/pricing/fees';
 import { BundleSources, RequestError } from '../codesets/engine';
 import type { WorkerRequest } from '../codesets/protocol';
+import { parsePayerProfile } from '../domain/payer/profile';
 import type { Pack } from '../scenarios/schema';
 import { buildPayerService, type PackSet, type PayerBundles, type PayerService } from './payer';
 import { answerSubmission } from './submission';
@@ -110,7 +111,11 @@ export function createPayerRequests(
       switch (req.type) {
         case 'scrub': {
           const catalog = await src.prepare([req.claim, ...req.history]);
-          return (await bundledService()).scrub(req.claim, catalog, req.history);
+          const service = await bundledService();
+          if (!req.payer) return service.scrub(req.claim, catalog, req.history);
+          const payer = parsePayerProfile(req.payer.data, req.payer.file);
+          if (!payer.ok) throw new RequestError(payer.errors);
+          return service.scrub(req.claim, catalog, req.history, payer.value);
         }
         case 'adjudicate':
           return adjudicateRequest(src, req);

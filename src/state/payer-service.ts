@@ -13,6 +13,7 @@ import type { CodeCatalog } from '../domain/codes/catalog';
 import type { AdjudicationContext } from '../domain/payer/adjudicate';
 import type { Channel } from '../domain/payer/corrections/submit';
 import type { AppealDecision } from '../domain/payer/corrections/appeal-effectuation';
+import { withPlanPolicies } from '../domain/payer/plan-policies';
 import { parsePayerProfile, type PayerProfile } from '../domain/payer/profile';
 import type { Problem } from '../domain/result';
 import type { CaseFile, Pack } from '../scenarios/schema';
@@ -69,6 +70,28 @@ async function decideHere(claim: Claim, sent: Sent, ctx: AdjudicationContext): P
   return out.value;
 }
 
+/**
+ * The payer file the worker is sent for a profile with a plan's policies in place: the raw file
+ * with the policy fields the plan replaced (plain codes, dates and days, the same raw and parsed;
+ * money stays as the file wrote it), so the worker's parser reads back `effective`.
+ */
+export function planProfileFile(
+  file: { file: string; data: unknown },
+  bare: PayerProfile,
+  effective: PayerProfile,
+): { file: string; data: unknown } {
+  const replaced = (Object.keys(effective) as (keyof PayerProfile)[]).filter(
+    (k) => effective[k] !== bare[k],
+  );
+  return {
+    file: file.file,
+    data: {
+      ...(file.data as Record<string, unknown>),
+      ...Object.fromEntries(replaced.map((k) => [k, effective[k]])),
+    },
+  };
+}
+
 export function payerServiceFor(
   pack: Pack,
   caseFile: CaseFile,
@@ -115,6 +138,25 @@ export function payerServiceFor(
           },
         ];
   }
+  // A case naming a plan is adjudicated under the plan's dated policies (prior authorization,
+  // medical necessity, modifier rules, timely filing) in force on its date of service, as
+  // `pack validate` checks its key and the CLI adjudicates a claim naming the plan.
+  const payerId = profile.id;
+  const plan = caseFile.planId
+    ? pack.plans?.find((p) => p.id === caseFile.planId && p.payerId === payerId)
+    : undefined;
+  if (caseFile.planId && !plan)
+    return [
+      {
+        path: `cases/${caseFile.id}.planId`,
+        message: `no plan "${caseFile.planId}" of payer ${payerId} in pack ${pack.id}`,
+      },
+    ];
+  if (plan) {
+    const effective = withPlanPolicies(profile, plan, caseFile.serviceDate);
+    profileFile = planProfileFile(profileFile, profile, effective);
+    profile = effective;
+  }
   const payer = profile;
   /** The pack's payer service, built when the page first answers a scrub or submission itself. */
   let built: Promise<OnePayerService> | undefined;
@@ -132,8 +174,13 @@ export function payerServiceFor(
   const run: Scrubber = async (claim, history) => {
     const worker = await viaWorker();
     return worker
-      ? worker.request({ type: 'scrub', claim: plain(claim), history: plain([...history]) })
-      : (await service()).scrub(claim, catalog(), history);
+      ? worker.request({
+          type: 'scrub',
+          claim: plain(claim),
+          history: plain([...history]),
+          ...(plan ? { payer: profileFile } : {}),
+        })
+      : (await service()).scrub(claim, catalog(), history, plan ? payer : undefined);
   };
   /** Adjudication by `who` (its parsed profile and the file the worker is sent). */
   const adjudicatorOf =

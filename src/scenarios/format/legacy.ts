@@ -40,6 +40,7 @@ export function caseV2ToLegacy(c: CaseV2): CaseFile {
     setting: c.tags.setting,
     patient: patientOf(c),
     payerId: e.payerId,
+    ...(e.planId ? { planId: e.planId } : {}),
     provider: e.provider,
     serviceDate: e.serviceDate,
     documentation:
@@ -95,5 +96,6 @@ export function packV2ToLegacy(p: PackV2, fileOf: PartFile): Pack {
     payers: p.payers.map((data, i) => ({ file: fileOf('payers', i), data })),
     fees: p.fees.map((data, i) => ({ file: fileOf('fees', i), data })),
     drugs: p.drugs.map((data, i) => ({ file: fileOf('drugs', i), data })),
+    ...(p.plans.length ? { plans: p.plans } : {}),
   };
 }
