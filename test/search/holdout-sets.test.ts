@@ -1,6 +1,6 @@
 /**
- * bench/queries/holdout-4.json is the blind coder set of the fourth round of issue 10: its hit
- * rate only means something if every query is classed and every accepted answer is a billable
+ * bench/queries/holdout-4.json and holdout-5.json are the blind coder sets of the fourth and
+ * fifth rounds of issue 10: a set's hit rate only means something if every query is classed and every accepted answer is a billable
  * FY2026 code (Guidelines FY2026 I.A.9, I.B.1: the answer is a code that can be reported).
  * Skips when ../shared/reference is absent.
  */
@@ -12,7 +12,9 @@ import { parseOrderFile } from '../../src/codesets/order-file';
 const ORDER = '../shared/reference/icd10cm/fy2026/icd10cm-order-2026.txt';
 const present = existsSync(ORDER);
 if (!present)
-  console.warn(`skipping holdout-4 check: ${ORDER} not found (see ../shared/reference/README.md)`);
+  console.warn(
+    `skipping holdout-4/5 checks: ${ORDER} not found (see ../shared/reference/README.md)`,
+  );
 
 const CLASSES: QueryClass[] = [
   'punctuation',
@@ -23,8 +25,8 @@ const CLASSES: QueryClass[] = [
   'shorthand',
 ];
 
-describe('bench/queries/holdout-4.json', () => {
-  const set = loadQueries().filter((q) => q.set === 'holdout-4');
+describe.each(['holdout-4', 'holdout-5'])('bench/queries/%s.json', (name) => {
+  const set = loadQueries().filter((q) => q.set === name);
 
   it('has at least 300 distinct queries, each tagged with a known class', () => {
     expect(set.length).toBeGreaterThanOrEqual(300);
@@ -55,4 +57,17 @@ describe('bench/queries/holdout-4.json', () => {
     expect(bad).toEqual([]);
     expect(set.every((q) => q.q.trim() && q.accept.length > 0)).toBe(true);
   });
+
+  // holdout-5 was written with this rule; holdout-4 was not checked against it.
+  it.runIf(name === 'holdout-5')(
+    'accepts a 7th character A code for every query typed as an initial encounter',
+    () => {
+      // See: Guidelines FY2026 I.C.19.a and I.C.13.c (7th character A during active treatment).
+      const initial = set.filter((q) => /\binit(ial)?\b/i.test(q.q));
+      expect(initial.length).toBeGreaterThanOrEqual(30);
+      expect(
+        initial.filter((q) => !q.accept.some((c) => /^.{6}A$/.test(c))).map((q) => q.q),
+      ).toEqual([]);
+    },
+  );
 });
