@@ -28,7 +28,7 @@ import {
   type MpfsTables,
 } from '../domain/payer/pricing/fees';
 import { parseAspTable, type AspTable } from '../domain/payer/pricing/asp';
-import { parsePayerProfile, type PayerProfile } from '../domain/payer/profile';
+import { readPayerProfiles, type PayerProfile } from '../domain/payer/profile';
 import type { Problem } from '../domain/result';
 import { curatedNcci } from '../codesets/ncci/curated';
 import type { AddOnRule } from '../domain/edits/add-on-rules';
@@ -107,16 +107,7 @@ export function buildPayerService(packs: PackSet, bundles: PayerBundles = {}): P
       if (r.ok) asp.push(r.value);
       else problems.push(...r.errors);
     }
-    for (const f of pack.payers) {
-      const r = parsePayerProfile(f.data, f.file);
-      if (!r.ok) {
-        problems.push(...r.errors);
-        continue;
-      }
-      if (payers.has(r.value.id)) continue;
-      payers.set(r.value.id, r.value);
-      payerFiles.set(r.value.id, f);
-    }
+    readPayerProfiles(pack.payers, { payers, files: payerFiles, problems });
     for (const f of pack.fees) {
       const r = parseFeeTable(f.data, f.file);
       if (r.ok) tables[fileName(f.file)] ??= r.value;

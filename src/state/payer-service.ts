@@ -14,7 +14,7 @@ import type { AdjudicationContext } from '../domain/payer/adjudicate';
 import type { Channel } from '../domain/payer/corrections/submit';
 import type { AppealDecision } from '../domain/payer/corrections/appeal-effectuation';
 import { withPlanPolicies } from '../domain/payer/plan-policies';
-import { parsePayerProfile, type PayerProfile } from '../domain/payer/profile';
+import { readPayerProfiles, type PayerProfile } from '../domain/payer/profile';
 import type { Problem } from '../domain/result';
 import type { CaseFile, Pack } from '../scenarios/schema';
 import { remittanceSchema, type Remittance } from '../machines/remittance';
@@ -101,25 +101,9 @@ export function payerServiceFor(
   // The case's payer as buildPayerService reads it: the first profile of that id that validates.
   // Every profile of the pack as buildPayerService reads them (the first valid one of each id),
   // without importing the payer service: a secondary payer is looked up here.
-  let profile: PayerProfile | undefined;
-  let profileFile: { file: string; data: unknown } | undefined;
-  const profileProblems: Problem[] = [];
-  const payers = new Map<string, PayerProfile>();
-  const payerFiles = new Map<string, { file: string; data: unknown }>();
-  for (const f of pack.payers) {
-    const r = parsePayerProfile(f.data, f.file);
-    if (!r.ok) {
-      profileProblems.push(...r.errors);
-      continue;
-    }
-    if (payers.has(r.value.id)) continue;
-    payers.set(r.value.id, r.value);
-    payerFiles.set(r.value.id, f);
-    if (r.value.id === caseFile.payerId) {
-      profile = r.value;
-      profileFile = f;
-    }
-  }
+  const { payers, files: payerFiles, problems: profileProblems } = readPayerProfiles(pack.payers);
+  let profile = payers.get(caseFile.payerId);
+  let profileFile = payerFiles.get(caseFile.payerId);
   if (!profile || !profileFile) {
     // A broken profile is reported only when it is the case's payer.
     const ours = pack.payers.find(

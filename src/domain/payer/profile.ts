@@ -435,3 +435,28 @@ function unionBranch(i: IssueLike): IssueLike[] {
   if (meant.length !== 1) return [{ ...i, message: 'must be an object or a dated list' }];
   return meant[0]!.flatMap((x) => unionBranch({ ...x, path: [...i.path, ...x.path] }));
 }
+
+/** Payer profiles read from a pack set: the first valid profile of each id wins. */
+export interface PayerProfiles {
+  readonly payers: Map<string, PayerProfile>;
+  readonly files: Map<string, { file: string; data: unknown }>;
+  readonly problems: Problem[];
+}
+
+/** Reads `files` into `into`: each file parsed, problems kept, the first valid id kept. */
+export function readPayerProfiles(
+  files: readonly { file: string; data: unknown }[],
+  into: PayerProfiles = { payers: new Map(), files: new Map(), problems: [] },
+): PayerProfiles {
+  for (const f of files) {
+    const r = parsePayerProfile(f.data, f.file);
+    if (!r.ok) {
+      into.problems.push(...r.errors);
+      continue;
+    }
+    if (into.payers.has(r.value.id)) continue;
+    into.payers.set(r.value.id, r.value);
+    into.files.set(r.value.id, f);
+  }
+  return into;
+}
