@@ -1,6 +1,6 @@
 /**
- * bench/queries/holdout-4.json and holdout-5.json are the blind coder sets of the fourth and
- * fifth rounds of issue 10: a set's hit rate only means something if every query is classed and every accepted answer is a billable
+ * bench/queries/holdout-4.json, holdout-5.json and holdout-6.json are the blind coder sets of the
+ * fourth, fifth and sixth rounds of issue 10: a set's hit rate only means something if every query is classed and every accepted answer is a billable
  * FY2026 code (Guidelines FY2026 I.A.9, I.B.1: the answer is a code that can be reported).
  * Skips when ../shared/reference is absent.
  */
@@ -13,7 +13,7 @@ const ORDER = '../shared/reference/icd10cm/fy2026/icd10cm-order-2026.txt';
 const present = existsSync(ORDER);
 if (!present)
   console.warn(
-    `skipping holdout-4/5 checks: ${ORDER} not found (see ../shared/reference/README.md)`,
+    `skipping holdout-4/5/6 checks: ${ORDER} not found (see ../shared/reference/README.md)`,
   );
 
 const CLASSES: QueryClass[] = [
@@ -25,7 +25,7 @@ const CLASSES: QueryClass[] = [
   'shorthand',
 ];
 
-describe.each(['holdout-4', 'holdout-5'])('bench/queries/%s.json', (name) => {
+describe.each(['holdout-4', 'holdout-5', 'holdout-6'])('bench/queries/%s.json', (name) => {
   const set = loadQueries().filter((q) => q.set === name);
 
   it('has at least 300 distinct queries, each tagged with a known class', () => {
@@ -58,8 +58,8 @@ describe.each(['holdout-4', 'holdout-5'])('bench/queries/%s.json', (name) => {
     expect(set.every((q) => q.q.trim() && q.accept.length > 0)).toBe(true);
   });
 
-  // holdout-5 was written with this rule; holdout-4 was not checked against it.
-  it.runIf(name === 'holdout-5')(
+  // holdout-5 and holdout-6 were written with this rule; holdout-4 was not checked against it.
+  it.runIf(name !== 'holdout-4')(
     'accepts a 7th character A code for every query typed as an initial encounter',
     () => {
       // See: Guidelines FY2026 I.C.19.a and I.C.13.c (7th character A during active treatment).
@@ -68,6 +68,30 @@ describe.each(['holdout-4', 'holdout-5'])('bench/queries/%s.json', (name) => {
       expect(
         initial.filter((q) => !q.accept.some((c) => /^.{6}A$/.test(c))).map((q) => q.q),
       ).toEqual([]);
+    },
+  );
+
+  // holdout-6 was written with episode words typed both ways (init, subs, sequela, f/u) and
+  // without any: the 7th character follows the text as typed.
+  it.runIf(name === 'holdout-6')(
+    'answers an injury by the episode typed, and with 7th character A when none is typed',
+    () => {
+      // See: Guidelines FY2026 I.C.19.a (A active treatment, D after it, S sequela; an encounter
+      // that names no episode in an ED or office is coded as the initial encounter).
+      const seventh = (c: string) => (/^[ST]\d.{4}[ADS]$/.test(c) ? c[6] : null);
+      const injury = set.filter((q) => q.accept.some((c) => seventh(c)));
+      expect(injury.length).toBeGreaterThanOrEqual(100);
+      const typed = (q: string) =>
+        /\bsequela\b/i.test(q) ? 'S' : /\b(subs|subsequent|f\/u|follow-?up)\b/i.test(q) ? 'D' : 'A';
+      const wrong = injury.filter((q) => {
+        const want = typed(q.q);
+        const got = q.accept.map(seventh).filter((x) => x);
+        // Initial: at least one A answer; subsequent and sequela: every 7th character answer.
+        return want === 'A' ? !got.includes('A') : got.some((x) => x !== want);
+      });
+      expect(wrong.map((q) => `${q.q} -> ${q.accept.join(' ')}`)).toEqual([]);
+      for (const e of ['S', 'D'])
+        expect(injury.filter((q) => typed(q.q) === e).length, e).toBeGreaterThanOrEqual(5);
     },
   );
 });
