@@ -6,8 +6,8 @@
  *   hypertension with heart disease, with chronic kidney disease, or both (I11/I12/I13, stage
  *   matching N18), and diabetes with its "with" complications (E08–E13 .22, .51, .42…).
  * - `icd10cm.sequencing`: a sequela's residual (the condition produced) is listed before the
- *   sequela code; an external cause code, an underdosing code and an adverse-effect code are
- *   never first-listed; the Z codes of §I.C.21.c.16 are only first-listed.
+ *   sequela code; an external cause code, an underdosing code, an adverse-effect code and an
+ *   infectious-agent code (B95–B97) are never first-listed; the Z codes of §I.C.21.c.16 are only first-listed.
  * - `icd10cm.not-together`: codes the guidelines or the classification keep apart: I10 with
  *   I11–I13 (which include the hypertension), Z79.4/Z79.84/Z79.85 or another O24 code with
  *   gestational diabetes O24.4-, a diabetes ".9 without complications" code with a complication
@@ -113,6 +113,12 @@ const DIABETES_WITH: ReadonlyArray<{ is: (k: string) => boolean; suffix: string;
   { is: (k) => k === 'K3184', suffix: '43', what: 'gastroparesis' },
   // G58 other and unspecified mononeuropathies (G56/G57, the named entrapments, are left out).
   { is: (k) => k.startsWith('G58'), suffix: '41', what: 'mononeuropathy' },
+  // H35.00 unspecified background retinopathy (H35.03- hypertensive and the others are not).
+  { is: (k) => k === 'H3500', suffix: '319', what: 'retinopathy' },
+  // Periodontitis and periodontal disease K05.2-K05.6 (gingivitis K05.0-K05.1 is not listed).
+  { is: (k) => /^K05[2-6]/.test(k), suffix: '630', what: 'periodontal disease' },
+  // E16.2 says so itself: Excludes1 diabetes with hypoglycemia (E08.649...E13.649).
+  { is: (k) => k === 'E162', suffix: '649', what: 'hypoglycemia' },
   { is: (k) => k === 'H269', suffix: '36', what: 'cataract' },
   { is: (k) => k.startsWith('M86'), suffix: '69', what: 'osteomyelitis' },
   { is: (k) => /^L97[45]/.test(k), suffix: '621', what: 'foot ulcer' },
@@ -162,6 +168,8 @@ const isExternalCause = (k: string) => /^[V-Y]/.test(k);
  */
 const isUnderdosing = (k: string) =>
   /^T(3[6-9]|4\d|50)/.test(k) && (k[5] === '6' || (k[4] === '6' && k[5] === 'X'));
+/** B95–B97: infectious agents, "supplementary or additional codes" (Tabular List, block B95-B97). */
+const isInfectiousAgent = (k: string) => /^B9[5-7]/.test(k);
 /** Adverse effect: T36–T50 with the intent character "5", in the same positions. §I.C.19.e.5.a. */
 const isAdverseEffect = (k: string) =>
   /^T(3[6-9]|4\d|50)/.test(k) && (k[5] === '5' || (k[4] === '5' && k[5] === 'X'));
@@ -212,6 +220,21 @@ function sequencing(dxs: Dx[]): Finding[] {
         {
           diagnosisIndex: 0,
           suggestion: 'List the condition the drug caused first, then the adverse effect code',
+        },
+      ),
+    ];
+  if (isInfectiousAgent(first.key))
+    return [
+      finding(
+        'icd10cm.sequencing',
+        'error',
+        null,
+        [first.shown],
+        `${first.shown} names the infectious agent (B95–B97) and is first-listed: these codes are supplementary, added after the code of the infection or condition the agent caused.`,
+        `${G} §I.C.1 and Tabular List B95-B97 ("provided for use as supplementary or additional codes to identify the infectious agent(s) in diseases classified elsewhere"); Section IV.A`,
+        {
+          diagnosisIndex: 0,
+          suggestion: 'List the infection or condition first, then the B95–B97 agent code',
         },
       ),
     ];
