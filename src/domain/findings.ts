@@ -7,7 +7,7 @@ export const FINDING_IDS = {
   'code.not-billable':
     'The code is a header (category or subcategory with children); report a more specific code.',
   'code.list-gap':
-    'A procedure code was judged on the newest code list on hand, which is for another year than the date of service.',
+    'A code was judged on the code lists on hand, none of which is for the year of the date of service.',
   'code.invalid-for-payer':
     'A real procedure code the payer does not recognise (Medicare PFS status I, e.g. consultation codes: Medicare uses another code).',
   'code.seventh-character':

@@ -1,6 +1,6 @@
 /**
- * Expert claims (issue 10): each record of claims.jsonl (round one) and claims-2.jsonl (round
- * two) is a claim or a code lookup with the outcome an auditor writes FROM THE RULE TEXT before
+ * Expert claims (issue 10): each record of claims.jsonl (round one), claims-2.jsonl (round
+ * two) and claims-3.jsonl (round three) is a claim or a code lookup with the outcome an auditor writes FROM THE RULE TEXT before
  * running ClaimLab (the rule is cited in the record's `rule`). Money comes from the CMS CY2025
  * RVU and GPCI tables by hand arithmetic (RVUs x GPCI x CF 32.3465, 20% coinsurance, 2%
  * sequestration on the payment), not from ClaimLab. One test per record. A record with `todo`
@@ -108,8 +108,9 @@ interface Remit {
 }
 
 const here = dirname(fileURLToPath(import.meta.url));
-// claims.jsonl: the first audit round; claims-2.jsonl: the second (thin classes of round one).
-const records: Rec[] = ['claims.jsonl', 'claims-2.jsonl'].flatMap((f) =>
+// claims.jsonl: the first audit round; claims-2.jsonl: the second (thin classes of round one);
+// claims-3.jsonl: the third (coding side: notes, sequencing, MCE by date, code dates, NCCI).
+const records: Rec[] = ['claims.jsonl', 'claims-2.jsonl', 'claims-3.jsonl'].flatMap((f) =>
   readFileSync(join(here, f), 'utf8')
     .split('\n')
     .filter((l) => l.trim() !== '')

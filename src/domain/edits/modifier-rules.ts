@@ -76,6 +76,15 @@ export const MODIFIER_FITS: ModifierFit[] = [
       'NCCI Policy Manual ch. I §E.1 (modifier 59 and -X{EPSU} are not used with E/M services; use 25 or 57)',
   },
   {
+    // 78/79 are in PTP_GLOBAL_SURGERY as well: they still belong on a procedure (an E/M in a
+    // postoperative period takes 24).
+    modifiers: ['22', '76', '77', '78', '79'],
+    fits: (c) => !isAnyEm(c),
+    needs: 'a procedure (not an E/M service)',
+    source:
+      'CPT Appendix A (22 increased procedural services is not appended to an E/M; 76/77 repeat procedure; 78/79 procedure in a postoperative period, an E/M there takes 24); CMS Pub. 100-04 ch. 12 §40.2',
+  },
+  {
     modifiers: ['91'],
     fits: isLab,
     needs: 'a clinical laboratory test',
@@ -113,6 +122,13 @@ export const MODIFIER_CONFLICTS: { pair: [string, string]; why: string; source: 
     why: 'the global service is reported without either modifier',
     source: 'CMS Pub. 100-04 ch. 12 §20.4.3',
   },
+  // 59 and a more specific X{EPSU} modifier say the same thing: one of them per line.
+  ...(['XE', 'XS', 'XP', 'XU'] as const).map((x) => ({
+    pair: ['59', x] as [string, string],
+    why: `${x} is the more specific form of 59: report ${x} alone`,
+    source:
+      'CMS MLN Matters SE1418 and MLN "Proper Use of Modifiers 59 & -X{EPSU}" (59 and an X{EPSU} modifier are not reported on the same line)',
+  })),
   {
     pair: ['GA', 'GZ'],
     why: 'an ABN was either signed (GA) or not (GZ)',

@@ -6,15 +6,17 @@
  *   hypertension with heart disease, with chronic kidney disease, or both (I11/I12/I13, stage
  *   matching N18), and diabetes with its "with" complications (E08–E13 .22, .51, .42…).
  * - `icd10cm.sequencing`: a sequela's residual (the condition produced) is listed before the
- *   sequela code; an external cause code and an underdosing code are never first-listed.
+ *   sequela code; an external cause code, an underdosing code, an adverse-effect code and an
+ *   infectious-agent code (B95–B97) are never first-listed; the Z codes of §I.C.21.c.16 are only first-listed.
  * - `icd10cm.not-together`: codes the guidelines or the classification keep apart: I10 with
  *   I11–I13 (which include the hypertension), Z79.4/Z79.84/Z79.85 or another O24 code with
  *   gestational diabetes O24.4-, a diabetes ".9 without complications" code with a complication
- *   code of the same category.
+ *   code of the same category, right and left codes where a bilateral code exists (§I.B.13).
  * See: ICD-10-CM Official Guidelines FY2026 §I.A.15 ("With"), §I.C.9.a.1–3 (hypertension with
  * heart disease, CKD, both), §I.C.4.a (diabetes: as many codes as needed, "with" complications),
- * §I.B.10 (sequela), §I.C.20 (external cause codes never principal/first-listed), §I.C.19.e.5.c
- * (underdosing never principal/first-listed), §I.C.15.g (gestational diabetes), Section IV.
+ * §I.B.10 (sequela), §I.B.13 (laterality), §I.C.20 (external cause codes never
+ * principal/first-listed), §I.C.19.e.5.a/c (adverse effect, underdosing), §I.C.21.c.16 (Z codes
+ * only first-listed), §I.C.15.g (gestational diabetes), Section IV.
  */
 import type { IcdRelease } from '../codes/catalog';
 import { icdDisplay } from '../codes/code';
@@ -109,6 +111,14 @@ const DIABETES_WITH: ReadonlyArray<{ is: (k: string) => boolean; suffix: string;
   { is: (k) => k === 'I739', suffix: '51', what: 'peripheral angiopathy' },
   { is: (k) => k === 'G629' || k === 'G600' || k === 'G609', suffix: '42', what: 'polyneuropathy' },
   { is: (k) => k === 'K3184', suffix: '43', what: 'gastroparesis' },
+  // G58 other and unspecified mononeuropathies (G56/G57, the named entrapments, are left out).
+  { is: (k) => k.startsWith('G58'), suffix: '41', what: 'mononeuropathy' },
+  // H35.00 unspecified background retinopathy (H35.03- hypertensive and the others are not).
+  { is: (k) => k === 'H3500', suffix: '319', what: 'retinopathy' },
+  // Periodontitis and periodontal disease K05.2-K05.6 (gingivitis K05.0-K05.1 is not listed).
+  { is: (k) => /^K05[2-6]/.test(k), suffix: '630', what: 'periodontal disease' },
+  // E16.2 says so itself: Excludes1 diabetes with hypoglycemia (E08.649...E13.649).
+  { is: (k) => k === 'E162', suffix: '649', what: 'hypoglycemia' },
   { is: (k) => k === 'H269', suffix: '36', what: 'cataract' },
   { is: (k) => k.startsWith('M86'), suffix: '69', what: 'osteomyelitis' },
   { is: (k) => /^L97[45]/.test(k), suffix: '621', what: 'foot ulcer' },
@@ -158,6 +168,11 @@ const isExternalCause = (k: string) => /^[V-Y]/.test(k);
  */
 const isUnderdosing = (k: string) =>
   /^T(3[6-9]|4\d|50)/.test(k) && (k[5] === '6' || (k[4] === '6' && k[5] === 'X'));
+/** B95–B97: infectious agents, "supplementary or additional codes" (Tabular List, block B95-B97). */
+const isInfectiousAgent = (k: string) => /^B9[5-7]/.test(k);
+/** Adverse effect: T36–T50 with the intent character "5", in the same positions. §I.C.19.e.5.a. */
+const isAdverseEffect = (k: string) =>
+  /^T(3[6-9]|4\d|50)/.test(k) && (k[5] === '5' || (k[4] === '5' && k[5] === 'X'));
 
 function sequencing(dxs: Dx[]): Finding[] {
   const first = dxs.find((d) => d.index === 0);
@@ -193,6 +208,36 @@ function sequencing(dxs: Dx[]): Finding[] {
         },
       ),
     ];
+  if (isAdverseEffect(first.key))
+    return [
+      finding(
+        'icd10cm.sequencing',
+        'error',
+        null,
+        [first.shown],
+        `${first.shown} is an adverse effect code and is first-listed: the nature of the adverse effect (the rash, the bleeding, the arrhythmia...) is sequenced first, followed by the T36–T50 code for the drug.`,
+        `${G} §I.C.19.e.5.a (adverse effect: code the nature of the adverse effect first, then the T36–T50 code with 5th or 6th character 5)`,
+        {
+          diagnosisIndex: 0,
+          suggestion: 'List the condition the drug caused first, then the adverse effect code',
+        },
+      ),
+    ];
+  if (isInfectiousAgent(first.key))
+    return [
+      finding(
+        'icd10cm.sequencing',
+        'error',
+        null,
+        [first.shown],
+        `${first.shown} names the infectious agent (B95–B97) and is first-listed: these codes are supplementary, added after the code of the infection or condition the agent caused.`,
+        `${G} §I.C.1 and Tabular List B95-B97 ("provided for use as supplementary or additional codes to identify the infectious agent(s) in diseases classified elsewhere"); Section IV.A`,
+        {
+          diagnosisIndex: 0,
+          suggestion: 'List the infection or condition first, then the B95–B97 agent code',
+        },
+      ),
+    ];
   if (!isSequela(first.key)) return [];
   const residual = dxs.find(
     (d) => d.index > 0 && !isSequela(d.key) && !isExternalCause(d.key) && !/^Z/.test(d.key),
@@ -212,6 +257,102 @@ function sequencing(dxs: Dx[]): Finding[] {
       },
     ),
   ];
+}
+
+/**
+ * Z codes that may only be first-listed (dotless prefixes) and their listed exceptions.
+ * See: Guidelines §I.C.21.c.16 (the exception: several encounters on one day whose records
+ * are combined, so the finding is a warning).
+ */
+const Z_FIRST_ONLY = [
+  ...['Z00', 'Z01', 'Z02', 'Z04', 'Z332', 'Z3181', 'Z3183', 'Z3184', 'Z34', 'Z38', 'Z39'],
+  ...['Z40', 'Z42', 'Z510', 'Z511', 'Z52', 'Z761', 'Z762', 'Z9912'],
+];
+const Z_FIRST_ONLY_EXCEPT = ['Z006', 'Z529'];
+
+function firstListedOnly(dxs: Dx[]): Finding[] {
+  return dxs
+    .filter(
+      (d) =>
+        d.index > 0 &&
+        Z_FIRST_ONLY.some((p) => d.key.startsWith(p)) &&
+        !Z_FIRST_ONLY_EXCEPT.some((p) => d.key.startsWith(p)),
+    )
+    .map((d) =>
+      finding(
+        'icd10cm.sequencing',
+        'warning',
+        null,
+        [d.shown],
+        `${d.shown} may only be reported as the first-listed diagnosis, yet it is listed at position ${d.index + 1}: list it first (the reason for the encounter), or leave it off when it was not the reason for this encounter.`,
+        `${G} §I.C.21.c.16 (Z codes that may only be principal/first-listed; except several encounters on one day with combined records)`,
+        { diagnosisIndex: d.index, suggestion: `List ${d.shown} first` },
+      ),
+    );
+}
+
+const SIDE_WORDS = /\b(right|left|bilateral|unilateral|of|the|and|side)\b/g;
+const words = (t: string) =>
+  new Set(
+    t
+      .toLowerCase()
+      .replace(SIDE_WORDS, ' ')
+      .split(/[^a-z0-9]+/)
+      .filter(Boolean),
+  );
+
+/** A billable "bilateral" code near `from` (searched up to the category) whose words the side codes share. */
+function bilateralCode(release: IcdRelease, from: string, title: string): string | undefined {
+  const want = words(title);
+  for (let top = from; top.length >= 3; top = top.slice(0, -1)) {
+    const stack = [top];
+    let best: { code: string; n: number } | undefined;
+    for (let seen = 0; stack.length && seen < 5000; seen++) {
+      const k = stack.pop()!;
+      const e = release.get(k);
+      if (e?.billable && /\bbilateral\b/i.test(e.long)) {
+        const w = [...words(e.long)];
+        if (w.length && w.every((x) => want.has(x)) && want.size - w.length <= 2)
+          if (!best || w.length > best.n) best = { code: k, n: w.length };
+      }
+      stack.push(...release.children(k));
+    }
+    if (best) return best.code;
+  }
+  return undefined;
+}
+
+/**
+ * A right-side and a left-side code of the same condition where the classification has a
+ * bilateral code: the bilateral code is assigned. See: Guidelines §I.B.13 (laterality).
+ */
+function laterality(dxs: Dx[], release: IcdRelease): Finding[] {
+  const out: Finding[] = [];
+  for (const r of dxs) {
+    const rt = release.get(r.key)?.long;
+    if (!rt || !/\bright\b/i.test(rt)) continue;
+    const mirror = rt.replace(/\bright\b/gi, (m) => (m[0] === 'R' ? 'Left' : 'left'));
+    const l = dxs.find((d) => d !== r && release.get(d.key)?.long === mirror);
+    if (!l) continue;
+    let common = '';
+    while (common.length < r.key.length && r.key[common.length] === l.key[common.length])
+      common += r.key[common.length];
+    const both = bilateralCode(release, common, rt);
+    if (!both) continue;
+    const shown = icdDisplay(both);
+    out.push(
+      finding(
+        'icd10cm.not-together',
+        'warning',
+        null,
+        [r.shown, l.shown],
+        `${r.shown} (right) and ${l.shown} (left) report one condition on both sides, and ICD-10-CM has a bilateral code for it: ${shown}. Separate right and left codes are assigned only when no bilateral code is provided.`,
+        `${G} §I.B.13 (laterality: if no bilateral code is provided and the condition is bilateral, assign separate codes for both sides)`,
+        { diagnosisIndex: r.index, suggestion: `Replace ${r.shown} and ${l.shown} with ${shown}` },
+      ),
+    );
+  }
+  return out;
 }
 
 /** Diabetes "without complications" codes: E08.9–E13.9 and E11.A (in remission, FY2026). */
@@ -307,8 +448,10 @@ export function presumedEdits(claim: Claim, ctx: EditContext): Finding[] {
   if (known.length === 0) return [];
   return [
     ...sequencing(known),
+    ...firstListedOnly(known),
     ...hypertension(known, release),
     ...diabetes(known, release),
     ...notTogether(known),
+    ...laterality(known, release),
   ];
 }

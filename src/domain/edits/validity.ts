@@ -53,7 +53,7 @@ export function releaseFor(
 export function diagnosisValidity(claim: Claim, catalog: CodeCatalog): Finding[] {
   if (claim.diagnoses.length === 0) return [];
   const r = releaseFor(catalog, claim.serviceDate);
-  if (!('release' in r)) return r.finding ? [r.finding] : [];
+  if (!('release' in r)) return bridged(claim, catalog) ?? (r.finding ? [r.finding] : []);
   const out: Finding[] = [];
   claim.diagnoses.forEach((raw, i) => {
     const key = keyOf(raw);
@@ -79,6 +79,74 @@ export function diagnosisValidity(claim: Claim, catalog: CodeCatalog): Finding[]
     }
     const f = cachedCheck(raw, r.release, catalog, claim.serviceDate);
     if (f) out.push({ ...f, field: `diagnoses[${i}]`, diagnosisIndex: i });
+  });
+  return out;
+}
+
+/** The loaded releases on either side of a date no loaded release covers (one fiscal year apart). */
+function around(catalog: CodeCatalog, date: string): [IcdRelease, IcdRelease] | undefined {
+  const rs = catalog.releases().filter((x) => x.ready?.() ?? true);
+  const before = rs.filter((x) => x.to < date).sort((a, b) => b.to.localeCompare(a.to))[0];
+  const after = rs.filter((x) => x.from > date).sort((a, b) => a.from.localeCompare(b.from))[0];
+  // One missing fiscal year at most: over a longer gap a code may have come and gone.
+  if (!before || !after || Number(after.from.slice(0, 4)) - Number(before.to.slice(0, 4)) > 1)
+    return undefined;
+  return [before, after];
+}
+
+/**
+ * Diagnoses on a date in the one fiscal year between two loaded releases (FY2024 when FY2023 and
+ * FY2025 are on hand):
+ * a code billable in both was billable between them, and a code that is in neither (or is a
+ * header in both) is reported as it would be in the later one; a code that differs between the
+ * two (added, deleted or made a header in between) cannot be judged here: a warning names it.
+ * Undefined when the date is not between two releases.
+ * See: issue 10 ("never judge a service silently against another year's file").
+ */
+function bridged(claim: Claim, catalog: CodeCatalog): Finding[] | undefined {
+  const date = claim.serviceDate;
+  if (!isIsoDate(date)) return undefined;
+  const pair = around(catalog, date);
+  if (!pair) return undefined;
+  const [before, after] = pair;
+  const on = `${before.id} (to ${before.to}) and ${after.id} (from ${after.from})`;
+  const out: Finding[] = [
+    finding(
+      'code.list-gap',
+      'info',
+      null,
+      [],
+      `No ICD-10-CM release for the date of service ${date} is on hand: the diagnoses were judged on ${on}; a code billable in both was billable between them.`,
+      `${REF_CODES}; loaded code sets: ${catalog.describe()}`,
+      { field: 'serviceDate' },
+    ),
+  ];
+  claim.diagnoses.forEach((raw, i) => {
+    const key = keyOf(raw);
+    const ok = (x: IcdRelease) => key.length >= 3 && !!x.get(key)?.billable;
+    if (ok(before) && ok(after)) return;
+    const shown = icdDisplay(raw);
+    if (!parseIcd10(raw) || (!ok(before) && !ok(after))) {
+      const f = checkIcd(raw, after, catalog, date, i);
+      if (f)
+        out.push({
+          ...f,
+          message: `${f.message} ${before.id} agrees (no release for the date is on hand).`,
+        });
+      return;
+    }
+    const state = (x: IcdRelease) => (ok(x) ? 'billable' : x.get(key) ? 'a header' : 'not a code');
+    out.push(
+      finding(
+        'code.invalid',
+        'warning',
+        null,
+        [shown],
+        `${shown} is ${state(before)} in ${before.id} and ${state(after)} in ${after.id}: it changed between them, and no release for the date of service ${date} is on hand to say whether it was valid then. Check it against the ICD-10-CM release for that year.`,
+        `${REF_CODES}; loaded code sets: ${catalog.describe()}`,
+        { field: `diagnoses[${i}]`, diagnosisIndex: i },
+      ),
+    );
   });
   return out;
 }
