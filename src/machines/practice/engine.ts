@@ -288,8 +288,8 @@ export class Practice {
     if (ref) ref.send(e);
     else c.actor.send(e);
     this.#changed.add(c.enc.id);
-    const snap = c.actor.getSnapshot();
-    for (const d of snap.context.decisions.slice(before)) this.#decide(d);
+    const made = c.actor.getSnapshot().context.decisions;
+    for (let i = before; i < made.length; i++) this.#decide(made[i]!);
     this.#refile(c);
   }
 
