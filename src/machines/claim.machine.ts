@@ -61,8 +61,8 @@ export interface ClaimMachineInput {
   qmb: boolean;
   /** A secondary coverage is on file. */
   hasSecondary: boolean;
-  /** The date of service (the driver's: the context does not keep it, see below). */
-  serviceDate: string;
+  /** The date of service: the driver's to keep (the context does not, see below). */
+  serviceDate?: string;
 }
 
 /**

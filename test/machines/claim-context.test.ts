@@ -9,7 +9,11 @@
 import { setFlagsFromString } from 'node:v8';
 import { describe, expect, it } from 'vitest';
 import { initialTransition, transition } from 'xstate';
-import { claimMachine, initialClaimContext } from '../../src/machines/claim.machine';
+import {
+  claimMachine,
+  initialClaimContext,
+  type ClaimMachineEvent,
+} from '../../src/machines/claim.machine';
 
 const input = {
   encounterId: 'enc-000001',
@@ -28,15 +32,15 @@ describe('claim machine context size', () => {
     expect(Object.keys(initialClaimContext(input)).length).toBeLessThanOrEqual(FAST_COPY_KEYS);
     const at = '2026-03-21';
     let [s] = initialTransition(claimMachine, input);
-    for (const e of [
+    const events: ClaimMachineEvent[] = [
       { type: 'coding.start', at },
       { type: 'claim.create', at },
       { type: 'claim.scrub', at, errors: 0 },
       { type: 'claim.submit', at, dueOn: '2026-03-22' },
       { type: 'clearinghouse.rejected', at, reasons: ['claim.missing-field'] },
       { type: 'claim.fix', at },
-    ] as const)
-      [s] = transition(claimMachine, s, e);
+    ];
+    for (const e of events) [s] = transition(claimMachine, s, e);
     expect(s.value).toBe('coding');
     expect(s.context.claimSeq).toBe(2);
     expect(Object.keys(s.context).length).toBeLessThanOrEqual(FAST_COPY_KEYS);
