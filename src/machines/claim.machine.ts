@@ -25,7 +25,6 @@ import {
 } from './appeal.machine';
 import type { Evidence, AppealCause } from './appeal-merit';
 import { patientBalanceMachine, type PatientBalanceInput } from './patient-balance.machine';
-import { extend } from './extend';
 import { judgePosting, type ExpectedPosting, type PostingEntry } from './posting';
 import { WRONG_MOVES, type Decision } from './practice/decisions';
 
@@ -62,19 +61,25 @@ export interface ClaimMachineInput {
   qmb: boolean;
   /** A secondary coverage is on file. */
   hasSecondary: boolean;
-  /** The date of service. */
-  serviceDate: string;
+  /** The date of service: the driver's to keep (the context does not, see below). */
+  serviceDate?: string;
 }
 
-export interface ClaimMachineContext extends ClaimMachineInput {
+/**
+ * At most 19 keys, on purpose: XState's `assign` copies the context with
+ * `Object.assign({}, context, update)`, and in V8 (Node 20) a copy of 20 keys or more lands in
+ * dictionary mode, so every later read and copy is a hash-table walk (a quarter of
+ * `claimlab simulate`'s machine time). So the context keeps no field nothing reads: not the
+ * date of service (the driver has it) nor the date an answer is due (the driver's agenda).
+ * test/machines/claim-context.test.ts guards the count.
+ */
+export interface ClaimMachineContext extends Omit<ClaimMachineInput, 'serviceDate'> {
   claimSeq: number;
   claimId: string;
   frequency: '1' | '7' | '8';
   /** The payer claim number a correction names (CMS-1500 item 22), else null. */
   originalRef: string | null;
   channel: 'claim' | 'reopening';
-  /** When the clearinghouse or payer answers (ISO), while waiting. */
-  dueOn: string | null;
   submissions: number;
   rejections: { at: string; reasons: string[] }[];
   remit: RemitSummary | null;
@@ -135,13 +140,18 @@ export type ClaimMachineEvent =
 
 /** The context a claim machine starts with (also used to start one from a saved initial snapshot). */
 export function initialClaimContext(input: ClaimMachineInput): ClaimMachineContext {
-  return extend(input, {
+  // One object literal: every claim context shares one hidden class with its keys in-object.
+  return {
+    encounterId: input.encounterId,
+    payerId: input.payerId,
+    corrections: input.corrections,
+    qmb: input.qmb,
+    hasSecondary: input.hasSecondary,
     claimSeq: 1,
     claimId: claimIdOf(input.encounterId, 1),
     frequency: '1',
     originalRef: null,
     channel: 'claim',
-    dueOn: null,
     submissions: 0,
     rejections: [],
     remit: null,
@@ -150,8 +160,8 @@ export function initialClaimContext(input: ClaimMachineInput): ClaimMachineConte
     appeal: null,
     appealResult: null,
     secondaryPaid: 0,
-    decisions: [] as Decision[],
-  });
+    decisions: [],
+  };
 }
 
 export const claimIdOf = (encounterId: string, seq: number) =>
@@ -244,17 +254,10 @@ export const claimMachine = setup({
   actions: {
     /** The effect a driver injects (`.provide`) to hear each decision; a no-op by default. */
     announce: (_, _params: { decision: Decision | undefined }) => {},
-    wait: assign(({ event }) => ({ dueOn: 'dueOn' in event ? event.dueOn : null })),
-    submit: assign(({ context, event }) => ({
-      submissions: context.submissions + 1,
-      dueOn: event.type === 'claim.submit' ? event.dueOn : null,
-    })),
+    submit: assign(({ context }) => ({ submissions: context.submissions + 1 })),
     reject: assign(({ context, event }) =>
       event.type === 'clearinghouse.rejected'
-        ? {
-            dueOn: null,
-            rejections: [...context.rejections, { at: event.at, reasons: event.reasons }],
-          }
+        ? { rejections: [...context.rejections, { at: event.at, reasons: event.reasons }] }
         : {},
     ),
     /** A rejected claim is fixed and sent as a new claim (frequency 1, new id). */
@@ -266,7 +269,7 @@ export const claimMachine = setup({
       channel: 'claim' as const,
     })),
     remitted: assign(({ event }) =>
-      event.type === 'payer.remitted' ? { remit: event.remit, dueOn: null } : {},
+      event.type === 'payer.remitted' ? { remit: event.remit } : {},
     ),
     post: assign(({ context, event }) => {
       if (event.type !== 'remittance.post' || !context.remit) return {};
@@ -460,7 +463,6 @@ export const claimMachine = setup({
         ? {
             secondaryPaid: context.secondaryPaid + event.paid,
             patientOwes: event.patientOwes,
-            dueOn: null,
           }
         : {},
     ),
@@ -483,7 +485,7 @@ export const claimMachine = setup({
     },
     submitted: {
       on: {
-        'clearinghouse.accepted': { target: 'payerProcessing', actions: 'wait' },
+        'clearinghouse.accepted': 'payerProcessing',
         'clearinghouse.rejected': { target: 'rejected', actions: 'reject' },
       },
     },
@@ -509,7 +511,7 @@ export const claimMachine = setup({
     },
     paid: {
       on: {
-        'secondary.bill': { guard: 'canBillSecondary', target: 'secondary', actions: 'wait' },
+        'secondary.bill': { guard: 'canBillSecondary', target: 'secondary' },
         'patient.bill': { guard: 'owesPatient', target: 'patientBalance' },
         'claim.close': { target: 'closed' },
       },
@@ -548,7 +550,7 @@ export const claimMachine = setup({
           },
           { actions: ['refuseBillPatient', ANNOUNCE] },
         ],
-        'secondary.bill': { guard: 'canBillSecondary', target: 'secondary', actions: 'wait' },
+        'secondary.bill': { guard: 'canBillSecondary', target: 'secondary' },
       },
     },
     corrected: {

@@ -168,6 +168,11 @@ export interface PracticeOptions {
   seed: number;
   start: string;
   behaviour: readonly PayerBehaviour[];
+  /**
+   * Keep every decision for `decisions` and `toJSON` (default true). `claimlab simulate` needs
+   * only their counts in the figures: false keeps none (10,000 encounters make ~22,000).
+   */
+  keepDecisions?: boolean;
 }
 
 export class Practice {
@@ -179,6 +184,7 @@ export class Practice {
   readonly #agenda = new Map<string, AgendaItem[]>();
   readonly #queues = new Map<QueueName, Set<string>>();
   readonly #decisions: Decision[] = [];
+  readonly #keepDecisions: boolean;
   readonly #postings: PostingRecord[] = [];
   /** Encounters whose machine moved today (the biller looks at appeals and balances only there). */
   #changed = new Set<string>();
@@ -190,6 +196,7 @@ export class Practice {
     this.clock = new SimulatedClock(opts.start);
     this.seed = opts.seed;
     this.#effects = effects;
+    this.#keepDecisions = opts.keepDecisions ?? true;
     this.#behaviour = new Map(opts.behaviour.map((b) => [b.payerId, b]));
     this.#tally = emptyFigures();
     for (const q of [
@@ -281,13 +288,13 @@ export class Practice {
     if (ref) ref.send(e);
     else c.actor.send(e);
     this.#changed.add(c.enc.id);
-    const snap = c.actor.getSnapshot();
-    for (const d of snap.context.decisions.slice(before)) this.#decide(d);
+    const made = c.actor.getSnapshot().context.decisions;
+    for (let i = before; i < made.length; i++) this.#decide(made[i]!);
     this.#refile(c);
   }
 
   #decide(d: Decision): void {
-    this.#decisions.push(d);
+    if (this.#keepDecisions) this.#decisions.push(d);
     const t = this.#tally.decisions;
     t.total++;
     if (!d.right) t.wrong++;
