@@ -53,16 +53,33 @@ export const KEEP_OBJECTS = 'objects';
  */
 class Entry {
   readonly #store: LedgerStore | null;
-  /** The remittance's handle in the store, or the remittance itself (no store). */
+  /**
+   * The remittance's handle in the store, or the remittance itself (no store); -1: not kept
+   * (a ledger told that no claim names another, `LedgerOptions.claimsNamed`).
+   */
   readonly #remittance: number | Remittance;
   /** The claim's handle in the store (-1: none), or the claim itself (no store). */
   readonly #claim: number | Claim | undefined;
   readonly #recent: RecentClaims;
   /** Set when a later replacement, void or reopening took this claim back. */
   supersededBy: Remittance | null = null;
-  constructor(store: LedgerStore | null, r: Remittance, claim?: Claim, recent?: RecentClaims) {
+  constructor(
+    store: LedgerStore | null,
+    r: Remittance,
+    claim?: Claim,
+    recent?: RecentClaims,
+    keepRemittance = true,
+  ) {
     this.#store = store;
     this.#recent = recent ?? NO_RECENT;
+    if (!keepRemittance) {
+      // Only the look-back reads this entry (its claim): writing the remittance's text was a
+      // tenth of a batch run and nothing would read it (issue 11).
+      this.#remittance = -1;
+      this.#claim = !claim ? -1 : store ? store.put(JSON.stringify(claim)) : claim;
+      if (claim && store) this.#recent.add(this, claim);
+      return;
+    }
     // Without its findings: nothing reads them back (a correction reverses the original's
     // lines, coordination reads the primary's payments), and their messages are most of the
     // text a run would otherwise write and keep for every claim (issue 11).
@@ -79,6 +96,7 @@ class Entry {
   /** The remittance recorded, with `findings` left empty (see the constructor). */
   get remittance(): Remittance {
     const r = this.#remittance;
+    if (r === -1) throw new Error(NOT_NAMED);
     return typeof r !== 'number' ? r : (JSON.parse(this.#store!.get(r)) as Remittance);
   }
   /** The claim adjudicated, when the ledger saw it (history from JSON has only remittances). */
@@ -130,14 +148,36 @@ class RecentClaims {
 
 const NO_RECENT = new RecentClaims(0);
 
+const NOT_NAMED =
+  'The payer ledger was told that no claim names another (claimsNamed: false), but one did.';
+
+export interface LedgerOptions {
+  /**
+   * false: no claim of the run names an earlier one (no replacement or void with its
+   * `originalClaimId`, no secondary claim with `otherPayers`, no reopening), so the ledger keeps
+   * only what the look-back and the accumulators need: each member's book and claims, not the
+   * remittances nor the index by claim id and payer claim number. Finding a claim by its id then
+   * throws (the caller was wrong). The CLI's `adjudicate` says so when its input file holds
+   * neither field name (issue 11: a tenth of a batch run went to writing remittances nothing read).
+   * Default true.
+   */
+  claimsNamed?: boolean;
+}
+
 export class PayerLedger {
   /** Where the text goes; null: the objects are kept as they are (KEEP_OBJECTS). */
   readonly #store: LedgerStore | null;
   /** Parsed claims the look-back read lately (see RecentClaims). */
   readonly #recent: RecentClaims;
-  constructor(store: LedgerStore | typeof KEEP_OBJECTS = memoryLedgerStore()) {
+  /** False: remittances and the index by claim id are not kept (LedgerOptions.claimsNamed). */
+  readonly #named: boolean;
+  constructor(
+    store: LedgerStore | typeof KEEP_OBJECTS = memoryLedgerStore(),
+    opts: LedgerOptions = {},
+  ) {
     this.#store = store === KEEP_OBJECTS ? null : store;
     this.#recent = this.#store ? new RecentClaims(4096) : NO_RECENT;
+    this.#named = opts.claimsNamed ?? true;
   }
   /**
    * payer id -> claim id or payer claim number -> the adjudication it names. Nested maps (not
@@ -160,6 +200,7 @@ export class PayerLedger {
   }
 
   #claim(payerId: string, ref: string): Entry | undefined {
+    if (!this.#named) throw new Error(NOT_NAMED);
     return this.#claims.get(payerId)?.get(ref);
   }
 
@@ -172,7 +213,7 @@ export class PayerLedger {
   /** Records an adjudication (from this run or from history given by the user). */
   record(r: Remittance, payer?: PayerProfile, serviceDate?: string, claim?: Claim): void {
     if (r.status === 'rejected') return;
-    const entry = new Entry(this.#store, r, claim, this.#recent);
+    const entry = new Entry(this.#store, r, claim, this.#recent, this.#named);
     if (r.reversal) {
       const old = this.#claim(r.payerId, r.reversal.payerClaimNumber);
       if (old) old.supersededBy = r;
@@ -191,7 +232,7 @@ export class PayerLedger {
       for (const d of serviceDates(claim)) b.addOn(d, entry);
     }
     // A void is known by the claim number it took back: keep that one pointing at the original.
-    if (r.status !== 'voided') {
+    if (r.status !== 'voided' && this.#named) {
       this.#setClaim(r.payerId, r.claimId, entry);
       if (r.payerClaimNumber) this.#setClaim(r.payerId, r.payerClaimNumber, entry);
     }
