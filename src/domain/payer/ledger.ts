@@ -127,22 +127,30 @@ class Entry {
  * (duplicates, global surgery: the member's claims of the last 90 days) asks for the same recent
  * claims again and again, and parsing their text each time was most of its cost. Bounded, so a
  * run of a million claims still keeps only text and handles for all but the last few thousand.
+ * Two generations instead of one map in use order: a claim read or added goes into the current
+ * one; when it is full, it becomes the previous one and the one before is dropped. (Deleting a
+ * map's oldest key at every claim made V8 step over all the deleted slots before it to find the
+ * next: a tenth of the ledger's time in a batch of 100,000 claims.)
  */
 class RecentClaims {
-  readonly #map = new Map<Entry, Claim>();
+  #now = new Map<Entry, Claim>();
+  #before = new Map<Entry, Claim>();
+  /** At most `size` claims in all (0: none at all): half in each generation. */
   constructor(readonly size: number) {}
   get(e: Entry): Claim | undefined {
-    const c = this.#map.get(e);
-    if (c) {
-      this.#map.delete(e);
-      this.#map.set(e, c);
-    }
-    return c;
+    const c = this.#now.get(e);
+    if (c) return c;
+    const old = this.#before.get(e);
+    if (old) this.add(e, old);
+    return old;
   }
   add(e: Entry, c: Claim): void {
     if (this.size <= 0) return;
-    this.#map.set(e, c);
-    if (this.#map.size > this.size) this.#map.delete(this.#map.keys().next().value!);
+    if (this.#now.size * 2 >= this.size) {
+      this.#before = this.#now;
+      this.#now = new Map();
+    }
+    this.#now.set(e, c);
   }
 }
 
