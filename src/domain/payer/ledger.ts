@@ -123,6 +123,13 @@ class Entry {
 }
 
 /**
+ * What a member's book holds for each claim: its Entry, or (a ledger with a store that keeps no
+ * remittances, `claimsNamed: false`) just the claim's handle in the store, a number, which costs
+ * no object per claim (issue 11: adjudicate's memory grows with the members of a run).
+ */
+type Held = Entry | number;
+
+/**
  * The most recently used parsed claims (a bounded number): the look-back of each adjudication
  * (duplicates, global surgery: the member's claims of the last 90 days) asks for the same recent
  * claims again and again, and parsing their text each time was most of its cost. Bounded, so a
@@ -133,18 +140,18 @@ class Entry {
  * next: a tenth of the ledger's time in a batch of 100,000 claims.)
  */
 class RecentClaims {
-  #now = new Map<Entry, Claim>();
-  #before = new Map<Entry, Claim>();
+  #now = new Map<Held, Claim>();
+  #before = new Map<Held, Claim>();
   /** At most `size` claims in all (0: none at all): half in each generation. */
   constructor(readonly size: number) {}
-  get(e: Entry): Claim | undefined {
+  get(e: Held): Claim | undefined {
     const c = this.#now.get(e);
     if (c) return c;
     const old = this.#before.get(e);
     if (old) this.add(e, old);
     return old;
   }
-  add(e: Entry, c: Claim): void {
+  add(e: Held, c: Claim): void {
     if (this.size <= 0) return;
     if (this.#now.size * 2 >= this.size) {
       this.#before = this.#now;
@@ -218,10 +225,33 @@ export class PayerLedger {
     m.set(ref, e);
   }
 
+  /**
+   * What the ledger holds for an adjudication: its Entry; or, keeping no remittances with a
+   * store, the claim's handle (null when there is no claim: nothing would read the entry).
+   */
+  #held(r: Remittance, claim: Claim | undefined): Held | null {
+    const store = this.#store;
+    if (this.#named || !store) return new Entry(store, r, claim, this.#recent, this.#named);
+    if (!claim) return null;
+    const h = store.put(JSON.stringify(claim));
+    this.#recent.add(h, claim);
+    return h;
+  }
+
+  /** A held claim as the look-back reads it (see Entry.priorClaim). */
+  #priorClaim(e: Held): Claim | undefined {
+    if (typeof e !== 'number') return e.priorClaim;
+    const hit = this.#recent.get(e);
+    if (hit) return hit;
+    const c = JSON.parse(this.#store!.get(e)) as Claim;
+    this.#recent.add(e, c);
+    return c;
+  }
+
   /** Records an adjudication (from this run or from history given by the user). */
   record(r: Remittance, payer?: PayerProfile, serviceDate?: string, claim?: Claim): void {
     if (r.status === 'rejected') return;
-    const entry = new Entry(this.#store, r, claim, this.#recent, this.#named);
+    const entry = this.#held(r, claim);
     if (r.reversal) {
       const old = this.#claim(r.payerId, r.reversal.payerClaimNumber);
       if (old) old.supersededBy = r;
@@ -235,12 +265,12 @@ export class PayerLedger {
         if (b && acc) b.setAcc(oldYear, creditBack(acc, r.reversal));
       }
     }
-    if (claim && r.status !== 'voided') {
+    if (claim && entry !== null && r.status !== 'voided') {
       const b = this.#book(r.payerId, claim.patient.memberId ?? '');
       for (const d of serviceDates(claim)) b.addOn(d, entry);
     }
     // A void is known by the claim number it took back: keep that one pointing at the original.
-    if (r.status !== 'voided' && this.#named) {
+    if (r.status !== 'voided' && typeof entry === 'object' && entry !== null) {
       this.#setClaim(r.payerId, r.claimId, entry);
       if (r.payerClaimNumber) this.#setClaim(r.payerId, r.payerClaimNumber, entry);
     }
@@ -294,11 +324,12 @@ export class PayerLedger {
       claim.frequency !== '1' && claim.originalClaimId
         ? this.find(payerId, claim.originalClaimId)
         : undefined;
-    const out = new Set<Entry>();
+    const out = new Set<Held>();
     const book = this.#members.get(payerId)?.get(claim.patient.memberId ?? '');
     if (!book?.hasDates()) return [];
-    const add = (list: readonly Entry[] | undefined) => {
-      for (const e of list ?? []) if (!e.supersededBy && e !== named) out.add(e);
+    const add = (list: readonly Held[] | undefined) => {
+      for (const e of list ?? [])
+        if (typeof e === 'number' || (!e.supersededBy && e !== named)) out.add(e);
     };
     const before = opts.daysBefore ?? 0;
     for (const d of serviceDates(claim)) {
@@ -312,7 +343,7 @@ export class PayerLedger {
       // same days, in the same order, as trying each of the window's days.
       book.between(plusDays(d, -before), plusDays(d, 1), add);
     }
-    return [...out].flatMap((e) => e.priorClaim ?? []);
+    return [...out].flatMap((e) => this.#priorClaim(e) ?? []);
   }
 
   /** Running accumulators of a member in the benefit year of `date` (undefined: none yet). */
@@ -436,9 +467,9 @@ class MemberBook {
    * (one claim as itself); from the second date, a list of dates and a list of their claims.
    */
   #days: string | string[] | undefined = undefined;
-  #onDay: Entry | Entry[] | (Entry | Entry[])[] | undefined = undefined;
+  #onDay: Held | Held[] | (Held | Held[])[] | undefined = undefined;
   /** Dates that are not valid ISO dates (matched only exactly). */
-  #odd: Map<string, Entry[]> | undefined = undefined;
+  #odd: Map<string, Held[]> | undefined = undefined;
 
   accIn(year: string): Accumulators | undefined {
     if (year === this.#accYear)
@@ -465,7 +496,7 @@ class MemberBook {
     return this.#days !== undefined || this.#odd !== undefined;
   }
 
-  addOn(d: string, e: Entry): void {
+  addOn(d: string, e: Held): void {
     if (!isIsoDate(d)) {
       const odd = (this.#odd ??= new Map());
       const list = odd.get(d);
@@ -481,19 +512,19 @@ class MemberBook {
     }
     if (typeof days === 'string') {
       if (days === d) {
-        const on = this.#onDay as Entry | Entry[];
+        const on = this.#onDay as Held | Held[];
         if (Array.isArray(on)) on.push(e);
         else this.#onDay = [on, e];
         return;
       }
       // A second date: from here on a list of dates and a list of their claims.
-      const on = this.#onDay as Entry | Entry[];
+      const on = this.#onDay as Held | Held[];
       const x = internDate(d);
       this.#days = days < d ? [days, x] : [x, days];
       this.#onDay = days < d ? [on, e] : [e, on];
       return;
     }
-    const onDay = this.#onDay as (Entry | Entry[])[];
+    const onDay = this.#onDay as (Held | Held[])[];
     const i = days[days.length - 1]! < d ? days.length : lowerBound(days, d);
     if (days[i] !== d) {
       days.splice(i, 0, internDate(d));
@@ -506,7 +537,7 @@ class MemberBook {
   }
 
   /** The claims with a service on `d`. */
-  on(d: string): readonly Entry[] | undefined {
+  on(d: string): readonly Held[] | undefined {
     if (!isIsoDate(d)) return this.#odd?.get(d);
     const days = this.#days;
     if (days === undefined) return undefined;
@@ -516,7 +547,7 @@ class MemberBook {
   }
 
   /** Calls `f` with each date's claims from `lo` to `hi` (ISO dates), ascending. */
-  between(lo: string, hi: string, f: (list: readonly Entry[]) => void): void {
+  between(lo: string, hi: string, f: (list: readonly Held[]) => void): void {
     const days = this.#days;
     if (days === undefined) return;
     if (typeof days === 'string') {
@@ -527,13 +558,13 @@ class MemberBook {
   }
 
   /** The claims of the one date (when `#days` is a string). */
-  #lone(): readonly Entry[] {
-    const on = this.#onDay as Entry | Entry[];
+  #lone(): readonly Held[] {
+    const on = this.#onDay as Held | Held[];
     return Array.isArray(on) ? on : [on];
   }
 
-  #listAt(i: number): readonly Entry[] {
-    const on = (this.#onDay as (Entry | Entry[])[])[i]!;
+  #listAt(i: number): readonly Held[] {
+    const on = (this.#onDay as (Held | Held[])[])[i]!;
     return Array.isArray(on) ? on : [on];
   }
 }
