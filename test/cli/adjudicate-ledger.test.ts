@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main';
 import type { Io } from '../../src/cli/io';
-import { PayerLedger } from '../../src/domain/payer/ledger';
+import { KEEP_OBJECTS, PayerLedger } from '../../src/domain/payer/ledger';
 import { rng } from '../../src/domain/random/seeded';
 import { claim, fees, line, payer } from '../payer/helpers';
 
@@ -89,13 +89,20 @@ describe('PayerLedger with claimsNamed: false', () => {
   const first = claim([line('99213', '120.00')], { claimId: 'A-1' });
   const again = claim([line('99213', '120.00')], { claimId: 'A-2' });
 
-  it('decides as the full ledger does: accumulators carry, the duplicate is found', () => {
-    const full = new PayerLedger();
-    const lean = new PayerLedger(undefined, { claimsNamed: false });
-    for (const c of [first, again])
-      expect(lean.adjudicate(c, { payer: mcr, fees })).toEqual(
-        full.adjudicate(c, { payer: mcr, fees }),
-      );
+  it('decides as the full ledger does: accumulators carry, the look-back finds the claim', () => {
+    for (const store of [undefined, KEEP_OBJECTS] as const) {
+      const full = new PayerLedger(store);
+      const lean = new PayerLedger(store, { claimsNamed: false });
+      const ctx = { payer: mcr, fees };
+      expect(lean.adjudicate(first, ctx)).toEqual(full.adjudicate(first, ctx));
+      // What the duplicate and global-surgery edits are given: the member's earlier claim.
+      const back = lean.priorClaims('medicare', again, { daysBefore: 90 });
+      expect(back).toEqual([first]);
+      expect(back).toEqual(full.priorClaims('medicare', again, { daysBefore: 90 }));
+      const got = lean.adjudicate(again, ctx);
+      expect(got).toEqual(full.adjudicate(again, ctx));
+      expect(got.accumulatorsBefore.deductibleMet).toBeGreaterThan(0);
+    }
   });
 
   it('refuses to look a claim up by its id instead of answering "not found"', () => {

@@ -72,12 +72,11 @@ class Entry {
   ) {
     this.#store = store;
     this.#recent = recent ?? NO_RECENT;
-    if (!keepRemittance) {
-      // Only the look-back reads this entry (its claim): writing the remittance's text was a
-      // tenth of a batch run and nothing would read it (issue 11).
+    if (!keepRemittance && !store) {
+      // Only the look-back reads this entry (its claim). (With a store, the ledger holds the
+      // claim's handle instead of an entry: PayerLedger.#held.)
       this.#remittance = -1;
-      this.#claim = !claim ? -1 : store ? store.put(JSON.stringify(claim)) : claim;
-      if (claim && store) this.#recent.add(this, claim);
+      this.#claim = claim;
       return;
     }
     // Without its findings: nothing reads them back (a correction reverses the original's
