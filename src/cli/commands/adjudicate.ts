@@ -13,6 +13,7 @@
  * that is not JSON gives a rejected result with a finding naming the problem; only unreadable
  * input ends with a non-zero exit.
  */
+import { statSync } from 'node:fs';
 import type { Finding } from '../../domain/findings';
 import { parseClaim } from '../../domain/claim/parse';
 import { echo } from '../../domain/claim/input-text';
@@ -155,7 +156,8 @@ export const badRecord = (fallbackId: string, message: string) =>
 function mayNameClaims(input: string | undefined): boolean {
   if (!input || input === '-') return true;
   try {
-    return mayCrossMembers(input);
+    // Only a regular file is read twice: a pipe (`<(...)`) or device would lose what is read here.
+    return !statSync(input).isFile() || mayCrossMembers(input);
   } catch {
     return true; // unreadable: the reader names the problem
   }
