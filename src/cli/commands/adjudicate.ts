@@ -13,10 +13,11 @@
  * that is not JSON gives a rejected result with a finding naming the problem; only unreadable
  * input ends with a non-zero exit.
  */
+import { statSync } from 'node:fs';
 import type { Finding } from '../../domain/findings';
 import { parseClaim } from '../../domain/claim/parse';
 import { echo } from '../../domain/claim/input-text';
-import { PayerLedger } from '../../domain/payer/ledger';
+import { PayerLedger, type LedgerOptions } from '../../domain/payer/ledger';
 import { unbalancedLines } from '../../domain/payer/corrections/reversal';
 import { remittanceFromJson } from '../../domain/payer/remittance/remittance-json';
 import { findingJson } from '../../domain/findings';
@@ -24,6 +25,7 @@ import { remittanceJson, type Remittance } from '../../domain/payer/remittance/r
 import { emit, openRecords, type InputRecord, type Io } from '../io';
 import { parseAdjudicationFlags } from './flags';
 import { fileLedgerStore } from '../ledger-file';
+import { mayCrossMembers } from '../sharded';
 import { loadCatalog } from './check';
 import { cliPayerService } from './payer-service';
 import { claimPayer, shippedPlans } from './claim-plan';
@@ -102,10 +104,14 @@ export { parseAdjudicationFlags };
  * A payer ledger holding the remittances of `--history` (JSON lines as `adjudicate` prints
  * them). A line that is not a remittance is reported with its line number and skipped.
  */
-export async function ledgerFrom(path: string | undefined, io: Io): Promise<PayerLedger> {
+export async function ledgerFrom(
+  path: string | undefined,
+  io: Io,
+  opts: LedgerOptions = {},
+): Promise<PayerLedger> {
   // The run's ledger spills what it remembers to a temporary file: memory stays small however
   // many claims the batch (and --history) holds.
-  const ledger = new PayerLedger(fileLedgerStore());
+  const ledger = new PayerLedger(fileLedgerStore(), opts);
   if (!path) return ledger;
   for await (const r of openRecords(path, io)) {
     const where = r.where;
@@ -142,6 +148,21 @@ export const badRecord = (fallbackId: string, message: string) =>
     reference: 'README "Claim input" (one JSON claim per line)',
   });
 
+/**
+ * Whether a claim of the input may name another claim (a replacement or void its original, a
+ * secondary claim the primary's answer): stdin, or a file holding either field name (or a `\u`
+ * escape that could spell one; sharded.ts). When none can, the ledger keeps no remittances.
+ */
+function mayNameClaims(input: string | undefined): boolean {
+  if (!input || input === '-') return true;
+  try {
+    // Only a regular file is read twice: a pipe (`<(...)`) or device would lose what is read here.
+    return !statSync(input).isFile() || mayCrossMembers(input);
+  } catch {
+    return true; // unreadable: the reader names the problem
+  }
+}
+
 export async function run(args: string[], io: Io): Promise<number> {
   const { positional } = parseAdjudicationFlags(args);
   const records = openRecords(positional[0], io);
@@ -155,8 +176,8 @@ export async function run(args: string[], io: Io): Promise<number> {
  * each worker thread of src/cli/parallel.ts runs, on the members it is given).
  */
 export async function prepare(args: string[], io: Io): Promise<(r: InputRecord) => string> {
-  const { date, seed, history } = parseAdjudicationFlags(args);
-  const ledger = await ledgerFrom(history, io);
+  const { date, seed, history, positional } = parseAdjudicationFlags(args);
+  const ledger = await ledgerFrom(history, io, { claimsNamed: mayNameClaims(positional[0]) });
   const adjudicator = await makeAdjudicator(io, { ...(date ? { date } : {}), seed, ledger });
   return (r) => {
     const fallbackId = `claim-${r.index + 1}`;

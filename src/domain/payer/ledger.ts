@@ -53,16 +53,32 @@ export const KEEP_OBJECTS = 'objects';
  */
 class Entry {
   readonly #store: LedgerStore | null;
-  /** The remittance's handle in the store, or the remittance itself (no store). */
+  /**
+   * The remittance's handle in the store, or the remittance itself (no store); -1: not kept
+   * (a ledger told that no claim names another, `LedgerOptions.claimsNamed`).
+   */
   readonly #remittance: number | Remittance;
   /** The claim's handle in the store (-1: none), or the claim itself (no store). */
   readonly #claim: number | Claim | undefined;
   readonly #recent: RecentClaims;
   /** Set when a later replacement, void or reopening took this claim back. */
   supersededBy: Remittance | null = null;
-  constructor(store: LedgerStore | null, r: Remittance, claim?: Claim, recent?: RecentClaims) {
+  constructor(
+    store: LedgerStore | null,
+    r: Remittance,
+    claim?: Claim,
+    recent?: RecentClaims,
+    keepRemittance = true,
+  ) {
     this.#store = store;
     this.#recent = recent ?? NO_RECENT;
+    if (!keepRemittance && !store) {
+      // Only the look-back reads this entry (its claim). (With a store, the ledger holds the
+      // claim's handle instead of an entry: PayerLedger.#held.)
+      this.#remittance = -1;
+      this.#claim = claim;
+      return;
+    }
     // Without its findings: nothing reads them back (a correction reverses the original's
     // lines, coordination reads the primary's payments), and their messages are most of the
     // text a run would otherwise write and keep for every claim (issue 11).
@@ -79,6 +95,7 @@ class Entry {
   /** The remittance recorded, with `findings` left empty (see the constructor). */
   get remittance(): Remittance {
     const r = this.#remittance;
+    if (r === -1) throw new Error(NOT_NAMED);
     return typeof r !== 'number' ? r : (JSON.parse(this.#store!.get(r)) as Remittance);
   }
   /** The claim adjudicated, when the ledger saw it (history from JSON has only remittances). */
@@ -105,39 +122,76 @@ class Entry {
 }
 
 /**
+ * What a member's book holds for each claim: its Entry, or (a ledger with a store that keeps no
+ * remittances, `claimsNamed: false`) just the claim's handle in the store, a number, which costs
+ * no object per claim (issue 11: adjudicate's memory grows with the members of a run).
+ */
+type Held = Entry | number;
+
+/**
  * The most recently used parsed claims (a bounded number): the look-back of each adjudication
  * (duplicates, global surgery: the member's claims of the last 90 days) asks for the same recent
  * claims again and again, and parsing their text each time was most of its cost. Bounded, so a
  * run of a million claims still keeps only text and handles for all but the last few thousand.
+ * Two generations instead of one map in use order: a claim read or added goes into the current
+ * one; when it is full, it becomes the previous one and the one before is dropped. (Deleting a
+ * map's oldest key at every claim made V8 step over all the deleted slots before it to find the
+ * next: a tenth of the ledger's time in a batch of 100,000 claims.)
  */
 class RecentClaims {
-  readonly #map = new Map<Entry, Claim>();
+  #now = new Map<Held, Claim>();
+  #before = new Map<Held, Claim>();
+  /** At most `size` claims in all (0: none at all): half in each generation. */
   constructor(readonly size: number) {}
-  get(e: Entry): Claim | undefined {
-    const c = this.#map.get(e);
-    if (c) {
-      this.#map.delete(e);
-      this.#map.set(e, c);
-    }
-    return c;
+  get(e: Held): Claim | undefined {
+    const c = this.#now.get(e);
+    if (c) return c;
+    const old = this.#before.get(e);
+    if (old) this.add(e, old);
+    return old;
   }
-  add(e: Entry, c: Claim): void {
+  add(e: Held, c: Claim): void {
     if (this.size <= 0) return;
-    this.#map.set(e, c);
-    if (this.#map.size > this.size) this.#map.delete(this.#map.keys().next().value!);
+    if (this.#now.size * 2 >= this.size) {
+      this.#before = this.#now;
+      this.#now = new Map();
+    }
+    this.#now.set(e, c);
   }
 }
 
 const NO_RECENT = new RecentClaims(0);
+
+const NOT_NAMED =
+  'The payer ledger was told that no claim names another (claimsNamed: false), but one did.';
+
+export interface LedgerOptions {
+  /**
+   * false: no claim of the run names an earlier one (no replacement or void with its
+   * `originalClaimId`, no secondary claim with `otherPayers`, no reopening), so the ledger keeps
+   * only what the look-back and the accumulators need: each member's book and claims, not the
+   * remittances nor the index by claim id and payer claim number. Finding a claim by its id then
+   * throws (the caller was wrong). The CLI's `adjudicate` says so when its input file holds
+   * neither field name (issue 11: a tenth of a batch run went to writing remittances nothing read).
+   * Default true.
+   */
+  claimsNamed?: boolean;
+}
 
 export class PayerLedger {
   /** Where the text goes; null: the objects are kept as they are (KEEP_OBJECTS). */
   readonly #store: LedgerStore | null;
   /** Parsed claims the look-back read lately (see RecentClaims). */
   readonly #recent: RecentClaims;
-  constructor(store: LedgerStore | typeof KEEP_OBJECTS = memoryLedgerStore()) {
+  /** False: remittances and the index by claim id are not kept (LedgerOptions.claimsNamed). */
+  readonly #named: boolean;
+  constructor(
+    store: LedgerStore | typeof KEEP_OBJECTS = memoryLedgerStore(),
+    opts: LedgerOptions = {},
+  ) {
     this.#store = store === KEEP_OBJECTS ? null : store;
     this.#recent = this.#store ? new RecentClaims(4096) : NO_RECENT;
+    this.#named = opts.claimsNamed ?? true;
   }
   /**
    * payer id -> claim id or payer claim number -> the adjudication it names. Nested maps (not
@@ -160,6 +214,7 @@ export class PayerLedger {
   }
 
   #claim(payerId: string, ref: string): Entry | undefined {
+    if (!this.#named) throw new Error(NOT_NAMED);
     return this.#claims.get(payerId)?.get(ref);
   }
 
@@ -169,10 +224,33 @@ export class PayerLedger {
     m.set(ref, e);
   }
 
+  /**
+   * What the ledger holds for an adjudication: its Entry; or, keeping no remittances with a
+   * store, the claim's handle (null when there is no claim: nothing would read the entry).
+   */
+  #held(r: Remittance, claim: Claim | undefined): Held | null {
+    const store = this.#store;
+    if (this.#named || !store) return new Entry(store, r, claim, this.#recent, this.#named);
+    if (!claim) return null;
+    const h = store.put(JSON.stringify(claim));
+    this.#recent.add(h, claim);
+    return h;
+  }
+
+  /** A held claim as the look-back reads it (see Entry.priorClaim). */
+  #priorClaim(e: Held): Claim | undefined {
+    if (typeof e !== 'number') return e.priorClaim;
+    const hit = this.#recent.get(e);
+    if (hit) return hit;
+    const c = JSON.parse(this.#store!.get(e)) as Claim;
+    this.#recent.add(e, c);
+    return c;
+  }
+
   /** Records an adjudication (from this run or from history given by the user). */
   record(r: Remittance, payer?: PayerProfile, serviceDate?: string, claim?: Claim): void {
     if (r.status === 'rejected') return;
-    const entry = new Entry(this.#store, r, claim, this.#recent);
+    const entry = this.#held(r, claim);
     if (r.reversal) {
       const old = this.#claim(r.payerId, r.reversal.payerClaimNumber);
       if (old) old.supersededBy = r;
@@ -186,12 +264,12 @@ export class PayerLedger {
         if (b && acc) b.setAcc(oldYear, creditBack(acc, r.reversal));
       }
     }
-    if (claim && r.status !== 'voided') {
+    if (claim && entry !== null && r.status !== 'voided') {
       const b = this.#book(r.payerId, claim.patient.memberId ?? '');
       for (const d of serviceDates(claim)) b.addOn(d, entry);
     }
     // A void is known by the claim number it took back: keep that one pointing at the original.
-    if (r.status !== 'voided') {
+    if (r.status !== 'voided' && typeof entry === 'object' && entry !== null) {
       this.#setClaim(r.payerId, r.claimId, entry);
       if (r.payerClaimNumber) this.#setClaim(r.payerId, r.payerClaimNumber, entry);
     }
@@ -245,11 +323,12 @@ export class PayerLedger {
       claim.frequency !== '1' && claim.originalClaimId
         ? this.find(payerId, claim.originalClaimId)
         : undefined;
-    const out = new Set<Entry>();
+    const out = new Set<Held>();
     const book = this.#members.get(payerId)?.get(claim.patient.memberId ?? '');
     if (!book?.hasDates()) return [];
-    const add = (list: readonly Entry[] | undefined) => {
-      for (const e of list ?? []) if (!e.supersededBy && e !== named) out.add(e);
+    const add = (list: readonly Held[] | undefined) => {
+      for (const e of list ?? [])
+        if (typeof e === 'number' || (!e.supersededBy && e !== named)) out.add(e);
     };
     const before = opts.daysBefore ?? 0;
     for (const d of serviceDates(claim)) {
@@ -263,7 +342,7 @@ export class PayerLedger {
       // same days, in the same order, as trying each of the window's days.
       book.between(plusDays(d, -before), plusDays(d, 1), add);
     }
-    return [...out].flatMap((e) => e.priorClaim ?? []);
+    return [...out].flatMap((e) => this.#priorClaim(e) ?? []);
   }
 
   /** Running accumulators of a member in the benefit year of `date` (undefined: none yet). */
@@ -387,9 +466,9 @@ class MemberBook {
    * (one claim as itself); from the second date, a list of dates and a list of their claims.
    */
   #days: string | string[] | undefined = undefined;
-  #onDay: Entry | Entry[] | (Entry | Entry[])[] | undefined = undefined;
+  #onDay: Held | Held[] | (Held | Held[])[] | undefined = undefined;
   /** Dates that are not valid ISO dates (matched only exactly). */
-  #odd: Map<string, Entry[]> | undefined = undefined;
+  #odd: Map<string, Held[]> | undefined = undefined;
 
   accIn(year: string): Accumulators | undefined {
     if (year === this.#accYear)
@@ -416,7 +495,7 @@ class MemberBook {
     return this.#days !== undefined || this.#odd !== undefined;
   }
 
-  addOn(d: string, e: Entry): void {
+  addOn(d: string, e: Held): void {
     if (!isIsoDate(d)) {
       const odd = (this.#odd ??= new Map());
       const list = odd.get(d);
@@ -432,19 +511,19 @@ class MemberBook {
     }
     if (typeof days === 'string') {
       if (days === d) {
-        const on = this.#onDay as Entry | Entry[];
+        const on = this.#onDay as Held | Held[];
         if (Array.isArray(on)) on.push(e);
         else this.#onDay = [on, e];
         return;
       }
       // A second date: from here on a list of dates and a list of their claims.
-      const on = this.#onDay as Entry | Entry[];
+      const on = this.#onDay as Held | Held[];
       const x = internDate(d);
       this.#days = days < d ? [days, x] : [x, days];
       this.#onDay = days < d ? [on, e] : [e, on];
       return;
     }
-    const onDay = this.#onDay as (Entry | Entry[])[];
+    const onDay = this.#onDay as (Held | Held[])[];
     const i = days[days.length - 1]! < d ? days.length : lowerBound(days, d);
     if (days[i] !== d) {
       days.splice(i, 0, internDate(d));
@@ -457,7 +536,7 @@ class MemberBook {
   }
 
   /** The claims with a service on `d`. */
-  on(d: string): readonly Entry[] | undefined {
+  on(d: string): readonly Held[] | undefined {
     if (!isIsoDate(d)) return this.#odd?.get(d);
     const days = this.#days;
     if (days === undefined) return undefined;
@@ -467,7 +546,7 @@ class MemberBook {
   }
 
   /** Calls `f` with each date's claims from `lo` to `hi` (ISO dates), ascending. */
-  between(lo: string, hi: string, f: (list: readonly Entry[]) => void): void {
+  between(lo: string, hi: string, f: (list: readonly Held[]) => void): void {
     const days = this.#days;
     if (days === undefined) return;
     if (typeof days === 'string') {
@@ -478,13 +557,13 @@ class MemberBook {
   }
 
   /** The claims of the one date (when `#days` is a string). */
-  #lone(): readonly Entry[] {
-    const on = this.#onDay as Entry | Entry[];
+  #lone(): readonly Held[] {
+    const on = this.#onDay as Held | Held[];
     return Array.isArray(on) ? on : [on];
   }
 
-  #listAt(i: number): readonly Entry[] {
-    const on = (this.#onDay as (Entry | Entry[])[])[i]!;
+  #listAt(i: number): readonly Held[] {
+    const on = (this.#onDay as (Held | Held[])[])[i]!;
     return Array.isArray(on) ? on : [on];
   }
 }
