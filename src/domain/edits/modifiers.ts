@@ -71,20 +71,21 @@ export function modifierEdits(claim: Claim, ctx: EditContext): Finding[] {
           ),
         );
     });
-    for (const c of MODIFIER_CONFLICTS) {
-      if (c.pair.every((m) => l.modifiers.includes(m)))
-        out.push(
-          finding(
-            'modifier.invalid',
-            'error',
-            n,
-            [l.code, ...c.pair],
-            `Modifiers ${c.pair.join(' and ')} contradict each other on line ${n}: ${c.why}.`,
-            `${c.source}; CARC 4`,
-            { field: `lines[${i}].modifiers` },
-          ),
-        );
-    }
+    if (l.modifiers.length > 0)
+      for (const c of MODIFIER_CONFLICTS) {
+        if (c.pair.every((m) => l.modifiers.includes(m)))
+          out.push(
+            finding(
+              'modifier.invalid',
+              'error',
+              n,
+              [l.code, ...c.pair],
+              `Modifiers ${c.pair.join(' and ')} contradict each other on line ${n}: ${c.why}.`,
+              `${c.source}; CARC 4`,
+              { field: `lines[${i}].modifiers` },
+            ),
+          );
+      }
     const lat = LATERALITY_REQUIRED.find((r) => r.codes.includes(l.code) && r.effective <= date);
     if (
       lat &&
