@@ -16,12 +16,24 @@ export const daysInMonth = (y: number, m: number): number =>
 const digit = (s: string, i: number) => s.charCodeAt(i) - 48;
 const DIGITS = [0, 1, 2, 3, 5, 6, 8, 9];
 
+/** isIsoDate's last answer (a one-entry memo). */
+let lastDate = '';
+let lastValid = false;
+
 /**
  * True for a real calendar date written yyyy-mm-dd (2024-02-29 yes, 2025-02-29 no). Arithmetic
  * on the characters, no Date object: the edits and the payer ask it several times per line.
  */
 export function isIsoDate(s: unknown): s is string {
   if (typeof s !== 'string' || s.length !== 10 || s[4] !== '-' || s[7] !== '-') return false;
+  // The same date is asked about again and again (each family, each line of a claim).
+  if (s === lastDate) return lastValid;
+  lastValid = isCalendarDate(s);
+  lastDate = s;
+  return lastValid;
+}
+
+function isCalendarDate(s: string): boolean {
   for (const i of DIGITS) {
     const d = digit(s, i);
     if (d < 0 || d > 9) return false;
