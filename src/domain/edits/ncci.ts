@@ -202,7 +202,8 @@ const mueRef = (e: MueEdit) =>
 
 function mueEdits(ls: L[], rules: NcciRules): Finding[] {
   const out: Finding[] = [];
-  const groups = new Map<string, { e: MueEdit; lines: L[] }>();
+  // Date-of-service MUEs by code and date, made when a line has one.
+  let groups: Map<string, { e: MueEdit; lines: L[] }> | undefined;
   for (const l of ls) {
     const e = rules.mue(l.line.code, l.date);
     // An MUE of 0 says the code is not payable by Medicare for practitioners at all (a statutory
@@ -229,10 +230,12 @@ function mueEdits(ls: L[], rules: NcciRules): Finding[] {
       continue;
     }
     const k = `${l.line.code}|${l.date}`;
+    groups ??= new Map();
     const g = groups.get(k);
     if (g) g.lines.push(l);
     else groups.set(k, { e, lines: [l] });
   }
+  if (!groups) return out;
   // A date-of-service MUE (MAI 2/3) applies to all units of the code on the date: when the
   // total is over it, CMS denies every line of the code on that date, not just the last one.
   // See: CMS Medicare NCCI MUE page (adjudication indicators 2 and 3: units on the same date

@@ -16,9 +16,9 @@ export const daysInMonth = (y: number, m: number): number =>
 const digit = (s: string, i: number) => s.charCodeAt(i) - 48;
 const DIGITS = [0, 1, 2, 3, 5, 6, 8, 9];
 
-/** isIsoDate's last answer (a one-entry memo). */
-let lastDate = '';
-let lastValid = false;
+/** isIsoDate's last answers (a four-entry memo). */
+const memoDates = ['', '', '', ''];
+const memoValid = [false, false, false, false];
 
 /**
  * True for a real calendar date written yyyy-mm-dd (2024-02-29 yes, 2025-02-29 no). Arithmetic
@@ -26,11 +26,14 @@ let lastValid = false;
  */
 export function isIsoDate(s: unknown): s is string {
   if (typeof s !== 'string' || s.length !== 10 || s[4] !== '-' || s[7] !== '-') return false;
-  // The same date is asked about again and again (each family, each line of a claim).
-  if (s === lastDate) return lastValid;
-  lastValid = isCalendarDate(s);
-  lastDate = s;
-  return lastValid;
+  // The same few dates (service, submission, birth) are asked about again and again, by each
+  // family and line of a claim: a four-entry memo, by the last digit.
+  const slot = s.charCodeAt(9) & 3;
+  if (memoDates[slot] === s) return memoValid[slot]!;
+  const valid = isCalendarDate(s);
+  memoDates[slot] = s;
+  memoValid[slot] = valid;
+  return valid;
 }
 
 function isCalendarDate(s: string): boolean {
