@@ -10,6 +10,24 @@ export const cents = (n: number): Cents => {
 
 const MONEY_RE = /^-?\d{1,9}(\.\d{1,2})?$/;
 
+/**
+ * The cents of the usual form, 1 to 9 digits, a point and 2 digits ("120.00"), read digit by
+ * digit (every charge of every claim line is one); -1 for any other text (parseMoney's regular
+ * expressions judge it).
+ */
+function plainAmount(s: string): number {
+  const n = s.length;
+  if (n < 4 || n > 12 || s.charCodeAt(n - 3) !== 46) return -1;
+  let v = 0;
+  for (let i = 0; i < n; i++) {
+    if (i === n - 3) continue;
+    const d = s.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    v = v * 10 + d;
+  }
+  return v;
+}
+
 /** Parses "120", "120.5", "120.00" into cents; null when the text is not money. */
 export function parseMoney(raw: unknown): Cents | null {
   if (typeof raw === 'number') {
@@ -17,6 +35,8 @@ export function parseMoney(raw: unknown): Cents | null {
     return parseMoney(raw.toFixed(2));
   }
   if (typeof raw !== 'string') return null;
+  const plain = plainAmount(raw);
+  if (plain >= 0) return plain as Cents;
   const s = raw.trim().replace(/^\$/, '');
   if (!MONEY_RE.test(s)) return null;
   const neg = s.startsWith('-');

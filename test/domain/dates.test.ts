@@ -66,3 +66,17 @@ it('isIsoDate accepts real calendar dates only', () => {
   ])
     expect(isIsoDate(d), String(d)).toBe(false);
 });
+
+it('isIsoDate answers each date on its own when dates alternate (its memo never mixes them)', () => {
+  // Same last digit (same memo slot), different answers; asked in turns, several times.
+  const turns: [string, boolean][] = [
+    ['2024-02-29', true],
+    ['2025-02-29', false],
+    ['2026-03-09', true],
+    ['2026-02-29', false],
+    ['2026-13-09', false],
+    ['2028-02-29', true],
+  ];
+  for (let round = 0; round < 3; round++)
+    for (const [d, want] of turns) expect(isIsoDate(d), d).toBe(want);
+});

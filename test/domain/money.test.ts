@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { displayMoney, formatMoney, mulRound, parseMoney } from '../../src/domain/money';
 import {
   remittanceAmounts,
@@ -71,5 +72,31 @@ describe('money past the JSON boundary', () => {
       remarks: [],
     });
     expect(r.success).toBe(false);
+  });
+});
+
+describe('parseMoney fast path (issue 11 speed)', () => {
+  // The regular-expression reading parseMoney had before its digit-by-digit fast path.
+  const reference = (raw: string): number | null => {
+    const s = raw.trim().replace(/^\$/, '');
+    if (!/^-?\d{1,9}(\.\d{1,2})?$/.test(s)) return null;
+    const neg = s.startsWith('-');
+    const [whole = '0', frac = ''] = (neg ? s.slice(1) : s).split('.');
+    const v = Number(whole) * 100 + Number(frac.padEnd(2, '0'));
+    return neg ? -v : v;
+  };
+  it('reads every string as the regular expressions do', () => {
+    const text = fc.oneof(
+      fc.stringMatching(/^[-$ ]?\d{0,11}\.?\d{0,3} ?$/),
+      fc.string({ unit: fc.constantFrom('0', '9', '.', '-', '$', ' ', '/', ':', 'a') }),
+    );
+    fc.assert(
+      fc.property(text, (s) => {
+        expect(parseMoney(s)).toBe(reference(s));
+      }),
+      { numRuns: 20_000, seed: 11 },
+    );
+    for (const s of ['0.00', '999999999.99', '1234567890.00', '12.3.4', '.123', '1/.00', '12:00'])
+      expect(parseMoney(s)).toBe(reference(s));
   });
 });

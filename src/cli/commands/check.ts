@@ -11,7 +11,7 @@ import { starterCatalog } from '../../codesets/starter';
 import { checkClaim, type EditContext, type NcciRules } from '../../domain/edits/index';
 import { withPayerChecks } from '../../domain/payer/checks';
 import { statusNFrom } from '../../domain/edits/exclusions';
-import { findingJson } from '../../domain/findings';
+import { findingJson, type Finding } from '../../domain/findings';
 import { importNcciWithAddOns } from '../../codesets/ncci/import-node';
 import type { Claim } from '../../domain/claim/claim';
 import { parseClaim } from '../../domain/claim/parse';
@@ -118,6 +118,50 @@ export async function prepare(args: string[], io: Io): Promise<(r: InputRecord) 
     const all = by.finding
       ? [...findings, by.finding]
       : withPayerChecks(claim, findings, by.payer, statusN);
-    return JSON.stringify({ claimId: claim.claimId, findings: all.map(findingJson) });
+    return checkLine(claim.claimId, all);
   };
+}
+
+/** A finding of the usual shape (the writer below assumes it; anything else takes JSON.stringify). */
+const plain = (f: Finding): boolean =>
+  typeof f.id === 'string' &&
+  typeof f.severity === 'string' &&
+  typeof f.message === 'string' &&
+  typeof f.reference === 'string' &&
+  (f.line === null || typeof f.line === 'number') &&
+  Array.isArray(f.codes) &&
+  (f.suggestion === undefined || typeof f.suggestion === 'string');
+
+/** JSON text of a string that repeats from claim to claim (references, ids): made once. */
+const quoted = new Map<string, string>();
+const quoteRepeated = (s: string): string => {
+  let q = quoted.get(s);
+  if (q === undefined) {
+    if (quoted.size >= 4096) quoted.clear();
+    quoted.set(s, (q = JSON.stringify(s)));
+  }
+  return q;
+};
+
+/**
+ * The output line of a checked claim, written field by field: byte for byte
+ * `JSON.stringify({ claimId, findings: findings.map(findingJson) })` (findingJson's keys in its
+ * order, `suggestion` only when present) without building the objects first, and with the JSON
+ * of the few strings that recur on every claim (references, ids, severities) made once.
+ * test/cli/check-output.test.ts holds it to JSON.stringify.
+ */
+export function checkLine(claimId: string, findings: readonly Finding[]): string {
+  if (typeof claimId !== 'string' || !findings.every(plain))
+    return JSON.stringify({ claimId, findings: findings.map(findingJson) });
+  let s = `{"claimId":${JSON.stringify(claimId)},"findings":[`;
+  for (let i = 0; i < findings.length; i++) {
+    const f = findings[i]!;
+    if (i > 0) s += ',';
+    s += `{"id":${quoteRepeated(f.id)},"severity":${quoteRepeated(f.severity)},"line":${
+      typeof f.line === 'number' && Number.isFinite(f.line) ? String(f.line) : 'null'
+    },"codes":${JSON.stringify(f.codes)},"message":${JSON.stringify(f.message)},"reference":${quoteRepeated(f.reference)}`;
+    if (f.suggestion !== undefined) s += `,"suggestion":${JSON.stringify(f.suggestion)}`;
+    s += '}';
+  }
+  return s + ']}';
 }

@@ -5,10 +5,12 @@
  */
 export function isValidNpi(npi: string): boolean {
   if (!/^\d{10}$/.test(npi)) return false;
-  const digits = `80840${npi.slice(0, 9)}`;
+  // The digits of "80840" + the 9 base digits, read from the right by char code (no string is
+  // built: every claim's NPI is checked when it is read and again by the claim-data edits).
   let total = 0;
-  for (let i = 0; i < digits.length; i++) {
-    let d = Number(digits[digits.length - 1 - i]);
+  for (let i = 0; i < 14; i++) {
+    const pos = 13 - i;
+    let d = (pos < 5 ? PREFIX.charCodeAt(pos) : npi.charCodeAt(pos - 5)) - 48;
     if (i % 2 === 0) {
       d *= 2;
       if (d > 9) d -= 9;
@@ -16,5 +18,6 @@ export function isValidNpi(npi: string): boolean {
     total += d;
   }
   const check = (10 - (total % 10)) % 10;
-  return check === Number(npi[9]);
+  return check === npi.charCodeAt(9) - 48;
 }
+const PREFIX = '80840';

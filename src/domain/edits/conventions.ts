@@ -9,6 +9,7 @@
  */
 import type { CodeCatalog, IcdNote, IcdRelease } from '../codes/catalog';
 import { dxInfo, keyOf, type DxInfo } from './dx-info';
+import { byDiagnoses } from './dx-memo';
 import { icdDisplay } from '../codes/code';
 import type { Claim } from '../claim/claim';
 import type { Finding } from '../findings';
@@ -41,11 +42,21 @@ export function conventionEdits(claim: Claim, ctx: EditContext): Finding[] {
   const r = releaseFor(ctx.catalog, claim.serviceDate);
   if (!('release' in r)) return []; // validity reports the missing release
   const release = r.release;
+  return byDiagnoses('conventions', ctx.catalog, release, claim.diagnoses, '', () =>
+    conventionsOn(claim.diagnoses, release, ctx.catalog),
+  );
+}
+
+function conventionsOn(
+  diagnoses: readonly string[],
+  release: IcdRelease,
+  catalog: CodeCatalog,
+): Finding[] {
   const dxs: Dx[] = [];
-  claim.diagnoses.forEach((raw, index) => {
+  diagnoses.forEach((raw, index) => {
     const key = keyOf(raw);
     if (dxs.some((d) => d.key === key)) return; // listed twice: claim-data reports it once
-    const info = dxInfo(release, ctx.catalog, key);
+    const info = dxInfo(release, catalog, key);
     if (info.entry)
       dxs.push({
         key,
@@ -62,7 +73,7 @@ export function conventionEdits(claim: Claim, ctx: EditContext): Finding[] {
   return [
     ...excludes1(dxs, release),
     ...codeFirst(dxs, release),
-    ...useAdditional(dxs, release, ctx.catalog),
+    ...useAdditional(dxs, release, catalog),
   ];
 }
 

@@ -49,6 +49,22 @@ function listed(procedures: readonly string[], code: string): boolean {
   });
 }
 
+/**
+ * The exclusions that list a code, in the profile's order, found once per list and code (every
+ * line of every claim is checked; the ranges are compared as text). Rules are read only.
+ */
+const exclusionIndex = new WeakMap<readonly ExclusionRule[], Map<string, ExclusionRule[]>>();
+function exclusionsNaming(exclusions: readonly ExclusionRule[], code: string): ExclusionRule[] {
+  let m = exclusionIndex.get(exclusions);
+  if (!m) exclusionIndex.set(exclusions, (m = new Map()));
+  let rules = m.get(code);
+  if (!rules) {
+    if (m.size >= 5_000) m.clear();
+    m.set(code, (rules = exclusions.filter((e) => listed(e.procedures, code))));
+  }
+  return rules;
+}
+
 const REF_STATUTE =
   'SSA §1862(a); 42 CFR 411.15; Pub. 100-04 ch. 30 §20.1 (statutory exclusions: the beneficiary is liable, no ABN needed) and ch. 1 §60 (modifier GY)';
 
@@ -84,11 +100,8 @@ export function exclusionFindings(claim: Claim, p: ExclusionPolicy, statusN?: St
   claim.lines.forEach((l, i) => {
     if (!l.code) return;
     const date = lineDate(claim.serviceDate, l.serviceDate);
-    const rule = p.exclusions.find(
-      (e) =>
-        inEffect(e, date) &&
-        listed(e.procedures, l.code) &&
-        !e.unlessModifiers?.some((m) => l.modifiers.includes(m)),
+    const rule = exclusionsNaming(p.exclusions, l.code).find(
+      (e) => inEffect(e, date) && !e.unlessModifiers?.some((m) => l.modifiers.includes(m)),
     );
     const medicare = p.kind === 'medicare';
     const byStatus = !rule && medicare && !!statusN?.(l.code);

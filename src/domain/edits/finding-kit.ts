@@ -32,7 +32,12 @@ export function listSome(items: readonly (string | number)[], max = 10): string 
  * (Array.prototype.sort is stable), so the same claim always gives the same list.
  */
 export function orderFindings(findings: readonly Finding[]): Finding[] {
-  return [...findings].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+  // Usually already in order (the families run line by line): a copy without the sort is the
+  // same list, at a fraction of the cost on every claim.
+  let sorted = true;
+  for (let i = 1; i < findings.length && sorted; i++)
+    sorted = (findings[i - 1]!.line ?? 0) <= (findings[i]!.line ?? 0);
+  return sorted ? findings.slice() : [...findings].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
 }
 
 /** The date a line was performed: its own date when given, else the claim's. */

@@ -55,7 +55,8 @@ export function scrub(claim: Claim, ctx: EditContext): Finding[] {
   const all: Finding[] = [];
   for (const fam of FAMILIES) {
     try {
-      all.push(...fam.run(claim, ctx));
+      const found = fam.run(claim, ctx);
+      for (let i = 0; i < found.length; i++) all.push(found[i]!);
     } catch (e) {
       all.push({
         id: 'claim.invalid-field',
@@ -90,9 +91,13 @@ export function checkClaim(
     seen.some(
       (p) => p.id === f.id && (p.field!.startsWith(f.field!) || f.field!.startsWith(p.field!)),
     );
-  const own = scrub(parsed.claim, ctx).filter((f) => !overlaps(f));
+  const scrubbed = scrub(parsed.claim, ctx);
+  // Most claims parse without a finding: nothing to filter, nothing to merge.
+  const own = seen.length ? scrubbed.filter((f) => !overlaps(f)) : scrubbed;
   return {
     claim: parsed.claim,
-    findings: orderFindings(dedupeFindings([...parsed.findings, ...own])),
+    findings: orderFindings(
+      dedupeFindings(parsed.findings.length ? [...parsed.findings, ...own] : own),
+    ),
   };
 }

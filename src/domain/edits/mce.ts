@@ -210,6 +210,8 @@ function listGap(
   date: string,
   judged: { age: string[]; sex: string[] },
 ): Finding | null {
+  // Most claims have no diagnosis an MCE list judges: nothing to say, no years to look up.
+  if (!judged.age.length && !judged.sex.length) return null;
   if (!isIsoDate(date) || !catalog.mceYears) return null;
   const fy = fiscalYear(date);
   const y = catalog.mceYears(date);

@@ -6,6 +6,7 @@
  * ch. I §E.1; HCPCS Level II modifier list; CARC 4 (modifier inconsistent or missing), 182.
  */
 import type { Claim } from '../claim/claim';
+import type { CodeCatalog, ModifierEntry } from '../codes/catalog';
 import { isIsoDate } from '../time/dates';
 import type { Finding } from '../findings';
 import type { EditContext } from './context';
@@ -20,6 +21,27 @@ import {
 const REF_LIST =
   'CMS HCPCS Level II modifier list / CPT Appendix A, valid on the date of service; CARC 182';
 
+/**
+ * The catalog's modifier entry on a date, memoised per catalog: the same few modifiers are
+ * looked up on the same dates line after line (issue 11). Entries are read only.
+ */
+const modifierMemo = new WeakMap<CodeCatalog, Map<string, Map<string, ModifierEntry | null>>>();
+function modifierOn(catalog: CodeCatalog, m: string, date: string): ModifierEntry | undefined {
+  let byCode = modifierMemo.get(catalog);
+  if (!byCode) modifierMemo.set(catalog, (byCode = new Map()));
+  let byDate = byCode.get(m);
+  if (!byDate) {
+    if (byCode.size >= 2_000) byCode.clear();
+    byCode.set(m, (byDate = new Map()));
+  }
+  let e = byDate.get(date);
+  if (e === undefined) {
+    if (byDate.size >= 2_000) byDate.clear();
+    byDate.set(date, (e = catalog.modifier(m, date) ?? null));
+  }
+  return e ?? undefined;
+}
+
 export function modifierEdits(claim: Claim, ctx: EditContext): Finding[] {
   const out: Finding[] = [];
   claim.lines.forEach((l, i) => {
@@ -28,7 +50,7 @@ export function modifierEdits(claim: Claim, ctx: EditContext): Finding[] {
     if (!l.code || !isIsoDate(date)) return;
     l.modifiers.forEach((m, j) => {
       const field = { field: `lines[${i}].modifiers[${j}]` };
-      const e = ctx.catalog.modifier(m, date);
+      const e = modifierOn(ctx.catalog, m, date);
       const inRange =
         e && (!e.effective || e.effective <= date) && (!e.terminated || date <= e.terminated);
       if (!e || !inRange) {
@@ -71,20 +93,21 @@ export function modifierEdits(claim: Claim, ctx: EditContext): Finding[] {
           ),
         );
     });
-    for (const c of MODIFIER_CONFLICTS) {
-      if (c.pair.every((m) => l.modifiers.includes(m)))
-        out.push(
-          finding(
-            'modifier.invalid',
-            'error',
-            n,
-            [l.code, ...c.pair],
-            `Modifiers ${c.pair.join(' and ')} contradict each other on line ${n}: ${c.why}.`,
-            `${c.source}; CARC 4`,
-            { field: `lines[${i}].modifiers` },
-          ),
-        );
-    }
+    if (l.modifiers.length > 0)
+      for (const c of MODIFIER_CONFLICTS) {
+        if (c.pair.every((m) => l.modifiers.includes(m)))
+          out.push(
+            finding(
+              'modifier.invalid',
+              'error',
+              n,
+              [l.code, ...c.pair],
+              `Modifiers ${c.pair.join(' and ')} contradict each other on line ${n}: ${c.why}.`,
+              `${c.source}; CARC 4`,
+              { field: `lines[${i}].modifiers` },
+            ),
+          );
+      }
     const lat = LATERALITY_REQUIRED.find((r) => r.codes.includes(l.code) && r.effective <= date);
     if (
       lat &&

@@ -50,12 +50,19 @@ export function buildNcciRules(
   mue: readonly MueEdit[],
   label: string,
 ): NcciRules {
-  const pairs = new Map<string, PtpEdit[]>();
+  // Column 1 code, then column 2 code: a look-up builds no key string (it runs for every pair
+  // of lines of every claim).
+  const pairs = new Map<string, Map<string, PtpEdit[]>>();
+  let pairCount = 0;
   for (const e of ptp) {
-    const k = `${e.column1}|${e.column2}`;
-    const list = pairs.get(k);
+    let byCol2 = pairs.get(e.column1);
+    if (!byCol2) pairs.set(e.column1, (byCol2 = new Map()));
+    const list = byCol2.get(e.column2);
     if (list) list.push(e);
-    else pairs.set(k, [e]);
+    else {
+      byCol2.set(e.column2, [e]);
+      pairCount++;
+    }
   }
   const mues = new Map<string, MueEdit[]>();
   for (const e of mue) {
@@ -72,9 +79,9 @@ export function buildNcciRules(
     return undefined;
   };
   return {
-    describe: () => `${label}: ${pairs.size} PTP pairs, ${mues.size} MUE codes`,
-    ptp: (a, b, date) => pick(pairs.get(`${a}|${b}`), date) ?? pick(pairs.get(`${b}|${a}`), date),
+    describe: () => `${label}: ${pairCount} PTP pairs, ${mues.size} MUE codes`,
+    ptp: (a, b, date) => pick(pairs.get(a)?.get(b), date) ?? pick(pairs.get(b)?.get(a), date),
     mue: (code, date) => pick(mues.get(code), date),
-    counts: () => ({ ptp: pairs.size, mue: mues.size }),
+    counts: () => ({ ptp: pairCount, mue: mues.size }),
   };
 }

@@ -18,7 +18,11 @@ export type { GlobalDaysOf } from './context';
 
 export function ncciEdits(claim: Claim, ctx: EditContext): Finding[] {
   const rules = ctx.ncci;
-  return [...ptpEdits(claim, rules, ctx.globalDays), ...mueEdits(claim, rules)];
+  const ls = linesOf(claim);
+  if (ls.length === 0) return [];
+  const ptp = ls.length > 1 ? ptpEdits(ls, rules, ctx.globalDays) : [];
+  const mue = mueEdits(ls, rules);
+  return ptp.length === 0 ? mue : mue.length === 0 ? ptp : [...ptp, ...mue];
 }
 
 interface L {
@@ -27,10 +31,17 @@ interface L {
   date: string;
 }
 
-const linesOf = (claim: Claim): L[] =>
-  claim.lines
-    .map((line, i) => ({ n: i + 1, line, date: lineDate(claim.serviceDate, line.serviceDate) }))
-    .filter((l) => l.line.code && isIsoDate(l.date));
+/** The lines the NCCI edits judge (a code and a real date), worked out once per claim. */
+function linesOf(claim: Claim): L[] {
+  const out: L[] = [];
+  const lines = claim.lines;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const date = lineDate(claim.serviceDate, line.serviceDate);
+    if (line.code && isIsoDate(date)) out.push({ n: i + 1, line, date });
+  }
+  return out;
+}
 
 /**
  * Whether an NCCI-associated modifier appropriately bypasses an indicator-1 edit. The modifier
@@ -92,14 +103,14 @@ function emSuggestion(em: ClaimLine, proc: string, days: string | undefined): st
 const ptpRef = (e: PtpEdit) =>
   `NCCI PTP edit column 1 ${e.column1} / column 2 ${e.column2}, modifier indicator ${e.modifierIndicator}, effective ${e.effective}${e.deleted ? `, deleted ${e.deleted}` : ''} (${e.source}); ${PTP_REF}; CARC 97/236`;
 
-function ptpEdits(claim: Claim, rules: NcciRules, globalDays?: GlobalDaysOf): Finding[] {
-  const out: Finding[] = [];
-  const ls = linesOf(claim);
-  // One finding per column-2 line and column-1 code (naming the first line of that code): a
-  // claim repeating codes over many lines must not get a finding for every pair of lines.
-  const reported = new Set<string>();
-  // The edit of a code pair on a date, looked up once per claim (not once per pair of lines).
-  // Lines with the same date and code share a group number; edits are memoised per group pair.
+/** Lines up to which a claim's PTP pairs are looked up without the memo. */
+const SMALL_CLAIM = 8;
+
+/** `ptpOf` memoised per pair of (date, code) groups: a long claim repeats the same codes. */
+function memoPtp(
+  ls: L[],
+  ptpOf: (i: number, j: number) => PtpEdit | undefined,
+): (i: number, j: number) => PtpEdit | undefined {
   const groups = new Map<string, number>();
   const gid = ls.map((l) => {
     const k = `${l.date}|${l.line.code}`;
@@ -107,12 +118,26 @@ function ptpEdits(claim: Claim, rules: NcciRules, globalDays?: GlobalDaysOf): Fi
     if (g === undefined) groups.set(k, (g = groups.size));
     return g;
   });
-  const memo = new Map<number, ReturnType<NcciRules['ptp']>>();
-  const ptpOf = (i: number, j: number) => {
+  const memo = new Map<number, PtpEdit | undefined>();
+  return (i, j) => {
     const k = gid[i]! * groups.size + gid[j]!;
-    if (!memo.has(k)) memo.set(k, rules.ptp(ls[i]!.line.code, ls[j]!.line.code, ls[i]!.date));
+    if (!memo.has(k)) memo.set(k, ptpOf(i, j));
     return memo.get(k);
   };
+}
+
+function ptpEdits(ls: L[], rules: NcciRules, globalDays?: GlobalDaysOf): Finding[] {
+  const out: Finding[] = [];
+  // One finding per column-2 line and column-1 code (naming the first line of that code): a
+  // claim repeating codes over many lines must not get a finding for every pair of lines.
+  const reported = new Set<string>();
+  // The edit of a code pair on a date, looked up once per claim (not once per pair of lines).
+  // Lines with the same date and code share a group number; edits are memoised per group pair.
+  // A claim of a few lines asks the rules directly: the memo's keys would cost more than the
+  // look-ups they save.
+  const direct = (i: number, j: number) =>
+    rules.ptp(ls[i]!.line.code, ls[j]!.line.code, ls[i]!.date);
+  const ptpOf = ls.length <= SMALL_CLAIM ? direct : memoPtp(ls, direct);
   for (let i = 0; i < ls.length; i++) {
     for (let j = i + 1; j < ls.length; j++) {
       const a = ls[i]!;
@@ -175,10 +200,11 @@ const MAI_TEXT: Record<1 | 2 | 3, string> = {
 const mueRef = (e: MueEdit) =>
   `NCCI MUE ${e.code}: ${e.value} unit${e.value === 1 ? '' : 's'}, adjudication indicator ${e.indicator} (${MAI_TEXT[e.indicator]}), effective ${e.effective} (${e.source}); CMS MUE program; CARC 151, RARC N362`;
 
-function mueEdits(claim: Claim, rules: NcciRules): Finding[] {
+function mueEdits(ls: L[], rules: NcciRules): Finding[] {
   const out: Finding[] = [];
-  const groups = new Map<string, { e: MueEdit; lines: L[] }>();
-  for (const l of linesOf(claim)) {
+  // Date-of-service MUEs by code and date, made when a line has one.
+  let groups: Map<string, { e: MueEdit; lines: L[] }> | undefined;
+  for (const l of ls) {
     const e = rules.mue(l.line.code, l.date);
     // An MUE of 0 says the code is not payable by Medicare for practitioners at all (a statutory
     // exclusion such as a routine physical, a bundled or an invalid-for-Medicare code): that is
@@ -204,10 +230,12 @@ function mueEdits(claim: Claim, rules: NcciRules): Finding[] {
       continue;
     }
     const k = `${l.line.code}|${l.date}`;
+    groups ??= new Map();
     const g = groups.get(k);
     if (g) g.lines.push(l);
     else groups.set(k, { e, lines: [l] });
   }
+  if (!groups) return out;
   // A date-of-service MUE (MAI 2/3) applies to all units of the code on the date: when the
   // total is over it, CMS denies every line of the code on that date, not just the last one.
   // See: CMS Medicare NCCI MUE page (adjudication indicators 2 and 3: units on the same date

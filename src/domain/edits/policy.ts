@@ -59,6 +59,23 @@ const DENIAL_MEANING: Record<string, string> = {
   '167': ': the diagnosis is not covered',
 };
 
+/**
+ * The coverage rules that list a procedure code, in the policy's order, found once per list
+ * and code (the payer checks every line of every claim against every rule). Rules are read
+ * only, as `targetsOf` assumes.
+ */
+const coverageIndex = new WeakMap<readonly CoverageRule[], Map<string, CoverageRule[]>>();
+function coverageNaming(coverage: readonly CoverageRule[], code: string): CoverageRule[] {
+  let m = coverageIndex.get(coverage);
+  if (!m) coverageIndex.set(coverage, (m = new Map()));
+  let rules = m.get(code);
+  if (!rules) {
+    if (m.size >= 5_000) m.clear();
+    m.set(code, (rules = coverage.filter((r) => r.procedures.includes(code))));
+  }
+  return rules;
+}
+
 export function necessityFindings(
   claim: Claim,
   p: Pick<PayerPolicy, 'name' | 'coverage'>,
@@ -70,9 +87,7 @@ export function necessityFindings(
     // A service may be covered under more than one benefit (e.g. a lipid panel under NCD 190.23
     // for a diagnosed condition, and under the cardiovascular screening benefit with Z13.6):
     // a diagnosis that any rule in effect accepts supports it.
-    const rules = (p.coverage ?? []).filter(
-      (r) => r.procedures.includes(l.code) && inEffect(r, date),
-    );
+    const rules = coverageNaming(p.coverage!, l.code).filter((r) => inEffect(r, date));
     const rule = rules[0];
     if (!rule) return;
     const pointed = l.dxPointers

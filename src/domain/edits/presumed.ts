@@ -24,6 +24,7 @@ import type { Claim } from '../claim/claim';
 import type { Finding } from '../findings';
 import type { EditContext } from './context';
 import { keyOf } from './dx-info';
+import { byDiagnoses } from './dx-memo';
 import { finding } from './finding-kit';
 import { releaseFor } from './validity';
 
@@ -438,7 +439,13 @@ export function presumedEdits(claim: Claim, ctx: EditContext): Finding[] {
   const r = releaseFor(ctx.catalog, claim.serviceDate);
   if (!('release' in r)) return []; // validity reports the missing release
   const release = r.release;
-  const dxs: Dx[] = claim.diagnoses.map((raw, index) => ({
+  return byDiagnoses('presumed', ctx.catalog, release, claim.diagnoses, '', () =>
+    presumedOn(claim.diagnoses, release),
+  );
+}
+
+function presumedOn(diagnoses: readonly string[], release: IcdRelease): Finding[] {
+  const dxs: Dx[] = diagnoses.map((raw, index) => ({
     key: keyOf(raw),
     shown: icdDisplay(raw),
     index,

@@ -15,6 +15,7 @@ import type { EditContext } from './context';
 import { finding, lineDate } from './finding-kit';
 import { seventhInfo } from './seventh';
 import { dxInfo, keyOf } from './dx-info';
+import { byDiagnoses } from './dx-memo';
 
 const REF_CODES =
   'ICD-10-CM Official Guidelines FY2026 §I.A.3 (codes, not categories, are reported)';
@@ -54,13 +55,26 @@ export function diagnosisValidity(claim: Claim, catalog: CodeCatalog): Finding[]
   if (claim.diagnoses.length === 0) return [];
   const r = releaseFor(catalog, claim.serviceDate);
   if (!('release' in r)) return bridged(claim, catalog) ?? (r.finding ? [r.finding] : []);
+  const release = r.release;
+  // The date is in the messages (and decides mid-year additions): part of the memo's key.
+  return byDiagnoses('validity', catalog, release, claim.diagnoses, claim.serviceDate, () =>
+    diagnosesOn(claim.diagnoses, claim.serviceDate, release, catalog),
+  );
+}
+
+function diagnosesOn(
+  diagnoses: readonly string[],
+  serviceDate: string,
+  release: IcdRelease,
+  catalog: CodeCatalog,
+): Finding[] {
   const out: Finding[] = [];
-  claim.diagnoses.forEach((raw, i) => {
+  diagnoses.forEach((raw, i) => {
     const key = keyOf(raw);
-    const mid = key.length >= 3 ? r.release.midYear?.(key) : undefined;
-    const early = !!mid && claim.serviceDate < mid.effective;
+    const mid = key.length >= 3 ? release.midYear?.(key) : undefined;
+    const early = !!mid && serviceDate < mid.effective;
     // Fast path: a billable code of the release (the usual case) needs no message.
-    if (key.length >= 3 && dxInfo(r.release, catalog, key).entry?.billable && !early) return;
+    if (key.length >= 3 && dxInfo(release, catalog, key).entry?.billable && !early) return;
     // A header a mid-year update created was still billable before the update.
     if (early && mid.kind === 'became-header') return;
     if (early && mid.kind === 'added') {
@@ -70,14 +84,14 @@ export function diagnosisValidity(claim: Claim, catalog: CodeCatalog): Finding[]
           'error',
           null,
           [icdDisplay(raw)],
-          `${icdDisplay(raw)} is not a valid ICD-10-CM code for the date of service ${claim.serviceDate}: a mid-year update added it to ${r.release.id}, effective ${mid.effective}.`,
+          `${icdDisplay(raw)} is not a valid ICD-10-CM code for the date of service ${serviceDate}: a mid-year update added it to ${release.id}, effective ${mid.effective}.`,
           `${REF_CODES}; ${mid.source}; CARC 146 (diagnosis invalid for the date of service)`,
           { field: `diagnoses[${i}]`, diagnosisIndex: i },
         ),
       );
       return;
     }
-    const f = cachedCheck(raw, r.release, catalog, claim.serviceDate);
+    const f = cachedCheck(raw, release, catalog, serviceDate);
     if (f) out.push({ ...f, field: `diagnoses[${i}]`, diagnosisIndex: i });
   });
   return out;

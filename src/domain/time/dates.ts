@@ -16,12 +16,27 @@ export const daysInMonth = (y: number, m: number): number =>
 const digit = (s: string, i: number) => s.charCodeAt(i) - 48;
 const DIGITS = [0, 1, 2, 3, 5, 6, 8, 9];
 
+/** isIsoDate's last answers (a four-entry memo). */
+const memoDates = ['', '', '', ''];
+const memoValid = [false, false, false, false];
+
 /**
  * True for a real calendar date written yyyy-mm-dd (2024-02-29 yes, 2025-02-29 no). Arithmetic
  * on the characters, no Date object: the edits and the payer ask it several times per line.
  */
 export function isIsoDate(s: unknown): s is string {
   if (typeof s !== 'string' || s.length !== 10 || s[4] !== '-' || s[7] !== '-') return false;
+  // The same few dates (service, submission, birth) are asked about again and again, by each
+  // family and line of a claim: a four-entry memo, by the last digit.
+  const slot = s.charCodeAt(9) & 3;
+  if (memoDates[slot] === s) return memoValid[slot]!;
+  const valid = isCalendarDate(s);
+  memoDates[slot] = s;
+  memoValid[slot] = valid;
+  return valid;
+}
+
+function isCalendarDate(s: string): boolean {
   for (const i of DIGITS) {
     const d = digit(s, i);
     if (d < 0 || d > 9) return false;
