@@ -27,13 +27,7 @@ import {
   type MedicareFee,
   type PricedLine,
 } from './pricing/pricing';
-import {
-  behaviourOn,
-  valueOn,
-  type Behaviour,
-  type PayerProfile,
-  type ServiceCategory,
-} from './profile';
+import { behaviourOn, valueOn, type Behaviour, type PayerProfile } from './profile';
 import { addQmbRemarks, hasQmbProtection, qmbProtection } from './cost-sharing/qmb';
 import { hash32, rng } from '../random/seeded';
 import { payerClaimNumber } from './remittance/claim-number';
@@ -257,6 +251,8 @@ function receive(claim: Claim, ctx: AdjudicationContext): Receipt {
   const benefitYear = isIsoDate(dos) ? benefitYearOf(payer, dos) : undefined;
   // Dated behaviour: the rules in force on the date of service; processing days on receipt.
   const rules = behaviourOn(payer, dos);
+  // A rejected primary claim was never adjudicated: there is nothing to coordinate with.
+  const primary = ctx.cob?.primary?.status === 'rejected' ? undefined : ctx.cob?.primary;
   return {
     payer,
     received,
@@ -269,10 +265,14 @@ function receive(claim: Claim, ctx: AdjudicationContext): Receipt {
     remitDate: isIsoDate(received)
       ? addDays(received, (received === dos ? rules : behaviourOn(payer, received)).processingDays)
       : received,
-    // A secondary after a protected primary (Medicaid after Medicare) keeps the protection.
-    qmb: payer.kind === 'medicare' && hasQmbProtection(claim),
-    // A rejected primary claim was never adjudicated: there is nothing to coordinate with.
-    primary: ctx.cob?.primary?.status === 'rejected' ? undefined : ctx.cob?.primary,
+    // A secondary after a protected primary (Medicaid after Medicare) keeps the protection, and
+    // so does Medicaid crossing over a QMB's Medicare claim named on the claim itself (837P
+    // 2320): it pays the cost sharing up to its rate and takes no copay of its own.
+    // See: SSA §1902(n)(3)(B); qmb.ts.
+    qmb:
+      hasQmbProtection(claim) &&
+      (payer.kind === 'medicare' || (payer.kind === 'medicaid' && primary !== undefined)),
+    primary,
   };
 }
 
@@ -542,7 +542,10 @@ function shareCosts(
   const oopMax = valueOn(payer.outOfPocketMax, dos);
   const defaultCoins = valueOn(payer.coinsurance, dos);
   const seqRate = payer.kind === 'medicare' ? valueOn(payer.sequestration, dos) : 0;
-  const copayTaken = new Set<ServiceCategory>();
+  // One copay per visit: per category and date of service, so two visits on one claim (line
+  // dates) each take theirs. See: 42 CFR 447.52 (Medicaid copay per service); plan designs
+  // state copays "per visit".
+  const copayTaken = new Set<string>();
   let appealable = false;
   let minYear = 0;
   let maxYear = 0;
@@ -596,6 +599,7 @@ function shareCosts(
       ? { ...planRule, deductible: false, copay: null, coinsurance: pt.coinsurance }
       : planRule;
     if (pt) line.pricing.rules = [...line.pricing.rules, pt.source];
+    const visit = rule.copay === null ? '' : `${cat}|${l.serviceDate ?? dos}`;
     const { share, after } = costShare(
       {
         allowed: p.allowed,
@@ -603,11 +607,11 @@ function shareCosts(
         deductible,
         defaultCoinsurance: defaultCoins,
         outOfPocketMax: oopMax,
-        copayTaken: copayTaken.has(cat),
+        copayTaken: copayTaken.has(visit),
       },
       acc,
     );
-    if (rule.copay !== null && share.copay > 0) copayTaken.add(cat);
+    if (rule.copay !== null && share.copay > 0) copayTaken.add(visit);
     acc = after;
     // Provider adjustments (CO) first, then patient shares (PR): already grouped as the 835 wants.
     // Non-assigned: only the charge above the limiting charge is written off; the patient owes
