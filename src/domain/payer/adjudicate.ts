@@ -33,6 +33,7 @@ import { hash32, rng } from '../random/seeded';
 import { payerClaimNumber } from './remittance/claim-number';
 import { policyOf } from './policy';
 import { applyLinePolicies, findingDenials } from './line-policies';
+import { documentationSent } from './modifier-policy';
 import { applySecondary } from './coordination/cob';
 import { acceptsAssignment } from './cost-sharing/assignment';
 import { appealLevels } from './corrections/appeals';
@@ -396,6 +397,14 @@ function price(
         ),
   );
   if (payer.kind === 'medicare') bundleStatusT(claim, dos, fees, denials);
+  // An assistant (ASST SURG 0) or co-surgeon (CO SURG 1) the RVU file pays only "if supporting
+  // documentation is submitted": none sent with the claim (837P PWK), the line is not paid.
+  // See: CMS RVU file read-me, ASST SURG 0 and CO SURG 1; Pub. 100-04 ch. 12 §20.4.3, §40.8.
+  for (let i = 0; i < fees.length; i++) {
+    const fee = fees[i];
+    if (fee?.kind === 'priced' && fee.needsDocumentation && !documentationSent(claim))
+      fees[i] = { kind: 'unpriced', reason: 'team-documentation-missing', status: fee.status };
+  }
   // Part B drugs the PFS does not price (status E/X, or not on it): the quarterly ASP limit.
   // A plan paying a percentage of Medicare pays that percentage of Medicare's drug limit too.
   const aspShare = drugShareOfMedicare(payer, dos);
@@ -783,6 +792,7 @@ function unpricedDenial(fee: MedicareFee, liable: 'CO' | 'PR'): Denial {
     case 'team-surgery-not-payable':
       return d('CO', '54', []);
     case 'team-surgery-by-report':
+    case 'team-documentation-missing':
       return d('CO', '252', ['N706']);
     default:
       return d(liable, '96', ['N130']);
