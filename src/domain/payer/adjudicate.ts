@@ -371,6 +371,8 @@ function takeBack(
 
 interface Pricing {
   fees: (MedicareFee | null)[];
+  /** Medicare drug lines whose ASP quarter publishes a coinsurance other than 20% (by line). */
+  drugCoinsurance: (number | undefined)[] | null;
   priced: (PricedLine | undefined)[];
   /** Non-participating and not assigned (Medicare): the limiting charge applies. */
   nonAssigned: boolean;
@@ -409,6 +411,7 @@ function price(
   // A plan paying a percentage of Medicare pays that percentage of Medicare's drug limit too.
   const aspShare = drugShareOfMedicare(payer, dos);
   let drugs: (PricedLine | undefined)[] | null = null;
+  let drugCoinsurance: (number | undefined)[] | null = null;
   for (let i = 0; aspShare !== null && ctx.fees.asp && i < fees.length; i++) {
     const fee = fees[i];
     if (!fee || fee.kind !== 'unpriced') continue;
@@ -417,6 +420,9 @@ function price(
     const hit = aspFor(ctx.fees.asp, l.code, date);
     if (!hit) continue;
     const amount = mulRound(aspAmount(hit.entry, l.units), aspShare.percent);
+    if (payer.kind === 'medicare' && hit.entry.coinsurance !== undefined)
+      (drugCoinsurance ??= new Array<number | undefined>(claim.lines.length))[i] =
+        hit.entry.coinsurance;
     fees[i] = {
       kind: 'priced',
       perUnit: amount,
@@ -496,7 +502,7 @@ function price(
       priced[p.index] = p;
   // Drugs: assignment is mandatory (SSA §1842(o)(3)): no non-par rate, no limiting charge.
   for (let i = 0; drugs && i < drugs.length; i++) if (drugs[i]) priced[i] = drugs[i];
-  return { fees, priced, nonAssigned };
+  return { fees, priced, nonAssigned, drugCoinsurance };
 }
 
 /**
@@ -538,7 +544,7 @@ interface CostSharing {
 function shareCosts(
   claim: Claim,
   r: Receipt,
-  { fees, priced, nonAssigned }: Pricing,
+  { fees, priced, nonAssigned, drugCoinsurance }: Pricing,
   denials: readonly (Denial | null)[],
   accStart: Accumulators,
 ): CostSharing {
@@ -604,10 +610,21 @@ function shareCosts(
       payer.kind === 'medicare'
         ? colorectalFollowOn(l.code, l.modifiers, l.serviceDate ?? dos)
         : null;
+    // A Part B drug whose quarter's ASP file publishes an inflation-adjusted coinsurance: that
+    // percentage of the allowed, after the deductible. See: SSA §1847A(i), §1833(a)(1)(EE)
+    // (Inflation Reduction Act §11101); CMS ASP pricing file, "Co-insurance Percentage".
+    const drugCoins = drugCoinsurance?.[i];
     const rule = pt
       ? { ...planRule, deductible: false, copay: null, coinsurance: pt.coinsurance }
-      : planRule;
+      : drugCoins !== undefined && planRule.copay === null
+        ? { ...planRule, coinsurance: drugCoins }
+        : planRule;
     if (pt) line.pricing.rules = [...line.pricing.rules, pt.source];
+    else if (rule !== planRule)
+      line.pricing.rules = [
+        ...line.pricing.rules,
+        `coinsurance ${Math.round(drugCoins! * 100_000) / 1000}% (ASP file: inflation-adjusted)`,
+      ];
     const visit = rule.copay === null ? '' : `${cat}|${l.serviceDate ?? dos}`;
     const { share, after } = costShare(
       {
