@@ -145,6 +145,8 @@ async function run(args: string[], stdin = ''): Promise<string[]> {
 }
 
 const checked = new Map<string, { findings: Finding[] }>();
+/** Corrected claims as sent (with the original's number) and the history file holding it. */
+const corrected = new Map<string, { claim: unknown; hist: string }>();
 const decided = new Map<string, Remit>();
 
 beforeAll(async () => {
@@ -182,6 +184,7 @@ beforeAll(async () => {
     const claim = { ...r.claim, originalClaimId: number };
     const out = await run(['adjudicate', '-', '--history', hist], JSON.stringify(claim));
     decided.set(r.id, JSON.parse(out[0]!));
+    corrected.set(r.id, { claim, hist });
   }
 }, 120_000);
 
@@ -283,7 +286,12 @@ function verify(r: Rec): void {
 
 /** X12 005010X221A1: the 835 read back carries the same lines, money and codes. */
 async function verifyX12(r: Rec): Promise<void> {
-  const x = (await run(['x12', '835', '-'], JSON.stringify(r.claim))).join('\n');
+  const c = corrected.get(r.id);
+  const x = (
+    c
+      ? await run(['x12', '835', '-', '--history', c.hist], JSON.stringify(c.claim))
+      : await run(['x12', '835', '-'], JSON.stringify(r.claim))
+  ).join('\n');
   const direct = decided.get(r.id)!;
   if (r.x12 === 'balanced') expectBalanced(x, `835 of ${r.id}`);
   if (r.x12 === 'unassigned') {
