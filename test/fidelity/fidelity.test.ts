@@ -11,7 +11,8 @@
  * global-surgery ledger claims share a member; every other claim has its own member and its
  * own accumulators).
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -68,8 +69,20 @@ interface Rec {
     netPaid?: number;
     /** Output fields with their exact values. */
     fields?: Record<string, unknown>;
+    /** The remittance's total allowed (cents): both sides of a bilateral code on two lines. */
+    allowedTotal?: number;
   };
-  x12?: 'roundtrip' | 'unassigned';
+  /** roundtrip; unassigned; balanced: the 835's SVC, CLP and BPR amounts balance, then roundtrip. */
+  x12?: 'roundtrip' | 'unassigned' | 'balanced';
+  /** The 837P of the claim contains (or does not contain) these texts. */
+  x12837?: { has?: string[]; hasNot?: string[] };
+  /** Every CARC and RARC on the remittance is in the current X12 lists and not deactivated. */
+  codesCurrent?: boolean;
+  /**
+   * A corrected claim (frequency 7/8) of the claim of record `of` (decided in the batch): run
+   * through `adjudicate --history` with originalClaimId = the original's payer claim number.
+   */
+  correct?: { of: string };
   /** A Medicare reopening of the claim of record `of` (decided in the batch), with `claim` as the corrected claim. */
   reopen?: { of: string; requestDate: string; reason: string };
   todo?: string;
@@ -99,7 +112,7 @@ interface Remit {
   claimId: string;
   status: string;
   lines: RemitLine[];
-  totals: { patientResponsibility: string; paid: string };
+  totals: { patientResponsibility: string; paid: string; allowed?: string };
   findings: Finding[];
   claimAdjustments?: Adj[];
   claimRemarks?: string[];
@@ -109,8 +122,14 @@ interface Remit {
 
 const here = dirname(fileURLToPath(import.meta.url));
 // claims.jsonl: the first audit round; claims-2.jsonl: the second (thin classes of round one);
-// claims-3.jsonl: the third (coding side: notes, sequencing, MCE by date, code dates, NCCI).
-const records: Rec[] = ['claims.jsonl', 'claims-2.jsonl', 'claims-3.jsonl'].flatMap((f) =>
+// claims-3.jsonl: the third (coding side: notes, sequencing, MCE by date, code dates, NCCI);
+// claims-4.jsonl: the fourth (payer and remittance side).
+const records: Rec[] = [
+  'claims.jsonl',
+  'claims-2.jsonl',
+  'claims-3.jsonl',
+  'claims-4.jsonl',
+].flatMap((f) =>
   readFileSync(join(here, f), 'utf8')
     .split('\n')
     .filter((l) => l.trim() !== '')
@@ -119,7 +138,7 @@ const records: Rec[] = ['claims.jsonl', 'claims-2.jsonl', 'claims-3.jsonl'].flat
 // Results are kept by record id: an id used twice would check one record against the other's.
 const twice = records.map((r) => r.id).filter((id, i, all) => all.indexOf(id) !== i);
 if (twice.length) throw new Error(`expert claims: record ids used twice: ${twice.join(', ')}`);
-const claims = records.filter((r) => r.claim && !r.reopen);
+const claims = records.filter((r) => r.claim && !r.reopen && !r.correct);
 
 const cents = (s: string | undefined): number => Math.round(Number(s ?? '0') * 100);
 const key = (a: Adj) => `${a.group}-${a.carc}`;
@@ -132,6 +151,8 @@ async function run(args: string[], stdin = ''): Promise<string[]> {
 }
 
 const checked = new Map<string, { findings: Finding[] }>();
+/** Corrected claims as sent (with the original's number) and the history file holding it. */
+const corrected = new Map<string, { claim: unknown; hist: string }>();
 const decided = new Map<string, Remit>();
 
 beforeAll(async () => {
@@ -160,6 +181,16 @@ beforeAll(async () => {
     };
     const out = await run(['reopen', '-', '--history', hist], JSON.stringify(request));
     decided.set(r.id, JSON.parse(out[0]!));
+  }
+  for (const r of records.filter((x) => x.correct)) {
+    const original = decided.get(r.correct!.of)!;
+    const hist = join(dir, `${r.id}.history.jsonl`);
+    writeFileSync(hist, JSON.stringify(original));
+    const number = (original as unknown as { payerClaimNumber: string }).payerClaimNumber;
+    const claim = { ...r.claim, originalClaimId: number };
+    const out = await run(['adjudicate', '-', '--history', hist], JSON.stringify(claim));
+    decided.set(r.id, JSON.parse(out[0]!));
+    corrected.set(r.id, { claim, hist });
   }
 }, 120_000);
 
@@ -248,6 +279,11 @@ function verify(r: Rec): void {
     for (const k of a.claimRemarks ?? []) expect(d.claimRemarks ?? [], say).toContain(k);
     for (const k of a.claimRemarksNot ?? []) expect(d.claimRemarks ?? [], say).not.toContain(k);
     if (a.paidToProvider !== undefined) expect(cents(d.paidToProvider), say).toBe(a.paidToProvider);
+    if (a.allowedTotal !== undefined)
+      expect(
+        d.lines.reduce((s, l) => s + cents(l.allowed), 0),
+        `${say} allowed total`,
+      ).toBe(a.allowedTotal);
     if (a.netPaid !== undefined) expect(cents(d.netPaid), say).toBe(a.netPaid);
     for (const [k, v] of Object.entries(a.fields ?? {}))
       expect((d as unknown as Record<string, unknown>)[k], `${say} ${k}`).toEqual(v);
@@ -256,8 +292,14 @@ function verify(r: Rec): void {
 
 /** X12 005010X221A1: the 835 read back carries the same lines, money and codes. */
 async function verifyX12(r: Rec): Promise<void> {
-  const x = (await run(['x12', '835', '-'], JSON.stringify(r.claim))).join('\n');
+  const c = corrected.get(r.id);
+  const x = (
+    c
+      ? await run(['x12', '835', '-', '--history', c.hist], JSON.stringify(c.claim))
+      : await run(['x12', '835', '-'], JSON.stringify(r.claim))
+  ).join('\n');
   const direct = decided.get(r.id)!;
+  if (r.x12 === 'balanced') expectBalanced(x, `835 of ${r.id}`);
   if (r.x12 === 'unassigned') {
     // Pub. 100-04 ch. 1 §30.3: an unassigned claim's payment goes to the beneficiary.
     expect(x).toMatch(/CLP\*[^*~]*\*\d+\*[\d.]+\*0\*/);
@@ -270,6 +312,86 @@ async function verifyX12(r: Rec): Promise<void> {
   expect(pick(back)).toEqual(pick(direct));
   expect(back.totals.paid).toBe(direct.totals.paid);
   expect(back.status).toBe(direct.status);
+}
+
+/** Segments of an X12 text: elements split on `*` (segment terminator `~`). */
+const segmentsOf = (x: string): string[][] =>
+  x
+    .split('~')
+    .map((s) => s.trim())
+    .filter((s) => s !== '')
+    .map((s) => s.split('*'));
+const casSum = (cas: string[]): number => {
+  let t = 0;
+  // CAS01 group, then up to six (reason, amount, quantity) triplets.
+  for (let i = 3; i < cas.length; i += 3) t += cents(cas[i]);
+  return t;
+};
+
+/**
+ * X12 005010X221A1 §1.10.2.1 balancing, read from the 835 text itself: each service line
+ * SVC02 = SVC03 + its CAS amounts; each claim CLP03 − CLP04 = its claim-level and line-level
+ * CAS amounts; BPR02 = ΣCLP04 − ΣPLB amounts.
+ */
+function expectBalanced(x: string, where: string): void {
+  const segs = segmentsOf(x);
+  let bpr = 0;
+  let clpPaid = 0;
+  let plb = 0;
+  let clp: { charge: number; paid: number; cas: number } | null = null;
+  let svc: { charge: number; paid: number; cas: number } | null = null;
+  const closeSvc = () => {
+    if (svc) expect(svc.paid + svc.cas, `${where}: SVC balance`).toBe(svc.charge);
+    svc = null;
+  };
+  const closeClp = () => {
+    closeSvc();
+    if (clp) expect(clp.paid + clp.cas, `${where}: CLP balance`).toBe(clp.charge);
+    clp = null;
+  };
+  for (const s of segs) {
+    const [id] = s;
+    if (id === 'BPR') bpr = cents(s[2]);
+    else if (id === 'CLP') {
+      closeClp();
+      clp = { charge: cents(s[3]), paid: cents(s[4]), cas: 0 };
+      clpPaid += cents(s[4]);
+    } else if (id === 'SVC') {
+      closeSvc();
+      svc = { charge: cents(s[2]), paid: cents(s[3]), cas: 0 };
+    } else if (id === 'CAS') {
+      const t = casSum(s);
+      if (svc) (svc as { cas: number }).cas += t;
+      if (clp) (clp as { cas: number }).cas += t;
+    } else if (id === 'PLB') {
+      for (let i = 4; i < s.length; i += 2) plb += cents(s[i]);
+    } else if (id === 'SE') closeClp();
+  }
+  closeClp();
+  expect(bpr, `${where}: BPR02 = sum of CLP04 - PLB`).toBe(clpPaid - plb);
+}
+
+/** The 837P of the claim says what the record expects (CLM05-3, REF*F8...). */
+async function verify837(r: Rec): Promise<void> {
+  const x = (await run(['x12', '837', '-'], JSON.stringify(r.claim))).join('\n');
+  for (const t of r.x12837?.has ?? []) expect(x, `837P of ${r.id}`).toContain(t);
+  for (const t of r.x12837?.hasNot ?? []) expect(x, `837P of ${r.id}`).not.toContain(t);
+}
+
+const X12_CODES = join(here, '../../../shared/reference/carc-rarc/2026-08/x12Codes.generated.js');
+type X12List = Record<string, { status: string }>;
+let x12Lists: { CARC: X12List; RARC: X12List } | null = null;
+
+/** Every CARC and RARC of the remittance exists in the current X12 lists and is not deactivated. */
+function expectCodesCurrent(d: Remit, where: string): void {
+  if (!existsSync(X12_CODES)) return; // the reference folder is absent: nothing to check against
+  x12Lists ??= createRequire(import.meta.url)(X12_CODES) as { CARC: X12List; RARC: X12List };
+  const carcs = [...(d.claimAdjustments ?? []), ...d.lines.flatMap((l) => l.adjustments)].map(
+    (a) => a.carc,
+  );
+  const rarcs = [...(d.claimRemarks ?? []), ...d.lines.flatMap((l) => l.remarks)];
+  for (const c of carcs) expect(x12Lists.CARC[c]?.status, `${where}: CARC ${c}`).toBe('current');
+  for (const c of rarcs) expect(x12Lists.RARC[c]?.status, `${where}: RARC ${c}`).toBe('current');
 }
 
 async function verifyLookup(r: Rec): Promise<void> {
@@ -298,7 +420,9 @@ describe.skipIf(!official)('expert claims from the rules (issue 10)', () => {
       if (r.lookup) return verifyLookup(r);
       if (r.search) return verifySearch(r);
       verify(r);
+      if (r.codesCurrent) expectCodesCurrent(decided.get(r.id)!, `adjudicate ${r.id}`);
       if (r.x12) await verifyX12(r);
+      if (r.x12837) await verify837(r);
     };
     if (r.todo) it.fails(`${name} — TODO: ${r.todo}`, body);
     else it(name, body);

@@ -104,6 +104,19 @@ describe.skipIf(!existsSync(CSV))('importer for the CMS ASP pricing file layout'
     expect(t?.quarter).toBe('2025-Q4');
     expect(t?.get('J3301')?.limitMills).toBe(844);
   });
+
+  // SSA §1847A(i) and §1833(a)(1)(EE) (Inflation Reduction Act §11101): a Part B rebatable drug
+  // whose price rose faster than inflation has a lower beneficiary coinsurance, published per
+  // quarter in the file's "Co-insurance Percentage" column (J0561 12.418% in 2025-Q4).
+  it('keeps the coinsurance percentage when it is not 20 (inflation-adjusted), and only then', () => {
+    const r = importAspCsv(readFileSync(CSV, 'utf8'), CSV);
+    if (!r.ok) throw new Error(JSON.stringify(r.errors.slice(0, 3)));
+    expect(r.value.entries.find((e) => e.code === 'J0561')?.coinsurance).toBe('12.418');
+    expect(r.value.entries.find((e) => e.code === 'J3301')?.coinsurance).toBeUndefined();
+    const t = parseAspTable(r.value, 'imported');
+    if (!t.ok) throw new Error(JSON.stringify(t.errors));
+    expect(t.value.get('J0561')?.coinsurance).toBe(0.12418);
+  });
 });
 if (!existsSync(CSV))
   console.warn(

@@ -2,7 +2,8 @@
  * Importer for CMS's Medicare Part B drug ASP pricing file (CSV "Payment Allowance Limits for
  * Medicare Part B Drugs"): a title, an "Effective <Month d, yyyy> through <Month d, yyyy>" line,
  * notes, then the header "HCPCS Code,Short Description,HCPCS Code Dosage,Payment Limit,...".
- * Keeps the code, the billing unit and the payment limit (already ASP + 6% per unit); never the
+ * Keeps the code, the billing unit, the payment limit (already ASP + 6% per unit) and the
+ * "Co-insurance Percentage" when it is not 20 (inflation-adjusted coinsurance); never the
  * short descriptor (some rows carry AMA CPT descriptors). Output: the `claimlab.asp` table that
  * pricing/asp.ts reads, written to codesets/build (git-ignored) by `writeAspBundle`.
  * See: cms.gov/medicare/payment/part-b-drugs/asp-pricing-files; SSA §1847A.
@@ -20,7 +21,12 @@ export interface AspTableJson {
   from: string;
   to: string;
   source: string;
-  entries: { code: string; dosage: string; limit: string }[];
+  /**
+   * `coinsurance`: the beneficiary coinsurance percentage CMS publishes for the code when it is
+   * not the usual 20 (Part B rebatable drugs whose price rose faster than inflation, SSA
+   * §1847A(i) as added by the Inflation Reduction Act §11101; 0 for vaccines).
+   */
+  entries: { code: string; dosage: string; limit: string; coinsurance?: string }[];
 }
 
 const MONTHS = [
@@ -68,6 +74,7 @@ export function importAspCsv(text: string, file: string): Result<AspTableJson> {
   const iCode = cols.indexOf('hcpcs code');
   const iDose = cols.indexOf('hcpcs code dosage');
   const iLimit = cols.indexOf('payment limit');
+  const iCoins = cols.indexOf('co-insurance percentage');
   if (iDose < 0 || iLimit < 0)
     return {
       ok: false,
@@ -93,10 +100,15 @@ export function importAspCsv(text: string, file: string): Result<AspTableJson> {
       continue;
     }
     const [d = '0', f = ''] = limit.split('.');
+    const coins = iCoins < 0 ? '' : (r.cells[iCoins] ?? '').trim();
     entries.push({
       code,
       dosage: (r.cells[iDose] ?? '').trim(),
       limit: `${Number(d)}.${f.padEnd(3, '0')}`,
+      // Only a percentage other than the usual 20 is kept (a few dozen codes).
+      ...(/^\d{1,3}(\.\d{1,3})?$/.test(coins) && Number(coins) !== 20
+        ? { coinsurance: coins }
+        : {}),
     });
   }
   if (errors.length) return { ok: false, errors };

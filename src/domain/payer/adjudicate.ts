@@ -27,18 +27,13 @@ import {
   type MedicareFee,
   type PricedLine,
 } from './pricing/pricing';
-import {
-  behaviourOn,
-  valueOn,
-  type Behaviour,
-  type PayerProfile,
-  type ServiceCategory,
-} from './profile';
+import { behaviourOn, valueOn, type Behaviour, type PayerProfile } from './profile';
 import { addQmbRemarks, hasQmbProtection, qmbProtection } from './cost-sharing/qmb';
 import { hash32, rng } from '../random/seeded';
 import { payerClaimNumber } from './remittance/claim-number';
 import { policyOf } from './policy';
 import { applyLinePolicies, findingDenials } from './line-policies';
+import { documentationSent } from './modifier-policy';
 import { applySecondary } from './coordination/cob';
 import { acceptsAssignment } from './cost-sharing/assignment';
 import { appealLevels } from './corrections/appeals';
@@ -257,6 +252,8 @@ function receive(claim: Claim, ctx: AdjudicationContext): Receipt {
   const benefitYear = isIsoDate(dos) ? benefitYearOf(payer, dos) : undefined;
   // Dated behaviour: the rules in force on the date of service; processing days on receipt.
   const rules = behaviourOn(payer, dos);
+  // A rejected primary claim was never adjudicated: there is nothing to coordinate with.
+  const primary = ctx.cob?.primary?.status === 'rejected' ? undefined : ctx.cob?.primary;
   return {
     payer,
     received,
@@ -269,10 +266,14 @@ function receive(claim: Claim, ctx: AdjudicationContext): Receipt {
     remitDate: isIsoDate(received)
       ? addDays(received, (received === dos ? rules : behaviourOn(payer, received)).processingDays)
       : received,
-    // A secondary after a protected primary (Medicaid after Medicare) keeps the protection.
-    qmb: payer.kind === 'medicare' && hasQmbProtection(claim),
-    // A rejected primary claim was never adjudicated: there is nothing to coordinate with.
-    primary: ctx.cob?.primary?.status === 'rejected' ? undefined : ctx.cob?.primary,
+    // A secondary after a protected primary (Medicaid after Medicare) keeps the protection, and
+    // so does Medicaid crossing over a QMB's Medicare claim named on the claim itself (837P
+    // 2320): it pays the cost sharing up to its rate and takes no copay of its own.
+    // See: SSA §1902(n)(3)(B); qmb.ts.
+    qmb:
+      hasQmbProtection(claim) &&
+      (payer.kind === 'medicare' || (payer.kind === 'medicaid' && primary !== undefined)),
+    primary,
   };
 }
 
@@ -370,6 +371,8 @@ function takeBack(
 
 interface Pricing {
   fees: (MedicareFee | null)[];
+  /** Medicare drug lines whose ASP quarter publishes a coinsurance other than 20% (by line). */
+  drugCoinsurance: (number | undefined)[] | null;
   priced: (PricedLine | undefined)[];
   /** Non-participating and not assigned (Medicare): the limiting charge applies. */
   nonAssigned: boolean;
@@ -396,10 +399,19 @@ function price(
         ),
   );
   if (payer.kind === 'medicare') bundleStatusT(claim, dos, fees, denials);
+  // An assistant (ASST SURG 0) or co-surgeon (CO SURG 1) the RVU file pays only "if supporting
+  // documentation is submitted": none sent with the claim (837P PWK), the line is not paid.
+  // See: CMS RVU file read-me, ASST SURG 0 and CO SURG 1; Pub. 100-04 ch. 12 §20.4.3, §40.8.
+  for (let i = 0; i < fees.length; i++) {
+    const fee = fees[i];
+    if (fee?.kind === 'priced' && fee.needsDocumentation && !documentationSent(claim))
+      fees[i] = { kind: 'unpriced', reason: 'team-documentation-missing', status: fee.status };
+  }
   // Part B drugs the PFS does not price (status E/X, or not on it): the quarterly ASP limit.
   // A plan paying a percentage of Medicare pays that percentage of Medicare's drug limit too.
   const aspShare = drugShareOfMedicare(payer, dos);
   let drugs: (PricedLine | undefined)[] | null = null;
+  let drugCoinsurance: (number | undefined)[] | null = null;
   for (let i = 0; aspShare !== null && ctx.fees.asp && i < fees.length; i++) {
     const fee = fees[i];
     if (!fee || fee.kind !== 'unpriced') continue;
@@ -408,6 +420,9 @@ function price(
     const hit = aspFor(ctx.fees.asp, l.code, date);
     if (!hit) continue;
     const amount = mulRound(aspAmount(hit.entry, l.units), aspShare.percent);
+    if (payer.kind === 'medicare' && hit.entry.coinsurance !== undefined)
+      (drugCoinsurance ??= new Array<number | undefined>(claim.lines.length))[i] =
+        hit.entry.coinsurance;
     fees[i] = {
       kind: 'priced',
       perUnit: amount,
@@ -487,7 +502,7 @@ function price(
       priced[p.index] = p;
   // Drugs: assignment is mandatory (SSA §1842(o)(3)): no non-par rate, no limiting charge.
   for (let i = 0; drugs && i < drugs.length; i++) if (drugs[i]) priced[i] = drugs[i];
-  return { fees, priced, nonAssigned };
+  return { fees, priced, nonAssigned, drugCoinsurance };
 }
 
 /**
@@ -529,7 +544,7 @@ interface CostSharing {
 function shareCosts(
   claim: Claim,
   r: Receipt,
-  { fees, priced, nonAssigned }: Pricing,
+  { fees, priced, nonAssigned, drugCoinsurance }: Pricing,
   denials: readonly (Denial | null)[],
   accStart: Accumulators,
 ): CostSharing {
@@ -542,7 +557,10 @@ function shareCosts(
   const oopMax = valueOn(payer.outOfPocketMax, dos);
   const defaultCoins = valueOn(payer.coinsurance, dos);
   const seqRate = payer.kind === 'medicare' ? valueOn(payer.sequestration, dos) : 0;
-  const copayTaken = new Set<ServiceCategory>();
+  // One copay per visit: per category and date of service, so two visits on one claim (line
+  // dates) each take theirs. See: 42 CFR 447.52 (Medicaid copay per service); plan designs
+  // state copays "per visit".
+  const copayTaken = new Set<string>();
   let appealable = false;
   let minYear = 0;
   let maxYear = 0;
@@ -592,10 +610,22 @@ function shareCosts(
       payer.kind === 'medicare'
         ? colorectalFollowOn(l.code, l.modifiers, l.serviceDate ?? dos)
         : null;
+    // A Part B drug whose quarter's ASP file publishes an inflation-adjusted coinsurance: that
+    // percentage of the allowed, after the deductible. See: SSA §1847A(i), §1833(a)(1)(EE)
+    // (Inflation Reduction Act §11101); CMS ASP pricing file, "Co-insurance Percentage".
+    const drugCoins = drugCoinsurance?.[i];
     const rule = pt
       ? { ...planRule, deductible: false, copay: null, coinsurance: pt.coinsurance }
-      : planRule;
+      : drugCoins !== undefined && planRule.copay === null
+        ? { ...planRule, coinsurance: drugCoins }
+        : planRule;
     if (pt) line.pricing.rules = [...line.pricing.rules, pt.source];
+    else if (rule !== planRule)
+      line.pricing.rules = [
+        ...line.pricing.rules,
+        `coinsurance ${Math.round(drugCoins! * 100_000) / 1000}% (ASP file: inflation-adjusted)`,
+      ];
+    const visit = rule.copay === null ? '' : `${cat}|${l.serviceDate ?? dos}`;
     const { share, after } = costShare(
       {
         allowed: p.allowed,
@@ -603,11 +633,11 @@ function shareCosts(
         deductible,
         defaultCoinsurance: defaultCoins,
         outOfPocketMax: oopMax,
-        copayTaken: copayTaken.has(cat),
+        copayTaken: copayTaken.has(visit),
       },
       acc,
     );
-    if (rule.copay !== null && share.copay > 0) copayTaken.add(cat);
+    if (rule.copay !== null && share.copay > 0) copayTaken.add(visit);
     acc = after;
     // Provider adjustments (CO) first, then patient shares (PR): already grouped as the 835 wants.
     // Non-assigned: only the charge above the limiting charge is written off; the patient owes
@@ -779,6 +809,7 @@ function unpricedDenial(fee: MedicareFee, liable: 'CO' | 'PR'): Denial {
     case 'team-surgery-not-payable':
       return d('CO', '54', []);
     case 'team-surgery-by-report':
+    case 'team-documentation-missing':
       return d('CO', '252', ['N706']);
     default:
       return d(liable, '96', ['N130']);

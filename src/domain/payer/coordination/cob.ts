@@ -162,7 +162,25 @@ export function applySecondary(
     );
     const seq = seqRate > 0 ? mulRound(before, seqRate) : cents(0);
     let owed = remaining - before;
-    const prim = p ? p.adjustments.filter((a) => a.group === 'PR') : [];
+    // Medicare secondary when the primary covered nothing of the service (allowed 0, e.g. PR-96
+    // not a plan benefit): Medicare pays as it would as primary, and the participating provider
+    // accepts Medicare's allowed amount as payment in full: the patient owes Medicare's own cost
+    // sharing and the rest of the charge is written off (CO-45).
+    // See: 42 CFR 411.33(a) (the primary's allowable is 0); MSP Manual (Pub. 100-05) ch. 5 §40.
+    let writeOff = 0;
+    const asPrimary = method === 'medicare' && primaryAllowed === 0 && primaryPaid === 0;
+    if (asPrimary) {
+      const cap = Math.max(0, l.allowed - before);
+      if (owed > cap) {
+        writeOff = owed - cap;
+        owed = cap;
+      }
+    }
+    const prim = asPrimary
+      ? l.adjustments.filter((a) => a.group === 'PR')
+      : p
+        ? p.adjustments.filter((a) => a.group === 'PR')
+        : [];
     const ordered = [...prim].sort((a, b) => rank(a.carc) - rank(b.carc));
     for (const a of ordered) {
       if (owed <= 0) break;
@@ -171,6 +189,7 @@ export function applySecondary(
       owed -= take;
     }
     if (owed > 0) adjustments.push({ group: 'PR', carc: '2', amount: cents(owed) });
+    if (writeOff > 0) adjustments.push({ group: 'CO', carc: '45', amount: cents(writeOff) });
     if (seq > 0) adjustments.push({ group: 'CO', carc: '253', amount: seq });
     return { ...l, paid: cents(before - seq), adjustments, remarks: l.remarks };
   });

@@ -14,6 +14,7 @@ import { birthdayRule, coordinationOrder, primaryOverMedicare, type Coverage } f
 import type { CobState } from '../checks';
 import type { PayerProfile } from '../profile';
 import { openLine, remittanceOf, type RemitLine, type Remittance } from '../remittance/remittance';
+import { COST_SHARING_CARCS } from '../remittance/codes';
 
 export function remittanceFromPrior(claim: Claim, other: OtherPayer): Remittance | null {
   const a = other.adjudication;
@@ -21,7 +22,12 @@ export function remittanceFromPrior(claim: Claim, other: OtherPayer): Remittance
   const lines: RemitLine[] = claim.lines.map((l, i) => {
     const p = a.lines.find((x) => x.line === i + 1);
     const adjustments = p ? p.adjustments.map((x) => ({ ...x })) : [];
-    const writeOff = adjustments.filter((x) => x.group !== 'PR').reduce((s, x) => s + x.amount, 0);
+    // The primary allowed what it did not write off or deny: only the patient's cost sharing
+    // (deductible, coinsurance, copay) is part of its allowed amount; a PR-96/PR-204 (not
+    // covered by the plan) is not. See: 42 CFR 411.33 (the primary's allowable).
+    const writeOff = adjustments
+      .filter((x) => x.group !== 'PR' || !COST_SHARING_CARCS.has(x.carc))
+      .reduce((s, x) => s + x.amount, 0);
     const line = openLine(claim, l, i);
     line.allowed = cents(Math.max(0, l.charge - writeOff));
     if (p) line.paid = p.paid;

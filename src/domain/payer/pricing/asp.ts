@@ -19,6 +19,13 @@ export interface AspEntry {
   dosage: string;
   /** Payment allowance limit per billing unit, in thousandths of a dollar (CMS prints 3 decimals). */
   limitMills: number;
+  /**
+   * Beneficiary coinsurance rate when CMS publishes one other than 20% for the quarter (e.g.
+   * 0.12418): Part B rebatable drugs whose price rose faster than inflation.
+   * See: SSA §1847A(i) and §1833(a)(1)(EE) (Inflation Reduction Act §11101, from 2023-04-01);
+   * CMS ASP pricing file, "Co-insurance Percentage".
+   */
+  coinsurance?: number;
 }
 
 export interface AspTable {
@@ -42,6 +49,10 @@ const schema = z.object({
       code: z.string().regex(/^[A-Z0-9]\d{3}[A-Z0-9]$/, 'must be a HCPCS code'),
       dosage: z.string(),
       limit: z.string().regex(/^\d+(\.\d{1,3})?$/, 'must be dollars with up to 3 decimals'),
+      coinsurance: z
+        .string()
+        .regex(/^\d{1,3}(\.\d{1,3})?$/, 'must be a percentage with up to 3 decimals')
+        .optional(),
     }),
   ),
 });
@@ -63,7 +74,13 @@ export function parseAspTable(json: unknown, file: string): Result<AspTable> {
   }
   const by = new Map<string, AspEntry>();
   for (const e of r.data.entries)
-    by.set(e.code, { code: e.code, dosage: e.dosage, limitMills: mills(e.limit) });
+    by.set(e.code, {
+      code: e.code,
+      dosage: e.dosage,
+      limitMills: mills(e.limit),
+      // Percent with 3 decimals to a rate: "12.418" -> 0.12418 (exact on integers).
+      ...(e.coinsurance === undefined ? {} : { coinsurance: mills(e.coinsurance) / 100_000 }),
+    });
   const { quarter, from, to, source } = r.data;
   return { ok: true, value: { quarter, from, to, source, get: (c) => by.get(c) } };
 }

@@ -87,6 +87,11 @@ export type MedicareFee =
        * applied to `perUnit` (assistant 16%...); absent for most lines.
        */
       inputs?: RuleInputs | undefined;
+      /**
+       * The surgical-team modifier is paid only with documentation of medical necessity (ASST
+       * SURG 0, CO SURG 1): the payer denies the line when the claim sends none (adjudicate.ts).
+       */
+      needsDocumentation?: true;
     }
   | {
       kind: 'unpriced';
@@ -326,6 +331,7 @@ export function withSurgicalRole(
     ...fee,
     perUnit: mulRound(fee.perUnit, o.rate.paid),
     inputs: scaleInputs(fee.inputs ?? NO_INPUTS, o.rate.paid, o.rule),
+    ...(o.documentation ? { needsDocumentation: true as const } : {}),
   };
 }
 

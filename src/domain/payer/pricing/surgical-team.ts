@@ -25,13 +25,22 @@ export interface TeamIndicators {
 }
 
 export type TeamReason =
+  // Payable only with documentation of medical necessity (ASST SURG 0, CO SURG 1), none sent.
+  | 'team-documentation-missing'
   | 'assistant-not-payable'
   | 'co-surgery-not-payable'
   | 'team-surgery-not-payable'
   | 'team-surgery-by-report';
 
 export type RoleOutcome =
-  { kind: 'rate'; rate: PfsRate; rule: string } | { kind: 'unpriced'; reason: TeamReason };
+  | {
+      kind: 'rate';
+      rate: PfsRate;
+      rule: string;
+      /** Paid only when documentation of medical necessity is sent (ASST SURG 0, CO SURG 1). */
+      documentation: boolean;
+    }
+  | { kind: 'unpriced'; reason: TeamReason };
 
 const NOT_STATED = ' (indicator not in the fee table)';
 
@@ -53,7 +62,12 @@ export function roleOutcome(role: SurgicalRole, ind: TeamIndicators): RoleOutcom
     if (i === '0' || i === '9') return { kind: 'unpriced', reason: 'co-surgery-not-payable' };
     const r = PFS_RATES.coSurgery;
     const why = i === '1' ? ' (documentation of medical necessity required)' : '';
-    return { kind: 'rate', rate: r, rule: rateText(r) + (i === undefined ? NOT_STATED : why) };
+    return {
+      kind: 'rate',
+      rate: r,
+      rule: rateText(r) + (i === undefined ? NOT_STATED : why),
+      documentation: i === '1',
+    };
   }
   // ASST SURG 0 = payable with documentation, 2 = payable; 1 = statutory restriction (not
   // payable); 9 = the concept does not apply to the code, so an assistant is not paid either.
@@ -61,5 +75,10 @@ export function roleOutcome(role: SurgicalRole, ind: TeamIndicators): RoleOutcom
   if (i === '1' || i === '9') return { kind: 'unpriced', reason: 'assistant-not-payable' };
   const r = role === 'AS' ? PFS_RATES.nonPhysicianAssistant : PFS_RATES.assistant;
   const why = i === '0' ? ' (documentation of medical necessity required)' : '';
-  return { kind: 'rate', rate: r, rule: rateText(r) + (i === undefined ? NOT_STATED : why) };
+  return {
+    kind: 'rate',
+    rate: r,
+    rule: rateText(r) + (i === undefined ? NOT_STATED : why),
+    documentation: i === '0',
+  };
 }
