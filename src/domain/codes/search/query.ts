@@ -28,7 +28,7 @@ import {
 
 /** How many of the best hits the side/history qualifiers may reorder. */
 const QUALIFIER_WINDOW = 40;
-import { stem } from './tokenize';
+import { inflections, stem } from './tokenize';
 import { buildTypoIndex, nearWords, type TypoIndex } from './typo';
 import type { SearchHit, SearchOptions, SearchResult } from './types';
 
@@ -509,7 +509,14 @@ export class CodeSearch {
       seen.add(t);
       out.push({ term: t, q });
     };
-    if (exact === undefined) {
+    const inflected =
+      exact === undefined
+        ? inflections(s)
+            .map((x) => ix.rawTerm.get(x) ?? ix.stemTerm.get(stem(x)))
+            .find((t) => t !== undefined)
+        : undefined;
+    if (inflected !== undefined) add(inflected, W.variant);
+    else if (exact === undefined) {
       // Unknown word: near spellings first ("sinusitus" -> "sinusitis"), then completions.
       const near = nearWords(s, ix.stems, ix.df, this.#typo);
       // Equally near words: the more common one is the likelier intent ("artritis" -> arthritis).
