@@ -41,6 +41,13 @@ describe.skipIf(!present)('coder-query classes on FY2026 ICD-10-CM (round 6)', (
     // Index "Concussion S06.0X9-": the Index entry typed keeps its code first.
     expect(top('concussion', 1)).toEqual(['S06.0X9A']);
   });
+  it('the Tabular step: among siblings, the child that says more of the query (a tie-breaker)', () => {
+    expect(top('pressure ulcer sacrum stage 2', 1)).toEqual(['L89.152']);
+    expect(top('acute on chronic HFpEF', 1)).toEqual(['I50.33']);
+    expect(top('elevated wbc', 1)).toEqual(['D72.829']);
+    // Far apart in score: the Index's own code stays first.
+    expect(top('copd with emphysema', 1)).toEqual(['J43.9']);
+  });
   it('dominance: the left side is non-dominant, the right dominant, unless typed', () => {
     expect(top('old cva with left hemiparesis', 1)).toEqual(['I69.354']);
   });

@@ -82,6 +82,18 @@ describe('a detail not typed is not assumed (I.A.9)', () => {
   });
 });
 
+describe('the Tabular step: a child whose title says what was typed (I.B.1, I.A.5)', () => {
+  const rows = [
+    row('L89.150', 'Pressure ulcer of sacral region, unstageable'),
+    row('L89.152', 'Pressure ulcer of sacral region, stage 2'),
+    row('L89.159', 'Pressure ulcer of sacral region, unspecified stage'),
+  ];
+  it('completes the code with the child that says the stage typed', () => {
+    expect(codesOf(rows, 'pressure ulcer sacral region stage 2')[0]).toBe('L89.152');
+    expect(codesOf(rows, 'pressure ulcer sacral region')[0]).toBe('L89.159');
+  });
+});
+
 describe('dominance (I.C.6.a): right is dominant, left non-dominant unless documented', () => {
   it('flags the side-dominance pairs that are not the default', () => {
     const t = 'Hemiplegia and hemiparesis following cerebral infarction affecting';

@@ -134,7 +134,8 @@ function readNegation(slots: Slot[]): Negation {
       continue;
     }
     if (CLAUSE_BREAK.has(s.typed) || NEGATION_END.test(s.typed) || isSideSlot(s)) group = null;
-    if (CLAUSE_BREAK.has(s.typed)) continue;
+    // The side and the encounter are ranked on their own (byQualifiers).
+    if (CLAUSE_BREAK.has(s.typed) || NEGATION_END.test(s.typed) || isSideSlot(s)) continue;
     const words = wordStems([s.typed, ...s.alts.map((a) => a.join(' '))].join(' '));
     if (!words.length) continue;
     if (group) for (const w of words) group.add(w);
@@ -201,14 +202,21 @@ export function negationConflicts(title: string, n: Negation): number {
  * as recurrent", "without coma", "not intractable"), the category's default. Returns the codes to
  * move back. See: Guidelines I.A.9 (unspecified codes), I.B.1 (the Index's default code).
  */
+/** Whether an Index path has a word of every slot the query says. */
+function pathSaysAll(path: string, said: readonly Set<string>[]): boolean {
+  const words = wordStems(path);
+  return said.every((slot) => [...slot].some((w) => words.some((x) => x === w || sameWord(x, w))));
+}
+
+/** The same word up to its ending: "nauseated" says "nausea". */
+const sameWord = (x: string, w: string): boolean =>
+  x.length >= 5 && w.length >= 5 && x.slice(0, 5) === w.slice(0, 5);
+
 function unsaidDetails(hits: readonly SearchHit[], n: Negation): Set<string> {
   const said: string[] = [];
   for (const words of [...n.said, ...n.negated]) said.push(...words);
   // "nauseated" says "nausea": the same word up to its ending.
-  const says = (w: string) =>
-    said.some(
-      (x) => x === w || (x.length >= 5 && w.length >= 5 && x.slice(0, 5) === w.slice(0, 5)),
-    );
+  const says = (w: string) => said.some((x) => x === w || sameWord(x, w));
   const parsed = hits.map((h) => ({ h, t: titleNegation(h.title) }));
   const excludedBy = new Map<string, Set<string>>();
   for (const { h, t } of parsed) {
@@ -232,23 +240,104 @@ function unsaidDetails(hits: readonly SearchHit[], n: Negation): Set<string> {
  * S06.0X9-, though its title says "with loss of consciousness"). See: Guidelines I.B.1.
  */
 const indexedAsTyped = (h: SearchHit, says: (w: string) => boolean): boolean =>
-  h.via === 'index' && !!h.indexPath && wordStems(h.indexPath).every(says);
+  h.via === 'index' &&
+  !!h.indexPath &&
+  // A level's comma-separated forms are alternatives ("Ulcer, ulcerated, ulceration").
+  h.indexPath
+    .split(' > ')
+    .every((level) => level.split(',').some((form) => wordStems(form).every(says)));
+
+/**
+ * Reorders the hits of each group (same `groupOf`) among the places the group holds, by `key`
+ * ascending (stable); other hits keep their places.
+ */
+function withinGroups(
+  hits: SearchHit[],
+  groupOf: (h: SearchHit) => string,
+  key: (h: SearchHit) => number,
+): SearchHit[] {
+  const out = hits.slice();
+  const groups = new Map<string, number[]>();
+  hits.forEach((h, i) => {
+    const g = groupOf(h);
+    const at = groups.get(g);
+    if (at) at.push(i);
+    else groups.set(g, [i]);
+  });
+  for (const at of groups.values()) {
+    if (at.length < 2) continue;
+    const order = at
+      .map((i) => ({ i, k: key(hits[i]!) }))
+      .sort((a, b) => a.k - b.k || a.i - b.i)
+      .map((x) => x.i);
+    at.forEach((pos, k) => (out[pos] = hits[order[k]!]!));
+  }
+  return out;
+}
 
 /** Within each category, codes in `back` move behind their siblings (other codes keep their places). */
-function siblingsFirst(hits: SearchHit[], back: Set<string>): SearchHit[] {
-  if (!back.size) return hits;
+const siblingsFirst = (hits: SearchHit[], back: Set<string>): SearchHit[] =>
+  back.size
+    ? withinGroups(
+        hits,
+        (h) => h.code.slice(0, 3),
+        (h) => (back.has(h.code) ? 1 : 0),
+      )
+    : hits;
+
+/**
+ * The Tabular step after the Index: the Index often names a subcategory ("Ulcer, pressure, stage
+ * 2, sacral region L89.15-") and the coder completes the code with the child whose title says what
+ * the documentation says ("...sacral region, stage 2" L89.152, not the unspecified-stage child).
+ * Among codes that differ only in their last character, the one whose title says more of the
+ * query's words comes first. See: Guidelines I.B.1 (Index, then Tabular), I.A.5 (a code is
+ * completed to its highest number of characters).
+ */
+/** Scores this close are a tie for the Tabular step (one query word weighs about 1). */
+const TIE_MARGIN = 1;
+
+function tabularChildFirst(hits: SearchHit[], n: Negation): SearchHit[] {
+  if (n.said.length < 2) return hits;
+  const said = n.said.flatMap((words) => [...words]);
+  const says = (w: string) => said.some((x) => x === w || sameWord(x, w));
+  // The Index entry typed word for word keeps its code first ("food poisoning": Index
+  // "Poisoning, food - see Intoxication, foodborne" A05.9, not "Botulism food poisoning").
+  const typed = new Set(
+    hits
+      .filter((h) => indexedAsTyped(h, says) && pathSaysAll(h.indexPath!, n.said))
+      .map((h) => h.code.slice(0, -1)),
+  );
+  const cover = (h: SearchHit) => {
+    if (typed.has(h.code.slice(0, -1))) return 0;
+    const { stated } = titleNegation(h.title);
+    let c = 0;
+    for (const words of n.said) if ([...words].some((w) => stated.has(w))) c++;
+    return -c;
+  };
+  // Billable codes only: a header is not a code to report (I.A.5). A child moves ahead of a
+  // sibling only when their scores are within one word's weight (it is a tie-breaker, not a
+  // second ranking: "copd with emphysema" keeps J43.9, far ahead of "Unilateral pulmonary
+  // emphysema").
   const out = hits.slice();
-  const byCat = new Map<string, number[]>();
+  const groups = new Map<string, number[]>();
   hits.forEach((h, i) => {
-    const cat = h.code.slice(0, 3);
-    byCat.set(cat, [...(byCat.get(cat) ?? []), i]);
+    if (!h.billable) return;
+    const g = h.code.slice(0, -1);
+    const at = groups.get(g);
+    if (at) at.push(i);
+    else groups.set(g, [i]);
   });
-  for (const at of byCat.values()) {
-    if (at.length < 2 || !at.some((i) => back.has(hits[i]!.code))) continue;
-    const order = [
-      ...at.filter((i) => !back.has(hits[i]!.code)),
-      ...at.filter((i) => back.has(hits[i]!.code)),
-    ];
+  for (const at of groups.values()) {
+    if (at.length < 2) continue;
+    const c = new Map(at.map((i) => [i, cover(hits[i]!)]));
+    const order: number[] = [];
+    for (const i of at) {
+      const k = order.findIndex(
+        (j) => c.get(i)! < c.get(j)! && hits[i]!.score >= hits[j]!.score - TIE_MARGIN,
+      );
+      if (k < 0) order.push(i);
+      else order.splice(k, 0, i);
+    }
     at.forEach((pos, k) => (out[pos] = hits[order[k]!]!));
   }
   return out;
@@ -407,7 +496,7 @@ export function byQualifiers(hits: SearchHit[], slots: Slot[]): SearchHit[] {
     .map((h, i) => ({ h, i, r: rank(h) }))
     .sort((a, b) => a.r - b.r || a.i - b.i)
     .map((x) => x.h);
-  return siblingsFirst(ranked, unsaid);
+  return siblingsFirst(tabularChildFirst(ranked, negation), unsaid);
 }
 
 /**
