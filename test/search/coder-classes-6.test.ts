@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildSearchIndex } from '../../src/domain/codes/search';
 import { dominanceMismatch, negationConflicts } from '../../src/domain/codes/search/qualifiers';
+import { sameRoot } from '../../src/domain/codes/search/query';
 import { inflections } from '../../src/domain/codes/search/tokenize';
 import type { SearchEntry } from '../../src/domain/codes/search/types';
 
@@ -35,6 +36,22 @@ describe('a word the vocabulary lacks in another inflection', () => {
     expect(codesOf(rows, 'coughing')[0]).toBe('R05.9');
     expect(codesOf(rows, 'snores')).toEqual([]);
     expect(codesOf([...rows, row('R06.83', 'Snoring')], 'snores')).toEqual(['R06.83']);
+  });
+});
+
+describe('forms of one word, and two words that only start alike', () => {
+  it('reads endings as forms of one word, and two long different tails as two words', () => {
+    expect(sameRoot('diabetes', 'diabetic')).toBe(true);
+    expect(sameRoot('myocardial', 'myocardium')).toBe(true);
+    expect(sameRoot('infarction', 'infarct')).toBe(true);
+    expect(sameRoot('osteopenia', 'osteophyte')).toBe(false);
+  });
+  it('finds osteopenia before osteophytes', () => {
+    const rows = [
+      row('M25.70', 'Osteophyte, unspecified joint'),
+      row('M85.80', 'Osteopenia, unspecified site'),
+    ];
+    expect(codesOf(rows, 'osteopenia')).toEqual(['M85.80']);
   });
 });
 

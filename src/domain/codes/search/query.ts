@@ -216,6 +216,21 @@ function sharesWord(a: string, b: string): boolean {
 const isConnector = (s: Slot): boolean =>
   CONNECTORS.has(s.typed) || s.alts.every((a) => a.length === 1 && CONNECTORS.has(a[0]!));
 
+/**
+ * Endings that make another form of the same word (diabet-es/-ic, myocardi-al/-um, infarct/-ion,
+ * hemorrhag-e/-ic): two words whose parts after their common start are both longer than two
+ * letters and neither such an ending are two words ("osteop-enia" and "osteop-hyte").
+ */
+const ENDING =
+  /^(|e|s|es|a|ae|al|ial|ic|ics|ical|ia|ias|y|ies|ity|ed|ing|ion|ions|ation|ative|ous|ious|um|us|i|ive|ment|ness|ism|ist|ant|ent|ence|ance|ar|ary|ory|ure|ize|ise|ized|ile)$/;
+export function sameRoot(a: string, b: string): boolean {
+  let p = 0;
+  while (p < a.length && p < b.length && a[p] === b[p]) p++;
+  const ta = a.slice(p);
+  const tb = b.slice(p);
+  return ENDING.test(ta) || ENDING.test(tb) || ta.length < 3 || tb.length < 3;
+}
+
 export class CodeSearch {
   readonly ix: SearchIndex;
   #mask: Uint32Array;
@@ -546,7 +561,7 @@ export class CodeSearch {
       const c = this.ix.stems[t]!;
       if (c === word || c.length - keep > 4) return false;
       const m = meaning.exec(c)?.[0];
-      return m === wordMeaning;
+      return m === wordMeaning && sameRoot(word, c);
     });
   }
 
