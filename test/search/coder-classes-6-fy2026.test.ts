@@ -51,6 +51,11 @@ describe.skipIf(!present)('coder-query classes on FY2026 ICD-10-CM (round 6)', (
   it('dominance: the left side is non-dominant, the right dominant, unless typed', () => {
     expect(top('old cva with left hemiparesis', 1)).toEqual(['I69.354']);
   });
+  it('note words: a rule-out is not coded, NOS is unspecified', () => {
+    expect(top('presents w chest pain r/o MI', 1)).toEqual(['R07.9']);
+    expect(top('depression nos', 1)).toEqual(['F32.A']);
+    expect(top('anemia nos', 1)).toEqual(['D64.9']);
+  });
   it('inflections before typo correction', () => {
     expect(top('coughing', 1)).toEqual(['R05.9']);
     expect(top('snores', 1)).toEqual(['R06.83']);

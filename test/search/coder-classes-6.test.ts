@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildSearchIndex } from '../../src/domain/codes/search';
 import { dominanceMismatch, negationConflicts } from '../../src/domain/codes/search/qualifiers';
+import { expandQuery } from '../../src/domain/codes/search/expand';
 import { sameRoot } from '../../src/domain/codes/search/query';
 import { inflections } from '../../src/domain/codes/search/tokenize';
 import type { SearchEntry } from '../../src/domain/codes/search/types';
@@ -52,6 +53,27 @@ describe('forms of one word, and two words that only start alike', () => {
       row('M85.80', 'Osteopenia, unspecified site'),
     ];
     expect(codesOf(rows, 'osteopenia')).toEqual(['M85.80']);
+  });
+});
+
+describe('note words: rule-out, NOS, generic words (IV.H, I.A.9)', () => {
+  const typed = (q: string) => expandQuery(q).map((s) => s.typed);
+  it('drops what follows "r/o" or "rule out" after a stated symptom', () => {
+    expect(typed('presents w chest pain r/o MI')).toEqual(['chest pain']);
+    expect(typed('chest pain rule out mi')).toEqual(['chest pain']);
+    // Nothing before it: the words are kept.
+    expect(typed('r/o mi').length).toBeGreaterThan(0);
+  });
+  it('reads NOS as unspecified, and never as the start of another word ("nose")', () => {
+    expect(expandQuery('depression nos')[1]!.alts).toEqual([['unspecified']]);
+    const rows = [
+      row('F32.A', 'Depression, unspecified'),
+      row('M95.0', 'Acquired deformity of nose'),
+    ];
+    expect(codesOf(rows, 'depression nos')).toEqual(['F32.A']);
+  });
+  it('SI joint is the sacroiliac joint', () => {
+    expect(expandQuery('si joint pain')[0]!.alts).toEqual([['sacroiliac', 'joint']]);
   });
 });
 

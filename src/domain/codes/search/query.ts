@@ -28,7 +28,7 @@ import {
 
 /** How many of the best hits the side/history qualifiers may reorder. */
 const QUALIFIER_WINDOW = 40;
-import { inflections, stem } from './tokenize';
+import { inflections, penaltyWeight, stem } from './tokenize';
 import { buildTypoIndex, nearWords, type TypoIndex } from './typo';
 import type { SearchHit, SearchOptions, SearchResult } from './types';
 
@@ -518,6 +518,9 @@ export class CodeSearch {
     const exact = ix.rawTerm.get(word) ?? ix.stemTerm.get(s);
     if (exact !== undefined) out.push({ term: exact, q: W.exact });
     if (/^\d+$/.test(word)) return out;
+    // A generic word of the classification ("nos", "unspecified", "other") is itself, never the
+    // start of another ("nos" is not "nose"): see Guidelines I.A.9.
+    if (exact !== undefined && penaltyWeight(s) < 0.3) return out;
     const seen = new Set(out.map((m) => m.term));
     const add = (t: number, q: number) => {
       if (seen.has(t)) return;
