@@ -56,6 +56,12 @@ describe.skipIf(!present)('coder-query classes on FY2026 ICD-10-CM (round 6)', (
     expect(top('depression nos', 1)).toEqual(['F32.A']);
     expect(top('anemia nos', 1)).toEqual(['D64.9']);
   });
+  it('lay words and split words reach the Index term', () => {
+    expect(top('black tarry stools', 1)).toEqual(['K92.1']);
+    expect(top('painful periods', 1)).toEqual(['N94.6']);
+    expect(top('swollen lymph nodes', 1)).toEqual(['R59.9']);
+    expect(top('post partum depression', 1)).toEqual(['F53.0']);
+  });
   it('inflections before typo correction', () => {
     expect(top('coughing', 1)).toEqual(['R05.9']);
     expect(top('snores', 1)).toEqual(['R06.83']);

@@ -77,6 +77,24 @@ describe('note words: rule-out, NOS, generic words (IV.H, I.A.9)', () => {
   });
 });
 
+describe('two typed words that are one word of the titles', () => {
+  it('reads "post partum" as "postpartum" when "partum" is no word of the titles', () => {
+    const rows = [
+      row('F53.0', 'Postpartum depression'),
+      row('F32.89', 'Other specified depressive episodes'),
+    ];
+    expect(codesOf(rows, 'post partum depression')[0]).toBe('F53.0');
+  });
+});
+
+describe('lay words the Index names (Melena, Dysmenorrhea, Enlargement)', () => {
+  it('spells them out', () => {
+    expect(expandQuery('black tarry stools')[0]!.alts).toEqual([['melena']]);
+    expect(expandQuery('painful periods')[0]!.alts).toEqual([['dysmenorrhea']]);
+    expect(expandQuery('swollen')[0]!.alts).toEqual([['swelling'], ['enlarged']]);
+  });
+});
+
 describe('negation in titles and queries (I.A.15 "with"/"without")', () => {
   const rows = [
     row(

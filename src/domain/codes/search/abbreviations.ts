@@ -151,6 +151,11 @@ export const ABBREVIATIONS: readonly string[] = [
   'etoh dependence=alcohol dependence',
   'etoh withdrawal=alcohol withdrawal;alcohol dependence withdrawal',
   'etoh intoxication,intoxicated=alcohol intoxication',
+  // Lay words for what the Index names: "Melena K92.1", "Dysmenorrhea N94.6", "Enlargement,
+  // lymph node R59.9" (swollen is the past participle of swell).
+  'black tarry stools,black tarry stool,tarry stools=melena',
+  'painful periods,painful period,painful menses=dysmenorrhea',
+  'swollen=swelling;enlarged',
   'pt,pts,patient,c o,complains of,presents with,presents w,dx,dx of,diagnosed with=',
   // "NOS" (not otherwise specified) is the classification's "unspecified" (Guidelines I.A.9.b).
   'nos=unspecified',

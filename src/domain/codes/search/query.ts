@@ -263,7 +263,7 @@ export class CodeSearch {
   search(query: string, opts: SearchOptions = {}): SearchResult {
     const q = query.trim();
     if (!q) return { hits: [], total: 0, corrections: [] };
-    const slots = expandQuery(q).map((s) => this.#splitCompound(s));
+    const slots = this.#joinSplitWord(expandQuery(q)).map((s) => this.#splitCompound(s));
     const key = icdKey(q.replace(/\s+/g, ''));
     if (CODE_LIKE.test(key) && !slots.some((s) => s.expanded)) {
       const r = this.#byCode(key, opts);
@@ -455,6 +455,31 @@ export class CodeSearch {
       if (known(a) && known(b)) return { typed: w, alts: [[a, b]], expanded: true };
     }
     return slot;
+  }
+
+  /**
+   * The reverse of #splitCompound: two typed words one of which the vocabulary lacks and which
+   * together are one of its words ("post partum" for "postpartum", "peri anal") are read as that
+   * word.
+   */
+  #joinSplitWord(slots: Slot[]): Slot[] {
+    const known = (x: string) => this.ix.rawTerm.has(x) || this.ix.stemTerm.has(stem(x));
+    const plain = (s: Slot | undefined) => !!s && !s.expanded && /^[a-z]+$/.test(s.typed);
+    const out: Slot[] = [];
+    for (let i = 0; i < slots.length; i++) {
+      const a = slots[i]!;
+      const b = slots[i + 1];
+      if (plain(a) && plain(b) && (!known(a.typed) || !known(b!.typed))) {
+        const joined = a.typed + b!.typed;
+        if (known(joined)) {
+          out.push({ typed: `${a.typed} ${b!.typed}`, alts: [[joined]], expanded: true });
+          i++;
+          continue;
+        }
+      }
+      out.push(a);
+    }
+    return out;
   }
 
   /** The entry index of a code, or -1. */
