@@ -156,11 +156,25 @@ const TITLE_NEGATION_END = /^(with|of|in|on|at|to|due|following|affecting|for|fr
 const NEGATION_CARRIES = /^(loss|damage|evidence|mention|diagnosis)$/;
 
 /** A title's stated and excluded words (stems), and its excluded phrases. */
-function titleNegation(title: string): {
+interface TitleWords {
   stated: Set<string>;
   excluded: Set<string>;
   phrases: string[][];
-} {
+}
+
+/** Titles read before (a query reorders the same few dozen hits several times). */
+const titleCache = new Map<string, TitleWords>();
+
+function titleNegation(title: string): TitleWords {
+  let t = titleCache.get(title);
+  if (!t) {
+    if (titleCache.size > 16384) titleCache.clear();
+    titleCache.set(title, (t = readTitle(title)));
+  }
+  return t;
+}
+
+function readTitle(title: string): TitleWords {
   const stated = new Set<string>();
   const excluded = new Set<string>();
   const phrases: string[][] = [];
@@ -188,7 +202,10 @@ export function negationConflicts(title: string, n: Negation): number {
   if (!n.negated.length && !n.said.length) return 0;
   const { stated, excluded } = titleNegation(title);
   if (!excluded.size && !n.negated.length) return 0;
-  const any = (words: Set<string>, in_: Set<string>) => [...words].some((w) => in_.has(w));
+  const any = (words: Set<string>, in_: Set<string>) => {
+    for (const w of words) if (in_.has(w)) return true;
+    return false;
+  };
   let c = 0;
   for (const words of n.said) if (!any(words, stated) && any(words, excluded)) c++;
   for (const words of n.negated) if (any(words, stated) && !any(words, excluded)) c++;
@@ -230,7 +247,11 @@ function unsaidDetails(hits: readonly SearchHit[], n: Negation): Set<string> {
   for (const { h, t } of parsed) {
     const ex = excludedBy.get(h.code.slice(0, 3))!;
     if (!ex.size || indexedAsTyped(h, says)) continue;
-    if ([...t.stated].some((w) => ex.has(w) && !t.excluded.has(w))) out.add(h.code);
+    for (const w of t.stated)
+      if (ex.has(w) && !t.excluded.has(w)) {
+        out.add(h.code);
+        break;
+      }
   }
   return out;
 }
@@ -311,7 +332,12 @@ function tabularChildFirst(hits: SearchHit[], n: Negation): SearchHit[] {
     if (typed.has(h.code.slice(0, -1))) return 0;
     const { stated } = titleNegation(h.title);
     let c = 0;
-    for (const words of n.said) if ([...words].some((w) => stated.has(w))) c++;
+    for (const words of n.said)
+      for (const w of words)
+        if (stated.has(w)) {
+          c++;
+          break;
+        }
     return -c;
   };
   // Billable codes only: a header is not a code to report (I.A.5). A child moves ahead of a
