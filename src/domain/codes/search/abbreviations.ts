@@ -151,13 +151,21 @@ export const ABBREVIATIONS: readonly string[] = [
   'etoh dependence=alcohol dependence',
   'etoh withdrawal=alcohol withdrawal;alcohol dependence withdrawal',
   'etoh intoxication,intoxicated=alcohol intoxication',
-  'pt,pts,patient,c o,complains of,presents with,dx,dx of,diagnosed with=',
+  // Lay words for what the Index names: "Melena K92.1", "Dysmenorrhea N94.6", "Enlargement,
+  // lymph node R59.9" (swollen is the past participle of swell).
+  'black tarry stools,black tarry stool,tarry stools=melena',
+  'painful periods,painful period,painful menses=dysmenorrhea',
+  'swollen=swelling;enlarged',
+  'pt,pts,patient,c o,complains of,presents with,presents w,dx,dx of,diagnosed with=',
+  // "NOS" (not otherwise specified) is the classification's "unspecified" (Guidelines I.A.9.b).
+  'nos=unspecified',
   'bzd,benzo,benzos=sedative hypnotic anxiolytic',
   // Orthopedics and injury
   'pcl=posterior cruciate ligament',
   'lcl=lateral collateral ligament',
   'rtc,rct=rotator cuff tear',
   'tmj,tmd=temporomandibular joint',
+  'si joint=sacroiliac joint',
   'si joint,sij=sacroiliac joint',
   'mtp=metatarsophalangeal joint',
   'mcp=metacarpophalangeal joint',

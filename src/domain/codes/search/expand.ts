@@ -226,7 +226,7 @@ function vertebraSlot(ws: string[], i: number): { slot: Slot; used: number } | n
 }
 
 export function expandQuery(text: string): Slot[] {
-  const ws = normalize(words(text).flatMap(unglue));
+  const ws = withoutRuleOut(normalize(words(text).flatMap(unglue)));
   const joined = hyphenPairs(text);
   const slots: Slot[] = [];
   for (let i = 0; i < ws.length;) {
@@ -274,6 +274,18 @@ export function expandQuery(text: string): Slot[] {
   // A note that starts with its connector ("w/ htn" after "pt" is dropped).
   while (slots.length > 1 && (slots[0]!.typed === 'w' || slots[0]!.typed === 'with')) slots.shift();
   return longTermDrug(operationHistory(slots));
+}
+
+/**
+ * "chest pain r/o MI": a condition to rule out is not coded in the office; what the note states
+ * (the symptom) is. What follows "r/o" or "rule out" is dropped when something comes before it.
+ * See: Guidelines IV.H (uncertain diagnoses, outpatient), IV.D (symptoms).
+ */
+function withoutRuleOut(ws: string[]): string[] {
+  for (let i = 1; i + 1 < ws.length; i++)
+    if ((ws[i] === 'r' && ws[i + 1] === 'o') || (ws[i] === 'rule' && ws[i + 1] === 'out'))
+      return ws.slice(0, i);
+  return ws;
 }
 
 const HISTORY_TYPED = new Set([

@@ -26,6 +26,7 @@
  *   treatment). See: Guidelines §I.C.19.a.
  */
 import type { Slot } from './expand';
+import { stem } from './tokenize';
 import type { SearchHit } from './types';
 
 export type Side = 'right' | 'left' | 'bilateral';
@@ -88,6 +89,297 @@ const ACUITY =
 const LATER_ENCOUNTER = /\b(subsequent|sequela|healing|nonunion|malunion)\b/;
 /** A title for a later encounter ("without subsequent striking against object" is not one). */
 const LATER_ENCOUNTER_TITLE = /\b(subsequent encounter|sequela|healing|nonunion|malunion)\b/;
+
+/**
+ * Negation, in a title and in a query. A title's words after "without", "not" or "no" up to
+ * the next comma or "with" are what the code excludes ("...coronary artery without angina
+ * pectoris", "...difficile, not specified as recurrent", "...without abnormal findings"): a
+ * query word found only there is not found, and a word the query negates ("no abn findings",
+ * "w/o aura") is not found in a title that states it. See: Guidelines I.A.15 ("with" and
+ * "without" in titles), I.A.9 (a title "not specified as" is the default when the
+ * documentation says nothing more).
+ */
+const NEGATORS = new Set(['no', 'not', 'without', 'w o', 'wo', 'denies']);
+const CLAUSE_BREAK = new Set(['with', 'w', 'and', 'but', 'on', 'due']);
+/** Words that say nothing about what a code covers (never compared). */
+const UNCOMPARED =
+  /^(with|without|not|no|other|specified|unspecified|elsewhere|classified|mention|of|the|and|or|in|to|as|a|an|by|for|on|due|type|site|part)$/;
+const wordStems = (text: string): string[] =>
+  (
+    text
+      .toLowerCase()
+      .replace(/['\u2019]/g, '')
+      .match(/[a-z0-9]+/g) ?? []
+  )
+    .filter((w) => !UNCOMPARED.test(w))
+    .map(stem);
+
+interface Negation {
+  /** Each slot's words (typed and expanded), by whether the query negates the slot. */
+  said: Set<string>[];
+  negated: Set<string>[];
+}
+
+/** Words that end a typed negation: the encounter and the side qualify the whole code. */
+const NEGATION_END = /^(initial|subsequent|sequela|encounter|right|left|bilateral|rt|lt|bilat)$/;
+
+function readNegation(slots: Slot[]): Negation {
+  const out: Negation = { said: [], negated: [] };
+  // One negated phrase is one group ("no abn findings", "w/o nail damage").
+  let group: Set<string> | null = null;
+  for (const s of slots) {
+    if (NEGATORS.has(s.typed) || (s.expanded && s.alts.every((a) => a.join(' ') === 'without'))) {
+      group = new Set();
+      out.negated.push(group);
+      continue;
+    }
+    if (CLAUSE_BREAK.has(s.typed) || NEGATION_END.test(s.typed) || isSideSlot(s)) group = null;
+    // The side and the encounter are ranked on their own (byQualifiers).
+    if (CLAUSE_BREAK.has(s.typed) || NEGATION_END.test(s.typed) || isSideSlot(s)) continue;
+    const words = wordStems([s.typed, ...s.alts.map((a) => a.join(' '))].join(' '));
+    if (!words.length) continue;
+    if (group) for (const w of words) group.add(w);
+    else out.said.push(new Set(words));
+  }
+  out.negated = out.negated.filter((g) => g.size > 0);
+  return out;
+}
+
+/** Words that end a title's negation: what follows is where, or what else ("...of right hand"). */
+const TITLE_NEGATION_END = /^(with|of|in|on|at|to|due|following|affecting|for|from|by|and)$/;
+
+/**
+ * Nouns whose "of" or "to" phrase is still what is excluded ("without loss of consciousness",
+ * "without damage to nail"); after others the phrase is the site ("without foreign body of
+ * right hand").
+ */
+const NEGATION_CARRIES = /^(loss|damage|evidence|mention|diagnosis)$/;
+
+/** A title's stated and excluded words (stems), and its excluded phrases. */
+interface TitleWords {
+  stated: Set<string>;
+  excluded: Set<string>;
+  phrases: string[][];
+}
+
+/** Titles read before (a query reorders the same few dozen hits several times). */
+const titleCache = new Map<string, TitleWords>();
+
+function titleNegation(title: string): TitleWords {
+  let t = titleCache.get(title);
+  if (!t) {
+    if (titleCache.size > 16384) titleCache.clear();
+    titleCache.set(title, (t = readTitle(title)));
+  }
+  return t;
+}
+
+function readTitle(title: string): TitleWords {
+  const stated = new Set<string>();
+  const excluded = new Set<string>();
+  const phrases: string[][] = [];
+  const text = title.toLowerCase().replace(/['\u2019]/g, '');
+  for (const clause of text.split(/[,;]/)) {
+    let negating = false;
+    let prev = '';
+    for (const w of clause.match(/[a-z0-9]+/g) ?? []) {
+      if (w === 'without' || w === 'not' || w === 'no') {
+        negating = true;
+        phrases.push([]);
+      } else if (TITLE_NEGATION_END.test(w) && !NEGATION_CARRIES.test(prev)) negating = false;
+      else if (!UNCOMPARED.test(w)) {
+        (negating ? excluded : stated).add(stem(w));
+        if (negating) phrases[phrases.length - 1]!.push(stem(w));
+      }
+      prev = w;
+    }
+  }
+  return { stated, excluded, phrases };
+}
+
+/** How many of the query's slots a title contradicts by negation (0 when none). */
+export function negationConflicts(title: string, n: Negation): number {
+  if (!n.negated.length && !n.said.length) return 0;
+  const { stated, excluded } = titleNegation(title);
+  if (!excluded.size && !n.negated.length) return 0;
+  const any = (words: Set<string>, in_: Set<string>) => {
+    for (const w of words) if (in_.has(w)) return true;
+    return false;
+  };
+  let c = 0;
+  for (const words of n.said) if (!any(words, stated) && any(words, excluded)) c++;
+  for (const words of n.negated) if (any(words, stated) && !any(words, excluded)) c++;
+  return c;
+}
+
+/**
+ * A detail the query does not give is not assumed: among codes of one category, a title that
+ * states a word the query does not say ("...difficile, recurrent", "...with hypoglycemia with
+ * coma", "Migraine, ..., intractable") comes after a sibling that excludes it ("not specified
+ * as recurrent", "without coma", "not intractable"), the category's default. Returns the codes to
+ * move back. See: Guidelines I.A.9 (unspecified codes), I.B.1 (the Index's default code).
+ */
+/** Whether an Index path has a word of every slot the query says. */
+function pathSaysAll(path: string, said: readonly Set<string>[]): boolean {
+  const words = wordStems(path);
+  return said.every((slot) => [...slot].some((w) => words.some((x) => x === w || sameWord(x, w))));
+}
+
+/** The same word up to its ending: "nauseated" says "nausea". */
+const sameWord = (x: string, w: string): boolean =>
+  x.length >= 5 && w.length >= 5 && x.slice(0, 5) === w.slice(0, 5);
+
+function unsaidDetails(hits: readonly SearchHit[], n: Negation): Set<string> {
+  const said: string[] = [];
+  for (const words of [...n.said, ...n.negated]) said.push(...words);
+  // "nauseated" says "nausea": the same word up to its ending.
+  const says = (w: string) => said.some((x) => x === w || sameWord(x, w));
+  const parsed = hits.map((h) => ({ h, t: titleNegation(h.title) }));
+  const excludedBy = new Map<string, Set<string>>();
+  for (const { h, t } of parsed) {
+    const cat = h.code.slice(0, 3);
+    const set = excludedBy.get(cat) ?? new Set<string>();
+    // A phrase the query says a word of is not a detail left unsaid ("angina pectoris").
+    for (const phrase of t.phrases) if (!phrase.some(says)) for (const w of phrase) set.add(w);
+    excludedBy.set(cat, set);
+  }
+  const out = new Set<string>();
+  for (const { h, t } of parsed) {
+    const ex = excludedBy.get(h.code.slice(0, 3))!;
+    if (!ex.size || indexedAsTyped(h, says)) continue;
+    for (const w of t.stated)
+      if (ex.has(w) && !t.excluded.has(w)) {
+        out.add(h.code);
+        break;
+      }
+  }
+  return out;
+}
+
+/**
+ * An Index entry every word of which the query says leads to its code as the default ("Concussion"
+ * S06.0X9-, though its title says "with loss of consciousness"). See: Guidelines I.B.1.
+ */
+const indexedAsTyped = (h: SearchHit, says: (w: string) => boolean): boolean =>
+  h.via === 'index' &&
+  !!h.indexPath &&
+  // A level's comma-separated forms are alternatives ("Ulcer, ulcerated, ulceration").
+  h.indexPath
+    .split(' > ')
+    .every((level) => level.split(',').some((form) => wordStems(form).every(says)));
+
+/**
+ * Reorders the hits of each group (same `groupOf`) among the places the group holds, by `key`
+ * ascending (stable); other hits keep their places.
+ */
+function withinGroups(
+  hits: SearchHit[],
+  groupOf: (h: SearchHit) => string,
+  key: (h: SearchHit) => number,
+): SearchHit[] {
+  const out = hits.slice();
+  const groups = new Map<string, number[]>();
+  hits.forEach((h, i) => {
+    const g = groupOf(h);
+    const at = groups.get(g);
+    if (at) at.push(i);
+    else groups.set(g, [i]);
+  });
+  for (const at of groups.values()) {
+    if (at.length < 2) continue;
+    const order = at
+      .map((i) => ({ i, k: key(hits[i]!) }))
+      .sort((a, b) => a.k - b.k || a.i - b.i)
+      .map((x) => x.i);
+    at.forEach((pos, k) => (out[pos] = hits[order[k]!]!));
+  }
+  return out;
+}
+
+/** Within each category, codes in `back` move behind their siblings (other codes keep their places). */
+const siblingsFirst = (hits: SearchHit[], back: Set<string>): SearchHit[] =>
+  back.size
+    ? withinGroups(
+        hits,
+        (h) => h.code.slice(0, 3),
+        (h) => (back.has(h.code) ? 1 : 0),
+      )
+    : hits;
+
+/**
+ * The Tabular step after the Index: the Index often names a subcategory ("Ulcer, pressure, stage
+ * 2, sacral region L89.15-") and the coder completes the code with the child whose title says what
+ * the documentation says ("...sacral region, stage 2" L89.152, not the unspecified-stage child).
+ * Among codes that differ only in their last character, the one whose title says more of the
+ * query's words comes first. See: Guidelines I.B.1 (Index, then Tabular), I.A.5 (a code is
+ * completed to its highest number of characters).
+ */
+/** Scores this close are a tie for the Tabular step (one query word weighs about 1). */
+const TIE_MARGIN = 1;
+
+function tabularChildFirst(hits: SearchHit[], n: Negation): SearchHit[] {
+  if (n.said.length < 2) return hits;
+  const said = n.said.flatMap((words) => [...words]);
+  const says = (w: string) => said.some((x) => x === w || sameWord(x, w));
+  // The Index entry typed word for word keeps its code first ("food poisoning": Index
+  // "Poisoning, food - see Intoxication, foodborne" A05.9, not "Botulism food poisoning").
+  const typed = new Set(
+    hits
+      .filter((h) => indexedAsTyped(h, says) && pathSaysAll(h.indexPath!, n.said))
+      .map((h) => h.code.slice(0, -1)),
+  );
+  const cover = (h: SearchHit) => {
+    if (typed.has(h.code.slice(0, -1))) return 0;
+    const { stated } = titleNegation(h.title);
+    let c = 0;
+    for (const words of n.said)
+      for (const w of words)
+        if (stated.has(w)) {
+          c++;
+          break;
+        }
+    return -c;
+  };
+  // Billable codes only: a header is not a code to report (I.A.5). A child moves ahead of a
+  // sibling only when their scores are within one word's weight (it is a tie-breaker, not a
+  // second ranking: "copd with emphysema" keeps J43.9, far ahead of "Unilateral pulmonary
+  // emphysema").
+  const out = hits.slice();
+  const groups = new Map<string, number[]>();
+  hits.forEach((h, i) => {
+    if (!h.billable) return;
+    const g = h.code.slice(0, -1);
+    const at = groups.get(g);
+    if (at) at.push(i);
+    else groups.set(g, [i]);
+  });
+  for (const at of groups.values()) {
+    if (at.length < 2) continue;
+    const c = new Map(at.map((i) => [i, cover(hits[i]!)]));
+    const order: number[] = [];
+    for (const i of at) {
+      const k = order.findIndex(
+        (j) => c.get(i)! < c.get(j)! && hits[i]!.score >= hits[j]!.score - TIE_MARGIN,
+      );
+      if (k < 0) order.push(i);
+      else order.splice(k, 0, i);
+    }
+    at.forEach((pos, k) => (out[pos] = hits[order[k]!]!));
+  }
+  return out;
+}
+
+/**
+ * Hemiplegia and monoplegia codes by dominance: when the documentation does not say which side
+ * is dominant, the right side affected is dominant and the left non-dominant (ambidextrous:
+ * dominant). See: Guidelines I.C.6.a (dominant/nondominant side), I.C.9.d.1 (I69 sequelae).
+ */
+export function dominanceMismatch(title: string, side: Side | null): boolean {
+  const t = title.toLowerCase();
+  if (side === 'left') return /\bleft dominant\b/.test(t);
+  if (side === 'right') return /\bright non-?dominant\b/.test(t);
+  return false;
+}
 
 /** Everything the query says, typed and expanded, as one lower-case string of words. */
 const queryText = (slots: Slot[]) =>
@@ -194,8 +486,12 @@ export function byQualifiers(hits: SearchHit[], slots: Slot[]): SearchHit[] {
   const named = new Set(
     SIDES.filter((x) => slots.some((s) => s.alts.some((a) => a.length > 1 && a.includes(x)))),
   );
+  const negation = readNegation(slots);
+  const unsaid = unsaidDetails(hits, negation);
+  const dominance = side && !slots.some((s) => /dominan/.test(s.typed)) ? side : null;
   const rank = (h: SearchHit): number => {
-    let r = 0;
+    let r = negationConflicts(h.title, negation);
+    if (dominanceMismatch(h.title, dominance)) r += 1;
     const t = h.title.toLowerCase();
     const ts = titleSide(h.title);
     if (side === 'bilateral') {
@@ -222,10 +518,11 @@ export function byQualifiers(hits: SearchHit[], slots: Slot[]): SearchHit[] {
     if (!acuity && /\bacute on chronic\b/.test(t)) r += 1;
     return r;
   };
-  return hits
+  const ranked = hits
     .map((h, i) => ({ h, i, r: rank(h) }))
     .sort((a, b) => a.r - b.r || a.i - b.i)
     .map((x) => x.h);
+  return siblingsFirst(tabularChildFirst(ranked, negation), unsaid);
 }
 
 /**

@@ -28,7 +28,7 @@ import {
 
 /** How many of the best hits the side/history qualifiers may reorder. */
 const QUALIFIER_WINDOW = 40;
-import { stem } from './tokenize';
+import { inflections, penaltyWeight, stem } from './tokenize';
 import { buildTypoIndex, nearWords, type TypoIndex } from './typo';
 import type { SearchHit, SearchOptions, SearchResult } from './types';
 
@@ -216,6 +216,21 @@ function sharesWord(a: string, b: string): boolean {
 const isConnector = (s: Slot): boolean =>
   CONNECTORS.has(s.typed) || s.alts.every((a) => a.length === 1 && CONNECTORS.has(a[0]!));
 
+/**
+ * Endings that make another form of the same word (diabet-es/-ic, myocardi-al/-um, infarct/-ion,
+ * hemorrhag-e/-ic): two words whose parts after their common start are both longer than two
+ * letters and neither such an ending are two words ("osteop-enia" and "osteop-hyte").
+ */
+const ENDING =
+  /^(|e|s|es|a|ae|al|ial|ic|ics|ical|ia|ias|y|ies|ity|ed|ing|ion|ions|ation|ative|ous|ious|um|us|i|ive|ment|ness|ism|ist|ant|ent|ence|ance|ar|ary|ory|ure|ize|ise|ized|ile)$/;
+export function sameRoot(a: string, b: string): boolean {
+  let p = 0;
+  while (p < a.length && p < b.length && a[p] === b[p]) p++;
+  const ta = a.slice(p);
+  const tb = b.slice(p);
+  return ENDING.test(ta) || ENDING.test(tb) || ta.length < 3 || tb.length < 3;
+}
+
 export class CodeSearch {
   readonly ix: SearchIndex;
   #mask: Uint32Array;
@@ -248,7 +263,7 @@ export class CodeSearch {
   search(query: string, opts: SearchOptions = {}): SearchResult {
     const q = query.trim();
     if (!q) return { hits: [], total: 0, corrections: [] };
-    const slots = expandQuery(q).map((s) => this.#splitCompound(s));
+    const slots = this.#joinSplitWord(expandQuery(q)).map((s) => this.#splitCompound(s));
     const key = icdKey(q.replace(/\s+/g, ''));
     if (CODE_LIKE.test(key) && !slots.some((s) => s.expanded)) {
       const r = this.#byCode(key, opts);
@@ -442,6 +457,31 @@ export class CodeSearch {
     return slot;
   }
 
+  /**
+   * The reverse of #splitCompound: two typed words one of which the vocabulary lacks and which
+   * together are one of its words ("post partum" for "postpartum", "peri anal") are read as that
+   * word.
+   */
+  #joinSplitWord(slots: Slot[]): Slot[] {
+    const known = (x: string) => this.ix.rawTerm.has(x) || this.ix.stemTerm.has(stem(x));
+    const plain = (s: Slot | undefined) => !!s && !s.expanded && /^[a-z]+$/.test(s.typed);
+    const out: Slot[] = [];
+    for (let i = 0; i < slots.length; i++) {
+      const a = slots[i]!;
+      const b = slots[i + 1];
+      if (plain(a) && plain(b) && (!known(a.typed) || !known(b!.typed))) {
+        const joined = a.typed + b!.typed;
+        if (known(joined)) {
+          out.push({ typed: `${a.typed} ${b!.typed}`, alts: [[joined]], expanded: true });
+          i++;
+          continue;
+        }
+      }
+      out.push(a);
+    }
+    return out;
+  }
+
   /** The entry index of a code, or -1. */
   #entryOf(code: string): number {
     const { sorted, codes } = this.ix;
@@ -503,13 +543,23 @@ export class CodeSearch {
     const exact = ix.rawTerm.get(word) ?? ix.stemTerm.get(s);
     if (exact !== undefined) out.push({ term: exact, q: W.exact });
     if (/^\d+$/.test(word)) return out;
+    // A generic word of the classification ("nos", "unspecified", "other") is itself, never the
+    // start of another ("nos" is not "nose"): see Guidelines I.A.9.
+    if (exact !== undefined && penaltyWeight(s) < 0.3) return out;
     const seen = new Set(out.map((m) => m.term));
     const add = (t: number, q: number) => {
       if (seen.has(t)) return;
       seen.add(t);
       out.push({ term: t, q });
     };
-    if (exact === undefined) {
+    const inflected =
+      exact === undefined
+        ? inflections(s)
+            .map((x) => ix.rawTerm.get(x) ?? ix.stemTerm.get(stem(x)))
+            .find((t) => t !== undefined)
+        : undefined;
+    if (inflected !== undefined) add(inflected, W.variant);
+    else if (exact === undefined) {
       // Unknown word: near spellings first ("sinusitus" -> "sinusitis"), then completions.
       const near = nearWords(s, ix.stems, ix.df, this.#typo);
       // Equally near words: the more common one is the likelier intent ("artritis" -> arthritis).
@@ -539,7 +589,7 @@ export class CodeSearch {
       const c = this.ix.stems[t]!;
       if (c === word || c.length - keep > 4) return false;
       const m = meaning.exec(c)?.[0];
-      return m === wordMeaning;
+      return m === wordMeaning && sameRoot(word, c);
     });
   }
 

@@ -171,3 +171,23 @@ export function queryWords(text: string): string[] {
   const kept = all.filter((w) => !STOP.has(w));
   return kept.length ? kept : all;
 }
+
+/**
+ * Other inflections of a word the vocabulary lacks, likeliest first: a verb's -ing or -ed form
+ * for its base ("coughing" -> "cough"), and a verb's third person for the gerund the titles use
+ * ("snores" -> "snoring": R06.83 "Snoring", "wheezes" -> "wheezing"). Tried before typo
+ * correction, which would read "coughing" as "cushing". `s` is the word after `stem`.
+ */
+export function inflections(s: string): string[] {
+  const out: string[] = [];
+  const base = (b: string) => {
+    if (b.length < 3) return;
+    out.push(b, `${b}e`);
+    // A doubled last consonant ("bleeding" has none; "swelling" keeps it; "spotting" -> "spot").
+    if (/([b-df-hj-np-tv-z])\1$/.test(b)) out.push(b.slice(0, -1));
+  };
+  if (s.endsWith('ing')) base(s.slice(0, -3));
+  else if (s.endsWith('ed')) base(s.slice(0, -2));
+  else if (s.length >= 4) out.push(`${s.replace(/e$/, '')}ing`);
+  return out;
+}
