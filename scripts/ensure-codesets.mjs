@@ -35,11 +35,33 @@ function searchStale() {
   const files = readdirSync(out).filter((f) => /^search-.*\.bin\.gz$/.test(f));
   return files.some((f) => {
     try {
-      return !gunzipSync(readFileSync(join(out, f))).subarray(0, 200).toString('utf8').startsWith(SEARCH_HEAD);
+      return !gunzipSync(readFileSync(join(out, f)))
+        .subarray(0, 200)
+        .toString('utf8')
+        .startsWith(SEARCH_HEAD);
     } catch {
       return true;
     }
   });
+}
+
+// The ASP bundle's format version: keep equal to formatVersion in src/codesets/asp/import.ts
+// (2 carries CMS's coinsurance percentage where it is not 20%).
+const ASP_FORMAT_VERSION = 2;
+
+/** True when an ASP bundle was built in an older format (rebuilt with the rest). */
+function aspStale() {
+  if (!existsSync(out)) return false;
+  return readdirSync(out)
+    .filter((f) => /^asp-.*\.json$/.test(f))
+    .some((f) => {
+      try {
+        const m = /"formatVersion":(\d+)/.exec(readFileSync(join(out, f), 'utf8').slice(0, 200));
+        return !m || Number(m[1]) !== ASP_FORMAT_VERSION;
+      } catch {
+        return true;
+      }
+    });
 }
 
 /** True when the reference folder has the MPFS files and the bundle is missing or of another format. */
@@ -107,6 +129,7 @@ function bundlesReady() {
     if (mce && wantsDerived && !(mce.sources ?? []).includes('mce_edits.json')) return false;
     // The NCCI bundles (MUEs, add-on code edits) are built with the rest since issue 10.
     if (ncciMissing()) return false;
+    if (aspStale()) return false;
     // The year before the newest release with order addenda is rebuilt from them
     // (src/codesets/icd/previous-release.ts): a manifest built before that lacks it.
     const wantsPrevious = previousYearWanted();
@@ -115,7 +138,9 @@ function bundlesReady() {
     return (
       mine.some((b) => b.kind === 'icd10cm') &&
       mine.every((b) => typeof b.file === 'string' && existsSync(join(out, b.file))) &&
-      mine.every((b) => b.kind !== 'icd10cm' || icdVersion(join(out, b.file)) === ICD_BUNDLE_VERSION)
+      mine.every(
+        (b) => b.kind !== 'icd10cm' || icdVersion(join(out, b.file)) === ICD_BUNDLE_VERSION,
+      )
     );
   } catch {
     return false;
@@ -125,12 +150,18 @@ function bundlesReady() {
 if (bundlesReady()) {
   if (searchStale()) {
     console.log(`codesets: rewriting the encoder's search bundles (new format) in ${out} …`);
-    const s = spawnSync('npx', ['tsx', 'src/codesets/alpha-index/search-bundle.ts', reference, out], {
-      cwd: root,
-      stdio: 'inherit',
-    });
+    const s = spawnSync(
+      'npx',
+      ['tsx', 'src/codesets/alpha-index/search-bundle.ts', reference, out],
+      {
+        cwd: root,
+        stdio: 'inherit',
+      },
+    );
     if (s.status !== 0)
-      console.error('codesets: the search bundles could not be rewritten (see above); the encoder builds its index from the Alphabetic Index bundles until they are');
+      console.error(
+        'codesets: the search bundles could not be rewritten (see above); the encoder builds its index from the Alphabetic Index bundles until they are',
+      );
   }
   if (!mpfsStale()) process.exit(0);
   // Only the fee schedule is stale (e.g. its format changed): rebuild just that bundle.

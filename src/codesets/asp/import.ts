@@ -16,7 +16,7 @@ import { parseAspTable, type AspTable } from '../../domain/payer/pricing/asp';
 
 export interface AspTableJson {
   format: 'claimlab.asp';
-  formatVersion: 1;
+  formatVersion: 2;
   quarter: string;
   from: string;
   to: string;
@@ -117,7 +117,7 @@ export function importAspCsv(text: string, file: string): Result<AspTableJson> {
     ok: true,
     value: {
       format: 'claimlab.asp',
-      formatVersion: 1,
+      formatVersion: 2,
       quarter: `${from!.slice(0, 4)}-Q${Math.ceil(month / 3)}`,
       from: from!,
       to: to!,

@@ -39,7 +39,8 @@ export interface AspTable {
 
 const schema = z.object({
   format: z.literal('claimlab.asp'),
-  formatVersion: z.literal(1),
+  // 2 adds `coinsurance` (CMS's percentage when it is not 20%); a version-1 bundle still reads.
+  formatVersion: z.union([z.literal(1), z.literal(2)]),
   quarter: z.string().regex(/^\d{4}-Q[1-4]$/, 'must be YYYY-Qn'),
   from: z.string().refine(isIsoDate, 'must be a date in the form YYYY-MM-DD'),
   to: z.string().refine(isIsoDate, 'must be a date in the form YYYY-MM-DD'),
