@@ -43,6 +43,7 @@ import {
   judgeWork,
   secondaryClaimOf,
   secondaryPayerOf,
+  isSecondaryProblem,
   openingContext,
   scoreRemittanceCase,
   type WorkChoice,
@@ -90,7 +91,9 @@ export interface SessionDeps {
   /** Every payer profile of the case's pack set (who can be billed as secondary). */
   payers?: ReadonlyMap<string, PayerProfile>;
   /** Another payer's adjudication through the same payer service (the secondary). */
-  adjudicatorFor?: (payerId: string, standInName?: string) => Adjudicator;
+  adjudicatorFor?: (payerId: string) => Adjudicator;
+  /** The plans of the case's pack (a secondary may be named by its plan id). */
+  plans?: readonly { id: string; payerId: string; name: string }[];
 }
 
 /** A score item as the attempt history keeps it. */
@@ -442,12 +445,20 @@ export class CaseSession {
     const payers = this.deps.payers;
     const to =
       rc && profile && payers
-        ? secondaryPayerOf(rc, profile, payers, input.claim.patient.memberId ?? '')
+        ? secondaryPayerOf(
+            rc,
+            profile,
+            payers,
+            input.claim.patient.memberId ?? '',
+            this.deps.plans ?? [],
+          )
         : null;
+    if (isSecondaryProblem(to))
+      throw new Error(`The secondary payer cannot be billed: ${to.path}: ${to.message}.`);
     if (!to || !this.deps.adjudicatorFor)
       throw new Error('No secondary coverage is on file for this claim.');
     const claim = secondaryClaimOf(input.claim, input.primary, to, input.today);
-    const adjudicate = this.deps.adjudicatorFor(to.payerId, to.name);
+    const adjudicate = this.deps.adjudicatorFor(to.payerId);
     const remittance = await adjudicate(claim, [], []);
     return { claim, remittance };
   }
