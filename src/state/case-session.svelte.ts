@@ -44,6 +44,8 @@ import {
   secondaryClaimOf,
   secondaryPayerOf,
   isSecondaryProblem,
+  type SecondaryPayer,
+  type SecondaryProblem,
   openingContext,
   scoreRemittanceCase,
   type WorkChoice,
@@ -461,6 +463,17 @@ export class CaseSession {
     const adjudicate = this.deps.adjudicatorFor(to.payerId);
     const remittance = await adjudicate(claim, [], []);
     return { claim, remittance };
+  }
+
+  /** Who a secondary claim of this case goes to (its profile's source and COB method), the
+   * problem naming the field when the packs cannot answer it, or null when there is none. */
+  get secondaryPayer(): SecondaryPayer | SecondaryProblem | null {
+    const rc = this.deps.remittanceCase;
+    const profile = this.deps.payerProfile;
+    const payers = this.deps.payers;
+    const claim = this.context?.submissions[0]?.claim;
+    if (!rc?.afterRemittance || !profile || !payers || !claim) return null;
+    return secondaryPayerOf(rc, profile, payers, claim.patient.memberId ?? '', this.deps.plans);
   }
 
   /** The case starts from a remittance: the trainee works the denial, not the coding. */

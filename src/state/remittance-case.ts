@@ -14,7 +14,12 @@ import { parseClaim } from '../domain/claim/parse';
 import type { Finding } from '../domain/findings';
 import { cents, displayMoney, parseMoney, type Cents } from '../domain/money';
 import type { PayerProfile } from '../domain/payer/profile';
-import { remittanceFromJson } from '../domain/payer/remittance/remittance-json';
+import { remittanceAmounts, remittanceFromJson } from '../domain/payer/remittance/remittance-json';
+import {
+  amountDue,
+  statementLines,
+  type StatementLine,
+} from '../domain/payer/remittance/statement';
 import type { Remittance as DomainRemittance } from '../domain/payer/remittance/remittance';
 import type { AppealLadderContext } from '../machines/appeal.machine';
 import { EVIDENCE_FOR, type Evidence } from '../machines/appeal-merit';
@@ -424,6 +429,56 @@ export function secondaryClaimOf(
           }
         : o,
     ),
+  };
+}
+
+// ---------------------------------------------------------------- the patient's statement
+
+/** The patient's statement once insurance is done: per service, what both payers paid, what was
+ * adjusted (never billed), what the patient owes; `qmb` when a payer flagged the patient a QMB. */
+export interface PatientStatement {
+  lines: StatementLine[];
+  due: Cents;
+  qmb: boolean;
+  /** Problems reading the remittances' amounts (nothing is billed then). */
+  problems: string[];
+}
+
+/**
+ * The statement after the primary and, when it was billed, the secondary: the patient owes what
+ * the last payer left them (statement.ts: PR only, never a QMB's Medicare cost sharing); the
+ * insurance paid is both payments; the rest was adjusted by one payer or the other.
+ * See: DOMAIN.md §1 step 9; NAIC MDL-120 (the secondary pays after the primary); SSA §1902(n)(3)(B).
+ */
+export function patientStatement(
+  primary: Remittance,
+  secondary: Remittance | null,
+): PatientStatement {
+  const p = remittanceAmounts(primary);
+  const s = secondary ? remittanceAmounts(secondary) : null;
+  const problems = [...(p.ok ? [] : p.errors), ...(s && !s.ok ? s.errors : [])].map(
+    (e) => e.message,
+  );
+  if (!p.ok || (s && !s.ok)) return { lines: [], due: cents(0), qmb: false, problems };
+  const first = statementLines(p.value);
+  const last = s?.ok ? statementLines(s.value) : null;
+  const lines = first.map((l) => {
+    const after = last?.find((x) => x.line === l.line);
+    if (!after) return l;
+    const insurancePaid = cents(l.insurancePaid + after.insurancePaid);
+    return {
+      ...l,
+      insurancePaid,
+      patientOwes: after.patientOwes,
+      writeOff: cents(l.charge - insurancePaid - after.patientOwes),
+      reasons: after.reasons,
+    };
+  });
+  return {
+    lines,
+    due: amountDue(lines),
+    qmb: primary.patientMayBeBilled === false || secondary?.patientMayBeBilled === false,
+    problems,
   };
 }
 
