@@ -72,6 +72,19 @@ export interface CaseRow {
     netPaid: number;
     /** The patient is a QMB: Medicare cost sharing may not be billed to them. */
     qmb: boolean;
+    /** A revised remittance: the payer's reversal of the decision it replaces (835 CLP02 22),
+     * line by line with every amount negated, and why it was revised. Null on a first one. */
+    reversal: {
+      original: string;
+      why: 'appeal' | 'reopening' | 'correction';
+      lines: {
+        line: number;
+        code: string;
+        billed: number;
+        paid: number;
+        adjustments: { group: string; carc: string; amount: number }[];
+      }[];
+    } | null;
   } | null;
   /** The payer's appeal levels for this remittance (level, name, amount in controversy). */
   appealLevels: { level: number; name: string; amountInControversy: number | null }[];
@@ -190,6 +203,27 @@ function remittanceRow(p: Practice, id: string): CaseRow['remittance'] {
     takeBack: r.reversal ? -paidToProvider(r.reversal.lines, r.reversal.totals.paid) : 0,
     netPaid: netPaid(r),
     qmb: r.balanceBilling !== undefined,
+    reversal: r.reversal
+      ? {
+          original: r.reversal.payerClaimNumber,
+          why: r.reopening
+            ? 'reopening'
+            : r.claimRemarks.includes('MA91')
+              ? 'appeal'
+              : 'correction',
+          lines: r.reversal.lines.map((l) => ({
+            line: l.line,
+            code: l.code,
+            billed: l.billed,
+            paid: paidToProvider([l], l.paid),
+            adjustments: l.adjustments.map((a) => ({
+              group: a.group,
+              carc: a.carc,
+              amount: a.amount,
+            })),
+          })),
+        }
+      : null,
   };
 }
 

@@ -4,7 +4,8 @@
  * mid-way and find the queues, the clock and the decisions as they were, post one remittance by
  * hand line by line (a posting that does not balance is refused; one with patient responsibility
  * written off is posted and shown as an error), then work a denial through a first-level appeal
- * to the payer's decision. axe on every screen; keyboard for the
+ * to the payer's decision, whose revised remittance is posted as a take-back and a re-payment.
+ * axe on every screen; keyboard for the
  * main actions; CSP violations and page errors fail the run.
  */
 import { expect, withBrowser } from '../harness.mjs';
@@ -313,6 +314,35 @@ export async function practiceScenario(run, base) {
           .waitFor();
         await run.shot(page, 'e2e-31-practice-appeal-decided');
         await run.axeCheck(page, 'practice: appeal decided');
+        noPageErrors(errors);
+      },
+    );
+
+    await run.check(
+      'practice: the won appeal’s revised remittance is posted as a take-back and a re-payment in the ledger',
+      async () => {
+        const item = () =>
+          queue(page, 'Remittances to post').getByRole('button', {
+            name: new RegExp(`^${denied} `),
+          });
+        for (let d = 0; d < 42 && !(await item().count()); d++)
+          await advance(page, 'Advance a day');
+        await item().click();
+        await page.getByRole('table', { name: /Revised remittance after a won appeal/ }).waitFor();
+        await run.axeCheck(page, 'practice: revised remittance to post');
+        await page.getByRole('button', { name: 'Post as the 835 says' }).click();
+        const ledger = page.getByRole('table', { name: /Each posting/ });
+        await ledger
+          .getByRole('cell', { name: /^Take-back of / })
+          .first()
+          .waitFor();
+        expect(
+          await ledger
+            .getByRole('cell', { name: /^Re-payment after a won appeal/ })
+            .first()
+            .isVisible(),
+          'the re-payment row',
+        );
         noPageErrors(errors);
       },
     );
