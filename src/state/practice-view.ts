@@ -51,7 +51,19 @@ export interface CaseRow {
       reason: string | null;
     }[];
   } | null;
-  balance: { owed: number; statements: number; state: string } | null;
+  balance: {
+    owed: number;
+    statements: number;
+    state: string;
+    /** The monthly instalment of a payment plan, or null. */
+    instalment: number | null;
+    /** Paid by the patient so far, and a credit balance refunded to them (cents). */
+    paid: number;
+    refunded: number;
+    /** The practice's limits: small-balance write-off ceiling (cents), statements before bad debt. */
+    smallBalance: number;
+    badDebtAfterStatements: number;
+  } | null;
   /** The remittance as the EOB/835 shows it, line by line (what the trainee posts from). */
   remittance: {
     status: string;
@@ -176,7 +188,16 @@ function row(p: Practice, id: string): CaseRow {
         }
       : null,
     balance: b
-      ? { owed: b.context.balance, statements: b.context.statements, state: String(b.value) }
+      ? {
+          owed: b.context.balance,
+          statements: b.context.statements,
+          state: String(b.value),
+          instalment: b.context.instalment,
+          paid: b.context.paid,
+          refunded: b.context.refunded,
+          smallBalance: b.context.smallBalance,
+          badDebtAfterStatements: b.context.badDebtAfterStatements,
+        }
       : null,
     hasSecondary: enc.coverage.length > 1,
     corrections: ctx.corrections,

@@ -75,3 +75,45 @@ describe('revised remittances in the practice ledger', () => {
     expect(p.figures().balanceCheck.violations).toBe(0);
   });
 });
+
+describe('a patient balance write-off the rules do not allow yet', () => {
+  it('is refused and judged wrong with its rule; the balance stays billed; hardship is taken', () => {
+    const catalog = starterCatalog();
+    const effects = browserPracticeEffects(loadShippedPacks().packs, () => catalog, 5, []);
+    const source = fixedEncounterSource(5, { encounters: 80 });
+    const p = new Practice(
+      { seed: 5, start: source.world.startDate, behaviour: source.world.payers },
+      effects,
+    );
+    const bill = autoBiller({ coderAccuracy: 1 });
+    const open = () =>
+      p.queue('balances').find((id) => {
+        const b = p.balance(id);
+        return b !== null && b.balance > b.smallBalance && b.statements < b.badDebtAfterStatements;
+      });
+    let next = source.next();
+    for (let day = 0; day < 400 && !open(); day++) {
+      while (next && next.serviceDate <= p.today) {
+        p.admit(next);
+        next = source.next();
+      }
+      p.advance(1, bill);
+    }
+    const id = open();
+    expect(id, 'a patient balance over the small-balance limit').toBeDefined();
+    const owed = p.balance(id!)!.balance;
+    const before = p.decisions.length;
+    // See: Pub. 15-1 §310 (bad debt after a reasonable collection effort); the practice's limits.
+    expect(p.writeOffBalance(id!, 'small-balance')).toBe(false);
+    const d = p.decisions.at(-1)!;
+    expect(p.decisions.length).toBe(before + 1);
+    expect(d).toMatchObject({ kind: 'write-off', right: false, encounterId: id });
+    expect(d.rationale).toMatch(/small-balance write-off is for balances of \$5\.00 or less/);
+    expect(p.state(id!)).toBe('patientBalance');
+    expect(p.balance(id!)!.balance).toBe(owed);
+    expect(p.writeOffBalance(id!, 'bad-debt')).toBe(false);
+    expect(p.decisions.at(-1)!.rationale).toMatch(/Pub\. 15-1 §310/);
+    expect(p.writeOffBalance(id!, 'hardship')).toBe(true);
+    expect(p.state(id!)).not.toBe('patientBalance');
+  });
+});

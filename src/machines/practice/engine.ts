@@ -160,6 +160,8 @@ export interface PracticeJson {
 
 const stateOf = (c: Case): string => String(c.actor.getSnapshot().value);
 
+const usdOf = (c: number) => `$${(c / 100).toFixed(2)}`;
+
 /** What a revised remittance takes back, and why the payer revised its decision. */
 function revisionOf(
   r: Remittance,
@@ -891,12 +893,34 @@ export class Practice {
     this.#send(this.#need(id), { type: 'claim.close', at: this.today });
   }
 
-  /** A patient balance write-off (small balance, bad debt, hardship). */
-  writeOffBalance(id: string, reason: 'small-balance' | 'bad-debt' | 'hardship'): void {
+  /**
+   * A patient balance write-off (small balance, bad debt, hardship). One the rules do not allow
+   * yet (a small-balance write-off of more than the limit, bad debt before the collection effort)
+   * is refused and recorded as a wrong decision with the rule; the balance stays billed.
+   * See: CMS Provider Reimbursement Manual (Pub. 15-1) §310 (reasonable collection effort).
+   */
+  writeOffBalance(id: string, reason: 'small-balance' | 'bad-debt' | 'hardship'): boolean {
     const c = this.#need(id);
     const bal = this.#balanceOf(c);
     this.#send(c, { type: 'balance.write-off', at: this.today, reason });
-    if (stateOf(c) !== 'patientBalance' && bal) this.#tally.writeOff(reason, bal.balance);
+    if (stateOf(c) !== 'patientBalance' && bal) {
+      this.#tally.writeOff(reason, bal.balance);
+      return true;
+    }
+    if (bal && stateOf(c) === 'patientBalance')
+      this.#decide({
+        at: this.today,
+        kind: 'write-off',
+        choice: `write off the patient balance of ${bal.balance} cents: ${reason}`,
+        right: false,
+        rationale:
+          reason === 'small-balance'
+            ? `A small-balance write-off is for balances of ${usdOf(bal.smallBalance)} or less; this one is ${usdOf(bal.balance)}: keep billing the patient on the statement cycle.`
+            : `Bad debt only after a reasonable collection effort: ${bal.badDebtAfterStatements} statements over about 120 days (${bal.statements} sent so far) (Pub. 15-1 §310).`,
+        encounterId: id,
+        claimId: c.actor.getSnapshot().context.claimId,
+      });
+    return false;
   }
 
   #balanceOf(c: Case) {
