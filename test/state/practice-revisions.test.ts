@@ -117,3 +117,39 @@ describe('a patient balance write-off the rules do not allow yet', () => {
     expect(p.state(id!)).not.toBe('patientBalance');
   });
 });
+
+describe('a QMB’s crossover to Medicaid in the practice', () => {
+  it('Medicaid’s remittance is flagged QMB: no Medicaid copay, nothing for the patient (SSA §1902(n)(3)(B))', () => {
+    const catalog = starterCatalog();
+    const effects = browserPracticeEffects(loadShippedPacks().packs, () => catalog, 7, []);
+    const crossovers: import('../../src/domain/payer/remittance/remittance').Remittance[] = [];
+    const adjudicate = effects.adjudicate;
+    effects.adjudicate = (claim, received) => {
+      const r = adjudicate(claim, received);
+      const qmb = claim.patient.dualStatus === 'qmb' || claim.patient.dualStatus === 'qmb-plus';
+      if (qmb && claim.payerSequence === 'secondary') crossovers.push(r);
+      return r;
+    };
+    const source = fixedEncounterSource(7, { encounters: 160 });
+    const p = new Practice(
+      { seed: 7, start: source.world.startDate, behaviour: source.world.payers },
+      effects,
+    );
+    const bill = autoBiller({ coderAccuracy: 1 });
+    let next = source.next();
+    for (let day = 0; day < 1500; day++) {
+      while (next && next.serviceDate <= p.today) {
+        p.admit(next);
+        next = source.next();
+      }
+      if (!next && p.open === 0) break;
+      p.advance(1, bill);
+    }
+    expect(crossovers.length).toBeGreaterThan(0);
+    for (const r of crossovers) {
+      expect(r.balanceBilling?.reason).toBe('qmb');
+      expect(r.balanceBilling?.patientOwes).toBe(0);
+      expect(r.lines.flatMap((l) => l.adjustments).some((a) => a.group === 'PR')).toBe(false);
+    }
+  });
+});
