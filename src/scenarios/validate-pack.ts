@@ -571,6 +571,41 @@ export function validatePackV2(
    * patient responsibility, never bills a QMB patient, and never appeals a rejection.
    * See: DOMAIN.md §5–§8; X12 835 (CAS, LQ); SSA §1902(n)(3)(B) (QMB); Pub. 100-04 ch. 1 §80.3.2.
    */
+  /**
+   * The secondary a `bill-secondary` key goes to must have a profile the app can adjudicate with
+   * (src/state/remittance-case.ts `secondaryPayerOf`): the other payer the claim names (a payer
+   * profile or a plan of that id), Medicaid for a dual-eligible Medicare patient, or the starter
+   * pack's default commercial-secondary profile. See: NAIC MDL-120; Pub. 100-04 ch. 28.
+   */
+  function checkSecondary(
+    ar: NonNullable<CaseV2['afterRemittance']>,
+    at: Path,
+    payer: PayerProfile,
+    dual: string | undefined,
+  ) {
+    const others = ar.submitted.otherPayers ?? [];
+    const i = others.findIndex((o) => o.sequence !== 'primary' && o.payerId !== payer.id);
+    if (i >= 0) {
+      const id = others[i]!.payerId;
+      const pl = plansById.get(id);
+      if (!payers.has(id) && !(pl && payers.has(pl.payerId)))
+        add(
+          [...at, 'submitted', 'otherPayers', i, 'payerId'],
+          `bill-secondary: no payer profile or plan "${id}" in this pack, its dependencies or the built-in payers (${knownPayers()})`,
+        );
+    } else if (dual && payer.kind === 'medicare') {
+      if (![...payers.values()].some((p) => p.kind === 'medicaid'))
+        add(
+          [...at, 'key', 'actions'],
+          `bill-secondary: the patient is ${dual} but no Medicaid payer profile is available for the crossover`,
+        );
+    } else if (!payers.has('commercial-secondary'))
+      add(
+        [...at, 'submitted', 'otherPayers'],
+        'bill-secondary: the claim names no secondary payer and the default profile "commercial-secondary" is not available: name the secondary in otherPayers',
+      );
+  }
+
   function checkRemittance(
     c: CaseV2,
     ar: NonNullable<CaseV2['afterRemittance']>,
@@ -642,6 +677,7 @@ export function validatePackV2(
       );
     if (r.status === 'rejected' && acts.includes('appeal'))
       add(kp, 'a rejected claim has no appeal rights: correct it and send it as a new claim');
+    if (acts.includes('bill-secondary') && payer) checkSecondary(ar, at, payer, dual);
     // Medicare Part B: no replacement claims; clerical errors are reopened.
     // See: Pub. 100-04 ch. 34 §10.3; DOMAIN.md §8.
     if (payer?.corrections === 'reopening' && acts.includes('corrected-claim'))

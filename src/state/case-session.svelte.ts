@@ -43,6 +43,9 @@ import {
   judgeWork,
   secondaryClaimOf,
   secondaryPayerOf,
+  isSecondaryProblem,
+  type SecondaryPayer,
+  type SecondaryProblem,
   openingContext,
   scoreRemittanceCase,
   type WorkChoice,
@@ -90,7 +93,9 @@ export interface SessionDeps {
   /** Every payer profile of the case's pack set (who can be billed as secondary). */
   payers?: ReadonlyMap<string, PayerProfile>;
   /** Another payer's adjudication through the same payer service (the secondary). */
-  adjudicatorFor?: (payerId: string, standInName?: string) => Adjudicator;
+  adjudicatorFor?: (payerId: string) => Adjudicator;
+  /** The plans of the case's pack (a secondary may be named by its plan id). */
+  plans?: readonly { id: string; payerId: string; name: string }[];
 }
 
 /** A score item as the attempt history keeps it. */
@@ -442,14 +447,33 @@ export class CaseSession {
     const payers = this.deps.payers;
     const to =
       rc && profile && payers
-        ? secondaryPayerOf(rc, profile, payers, input.claim.patient.memberId ?? '')
+        ? secondaryPayerOf(
+            rc,
+            profile,
+            payers,
+            input.claim.patient.memberId ?? '',
+            this.deps.plans ?? [],
+          )
         : null;
+    if (isSecondaryProblem(to))
+      throw new Error(`The secondary payer cannot be billed: ${to.path}: ${to.message}.`);
     if (!to || !this.deps.adjudicatorFor)
       throw new Error('No secondary coverage is on file for this claim.');
     const claim = secondaryClaimOf(input.claim, input.primary, to, input.today);
-    const adjudicate = this.deps.adjudicatorFor(to.payerId, to.name);
+    const adjudicate = this.deps.adjudicatorFor(to.payerId);
     const remittance = await adjudicate(claim, [], []);
     return { claim, remittance };
+  }
+
+  /** Who a secondary claim of this case goes to (its profile's source and COB method), the
+   * problem naming the field when the packs cannot answer it, or null when there is none. */
+  get secondaryPayer(): SecondaryPayer | SecondaryProblem | null {
+    const rc = this.deps.remittanceCase;
+    const profile = this.deps.payerProfile;
+    const payers = this.deps.payers;
+    const claim = this.context?.submissions[0]?.claim;
+    if (!rc?.afterRemittance || !profile || !payers || !claim) return null;
+    return secondaryPayerOf(rc, profile, payers, claim.patient.memberId ?? '', this.deps.plans);
   }
 
   /** The case starts from a remittance: the trainee works the denial, not the coding. */

@@ -65,6 +65,7 @@ export function openSession(
     payerProfile: payer.profile,
     payers: payer.payers,
     adjudicatorFor: payer.adjudicatorFor,
+    plans: payer.plans,
   });
 }
 

@@ -31,12 +31,15 @@ export interface PayerService {
   scrub: Scrubber;
   /** Every valid payer profile of the case's pack set (who can be billed as secondary). */
   payers: ReadonlyMap<string, PayerProfile>;
+  /** The plans of the case's pack (a secondary may be named by its plan id). */
+  plans: readonly { id: string; payerId: string; name: string }[];
   /**
    * Another payer of the same service (the secondary a claim goes to after the primary), the
-   * same way as the case's own. A payer with no profile in the packs is answered by a stand-in
-   * plan built on the case payer's profile, under the id and name given.
+   * same way as the case's own: a payer profile of that id, or a pack plan of that id (its
+   * payer's profile under the plan's policies on the date of service). Throws, naming the id,
+   * when the packs have neither.
    */
-  adjudicatorFor: (payerId: string, standInName?: string) => Adjudicator;
+  adjudicatorFor: (payerId: string) => Adjudicator;
 }
 
 /**
@@ -204,13 +207,21 @@ export function payerServiceFor(
     scrub: run,
     payers,
     adjudicate: adjudicatorOf(payer, profileFile),
-    adjudicatorFor: (payerId, standInName) => {
+    plans: (pack.plans ?? []).map((p) => ({ id: p.id, payerId: p.payerId, name: p.name })),
+    adjudicatorFor: (payerId) => {
       const known = payers.get(payerId);
       const file = payerFiles.get(payerId);
       if (known && file) return adjudicatorOf(known, file);
-      const name = standInName ?? payerId;
-      const data = { ...(profileFile.data as Record<string, unknown>), id: payerId, name };
-      return adjudicatorOf({ ...payer, id: payerId, name }, { file: profileFile.file, data });
+      const other = pack.plans?.find((p) => p.id === payerId);
+      const under = other ? payers.get(other.payerId) : undefined;
+      const underFile = other ? payerFiles.get(other.payerId) : undefined;
+      if (other && under && underFile) {
+        const effective = withPlanPolicies(under, other, caseFile.serviceDate);
+        return adjudicatorOf(effective, planProfileFile(underFile, under, effective));
+      }
+      throw new Error(
+        `No payer profile or plan "${payerId}" in pack ${pack.id} or its dependencies: the secondary claim cannot be answered.`,
+      );
     },
   };
 }

@@ -51,7 +51,19 @@ export interface CaseRow {
       reason: string | null;
     }[];
   } | null;
-  balance: { owed: number; statements: number; state: string } | null;
+  balance: {
+    owed: number;
+    statements: number;
+    state: string;
+    /** The monthly instalment of a payment plan, or null. */
+    instalment: number | null;
+    /** Paid by the patient so far, and a credit balance refunded to them (cents). */
+    paid: number;
+    refunded: number;
+    /** The practice's limits: small-balance write-off ceiling (cents), statements before bad debt. */
+    smallBalance: number;
+    badDebtAfterStatements: number;
+  } | null;
   /** The remittance as the EOB/835 shows it, line by line (what the trainee posts from). */
   remittance: {
     status: string;
@@ -72,6 +84,19 @@ export interface CaseRow {
     netPaid: number;
     /** The patient is a QMB: Medicare cost sharing may not be billed to them. */
     qmb: boolean;
+    /** A revised remittance: the payer's reversal of the decision it replaces (835 CLP02 22),
+     * line by line with every amount negated, and why it was revised. Null on a first one. */
+    reversal: {
+      original: string;
+      why: 'appeal' | 'reopening' | 'correction';
+      lines: {
+        line: number;
+        code: string;
+        billed: number;
+        paid: number;
+        adjustments: { group: string; carc: string; amount: number }[];
+      }[];
+    } | null;
   } | null;
   /** The payer's appeal levels for this remittance (level, name, amount in controversy). */
   appealLevels: { level: number; name: string; amountInControversy: number | null }[];
@@ -163,7 +188,16 @@ function row(p: Practice, id: string): CaseRow {
         }
       : null,
     balance: b
-      ? { owed: b.context.balance, statements: b.context.statements, state: String(b.value) }
+      ? {
+          owed: b.context.balance,
+          statements: b.context.statements,
+          state: String(b.value),
+          instalment: b.context.instalment,
+          paid: b.context.paid,
+          refunded: b.context.refunded,
+          smallBalance: b.context.smallBalance,
+          badDebtAfterStatements: b.context.badDebtAfterStatements,
+        }
       : null,
     hasSecondary: enc.coverage.length > 1,
     corrections: ctx.corrections,
@@ -190,6 +224,27 @@ function remittanceRow(p: Practice, id: string): CaseRow['remittance'] {
     takeBack: r.reversal ? -paidToProvider(r.reversal.lines, r.reversal.totals.paid) : 0,
     netPaid: netPaid(r),
     qmb: r.balanceBilling !== undefined,
+    reversal: r.reversal
+      ? {
+          original: r.reversal.payerClaimNumber,
+          why: r.reopening
+            ? 'reopening'
+            : r.claimRemarks.includes('MA91')
+              ? 'appeal'
+              : 'correction',
+          lines: r.reversal.lines.map((l) => ({
+            line: l.line,
+            code: l.code,
+            billed: l.billed,
+            paid: paidToProvider([l], l.paid),
+            adjustments: l.adjustments.map((a) => ({
+              group: a.group,
+              carc: a.carc,
+              amount: a.amount,
+            })),
+          })),
+        }
+      : null,
   };
 }
 

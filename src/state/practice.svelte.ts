@@ -505,7 +505,9 @@ export class PracticeState {
 
   writeOffBalance(id: string, reason: 'small-balance' | 'bad-debt' | 'hardship'): Promise<void> {
     return this.#act(`Wrote off the balance of ${id} (${reason}).`, (p) =>
-      p.writeOffBalance(id, reason),
+      p.writeOffBalance(id, reason)
+        ? undefined
+        : `Not written off: the balance of ${id} stays on the patient's statements.`,
     );
   }
 

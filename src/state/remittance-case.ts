@@ -14,7 +14,12 @@ import { parseClaim } from '../domain/claim/parse';
 import type { Finding } from '../domain/findings';
 import { cents, displayMoney, parseMoney, type Cents } from '../domain/money';
 import type { PayerProfile } from '../domain/payer/profile';
-import { remittanceFromJson } from '../domain/payer/remittance/remittance-json';
+import { remittanceAmounts, remittanceFromJson } from '../domain/payer/remittance/remittance-json';
+import {
+  amountDue,
+  statementLines,
+  type StatementLine,
+} from '../domain/payer/remittance/statement';
 import type { Remittance as DomainRemittance } from '../domain/payer/remittance/remittance';
 import type { AppealLadderContext } from '../machines/appeal.machine';
 import { EVIDENCE_FOR, type Evidence } from '../machines/appeal-merit';
@@ -258,22 +263,53 @@ export async function openingContext(
 
 // ---------------------------------------------------------------- the secondary payer
 
-/** Who the secondary claim goes to. */
+/** The default profile of a commercial plan billed as secondary when the case names none
+ * (scenarios/starter/payers/commercial-secondary.json). */
+export const DEFAULT_SECONDARY_ID = 'commercial-secondary';
+
+/** Who the secondary claim goes to, and where its profile comes from. */
 export interface SecondaryPayer {
+  /** The payer profile (or pack plan) the secondary claim is adjudicated by. */
   payerId: string;
   memberId: string;
-  /** The name a stand-in plan goes by when the packs have no profile for this payer. */
   name: string;
-  /** The packs have no profile for it: a plan built on the primary's profile answers. */
-  standIn: boolean;
+  /** 'named': a profile of the payer the claim names; 'plan': the pack plan the claim names
+   * (its payer's profile under the plan's policies); 'medicaid-crossover': Medicaid after Medicare
+   * for a dual-eligible patient; 'default': the shipped commercial-secondary profile. */
+  source: 'named' | 'plan' | 'medicaid-crossover' | 'default';
+  /** How it pays as secondary (cob.ts): its profile's COB method, or Medicaid's last resort. */
+  method: 'standard' | 'non-duplication' | 'carve-out' | 'last-resort' | 'medicare';
 }
+
+/** A secondary the case calls for but the packs cannot answer: the field and what is missing. */
+export interface SecondaryProblem {
+  kind: 'unresolved';
+  path: string;
+  message: string;
+}
+
+/** A plan of the pack set, as far as choosing a secondary needs it. */
+export interface PlanRef {
+  id: string;
+  payerId: string;
+  name: string;
+}
+
+const methodOf = (p: PayerProfile): SecondaryPayer['method'] =>
+  p.kind === 'medicaid'
+    ? 'last-resort'
+    : p.kind === 'medicare'
+      ? 'medicare'
+      : (p.coordination?.method ?? 'standard');
 
 /**
  * The payer that pays after this one, from the case's facts: the secondary named on the claim
- * (otherPayers), else Medicaid for a dual-eligible Medicare patient (the crossover: Medicaid pays
- * the Medicare cost sharing it covers, CO-45 the rest for a QMB), else the other coverage the
- * visit note names, answered by a plan built on the primary's profile (the packs carry none of its
- * own). Null when the case gives no second coverage.
+ * (otherPayers: a payer profile of that id, else a pack plan of that id under its payer's
+ * profile), else Medicaid for a dual-eligible Medicare patient (the crossover: Medicaid pays the
+ * Medicare cost sharing it covers, CO-45 the rest for a QMB), else — when the case's key bills a
+ * secondary the note names but the claim does not — the shipped default commercial-secondary
+ * profile. A secondary that cannot be resolved is a problem naming the field; null when the case
+ * gives no second coverage.
  * See: NAIC COB model regulation (MDL-120); SSA §1902(n)(3) (QMB); Pub. 100-04 ch. 28 (crossover).
  */
 export function secondaryPayerOf(
@@ -282,38 +318,81 @@ export function secondaryPayerOf(
   payers: ReadonlyMap<string, PayerProfile>,
   /** The member ID on the primary's claim. */
   memberId: string,
-): SecondaryPayer | null {
+  plans: readonly PlanRef[] = [],
+): SecondaryPayer | SecondaryProblem | null {
   const s = c.afterRemittance!.submitted;
-  const named = (s.otherPayers ?? []).find(
-    (o) => o.sequence !== 'primary' && o.payerId !== primary.id,
-  );
-  if (named) {
+  const others = s.otherPayers ?? [];
+  const i = others.findIndex((o) => o.sequence !== 'primary' && o.payerId !== primary.id);
+  if (i >= 0) {
+    const named = others[i]!;
+    const member = named.memberId ?? memberId;
     const p = payers.get(named.payerId);
+    if (p)
+      return {
+        payerId: p.id,
+        memberId: member,
+        name: p.name,
+        source: 'named',
+        method: methodOf(p),
+      };
+    const plan = plans.find((x) => x.id === named.payerId);
+    const under = plan ? payers.get(plan.payerId) : undefined;
+    if (plan && under)
+      return {
+        payerId: plan.id,
+        memberId: member,
+        name: `${plan.name} (${under.name})`,
+        source: 'plan',
+        method: methodOf(under),
+      };
     return {
-      payerId: named.payerId,
-      memberId: named.memberId ?? memberId,
-      name: p?.name ?? named.payerId,
-      standIn: !p,
+      kind: 'unresolved',
+      path: `cases/${c.id}.afterRemittance.submitted.otherPayers[${i}].payerId`,
+      message: plan
+        ? `plan "${plan.id}" names payer "${plan.payerId}", which has no payer profile in the pack or its dependencies`
+        : `no payer profile or plan "${named.payerId}" in the pack or its dependencies: add the secondary payer's profile (payers/${named.payerId}.json) or name a plan of the pack`,
     };
   }
-  const medicaid = [...payers.values()].find((p) => p.kind === 'medicaid');
-  if (c.patient.dualStatus && primary.kind === 'medicare' && medicaid)
+  const dual = c.patient.dualStatus;
+  if (dual && primary.kind === 'medicare') {
+    const medicaid = [...payers.values()].find((p) => p.kind === 'medicaid');
+    if (!medicaid)
+      return {
+        kind: 'unresolved',
+        path: `cases/${c.id}.patient.dualStatus`,
+        message: `the patient is dual-eligible (${dual}) but no Medicaid payer profile is in the pack or its dependencies to answer the crossover claim`,
+      };
     return {
       payerId: medicaid.id,
       // The case gives the Medicare number only: a synthetic Medicaid ID stands for the one on file.
       memberId: `MCD${memberId}`,
       name: medicaid.name,
-      standIn: false,
+      source: 'medicaid-crossover',
+      method: 'last-resort',
     };
-  if (c.afterRemittance!.key.actions.includes('bill-secondary'))
+  }
+  if (c.afterRemittance!.key.actions.includes('bill-secondary')) {
+    const d = payers.get(DEFAULT_SECONDARY_ID);
+    if (!d)
+      return {
+        kind: 'unresolved',
+        path: `cases/${c.id}.afterRemittance.submitted.otherPayers`,
+        message: `the case bills a secondary payer but names none on the claim, and the default profile "${DEFAULT_SECONDARY_ID}" (scenarios/starter/payers) is not loaded: name the secondary in otherPayers`,
+      };
     return {
-      payerId: 'secondary-plan',
+      payerId: d.id,
       memberId: `S${memberId}`,
-      name: 'Secondary plan (the coverage on file)',
-      standIn: true,
+      name: d.name,
+      source: 'default',
+      method: methodOf(d),
     };
+  }
   return null;
 }
+
+export const isSecondaryProblem = (
+  x: SecondaryPayer | SecondaryProblem | null,
+): x is SecondaryProblem => x !== null && 'kind' in x && x.kind === 'unresolved';
 
 /**
  * The secondary claim: the primary's claim billed to `to`, carrying the primary's adjudication
@@ -330,7 +409,77 @@ export function secondaryClaimOf(
     throw new Error(
       `The primary's remittance could not be read (${read.errors[0]?.message ?? 'unknown'}).`,
     );
-  return secondaryClaim(primaryClaim, read.value, to, `${primaryClaim.claimId}-S`, today);
+  const claim = secondaryClaim(primaryClaim, read.value, to, `${primaryClaim.claimId}-S`, today);
+  // The primary's remark codes go with its adjudication (837P 2320 MOA / 2430 LQ): Medicare's
+  // N781–N783 tell Medicaid the crossover is a QMB's cost sharing.
+  const remarks = new Map(read.value.lines.map((l) => [l.line, l.remarks]));
+  return {
+    ...claim,
+    otherPayers: (claim.otherPayers ?? []).map((o) =>
+      o.adjudication
+        ? {
+            ...o,
+            adjudication: {
+              ...o.adjudication,
+              lines: o.adjudication.lines.map((l) => {
+                const r = remarks.get(l.line) ?? [];
+                return r.length ? { ...l, remarks: [...r] } : l;
+              }),
+            },
+          }
+        : o,
+    ),
+  };
+}
+
+// ---------------------------------------------------------------- the patient's statement
+
+/** The patient's statement once insurance is done: per service, what both payers paid, what was
+ * adjusted (never billed), what the patient owes; `qmb` when a payer flagged the patient a QMB. */
+export interface PatientStatement {
+  lines: StatementLine[];
+  due: Cents;
+  qmb: boolean;
+  /** Problems reading the remittances' amounts (nothing is billed then). */
+  problems: string[];
+}
+
+/**
+ * The statement after the primary and, when it was billed, the secondary: the patient owes what
+ * the last payer left them (statement.ts: PR only, never a QMB's Medicare cost sharing); the
+ * insurance paid is both payments; the rest was adjusted by one payer or the other.
+ * See: DOMAIN.md §1 step 9; NAIC MDL-120 (the secondary pays after the primary); SSA §1902(n)(3)(B).
+ */
+export function patientStatement(
+  primary: Remittance,
+  secondary: Remittance | null,
+): PatientStatement {
+  const p = remittanceAmounts(primary);
+  const s = secondary ? remittanceAmounts(secondary) : null;
+  const problems = [...(p.ok ? [] : p.errors), ...(s && !s.ok ? s.errors : [])].map(
+    (e) => e.message,
+  );
+  if (!p.ok || (s && !s.ok)) return { lines: [], due: cents(0), qmb: false, problems };
+  const first = statementLines(p.value);
+  const last = s?.ok ? statementLines(s.value) : null;
+  const lines = first.map((l) => {
+    const after = last?.find((x) => x.line === l.line);
+    if (!after) return l;
+    const insurancePaid = cents(l.insurancePaid + after.insurancePaid);
+    return {
+      ...l,
+      insurancePaid,
+      patientOwes: after.patientOwes,
+      writeOff: cents(l.charge - insurancePaid - after.patientOwes),
+      reasons: after.reasons,
+    };
+  });
+  return {
+    lines,
+    due: amountDue(lines),
+    qmb: primary.patientMayBeBilled === false || secondary?.patientMayBeBilled === false,
+    problems,
+  };
 }
 
 // ---------------------------------------------------------------- judging an action
@@ -501,6 +650,9 @@ export function judgeWork(input: JudgeInput, choice: WorkChoice): WorkEntry {
       closes: false,
     };
   const r = read.value;
+  const primaryRead = settle ? remittanceFromJson(input.remittance, 'remittance') : read;
+  // A QMB's Medicare cost sharing on the primary (what may never reach the patient's statement).
+  const qmbShare = facts.qmb && primaryRead.ok ? qmbCostSharing(primaryRead.value) : cents(0);
   // An appeal may be sent later than today: the clock moves to that day (a late one expires).
   if (
     choice.kind === 'appeal' &&
@@ -513,13 +665,13 @@ export function judgeWork(input: JudgeInput, choice: WorkChoice): WorkEntry {
   try {
     switch (choice.kind) {
       case 'post-only':
-        return postOnly(actor, r, today);
+        return postOnly(actor, r, today, qmbShare);
       case 'appeal':
         return appeal(actor, r, input, choice.level, choice.evidence);
       case 'write-off':
         return writeOff(actor, r, today, choice.reason);
       case 'bill-patient':
-        return billPatient(actor, r, today);
+        return billPatient(actor, r, today, qmbShare);
       case 'bill-secondary':
         return billSecondary(actor, r, today);
       case 'bill-other-payer':
@@ -532,7 +684,28 @@ export function judgeWork(input: JudgeInput, choice: WorkChoice): WorkEntry {
 
 const send = (a: ClaimActor, e: ClaimMachineEvent) => a.send(e);
 
-function postOnly(actor: ClaimActor, r: DomainRemittance, at: string): WorkEntry {
+/** The Medicare deductible, coinsurance and copay (PR-1/2/3) on a remittance: for a QMB, never
+ * the patient's. See: SSA §1902(n)(3)(B); src/domain/payer/cost-sharing/qmb.ts. */
+function qmbCostSharing(r: DomainRemittance): Cents {
+  return cents(
+    r.lines
+      .flatMap((l) => l.adjustments)
+      .filter((a) => a.group === 'PR' && ['1', '2', '3'].includes(a.carc))
+      .reduce((t, a) => t + a.amount, 0),
+  );
+}
+
+const qmbNote = (share: Cents) =>
+  share > 0
+    ? ` The patient is a QMB: ${displayMoney(share)} of Medicare cost sharing is not billed to them (SSA §1902(n)(3)(B)); it goes to Medicaid, and what Medicaid does not pay is written off.`
+    : '';
+
+function postOnly(
+  actor: ClaimActor,
+  r: DomainRemittance,
+  at: string,
+  qmbShare: Cents = cents(0),
+): WorkEntry {
   if (r.status === 'rejected')
     return {
       at,
@@ -554,7 +727,7 @@ function postOnly(actor: ClaimActor, r: DomainRemittance, at: string): WorkEntry
     choice: 'post the remittance and take no further action',
     right: d.right,
     rationale: d.rationale,
-    outcome: `Posted: payment ${displayMoney(e.payment)}, contractual ${displayMoney(cents(e.contractual + e.protectedPr))}, patient ${displayMoney(e.patient)}.${denied} The account is closed.`,
+    outcome: `Posted: payment ${displayMoney(e.payment)}, contractual ${displayMoney(cents(e.contractual + e.protectedPr))}, patient ${displayMoney(e.patient)}.${denied}${qmbNote(qmbShare)} The account is closed.`,
     closes: true,
   };
 }
@@ -755,7 +928,12 @@ function writeOff(
 
 const sumBilled = (r: DomainRemittance): Cents => cents(r.lines.reduce((t, l) => t + l.billed, 0));
 
-function billPatient(actor: ClaimActor, r: DomainRemittance, at: string): WorkEntry {
+function billPatient(
+  actor: ClaimActor,
+  r: DomainRemittance,
+  at: string,
+  qmbShare: Cents = cents(0),
+): WorkEntry {
   const base = { at, action: 'bill-patient' as const, choice: 'bill the patient' };
   if (r.status === 'rejected')
     return {
@@ -783,11 +961,14 @@ function billPatient(actor: ClaimActor, r: DomainRemittance, at: string): WorkEn
         closes: true,
         balance: 'bill-patient',
       };
+    const qmb = e.protectedPr > 0 || qmbShare > 0;
     return {
       ...base,
       right: false,
-      rationale: e.protectedPr > 0 ? WRONG_MOVES.qmbCostSharing : WRONG_MOVES.coToPatient,
-      outcome: 'The statement is held back: the patient owes nothing on this remittance.',
+      rationale: qmb ? WRONG_MOVES.qmbCostSharing : WRONG_MOVES.coToPatient,
+      outcome: qmb
+        ? `The statement is held back: billing this QMB the ${displayMoney(cents(Math.max(e.protectedPr, qmbShare)))} of Medicare cost sharing would be prohibited balance billing (the practice would have to refund it and risks sanctions under its Medicare agreement). The patient owes nothing.`
+        : 'The statement is held back: the patient owes nothing on this remittance.',
       closes: false,
     };
   }

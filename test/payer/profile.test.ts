@@ -15,6 +15,8 @@ describe('payer profiles', () => {
       'medicare',
       'commercial-ppo',
       'medicaid',
+      // The default commercial plan billed as secondary (its COB method named).
+      'commercial-secondary',
     ]);
     // The commercial PPO's vaccine price list joined the Medicaid and Medicare tables (issue 10).
     expect(Object.keys(starterFeeTables()).sort()).toEqual([

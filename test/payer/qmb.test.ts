@@ -181,6 +181,33 @@ describe('QMB: Medicaid as secondary (payer of last resort)', () => {
   });
 });
 
+describe('QMB: the crossover claim (Medicare’s adjudication on the Medicaid claim)', () => {
+  /** The primary as the secondary reads it from the claim's 2320/2430 data: no stored flag. */
+  const asOnClaim = (r: Remittance, remarks: boolean): Remittance => {
+    const { balanceBilling: _dropped, ...rest } = r;
+    return {
+      ...rest,
+      lines: r.lines.map((l) => ({ ...l, remarks: remarks ? l.remarks : [] })),
+    } as Remittance;
+  };
+
+  it('Medicare’s N781/N782 on the lines tell Medicaid it is a QMB’s cost sharing: flagged, no copay, the patient owes 0.00', () => {
+    const c = visit('qmb');
+    const sec = medicaidAfter(c, asOnClaim(medicare(c), true));
+    const j = remittanceJson(sec);
+    expect(j.patientMayBeBilled).toBe(false);
+    expect(j.patientOwes).toBe('0.00');
+    expect(sec.lines[0]!.adjustments.some((a) => a.group === 'PR')).toBe(false);
+    expect(sec.lines[0]!.paid).toBe($('36.02'));
+  });
+
+  it('without the remarks the crossover is not flagged (a Medicaid claim that does not show the QMB cost sharing)', () => {
+    const c = visit('qmb');
+    const sec = medicaidAfter(c, asOnClaim(medicare(c), false));
+    expect(remittanceJson(sec).patientMayBeBilled).toBeUndefined();
+  });
+});
+
 describe('QMB: claim input', () => {
   const base = {
     payerId: 'medicare',

@@ -265,6 +265,12 @@ describe('pack validate on the deliberately broken fixtures', () => {
       /no CO-197 on line 2 .*OA-18/,
     ],
     [
+      // The secondary a bill-secondary key goes to needs a profile (a payer or a plan of that id).
+      'remittance-secondary-unknown',
+      'cases[1].afterRemittance.submitted.otherPayers[0].payerId',
+      /bill-secondary: no payer profile or plan "summit-mutual"/,
+    ],
+    [
       'remittance-appeal-level-too-high',
       'cases[1].afterRemittance.key.appealLevel',
       /plan ppo-gold has 2 appeal levels on 2026-05-01, not 4/,

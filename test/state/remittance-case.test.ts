@@ -16,7 +16,12 @@ import { withPayerOf } from '../../src/state/open-case';
 import { caseKeyOf } from '../../src/scenarios/case-key';
 import { loadShippedPacks } from '../../src/scenarios/load-node';
 import { WRONG_MOVES } from '../../src/machines/practice/decisions';
-import { nextAppealLevel } from '../../src/state/remittance-case';
+import {
+  DEFAULT_SECONDARY_ID,
+  isSecondaryProblem,
+  nextAppealLevel,
+  secondaryPayerOf,
+} from '../../src/state/remittance-case';
 
 // The official code sets when built (codesets/build), else the starter set: the cases open
 // at their stated remittance either way.
@@ -44,6 +49,17 @@ function session(caseId: string, store = new ProgressStore(memoryStore())) {
     key: caseKeyOf(v2),
     remittanceCase: v2,
   });
+}
+
+function serviceOf(caseId: string) {
+  const caseFile = pack.cases.find((c) => c.id === caseId)!;
+  const payer = payerServiceFor(
+    withPayerOf(pack, caseFile.payerId, loaded.packs),
+    caseFile,
+    catalog,
+  );
+  if (Array.isArray(payer)) throw new Error(payer.map((p) => p.message).join('; '));
+  return payer;
 }
 
 const until = (cond: () => boolean) =>
@@ -227,6 +243,123 @@ describe('a case that starts from a remittance', () => {
       .filter((a) => a.group === 'PR' && (a.carc === '1' || a.carc === '2'));
     expect(pr12).toEqual([]);
     expect(follow(s)['denial-action']?.mark).toBe('right');
+    s.close();
+  });
+
+  it('a secondary the claim does not name is the shipped default commercial-secondary profile (standard COB), not a stand-in', async () => {
+    const s = await posted('pr1-commercial-deductible-bill-secondary');
+    s.work({ kind: 'bill-secondary' });
+    await until(() => s.step === 'paid');
+    expect(s.context!.error).toBeNull();
+    const sec = s.context!.secondary!;
+    expect(sec.claim.payerId).toBe(DEFAULT_SECONDARY_ID);
+    expect(sec.remittance!.payerId).toBe(DEFAULT_SECONDARY_ID);
+    // The primary applied the whole allowed amount to the deductible (PR-1 71.51, paid 0): the
+    // secondary, its deductible waived as secondary, pays up to its normal benefit of what is left.
+    const paid = Number(sec.remittance!.totals.paid);
+    expect(paid).toBeGreaterThan(0);
+    expect(paid).toBeLessThanOrEqual(71.51);
+    s.close();
+  });
+
+  it('where the secondary profile comes from: a named payer, a pack plan by id, Medicaid, the default; a named payer the packs lack is a problem naming the field', () => {
+    const v2 = (id: string) => full.cases.find((c) => c.id === id)!;
+    const withOthers = (id: string, payerId: string) => {
+      const c = structuredClone(v2(id));
+      c.afterRemittance!.submitted.otherPayers = [
+        { payerId, sequence: 'secondary', memberId: 'SM-1' },
+      ];
+      return c;
+    };
+    const { payers, plans } = serviceOf('pr1-commercial-deductible-bill-secondary');
+    const ppo = payers.get('commercial-ppo')!;
+    const medicare = payers.get('medicare')!;
+    expect(
+      secondaryPayerOf(v2('pr1-commercial-deductible-bill-secondary'), ppo, payers, 'M1'),
+    ).toMatchObject({ payerId: 'commercial-secondary', source: 'default', method: 'standard' });
+    expect(
+      secondaryPayerOf(
+        withOthers('pr1-commercial-deductible-bill-secondary', 'medicaid'),
+        ppo,
+        payers,
+        'M1',
+      ),
+    ).toMatchObject({
+      payerId: 'medicaid',
+      source: 'named',
+      method: 'last-resort',
+      memberId: 'SM-1',
+    });
+    expect(
+      secondaryPayerOf(
+        withOthers('pr1-commercial-deductible-bill-secondary', 'keystone-ppo-select'),
+        medicare,
+        payers,
+        'M1',
+        plans,
+      ),
+    ).toMatchObject({ payerId: 'keystone-ppo-select', source: 'plan', method: 'standard' });
+    const missing = secondaryPayerOf(
+      withOthers('pr1-commercial-deductible-bill-secondary', 'summit-mutual'),
+      ppo,
+      payers,
+      'M1',
+      plans,
+    );
+    expect(missing).toMatchObject({
+      kind: 'unresolved',
+      path: 'cases/pr1-commercial-deductible-bill-secondary.afterRemittance.submitted.otherPayers[0].payerId',
+    });
+    expect(isSecondaryProblem(missing) && missing.message).toMatch(
+      /no payer profile or plan "summit-mutual"/,
+    );
+    const noMedicaid = new Map([...payers].filter(([k]) => k !== 'medicaid'));
+    expect(
+      secondaryPayerOf(v2('qmb-cost-sharing-bill-medicaid'), medicare, noMedicaid, 'M1'),
+    ).toMatchObject({
+      kind: 'unresolved',
+      path: 'cases/qmb-cost-sharing-bill-medicaid.patient.dualStatus',
+    });
+    expect(
+      secondaryPayerOf(v2('qmb-cost-sharing-bill-medicaid'), medicare, payers, 'M1'),
+    ).toMatchObject({ payerId: 'medicaid', source: 'medicaid-crossover', memberId: 'MCDM1' });
+  });
+
+  it('a secondary claim to a payer the packs do not have is not answered by a stand-in: the payer service says which', () => {
+    const { adjudicatorFor } = serviceOf('pr1-commercial-deductible-bill-secondary');
+    expect(() => adjudicatorFor('summit-mutual')).toThrow(
+      /No payer profile or plan "summit-mutual"/,
+    );
+    expect(() => adjudicatorFor('keystone-ppo-select')).not.toThrow();
+  });
+
+  it('a QMB crossover: Medicaid’s remittance carries the QMB flag; billing the patient after it is the QMB wrong move, with its consequence', async () => {
+    const s = await posted('qmb-cost-sharing-bill-medicaid');
+    s.work({ kind: 'bill-secondary' });
+    await until(() => s.step === 'paid');
+    const sec = s.context!.secondary!.remittance!;
+    expect(sec.patientMayBeBilled).toBe(false);
+    expect(sec.patientOwes).toBe('0.00');
+    expect(sec.lines.flatMap((l) => l.adjustments).some((a) => a.group === 'PR')).toBe(false);
+    s.work({ kind: 'bill-patient' });
+    const w = s.context!.work!.at(-1)!;
+    expect(w.right).toBe(false);
+    expect(w.rationale).toBe(WRONG_MOVES.qmbCostSharing);
+    expect(w.outcome).toMatch(/QMB/);
+    // The Medicare deductible and coinsurance on the primary's remittance, named in the outcome.
+    const share = s
+      .context!.remittance!.lines.flatMap((l) => l.adjustments)
+      .filter((a) => a.group === 'PR' && ['1', '2', '3'].includes(a.carc))
+      .reduce((t, a) => t + Math.round(Number(a.amount) * 100), 0);
+    expect(share).toBeGreaterThan(0);
+    expect(w.outcome).toContain(`$${(share / 100).toFixed(2)}`);
+    expect(s.step).toBe('paid');
+    // Posting what Medicaid left: nothing to the patient, the rest written off.
+    s.work({ kind: 'post-only' });
+    const p = s.context!.work!.at(-1)!;
+    expect(p.right).toBe(true);
+    expect(p.outcome).toMatch(/patient \$0\.00/);
+    expect(p.outcome).toMatch(/QMB/);
     s.close();
   });
 

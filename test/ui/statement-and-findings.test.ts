@@ -4,6 +4,7 @@ import { amountDue, statementLines as linesOf } from '../../src/domain/payer/rem
 import { remittanceAmounts } from '../../src/domain/payer/remittance/remittance-json';
 import type { Remittance } from '../../src/machines/remittance';
 import { placeFindings } from '../../src/ui/case/findings';
+import { patientStatement } from '../../src/state/remittance-case';
 import type { Finding } from '../../src/domain/findings';
 import { remit } from '../machines/fixtures';
 
@@ -29,6 +30,41 @@ describe('patient statement', () => {
       },
     ]);
     expect(amountDue(lines)).toBe(2000);
+  });
+
+  it('after a secondary payer, the patient owes what it left; insurance paid is both payments (NAIC MDL-120)', () => {
+    const primary = remit('C1', 'paid'); // billed 145.00, paid 80.00, CO-45 45.00, PR-2 20.00
+    const secondary: Remittance = {
+      ...primary,
+      claimId: 'C1-S',
+      payerId: 'commercial-secondary',
+      lines: primary.lines.map((l) => ({
+        ...l,
+        paid: '15.00',
+        adjustments: [
+          { group: 'OA', carc: '23', amount: '125.00' },
+          { group: 'PR', carc: '2', amount: '5.00' },
+        ],
+      })),
+    };
+    const st = patientStatement(primary, secondary);
+    expect(st.lines[0]).toMatchObject({
+      insurancePaid: 9500,
+      patientOwes: 500,
+      writeOff: 4500,
+      reasons: ['2'],
+    });
+    expect(st.due).toBe(500);
+    expect(st.qmb).toBe(false);
+    // A QMB flag on either remittance is carried to the statement.
+    expect(patientStatement(primary, { ...secondary, patientMayBeBilled: false }).qmb).toBe(true);
+    // Unreadable money bills nothing and says where.
+    const bad = patientStatement(primary, {
+      ...secondary,
+      lines: [{ ...secondary.lines[0]!, paid: 'x' }],
+    });
+    expect(bad.due).toBe(0);
+    expect(bad.problems[0]).toMatch(/lines\[0\]\.paid/);
   });
 
   it('a denied claim leaves nothing for the patient', () => {

@@ -21,6 +21,11 @@ export interface PriorLine {
   units: number;
   paid: Cents;
   adjustments: { group: 'CO' | 'PR' | 'OA' | 'PI'; carc: string; amount: Cents }[];
+  /**
+   * The other payer's remark codes on the line (2320/2430 MOA and LQ: e.g. Medicare's N781–N783
+   * marking a QMB's cost sharing on a crossover claim). Absent when none were sent.
+   */
+  remarks?: string[];
 }
 
 export interface PriorAdjudication {
@@ -135,6 +140,13 @@ function priorLines(
       units: typeof l.units === 'number' && l.units > 0 ? l.units : 1,
       paid: paid ?? (0 as Cents),
       adjustments,
+      ...(Array.isArray(l.remarks) && l.remarks.length
+        ? {
+            remarks: l.remarks
+              .filter((r): r is string => typeof r === 'string')
+              .map((r) => r.trim().toUpperCase()),
+          }
+        : {}),
     });
   });
   return out;

@@ -66,6 +66,7 @@ export const otherPayerSchema = z.object({
           units: z.number(),
           paid: centsSchema,
           adjustments: z.array(z.object({ group, carc: z.string(), amount: centsSchema })),
+          remarks: z.array(z.string()).optional(),
         }),
       ),
     })

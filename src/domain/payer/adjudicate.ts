@@ -220,10 +220,13 @@ export function adjudicate(claim: Claim, ctx: AdjudicationContext): Remittance {
     reversal,
   );
   const dual = claim.patient.dualStatus ?? r.primary?.balanceBilling?.dualStatus;
-  if ((r.qmb || r.primary?.balanceBilling) && dual)
+  if ((r.qmb || r.crossoverQmb || r.primary?.balanceBilling) && dual)
     out.balanceBilling = qmbProtection(finalLines, dual);
   return out;
 }
+
+/** Medicare's remarks on a QMB's cost sharing (qmb.ts `addQmbRemarks`). */
+const QMB_REMARKS: ReadonlySet<string> = new Set(['N781', 'N782', 'N783']);
 
 /** What the payer knows of a claim on receipt, before any rule runs. */
 interface Receipt {
@@ -241,6 +244,12 @@ interface Receipt {
   qmb: boolean;
   /** The primary payer's decision when this payer is secondary (never a rejection). */
   primary: Remittance | undefined;
+  /**
+   * Medicaid answers a Medicare crossover for a QMB: Medicare's lines on the claim carry the QMB
+   * remarks (N781–N783), so Medicaid's remittance keeps the protection (no Medicaid copay, nothing
+   * billed to the patient). See: SSA §1902(n)(3)(B); CMS CR 9911; qmb.ts.
+   */
+  crossoverQmb: boolean;
 }
 
 function receive(claim: Claim, ctx: AdjudicationContext): Receipt {
@@ -274,6 +283,10 @@ function receive(claim: Claim, ctx: AdjudicationContext): Receipt {
       hasQmbProtection(claim) &&
       (payer.kind === 'medicare' || (payer.kind === 'medicaid' && primary !== undefined)),
     primary,
+    crossoverQmb:
+      payer.kind === 'medicaid' &&
+      hasQmbProtection(claim) &&
+      (ctx.cob?.primary?.lines ?? []).some((l) => l.remarks.some((x) => QMB_REMARKS.has(x))),
   };
 }
 
@@ -680,8 +693,10 @@ function coordinate(lines: RemitLine[], r: Receipt, seqRate: number): RemitLine[
             ? 'medicare'
             : payer.kind === 'medicaid' && payer.payerOfLastResort
               ? 'last-resort'
-              : 'standard',
-        qmb: qmb || primary.balanceBilling !== undefined,
+              : payer.kind === 'commercial'
+                ? (payer.coordination?.method ?? 'standard')
+                : 'standard',
+        qmb: qmb || r.crossoverQmb || primary.balanceBilling !== undefined,
       })
     : lines;
   if (qmb && payer.kind === 'medicare') addQmbRemarks(out);

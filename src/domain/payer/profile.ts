@@ -377,7 +377,23 @@ const medicare = base.extend({
   /** Limiting charge as a multiple of the non-participating amount (1.15). */
   limitingChargeRate: dated(z.number().min(1).max(2)),
 });
-const commercial = base.extend({ kind: z.literal('commercial') });
+/**
+ * How a commercial plan pays when it is secondary (coordination of benefits):
+ *  - 'standard' (traditional COB): up to its normal benefit, never more than what the primary
+ *    left (the patient may end up owing nothing);
+ *  - 'non-duplication' (maintenance of benefits): its normal benefit less what the primary paid,
+ *    so the two together never pay more than this plan alone would have;
+ *  - 'carve-out': its own benefit rate applied to what the primary did not pay of the allowed
+ *    amount (its cost sharing taken again on the remainder).
+ * Absent: 'standard'. See: NAIC Coordination of Benefits Model Regulation (MDL-120) §6 (the
+ * secondary plan's benefits) and its allowance for non-duplication provisions; cob.ts.
+ */
+export const COB_METHODS = ['standard', 'non-duplication', 'carve-out'] as const;
+export type CobMethod = (typeof COB_METHODS)[number];
+const commercial = base.extend({
+  kind: z.literal('commercial'),
+  coordination: z.object({ method: z.enum(COB_METHODS), source: z.string().min(1) }).optional(),
+});
 const medicaid = base.extend({
   kind: z.literal('medicaid'),
   /** Medicaid pays after every other coverage (payer of last resort). */

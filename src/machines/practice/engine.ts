@@ -10,7 +10,12 @@ import { createActor, type Actor, type AnyActorRef } from 'xstate';
 import type { Claim } from '../../domain/claim/claim';
 import type { Cents } from '../../domain/money';
 import type { PayerProfile } from '../../domain/payer/profile';
-import { lineIsDenied, netPaid, type Remittance } from '../../domain/payer/remittance/remittance';
+import {
+  lineIsDenied,
+  netPaid,
+  paidToProvider,
+  type Remittance,
+} from '../../domain/payer/remittance/remittance';
 import { hash32 } from '../../domain/random/seeded';
 import { SimulatedClock } from '../../domain/time/clock';
 import { addDays, daysBetween } from '../../domain/time/dates';
@@ -122,6 +127,20 @@ export interface PostingRecord {
   takeBack: number;
   right: boolean | null;
   errors: string[];
+  /**
+   * A revised remittance (a won appeal, a granted reopening, a corrected claim): the payer's
+   * reversal of the original (835 CLP02 22, every amount negated) posted as a take-back line
+   * before the re-payment. `payment`, `contractual` and `toPatient` above stay the posting's
+   * totals (the re-payment net of the take-back). Absent on a first remittance.
+   * See: X12 005010X221A1 §1.10.2.8 (reversals and corrections); 42 CFR 405.984.
+   */
+  revision?: {
+    why: 'appeal' | 'reopening' | 'correction';
+    /** The payer claim number of the decision taken back. */
+    original: string;
+    /** The reversal's amounts (zero or negative cents), as billing staff post the take-back. */
+    reversed: { payment: number; contractual: number; toPatient: number };
+  };
 }
 
 /** A saved practice (Practice.toJSON): plain data only. */
@@ -140,6 +159,30 @@ export interface PracticeJson {
 }
 
 const stateOf = (c: Case): string => String(c.actor.getSnapshot().value);
+
+const usdOf = (c: number) => `$${(c / 100).toFixed(2)}`;
+
+/** What a revised remittance takes back, and why the payer revised its decision. */
+function revisionOf(
+  r: Remittance,
+  rev: NonNullable<Remittance['reversal']>,
+): NonNullable<PostingRecord['revision']> {
+  let contractual = 0;
+  let toPatient = 0;
+  for (const l of rev.lines)
+    for (const a of l.adjustments)
+      if (a.group === 'PR') toPatient += a.amount;
+      else contractual += a.amount;
+  return {
+    why: r.reopening ? 'reopening' : r.claimRemarks.includes('MA91') ? 'appeal' : 'correction',
+    original: rev.payerClaimNumber,
+    reversed: {
+      payment: paidToProvider(rev.lines, rev.totals.paid) || 0,
+      contractual,
+      toPatient,
+    },
+  };
+}
 
 /**
  * State -> event type -> id of the invoked child the claim machine forwards that event to (and
@@ -568,6 +611,7 @@ export class Practice {
       takeBack: takeBack ?? (r.reversal ? -r.reversal.totals.paid : 0),
       right,
       errors,
+      ...(r.reversal ? { revision: revisionOf(r, r.reversal) } : {}),
     });
   }
 
@@ -856,12 +900,34 @@ export class Practice {
     this.#send(this.#need(id), { type: 'claim.close', at: this.today });
   }
 
-  /** A patient balance write-off (small balance, bad debt, hardship). */
-  writeOffBalance(id: string, reason: 'small-balance' | 'bad-debt' | 'hardship'): void {
+  /**
+   * A patient balance write-off (small balance, bad debt, hardship). One the rules do not allow
+   * yet (a small-balance write-off of more than the limit, bad debt before the collection effort)
+   * is refused and recorded as a wrong decision with the rule; the balance stays billed.
+   * See: CMS Provider Reimbursement Manual (Pub. 15-1) §310 (reasonable collection effort).
+   */
+  writeOffBalance(id: string, reason: 'small-balance' | 'bad-debt' | 'hardship'): boolean {
     const c = this.#need(id);
     const bal = this.#balanceOf(c);
     this.#send(c, { type: 'balance.write-off', at: this.today, reason });
-    if (stateOf(c) !== 'patientBalance' && bal) this.#tally.writeOff(reason, bal.balance);
+    if (stateOf(c) !== 'patientBalance' && bal) {
+      this.#tally.writeOff(reason, bal.balance);
+      return true;
+    }
+    if (bal && stateOf(c) === 'patientBalance')
+      this.#decide({
+        at: this.today,
+        kind: 'write-off',
+        choice: `write off the patient balance of ${bal.balance} cents: ${reason}`,
+        right: false,
+        rationale:
+          reason === 'small-balance'
+            ? `A small-balance write-off is for balances of ${usdOf(bal.smallBalance)} or less; this one is ${usdOf(bal.balance)}: keep billing the patient on the statement cycle.`
+            : `Bad debt only after a reasonable collection effort: ${bal.badDebtAfterStatements} statements over about 120 days (${bal.statements} sent so far) (Pub. 15-1 §310).`,
+        encounterId: id,
+        claimId: c.actor.getSnapshot().context.claimId,
+      });
+    return false;
   }
 
   #balanceOf(c: Case) {

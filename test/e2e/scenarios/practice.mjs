@@ -4,7 +4,9 @@
  * mid-way and find the queues, the clock and the decisions as they were, post one remittance by
  * hand line by line (a posting that does not balance is refused; one with patient responsibility
  * written off is posted and shown as an error), then work a denial through a first-level appeal
- * to the payer's decision. axe on every screen; keyboard for the
+ * to the payer's decision, and correct a denial with a replacement claim whose revised remittance
+ * is posted as a take-back and a re-payment.
+ * axe on every screen; keyboard for the
  * main actions; CSP violations and page errors fail the run.
  */
 import { expect, withBrowser } from '../harness.mjs';
@@ -313,6 +315,54 @@ export async function practiceScenario(run, base) {
           .waitFor();
         await run.shot(page, 'e2e-31-practice-appeal-decided');
         await run.axeCheck(page, 'practice: appeal decided');
+        noPageErrors(errors);
+      },
+    );
+
+    await run.check(
+      'practice: a corrected claim’s revised remittance is posted as a take-back and a re-payment in the ledger',
+      async () => {
+        // A commercial denial is corrected with a replacement claim (frequency 7): the payer
+        // reverses its first decision and decides the claim again (835 reversal, CLP02 22).
+        let item = queue(page, 'Denials to work')
+          .getByRole('button')
+          .filter({ hasText: 'commercial-ppo' });
+        for (let d = 0; d < 30 && !(await item.count()); d++) {
+          await workDay(page);
+          await advance(page, 'Advance a day');
+        }
+        const id = (await item.first().innerText()).split(' · ')[0];
+        await item.first().click();
+        await heading(page, 'Denial');
+        await page
+          .getByRole('radio', { name: 'Corrected claim (frequency 7, replacement)' })
+          .check();
+        // The form starts from the claim as it was sent: send it again as the replacement.
+        await page
+          .getByRole('button', { name: /^(Send the corrected claim|Send anyway)$/ })
+          .click();
+        item = queue(page, 'Remittances to post').getByRole('button', {
+          name: new RegExp(`^${id} `),
+        });
+        for (let d = 0; d < 40 && !(await item.count()); d++) await advance(page, 'Advance a day');
+        await item.click();
+        await page
+          .getByRole('table', { name: /Revised remittance after a corrected claim/ })
+          .waitFor();
+        await run.axeCheck(page, 'practice: revised remittance to post');
+        await page.getByRole('button', { name: 'Post as the 835 says' }).click();
+        const ledger = page.getByRole('table', { name: /Each posting/ });
+        await ledger
+          .getByRole('cell', { name: /^Take-back of / })
+          .first()
+          .waitFor();
+        expect(
+          await ledger
+            .getByRole('cell', { name: /^Re-payment after a corrected claim/ })
+            .first()
+            .isVisible(),
+          'the re-payment row',
+        );
         noPageErrors(errors);
       },
     );

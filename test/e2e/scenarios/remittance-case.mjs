@@ -5,7 +5,9 @@
  * medical-necessity denial with no ABN: refused, its consequence shown), then the right one
  * (writing it off), and the score. A second case is won on appeal at level 1 with the corrected
  * code: the payer's revised remittance is posted, then scored. A QMB's claim is billed to Medicaid
- * as secondary and its answer shown. axe at 1024 and 1440 px on the workbench.
+ * as secondary and its answer shown, flagged QMB on the remittance and the statement; billing the
+ * QMB anyway is a wrong move with its consequence. A secondary named only in the note is answered
+ * by the default commercial secondary profile. axe at 1024 and 1440 px on the workbench.
  */
 import { expect, withBrowser } from '../harness.mjs';
 import { heading, noPageErrors, statusBadge } from './steps.mjs';
@@ -154,10 +156,55 @@ export async function remittanceCaseScenario(run, base) {
           'the primary payment per line',
         );
         expect(await sec.getByText(/Left for the patient/).isVisible(), 'the balance left');
+        // Medicaid's remittance carries the QMB flag, and so does the patient's statement.
+        expect(
+          await sec.getByText(/flags the patient a Qualified Medicare/).isVisible(),
+          'QMB flag',
+        );
+        const st = page.getByRole('region', { name: /statement after the secondary/ });
+        expect(
+          await st.getByText(/Qualified Medicare Beneficiary/).isVisible(),
+          'QMB on statement',
+        );
+        expect(
+          (await st.getByRole('row', { name: /Total you owe/ }).textContent())?.includes('$0.00'),
+          'the QMB owes nothing',
+        );
         await run.axeCheck(page, 'secondary remittance');
+        // The wrong move: billing the QMB the Medicare cost sharing anyway.
+        await chooseByKeyboard(page, 'Bill the patient');
+        await pressButton(page, 'Take this action');
+        const log = page.locator('#work-log');
+        await log.getByText(/prohibited balance billing/).waitFor();
+        expect(await log.getByText('Wrong move').first().isVisible(), 'judged wrong');
         await chooseByKeyboard(page, 'Post it and take no further action');
         await pressButton(page, 'Take this action');
         await heading(page, 'Your score');
+        noPageErrors(errors);
+      },
+    );
+
+    await run.check(
+      'a secondary the case names only in the note is answered by the default commercial secondary profile, its COB method named',
+      async () => {
+        await page.goto(
+          `${base}#/case/denials-and-appeals/pr1-commercial-deductible-bill-secondary`,
+        );
+        await heading(page, 'Remittance advice received');
+        await pressButton(page, 'Post the remittance');
+        await heading(page, 'Payment posted');
+        await chooseByKeyboard(page, 'Bill the secondary payer');
+        await pressButton(page, 'Take this action');
+        const sec = page.getByRole('region', { name: /Secondary payer: commercial-secondary/ });
+        await sec.waitFor({ timeout: 15_000 });
+        expect(
+          await sec.getByText(/default commercial secondary profile/).isVisible(),
+          'where the profile comes from',
+        );
+        expect(await sec.getByText(/standard COB/).isVisible(), 'the COB method');
+        const st = page.getByRole('region', { name: /statement after the secondary/ });
+        expect(await st.getByText('Amount due').isVisible(), 'the statement after both payers');
+        await run.axeCheck(page, 'default secondary profile');
         noPageErrors(errors);
       },
     );

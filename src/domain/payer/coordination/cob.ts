@@ -92,7 +92,7 @@ export interface SecondaryRules {
    * 'medicare': Medicare Secondary Payer formula (42 CFR 411.33); 'last-resort': Medicaid
    * (42 CFR 447.15, payment in full); 'standard': up to the plan's normal benefit.
    */
-  method: 'medicare' | 'last-resort' | 'standard';
+  method: 'medicare' | 'last-resort' | 'standard' | 'non-duplication' | 'carve-out';
   /**
    * The patient is a QMB (qmb.ts): as payer of last resort, Medicaid takes no copay of its own
    * on the Medicare cost sharing, so everything it does not pay is the provider's write-off.
@@ -106,6 +106,8 @@ export interface SecondaryRules {
  * Per line: remaining = the primary's patient responsibility; OA-23 carries billed − remaining.
  * The payment before sequestration is:
  *  - standard: min(its normal payment, remaining);
+ *  - non-duplication: min(its normal payment − the primary's payment, remaining), never below 0;
+ *  - carve-out: min(its benefit rate × (its allowed − the primary's payment), remaining);
  *  - Medicare (42 CFR 411.33(a)): the lowest of (a) what Medicare would pay as primary,
  *    (b) the higher of Medicare's allowed and the primary's allowed (its obligated amount)
  *    minus the primary's payment, (c) remaining;
@@ -158,7 +160,11 @@ export function applySecondary(
             0,
             Math.min(normal, Math.max(l.allowed, primaryAllowed) - primaryPaid, remaining),
           )
-        : Math.min(normal, remaining),
+        : method === 'non-duplication'
+          ? Math.max(0, Math.min(normal - primaryPaid, remaining))
+          : method === 'carve-out'
+            ? Math.max(0, Math.min(carveOut(normal, l.allowed, primaryPaid), remaining))
+            : Math.min(normal, remaining),
     );
     const seq = seqRate > 0 ? mulRound(before, seqRate) : cents(0);
     let owed = remaining - before;
@@ -193,6 +199,15 @@ export function applySecondary(
     if (seq > 0) adjustments.push({ group: 'CO', carc: '253', amount: seq });
     return { ...l, paid: cents(before - seq), adjustments, remarks: l.remarks };
   });
+}
+
+/**
+ * Carve-out: the plan's benefit rate (its normal payment over its allowed amount) applied to
+ * what the primary did not pay of that allowed amount, rounded to the cent.
+ */
+function carveOut(normal: number, allowed: number, primaryPaid: number): number {
+  if (allowed <= 0) return 0;
+  return Math.round((Math.max(0, allowed - primaryPaid) * normal) / allowed);
 }
 
 const rank = (carc: string) => {

@@ -32,6 +32,7 @@ export function remittanceFromPrior(claim: Claim, other: OtherPayer): Remittance
     line.allowed = cents(Math.max(0, l.charge - writeOff));
     if (p) line.paid = p.paid;
     line.adjustments = adjustments;
+    if (p?.remarks) line.remarks = [...p.remarks];
     return line;
   });
   const denied = lines.every((l) => l.allowed === 0);
