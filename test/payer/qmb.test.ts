@@ -201,10 +201,13 @@ describe('QMB: the crossover claim (Medicare’s adjudication on the Medicaid cl
     expect(sec.lines[0]!.paid).toBe($('36.02'));
   });
 
-  it('without the remarks the crossover is not flagged (a Medicaid claim that does not show the QMB cost sharing)', () => {
+  it('without the remarks the crossover is still flagged: Medicaid holds the QMB enrolment itself', () => {
+    // See: SSA §1902(n)(3)(B) (no QMB may be billed Medicare cost sharing, whatever the claim
+    // shows); the patient's dual status on the claim is Medicaid's own record of it.
     const c = visit('qmb');
     const sec = medicaidAfter(c, asOnClaim(medicare(c), false));
-    expect(remittanceJson(sec).patientMayBeBilled).toBeUndefined();
+    expect(remittanceJson(sec).patientMayBeBilled).toBe(false);
+    expect(sec.lines[0]!.adjustments.some((a) => a.group === 'PR')).toBe(false);
   });
 });
 
