@@ -7,7 +7,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { gzipSync } from 'node:zlib';
 import type { Problem, Result } from '../../domain/result';
 import type { MpfsTables } from '../../domain/payer/pricing/fees';
 import {
@@ -18,6 +18,7 @@ import {
 } from './decode';
 import { checkGpciFile, checkLocalityCountyFile, checkRvuFile } from '../completeness';
 import { decodeSource } from '../source-text';
+import { readMpfsJson } from './read-node';
 import { parseGpciFile, parseLocalityCountyFile, parseRvuFile, type MpfsData } from './import';
 
 export { decodeMpfsBundle, mpfsTables, MPFS_BUNDLE_FILE, MPFS_FORMAT_VERSION } from './decode';
@@ -152,7 +153,7 @@ export function loadMpfsBundle(dir = 'codesets/build'): Result<MpfsTables | null
   if (!existsSync(file)) return { ok: true, value: null };
   let raw: unknown;
   try {
-    raw = JSON.parse(gunzipSync(readFileSync(file)).toString('utf8'));
+    raw = readMpfsJson(file);
   } catch (e) {
     return {
       ok: false,
