@@ -16,6 +16,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { run as lookup } from '../../src/cli/commands/codes-lookup';
+import type { Io } from '../../src/cli/io';
 import { loadNodeCatalog } from '../../src/codesets/load-node';
 import { curatedNcci } from '../../src/codesets/ncci/curated';
 import { starterCatalog } from '../../src/codesets/starter';
@@ -184,6 +186,26 @@ describe.skipIf(!hasReference)('gap years on the official code sets', () => {
       expect(scrub(cat, date, ['N40.0'], 'M').map((x) => x.id)).not.toContain('mce.sex');
     });
   }
+
+  it('codes lookup --date on a gap year shows the release check applies and names the gap', async () => {
+    const cat = await official();
+    const { release, appliedTo } = standIn(cat, FY2024);
+    const out: string[] = [];
+    const io: Io = { out: (l) => out.push(l), err: () => {}, readStdin: async () => '' };
+    const BUILD = join(__dirname, '../../codesets/build');
+    expect(await lookup(['E10.9', '--date', FY2024, '--dir', BUILD], io)).toBe(0);
+    const text = out.join('\n');
+    expect(text).toContain(`release: ${release.id} (`);
+    expect(text).toContain(`no ICD-10-CM release for ${appliedTo} (the date ${FY2024}) is on hand`);
+    // The Excludes1 note `check` applies is the one lookup shows.
+    expect(text).toMatch(/excludes1 \[E10, FY\d{4}\]: type 2 diabetes mellitus/);
+    const json: string[] = [];
+    await lookup(['E10.9', '--date', FY2024, '--dir', BUILD, '--json'], {
+      ...io,
+      out: (l) => json.push(l),
+    });
+    expect(JSON.parse(json[0]!).releaseGap).toMatchObject({ appliedTo, release: release.id });
+  });
 
   it('the memo keeps the label apart: the same list on FY2024 and on a covered date', async () => {
     const cat = await official();
