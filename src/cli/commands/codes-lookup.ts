@@ -41,9 +41,17 @@ export function pickRelease(
     if (r.ok) return r.value;
     // No release for the date: the one the scrubber applies (nearest before, else after), as
     // `check` and `adjudicate` do; run() names the gap. See: issue 10.
+    // Before every loaded release the lookup still fails (the date's own codes are unknown),
+    // naming the release the scrubber stands on.
     const near = rulesReleaseFor(cat, date);
-    if (!near) throw new CliError(r.errors.map((e) => e.message).join('; '), 1);
-    return near.release;
+    if (near && near.release.to < date) return near.release;
+    const why = r.errors.map((e) => e.message).join('; ');
+    throw new CliError(
+      near
+        ? `${why} (check and adjudicate apply the diagnosis rules of ${near.release.id}, the nearest release, to it; --release ${near.release.id} shows it)`
+        : why,
+      1,
+    );
   }
   const all = cat.releases();
   const newest = all[all.length - 1];
