@@ -362,6 +362,16 @@ export class BundleSources {
     );
   }
 
+  /** The ICD-10-CM releases just before and just after a date no release covers. */
+  async icdSlotsAround(date: string): Promise<Slot[]> {
+    const icd = (await this.slots()).flatMap((slot) =>
+      slot.entry.kind === 'icd10cm' ? [{ slot, from: slot.entry.from, to: slot.entry.to }] : [],
+    );
+    const before = icd.filter((x) => x.to < date).sort((a, b) => b.to.localeCompare(a.to))[0];
+    const after = icd.filter((x) => x.from > date).sort((a, b) => a.from.localeCompare(b.from))[0];
+    return [before?.slot, after?.slot].filter((x): x is Slot => !!x);
+  }
+
   /** The catalog and the ICD-10-CM release for a date, loaded; a date no release covers throws. */
   async releaseFor(date: string): Promise<{ cat: CodeCatalog; rel: IcdRelease }> {
     const s = await this.icdSlotFor(date);
@@ -382,8 +392,12 @@ export class BundleSources {
       for (const l of c.lines) if (l.serviceDate) dates.add(l.serviceDate);
     }
     for (const d of dates) {
-      const s = isIsoDate(d) ? await this.icdSlotFor(d) : undefined;
+      if (!isIsoDate(d)) continue;
+      const s = await this.icdSlotFor(d);
       if (s) await this.ensureIcd(s);
+      // A year no release covers (FY2024): the releases on either side, which validity bridges
+      // and the other diagnosis rules stand on, as in `claimlab check`. See: issue 10.
+      else for (const n of await this.icdSlotsAround(d)) await this.ensureIcd(n);
     }
     return this.procedures();
   }

@@ -212,6 +212,26 @@ describe.skipIf(!hasBundles)('code-set engine on the official bundles', () => {
     expect(bad?.message).toMatch(/E11\.99 is not a valid ICD-10-CM code in FY2026/);
   });
 
+  it('scrubs a FY2024 claim (no release on hand) as claimlab check does: the neighbours load', async () => {
+    // Issue 10: a year with no release is bridged by validity and the other diagnosis rules
+    // stand on the release before it; the worker loads both neighbours before the scrub.
+    const fresh = createCodesetEngine(diskIo(BUILD).io, shipped);
+    const f = await ask<Finding[]>(fresh, {
+      type: 'scrub',
+      claim: claim({
+        serviceDate: '2024-03-01',
+        submissionDate: '2024-03-04',
+        diagnoses: ['E10.9', 'E11.9'],
+      }),
+      history: [],
+    });
+    expect(f.map((x) => x.message).join('\n')).not.toMatch(/could not|not loaded/);
+    expect(f.filter((x) => x.id === 'code.list-gap' && x.field === 'serviceDate')).toHaveLength(1);
+    expect(f.find((x) => x.id === 'icd10cm.excludes1')?.message).toMatch(
+      /FY\d{4} tabular, applied to FY2024/,
+    );
+  });
+
   it('adjudicates with the starter pack profile and MPFS 2025 pricing; every line balances', async () => {
     const payer = {
       file: 'scenarios/starter/payers/medicare.json',

@@ -17,6 +17,7 @@ import {
 } from '../../domain/codes/procedure-search';
 import { PFS_STATUS } from '../../codesets/mpfs/codes';
 import { CliError, parseArgs, type Io } from '../io';
+import { rulesReleaseFor } from '../../domain/edits/validity';
 
 export function pickRelease(
   cat: CodeCatalog,
@@ -37,8 +38,20 @@ export function pickRelease(
   }
   if (date) {
     const r = cat.icd10(date);
-    if (!r.ok) throw new CliError(r.errors.map((e) => e.message).join('; '), 1);
-    return r.value;
+    if (r.ok) return r.value;
+    // No release for the date: the one the scrubber applies (nearest before, else after), as
+    // `check` and `adjudicate` do; run() names the gap. See: issue 10.
+    // Before every loaded release the lookup still fails (the date's own codes are unknown),
+    // naming the release the scrubber stands on.
+    const near = rulesReleaseFor(cat, date);
+    if (near && near.release.to < date) return near.release;
+    const why = r.errors.map((e) => e.message).join('; ');
+    throw new CliError(
+      near
+        ? `${why} (check and adjudicate apply the diagnosis rules of ${near.release.id}, the nearest release, to it; --release ${near.release.id} shows it)`
+        : why,
+      1,
+    );
   }
   const all = cat.releases();
   const newest = all[all.length - 1];
@@ -75,12 +88,14 @@ export async function run(args: string[], io: Io): Promise<number> {
     typeof rid === 'string' ? rid : undefined,
   );
   const r = lookupCode(rel, code, typeof date === 'string' ? date : undefined);
+  const gap = typeof date === 'string' && !rid ? releaseGap(cat, rel, date, code) : undefined;
   if (flags.has('json')) {
-    io.out(JSON.stringify(r));
+    io.out(JSON.stringify(gap ? { ...r, releaseGap: gap } : r));
     return r.exists ? 0 : 1;
   }
   io.out(`${r.code}  ${r.description ?? '(not found)'}`);
   io.out(`release: ${r.release} (${r.releaseRange.from} to ${r.releaseRange.to}, ${r.origin})`);
+  if (gap) io.out(`release gap: ${gap.message}`);
   io.out(`exists: ${r.exists ? 'yes' : 'no'}; billable: ${r.billable ? 'yes' : 'no'}`);
   if (r.midYear)
     io.out(
@@ -100,6 +115,35 @@ export async function run(args: string[], io: Io): Promise<number> {
     );
   for (const n of r.notes) io.out(`${n.kind} [${n.at}, ${n.source}]: ${n.text}`);
   return r.exists ? 0 : 1;
+}
+
+/**
+ * When no loaded release covers the date, what the lookup stands on: the release the scrubber
+ * applies (`rulesReleaseFor`), the fiscal year it stands in for, and the code in the next
+ * release, so a code that changed in between is not taken as settled.
+ */
+function releaseGap(
+  cat: CodeCatalog,
+  rel: IcdRelease,
+  date: string,
+  raw: string,
+): { appliedTo: string; release: string; message: string } | undefined {
+  const near = rulesReleaseFor(cat, date);
+  if (!near?.appliedTo) return undefined;
+  const key = raw.trim().toUpperCase().replace('.', '');
+  const other = cat
+    .releases()
+    .filter((x) => x.id !== rel.id && (x.ready?.() ?? true))
+    .filter((x) => (rel.to < date ? x.from > date : x.to < date))
+    .sort((a, b) => (rel.to < date ? a.from.localeCompare(b.from) : b.to.localeCompare(a.to)))[0];
+  const state = (x: IcdRelease) =>
+    x.get(key)?.billable ? 'billable' : x.get(key) ? 'a header' : 'not a code';
+  const next = other ? ` In ${other.id} it is ${state(other)}.` : '';
+  return {
+    appliedTo: near.appliedTo,
+    release: rel.id,
+    message: `no ICD-10-CM release for ${near.appliedTo} (the date ${date}) is on hand: shown from ${rel.id}, the release \`check\` and \`adjudicate\` apply to the notes and relationships on that date; here ${rel.id} says it is ${state(rel)}.${next}`,
+  };
 }
 
 const today = () => new Date().toISOString().slice(0, 10);

@@ -16,7 +16,7 @@ import type { Finding } from '../findings';
 import type { EditContext } from './context';
 import { finding } from './finding-kit';
 import { noteMatches, noteTargets } from './note-targets';
-import { releaseFor } from './validity';
+import { labelApplied, rulesReleaseFor } from './validity';
 
 const G = 'ICD-10-CM Official Guidelines FY2026';
 
@@ -39,11 +39,12 @@ export function noteSource(n: IcdNote, release: IcdRelease): string {
 const quote = (n: IcdNote) => `"${n.text.trim()}"`;
 
 export function conventionEdits(claim: Claim, ctx: EditContext): Finding[] {
-  const r = releaseFor(ctx.catalog, claim.serviceDate);
-  if (!('release' in r)) return []; // validity reports the missing release
-  const release = r.release;
-  return byDiagnoses('conventions', ctx.catalog, release, claim.diagnoses, '', () =>
-    conventionsOn(claim.diagnoses, release, ctx.catalog),
+  // On a date no release covers, the nearest release's notes, labelled (validity names the gap).
+  const r = rulesReleaseFor(ctx.catalog, claim.serviceDate);
+  if (!r) return []; // validity reports the missing release
+  const { release, appliedTo } = r;
+  return byDiagnoses('conventions', ctx.catalog, release, claim.diagnoses, appliedTo ?? '', () =>
+    labelApplied(conventionsOn(claim.diagnoses, release, ctx.catalog), release, appliedTo),
   );
 }
 

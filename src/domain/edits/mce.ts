@@ -12,6 +12,7 @@ import type { Finding } from '../findings';
 import type { EditContext } from './context';
 import { finding } from './finding-kit';
 import { dxInfo, keyOf } from './dx-info';
+import { labelApplied, rulesReleaseFor } from './validity';
 import type { CodeCatalog, IcdRelease, MceEdits, MceYears } from '../codes/catalog';
 
 export type MceAge = 'newborn' | 'pediatric' | 'maternity' | 'adult';
@@ -127,10 +128,14 @@ export function mceEdits(claim: Claim, ctx: EditContext): Finding[] {
   if (!ctx.catalog.mce) return [];
   const r = ctx.catalog.icd10(claim.serviceDate);
   const release = r.ok ? r.value : undefined;
+  // No release for the date (FY2024 between FY2023 and FY2025): the lists by date, and a code
+  // newer than them through its category in the nearest release (labelled). See: issue 10.
+  const near = release ? undefined : rulesReleaseFor(ctx.catalog, claim.serviceDate);
   const lookup = (code: string) =>
     release
       ? (dxInfo(release, ctx.catalog, code).mce ?? categoryFlags(release, ctx.catalog, code))
-      : ctx.catalog.mce?.(code, claim.serviceDate);
+      : (ctx.catalog.mce?.(code, claim.serviceDate) ??
+        (near ? categoryFlags(near.release, ctx.catalog, code) : undefined));
   const { birthDate, sex } = claim.patient;
   let age: number | null | undefined;
   const ageNow = () =>
@@ -192,7 +197,7 @@ export function mceEdits(claim: Claim, ctx: EditContext): Finding[] {
   });
   const gap = listGap(ctx.catalog, claim.serviceDate, judged);
   if (gap) out.push(gap);
-  return out;
+  return near ? labelApplied(out, near.release, near.appliedTo) : out;
 }
 
 /** Fiscal year of a date of service (October starts the next one). */

@@ -26,7 +26,7 @@ import type { EditContext } from './context';
 import { keyOf } from './dx-info';
 import { byDiagnoses } from './dx-memo';
 import { finding } from './finding-kit';
-import { releaseFor } from './validity';
+import { labelApplied, rulesReleaseFor } from './validity';
 
 const G = 'ICD-10-CM Official Guidelines FY2026';
 
@@ -436,11 +436,12 @@ function notTogether(dxs: Dx[]): Finding[] {
 
 export function presumedEdits(claim: Claim, ctx: EditContext): Finding[] {
   if (claim.diagnoses.length === 0) return [];
-  const r = releaseFor(ctx.catalog, claim.serviceDate);
-  if (!('release' in r)) return []; // validity reports the missing release
-  const release = r.release;
-  return byDiagnoses('presumed', ctx.catalog, release, claim.diagnoses, '', () =>
-    presumedOn(claim.diagnoses, release),
+  // On a date no release covers, the nearest release, labelled (validity names the gap).
+  const r = rulesReleaseFor(ctx.catalog, claim.serviceDate);
+  if (!r) return []; // validity reports the missing release
+  const { release, appliedTo } = r;
+  return byDiagnoses('presumed', ctx.catalog, release, claim.diagnoses, appliedTo ?? '', () =>
+    labelApplied(presumedOn(claim.diagnoses, release), release, appliedTo),
   );
 }
 

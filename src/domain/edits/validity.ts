@@ -51,6 +51,61 @@ export function releaseFor(
   };
 }
 
+/** Fiscal year of a date of service (October starts the next one). */
+const fiscalYearOf = (date: string) =>
+  Number(date.slice(0, 4)) + (Number(date.slice(5, 7)) >= 10 ? 1 : 0);
+
+/** The release the diagnosis rules use and, on a date no release covers, the year it stands in for. */
+export interface RulesRelease {
+  release: IcdRelease;
+  /** Set when no loaded release covers the date: the fiscal year ("FY2024") the release is applied to. */
+  appliedTo?: string;
+}
+
+/**
+ * The ICD-10-CM release whose conventions, relationships, sequencing and MCE flags apply on a
+ * date: the release for the date, or, when none is on hand (FY2024 between FY2023 and FY2025,
+ * FY2018-FY2020 before FY2021), the nearest one before it (its notes are the ones in force until
+ * the change), else the nearest after it. Undefined when there is no release at all, the date is
+ * not a date, or it is before ICD-10-CM (2015-10-01). The findings made on a stand-in release
+ * name it (`labelApplied`); validity reports the gap once (`code.list-gap`).
+ * See: issue 10 ("never judge a service silently against another year's file").
+ */
+export function rulesReleaseFor(catalog: CodeCatalog, date: string): RulesRelease | undefined {
+  if (!isIsoDate(date)) return undefined;
+  const r = catalog.icd10(date);
+  if (r.ok) return { release: r.value };
+  if (date < ICD10_START) return undefined;
+  const rs = catalog.releases().filter((x) => x.ready?.() ?? true);
+  const before = rs.filter((x) => x.to < date).sort((a, b) => b.to.localeCompare(a.to))[0];
+  const after = rs.filter((x) => x.from > date).sort((a, b) => a.from.localeCompare(b.from))[0];
+  const release = before ?? after;
+  return release ? { release, appliedTo: `FY${fiscalYearOf(date)}` } : undefined;
+}
+
+/** ICD-10-CM took effect in the United States on 2015-10-01 (FY2016). */
+const ICD10_START = '2015-10-01';
+
+/**
+ * Findings made on a stand-in release, labelled with the release used: a tabular note's source
+ * reads "(FY2023 tabular, applied to FY2024)" and the reference names the release and the gap.
+ */
+export function labelApplied(
+  findings: Finding[],
+  release: IcdRelease,
+  appliedTo: string | undefined,
+): Finding[] {
+  if (!appliedTo) return findings;
+  const tab = /\((FY\d{4}) tabular(?:, applied to FY\d{4})?\)/g;
+  const relabel = (s: string) => s.replace(tab, `($1 tabular, applied to ${appliedTo})`);
+  const note = `ICD-10-CM ${release.id} (${release.from} to ${release.to}) applied to ${appliedTo}: no release for that year is on hand`;
+  return findings.map((f) => ({
+    ...f,
+    message: relabel(f.message),
+    reference: `${relabel(f.reference)}; ${note}`,
+  }));
+}
+
 export function diagnosisValidity(claim: Claim, catalog: CodeCatalog): Finding[] {
   if (claim.diagnoses.length === 0) return [];
   const r = releaseFor(catalog, claim.serviceDate);
