@@ -18,7 +18,7 @@ import { invalidForMedicareFindings } from '../edits/medicare-codes';
 import type { TimelyFilingRule } from '../edits/policy-types';
 import { policyOf } from './policy';
 import { linePolicyFindings } from './line-policies';
-import { surgicalTeamFindings } from './surgical-team-checks';
+import { pricingFindings } from './pricing-checks';
 import type { FeeSources } from './pricing/fees';
 import { cobFromClaim } from './coordination/prior';
 import { datedOn, type PayerProfile } from './profile';
@@ -41,7 +41,7 @@ export function withPayerChecks(
   statusN?: StatusN,
   /**
    * The fee sources `adjudicate` prices with: when given, the surgical-team denials its pricing
-   * makes (assistant, co-surgeon, team: surgical-team-checks.ts) are predicted too.
+   * makes (assistant, co-surgeon, team; codes its fee schedule does not price: pricing-checks.ts) are predicted too.
    */
   fees?: FeeSources,
 ): Finding[] {
@@ -52,8 +52,8 @@ export function withPayerChecks(
   ]);
   // The line policies (modifier rules) on top, as `adjudicate` applies them after the findings.
   const policies = [...checked, ...linePolicyFindings(claim, payer, checked)];
-  // Then what pricing denies on the lines still payable (the surgical-team indicators).
-  if (fees) policies.push(...surgicalTeamFindings(claim, payer, fees, policies));
+  // Then what pricing denies on the lines still payable (surgical-team indicators, unpriced codes).
+  if (fees) policies.push(...pricingFindings(claim, payer, fees, policies));
   return orderFindings(policies);
 }
 
