@@ -63,6 +63,8 @@ export function pricingFindings(
   // The line policies deny before pricing too (as adjudicate.ts lineDenials applies them).
   const denied = [...byFindings];
   applyLinePolicies(claim, payer, dos, rules, denied, []);
+  const covered = (i: number) =>
+    findings.some((f) => f.line === i + 1 && f.id.startsWith('coverage.'));
   const out: Finding[] = [];
   claim.lines.forEach((l, i) => {
     if (!l.code) return;
@@ -74,7 +76,7 @@ export function pricingFindings(
       denied[i]?.carc === '96' &&
       payer.kind === 'medicare' &&
       l.modifiers.includes('GY') &&
-      !findings.some((f) => f.line === i + 1 && f.id.startsWith('coverage.'))
+      !covered(i)
     )
       out.push({
         id: 'coverage.statutory-exclusion',
@@ -90,6 +92,8 @@ export function pricingFindings(
     const fee = payerFee(l, claim.provider.pos, claim.provider.locality, date, payer, fees);
     const notice = l.modifiers.includes('GA') || l.modifiers.includes('GY');
     if (fee.kind === 'unpriced' && payer.kind === 'medicare' && fee.status === 'N') {
+      // Already said by the payer checks' exclusion finding (edits/exclusions.ts, status N).
+      if (covered(i)) return;
       out.push({
         id: 'coverage.statutory-exclusion',
         severity: 'warning',
