@@ -117,7 +117,7 @@ export async function prepare(args: string[], io: Io): Promise<(r: InputRecord) 
     const by = claimPayer(r.value, claim, payers, plans);
     const all = by.finding
       ? [...findings, by.finding]
-      : withPayerChecks(claim, findings, by.payer, statusN);
+      : withPayerChecks(claim, findings, by.payer, statusN, service.fees);
     return checkLine(claim.claimId, all);
   };
 }

@@ -18,6 +18,8 @@ import { invalidForMedicareFindings } from '../edits/medicare-codes';
 import type { TimelyFilingRule } from '../edits/policy-types';
 import { policyOf } from './policy';
 import { linePolicyFindings } from './line-policies';
+import { pricingFindings } from './pricing-checks';
+import type { FeeSources } from './pricing/fees';
 import { cobFromClaim } from './coordination/prior';
 import { datedOn, type PayerProfile } from './profile';
 import type { Remittance } from './remittance/remittance';
@@ -37,6 +39,11 @@ export function withPayerChecks(
   payer: PayerProfile | undefined,
   /** Medicare PFS status N codes no pack table prices (edits/exclusions.ts `statusNFrom`). */
   statusN?: StatusN,
+  /**
+   * The fee sources `adjudicate` prices with: when given, the surgical-team denials its pricing
+   * makes (assistant, co-surgeon, team; codes its fee schedule does not price: pricing-checks.ts) are predicted too.
+   */
+  fees?: FeeSources,
 ): Finding[] {
   if (!payer) return [...findings];
   const checked = dedupeFindings([
@@ -44,7 +51,10 @@ export function withPayerChecks(
     ...payerChecksBeforeSubmission(claim, payer, statusN),
   ]);
   // The line policies (modifier rules) on top, as `adjudicate` applies them after the findings.
-  return orderFindings([...checked, ...linePolicyFindings(claim, payer, checked)]);
+  const policies = [...checked, ...linePolicyFindings(claim, payer, checked)];
+  // Then what pricing denies on the lines still payable (surgical-team indicators, unpriced codes).
+  if (fees) policies.push(...pricingFindings(claim, payer, fees, policies));
+  return orderFindings(policies);
 }
 
 /**
