@@ -6,38 +6,22 @@
  * See: Official Guidelines FY2026 §I.A.9, §I.A.12.c, §I.B.13, §I.C.1.b, §I.C.2, §I.C.5.b.1,
  * §I.C.19, §I.C.21.c.3–4.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { loadIndexTermsNode } from '../../src/codesets/alpha-index/load-node';
-import { parseOrderFile } from '../../src/codesets/order-file';
-import { buildSearchIndex } from '../../src/domain/codes/search';
+import { describe, expect, it } from 'vitest';
+import { fy2026Present, useFy2026Search } from './fy2026-search';
 import { ABBREVIATIONS } from '../../src/domain/codes/search/abbreviations';
-import type { CodeSearch } from '../../src/domain/codes/search/query';
 import { isStop, stem } from '../../src/domain/codes/search/tokenize';
 
-const ORDER = '../shared/reference/icd10cm/fy2026/icd10cm-order-2026.txt';
-const present = existsSync(ORDER);
-if (!present)
-  console.warn(
-    `skipping FY2026 coder-class tests (round 4): ${ORDER} not found (get the CDC files listed in ../shared/reference/README.md)`,
-  );
+const present = fy2026Present('FY2026 coder-class tests (round 4)');
 
 describe.skipIf(!present)('coder-query classes on FY2026 ICD-10-CM (round 4)', () => {
-  let s: CodeSearch;
-  const top = (q: string, n = 5) => s.search(q, { limit: n }).hits.map((h) => h.display);
-  beforeAll(async () => {
-    const r = parseOrderFile(readFileSync(ORDER, 'utf8'), ORDER);
-    if (!r.ok) throw new Error('order file');
-    const terms = await loadIndexTermsNode(2026);
-    s = buildSearchIndex(r.value, terms.terms);
-  });
+  const { top, search } = useFy2026Search();
 
   it('every abbreviation target word is a word of some FY2026 title or Index term', () => {
     const missing: string[] = [];
     for (const row of ABBREVIATIONS) {
       const targets = row.replace(/^[+!]/, '').split('=')[1] ?? '';
       for (const w of targets.toLowerCase().match(/[a-z0-9]+/g) ?? [])
-        if (!isStop(w) && !s.ix.rawTerm.has(w) && !s.ix.stemTerm.has(stem(w)))
+        if (!isStop(w) && !search().ix.rawTerm.has(w) && !search().ix.stemTerm.has(stem(w)))
           missing.push(`${row} -> ${w}`);
     }
     expect(missing).toEqual([]);

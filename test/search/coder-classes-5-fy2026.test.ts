@@ -5,29 +5,13 @@
  * character A), §I.C.21.c.3 (status); Index and external cause index entries quoted in
  * src/domain/codes/search/abbreviations.ts beside each row.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { loadIndexTermsNode } from '../../src/codesets/alpha-index/load-node';
-import { parseOrderFile } from '../../src/codesets/order-file';
-import { buildSearchIndex } from '../../src/domain/codes/search';
-import type { CodeSearch } from '../../src/domain/codes/search/query';
+import { describe, expect, it } from 'vitest';
+import { fy2026Present, useFy2026Search } from './fy2026-search';
 
-const ORDER = '../shared/reference/icd10cm/fy2026/icd10cm-order-2026.txt';
-const present = existsSync(ORDER);
-if (!present)
-  console.warn(
-    `skipping FY2026 coder-class tests (round 5): ${ORDER} not found (get the CDC files listed in ../shared/reference/README.md)`,
-  );
+const present = fy2026Present('FY2026 coder-class tests (round 5)');
 
 describe.skipIf(!present)('coder-query classes on FY2026 ICD-10-CM (round 5)', () => {
-  let s: CodeSearch;
-  const top = (q: string, n = 5) => s.search(q, { limit: n }).hits.map((h) => h.display);
-  beforeAll(async () => {
-    const r = parseOrderFile(readFileSync(ORDER, 'utf8'), ORDER);
-    if (!r.ok) throw new Error('order file');
-    const terms = await loadIndexTermsNode(2026);
-    s = buildSearchIndex(r.value, terms.terms);
-  });
+  const { top } = useFy2026Search();
 
   it('shorthand: lexicon rows read through the Index', () => {
     expect(top('hfm disease', 1)).toEqual(['B08.4']);
