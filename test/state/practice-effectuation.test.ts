@@ -6,10 +6,9 @@
  * See: 42 CFR 405.984; Pub. 100-04 ch. 29 §310.4; issue 15 ("The practice").
  */
 import { describe, expect, it } from 'vitest';
+import { runPracticeToEnd } from '../support/practice-run';
 import { starterCatalog } from '../../src/codesets/starter';
-import { Practice } from '../../src/machines/practice/engine';
 import { autoBiller } from '../../src/machines/practice/biller';
-import { fixedEncounterSource } from '../../src/machines/practice/fixed-source';
 import { loadShippedPacks } from '../../src/scenarios/load-node';
 import { browserPracticeEffects, type LedgerEntry } from '../../src/state/practice-effects';
 import type { Remittance } from '../../src/domain/payer/remittance/remittance';
@@ -27,21 +26,8 @@ describe('a won appeal in the practice', () => {
       if (r) revisions.push(r);
       return r;
     };
-    const source = fixedEncounterSource(7, { encounters: 160 });
-    const p = new Practice(
-      { seed: 7, start: source.world.startDate, behaviour: source.world.payers },
-      effects,
-    );
     const work = autoBiller({ coderAccuracy: 0.8 });
-    let next = source.next();
-    for (let day = 0; day < 1500; day++) {
-      while (next && next.serviceDate <= p.today) {
-        p.admit(next);
-        next = source.next();
-      }
-      if (!next && p.open === 0) break;
-      p.advance(1, work);
-    }
+    const p = runPracticeToEnd(7, 160, effects, work);
     const won = Object.values(p.figures().appeals).reduce((t, a) => t + a.won, 0);
     expect(won).toBeGreaterThan(0);
     expect(revisions.length).toBe(won);

@@ -8,6 +8,7 @@
  * ("Payment posting": zero-pay and take-back remittances).
  */
 import { describe, expect, it } from 'vitest';
+import { runPracticeToEnd } from '../support/practice-run';
 import { starterCatalog } from '../../src/codesets/starter';
 import { Practice } from '../../src/machines/practice/engine';
 import { autoBiller } from '../../src/machines/practice/biller';
@@ -21,11 +22,6 @@ describe('revised remittances in the practice ledger', () => {
   it('a won appeal’s revised remittance is posted as a take-back of the original and a re-payment', () => {
     const catalog = starterCatalog();
     const effects = browserPracticeEffects(loadShippedPacks().packs, () => catalog, 7, []);
-    const source = fixedEncounterSource(7, { encounters: 120 });
-    const p = new Practice(
-      { seed: 7, start: source.world.startDate, behaviour: source.world.payers },
-      effects,
-    );
     const bill = autoBiller({ coderAccuracy: 0.8 });
     const seen: NonNullable<CaseRow['remittance']>[] = [];
     // The trainee posts every remittance line by line, as the 835 says; the biller does the rest.
@@ -39,15 +35,7 @@ describe('revised remittances in the practice ledger', () => {
       }
       bill(pp);
     };
-    let next = source.next();
-    for (let day = 0; day < 1500; day++) {
-      while (next && next.serviceDate <= p.today) {
-        p.admit(next);
-        next = source.next();
-      }
-      if (!next && p.open === 0) break;
-      p.advance(1, work);
-    }
+    const p = runPracticeToEnd(7, 120, effects, work);
     const revised = p.postings.filter((x) => x.revision);
     expect(revised.length).toBeGreaterThan(0);
     expect(seen.length).toBe(revised.length);
@@ -130,21 +118,8 @@ describe('a QMB’s crossover to Medicaid in the practice', () => {
       if (qmb && claim.payerSequence === 'secondary') crossovers.push(r);
       return r;
     };
-    const source = fixedEncounterSource(7, { encounters: 160 });
-    const p = new Practice(
-      { seed: 7, start: source.world.startDate, behaviour: source.world.payers },
-      effects,
-    );
     const bill = autoBiller({ coderAccuracy: 1 });
-    let next = source.next();
-    for (let day = 0; day < 1500; day++) {
-      while (next && next.serviceDate <= p.today) {
-        p.admit(next);
-        next = source.next();
-      }
-      if (!next && p.open === 0) break;
-      p.advance(1, bill);
-    }
+    runPracticeToEnd(7, 160, effects, bill);
     expect(crossovers.length).toBeGreaterThan(0);
     for (const r of crossovers) {
       expect(r.balanceBilling?.reason).toBe('qmb');
