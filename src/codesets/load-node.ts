@@ -13,7 +13,7 @@ import { parseManifest, type Manifest } from './manifest';
 import { CPT_DESCRIPTIONS_FILE, parseCptDescriptions } from './cpt-descriptions';
 import { MPFS_BUNDLE_FILE } from './mpfs/decode';
 import { pfsCodeList } from './mpfs/codes';
-import { mpfsStamp, pfsCodeListOf, rememberPfsCodeList } from './mpfs/read-node';
+import { pfsCodeListFor } from './mpfs/read-node';
 import { OfficialCatalog } from './official-catalog';
 import { starterCatalog } from './starter';
 
@@ -119,12 +119,7 @@ function pfsSource(dir: string) {
       id: `CY${year}`,
       load: () => {
         // The payer service has usually read this bundle already (mpfs/read-node.ts).
-        let l = pfsCodeListOf(p);
-        if (l === undefined) {
-          const at = mpfsStamp(p);
-          l = pfsCodeList(JSON.parse(readGzipText(p)));
-          rememberPfsCodeList(p, l, at);
-        }
+        const l = pfsCodeListFor(p, () => pfsCodeList(JSON.parse(readGzipText(p))));
         if (!l) throw new Error(`${p}: no RVU rows: run "codesets build" again`);
         return l;
       },

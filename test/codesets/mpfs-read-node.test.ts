@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
-import { pfsCodeListOf, readMpfsJson } from '../../src/codesets/mpfs/read-node';
+import { pfsCodeListFor, pfsCodeListOf, readMpfsJson } from '../../src/codesets/mpfs/read-node';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -59,5 +59,17 @@ describe('MPFS bundle read once (read-node.ts)', () => {
       ),
     );
     expect(pfsCodeListOf(file)).toBeUndefined();
+  });
+
+  it('reads a bundle not read yet once, then answers from memory', () => {
+    const file = bundle([['99213', '', 'A']]);
+    let reads = 0;
+    const read = () => {
+      reads++;
+      return { id: 'CY2025', year: 2025, source: 'test', codes: [] };
+    };
+    expect(pfsCodeListFor(file, read)?.id).toBe('CY2025');
+    expect(pfsCodeListFor(file, read)?.id).toBe('CY2025');
+    expect(reads).toBe(1);
   });
 });

@@ -30,16 +30,17 @@ export function readMpfsJson(file: string): unknown {
 }
 
 /**
- * Remembers the code list of a bundle read elsewhere (the catalog's own reader), so a later
- * `pfsCodeListOf` of the same unchanged file need not read it.
+ * The PFS code list of the bundle at `file`: the one a read in this process left (the payer
+ * service's, usually) while the file is unchanged, else `read()`'s, remembered for later callers.
  */
-export function rememberPfsCodeList(file: string, list: PfsCodeList | null, at: string | null) {
-  if (at !== null) lists.set(resolve(file), { stamp: at, list });
-}
-
-/** The file's size:mtime stamp, or null when it cannot be read. */
-export function mpfsStamp(file: string): string | null {
-  return stamp(resolve(file));
+export function pfsCodeListFor(file: string, read: () => PfsCodeList | null): PfsCodeList | null {
+  const cached = pfsCodeListOf(file);
+  if (cached !== undefined) return cached;
+  const path = resolve(file);
+  const at = stamp(path);
+  const list = read();
+  if (at !== null) lists.set(path, { stamp: at, list });
+  return list;
 }
 
 /**
