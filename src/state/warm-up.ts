@@ -3,13 +3,11 @@
  * are coded in (ICD-10-CM releases run by federal fiscal year, October to September), named by
  * the newest service date of that year. See: issue 9 "A lean first load".
  */
+import { fiscalYear } from '../domain/time/dates';
 
 /** The federal fiscal year of an ISO date of service (2025-10-01 is in FY2026). */
 export function fiscalYearOf(date: string): number | null {
-  const m = /^(\d{4})-(\d{2})-\d{2}$/.exec(date);
-  if (!m) return null;
-  const year = Number(m[1]);
-  return Number(m[2]) >= 10 ? year + 1 : year;
+  return /^\d{4}-\d{2}-\d{2}$/.test(date) ? fiscalYear(date) : null;
 }
 
 /**

@@ -4,7 +4,7 @@
  * dates, including years 0–99 and month ends, and checks isIsoDate against the calendar.
  */
 import { expect, it } from 'vitest';
-import { addDays, addMonths, daysBetween, isIsoDate } from '../../src/domain/time/dates';
+import { addDays, addMonths, daysBetween, fiscalYear, isIsoDate } from '../../src/domain/time/dates';
 it('matches the Date implementation', () => {
   const ref = {
     addDays: (iso: string, days: number) => {
@@ -79,4 +79,13 @@ it('isIsoDate answers each date on its own when dates alternate (its memo never 
   ];
   for (let round = 0; round < 3; round++)
     for (const [d, want] of turns) expect(isIsoDate(d), d).toBe(want);
+});
+
+describe('fiscalYear', () => {
+  it('starts the next federal fiscal year in October (ICD-10-CM and MCE years)', () => {
+    expect(fiscalYear('2025-09-30')).toBe(2025);
+    expect(fiscalYear('2025-10-01')).toBe(2026);
+    expect(fiscalYear('2024-03-01')).toBe(2024);
+    expect(fiscalYear('2023-12-31')).toBe(2024);
+  });
 });

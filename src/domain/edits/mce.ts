@@ -7,7 +7,7 @@
  */
 import { icdDisplay } from '../codes/code';
 import { ageOn, type Claim } from '../claim/claim';
-import { isIsoDate } from '../time/dates';
+import { fiscalYear, isIsoDate } from '../time/dates';
 import type { Finding } from '../findings';
 import type { EditContext } from './context';
 import { finding } from './finding-kit';
@@ -199,10 +199,6 @@ export function mceEdits(claim: Claim, ctx: EditContext): Finding[] {
   if (gap) out.push(gap);
   return near ? labelApplied(out, near.release, near.appliedTo) : out;
 }
-
-/** Fiscal year of a date of service (October starts the next one). */
-const fiscalYear = (date: string) =>
-  Number(date.slice(0, 4)) + (Number(date.slice(5, 7)) >= 10 ? 1 : 0);
 
 /**
  * An info finding when a diagnosis was judged on an MCE list made for another fiscal year

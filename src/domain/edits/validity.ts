@@ -9,7 +9,7 @@
 import type { CodeCatalog, IcdRelease, ProcedureVerdict } from '../codes/catalog';
 import { icdDisplay, icdKey, parseIcd10, parseProcedure } from '../codes/code';
 import type { Claim } from '../claim/claim';
-import { isIsoDate } from '../time/dates';
+import { fiscalYear, isIsoDate } from '../time/dates';
 import type { Finding } from '../findings';
 import type { EditContext } from './context';
 import { finding, lineDate } from './finding-kit';
@@ -51,10 +51,6 @@ export function releaseFor(
   };
 }
 
-/** Fiscal year of a date of service (October starts the next one). */
-const fiscalYearOf = (date: string) =>
-  Number(date.slice(0, 4)) + (Number(date.slice(5, 7)) >= 10 ? 1 : 0);
-
 /** The release the diagnosis rules use and, on a date no release covers, the year it stands in for. */
 export interface RulesRelease {
   release: IcdRelease;
@@ -76,11 +72,9 @@ export function rulesReleaseFor(catalog: CodeCatalog, date: string): RulesReleas
   const r = catalog.icd10(date);
   if (r.ok) return { release: r.value };
   if (date < ICD10_START) return undefined;
-  const rs = catalog.releases().filter((x) => x.ready?.() ?? true);
-  const before = rs.filter((x) => x.to < date).sort((a, b) => b.to.localeCompare(a.to))[0];
-  const after = rs.filter((x) => x.from > date).sort((a, b) => a.from.localeCompare(b.from))[0];
+  const { before, after } = neighbours(catalog, date);
   const release = before ?? after;
-  return release ? { release, appliedTo: `FY${fiscalYearOf(date)}` } : undefined;
+  return release ? { release, appliedTo: `FY${fiscalYear(date)}` } : undefined;
 }
 
 /** ICD-10-CM took effect in the United States on 2015-10-01 (FY2016). */
@@ -152,11 +146,21 @@ function diagnosesOn(
   return out;
 }
 
+/** The nearest loaded (ready) releases ending before and starting after a date. */
+function neighbours(
+  catalog: CodeCatalog,
+  date: string,
+): { before: IcdRelease | undefined; after: IcdRelease | undefined } {
+  const rs = catalog.releases().filter((x) => x.ready?.() ?? true);
+  return {
+    before: rs.filter((x) => x.to < date).sort((a, b) => b.to.localeCompare(a.to))[0],
+    after: rs.filter((x) => x.from > date).sort((a, b) => a.from.localeCompare(b.from))[0],
+  };
+}
+
 /** The loaded releases on either side of a date no loaded release covers (one fiscal year apart). */
 function around(catalog: CodeCatalog, date: string): [IcdRelease, IcdRelease] | undefined {
-  const rs = catalog.releases().filter((x) => x.ready?.() ?? true);
-  const before = rs.filter((x) => x.to < date).sort((a, b) => b.to.localeCompare(a.to))[0];
-  const after = rs.filter((x) => x.from > date).sort((a, b) => a.from.localeCompare(b.from))[0];
+  const { before, after } = neighbours(catalog, date);
   // One missing fiscal year at most: over a longer gap a code may have come and gone.
   if (!before || !after || Number(after.from.slice(0, 4)) - Number(before.to.slice(0, 4)) > 1)
     return undefined;

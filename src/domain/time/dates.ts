@@ -89,6 +89,15 @@ function ymd(s: string, op: string): [number, number, number] {
 const epochDay = (s: string, op: string): number => dayNumber(...ymd(s, op));
 
 /** The date `days` later (earlier when negative). */
+/**
+ * The federal fiscal year of an ISO date (October starts the next one: 2025-10-01 is in FY2026),
+ * which is also the ICD-10-CM release year and the MCE list year.
+ */
+export function fiscalYear(iso: string): number {
+  const y = Number(iso.slice(0, 4));
+  return Number(iso.slice(5, 7)) >= 10 ? y + 1 : y;
+}
+
 export function addDays(iso8601: string, days: number): string {
   return fromDayNumber(epochDay(iso8601, 'addDays') + days);
 }

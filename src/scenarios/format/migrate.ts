@@ -5,7 +5,7 @@
  * unknown key in an old pack is still reported (v1 silently dropped them).
  * See: scenarios/README.md "Schema versions and migrations".
  */
-import { isIsoDate } from '../../domain/time/dates';
+import { fiscalYear, isIsoDate } from '../../domain/time/dates';
 import { SCHEMA_VERSION } from './v2';
 
 type Obj = Record<string, unknown>;
@@ -27,8 +27,7 @@ function rest(o: Obj, taken: readonly string[]): Obj {
 
 /** The ICD-10-CM fiscal year a date falls in (FY2026 = 2025-10-01 … 2026-09-30). */
 export function fiscalYearOf(date: string): string {
-  const y = Number(date.slice(0, 4));
-  return `FY${date.slice(5, 7) >= '10' ? y + 1 : y}`;
+  return `FY${fiscalYear(date)}`;
 }
 
 const GUIDELINE_REF = /\b(Guidelines? [IVX]+(?:\.[A-Za-z0-9]+)*)/g;
