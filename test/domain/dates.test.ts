@@ -3,8 +3,14 @@
  * line); this compares them with the Date-based versions they replaced over 10,000 years of
  * dates, including years 0–99 and month ends, and checks isIsoDate against the calendar.
  */
-import { expect, it } from 'vitest';
-import { addDays, addMonths, daysBetween, fiscalYear, isIsoDate } from '../../src/domain/time/dates';
+import { describe, expect, it } from 'vitest';
+import {
+  addDays,
+  addMonths,
+  daysBetween,
+  fiscalYear,
+  isIsoDate,
+} from '../../src/domain/time/dates';
 it('matches the Date implementation', () => {
   const ref = {
     addDays: (iso: string, days: number) => {
