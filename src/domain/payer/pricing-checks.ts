@@ -67,7 +67,7 @@ export function pricingFindings(
     findings.some((f) => f.line === i + 1 && f.id.startsWith('coverage.'));
   const out: Finding[] = [];
   /** The PFS status and date of each line still payable that the fee schedule prices. */
-  const priced: ({ status: string; date: string } | null)[] = claim.lines.map(() => null);
+  const priced: ({ status: string | null; date: string } | null)[] = claim.lines.map(() => null);
   claim.lines.forEach((l, i) => {
     if (!l.code) return;
     // GY on a Medicare claim: the provider says the line is excluded by statute, and Medicare
@@ -176,7 +176,7 @@ const REF_T =
  */
 function statusTFindings(
   claim: Claim,
-  priced: readonly ({ status: string; date: string } | null)[],
+  priced: readonly ({ status: string | null; date: string } | null)[],
 ): Finding[] {
   const out: Finding[] = [];
   priced.forEach((p, i) => {
