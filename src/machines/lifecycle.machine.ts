@@ -5,6 +5,8 @@
  *   denied | rejected → corrected → resubmitted → adjudicated → …
  *   resubmitted → denied (a refused reopening: the original decision stands)
  *   paid | denied → patientStatement → closed
+ *   paid | denied → patientStatement (the patient billed from the denial workbench: the account
+ *     on its statement cycle) → closed once paid or written off with a reason
  *   denied → reprocessing → adjudicated (an appeal won: the payer's revised remittance)
  *   paid → secondary → paid (the secondary claim with the primary's adjudication, and its answer)
  *
@@ -38,6 +40,7 @@ import {
 } from './draft';
 import type { Remittance } from './remittance';
 import type { WorkEntry } from './denial-work';
+import { accountClosed, type PatientAccount } from './patient-account';
 import { addDays, isIsoDate } from '../domain/time/dates';
 
 export interface Submission {
@@ -74,6 +77,9 @@ export interface LifecycleContext {
   error: string | null;
   /** Actions taken at a remittance other than a new claim (denial-work.ts); absent = none. */
   work?: WorkEntry[];
+  /** The patient's account once billed from the denial workbench (patient-account.ts): the
+   * statements, payments and write-off; the case closes when it does. Absent = not billed. */
+  account?: PatientAccount;
   /** The payer's revised remittances after won appeals, oldest first (not the trainee's claims,
    * so not submissions); the last is the `remittance` in force until the next. Absent = none. */
   revisions?: Remittance[];
@@ -142,7 +148,10 @@ export type LifecycleEvent =
   | { type: 'payer.adjudicated'; remittance: Remittance }
   | { type: 'remittance.post' }
   | { type: 'claim.correct'; as?: CorrectAs }
-  | { type: 'denial.record'; entry: WorkEntry }
+  /** `account`: the patient's account a bill-patient entry opens (patient-account.ts). */
+  | { type: 'denial.record'; entry: WorkEntry; account?: PatientAccount }
+  /** A step on the patient's account (a statement, a payment, a write-off), ending on `at`. */
+  | { type: 'balance.record'; account: PatientAccount; at: string }
   | { type: 'claim.resubmit' }
   | { type: 'statement.issue' }
   | { type: 'case.close' };
@@ -206,6 +215,15 @@ const lifecycleSetup = setup({
       context.remittance?.status === 'denied' || context.remittance?.status === 'partially-paid',
     hasClaim: ({ context }) => context.claim !== null,
     closesPath: ({ event }) => event.type === 'denial.record' && event.entry.closes,
+    /** The patient is billed (a statement goes out): the account follows, not the score. */
+    billsPatient: ({ event }) =>
+      event.type === 'denial.record' &&
+      event.entry.balance === 'bill-patient' &&
+      event.entry.closes &&
+      event.account !== undefined,
+    accountCloses: ({ event }) => event.type === 'balance.record' && accountClosed(event.account),
+    /** No patient account open (the statement of a coded case, or an account paid or written off). */
+    mayClose: ({ context }) => !context.account || accountClosed(context.account),
     wonAppeal: ({ event }) =>
       event.type === 'denial.record' && event.entry.appeal?.result === 'won',
     sendsSecondary: ({ event }) =>
@@ -286,6 +304,19 @@ const lifecycleSetup = setup({
         today: isIsoDate(until) && until > context.today ? until : context.today,
       };
     }),
+    /** The patient's account a bill-patient entry opens. */
+    openAccount: assign(({ event }) =>
+      event.type === 'denial.record' && event.account ? { account: event.account } : {},
+    ),
+    /** A step on the patient's account; the clock moves to its day (a statement on its cycle). */
+    recordAccount: assign(({ context, event }) =>
+      event.type === 'balance.record'
+        ? {
+            account: event.account,
+            today: isIsoDate(event.at) && event.at > context.today ? event.at : context.today,
+          }
+        : {},
+    ),
     /** The payer's revised remittance after a won appeal: the decision in force from now on. */
     receiveRevision: assign(({ context }, params: { remittance: Remittance }) => ({
       remittance: params.remittance,
@@ -374,6 +405,11 @@ const awaitingPayer = (onError: 'claim' | 'corrected') =>
 const RECORD_WORK = [
   { guard: 'wonAppeal' as const, target: 'reprocessing', actions: 'recordWork' as const },
   { guard: 'sendsSecondary' as const, target: 'secondary', actions: 'recordWork' as const },
+  {
+    guard: 'billsPatient' as const,
+    target: 'patientStatement',
+    actions: ['recordWork' as const, 'openAccount' as const],
+  },
   { guard: 'closesPath' as const, target: 'closed', actions: 'recordWork' as const },
   { actions: 'recordWork' as const },
 ];
@@ -550,9 +586,17 @@ export const lifecycleMachine = lifecycleSetup.createMachine({
         },
       },
     },
+    /** The statement; after billing from the workbench, the account's cycle until it is paid
+     * or written off with a reason (patient-account.ts). */
     patientStatement: {
       tags: ['phase.statement'],
-      on: { 'case.close': 'closed' },
+      on: {
+        'case.close': { guard: 'mayClose', target: 'closed' },
+        'balance.record': [
+          { guard: 'accountCloses', target: 'closed', actions: 'recordAccount' },
+          { actions: 'recordAccount' },
+        ],
+      },
     },
     closed: { type: 'final', tags: ['phase.closed'] },
   },

@@ -9,6 +9,7 @@ import { FINDING_IDS, type FindingId } from '../domain/findings';
 import { LIFECYCLE_STEPS } from '../machines/lifecycle.machine';
 import { remittanceSchema } from '../machines/remittance';
 import { workEntrySchema } from '../machines/denial-work';
+import { patientAccountSchema } from '../machines/patient-account';
 import { findingJsonSchema } from '../domain/payer/remittance/remittance-json';
 import { isoDateSchema } from '../domain/time/schema';
 import { DENIAL_ACTIONS } from '../domain/scoring/types';
@@ -90,6 +91,8 @@ export const lifecycleContextSchema = z.object({
     .optional(),
   /** Actions at a remittance (a case that starts from one); optional, so older records read. */
   work: z.array(workEntrySchema).optional(),
+  /** The patient's account after billing from the workbench (optional, so older records read). */
+  account: patientAccountSchema.optional(),
   /** The payer's revised remittances after won appeals (optional, so older records read). */
   revisions: z.array(remittanceSchema).optional(),
   /** The secondary claim with the secondary payer's answer (optional, so older records read). */

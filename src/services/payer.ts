@@ -142,13 +142,19 @@ export function buildPayerService(packs: PackSet, bundles: PayerBundles = {}): P
     problems,
     editContext,
     // The payer's policy edits (timely filing, authorization, necessity, COB) by the function
-    // `adjudicate` and `claimlab check` use, so the page and the worker predict the same denials.
+    // `adjudicate` and `claimlab check` use, so the page and the worker predict the same denials;
+    // with the fee sources, also what pricing denies (pricing-checks.ts: a code unpriced on the
+    // date, surgical-team documentation, GY lines), as `claimlab check` passes them. The page
+    // builds this service on its first scrub (src/state/payer-service.ts), so the first load
+    // carries none of it. Findings only: the app adjudicates on the claim's own reading, not on
+    // the scrub's findings (src/state/case-session.svelte.ts), so no payer result changes.
     scrub(claim, catalog, history, payer) {
       return withPayerChecks(
         claim,
         scrub(claim, editContext(catalog, history)),
         payer ?? payers.get(claim.payerId),
         statusN,
+        fees,
       );
     },
     context(payer, { catalog, history, findings, seed, receivedDate }) {

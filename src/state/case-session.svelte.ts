@@ -47,9 +47,11 @@ import {
   type SecondaryPayer,
   type SecondaryProblem,
   openingContext,
+  patientStatement,
   scoreRemittanceCase,
   type WorkChoice,
 } from './remittance-case';
+import { accountStep, openAccount, type AccountAction } from '../machines/patient-account';
 import { CaseHighlights } from './case-highlights.svelte';
 import type { WorkEntry } from '../machines/denial-work';
 
@@ -500,7 +502,29 @@ export class CaseSession {
       },
       choice,
     );
-    this.send({ type: 'denial.record', entry });
+    // Billing the patient sends the statement: the account follows on its cycle (the same
+    // patient-balance machine #/practice runs) until it is paid or written off with a reason.
+    const due =
+      entry.balance === 'bill-patient' && entry.closes
+        ? patientStatement(c.remittance, c.secondary?.remittance ?? null).due
+        : null;
+    this.send(
+      due !== null && due > 0
+        ? { type: 'denial.record', entry, account: openAccount(due, entry.at) }
+        : { type: 'denial.record', entry },
+    );
+  }
+
+  /**
+   * A step on the patient's account after billing: the next statement on its cycle, a payment,
+   * or a write-off with a reason (judged by the collection rules); returns the step's entry.
+   */
+  settle(action: AccountAction) {
+    const c = this.context;
+    if (!c?.account) return null;
+    const step = accountStep(c.account, action, c.today);
+    this.send({ type: 'balance.record', account: step.account, at: step.at });
+    return step.entry;
   }
 
   dismissNotice() {

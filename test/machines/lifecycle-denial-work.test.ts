@@ -14,6 +14,8 @@ import {
   type LifecycleEvent,
 } from '../../src/machines/lifecycle.machine';
 import type { WorkEntry } from '../../src/machines/denial-work';
+import { accountStep, openAccount } from '../../src/machines/patient-account';
+import type { Cents } from '../../src/domain/money';
 import { input, remit } from './fixtures';
 
 type Snap = SnapshotFrom<typeof lifecycleMachine>;
@@ -102,6 +104,31 @@ describe('lifecycle: actions at the remittance', () => {
     });
     expect(s.value).toBe('closed');
     expect(s.context.work?.[0]?.balance).toBe('bill-patient');
+  });
+
+  it('billing the patient with an account opened: the statement, closed only when the account closes', () => {
+    const account = openAccount(2000 as Cents, '2026-04-01');
+    const billed = run(at('paid'), {
+      type: 'denial.record',
+      entry: entry({ action: 'bill-patient', closes: true, balance: 'bill-patient' }),
+      account,
+    });
+    expect(billed.value).toBe('patientStatement');
+    expect(billed.context.account?.context.balance).toBe(2000);
+    // Not closed while the patient owes it.
+    expect(run(billed, { type: 'case.close' }).value).toBe('patientStatement');
+    const reminded = accountStep(account, { kind: 'statement' }, '2026-04-01');
+    const s = run(billed, { type: 'balance.record', account: reminded.account, at: reminded.at });
+    expect(s.value).toBe('patientStatement');
+    expect(s.context.today).toBe('2026-05-01');
+    const paid = accountStep(
+      reminded.account,
+      { kind: 'payment', amount: 2000 as Cents },
+      '2026-05-01',
+    );
+    expect(run(s, { type: 'balance.record', account: paid.account, at: paid.at }).value).toBe(
+      'closed',
+    );
   });
 
   it('is not taken while coding (nothing has been decided yet)', () => {

@@ -38,6 +38,8 @@ const fees: FeeSources = {
     rvus: [
       rvu('43239', { asstSurg: '1' }), // assistant never payable
       rvu('47562', { asstSurg: '0', coSurg: '1' }), // payable with documentation
+      rvu('99213', { globalDays: 'XXX', asstSurg: '9' }), // an office visit (status A)
+      rvu('94760', { status: 'T', globalDays: 'XXX', asstSurg: '9' }), // pulse oximetry (status T)
     ],
     gpcis: [{ key: '10112-00', state: 'AL', name: 'TEST', work: 1000, pe: 1000, mp: 1000 }],
   }),
@@ -78,5 +80,54 @@ describe('pricing denials: check predicts what adjudicate prices', () => {
     );
     expect(adj).not.toContain('CO-252');
     expect(scrub).toEqual([]);
+  });
+});
+
+/**
+ * PFS status T: "paid only if there are no other services payable under the physician fee
+ * schedule billed on the same date by the same provider" (CMS PFS Relative Value File read-me,
+ * status code T); adjudicate bundles it CO-97 + M15, and the scrub warns before the claim goes.
+ */
+describe('status T: check predicts the same-day bundling adjudicate applies', () => {
+  const visitAndOximetry = (oxDate?: string) =>
+    claim(
+      [line('99213', '120.00'), line('94760', '25.00', oxDate ? { serviceDate: oxDate } : {})],
+      { payerId: 'medicare' },
+    );
+  const scrubOf = (c: ReturnType<typeof claim>) =>
+    withPayerChecks(c, [], medicare, undefined, fees).filter((f) => f.line === 2);
+  const adjOf = (c: ReturnType<typeof claim>) =>
+    run(c, { fees }).j.lines[1]!.adjustments.map((a) => `${a.group}-${a.carc}`);
+
+  it('94760 beside an office visit on the same date: bundled CO-97 + M15, and the scrub warns', () => {
+    const c = visitAndOximetry();
+    const { j } = run(c, { fees });
+    expect(adjOf(c)).toContain('CO-97');
+    expect(j.lines[1]!.remarks).toContain('M15');
+    const f = scrubOf(c);
+    expect(f.map((x) => [x.id, x.severity])).toEqual([['pricing.status-t-bundled', 'warning']]);
+    expect(f[0]!.codes).toEqual(['94760', '99213']);
+    expect(f[0]!.reference).toMatch(/status indicator T/);
+    expect(f[0]!.reference).toContain('M15');
+  });
+
+  it('94760 on another date than the visit (line date): paid, no finding', () => {
+    const c = visitAndOximetry('2026-03-03');
+    expect(adjOf(c)).not.toContain('CO-97');
+    expect(scrubOf(c)).toEqual([]);
+  });
+
+  it('94760 billed alone: paid, no finding', () => {
+    const c = claim([line('94760', '25.00')], { payerId: 'medicare' });
+    expect(run(c, { fees }).j.lines[0]!.adjustments.map((a) => a.carc)).not.toContain('97');
+    expect(withPayerChecks(c, [], medicare, undefined, fees)).toEqual([]);
+  });
+
+  it('a commercial payer: no status T finding (a Medicare PFS rule)', () => {
+    const c = claim([line('99213', '120.00'), line('94760', '25.00')], {
+      payerId: 'commercial-ppo',
+    });
+    const fs = withPayerChecks(c, [], payer('commercial-ppo'), undefined, fees);
+    expect(fs.filter((f) => f.id === 'pricing.status-t-bundled')).toEqual([]);
   });
 });

@@ -16,6 +16,7 @@ import { withPayerOf } from '../../src/state/open-case';
 import { caseKeyOf } from '../../src/scenarios/case-key';
 import { loadShippedPacks } from '../../src/scenarios/load-node';
 import { WRONG_MOVES } from '../../src/machines/practice/decisions';
+import type { Cents } from '../../src/domain/money';
 import {
   DEFAULT_SECONDARY_ID,
   isSecondaryProblem,
@@ -175,6 +176,9 @@ describe('a case that starts from a remittance', () => {
     expect(s.step).toBe('paid');
     s.work({ kind: 'bill-patient' });
     expect(s.context!.work!.at(-1)!.right).toBe(true);
+    // The statement goes out; the case closes once the patient pays it.
+    expect(s.step).toBe('patientStatement');
+    s.settle({ kind: 'payment', amount: s.context!.account!.context.balance as Cents });
     expect(s.step).toBe('closed');
     expect(follow(s)['balance-decision']?.mark).toBe('right');
     s.close();
@@ -462,6 +466,9 @@ describe('a case that starts from a remittance', () => {
     const s = await posted('co50-abn-ga-a1c-fatigue');
     s.work({ kind: 'bill-patient' });
     expect(s.context!.work!.at(-1)!.right).toBe(true);
+    // The statement goes out; the case closes once the patient pays it.
+    expect(s.step).toBe('patientStatement');
+    s.settle({ kind: 'payment', amount: s.context!.account!.context.balance as Cents });
     expect(s.step).toBe('closed');
     expect(follow(s)['denial-action']?.mark).toBe('right');
     // Stored in the progress history like any case attempt, with its score items.
@@ -554,5 +561,93 @@ describe('starting a remittance case over', () => {
     expect(s.context!.submissions).toHaveLength(1);
     expect((await s.attempts()).length).toBe(1);
     s.close();
+  });
+});
+
+/**
+ * Billing the patient from the workbench opens the patient's account on the statement cycle the
+ * practice runs (patient-balance.machine.ts), and the case closes only when the balance is paid
+ * or written off with a reason the collection rules allow; the bill-patient decision is scored
+ * as before. See: DOMAIN.md §1 step 9; Pub. 15-1 §310 (bad debt after a reasonable collection
+ * effort); issue 15 ("Patient balance": statements on a cycle, payments, write-offs with reasons).
+ */
+describe('billing the patient from the workbench: the statement and its cycle', () => {
+  const prTotal = (s: CaseSession) =>
+    s
+      .context!.remittance!.lines.flatMap((l) => l.adjustments)
+      .filter((a) => a.group === 'PR')
+      .reduce((t, a) => t + Math.round(Number(a.amount) * 100), 0);
+
+  it('the statement shows the PR balance by line; the case stays open until the patient pays in full', async () => {
+    const s = await posted('pr1-pr2-medicare-posting');
+    s.work({ kind: 'bill-patient' });
+    expect(s.context!.work!.at(-1)!.right).toBe(true);
+    expect(s.step).toBe('patientStatement');
+    const acc = s.context!.account!;
+    // What the statement bills is the remittance's PR total (PR-1 deductible, PR-2 coinsurance).
+    expect(acc.context.owes).toBe(prTotal(s));
+    expect(acc.context.statements).toBe(1);
+    // The score of the decision is there already, and closing is refused while the balance is open.
+    expect(follow(s)['balance-decision']?.mark).toBe('right');
+    s.send({ type: 'case.close' });
+    expect(s.step).toBe('patientStatement');
+    // A partial payment: still open; the rest paid: closed, scored as before.
+    s.settle({ kind: 'payment', amount: 1000 as Cents });
+    expect(s.step).toBe('patientStatement');
+    expect(s.context!.account!.context.balance).toBe(prTotal(s) - 1000);
+    s.settle({ kind: 'payment', amount: (prTotal(s) - 1000) as Cents });
+    expect(s.step).toBe('closed');
+    expect(follow(s)['balance-decision']?.mark).toBe('right');
+    expect(follow(s)['denial-action']?.mark).toBe('right');
+    s.close();
+  });
+
+  it('reminders move the clock a cycle each; bad debt is refused before 4 statements, then closes the case', async () => {
+    const s = await posted('pr1-pr2-medicare-posting');
+    s.work({ kind: 'bill-patient' });
+    const billed = s.context!.today;
+    const early = s.settle({ kind: 'write-off', reason: 'bad-debt' })!;
+    expect(early.right).toBe(false);
+    expect(early.rationale).toMatch(/Pub\. 15-1 §310/);
+    expect(s.step).toBe('patientStatement');
+    for (let i = 0; i < 3; i++) s.settle({ kind: 'statement' });
+    expect(s.context!.account!.context.statements).toBe(4);
+    // Three cycles of 30 days after the first statement.
+    const days = (Date.parse(s.context!.today) - Date.parse(billed)) / 86_400_000;
+    expect(days).toBe(90);
+    const late = s.settle({ kind: 'write-off', reason: 'bad-debt' })!;
+    expect(late.right).toBe(true);
+    expect(s.step).toBe('closed');
+    expect(s.context!.account!.context.writeOff).toEqual({
+      reason: 'bad-debt',
+      amount: prTotal(s),
+    });
+    s.close();
+  });
+
+  it('a small-balance write-off is refused above $5.00; hardship may be written off at once', async () => {
+    const s = await posted('pr1-pr2-medicare-posting');
+    s.work({ kind: 'bill-patient' });
+    expect(prTotal(s)).toBeGreaterThan(500);
+    expect(s.settle({ kind: 'write-off', reason: 'small-balance' })!.right).toBe(false);
+    expect(s.step).toBe('patientStatement');
+    expect(s.settle({ kind: 'write-off', reason: 'hardship' })!.right).toBe(true);
+    expect(s.step).toBe('closed');
+    s.close();
+  });
+
+  it('the account is saved with the case and comes back after a reload', async () => {
+    const store = new ProgressStore(memoryStore());
+    const a = await posted('pr1-pr2-medicare-posting', store);
+    a.work({ kind: 'bill-patient' });
+    a.settle({ kind: 'payment', amount: 500 as Cents });
+    await a.flush();
+    a.close();
+    const b = session('pr1-pr2-medicare-posting', store);
+    await b.open();
+    expect(b.step).toBe('patientStatement');
+    expect(b.context!.account!.context.paid).toBe(500);
+    expect(b.context!.account!.log.map((e) => e.kind)).toEqual(['statement', 'payment']);
+    b.close();
   });
 });

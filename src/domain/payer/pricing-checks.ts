@@ -66,6 +66,8 @@ export function pricingFindings(
   const covered = (i: number) =>
     findings.some((f) => f.line === i + 1 && f.id.startsWith('coverage.'));
   const out: Finding[] = [];
+  /** The PFS status and date of each line still payable that the fee schedule prices. */
+  const priced: ({ status: string | null; date: string } | null)[] = claim.lines.map(() => null);
   claim.lines.forEach((l, i) => {
     if (!l.code) return;
     // GY on a Medicare claim: the provider says the line is excluded by statute, and Medicare
@@ -90,6 +92,7 @@ export function pricingFindings(
     const date = l.serviceDate ?? claim.serviceDate;
     if (!isIsoDate(date)) return;
     const fee = payerFee(l, claim.provider.pos, claim.provider.locality, date, payer, fees);
+    priced[i] = fee.kind === 'priced' ? { status: fee.status, date } : null;
     const notice = l.modifiers.includes('GA') || l.modifiers.includes('GY');
     if (fee.kind === 'unpriced' && payer.kind === 'medicare' && fee.status === 'N') {
       // Already said by the payer checks' exclusion finding (edits/exclusions.ts, status N).
@@ -155,6 +158,45 @@ export function pricingFindings(
         reference: `${REF}; CARC 54`,
         suggestion: `Do not bill ${roleName(role)} on ${l.code} to this payer`,
       });
+  });
+  if (payer.kind === 'medicare') out.push(...statusTFindings(claim, priced));
+  return out;
+}
+
+const REF_T =
+  'CMS PFS Relative Value File read-me, status indicator T (paid only if no other PFS service is billed on the same date by the same provider); Pub. 100-04 ch. 12 §20.4 (bundled services)';
+
+/**
+ * PFS status T (e.g. pulse oximetry 94760, a blood draw from an implanted device 36591): Medicare
+ * pays it only when no other service payable under the fee schedule (status A or R) is billed on
+ * the same date by the same provider (one claim: one rendering provider), else bundled (CO-97 +
+ * M15), as adjudicate.ts `bundleStatusT` denies it. A warning: the code is billed right, it is
+ * simply not paid beside the other service.
+ * See: CMS PFS Relative Value File read-me (status code T); Pub. 100-04 ch. 12 §20.4.
+ */
+function statusTFindings(
+  claim: Claim,
+  priced: readonly ({ status: string | null; date: string } | null)[],
+): Finding[] {
+  const out: Finding[] = [];
+  priced.forEach((p, i) => {
+    if (p?.status !== 'T') return;
+    const j = priced.findIndex(
+      (q, k) =>
+        k !== i && q !== null && (q.status === 'A' || q.status === 'R') && q.date === p.date,
+    );
+    if (j < 0) return;
+    const code = claim.lines[i]!.code;
+    const other = claim.lines[j]!.code;
+    out.push({
+      id: 'pricing.status-t-bundled',
+      severity: 'warning',
+      line: i + 1,
+      codes: [code, other],
+      message: `${code} has PFS status T: Medicare pays it only when no other fee-schedule service is billed the same day, and ${other} (line ${j + 1}) is billed on ${p.date}: the line would be bundled, CO-97 + M15.`,
+      reference: `${REF_T}; CARC 97, RARC M15`,
+      suggestion: `Expect no separate payment for ${code} beside ${other}; it is paid only when billed alone on its date`,
+    });
   });
   return out;
 }

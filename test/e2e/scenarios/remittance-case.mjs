@@ -20,8 +20,8 @@ async function chooseByKeyboard(page, name) {
   expect(await r.isChecked(), `${name} chosen`);
 }
 
-async function pressButton(page, name) {
-  await page.getByRole('button', { name, exact: true }).focus();
+async function pressButton(page, name, exact = true) {
+  await page.getByRole('button', { name, exact }).first().focus();
   await page.keyboard.press('Enter');
 }
 
@@ -86,6 +86,57 @@ export async function remittanceCaseScenario(run, base) {
       expect(await row.getByText(/Partly right/).isVisible(), 'one right and one wrong action');
       await run.axeCheck(page, 'remittance case score');
     });
+
+    await run.check(
+      'billing the patient sends the statement (balance by line, group and CARC); the case closes once the patient pays',
+      async () => {
+        await page.goto(`${base}#/case/denials-and-appeals/pr1-pr2-medicare-posting`);
+        await heading(page, 'Remittance advice received');
+        await pressButton(page, 'Post the remittance');
+        await heading(page, 'Payment posted');
+        await chooseByKeyboard(page, 'Bill the patient');
+        await pressButton(page, 'Take this action');
+        await heading(page, 'Patient statement');
+        // The statement: each line's share with its group and CARC (PR-1 deductible, PR-2 coinsurance).
+        const table = page.getByRole('table');
+        expect(await table.getByText('PR-1').first().isVisible(), 'PR-1 on the statement');
+        expect(await table.getByText('PR-2').first().isVisible(), 'PR-2 on the statement');
+        const account = page.getByRole('region', { name: 'Patient balance' });
+        const said = async () => ((await account.textContent()) ?? '').replace(/\s+/g, ' ');
+        expect(/after 1 statement/.test(await said()), 'the first statement');
+        expect(
+          (await page.getByRole('button', { name: 'Close the case and see the score' }).count()) ===
+            0,
+          'no closing while the balance is open',
+        );
+        await run.axeCheck(page, 'patient statement and balance');
+        // A small-balance write-off of more than $5.00 is refused, with the rule.
+        await page.getByLabel('Balance write-off reason').selectOption('small-balance');
+        await pressButton(page, 'Write off the balance');
+        await page
+          .locator('#account-log')
+          .getByText(/Refused:/)
+          .waitFor();
+        await pressButton(page, 'Send the next statement', false);
+        await page
+          .locator('#account-log')
+          .getByText(/Statement 2 \(a reminder\)/)
+          .waitFor();
+        expect(/after 2 statement/.test(await said()), 'the reminder counted');
+        // The patient pays the whole balance: the case closes and is scored.
+        const owed = await said();
+        const amount = /\$([\d,]+\.\d{2})/.exec(owed)?.[1]?.replace(/,/g, '') ?? '0';
+        await page.getByLabel('Payment received from the patient ($)').fill(amount);
+        await pressButton(page, 'Record the payment');
+        await heading(page, 'Your score');
+        const row = page.getByRole('row', { name: /Balance decision/ });
+        expect(
+          await row.getByText(/Right/).first().isVisible(),
+          'billing the patient scored right',
+        );
+        noPageErrors(errors);
+      },
+    );
 
     await run.check('an appeal at level 1 with the corrected code is won', async () => {
       await page.goto(`${base}#/case/denials-and-appeals/co50-redetermination-records`);
