@@ -15,6 +15,7 @@
  */
 import { closeSync, openSync, readSync } from 'node:fs';
 import { Worker, parentPort, workerData } from 'node:worker_threads';
+import { ECHO_MAX } from '../domain/claim/input-text';
 import {
   CliError,
   lineRecord,
@@ -81,6 +82,77 @@ export function mayCrossMembers(file: string): boolean {
       if (needles.some((x) => view.includes(x))) return true;
       carry = Math.min(keep, view.length);
       view.copy(buf, 0, view.length - carry);
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+const MEMBER_KEY = Buffer.from('"memberId"');
+const isJsonSpace = (b: number | undefined) => b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d;
+
+/**
+ * The member ids (as the payer ledger keys them: trimmed, cut to their first ECHO_MAX
+ * characters) that appear on more than one claim of a JSON Lines file, read from its bytes
+ * without parsing it; null when that cannot be told exactly: a `memberId` whose value is not a
+ * string literal (a number is the ledger's text of it) or holds an escape. Every `"memberId":` key
+ * of the file is counted, wherever it stands (a superset of the claims' own: counting more only
+ * keeps more). A claim whose member id is not in the set is the only claim of that member in the
+ * file: no later claim of the run can look back at it (README "The command line").
+ * Read in 1 MiB blocks, about one pass of Buffer.indexOf over the file.
+ */
+export function repeatedMembers(file: string): Set<string> | null {
+  const seen = new Set<string>();
+  const repeats = new Set<string>();
+  const block = Buffer.alloc(1024 * 1024);
+  let carry: Buffer = Buffer.alloc(0);
+  const fd = openSync(file, 'r');
+  try {
+    for (;;) {
+      const n = readSync(fd, block, 0, block.length, null);
+      const view = carry.length
+        ? Buffer.concat([carry, block.subarray(0, n)])
+        : block.subarray(0, n);
+      // Where the next view starts: a key cut at the end of this block is read again whole.
+      let keepFrom = -1;
+      let at = 0;
+      for (;;) {
+        const k = view.indexOf(MEMBER_KEY, at);
+        if (k < 0) break;
+        let i = k + MEMBER_KEY.length;
+        while (isJsonSpace(view[i])) i++;
+        if (i >= view.length) {
+          keepFrom = k;
+          break;
+        }
+        if (view[i] !== 0x3a) {
+          at = k + 1; // a string "memberId" that is not a key
+          continue;
+        }
+        i++;
+        while (isJsonSpace(view[i])) i++;
+        if (i >= view.length) {
+          keepFrom = k;
+          break;
+        }
+        if (view[i] !== 0x22) return null; // not a string literal
+        const start = i + 1;
+        let j = start;
+        while (j < view.length && view[j] !== 0x22 && view[j] !== 0x5c) j++;
+        if (j >= view.length) {
+          if (j - start > 64 * 1024) return null;
+          keepFrom = k;
+          break;
+        }
+        if (view[j] === 0x5c) return null; // an escape: the text is not the id
+        const id = view.toString('utf8', start, j).trim().slice(0, ECHO_MAX);
+        if (seen.has(id)) repeats.add(id);
+        else seen.add(id);
+        at = j + 1;
+      }
+      if (n === 0) return repeats;
+      if (keepFrom < 0) keepFrom = Math.max(at, view.length - (MEMBER_KEY.length - 1));
+      carry = Buffer.from(view.subarray(keepFrom));
     }
   } finally {
     closeSync(fd);

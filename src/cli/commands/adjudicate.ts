@@ -25,7 +25,8 @@ import { remittanceJson, type Remittance } from '../../domain/payer/remittance/r
 import { emit, openRecords, type InputRecord, type Io } from '../io';
 import { parseAdjudicationFlags } from './flags';
 import { fileLedgerStore } from '../ledger-file';
-import { mayCrossMembers } from '../sharded';
+import { mayCrossMembers, repeatedMembers } from '../sharded';
+import { ECHO_MAX } from '../../domain/claim/input-text';
 import { loadCatalog } from './check';
 import { cliPayerService } from './payer-service';
 import { claimPayer, shippedPlans } from './claim-plan';
@@ -177,7 +178,14 @@ export async function run(args: string[], io: Io): Promise<number> {
  */
 export async function prepare(args: string[], io: Io): Promise<(r: InputRecord) => string> {
   const { date, seed, history, positional } = parseAdjudicationFlags(args);
-  const ledger = await ledgerFrom(history, io, { claimsNamed: mayNameClaims(positional[0]) });
+  const claimsNamed = mayNameClaims(positional[0]);
+  // A file no claim of which names another: the members with one claim in it need no record
+  // (the file was found to be a regular file by mayNameClaims).
+  const repeats = claimsNamed ? null : repeatedMembers(positional[0]!);
+  const ledger = await ledgerFrom(history, io, {
+    claimsNamed,
+    ...(repeats ? { memberComesBack: (m: string) => repeats.has(m.slice(0, ECHO_MAX)) } : {}),
+  });
   const adjudicator = await makeAdjudicator(io, { ...(date ? { date } : {}), seed, ledger });
   return (r) => {
     const fallbackId = `claim-${r.index + 1}`;

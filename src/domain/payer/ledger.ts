@@ -176,6 +176,16 @@ export interface LedgerOptions {
    * Default true.
    */
   claimsNamed?: boolean;
+  /**
+   * With `claimsNamed: false` and a store: whether a later claim of the run may be of this member
+   * (by the member id the ledger keys: the claim's `patient.memberId`). When not, nothing would
+   * ever read what the ledger keeps of the member's claim (the look-back, the accumulators and
+   * the benefit years are read only by a later claim of the same member, and no claim names
+   * another), so the ledger keeps nothing of it: no claim text in the store, no member book. The
+   * CLI's `adjudicate` knows it from its input file's bytes (sharded.ts `repeatedMembers`; issue
+   * 11: most members of a large batch have one claim). Default: every member may come back.
+   */
+  memberComesBack?: (memberId: string) => boolean;
 }
 
 export class PayerLedger {
@@ -185,6 +195,8 @@ export class PayerLedger {
   readonly #recent: RecentClaims;
   /** False: remittances and the index by claim id are not kept (LedgerOptions.claimsNamed). */
   readonly #named: boolean;
+  /** LedgerOptions.memberComesBack (only with claimsNamed: false and a store). */
+  readonly #comesBack: ((memberId: string) => boolean) | null;
   constructor(
     store: LedgerStore | typeof KEEP_OBJECTS = memoryLedgerStore(),
     opts: LedgerOptions = {},
@@ -192,6 +204,7 @@ export class PayerLedger {
     this.#store = store === KEEP_OBJECTS ? null : store;
     this.#recent = this.#store ? new RecentClaims(4096) : NO_RECENT;
     this.#named = opts.claimsNamed ?? true;
+    this.#comesBack = !this.#named && this.#store ? (opts.memberComesBack ?? null) : null;
   }
   /**
    * payer id -> claim id or payer claim number -> the adjudication it names. Nested maps (not
@@ -250,6 +263,12 @@ export class PayerLedger {
   /** Records an adjudication (from this run or from history given by the user). */
   record(r: Remittance, payer?: PayerProfile, serviceDate?: string, claim?: Claim): void {
     if (r.status === 'rejected') return;
+    // The member's only claim of the run: nothing will read what would be kept of it.
+    const comesBack = this.#comesBack;
+    if (comesBack && claim && !r.reversal) {
+      const m = claim.patient.memberId;
+      if (m && m === r.patient.memberId && !comesBack(m)) return;
+    }
     const entry = this.#held(r, claim);
     if (r.reversal) {
       const old = this.#claim(r.payerId, r.reversal.payerClaimNumber);
