@@ -10,7 +10,7 @@ import type { CodeCatalog } from '../../domain/codes/catalog';
 import { formatMoney } from '../../domain/money';
 import { addDays } from '../../domain/time/dates';
 import { autoBiller } from '../../machines/practice/biller';
-import { Practice } from '../../machines/practice/engine';
+import { Practice, type PracticeEffects } from '../../machines/practice/engine';
 import type { Figures } from '../../machines/practice/figures';
 import { loadShippedPacks } from '../../scenarios/load-node';
 import type { PayerService } from '../../services/payer';
@@ -20,6 +20,7 @@ import { cliPayerService } from './payer-service';
 import { encounterSource } from './simulate-source';
 import { practiceEffects } from '../../services/practice-payer';
 import type { EncounterSource } from '../../domain/world/encounter';
+import { useSimulateWorker, workerPracticeEffects } from './simulate-payer';
 
 /** The practice's payer (services/practice-payer.ts), as the simulation and the app use it. */
 export { practiceEffects };
@@ -42,17 +43,36 @@ export interface PostingSummary {
   errors: Record<string, number>;
 }
 
+type SimulationResult = {
+  figures: Figures;
+  days: number;
+  until: string;
+  postings?: PostingSummary;
+};
+
+const sourceFor = (opts: SimulationOptions) =>
+  encounterSource(opts.seed, {
+    encounters: opts.encounters,
+    ...(opts.pack ? { pack: opts.pack } : {}),
+  });
+
 /** Runs the simulation and returns its figures. */
 export function simulate(
   opts: SimulationOptions,
   service: PayerService,
   catalog: CodeCatalog,
   /** Where the visits come from (default: the synthetic world over the packs' templates). */
-  source: EncounterSource = encounterSource(opts.seed, {
-    encounters: opts.encounters,
-    ...(opts.pack ? { pack: opts.pack } : {}),
-  }),
-): { figures: Figures; days: number; until: string; postings?: PostingSummary } {
+  source: EncounterSource = sourceFor(opts),
+): SimulationResult {
+  return simulateWith(opts, practiceEffects(service, catalog, opts.seed), source);
+}
+
+/** The simulation over given effects (the payer on this thread, or on a worker: simulate-payer.ts). */
+function simulateWith(
+  opts: SimulationOptions,
+  effects: PracticeEffects,
+  source: EncounterSource,
+): SimulationResult {
   const practice = new Practice(
     {
       seed: opts.seed,
@@ -61,7 +81,7 @@ export function simulate(
       // The figures count the decisions; nobody reads them one by one here.
       keepDecisions: false,
     },
-    practiceEffects(service, catalog, opts.seed),
+    effects,
   );
   const work = autoBiller({
     coderAccuracy: opts.coderAccuracy,
@@ -233,9 +253,21 @@ export function parseSimulateFlags(args: string[]): SimulationOptions & { json: 
 
 export async function run(args: string[], io: Io): Promise<number> {
   const opts = parseSimulateFlags(args);
-  const service = cliPayerService(io, { insteadOfMpfs: 'using the pack fee table' });
-  const catalog = await loadCatalog(io);
-  const r = simulate(opts, service, catalog);
+  let r: SimulationResult;
+  if (useSimulateWorker(opts.encounters)) {
+    // The payer (code sets, edits, adjudication) on a second thread, loading while this one
+    // builds the world: simulate-payer.ts.
+    const payer = workerPracticeEffects(opts.seed, io);
+    try {
+      r = simulateWith(opts, payer.effects, sourceFor(opts));
+    } finally {
+      await payer.close();
+    }
+  } else {
+    const service = cliPayerService(io, { insteadOfMpfs: 'using the pack fee table' });
+    const catalog = await loadCatalog(io);
+    r = simulate(opts, service, catalog);
+  }
   const j = figuresJson(r.figures, {
     seed: opts.seed,
     days: r.days,

@@ -48,6 +48,12 @@ export interface PracticeEffects {
   payer(id: string): PayerProfile | undefined;
   /** The payer adjudicates a claim it receives on `receivedDate` (corrections find their original). */
   adjudicate(claim: Claim, receivedDate: string): Remittance;
+  /**
+   * Optional: the same adjudication handed to a payer that works beside the practice (another
+   * thread), in the order of the calls; the answer is read when the practice needs it (the
+   * clearinghouse day, the secondary's remittance day). Without it, `adjudicate` answers at once.
+   */
+  adjudicateLater?(claim: Claim, receivedDate: string): () => Remittance;
   /** A Medicare reopening request for `claim` (originalClaimId = the ICN reopened). */
   reopen(
     claim: Claim,
@@ -91,13 +97,17 @@ interface AgendaItem {
   kind: AgendaKind;
 }
 
+/** A remittance the payer sent, or the way to read it when it is still being worked on. */
+type Pending = Remittance | (() => Remittance) | null;
+const settle = (p: Pending): Remittance | null => (typeof p === 'function' ? p() : p);
+
 interface Case {
   enc: GeneratedEncounter;
   actor: ClaimActor;
   claim: Claim | null;
   remit: Remittance | null;
-  pending: Remittance | null;
-  secondaryPending: Remittance | null;
+  pending: Pending;
+  secondaryPending: Pending;
   codedCorrectly: boolean;
   billed: number;
   collected: number;
@@ -149,7 +159,11 @@ export interface PracticeJson {
   seed: number;
   today: string;
   behaviour: PayerBehaviour[];
-  cases: (Omit<Case, 'actor' | 'queue'> & { snapshot: Record<string, unknown> })[];
+  cases: (Omit<Case, 'actor' | 'queue' | 'pending' | 'secondaryPending'> & {
+    snapshot: Record<string, unknown>;
+    pending: Remittance | null;
+    secondaryPending: Remittance | null;
+  })[];
   agenda: [string, AgendaItem[]][];
   decisions: Decision[];
   tally: Record<string, unknown>;
@@ -499,7 +513,8 @@ export class Practice {
     const b = this.#payerBehaviour(claim.payerId);
     const received = addDays(this.today, b.clearinghouseDays);
     c.claim = claim;
-    c.pending = this.#effects.adjudicate(claim, received);
+    c.pending =
+      this.#effects.adjudicateLater?.(claim, received) ?? this.#effects.adjudicate(claim, received);
     this.#tally.claimsSubmitted++;
     this.#send(c, { type: 'claim.submit', at: this.today, dueOn: received });
     this.#schedule(received, { id: c.enc.id, kind: 'clearinghouse' });
@@ -866,7 +881,9 @@ export class Practice {
       `${c.claim.claimId}-S`,
       this.today,
     );
-    c.secondaryPending = this.#effects.adjudicate(claim, addDays(this.today, b.clearinghouseDays));
+    const received = addDays(this.today, b.clearinghouseDays);
+    c.secondaryPending =
+      this.#effects.adjudicateLater?.(claim, received) ?? this.#effects.adjudicate(claim, received);
     this.#tally.claimsSubmitted++;
     this.#schedule(due, { id, kind: 'secondary' });
   }
@@ -989,16 +1006,18 @@ export class Practice {
     switch (kind) {
       case 'clearinghouse': {
         if (s !== 'submitted' || !c.pending) return;
-        if (c.pending.status === 'rejected') {
+        const p = settle(c.pending)!;
+        c.pending = p;
+        if (p.status === 'rejected') {
           this.#tally.rejections++;
           this.#firstPassIs(c, 'rejected');
-          const reasons = c.pending.findings.filter((f) => f.severity === 'error').map((f) => f.id);
-          this.#collect(c.pending);
+          const reasons = p.findings.filter((f) => f.severity === 'error').map((f) => f.id);
+          this.#collect(p);
           c.pending = null;
           this.#send(c, { type: 'clearinghouse.rejected', at, reasons });
           return;
         }
-        const b = this.#payerBehaviour(c.pending.payerId);
+        const b = this.#payerBehaviour(p.payerId);
         const drawn = addDays(
           at,
           this.#between(
@@ -1008,14 +1027,14 @@ export class Practice {
             b.processingDays.max,
           ),
         );
-        const due = c.pending.remitDate > drawn ? c.pending.remitDate : drawn;
+        const due = p.remitDate > drawn ? p.remitDate : drawn;
         this.#send(c, { type: 'clearinghouse.accepted', at, dueOn: due });
         this.#schedule(due, { id: c.enc.id, kind: 'remit' });
         return;
       }
       case 'remit': {
         if ((s !== 'payerProcessing' && s !== 'reopening') || !c.pending) return;
-        const r = c.pending;
+        const r = settle(c.pending)!;
         c.pending = null;
         c.remit = r;
         this.#collect(r);
@@ -1026,7 +1045,7 @@ export class Practice {
       }
       case 'secondary': {
         if (s !== 'secondary' || !c.secondaryPending) return;
-        const r = c.secondaryPending;
+        const r = settle(c.secondaryPending)!;
         c.secondaryPending = null;
         this.#collect(r);
         const e = expectedPosting(r);
@@ -1152,8 +1171,8 @@ export class Practice {
         snapshot: c.actor.getPersistedSnapshot() as unknown as Record<string, unknown>,
         claim: c.claim,
         remit: c.remit,
-        pending: c.pending,
-        secondaryPending: c.secondaryPending,
+        pending: settle(c.pending),
+        secondaryPending: settle(c.secondaryPending),
         codedCorrectly: c.codedCorrectly,
         billed: c.billed,
         collected: c.collected,
