@@ -468,6 +468,11 @@ export class Practice {
         : 'Differs from what the documentation supports (ICD-10-CM Guidelines IV; CPT; NUCC item 1a member ID).',
       encounterId: id,
     });
+    // Created, scrubbed clean and submitted: from `coding`, one machine step (claim.send).
+    if (stateOf(c) === 'coding') {
+      this.#submit(c, this.#claimOf(c, coding), 'claim.send');
+      return;
+    }
     this.#send(c, { type: 'claim.create', at: this.today });
     this.#send(c, { type: 'claim.scrub', at: this.today, errors: 0 });
     this.#submit(c, this.#claimOf(c, coding));
@@ -509,14 +514,14 @@ export class Practice {
     };
   }
 
-  #submit(c: Case, claim: Claim): void {
+  #submit(c: Case, claim: Claim, type: 'claim.submit' | 'claim.send' = 'claim.submit'): void {
     const b = this.#payerBehaviour(claim.payerId);
     const received = addDays(this.today, b.clearinghouseDays);
     c.claim = claim;
     c.pending =
       this.#effects.adjudicateLater?.(claim, received) ?? this.#effects.adjudicate(claim, received);
     this.#tally.claimsSubmitted++;
-    this.#send(c, { type: 'claim.submit', at: this.today, dueOn: received });
+    this.#send(c, { type, at: this.today, dueOn: received });
     this.#schedule(received, { id: c.enc.id, kind: 'clearinghouse' });
   }
 
