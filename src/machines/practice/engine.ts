@@ -23,7 +23,9 @@ import type { GeneratedEncounter, PayerBehaviour } from '../../domain/world/enco
 import type { Evidence } from '../appeal-merit';
 import {
   claimMachine,
+  initialClaimContext,
   type ClaimMachineEvent,
+  type ClaimMachineInput,
   type RemitSummary,
   type WriteOffReason,
 } from '../claim.machine';
@@ -299,15 +301,19 @@ export class Practice {
   admit(enc: GeneratedEncounter): void {
     const primary = enc.coverage[0];
     const payer = primary ? this.#effects.payer(primary.payerId) : undefined;
+    const input: ClaimMachineInput = {
+      encounterId: enc.id,
+      payerId: primary?.payerId ?? '',
+      corrections: payer?.corrections ?? 'frequency-7-8',
+      qmb: enc.patient.dualStatus === 'qmb' || enc.patient.dualStatus === 'qmb-plus',
+      hasSecondary: enc.coverage.length > 1,
+      serviceDate: enc.serviceDate,
+    };
+    // The machine starts where `coding.start` takes a new encounter (a step with no actions and
+    // no decision), resolved instead of run: one machine step less per visit.
     const actor = createActor(claimMachine, {
-      input: {
-        encounterId: enc.id,
-        payerId: primary?.payerId ?? '',
-        corrections: payer?.corrections ?? 'frequency-7-8',
-        qmb: enc.patient.dualStatus === 'qmb' || enc.patient.dualStatus === 'qmb-plus',
-        hasSecondary: enc.coverage.length > 1,
-        serviceDate: enc.serviceDate,
-      },
+      snapshot: claimMachine.resolveState({ value: 'coding', context: initialClaimContext(input) }),
+      input,
     }).start();
     const billed = enc.answer.lines.reduce((a, l) => a + l.charge, 0);
     const c: Case = {
@@ -328,7 +334,8 @@ export class Practice {
     this.#cases.set(enc.id, c);
     this.#tally.encounters++;
     this.#tally.charges += billed;
-    this.#send(c, { type: 'coding.start', at: this.today });
+    this.#changed.add(enc.id);
+    this.#refile(c);
   }
 
   #send(c: Case, e: ClaimMachineEvent): void {
