@@ -78,7 +78,15 @@ const STALL_MS = 120_000;
 export function workerPracticeEffects(
   seed: number,
   io: Io,
-): { effects: PracticeEffects; close(): Promise<void> } {
+): {
+  effects: PracticeEffects;
+  /**
+   * Work this thread may do while it waits for an answer (the next visit, generated ahead): one
+   * small step per call, true while there was something to do.
+   */
+  whileWaiting: (() => boolean) | null;
+  close(): Promise<void>;
+} {
   const { port1: port, port2 } = new MessageChannel();
   const signal = new SharedArrayBuffer(4);
   const counter = new Int32Array(signal);
@@ -117,6 +125,7 @@ export function workerPracticeEffects(
         continue;
       }
       if (!wait) return;
+      if (out.whileWaiting?.()) continue;
       if (exited || Date.now() - since > STALL_MS)
         throw new Error('the payer worker thread stopped answering');
       Atomics.wait(counter, 0, seen, 1000);
@@ -134,6 +143,7 @@ export function workerPracticeEffects(
     return sent++;
   };
 
+  const out: { whileWaiting: (() => boolean) | null } = { whileWaiting: null };
   const effects: PracticeEffects = {
     payer: (id) => payers.get(id),
     adjudicate: (claim, date) => answer<Remittance>(ask({ op: 'adjudicate', claim, date })),
@@ -146,6 +156,12 @@ export function workerPracticeEffects(
   };
   return {
     effects,
+    get whileWaiting() {
+      return out.whileWaiting;
+    },
+    set whileWaiting(f) {
+      out.whileWaiting = f;
+    },
     async close() {
       // Messages still on the way (a stderr line) are shown before the worker ends.
       if (!exited) port.postMessage({ op: 'end' } satisfies Request);

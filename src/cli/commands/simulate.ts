@@ -19,7 +19,7 @@ import { loadCatalog } from './check';
 import { cliPayerService } from './payer-service';
 import { encounterSource } from './simulate-source';
 import { practiceEffects } from '../../services/practice-payer';
-import type { EncounterSource } from '../../domain/world/encounter';
+import type { EncounterSource, GeneratedEncounter } from '../../domain/world/encounter';
 import { useSimulateWorker, workerPracticeEffects } from './simulate-payer';
 
 /** The practice's payer (services/practice-payer.ts), as the simulation and the app use it. */
@@ -65,6 +65,40 @@ export function simulate(
   source: EncounterSource = sourceFor(opts),
 ): SimulationResult {
   return simulateWith(opts, practiceEffects(service, catalog, opts.seed), source);
+}
+
+/** Visits generated ahead of the practice (at most this many). */
+const AHEAD = 2000;
+
+/**
+ * `source` with visits generated ahead: `generate` draws the next one into a queue (while the
+ * practice waits for the payer), `next` hands them out in order. The same visits in the same
+ * order: the world does not depend on the practice.
+ */
+function aheadOf(source: EncounterSource): EncounterSource & { generate: () => boolean } {
+  const queue: (GeneratedEncounter | null)[] = [];
+  let head = 0;
+  let ended = false;
+  return {
+    world: source.world,
+    generate() {
+      if (ended || queue.length - head >= AHEAD) return false;
+      const e = source.next();
+      if (!e) ended = true;
+      queue.push(e);
+      return true;
+    },
+    next() {
+      if (head === queue.length) return ended ? null : source.next();
+      const e = queue[head]!;
+      queue[head++] = null;
+      if (head === queue.length) {
+        queue.length = 0;
+        head = 0;
+      }
+      return e;
+    },
+  };
 }
 
 /** The simulation over given effects (the payer on this thread, or on a worker: simulate-payer.ts). */
@@ -259,7 +293,10 @@ export async function run(args: string[], io: Io): Promise<number> {
     // builds the world: simulate-payer.ts.
     const payer = workerPracticeEffects(opts.seed, io);
     try {
-      r = simulateWith(opts, payer.effects, sourceFor(opts));
+      // While the practice waits for a remittance, the world generates the visits to come.
+      const source = aheadOf(sourceFor(opts));
+      payer.whileWaiting = source.generate;
+      r = simulateWith(opts, payer.effects, source);
     } finally {
       await payer.close();
     }
