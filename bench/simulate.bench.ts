@@ -8,7 +8,8 @@
  *   the warm-up included);
  * - the real command, `claimlab simulate --seed 1 --encounters N --json`, in a child process
  *   (the compiled CLI, as `npm run -s claimlab` runs it): wall, CPU and peak RSS, start-up and
- *   code-set loading included.
+ *   code-set loading included. There the payer runs on a second thread
+ *   (src/cli/commands/simulate-payer.ts); in this process it runs on this one.
  * `SIM_BENCH_N` sets the count; `SIM_BENCH_CLI=0` skips the child process. On a shared machine
  * CPU time is the steadier figure. Runs under `npm run bench -- simulate` or alone:
  * `npx tsx bench/simulate.bench.ts`.

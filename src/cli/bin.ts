@@ -9,6 +9,11 @@ import { enableWorkers, isCliWorker, runWorker } from './parallel';
 import { runAsProcess } from './main';
 import { filePackCache } from './pack-cache';
 import { isShardWorker, runShard } from './sharded';
+import {
+  enableSimulateWorker,
+  isSimulatePayerWorker,
+  runSimulatePayer,
+} from './commands/simulate-payer';
 
 // The validated shipped packs, kept beside the compiled CLI (src/cli/pack-cache.ts).
 const self = fileURLToPath(import.meta.url);
@@ -19,7 +24,9 @@ const usePacksCache = async () => {
 
 if (isCliWorker()) void usePacksCache().then(runWorker);
 else if (isShardWorker()) void usePacksCache().then(runShard);
+else if (isSimulatePayerWorker()) void usePacksCache().then(runSimulatePayer);
 else {
   enableWorkers(import.meta.url);
+  enableSimulateWorker(import.meta.url);
   runAsProcess(usePacksCache);
 }

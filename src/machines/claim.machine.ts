@@ -98,6 +98,12 @@ export type ClaimMachineEvent =
   | ({ type: 'claim.scrub'; errors: number } & At)
   | ({ type: 'coding.edit' } & At)
   | ({ type: 'claim.submit'; dueOn: string } & At)
+  /**
+   * The coded claim created, scrubbed clean and submitted in one step (`claim.create`,
+   * `claim.scrub` with no errors and `claim.submit`): the automatic biller's claims, one machine
+   * step instead of three.
+   */
+  | ({ type: 'claim.send'; dueOn: string } & At)
   | ({ type: 'clearinghouse.accepted'; dueOn: string } & At)
   | ({ type: 'clearinghouse.rejected'; reasons: string[] } & At)
   | ({ type: 'claim.fix' } & At)
@@ -475,7 +481,12 @@ export const claimMachine = setup({
   initial: 'encounter',
   states: {
     encounter: { on: { 'coding.start': 'coding' } },
-    coding: { on: { 'claim.create': 'claim' } },
+    coding: {
+      on: {
+        'claim.create': 'claim',
+        'claim.send': { target: 'submitted', actions: 'submit' },
+      },
+    },
     claim: { on: { 'claim.scrub': 'scrub', 'coding.edit': 'coding' } },
     scrub: {
       on: {

@@ -121,6 +121,20 @@ const ncci0 = remit(
 const wrong = (s: Snap): Decision[] => s.context.decisions.filter((d) => !d.right);
 
 describe('claim machine: the lifecycle', () => {
+  it('claim.send from coding is claim.create, a clean claim.scrub and claim.submit in one step', () => {
+    const three = run(toSubmitted);
+    const one = run([
+      { type: 'coding.start', at },
+      { type: 'claim.send', at, dueOn: '2026-03-22' },
+    ]);
+    expect(one.value).toBe('submitted');
+    expect(one.context).toEqual(three.context);
+    expect(one.context.submissions).toBe(1);
+    // Only from coding: a claim already created takes the steps one by one.
+    const created = run([...toSubmitted.slice(0, 2), { type: 'claim.send', at, dueOn: 'x' }]);
+    expect(created.value).toBe('claim');
+  });
+
   it('a clean claim: encounter to paid to closed', () => {
     const s = run([
       ...toSubmitted,

@@ -138,6 +138,34 @@ describe('the practice engine', () => {
     expect(resumed.decisions).toEqual(straight.decisions);
   });
 
+  it('a payer that answers later (adjudicateLater) gives the same run, read only when due', () => {
+    const straight = runPractice(6, 150, practiceEffects(service, catalog, 6));
+    // The payer adjudicates in the order of the calls (as simulate's payer thread does); the
+    // practice reads each answer on its clearinghouse or secondary-remittance day, or at a save.
+    const base = practiceEffects(service, catalog, 6);
+    let asked = 0;
+    let read = 0;
+    const later: PracticeEffects = {
+      ...base,
+      adjudicateLater: (claim, date) => {
+        asked++;
+        const r = base.adjudicate(claim, date);
+        let seen = false;
+        return () => {
+          if (!seen) read++;
+          seen = true;
+          return r;
+        };
+      },
+    };
+    const deferred = runPractice(6, 150, later, 30);
+    expect(deferred.figures()).toEqual(straight.figures());
+    expect(deferred.decisions).toEqual(straight.decisions);
+    expect(asked).toBe(straight.figures().claimsSubmitted);
+    expect(read).toBeGreaterThan(0);
+    expect(read).toBeLessThanOrEqual(asked);
+  });
+
   it('a trainee works a rejection: appealing it is a wrong move, fixing it is right', () => {
     const source = fixedEncounterSource(9, { encounters: 1 });
     const effects = practiceEffects(service, catalog, 9);

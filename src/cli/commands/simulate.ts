@@ -10,7 +10,7 @@ import type { CodeCatalog } from '../../domain/codes/catalog';
 import { formatMoney } from '../../domain/money';
 import { addDays } from '../../domain/time/dates';
 import { autoBiller } from '../../machines/practice/biller';
-import { Practice } from '../../machines/practice/engine';
+import { Practice, type PracticeEffects } from '../../machines/practice/engine';
 import type { Figures } from '../../machines/practice/figures';
 import { loadShippedPacks } from '../../scenarios/load-node';
 import type { PayerService } from '../../services/payer';
@@ -19,7 +19,8 @@ import { loadCatalog } from './check';
 import { cliPayerService } from './payer-service';
 import { encounterSource } from './simulate-source';
 import { practiceEffects } from '../../services/practice-payer';
-import type { EncounterSource } from '../../domain/world/encounter';
+import type { EncounterSource, GeneratedEncounter } from '../../domain/world/encounter';
+import { useSimulateWorker, workerPracticeEffects } from './simulate-payer';
 
 /** The practice's payer (services/practice-payer.ts), as the simulation and the app use it. */
 export { practiceEffects };
@@ -42,17 +43,70 @@ export interface PostingSummary {
   errors: Record<string, number>;
 }
 
+type SimulationResult = {
+  figures: Figures;
+  days: number;
+  until: string;
+  postings?: PostingSummary;
+};
+
+const sourceFor = (opts: SimulationOptions) =>
+  encounterSource(opts.seed, {
+    encounters: opts.encounters,
+    ...(opts.pack ? { pack: opts.pack } : {}),
+  });
+
 /** Runs the simulation and returns its figures. */
 export function simulate(
   opts: SimulationOptions,
   service: PayerService,
   catalog: CodeCatalog,
   /** Where the visits come from (default: the synthetic world over the packs' templates). */
-  source: EncounterSource = encounterSource(opts.seed, {
-    encounters: opts.encounters,
-    ...(opts.pack ? { pack: opts.pack } : {}),
-  }),
-): { figures: Figures; days: number; until: string; postings?: PostingSummary } {
+  source: EncounterSource = sourceFor(opts),
+): SimulationResult {
+  return simulateWith(opts, practiceEffects(service, catalog, opts.seed), source);
+}
+
+/** Visits generated ahead of the practice (at most this many). */
+const AHEAD = 2000;
+
+/**
+ * `source` with visits generated ahead: `generate` draws the next one into a queue (while the
+ * practice waits for the payer), `next` hands them out in order. The same visits in the same
+ * order: the world does not depend on the practice.
+ */
+function aheadOf(source: EncounterSource): EncounterSource & { generate: () => boolean } {
+  const queue: (GeneratedEncounter | null)[] = [];
+  let head = 0;
+  let ended = false;
+  return {
+    world: source.world,
+    generate() {
+      if (ended || queue.length - head >= AHEAD) return false;
+      const e = source.next();
+      if (!e) ended = true;
+      queue.push(e);
+      return true;
+    },
+    next() {
+      if (head === queue.length) return ended ? null : source.next();
+      const e = queue[head]!;
+      queue[head++] = null;
+      if (head === queue.length) {
+        queue.length = 0;
+        head = 0;
+      }
+      return e;
+    },
+  };
+}
+
+/** The simulation over given effects (the payer on this thread, or on a worker: simulate-payer.ts). */
+function simulateWith(
+  opts: SimulationOptions,
+  effects: PracticeEffects,
+  source: EncounterSource,
+): SimulationResult {
   const practice = new Practice(
     {
       seed: opts.seed,
@@ -61,7 +115,7 @@ export function simulate(
       // The figures count the decisions; nobody reads them one by one here.
       keepDecisions: false,
     },
-    practiceEffects(service, catalog, opts.seed),
+    effects,
   );
   const work = autoBiller({
     coderAccuracy: opts.coderAccuracy,
@@ -233,9 +287,24 @@ export function parseSimulateFlags(args: string[]): SimulationOptions & { json: 
 
 export async function run(args: string[], io: Io): Promise<number> {
   const opts = parseSimulateFlags(args);
-  const service = cliPayerService(io, { insteadOfMpfs: 'using the pack fee table' });
-  const catalog = await loadCatalog(io);
-  const r = simulate(opts, service, catalog);
+  let r: SimulationResult;
+  if (useSimulateWorker(opts.encounters)) {
+    // The payer (code sets, edits, adjudication) on a second thread, loading while this one
+    // builds the world: simulate-payer.ts.
+    const payer = workerPracticeEffects(opts.seed, io);
+    try {
+      // While the practice waits for a remittance, the world generates the visits to come.
+      const source = aheadOf(sourceFor(opts));
+      payer.whileWaiting = source.generate;
+      r = simulateWith(opts, payer.effects, source);
+    } finally {
+      await payer.close();
+    }
+  } else {
+    const service = cliPayerService(io, { insteadOfMpfs: 'using the pack fee table' });
+    const catalog = await loadCatalog(io);
+    r = simulate(opts, service, catalog);
+  }
   const j = figuresJson(r.figures, {
     seed: opts.seed,
     days: r.days,

@@ -23,7 +23,9 @@ import type { GeneratedEncounter, PayerBehaviour } from '../../domain/world/enco
 import type { Evidence } from '../appeal-merit';
 import {
   claimMachine,
+  initialClaimContext,
   type ClaimMachineEvent,
+  type ClaimMachineInput,
   type RemitSummary,
   type WriteOffReason,
 } from '../claim.machine';
@@ -48,6 +50,12 @@ export interface PracticeEffects {
   payer(id: string): PayerProfile | undefined;
   /** The payer adjudicates a claim it receives on `receivedDate` (corrections find their original). */
   adjudicate(claim: Claim, receivedDate: string): Remittance;
+  /**
+   * Optional: the same adjudication handed to a payer that works beside the practice (another
+   * thread), in the order of the calls; the answer is read when the practice needs it (the
+   * clearinghouse day, the secondary's remittance day). Without it, `adjudicate` answers at once.
+   */
+  adjudicateLater?(claim: Claim, receivedDate: string): () => Remittance;
   /** A Medicare reopening request for `claim` (originalClaimId = the ICN reopened). */
   reopen(
     claim: Claim,
@@ -91,13 +99,17 @@ interface AgendaItem {
   kind: AgendaKind;
 }
 
+/** A remittance the payer sent, or the way to read it when it is still being worked on. */
+type Pending = Remittance | (() => Remittance) | null;
+const settle = (p: Pending): Remittance | null => (typeof p === 'function' ? p() : p);
+
 interface Case {
   enc: GeneratedEncounter;
   actor: ClaimActor;
   claim: Claim | null;
   remit: Remittance | null;
-  pending: Remittance | null;
-  secondaryPending: Remittance | null;
+  pending: Pending;
+  secondaryPending: Pending;
   codedCorrectly: boolean;
   billed: number;
   collected: number;
@@ -149,7 +161,11 @@ export interface PracticeJson {
   seed: number;
   today: string;
   behaviour: PayerBehaviour[];
-  cases: (Omit<Case, 'actor' | 'queue'> & { snapshot: Record<string, unknown> })[];
+  cases: (Omit<Case, 'actor' | 'queue' | 'pending' | 'secondaryPending'> & {
+    snapshot: Record<string, unknown>;
+    pending: Remittance | null;
+    secondaryPending: Remittance | null;
+  })[];
   agenda: [string, AgendaItem[]][];
   decisions: Decision[];
   tally: Record<string, unknown>;
@@ -285,15 +301,19 @@ export class Practice {
   admit(enc: GeneratedEncounter): void {
     const primary = enc.coverage[0];
     const payer = primary ? this.#effects.payer(primary.payerId) : undefined;
+    const input: ClaimMachineInput = {
+      encounterId: enc.id,
+      payerId: primary?.payerId ?? '',
+      corrections: payer?.corrections ?? 'frequency-7-8',
+      qmb: enc.patient.dualStatus === 'qmb' || enc.patient.dualStatus === 'qmb-plus',
+      hasSecondary: enc.coverage.length > 1,
+      serviceDate: enc.serviceDate,
+    };
+    // The machine starts where `coding.start` takes a new encounter (a step with no actions and
+    // no decision), resolved instead of run: one machine step less per visit.
     const actor = createActor(claimMachine, {
-      input: {
-        encounterId: enc.id,
-        payerId: primary?.payerId ?? '',
-        corrections: payer?.corrections ?? 'frequency-7-8',
-        qmb: enc.patient.dualStatus === 'qmb' || enc.patient.dualStatus === 'qmb-plus',
-        hasSecondary: enc.coverage.length > 1,
-        serviceDate: enc.serviceDate,
-      },
+      snapshot: claimMachine.resolveState({ value: 'coding', context: initialClaimContext(input) }),
+      input,
     }).start();
     const billed = enc.answer.lines.reduce((a, l) => a + l.charge, 0);
     const c: Case = {
@@ -314,7 +334,8 @@ export class Practice {
     this.#cases.set(enc.id, c);
     this.#tally.encounters++;
     this.#tally.charges += billed;
-    this.#send(c, { type: 'coding.start', at: this.today });
+    this.#changed.add(enc.id);
+    this.#refile(c);
   }
 
   #send(c: Case, e: ClaimMachineEvent): void {
@@ -454,6 +475,11 @@ export class Practice {
         : 'Differs from what the documentation supports (ICD-10-CM Guidelines IV; CPT; NUCC item 1a member ID).',
       encounterId: id,
     });
+    // Created, scrubbed clean and submitted: from `coding`, one machine step (claim.send).
+    if (stateOf(c) === 'coding') {
+      this.#submit(c, this.#claimOf(c, coding), 'claim.send');
+      return;
+    }
     this.#send(c, { type: 'claim.create', at: this.today });
     this.#send(c, { type: 'claim.scrub', at: this.today, errors: 0 });
     this.#submit(c, this.#claimOf(c, coding));
@@ -495,13 +521,14 @@ export class Practice {
     };
   }
 
-  #submit(c: Case, claim: Claim): void {
+  #submit(c: Case, claim: Claim, type: 'claim.submit' | 'claim.send' = 'claim.submit'): void {
     const b = this.#payerBehaviour(claim.payerId);
     const received = addDays(this.today, b.clearinghouseDays);
     c.claim = claim;
-    c.pending = this.#effects.adjudicate(claim, received);
+    c.pending =
+      this.#effects.adjudicateLater?.(claim, received) ?? this.#effects.adjudicate(claim, received);
     this.#tally.claimsSubmitted++;
-    this.#send(c, { type: 'claim.submit', at: this.today, dueOn: received });
+    this.#send(c, { type, at: this.today, dueOn: received });
     this.#schedule(received, { id: c.enc.id, kind: 'clearinghouse' });
   }
 
@@ -866,7 +893,9 @@ export class Practice {
       `${c.claim.claimId}-S`,
       this.today,
     );
-    c.secondaryPending = this.#effects.adjudicate(claim, addDays(this.today, b.clearinghouseDays));
+    const received = addDays(this.today, b.clearinghouseDays);
+    c.secondaryPending =
+      this.#effects.adjudicateLater?.(claim, received) ?? this.#effects.adjudicate(claim, received);
     this.#tally.claimsSubmitted++;
     this.#schedule(due, { id, kind: 'secondary' });
   }
@@ -989,16 +1018,18 @@ export class Practice {
     switch (kind) {
       case 'clearinghouse': {
         if (s !== 'submitted' || !c.pending) return;
-        if (c.pending.status === 'rejected') {
+        const p = settle(c.pending)!;
+        c.pending = p;
+        if (p.status === 'rejected') {
           this.#tally.rejections++;
           this.#firstPassIs(c, 'rejected');
-          const reasons = c.pending.findings.filter((f) => f.severity === 'error').map((f) => f.id);
-          this.#collect(c.pending);
+          const reasons = p.findings.filter((f) => f.severity === 'error').map((f) => f.id);
+          this.#collect(p);
           c.pending = null;
           this.#send(c, { type: 'clearinghouse.rejected', at, reasons });
           return;
         }
-        const b = this.#payerBehaviour(c.pending.payerId);
+        const b = this.#payerBehaviour(p.payerId);
         const drawn = addDays(
           at,
           this.#between(
@@ -1008,14 +1039,14 @@ export class Practice {
             b.processingDays.max,
           ),
         );
-        const due = c.pending.remitDate > drawn ? c.pending.remitDate : drawn;
+        const due = p.remitDate > drawn ? p.remitDate : drawn;
         this.#send(c, { type: 'clearinghouse.accepted', at, dueOn: due });
         this.#schedule(due, { id: c.enc.id, kind: 'remit' });
         return;
       }
       case 'remit': {
         if ((s !== 'payerProcessing' && s !== 'reopening') || !c.pending) return;
-        const r = c.pending;
+        const r = settle(c.pending)!;
         c.pending = null;
         c.remit = r;
         this.#collect(r);
@@ -1026,7 +1057,7 @@ export class Practice {
       }
       case 'secondary': {
         if (s !== 'secondary' || !c.secondaryPending) return;
-        const r = c.secondaryPending;
+        const r = settle(c.secondaryPending)!;
         c.secondaryPending = null;
         this.#collect(r);
         const e = expectedPosting(r);
@@ -1152,8 +1183,8 @@ export class Practice {
         snapshot: c.actor.getPersistedSnapshot() as unknown as Record<string, unknown>,
         claim: c.claim,
         remit: c.remit,
-        pending: c.pending,
-        secondaryPending: c.secondaryPending,
+        pending: settle(c.pending),
+        secondaryPending: settle(c.secondaryPending),
         codedCorrectly: c.codedCorrectly,
         billed: c.billed,
         collected: c.collected,
