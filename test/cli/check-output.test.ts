@@ -64,37 +64,6 @@ describe('check output line', () => {
     }
   });
 
-  it('findings repeating an earlier message (memoised text) are exact whatever else differs', () => {
-    // The writer keeps each finding's text by its message: a finding with the same message and
-    // another id, severity, line, codes (longer, shorter, changed in place), reference or
-    // suggestion must not get the earlier text.
-    const pool = fc.record({
-      id: fc.constantFrom('code.invalid', 'ncci.ptp'),
-      severity: fc.constantFrom('error', 'info'),
-      line: fc.constantFrom(null, 1, 2),
-      codes: fc.constantFrom([], ['99213'], ['99213', '25'], ['99214']),
-      message: fc.constantFrom('m', 'n "q"', '\u2028'),
-      reference: fc.constantFrom('r', 's'),
-      suggestion: fc.constantFrom(undefined, 'x', ''),
-    });
-    fc.assert(
-      fc.property(fc.array(fc.array(pool, { maxLength: 4 }), { maxLength: 20 }), (claims) => {
-        claims.forEach((fs, i) => {
-          const findings = fs.map((f) => {
-            const out = { ...f, codes: [...f.codes] } as Finding;
-            if (out.suggestion === undefined) delete out.suggestion;
-            return out;
-          });
-          expect(checkLine(`C${i}`, findings)).toBe(reference(`C${i}`, findings));
-          // The same finding objects changed in place after being written.
-          for (const f of findings) f.codes.push('X');
-          expect(checkLine(`C${i}`, findings)).toBe(reference(`C${i}`, findings));
-        });
-      }),
-      { numRuns: 500, seed: 7 },
-    );
-  });
-
   it('an unexpected shape is still what JSON.stringify prints', () => {
     const odd = [
       { id: 'code.invalid', severity: 'error', line: '3', codes: [], message: 'x', reference: 'r' },

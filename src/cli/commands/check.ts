@@ -144,68 +144,10 @@ const quoteRepeated = (s: string): string => {
 };
 
 /**
- * The JSON text of a finding whose fields repeat from claim to claim (the same rule on the same
- * codes and line gives the same message: most findings of a batch are repeats), made once and
- * found again by its message. An entry is used only when every field printed is the same.
- */
-interface Fragment {
-  id: string;
-  severity: string;
-  line: number | null;
-  codes: readonly unknown[];
-  reference: string;
-  suggestion: string | undefined;
-  text: string;
-}
-const fragments = new Map<string, Fragment>();
-
-const sameFinding = (f: Finding, c: Fragment): boolean => {
-  if (
-    f.id !== c.id ||
-    f.severity !== c.severity ||
-    f.line !== c.line ||
-    f.reference !== c.reference ||
-    f.suggestion !== c.suggestion
-  )
-    return false;
-  const a = f.codes;
-  const b = c.codes;
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-};
-
-/** A finding's JSON text, byte for byte JSON.stringify(findingJson(f)) for a `plain` finding. */
-function findingText(f: Finding): string {
-  const c = fragments.get(f.message);
-  if (c !== undefined && sameFinding(f, c)) return c.text;
-  let s = `{"id":${quoteRepeated(f.id)},"severity":${quoteRepeated(f.severity)},"line":${
-    typeof f.line === 'number' && Number.isFinite(f.line) ? String(f.line) : 'null'
-  },"codes":${JSON.stringify(f.codes)},"message":${JSON.stringify(f.message)},"reference":${quoteRepeated(f.reference)}`;
-  if (f.suggestion !== undefined) s += `,"suggestion":${JSON.stringify(f.suggestion)}`;
-  s += '}';
-  // Only codes that are strings are compared by value (anything else could change in place).
-  if (f.codes.every((x) => typeof x === 'string')) {
-    if (fragments.size >= 8192) fragments.clear();
-    fragments.set(f.message, {
-      id: f.id,
-      severity: f.severity,
-      line: f.line,
-      codes: f.codes.slice(),
-      reference: f.reference,
-      suggestion: f.suggestion,
-      text: s,
-    });
-  }
-  return s;
-}
-
-/**
  * The output line of a checked claim, written field by field: byte for byte
  * `JSON.stringify({ claimId, findings: findings.map(findingJson) })` (findingJson's keys in its
- * order, `suggestion` only when present) without building the objects first, with the JSON
- * of the few strings that recur on every claim (references, ids, severities) made once, and
- * the text of a finding that repeats an earlier one taken from `fragments`.
+ * order, `suggestion` only when present) without building the objects first, and with the JSON
+ * of the few strings that recur on every claim (references, ids, severities) made once.
  * test/cli/check-output.test.ts holds it to JSON.stringify.
  */
 export function checkLine(claimId: string, findings: readonly Finding[]): string {
@@ -213,8 +155,13 @@ export function checkLine(claimId: string, findings: readonly Finding[]): string
     return JSON.stringify({ claimId, findings: findings.map(findingJson) });
   let s = `{"claimId":${JSON.stringify(claimId)},"findings":[`;
   for (let i = 0; i < findings.length; i++) {
+    const f = findings[i]!;
     if (i > 0) s += ',';
-    s += findingText(findings[i]!);
+    s += `{"id":${quoteRepeated(f.id)},"severity":${quoteRepeated(f.severity)},"line":${
+      typeof f.line === 'number' && Number.isFinite(f.line) ? String(f.line) : 'null'
+    },"codes":${JSON.stringify(f.codes)},"message":${JSON.stringify(f.message)},"reference":${quoteRepeated(f.reference)}`;
+    if (f.suggestion !== undefined) s += `,"suggestion":${JSON.stringify(f.suggestion)}`;
+    s += '}';
   }
   return s + ']}';
 }
