@@ -11,12 +11,6 @@ import { closeSync, createReadStream, fstatSync, openSync } from 'node:fs';
 
 export interface Io {
   out(line: string): void;
-  /**
-   * Output already encoded as UTF-8, whole lines each ending in LF (what `out` of each line
-   * would have written), when the Io can take bytes; else callers decode and use `out`.
-   * `written` is called once the bytes are written (and may be reused).
-   */
-  outBytes?(bytes: Uint8Array, written?: () => void): void;
   err(line: string): void;
   /** The whole of stdin (used when `stdin` is absent, e.g. by tests). */
   readStdin(): Promise<string>;
@@ -36,12 +30,8 @@ function makeProcessIo(): Io {
   let pending: Promise<void> | undefined;
   const write = () => {
     if (!buf) return;
-    const text = buf;
+    const ok = process.stdout.write(buf);
     buf = '';
-    writeOut(text);
-  };
-  const writeOut = (chunk: string | Uint8Array, written?: () => void) => {
-    const ok = written ? process.stdout.write(chunk, () => written()) : process.stdout.write(chunk);
     if (!ok && !pending)
       pending = new Promise((res) =>
         process.stdout.once('drain', () => {
@@ -54,10 +44,6 @@ function makeProcessIo(): Io {
     out: (l) => {
       buf += l + '\n';
       if (buf.length >= OUT_BLOCK) write();
-    },
-    outBytes: (bytes, written) => {
-      write(); // what came before as text goes first
-      writeOut(bytes, written);
     },
     err: (l) => {
       // Keep stdout and stderr in step for a reader watching both.

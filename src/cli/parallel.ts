@@ -110,13 +110,12 @@ interface Failure {
 }
 
 type FromWorker =
-  | { type: 'out'; bytes: Uint8Array }
+  | { type: 'out'; text: string }
   | { type: 'err'; line: string }
   | { type: 'done'; code: number }
   | { type: 'failed'; failure: Failure };
 
-/** `free`: a block's memory, written, handed back to the worker for its next block. */
-type ToWorker = { type: 'ack' } | { type: 'free'; bytes: Uint8Array } | { type: 'end' };
+type ToWorker = { type: 'ack' } | { type: 'end' };
 
 const toError = (f: Failure) =>
   f.cli ? new CliError(f.message, f.exitCode) : new Error(f.message);
@@ -149,16 +148,7 @@ export function runInWorker(command: WorkerCommand, args: string[], io: Io): Pro
     w.on('message', (m: FromWorker) => {
       chain = chain.then(async () => {
         if (m.type === 'out') {
-          const b = m.bytes;
-          const reuse = b.buffer.byteLength === OUT_BLOCK;
-          if (io.outBytes)
-            io.outBytes(b, () => {
-              if (reuse)
-                w.postMessage({ type: 'free', bytes: b } satisfies ToWorker, [
-                  b.buffer as ArrayBuffer,
-                ]);
-            });
-          else io.out(Buffer.from(b.buffer, b.byteOffset, b.byteLength - 1).toString('utf8'));
+          io.out(m.text);
           const d = io.drain?.();
           if (d) await d;
           post({ type: 'ack' });
@@ -197,52 +187,28 @@ export async function runWorker(): Promise<void> {
   const port = parentPort!;
   const { command, args } = workerData as WorkerSetup;
   const post = (m: FromWorker) => port.postMessage(m);
-  // Output lines are encoded as UTF-8 straight into a block, and the block's memory is handed to
-  // the main thread (transferred, not copied), which writes it as it is: no string of the block
-  // is built, copied across threads and encoded again there.
-  // Blocks the main thread has written and handed back, for reuse (the memory of a block in
-  // the main thread is freed only by its collector otherwise: ≈ 50 MB more peak RSS).
-  const free: Buffer<ArrayBufferLike>[] = [];
-  let block: Buffer<ArrayBufferLike> = Buffer.allocUnsafeSlow(OUT_BLOCK);
-  let used = 0;
+  let buf = '';
   let unacked = 0;
   let waiting: (() => void) | undefined;
   port.on('message', (m: ToWorker) => {
     // process.exit in a worker ends this thread only and runs its 'exit' handlers (the
     // ledger's temporary file is removed).
     if (m.type === 'end') process.exit(0);
-    if (m.type === 'free') {
-      if (free.length < IN_FLIGHT) free.push(Buffer.from(m.bytes.buffer));
-      return;
-    }
     unacked--;
     const w = waiting;
     waiting = undefined;
     w?.();
   });
-  const postBytes = (bytes: Uint8Array, transfer: boolean) => {
-    const m: FromWorker = { type: 'out', bytes };
-    if (transfer) port.postMessage(m, [bytes.buffer as ArrayBuffer]);
-    else port.postMessage(m);
-    unacked++;
-  };
   const send = () => {
-    if (!used) return;
-    postBytes(new Uint8Array(block.buffer, 0, used), true);
-    block = free.pop() ?? Buffer.allocUnsafeSlow(OUT_BLOCK);
-    used = 0;
+    if (!buf) return;
+    post({ type: 'out', text: buf.slice(0, -1) }); // the main thread's io.out adds the LF
+    buf = '';
+    unacked++;
   };
   const io: Io = {
     out: (l) => {
-      // A UTF-16 unit takes at most 3 bytes of UTF-8 (a surrogate pair 4 for 2 units).
-      const most = 3 * l.length + 1;
-      if (used + most > OUT_BLOCK) send();
-      if (most > OUT_BLOCK) {
-        postBytes(Buffer.from(l + '\n', 'utf8'), false); // a line longer than a block: alone
-        return;
-      }
-      used += block.write(l, used, 'utf8');
-      block[used++] = 10;
+      buf += l + '\n';
+      if (buf.length >= OUT_BLOCK) send();
     },
     err: (line) => {
       send();
