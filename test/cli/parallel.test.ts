@@ -163,6 +163,46 @@ describe('check and adjudicate on worker threads print what the in-process path 
     expect(r.stdout === want.stdout).toBe(true);
   }, 300_000);
 
+  it('long result lines and text that is not ASCII cross from the worker byte for byte', async () => {
+    // The worker encodes its output lines into 64 KiB blocks of UTF-8 handed to the main thread
+    // (src/cli/parallel.ts): lines of two- to four-byte characters, lines longer than a block
+    // (a claim of 50 lines with unknown codes, modifiers and pointers), and lines cut at every place
+    // around a block's end must come out as the in-process run writes them.
+    const rows: string[] = [];
+    for (let i = 0; i < 400; i++) {
+      const long = i % 97 === 5;
+      rows.push(
+        JSON.stringify({
+          claimId: `Ü-雪-😀-${i}-${'é'.repeat(i % 50)}`,
+          payerId: 'medicare',
+          frequency: '1',
+          patient: { sex: 'F', birthDate: '1954-07-04', memberId: `Mé${i}` },
+          provider: { npi: '1234567893', pos: '11', locality: '10112-00' },
+          serviceDate: '2026-03-02',
+          submissionDate: '2026-03-05',
+          diagnoses: ['E11.9', 'I10'],
+          lines: Array.from({ length: long ? 50 : 1 + (i % 4) }, (_, j) => ({
+            code: long ? `雪${'😀'.repeat(200)}${j}` : j % 2 ? '99213' : `é${i % 13}${j}`,
+            units: 1,
+            modifiers: long ? ['é1', '😀2', 'XX', 'ZZ'] : [],
+            dxPointers: long ? [9] : [1],
+            charge: '10.00',
+          })),
+        }),
+      );
+    }
+    const f = join(dir, 'unicode.jsonl');
+    writeFileSync(f, rows.join('\n') + '\n');
+    const want = await inProcess(['check', f]);
+    expect(want.code).toBe(0);
+    expect(Math.max(...want.stdout.split('\n').map((l) => Buffer.byteLength(l)))).toBeGreaterThan(
+      64 * 1024,
+    );
+    const got = compiled(['check', f], 1);
+    expect(got.code, got.stderr).toBe(0);
+    expect(got.stdout === want.stdout).toBe(true);
+  }, 300_000);
+
   it('a setup failure in a worker gives the in-process message and exit code', async () => {
     const missing = join(dir, 'no-history.jsonl');
     const blank = join(dir, 'blank.jsonl');
