@@ -40,6 +40,8 @@ export const FINDING_IDS = {
     'A second office E/M visit by the same provider on the same date without modifier 25 (one visit per day).',
   'em.place-of-service':
     'An E/M code billed for a place of service its category does not describe (e.g. an office visit for a hospital inpatient, an ED visit outside the emergency department).',
+  'coverage.telehealth':
+    'Medicare: a service that is never on the Medicare Telehealth Services List (surgery, anesthesia, lab, radiology) billed with a telehealth place of service (02, 10).',
   'ncci.mue': 'Units exceed the medically unlikely edit value.',
   'modifier.invalid': 'A modifier is unknown or not valid for the code or date.',
   'modifier.missing': 'A modifier the service needs is missing.',

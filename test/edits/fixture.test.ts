@@ -72,9 +72,10 @@ describe('edit fixture', () => {
     // test/edits/procedure-validity.test.ts. The exclusions come from the payer's own checks
     // (payer/checks.ts): tested in test/edits/exclusions.test.ts; so does code.invalid-for-payer
     // (Medicare consultation codes): tested in test/payer/medicare-consults.test.ts. mce.list-gap needs the official MCE lists of several
-    // years: tested in test/edits/mce-fy2026.test.ts.
+    // years: tested in test/edits/mce-fy2026.test.ts. coverage.telehealth (Medicare's payer
+    // check): tested in test/edits/telehealth.test.ts.
     const payerOnly =
-      /^(pricing\.|payer\.|reopening\.|benefits\.|claim\.original-not-found$|(code|mce)\.list-gap$|code\.invalid-for-payer$|coverage\.(statutory|plan)-exclusion$)/;
+      /^(pricing\.|payer\.|reopening\.|benefits\.|claim\.original-not-found$|(code|mce)\.list-gap$|code\.invalid-for-payer$|coverage\.(statutory|plan)-exclusion$|coverage\.telehealth$)/;
     for (const id of Object.keys(FINDING_IDS).filter((i) => !payerOnly.test(i))) {
       expect(
         cases.some((c) => c.expect.some((e) => e.id === id)),

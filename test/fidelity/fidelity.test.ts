@@ -123,12 +123,14 @@ interface Remit {
 const here = dirname(fileURLToPath(import.meta.url));
 // claims.jsonl: the first audit round; claims-2.jsonl: the second (thin classes of round one);
 // claims-3.jsonl: the third (coding side: notes, sequencing, MCE by date, code dates, NCCI);
-// claims-4.jsonl: the fourth (payer and remittance side).
+// claims-4.jsonl: the fourth (payer and remittance side); claims-5.jsonl: the fifth (coding and
+// payer classes across 2017-2026).
 const records: Rec[] = [
   'claims.jsonl',
   'claims-2.jsonl',
   'claims-3.jsonl',
   'claims-4.jsonl',
+  'claims-5.jsonl',
 ].flatMap((f) =>
   readFileSync(join(here, f), 'utf8')
     .split('\n')

@@ -17,7 +17,7 @@ import {
 } from '../../domain/codes/procedure-search';
 import { PFS_STATUS } from '../../codesets/mpfs/codes';
 import { CliError, parseArgs, type Io } from '../io';
-import { rulesReleaseFor } from '../../domain/edits/validity';
+import { rulesReleaseFor, validInGap } from '../../domain/edits/validity';
 
 export function pickRelease(
   cat: CodeCatalog,
@@ -89,13 +89,23 @@ export async function run(args: string[], io: Io): Promise<number> {
   );
   const r = lookupCode(rel, code, typeof date === 'string' ? date : undefined);
   const gap = typeof date === 'string' && !rid ? releaseGap(cat, rel, date, code) : undefined;
+  // Between two releases, the verdict `check` gives (billable at both ends, mid-year dates).
+  const valid = gap && typeof date === 'string' ? validInGap(cat, date, code) : undefined;
   if (flags.has('json')) {
-    io.out(JSON.stringify(gap ? { ...r, releaseGap: gap } : r));
-    return r.exists ? 0 : 1;
+    io.out(
+      JSON.stringify(
+        gap ? { ...r, releaseGap: gap, ...(valid === undefined ? {} : { valid }) } : r,
+      ),
+    );
+    return (valid ?? r.exists) ? 0 : 1;
   }
   io.out(`${r.code}  ${r.description ?? '(not found)'}`);
   io.out(`release: ${r.release} (${r.releaseRange.from} to ${r.releaseRange.to}, ${r.origin})`);
   if (gap) io.out(`release gap: ${gap.message}`);
+  if (valid !== undefined)
+    io.out(
+      `valid on ${String(date)} (judged between the releases around it): ${valid ? 'yes' : 'no'}`,
+    );
   io.out(`exists: ${r.exists ? 'yes' : 'no'}; billable: ${r.billable ? 'yes' : 'no'}`);
   if (r.midYear)
     io.out(

@@ -93,7 +93,28 @@ for (const u of MID_YEAR_UPDATES) {
   byRelease.set(u.release, m);
 }
 
-/** What a mid-year update changed about a code in a release, if anything. */
+/** Codes a mid-year update added, by code: the update that added each (the earliest). */
+const addedBy = new Map<string, MidYearChange & { release: string }>();
+for (const u of MID_YEAR_UPDATES)
+  for (const c of u.codes)
+    if (!addedBy.has(c))
+      addedBy.set(c, {
+        kind: 'added',
+        effective: u.effective,
+        source: u.source,
+        release: u.release,
+      });
+
+/**
+ * What a mid-year update changed about a code in a release, if anything; for a code an earlier
+ * fiscal year's update added (U07.1, April 2020), that addition, so a later release carries the
+ * date the code started (a date in the unloaded year before it is judged by it: validity.ts).
+ */
 export function midYearUpdate(release: string, code: string): MidYearChange | undefined {
-  return byRelease.get(release)?.get(code);
+  const own = byRelease.get(release)?.get(code);
+  if (own) return own;
+  const a = addedBy.get(code);
+  return a && a.release < release
+    ? { kind: 'added', effective: a.effective, source: a.source }
+    : undefined;
 }

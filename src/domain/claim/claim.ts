@@ -4,6 +4,7 @@
  * corrected: a code that does not parse stays as entered so an edit can report it.
  * See: NUCC 1500 Claim Form Reference Instruction Manual (items 1a–33); X12 005010X222A1.
  */
+import type { RenderingProviderType } from './rendering-provider';
 import type { Cents } from '../money';
 import type { CoverageFacts, OtherPayer, PayerSequence } from './other-payers';
 
@@ -80,6 +81,12 @@ export interface Claim {
      * item 24J): an invalid one is rejected with N290, an invalid billing NPI with N257.
      */
     renderingNpi?: string;
+    /**
+     * Who rendered the services (the rendering NPI, else the billing one): a nurse practitioner,
+     * physician assistant or clinical nurse specialist is paid 85% of the Medicare fee schedule
+     * (837P 2310B PRV*PE taxonomy). See: ./rendering-provider.ts.
+     */
+    renderingProviderType?: RenderingProviderType;
     pos: string;
     locality: string;
     participating?: boolean;

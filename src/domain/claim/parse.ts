@@ -21,6 +21,7 @@ import {
 } from './claim';
 import { isIsoDate } from '../time/dates';
 import { isValidNpi } from './npi';
+import { isRenderingProviderType, RENDERING_PROVIDER_TYPES } from './rendering-provider';
 import {
   PAYER_SEQUENCES,
   parseCoverageFacts,
@@ -214,6 +215,14 @@ export function parseClaim(input: unknown, fallbackId?: string): ParsedClaim {
       'provider.renderingNpi',
       `Rendering provider NPI "${echo(renderingNpi)}" is not 10 digits with a valid check digit`,
     );
+  // Who rendered the services (837P 2310B PRV*PE): NP/PA/CNS are paid 85% by Medicare.
+  const rpt = pr.renderingProviderType;
+  const renderingProviderType = isRenderingProviderType(rpt) ? rpt : undefined;
+  if (rpt !== undefined && rpt !== null && !renderingProviderType)
+    c.invalid(
+      'provider.renderingProviderType',
+      `Rendering provider type ${typeof rpt === 'string' ? `"${echo(rpt)}"` : 'must be text'}: use one of ${RENDERING_PROVIDER_TYPES.join(', ')}`,
+    );
   const pos = isObj(o.provider) ? str(pr, 'pos', 'provider.pos', c, 'place of service') : '';
   if (pos && !/^\d{2}$/.test(pos))
     c.invalid('provider.pos', `Place of service "${echo(pos)}" must be two digits`);
@@ -311,6 +320,7 @@ export function parseClaim(input: unknown, fallbackId?: string): ParsedClaim {
     provider: {
       npi,
       ...(renderingNpi ? { renderingNpi } : {}),
+      ...(renderingProviderType ? { renderingProviderType } : {}),
       pos,
       locality,
       ...(participating === undefined ? {} : { participating }),

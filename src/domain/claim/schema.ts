@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { cents } from '../money';
 import { DUAL_STATUSES } from './claim';
 import { PAYER_SEQUENCES, type PayerSequence } from './other-payers';
+import { RENDERING_PROVIDER_TYPES } from './rendering-provider';
 
 const centsSchema = z
   .number()
@@ -82,6 +83,7 @@ export const claimSchema = z.object({
   provider: z.object({
     npi: z.string(),
     renderingNpi: z.string().optional(),
+    renderingProviderType: z.enum(RENDERING_PROVIDER_TYPES).optional(),
     pos: z.string(),
     locality: z.string(),
     participating: z.boolean().optional(),

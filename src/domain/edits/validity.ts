@@ -158,11 +158,15 @@ function neighbours(
   };
 }
 
-/** The loaded releases on either side of a date no loaded release covers (one fiscal year apart). */
+/**
+ * The loaded releases on either side of a date no loaded release covers: one missing fiscal year
+ * (FY2022, FY2024) or the three between FY2017 and FY2021 (FY2018-FY2020). A code billable at
+ * both ends is taken as billable between them (ICD-10-CM codes are not deleted and re-added in
+ * the same form); every other code is judged as the bridge says, and the gap is named.
+ */
 function around(catalog: CodeCatalog, date: string): [IcdRelease, IcdRelease] | undefined {
   const { before, after } = neighbours(catalog, date);
-  // One missing fiscal year at most: over a longer gap a code may have come and gone.
-  if (!before || !after || Number(after.from.slice(0, 4)) - Number(before.to.slice(0, 4)) > 1)
+  if (!before || !after || Number(after.from.slice(0, 4)) - Number(before.to.slice(0, 4)) > 3)
     return undefined;
   return [before, after];
 }
@@ -199,6 +203,23 @@ function bridged(claim: Claim, catalog: CodeCatalog): Finding[] | undefined {
     const ok = (x: IcdRelease) => key.length >= 3 && !!x.get(key)?.billable;
     if (ok(before) && ok(after)) return;
     const shown = icdDisplay(raw);
+    // Added by a mid-year update in the gap (U07.1 on 2020-04-01): valid from its date.
+    const mid = ok(after) && !ok(before) ? after.midYear?.(key) : undefined;
+    if (mid?.kind === 'added' && before.to < mid.effective) {
+      if (date >= mid.effective) return;
+      out.push(
+        finding(
+          'code.invalid',
+          'error',
+          null,
+          [shown],
+          `${shown} is not a valid ICD-10-CM code for the date of service ${date}: a mid-year update added it, effective ${mid.effective}.`,
+          `${REF_CODES}; ${mid.source}; CARC 146 (diagnosis invalid for the date of service)`,
+          { field: `diagnoses[${i}]`, diagnosisIndex: i },
+        ),
+      );
+      return;
+    }
     if (!parseIcd10(raw) || (!ok(before) && !ok(after))) {
       const f = checkIcd(raw, after, catalog, date, i);
       if (f)
@@ -222,6 +243,26 @@ function bridged(claim: Claim, catalog: CodeCatalog): Finding[] | undefined {
     );
   });
   return out;
+}
+
+/**
+ * A diagnosis on a date no loaded release covers, judged as `check` judges it between the
+ * releases around the date (bridged): true (billable at both ends, or added by a mid-year update
+ * in the gap before the date), false (not valid at either end, or added by a mid-year update
+ * after the date), undefined (not between two releases, or it changed in between).
+ */
+export function validInGap(catalog: CodeCatalog, date: string, raw: string): boolean | undefined {
+  if (!isIsoDate(date) || !parseIcd10(raw)) return undefined;
+  const pair = around(catalog, date);
+  if (!pair) return undefined;
+  const [before, after] = pair;
+  const key = keyOf(raw);
+  const ok = (x: IcdRelease) => !!x.get(key)?.billable;
+  if (ok(before) && ok(after)) return true;
+  if (!ok(before) && !ok(after)) return false;
+  const mid = ok(after) ? after.midYear?.(key) : undefined;
+  if (mid?.kind === 'added' && before.to < mid.effective) return date >= mid.effective;
+  return undefined;
 }
 
 const DOS = '\u0000DOS\u0000';

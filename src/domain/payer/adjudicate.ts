@@ -40,6 +40,7 @@ import { appealLevels } from './corrections/appeals';
 import { creditBack, reversalOf, reversible } from './corrections/reversal';
 import { benefitYearOf } from './cost-sharing/benefit-year';
 import { statusNFrom } from '../edits/exclusions';
+import { medicareShareFor } from '../claim/rendering-provider';
 import { INVALID_FOR_MEDICARE_DENIAL } from '../edits/medicare-codes';
 import {
   groupAdjustments,
@@ -503,11 +504,17 @@ function price(
       ) === 'lab'
     );
   };
-  const labs = nonPar ? toPrice.filter(clfs) : [];
+  // NP/PA/CNS under their own NPI: 85% of the PFS amount (not of the lab fee schedule).
+  // See: SSA §1833(a)(1)(O); ../claim/rendering-provider.ts.
+  const practitioner = medicare
+    ? medicareShareFor(claim.provider.renderingProviderType, dos)
+    : null;
+  const labs = nonPar || practitioner ? toPrice.filter(clfs) : [];
   const rest = labs.length ? toPrice.filter((l) => !clfs(l)) : toPrice;
   for (const p of applyPaymentRules(rest, {
     nonParRate: nonPar ? valueOn(medicare.nonParticipatingRate, dos) : null,
     limitingChargeRate: nonPar ? valueOn(medicare.limitingChargeRate, dos) : null,
+    practitioner,
   }))
     priced[p.index] = p;
   if (labs.length)

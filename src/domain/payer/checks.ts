@@ -15,6 +15,7 @@ import { authFindings, necessityFindings, timelyFindings } from '../edits/policy
 import { exclusionFindings, type StatusN } from '../edits/exclusions';
 import { jzRequiredFindings } from '../edits/drug-wastage';
 import { invalidForMedicareFindings } from '../edits/medicare-codes';
+import { telehealthFindings } from '../edits/telehealth';
 import type { TimelyFilingRule } from '../edits/policy-types';
 import { policyOf } from './policy';
 import { linePolicyFindings } from './line-policies';
@@ -157,6 +158,8 @@ export function payerChecks(
       ...jzRequiredFindings(claim, p.kind),
       // Codes Medicare does not recognise (consultations: edits/medicare-codes.ts).
       ...invalidForMedicareFindings(claim, p.kind, opts.statusN?.statusI),
+      // Services never on the Medicare telehealth list at POS 02/10 (edits/telehealth.ts).
+      ...telehealthFindings(claim, p.kind),
     );
   }
   const other = opts.cob?.otherPayerPrimary;

@@ -28,6 +28,7 @@ import {
   type ProviderWithAssignment,
 } from '../../domain/payer/cost-sharing/assignment';
 import { icdKey, icdDisplay } from '../../domain/codes/code';
+import { taxonomyOf, typeOfTaxonomy } from '../../domain/claim/rendering-provider';
 import { cents, formatMoney } from '../../domain/money';
 import type { Problem, Result } from '../../domain/result';
 import {
@@ -220,6 +221,24 @@ export function write837p(claim: Claim, o: Write837Options = {}): string {
         (claim.provider.locality ? LOCALITY_NOTE + ident(claim.provider.locality, 20) : ''),
     ]);
   body.push(['HI', ...claim.diagnoses.map((d, i) => `${i === 0 ? 'ABK' : 'ABF'}:${icdKey(d)}`)]);
+  // 2310B rendering provider (NM1*82, PRV*PE taxonomy) when another than the billing one or typed.
+  const rendering = claim.provider.renderingNpi;
+  const rType = claim.provider.renderingProviderType;
+  if (rendering || rType) {
+    body.push([
+      'NM1',
+      '82',
+      '1',
+      'RENDERING',
+      '',
+      '',
+      '',
+      '',
+      'XX',
+      rendering ?? claim.provider.npi,
+    ]);
+    if (rType) body.push(['PRV', 'PE', 'PXC', taxonomyOf(rType)]);
+  }
   const others = claim.otherPayers ?? [];
   for (const op of others) body.push(...otherPayerSegments(claim, op));
   claim.lines.forEach((l, i) => {
@@ -368,6 +387,9 @@ function readSubscriber(t: Reading837, s: Segment): void {
       return;
     case 'NM1':
       if (e(1) === '85') t.npi = e(9);
+      // 2310B rendering provider: kept when another than the billing one.
+      if (e(1) === '82' && t.claim && !t.line && e(9) && e(9) !== t.claim.provider.npi)
+        t.claim.provider.renderingNpi = e(9);
       if (e(1) === 'PR') t.payerId = e(9);
       if (e(1) === 'IL') {
         t.patient = { sex: 'U', birthDate: '', memberId: e(9) || null };
@@ -451,6 +473,12 @@ function readClaim(t: Reading837, s: Segment, at: string): void {
         c.provider = provider;
       }
       if (note.startsWith(LOCALITY_NOTE)) c.provider.locality = note.slice(LOCALITY_NOTE.length);
+      return;
+    }
+    case 'PRV': {
+      // 2310B PRV*PE: the rendering provider's taxonomy (2000A PRV*BI comes before any claim).
+      const type = c && !t.line && e(1) === 'PE' ? typeOfTaxonomy(e(3)) : undefined;
+      if (c && type) c.provider.renderingProviderType = type;
       return;
     }
     case 'HI':
@@ -588,6 +616,7 @@ function readSegment837(t: Reading837, s: Segment, i: number): void {
     case 'NTE':
     case 'HI':
     case 'PWK':
+    case 'PRV':
       return readClaim(t, s, at);
     case 'SVD':
     case 'CAS':

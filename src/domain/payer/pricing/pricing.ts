@@ -375,6 +375,8 @@ export interface PricingOptions {
   /** Non-participating provider: share of the fee schedule (0.95), or null when participating. */
   nonParRate: number | null;
   limitingChargeRate: number | null;
+  /** Share for the rendering practitioner (NP/PA/CNS 85%), applied before the non-par rate. */
+  practitioner?: { paid: number; label: string } | null;
 }
 
 /**
@@ -440,6 +442,10 @@ export function applyPaymentRules(
     const l = lines[i]!;
     let fee = cents(base[i]!);
     let limitingCharge: Cents | null = null;
+    if (opts.practitioner) {
+      fee = mulRound(fee, opts.practitioner.paid);
+      addRuleTo(rules, i, opts.practitioner.label);
+    }
     if (opts.nonParRate !== null) {
       fee = mulRound(fee, opts.nonParRate);
       addRuleTo(rules, i, `non-participating ${Math.round(opts.nonParRate * 100)}%`);

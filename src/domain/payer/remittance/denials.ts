@@ -173,6 +173,8 @@ export function denialFor(
       // One office visit per day: the second is paid as part of the first. See: Pub. 100-04
       // ch. 12 §30.6.7; RARC M86 (payment already made for a same/similar service).
       return denial(f.id, 'CO', '97', ['M86']);
+    // Not on the Medicare telehealth list, billed at POS 02/10 (edits/telehealth.ts), and:
+    case 'coverage.telehealth':
     case 'em.place-of-service':
       // An E/M family billed for a setting it does not describe: CO-5 (procedure code
       // inconsistent with the place of service) + M77 (inappropriate place of service).
