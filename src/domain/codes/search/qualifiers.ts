@@ -420,7 +420,8 @@ function readIntent(slots: Slot[]): Intent {
     traumatic:
       /\b(fracture|fx|broken|break|dislocation|dislocated|subluxation)\b/.test(said) &&
       !NOT_TRAUMATIC.test(typed),
-    laterEncounter: LATER_ENCOUNTER.test(typed),
+    laterEncounter:
+      LATER_ENCOUNTER.test(typed) || slots.some((s) => s.episode && s.episode !== 'initial'),
     newborn: NEWBORN.test(said),
     pregnancy: PREGNANCY.test(said),
     acuity: ACUITY.test(said),

@@ -11,6 +11,7 @@
  */
 import { icdKey } from '../code';
 import { DocKind, type SearchIndex } from './build';
+import { byEpisode, byIntent, queryEpisode } from './episode';
 import { expandQuery, type Slot } from './expand';
 import {
   byQualifiers,
@@ -77,6 +78,8 @@ interface ResolvedSlot {
   venom: boolean;
   /** Names only a limb or region (SITE_WORDS): dropped first when no code has every word. */
   site: boolean;
+  /** An episode of care (episode.ts): never required, it picks the 7th character. */
+  episode: boolean;
 }
 
 const popcount = (n: number): number => {
@@ -285,7 +288,22 @@ export class CodeSearch {
     const ordered = byQualifiers(found, slots);
     // After the side order: a sided "<other main term> with <condition>" code is not promoted
     // above the condition's own unsided code ("bilat leg edema": R60.0).
-    const hits = (rescued ? ordered : byMainTerm(ordered, slots)).slice(offset, offset + limit);
+    const main = rescued ? ordered : byMainTerm(ordered, slots);
+    // The encounter typed picks the 7th character; a poisoning's intent defaults to accidental.
+    const hits = byEpisode(
+      byIntent(main, slots),
+      queryEpisode(slots),
+      (code, from) => {
+        const i = this.#entryOf(code);
+        return i < 0
+          ? null
+          : {
+              ...this.#hit(i, from.score, from.via),
+              ...(from.indexPath && { indexPath: from.indexPath }),
+            };
+      },
+      slots.map((s) => s.typed).join(' '),
+    ).slice(offset, offset + limit);
     return { ...r, hits };
   }
 
@@ -691,6 +709,7 @@ export class CodeSearch {
           side: isSideSlot(slot),
           venom: !!slot.venom,
           site: slot.typed.split(/\s+/).every((w) => SITE_WORDS.has(w)),
+          episode: !!slot.episode,
         });
     });
     return resolved;
@@ -773,7 +792,7 @@ export class CodeSearch {
     // A venomous sting is coded by the animal (T63), not the site: only the sting is required.
     const venom = resolved.some((slot) => slot.venom);
     const optional = resolved.filter(
-      (slot) => generic(slot) || slot.side || (venom && !slot.venom),
+      (slot) => generic(slot) || slot.side || slot.episode || (venom && !slot.venom),
     );
     const required =
       optional.length === resolved.length
