@@ -29,4 +29,12 @@ describe.skipIf(!present)('coder-query classes on FY2026 ICD-10-CM (round 7)', (
     expect(top('acetaminophen od intentional', 1)).toEqual(['T39.1X2A']);
     expect(top('acetaminophen poisoning', 1)).toEqual(['T39.1X1A']);
   });
+  it('no code has every word: a code still names the main term typed (I.B.1)', () => {
+    expect(top('pt c/o itchy rash both arms', 1)).toEqual(['R21']);
+    expect(top('gerd symptoms', 1)).toEqual(['K21.9']);
+    expect(top('pseudophakia rt eye', 1)).toEqual(['Z96.1']);
+    expect(top('melanoma rt upper arm', 1)).toEqual(['C43.61']);
+    // A generic main term ("injured") does not hold back the rarer word typed with it.
+    expect(top('injured by lawn mower', 1)).toEqual(['W28.XXXA']);
+  });
 });

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { buildSearchIndex } from '../../src/domain/codes/search';
 import { byEpisode, byIntent, titleEpisode } from '../../src/domain/codes/search/episode';
 import { expandQuery } from '../../src/domain/codes/search/expand';
-import type { SearchEntry, SearchHit } from '../../src/domain/codes/search/types';
+import type { IndexTermInput, SearchEntry, SearchHit } from '../../src/domain/codes/search/types';
 
 const row = (code: string, long: string): SearchEntry => ({
   code,
@@ -119,5 +119,35 @@ describe('an overdose is an accidental poisoning unless another intent is typed 
       'overdose',
     ]);
     expect(expandQuery('cataract od').find((s) => s.typed === 'od')!.alts).toEqual([['right']]);
+  });
+});
+
+describe('a code must name the head concept when no code has every word (I.B.1)', () => {
+  const rows = [
+    row('R21', 'Rash and other nonspecific skin eruption'),
+    row('Z97.15', 'Presence of artificial arms, bilateral (complete) (partial)'),
+    row('Z97.16', 'Presence of artificial legs, bilateral (complete) (partial)'),
+    row('Z96.1', 'Presence of intraocular lens'),
+    row('S40.021A', 'Contusion of right upper arm, initial encounter'),
+    row('W28.XXXA', 'Contact with powered lawn mower, initial encounter'),
+    row('T14.90XA', 'Injury, unspecified, initial encounter'),
+  ];
+  const terms: IndexTermInput[] = [
+    { path: ['Rash'], code: 'R21', kind: 'index' },
+    { path: ['Presence', 'artificial', 'limb', 'arm', 'bilateral'], code: 'Z97.15', kind: 'index' },
+    { path: ['Contusion', 'arm'], code: 'S40.021A', kind: 'index' },
+    { path: ['Injury'], code: 'T14.90XA', kind: 'index' },
+    { path: ['Mower, lawn'], code: 'W28.XXXA', kind: 'eindex' },
+  ];
+  const top = (q: string) =>
+    buildSearchIndex(rows, terms)
+      .search(q, { limit: 5 })
+      .hits.map((h) => h.code);
+  it('drops the words no code has with the condition, not the condition', () => {
+    // "presence ... arm" names a status code; "rash" is the main term typed.
+    expect(top('rash presence arm')[0]).toBe('R21');
+  });
+  it('a generic main term does not hold back a rarer word typed with it', () => {
+    expect(top('injured by lawn mower')[0]).toBe('W28.XXXA');
   });
 });
