@@ -37,4 +37,8 @@ describe.skipIf(!present)('coder-query classes on FY2026 ICD-10-CM (round 7)', (
     // A generic main term ("injured") does not hold back the rarer word typed with it.
     expect(top('injured by lawn mower', 1)).toEqual(['W28.XXXA']);
   });
+  it('a transport accident is a traffic accident unless nontraffic is typed', () => {
+    expect(top('mvc passenger init', 1)).toEqual(['V49.50XA']);
+    expect(top('pedestrian hit by car', 1)).toEqual(['V03.10XA']);
+  });
 });

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { buildSearchIndex } from '../../src/domain/codes/search';
 import { byEpisode, byIntent, titleEpisode } from '../../src/domain/codes/search/episode';
 import { expandQuery } from '../../src/domain/codes/search/expand';
+import { byQualifiers } from '../../src/domain/codes/search/qualifiers';
 import type { IndexTermInput, SearchEntry, SearchHit } from '../../src/domain/codes/search/types';
 
 const row = (code: string, long: string): SearchEntry => ({
@@ -149,5 +150,22 @@ describe('a code must name the head concept when no code has every word (I.B.1)'
   });
   it('a generic main term does not hold back a rarer word typed with it', () => {
     expect(top('injured by lawn mower')[0]).toBe('W28.XXXA');
+  });
+});
+
+describe('a transport accident not said to be nontraffic is a traffic accident (V00-V99 note)', () => {
+  const hits = [
+    hit(
+      'V49.10XA',
+      'Passenger injured in collision with unspecified motor vehicles in nontraffic accident, initial encounter',
+    ),
+    hit(
+      'V49.50XA',
+      'Passenger injured in collision with unspecified motor vehicles in traffic accident, initial encounter',
+    ),
+  ];
+  it('puts the traffic code first unless nontraffic is typed', () => {
+    expect(byQualifiers(hits, expandQuery('mvc passenger'))[0]!.code).toBe('V49.50XA');
+    expect(byQualifiers(hits, expandQuery('mvc passenger nontraffic'))[0]!.code).toBe('V49.10XA');
   });
 });
