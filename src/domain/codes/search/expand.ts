@@ -5,6 +5,7 @@
  */
 import { ABBREVIATIONS } from './abbreviations';
 import { SYNONYMS, type SynonymRule } from './synonyms';
+import { EPISODE_LONGEST, EPISODE_WORDS, episodeOf, type Episode } from './episode';
 import { isStop } from './tokenize';
 
 export interface Slot {
@@ -17,6 +18,8 @@ export interface Slot {
   drug?: boolean;
   /** A venomous sting or bite (synonyms.ts `venom`): the query's other slots are optional. */
   venom?: boolean;
+  /** An episode of care ("init", "subs", "sequela"): not required, it picks the 7th character. */
+  episode?: Episode;
 }
 
 /** Initials with periods are one abbreviation: "s.o.b." is "sob", "o.a." is "oa". */
@@ -273,7 +276,65 @@ export function expandQuery(text: string): Slot[] {
   }
   // A note that starts with its connector ("w/ htn" after "pt" is dropped).
   while (slots.length > 1 && (slots[0]!.typed === 'w' || slots[0]!.typed === 'with')) slots.shift();
-  return longTermDrug(operationHistory(slots));
+  return episodes(overdoseOfDrug(longTermDrug(operationHistory(slots))));
+}
+
+/**
+ * Episode words ("init", "initial encounter", "subs", "f/u", "sequela") become one episode slot:
+ * its words are optional (the Index leads to the category; the Tabular's 7th character says the
+ * encounter) and query.ts picks the sibling for the episode typed (episode.ts). Only after
+ * something else is typed ("sequela" alone stays a word). See: Guidelines I.C.19.a.
+ */
+const VISIT = /^(visit|encounter|exam|examination|appointment|appt|check|checkup|after|for|of)$/;
+function episodes(slots: Slot[]): Slot[] {
+  // "f/u visit" is the follow-up encounter itself (Z09), not an episode of something typed.
+  const things = slots.filter((s) => !episodeOf(s.typed) && !VISIT.test(s.typed));
+  if (slots.length < 2 || !things.length) return slots;
+  const out: Slot[] = [];
+  for (let i = 0; i < slots.length; i++) {
+    let found: { n: number; episode: Episode; typed: string } | null = null;
+    for (let n = Math.min(EPISODE_LONGEST, slots.length - i); n >= 1 && !found; n--) {
+      const typed = slots
+        .slice(i, i + n)
+        .map((s) => s.typed)
+        .join(' ');
+      const episode = episodeOf(typed);
+      if (episode) found = { n, episode, typed };
+    }
+    if (found && (i > 0 || found.n < slots.length)) {
+      out.push({
+        typed: found.typed,
+        alts: EPISODE_WORDS[found.episode],
+        expanded: true,
+        episode: found.episode,
+      });
+      i += found.n - 1;
+    } else out.push(slots[i]!);
+  }
+  return out;
+}
+
+/** Words of the eye and vision: beside them "od" is the right eye (oculus dexter). */
+const EYE =
+  /\b(eye|eyes|ocular|vision|visual|retina\w*|retinal|retinopathy|macula\w*|cataracts?|glaucoma|cornea\w*|conjunctiv\w*|iris|lens|eyelids?|blephar\w*|kerat\w*|uveitis|optic|myopia|hyperopia|presbyopia|astigmatism|amblyopia|strabismus|chalazion|hordeolum|stye|pterygium|amd|armd|poag|iop|pseudophakia|aphakia|floaters|diplopia|ptosis)\b/;
+/**
+ * "od" with something typed beside it that is not of the eye ("tylenol od", "o.d. heroin") is
+ * an overdose, i.e. an accidental poisoning unless an intent is typed (Guidelines
+ * I.C.19.e.5.b), not the right eye (oculus dexter).
+ */
+function overdoseOfDrug(slots: Slot[]): Slot[] {
+  const od = slots.findIndex((s) => s.typed === 'od');
+  if (od < 0 || slots.length < 2) return slots;
+  const rest = slots.filter((_, i) => i !== od);
+  if (rest.some((s) => EYE.test(s.typed) || s.alts.some((a) => EYE.test(a.join(' ')))))
+    return slots;
+  // An intent typed ("od intentional") is read by episode.ts; the default is accidental.
+  const intent = rest.some((s) =>
+    /\b(intentional|self|suicid\w*|assault\w*|undetermined)\b/.test(s.typed),
+  );
+  const alts = intent ? [['overdose'], ['poisoning']] : PHRASES.get('overdose');
+  if (!alts) return slots;
+  return slots.map((s, i) => (i === od ? { typed: 'od', alts, expanded: true } : s));
 }
 
 /**

@@ -420,7 +420,8 @@ function readIntent(slots: Slot[]): Intent {
     traumatic:
       /\b(fracture|fx|broken|break|dislocation|dislocated|subluxation)\b/.test(said) &&
       !NOT_TRAUMATIC.test(typed),
-    laterEncounter: LATER_ENCOUNTER.test(typed),
+    laterEncounter:
+      LATER_ENCOUNTER.test(typed) || slots.some((s) => s.episode && s.episode !== 'initial'),
     newborn: NEWBORN.test(said),
     pregnancy: PREGNANCY.test(said),
     acuity: ACUITY.test(said),
@@ -488,6 +489,9 @@ export function byQualifiers(hits: SearchHit[], slots: Slot[]): SearchHit[] {
   );
   const negation = readNegation(slots);
   const unsaid = unsaidDetails(hits, negation);
+  const nontraffic = slots.some((s) =>
+    /\b(nontraffic|non traffic|off road|offroad|parking|driveway|private|farm)\b/.test(s.typed),
+  );
   const dominance = side && !slots.some((s) => /dominan/.test(s.typed)) ? side : null;
   const rank = (h: SearchHit): number => {
     let r = negationConflicts(h.title, negation);
@@ -516,6 +520,9 @@ export function byQualifiers(hits: SearchHit[], slots: Slot[]): SearchHit[] {
     if (traumatic && NOT_TRAUMATIC.test(t)) r += 2;
     if (!laterEncounter && LATER_ENCOUNTER_TITLE.test(t)) r += 1;
     if (!acuity && /\bacute on chronic\b/.test(t)) r += 1;
+    // A transport accident not said to be nontraffic is a traffic accident (ICD-10-CM V00-V99
+    // note: assumed to have occurred on the public highway unless another place is specified).
+    if (!nontraffic && /\bnontraffic\b/.test(t)) r += 1;
     return r;
   };
   const ranked = hits

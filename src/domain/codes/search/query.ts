@@ -11,6 +11,7 @@
  */
 import { icdKey } from '../code';
 import { DocKind, type SearchIndex } from './build';
+import { byEpisode, byIntent, queryEpisode } from './episode';
 import { expandQuery, type Slot } from './expand';
 import {
   byQualifiers,
@@ -77,6 +78,8 @@ interface ResolvedSlot {
   venom: boolean;
   /** Names only a limb or region (SITE_WORDS): dropped first when no code has every word. */
   site: boolean;
+  /** An episode of care (episode.ts): never required, it picks the 7th character. */
+  episode: boolean;
 }
 
 const popcount = (n: number): number => {
@@ -273,7 +276,9 @@ export class CodeSearch {
     const offset = opts.offset ?? 0;
     const limit = opts.limit ?? 20;
     const window = Math.max(offset + limit, QUALIFIER_WINDOW);
-    let r = this.#byWords(slots, { ...opts, offset: 0, limit: window }, codePenalty(slots));
+    // Two things joined ("copd w pna") or a history are rescued below from the partial hits.
+    const head = !slots.some(isConnector) && !historyIntent(slots);
+    let r = this.#byWords(slots, { ...opts, offset: 0, limit: window }, codePenalty(slots), head);
     // No code has every word: what the query names may be two things (a condition and its
     // history's owner, or two conditions a coder reports together).
     // Or every code that has them is another's history ("hx of etoh abuse": only the family
@@ -285,7 +290,22 @@ export class CodeSearch {
     const ordered = byQualifiers(found, slots);
     // After the side order: a sided "<other main term> with <condition>" code is not promoted
     // above the condition's own unsided code ("bilat leg edema": R60.0).
-    const hits = (rescued ? ordered : byMainTerm(ordered, slots)).slice(offset, offset + limit);
+    const main = rescued ? ordered : byMainTerm(ordered, slots);
+    // The encounter typed picks the 7th character; a poisoning's intent defaults to accidental.
+    const hits = byEpisode(
+      byIntent(main, slots),
+      queryEpisode(slots),
+      (code, from) => {
+        const i = this.#entryOf(code);
+        return i < 0
+          ? null
+          : {
+              ...this.#hit(i, from.score, from.via),
+              ...(from.indexPath && { indexPath: from.indexPath }),
+            };
+      },
+      slots.map((s) => s.typed).join(' '),
+    ).slice(offset, offset + limit);
     return { ...r, hits };
   }
 
@@ -622,6 +642,7 @@ export class CodeSearch {
     slots: Slot[],
     opts: SearchOptions,
     penalty: ((code: string) => number) | null,
+    head = false,
   ): SearchResult & { partial: boolean } {
     const corrections: string[] = [];
     const resolved = this.#resolveSlots(slots, corrections);
@@ -633,7 +654,9 @@ export class CodeSearch {
 
     this.#markAllWords(required, optional);
     let need = required.length;
+    let satisfiedAll = true;
     if (!this.#anyDocumentSatisfies(need, satisfied) && required.length > 1) {
+      satisfiedAll = false;
       // No code has every word: fall back to the codes that have the most of them.
       this.#resetMarks();
       need = this.#markMostWords(required, optional, satisfied);
@@ -651,9 +674,37 @@ export class CodeSearch {
           required = rest;
           satisfied = restSatisfied;
           need = rest.length;
+          satisfiedAll = true;
         } else {
           this.#resetMarks();
           need = this.#markMostWords(required, optional, satisfied);
+        }
+      }
+    }
+
+    // Robust to words that add nothing (note words, a site, a flare): when no code has every
+    // word, a code must still name the query's head concept, a main term of the Alphabetic
+    // Index the query types ("eczema flare hands": eczema, not a gout code naming "flare" and
+    // "hand"; "gout rt 1st mtp": gout, not a first-degree burn). See: Guidelines I.B.1 (look up
+    // the main term, the condition; subterms and sites follow).
+    if (head && need < required.length && need > 0) {
+      // The head is a main-term word at least as specific (as rare) as every other word typed:
+      // "injured by lawn mower" names its thing by "mower", not by the main term "injury".
+      const words = required.flatMap(wordsOf);
+      const mains = required.reduce((m, slot) => m | this.#headBits(slot), 0);
+      const others = words.filter((w) => !(w.bit & mains));
+      const rarestOther = Math.min(...others.map((w) => w.size));
+      const headBits = words.some((w) => w.bit & mains && w.size <= rarestOther) ? mains : 0;
+      if (headBits && others.length) {
+        const base = satisfied;
+        const k = required.length + 1;
+        const headed = (mask: number) => base(mask) + ((mask & headBits) !== 0 ? k : 0);
+        let most = 0;
+        for (let i = 0; i < this.#nTouched; i++)
+          most = Math.max(most, headed(this.#mask[this.#touched[i]!]!));
+        if (most >= k) {
+          satisfied = headed;
+          need = most;
         }
       }
     }
@@ -667,7 +718,44 @@ export class CodeSearch {
       slotOverlap(resolved),
     );
     this.#resetMarks();
-    return { ...ranked, corrections, partial: need < required.length };
+    return { ...ranked, corrections, partial: satisfiedAll === false };
+  }
+
+  /** Whether a term is an Alphabetic Index main term by itself, by term (filled on first use). */
+  #mainTerm = new Map<number, boolean>();
+
+  /**
+   * Whether a vocabulary term is a one-word main term of the Alphabetic Index that leads to a
+   * code by itself ("Eczema L30.9", "Gout, gouty M10.9", "Rash R21"): a condition. Not a drug
+   * (Table of Drugs), an external cause (V00-Y99), nor the first word of a longer main term
+   * ("Ground itch", "Coffee-worker's lung").
+   */
+  #isMainTerm(term: number): boolean {
+    const known = this.#mainTerm.get(term);
+    if (known !== undefined) return known;
+    const { postStart, postDocs, nTitles, docKind, indexPaths, rawTerm, stemTerm, targets, codes } =
+      this.ix;
+    let found = false;
+    for (let k = postStart[term]!, end = postStart[term + 1]!; k < end && !found; k++) {
+      const d = postDocs[k]!;
+      if (d < nTitles || docKind[d] === DocKind.Table) continue;
+      const path = indexPaths.get(d - nTitles);
+      if (path.includes(' > ')) continue;
+      const first = /^[a-z]+(?=,|$)/.exec(path.toLowerCase().trim())?.[0];
+      if (!first || (rawTerm.get(first) ?? stemTerm.get(stem(first))) !== term) continue;
+      const t = targets.get(d - nTitles);
+      found = t.length > 0 && !/^[V-Y]/.test(codes.get(t[0]!));
+    }
+    this.#mainTerm.set(term, found);
+    return found;
+  }
+
+  /** The bits of a slot's words that are main terms of the Index (their exact word). */
+  #headBits(slot: ResolvedSlot): number {
+    let bits = 0;
+    for (const w of wordsOf(slot))
+      if (w.matches.some((m) => m.q === W.exact && this.#isMainTerm(m.term))) bits |= w.bit;
+    return bits;
   }
 
   /** Every token of every alternative of each slot, resolved to vocabulary terms with its bit. */
@@ -691,6 +779,7 @@ export class CodeSearch {
           side: isSideSlot(slot),
           venom: !!slot.venom,
           site: slot.typed.split(/\s+/).every((w) => SITE_WORDS.has(w)),
+          episode: !!slot.episode,
         });
     });
     return resolved;
@@ -773,7 +862,7 @@ export class CodeSearch {
     // A venomous sting is coded by the animal (T63), not the site: only the sting is required.
     const venom = resolved.some((slot) => slot.venom);
     const optional = resolved.filter(
-      (slot) => generic(slot) || slot.side || (venom && !slot.venom),
+      (slot) => generic(slot) || slot.side || slot.episode || (venom && !slot.venom),
     );
     const required =
       optional.length === resolved.length
