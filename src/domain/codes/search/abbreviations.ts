@@ -11,7 +11,12 @@
  * Targets checked against the FY2026 order file and the FY2023 Index (test/search/
  * abbreviations-fy2026.test.ts: every target word is a word of some title or index term).
  */
-export const ABBREVIATIONS: readonly string[] = [
+import { CLINICAL_ABBREVIATIONS } from './lexicon-clinical';
+import { LAY_TERMS } from './lexicon-lay';
+import { SPELLING_VARIANTS } from './lexicon-spelling';
+import { VISIT_REASONS } from './lexicon-visits';
+
+const CORE: readonly string[] = [
   // Cardiology
   'pvc,premature ventricular contraction,premature ventricular contractions=ventricular premature depolarization',
   'pac,premature atrial contraction,premature atrial contractions=atrial premature depolarization',
@@ -256,7 +261,7 @@ export const ABBREVIATIONS: readonly string[] = [
   '+hit=heparin induced thrombocytopenia',
   'scd=sickle cell disease',
   'sca=sickle cell anemia',
-  'acd=anemia chronic disease',
+  'acd=anemia chronic disease;allergic contact dermatitis',
   'mgus=monoclonal gammopathy',
   'bmt=bone marrow transplant',
   'crc,colorectal cancer=malignant neoplasm colon',
@@ -366,7 +371,7 @@ export const ABBREVIATIONS: readonly string[] = [
   'preop exam,pre op exam,preoperative exam,preop eval,preop evaluation,pre op eval,preoperative evaluation,preop clearance,preoperative clearance=pre operative examination',
   'lipid screening,screening lipids,screening for lipids,lipid panel screening=screening lipoid disorders',
   'co poisoning,co toxicity,co exposure=carbon monoxide',
-  'lad=left anterior descending',
+  'lad=left anterior descending;lymphadenopathy',
   'cbd=common bile duct;bile duct',
   'hrt=hormone replacement therapy',
   'acute appy=acute appendicitis',
@@ -386,4 +391,13 @@ export const ABBREVIATIONS: readonly string[] = [
   '+distal tibia=lower end tibia',
   '+palm,palmar=hand',
   '+cut by,cut with,cut on=contact with',
+];
+
+/** The core rows, then the seventh round's lexicon files (lexicon-*.ts) beside this one. */
+export const ABBREVIATIONS: readonly string[] = [
+  ...CORE,
+  ...CLINICAL_ABBREVIATIONS,
+  ...LAY_TERMS,
+  ...VISIT_REASONS,
+  ...SPELLING_VARIANTS,
 ];

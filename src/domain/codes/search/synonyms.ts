@@ -253,7 +253,7 @@ export const SYNONYMS: SynonymRule[] = [
   // acquired absence (Z90.-, Z89.-), a device a presence (Z95.-, Z96.-, Z98.2).
   {
     from: ['appendectomy', 'appy'],
-    to: ['appendectomy', 'acquired absence digestive tract'],
+    to: ['acquired absence digestive tract'],
   },
   { from: ['tonsillectomy', 't a'], to: ['acquired absence other organs'] },
   { from: ['splenectomy'], to: ['acquired absence spleen'], keep: true },
@@ -277,7 +277,7 @@ export const SYNONYMS: SynonymRule[] = [
   { from: ['ptca', 'pci'], to: ['coronary angioplasty'] },
   { from: ['aicd'], to: ['automatic implantable cardiac defibrillator'] },
   { from: ['vp shunt'], to: ['cerebrospinal fluid drainage device', 'cerebrospinal fluid shunt'] },
-  { from: ['ivc filter'], to: ['vena cava filter', 'other vascular implants'] },
+  { from: ['ivc filter'], to: ['other vascular implants'] },
   // Electrolytes and labs as shorthand.
   { from: ['hypok', 'hypo k', 'low k', 'low potassium'], to: ['hypokalemia'] },
   { from: ['hyperk', 'hyper k', 'high k', 'high potassium'], to: ['hyperkalemia'] },
