@@ -164,7 +164,7 @@ const CORE: readonly string[] = [
   'pt,pts,patient,c o,complains of,presents with,presents w,dx,dx of,diagnosed with=',
   // "NOS" (not otherwise specified) is the classification's "unspecified" (Guidelines I.A.9.b).
   'nos=unspecified',
-  'bzd,benzo,benzos=sedative hypnotic anxiolytic',
+  'bzd,benzo,benzos=benzodiazepines;sedative hypnotic anxiolytic',
   // Orthopedics and injury
   'pcl=posterior cruciate ligament',
   'lcl=lateral collateral ligament',
@@ -198,7 +198,7 @@ const CORE: readonly string[] = [
   'hit by a car,hit by car,struck by a car,struck by car,pedestrian hit by car=pedestrian injured collision car',
   'hit by=struck by',
   'scald,scalded,scalding=hot fluids',
-  'stab wound,stabbed,stabbing=assault sharp object',
+  'stab wound,stabbed,stabbing=assault sharp object;open wound;puncture wound',
   'punched,assaulted,beaten up,beat up=assault bodily force',
   // An overdose of unknown intent is an accidental poisoning (Guidelines I.C.19.e.5.b).
   '+overdose,overdosed,accidental ingestion,ingested=poisoning accidental',

@@ -233,6 +233,28 @@ export const CLINICAL_ABBREVIATIONS: readonly string[] = [
   'twisted ankle,rolled ankle,turned ankle=sprain ankle',
   'slipped disc,slipped disk,bulging disc,disc bulge,bulging disk,disk bulge=disc displacement',
   'disk=disc',
+  // Skin and soft tissue, injuries. Index "Paronychia L03.0-" / "Felon - see Cellulitis,
+  // digit"; "Splinter - see Foreign body, superficial, by site"; "Keratosis, seborrheic, inflamed
+  // L82.0" (irritated); "Ulcer, stasis (venous) - see Varix, leg, with ulcer"; "Stab - see also
+  // Laceration / Puncture" (and "Assault, cutting or piercing instrument X99"); external cause
+  // index "Caught, between moving objects W23.0"; "Collision" (a vehicle "vs" another).
+  '+paronychia,felon,whitlow=cellulitis finger;cellulitis toe',
+  'splinter,splinters,sliver=superficial foreign body',
+  '+irritated=inflamed',
+  '+venous stasis ulcer,stasis ulcer,venous ulcer,venous leg ulcer=varicose veins ulcer',
+  '+caught in,caught between,jammed in,slammed in,pinched in,shut in=caught crushed jammed pinched',
+  'vs,versus=collision',
+  // A flare is an exacerbation where a title says so (J44.1, J45.-1); elsewhere it adds nothing.
+  'flare,flares,flare up,flareup,flare ups,flaring=exacerbation',
+  // Pregnancy. Index "Hypertension, complicating pregnancy, pre-existing, essential O10.01-"
+  // (chronic hypertension); "Smoking complicating pregnancy O99.33-"; "Diabetes, gestational,
+  // insulin controlled O24.414 / controlled by oral hypoglycemic drugs O24.415"; "Vomiting,
+  // pregnancy O21.9"; "At risk for falling Z91.81".
+  'chronic htn,chronic hypertension=hypertension;pre existing essential hypertension',
+  'gdm on insulin,gdm insulin,gdm insulin controlled,gestational diabetes on insulin=gestational diabetes insulin controlled',
+  'gdm on metformin,gdm on glyburide,gdm on oral meds,gestational diabetes on metformin=gestational diabetes controlled oral hypoglycemic drugs',
+  'n v of pregnancy,n v in pregnancy,n v pregnancy,nausea and vomiting of pregnancy,nausea and vomiting in pregnancy,nvp=vomiting of pregnancy',
+  'fall risk,falls risk,risk for falls,risk of falls,at risk for falls,at risk for falling,high fall risk=at risk falling;history falling',
   // Pediatrics and newborn. Index "Examination, newborn Z00.11-"; "Tongue tie Q38.1".
   'newborn check,newborn exam,newborn visit,newborn weight check,nb check,newborn wt check=health examination newborn',
   'tongue tie=ankyloglossia',

@@ -77,7 +77,7 @@ export const LAY_TERMS: readonly string[] = [
   'bed wetting,wets the bed=enuresis',
   'frequent urination at night,frequent nighttime urination,urination at night,nighttime urination,night time urination,nocturnal urination,urinating at night,peeing at night=nocturia',
   'frequent urination,urinating frequently,urinary frequency,peeing a lot=frequency micturition',
-  'bladder infection,bladder infections=cystitis;urinary tract infection',
+  'bladder infection,bladder infections=cystitis',
   // Lumps and bumps. Index "Lump - see also Mass"; "Mass, testis"? the Tabular "Other specified
   // disorders of testis" (N50.8-) and "Mass" rows by site.
   '+lump,lumps=mass',

@@ -115,6 +115,25 @@ const EXPOSURE_ROWS = EXPOSURE.map(
     `${forms(aliases, (a) => [`${a} exposure`, `exposure to ${a}`, `exposed to ${a}`, `${a} exposed`, `${a} contact`, `contact with ${a}`, `exposure ${a}`])}=${target}`,
 );
 
+/**
+ * A patient's age as typed before or after the visit reason ("well child 15 mo", "wcc 4 yo",
+ * "18 month old well visit"): not part of any code (newborn days, which Z00.11- titles do
+ * name, are left alone).
+ */
+const AGES = Array.from({ length: 99 }, (_, i) => i + 1)
+  .flatMap((n) => [
+    ...[' yo', ' y o', ' year old', ' years old', ' yr old', ' yrs old', ' yr', ' yrs'].map(
+      (u) => `${n}${u}`,
+    ),
+    ...(n <= 36
+      ? [' mo', ' mos', ' month', ' months', ' mo old', ' month old', ' months old'].map(
+          (u) => `${n}${u}`,
+        )
+      : []),
+  ])
+  .join(',')
+  .concat('=');
+
 export const VISIT_REASONS: readonly string[] = [
   ...SCREENING_ROWS,
   ...EXPOSURE_ROWS,
@@ -124,6 +143,7 @@ export const VISIT_REASONS: readonly string[] = [
   'pre employment physical,preemployment physical,employment physical,work physical,job physical,pre employment exam,preemployment exam,employment exam,pre employment,preemployment=pre employment examination',
   'dot physical,cdl physical,drivers license physical,driver license physical,drivers physical=examination driving license',
   'sport physical,athletic physical,preparticipation physical,pre participation physical,school sports physical,sports exam=examination participation sport',
+  'well visit,well check,well exam,wellness check,well care,well care visit=routine child health examination;general adult medical examination',
   'school physical,school exam,college physical,daycare physical=examination admission educational institution',
   'insurance physical,insurance exam=examination insurance purposes',
   'military physical,military exam=examination recruitment armed forces',
@@ -163,5 +183,6 @@ export const VISIT_REASONS: readonly string[] = [
   'recheck,re check,followup visit,follow up visit,f u visit,fu visit=follow up',
   'drug level,drug levels,therapeutic drug monitoring,inr check,coumadin check,warfarin check=therapeutic drug level monitoring',
   // Note words for the patient's age: not part of any code.
-  'yo,y o,year old,years old,yr old,yrs old,month old,months old,mo old,week old,weeks old=',
+  'mo,yo,y o,year old,years old,yr old,yrs old,month old,months old,mo old,week old,weeks old=',
+  AGES,
 ];
