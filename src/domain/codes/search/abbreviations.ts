@@ -75,7 +75,7 @@ const CORE: readonly string[] = [
   'sarcoid=sarcoidosis',
   // Gastroenterology and hepatology
   'nash=nonalcoholic steatohepatitis',
-  'nafld,masld,fatty liver=fatty liver',
+  'nafld,masld,fatty liver,fatty liver disease,nonalcoholic fatty liver,non alcoholic fatty liver,nonalcoholic fatty liver disease,non alcoholic fatty liver disease=fatty liver',
   'lbo,large bowel obstruction=intestinal obstruction;obstruction intestine',
   'uc=ulcerative colitis',
   'brbpr=hemorrhage anus rectum',

@@ -45,6 +45,7 @@ export const CLINICAL_ABBREVIATIONS: readonly string[] = [
   // E66.2"; "Tuberculosis, latent Z22.7"; "Effusion, pleural J90"; "Nodule, lung, solitary
   // R91.1"; "Pneumonia, aspiration J69.0"; "Wheezing R06.2"; "Hemoptysis R04.2".
   'csa=central sleep apnea',
+  'community acquired pna,cap pna,hcap pna=pneumonia',
   '+ohs=obesity hypoventilation syndrome',
   '+ltbi=latent tuberculosis',
   'pleural eff,pl eff,pleural effusions=pleural effusion',
@@ -79,6 +80,8 @@ export const CLINICAL_ABBREVIATIONS: readonly string[] = [
   'mui,mixed incontinence=mixed incontinence',
   'hd=dialysis;hemodialysis',
   'kidney infection=pyelonephritis',
+  // "AKI on CKD": the acute failure is coded first (N17.-), the CKD stage beside it.
+  'aki on ckd,arf on ckd,acute on chronic kidney disease,acute on chronic renal failure=acute kidney failure',
   'low t,low testosterone=testicular hypofunction;hypogonadism',
   // Endocrine. Index "Prediabetes, prediabetic R73.03"; "Impaired, fasting glucose R73.01 /
   // glucose tolerance R73.02"; "Goiter, multinodular (nontoxic) E04.2"; "Abnormal, thyroid
@@ -114,6 +117,26 @@ export const CLINICAL_ABBREVIATIONS: readonly string[] = [
   // homicidal R45.850"; "Dependence, drug, nicotine, other tobacco product F17.29-" (vaping),
   // "chewing tobacco F17.22-", "cigarettes F17.21-"; "History, personal, nicotine dependence
   // Z87.891"; "Cocaine"; "Stimulant (methamphetamine) F15.-".
+  // DSM-5 use disorders as ICD-10-CM codes them (the DSM-5-TR crosswalk): mild is abuse,
+  // moderate or severe dependence; unqualified, either. Index "Use, alcohol/opioid/... - see
+  // Abuse / Dependence".
+  ...(
+    [
+      'alcohol',
+      'opioid',
+      'cannabis',
+      'cocaine',
+      'stimulant',
+      'sedative',
+      'hallucinogen',
+      'inhalant',
+    ] as const
+  ).flatMap((s) => [
+    `${s} use disorder,${s} use d o=${s} dependence;${s} abuse`,
+    `mild ${s} use disorder,${s} use disorder mild=${s} abuse`,
+    `moderate ${s} use disorder,severe ${s} use disorder,${s} use disorder moderate,${s} use disorder severe=${s} dependence`,
+  ]),
+  'tobacco use disorder,nicotine use disorder=nicotine dependence',
   'panic attack,panic attacks,anxiety attack,anxiety attacks=panic disorder',
   'pdd,persistent depressive disorder=dysthymic disorder;dysthymia',
   'homicidal ideation,hi si=homicidal ideations',
@@ -166,6 +189,10 @@ export const CLINICAL_ABBREVIATIONS: readonly string[] = [
   'high platelets,elevated platelets=thrombocytosis',
   'low hgb,low hemoglobin,low h h,low blood count=anemia',
   'pv=polycythemia vera',
+  // Index "Deficiency, lipoprotein, high density E78.6"; "Abnormal, chest x-ray R91.8" ("Findings,
+  // abnormal, lung field").
+  'low hdl=lipoprotein deficiency',
+  'abnormal cxr,abn cxr,abnormal chest xray,abnormal chest x ray,abnl cxr=abnormal finding lung field',
   'vwd,von willebrands,vwf deficiency=von willebrand disease',
   'fvl,factor v leiden=factor v leiden;activated protein c resistance',
   'aps=antiphospholipid syndrome',

@@ -106,14 +106,32 @@ const EXPOSURE: readonly [string, string][] = [
 const forms = (aliases: string, pattern: (a: string) => string[]) =>
   aliases.split(',').flatMap(pattern).join(',');
 
+/** Infections are also "tested for" ("std testing", "hiv test"): read as their screening. */
+const TESTED =
+  /screening (other viral|infections|other infectious|respiratory tuberculosis|human|covid)/;
+const screened = (a: string) => [
+  `${a} screening`,
+  `screening ${a}`,
+  `screening for ${a}`,
+  `${a} screen`,
+  `screen for ${a}`,
+  `screen ${a}`,
+];
+const tested = (a: string) => [`${a} testing`, `${a} test`, `testing for ${a}`, `test for ${a}`];
+const exposed = (a: string) => [
+  `${a} exposure`,
+  `exposure to ${a}`,
+  `exposed to ${a}`,
+  `${a} exposed`,
+  `${a} contact`,
+  `contact with ${a}`,
+  `exposure ${a}`,
+];
 const SCREENING_ROWS = SCREENING.map(
   ([aliases, target]) =>
-    `${forms(aliases, (a) => [`${a} screening`, `screening ${a}`, `screening for ${a}`, `${a} screen`, `screen for ${a}`, `screen ${a}`])}=${target}`,
+    `${forms(aliases, (a) => [...screened(a), ...(TESTED.test(target) ? tested(a) : [])])}=${target}`,
 );
-const EXPOSURE_ROWS = EXPOSURE.map(
-  ([aliases, target]) =>
-    `${forms(aliases, (a) => [`${a} exposure`, `exposure to ${a}`, `exposed to ${a}`, `${a} exposed`, `${a} contact`, `contact with ${a}`, `exposure ${a}`])}=${target}`,
-);
+const EXPOSURE_ROWS = EXPOSURE.map(([aliases, target]) => `${forms(aliases, exposed)}=${target}`);
 
 /**
  * A patient's age as typed before or after the visit reason ("well child 15 mo", "wcc 4 yo",
@@ -142,14 +160,14 @@ export const VISIT_REASONS: readonly string[] = [
   // "Examination, general (adult) Z00.00"; "Examination, newborn Z00.11-".
   'pre employment physical,preemployment physical,employment physical,work physical,job physical,pre employment exam,preemployment exam,employment exam,pre employment,preemployment=pre employment examination',
   'dot physical,cdl physical,drivers license physical,driver license physical,drivers physical=examination driving license',
-  'sport physical,athletic physical,preparticipation physical,pre participation physical,school sports physical,sports exam=examination participation sport',
+  'sport physical,athletic physical,preparticipation physical,pre participation physical,school sports physical,sports exam,sports pe,sport pe=examination participation sport',
   'well visit,well check,well exam,wellness check,well care,well care visit=routine child health examination;general adult medical examination',
   'school physical,school exam,college physical,daycare physical=examination admission educational institution',
   'insurance physical,insurance exam=examination insurance purposes',
   'military physical,military exam=examination recruitment armed forces',
   'disability exam,disability evaluation=disability determination',
   'paperwork,form completion,forms completion=issue other medical certificate',
-  'routine physical,yearly physical,general physical,routine exam,routine checkup,routine check up,health maintenance,health maintenance exam,preventive visit,preventative visit,preventive exam,annual wellness visit,medicare wellness,physical examination,adult physical,adult wellness=general adult medical examination',
+  'routine physical,yearly physical,general physical,routine exam,routine checkup,routine check up,health maintenance,health maintenance exam,annual pe,routine pe,complete pe,preventive visit,preventative visit,preventive exam,annual wellness visit,medicare wellness,physical examination,adult physical,adult wellness=general adult medical examination',
   // Index "Prescription of contraceptives"; "Surveillance (of) (for) contraceptive, pills Z30.41,
   // injectable Z30.42, subdermal implantable Z30.46, vaginal ring Z30.44, intrauterine device
   // Z30.431"; "Counseling, contraceptive Z30.09"; "Contraception, emergency Z30.012".
@@ -182,6 +200,14 @@ export const VISIT_REASONS: readonly string[] = [
   // Index "Follow-up (examination) Z09"; "Observation"; "Monitoring, therapeutic drug Z51.81".
   'recheck,re check,followup visit,follow up visit,f u visit,fu visit=follow up',
   'drug level,drug levels,therapeutic drug monitoring,inr check,coumadin check,warfarin check=therapeutic drug level monitoring',
+  // Index "Counseling, dietary Z71.3; exercise Z71.82; specified NEC Z71.89"; "Care, palliative
+  // Z51.5" (hospice); "Consultation, for explanation of findings Z71.2"; "Status (post), cesarean
+  // delivery - see Pregnancy, complicated by, previous cesarean / History, uterine scar Z98.891".
+  'weight loss counseling,weight management counseling,nutrition counseling,nutritional counseling,dietary counseling,diet counseling=dietary counseling surveillance',
+  'advance care planning,advance directive,advance directives,goals of care discussion=other specified counseling',
+  'hospice,hospice care=palliative care',
+  'lab review,labs review,review labs,review of labs,results review,review results,discuss results,test results review=explanation examination test findings',
+  's p c section,status post c section,s p cesarean,hx of c section,history of c section=previous cesarean delivery;history uterine scar previous surgery',
   // Note words for the patient's age: not part of any code.
   'mo,yo,y o,year old,years old,yr old,yrs old,month old,months old,mo old,week old,weeks old=',
   AGES,
