@@ -195,7 +195,7 @@ const CORE: readonly string[] = [
   'ambien=zolpidem',
   'h a=headache',
   'non insulin dependent diabetes,non insulin dependent dm,noninsulin dependent diabetes=type 2 diabetes mellitus',
-  'hit by a car,hit by car,struck by a car,struck by car,pedestrian hit by car=pedestrian injured collision car',
+  'hit by a car,hit by car,struck by a car,struck by car,pedestrian hit by car,pedestrian struck,pedestrian struck by car,pedestrian hit,ped struck,ped vs car,pedestrian vs car,pedestrian vs auto=pedestrian injured collision car',
   'hit by=struck by',
   'scald,scalded,scalding=hot fluids',
   'stab wound,stabbed,stabbing=assault sharp object;open wound;puncture wound',
@@ -205,6 +205,11 @@ const CORE: readonly string[] = [
   'needle stick,needlestick,needle stick injury=contact hypodermic needle',
   'tripped and fell,trip and fall,tripped,slipped and fell,slip and fall=fall same level slipping tripping stumbling',
   'fell from ladder=fall from ladder',
+  // External cause index "Accident, transport, pedal cycle (bicycle)"; "Nail, entering through skin
+  // W45.0" (a stepped-on nail); Index "Blood, in, feces K92.1" (stool).
+  '+bike,bicycle,biking,cycling=pedal cycle',
+  'stepped on nail,stepped on a nail,stepped on rusty nail,rusty nail,nail puncture=puncture wound foot;nail entering through skin',
+  'blood in stool,blood in stools,blood in the stool,bloody stool,bloody stools=blood feces',
   'fell down stairs,fall down stairs=fall on stairs',
   'fell,fallen=fall',
   '+lumbar,lumbar region=low back',
