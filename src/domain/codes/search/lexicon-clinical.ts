@@ -21,6 +21,16 @@ export const CLINICAL_ABBREVIATIONS: readonly string[] = [
   'chronic afib,chronic a fib=chronic atrial fibrillation',
   'psvt=paroxysmal supraventricular tachycardia;supraventricular tachycardia',
   'ihd=ischemic heart disease',
+  // Index "Cardiomyopathy, hypertrophic I42.2 / obstructive I42.1"; "Stenosis, aortic (valve)
+  // I35.0"; "Flutter, atrial I48.92"; "Block, intraventricular (nonspecific) I45.4"; "Status,
+  // heart assist device Z95.811"; "Angina, unstable I20.0".
+  'hcm=hypertrophic cardiomyopathy',
+  'nicm,non ischemic cardiomyopathy,nonischemic cardiomyopathy=cardiomyopathy',
+  'severe as,moderate as,mod as,mild as,critical as=aortic stenosis',
+  'afl=atrial flutter',
+  'ivcd=intraventricular block',
+  'lvad=presence heart assist device',
+  'uap=unstable angina',
   'ccf=congestive heart failure',
   'ascvd=atherosclerotic heart disease;atherosclerotic cardiovascular disease',
   'ai=aortic insufficiency;adrenal insufficiency',

@@ -551,6 +551,8 @@ export const SYNONYMS: SynonymRule[] = [
   { from: ['frozen shoulder'], to: ['adhesive capsulitis of shoulder'] },
   { from: ['tennis elbow'], to: ['lateral epicondylitis'] },
   // Neuro, mental health
+  // MS alone is multiple sclerosis: with "mitral stenosis" as a second reading the ranking put
+  // I05.0 first for a bare "ms" (round 7); mitral stenosis is typed out.
   { from: ['ms'], to: ['multiple sclerosis'] },
   { from: ['als'], to: ['amyotrophic lateral sclerosis'] },
   { from: ['adhd', 'add'], to: ['attention deficit hyperactivity disorder'] },
