@@ -168,7 +168,8 @@ const CORE: readonly string[] = [
   // Orthopedics and injury
   'pcl=posterior cruciate ligament',
   'lcl=lateral collateral ligament',
-  'rtc,rct=rotator cuff tear',
+  'rtc=rotator cuff',
+  'rct=rotator cuff tear',
   'tmj,tmd=temporomandibular joint',
   'si joint=sacroiliac joint',
   'si joint,sij=sacroiliac joint',

@@ -270,6 +270,69 @@ export const CLINICAL_ABBREVIATIONS: readonly string[] = [
   'twisted ankle,rolled ankle,turned ankle=sprain ankle',
   'slipped disc,slipped disk,bulging disc,disc bulge,bulging disk,disk bulge=disc displacement',
   'disk=disc',
+  // Index "Osteoarthritis, spine - see Spondylosis" (M47.81- by region); "Arthropathy, facet -
+  // see Spondylosis"; "Fracture, torus (buckle) - see Fracture, by site, torus"; "Hammer toe
+  // M20.4-"; "Flat foot M21.4-".
+  ...(
+    [
+      ['c spine,cervical spine,cervical,neck', 'cervical region'],
+      ['t spine,thoracic spine,thoracic', 'thoracic region'],
+      ['l spine,lumbar spine,lumbar,low back', 'lumbar region'],
+      ['ls spine,lumbosacral spine,lumbosacral', 'lumbosacral region'],
+    ] as const
+  ).map(
+    ([sites, region]) =>
+      `${sites
+        .split(',')
+        .flatMap((s) => [
+          `djd ${s}`,
+          `${s} djd`,
+          `oa ${s}`,
+          `${s} oa`,
+          `${s} osteoarthritis`,
+          `osteoarthritis ${s}`,
+          `${s} arthritis`,
+          `arthritis ${s}`,
+          `${s} facet arthropathy`,
+          `facet arthropathy ${s}`,
+        ])
+        .join(',')}=spondylosis ${region}`,
+  ),
+  'facet arthropathy,facet arthritis,facet oa,facet djd,facet joint arthritis,spinal oa,spine oa,djd spine,oa spine,spinal arthritis=spondylosis',
+  'buckle fx,buckle fracture,torus fx=torus fracture',
+  'hammertoe,hammertoes=hammer toe',
+  'flat feet,flatfoot,flatfeet,fallen arches,flat foot=flat foot',
+  // Adjectives coders type for the bone or organ a title names by its noun (synonyms.ts has the
+  // organs of the trunk): "radial head" is the head of the radius (S52.12-).
+  '+radial=radius',
+  '+ulnar=ulna',
+  '+femoral=femur',
+  '+humeral=humerus',
+  '+fibular=fibula',
+  '+clavicular=clavicle',
+  '+scapular=scapula',
+  '+patellar=patella',
+  '+sternal=sternum',
+  '+calcaneal=calcaneus',
+  '+vertebral=vertebra',
+  '+mandibular=mandible',
+  '+maxillary=maxilla',
+  '+orbital=orbit',
+  '+duodenal=duodenum',
+  '+anal=anus',
+  '+penile=penis',
+  '+scrotal=scrotum',
+  '+endometrial=endometrium',
+  '+corneal=cornea',
+  '+conjunctival=conjunctiva',
+  '+tracheal=trachea',
+  '+pleural=pleura',
+  '+pericardial=pericardium',
+  '+aortic=aorta',
+  '+umbilical=umbilicus',
+  '+gluteal=buttock',
+  '+gingival=gingiva',
+  '+lingual=tongue',
   // Skin and soft tissue, injuries. Index "Paronychia L03.0-" / "Felon - see Cellulitis,
   // digit"; "Splinter - see Foreign body, superficial, by site"; "Keratosis, seborrheic, inflamed
   // L82.0" (irritated); "Ulcer, stasis (venous) - see Varix, leg, with ulcer"; "Stab - see also
