@@ -82,6 +82,13 @@ describe.skipIf(!present)('lexicon on FY2026 ICD-10-CM (round 7)', () => {
     expect(top('boxers fx lt init', 2)).toContain('S62.337A'); // Fracture, metacarpal, neck
     expect(top('panic attacks', 1)).toEqual(['F41.0']); // Attack, panic
     expect(top('vaping', 1)).toEqual(['F17.290']); // Dependence, nicotine, other tobacco
+    expect(top('lvh', 1)).toEqual(['I51.7']); // Hypertrophy, cardiac
+    expect(top('pacemaker', 1)).toEqual(['Z95.0']); // Status, cardiac pacemaker
+    expect(top('lvad', 1)).toEqual(['Z95.811']); // Status, heart assist device
+    expect(top('ascus', 1)).toEqual(['R87.610']); // ASC-US on cytologic smear of cervix
+    expect(top('btl', 1)).toEqual(['Z98.51']); // Status, tubal ligation
+    expect(top('lumbar oa', 1)[0]).toMatch(/^M47\.8\d6$/); // Osteoarthritis, spine - see Spondylosis
+    expect(top('radial head fx', 1)[0]).toMatch(/^S52\.12/); // Fracture, radius, head
   });
   it('lay words: the Index term they are indexed under', () => {
     expect(top('cold sores', 1)).toEqual(['B00.1']); // Coldsore
@@ -91,6 +98,8 @@ describe.skipIf(!present)('lexicon on FY2026 ICD-10-CM (round 7)', () => {
     expect(top('nighttime urination', 1)).toEqual(['R35.1']); // Nocturia
     expect(top('burning on urination', 1)).toEqual(['R30.0']); // Dysuria
     expect(top('passed out', 1)).toEqual(['R55']); // Syncope
+    expect(top('bladder infection', 1)).toEqual(['N30.90']); // Infection, bladder - see Cystitis
+    expect(top('flat feet', 1)).toEqual(['M21.40']); // Flat foot
   });
   it('visit reasons: screening, exposure, administrative exams, refills, pregnancy, vaccines', () => {
     expect(top('hep b screening', 1)).toEqual(['Z11.59']); // Screening, viral NEC
@@ -107,6 +116,15 @@ describe.skipIf(!present)('lexicon on FY2026 ICD-10-CM (round 7)', () => {
     expect(top('tdap', 1)).toEqual(['Z23']); // Vaccination - see Immunization
     expect(top('positive ppd', 1)).toEqual(['R76.11']); // Reaction, tuberculin skin test
     expect(top('preop labs', 1)).toEqual(['Z01.812']); // Examination, pre-procedural, laboratory
+    expect(top('std testing', 1)).toEqual(['Z11.3']); // Screening, sexually-transmitted
+    expect(top('hospice', 1)).toEqual(['Z51.5']); // Care, palliative
+    expect(top('wcc 4 yo', 1)).toEqual(['Z00.129']); // an age typed with the visit is no code word
+  });
+  it('use disorders: mild is abuse, moderate or severe dependence (DSM-5-TR crosswalk)', () => {
+    expect(top('mild alcohol use disorder', 1)).toEqual(['F10.10']);
+    expect(top('severe alcohol use disorder', 1)).toEqual(['F10.20']);
+    expect(top('opioid use disorder', 2)).toEqual(expect.arrayContaining(['F11.10', 'F11.20']));
+    expect(top('tobacco use disorder', 1)).toEqual(['F17.200']);
   });
   it('spelling variants: British spellings and misspellings of two or more edits', () => {
     expect(top('oesophagitis', 1)).toEqual(['K20.90']);

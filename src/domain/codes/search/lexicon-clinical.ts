@@ -67,13 +67,12 @@ export const CLINICAL_ABBREVIATIONS: readonly string[] = [
   'walking pneumonia=mycoplasma pneumoniae pneumonia',
   'chest cold=bronchitis',
   // Gastroenterology and hepatology. Index "Gastroenteritis"; "Disease, liver, alcoholic
-  // K70.9"; "Hepatitis, viral, type A B15.9"; "Esophagitis, eosinophilic K20.0"; "Syndrome,
+  // K70.9"; "Esophagitis, eosinophilic K20.0"; "Syndrome,
   // short bowel K91.2"; "Polyposis, familial (adenomatous) D12.6"; "Hernia, hiatal K44.9";
   // "Dyspepsia R10.13"; "Eructation R14.2"; "Adenoma - see also Neoplasm, benign, by site".
   'ge=gastroenteritis;gastroesophageal',
   'gej=gastroesophageal junction',
   'ald=alcoholic liver disease',
-  'hav=hepatitis a',
   'eoe=eosinophilic esophagitis',
   'sbs=short bowel syndrome',
   'fap=familial adenomatous polyposis',
@@ -187,7 +186,7 @@ export const CLINICAL_ABBREVIATIONS: readonly string[] = [
   // Mountain A77.0"; "Candidiasis, vulvovaginal B37.3-"; "Lice, head B85.0 / pubic B85.3".
   'pjp=pneumocystosis',
   'rmsf=rocky mountain spotted fever',
-  'vvc=vulvovaginal candidiasis',
+  'vvc=candidiasis vulva vagina',
   'head lice=pediculosis capitis',
   '+lice=pediculosis',
   '+pubic lice,crabs=phthiriasis',
@@ -229,7 +228,7 @@ export const CLINICAL_ABBREVIATIONS: readonly string[] = [
   'tri,trimster=trimester',
   '+twins=twin pregnancy',
   'rh neg,rh negative=rh negative',
-  'btl,tubes tied=tubal ligation;sterilization',
+  'btl,tubes tied=tubal ligation status;sterilization',
   '+fibroid,fibroids,uterine fibroid,uterine fibroids=leiomyoma uterus',
   '+heavy period,heavy periods,heavy menses,heavy menstrual bleeding,menorrhagia=excessive menstruation',
   'irregular period,irregular periods,irregular menses,irregular cycles=irregular menstruation',
