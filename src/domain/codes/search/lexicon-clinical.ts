@@ -354,6 +354,38 @@ export const CLINICAL_ABBREVIATIONS: readonly string[] = [
   'gdm on metformin,gdm on glyburide,gdm on oral meds,gestational diabetes on metformin=gestational diabetes controlled oral hypoglycemic drugs',
   'n v of pregnancy,n v in pregnancy,n v pregnancy,nausea and vomiting of pregnancy,nausea and vomiting in pregnancy,nvp=vomiting of pregnancy',
   'fall risk,falls risk,risk for falls,risk of falls,at risk for falls,at risk for falling,high fall risk=at risk falling;history falling',
+  // Index "Status, anticoagulant (long term) Z79.01"; "Arteritis, giant cell M31.6"; "Allergy,
+  // seafood Z91.013"; "Conjunctivitis, allergic - see Conjunctivitis, acute, atopic H10.1-";
+  // "Deficiency, iron E61.1"; "Hypersomnia"; "Somnolence R40.0"; "Picky eater R63.39";
+  // "Fibromyalgia M79.7". (A bare "lupus" stays the Index's lupus vulgaris A18.4: an SLE reading
+  // beside it put "discoid lupus" on D68.62.)
+  'anticoagulated,chronically anticoagulated,on anticoagulation,on anticoagulants=long term current use anticoagulants',
+  'gca=giant cell arteritis',
+  '+shellfish=seafood',
+  'allergic conjunctivitis=acute atopic conjunctivitis;allergic conjunctivitis',
+  'low iron,iron low,low ferritin=iron deficiency',
+  'daytime sleepiness,excessive daytime sleepiness,sleepiness,sleepy,drowsiness,drowsy=hypersomnia;somnolence',
+  'picky eater,picky eating,selective eater,selective eating=feeding difficulties',
+  'fibro=fibromyalgia',
+  'childhood obesity,obesity child,pediatric obesity,obese child,child obesity=obesity',
+  'elevated bmi,high bmi=overweight;obesity',
+  // Tabular Z68 "Body mass index [BMI] 19.9 or less / 40.0-44.9 / ... / 70 or greater, adult":
+  // a BMI typed as a number below 20 or from 40 reads as its range (20-39 are in the titles).
+  ...Array.from({ length: 70 }, (_, i) => (i < 10 ? i + 10 : i + 30)).map((n) => {
+    const range =
+      n < 20
+        ? '19 9 less'
+        : n < 45
+          ? '40 0 44 9'
+          : n < 50
+            ? '45 0 49 9'
+            : n < 60
+              ? '50 0 59 9'
+              : n < 70
+                ? '60 0 69 9'
+                : '70 greater';
+    return `bmi ${n},bmi of ${n},bmi is ${n}=body mass index ${range} adult`;
+  }),
   // Pediatrics and newborn. Index "Examination, newborn Z00.11-"; "Tongue tie Q38.1".
   'newborn check,newborn exam,newborn visit,newborn weight check,nb check,newborn wt check=health examination newborn',
   'tongue tie=ankyloglossia',

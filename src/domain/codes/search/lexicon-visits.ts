@@ -152,6 +152,12 @@ const AGES = Array.from({ length: 99 }, (_, i) => i + 1)
   .join(',')
   .concat('=');
 
+/** A size typed with a finding ("aaa 4 cm", "nodule 8 mm"): not part of any code. */
+const SIZES = Array.from({ length: 30 }, (_, i) => i + 1)
+  .flatMap((n) => [`${n} cm`, `${n}cm`, `${n} mm`, `${n}mm`])
+  .join(',')
+  .concat('=');
+
 export const VISIT_REASONS: readonly string[] = [
   ...SCREENING_ROWS,
   ...EXPOSURE_ROWS,
@@ -211,4 +217,5 @@ export const VISIT_REASONS: readonly string[] = [
   // Note words for the patient's age: not part of any code.
   'mo,yo,y o,year old,years old,yr old,yrs old,month old,months old,mo old,week old,weeks old=',
   AGES,
+  SIZES,
 ];
