@@ -265,7 +265,15 @@ export const CLINICAL_ABBREVIATIONS: readonly string[] = [
   'pfps,patellofemoral pain syndrome,runners knee=patellofemoral',
   // Index "Tendonitis - see Tendinitis".
   'tendonitis,tendonosis,tendinopathy=tendinitis',
-  'pulled muscle,muscle pull=strain',
+  'pulled muscle,muscle pull,muscle strain=strain muscle',
+  // Index "Strain, thigh, adductor S76.2-" (groin pull); a stubbed toe is its contusion (S90.1-),
+  // a jammed finger its sprain (S63.6-); "Keloid L91.0" (hypertrophic scar).
+  '+pulled=strain',
+  'groin strain,groin pull,pulled groin,adductor strain=strain adductor muscle thigh',
+  'stubbed toe,stubbed my toe,toe stub,jammed toe,toe jam=contusion toe',
+  'jammed finger,finger jam,jammed fingers=sprain finger',
+  'jammed thumb=sprain thumb',
+  '+keloid,keloids,keloid scar=hypertrophic scar',
   'twisted ankle,rolled ankle,turned ankle=sprain ankle',
   'slipped disc,slipped disk,bulging disc,disc bulge,bulging disk,disk bulge=disc displacement',
   'disk=disc',
