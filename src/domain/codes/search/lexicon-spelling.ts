@@ -9,7 +9,8 @@
 export const SPELLING_VARIANTS: readonly string[] = [
   // British spellings (Oxford) of Index main terms.
   'oesophagitis=esophagitis',
-  'oesophagus,oesophageal=esophagus',
+  'oesophagus=esophagus',
+  'oesophageal=esophageal',
   'oedema,oedematous=edema',
   'haematoma,haematomas=hematoma',
   'haematuria=hematuria',
@@ -66,6 +67,7 @@ export const SPELLING_VARIANTS: readonly string[] = [
   'psoraisis,soriasis,psorasis,sorisis=psoriasis',
   'rosacia,roseacea,rosecea=rosacea',
   'scabbies,scabes=scabies',
+  'shingels,shingells,shingle=zoster',
   'impetego,impetigo contagiosa=impetigo',
   'cellulites,celulitis,cellulitus,celulites=cellulitis',
   'absess,abcess,abces,abscesses,absces=abscess',
