@@ -120,6 +120,18 @@ describe.skipIf(!present)('lexicon on FY2026 ICD-10-CM (round 7)', () => {
     expect(top('hospice', 1)).toEqual(['Z51.5']); // Care, palliative
     expect(top('wcc 4 yo', 1)).toEqual(['Z00.129']); // an age typed with the visit is no code word
   });
+  it('status rows: operations, devices and relatives as the Index words them', () => {
+    expect(top('s/p spinal fusion', 1)).toEqual(['Z98.1']); // Status, arthrodesis
+    expect(top('s/p tah bso', 1)).toEqual(['Z90.710']); // Absence, uterus with cervix
+    expect(top('s/p lap band', 1)).toEqual(['Z98.84']); // Status, bariatric surgery
+    expect(top('lap band adjustment', 1)).toEqual(['Z46.51']); // the typed words still lead
+    expect(top('colostomy', 1)).toEqual(['Z93.3']); // Status, colostomy
+    expect(top('g-tube', 1)).toEqual(['Z93.1']); // Status, gastrostomy
+    expect(top('hearing aids', 1)).toEqual(['Z97.4']); // Presence, external hearing-aid
+    expect(top('wheelchair', 1)).toEqual(['Z99.3']); // Dependence, wheelchair
+    expect(top('brca positive', 1)).toEqual(['Z15.01']); // Susceptibility, genetic, breast
+    expect(top('mother with breast ca', 1)).toEqual(['Z80.3']); // History, family, breast
+  });
   it('use disorders: mild is abuse, moderate or severe dependence (DSM-5-TR crosswalk)', () => {
     expect(top('mild alcohol use disorder', 1)).toEqual(['F10.10']);
     expect(top('severe alcohol use disorder', 1)).toEqual(['F10.20']);

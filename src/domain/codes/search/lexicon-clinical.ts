@@ -394,6 +394,31 @@ export const CLINICAL_ABBREVIATIONS: readonly string[] = [
                 : '70 greater';
     return `bmi ${n},bmi of ${n},bmi is ${n}=body mass index ${range} adult`;
   }),
+  // Status (Guidelines I.C.21.c.3; Index "Status (post)"): "Status, cataract extraction Z98.4-"
+  // / "Pseudophakia Z96.1"; "Status, arthrodesis Z98.1" (spinal fusion, ACDF, TLIF); "Absence,
+  // uterus with cervix Z90.710, ovaries bilateral Z90.722" (TAH/BSO); "Absence, kidney Z90.5"
+  // (a kidney donor); "Status, bariatric surgery Z98.84"; "Dependence, renal dialysis Z99.2";
+  // "Status, gastrostomy Z93.1 / colostomy Z93.3 / ileostomy Z93.2 / cystostomy Z93.5- /
+  // nephrostomy, ureterostomy Z93.6"; "Presence, external hearing-aid Z97.4 / spectacles Z97.3";
+  // "Dependence, wheelchair Z99.3"; "Susceptibility, genetic, breast Z15.01" (BRCA); a relative
+  // "with" a condition is its family history (Z80-Z84).
+  'cataract surgery,cataract extraction,cataract removal,cataract sx=cataract extraction status;presence intraocular lens',
+  'spinal fusion,spine fusion,lumbar fusion,cervical fusion,acdf,alif,tlif,plif=arthrodesis status',
+  'tah bso,tah and bso,tahbso=acquired absence both cervix uterus',
+  'tah,total abdominal hysterectomy=acquired absence both cervix uterus',
+  'bso,bilateral oophorectomy,bilateral salpingo oophorectomy=acquired absence ovaries bilateral',
+  'kidney donation,kidney donor,donated kidney,donated a kidney=acquired absence kidney',
+  '+lap band,lapband,gastric band,sleeve gastrectomy,gastric sleeve,roux en y,rny,rygb=bariatric surgery status',
+  '+hemodialysis=dependence renal dialysis',
+  '+colostomy=colostomy status',
+  '+ileostomy=ileostomy status',
+  'urostomy,nephrostomy,nephrostomy tube,ureterostomy=artificial openings urinary tract status',
+  'suprapubic catheter,sp catheter,suprapubic tube=cystostomy status',
+  'hearing aid,hearing aids=presence external hearing aid',
+  'glasses,eyeglasses,contact lenses,wears glasses=presence spectacles contact lenses',
+  '+wheelchair=dependence wheelchair',
+  'brca,brca1,brca2,brca positive,brca carrier,brca mutation,brca1 positive,brca2 positive,brca1 carrier,brca2 carrier=genetic susceptibility malignant neoplasm breast',
+  'mother with,father with,sister with,brother with,mom with,dad with,mother had,father had,mom had,dad had,parent with,sibling with=family history',
   // Pediatrics and newborn. Index "Examination, newborn Z00.11-"; "Tongue tie Q38.1".
   'newborn check,newborn exam,newborn visit,newborn weight check,nb check,newborn wt check=health examination newborn',
   'tongue tie=ankyloglossia',

@@ -269,7 +269,7 @@ export const SYNONYMS: SynonymRule[] = [
   { from: ['bka', 'below knee amputation'], to: ['absence leg below knee'] },
   { from: ['aka', 'above knee amputation'], to: ['absence leg above knee'] },
   { from: ['trach'], to: ['tracheostomy'] },
-  { from: ['peg', 'peg tube', 'g tube'], to: ['gastrostomy'] },
+  { from: ['peg', 'peg tube', 'g tube'], to: ['gastrostomy status', 'gastrostomy'] },
   {
     from: ['cardiac stent', 'coronary stent', 'heart stent', 'cardiac stents', 'coronary stents'],
     to: ['coronary angioplasty implant'],
