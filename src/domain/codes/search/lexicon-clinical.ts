@@ -353,6 +353,28 @@ export const CLINICAL_ABBREVIATIONS: readonly string[] = [
   'vs,versus=collision',
   // A flare is an exacerbation where a title says so (J44.1, J45.-1); elsewhere it adds nothing.
   'flare,flares,flare up,flareup,flare ups,flaring=exacerbation',
+  // External causes (Index of External Causes): "Striking against, object W22.8"; "Bite, dog
+  // W54.0"; "Contact, with, hot, drinks X10.0 / fats and cooking oils X10.2"; "Contact, with,
+  // paper (edge) W26.2"; "Contact, with, chain saw W29.3 / woodworking machines W31.2";
+  // "Maltreatment, child T74.92 / adult T74.91" (Index "Abuse - see Maltreatment"); "Self-harm,
+  // intentional"; "Poisoning, drug NOS T50.90-" (Table of Drugs); "Rodenticide T60.4-".
+  'hit head on,hit head,hit his head,hit her head,hit my head,struck head on,bumped head,bumped head on,banged head,banged head on=striking against other objects;injury head',
+  'dog attack,attacked by dog,dog mauling,mauled by dog=bitten by dog;open bite',
+  'hot coffee,hot tea,hot drink,hot drinks,hot beverage,coffee spill=contact hot drinks',
+  'hot grease,grease burn,hot oil,cooking oil burn=contact fats cooking oils',
+  'paper cut=contact edge stiff paper;laceration',
+  'chainsaw,chain saw=powered garden outdoor hand tools machinery',
+  'table saw,circular saw,band saw=powered woodworking forming machines',
+  '+crash=collision;accident',
+  'fell off,fall off=fall',
+  'child abuse,child maltreatment=child maltreatment',
+  'elder abuse,adult abuse=adult maltreatment',
+  'self inflicted=intentional self harm',
+  'intentional overdose,suicidal overdose,suicide attempt by overdose,overdose suicide attempt,od suicide attempt=poisoning unspecified drugs medicaments biological substances intentional self harm',
+  'drug overdose,medication overdose,overdose of medication,pill overdose=poisoning unspecified drugs medicaments biological substances accidental',
+  'rat poison,mouse poison=rodenticides',
+  'monkey bars,jungle gym=jungle gym',
+  'ate,eaten=',
   // Pregnancy. Index "Hypertension, complicating pregnancy, pre-existing, essential O10.01-"
   // (chronic hypertension); "Smoking complicating pregnancy O99.33-"; "Diabetes, gestational,
   // insulin controlled O24.414 / controlled by oral hypoglycemic drugs O24.415"; "Vomiting,
