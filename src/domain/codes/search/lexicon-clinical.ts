@@ -95,7 +95,7 @@ export const CLINICAL_ABBREVIATIONS: readonly string[] = [
   // Endocrine. Index "Prediabetes, prediabetic R73.03"; "Impaired, fasting glucose R73.01 /
   // glucose tolerance R73.02"; "Goiter, multinodular (nontoxic) E04.2"; "Abnormal, thyroid
   // function studies R94.6"; "Obesity, morbid E66.01"; "Hypercalcemia E83.52".
-  'pre dm,predm,pre diabetic,prediabetic,borderline diabetes,borderline dm,pre diabetes=prediabetes',
+  'pre dm,predm,pre diabetic,prediabetic,borderline diabetes,borderline dm=prediabetes',
   'ifg=impaired fasting glucose',
   'igt=impaired glucose tolerance',
   'mng=multinodular goiter',

@@ -29,7 +29,7 @@ export const LAY_TERMS: readonly string[] = [
   'black eye=contusion eyelid periocular area',
   // Ear, nose, eye. Index "Impaction, cerumen H61.2-"; "Tinnitus H93.1-"; "Rhinorrhea J34.89";
   // "Congestion, nasal R09.81"; "Amblyopia"; "Strabismus"; "Myopia"; "Hypermetropia"; "Floaters,
-  // vitreous H43.39-"; "Syndrome, dry eye H04.12-"; "Deafness - see Loss, hearing".
+  // vitreous H43.39-"; "Deafness - see Loss, hearing".
   'ear wax,earwax,wax impaction,impacted wax,impacted ear wax,cerumen impaction=impacted cerumen',
   'ringing in ears,ringing in the ears,ear ringing,ears ringing=tinnitus',
   'runny nose=rhinorrhea',
@@ -40,7 +40,6 @@ export const LAY_TERMS: readonly string[] = [
   'nearsighted,near sighted=myopia',
   'farsighted,far sighted=hypermetropia',
   'floaters,eye floaters=vitreous floaters',
-  'dry eye,dry eyes=dry eye syndrome',
   // General and nervous system. Index "Lightheadedness R42"; "Syncope R55"; "Vomiting";
   // "Nausea"; "Palpitations R00.2"; "Anorexia R63.0" (loss of appetite); "Insomnia";
   // "Amnesia R41.3"; "Tremor R25.1"; "Paresthesia R20.2"; "Cramp, muscle R25.2".
