@@ -11,7 +11,12 @@
  * Targets checked against the FY2026 order file and the FY2023 Index (test/search/
  * abbreviations-fy2026.test.ts: every target word is a word of some title or index term).
  */
-export const ABBREVIATIONS: readonly string[] = [
+import { CLINICAL_ABBREVIATIONS } from './lexicon-clinical';
+import { LAY_TERMS } from './lexicon-lay';
+import { SPELLING_VARIANTS } from './lexicon-spelling';
+import { VISIT_REASONS } from './lexicon-visits';
+
+const CORE: readonly string[] = [
   // Cardiology
   'pvc,premature ventricular contraction,premature ventricular contractions=ventricular premature depolarization',
   'pac,premature atrial contraction,premature atrial contractions=atrial premature depolarization',
@@ -42,8 +47,8 @@ export const ABBREVIATIONS: readonly string[] = [
   'asd=atrial septal defect;autism spectrum disorder',
   'vsd=ventricular septal defect',
   'pda=patent ductus arteriosus',
-  'ppm,pacer=cardiac pacemaker',
-  'lvh,rvh=hypertrophy ventricle;ventricular hypertrophy',
+  'ppm,pacer,pacemaker=presence cardiac pacemaker;cardiac pacemaker',
+  'lvh,rvh=cardiomegaly;cardiac hypertrophy',
   'tavr,tavi,avr,mvr,valve replacement=prosthetic heart valve',
   'hypotn=hypotension',
   'orthostasis=orthostatic hypotension',
@@ -70,8 +75,8 @@ export const ABBREVIATIONS: readonly string[] = [
   'sarcoid=sarcoidosis',
   // Gastroenterology and hepatology
   'nash=nonalcoholic steatohepatitis',
-  'nafld,masld,fatty liver=fatty liver',
-  'lbo,large bowel obstruction=intestinal obstruction;obstruction intestine',
+  'nafld,masld,fatty liver,fatty liver disease,nonalcoholic fatty liver,non alcoholic fatty liver,nonalcoholic fatty liver disease,non alcoholic fatty liver disease=fatty liver',
+  'lbo,large bowel obstruction=intestinal obstruction',
   'uc=ulcerative colitis',
   'brbpr=hemorrhage anus rectum',
   'hcc=liver cell carcinoma;hepatocellular carcinoma',
@@ -105,7 +110,7 @@ export const ABBREVIATIONS: readonly string[] = [
   'a1c,hba1c,hgba1c,hemoglobin a1c,glycosylated hemoglobin=abnormal glucose',
   'elevated a1c,high a1c,elevated hba1c=other abnormal glucose',
   'siadh=inappropriate secretion antidiuretic hormone',
-  'hhs,hhns=hyperosmolarity',
+  'hhs,hhns=diabetes mellitus with hyperosmolarity',
   'hlp,hyperlipid,dyslipidemia=hyperlipidemia',
   'hypertg,high triglycerides,elevated triglycerides=hyperglyceridemia',
   'vit=vitamin',
@@ -159,11 +164,12 @@ export const ABBREVIATIONS: readonly string[] = [
   'pt,pts,patient,c o,complains of,presents with,presents w,dx,dx of,diagnosed with=',
   // "NOS" (not otherwise specified) is the classification's "unspecified" (Guidelines I.A.9.b).
   'nos=unspecified',
-  'bzd,benzo,benzos=sedative hypnotic anxiolytic',
+  'bzd,benzo,benzos=benzodiazepines;sedative hypnotic anxiolytic',
   // Orthopedics and injury
   'pcl=posterior cruciate ligament',
   'lcl=lateral collateral ligament',
-  'rtc,rct=rotator cuff tear',
+  'rtc=rotator cuff',
+  'rct=rotator cuff tear',
   'tmj,tmd=temporomandibular joint',
   'si joint=sacroiliac joint',
   'si joint,sij=sacroiliac joint',
@@ -190,16 +196,21 @@ export const ABBREVIATIONS: readonly string[] = [
   'ambien=zolpidem',
   'h a=headache',
   'non insulin dependent diabetes,non insulin dependent dm,noninsulin dependent diabetes=type 2 diabetes mellitus',
-  'hit by a car,hit by car,struck by a car,struck by car,pedestrian hit by car=pedestrian injured collision car',
+  'hit by a car,hit by car,struck by a car,struck by car,pedestrian hit by car,pedestrian struck,pedestrian struck by car,pedestrian hit,ped struck,ped vs car,pedestrian vs car,pedestrian vs auto=pedestrian injured collision car',
   'hit by=struck by',
   'scald,scalded,scalding=hot fluids',
-  'stab wound,stabbed,stabbing=assault sharp object',
+  'stab wound,stabbed,stabbing=assault sharp object;open wound;puncture wound',
   'punched,assaulted,beaten up,beat up=assault bodily force',
   // An overdose of unknown intent is an accidental poisoning (Guidelines I.C.19.e.5.b).
   '+overdose,overdosed,accidental ingestion,ingested=poisoning accidental',
   'needle stick,needlestick,needle stick injury=contact hypodermic needle',
   'tripped and fell,trip and fall,tripped,slipped and fell,slip and fall=fall same level slipping tripping stumbling',
   'fell from ladder=fall from ladder',
+  // External cause index "Accident, transport, pedal cycle (bicycle)"; "Nail, entering through skin
+  // W45.0" (a stepped-on nail); Index "Blood, in, feces K92.1" (stool).
+  '+bike,bicycle,biking,cycling=pedal cycle',
+  'stepped on nail,stepped on a nail,stepped on rusty nail,rusty nail,nail puncture=puncture wound foot;nail entering through skin',
+  'blood in stool,blood in stools,blood in the stool,bloody stool,bloody stools=blood feces',
   'fell down stairs,fall down stairs=fall on stairs',
   'fell,fallen=fall',
   '+lumbar,lumbar region=low back',
@@ -237,7 +248,7 @@ export const ABBREVIATIONS: readonly string[] = [
   'afib rvr=atrial fibrillation',
   // Skin
   'bcc=basal cell carcinoma',
-  'scc=squamous cell carcinoma',
+  'scc=squamous cell carcinoma skin;squamous cell carcinoma',
   'ak,aks=actinic keratosis',
   'sk,sks=seborrheic keratosis',
   'hs=hidradenitis suppurativa',
@@ -256,7 +267,7 @@ export const ABBREVIATIONS: readonly string[] = [
   '+hit=heparin induced thrombocytopenia',
   'scd=sickle cell disease',
   'sca=sickle cell anemia',
-  'acd=anemia chronic disease',
+  'acd=anemia chronic disease;allergic contact dermatitis',
   'mgus=monoclonal gammopathy',
   'bmt=bone marrow transplant',
   'crc,colorectal cancer=malignant neoplasm colon',
@@ -283,9 +294,9 @@ export const ABBREVIATIONS: readonly string[] = [
   'pmb=postmenopausal bleeding',
   'pms=premenstrual tension syndrome',
   'bv=bacterial vaginosis;vaginitis',
-  'ascus,asc us=atypical squamous cells undetermined significance',
-  'hsil=high grade squamous intraepithelial lesion',
-  'lsil=low grade squamous intraepithelial lesion',
+  'ascus,asc us=atypical squamous cells undetermined significance cervix;atypical squamous cells undetermined significance',
+  'hsil=high grade squamous intraepithelial lesion cervix;high grade squamous intraepithelial lesion',
+  'lsil=low grade squamous intraepithelial lesion cervix;low grade squamous intraepithelial lesion',
   'ocp,ocps,birth control pills=contraceptive pills',
   'iud=intrauterine contraceptive device',
   'srom=spontaneous rupture membranes',
@@ -341,7 +352,7 @@ export const ABBREVIATIONS: readonly string[] = [
   '+urinary=urine',
   'yeast infection,yeast=candidiasis',
   'morning sickness,pregnancy nausea,nausea of pregnancy,nausea in pregnancy=vomiting of pregnancy',
-  '!anticoag,anticoagulated,doac,noac=anticoagulants',
+  '!anticoag,doac,noac=anticoagulants',
   '!dapt=antiplatelets',
   '!ics=inhaled steroids',
   '!ssri,ssris,snri=other drug therapy',
@@ -386,4 +397,13 @@ export const ABBREVIATIONS: readonly string[] = [
   '+distal tibia=lower end tibia',
   '+palm,palmar=hand',
   '+cut by,cut with,cut on=contact with',
+];
+
+/** The core rows, then the seventh round's lexicon files (lexicon-*.ts) beside this one. */
+export const ABBREVIATIONS: readonly string[] = [
+  ...CORE,
+  ...CLINICAL_ABBREVIATIONS,
+  ...LAY_TERMS,
+  ...VISIT_REASONS,
+  ...SPELLING_VARIANTS,
 ];

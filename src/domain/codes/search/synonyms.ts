@@ -253,7 +253,7 @@ export const SYNONYMS: SynonymRule[] = [
   // acquired absence (Z90.-, Z89.-), a device a presence (Z95.-, Z96.-, Z98.2).
   {
     from: ['appendectomy', 'appy'],
-    to: ['appendectomy', 'acquired absence digestive tract'],
+    to: ['acquired absence digestive tract'],
   },
   { from: ['tonsillectomy', 't a'], to: ['acquired absence other organs'] },
   { from: ['splenectomy'], to: ['acquired absence spleen'], keep: true },
@@ -269,7 +269,7 @@ export const SYNONYMS: SynonymRule[] = [
   { from: ['bka', 'below knee amputation'], to: ['absence leg below knee'] },
   { from: ['aka', 'above knee amputation'], to: ['absence leg above knee'] },
   { from: ['trach'], to: ['tracheostomy'] },
-  { from: ['peg', 'peg tube', 'g tube'], to: ['gastrostomy'] },
+  { from: ['peg', 'peg tube', 'g tube'], to: ['gastrostomy status', 'gastrostomy'] },
   {
     from: ['cardiac stent', 'coronary stent', 'heart stent', 'cardiac stents', 'coronary stents'],
     to: ['coronary angioplasty implant'],
@@ -277,7 +277,7 @@ export const SYNONYMS: SynonymRule[] = [
   { from: ['ptca', 'pci'], to: ['coronary angioplasty'] },
   { from: ['aicd'], to: ['automatic implantable cardiac defibrillator'] },
   { from: ['vp shunt'], to: ['cerebrospinal fluid drainage device', 'cerebrospinal fluid shunt'] },
-  { from: ['ivc filter'], to: ['vena cava filter', 'other vascular implants'] },
+  { from: ['ivc filter'], to: ['other vascular implants'] },
   // Electrolytes and labs as shorthand.
   { from: ['hypok', 'hypo k', 'low k', 'low potassium'], to: ['hypokalemia'] },
   { from: ['hyperk', 'hyper k', 'high k', 'high potassium'], to: ['hyperkalemia'] },
@@ -462,7 +462,7 @@ export const SYNONYMS: SynonymRule[] = [
   { from: ['doe'], to: ['dyspnea'] },
   { from: ['pna', 'cap', 'community acquired pneumonia'], to: ['pneumonia'] },
   { from: ['flu'], to: ['influenza'] },
-  { from: ['osa', 'sleep apnea'], to: ['obstructive sleep apnea', 'sleep apnea'] },
+  { from: ['osa'], to: ['obstructive sleep apnea', 'sleep apnea'] },
   { from: ['strep throat'], to: ['streptococcal pharyngitis'] },
   { from: ['sore throat'], to: ['pharyngitis', 'sore throat'] },
   { from: ['rsv'], to: ['respiratory syncytial virus'] },
@@ -497,7 +497,7 @@ export const SYNONYMS: SynonymRule[] = [
   { from: ['ckd'], to: ['chronic kidney disease'] },
   { from: ['esrd'], to: ['end stage renal disease'] },
   { from: ['aki', 'arf'], to: ['acute kidney failure'] },
-  { from: ['uti', 'bladder infection'], to: ['urinary tract infection'] },
+  { from: ['uti'], to: ['urinary tract infection'] },
   { from: ['bph', 'enlarged prostate'], to: ['benign prostatic hyperplasia', 'enlarged prostate'] },
   { from: ['kidney stone', 'kidney stones', 'renal stone'], to: ['calculus of kidney'] },
   { from: ['kidney'], to: ['kidney', 'renal'], keep: true },
@@ -551,6 +551,8 @@ export const SYNONYMS: SynonymRule[] = [
   { from: ['frozen shoulder'], to: ['adhesive capsulitis of shoulder'] },
   { from: ['tennis elbow'], to: ['lateral epicondylitis'] },
   // Neuro, mental health
+  // MS alone is multiple sclerosis: with "mitral stenosis" as a second reading the ranking put
+  // I05.0 first for a bare "ms" (round 7); mitral stenosis is typed out.
   { from: ['ms'], to: ['multiple sclerosis'] },
   { from: ['als'], to: ['amyotrophic lateral sclerosis'] },
   { from: ['adhd', 'add'], to: ['attention deficit hyperactivity disorder'] },
@@ -569,7 +571,10 @@ export const SYNONYMS: SynonymRule[] = [
   { from: ['etoh', 'alcoholism'], to: ['alcohol dependence'] },
   { from: ['aud'], to: ['alcohol use disorder', 'alcohol dependence'] },
   { from: ['oud'], to: ['opioid dependence'] },
-  { from: ['smoker', 'smoking', 'tobacco use'], to: ['nicotine dependence', 'tobacco use'] },
+  {
+    from: ['smoker', 'smoking', 'tobacco use'],
+    to: ['nicotine dependence', 'tobacco use', 'smoking'],
+  },
   { from: ['insomnia'], to: ['insomnia'] },
   // Skin, eye, ear
   { from: ['pink eye'], to: ['conjunctivitis'] },
