@@ -8,12 +8,12 @@
 import type { CodesetClient } from '../codesets/client';
 import type { EngineStatus } from '../codesets/protocol';
 import type { CodeCatalog } from '../domain/codes/catalog';
-import { createInPageEncoderService } from '../codesets/encoder/in-page';
+import { lazyInPageEncoderService } from '../codesets/encoder/lazy-in-page';
 import type { EncoderService } from '../codesets/encoder/service';
 import { createWorkerEncoderService } from '../codesets/encoder/worker-service';
 
 /** The encoder components' view of a code set (they import it from here, not from codesets/). */
-export { createInPageEncoderService };
+export { lazyInPageEncoderService };
 export type { CodeDetail, CodeLine, EncoderService, IndexNode } from '../codesets/encoder/service';
 
 export type EngineMode = 'probing' | 'official' | 'starter';
@@ -124,7 +124,7 @@ export class CodeEngine {
   encoder(catalog: CodeCatalog, date: string): EncoderService {
     return this.official
       ? createWorkerEncoderService(this.#client(), date)
-      : createInPageEncoderService(catalog, date);
+      : lazyInPageEncoderService(catalog, date);
   }
 
   #show(s: EngineStatus) {

@@ -3,7 +3,7 @@
  * by the code engine (src/state/code-engine.svelte.ts, over src/codesets/encoder/).
  */
 export { default as Encoder } from './Encoder.svelte';
-export { createInPageEncoderService } from '../../state/code-engine.svelte';
+export { lazyInPageEncoderService } from '../../state/code-engine.svelte';
 export type {
   CodeDetail,
   CodeLine,
