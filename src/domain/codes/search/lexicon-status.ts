@@ -1,0 +1,122 @@
+/**
+ * Eighth round of issue 10: the STATUS and ANATOMY classes, built from the Alphabetic Index main
+ * terms rather than from misses. Status: "Status (post)", "Presence (of)", "Transplant (status)",
+ * "Dependence (on) ... (enabling machine)", "Long-term (current) (prescribed) drug therapy (use
+ * of)", "Aftercare", "Encounter (for)" and "History (personal)", each subterm in the forms coders
+ * type ("s/p X", "h/o X", "hx X", "hx of X", "PMH X", "prior X", "previous X", "post X", "X
+ * status", "on X"). Anatomy: joint and digit abbreviations and named fractures mapped to the
+ * Tabular's site words. Same row format as abbreviations.ts (`keys=target;target`, `+` keeps the
+ * typed words, `!` a drug). ClaimLab's own list from general clinical knowledge; every target word
+ * is checked against the FY2026 titles and the Index (test/search/lexicon-8-fy2026.test.ts).
+ * See: Guidelines I.C.21.c.3 (status Z codes), I.C.21.c.4 (history), I.C.21.c.7 (aftercare).
+ */
+
+/** How a past operation or device is typed before (or after) its name. */
+const PAST = [
+  's p',
+  'status post',
+  'h o',
+  'hx',
+  'hx of',
+  'history of',
+  'pmh',
+  'prior',
+  'previous',
+  'post',
+];
+
+/** Every typing of an operation or device status: "s/p cabg", "h/o cabg", "cabg status". */
+function statusRow(names: string, target: string): string {
+  const keys = names.split(',');
+  return `${[...keys.flatMap((k) => PAST.map((p) => `${p} ${k}`)), ...keys.map((k) => `${k} status`)].join(',')}=${target}`;
+}
+
+/** The same for Z94 "Transplanted organ and tissue status": "s/p kidney transplant", "kidney tx". */
+function transplantRow(organs: string, target: string): string {
+  const names = organs
+    .split(',')
+    .flatMap((o) => [`${o} transplant`, `${o} tx`, `${o} transplantation`]);
+  return statusRow(names.join(','), target);
+}
+
+export const STATUS_ANATOMY: readonly string[] = [
+  // Index "Status (post), aortocoronary bypass Z95.1 / angioplasty (peripheral), coronary artery
+  // Z98.61 / with implant Z95.5 / pacemaker, cardiac Z95.0 / cardiac, device, defibrillator
+  // Z95.810 / heart valve prosthesis Z95.2 / xenogenic Z95.3 / bariatric surgery Z98.84";
+  // "Presence (of), coronary artery graft or prosthesis Z95.5".
+  statusRow(
+    'cabg,coronary bypass,bypass surgery,heart bypass,bypass graft',
+    'aortocoronary bypass',
+  ),
+  statusRow(
+    'pci,ptca,coronary stent,coronary stents,cardiac stent,cardiac stents,stent,stents,stenting,coronary angioplasty,angioplasty,des',
+    'coronary angioplasty status;presence coronary angioplasty implant',
+  ),
+  statusRow('pacemaker,ppm,cardiac pacemaker', 'presence cardiac pacemaker'),
+  statusRow(
+    'aicd,icd,defibrillator,implanted defibrillator,implantable defibrillator',
+    'presence automatic cardiac defibrillator',
+  ),
+  statusRow(
+    'valve replacement,heart valve replacement,mvr,avr,tavr,tavi,prosthetic valve,mechanical valve,mechanical heart valve',
+    'presence prosthetic heart valve;presence xenogenic heart valve',
+  ),
+  statusRow(
+    'tissue valve,bioprosthetic valve,porcine valve,bovine valve',
+    'presence xenogenic heart valve',
+  ),
+  'mechanical heart valve,mechanical valve,prosthetic heart valve=presence prosthetic heart valve',
+  'tissue valve,bioprosthetic valve,porcine valve,bioprosthetic heart valve=presence xenogenic heart valve',
+  statusRow('bariatric surgery,gastric bypass,weight loss surgery', 'bariatric surgery status'),
+  // Index "Transplant (status), kidney Z94.0 / heart Z94.1 / lung Z94.2 / heart and lung Z94.3 /
+  // liver Z94.4 / skin Z94.5 / bone Z94.6 / cornea Z94.7 / bone marrow Z94.81 / stem cells Z94.84
+  // / pancreas Z94.83 / intestine Z94.82".
+  transplantRow('kidney,renal', 'kidney transplant status'),
+  transplantRow('heart,cardiac', 'heart transplant status'),
+  transplantRow('lung', 'lung transplant status'),
+  transplantRow('liver', 'liver transplant status'),
+  transplantRow('cornea,corneal', 'cornea transplant status'),
+  transplantRow('pancreas', 'pancreas transplant status'),
+  transplantRow('bone marrow', 'bone marrow transplant status'),
+  transplantRow('stem cell', 'stem cells transplant status'),
+  statusRow('bmt,sct', 'bone marrow transplant status;stem cells transplant status'),
+  // Index "Dependence (on), enabling machine, oxygen Z99.81 / renal dialysis Z99.2"; "Presence
+  // (of), insulin pump Z96.41".
+  'home oxygen,home o2,on home oxygen,on home o2,on oxygen,on o2,on supplemental oxygen,supplemental oxygen,oxygen therapy,chronic oxygen,on chronic oxygen=dependence supplemental oxygen',
+  'hemodialysis status,hd status,pd status=dependence renal dialysis',
+  'insulin pump status,insulin pump in place,has insulin pump,on insulin pump,with insulin pump,uses insulin pump=presence insulin pump',
+  // Index "History (personal) (of)": "PMH", "past history" and "prior"/"previous" before a
+  // condition (an old myocardial infarction is I25.2, Index "Infarct, myocardial, old").
+  'pmh,pmhx,past medical history,past medical hx,past hx,past history=history',
+  'prior mi,previous mi,old mi,past mi,prior myocardial infarction,previous myocardial infarction,remote mi=old myocardial infarction',
+  'prior stroke,previous stroke,prior cva,previous cva,remote stroke,remote cva,prior tia,previous tia=history cerebral infarction;history transient ischemic attack;sequelae cerebral infarction',
+  'prior dvt,previous dvt,remote dvt=history venous thrombosis embolism',
+  'prior pe,previous pe,remote pe=history pulmonary embolism',
+  // Index "Long-term (current) (prescribed) drug therapy (use of)": aspirin Z79.82, estrogen /
+  // hormone replacement Z79.890, immunosuppressive biologic Z79.620, calcineurin inhibitor
+  // Z79.621, Janus kinase inhibitor Z79.622, mTOR inhibitor Z79.623, inhibitors of nucleotide
+  // synthesis Z79.624, injectable non-insulin antidiabetic Z79.85, other Z79.899. Class
+  // membership: the FDA established pharmacologic class (DailyMed labels).
+  'daily aspirin,baby aspirin,low dose aspirin,asa 81,aspirin 81,daily asa,asa daily,aspirin daily=long term aspirin',
+  'on estrogen,estrogen therapy,estrogen replacement,estrogen replacement therapy,on premarin,on estradiol,hormone therapy,on hormone therapy=hormone replacement therapy',
+  'on antihypertensives,on antihypertensive,on bp meds,on bp medication,on blood pressure medication,on blood pressure meds,on thyroid medication,on thyroid meds,on thyroid hormone,on thyroid replacement,on chronic medication,on chronic medications=other long term drug therapy',
+  '!humira,adalimumab,enbrel,etanercept,remicade,infliximab,stelara,ustekinumab,rituximab,rituxan,ocrelizumab,ocrevus,cimzia,simponi,orencia,actemra,tocilizumab=immunosuppressive biologic',
+  '!tacrolimus,prograf,cyclosporine,calcineurin inhibitor=calcineurin inhibitor',
+  '!xeljanz,tofacitinib,rinvoq,upadacitinib,olumiant,baricitinib,jak inhibitor=janus kinase inhibitor',
+  '!sirolimus,everolimus,rapamune=mtor inhibitor',
+  '!mycophenolate,cellcept,myfortic,azathioprine,imuran,leflunomide,arava=inhibitors nucleotide synthesis',
+  '!mounjaro,tirzepatide,byetta,exenatide,bydureon,glp 1,glp1,glp 1 agonist,glp1 agonist,wegovy,zepbound=injectable non insulin antidiabetic drugs',
+  // Index "Aftercare (see also Care) Z51.89, following surgery, joint replacement Z47.1";
+  // "Removal (from) (of), internal fixation device Z47.2"; "Attention (to), gastrostomy Z43.1 /
+  // tracheostomy Z43.0 / colostomy Z43.3"; "Adjustment, device, urinary Z46.6".
+  'aftercare hip replacement,aftercare knee replacement,aftercare joint replacement,aftercare after hip replacement,aftercare after knee replacement,aftercare after joint replacement,aftercare following hip replacement,aftercare following knee replacement,aftercare tka,aftercare tha,aftercare tkr,aftercare thr,aftercare shoulder replacement,aftercare hip arthroplasty,aftercare knee arthroplasty=aftercare following joint replacement surgery',
+  'hardware removal,removal of hardware,pin removal,removal of pins,screw removal,plate removal,removal of plate,removal of internal fixation,orif hardware removal=removal internal fixation device',
+  'foley change,change foley,foley catheter change,catheter change,urinary catheter change,change of foley=adjustment urinary device',
+  'g tube change,peg change,peg tube change,gastrostomy tube change,change g tube=attention gastrostomy',
+  'trach change,tracheostomy change,trach tube change,trach care=attention tracheostomy',
+  // Anatomy. "Sprain, sternoclavicular joint S43.2-"; "Fracture, metatarsal, fifth S92.35-" (a
+  // Jones fracture); "Pneumonia, lobar J18.1".
+  'sc joint,s c joint,scj=sternoclavicular joint',
+  'jones fracture,jones fx,dancers fracture,pseudo jones fracture,pseudojones fracture=fracture fifth metatarsal',
+  'lower lobe pneumonia,upper lobe pneumonia,middle lobe pneumonia,lobe pneumonia=lobar pneumonia;pneumonia',
+];
