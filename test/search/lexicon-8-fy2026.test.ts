@@ -52,6 +52,21 @@ describe.skipIf(!present)('status and anatomy lexicon on FY2026 ICD-10-CM (round
     expect(top('previous stroke', 1)).toEqual(['Z86.73']);
     expect(top('previous pe', 1)).toEqual(['Z86.711']);
   });
+  it('other postprocedural states, acquired absence, history of treatments and abuse', () => {
+    expect(top('s/p acl repair', 1)).toEqual(['Z98.890']); // Status (post) NEC
+    expect(top('s/p whipple', 2)).toContain('Z90.411'); // Absence, pancreas, acquired
+    expect(top('h/o vasectomy', 1)).toEqual(['Z98.52']); // Status, vasectomy
+    expect(top('h/o radiotherapy', 1)).toEqual(['Z92.3']); // History, irradiation
+    expect(top('h/o preeclampsia', 1)).toEqual(['Z87.59']); // History, complications of pregnancy
+    expect(top('h/o domestic violence', 1)).toEqual(['Z91.414']); // History, abuse, adult
+    expect(top('h/o concussion', 1)).toEqual(['Z87.820']); // History, traumatic brain injury
+  });
+  it('Allergy (status) to drugs and dye, however typed', () => {
+    expect(top('codeine allergy', 1)).toEqual(['Z88.5']); // narcotic agent
+    expect(top('allergic to nsaids', 1)).toEqual(['Z88.6']); // analgesic agent
+    expect(top('h/o contrast allergy', 1)).toEqual(['Z91.041']); // radiographic dye
+    expect(top('allergy to cephalosporins', 1)).toEqual(['Z88.1']); // other antibiotic agents
+  });
   it('Long-term (current) drug therapy by drug and class', () => {
     expect(top('daily aspirin', 1)).toEqual(['Z79.82']);
     expect(top('on estrogen', 1)).toEqual(['Z79.890']); // Therapy, hormone replacement

@@ -39,6 +39,30 @@ function transplantRow(organs: string, target: string): string {
   return statusRow(names.join(','), target);
 }
 
+/** A past condition or treatment ("h/o preeclampsia", "hx of steroid therapy"): history only. */
+const HISTORY = ['h o', 'hx', 'hx of', 'history of', 'pmh', 'prior', 'previous', 'past'];
+function historyRow(names: string, target: string): string {
+  return `${names
+    .split(',')
+    .flatMap((k) => HISTORY.map((p) => `${p} ${k}`))
+    .join(',')}=${target}`;
+}
+
+/** "codeine allergy", "allergy to codeine", "allergic to codeine": Index "Allergy, status, to". */
+function allergyRow(names: string, target: string): string {
+  const keys = names
+    .split(',')
+    .flatMap((k) => [
+      `${k} allergy`,
+      `allergy to ${k}`,
+      `allergic to ${k}`,
+      `${k} allergic`,
+      `${k} intolerance`,
+    ])
+    .flatMap((k) => [k, ...['h o', 'hx', 'hx of', 'history of'].map((p) => `${p} ${k}`)]);
+  return `${keys.join(',')}=${target}`;
+}
+
 export const STATUS_ANATOMY: readonly string[] = [
   // Index "Status (post), aortocoronary bypass Z95.1 / angioplasty (peripheral), coronary artery
   // Z98.61 / with implant Z95.5 / pacemaker, cardiac Z95.0 / cardiac, device, defibrillator
@@ -68,6 +92,91 @@ export const STATUS_ANATOMY: readonly string[] = [
   'mechanical heart valve,mechanical valve,prosthetic heart valve=presence prosthetic heart valve',
   'tissue valve,bioprosthetic valve,porcine valve,bioprosthetic heart valve=presence xenogenic heart valve',
   statusRow('bariatric surgery,gastric bypass,weight loss surgery', 'bariatric surgery status'),
+  // Index "Status (post) ... Z98.890" (postprocedural states with no code of their own);
+  // "Absence (of) (organ or part) (acquired), eye Z90.01 / pancreas Z90.41- / intestine Z90.49 /
+  // genital organs Z90.79"; "Status, vasectomy Z98.52 / artificial opening Z93.9"; "Presence, bone
+  // and tendon implants Z96.7" (plates and screws of an ORIF).
+  statusRow(
+    'ablation,cardiac ablation,afib ablation,heart cath,cardiac cath,cardiac catheterization,carotid endarterectomy,cea,endarterectomy,aaa repair,craniotomy,lumpectomy,acl repair,acl reconstruction,rotator cuff repair,arthroscopy,knee arthroscopy,shoulder arthroscopy,laminectomy,discectomy,microdiscectomy,hernia repair,chest tube,lasik,surgery',
+    'other specified postprocedural states',
+  ),
+  statusRow(
+    'orif,internal fixation,hardware,plate and screws,rod',
+    'presence other bone tendon implants;other specified postprocedural states',
+  ),
+  statusRow('turp,prostatectomy,orchiectomy', 'acquired absence genital organs'),
+  statusRow('whipple,pancreatectomy', 'acquired absence pancreas'),
+  statusRow('enucleation,eye removal', 'acquired absence eye'),
+  statusRow('bowel resection,small bowel resection,sbr', 'acquired absence digestive tract'),
+  statusRow('ostomy,stoma', 'artificial opening status'),
+  statusRow('ileal conduit', 'artificial openings urinary tract status'),
+  statusRow('vasectomy', 'vasectomy status'),
+  // Index "History (personal), irradiation Z92.3 / steroid therapy, systemic Z92.241 / in situ
+  // neoplasm, breast Z86.000 / complications of pregnancy Z87.59 / abuse, childhood Z62.81- /
+  // adult Z91.41- (intimate partner Z91.414) / traumatic brain injury Z87.820".
+  historyRow(
+    'radiotherapy,radiation therapy,radiation treatment,xrt,irradiation',
+    'history irradiation',
+  ),
+  historyRow(
+    'steroid use,steroid therapy,long term steroid use,steroids,chronic steroids,prednisone use',
+    'history systemic steroid therapy',
+  ),
+  historyRow(
+    'dcis,lcis,breast dcis,carcinoma in situ of breast',
+    'history in situ neoplasm breast',
+  ),
+  historyRow(
+    'preeclampsia,pre eclampsia,eclampsia,pih,stillbirth,ectopic,ectopic pregnancy,placental abruption,postpartum hemorrhage,pph,hellp',
+    'history other complications pregnancy childbirth puerperium',
+  ),
+  historyRow(
+    'child abuse,childhood abuse,abuse as a child,childhood trauma',
+    'personal history abuse childhood',
+  ),
+  historyRow(
+    'childhood sexual abuse,child sexual abuse,sexual abuse as a child,childhood physical abuse',
+    'personal history physical sexual abuse childhood',
+  ),
+  historyRow(
+    'domestic violence,dv,ipv,intimate partner violence,spousal abuse,partner abuse',
+    'personal history adult intimate partner abuse',
+  ),
+  historyRow('adult abuse,elder abuse', 'personal history adult abuse'),
+  historyRow(
+    'concussion,concussions,tbi,traumatic brain injury,head injury',
+    'history traumatic brain injury',
+  ),
+  // Index "Allergy, status, to drug: penicillin Z88.0 / antibiotic, other Z88.1 / sulfonamides
+  // Z88.2 / anesthetic Z88.4 / narcotic Z88.5 / analgesic Z88.6 / serum, vaccine Z88.7";
+  // "Allergy, insect, bee Z91.030"; "Allergy, radiographic dye Z91.041".
+  allergyRow(
+    'codeine,morphine,opioid,opioids,opiate,opiates,narcotic,narcotics,hydrocodone,oxycodone,tramadol,dilaudid,percocet,vicodin',
+    'allergy status narcotic agent',
+  ),
+  allergyRow(
+    'aspirin,asa,nsaid,nsaids,ibuprofen,naproxen,motrin,advil,aleve,toradol',
+    'allergy status analgesic agent',
+  ),
+  allergyRow(
+    'cephalosporin,cephalosporins,keflex,cephalexin,erythromycin,azithromycin,zithromax,macrolide,macrolides,quinolone,quinolones,fluoroquinolone,cipro,ciprofloxacin,levaquin,levofloxacin,doxycycline,tetracycline,vancomycin,clindamycin,antibiotic,antibiotics',
+    'allergy status other antibiotic agents',
+  ),
+  allergyRow('amoxicillin,augmentin,ampicillin,pcn', 'allergy status penicillin'),
+  allergyRow('sulfa,sulfa drugs,bactrim,sulfonamide,sulfonamides', 'allergy status sulfonamides'),
+  allergyRow(
+    'lidocaine,novocaine,local anesthetic,anesthetic,anesthesia',
+    'allergy status anesthetic agent',
+  ),
+  allergyRow(
+    'contrast,iv contrast,contrast dye,iodinated contrast,iodine,ct contrast,dye',
+    'radiographic dye allergy status',
+  ),
+  allergyRow(
+    'bee,bee sting,bees,wasp,hornet,yellow jacket',
+    'bee allergy status;insect allergy status',
+  ),
+  allergyRow('vaccine,flu shot,flu vaccine', 'allergy status serum vaccine'),
   // Index "Transplant (status), kidney Z94.0 / heart Z94.1 / lung Z94.2 / heart and lung Z94.3 /
   // liver Z94.4 / skin Z94.5 / bone Z94.6 / cornea Z94.7 / bone marrow Z94.81 / stem cells Z94.84
   // / pancreas Z94.83 / intestine Z94.82".
