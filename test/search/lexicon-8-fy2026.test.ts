@@ -81,5 +81,14 @@ describe.skipIf(!present)('status and anatomy lexicon on FY2026 ICD-10-CM (round
   });
   it('anatomy: named fractures and joints', () => {
     expect(top('jones fracture rt', 5).some((c) => c.startsWith('S92.35'))).toBe(true);
+    expect(top('sacral fracture', 1)).toEqual(['S32.10XA']); // Fracture, sacrum
+    expect(top('lt tib fib fx', 2)).toContain('S82.202A'); // Fracture, tibia (with fibula)
+    expect(top('lt thumb cmc oa', 1)).toEqual(['M18.12']); // Osteoarthritis, first carpometacarpal
+    expect(top('ls radiculopathy', 1)).toEqual(['M54.17']); // Radiculopathy, lumbosacral
+  });
+  it('anatomy: a small joint abbreviation with a symptom is classed by the hand or foot', () => {
+    expect(top('dip joint pain rt index', 1)).toEqual(['M25.541']); // Pain in joints of hand
+    expect(top('lt pip joint swelling', 1)).toEqual(['M25.442']); // Effusion, hand
+    expect(top('rt ac joint pain', 1)).toEqual(['M25.511']); // Pain in shoulder
   });
 });

@@ -63,6 +63,22 @@ function allergyRow(names: string, target: string): string {
   return `${keys.join(',')}=${target}`;
 }
 
+/**
+ * A small joint typed by its abbreviation with a symptom ("pip joint pain", "mcp swelling"): the
+ * Tabular classes the symptom by the hand or foot (M25.54- "Pain in joints of hand", M25.44-
+ * "Effusion, hand", M25.64- "Stiffness of hand"; Index "Swelling, joint - see Effusion, joint").
+ */
+function smallJointRows(joints: string, region: string, pain: string): string[] {
+  const names = joints.split(',').flatMap((j) => [j, `${j} joint`, `${j} joints`]);
+  const row = (symptoms: string[], target: string) =>
+    `${names.flatMap((n) => symptoms.map((x) => `${n} ${x}`)).join(',')}=${target}`;
+  return [
+    row(['pain', 'arthralgia', 'tenderness'], pain),
+    row(['swelling', 'effusion'], `effusion ${region}`),
+    row(['stiffness'], `stiffness ${region}`),
+  ];
+}
+
 export const STATUS_ANATOMY: readonly string[] = [
   // Index "Status (post), aortocoronary bypass Z95.1 / angioplasty (peripheral), coronary artery
   // Z98.61 / with implant Z95.5 / pacemaker, cardiac Z95.0 / cardiac, device, defibrillator
@@ -226,6 +242,20 @@ export const STATUS_ANATOMY: readonly string[] = [
   // Anatomy. "Sprain, sternoclavicular joint S43.2-"; "Fracture, metatarsal, fifth S92.35-" (a
   // Jones fracture); "Pneumonia, lobar J18.1".
   'sc joint,s c joint,scj=sternoclavicular joint',
+  ...smallJointRows('mcp,pip,dip,cmc,ip,mcpj,pipj,dipj,knuckle', 'hand', 'pain joints hand'),
+  ...smallJointRows('mtp,mtpj', 'foot', 'pain ankle joints foot'),
+  'ac joint pain,ac pain,ac joint arthralgia=pain shoulder',
+  'ac joint arthritis,ac joint oa,ac arthritis,ac oa,ac joint djd=primary osteoarthritis shoulder',
+  // Index "Osteoarthritis, carpometacarpal, first M18.-" (the thumb's basal joint); "Fracture,
+  // sacrum S32.1-"; "Fracture, calcaneus S92.0-" (heel bone); "Strain, low back S39.012";
+  // "Radiculopathy, lumbosacral region M54.17"; a tib-fib fracture is of the tibia and fibula.
+  'thumb cmc,cmc thumb,1st cmc,first cmc,thumb basal joint,basal joint,basilar thumb=first carpometacarpal joint',
+  'sacral fracture,sacral fx,sacrum fracture,sacrum fx,s1 fracture,s1 fx,s2 fracture,s2 fx=fracture sacrum',
+  'heel fracture,heel fx,heel bone fracture,heel bone fx,calcaneal fracture,calcaneal fx=fracture calcaneus',
+  'ls strain,lumbosacral strain,ls spine strain,l spine strain,lumbosacral sprain,ls sprain=strain muscle fascia tendon lower back',
+  'ls radiculopathy,ls radic,lumbosacral radic=radiculopathy lumbosacral region',
+  'ls spine pain,ls pain,lumbosacral pain,ls back pain,lumbosacral back pain=low back pain',
+  'tib fib,tibfib,tib and fib,tibia and fibula,tibia fibula=tibia;fibula',
   'jones fracture,jones fx,dancers fracture,pseudo jones fracture,pseudojones fracture=fracture fifth metatarsal',
   'lower lobe pneumonia,upper lobe pneumonia,middle lobe pneumonia,lobe pneumonia=lobar pneumonia;pneumonia',
 ];
