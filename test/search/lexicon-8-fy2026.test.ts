@@ -73,7 +73,17 @@ describe.skipIf(!present)('status and anatomy lexicon on FY2026 ICD-10-CM (round
     expect(top('on humira', 1)).toEqual(['Z79.620']); // immunosuppressive biologic
     expect(top('on glp 1', 1)).toEqual(['Z79.85']); // injectable non-insulin antidiabetic
   });
+  it('a drug by brand or generic name "on" it is its Z79 class; the name alone is not', () => {
+    expect(top('on januvia', 1)).toEqual(['Z79.84']); // oral hypoglycemic drugs
+    expect(top('on symbicort', 1)).toEqual(['Z79.51']); // inhaled steroids
+    expect(top('on tramadol', 1)).toEqual(['Z79.891']); // opiate analgesic
+    expect(top('on boniva', 1)).toEqual(['Z79.83']); // bisphosphonates
+    expect(top('on zoloft', 1)).toEqual(['Z79.899']); // other long term drug therapy
+    expect(top('tramadol overdose', 1)[0]).toMatch(/^T40\.42/); // Table of Drugs, tramadol
+  });
   it('Aftercare, removal and attention to artificial openings', () => {
+    expect(top('aftercare after appendectomy', 1)).toEqual(['Z48.815']); // surgical, digestive
+    expect(top('port flush', 1)).toEqual(['Z45.2']); // Management, vascular access device
     expect(top('aftercare hip replacement', 1)).toEqual(['Z47.1']);
     expect(top('pin removal', 1)).toEqual(['Z47.2']); // Removal, internal fixation device
     expect(top('g tube change', 1)).toEqual(['Z43.1']); // Attention to, gastrostomy

@@ -79,6 +79,41 @@ function smallJointRows(joints: string, region: string, pain: string): string[] 
   ];
 }
 
+/**
+ * A drug by brand or generic name taken long term ("on januvia", "chronic tramadol"): only the
+ * phrase with "on", "long term", "chronic", "taking" is read as the Z79 class, so the name alone
+ * still finds its Table of Drugs row (a poisoning or adverse effect).
+ */
+function onDrugRow(names: string, target: string): string {
+  const forms = [
+    'on',
+    'long term',
+    'chronic',
+    'taking',
+    'takes',
+    'maintained on',
+    'lt use',
+    'long term use of',
+  ];
+  const keys = names
+    .split(',')
+    .flatMap((d) => [...forms.map((f) => `${f} ${d}`), `${d} long term`, `${d} daily`]);
+  return `${keys.join(',')}=${target}`;
+}
+
+/** "aftercare following cardiac surgery", "aftercare after appendectomy": Z48.81- by system. */
+function aftercareRow(names: string, system: string): string {
+  const keys = names
+    .split(',')
+    .flatMap((n) => [
+      `aftercare following ${n}`,
+      `aftercare after ${n}`,
+      `aftercare ${n}`,
+      `aftercare s p ${n}`,
+    ]);
+  return `${keys.join(',')}=surgical aftercare following surgery ${system}`;
+}
+
 export const STATUS_ANATOMY: readonly string[] = [
   // Index "Status (post), aortocoronary bypass Z95.1 / angioplasty (peripheral), coronary artery
   // Z98.61 / with implant Z95.5 / pacemaker, cardiac Z95.0 / cardiac, device, defibrillator
@@ -231,6 +266,78 @@ export const STATUS_ANATOMY: readonly string[] = [
   '!sirolimus,everolimus,rapamune=mtor inhibitor',
   '!mycophenolate,cellcept,myfortic,azathioprine,imuran,leflunomide,arava=inhibitors nucleotide synthesis',
   '!mounjaro,tirzepatide,byetta,exenatide,bydureon,glp 1,glp1,glp 1 agonist,glp1 agonist,wegovy,zepbound=injectable non insulin antidiabetic drugs',
+  // The same by brand and generic name (FDA established pharmacologic class, DailyMed labels):
+  // oral hypoglycemics Z79.84, inhaled steroids Z79.51, opiate analgesics Z79.891, NSAIDs Z79.1,
+  // bisphosphonates Z79.83, antibiotics Z79.2, insulin Z79.4, chemotherapeutic agents Z79.63,
+  // hormone replacement Z79.890 and "Other long term (current) drug therapy" Z79.899.
+  onDrugRow(
+    'januvia,sitagliptin,tradjenta,linagliptin,dpp4,dpp 4,dpp4 inhibitor,jardiance,empagliflozin,farxiga,dapagliflozin,invokana,canagliflozin,sglt2,sglt 2,sglt2 inhibitor,glimepiride,amaryl,actos,glucotrol,janumet,synjardy,xigduo',
+    'long term oral hypoglycemic drugs',
+  ),
+  onDrugRow(
+    'advair,symbicort,breo,trelegy,dulera,qvar,arnuity,asmanex,wixela,inhaled corticosteroid,inhaled corticosteroids,steroid inhaler',
+    'long term inhaled steroids',
+  ),
+  onDrugRow(
+    'tramadol,ultram,norco,percocet,vicodin,fentanyl,fentanyl patch,oxycontin,dilaudid,hydromorphone,tapentadol,nucynta,opiates,narcotics,narcotic pain medication,pain medication,pain meds,opioid therapy,opioid pain medication',
+    'long term opiate analgesic',
+  ),
+  'chronic opioid therapy,long term opioid therapy,chronic narcotic use,chronic opiate use,chronic pain medication use=long term opiate analgesic',
+  onDrugRow(
+    'celebrex,mobic,aleve,motrin,advil,indomethacin,nabumetone,etodolac,nsaid,anti inflammatories',
+    'long term nsaid',
+  ),
+  onDrugRow(
+    'boniva,ibandronate,actonel,risedronate,reclast,zoledronic acid,bisphosphonate',
+    'long term bisphosphonates',
+  ),
+  onDrugRow(
+    'doxycycline,minocycline,bactrim,nitrofurantoin,macrobid,keflex,cephalexin,azithromycin,amoxicillin,suppressive antibiotics,antibiotic prophylaxis,prophylactic antibiotics',
+    'long term antibiotics',
+  ),
+  onDrugRow(
+    'basal insulin,long acting insulin,levemir,tresiba,toujeo,basaglar,humulin,novolin,insulin glargine',
+    'long term insulin',
+  ),
+  onDrugRow(
+    'oral chemotherapy,oral chemo,capecitabine,xeloda,imatinib,gleevec,chemotherapy,chemo',
+    'long term chemotherapeutic agent',
+  ),
+  onDrugRow(
+    'testosterone,testosterone replacement,trt,androgel,testosterone injections',
+    'hormone replacement therapy',
+  ),
+  onDrugRow(
+    'lipitor,crestor,zocor,pravastatin,pravachol,lovastatin,ezetimibe,zetia,hctz,hydrochlorothiazide,chlorthalidone,spironolactone,losartan,valsartan,carvedilol,coreg,diltiazem,entresto,antiepileptics,anticonvulsants,antiepileptic,anticonvulsant,keppra,levetiracetam,depakote,valproate,lamotrigine,lamictal,topiramate,topamax,gabapentin,neurontin,lyrica,pregabalin,seroquel,quetiapine,abilify,aripiprazole,risperdal,risperidone,olanzapine,zyprexa,antipsychotics,antipsychotic,sertraline,zoloft,fluoxetine,prozac,citalopram,celexa,escitalopram,lexapro,paroxetine,paxil,venlafaxine,effexor,duloxetine,cymbalta,bupropion,wellbutrin,trazodone,antidepressants,antidepressant,adderall,ritalin,methylphenidate,vyvanse,concerta,stimulants,stimulant,benzodiazepines,benzodiazepine,benzos,xanax,alprazolam,klonopin,clonazepam,ativan,lorazepam,valium,diazepam,ppi,omeprazole,pantoprazole,protonix,nexium,prilosec,prolia,denosumab,allopurinol,colchicine,plaquenil,hydroxychloroquine,amiodarone,digoxin,antiarrhythmics,antiarrhythmic',
+    'other long term drug therapy',
+  ),
+  // Index "Aftercare, following surgery (for) (on) ... circulatory system Z48.812 / digestive
+  // Z48.815 / genitourinary Z48.816 / nervous Z48.811 / respiratory Z48.813 / sense organs
+  // Z48.810 / skin Z48.817"; "Check-up, postoperative - see Aftercare, surgical Z48.8-";
+  // "Management, vascular access device Z45.2"; "Attention to, artificial opening Z43.-";
+  // "Sterilization, admission for Z30.2".
+  aftercareRow(
+    'cardiac surgery,heart surgery,cabg,bypass surgery,vascular surgery,valve replacement,pacemaker placement',
+    'circulatory system',
+  ),
+  aftercareRow(
+    'appendectomy,cholecystectomy,colectomy,bowel surgery,bowel resection,abdominal surgery,gi surgery,hernia repair',
+    'digestive system',
+  ),
+  aftercareRow(
+    'prostatectomy,nephrectomy,hysterectomy,urologic surgery,bladder surgery',
+    'genitourinary system',
+  ),
+  aftercareRow('brain surgery,craniotomy,neurosurgery', 'nervous system'),
+  aftercareRow('lung surgery,lobectomy,thoracic surgery', 'respiratory system'),
+  aftercareRow('eye surgery,cataract surgery,ear surgery', 'sense organs'),
+  aftercareRow('skin surgery,mohs,excision,skin graft', 'skin subcutaneous tissue'),
+  'postop check,post op check,postoperative check,post op visit,postop visit,postoperative visit,post op follow up,postop follow up,post op f u,postop f u,post operative check,post operative visit,surgical follow up,postop appointment,post op appointment=encounter surgical aftercare',
+  'port flush,port a cath flush,portacath flush,port access,port check,picc flush,picc line flush,picc removal,picc line removal,picc care,port removal,central line flush,central line care,mediport flush=adjustment management vascular access device',
+  'ostomy care,stoma care,encounter for ostomy care=attention artificial opening',
+  'colostomy care=attention colostomy',
+  'ileostomy care=attention ileostomy',
+  'encounter for vasectomy,vasectomy consult,vasectomy consultation,vasectomy encounter,encounter for sterilization,sterilization consult=encounter sterilization',
   // Index "Aftercare (see also Care) Z51.89, following surgery, joint replacement Z47.1";
   // "Removal (from) (of), internal fixation device Z47.2"; "Attention (to), gastrostomy Z43.1 /
   // tracheostomy Z43.0 / colostomy Z43.3"; "Adjustment, device, urinary Z46.6".
