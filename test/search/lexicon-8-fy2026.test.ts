@@ -101,4 +101,8 @@ describe.skipIf(!present)('status and anatomy lexicon on FY2026 ICD-10-CM (round
     expect(top('lt pip joint swelling', 1)).toEqual(['M25.442']); // Effusion, hand
     expect(top('rt ac joint pain', 1)).toEqual(['M25.511']); // Pain in shoulder
   });
+  it('anatomy: ant/post dislocations and named muscle groups', () => {
+    expect(top('ant shoulder dislocation rt', 1)).toEqual(['S43.014A']); // anterior, humerus
+    expect(top('lt calf strain', 1)).toEqual(['S86.112A']); // posterior muscle group
+  });
 });

@@ -362,6 +362,12 @@ export const STATUS_ANATOMY: readonly string[] = [
   'ls strain,lumbosacral strain,ls spine strain,l spine strain,lumbosacral sprain,ls sprain=strain muscle fascia tendon lower back',
   'ls radiculopathy,ls radic,lumbosacral radic=radiculopathy lumbosacral region',
   'ls spine pain,ls pain,lumbosacral pain,ls back pain,lumbosacral back pain=low back pain',
+  // Index "Dislocation, shoulder, anterior S43.01- / posterior S43.02-" (of the humerus); "Strain,
+  // calf S86.11-" (posterior muscle group at lower leg level); "Strain, knee - see Sprain, knee".
+  'ant shoulder dislocation,ant dislocation shoulder,anterior shoulder dislocation,ant dislocation humerus=anterior dislocation humerus',
+  'post shoulder dislocation,post dislocation shoulder,posterior shoulder dislocation,post dislocation humerus=posterior dislocation humerus',
+  'calf strain,calf muscle strain,gastrocnemius strain,gastroc strain,strained calf,calf pull,pulled calf=strain posterior muscle group lower leg',
+  'knee strain,strained knee=sprain knee;strain lower leg',
   'tib fib,tibfib,tib and fib,tibia and fibula,tibia fibula=tibia;fibula',
   'jones fracture,jones fx,dancers fracture,pseudo jones fracture,pseudojones fracture=fracture fifth metatarsal',
   'lower lobe pneumonia,upper lobe pneumonia,middle lobe pneumonia,lobe pneumonia=lobar pneumonia;pneumonia',
