@@ -124,7 +124,7 @@ export const STATUS_ANATOMY: readonly string[] = [
     'aortocoronary bypass',
   ),
   statusRow(
-    'pci,ptca,coronary stent,coronary stents,cardiac stent,cardiac stents,stent,stents,stenting,coronary angioplasty,angioplasty,des',
+    'pci,ptca,coronary stent,coronary stents,stent,stents,stenting,coronary angioplasty,angioplasty,des',
     'coronary angioplasty status;presence coronary angioplasty implant',
   ),
   statusRow('pacemaker,ppm,cardiac pacemaker', 'presence cardiac pacemaker'),
