@@ -51,6 +51,7 @@ describe.skipIf(!present)('status and anatomy lexicon on FY2026 ICD-10-CM (round
     expect(top('PMH breast cancer', 1)).toEqual(['Z85.3']);
     expect(top('previous stroke', 1)).toEqual(['Z86.73']);
     expect(top('previous pe', 1)).toEqual(['Z86.711']);
+    expect(top('fhx pancreatic cancer', 1)).toEqual(['Z80.0']); // History, family, digestive organ
   });
   it('other postprocedural states, acquired absence, history of treatments and abuse', () => {
     expect(top('s/p acl repair', 1)).toEqual(['Z98.890']); // Status (post) NEC

@@ -114,6 +114,15 @@ function aftercareRow(names: string, system: string): string {
   return `${keys.join(',')}=surgical aftercare following surgery ${system}`;
 }
 
+/** A relative's condition ("fhx pancreatic cancer", "family history of lupus"): Z80-Z84. */
+function familyRow(names: string, target: string): string {
+  const forms = ['fhx', 'fh', 'fh of', 'fhx of', 'family history of', 'family hx', 'fam hx'];
+  return `${names
+    .split(',')
+    .flatMap((k) => forms.map((f) => `${f} ${k}`))
+    .join(',')}=${target}`;
+}
+
 export const STATUS_ANATOMY: readonly string[] = [
   // Index "Status (post), aortocoronary bypass Z95.1 / angioplasty (peripheral), coronary artery
   // Z98.61 / with implant Z95.5 / pacemaker, cardiac Z95.0 / cardiac, device, defibrillator
@@ -197,6 +206,16 @@ export const STATUS_ANATOMY: readonly string[] = [
   historyRow(
     'concussion,concussions,tbi,traumatic brain injury,head injury',
     'history traumatic brain injury',
+  ),
+  // Index "History, family (of), malignant neoplasm (of), digestive organ Z80.0 / musculoskeletal
+  // and connective tissue disease Z82.69".
+  familyRow(
+    'pancreatic cancer,pancreas cancer,pancreatic ca,stomach cancer,gastric cancer,esophageal cancer,liver cancer,rectal cancer,colorectal cancer,crc',
+    'family history malignant neoplasm digestive organs',
+  ),
+  familyRow(
+    'lupus,sle,systemic lupus',
+    'family history diseases musculoskeletal connective tissue',
   ),
   // Index "Allergy, status, to drug: penicillin Z88.0 / antibiotic, other Z88.1 / sulfonamides
   // Z88.2 / anesthetic Z88.4 / narcotic Z88.5 / analgesic Z88.6 / serum, vaccine Z88.7";
