@@ -14,6 +14,7 @@
 import { CLINICAL_ABBREVIATIONS } from './lexicon-clinical';
 import { LAY_TERMS } from './lexicon-lay';
 import { SPELLING_VARIANTS } from './lexicon-spelling';
+import { STATUS_ANATOMY } from './lexicon-status';
 import { VISIT_REASONS } from './lexicon-visits';
 
 const CORE: readonly string[] = [
@@ -406,4 +407,5 @@ export const ABBREVIATIONS: readonly string[] = [
   ...LAY_TERMS,
   ...VISIT_REASONS,
   ...SPELLING_VARIANTS,
+  ...STATUS_ANATOMY,
 ];

@@ -21,6 +21,8 @@ export const LAY_TERMS: readonly string[] = [
   'ingrown toenail,ingrown toe nail,ingrown nail,ingrown nails,ingrown toenails=ingrowing nail',
   'pimples,zit,zits=acne',
   '+itchy,itching,itch,itchiness=pruritus',
+  // Index "Rash (toxic) R21": an itchy (pruritic) rash is the rash; the itch is part of it.
+  'itchy rash,itching rash,pruritic rash,itchy rashes,pruritic rashes=rash',
   'hair loss,losing hair,thinning hair=alopecia',
   'canker sore,canker sores,mouth ulcer,mouth ulcers=aphthae;aphthous stomatitis',
   '+thrush=candidal stomatitis;oral candidiasis',

@@ -1,0 +1,393 @@
+/**
+ * Eighth round of issue 10: the STATUS and ANATOMY classes, built from the Alphabetic Index main
+ * terms rather than from misses. Status: "Status (post)", "Presence (of)", "Transplant (status)",
+ * "Dependence (on) ... (enabling machine)", "Long-term (current) (prescribed) drug therapy (use
+ * of)", "Aftercare", "Encounter (for)" and "History (personal)", each subterm in the forms coders
+ * type ("s/p X", "h/o X", "hx X", "hx of X", "PMH X", "prior X", "previous X", "post X", "X
+ * status", "on X"). Anatomy: joint and digit abbreviations and named fractures mapped to the
+ * Tabular's site words. Same row format as abbreviations.ts (`keys=target;target`, `+` keeps the
+ * typed words, `!` a drug). ClaimLab's own list from general clinical knowledge; every target word
+ * is checked against the FY2026 titles and the Index (test/search/lexicon-8-fy2026.test.ts).
+ * See: Guidelines I.C.21.c.3 (status Z codes), I.C.21.c.4 (history), I.C.21.c.7 (aftercare).
+ */
+
+/** How a past operation or device is typed before (or after) its name. */
+const PAST = [
+  's p',
+  'status post',
+  'h o',
+  'hx',
+  'hx of',
+  'history of',
+  'pmh',
+  'prior',
+  'previous',
+  'post',
+];
+
+/** Every typing of an operation or device status: "s/p cabg", "h/o cabg", "cabg status". */
+function statusRow(names: string, target: string): string {
+  const keys = names.split(',');
+  return `${[...keys.flatMap((k) => PAST.map((p) => `${p} ${k}`)), ...keys.map((k) => `${k} status`)].join(',')}=${target}`;
+}
+
+/** The same for Z94 "Transplanted organ and tissue status": "s/p kidney transplant", "kidney tx". */
+function transplantRow(organs: string, target: string): string {
+  const names = organs
+    .split(',')
+    .flatMap((o) => [`${o} transplant`, `${o} tx`, `${o} transplantation`]);
+  return statusRow(names.join(','), target);
+}
+
+/** A past condition or treatment ("h/o preeclampsia", "hx of steroid therapy"): history only. */
+const HISTORY = ['h o', 'hx', 'hx of', 'history of', 'pmh', 'prior', 'previous', 'past'];
+function historyRow(names: string, target: string): string {
+  return `${names
+    .split(',')
+    .flatMap((k) => HISTORY.map((p) => `${p} ${k}`))
+    .join(',')}=${target}`;
+}
+
+/** "codeine allergy", "allergy to codeine", "allergic to codeine": Index "Allergy, status, to". */
+function allergyRow(names: string, target: string): string {
+  const keys = names
+    .split(',')
+    .flatMap((k) => [
+      `${k} allergy`,
+      `allergy to ${k}`,
+      `allergic to ${k}`,
+      `${k} allergic`,
+      `${k} intolerance`,
+    ])
+    .flatMap((k) => [k, ...['h o', 'hx', 'hx of', 'history of'].map((p) => `${p} ${k}`)]);
+  return `${keys.join(',')}=${target}`;
+}
+
+/**
+ * A small joint typed by its abbreviation with a symptom ("pip joint pain", "mcp swelling"): the
+ * Tabular classes the symptom by the hand or foot (M25.54- "Pain in joints of hand", M25.44-
+ * "Effusion, hand", M25.64- "Stiffness of hand"; Index "Swelling, joint - see Effusion, joint").
+ */
+function smallJointRows(joints: string, region: string, pain: string): string[] {
+  const names = joints.split(',').flatMap((j) => [j, `${j} joint`, `${j} joints`]);
+  const row = (symptoms: string[], target: string) =>
+    `${names.flatMap((n) => symptoms.map((x) => `${n} ${x}`)).join(',')}=${target}`;
+  return [
+    row(['pain', 'arthralgia', 'tenderness'], pain),
+    row(['swelling', 'effusion'], `effusion ${region}`),
+    row(['stiffness'], `stiffness ${region}`),
+  ];
+}
+
+/**
+ * A drug by brand or generic name taken long term ("on januvia", "chronic tramadol"): only the
+ * phrase with "on", "long term", "chronic", "taking" is read as the Z79 class, so the name alone
+ * still finds its Table of Drugs row (a poisoning or adverse effect).
+ */
+function onDrugRow(names: string, target: string): string {
+  const forms = [
+    'on',
+    'long term',
+    'chronic',
+    'taking',
+    'takes',
+    'maintained on',
+    'lt use',
+    'long term use of',
+  ];
+  const keys = names
+    .split(',')
+    .flatMap((d) => [...forms.map((f) => `${f} ${d}`), `${d} long term`, `${d} daily`]);
+  return `${keys.join(',')}=${target}`;
+}
+
+/** "aftercare following cardiac surgery", "aftercare after appendectomy": Z48.81- by system. */
+function aftercareRow(names: string, system: string): string {
+  const keys = names
+    .split(',')
+    .flatMap((n) => [
+      `aftercare following ${n}`,
+      `aftercare after ${n}`,
+      `aftercare ${n}`,
+      `aftercare s p ${n}`,
+    ]);
+  return `${keys.join(',')}=surgical aftercare following surgery ${system}`;
+}
+
+/** A relative's condition ("fhx pancreatic cancer", "family history of lupus"): Z80-Z84. */
+function familyRow(names: string, target: string): string {
+  const forms = ['fhx', 'fh', 'fh of', 'fhx of', 'family history of', 'family hx', 'fam hx'];
+  return `${names
+    .split(',')
+    .flatMap((k) => forms.map((f) => `${f} ${k}`))
+    .join(',')}=${target}`;
+}
+
+export const STATUS_ANATOMY: readonly string[] = [
+  // Index "Status (post), aortocoronary bypass Z95.1 / angioplasty (peripheral), coronary artery
+  // Z98.61 / with implant Z95.5 / pacemaker, cardiac Z95.0 / cardiac, device, defibrillator
+  // Z95.810 / heart valve prosthesis Z95.2 / xenogenic Z95.3 / bariatric surgery Z98.84";
+  // "Presence (of), coronary artery graft or prosthesis Z95.5".
+  statusRow(
+    'cabg,coronary bypass,bypass surgery,heart bypass,bypass graft',
+    'aortocoronary bypass',
+  ),
+  statusRow(
+    'pci,ptca,coronary stent,coronary stents,stent,stents,stenting,coronary angioplasty,angioplasty,des',
+    'coronary angioplasty status;presence coronary angioplasty implant',
+  ),
+  statusRow('pacemaker,ppm,cardiac pacemaker', 'presence cardiac pacemaker'),
+  statusRow(
+    'aicd,icd,defibrillator,implanted defibrillator,implantable defibrillator',
+    'presence automatic cardiac defibrillator',
+  ),
+  statusRow(
+    'valve replacement,heart valve replacement,mvr,avr,tavr,tavi,prosthetic valve,mechanical valve,mechanical heart valve',
+    'presence prosthetic heart valve;presence xenogenic heart valve',
+  ),
+  statusRow(
+    'tissue valve,bioprosthetic valve,porcine valve,bovine valve',
+    'presence xenogenic heart valve',
+  ),
+  'mechanical heart valve,mechanical valve,prosthetic heart valve=presence prosthetic heart valve',
+  'tissue valve,bioprosthetic valve,porcine valve,bioprosthetic heart valve=presence xenogenic heart valve',
+  statusRow('bariatric surgery,gastric bypass,weight loss surgery', 'bariatric surgery status'),
+  // Index "Status (post) ... Z98.890" (postprocedural states with no code of their own);
+  // "Absence (of) (organ or part) (acquired), eye Z90.01 / pancreas Z90.41- / intestine Z90.49 /
+  // genital organs Z90.79"; "Status, vasectomy Z98.52 / artificial opening Z93.9"; "Presence, bone
+  // and tendon implants Z96.7" (plates and screws of an ORIF).
+  statusRow(
+    'ablation,cardiac ablation,afib ablation,heart cath,cardiac cath,cardiac catheterization,carotid endarterectomy,cea,endarterectomy,aaa repair,craniotomy,lumpectomy,acl repair,acl reconstruction,rotator cuff repair,arthroscopy,knee arthroscopy,shoulder arthroscopy,laminectomy,discectomy,microdiscectomy,hernia repair,chest tube,lasik,surgery',
+    'other specified postprocedural states',
+  ),
+  statusRow(
+    'orif,internal fixation,hardware,plate and screws,rod',
+    'presence other bone tendon implants;other specified postprocedural states',
+  ),
+  statusRow('turp,prostatectomy,orchiectomy', 'acquired absence genital organs'),
+  statusRow('whipple,pancreatectomy', 'acquired absence pancreas'),
+  statusRow('enucleation,eye removal', 'acquired absence eye'),
+  statusRow('bowel resection,small bowel resection,sbr', 'acquired absence digestive tract'),
+  statusRow('ostomy,stoma', 'artificial opening status'),
+  statusRow('ileal conduit', 'artificial openings urinary tract status'),
+  statusRow('vasectomy', 'vasectomy status'),
+  // Index "History (personal), irradiation Z92.3 / steroid therapy, systemic Z92.241 / in situ
+  // neoplasm, breast Z86.000 / complications of pregnancy Z87.59 / abuse, childhood Z62.81- /
+  // adult Z91.41- (intimate partner Z91.414) / traumatic brain injury Z87.820".
+  historyRow(
+    'radiotherapy,radiation therapy,radiation treatment,xrt,irradiation',
+    'history irradiation',
+  ),
+  historyRow(
+    'steroid use,steroid therapy,long term steroid use,steroids,chronic steroids,prednisone use',
+    'history systemic steroid therapy',
+  ),
+  historyRow(
+    'dcis,lcis,breast dcis,carcinoma in situ of breast',
+    'history in situ neoplasm breast',
+  ),
+  historyRow(
+    'preeclampsia,pre eclampsia,eclampsia,pih,stillbirth,ectopic,ectopic pregnancy,placental abruption,postpartum hemorrhage,pph,hellp',
+    'history other complications pregnancy childbirth puerperium',
+  ),
+  historyRow(
+    'child abuse,childhood abuse,abuse as a child,childhood trauma',
+    'personal history abuse childhood',
+  ),
+  historyRow(
+    'childhood sexual abuse,child sexual abuse,sexual abuse as a child,childhood physical abuse',
+    'personal history physical sexual abuse childhood',
+  ),
+  historyRow(
+    'domestic violence,dv,ipv,intimate partner violence,spousal abuse,partner abuse',
+    'personal history adult intimate partner abuse',
+  ),
+  historyRow('adult abuse,elder abuse', 'personal history adult abuse'),
+  historyRow(
+    'concussion,concussions,tbi,traumatic brain injury,head injury',
+    'history traumatic brain injury',
+  ),
+  // Index "History, family (of), malignant neoplasm (of), digestive organ Z80.0 / musculoskeletal
+  // and connective tissue disease Z82.69".
+  familyRow(
+    'pancreatic cancer,pancreas cancer,pancreatic ca,stomach cancer,gastric cancer,esophageal cancer,liver cancer,rectal cancer,colorectal cancer,crc',
+    'family history malignant neoplasm digestive organs',
+  ),
+  familyRow(
+    'lupus,sle,systemic lupus',
+    'family history diseases musculoskeletal connective tissue',
+  ),
+  // Index "Allergy, status, to drug: penicillin Z88.0 / antibiotic, other Z88.1 / sulfonamides
+  // Z88.2 / anesthetic Z88.4 / narcotic Z88.5 / analgesic Z88.6 / serum, vaccine Z88.7";
+  // "Allergy, insect, bee Z91.030"; "Allergy, radiographic dye Z91.041".
+  allergyRow(
+    'codeine,morphine,opioid,opioids,opiate,opiates,narcotic,narcotics,hydrocodone,oxycodone,tramadol,dilaudid,percocet,vicodin',
+    'allergy status narcotic agent',
+  ),
+  allergyRow(
+    'aspirin,asa,nsaid,nsaids,ibuprofen,naproxen,motrin,advil,aleve,toradol',
+    'allergy status analgesic agent',
+  ),
+  allergyRow(
+    'cephalosporin,cephalosporins,keflex,cephalexin,erythromycin,azithromycin,zithromax,macrolide,macrolides,quinolone,quinolones,fluoroquinolone,cipro,ciprofloxacin,levaquin,levofloxacin,doxycycline,tetracycline,vancomycin,clindamycin,antibiotic,antibiotics',
+    'allergy status other antibiotic agents',
+  ),
+  allergyRow('amoxicillin,augmentin,ampicillin,pcn', 'allergy status penicillin'),
+  allergyRow('sulfa,sulfa drugs,bactrim,sulfonamide,sulfonamides', 'allergy status sulfonamides'),
+  allergyRow(
+    'lidocaine,novocaine,local anesthetic,anesthetic,anesthesia',
+    'allergy status anesthetic agent',
+  ),
+  allergyRow(
+    'contrast,iv contrast,contrast dye,iodinated contrast,iodine,ct contrast,dye',
+    'radiographic dye allergy status',
+  ),
+  allergyRow(
+    'bee,bee sting,bees,wasp,hornet,yellow jacket',
+    'bee allergy status;insect allergy status',
+  ),
+  allergyRow('vaccine,flu shot,flu vaccine', 'allergy status serum vaccine'),
+  // Index "Transplant (status), kidney Z94.0 / heart Z94.1 / lung Z94.2 / heart and lung Z94.3 /
+  // liver Z94.4 / skin Z94.5 / bone Z94.6 / cornea Z94.7 / bone marrow Z94.81 / stem cells Z94.84
+  // / pancreas Z94.83 / intestine Z94.82".
+  transplantRow('kidney,renal', 'kidney transplant status'),
+  transplantRow('heart,cardiac', 'heart transplant status'),
+  transplantRow('lung', 'lung transplant status'),
+  transplantRow('liver', 'liver transplant status'),
+  transplantRow('cornea,corneal', 'cornea transplant status'),
+  transplantRow('pancreas', 'pancreas transplant status'),
+  transplantRow('bone marrow', 'bone marrow transplant status'),
+  transplantRow('stem cell', 'stem cells transplant status'),
+  statusRow('bmt,sct', 'bone marrow transplant status;stem cells transplant status'),
+  // Index "Dependence (on), enabling machine, oxygen Z99.81 / renal dialysis Z99.2"; "Presence
+  // (of), insulin pump Z96.41".
+  'home oxygen,home o2,on home oxygen,on home o2,on oxygen,on o2,on supplemental oxygen,supplemental oxygen,oxygen therapy,chronic oxygen,on chronic oxygen=dependence supplemental oxygen',
+  'hemodialysis status,hd status,pd status=dependence renal dialysis',
+  'insulin pump status,insulin pump in place,has insulin pump,on insulin pump,with insulin pump,uses insulin pump=presence insulin pump',
+  // Index "History (personal) (of)": "PMH", "past history" and "prior"/"previous" before a
+  // condition (an old myocardial infarction is I25.2, Index "Infarct, myocardial, old").
+  'pmh,pmhx,past medical history,past medical hx,past hx,past history=history',
+  'prior mi,previous mi,old mi,past mi,prior myocardial infarction,previous myocardial infarction,remote mi=old myocardial infarction',
+  'prior stroke,previous stroke,prior cva,previous cva,remote stroke,remote cva,prior tia,previous tia=history cerebral infarction;history transient ischemic attack;sequelae cerebral infarction',
+  'prior dvt,previous dvt,remote dvt=history venous thrombosis embolism',
+  'prior pe,previous pe,remote pe=history pulmonary embolism',
+  // Index "Long-term (current) (prescribed) drug therapy (use of)": aspirin Z79.82, estrogen /
+  // hormone replacement Z79.890, immunosuppressive biologic Z79.620, calcineurin inhibitor
+  // Z79.621, Janus kinase inhibitor Z79.622, mTOR inhibitor Z79.623, inhibitors of nucleotide
+  // synthesis Z79.624, injectable non-insulin antidiabetic Z79.85, other Z79.899. Class
+  // membership: the FDA established pharmacologic class (DailyMed labels).
+  'daily aspirin,baby aspirin,low dose aspirin,asa 81,aspirin 81,daily asa,asa daily,aspirin daily=long term aspirin',
+  'on estrogen,estrogen therapy,estrogen replacement,estrogen replacement therapy,on premarin,on estradiol,hormone therapy,on hormone therapy=hormone replacement therapy',
+  'on antihypertensives,on antihypertensive,on bp meds,on bp medication,on blood pressure medication,on blood pressure meds,on thyroid medication,on thyroid meds,on thyroid hormone,on thyroid replacement,on chronic medication,on chronic medications=other long term drug therapy',
+  '!humira,adalimumab,enbrel,etanercept,remicade,infliximab,stelara,ustekinumab,rituximab,rituxan,ocrelizumab,ocrevus,cimzia,simponi,orencia,actemra,tocilizumab=immunosuppressive biologic',
+  '!tacrolimus,prograf,cyclosporine,calcineurin inhibitor=calcineurin inhibitor',
+  '!xeljanz,tofacitinib,rinvoq,upadacitinib,olumiant,baricitinib,jak inhibitor=janus kinase inhibitor',
+  '!sirolimus,everolimus,rapamune=mtor inhibitor',
+  '!mycophenolate,cellcept,myfortic,azathioprine,imuran,leflunomide,arava=inhibitors nucleotide synthesis',
+  '!mounjaro,tirzepatide,byetta,exenatide,bydureon,glp 1,glp1,glp 1 agonist,glp1 agonist,wegovy,zepbound=injectable non insulin antidiabetic drugs',
+  // The same by brand and generic name (FDA established pharmacologic class, DailyMed labels):
+  // oral hypoglycemics Z79.84, inhaled steroids Z79.51, opiate analgesics Z79.891, NSAIDs Z79.1,
+  // bisphosphonates Z79.83, antibiotics Z79.2, insulin Z79.4, chemotherapeutic agents Z79.63,
+  // hormone replacement Z79.890 and "Other long term (current) drug therapy" Z79.899.
+  onDrugRow(
+    'januvia,sitagliptin,tradjenta,linagliptin,dpp4,dpp 4,dpp4 inhibitor,jardiance,empagliflozin,farxiga,dapagliflozin,invokana,canagliflozin,sglt2,sglt 2,sglt2 inhibitor,glimepiride,amaryl,actos,glucotrol,janumet,synjardy,xigduo',
+    'long term oral hypoglycemic drugs',
+  ),
+  onDrugRow(
+    'advair,symbicort,breo,trelegy,dulera,qvar,arnuity,asmanex,wixela,inhaled corticosteroid,inhaled corticosteroids,steroid inhaler',
+    'long term inhaled steroids',
+  ),
+  onDrugRow(
+    'tramadol,ultram,norco,percocet,vicodin,fentanyl,fentanyl patch,oxycontin,dilaudid,hydromorphone,tapentadol,nucynta,opiates,narcotics,narcotic pain medication,pain medication,pain meds,opioid therapy,opioid pain medication',
+    'long term opiate analgesic',
+  ),
+  'chronic opioid therapy,long term opioid therapy,chronic narcotic use,chronic opiate use,chronic pain medication use=long term opiate analgesic',
+  onDrugRow(
+    'celebrex,mobic,aleve,motrin,advil,indomethacin,nabumetone,etodolac,nsaid,anti inflammatories',
+    'long term nsaid',
+  ),
+  onDrugRow(
+    'boniva,ibandronate,actonel,risedronate,reclast,zoledronic acid,bisphosphonate',
+    'long term bisphosphonates',
+  ),
+  onDrugRow(
+    'doxycycline,minocycline,bactrim,nitrofurantoin,macrobid,keflex,cephalexin,azithromycin,amoxicillin,suppressive antibiotics,antibiotic prophylaxis,prophylactic antibiotics',
+    'long term antibiotics',
+  ),
+  onDrugRow(
+    'basal insulin,long acting insulin,levemir,tresiba,toujeo,basaglar,humulin,novolin,insulin glargine',
+    'long term insulin',
+  ),
+  onDrugRow(
+    'oral chemotherapy,oral chemo,capecitabine,xeloda,imatinib,gleevec,chemotherapy,chemo',
+    'long term chemotherapeutic agent',
+  ),
+  onDrugRow(
+    'testosterone,testosterone replacement,trt,androgel,testosterone injections',
+    'hormone replacement therapy',
+  ),
+  onDrugRow(
+    'lipitor,crestor,zocor,pravastatin,pravachol,lovastatin,ezetimibe,zetia,hctz,hydrochlorothiazide,chlorthalidone,spironolactone,losartan,valsartan,carvedilol,coreg,diltiazem,entresto,antiepileptics,anticonvulsants,antiepileptic,anticonvulsant,keppra,levetiracetam,depakote,valproate,lamotrigine,lamictal,topiramate,topamax,gabapentin,neurontin,lyrica,pregabalin,seroquel,quetiapine,abilify,aripiprazole,risperdal,risperidone,olanzapine,zyprexa,antipsychotics,antipsychotic,sertraline,zoloft,fluoxetine,prozac,citalopram,celexa,escitalopram,lexapro,paroxetine,paxil,venlafaxine,effexor,duloxetine,cymbalta,bupropion,wellbutrin,trazodone,antidepressants,antidepressant,adderall,ritalin,methylphenidate,vyvanse,concerta,stimulants,stimulant,benzodiazepines,benzodiazepine,benzos,xanax,alprazolam,klonopin,clonazepam,ativan,lorazepam,valium,diazepam,ppi,omeprazole,pantoprazole,protonix,nexium,prilosec,prolia,denosumab,allopurinol,colchicine,plaquenil,hydroxychloroquine,amiodarone,digoxin,antiarrhythmics,antiarrhythmic',
+    'other long term drug therapy',
+  ),
+  // Index "Aftercare, following surgery (for) (on) ... circulatory system Z48.812 / digestive
+  // Z48.815 / genitourinary Z48.816 / nervous Z48.811 / respiratory Z48.813 / sense organs
+  // Z48.810 / skin Z48.817"; "Check-up, postoperative - see Aftercare, surgical Z48.8-";
+  // "Management, vascular access device Z45.2"; "Attention to, artificial opening Z43.-";
+  // "Sterilization, admission for Z30.2".
+  aftercareRow(
+    'cardiac surgery,heart surgery,cabg,bypass surgery,vascular surgery,valve replacement,pacemaker placement',
+    'circulatory system',
+  ),
+  aftercareRow(
+    'appendectomy,cholecystectomy,colectomy,bowel surgery,bowel resection,abdominal surgery,gi surgery,hernia repair',
+    'digestive system',
+  ),
+  aftercareRow(
+    'prostatectomy,nephrectomy,hysterectomy,urologic surgery,bladder surgery',
+    'genitourinary system',
+  ),
+  aftercareRow('brain surgery,craniotomy,neurosurgery', 'nervous system'),
+  aftercareRow('lung surgery,lobectomy,thoracic surgery', 'respiratory system'),
+  aftercareRow('eye surgery,cataract surgery,ear surgery', 'sense organs'),
+  aftercareRow('skin surgery,mohs,excision,skin graft', 'skin subcutaneous tissue'),
+  'postop check,post op check,postoperative check,post op visit,postop visit,postoperative visit,post op follow up,postop follow up,post op f u,postop f u,post operative check,post operative visit,surgical follow up,postop appointment,post op appointment=encounter surgical aftercare',
+  'port flush,port a cath flush,portacath flush,port access,port check,picc flush,picc line flush,picc removal,picc line removal,picc care,port removal,central line flush,central line care,mediport flush=adjustment management vascular access device',
+  'ostomy care,stoma care,encounter for ostomy care=attention artificial opening',
+  'colostomy care=attention colostomy',
+  'ileostomy care=attention ileostomy',
+  'encounter for vasectomy,vasectomy consult,vasectomy consultation,vasectomy encounter,encounter for sterilization,sterilization consult=encounter sterilization',
+  // Index "Aftercare (see also Care) Z51.89, following surgery, joint replacement Z47.1";
+  // "Removal (from) (of), internal fixation device Z47.2"; "Attention (to), gastrostomy Z43.1 /
+  // tracheostomy Z43.0 / colostomy Z43.3"; "Adjustment, device, urinary Z46.6".
+  'aftercare hip replacement,aftercare knee replacement,aftercare joint replacement,aftercare after hip replacement,aftercare after knee replacement,aftercare after joint replacement,aftercare following hip replacement,aftercare following knee replacement,aftercare tka,aftercare tha,aftercare tkr,aftercare thr,aftercare shoulder replacement,aftercare hip arthroplasty,aftercare knee arthroplasty=aftercare following joint replacement surgery',
+  'hardware removal,removal of hardware,pin removal,removal of pins,screw removal,plate removal,removal of plate,removal of internal fixation,orif hardware removal=removal internal fixation device',
+  'foley change,change foley,foley catheter change,catheter change,urinary catheter change,change of foley=adjustment urinary device',
+  'g tube change,peg change,peg tube change,gastrostomy tube change,change g tube=attention gastrostomy',
+  'trach change,tracheostomy change,trach tube change,trach care=attention tracheostomy',
+  // Anatomy. "Sprain, sternoclavicular joint S43.2-"; "Fracture, metatarsal, fifth S92.35-" (a
+  // Jones fracture); "Pneumonia, lobar J18.1".
+  'sc joint,s c joint,scj=sternoclavicular joint',
+  ...smallJointRows('mcp,pip,dip,cmc,ip,mcpj,pipj,dipj,knuckle', 'hand', 'pain joints hand'),
+  ...smallJointRows('mtp,mtpj', 'foot', 'pain ankle joints foot'),
+  'ac joint pain,ac pain,ac joint arthralgia=pain shoulder',
+  'ac joint arthritis,ac joint oa,ac arthritis,ac oa,ac joint djd=primary osteoarthritis shoulder',
+  // Index "Osteoarthritis, carpometacarpal, first M18.-" (the thumb's basal joint); "Fracture,
+  // sacrum S32.1-"; "Fracture, calcaneus S92.0-" (heel bone); "Strain, low back S39.012";
+  // "Radiculopathy, lumbosacral region M54.17"; a tib-fib fracture is of the tibia and fibula.
+  'thumb cmc,cmc thumb,1st cmc,first cmc,thumb basal joint,basal joint,basilar thumb=first carpometacarpal joint',
+  'sacral fracture,sacral fx,sacrum fracture,sacrum fx,s1 fracture,s1 fx,s2 fracture,s2 fx=fracture sacrum',
+  'heel fracture,heel fx,heel bone fracture,heel bone fx,calcaneal fracture,calcaneal fx=fracture calcaneus',
+  'ls strain,lumbosacral strain,ls spine strain,l spine strain,lumbosacral sprain,ls sprain=strain muscle fascia tendon lower back',
+  'ls radiculopathy,ls radic,lumbosacral radic=radiculopathy lumbosacral region',
+  'ls spine pain,ls pain,lumbosacral pain,ls back pain,lumbosacral back pain=low back pain',
+  // Index "Dislocation, shoulder, anterior S43.01- / posterior S43.02-" (of the humerus); "Strain,
+  // calf S86.11-" (posterior muscle group at lower leg level); "Strain, knee - see Sprain, knee".
+  'ant shoulder dislocation,ant dislocation shoulder,anterior shoulder dislocation,ant dislocation humerus=anterior dislocation humerus',
+  'post shoulder dislocation,post dislocation shoulder,posterior shoulder dislocation,post dislocation humerus=posterior dislocation humerus',
+  'calf strain,calf muscle strain,gastrocnemius strain,gastroc strain,strained calf,calf pull,pulled calf=strain posterior muscle group lower leg',
+  'knee strain,strained knee=sprain knee;strain lower leg',
+  'tib fib,tibfib,tib and fib,tibia and fibula,tibia fibula=tibia;fibula',
+  'jones fracture,jones fx,dancers fracture,pseudo jones fracture,pseudojones fracture=fracture fifth metatarsal',
+  'lower lobe pneumonia,upper lobe pneumonia,middle lobe pneumonia,lobe pneumonia=lobar pneumonia;pneumonia',
+];
