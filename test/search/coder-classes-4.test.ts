@@ -13,14 +13,9 @@ import { buildSearchIndex } from '../../src/domain/codes/search';
 import { expandQuery } from '../../src/domain/codes/search/expand';
 import { byQualifiers, historyCodeFor } from '../../src/domain/codes/search/qualifiers';
 import { resolveIndexCode } from '../../src/domain/codes/search/remap';
-import type { SearchEntry, SearchHit } from '../../src/domain/codes/search/types';
+import type { SearchHit } from '../../src/domain/codes/search/types';
+import { row } from './helpers';
 
-const row = (code: string, billable: boolean, long: string): SearchEntry => ({
-  code,
-  billable,
-  short: long,
-  long,
-});
 const hit = (code: string, title: string): SearchHit => ({
   code,
   display: code,

@@ -8,14 +8,9 @@ import { describe, expect, it } from 'vitest';
 import { buildSearchIndex } from '../../src/domain/codes/search';
 import { expandQuery } from '../../src/domain/codes/search/expand';
 import { byMainTerm } from '../../src/domain/codes/search/query';
-import type { SearchEntry, SearchHit } from '../../src/domain/codes/search/types';
+import type { SearchHit } from '../../src/domain/codes/search/types';
+import { billableRow as row } from './helpers';
 
-const row = (code: string, long: string): SearchEntry => ({
-  code,
-  billable: true,
-  short: long,
-  long,
-});
 const hit = (code: string, score: number, indexPath?: string): SearchHit => ({
   code,
   display: code,

@@ -5,23 +5,11 @@
  * and "without" in titles), §I.B.1 (the Index's default), §I.C.6.a (dominant side).
  */
 import { describe, expect, it } from 'vitest';
-import { buildSearchIndex } from '../../src/domain/codes/search';
 import { dominanceMismatch, negationConflicts } from '../../src/domain/codes/search/qualifiers';
 import { expandQuery } from '../../src/domain/codes/search/expand';
 import { sameRoot } from '../../src/domain/codes/search/query';
 import { inflections } from '../../src/domain/codes/search/tokenize';
-import type { SearchEntry } from '../../src/domain/codes/search/types';
-
-const row = (code: string, long: string): SearchEntry => ({
-  code,
-  billable: true,
-  short: long,
-  long,
-});
-const codesOf = (rows: SearchEntry[], q: string) =>
-  buildSearchIndex(rows, [])
-    .search(q, { limit: 5 })
-    .hits.map((h) => h.code);
+import { billableRow as row, codesOf } from './helpers';
 
 describe('a word the vocabulary lacks in another inflection', () => {
   it('lists the base of an -ing or -ed form and the gerund of a third person', () => {

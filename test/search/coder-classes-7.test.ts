@@ -9,18 +9,9 @@ import { buildSearchIndex } from '../../src/domain/codes/search';
 import { byEpisode, byIntent, titleEpisode } from '../../src/domain/codes/search/episode';
 import { expandQuery } from '../../src/domain/codes/search/expand';
 import { byQualifiers } from '../../src/domain/codes/search/qualifiers';
-import type { IndexTermInput, SearchEntry, SearchHit } from '../../src/domain/codes/search/types';
+import type { IndexTermInput, SearchHit } from '../../src/domain/codes/search/types';
+import { billableRow as row, codesOf } from './helpers';
 
-const row = (code: string, long: string): SearchEntry => ({
-  code,
-  billable: true,
-  short: long,
-  long,
-});
-const codesOf = (rows: SearchEntry[], q: string) =>
-  buildSearchIndex(rows, [])
-    .search(q, { limit: 5 })
-    .hits.map((h) => h.code);
 const hit = (code: string, title: string): SearchHit => ({
   code,
   display: code,

@@ -1,12 +1,21 @@
 /** Small synthetic release for engine tests (our own rows; the real titles are in the FY2026 tests). */
+import { buildSearchIndex } from '../../src/domain/codes/search';
 import type { SearchEntry } from '../../src/domain/codes/search/types';
 
-const row = (code: string, billable: boolean, long: string): SearchEntry => ({
+/** One synthetic release row (short title = long title). */
+export const row = (code: string, billable: boolean, long: string): SearchEntry => ({
   code,
   billable,
   short: long,
   long,
 });
+/** A billable row. */
+export const billableRow = (code: string, long: string): SearchEntry => row(code, true, long);
+/** The top five codes a search over `rows` alone (no Index terms) gives for `q`. */
+export const codesOf = (rows: SearchEntry[], q: string): string[] =>
+  buildSearchIndex(rows, [])
+    .search(q, { limit: 5 })
+    .hits.map((h) => h.code);
 
 export const ENTRIES: SearchEntry[] = [
   row('E10', false, 'Type 1 diabetes mellitus'),
