@@ -120,7 +120,13 @@ const root = join(import.meta.dirname, '..', '..');
 
 function claims(): Record<string, unknown>[] {
   const out: Record<string, unknown>[] = [];
-  for (const f of ['claims.jsonl', 'claims-2.jsonl', 'claims-3.jsonl', 'claims-4.jsonl'])
+  for (const f of [
+    'claims.jsonl',
+    'claims-2.jsonl',
+    'claims-3.jsonl',
+    'claims-4.jsonl',
+    'claims-5.jsonl',
+  ])
     for (const l of readFileSync(join(root, 'test', 'fidelity', f), 'utf8').split('\n')) {
       if (!l.trim()) continue;
       const r = JSON.parse(l) as {

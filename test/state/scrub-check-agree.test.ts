@@ -25,7 +25,13 @@ const root = join(import.meta.dirname, '..', '..');
 /** The audit claims a case could hold: no plan named (the page passes a plan's payer itself). */
 function auditClaims(): Record<string, unknown>[] {
   const out: Record<string, unknown>[] = [];
-  for (const f of ['claims.jsonl', 'claims-2.jsonl', 'claims-3.jsonl', 'claims-4.jsonl'])
+  for (const f of [
+    'claims.jsonl',
+    'claims-2.jsonl',
+    'claims-3.jsonl',
+    'claims-4.jsonl',
+    'claims-5.jsonl',
+  ])
     for (const l of readFileSync(join(root, 'test', 'fidelity', f), 'utf8').split('\n')) {
       if (!l.trim()) continue;
       const r = JSON.parse(l) as { claim?: Record<string, unknown>; reopen?: unknown };
