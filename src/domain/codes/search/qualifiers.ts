@@ -464,6 +464,14 @@ export function codePenalty(slots: Slot[]): ((code: string) => number) | null {
   };
 }
 
+/** The toe typed by its place ("2nd toe" -> lesser, "1st toe" -> great; expand.ts toeSlot). */
+function toePlace(slots: Slot[]): 'great' | 'lesser' | null {
+  for (const s of slots)
+    if (s.expanded && /^(first|second|third|fourth|fifth) toes?$/.test(s.typed))
+      return s.typed.startsWith('first') ? 'great' : 'lesser';
+  return null;
+}
+
 export function byQualifiers(hits: SearchHit[], slots: Slot[]): SearchHit[] {
   const {
     side,
@@ -493,6 +501,7 @@ export function byQualifiers(hits: SearchHit[], slots: Slot[]): SearchHit[] {
     /\b(nontraffic|non traffic|off road|offroad|parking|driveway|private|farm)\b/.test(s.typed),
   );
   const dominance = side && !slots.some((s) => /dominan/.test(s.typed)) ? side : null;
+  const toe = toePlace(slots);
   const rank = (h: SearchHit): number => {
     let r = negationConflicts(h.title, negation);
     if (dominanceMismatch(h.title, dominance)) r += 1;
@@ -523,6 +532,10 @@ export function byQualifiers(hits: SearchHit[], slots: Slot[]): SearchHit[] {
     // A transport accident not said to be nontraffic is a traffic accident (ICD-10-CM V00-V99
     // note: assumed to have occurred on the public highway unless another place is specified).
     if (!nontraffic && /\bnontraffic\b/.test(t)) r += 1;
+    // A toe by its place ("2nd toe") is a lesser toe, the first the great toe: the other toe's
+    // sibling comes after (S90-S99 name "great toe" and "lesser toe(s)" apart).
+    if (toe === 'lesser' && /\bgreat toe\b/.test(t)) r += 1;
+    if (toe === 'great' && /\blesser toe/.test(t)) r += 1;
     return r;
   };
   const ranked = hits

@@ -1,0 +1,25 @@
+/**
+ * Mechanism and anatomy ranking (issue 10, eighth round) on the real FY2026 code set and
+ * Alphabetic Index: the injury type and the body site typed pick the subcategory of that type
+ * and site. Queries written from the Index and Tabular, not taken from any holdout set.
+ * Skips, saying how to get the files, when ../shared/reference is absent.
+ * See: Official Guidelines FY2026 §I.B.1, §I.B.13, §I.C.19.a, §I.C.19.c.1.
+ */
+import { describe, expect, it } from 'vitest';
+import { fy2026Present, useFy2026Search } from './fy2026-search';
+
+const present = fy2026Present('FY2026 round-8 coder-class tests');
+
+describe.skipIf(!present)('round 8: mechanism and anatomy ranking on FY2026 ICD-10-CM', () => {
+  const { top } = useFy2026Search();
+
+  // S90-S99 name only the great toe and the lesser toe(s); "2nd toe" is a place, not a burn
+  // degree (T25.2-) nor the great toe. See: ICD-10-CM S91.1-, S90.1-, M20.4- titles.
+  it('anatomy: a toe by its place is a lesser toe (the first the great toe)', () => {
+    expect(top('laceration lt 2nd toe', 1)).toEqual(['S91.115A']);
+    expect(top('contusion rt 3rd toe', 1)).toEqual(['S90.121A']);
+    expect(top('abrasion lt 4th toe', 1)).toEqual(['S90.415A']);
+    expect(top('hammer toe left 2nd toe', 1)).toEqual(['M20.42']);
+    expect(top('second degree burn rt 2nd toe', 1)).toEqual(['T25.231A']);
+  });
+});
