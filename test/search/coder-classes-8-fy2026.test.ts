@@ -22,4 +22,14 @@ describe.skipIf(!present)('round 8: mechanism and anatomy ranking on FY2026 ICD-
     expect(top('hammer toe left 2nd toe', 1)).toEqual(['M20.42']);
     expect(top('second degree burn rt 2nd toe', 1)).toEqual(['T25.231A']);
   });
+
+  // S60-S69 name each finger; a title naming another finger comes after the finger typed, and a
+  // finger with none named is the unspecified finger code. See: Guidelines I.B.13, S61.2-, S62.6-.
+  it('anatomy: the finger typed selects its code; none named is the unspecified finger', () => {
+    expect(top('fracture rt ring finger', 1)).toEqual(['S62.604A']);
+    expect(top('fx rt 5th finger', 1)).toEqual(['S62.606A']);
+    expect(top('fx rt finger', 1)).toEqual(['S62.609A']);
+    expect(top('lac rt finger', 1)).toEqual(['S61.219A']);
+    expect(top('dog bite rt finger', 1)).toEqual(['S61.259A']);
+  });
 });

@@ -464,6 +464,36 @@ export function codePenalty(slots: Slot[]): ((code: string) => number) | null {
   };
 }
 
+const FINGER_NAME = /\b(?:(index|middle|ring|little) finger|(thumb))\b/g;
+/** The fingers a text names ("right index finger" -> index; "thumb"). */
+const fingerNames = (text: string): string[] =>
+  [...text.matchAll(FINGER_NAME)].map((m) => (m[1] ?? m[2])!);
+
+/**
+ * The fingers a query names (after its abbreviations: "5th finger" reads "little finger"), an
+ * empty set when it says "finger" with none named, null when it says no finger at all.
+ */
+function fingersTyped(slots: Slot[]): Set<string> | null {
+  const typed = slots.map((s) => s.typed).join(' ');
+  const names = new Set(fingerNames(typed));
+  for (const s of slots)
+    for (const a of s.alts) for (const n of fingerNames(a.join(' '))) names.add(n);
+  if (names.size) return names;
+  return slots.some((s) => s.alts.some((a) => a.includes('finger') || a.includes('fingers')))
+    ? names
+    : null;
+}
+
+/**
+ * A title naming a finger the query did not: the finger typed selects its own code, and a finger
+ * with none named is the "unspecified finger" code (S60-S69 and M65.3- name each finger).
+ * See: Guidelines I.B.13 (site), ICD-10-CM S61.2-, S62.6-, S67.1- titles.
+ */
+function fingerMismatch(title: string, typed: Set<string>): boolean {
+  const names = fingerNames(title);
+  return names.length > 0 && !names.some((n) => typed.has(n));
+}
+
 /** The toe typed by its place ("2nd toe" -> lesser, "1st toe" -> great; expand.ts toeSlot). */
 function toePlace(slots: Slot[]): 'great' | 'lesser' | null {
   for (const s of slots)
@@ -502,6 +532,7 @@ export function byQualifiers(hits: SearchHit[], slots: Slot[]): SearchHit[] {
   );
   const dominance = side && !slots.some((s) => /dominan/.test(s.typed)) ? side : null;
   const toe = toePlace(slots);
+  const fingers = fingersTyped(slots);
   const rank = (h: SearchHit): number => {
     let r = negationConflicts(h.title, negation);
     if (dominanceMismatch(h.title, dominance)) r += 1;
@@ -536,6 +567,7 @@ export function byQualifiers(hits: SearchHit[], slots: Slot[]): SearchHit[] {
     // sibling comes after (S90-S99 name "great toe" and "lesser toe(s)" apart).
     if (toe === 'lesser' && /\bgreat toe\b/.test(t)) r += 1;
     if (toe === 'great' && /\blesser toe/.test(t)) r += 1;
+    if (fingers && fingerMismatch(t, fingers)) r += 1.5;
     return r;
   };
   const ranked = hits
