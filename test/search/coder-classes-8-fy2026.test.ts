@@ -32,4 +32,17 @@ describe.skipIf(!present)('round 8: mechanism and anatomy ranking on FY2026 ICD-
     expect(top('lac rt finger', 1)).toEqual(['S61.219A']);
     expect(top('dog bite rt finger', 1)).toEqual(['S61.259A']);
   });
+
+  // A fracture typed with no kind: the unspecified fracture of the site, before a burst, wedge
+  // compression or "other" fracture; the Index entry typed keeps its own code ("Fracture, ankle
+  // S82.89-"). See: Guidelines I.B.1, I.C.19.c.1; ICD-10-CM S22.0-, S32.0-, S82.9-, S92.4-.
+  it('mechanism: a fracture of no kind typed is the unspecified fracture of the site', () => {
+    expect(top('fx l1 vertebra', 1)).toEqual(['S32.019A']);
+    expect(top('fracture t7 vertebra', 1)).toEqual(['S22.069A']);
+    expect(top('fx rt lower leg', 1)).toEqual(['S82.91XA']);
+    expect(top('fx rt great toe', 1)).toEqual(['S92.401A']);
+    expect(top('rt ankle fx initial', 1)).toEqual(['S82.891A']);
+    expect(top('unstable burst fx l1', 1)).toEqual(['S32.012A']);
+    expect(top('wedge fx l2', 1)).toEqual(['S32.020A']);
+  });
 });

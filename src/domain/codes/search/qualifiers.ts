@@ -464,6 +464,41 @@ export function codePenalty(slots: Slot[]): ((code: string) => number) | null {
   };
 }
 
+/**
+ * A fracture typed with no kind ("fx l1 vertebra", "fx rt lower leg"): the "unspecified
+ * fracture" of the site comes before its siblings of a kind not typed ("other fracture", a burst
+ * or wedge compression fracture, a nondisplaced fracture: a fracture not said to be displaced or
+ * nondisplaced is coded displaced). See: Guidelines I.C.19.c.1; ICD-10-CM S22.0-, S32.0-, S82.9-.
+ */
+const FRACTURE_KIND_TITLE =
+  /^(other fracture|(stable |unstable )?burst fracture|wedge compression fracture|nondisplaced\b)/;
+const FRACTURE_KIND_TYPED =
+  /^(other|burst|stable|unstable|wedge|compression|nondisplaced|non displaced|displaced|stress|pathological|pathologic|fatigue|osteoporotic)$/;
+/** The Index subterm that names a fracture's kind ("... > first > burst", "> specified type NEC"). */
+const FRACTURE_KIND_SUBTERM =
+  /\b(burst|stable|unstable|wedge|compression|specified type|nondisplaced|other)\b/;
+/**
+ * A hit that is a fracture of a kind: by its title, or for an Index hit by the subterm it was
+ * reached through (the Index entry "Fracture, ankle S82.89-" is "other fracture" by its code, yet
+ * the entry typed; "Fracture, vertebra, lumbar, first, burst" is a kind not typed).
+ */
+function fractureOfKindUntyped(h: SearchHit, title: string): boolean {
+  if (h.via !== 'index' || !h.indexPath) return FRACTURE_KIND_TITLE.test(title);
+  const last = h.indexPath.split(' > ').pop()!.toLowerCase();
+  return h.indexPath.includes(' > ') && FRACTURE_KIND_SUBTERM.test(last);
+}
+
+function fractureKindUntyped(slots: Slot[]): boolean {
+  let fracture = false;
+  for (const s of slots)
+    for (const a of s.alts)
+      for (const w of a) {
+        if (w === 'fracture' || w === 'fractures') fracture = true;
+        if (FRACTURE_KIND_TYPED.test(w)) return false;
+      }
+  return fracture && !slots.some((s) => FRACTURE_KIND_TYPED.test(s.typed));
+}
+
 const FINGER_NAME = /\b(?:(index|middle|ring|little) finger|(thumb))\b/g;
 /** The fingers a text names ("right index finger" -> index; "thumb"). */
 const fingerNames = (text: string): string[] =>
@@ -533,6 +568,7 @@ export function byQualifiers(hits: SearchHit[], slots: Slot[]): SearchHit[] {
   const dominance = side && !slots.some((s) => /dominan/.test(s.typed)) ? side : null;
   const toe = toePlace(slots);
   const fingers = fingersTyped(slots);
+  const fracture = fractureKindUntyped(slots);
   const rank = (h: SearchHit): number => {
     let r = negationConflicts(h.title, negation);
     if (dominanceMismatch(h.title, dominance)) r += 1;
@@ -568,6 +604,7 @@ export function byQualifiers(hits: SearchHit[], slots: Slot[]): SearchHit[] {
     if (toe === 'lesser' && /\bgreat toe\b/.test(t)) r += 1;
     if (toe === 'great' && /\blesser toe/.test(t)) r += 1;
     if (fingers && fingerMismatch(t, fingers)) r += 1.5;
+    if (fracture && /^[MS]/.test(h.code) && fractureOfKindUntyped(h, t)) r += 1;
     return r;
   };
   const ranked = hits
