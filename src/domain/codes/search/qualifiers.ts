@@ -604,7 +604,7 @@ export function byQualifiers(hits: SearchHit[], slots: Slot[]): SearchHit[] {
     if (toe === 'lesser' && /\bgreat toe\b/.test(t)) r += 1;
     if (toe === 'great' && /\blesser toe/.test(t)) r += 1;
     if (fingers && fingerMismatch(t, fingers)) r += 1.5;
-    if (fracture && /^[MS]/.test(h.code) && fractureOfKindUntyped(h, t)) r += 1;
+    if (fracture && /^[MS]/.test(h.code) && fractureOfKindUntyped(h, t)) r += 0.5;
     return r;
   };
   const ranked = hits
