@@ -45,4 +45,14 @@ describe.skipIf(!present)('round 8: mechanism and anatomy ranking on FY2026 ICD-
     expect(top('unstable burst fx l1', 1)).toEqual(['S32.012A']);
     expect(top('wedge fx l2', 1)).toEqual(['S32.020A']);
   });
+
+  // The site typed, not the "unspecified site" (nor "multiple sites") sibling of its subcategory.
+  // See: Guidelines I.B.13, I.C.19.d.5; ICD-10-CM T23.0-, T23.2-, T24.2- titles.
+  it('anatomy: a burn of the site typed, before the unspecified-site code of the limb', () => {
+    expect(top('burn rt palm', 1)).toEqual(['T23.051A']);
+    expect(top('2nd degree burn rt palm', 1)).toEqual(['T23.251A']);
+    expect(top('burn rt lower leg 2nd degree', 1)).toEqual(['T24.231A']);
+    expect(top('burn rt hand second degree', 1)).toEqual(['T23.201A']);
+    expect(top('chemical burn rt hand')).toContain('T23.401A');
+  });
 });

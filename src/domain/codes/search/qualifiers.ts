@@ -474,6 +474,56 @@ const FRACTURE_KIND_TITLE =
   /^(other fracture|(stable |unstable )?burst fracture|wedge compression fracture|nondisplaced\b)/;
 const FRACTURE_KIND_TYPED =
   /^(other|burst|stable|unstable|wedge|compression|nondisplaced|non displaced|displaced|stress|pathological|pathologic|fatigue|osteoporotic)$/;
+/** An injury title of a site left vague: "unspecified site of", "multiple sites", "multiple fingers". */
+const VAGUE_SITE = /\bunspecified site\b|\bmultiple (sites|(right |left )?(fingers|toes))\b/;
+const titleStems = (title: string) =>
+  new Set(
+    title
+      .toLowerCase()
+      .split(/[^a-z0-9]+/)
+      .filter(Boolean)
+      .map(stem),
+  );
+
+/**
+ * An injury code of a site left vague ("Burn of unspecified degree of right hand, unspecified
+ * site", "multiple left fingers") comes after a sibling of its subcategory that names the site
+ * typed ("burn rt palm" T23.051, "burn rt lower leg" T24.231) or that is not of several sites
+ * when several are not typed ("burn lt index finger" T23.12-, a single finger).
+ * See: Guidelines I.B.13 (site), I.C.19.d.5; ICD-10-CM T20-T25, S00-S99 titles.
+ */
+function vagueSiteBehind(hits: SearchHit[], slots: Slot[]): (h: SearchHit) => boolean {
+  const typed = new Set(
+    slots.flatMap((s) =>
+      s.typed
+        .toLowerCase()
+        .split(/[^a-z0-9]+/)
+        .filter(Boolean)
+        .map(stem),
+    ),
+  );
+  const multiple = typed.has('multiple') || typed.has('several');
+  const byCategory = new Map<string, Set<string>[]>();
+  for (const h of hits) {
+    if (!/^[ST]/.test(h.code)) continue;
+    const c = h.code.slice(0, 4);
+    const list = byCategory.get(c) ?? [];
+    list.push(titleStems(h.title));
+    byCategory.set(c, list);
+  }
+  return (h) => {
+    const t = h.title.toLowerCase();
+    const m = /^[ST]/.test(h.code) ? VAGUE_SITE.exec(t) : null;
+    if (!m) return false;
+    const own = titleStems(h.title);
+    const siblings = byCategory.get(h.code.slice(0, 4)) ?? [];
+    if (m[0].startsWith('multiple') && !multiple)
+      return siblings.some((w) => !w.has('multiple') && !w.has('unspecifi'));
+    const missing = [...typed].filter((w) => !own.has(w));
+    return siblings.some((w) => missing.some((x) => w.has(x)));
+  };
+}
+
 /** The Index subterm that names a fracture's kind ("... > first > burst", "> specified type NEC"). */
 const FRACTURE_KIND_SUBTERM =
   /\b(burst|stable|unstable|wedge|compression|specified type|nondisplaced|other)\b/;
@@ -569,6 +619,7 @@ export function byQualifiers(hits: SearchHit[], slots: Slot[]): SearchHit[] {
   const toe = toePlace(slots);
   const fingers = fingersTyped(slots);
   const fracture = fractureKindUntyped(slots);
+  const vagueSite = vagueSiteBehind(hits, slots);
   const rank = (h: SearchHit): number => {
     let r = negationConflicts(h.title, negation);
     if (dominanceMismatch(h.title, dominance)) r += 1;
@@ -605,6 +656,7 @@ export function byQualifiers(hits: SearchHit[], slots: Slot[]): SearchHit[] {
     if (toe === 'great' && /\blesser toe/.test(t)) r += 1;
     if (fingers && fingerMismatch(t, fingers)) r += 1.5;
     if (fracture && /^[MS]/.test(h.code) && fractureOfKindUntyped(h, t)) r += 0.5;
+    if (vagueSite(h)) r += 0.5;
     return r;
   };
   const ranked = hits
