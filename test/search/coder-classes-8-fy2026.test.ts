@@ -53,6 +53,12 @@ describe.skipIf(!present)('round 8: mechanism and anatomy ranking on FY2026 ICD-
     expect(top('2nd degree burn rt palm', 1)).toEqual(['T23.251A']);
     expect(top('burn rt lower leg 2nd degree', 1)).toEqual(['T24.231A']);
     expect(top('burn rt hand second degree', 1)).toEqual(['T23.201A']);
-    expect(top('chemical burn rt hand')).toContain('T23.401A');
+  });
+
+  // Index "Burn, chemical (external) (internal) - see Corrosion, by site". See: Guidelines I.C.19.d.
+  it('mechanism: a chemical burn is the corrosion of the site, not its thermal burn', () => {
+    expect(top('chemical burn rt hand', 1)).toEqual(['T23.401A']);
+    expect(top('acid burn lt forearm', 1)).toEqual(['T22.412A']);
+    expect(top('burn rt hand', 1)).toEqual(['T23.001A']);
   });
 });

@@ -474,6 +474,17 @@ const FRACTURE_KIND_TITLE =
   /^(other fracture|(stable |unstable )?burst fracture|wedge compression fracture|nondisplaced\b)/;
 const FRACTURE_KIND_TYPED =
   /^(other|burst|stable|unstable|wedge|compression|nondisplaced|non displaced|displaced|stress|pathological|pathologic|fatigue|osteoporotic)$/;
+/**
+ * A chemical burn is a corrosion (Index "Burn, chemical - see Corrosion, by site"): the burn
+ * codes of the site (T20-T32 "Burn of ...") come after its corrosion codes ("Corrosion of ...").
+ * See: Guidelines I.C.19.d (corrosions are burns due to chemicals).
+ */
+const CHEMICAL = /\b(chemical|chemicals|acid|alkali|alkaline|caustic|lye|bleach)\b/;
+function chemicalBurn(slots: Slot[]): boolean {
+  const typed = slots.map((s) => s.typed).join(' ');
+  return CHEMICAL.test(typed) && /\bburn/.test(typed);
+}
+
 /** An injury title of a site left vague: "unspecified site of", "multiple sites", "multiple fingers". */
 const VAGUE_SITE = /\bunspecified site\b|\bmultiple (sites|(right |left )?(fingers|toes))\b/;
 const titleStems = (title: string) =>
@@ -620,6 +631,7 @@ export function byQualifiers(hits: SearchHit[], slots: Slot[]): SearchHit[] {
   const fingers = fingersTyped(slots);
   const fracture = fractureKindUntyped(slots);
   const vagueSite = vagueSiteBehind(hits, slots);
+  const chemical = chemicalBurn(slots);
   const rank = (h: SearchHit): number => {
     let r = negationConflicts(h.title, negation);
     if (dominanceMismatch(h.title, dominance)) r += 1;
@@ -657,6 +669,7 @@ export function byQualifiers(hits: SearchHit[], slots: Slot[]): SearchHit[] {
     if (fingers && fingerMismatch(t, fingers)) r += 1.5;
     if (fracture && /^[MS]/.test(h.code) && fractureOfKindUntyped(h, t)) r += 0.5;
     if (vagueSite(h)) r += 0.5;
+    if (chemical && /^T(2[0-9]|3[0-2])/.test(h.code) && /^burns? /.test(t)) r += 1;
     return r;
   };
   const ranked = hits
