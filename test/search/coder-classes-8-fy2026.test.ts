@@ -61,4 +61,14 @@ describe.skipIf(!present)('round 8: mechanism and anatomy ranking on FY2026 ICD-
     expect(top('acid burn lt forearm', 1)).toEqual(['T22.412A']);
     expect(top('burn rt hand', 1)).toEqual(['T23.001A']);
   });
+
+  // An animal bite of a site is the open bite of the site (S-code, first) with the animal as the
+  // external cause ("Bite, bitten by, dog W54.0"), same encounter. See: Guidelines I.C.20.
+  it('mechanism: a bite with its site is the open bite, then the animal external cause', () => {
+    expect(top('dog bite rt hand', 2)).toEqual(['S61.451A', 'W54.0XXA']);
+    expect(top('dog bite rt hand subsequent', 2)).toEqual(['S61.451D', 'W54.0XXD']);
+    expect(top('cat bite finger', 2)).toEqual(['S61.259A', 'W55.01XA']);
+    expect(top('human bite lt thumb', 2)).toEqual(['S61.052A', 'W50.3XXA']);
+    expect(top('dog bite', 1)).toEqual(['W54.0XXA']);
+  });
 });

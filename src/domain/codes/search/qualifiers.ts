@@ -750,3 +750,54 @@ export function historyIntent(slots: Slot[]): { family: boolean } | null {
   const i = readIntent(slots);
   return i.history && !i.status && !i.longTerm ? { family: i.family } : null;
 }
+
+/**
+ * External Cause Index "Bite, bitten by": the animal's W code (7th character to come). Only the
+ * animals named by one word a coder types; the rest are left to the word search.
+ */
+const BITTEN_BY: Record<string, string> = {
+  dog: 'W540XX',
+  dogs: 'W540XX',
+  cat: 'W5501X',
+  cats: 'W5501X',
+  human: 'W503XX',
+  rat: 'W5311X',
+  mouse: 'W5301X',
+  squirrel: 'W5321X',
+  horse: 'W5511X',
+  cow: 'W5521X',
+  pig: 'W5541X',
+  raccoon: 'W5551X',
+};
+
+/**
+ * A bite of a body site typed with the animal ("dog bite rt hand"): the open bite of the site
+ * (S-code, first) is reported with the animal as its external cause (W50-W55, same encounter),
+ * offered second. See: Guidelines I.C.20 (external cause codes with the injury), I.C.20.a.
+ */
+export function withBiteCause(
+  hits: SearchHit[],
+  slots: Slot[],
+  lookup: (code: string, from: SearchHit) => SearchHit | null,
+): SearchHit[] {
+  const top = hits[0];
+  if (!top || !/^S/.test(top.code) || !/\bopen bite\b/i.test(top.title)) return hits;
+  const words = slots.flatMap((s) => s.typed.split(' '));
+  if (!words.some((w) => /^(bite|bites|bitten|bit)$/.test(w))) return hits;
+  const animal = words.find((w) => BITTEN_BY[w]);
+  if (!animal) return hits;
+  const cause = `${BITTEN_BY[animal]}${top.code.length === 7 ? top.code[6] : 'A'}`;
+  if (hits.slice(0, 5).some((h) => h.code === cause)) return hits;
+  const hit = lookup(cause, top);
+  if (!hit) return hits;
+  const { code, display, title, billable } = hit;
+  const second: SearchHit = {
+    code,
+    display,
+    title,
+    billable,
+    score: top.score,
+    via: 'description',
+  };
+  return [top, second, ...hits.slice(1).filter((h) => h.code !== cause)];
+}
