@@ -71,4 +71,15 @@ describe.skipIf(!present)('round 8: mechanism and anatomy ranking on FY2026 ICD-
     expect(top('human bite lt thumb', 2)).toEqual(['S61.052A', 'W50.3XXA']);
     expect(top('dog bite', 1)).toEqual(['W54.0XXA']);
   });
+
+  // The Index leads to the unspecified side (S53.10-: "Unspecified subluxation of unspecified
+  // ulnohumeral joint"); with a side typed its sided sibling is offered (the side is the 6th
+  // character before the 7th), and the dislocation typed comes before the subluxation.
+  // See: Guidelines I.B.13; ICD-10-CM S53.1-, S82.1- titles.
+  it('anatomy and mechanism: the sided sibling of a 7-character code; dislocation vs subluxation', () => {
+    expect(top('dislocation of lt elbow', 1)).toEqual(['S53.105A']);
+    expect(top('dislocation rt elbow', 1)).toEqual(['S53.104A']);
+    expect(top('subluxation rt elbow', 1)).toEqual(['S53.101A']);
+    expect(top('fx rt tibial plateau', 1)).toEqual(['S82.141A']);
+  });
 });

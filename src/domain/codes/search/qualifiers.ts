@@ -485,6 +485,23 @@ function chemicalBurn(slots: Slot[]): boolean {
   return CHEMICAL.test(typed) && /\bburn/.test(typed);
 }
 
+/**
+ * A dislocation or a subluxation typed (not both): S03-S93 give each its own code ("Unspecified
+ * dislocation of left ulnohumeral joint" S53.105 vs "Unspecified subluxation ..." S53.102), so
+ * the other one comes after. See: ICD-10-CM S43.0-, S53.1-, S63.2-, S83.0- titles.
+ */
+function displacementTyped(slots: Slot[]): 'dislocation' | 'subluxation' | null {
+  const words = slots.flatMap((s) => [s.typed, ...s.alts.map((a) => a.join(' '))]).join(' ');
+  const disloc = /\bdislocat/.test(words);
+  const sublux = /\bsublux/.test(words);
+  return disloc === sublux ? null : disloc ? 'dislocation' : 'subluxation';
+}
+function displacementMismatch(title: string, typed: 'dislocation' | 'subluxation'): boolean {
+  const disloc = /\bdislocation\b/.test(title);
+  const sublux = /\bsubluxation\b/.test(title);
+  return typed === 'dislocation' ? sublux && !disloc : disloc && !sublux;
+}
+
 /** An injury title of a site left vague: "unspecified site of", "multiple sites", "multiple fingers". */
 const VAGUE_SITE = /\bunspecified site\b|\bmultiple (sites|(right |left )?(fingers|toes))\b/;
 const titleStems = (title: string) =>
@@ -544,7 +561,8 @@ const FRACTURE_KIND_SUBTERM =
  * the entry typed; "Fracture, vertebra, lumbar, first, burst" is a kind not typed).
  */
 function fractureOfKindUntyped(h: SearchHit, title: string): boolean {
-  if (h.via !== 'index' || !h.indexPath) return FRACTURE_KIND_TITLE.test(title);
+  if (h.via !== 'index' || !h.indexPath || /^nondisplaced\b/.test(title))
+    return FRACTURE_KIND_TITLE.test(title);
   const last = h.indexPath.split(' > ').pop()!.toLowerCase();
   return h.indexPath.includes(' > ') && FRACTURE_KIND_SUBTERM.test(last);
 }
@@ -632,6 +650,7 @@ export function byQualifiers(hits: SearchHit[], slots: Slot[]): SearchHit[] {
   const fracture = fractureKindUntyped(slots);
   const vagueSite = vagueSiteBehind(hits, slots);
   const chemical = chemicalBurn(slots);
+  const displacement = displacementTyped(slots);
   const rank = (h: SearchHit): number => {
     let r = negationConflicts(h.title, negation);
     if (dominanceMismatch(h.title, dominance)) r += 1;
@@ -669,6 +688,7 @@ export function byQualifiers(hits: SearchHit[], slots: Slot[]): SearchHit[] {
     if (fingers && fingerMismatch(t, fingers)) r += 1.5;
     if (fracture && /^[MS]/.test(h.code) && fractureOfKindUntyped(h, t)) r += 0.5;
     if (vagueSite(h)) r += 0.5;
+    if (displacement && /^S/.test(h.code) && displacementMismatch(t, displacement)) r += 0.5;
     if (chemical && /^T(2[0-9]|3[0-2])/.test(h.code) && /^burns? /.test(t)) r += 1;
     return r;
   };

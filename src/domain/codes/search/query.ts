@@ -440,6 +440,10 @@ export class CodeSearch {
         // Categories that number sides otherwise (M25.47-: 1 right ankle, 2 left ankle, 3
         // unspecified ankle): a sibling under the same parent.
         for (let c = 0; c <= 9; c++) candidates.push(`${h.code.slice(0, -1)}${c}`);
+        // With a 7th character (S53.103A), the side is the character before it (S53.101A).
+        if (h.code.length === 7 && /[A-Z]$/.test(h.code))
+          for (let c = 0; c <= 9; c++)
+            candidates.push(`${h.code.slice(0, 5)}${c}${h.code.slice(6)}`);
         const bare = sideless(h.title);
         const i = candidates
           .filter((sib) => !have.has(sib))
