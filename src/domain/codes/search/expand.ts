@@ -128,6 +128,8 @@ const SIDED_LIMB: Record<string, string[]> = {
   lue: ['left', 'ue'],
   bue: ['bilateral', 'ue'],
 };
+/** Toe words after an ordinal ("2nd toe", "fifth toes"). */
+const TOE = new Set(['toe', 'toes']);
 const ROMAN: Record<string, string> = { i: '1', ii: '2', iii: '3', iv: '4', v: '5' };
 /** "5th", "2nd": titles spell ordinals out ("fifth metatarsal", "second toe"). */
 const ORDINAL_DIGITS = /^(\d{1,2})(st|nd|rd|th)$/;
@@ -228,11 +230,33 @@ function vertebraSlot(ws: string[], i: number): { slot: Slot; used: number } | n
   return { slot: { typed: ws[i]!, alts, expanded: true }, used: 1 };
 }
 
+/**
+ * A toe by its place ("2nd toe", "fifth toes"): the classification names only the great toe and
+ * the lesser toes (S90-S99 "lesser toe(s)"; T25 and M20.4- name the toe or the foot), so the place
+ * reads "lesser toe" (the first, "great toe") or just "toe", never a burn degree ("second degree").
+ * See: ICD-10-CM S91.1-, S92.5-, M20.4- titles.
+ */
+function toeSlot(ws: string[], i: number): Slot | null {
+  const n = ORDINAL.indexOf(ws[i]!);
+  if (n < 1 || n > 5 || !TOE.has(ws[i + 1] ?? '')) return null;
+  return {
+    typed: `${ws[i]} ${ws[i + 1]}`,
+    alts: [[n === 1 ? 'great' : 'lesser', 'toe'], ['toe']],
+    expanded: true,
+  };
+}
+
 export function expandQuery(text: string): Slot[] {
   const ws = withoutRuleOut(normalize(words(text).flatMap(unglue)));
   const joined = hyphenPairs(text);
   const slots: Slot[] = [];
   for (let i = 0; i < ws.length;) {
+    const t = toeSlot(ws, i);
+    if (t) {
+      slots.push(t);
+      i += 2;
+      continue;
+    }
     const v = PHRASES.has(ws[i]!) ? null : vertebraSlot(ws, i);
     if (v) {
       slots.push(v.slot);

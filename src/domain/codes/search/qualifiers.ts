@@ -464,6 +464,158 @@ export function codePenalty(slots: Slot[]): ((code: string) => number) | null {
   };
 }
 
+/**
+ * A fracture typed with no kind ("fx l1 vertebra", "fx rt lower leg"): the "unspecified
+ * fracture" of the site comes before its siblings of a kind not typed ("other fracture", a burst
+ * or wedge compression fracture, a nondisplaced fracture: a fracture not said to be displaced or
+ * nondisplaced is coded displaced). See: Guidelines I.C.19.c.1; ICD-10-CM S22.0-, S32.0-, S82.9-.
+ */
+const FRACTURE_KIND_TITLE =
+  /^(other fracture|(stable |unstable )?burst fracture|wedge compression fracture|nondisplaced\b)/;
+const FRACTURE_KIND_TYPED =
+  /^(other|burst|stable|unstable|wedge|compression|nondisplaced|non displaced|displaced|stress|pathological|pathologic|fatigue|osteoporotic)$/;
+/**
+ * A chemical burn is a corrosion (Index "Burn, chemical - see Corrosion, by site"): the burn
+ * codes of the site (T20-T32 "Burn of ...") come after its corrosion codes ("Corrosion of ...").
+ * See: Guidelines I.C.19.d (corrosions are burns due to chemicals).
+ */
+const CHEMICAL = /\b(chemical|chemicals|acid|alkali|alkaline|caustic|lye|bleach)\b/;
+function chemicalBurn(slots: Slot[]): boolean {
+  const typed = slots.map((s) => s.typed).join(' ');
+  return CHEMICAL.test(typed) && /\bburn/.test(typed);
+}
+
+/**
+ * A dislocation or a subluxation typed (not both): S03-S93 give each its own code ("Unspecified
+ * dislocation of left ulnohumeral joint" S53.105 vs "Unspecified subluxation ..." S53.102), so
+ * the other one comes after. See: ICD-10-CM S43.0-, S53.1-, S63.2-, S83.0- titles.
+ */
+function displacementTyped(slots: Slot[]): 'dislocation' | 'subluxation' | null {
+  const words = slots.flatMap((s) => [s.typed, ...s.alts.map((a) => a.join(' '))]).join(' ');
+  const disloc = /\bdislocat/.test(words);
+  const sublux = /\bsublux/.test(words);
+  return disloc === sublux ? null : disloc ? 'dislocation' : 'subluxation';
+}
+function displacementMismatch(title: string, typed: 'dislocation' | 'subluxation'): boolean {
+  const disloc = /\bdislocation\b/.test(title);
+  const sublux = /\bsubluxation\b/.test(title);
+  return typed === 'dislocation' ? sublux && !disloc : disloc && !sublux;
+}
+
+/** An injury title of a site left vague: "unspecified site of", "multiple sites", "multiple fingers". */
+const VAGUE_SITE = /\bunspecified site\b|\bmultiple (sites|(right |left )?(fingers|toes))\b/;
+const titleStems = (title: string) =>
+  new Set(
+    title
+      .toLowerCase()
+      .split(/[^a-z0-9]+/)
+      .filter(Boolean)
+      .map(stem),
+  );
+
+/**
+ * An injury code of a site left vague ("Burn of unspecified degree of right hand, unspecified
+ * site", "multiple left fingers") comes after a sibling of its subcategory that names the site
+ * typed ("burn rt palm" T23.051, "burn rt lower leg" T24.231) or that is not of several sites
+ * when several are not typed ("burn lt index finger" T23.12-, a single finger).
+ * See: Guidelines I.B.13 (site), I.C.19.d.5; ICD-10-CM T20-T25, S00-S99 titles.
+ */
+function vagueSiteBehind(hits: SearchHit[], slots: Slot[]): (h: SearchHit) => boolean {
+  const typed = new Set(
+    slots.flatMap((s) =>
+      s.typed
+        .toLowerCase()
+        .split(/[^a-z0-9]+/)
+        .filter(Boolean)
+        .map(stem),
+    ),
+  );
+  const multiple = typed.has('multiple') || typed.has('several');
+  const byCategory = new Map<string, Set<string>[]>();
+  for (const h of hits) {
+    if (!/^[ST]/.test(h.code)) continue;
+    const c = h.code.slice(0, 4);
+    const list = byCategory.get(c) ?? [];
+    list.push(titleStems(h.title));
+    byCategory.set(c, list);
+  }
+  return (h) => {
+    const t = h.title.toLowerCase();
+    const m = /^[ST]/.test(h.code) ? VAGUE_SITE.exec(t) : null;
+    if (!m) return false;
+    const own = titleStems(h.title);
+    const siblings = byCategory.get(h.code.slice(0, 4)) ?? [];
+    if (m[0].startsWith('multiple') && !multiple)
+      return siblings.some((w) => !w.has('multiple') && !w.has('unspecifi'));
+    const missing = [...typed].filter((w) => !own.has(w));
+    return siblings.some((w) => missing.some((x) => w.has(x)));
+  };
+}
+
+/** The Index subterm that names a fracture's kind ("... > first > burst", "> specified type NEC"). */
+const FRACTURE_KIND_SUBTERM =
+  /\b(burst|stable|unstable|wedge|compression|specified type|nondisplaced|other)\b/;
+/**
+ * A hit that is a fracture of a kind: by its title, or for an Index hit by the subterm it was
+ * reached through (the Index entry "Fracture, ankle S82.89-" is "other fracture" by its code, yet
+ * the entry typed; "Fracture, vertebra, lumbar, first, burst" is a kind not typed).
+ */
+function fractureOfKindUntyped(h: SearchHit, title: string): boolean {
+  if (h.via !== 'index' || !h.indexPath || /^nondisplaced\b/.test(title))
+    return FRACTURE_KIND_TITLE.test(title);
+  const last = h.indexPath.split(' > ').pop()!.toLowerCase();
+  return h.indexPath.includes(' > ') && FRACTURE_KIND_SUBTERM.test(last);
+}
+
+function fractureKindUntyped(slots: Slot[]): boolean {
+  let fracture = false;
+  for (const s of slots)
+    for (const a of s.alts)
+      for (const w of a) {
+        if (w === 'fracture' || w === 'fractures') fracture = true;
+        if (FRACTURE_KIND_TYPED.test(w)) return false;
+      }
+  return fracture && !slots.some((s) => FRACTURE_KIND_TYPED.test(s.typed));
+}
+
+const FINGER_NAME = /\b(?:(index|middle|ring|little) finger|(thumb))\b/g;
+/** The fingers a text names ("right index finger" -> index; "thumb"). */
+const fingerNames = (text: string): string[] =>
+  [...text.matchAll(FINGER_NAME)].map((m) => (m[1] ?? m[2])!);
+
+/**
+ * The fingers a query names (after its abbreviations: "5th finger" reads "little finger"), an
+ * empty set when it says "finger" with none named, null when it says no finger at all.
+ */
+function fingersTyped(slots: Slot[]): Set<string> | null {
+  const typed = slots.map((s) => s.typed).join(' ');
+  const names = new Set(fingerNames(typed));
+  for (const s of slots)
+    for (const a of s.alts) for (const n of fingerNames(a.join(' '))) names.add(n);
+  if (names.size) return names;
+  return slots.some((s) => s.alts.some((a) => a.includes('finger') || a.includes('fingers')))
+    ? names
+    : null;
+}
+
+/**
+ * A title naming a finger the query did not: the finger typed selects its own code, and a finger
+ * with none named is the "unspecified finger" code (S60-S69 and M65.3- name each finger).
+ * See: Guidelines I.B.13 (site), ICD-10-CM S61.2-, S62.6-, S67.1- titles.
+ */
+function fingerMismatch(title: string, typed: Set<string>): boolean {
+  const names = fingerNames(title);
+  return names.length > 0 && !names.some((n) => typed.has(n));
+}
+
+/** The toe typed by its place ("2nd toe" -> lesser, "1st toe" -> great; expand.ts toeSlot). */
+function toePlace(slots: Slot[]): 'great' | 'lesser' | null {
+  for (const s of slots)
+    if (s.expanded && /^(first|second|third|fourth|fifth) toes?$/.test(s.typed))
+      return s.typed.startsWith('first') ? 'great' : 'lesser';
+  return null;
+}
+
 export function byQualifiers(hits: SearchHit[], slots: Slot[]): SearchHit[] {
   const {
     side,
@@ -493,6 +645,12 @@ export function byQualifiers(hits: SearchHit[], slots: Slot[]): SearchHit[] {
     /\b(nontraffic|non traffic|off road|offroad|parking|driveway|private|farm)\b/.test(s.typed),
   );
   const dominance = side && !slots.some((s) => /dominan/.test(s.typed)) ? side : null;
+  const toe = toePlace(slots);
+  const fingers = fingersTyped(slots);
+  const fracture = fractureKindUntyped(slots);
+  const vagueSite = vagueSiteBehind(hits, slots);
+  const chemical = chemicalBurn(slots);
+  const displacement = displacementTyped(slots);
   const rank = (h: SearchHit): number => {
     let r = negationConflicts(h.title, negation);
     if (dominanceMismatch(h.title, dominance)) r += 1;
@@ -523,6 +681,15 @@ export function byQualifiers(hits: SearchHit[], slots: Slot[]): SearchHit[] {
     // A transport accident not said to be nontraffic is a traffic accident (ICD-10-CM V00-V99
     // note: assumed to have occurred on the public highway unless another place is specified).
     if (!nontraffic && /\bnontraffic\b/.test(t)) r += 1;
+    // A toe by its place ("2nd toe") is a lesser toe, the first the great toe: the other toe's
+    // sibling comes after (S90-S99 name "great toe" and "lesser toe(s)" apart).
+    if (toe === 'lesser' && /\bgreat toe\b/.test(t)) r += 1;
+    if (toe === 'great' && /\blesser toe/.test(t)) r += 1;
+    if (fingers && fingerMismatch(t, fingers)) r += 1.5;
+    if (fracture && /^[MS]/.test(h.code) && fractureOfKindUntyped(h, t)) r += 0.5;
+    if (vagueSite(h)) r += 0.5;
+    if (displacement && /^S/.test(h.code) && displacementMismatch(t, displacement)) r += 0.5;
+    if (chemical && /^T(2[0-9]|3[0-2])/.test(h.code) && /^burns? /.test(t)) r += 1;
     return r;
   };
   const ranked = hits
@@ -602,4 +769,55 @@ export function historyMismatch(hits: readonly SearchHit[], slots: Slot[]): bool
 export function historyIntent(slots: Slot[]): { family: boolean } | null {
   const i = readIntent(slots);
   return i.history && !i.status && !i.longTerm ? { family: i.family } : null;
+}
+
+/**
+ * External Cause Index "Bite, bitten by": the animal's W code (7th character to come). Only the
+ * animals named by one word a coder types; the rest are left to the word search.
+ */
+const BITTEN_BY: Record<string, string> = {
+  dog: 'W540XX',
+  dogs: 'W540XX',
+  cat: 'W5501X',
+  cats: 'W5501X',
+  human: 'W503XX',
+  rat: 'W5311X',
+  mouse: 'W5301X',
+  squirrel: 'W5321X',
+  horse: 'W5511X',
+  cow: 'W5521X',
+  pig: 'W5541X',
+  raccoon: 'W5551X',
+};
+
+/**
+ * A bite of a body site typed with the animal ("dog bite rt hand"): the open bite of the site
+ * (S-code, first) is reported with the animal as its external cause (W50-W55, same encounter),
+ * offered second. See: Guidelines I.C.20 (external cause codes with the injury), I.C.20.a.
+ */
+export function withBiteCause(
+  hits: SearchHit[],
+  slots: Slot[],
+  lookup: (code: string, from: SearchHit) => SearchHit | null,
+): SearchHit[] {
+  const top = hits[0];
+  if (!top || !/^S/.test(top.code) || !/\bopen bite\b/i.test(top.title)) return hits;
+  const words = slots.flatMap((s) => s.typed.split(' '));
+  if (!words.some((w) => /^(bite|bites|bitten|bit)$/.test(w))) return hits;
+  const animal = words.find((w) => BITTEN_BY[w]);
+  if (!animal) return hits;
+  const cause = `${BITTEN_BY[animal]}${top.code.length === 7 ? top.code[6] : 'A'}`;
+  if (hits.slice(0, 5).some((h) => h.code === cause)) return hits;
+  const hit = lookup(cause, top);
+  if (!hit) return hits;
+  const { code, display, title, billable } = hit;
+  const second: SearchHit = {
+    code,
+    display,
+    title,
+    billable,
+    score: top.score,
+    via: 'description',
+  };
+  return [top, second, ...hits.slice(1).filter((h) => h.code !== cause)];
 }

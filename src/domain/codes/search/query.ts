@@ -23,6 +23,7 @@ import {
   isSideSlot,
   querySide,
   sideless,
+  withBiteCause,
   titleSide,
   type Side,
 } from './qualifiers';
@@ -292,20 +293,23 @@ export class CodeSearch {
     // above the condition's own unsided code ("bilat leg edema": R60.0).
     const main = rescued ? ordered : byMainTerm(ordered, slots);
     // The encounter typed picks the 7th character; a poisoning's intent defaults to accidental.
-    const hits = byEpisode(
+    const lookup = (code: string, from: SearchHit): SearchHit | null => {
+      const i = this.#entryOf(code);
+      return i < 0
+        ? null
+        : {
+            ...this.#hit(i, from.score, from.via),
+            ...(from.indexPath && { indexPath: from.indexPath }),
+          };
+    };
+    const episode = byEpisode(
       byIntent(main, slots),
       queryEpisode(slots),
-      (code, from) => {
-        const i = this.#entryOf(code);
-        return i < 0
-          ? null
-          : {
-              ...this.#hit(i, from.score, from.via),
-              ...(from.indexPath && { indexPath: from.indexPath }),
-            };
-      },
+      lookup,
       slots.map((s) => s.typed).join(' '),
-    ).slice(offset, offset + limit);
+    );
+    // The animal of a bite typed with its site, as the open bite's external cause.
+    const hits = withBiteCause(episode, slots, lookup).slice(offset, offset + limit);
     return { ...r, hits };
   }
 
@@ -436,6 +440,10 @@ export class CodeSearch {
         // Categories that number sides otherwise (M25.47-: 1 right ankle, 2 left ankle, 3
         // unspecified ankle): a sibling under the same parent.
         for (let c = 0; c <= 9; c++) candidates.push(`${h.code.slice(0, -1)}${c}`);
+        // With a 7th character (S53.103A), the side is the character before it (S53.101A).
+        if (h.code.length === 7 && /[A-Z]$/.test(h.code))
+          for (let c = 0; c <= 9; c++)
+            candidates.push(`${h.code.slice(0, 5)}${c}${h.code.slice(6)}`);
         const bare = sideless(h.title);
         const i = candidates
           .filter((sib) => !have.has(sib))
