@@ -13,6 +13,7 @@
  */
 import { CLINICAL_ABBREVIATIONS } from './lexicon-clinical';
 import { LAY_TERMS } from './lexicon-lay';
+import { MECHANISM } from './lexicon-mechanism';
 import { SPELLING_VARIANTS } from './lexicon-spelling';
 import { STATUS_ANATOMY } from './lexicon-status';
 import { VISIT_REASONS } from './lexicon-visits';
@@ -408,4 +409,5 @@ export const ABBREVIATIONS: readonly string[] = [
   ...VISIT_REASONS,
   ...SPELLING_VARIANTS,
   ...STATUS_ANATOMY,
+  ...MECHANISM,
 ];

@@ -1,0 +1,35 @@
+/**
+ * Ninth round of issue 10: the MECHANISM class, built from the Alphabetic Index injury main
+ * terms ("Laceration", "Sprain", "Strain", "Fracture", "Dislocation", "Contusion") and the
+ * External Cause Index main terms ("Fall", "Assault", "Overexertion", "Accident, transport,
+ * pedal cyclist") rather than from misses: the everyday word a patient or a triage note uses for
+ * the injury type or its cause, mapped to the Index's own words. Same row format as
+ * abbreviations.ts (`keys=target;target`, `+` keeps the typed words). Rows already in
+ * abbreviations.ts or the other lexicon files ("road rash", "jammed finger", "twisted ankle",
+ * "punched", "scald") are not repeated. ClaimLab's own list from general clinical knowledge;
+ * every target word is checked against the FY2026 titles (test/search/lexicon-9-fy2026.test.ts).
+ * See: Guidelines I.C.19 (injuries), I.C.20 (external causes).
+ */
+export const MECHANISM: readonly string[] = [
+  // Index "Laceration (see also Wound, open)": a cut by any everyday name.
+  'gash,gashed,sliced,slice,sliced open,split open=laceration',
+  // Index "Sprain" (a twisted or wrenched joint); "Strain" (a pulled or tweaked muscle).
+  'twisted,twisting injury,wrenched=sprain',
+  'tweaked,pulled=strain',
+  'tweaked back,tweaked my back,pulled back,pulled my back,threw out back,threw out my back=strain muscle lower back',
+  // Index "Fracture, traumatic": "broke", "busted", "cracked" a bone.
+  'broke,broke my=fracture',
+  'busted nose,broke nose,broke my nose,broken nose=fracture nasal bones',
+  // Index "Dislocation": a joint that "popped out".
+  'popped out,popped shoulder,shoulder popped out=dislocation shoulder',
+  // Index "Laceration, lip" and "Contusion, lip": a "busted" or "split" lip.
+  'busted lip,split lip,fat lip=laceration lip;contusion lip',
+  // External Cause Index "Assault (homicidal) (by) (in), knife X99.1".
+  'stabbed,stabbed with knife,knifed=assault knife',
+  // External Cause Index "Accident, transport, pedal cyclist, noncollision V18.-".
+  'fell off bike,fell off bicycle,fell off my bike,fall from bike,fall from bicycle,fell from bike,fell from bicycle,bicycle fall,bike fall=pedal cyclist noncollision transport accident',
+  // External Cause Index "Overexertion (lifting) (pulling) (pushing) X50.0-".
+  'lifting injury,heavy lifting,lifting heavy,lifted heavy,injured lifting,hurt lifting=overexertion strenuous movement load',
+  // External Cause Index "Striking against, object W22.8": "hit my head on", "banged head on".
+  'hit head on,hit my head on,banged head on,banged my head on,bumped head on,bumped my head on=striking against object',
+];
