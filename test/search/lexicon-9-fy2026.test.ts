@@ -48,4 +48,16 @@ describe.skipIf(!present)('mechanism lexicon on FY2026 ICD-10-CM (round 9)', () 
     expect(top('lifting injury', 1)).toEqual(['X50.0XXA']);
     expect(top('hit my head on cabinet', 1)).toEqual(['W22.8XXA']);
   });
+  it('second group: lumbar sprain, cracked rib, smashed (crushing), glass, insect bite, collisions', () => {
+    expect(top('back sprain', 1)).toEqual(['S33.5XXA']); // Sprain, spine, lumbar
+    expect(top('cracked rib', 1)).toEqual(['S22.39XA']);
+    expect(top('cracked tooth', 1)).toEqual(['K03.81']); // its own title, not a fracture
+    expect(top('smashed right thumb', 1)).toEqual(['S67.01XA']); // Crush, thumb
+    expect(top('stepped on glass', 1)).toEqual(['W25.XXXA']); // Contact, with, glass
+    expect(top('mosquito bite', 1)).toEqual(['W57.XXXA']); // Bitten, by, insect
+    expect(top('fell from standing', 1)).toEqual(['W18.30XA']); // Fall, same level
+    expect(top('rear ended', 5)).toContain('V43.52XA'); // car driver, collision with car
+    expect(top('bicycle hit by car', 1)).toEqual(['V13.4XXA']); // pedal cyclist, collision with car
+    expect(top('head butted', 1)).toEqual(['W50.0XXA']); // Striking against, person
+  });
 });

@@ -32,4 +32,22 @@ export const MECHANISM: readonly string[] = [
   'lifting injury,heavy lifting,lifting heavy,lifted heavy,injured lifting,hurt lifting=overexertion strenuous movement load',
   // External Cause Index "Striking against, object W22.8": "hit my head on", "banged head on".
   'hit head on,hit my head on,banged head on,banged my head on,bumped head on,bumped my head on=striking against object',
+  // Index "Sprain, back - see also Sprain, spine, lumbar" S33.5-.
+  'back sprain,sprained back,sprained my back,lower back sprain,low back sprain,lumbar sprain=sprain ligaments lumbar spine',
+  // Index "Fracture, rib" S22.3-: a "cracked" rib ("cracked tooth" K03.81 is its own title).
+  'cracked rib,cracked ribs,cracked my rib,cracked my ribs=fracture rib',
+  // Index "Crush, crushed, crushing": a "smashed" finger or toe.
+  'smashed,smashed my=crushing injury',
+  // External Cause Index "Contact, with, glass (sharp) (broken) W25".
+  'stepped on glass,stepped on broken glass,cut on glass,cut by glass,cut on broken glass=contact sharp glass',
+  // Index "Bite, insect (nonvenomous)"; External Cause Index "Bitten, by, insect W57".
+  'mosquito bite,mosquito bites,bug bite,bug bites,bitten by bug,bitten by mosquito=insect bite nonvenomous',
+  // External Cause Index "Fall, same level" W18.30 (from standing height).
+  'fell from standing,fall from standing,fall from standing height,fell from standing height=fall same level',
+  // External Cause Index "Accident, transport, car occupant, collision with car V43.-".
+  'rear ended,got rear ended,rear end collision,rear end mvc,rear ended mvc=car driver injured collision car traffic',
+  // External Cause Index "Accident, transport, pedal cyclist, collision with car V13.-".
+  'bicycle hit by car,bike hit by car,cyclist hit by car,bicyclist hit by car,bicycle vs car,bike vs car=pedal cycle driver injured collision car pick up truck van traffic',
+  // External Cause Index "Striking against or struck by, person W50.0"; "Bumping against person".
+  'head butted,headbutted,elbowed,got elbowed=accidental strike another person',
 ];
