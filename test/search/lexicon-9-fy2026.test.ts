@@ -60,4 +60,16 @@ describe.skipIf(!present)('mechanism lexicon on FY2026 ICD-10-CM (round 9)', () 
     expect(top('bicycle hit by car', 1)).toEqual(['V13.4XXA']); // pedal cyclist, collision with car
     expect(top('head butted', 1)).toEqual(['W50.0XXA']); // Striking against, person
   });
+  it('third group: amputation, ACL, teeth, pedestrian, falling object, electrocution, contusion', () => {
+    expect(top('fingertip cut off left index', 1)).toEqual(['S68.111A']); // Amputation, finger
+    expect(top('torn acl left knee', 1)).toEqual(['S83.512A']); // Sprain, knee, cruciate, anterior
+    expect(top('acl tear right knee', 1)).toEqual(['S83.511A']);
+    expect(top('torn meniscus left knee', 5)).toContain('S83.207A'); // Tear, meniscus: unchanged
+    expect(top('knocked out tooth', 1)).toEqual(['S03.2XXA']); // Dislocation, tooth
+    expect(top('chipped tooth', 1)).toEqual(['S02.5XXA']); // Fracture, tooth (traumatic)
+    expect(top('run over by car', 1)).toEqual(['V03.10XA']); // pedestrian, collision with car
+    expect(top('dropped weight on foot', 1)).toEqual(['W20.8XXA']); // Struck by, object, falling
+    expect(top('electrocuted', 1)).toEqual(['T75.4XXA']);
+    expect(top('stubbed right toe', 2)).toContain('S90.111A'); // Contusion, toe, great
+  });
 });

@@ -50,4 +50,21 @@ export const MECHANISM: readonly string[] = [
   'bicycle hit by car,bike hit by car,cyclist hit by car,bicyclist hit by car,bicycle vs car,bike vs car=pedal cycle driver injured collision car pick up truck van traffic',
   // External Cause Index "Striking against or struck by, person W50.0"; "Bumping against person".
   'head butted,headbutted,elbowed,got elbowed=accidental strike another person',
+  // Index "Amputation, traumatic, finger" S68.-: a fingertip "cut off".
+  'cut off,chopped off,sliced off=traumatic amputation',
+  // Index "Sprain, knee, cruciate, anterior S83.51-" (a torn ACL; "Tear, meniscus" is its own).
+  'torn acl,acl torn,acl tear,torn anterior cruciate ligament=sprain anterior cruciate ligament',
+  'hyperextended,hyperextension injury=sprain',
+  // Index "Dislocation, tooth S03.2" (knocked out); "Fracture, tooth (traumatic) S02.5".
+  'knocked out tooth,knocked out teeth,tooth knocked out,knocked out my tooth=dislocation tooth',
+  'chipped tooth,chipped teeth,chipped my tooth,chipped front tooth=fracture tooth traumatic',
+  // External Cause Index "Accident, transport, pedestrian, collision with car V03.1-".
+  'run over by car,ran over by car,run over by a car=pedestrian injured collision car traffic',
+  // External Cause Index "Struck by, object, falling W20.8" (a weight dropped on the foot).
+  'dropped on foot,dropped on my foot,dropped weight on foot,dropped weight on my foot,dropped on toe=other cause strike thrown projected falling object',
+  // Index "Electrocution T75.4"; "Sunburn L55.9"; "Contusion, toe" (stubbed), "Sprain, ankle".
+  'electrocuted,electrocution injury=electrocution',
+  'sunburned,sun burned,sun burn=sunburn',
+  'stubbed,stubbed my=contusion',
+  'ankle roll,ankle rolled,rolled my ankle=sprain ankle',
 ];
