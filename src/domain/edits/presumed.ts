@@ -175,68 +175,61 @@ const isInfectiousAgent = (k: string) => /^B9[5-7]/.test(k);
 const isAdverseEffect = (k: string) =>
   /^T(3[6-9]|4\d|50)/.test(k) && (k[5] === '5' || (k[4] === '5' && k[5] === 'X'));
 
+/**
+ * Codes that are never first-listed, each with why and what comes first (an external cause, an
+ * underdosing, an adverse effect, an infectious agent).
+ */
+const NEVER_FIRST: readonly {
+  is: (k: string) => boolean;
+  message: (shown: string) => string;
+  reference: string;
+  suggestion: string;
+}[] = [
+  {
+    is: isExternalCause,
+    message: (c) =>
+      `${c} is an external cause code (chapter 20, V00–Y99) and is first-listed: an external cause code can never be the first-listed diagnosis; it follows the code for the injury or condition it explains.`,
+    reference: `${G} §I.C.20 (external cause codes: never principal or first-listed); Section IV.A`,
+    suggestion: 'List the injury or condition first and the external cause code after it',
+  },
+  {
+    is: isUnderdosing,
+    message: (c) =>
+      `${c} is an underdosing code and is first-listed: underdosing codes are never principal or first-listed; the condition treated (or its relapse or exacerbation from the reduced dose) comes first.`,
+    reference: `${G} §I.C.19.e.5.c (underdosing: never principal or first-listed; code the medical condition)`,
+    suggestion:
+      'List the condition the drug treats first, then the underdosing code and its noncompliance (Z91.12-, Z91.13-, Z91.14-, Z91.A4-) code',
+  },
+  {
+    is: isAdverseEffect,
+    message: (c) =>
+      `${c} is an adverse effect code and is first-listed: the nature of the adverse effect (the rash, the bleeding, the arrhythmia...) is sequenced first, followed by the T36–T50 code for the drug.`,
+    reference: `${G} §I.C.19.e.5.a (adverse effect: code the nature of the adverse effect first, then the T36–T50 code with 5th or 6th character 5)`,
+    suggestion: 'List the condition the drug caused first, then the adverse effect code',
+  },
+  {
+    is: isInfectiousAgent,
+    message: (c) =>
+      `${c} names the infectious agent (B95–B97) and is first-listed: these codes are supplementary, added after the code of the infection or condition the agent caused.`,
+    reference: `${G} §I.C.1 and Tabular List B95-B97 ("provided for use as supplementary or additional codes to identify the infectious agent(s) in diseases classified elsewhere"); Section IV.A`,
+    suggestion: 'List the infection or condition first, then the B95–B97 agent code',
+  },
+];
+
 function sequencing(dxs: Dx[]): Finding[] {
   const first = dxs.find((d) => d.index === 0);
   if (!first) return [];
-  if (isExternalCause(first.key))
+  const never = NEVER_FIRST.find((r) => r.is(first.key));
+  if (never)
     return [
       finding(
         'icd10cm.sequencing',
         'error',
         null,
         [first.shown],
-        `${first.shown} is an external cause code (chapter 20, V00–Y99) and is first-listed: an external cause code can never be the first-listed diagnosis; it follows the code for the injury or condition it explains.`,
-        `${G} §I.C.20 (external cause codes: never principal or first-listed); Section IV.A`,
-        {
-          diagnosisIndex: 0,
-          suggestion: 'List the injury or condition first and the external cause code after it',
-        },
-      ),
-    ];
-  if (isUnderdosing(first.key))
-    return [
-      finding(
-        'icd10cm.sequencing',
-        'error',
-        null,
-        [first.shown],
-        `${first.shown} is an underdosing code and is first-listed: underdosing codes are never principal or first-listed; the condition treated (or its relapse or exacerbation from the reduced dose) comes first.`,
-        `${G} §I.C.19.e.5.c (underdosing: never principal or first-listed; code the medical condition)`,
-        {
-          diagnosisIndex: 0,
-          suggestion:
-            'List the condition the drug treats first, then the underdosing code and its noncompliance (Z91.12-, Z91.13-, Z91.14-, Z91.A4-) code',
-        },
-      ),
-    ];
-  if (isAdverseEffect(first.key))
-    return [
-      finding(
-        'icd10cm.sequencing',
-        'error',
-        null,
-        [first.shown],
-        `${first.shown} is an adverse effect code and is first-listed: the nature of the adverse effect (the rash, the bleeding, the arrhythmia...) is sequenced first, followed by the T36–T50 code for the drug.`,
-        `${G} §I.C.19.e.5.a (adverse effect: code the nature of the adverse effect first, then the T36–T50 code with 5th or 6th character 5)`,
-        {
-          diagnosisIndex: 0,
-          suggestion: 'List the condition the drug caused first, then the adverse effect code',
-        },
-      ),
-    ];
-  if (isInfectiousAgent(first.key))
-    return [
-      finding(
-        'icd10cm.sequencing',
-        'error',
-        null,
-        [first.shown],
-        `${first.shown} names the infectious agent (B95–B97) and is first-listed: these codes are supplementary, added after the code of the infection or condition the agent caused.`,
-        `${G} §I.C.1 and Tabular List B95-B97 ("provided for use as supplementary or additional codes to identify the infectious agent(s) in diseases classified elsewhere"); Section IV.A`,
-        {
-          diagnosisIndex: 0,
-          suggestion: 'List the infection or condition first, then the B95–B97 agent code',
-        },
+        never.message(first.shown),
+        never.reference,
+        { diagnosisIndex: 0, suggestion: never.suggestion },
       ),
     ];
   if (!isSequela(first.key)) return [];
