@@ -19,6 +19,7 @@ import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main';
 import { captureIo } from '../support/cli-io';
 import { hasOfficialCodesets } from '../fidelity/official';
+import { expertRecords } from '../fidelity/records';
 
 interface Finding {
   id: string;
@@ -120,22 +121,12 @@ const root = join(import.meta.dirname, '..', '..');
 
 function claims(): Record<string, unknown>[] {
   const out: Record<string, unknown>[] = [];
-  for (const f of [
-    'claims.jsonl',
-    'claims-2.jsonl',
-    'claims-3.jsonl',
-    'claims-4.jsonl',
-    'claims-5.jsonl',
-  ])
-    for (const l of readFileSync(join(root, 'test', 'fidelity', f), 'utf8').split('\n')) {
-      if (!l.trim()) continue;
-      const r = JSON.parse(l) as {
-        claim?: Record<string, unknown>;
-        reopen?: unknown;
-        correct?: unknown;
-      };
-      if (r.claim && !r.reopen && !r.correct) out.push(r.claim);
-    }
+  for (const r of expertRecords<{
+    claim?: Record<string, unknown>;
+    reopen?: unknown;
+    correct?: unknown;
+  }>())
+    if (r.claim && !r.reopen && !r.correct) out.push(r.claim);
   const fx = JSON.parse(
     readFileSync(join(root, 'test', 'fixtures', 'claims', 'edit-cases.json'), 'utf8'),
   ) as { cases: { name: string; claim: Record<string, unknown> }[] };

@@ -11,15 +11,15 @@
  * global-surgery ledger claims share a member; every other claim has its own member and its
  * own accumulators).
  */
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main';
 import { captureIo } from '../support/cli-io';
 import { hasOfficialCodesets } from './official';
+import { expertRecords } from './records';
 
 interface LineExpect {
   allowed?: number;
@@ -120,23 +120,11 @@ interface Remit {
   netPaid?: string;
 }
 
-const here = dirname(fileURLToPath(import.meta.url));
 // claims.jsonl: the first audit round; claims-2.jsonl: the second (thin classes of round one);
 // claims-3.jsonl: the third (coding side: notes, sequencing, MCE by date, code dates, NCCI);
 // claims-4.jsonl: the fourth (payer and remittance side); claims-5.jsonl: the fifth (coding and
 // payer classes across 2017-2026).
-const records: Rec[] = [
-  'claims.jsonl',
-  'claims-2.jsonl',
-  'claims-3.jsonl',
-  'claims-4.jsonl',
-  'claims-5.jsonl',
-].flatMap((f) =>
-  readFileSync(join(here, f), 'utf8')
-    .split('\n')
-    .filter((l) => l.trim() !== '')
-    .map((l) => JSON.parse(l) as Rec),
-);
+const records = expertRecords<Rec>();
 // Results are kept by record id: an id used twice would check one record against the other's.
 const twice = records.map((r) => r.id).filter((id, i, all) => all.indexOf(id) !== i);
 if (twice.length) throw new Error(`expert claims: record ids used twice: ${twice.join(', ')}`);
@@ -380,7 +368,10 @@ async function verify837(r: Rec): Promise<void> {
   for (const t of r.x12837?.hasNot ?? []) expect(x, `837P of ${r.id}`).not.toContain(t);
 }
 
-const X12_CODES = join(here, '../../../shared/reference/carc-rarc/2026-08/x12Codes.generated.js');
+const X12_CODES = join(
+  import.meta.dirname,
+  '../../../shared/reference/carc-rarc/2026-08/x12Codes.generated.js',
+);
 type X12List = Record<string, { status: string }>;
 let x12Lists: { CARC: X12List; RARC: X12List } | null = null;
 

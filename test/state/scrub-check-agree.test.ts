@@ -8,8 +8,6 @@
  * documentation, CO-252 + N706): the app reports those too.
  * See: src/domain/payer/pricing-checks.ts; Pub. 100-04 ch. 12 §20.4.3, ch. 30 §40.3.6.2.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalog, prepare } from '../../src/cli/commands/check';
 import { cliPayerService } from '../../src/cli/commands/payer-service';
@@ -19,24 +17,13 @@ import type { CodeCatalog } from '../../src/domain/codes/catalog';
 import type { PayerService } from '../../src/services/payer';
 import type { InputRecord } from '../../src/cli/io';
 import { captureIo } from '../support/cli-io';
-
-const root = join(import.meta.dirname, '..', '..');
+import { expertRecords } from '../fidelity/records';
 
 /** The audit claims a case could hold: no plan named (the page passes a plan's payer itself). */
 function auditClaims(): Record<string, unknown>[] {
   const out: Record<string, unknown>[] = [];
-  for (const f of [
-    'claims.jsonl',
-    'claims-2.jsonl',
-    'claims-3.jsonl',
-    'claims-4.jsonl',
-    'claims-5.jsonl',
-  ])
-    for (const l of readFileSync(join(root, 'test', 'fidelity', f), 'utf8').split('\n')) {
-      if (!l.trim()) continue;
-      const r = JSON.parse(l) as { claim?: Record<string, unknown>; reopen?: unknown };
-      if (r.claim && !r.reopen && !('planId' in r.claim)) out.push(r.claim);
-    }
+  for (const r of expertRecords<{ claim?: Record<string, unknown>; reopen?: unknown }>())
+    if (r.claim && !r.reopen && !('planId' in r.claim)) out.push(r.claim);
   return out;
 }
 
