@@ -13,17 +13,8 @@ import { buildSearchIndex } from '../../src/domain/codes/search';
 import { expandQuery } from '../../src/domain/codes/search/expand';
 import { byQualifiers, historyCodeFor } from '../../src/domain/codes/search/qualifiers';
 import { resolveIndexCode } from '../../src/domain/codes/search/remap';
-import type { SearchHit } from '../../src/domain/codes/search/types';
-import { row } from './helpers';
+import { hit, row } from './helpers';
 
-const hit = (code: string, title: string): SearchHit => ({
-  code,
-  display: code,
-  title,
-  billable: true,
-  score: 1,
-  via: 'description',
-});
 const alts = (q: string) => expandQuery(q).map((s) => s.alts);
 const typed = (q: string) => expandQuery(q).map((s) => s.typed);
 

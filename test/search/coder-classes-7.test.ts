@@ -9,17 +9,8 @@ import { buildSearchIndex } from '../../src/domain/codes/search';
 import { byEpisode, byIntent, titleEpisode } from '../../src/domain/codes/search/episode';
 import { expandQuery } from '../../src/domain/codes/search/expand';
 import { byQualifiers } from '../../src/domain/codes/search/qualifiers';
-import type { IndexTermInput, SearchHit } from '../../src/domain/codes/search/types';
-import { billableRow as row, codesOf } from './helpers';
-
-const hit = (code: string, title: string): SearchHit => ({
-  code,
-  display: code,
-  title,
-  billable: true,
-  score: 1,
-  via: 'description',
-});
+import type { IndexTermInput } from '../../src/domain/codes/search/types';
+import { billableRow as row, codesOf, hit } from './helpers';
 
 const STRAIN = 'Strain of muscle, fascia and tendon of lower back';
 const strainRows = [

@@ -14,17 +14,8 @@ import {
   isHistorySlot,
 } from '../../src/domain/codes/search/qualifiers';
 import { resolveIndexCode } from '../../src/domain/codes/search/remap';
-import type { SearchHit } from '../../src/domain/codes/search/types';
-import { row } from './helpers';
+import { hit, row } from './helpers';
 
-const hit = (code: string, title: string): SearchHit => ({
-  code,
-  display: code,
-  title,
-  billable: true,
-  score: 1,
-  via: 'description',
-});
 const alts = (q: string) => expandQuery(q).map((s) => s.alts);
 
 describe('tokenization and normalisation', () => {

@@ -1,6 +1,6 @@
 /** Small synthetic release for engine tests (our own rows; the real titles are in the FY2026 tests). */
 import { buildSearchIndex } from '../../src/domain/codes/search';
-import type { SearchEntry } from '../../src/domain/codes/search/types';
+import type { SearchEntry, SearchHit } from '../../src/domain/codes/search/types';
 
 /** One synthetic release row (short title = long title). */
 export const row = (code: string, billable: boolean, long: string): SearchEntry => ({
@@ -11,6 +11,15 @@ export const row = (code: string, billable: boolean, long: string): SearchEntry 
 });
 /** A billable row. */
 export const billableRow = (code: string, long: string): SearchEntry => row(code, true, long);
+/** A description hit with score 1, for ordering rules fed hits directly. */
+export const hit = (code: string, title: string): SearchHit => ({
+  code,
+  display: code,
+  title,
+  billable: true,
+  score: 1,
+  via: 'description',
+});
 /** The top five codes a search over `rows` alone (no Index terms) gives for `q`. */
 export const codesOf = (rows: SearchEntry[], q: string): string[] =>
   buildSearchIndex(rows, [])

@@ -7,15 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { expandQuery } from '../../src/domain/codes/search/expand';
 import { byQualifiers } from '../../src/domain/codes/search/qualifiers';
 import type { SearchHit } from '../../src/domain/codes/search/types';
+import { hit } from './helpers';
 
-const hit = (code: string, title: string): SearchHit => ({
-  code,
-  display: code,
-  title,
-  billable: true,
-  score: 1,
-  via: 'description',
-});
 const order = (q: string, hits: SearchHit[]) =>
   byQualifiers(hits, expandQuery(q)).map((h) => h.code);
 
