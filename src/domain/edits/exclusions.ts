@@ -16,6 +16,7 @@ import type { Finding } from '../findings';
 import type { FeeSources } from '../payer/pricing/fees';
 import { finding, lineDate } from './finding-kit';
 import { inEffect } from './policy-types';
+import { rulesNaming } from './rules-naming';
 
 /** A payer profile's exclusion (profile.ts `exclusions`), as the edit reads it. */
 export interface ExclusionRule {
@@ -49,21 +50,8 @@ function listed(procedures: readonly string[], code: string): boolean {
   });
 }
 
-/**
- * The exclusions that list a code, in the profile's order, found once per list and code (every
- * line of every claim is checked; the ranges are compared as text). Rules are read only.
- */
-const exclusionIndex = new WeakMap<readonly ExclusionRule[], Map<string, ExclusionRule[]>>();
-function exclusionsNaming(exclusions: readonly ExclusionRule[], code: string): ExclusionRule[] {
-  let m = exclusionIndex.get(exclusions);
-  if (!m) exclusionIndex.set(exclusions, (m = new Map()));
-  let rules = m.get(code);
-  if (!rules) {
-    if (m.size >= 5_000) m.clear();
-    m.set(code, (rules = exclusions.filter((e) => listed(e.procedures, code))));
-  }
-  return rules;
-}
+/** The exclusions that list a code, in the profile's order (found once per list and code). */
+const exclusionsNaming = rulesNaming<ExclusionRule>((e, code) => listed(e.procedures, code));
 
 const REF_STATUTE =
   'SSA §1862(a); 42 CFR 411.15; Pub. 100-04 ch. 30 §20.1 (statutory exclusions: the beneficiary is liable, no ABN needed) and ch. 1 §60 (modifier GY)';

@@ -21,6 +21,7 @@ import {
   type PayerPolicy,
   type TimelyFilingRule,
 } from './policy-types';
+import { rulesNaming } from './rules-naming';
 
 export function policyEdits(claim: Claim, ctx: EditContext): Finding[] {
   const p = ctx.policy;
@@ -59,22 +60,8 @@ const DENIAL_MEANING: Record<string, string> = {
   '167': ': the diagnosis is not covered',
 };
 
-/**
- * The coverage rules that list a procedure code, in the policy's order, found once per list
- * and code (the payer checks every line of every claim against every rule). Rules are read
- * only, as `targetsOf` assumes.
- */
-const coverageIndex = new WeakMap<readonly CoverageRule[], Map<string, CoverageRule[]>>();
-function coverageNaming(coverage: readonly CoverageRule[], code: string): CoverageRule[] {
-  let m = coverageIndex.get(coverage);
-  if (!m) coverageIndex.set(coverage, (m = new Map()));
-  let rules = m.get(code);
-  if (!rules) {
-    if (m.size >= 5_000) m.clear();
-    m.set(code, (rules = coverage.filter((r) => r.procedures.includes(code))));
-  }
-  return rules;
-}
+/** The coverage rules that list a procedure code, in the policy's order (found once per list and code). */
+const coverageNaming = rulesNaming<CoverageRule>((r, code) => r.procedures.includes(code));
 
 export function necessityFindings(
   claim: Claim,
