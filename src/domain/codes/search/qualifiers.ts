@@ -40,7 +40,8 @@ export const titleSide = (title: string): Side | 'unspecified' | null => {
     )
   )
     return 'unspecified';
-  if (/\bbilateral\b/.test(t)) return 'bilateral';
+  // "Blindness, both eyes" (H54.0) is the bilateral code of its category.
+  if (/\bbilateral\b|\bboth (eyes|ears)\b/.test(t)) return 'bilateral';
   if (/\bright\b/.test(t)) return 'right';
   if (/\bleft\b/.test(t)) return 'left';
   return null;
@@ -316,6 +317,9 @@ const siblingsFirst = (hits: SearchHit[], back: Set<string>): SearchHit[] =>
  */
 /** Scores this close are a tie for the Tabular step (one query word weighs about 1). */
 const TIE_MARGIN = 1;
+/** Title words (stems) that are the side or the encounter, ranked on their own. */
+const SIDE_OR_ENCOUNTER =
+  /^(right|left|bilateral|initial|subsequent|sequela|encounter|closed|open|routine|healing)$/;
 
 function tabularChildFirst(hits: SearchHit[], n: Negation): SearchHit[] {
   if (n.said.length < 2) return hits;
@@ -353,13 +357,27 @@ function tabularChildFirst(hits: SearchHit[], n: Negation): SearchHit[] {
     if (at) at.push(i);
     else groups.set(g, [i]);
   });
+  // A child that says more of the query but also more the query does not say ("speech delay":
+  // "...development delay due to hearing loss" F80.4) is not the Tabular's completion of the
+  // sibling the Index reached ("Developmental disorder of speech and language, unspecified" F80.9):
+  // a detail not documented is not assumed (I.A.9).
+  const unsaid = (h: SearchHit) => {
+    const { stated } = titleNegation(h.title);
+    let u = 0;
+    for (const w of stated) if (!SIDE_OR_ENCOUNTER.test(w) && !says(w)) u++;
+    return u;
+  };
   for (const at of groups.values()) {
     if (at.length < 2) continue;
     const c = new Map(at.map((i) => [i, cover(hits[i]!)]));
+    const u = new Map(at.map((i) => [i, unsaid(hits[i]!)]));
     const order: number[] = [];
     for (const i of at) {
       const k = order.findIndex(
-        (j) => c.get(i)! < c.get(j)! && hits[i]!.score >= hits[j]!.score - TIE_MARGIN,
+        (j) =>
+          c.get(i)! < c.get(j)! &&
+          u.get(i)! <= u.get(j)! &&
+          hits[i]!.score >= hits[j]!.score - TIE_MARGIN,
       );
       if (k < 0) order.push(i);
       else order.splice(k, 0, i);
@@ -402,6 +420,10 @@ interface Intent {
   pregnancy: boolean;
   /** Acute, chronic or an exacerbation typed. */
   acuity: boolean;
+  /** A secondary (metastatic) neoplasm typed. */
+  secondary: boolean;
+  /** A screening typed (Z11-Z13 are for those encounters). */
+  screening: boolean;
 }
 
 function readIntent(slots: Slot[]): Intent {
@@ -425,12 +447,18 @@ function readIntent(slots: Slot[]): Intent {
     newborn: NEWBORN.test(said),
     pregnancy: PREGNANCY.test(said),
     acuity: ACUITY.test(said),
+    secondary: SECONDARY_TYPED.test(said),
+    screening: /\b(screening|screen|screened|screenings)\b/.test(said),
   };
 }
 
 /** Codes of fractures that are not traumatic: osteoporotic (M80), stress and pathological (M84),
  * periprosthetic (M97), fatigue and collapsed vertebra (M48.4, M48.5). */
 const NOT_TRAUMATIC_CODES = /^(M80|M84|M97|M484|M485|M243|M244|Q68)/;
+/** Secondary malignant neoplasms (lymph nodes, respiratory and digestive, other sites, carcinoid). */
+const SECONDARY_NEOPLASM = /^(C7[7-9]|C7B)/;
+/** Words that say a neoplasm has spread (synonyms.ts reads "mets" as "secondary malignant neoplasm"). */
+const SECONDARY_TYPED = /\b(secondary|metastatic|metastasis|metastases|metastasized|mets|spread)\b/;
 /** Personal history codes: Z85-Z87, Z91.x history of (falling, allergy...), Z92, old MI I25.2. */
 const PERSONAL_HISTORY_CODES = /^(Z8[5-7]|Z91|Z92|I252|F1[0-689][129]1$)/;
 /**
@@ -460,6 +488,14 @@ export function codePenalty(slots: Slot[]): ((code: string) => number) | null {
     if (i.history && !i.family && !PERSONAL_HISTORY_CODES.test(code)) p += 1.5;
     if (i.longTerm && !code.startsWith('Z79')) p += 1.5;
     if (i.traumatic && NOT_TRAUMATIC_CODES.test(code)) p += 1.5;
+    // A malignant neoplasm not said to be secondary (metastatic) is primary: the Index's
+    // "Carcinoma - see Neoplasm, by site, malignant" leads to the primary column; the secondary
+    // codes (C77-C79, C7B) only when the spread is typed. See: Guidelines I.C.2 and the Neoplasm
+    // Table's "Malignant Primary" / "Malignant Secondary" columns.
+    if (!i.secondary && SECONDARY_NEOPLASM.test(code)) p += 1;
+    // An encounter for screening (Z11-Z13) is a reason for a visit the coder names ("screening",
+    // "screen"); a condition typed alone is not screened for. See: Guidelines I.C.21.c.5.
+    if (!i.screening && /^Z1[1-3]/.test(code)) p += 1;
     return p;
   };
 }
@@ -634,6 +670,8 @@ export function byQualifiers(hits: SearchHit[], slots: Slot[]): SearchHit[] {
   const sidedFamilies = new Set<string>();
   if (side && side !== 'bilateral')
     for (const h of hits) if (titleSide(h.title) === side) sidedFamilies.add(h.code.slice(0, 3));
+  if (side === 'bilateral')
+    for (const h of hits) if (titleSide(h.title) !== null) sidedFamilies.add(h.code.slice(0, 3));
   // A side that is part of what an abbreviation names ("lbbb": left bundle-branch block) is not
   // a side typed, and not held against a title that says it either.
   const named = new Set(
@@ -657,8 +695,11 @@ export function byQualifiers(hits: SearchHit[], slots: Slot[]): SearchHit[] {
     const t = h.title.toLowerCase();
     const ts = titleSide(h.title);
     if (side === 'bilateral') {
+      // A code of one side comes before one with no side of its own category (both sides are
+      // coded when no bilateral code exists), never before a code of a category without sides
+      // ("paresthesia bilat feet": R20.2, not "Meralgia paresthetica, right lower limb").
       if (ts === 'right' || ts === 'left') r += 1;
-      else if (ts === null) r += 1.5;
+      else if (ts === null) r += sidedFamilies.has(h.code.slice(0, 3)) ? 1.5 : 1;
       else if (ts === 'unspecified') r += 2;
     } else if (side) {
       // A title that names no side comes after the one of the side typed (the side is not

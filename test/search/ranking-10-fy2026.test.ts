@@ -1,0 +1,42 @@
+/**
+ * The tenth round's ranking rules (issue 10) on the real FY2026 encoder: Index, Tabular and
+ * Guideline conventions that hold for every code, each checked on a sample of its class.
+ * See: Official Guidelines FY2026 §I.B.13 (laterality), §I.A.9 (unspecified codes), §I.C.2
+ * (primary neoplasm by default), §I.C.21.c.5 (screening).
+ */
+import { describe, expect, it } from 'vitest';
+import { fy2026Present, useFy2026Search } from './fy2026-search';
+
+const present = fy2026Present('FY2026 ranking tests (round 10)');
+
+describe.skipIf(!present)('ranking rules on FY2026 ICD-10-CM (round 10)', () => {
+  const { top } = useFy2026Search();
+
+  it('bilateral typed: a code of a category without sides is not put behind another category of one side (I.B.13)', () => {
+    // R20.2 "Paresthesia of skin" has no side; "Meralgia paresthetica, right lower limb" is
+    // another condition, not the bilateral answer.
+    expect(top('paresthesia both hands', 1)).toEqual(['R20.2']);
+    // Within a sided category with no bilateral code, right and left still come first.
+    expect(top('bilat knee pain', 2).sort()).toEqual(['M25.561', 'M25.562']);
+  });
+  it('"both eyes" in a title is its bilateral code: not the answer for one eye (I.B.13)', () => {
+    expect(top('vision loss right eye', 1)).toEqual(['H54.61']);
+    expect(top('vision loss left eye', 1)).toEqual(['H54.62']);
+  });
+  it('a malignant neoplasm not said to be secondary is primary (I.C.2, Neoplasm Table)', () => {
+    expect(top('ca lt lung', 1)).toEqual(['C34.92']);
+    expect(top('ca rt lung', 1)).toEqual(['C34.91']);
+    // The secondary code when the spread is typed.
+    expect(top('lung mets', 1)).toEqual(['C78.00']);
+    expect(top('liver metastasis', 1)).toEqual(['C78.7']);
+  });
+  it('screening codes only when a screening is typed (I.C.21.c.5)', () => {
+    expect(top('ca lt lung', 3)).not.toContain('Z12.2');
+    expect(top('breast cancer screening', 2)).toContain('Z12.31');
+  });
+  it('a sibling saying an untyped detail is not promoted over the Index default (I.A.9)', () => {
+    // "Delay, development, speech F80.9"; F80.4 adds "due to hearing loss".
+    expect(top('speech delay', 1)).toEqual(['F80.9']);
+    expect(top('language delay', 1)).toEqual(['F80.9']);
+  });
+});
