@@ -39,4 +39,11 @@ describe.skipIf(!present)('ranking rules on FY2026 ICD-10-CM (round 10)', () => 
     expect(top('speech delay', 1)).toEqual(['F80.9']);
     expect(top('language delay', 1)).toEqual(['F80.9']);
   });
+
+  it('a negated word is not required of a code; the title that excludes it comes first (I.A.15)', () => {
+    expect(top("raynaud's phenomenon w/o gangrene", 1)).toEqual(['I73.00']);
+    expect(top('raynauds disease w/o gangrene', 1)).toEqual(['I73.00']);
+    expect(top('elevated bp w/o htn', 1)).toEqual(['R03.0']);
+    expect(top('migraine no aura', 1)).toEqual(['G43.009']);
+  });
 });

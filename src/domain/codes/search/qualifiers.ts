@@ -146,6 +146,30 @@ function readNegation(slots: Slot[]): Negation {
   return out;
 }
 
+/**
+ * The slots a query negates, by index: the negator ("w/o", "no", "without") and the words of its
+ * phrase. A code need not say them (the category's default excludes what the documentation
+ * denies: "cad native vessel w/o angina" I25.10, whose Index entry names no angina), so the word
+ * search does not require them; titles that state them rank after (negationConflicts).
+ * See: Guidelines I.A.15 ("with"/"without"), I.A.9.
+ */
+export function negatedSlots(slots: Slot[]): Set<number> {
+  const out = new Set<number>();
+  let open = false;
+  slots.forEach((s, i) => {
+    if (NEGATORS.has(s.typed) || (s.expanded && s.alts.every((a) => a.join(' ') === 'without'))) {
+      open = true;
+      out.add(i);
+      return;
+    }
+    if (CLAUSE_BREAK.has(s.typed) || NEGATION_END.test(s.typed) || isSideSlot(s)) open = false;
+    else if (open) out.add(i);
+  });
+  // A negator with nothing after it negates nothing.
+  for (const i of [...out]) if (!out.has(i + 1) && NEGATORS.has(slots[i]!.typed)) out.delete(i);
+  return out;
+}
+
 /** Words that end a title's negation: what follows is where, or what else ("...of right hand"). */
 const TITLE_NEGATION_END = /^(with|of|in|on|at|to|due|following|affecting|for|from|by|and)$/;
 
@@ -211,6 +235,20 @@ export function negationConflicts(title: string, n: Negation): number {
   for (const words of n.said) if (!any(words, stated) && any(words, excluded)) c++;
   for (const words of n.negated) if (any(words, stated) && !any(words, excluded)) c++;
   return c;
+}
+
+/**
+ * Half a rank for a title that excludes what the query negates ("elevated bp w/o htn": "Elevated
+ * blood-pressure reading, without diagnosis of hypertension" R03.0): the negated words are not
+ * required of a code (negatedSlots), so the code that says the negation comes first.
+ * See: Guidelines I.A.15 ("without" in titles).
+ */
+export function negationAgrees(title: string, n: Negation): number {
+  if (!n.negated.length) return 0;
+  const { excluded } = titleNegation(title);
+  if (!excluded.size) return 0;
+  for (const words of n.negated) if (![...words].some((w) => excluded.has(w))) return 0;
+  return 0.5;
 }
 
 /**
@@ -690,7 +728,7 @@ export function byQualifiers(hits: SearchHit[], slots: Slot[]): SearchHit[] {
   const chemical = chemicalBurn(slots);
   const displacement = displacementTyped(slots);
   const rank = (h: SearchHit): number => {
-    let r = negationConflicts(h.title, negation);
+    let r = negationConflicts(h.title, negation) - negationAgrees(h.title, negation);
     if (dominanceMismatch(h.title, dominance)) r += 1;
     const t = h.title.toLowerCase();
     const ts = titleSide(h.title);
