@@ -46,4 +46,11 @@ describe.skipIf(!present)('ranking rules on FY2026 ICD-10-CM (round 10)', () => 
     expect(top('elevated bp w/o htn', 1)).toEqual(['R03.0']);
     expect(top('migraine no aura', 1)).toEqual(['G43.009']);
   });
+
+  it('AD, AS, AU beside a word of the ear are its sides; elsewhere "ad" keeps its reading (I.B.13)', () => {
+    expect(top('tinnitus ad', 1)).toEqual(['H93.11']);
+    expect(top('tinnitus au', 1)).toEqual(['H93.13']);
+    expect(top('impacted cerumen as', 1)).toEqual(['H61.22']);
+    expect(top('ad', 1)).toEqual(['L20.9']); // atopic dermatitis
+  });
 });
