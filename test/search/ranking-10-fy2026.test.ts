@@ -53,4 +53,12 @@ describe.skipIf(!present)('ranking rules on FY2026 ICD-10-CM (round 10)', () => 
     expect(top('impacted cerumen as', 1)).toEqual(['H61.22']);
     expect(top('ad', 1)).toEqual(['L20.9']); // atopic dermatitis
   });
+
+  it('side typed: another condition that only mentions the one typed comes after the code of that side (I.B.13, I.B.1)', () => {
+    // "Tuberculosis > otitis media" A18.6 and "Scarlatina > otitis media" A38.0 have no side.
+    expect(top('otitis media lt', 1)).toEqual(['H66.92']);
+    expect(top('ear infection left', 1)).toEqual(['H66.92']);
+    // A code reached through its own Index entry keeps its place ("Disease, Dupuytren's").
+    expect(top('dupuytrens rt hand', 1)).toEqual(['M72.0']);
+  });
 });

@@ -717,6 +717,14 @@ export function byQualifiers(hits: SearchHit[], slots: Slot[]): SearchHit[] {
   );
   const negation = readNegation(slots);
   const unsaid = unsaidDetails(hits, negation);
+  const saidWords = [...negation.said, ...negation.negated].flatMap((w) => [...w]);
+  const saysWord = (w: string) => saidWords.some((x) => x === w || sameWord(x, w));
+  // A code of the side typed found by its title or by an Index entry the query types.
+  const typedSided =
+    !!side &&
+    hits.some(
+      (h) => titleSide(h.title) === side && (h.via !== 'index' || indexedAsTyped(h, saysWord)),
+    );
   const nontraffic = slots.some((s) =>
     /\b(nontraffic|non traffic|off road|offroad|parking|driveway|private|farm)\b/.test(s.typed),
   );
@@ -742,7 +750,14 @@ export function byQualifiers(hits: SearchHit[], slots: Slot[]): SearchHit[] {
     } else if (side) {
       // A title that names no side comes after the one of the side typed (the side is not
       // required of a title: the Index leads to codes without one).
-      if (ts === null) r += sidedFamilies.has(h.code.slice(0, 3)) ? 1 : 0;
+      // Nor does a code of another condition that merely mentions the one typed ("otitis media
+      // left": "Tuberculosis > otitis media" A18.6) come before the code of the side typed.
+      if (ts === null)
+        r += sidedFamilies.has(h.code.slice(0, 3))
+          ? 1
+          : typedSided && h.via === 'index' && !indexedAsTyped(h, saysWord)
+            ? 0.5
+            : 0;
       else if (ts !== side) r += 2;
     } else if ((ts === 'right' || ts === 'left' || ts === 'bilateral') && !named.has(ts)) r += 1;
     if (status && !h.code.startsWith('Z')) r += 2;
