@@ -61,4 +61,12 @@ describe.skipIf(!present)('ranking rules on FY2026 ICD-10-CM (round 10)', () => 
     // A code reached through its own Index entry keeps its place ("Disease, Dupuytren's").
     expect(top('dupuytrens rt hand', 1)).toEqual(['M72.0']);
   });
+
+  it('an Index header leads first to the child whose title says it is the default (I.A.9)', () => {
+    // "Degeneration, intervertebral disc, lumbar region M51.36" is a header in FY2026: its
+    // child "...without mention of lumbar back pain or lower extremity pain" is the default.
+    expect(top('degenerative disc disease lumbar', 1)).toEqual(['M51.369']);
+    expect(top('lumbosacral ddd', 1)).toEqual(['M51.379']);
+    expect(top('parkinsons', 2)).toContain('G20.A1'); // "...without mention of fluctuations"
+  });
 });
