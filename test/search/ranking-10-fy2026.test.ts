@@ -69,4 +69,10 @@ describe.skipIf(!present)('ranking rules on FY2026 ICD-10-CM (round 10)', () => 
     expect(top('lumbosacral ddd', 1)).toEqual(['M51.379']);
     expect(top('parkinsons', 2)).toContain('G20.A1'); // "...without mention of fluctuations"
   });
+
+  it('"acute on chronic" only when both are typed (or an exacerbation): acute alone is acute (I.A.9)', () => {
+    expect(top('diastolic chf acute', 1)).toEqual(['I50.31']);
+    expect(top('acute on chronic diastolic chf', 1)).toEqual(['I50.33']);
+    expect(top('chronic diastolic chf', 1)).toEqual(['I50.32']);
+  });
 });

@@ -458,6 +458,11 @@ interface Intent {
   pregnancy: boolean;
   /** Acute, chronic or an exacerbation typed. */
   acuity: boolean;
+  /**
+   * Both acute and chronic typed, or an exacerbation (decompensation) of the condition: "acute
+   * on chronic" is not read into "acute" or "chronic" alone (Guidelines I.A.9).
+   */
+  acuteOnChronic: boolean;
   /** A secondary (metastatic) neoplasm typed. */
   secondary: boolean;
   /** A screening typed (Z11-Z13 are for those encounters). */
@@ -485,6 +490,10 @@ function readIntent(slots: Slot[]): Intent {
     newborn: NEWBORN.test(said),
     pregnancy: PREGNANCY.test(said),
     acuity: ACUITY.test(said),
+    acuteOnChronic:
+      /\bacute\b/.test(said) === /\bchronic\b/.test(said)
+        ? ACUITY.test(said)
+        : /\b(exacerbation|exacerbated|exac|decompensated|decompensation|flare)\b/.test(said),
     secondary: SECONDARY_TYPED.test(said),
     screening: /\b(screening|screen|screened|screenings)\b/.test(said),
   };
@@ -701,7 +710,7 @@ export function byQualifiers(hits: SearchHit[], slots: Slot[]): SearchHit[] {
     insect,
     traumatic,
     laterEncounter,
-    acuity,
+    acuteOnChronic,
   } = readIntent(slots);
   // Categories with a code of the side typed: a title that names no side moves behind them only
   // in such a category (I86.1 "Scrotal varices" for "left varicocele" has no side to prefer).
@@ -771,7 +780,7 @@ export function byQualifiers(hits: SearchHit[], slots: Slot[]): SearchHit[] {
     if (bite && insect && /\bopen bite\b/.test(t)) r += 1;
     if (traumatic && NOT_TRAUMATIC.test(t)) r += 2;
     if (!laterEncounter && LATER_ENCOUNTER_TITLE.test(t)) r += 1;
-    if (!acuity && /\bacute on chronic\b/.test(t)) r += 1;
+    if (!acuteOnChronic && /\bacute on chronic\b/.test(t)) r += 1;
     // A transport accident not said to be nontraffic is a traffic accident (ICD-10-CM V00-V99
     // note: assumed to have occurred on the public highway unless another place is specified).
     if (!nontraffic && /\bnontraffic\b/.test(t)) r += 1;
