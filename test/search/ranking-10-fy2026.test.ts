@@ -75,4 +75,12 @@ describe.skipIf(!present)('ranking rules on FY2026 ICD-10-CM (round 10)', () => 
     expect(top('acute on chronic diastolic chf', 1)).toEqual(['I50.33']);
     expect(top('chronic diastolic chf', 1)).toEqual(['I50.32']);
   });
+
+  it('among hits of one score, the Index entry typed level by level comes first (I.B.1)', () => {
+    // "Struck by > object > falling" W20.8, not "... > falling > from, in, on > structure" W20.1.
+    expect(top('hit by falling object', 1)).toEqual(['W20.8XXA']);
+    // "Bite > face NEC": NEC says no more than the term; the injury before its cause.
+    expect(top('dog bite face', 1)).toEqual(['S01.85XA']);
+    expect(top('s/p thyroidectomy', 1)).toEqual(['E89.0']); // "Absence > thyroid"
+  });
 });

@@ -303,9 +303,15 @@ const indexedAsTyped = (h: SearchHit, says: (w: string) => boolean): boolean =>
   h.via === 'index' &&
   !!h.indexPath &&
   // A level's comma-separated forms are alternatives ("Ulcer, ulcerated, ulceration").
-  h.indexPath
-    .split(' > ')
-    .every((level) => level.split(',').some((form) => wordStems(form).every(says)));
+  h.indexPath.split(' > ').every((level) =>
+    level
+      .split(',')
+      // "NEC" and "NOS" say no more than the term ("Bite > face NEC").
+      .some((form) => {
+        const words = wordStems(form.replace(/\b(NEC|NOS)\b/g, ''));
+        return words.length > 0 && words.every(says);
+      }),
+  );
 
 /**
  * Reorders the hits of each group (same `groupOf`) among the places the group holds, by `key`
@@ -795,7 +801,20 @@ export function byQualifiers(hits: SearchHit[], slots: Slot[]): SearchHit[] {
     if (chemical && /^T(2[0-9]|3[0-2])/.test(h.code) && /^burns? /.test(t)) r += 1;
     return r;
   };
-  const ranked = hits
+  // Among hits of the same score, an Index entry the query types level by level comes first
+  // ("head injury": "Injury > head" S09.90, before "Injury > superficial NEC > head" S00.90 and
+  // "Injury > muscle > head"): the Index's own entry for the words typed (Guidelines I.B.1).
+  const asTyped = (h: SearchHit) => (indexedAsTyped(h, saysWord) ? 0 : 1);
+  const tied = hits
+    .map((h, i) => ({ h, i }))
+    .sort(
+      (a, b) =>
+        (a.h.via === 'index' && b.h.via === 'index' && Math.abs(a.h.score - b.h.score) < 1e-6
+          ? asTyped(a.h) - asTyped(b.h)
+          : 0) || a.i - b.i,
+    )
+    .map((x) => x.h);
+  const ranked = tied
     .map((h, i) => ({ h, i, r: rank(h) }))
     .sort((a, b) => a.r - b.r || a.i - b.i)
     .map((x) => x.h);
