@@ -83,4 +83,10 @@ describe.skipIf(!present)('ranking rules on FY2026 ICD-10-CM (round 10)', () => 
     expect(top('dog bite face', 1)).toEqual(['S01.85XA']);
     expect(top('s/p thyroidectomy', 1)).toEqual(['E89.0']); // "Absence > thyroid"
   });
+
+  it('"s/p" asks for a status code, not a history: its "history" reading is no history typed (I.C.21.c.3)', () => {
+    expect(top('s/p aortic valve replacement mechanical', 1)).toEqual(['Z95.2']);
+    expect(top('s/p transmetatarsal amputation rt foot', 1)).toEqual(['Z89.431']);
+    expect(top('s/p mitral valve replacement', 1)).toEqual(['Z95.2']);
+  });
 });

@@ -481,7 +481,12 @@ function readIntent(slots: Slot[]): Intent {
   return {
     side: querySide(slots),
     status: slots.some((s) => STATUS_TYPED.test(s.typed)),
-    history: says(slots, 'history'),
+    // "s/p" reads status, presence, acquired absence or history (synonyms.ts): a history is
+    // asked for only by a word of its own ("s/p avr" is the valve's presence, Z95.2).
+    history: says(
+      slots.filter((s) => !STATUS_TYPED.test(s.typed)),
+      'history',
+    ),
     family: says(slots, 'family'),
     longTerm:
       /\blong term\b/.test(said) &&
