@@ -89,4 +89,9 @@ describe.skipIf(!present)('ranking rules on FY2026 ICD-10-CM (round 10)', () => 
     expect(top('s/p transmetatarsal amputation rt foot', 1)).toEqual(['Z89.431']);
     expect(top('s/p mitral valve replacement', 1)).toEqual(['Z95.2']);
   });
+
+  it('the Tabular child step keeps a child of the side typed ahead of one without it (I.B.13)', () => {
+    expect(top('left sided abd pain', 2)).not.toContain('R10.10');
+    expect(['R10.12', 'R10.32']).toContain(top('left sided abd pain', 1)[0]);
+  });
 });

@@ -365,7 +365,7 @@ const TIE_MARGIN = 1;
 const SIDE_OR_ENCOUNTER =
   /^(right|left|bilateral|initial|subsequent|sequela|encounter|closed|open|routine|healing)$/;
 
-function tabularChildFirst(hits: SearchHit[], n: Negation): SearchHit[] {
+function tabularChildFirst(hits: SearchHit[], n: Negation, side: Side | null): SearchHit[] {
   if (n.said.length < 2) return hits;
   const said = n.said.flatMap((words) => [...words]);
   const says = (w: string) => said.some((x) => x === w || sameWord(x, w));
@@ -421,6 +421,9 @@ function tabularChildFirst(hits: SearchHit[], n: Negation): SearchHit[] {
         (j) =>
           c.get(i)! < c.get(j)! &&
           u.get(i)! <= u.get(j)! &&
+          // The side typed was ranked first (byQualifiers): a child without it stays behind
+          // ("rt sided abd pain": R10.11 "Right upper quadrant pain", not R10.10).
+          !(side && titleSide(hits[j]!.title) === side && titleSide(hits[i]!.title) !== side) &&
           hits[i]!.score >= hits[j]!.score - TIE_MARGIN,
       );
       if (k < 0) order.push(i);
@@ -823,7 +826,7 @@ export function byQualifiers(hits: SearchHit[], slots: Slot[]): SearchHit[] {
     .map((h, i) => ({ h, i, r: rank(h) }))
     .sort((a, b) => a.r - b.r || a.i - b.i)
     .map((x) => x.h);
-  return siblingsFirst(tabularChildFirst(ranked, negation), unsaid);
+  return siblingsFirst(tabularChildFirst(ranked, negation, side), unsaid);
 }
 
 /**
