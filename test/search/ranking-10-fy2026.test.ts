@@ -94,4 +94,9 @@ describe.skipIf(!present)('ranking rules on FY2026 ICD-10-CM (round 10)', () => 
     expect(top('left sided abd pain', 2)).not.toContain('R10.10');
     expect(['R10.12', 'R10.32']).toContain(top('left sided abd pain', 1)[0]);
   });
+
+  it('saying as much, the unspecified child comes before "other specified" (I.A.9)', () => {
+    expect(top('influenza b with pneumonia', 1)).toEqual(['J10.00']);
+    expect(top('flu w pneumonia', 1)).toEqual(['J11.00']);
+  });
 });

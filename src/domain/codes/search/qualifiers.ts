@@ -361,6 +361,9 @@ const siblingsFirst = (hits: SearchHit[], back: Set<string>): SearchHit[] =>
  */
 /** Scores this close are a tie for the Tabular step (one query word weighs about 1). */
 const TIE_MARGIN = 1;
+/** A child for the detail left unsaid, and one for a detail specified but not listed (I.A.9). */
+const UNSPECIFIED_CHILD = /\bunspecified\b/i;
+const OTHER_CHILD = /^(?!.*\bunspecified\b).*\bother (specified )?\b/i;
 /** Title words (stems) that are the side or the encounter, ranked on their own. */
 const SIDE_OR_ENCOUNTER =
   /^(right|left|bilateral|initial|subsequent|sequela|encounter|closed|open|routine|healing)$/;
@@ -419,7 +422,12 @@ function tabularChildFirst(hits: SearchHit[], n: Negation, side: Side | null): S
     for (const i of at) {
       const k = order.findIndex(
         (j) =>
-          c.get(i)! < c.get(j)! &&
+          (c.get(i)! < c.get(j)! ||
+            // Saying as much, the unspecified child is the default before "other specified"
+            // ("influenza a w pneumonia": J10.00 "...with unspecified type of pneumonia").
+            (c.get(i)! === c.get(j)! &&
+              UNSPECIFIED_CHILD.test(hits[i]!.title) &&
+              OTHER_CHILD.test(hits[j]!.title))) &&
           u.get(i)! <= u.get(j)! &&
           // The side typed was ranked first (byQualifiers): a child without it stays behind
           // ("rt sided abd pain": R10.11 "Right upper quadrant pain", not R10.10).
