@@ -246,11 +246,35 @@ function toeSlot(ws: string[], i: number): Slot | null {
   };
 }
 
+/** Words of the ear and hearing: beside them "ad", "as" and "au" are its sides (auris dextra...). */
+const EAR =
+  /\b(ear|ears|otitis|otic|aural|cerumen|earwax|wax|tympanic|tympanum|eardrum|hearing|deafness|tinnitus|otalgia|otorrhea|mastoid\w*|eustachian|otosclerosis|cholesteatoma|labyrinthitis|myringitis|auditory|cochlear)\b/;
+const EAR_SIDE: Record<string, string> = { ad: 'right', as: 'left', au: 'bilateral' };
+/**
+ * Ears as charted: AD right ear, AS left ear, AU both ears, read as sides only beside a word of
+ * the ear ("cerumen impaction au", "om as"); elsewhere "ad" and "as" keep their other readings.
+ * See: Guidelines I.B.13 (laterality); H60-H95 titles say "right ear", "left ear", "bilateral".
+ */
+function earSide(ws: string[], i: number): Slot | null {
+  const side = EAR_SIDE[ws[i]!];
+  if (!side || ws.length < 2) return null;
+  const ear = ws.some(
+    (w, k) => k !== i && (EAR.test(w) || (PHRASES.get(w) ?? []).some((a) => EAR.test(a.join(' ')))),
+  );
+  return ear ? { typed: ws[i]!, alts: [[side]], expanded: true } : null;
+}
+
 export function expandQuery(text: string): Slot[] {
   const ws = withoutRuleOut(normalize(words(text).flatMap(unglue)));
   const joined = hyphenPairs(text);
   const slots: Slot[] = [];
   for (let i = 0; i < ws.length;) {
+    const ear = earSide(ws, i);
+    if (ear) {
+      slots.push(ear);
+      i++;
+      continue;
+    }
     const t = toeSlot(ws, i);
     if (t) {
       slots.push(t);

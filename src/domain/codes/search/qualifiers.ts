@@ -40,7 +40,8 @@ export const titleSide = (title: string): Side | 'unspecified' | null => {
     )
   )
     return 'unspecified';
-  if (/\bbilateral\b/.test(t)) return 'bilateral';
+  // "Blindness, both eyes" (H54.0) is the bilateral code of its category.
+  if (/\bbilateral\b|\bboth (eyes|ears)\b/.test(t)) return 'bilateral';
   if (/\bright\b/.test(t)) return 'right';
   if (/\bleft\b/.test(t)) return 'left';
   return null;
@@ -145,6 +146,30 @@ function readNegation(slots: Slot[]): Negation {
   return out;
 }
 
+/**
+ * The slots a query negates, by index: the negator ("w/o", "no", "without") and the words of its
+ * phrase. A code need not say them (the category's default excludes what the documentation
+ * denies: "cad native vessel w/o angina" I25.10, whose Index entry names no angina), so the word
+ * search does not require them; titles that state them rank after (negationConflicts).
+ * See: Guidelines I.A.15 ("with"/"without"), I.A.9.
+ */
+export function negatedSlots(slots: Slot[]): Set<number> {
+  const out = new Set<number>();
+  let open = false;
+  slots.forEach((s, i) => {
+    if (NEGATORS.has(s.typed) || (s.expanded && s.alts.every((a) => a.join(' ') === 'without'))) {
+      open = true;
+      out.add(i);
+      return;
+    }
+    if (CLAUSE_BREAK.has(s.typed) || NEGATION_END.test(s.typed) || isSideSlot(s)) open = false;
+    else if (open) out.add(i);
+  });
+  // A negator with nothing after it negates nothing.
+  for (const i of [...out]) if (!out.has(i + 1) && NEGATORS.has(slots[i]!.typed)) out.delete(i);
+  return out;
+}
+
 /** Words that end a title's negation: what follows is where, or what else ("...of right hand"). */
 const TITLE_NEGATION_END = /^(with|of|in|on|at|to|due|following|affecting|for|from|by|and)$/;
 
@@ -213,6 +238,20 @@ export function negationConflicts(title: string, n: Negation): number {
 }
 
 /**
+ * Half a rank for a title that excludes what the query negates ("elevated bp w/o htn": "Elevated
+ * blood-pressure reading, without diagnosis of hypertension" R03.0): the negated words are not
+ * required of a code (negatedSlots), so the code that says the negation comes first.
+ * See: Guidelines I.A.15 ("without" in titles).
+ */
+export function negationAgrees(title: string, n: Negation): number {
+  if (!n.negated.length) return 0;
+  const { excluded } = titleNegation(title);
+  if (!excluded.size) return 0;
+  for (const words of n.negated) if (![...words].some((w) => excluded.has(w))) return 0;
+  return 0.5;
+}
+
+/**
  * A detail the query does not give is not assumed: among codes of one category, a title that
  * states a word the query does not say ("...difficile, recurrent", "...with hypoglycemia with
  * coma", "Migraine, ..., intractable") comes after a sibling that excludes it ("not specified
@@ -264,9 +303,15 @@ const indexedAsTyped = (h: SearchHit, says: (w: string) => boolean): boolean =>
   h.via === 'index' &&
   !!h.indexPath &&
   // A level's comma-separated forms are alternatives ("Ulcer, ulcerated, ulceration").
-  h.indexPath
-    .split(' > ')
-    .every((level) => level.split(',').some((form) => wordStems(form).every(says)));
+  h.indexPath.split(' > ').every((level) =>
+    level
+      .split(',')
+      // "NEC" and "NOS" say no more than the term ("Bite > face NEC").
+      .some((form) => {
+        const words = wordStems(form.replace(/\b(NEC|NOS)\b/g, ''));
+        return words.length > 0 && words.every(says);
+      }),
+  );
 
 /**
  * Reorders the hits of each group (same `groupOf`) among the places the group holds, by `key`
@@ -316,8 +361,14 @@ const siblingsFirst = (hits: SearchHit[], back: Set<string>): SearchHit[] =>
  */
 /** Scores this close are a tie for the Tabular step (one query word weighs about 1). */
 const TIE_MARGIN = 1;
+/** A child for the detail left unsaid, and one for a detail specified but not listed (I.A.9). */
+const UNSPECIFIED_CHILD = /\bunspecified\b/i;
+const OTHER_CHILD = /^(?!.*\bunspecified\b).*\bother (specified )?\b/i;
+/** Title words (stems) that are the side or the encounter, ranked on their own. */
+const SIDE_OR_ENCOUNTER =
+  /^(right|left|bilateral|initial|subsequent|sequela|encounter|closed|open|routine|healing)$/;
 
-function tabularChildFirst(hits: SearchHit[], n: Negation): SearchHit[] {
+function tabularChildFirst(hits: SearchHit[], n: Negation, side: Side | null): SearchHit[] {
   if (n.said.length < 2) return hits;
   const said = n.said.flatMap((words) => [...words]);
   const says = (w: string) => said.some((x) => x === w || sameWord(x, w));
@@ -353,13 +404,35 @@ function tabularChildFirst(hits: SearchHit[], n: Negation): SearchHit[] {
     if (at) at.push(i);
     else groups.set(g, [i]);
   });
+  // A child that says more of the query but also more the query does not say ("speech delay":
+  // "...development delay due to hearing loss" F80.4) is not the Tabular's completion of the
+  // sibling the Index reached ("Developmental disorder of speech and language, unspecified" F80.9):
+  // a detail not documented is not assumed (I.A.9).
+  const unsaid = (h: SearchHit) => {
+    const { stated } = titleNegation(h.title);
+    let u = 0;
+    for (const w of stated) if (!SIDE_OR_ENCOUNTER.test(w) && !says(w)) u++;
+    return u;
+  };
   for (const at of groups.values()) {
     if (at.length < 2) continue;
     const c = new Map(at.map((i) => [i, cover(hits[i]!)]));
+    const u = new Map(at.map((i) => [i, unsaid(hits[i]!)]));
     const order: number[] = [];
     for (const i of at) {
       const k = order.findIndex(
-        (j) => c.get(i)! < c.get(j)! && hits[i]!.score >= hits[j]!.score - TIE_MARGIN,
+        (j) =>
+          (c.get(i)! < c.get(j)! ||
+            // Saying as much, the unspecified child is the default before "other specified"
+            // ("influenza a w pneumonia": J10.00 "...with unspecified type of pneumonia").
+            (c.get(i)! === c.get(j)! &&
+              UNSPECIFIED_CHILD.test(hits[i]!.title) &&
+              OTHER_CHILD.test(hits[j]!.title))) &&
+          u.get(i)! <= u.get(j)! &&
+          // The side typed was ranked first (byQualifiers): a child without it stays behind
+          // ("rt sided abd pain": R10.11 "Right upper quadrant pain", not R10.10).
+          !(side && titleSide(hits[j]!.title) === side && titleSide(hits[i]!.title) !== side) &&
+          hits[i]!.score >= hits[j]!.score - TIE_MARGIN,
       );
       if (k < 0) order.push(i);
       else order.splice(k, 0, i);
@@ -402,6 +475,15 @@ interface Intent {
   pregnancy: boolean;
   /** Acute, chronic or an exacerbation typed. */
   acuity: boolean;
+  /**
+   * Both acute and chronic typed, or an exacerbation (decompensation) of the condition: "acute
+   * on chronic" is not read into "acute" or "chronic" alone (Guidelines I.A.9).
+   */
+  acuteOnChronic: boolean;
+  /** A secondary (metastatic) neoplasm typed. */
+  secondary: boolean;
+  /** A screening typed (Z11-Z13 are for those encounters). */
+  screening: boolean;
 }
 
 function readIntent(slots: Slot[]): Intent {
@@ -410,7 +492,12 @@ function readIntent(slots: Slot[]): Intent {
   return {
     side: querySide(slots),
     status: slots.some((s) => STATUS_TYPED.test(s.typed)),
-    history: says(slots, 'history'),
+    // "s/p" reads status, presence, acquired absence or history (synonyms.ts): a history is
+    // asked for only by a word of its own ("s/p avr" is the valve's presence, Z95.2).
+    history: says(
+      slots.filter((s) => !STATUS_TYPED.test(s.typed)),
+      'history',
+    ),
     family: says(slots, 'family'),
     longTerm:
       /\blong term\b/.test(said) &&
@@ -425,12 +512,22 @@ function readIntent(slots: Slot[]): Intent {
     newborn: NEWBORN.test(said),
     pregnancy: PREGNANCY.test(said),
     acuity: ACUITY.test(said),
+    acuteOnChronic:
+      /\bacute\b/.test(said) === /\bchronic\b/.test(said)
+        ? ACUITY.test(said)
+        : /\b(exacerbation|exacerbated|exac|decompensated|decompensation|flare)\b/.test(said),
+    secondary: SECONDARY_TYPED.test(said),
+    screening: /\b(screening|screen|screened|screenings)\b/.test(said),
   };
 }
 
 /** Codes of fractures that are not traumatic: osteoporotic (M80), stress and pathological (M84),
  * periprosthetic (M97), fatigue and collapsed vertebra (M48.4, M48.5). */
 const NOT_TRAUMATIC_CODES = /^(M80|M84|M97|M484|M485|M243|M244|Q68)/;
+/** Secondary malignant neoplasms (lymph nodes, respiratory and digestive, other sites, carcinoid). */
+const SECONDARY_NEOPLASM = /^(C7[7-9]|C7B)/;
+/** Words that say a neoplasm has spread (synonyms.ts reads "mets" as "secondary malignant neoplasm"). */
+const SECONDARY_TYPED = /\b(secondary|metastatic|metastasis|metastases|metastasized|mets|spread)\b/;
 /** Personal history codes: Z85-Z87, Z91.x history of (falling, allergy...), Z92, old MI I25.2. */
 const PERSONAL_HISTORY_CODES = /^(Z8[5-7]|Z91|Z92|I252|F1[0-689][129]1$)/;
 /**
@@ -460,6 +557,14 @@ export function codePenalty(slots: Slot[]): ((code: string) => number) | null {
     if (i.history && !i.family && !PERSONAL_HISTORY_CODES.test(code)) p += 1.5;
     if (i.longTerm && !code.startsWith('Z79')) p += 1.5;
     if (i.traumatic && NOT_TRAUMATIC_CODES.test(code)) p += 1.5;
+    // A malignant neoplasm not said to be secondary (metastatic) is primary: the Index's
+    // "Carcinoma - see Neoplasm, by site, malignant" leads to the primary column; the secondary
+    // codes (C77-C79, C7B) only when the spread is typed. See: Guidelines I.C.2 and the Neoplasm
+    // Table's "Malignant Primary" / "Malignant Secondary" columns.
+    if (!i.secondary && SECONDARY_NEOPLASM.test(code)) p += 1;
+    // An encounter for screening (Z11-Z13) is a reason for a visit the coder names ("screening",
+    // "screen"); a condition typed alone is not screened for. See: Guidelines I.C.21.c.5.
+    if (!i.screening && /^Z1[1-3]/.test(code)) p += 1;
     return p;
   };
 }
@@ -627,13 +732,15 @@ export function byQualifiers(hits: SearchHit[], slots: Slot[]): SearchHit[] {
     insect,
     traumatic,
     laterEncounter,
-    acuity,
+    acuteOnChronic,
   } = readIntent(slots);
   // Categories with a code of the side typed: a title that names no side moves behind them only
   // in such a category (I86.1 "Scrotal varices" for "left varicocele" has no side to prefer).
   const sidedFamilies = new Set<string>();
   if (side && side !== 'bilateral')
     for (const h of hits) if (titleSide(h.title) === side) sidedFamilies.add(h.code.slice(0, 3));
+  if (side === 'bilateral')
+    for (const h of hits) if (titleSide(h.title) !== null) sidedFamilies.add(h.code.slice(0, 3));
   // A side that is part of what an abbreviation names ("lbbb": left bundle-branch block) is not
   // a side typed, and not held against a title that says it either.
   const named = new Set(
@@ -641,6 +748,14 @@ export function byQualifiers(hits: SearchHit[], slots: Slot[]): SearchHit[] {
   );
   const negation = readNegation(slots);
   const unsaid = unsaidDetails(hits, negation);
+  const saidWords = [...negation.said, ...negation.negated].flatMap((w) => [...w]);
+  const saysWord = (w: string) => saidWords.some((x) => x === w || sameWord(x, w));
+  // A code of the side typed found by its title or by an Index entry the query types.
+  const typedSided =
+    !!side &&
+    hits.some(
+      (h) => titleSide(h.title) === side && (h.via !== 'index' || indexedAsTyped(h, saysWord)),
+    );
   const nontraffic = slots.some((s) =>
     /\b(nontraffic|non traffic|off road|offroad|parking|driveway|private|farm)\b/.test(s.typed),
   );
@@ -652,18 +767,28 @@ export function byQualifiers(hits: SearchHit[], slots: Slot[]): SearchHit[] {
   const chemical = chemicalBurn(slots);
   const displacement = displacementTyped(slots);
   const rank = (h: SearchHit): number => {
-    let r = negationConflicts(h.title, negation);
+    let r = negationConflicts(h.title, negation) - negationAgrees(h.title, negation);
     if (dominanceMismatch(h.title, dominance)) r += 1;
     const t = h.title.toLowerCase();
     const ts = titleSide(h.title);
     if (side === 'bilateral') {
+      // A code of one side comes before one with no side of its own category (both sides are
+      // coded when no bilateral code exists), never before a code of a category without sides
+      // ("paresthesia bilat feet": R20.2, not "Meralgia paresthetica, right lower limb").
       if (ts === 'right' || ts === 'left') r += 1;
-      else if (ts === null) r += 1.5;
+      else if (ts === null) r += sidedFamilies.has(h.code.slice(0, 3)) ? 1.5 : 1;
       else if (ts === 'unspecified') r += 2;
     } else if (side) {
       // A title that names no side comes after the one of the side typed (the side is not
       // required of a title: the Index leads to codes without one).
-      if (ts === null) r += sidedFamilies.has(h.code.slice(0, 3)) ? 1 : 0;
+      // Nor does a code of another condition that merely mentions the one typed ("otitis media
+      // left": "Tuberculosis > otitis media" A18.6) come before the code of the side typed.
+      if (ts === null)
+        r += sidedFamilies.has(h.code.slice(0, 3))
+          ? 1
+          : typedSided && h.via === 'index' && !indexedAsTyped(h, saysWord)
+            ? 0.5
+            : 0;
       else if (ts !== side) r += 2;
     } else if ((ts === 'right' || ts === 'left' || ts === 'bilateral') && !named.has(ts)) r += 1;
     if (status && !h.code.startsWith('Z')) r += 2;
@@ -677,7 +802,7 @@ export function byQualifiers(hits: SearchHit[], slots: Slot[]): SearchHit[] {
     if (bite && insect && /\bopen bite\b/.test(t)) r += 1;
     if (traumatic && NOT_TRAUMATIC.test(t)) r += 2;
     if (!laterEncounter && LATER_ENCOUNTER_TITLE.test(t)) r += 1;
-    if (!acuity && /\bacute on chronic\b/.test(t)) r += 1;
+    if (!acuteOnChronic && /\bacute on chronic\b/.test(t)) r += 1;
     // A transport accident not said to be nontraffic is a traffic accident (ICD-10-CM V00-V99
     // note: assumed to have occurred on the public highway unless another place is specified).
     if (!nontraffic && /\bnontraffic\b/.test(t)) r += 1;
@@ -692,11 +817,24 @@ export function byQualifiers(hits: SearchHit[], slots: Slot[]): SearchHit[] {
     if (chemical && /^T(2[0-9]|3[0-2])/.test(h.code) && /^burns? /.test(t)) r += 1;
     return r;
   };
-  const ranked = hits
+  // Among hits of the same score, an Index entry the query types level by level comes first
+  // ("head injury": "Injury > head" S09.90, before "Injury > superficial NEC > head" S00.90 and
+  // "Injury > muscle > head"): the Index's own entry for the words typed (Guidelines I.B.1).
+  const asTyped = (h: SearchHit) => (indexedAsTyped(h, saysWord) ? 0 : 1);
+  const tied = hits
+    .map((h, i) => ({ h, i }))
+    .sort(
+      (a, b) =>
+        (a.h.via === 'index' && b.h.via === 'index' && Math.abs(a.h.score - b.h.score) < 1e-6
+          ? asTyped(a.h) - asTyped(b.h)
+          : 0) || a.i - b.i,
+    )
+    .map((x) => x.h);
+  const ranked = tied
     .map((h, i) => ({ h, i, r: rank(h) }))
     .sort((a, b) => a.r - b.r || a.i - b.i)
     .map((x) => x.h);
-  return siblingsFirst(tabularChildFirst(ranked, negation), unsaid);
+  return siblingsFirst(tabularChildFirst(ranked, negation, side), unsaid);
 }
 
 /**

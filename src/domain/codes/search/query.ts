@@ -21,6 +21,7 @@ import {
   historyMismatch,
   isHistorySlot,
   isSideSlot,
+  negatedSlots,
   querySide,
   sideless,
   withBiteCause,
@@ -81,6 +82,8 @@ interface ResolvedSlot {
   site: boolean;
   /** An episode of care (episode.ts): never required, it picks the 7th character. */
   episode: boolean;
+  /** Negated ("w/o angina", qualifiers.ts negatedSlots): never required of a code. */
+  negated: boolean;
 }
 
 const popcount = (n: number): number => {
@@ -655,12 +658,21 @@ export class CodeSearch {
     const corrections: string[] = [];
     const resolved = this.#resolveSlots(slots, corrections);
     if (!resolved.length) return { hits: [], total: 0, corrections, partial: true };
-    const split = this.#requiredSlots(resolved);
+    let split = this.#requiredSlots(resolved, true);
+    this.#markAllWords(split.required, split.optional);
+    // A negated word is not required while the others find a code; when they find none, the
+    // query is read as before (every word counts toward the codes with the most of them).
+    if (
+      split.optional.some((slot) => slot.negated) &&
+      !this.#anyDocumentSatisfies(split.required.length, (m) => countSatisfied(split.required, m))
+    ) {
+      this.#resetMarks();
+      split = this.#requiredSlots(resolved, false);
+      this.#markAllWords(split.required, split.optional);
+    }
     const { optional } = split;
     let { required } = split;
     let satisfied = (mask: number) => countSatisfied(required, mask);
-
-    this.#markAllWords(required, optional);
     let need = required.length;
     let satisfiedAll = true;
     if (!this.#anyDocumentSatisfies(need, satisfied) && required.length > 1) {
@@ -770,6 +782,7 @@ export class CodeSearch {
   #resolveSlots(slots: Slot[], corrections: string[]): ResolvedSlot[] {
     const resolved: ResolvedSlot[] = [];
     const bits = new BitAllocator();
+    const negated = negatedSlots(slots);
     slots.forEach((slot, slotIndex) => {
       if (!slot.alts.length) return; // a connector ("and") only
       // One bit per distinct word of the slot: "chf" -> congestive|heart|failure, alternatives
@@ -788,6 +801,7 @@ export class CodeSearch {
           venom: !!slot.venom,
           site: slot.typed.split(/\s+/).every((w) => SITE_WORDS.has(w)),
           episode: !!slot.episode,
+          negated: negated.has(slotIndex),
         });
     });
     return resolved;
@@ -859,7 +873,10 @@ export class CodeSearch {
    * add to the score of titles that have them but never exclude one, nor seed the search.
    * Required slots come rarest first.
    */
-  #requiredSlots(resolved: ResolvedSlot[]): { required: ResolvedSlot[]; optional: ResolvedSlot[] } {
+  #requiredSlots(
+    resolved: ResolvedSlot[],
+    negatedOptional: boolean,
+  ): { required: ResolvedSlot[]; optional: ResolvedSlot[] } {
     const { termWeight } = this.ix;
     const generic = (slot: ResolvedSlot) =>
       slot.alts.every((alt) =>
@@ -870,7 +887,12 @@ export class CodeSearch {
     // A venomous sting is coded by the animal (T63), not the site: only the sting is required.
     const venom = resolved.some((slot) => slot.venom);
     const optional = resolved.filter(
-      (slot) => generic(slot) || slot.side || slot.episode || (venom && !slot.venom),
+      (slot) =>
+        generic(slot) ||
+        slot.side ||
+        slot.episode ||
+        (negatedOptional && slot.negated) ||
+        (venom && !slot.venom),
     );
     const required =
       optional.length === resolved.length

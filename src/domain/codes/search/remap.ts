@@ -44,6 +44,9 @@ function genericness(e: SearchEntry): number {
   const t = e.long.toLowerCase();
   let g = 0;
   g += 2 * (t.split('unspecified').length - 1);
+  // "...without mention of lumbar back pain or lower extremity pain" (M51.369), "...not specified
+  // as traumatic": the title says it is the default when the documentation is silent (I.A.9).
+  if (/\bwithout mention of\b|\bnot specified as\b/.test(t)) g += 2;
   // A leukemia, lymphoma or myeloma not said to be in remission or relapse: the code for "not
   // having achieved remission" (C90-C95 fifth character 0). See: ICD-10-CM C90-C95 subcategories.
   if (t.includes('not having achieved remission')) g += 1;

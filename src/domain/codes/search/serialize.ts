@@ -7,8 +7,12 @@
  */
 import { csrTargets, targetsCsr, type SearchIndex, type TextTable } from './build';
 
-/** 5: header children chosen by the Index term's words (issue 10, third round). */
-export const SEARCH_INDEX_FORMAT = 5;
+/**
+ * 5: header children chosen by the Index term's words (issue 10, third round). 6: a child whose
+ * title says it is the default ("without mention of", "not specified as") ranks first among a
+ * header's children (round 10, remap.ts): a cached index of format 5 is rebuilt.
+ */
+export const SEARCH_INDEX_FORMAT = 6;
 const MAGIC = 0x58534c43; // "CLSX" little-endian
 
 interface Header {
