@@ -49,6 +49,8 @@ interface Rec {
     hasAny?: string[][];
     noErrors?: boolean;
     severity?: Record<string, string>;
+    /** No finding with this id has this severity (e.g. an optional note is never a warning). */
+    notSeverity?: Record<string, string>;
     suggests?: Record<string, string>;
     /** Some error finding's message or suggestion names this (e.g. the modifier to use). */
     mentions?: string;
@@ -224,6 +226,11 @@ function verify(r: Rec): void {
         fs.filter((f) => f.id === k).map((f) => f.severity),
         say,
       ).toEqual([sev]);
+    for (const [k, sev] of Object.entries(c.notSeverity ?? {}))
+      expect(
+        fs.filter((f) => f.id === k).map((f) => f.severity),
+        say,
+      ).not.toContain(sev);
     if (c.mentions)
       expect(
         fs.some(
