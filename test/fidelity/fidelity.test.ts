@@ -125,7 +125,7 @@ interface Remit {
 // claims.jsonl: the first audit round; claims-2.jsonl: the second (thin classes of round one);
 // claims-3.jsonl: the third (coding side: notes, sequencing, MCE by date, code dates, NCCI);
 // claims-4.jsonl: the fourth (payer and remittance side); claims-5.jsonl: the fifth (coding and
-// payer classes across 2017-2026).
+// payer classes across 2017-2026); claims-6.jsonl: the sixth (the thinly covered classes).
 const records = expertRecords<Rec>();
 // Results are kept by record id: an id used twice would check one record against the other's.
 const twice = records.map((r) => r.id).filter((id, i, all) => all.indexOf(id) !== i);
