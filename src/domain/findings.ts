@@ -55,6 +55,8 @@ export const FINDING_IDS = {
     'The date of service is outside the loaded fee-schedule year; lines were priced on another year.',
   'pricing.rate-not-on-file':
     'The code is not priced on the Physician Fee Schedule (status E/X: another fee schedule pays it) and no rate for it is loaded: the simulated payer cannot price the line.',
+  'pricing.status-b-bundled':
+    'A Medicare PFS status B or P service: always bundled into another service, never paid on its own (CO-97 + M15).',
   'pricing.status-t-bundled':
     'A Medicare PFS status T service billed on the same date as another fee-schedule service (status A or R): Medicare bundles it (CO-97 + M15).',
   'code.add-on-without-primary':

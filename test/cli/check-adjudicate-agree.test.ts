@@ -77,6 +77,11 @@ const WARNED: { key: string; id: string; why: string }[] = [
     id: 'pricing.status-t-bundled',
     why: 'PFS status T bundled with a same-day fee-schedule service (RVU file read-me, status T): the code is billed right and not separately paid',
   },
+  {
+    key: 'CO-97 M15',
+    id: 'pricing.status-b-bundled',
+    why: 'PFS status B/P (e.g. 99024 postoperative visit): always bundled, never paid on its own (RVU file read-me, status B)',
+  },
 ];
 
 /**
@@ -182,8 +187,8 @@ describe.skipIf(!hasOfficialCodesets())('check predicts every payer denial', () 
         const allowed = ALLOWED.find((x) => x.key === key && (!x.ledger || earlier));
         if (allowed) continue;
         const here = fs.filter((f) => f.line === l.line || f.line === null);
-        const warned = WARNED.find((x) => x.key === key);
-        if (warned && here.some((f) => f.id === warned.id)) {
+        const warned = WARNED.find((x) => x.key === key && here.some((f) => f.id === x.id));
+        if (warned) {
           predicted.add(warned.id);
           continue;
         }
@@ -197,7 +202,8 @@ describe.skipIf(!hasOfficialCodesets())('check predicts every payer denial', () 
     });
     expect(misses).toEqual([]);
     // The status T claim is bundled by adjudicate and warned of by check (EXTRA above).
-    expect([...predicted]).toEqual(['pricing.status-t-bundled']);
+    // And the status B postoperative visit billed alone (claims-6.jsonl st6-04).
+    expect([...predicted].sort()).toEqual(['pricing.status-b-bundled', 'pricing.status-t-bundled']);
     const alone = decided.find((a) => a.claimId === 'agree-status-t-02');
     expect(alone?.lines?.[0]?.adjustments.map((x) => x.carc)).not.toContain('97');
   }, 240_000);

@@ -49,6 +49,8 @@ interface Rec {
     hasAny?: string[][];
     noErrors?: boolean;
     severity?: Record<string, string>;
+    /** No finding with this id has this severity (e.g. an optional note is never a warning). */
+    notSeverity?: Record<string, string>;
     suggests?: Record<string, string>;
     /** Some error finding's message or suggestion names this (e.g. the modifier to use). */
     mentions?: string;
@@ -123,7 +125,7 @@ interface Remit {
 // claims.jsonl: the first audit round; claims-2.jsonl: the second (thin classes of round one);
 // claims-3.jsonl: the third (coding side: notes, sequencing, MCE by date, code dates, NCCI);
 // claims-4.jsonl: the fourth (payer and remittance side); claims-5.jsonl: the fifth (coding and
-// payer classes across 2017-2026).
+// payer classes across 2017-2026); claims-6.jsonl: the sixth (the thinly covered classes).
 const records = expertRecords<Rec>();
 // Results are kept by record id: an id used twice would check one record against the other's.
 const twice = records.map((r) => r.id).filter((id, i, all) => all.indexOf(id) !== i);
@@ -224,6 +226,11 @@ function verify(r: Rec): void {
         fs.filter((f) => f.id === k).map((f) => f.severity),
         say,
       ).toEqual([sev]);
+    for (const [k, sev] of Object.entries(c.notSeverity ?? {}))
+      expect(
+        fs.filter((f) => f.id === k).map((f) => f.severity),
+        say,
+      ).not.toContain(sev);
     if (c.mentions)
       expect(
         fs.some(

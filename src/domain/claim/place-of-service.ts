@@ -23,5 +23,24 @@ const ASSIGNED: ReadonlySet<string> = new Set(
 
 export const POS_SOURCE = 'CMS Place of Service Code Set (September 2023); RARC M77';
 
-/** Whether a two-digit place of service code is assigned in the CMS code set. */
-export const isAssignedPos = (pos: string): boolean => ASSIGNED.has(pos);
+/**
+ * Codes assigned after the start of ICD-10 era claims, with the first date of service they may
+ * be used on: 58 non-residential opioid treatment facility (2020-01-01), 10 telehealth in the
+ * patient's home (2022-01-01, CMS MLN MM12427), 27 outreach site/street (2023-10-01).
+ * See: CMS Place of Service Code Set (the effective date of each new code).
+ */
+const ASSIGNED_FROM: ReadonlyMap<string, string> = new Map([
+  ['58', '2020-01-01'],
+  ['10', '2022-01-01'],
+  ['27', '2023-10-01'],
+]);
+
+/**
+ * Whether a two-digit place of service code is assigned in the CMS code set (on `date`, an ISO
+ * date of service, when given: a code is not valid before it was assigned).
+ */
+export const isAssignedPos = (pos: string, date?: string): boolean => {
+  if (!ASSIGNED.has(pos)) return false;
+  const from = date === undefined ? undefined : ASSIGNED_FROM.get(pos);
+  return from === undefined || date! >= from;
+};

@@ -46,14 +46,17 @@ export function claimDataEdits(claim: Claim, ctx: EditContext): Finding[] {
     );
   // Two digits but unassigned in the CMS code set (parseClaim checks the form).
   const pos = claim.provider.pos;
-  if (/^\d{2}$/.test(pos) && !isAssignedPos(pos))
+  const posDate = isIsoDate(claim.serviceDate) ? claim.serviceDate : undefined;
+  if (/^\d{2}$/.test(pos) && !isAssignedPos(pos, posDate))
     out.push(
       finding(
         'claim.invalid-field',
         'error',
         null,
         [],
-        `Place of service "${pos}" is not an assigned CMS place of service code (provider.pos).`,
+        isAssignedPos(pos)
+          ? `Place of service "${pos}" was not yet an assigned CMS place of service code on ${claim.serviceDate} (provider.pos).`
+          : `Place of service "${pos}" is not an assigned CMS place of service code (provider.pos).`,
         `${POS_SOURCE}; NUCC 1500 item 24B`,
         {
           field: 'provider.pos',

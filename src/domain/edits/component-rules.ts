@@ -189,7 +189,7 @@ function sameDayVisits(claim: Claim, ctx: EditContext): Finding[] {
   const out: Finding[] = [];
   // date -> where the first visit is and its code (the same code twice is the MUE's or the
   // duplicate edit's finding: one problem, one finding).
-  const seen = new Map<string, { where: string; code: string }>();
+  const seen = new Map<string, { where: string; code: string; dx: readonly string[] }>();
   // Earlier claims of the patient by the same billing provider.
   const patient = ctx.history?.length ? patientKey(claim) : '';
   for (const h of ctx.history ?? []) {
@@ -201,6 +201,7 @@ function sameDayVisits(claim: Claim, ctx: EditContext): Finding[] {
         seen.set(`${visitFamily(l.code)} ${lineDate(h.serviceDate, l.serviceDate)}`, {
           where: `claim ${h.claimId}`,
           code: l.code,
+          dx: pointed(h.diagnoses, l.dxPointers),
         });
   }
   claim.lines.forEach((l, i) => {
@@ -210,10 +211,17 @@ function sameDayVisits(claim: Claim, ctx: EditContext): Finding[] {
     if (!isIsoDate(date)) return;
     const first = seen.get(`${family} ${date}`);
     if (first === undefined) {
-      seen.set(`${family} ${date}`, { where: `line ${i + 1}`, code: l.code });
+      seen.set(`${family} ${date}`, {
+        where: `line ${i + 1}`,
+        code: l.code,
+        dx: pointed(claim.diagnoses, l.dxPointers),
+      });
       return;
     }
-    if ((family === 'office' && l.modifiers.includes('25')) || first.code === l.code) return;
+    if (first.code === l.code) return;
+    // 25 marks a separate encounter for an unrelated problem (§30.6.7.B): a second visit that
+    // points only to the first visit's diagnoses is the same problem, 25 or not.
+    if (family === 'office' && l.modifiers.includes('25') && unrelated(claim, l, first.dx)) return;
     out.push(
       finding(
         'em.same-day',
@@ -238,6 +246,22 @@ function sameDayVisits(claim: Claim, ctx: EditContext): Finding[] {
   });
   out.push(...admittedSameDay(claim));
   return out;
+}
+
+/** The diagnoses a line points to (1-based pointers into the claim's list). */
+function pointed(diagnoses: readonly string[], pointers: readonly number[]): string[] {
+  const out: string[] = [];
+  for (const p of pointers) {
+    const dx = diagnoses[p - 1];
+    if (dx !== undefined) out.push(dx.replace('.', '').toUpperCase());
+  }
+  return out;
+}
+
+/** A line with no pointers, or pointing to a diagnosis the first visit does not carry. */
+function unrelated(claim: Claim, l: Claim['lines'][number], firstDx: readonly string[]): boolean {
+  const dx = pointed(claim.diagnoses, l.dxPointers);
+  return dx.length === 0 || firstDx.length === 0 || dx.some((d) => !firstDx.includes(d));
 }
 
 /** Office/outpatient visits and emergency department visits (99281-99285). */

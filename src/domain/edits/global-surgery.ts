@@ -44,7 +44,8 @@ export function globalSurgeryEdits(claim: Claim, ctx: EditContext): Finding[] {
   const gd = ctx.globalDays;
   if (!gd) return [];
   const hasEm = claim.lines.some((l) => isAnyEm(l.code));
-  if (!hasEm && !ctx.history?.length) return [];
+  // A claim without an E/M can still hold a procedure in another line's postoperative period.
+  if (!hasEm && !ctx.history?.length && claim.lines.length < 2) return [];
   const procs = proceduresOf(claim, ctx);
   if (!procs.length) return [];
   const ncci = ctx.ncci;

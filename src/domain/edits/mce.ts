@@ -70,12 +70,22 @@ export function categoryFlags(
   const listed = others.map((k) => catalog.mce!(k)).filter((f): f is MceEdits => !!f);
   const enough = listed.length >= 2 && listed.length >= 0.75 * others.length;
   let out: MceEdits | undefined;
-  if (enough) {
-    const same = <K extends 'sex' | 'age'>(k: K) =>
-      listed.every((f) => f[k] && f[k] === listed[0]![k]) ? listed[0]![k] : undefined;
-    // Only a code created after the lists were made inherits: one the lists' own year lacked.
-    const sex = isNewerThan(catalog, key, years.sex) ? same('sex') : undefined;
-    const age = isNewerThan(catalog, key, years.age) ? same('age') : undefined;
+  const same = <K extends 'sex' | 'age'>(fs: readonly MceEdits[], k: K) =>
+    fs.every((f) => f[k] && f[k] === fs[0]![k]) ? fs[0]![k] : undefined;
+  // Only a code created after the lists were made inherits: one the lists' own year lacked.
+  const newSex = isNewerThan(catalog, key, years.sex);
+  // The sex lists are judged on the codes that existed when they were made (a category
+  // restructured later, O35 in FY2024, has many newer codes the sex lists never saw).
+  const sexRef = newSex ? releaseOf(catalog, years.sex) : undefined;
+  const sexOthers = sexRef ? others.filter((k) => sexRef.get(k)) : [];
+  const sexListed = sexOthers.map((k) => catalog.mce!(k)).filter((f): f is MceEdits => !!f);
+  const sexByOld =
+    sexListed.length >= 2 && sexListed.length >= 0.75 * sexOthers.length
+      ? same(sexListed, 'sex')
+      : undefined;
+  if (enough || sexByOld) {
+    const sex = newSex ? (sexByOld ?? (enough ? same(listed, 'sex') : undefined)) : undefined;
+    const age = enough && isNewerThan(catalog, key, years.age) ? same(listed, 'age') : undefined;
     if (sex || age)
       out = {
         ...(sex ? { sex } : {}),
@@ -115,13 +125,39 @@ function parentFlags(catalog: CodeCatalog, key: string, years: MceYears): MceEdi
  * newest loaded release before that year): it was created after the lists.
  */
 function isNewerThan(catalog: CodeCatalog, key: string, year: number | undefined): boolean {
-  if (!year) return false;
+  const ref = releaseOf(catalog, year);
+  return !!ref && !ref.get(key);
+}
+
+/** The release the MCE lists of `year` were made for, else the newest loaded before it. */
+function releaseOf(catalog: CodeCatalog, year: number | undefined): IcdRelease | undefined {
+  if (!year) return undefined;
   const fy = (id: string) => Number(/(\d{4})/.exec(id)?.[1] ?? 0);
-  const ref = catalog
+  return catalog
     .releases()
     .filter((r) => fy(r.id) <= year && (r.ready?.() ?? true))
     .sort((a, b) => fy(b.id) - fy(a.id))[0];
-  return !!ref && !ref.get(key);
+}
+
+/**
+ * A code listed on newer age lists only (the FY2026 lists carry no sex edits) still takes the
+ * sex its category carries when it is newer than the sex lists (O35.00X0, FY2024, is on the
+ * FY2026 maternity list and a child of the female-only O35): derived, as categoryFlags says.
+ */
+function withCategorySex(
+  flags: MceEdits | undefined,
+  release: IcdRelease | undefined,
+  catalog: CodeCatalog,
+  code: string,
+): MceEdits | undefined {
+  if (!flags || flags.sex) return flags;
+  // The nearest release may predate the code (FY2023 for a FY2024 code): any release that has it.
+  const rel = release?.get(code)?.billable
+    ? release
+    : catalog.releases().find((r) => (r.ready?.() ?? true) && r.get(code)?.billable);
+  if (!rel) return flags;
+  const derived = categoryFlags(rel, catalog, code);
+  return derived?.sex ? { ...flags, sex: derived.sex, source: derived.source } : flags;
 }
 
 export function mceEdits(claim: Claim, ctx: EditContext): Finding[] {
@@ -131,11 +167,17 @@ export function mceEdits(claim: Claim, ctx: EditContext): Finding[] {
   // No release for the date (FY2024 between FY2023 and FY2025): the lists by date, and a code
   // newer than them through its category in the nearest release (labelled). See: issue 10.
   const near = release ? undefined : rulesReleaseFor(ctx.catalog, claim.serviceDate);
+  const rel = release ?? near?.release;
   const lookup = (code: string) =>
-    release
-      ? (dxInfo(release, ctx.catalog, code).mce ?? categoryFlags(release, ctx.catalog, code))
-      : (ctx.catalog.mce?.(code, claim.serviceDate) ??
-        (near ? categoryFlags(near.release, ctx.catalog, code) : undefined));
+    withCategorySex(
+      release
+        ? (dxInfo(release, ctx.catalog, code).mce ?? categoryFlags(release, ctx.catalog, code))
+        : (ctx.catalog.mce?.(code, claim.serviceDate) ??
+            (near ? categoryFlags(near.release, ctx.catalog, code) : undefined)),
+      rel,
+      ctx.catalog,
+      code,
+    );
   const { birthDate, sex } = claim.patient;
   let age: number | null | undefined;
   const ageNow = () =>

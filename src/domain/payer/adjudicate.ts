@@ -12,7 +12,7 @@ import { isIsoDate } from '../time/dates';
 import { dedupeFindings, type Finding } from '../findings';
 import { cents, mulRound, sum, type Cents } from '../money';
 import type { PayerPolicy } from '../edits/policy-types';
-import { serviceCategory } from './cost-sharing/categories';
+import { planServiceCategory, serviceCategory } from './cost-sharing/categories';
 import { colorectalFollowOn } from './cost-sharing/preventive';
 import { planPreventive } from './cost-sharing/plan-benefits';
 import { payerChecks, type CobState } from './checks';
@@ -622,7 +622,15 @@ function shareCosts(
         ? 'preventive'
         : planned === 'not-preventive'
           ? 'other'
-          : serviceCategory(l.code, l.modifiers, l.serviceDate ?? dos, fee.status);
+          : payer.kind === 'medicare'
+            ? serviceCategory(l.code, l.modifiers, l.serviceDate ?? dos, fee.status)
+            : planServiceCategory(
+                l.code,
+                l.modifiers,
+                l.serviceDate ?? dos,
+                fee.status,
+                claim.diagnoses[(l.dxPointers[0] ?? 1) - 1],
+              );
     const planRule = payer.costSharing[cat] ?? payer.costSharing.default;
     // Medicare: a planned colorectal screening that became a procedure (PT) is cost-shared as
     // the law says for that year, not as the procedure category.

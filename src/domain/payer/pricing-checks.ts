@@ -108,6 +108,21 @@ export function pricingFindings(
       });
       return;
     }
+    // PFS status B/P: never paid on its own, whatever else is billed (adjudicate.ts prices it
+    // 'bundled', CO-97 + M15). A warning: the code is reported right, it is simply not paid.
+    // See: CMS PFS Relative Value File read-me (status codes B and P).
+    if (fee.kind === 'unpriced' && fee.reason === 'bundled') {
+      out.push({
+        id: 'pricing.status-b-bundled',
+        severity: 'warning',
+        line: i + 1,
+        codes: [l.code],
+        message: `${l.code} has PFS status ${fee.status ?? 'B'} (bundled): its payment is always part of another service, so the line is not paid on its own (CO-97 + M15) and not billed to the patient.`,
+        reference: `CMS PFS Relative Value File read-me, status codes B and P; CARC 97, RARC M15`,
+        suggestion: `Report ${l.code} for tracking only (e.g. 99024 in a global period); expect no payment`,
+      });
+      return;
+    }
     if (fee.kind === 'unpriced' && UNPRICED_NOT_COVERED.has(fee.reason)) {
       out.push({
         id: 'code.invalid-for-payer',

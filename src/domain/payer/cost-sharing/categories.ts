@@ -57,6 +57,55 @@ export function serviceCategory(
   return cat;
 }
 
+/**
+ * Screening tests on the Medicare preventive list (mammography, colorectal screening, AAA and
+ * lung screening, bone mass measurement, CT colonography). Medicare waives cost sharing on them
+ * by statute whatever the diagnosis; a commercial plan's ACA waiver covers the USPSTF
+ * screening, i.e. the test billed for a screening encounter (a Z code), not the same test for a
+ * diagnosed condition or a sign (ICD-10-CM Guidelines I.C.21.c.5), which takes the plan's
+ * ordinary cost sharing.
+ * See: 45 CFR 147.130(a)(1)(i); PHS Act §2713; ICD-10-CM Official Guidelines I.C.21.c.5.
+ */
+const SCREENING_TESTS: ReadonlySet<string> = new Set([
+  '77067',
+  '77063',
+  'G0104',
+  'G0105',
+  'G0121',
+  'G0328',
+  '82270',
+  '81528',
+  '76706',
+  '71271',
+  'G0296',
+  '77078',
+  '77080',
+  '77081',
+  '77085',
+  '76977',
+  'G0130',
+  '74263',
+]);
+
+/**
+ * The cost-sharing category at a non-Medicare plan: as `serviceCategory`, except that a
+ * screening test billed for a diagnosis other than a Z code (`dx`, the line's first-pointed
+ * diagnosis) is not preventive there.
+ */
+export function planServiceCategory(
+  code: string,
+  modifiers: readonly string[],
+  date: string,
+  pfsStatus: string | null,
+  dx: string | undefined,
+): ServiceCategory {
+  const cat = serviceCategory(code, modifiers, date, pfsStatus);
+  if (cat !== 'preventive' || dx === undefined || /^Z/i.test(dx)) return cat;
+  if (!SCREENING_TESTS.has(code.toUpperCase())) return cat;
+  const range = rangeCategory(code);
+  return range === 'lab' && pfsStatus !== null && PFS_PAYABLE.has(pfsStatus) ? 'diagnostic' : range;
+}
+
 function rangeCategory(code: string): ServiceCategory {
   const hit = memo.get(code);
   if (hit) return hit;
