@@ -25,9 +25,15 @@ function collector(): (() => void) | null {
   return gc;
 }
 
-/** Returns `passed(n)`: call it with each record's size; it collects after every `every` units. */
-export function boundedHeap(every: number): (n: number) => void {
-  const f = collector();
+/**
+ * Returns `passed(n)`: call it with each record's size; it collects (`collect`, V8's full
+ * collection unless a test gives another) once `every` units have passed since the last time.
+ */
+export function boundedHeap(
+  every: number,
+  collect: (() => void) | null = collector(),
+): (n: number) => void {
+  const f = collect;
   if (!f) return () => {};
   let since = 0;
   return (n) => {
