@@ -75,10 +75,12 @@ const inputOf = (name: WorkerCommand, args: string[]) =>
 /**
  * Worker threads for a large file: `CLAIMLAB_THREADS` (0 = none, this thread; 2 or more = that
  * many, at most one per core: src/cli/sharded.ts), else one. Why one by default: each worker
- * loads its own code sets and engines, so two took about 460 MB peak RSS for `check` and 640 MB
- * for `adjudicate` of 100,000 claims (over the 300 MB bound of issue 11) and 20–50% more CPU
- * time; they shorten the wall time only when the cores are otherwise idle, which they are not on
- * a shared machine.
+ * loads its own code sets and engines (≈ 60 MB of live heap for `check`: the ICD-10-CM release
+ * ≈ 20 MB, MCE, HCPCS, MPFS, NCCI, packs, the CLI's code; ≈ 100 MB of heap with its young
+ * generation and slack), so two take ≈ 360–400 MB peak RSS for `check` and ≈ 500 MB for
+ * `adjudicate` of 100,000 claims even with the main thread's heap bounded (heap-bound.ts), over
+ * the 300 MB bound of issue 11, and 20–50% more CPU time; they shorten the wall time only when
+ * the cores are otherwise idle, which they are not on a shared machine.
  */
 function threads(): number {
   const env = process.env.CLAIMLAB_THREADS;
