@@ -16,6 +16,7 @@ import { finding, lineDate } from './finding-kit';
 import { seventhInfo } from './seventh';
 import { dxInfo, keyOf } from './dx-info';
 import { byDiagnoses } from './dx-memo';
+import { FindingMemo, keyPart } from './finding-memo';
 
 const REF_CODES =
   'ICD-10-CM Official Guidelines FY2026 §I.A.3 (codes, not categories, are reported)';
@@ -373,7 +374,28 @@ function nearestExisting(release: IcdRelease, key: string): string | undefined {
   return undefined;
 }
 
+/**
+ * The procedure codes' validity, memoised per catalog and the lines' codes and dates in order
+ * (all it reads of the claim): a batch bills the same codes on the same dates claim after claim.
+ */
 export function procedureValidity(claim: Claim, catalog: CodeCatalog): Finding[] {
+  let key = keyPart(claim.serviceDate);
+  for (const l of claim.lines) {
+    if (
+      typeof l.code !== 'string' ||
+      (l.serviceDate !== undefined && typeof l.serviceDate !== 'string')
+    )
+      return procedureFindings(claim, catalog);
+    key += `|${keyPart(l.code)}${l.serviceDate === undefined ? '-' : keyPart(l.serviceDate)}`;
+  }
+  let memo = procMemos.get(catalog);
+  if (!memo) procMemos.set(catalog, (memo = new FindingMemo()));
+  return memo.get(key, () => procedureFindings(claim, catalog));
+}
+
+const procMemos = new WeakMap<CodeCatalog, FindingMemo>();
+
+function procedureFindings(claim: Claim, catalog: CodeCatalog): Finding[] {
   const out: Finding[] = [];
   const gaps = new Map<string, string[]>();
   claim.lines.forEach((l, i) => {

@@ -1,0 +1,68 @@
+/**
+ * Edit families memoised by the codes and dates they read (src/domain/edits/finding-memo.ts,
+ * issue 11 speed): the memo must never change a finding. The same claim gives the same
+ * findings every time, a claim on another date or with its codes in another order gets its own
+ * messages and line numbers, and each call gets a list of its own.
+ * See: CMS Pub. 100-04 ch. 23 §20.7 (HCPCS/CPT codes valid on the date of service).
+ */
+import { describe, expect, it } from 'vitest';
+import { curatedNcci } from '../../src/codesets/ncci/curated';
+import { checkClaim, type EditContext } from '../../src/domain/edits/index';
+import { procedureValidity } from '../../src/domain/edits/validity';
+import { isSharedFinding } from '../../src/domain/edits/finding-memo';
+import { parseClaim } from '../../src/domain/claim/parse';
+import { claimInput } from '../factories';
+import { testCatalog } from './support/catalog';
+
+const ctx = (): EditContext => ({ catalog: testCatalog(), ncci: curatedNcci() });
+
+const line = (code: string, serviceDate?: string) => ({
+  code,
+  modifiers: [],
+  units: 1,
+  dxPointers: [1],
+  charge: '100.00',
+  ...(serviceDate ? { serviceDate } : {}),
+});
+
+describe('procedure validity, memoised', () => {
+  it('the same claim gives the same findings every time', () => {
+    const c = ctx();
+    const input = claimInput({ lines: [line('99213'), line('J9998'), line('9921')] });
+    const first = JSON.stringify(checkClaim(input, c).findings);
+    expect(first).toMatch(/code\.invalid/);
+    for (let i = 0; i < 50; i++) expect(JSON.stringify(checkClaim(input, c).findings)).toBe(first);
+  });
+
+  it('another date, another order or a line date gives its own messages and lines', () => {
+    const c = ctx();
+    const on = (serviceDate: string, lines: ReturnType<typeof line>[]) =>
+      procedureValidity(parseClaim(claimInput({ serviceDate, lines })).claim, c.catalog);
+    const text = (fs: { message: string; line: number | null }[]) =>
+      fs.map((f) => `${f.line}:${f.message}`).join(' ');
+    const a = on('2026-03-02', [line('99213'), line('J9998')]);
+    const b = on('2026-03-03', [line('99213'), line('J9998')]);
+    const swapped = on('2026-03-02', [line('J9998'), line('99213')]);
+    const dated = on('2026-03-02', [line('99213'), line('J9998', '2026-03-04')]);
+    expect(text(a)).toMatch(/2:.*J9998.*2026-03-02/);
+    expect(text(b)).toMatch(/2026-03-03/);
+    expect(text(b)).not.toMatch(/2026-03-02/);
+    expect(text(swapped)).toMatch(/1:.*J9998/);
+    expect(text(dated)).toMatch(/2:.*J9998.*2026-03-04/);
+    // Lengths keep the key parts apart: a code and a date that would run together differ.
+    const odd = on('2026-03-02', [line('99213'), line('J99982026-03-0')]);
+    expect(text(odd)).toMatch(/J99982026-03-0/);
+  });
+
+  it('each call gets its own list; the findings are shared (marked) between claims', () => {
+    const c = ctx();
+    const claim = parseClaim(claimInput({ lines: [line('J9998')] })).claim;
+    const first = procedureValidity(claim, c.catalog);
+    const n = first.length;
+    expect(n).toBeGreaterThan(0);
+    expect(first.every(isSharedFinding)).toBe(true);
+    first.length = 0;
+    const again = procedureValidity(claim, c.catalog);
+    expect(again).toHaveLength(n);
+  });
+});
