@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { curatedNcci } from '../../src/codesets/ncci/curated';
 import { checkClaim, type EditContext } from '../../src/domain/edits/index';
 import { procedureValidity } from '../../src/domain/edits/validity';
+import { modifierEdits } from '../../src/domain/edits/modifiers';
 import { isSharedFinding } from '../../src/domain/edits/finding-memo';
 import { parseClaim } from '../../src/domain/claim/parse';
 import { claimInput } from '../factories';
@@ -64,5 +65,26 @@ describe('procedure validity, memoised', () => {
     first.length = 0;
     const again = procedureValidity(claim, c.catalog);
     expect(again).toHaveLength(n);
+  });
+});
+
+describe('modifier edits, memoised per line', () => {
+  it('a line gives its own place, code and modifiers whatever came before', () => {
+    const c = ctx();
+    const mods = (code: string, modifiers: string[]) => ({ ...line(code), modifiers });
+    const run = (lines: ReturnType<typeof mods>[], serviceDate = '2026-03-02') =>
+      modifierEdits(parseClaim(claimInput({ serviceDate, lines })).claim, c)
+        .map((f) => `${f.line}:${f.field}:${f.message}`)
+        .join(' ');
+    const a = run([mods('99213', ['QQ'])]);
+    expect(a).toMatch(/^1:lines\[0\]\.modifiers\[0\]:Modifier QQ on line 1 .*2026-03-02/);
+    expect(run([mods('99213', [])]).length).toBe(0);
+    expect(run([mods('99213', []), mods('99213', ['QQ'])])).toMatch(
+      /^2:lines\[1\]\.modifiers\[0\]:Modifier QQ on line 2/,
+    );
+    expect(run([mods('99213', ['QQ'])], '2026-03-03')).toMatch(/2026-03-03/);
+    expect(run([mods('99213', ['25', '25'])])).toMatch(/appears twice/);
+    expect(run([mods('99213', ['25'])])).not.toMatch(/appears twice/);
+    for (let i = 0; i < 20; i++) expect(run([mods('99213', ['QQ'])])).toBe(a);
   });
 });

@@ -26,13 +26,18 @@ export class FindingMemo {
 
   /** `run()`'s findings for `key`, worked out once; a fresh array each call. */
   get(key: string, run: () => Finding[]): Finding[] {
+    return this.shared(key, run).slice();
+  }
+
+  /** The memo's own list (read only: copy it before changing it). */
+  shared(key: string, run: () => Finding[]): readonly Finding[] {
     let found = this.#lists.get(key);
     if (found === undefined) {
       if (this.#lists.size >= this.max) this.#lists.clear();
       found = shareFindings(run());
       this.#lists.set(key, found);
     }
-    return found.slice();
+    return found;
   }
 }
 

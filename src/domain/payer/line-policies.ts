@@ -26,10 +26,19 @@ export function findingDenials(
   rules: Behaviour,
 ): (Denial | null)[] {
   const out: (Denial | null)[] = claim.lines.map(() => null);
-  const ordered =
-    findings.length < 2 ? findings : [...findings].sort((a, b) => lineLevel(a) - lineLevel(b));
-  for (const f of ordered)
-    for (const i of linesOf(f, claim)) if (!out[i]) out[i] = denialFor(f, claim, rules, i);
+  // Two passes in findings order (claim-level, then the rest) instead of a sorted copy; the
+  // lines of a claim-level or line finding are walked without building `linesOf`'s list.
+  const n = claim.lines.length;
+  for (let level = 0; level < 2; level++)
+    for (const f of findings) {
+      if (lineLevel(f) !== level) continue;
+      if (f.diagnosisIndex !== undefined && f.line === null) {
+        for (const i of linesOf(f, claim)) if (!out[i]) out[i] = denialFor(f, claim, rules, i);
+      } else if (f.line !== null) {
+        const i = f.line - 1;
+        if (f.line >= 1 && f.line <= n && !out[i]) out[i] = denialFor(f, claim, rules, i);
+      } else for (let i = 0; i < n; i++) if (!out[i]) out[i] = denialFor(f, claim, rules, i);
+    }
   return out;
 }
 
