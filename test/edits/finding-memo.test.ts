@@ -10,6 +10,7 @@ import { curatedNcci } from '../../src/codesets/ncci/curated';
 import { checkClaim, type EditContext } from '../../src/domain/edits/index';
 import { procedureValidity } from '../../src/domain/edits/validity';
 import { modifierEdits } from '../../src/domain/edits/modifiers';
+import { ncciEdits } from '../../src/domain/edits/ncci';
 import { isSharedFinding } from '../../src/domain/edits/finding-memo';
 import { parseClaim } from '../../src/domain/claim/parse';
 import { claimInput } from '../factories';
@@ -86,5 +87,41 @@ describe('modifier edits, memoised per line', () => {
     expect(run([mods('99213', ['25', '25'])])).toMatch(/appears twice/);
     expect(run([mods('99213', ['25'])])).not.toMatch(/appears twice/);
     for (let i = 0; i < 20; i++) expect(run([mods('99213', ['QQ'])])).toBe(a);
+  });
+});
+
+describe('NCCI edits, memoised by the lines', () => {
+  it('units, modifiers, order and dates each give their own findings', () => {
+    const c = ctx();
+    const l = (code: string, units: number, modifiers: string[] = [], serviceDate?: string) => ({
+      ...line(code, serviceDate),
+      units,
+      modifiers,
+    });
+    const run = (lines: ReturnType<typeof l>[]) =>
+      ncciEdits(parseClaim(claimInput({ serviceDate: '2026-03-02', lines })).claim, c)
+        .map((f) => `${f.id}@${f.line}:${f.message}`)
+        .join(' ');
+    const fresh = (lines: ReturnType<typeof l>[]) =>
+      ncciEdits(parseClaim(claimInput({ serviceDate: '2026-03-02', lines })).claim, ctx())
+        .map((f) => `${f.id}@${f.line}:${f.message}`)
+        .join(' ');
+    const claims = [
+      [l('99213', 1), l('99213', 1)],
+      [l('99213', 1), l('99213', 2)],
+      [l('99213', 3)],
+      [l('99213', 1), l('20610', 1)],
+      [l('99213', 1, ['25']), l('20610', 1)],
+      [l('20610', 1), l('99213', 1)],
+      [l('99213', 1), l('20610', 1, [], '2026-03-03')],
+    ];
+    const first = claims.map(run);
+    expect(first.join(' ')).toMatch(/ncci\.mue/);
+    expect(first.join(' ')).toMatch(/ncci\.ptp/);
+    // Asked again (memo hit), and by a context of its own (no memo yet): the same text.
+    claims.forEach((cl, i) => {
+      expect(run(cl)).toBe(first[i]);
+      expect(fresh(cl)).toBe(first[i]);
+    });
   });
 });
