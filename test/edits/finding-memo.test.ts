@@ -90,7 +90,7 @@ describe('modifier edits, memoised per line', () => {
   });
 });
 
-describe('NCCI edits, memoised by the lines', () => {
+describe('NCCI edits asked again', () => {
   it('units, modifiers, order and dates each give their own findings', () => {
     const c = ctx();
     const l = (code: string, units: number, modifiers: string[] = [], serviceDate?: string) => ({

@@ -11,7 +11,7 @@ import { isIsoDate } from '../time/dates';
 import type { Finding } from '../findings';
 import type { EditContext } from './context';
 import { finding, lineDate } from './finding-kit';
-import { FindingMemo, keyPart } from './finding-memo';
+import { FindingMemo } from './finding-memo';
 import {
   LATERALITY_REQUIRED,
   MODIFIER_CONFLICTS,
@@ -51,15 +51,10 @@ export function modifierEdits(claim: Claim, ctx: EditContext): Finding[] {
     const date = lineDate(claim.serviceDate, l.serviceDate);
     if (!l.code || !isIsoDate(date)) return;
     // A line's findings read its place, code, modifiers and date only: memoised by them.
-    let key = `${i}|${keyPart(l.code)}${date}`;
-    for (const m of l.modifiers) {
-      if (typeof m !== 'string') {
-        out.push(...lineFindings(l, i, date, ctx.catalog));
-        return;
-      }
-      key += `|${keyPart(m)}`;
-    }
-    const found = memo.shared(key, () => lineFindings(l, i, date, ctx.catalog));
+    let at = memo.step(memo.step(memo.step(memo.start(), i), l.code), date);
+    at = memo.step(at, l.modifiers.length);
+    for (const m of l.modifiers) at = memo.step(at, m);
+    const found = memo.shared(at, () => lineFindings(l, i, date, ctx.catalog));
     for (let k = 0; k < found.length; k++) out.push(found[k]!);
   });
   return out;

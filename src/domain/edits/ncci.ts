@@ -10,7 +10,6 @@ import type { Claim, ClaimLine } from '../claim/claim';
 import type { Finding } from '../findings';
 import type { EditContext, GlobalDaysOf } from './context';
 import { finding, lineDate, listSome } from './finding-kit';
-import { linesKey, memoOf, type FindingMemo } from './finding-memo';
 import { isAnyEm, PTP_ANATOMIC, PTP_GLOBAL_SURGERY, PTP_OTHER, PTP_REF } from './modifier-rules';
 import type { MueEdit, NcciRules, PtpEdit } from './ncci-rules';
 import { isIsoDate } from '../time/dates';
@@ -18,15 +17,6 @@ import { isIsoDate } from '../time/dates';
 export type { GlobalDaysOf } from './context';
 
 export function ncciEdits(claim: Claim, ctx: EditContext): Finding[] {
-  // The NCCI edits read each line's code, date, units and modifiers only: memoised by them.
-  const key = linesKey(claim);
-  if (key === undefined) return ncciFindings(claim, ctx);
-  return memoOf(memos, ctx.ncci, ctx.globalDays ?? memos).get(key, () => ncciFindings(claim, ctx));
-}
-
-const memos = new WeakMap<object, WeakMap<object, FindingMemo>>();
-
-function ncciFindings(claim: Claim, ctx: EditContext): Finding[] {
   const rules = ctx.ncci;
   const ls = linesOf(claim);
   if (ls.length === 0) return [];

@@ -16,7 +16,7 @@ import { finding, lineDate } from './finding-kit';
 import { seventhInfo } from './seventh';
 import { dxInfo, keyOf } from './dx-info';
 import { byDiagnoses } from './dx-memo';
-import { FindingMemo, keyPart } from './finding-memo';
+import { FindingMemo } from './finding-memo';
 
 const REF_CODES =
   'ICD-10-CM Official Guidelines FY2026 §I.A.3 (codes, not categories, are reported)';
@@ -379,18 +379,18 @@ function nearestExisting(release: IcdRelease, key: string): string | undefined {
  * (all it reads of the claim): a batch bills the same codes on the same dates claim after claim.
  */
 export function procedureValidity(claim: Claim, catalog: CodeCatalog): Finding[] {
-  let key = keyPart(claim.serviceDate);
+  let memo = procMemos.get(catalog);
+  if (!memo) procMemos.set(catalog, (memo = new FindingMemo()));
+  let at = memo.step(memo.start(), claim.serviceDate);
   for (const l of claim.lines) {
     if (
       typeof l.code !== 'string' ||
       (l.serviceDate !== undefined && typeof l.serviceDate !== 'string')
     )
       return procedureFindings(claim, catalog);
-    key += `|${keyPart(l.code)}${l.serviceDate === undefined ? '-' : keyPart(l.serviceDate)}`;
+    at = memo.step(memo.step(at, l.code), l.serviceDate ?? 0);
   }
-  let memo = procMemos.get(catalog);
-  if (!memo) procMemos.set(catalog, (memo = new FindingMemo()));
-  return memo.get(key, () => procedureFindings(claim, catalog));
+  return memo.get(at, () => procedureFindings(claim, catalog));
 }
 
 const procMemos = new WeakMap<CodeCatalog, FindingMemo>();
