@@ -11,6 +11,7 @@ import { checkClaim, type EditContext } from '../../src/domain/edits/index';
 import { procedureValidity } from '../../src/domain/edits/validity';
 import { modifierEdits } from '../../src/domain/edits/modifiers';
 import { ncciEdits } from '../../src/domain/edits/ncci';
+import { exclusionFindings, type ExclusionPolicy } from '../../src/domain/edits/exclusions';
 import { isSharedFinding } from '../../src/domain/edits/finding-memo';
 import { parseClaim } from '../../src/domain/claim/parse';
 import { claimInput } from '../factories';
@@ -123,5 +124,51 @@ describe('NCCI edits asked again', () => {
       expect(run(cl)).toBe(first[i]);
       expect(fresh(cl)).toBe(first[i]);
     });
+  });
+});
+
+describe('exclusions, memoised per line', () => {
+  const policy: ExclusionPolicy = {
+    name: 'Medicare Part B',
+    kind: 'medicare',
+    exclusions: [
+      {
+        procedures: ['99381-99397'],
+        group: 'PR',
+        carc: '96',
+        remarks: ['N425'],
+        title: 'Routine physical examinations are excluded from Medicare by statute',
+        source: 'SSA §1862(a)(7)',
+        effective: '2020-01-01',
+        terminated: null,
+      },
+    ],
+  };
+  const run = (codes: [string, string[]][], serviceDate = '2026-03-02', p = policy) =>
+    exclusionFindings(
+      parseClaim(
+        claimInput({
+          serviceDate,
+          lines: codes.map(([code, modifiers]) => ({ ...line(code), modifiers })),
+        }),
+      ).claim,
+      p,
+    )
+      .map((f) => `${f.line}:${f.field}:${f.suggestion ?? '-'}:${f.message}`)
+      .join(' ');
+
+  it('each line gets its own place, and GY, dates and the payer still count', () => {
+    const a = run([['99396', []]]);
+    expect(a).toMatch(/^1:lines\[0\]\.code:Bill it to the patient/);
+    expect(
+      run([
+        ['99213', []],
+        ['99396', []],
+      ]),
+    ).toMatch(/^2:lines\[1\]\.code:/);
+    expect(run([['99396', ['GY']]])).toMatch(/^1:lines\[0\]\.code:-:/);
+    expect(run([['99396', []]], '2019-03-02')).toBe('');
+    expect(run([['99396', []]], '2026-03-02', { ...policy, name: 'Other' })).toMatch(/Other/);
+    for (let i = 0; i < 20; i++) expect(run([['99396', []]])).toBe(a);
   });
 });

@@ -16,7 +16,7 @@ import { finding, lineDate } from './finding-kit';
 import { seventhInfo } from './seventh';
 import { dxInfo, keyOf } from './dx-info';
 import { byDiagnoses } from './dx-memo';
-import { FindingMemo } from './finding-memo';
+import { FindingMemo, shareFindings } from './finding-memo';
 
 const REF_CODES =
   'ICD-10-CM Official Guidelines FY2026 §I.A.3 (codes, not categories, are reported)';
@@ -36,6 +36,28 @@ export function releaseFor(
   date: string,
 ): { release: IcdRelease } | { finding: Finding | null } {
   if (!isIsoDate(date)) return { finding: null }; // parseClaim already reported the date
+  // Asked on every claim, about the few dates of a batch: the answer is kept per catalog and
+  // date (read only; a finding in it is shared like any memoised finding).
+  let byDate = releases.get(catalog);
+  if (!byDate) releases.set(catalog, (byDate = new Map()));
+  let r = byDate.get(date);
+  if (r === undefined) {
+    if (byDate.size >= 5_000) byDate.clear();
+    byDate.set(date, (r = releaseOn(catalog, date)));
+    if ('finding' in r && r.finding) shareFindings([r.finding]);
+  }
+  return r;
+}
+
+const releases = new WeakMap<
+  CodeCatalog,
+  Map<string, { release: IcdRelease } | { finding: Finding | null }>
+>();
+
+function releaseOn(
+  catalog: CodeCatalog,
+  date: string,
+): { release: IcdRelease } | { finding: Finding | null } {
   const r = catalog.icd10(date);
   if (r.ok) return { release: r.value };
   const why = r.errors.map((e) => e.message.replace(/\.+$/, '')).join('; ');
@@ -70,6 +92,21 @@ export interface RulesRelease {
  */
 export function rulesReleaseFor(catalog: CodeCatalog, date: string): RulesRelease | undefined {
   if (!isIsoDate(date)) return undefined;
+  // Asked by several families on every claim, about the few dates of a batch: kept per catalog
+  // and date (read only).
+  let byDate = rulesReleases.get(catalog);
+  if (!byDate) rulesReleases.set(catalog, (byDate = new Map()));
+  let r = byDate.get(date);
+  if (r === undefined && !byDate.has(date)) {
+    if (byDate.size >= 5_000) byDate.clear();
+    byDate.set(date, (r = rulesReleaseOn(catalog, date)));
+  }
+  return r;
+}
+
+const rulesReleases = new WeakMap<CodeCatalog, Map<string, RulesRelease | undefined>>();
+
+function rulesReleaseOn(catalog: CodeCatalog, date: string): RulesRelease | undefined {
   const r = catalog.icd10(date);
   if (r.ok) return { release: r.value };
   if (date < ICD10_START) return undefined;
