@@ -100,8 +100,20 @@ function emSuggestion(em: ClaimLine, proc: string, days: string | undefined): st
     : `I${use.slice(1)}`;
 }
 
-const ptpRef = (e: PtpEdit) =>
-  `NCCI PTP edit column 1 ${e.column1} / column 2 ${e.column2}, modifier indicator ${e.modifierIndicator}, effective ${e.effective}${e.deleted ? `, deleted ${e.deleted}` : ''} (${e.source}); ${PTP_REF}; CARC 97/236`;
+/** An edit's reference text, made once per edit (the same edits recur claim after claim). */
+function refOf<E extends object>(make: (e: E) => string): (e: E) => string {
+  const made = new WeakMap<E, string>();
+  return (e) => {
+    let r = made.get(e);
+    if (r === undefined) made.set(e, (r = make(e)));
+    return r;
+  };
+}
+
+const ptpRef = refOf<PtpEdit>(
+  (e) =>
+    `NCCI PTP edit column 1 ${e.column1} / column 2 ${e.column2}, modifier indicator ${e.modifierIndicator}, effective ${e.effective}${e.deleted ? `, deleted ${e.deleted}` : ''} (${e.source}); ${PTP_REF}; CARC 97/236`,
+);
 
 /** Lines up to which a claim's PTP pairs are looked up without the memo. */
 const SMALL_CLAIM = 8;
@@ -197,8 +209,10 @@ const MAI_TEXT: Record<1 | 2 | 3, string> = {
   2: 'date of service edit: policy',
   3: 'date of service edit: clinical',
 };
-const mueRef = (e: MueEdit) =>
-  `NCCI MUE ${e.code}: ${e.value} unit${e.value === 1 ? '' : 's'}, adjudication indicator ${e.indicator} (${MAI_TEXT[e.indicator]}), effective ${e.effective} (${e.source}); CMS MUE program; CARC 151, RARC N362`;
+const mueRef = refOf<MueEdit>(
+  (e) =>
+    `NCCI MUE ${e.code}: ${e.value} unit${e.value === 1 ? '' : 's'}, adjudication indicator ${e.indicator} (${MAI_TEXT[e.indicator]}), effective ${e.effective} (${e.source}); CMS MUE program; CARC 151, RARC N362`,
+);
 
 function mueEdits(ls: L[], rules: NcciRules): Finding[] {
   const out: Finding[] = [];
