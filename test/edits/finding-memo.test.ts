@@ -12,7 +12,7 @@ import { procedureValidity } from '../../src/domain/edits/validity';
 import { modifierEdits } from '../../src/domain/edits/modifiers';
 import { ncciEdits } from '../../src/domain/edits/ncci';
 import { exclusionFindings, type ExclusionPolicy } from '../../src/domain/edits/exclusions';
-import { isSharedFinding } from '../../src/domain/edits/finding-memo';
+import { FindingMemo, isSharedFinding } from '../../src/domain/edits/finding-memo';
 import { parseClaim } from '../../src/domain/claim/parse';
 import { claimInput } from '../factories';
 import { testCatalog } from './support/catalog';
@@ -170,5 +170,32 @@ describe('exclusions, memoised per line', () => {
     expect(run([['99396', []]], '2019-03-02')).toBe('');
     expect(run([['99396', []]], '2026-03-02', { ...policy, name: 'Other' })).toMatch(/Other/);
     for (let i = 0; i < 20; i++) expect(run([['99396', []]])).toBe(a);
+  });
+});
+
+describe('FindingMemo', () => {
+  const f = (message: string) => ({
+    id: 'code.invalid' as const,
+    severity: 'error' as const,
+    line: null,
+    codes: [],
+    message,
+    reference: 'r',
+  });
+  it('tells strings from numbers, and starts again when over its bound', () => {
+    const memo = new FindingMemo(4);
+    let runs = 0;
+    const get = (...path: (string | number)[]) => {
+      let at = memo.start();
+      for (const v of path) at = memo.step(at, v);
+      return memo.get(at, () => [f(`${++runs}:${path.join(',')}`)])[0]!.message;
+    };
+    expect(get('1')).toBe('1:1');
+    expect(get(1)).toBe('2:1');
+    expect(get('1')).toBe('1:1');
+    expect(get('a', 'b', 'c', 'd')).toBe('3:a,b,c,d');
+    // Over four steps: the next key starts a fresh memo, and every answer is worked out again.
+    expect(get('1')).toBe('4:1');
+    expect(get('1')).toBe('4:1');
   });
 });

@@ -39,7 +39,7 @@ const node = (): KeyNode => ({ found: undefined, next: undefined });
 export class FindingMemo {
   #root = node();
   #nodes = 0;
-  constructor(readonly maxNodes = 50_000) {}
+  constructor(readonly maxNodes = 30_000) {}
 
   start(): KeyNode {
     if (this.#nodes > this.maxNodes) {
