@@ -10,6 +10,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkLine } from '../../src/cli/commands/check';
 import { findingJson, type Finding } from '../../src/domain/findings';
+import { shareFindings } from '../../src/domain/edits/finding-memo';
 
 const reference = (claimId: string, findings: Finding[]) =>
   JSON.stringify({ claimId, findings: findings.map(findingJson) });
@@ -62,6 +63,17 @@ describe('check output line', () => {
       const g = { ...f, reference: `${f.reference}${i % 7}` };
       expect(checkLine(`C${i}`, [f, g])).toBe(reference(`C${i}`, [f, g]));
     }
+  });
+
+  it('a shared finding (memoised text, edits/finding-memo.ts) is written like any other', () => {
+    fc.assert(
+      fc.property(awkward, fc.array(finding, { maxLength: 6 }), (id, fs) => {
+        shareFindings(fs);
+        expect(checkLine(id, fs)).toBe(reference(id, fs));
+        expect(checkLine(id, fs)).toBe(reference(id, fs));
+      }),
+      { numRuns: 500, seed: 12 },
+    );
   });
 
   it('an unexpected shape is still what JSON.stringify prints', () => {

@@ -196,3 +196,22 @@ describe('parseClaim: input checks (issue 11)', () => {
     }
   });
 });
+
+describe('codes normalised once per text (a batch repeats them)', () => {
+  it('the same text gives the same code every time, long text is still cut', () => {
+    const codes = (lineCode: string, dx: string) => {
+      const { claim } = parseClaim(
+        claimInput({
+          diagnoses: [dx],
+          lines: [{ code: lineCode, modifiers: [], units: 1, dxPointers: [1], charge: '10.00' }],
+        }),
+      );
+      return `${claim.lines[0]!.code} ${claim.diagnoses[0]}`;
+    };
+    for (let i = 0; i < 3; i++) {
+      expect(codes(' 99213 ', 'e119')).toBe('99213 E11.9');
+      expect(codes('g0438', ' E11.9 ')).toBe('G0438 E11.9');
+      expect(codes('x'.repeat(80), 'y'.repeat(80))).toBe(`${'X'.repeat(60)}… ${'Y'.repeat(60)}…`);
+    }
+  });
+});

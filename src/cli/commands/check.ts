@@ -11,6 +11,7 @@ import { starterCatalog } from '../../codesets/starter';
 import { checkClaim, type EditContext, type NcciRules } from '../../domain/edits/index';
 import { withPayerChecks } from '../../domain/payer/checks';
 import { statusNFrom } from '../../domain/edits/exclusions';
+import { isSharedFinding } from '../../domain/edits/finding-memo';
 import { findingJson, type Finding } from '../../domain/findings';
 import { importNcciWithAddOns } from '../../codesets/ncci/import-node';
 import type { Claim } from '../../domain/claim/claim';
@@ -157,11 +158,26 @@ export function checkLine(claimId: string, findings: readonly Finding[]): string
   for (let i = 0; i < findings.length; i++) {
     const f = findings[i]!;
     if (i > 0) s += ',';
-    s += `{"id":${quoteRepeated(f.id)},"severity":${quoteRepeated(f.severity)},"line":${
-      typeof f.line === 'number' && Number.isFinite(f.line) ? String(f.line) : 'null'
-    },"codes":${JSON.stringify(f.codes)},"message":${JSON.stringify(f.message)},"reference":${quoteRepeated(f.reference)}`;
-    if (f.suggestion !== undefined) s += `,"suggestion":${JSON.stringify(f.suggestion)}`;
-    s += '}';
+    if (!isSharedFinding(f)) {
+      s += findingText(f);
+      continue;
+    }
+    // A finding a memo hands to claim after claim (the same object): its text is made once.
+    let t = sharedText.get(f);
+    if (t === undefined) sharedText.set(f, (t = findingText(f)));
+    s += t;
   }
   return s + ']}';
+}
+
+/** The JSON text of memoised findings (edits/finding-memo.ts), by the finding itself. */
+const sharedText = new WeakMap<Finding, string>();
+
+/** One finding's JSON text, `JSON.stringify(findingJson(f))` for a finding of the usual shape. */
+function findingText(f: Finding): string {
+  let s = `{"id":${quoteRepeated(f.id)},"severity":${quoteRepeated(f.severity)},"line":${
+    typeof f.line === 'number' && Number.isFinite(f.line) ? String(f.line) : 'null'
+  },"codes":${JSON.stringify(f.codes)},"message":${JSON.stringify(f.message)},"reference":${quoteRepeated(f.reference)}`;
+  if (f.suggestion !== undefined) s += `,"suggestion":${JSON.stringify(f.suggestion)}`;
+  return s + '}';
 }

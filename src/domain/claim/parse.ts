@@ -136,6 +136,23 @@ function money(v: unknown, path: string, c: Collector, what: string, line: numbe
 
 let autoId = 0;
 
+/**
+ * Codes as the claim keeps them, by the text entered: a batch repeats the same few hundred
+ * codes, so each is normalised once (and every claim then holds the same string, whose hash
+ * the edits' look-ups have already worked out). Short texts only (a code is a few characters).
+ */
+const dxShown = new Map<string, string>();
+const codeShown = new Map<string, string>();
+function shown(raw: string, memo: Map<string, string>, make: (raw: string) => string): string {
+  if (raw.length > 16) return make(raw);
+  let v = memo.get(raw);
+  if (v === undefined) {
+    if (memo.size >= 10_000) memo.clear();
+    memo.set(raw, (v = make(raw)));
+  }
+  return v;
+}
+
 export function parseClaim(input: unknown, fallbackId?: string): ParsedClaim {
   const c = new Collector();
   const o: Obj = isObj(input) ? input : {};
@@ -265,7 +282,7 @@ export function parseClaim(input: unknown, fallbackId?: string): ParsedClaim {
     o.diagnoses.forEach((d, i) => {
       if (typeof d !== 'string' || !d.trim())
         c.invalid(`diagnoses[${i}]`, 'Diagnosis code must be text');
-      else diagnoses.push(echo(icdDisplay(d)));
+      else diagnoses.push(shown(d, dxShown, (t) => echo(icdDisplay(t))));
     });
 
   const lines: ClaimLine[] = [];
@@ -403,7 +420,8 @@ function parseLine(
   if (!isObj(raw)) c.invalid(path, 'A service line must be an object', n);
   // A code is kept as entered so the code edits report it, but cut like any echoed value: a
   // 5,000-character "code" is invalid either way and must not fill every finding about it.
-  const code = typeof o.code === 'string' ? echo(o.code.trim().toUpperCase()) : '';
+  const code =
+    typeof o.code === 'string' ? shown(o.code, codeShown, (t) => echo(t.trim().toUpperCase())) : '';
   if (!code) c.missing(`${path}.code`, 'procedure code', n);
 
   const modifiers: string[] = [];

@@ -10,6 +10,7 @@
  */
 import type { CodeCatalog, IcdRelease } from '../codes/catalog';
 import type { Finding } from '../findings';
+import { shareFindings } from './finding-memo';
 
 /** Lists kept per catalog and release before the memo starts again (bounded memory). */
 const MAX_LISTS = 20_000;
@@ -41,7 +42,7 @@ export function byDiagnoses(
   let found = m.get(key);
   if (found === undefined) {
     if (m.size >= MAX_LISTS) m.clear();
-    found = run();
+    found = shareFindings(run());
     m.set(key, found);
   }
   return found.slice();

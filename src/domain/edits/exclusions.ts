@@ -11,10 +11,11 @@
  * Pub. 100-04 ch. 30 §20.1 (statutory exclusions: beneficiary liable, ABN optional) and ch. 1
  * §60 (modifier GY: statutorily excluded); CMS RVU file read-me, status N; CARC 96, 204; RARC N425.
  */
-import type { Claim } from '../claim/claim';
+import type { Claim, ClaimLine } from '../claim/claim';
 import type { Finding } from '../findings';
 import type { FeeSources } from '../payer/pricing/fees';
 import { finding, lineDate } from './finding-kit';
+import { FindingMemo } from './finding-memo';
 import { inEffect } from './policy-types';
 import { rulesNaming } from './rules-naming';
 
@@ -85,15 +86,42 @@ export type StatusN = ((code: string) => boolean) & {
 
 export function exclusionFindings(claim: Claim, p: ExclusionPolicy, statusN?: StatusN): Finding[] {
   const out: Finding[] = [];
+  let byStatusN = lineMemos.get(p);
+  if (!byStatusN) lineMemos.set(p, (byStatusN = new WeakMap()));
+  const key = statusN ?? lineMemos;
+  let memo = byStatusN.get(key);
+  if (!memo) byStatusN.set(key, (memo = new FindingMemo()));
   claim.lines.forEach((l, i) => {
     if (!l.code) return;
     const date = lineDate(claim.serviceDate, l.serviceDate);
+    // A line's findings read its place, code, date and modifiers only: memoised by them.
+    let at = memo.step(memo.step(memo.step(memo.start(), i), l.code), date);
+    at = memo.step(at, l.modifiers.length);
+    for (const m of l.modifiers) at = memo.step(at, m);
+    const found = memo.shared(at, () => lineExclusion(l, i, date, p, statusN));
+    for (let k = 0; k < found.length; k++) out.push(found[k]!);
+  });
+  return out;
+}
+
+const lineMemos = new WeakMap<object, WeakMap<object, FindingMemo>>();
+
+/** The exclusion finding of line `i` (none or one). */
+function lineExclusion(
+  l: ClaimLine,
+  i: number,
+  date: string,
+  p: ExclusionPolicy,
+  statusN: StatusN | undefined,
+): Finding[] {
+  const out: Finding[] = [];
+  {
     const rule = exclusionsNaming(p.exclusions, l.code).find(
       (e) => inEffect(e, date) && !e.unlessModifiers?.some((m) => l.modifiers.includes(m)),
     );
     const medicare = p.kind === 'medicare';
     const byStatus = !rule && medicare && !!statusN?.(l.code);
-    if (!rule && !byStatus) return;
+    if (!rule && !byStatus) return out;
     const group = rule?.group ?? 'PR';
     const carc = rule?.carc ?? '96';
     const remarks = rule ? [...rule.remarks] : ['N425'];
@@ -125,6 +153,6 @@ export function exclusionFindings(claim: Claim, p: ExclusionPolicy, statusN?: St
         },
       ),
     );
-  });
+  }
   return out;
 }

@@ -5,12 +5,13 @@
  * See: CMS Pub. 100-04 ch. 12 §40.7 (bilateral), §30.6.6 (modifier 25); NCCI Policy Manual
  * ch. I §E.1; HCPCS Level II modifier list; CARC 4 (modifier inconsistent or missing), 182.
  */
-import type { Claim } from '../claim/claim';
+import type { Claim, ClaimLine } from '../claim/claim';
 import type { CodeCatalog, ModifierEntry } from '../codes/catalog';
 import { isIsoDate } from '../time/dates';
 import type { Finding } from '../findings';
 import type { EditContext } from './context';
 import { finding, lineDate } from './finding-kit';
+import { FindingMemo } from './finding-memo';
 import {
   LATERALITY_REQUIRED,
   MODIFIER_CONFLICTS,
@@ -44,13 +45,31 @@ function modifierOn(catalog: CodeCatalog, m: string, date: string): ModifierEntr
 
 export function modifierEdits(claim: Claim, ctx: EditContext): Finding[] {
   const out: Finding[] = [];
+  let memo = lineMemos.get(ctx.catalog);
+  if (!memo) lineMemos.set(ctx.catalog, (memo = new FindingMemo()));
   claim.lines.forEach((l, i) => {
-    const n = i + 1;
     const date = lineDate(claim.serviceDate, l.serviceDate);
     if (!l.code || !isIsoDate(date)) return;
+    // A line's findings read its place, code, modifiers and date only: memoised by them.
+    let at = memo.step(memo.step(memo.step(memo.start(), i), l.code), date);
+    at = memo.step(at, l.modifiers.length);
+    for (const m of l.modifiers) at = memo.step(at, m);
+    const found = memo.shared(at, () => lineFindings(l, i, date, ctx.catalog));
+    for (let k = 0; k < found.length; k++) out.push(found[k]!);
+  });
+  return out;
+}
+
+const lineMemos = new WeakMap<CodeCatalog, FindingMemo>();
+
+/** The modifier findings of line `i` (its code and date checked by the caller). */
+function lineFindings(l: ClaimLine, i: number, date: string, catalog: CodeCatalog): Finding[] {
+  const out: Finding[] = [];
+  {
+    const n = i + 1;
     l.modifiers.forEach((m, j) => {
       const field = { field: `lines[${i}].modifiers[${j}]` };
-      const e = modifierOn(ctx.catalog, m, date);
+      const e = modifierOn(catalog, m, date);
       const inRange =
         e && (!e.effective || e.effective <= date) && (!e.terminated || date <= e.terminated);
       if (!e || !inRange) {
@@ -127,6 +146,6 @@ export function modifierEdits(claim: Claim, ctx: EditContext): Finding[] {
           },
         ),
       );
-  });
+  }
   return out;
 }

@@ -100,8 +100,20 @@ function emSuggestion(em: ClaimLine, proc: string, days: string | undefined): st
     : `I${use.slice(1)}`;
 }
 
-const ptpRef = (e: PtpEdit) =>
-  `NCCI PTP edit column 1 ${e.column1} / column 2 ${e.column2}, modifier indicator ${e.modifierIndicator}, effective ${e.effective}${e.deleted ? `, deleted ${e.deleted}` : ''} (${e.source}); ${PTP_REF}; CARC 97/236`;
+/** An edit's reference text, made once per edit (the same edits recur claim after claim). */
+function refOf<E extends object>(make: (e: E) => string): (e: E) => string {
+  const made = new WeakMap<E, string>();
+  return (e) => {
+    let r = made.get(e);
+    if (r === undefined) made.set(e, (r = make(e)));
+    return r;
+  };
+}
+
+const ptpRef = refOf<PtpEdit>(
+  (e) =>
+    `NCCI PTP edit column 1 ${e.column1} / column 2 ${e.column2}, modifier indicator ${e.modifierIndicator}, effective ${e.effective}${e.deleted ? `, deleted ${e.deleted}` : ''} (${e.source}); ${PTP_REF}; CARC 97/236`,
+);
 
 /** Lines up to which a claim's PTP pairs are looked up without the memo. */
 const SMALL_CLAIM = 8;
@@ -197,13 +209,16 @@ const MAI_TEXT: Record<1 | 2 | 3, string> = {
   2: 'date of service edit: policy',
   3: 'date of service edit: clinical',
 };
-const mueRef = (e: MueEdit) =>
-  `NCCI MUE ${e.code}: ${e.value} unit${e.value === 1 ? '' : 's'}, adjudication indicator ${e.indicator} (${MAI_TEXT[e.indicator]}), effective ${e.effective} (${e.source}); CMS MUE program; CARC 151, RARC N362`;
+const mueRef = refOf<MueEdit>(
+  (e) =>
+    `NCCI MUE ${e.code}: ${e.value} unit${e.value === 1 ? '' : 's'}, adjudication indicator ${e.indicator} (${MAI_TEXT[e.indicator]}), effective ${e.effective} (${e.source}); CMS MUE program; CARC 151, RARC N362`,
+);
 
 function mueEdits(ls: L[], rules: NcciRules): Finding[] {
   const out: Finding[] = [];
-  // Date-of-service MUEs by code and date, made when a line has one.
-  let groups: Map<string, { e: MueEdit; lines: L[] }> | undefined;
+  // Date-of-service MUEs by code and date, made when a line has one (a claim has at most 50
+  // lines: found by a scan, no key string per line).
+  let groups: { e: MueEdit; lines: L[] }[] | undefined;
   for (const l of ls) {
     const e = rules.mue(l.line.code, l.date);
     // An MUE of 0 says the code is not payable by Medicare for practitioners at all (a statutory
@@ -229,18 +244,19 @@ function mueEdits(ls: L[], rules: NcciRules): Finding[] {
         );
       continue;
     }
-    const k = `${l.line.code}|${l.date}`;
-    groups ??= new Map();
-    const g = groups.get(k);
+    groups ??= [];
+    const g = groups.find(
+      (x) => x.lines[0]!.line.code === l.line.code && x.lines[0]!.date === l.date,
+    );
     if (g) g.lines.push(l);
-    else groups.set(k, { e, lines: [l] });
+    else groups.push({ e, lines: [l] });
   }
   if (!groups) return out;
   // A date-of-service MUE (MAI 2/3) applies to all units of the code on the date: when the
   // total is over it, CMS denies every line of the code on that date, not just the last one.
   // See: CMS Medicare NCCI MUE page (adjudication indicators 2 and 3: units on the same date
   // of service are summed across lines).
-  for (const { e, lines } of groups.values()) {
+  for (const { e, lines } of groups) {
     const total = lines.reduce((s, l) => s + l.line.units, 0);
     if (total <= e.value) continue;
     const date = lines[0]!.date;

@@ -74,7 +74,9 @@ export function necessityFindings(
     // A service may be covered under more than one benefit (e.g. a lipid panel under NCD 190.23
     // for a diagnosed condition, and under the cardiovascular screening benefit with Z13.6):
     // a diagnosis that any rule in effect accepts supports it.
-    const rules = coverageNaming(p.coverage!, l.code).filter((r) => inEffect(r, date));
+    const named = coverageNaming(p.coverage!, l.code);
+    if (named.length === 0) return; // most codes: no rule names them
+    const rules = named.filter((r) => inEffect(r, date));
     const rule = rules[0];
     if (!rule) return;
     const pointed = l.dxPointers
@@ -170,15 +172,17 @@ const SUGGEST_TIMELY =
 
 // The payer checks every claim it receives: deadlines repeat across claims, so a Date is not
 // built for each one.
-const deadlines = new Map<string, string>();
+// Kept per rule object, then by date (no key string built per claim); rules are read only.
+const deadlines = new WeakMap<TimelyFilingRule, Map<string, string>>();
 function deadlineOf(date: string, rule: TimelyFilingRule): string {
-  const k = `${date}|${rule.months ?? ''}|${rule.days ?? ''}|${rule.rollToWorkday ? 'w' : ''}`;
-  let v = deadlines.get(k);
+  let byDate = deadlines.get(rule);
+  if (!byDate) deadlines.set(rule, (byDate = new Map()));
+  let v = byDate.get(date);
   if (v === undefined) {
-    if (deadlines.size > 50_000) deadlines.clear();
+    if (byDate.size > 50_000) byDate.clear();
     v = rule.months ? addMonths(date, rule.months) : addDays(date, rule.days ?? 0);
     if (rule.rollToWorkday) v = nextBusinessDay(v);
-    deadlines.set(k, v);
+    byDate.set(date, v);
   }
   return v;
 }

@@ -16,6 +16,7 @@ import { finding, lineDate } from './finding-kit';
 import { seventhInfo } from './seventh';
 import { dxInfo, keyOf } from './dx-info';
 import { byDiagnoses } from './dx-memo';
+import { FindingMemo, shareFindings } from './finding-memo';
 
 const REF_CODES =
   'ICD-10-CM Official Guidelines FY2026 §I.A.3 (codes, not categories, are reported)';
@@ -35,6 +36,28 @@ export function releaseFor(
   date: string,
 ): { release: IcdRelease } | { finding: Finding | null } {
   if (!isIsoDate(date)) return { finding: null }; // parseClaim already reported the date
+  // Asked on every claim, about the few dates of a batch: the answer is kept per catalog and
+  // date (read only; a finding in it is shared like any memoised finding).
+  let byDate = releases.get(catalog);
+  if (!byDate) releases.set(catalog, (byDate = new Map()));
+  let r = byDate.get(date);
+  if (r === undefined) {
+    if (byDate.size >= 5_000) byDate.clear();
+    byDate.set(date, (r = releaseOn(catalog, date)));
+    if ('finding' in r && r.finding) shareFindings([r.finding]);
+  }
+  return r;
+}
+
+const releases = new WeakMap<
+  CodeCatalog,
+  Map<string, { release: IcdRelease } | { finding: Finding | null }>
+>();
+
+function releaseOn(
+  catalog: CodeCatalog,
+  date: string,
+): { release: IcdRelease } | { finding: Finding | null } {
   const r = catalog.icd10(date);
   if (r.ok) return { release: r.value };
   const why = r.errors.map((e) => e.message.replace(/\.+$/, '')).join('; ');
@@ -69,6 +92,21 @@ export interface RulesRelease {
  */
 export function rulesReleaseFor(catalog: CodeCatalog, date: string): RulesRelease | undefined {
   if (!isIsoDate(date)) return undefined;
+  // Asked by several families on every claim, about the few dates of a batch: kept per catalog
+  // and date (read only).
+  let byDate = rulesReleases.get(catalog);
+  if (!byDate) rulesReleases.set(catalog, (byDate = new Map()));
+  let r = byDate.get(date);
+  if (r === undefined && !byDate.has(date)) {
+    if (byDate.size >= 5_000) byDate.clear();
+    byDate.set(date, (r = rulesReleaseOn(catalog, date)));
+  }
+  return r;
+}
+
+const rulesReleases = new WeakMap<CodeCatalog, Map<string, RulesRelease | undefined>>();
+
+function rulesReleaseOn(catalog: CodeCatalog, date: string): RulesRelease | undefined {
   const r = catalog.icd10(date);
   if (r.ok) return { release: r.value };
   if (date < ICD10_START) return undefined;
@@ -373,7 +411,28 @@ function nearestExisting(release: IcdRelease, key: string): string | undefined {
   return undefined;
 }
 
+/**
+ * The procedure codes' validity, memoised per catalog and the lines' codes and dates in order
+ * (all it reads of the claim): a batch bills the same codes on the same dates claim after claim.
+ */
 export function procedureValidity(claim: Claim, catalog: CodeCatalog): Finding[] {
+  let memo = procMemos.get(catalog);
+  if (!memo) procMemos.set(catalog, (memo = new FindingMemo()));
+  let at = memo.step(memo.start(), claim.serviceDate);
+  for (const l of claim.lines) {
+    if (
+      typeof l.code !== 'string' ||
+      (l.serviceDate !== undefined && typeof l.serviceDate !== 'string')
+    )
+      return procedureFindings(claim, catalog);
+    at = memo.step(memo.step(at, l.code), l.serviceDate ?? 0);
+  }
+  return memo.get(at, () => procedureFindings(claim, catalog));
+}
+
+const procMemos = new WeakMap<CodeCatalog, FindingMemo>();
+
+function procedureFindings(claim: Claim, catalog: CodeCatalog): Finding[] {
   const out: Finding[] = [];
   const gaps = new Map<string, string[]>();
   claim.lines.forEach((l, i) => {

@@ -12,7 +12,7 @@ import { isIsoDate } from '../time/dates';
 import { applyModifierRules, modifierRulesOn } from './modifier-policy';
 import { benefitExclusion } from './cost-sharing/plan-benefits';
 import { behaviourOn, datedOn, type Behaviour, type PayerProfile } from './profile';
-import { denialFor, isRejection, linesOf, type Denial } from './remittance/denials';
+import { denialFor, isRejection, type Denial } from './remittance/denials';
 
 /** Office or other outpatient visit, new or established (CPT 99202–99205, 99211–99215). */
 const isOfficeEm = (code: string) => /^992(0[2-5]|1[1-5])$/.test(code);
@@ -26,10 +26,22 @@ export function findingDenials(
   rules: Behaviour,
 ): (Denial | null)[] {
   const out: (Denial | null)[] = claim.lines.map(() => null);
-  const ordered =
-    findings.length < 2 ? findings : [...findings].sort((a, b) => lineLevel(a) - lineLevel(b));
-  for (const f of ordered)
-    for (const i of linesOf(f, claim)) if (!out[i]) out[i] = denialFor(f, claim, rules, i);
+  // Two passes in findings order (claim-level, then the rest) instead of a sorted copy; the
+  // lines a finding concerns (remittance/denials.ts `linesOf`) are walked without building a list.
+  const n = claim.lines.length;
+  for (let level = 0; level < 2; level++)
+    for (const f of findings) {
+      if (lineLevel(f) !== level) continue;
+      if (f.diagnosisIndex !== undefined && f.line === null) {
+        const p = f.diagnosisIndex + 1;
+        for (let i = 0; i < n; i++)
+          if (claim.lines[i]!.dxPointers.includes(p) && !out[i])
+            out[i] = denialFor(f, claim, rules, i);
+      } else if (f.line !== null) {
+        const i = f.line - 1;
+        if (f.line >= 1 && f.line <= n && !out[i]) out[i] = denialFor(f, claim, rules, i);
+      } else for (let i = 0; i < n; i++) if (!out[i]) out[i] = denialFor(f, claim, rules, i);
+    }
   return out;
 }
 
