@@ -12,7 +12,7 @@ import { isIsoDate } from '../time/dates';
 import { applyModifierRules, modifierRulesOn } from './modifier-policy';
 import { benefitExclusion } from './cost-sharing/plan-benefits';
 import { behaviourOn, datedOn, type Behaviour, type PayerProfile } from './profile';
-import { denialFor, isRejection, linesOf, type Denial } from './remittance/denials';
+import { denialFor, isRejection, linesOf, mayDeny, type Denial } from './remittance/denials';
 
 /** Office or other outpatient visit, new or established (CPT 99202–99205, 99211–99215). */
 const isOfficeEm = (code: string) => /^992(0[2-5]|1[1-5])$/.test(code);
@@ -26,8 +26,11 @@ export function findingDenials(
   rules: Behaviour,
 ): (Denial | null)[] {
   const out: (Denial | null)[] = claim.lines.map(() => null);
+  // Only a finding that can deny a line matters (most are notes): the same denials, in the
+  // same order, without working out every note's lines (issue 11).
+  const denying = findings.filter(mayDeny);
   const ordered =
-    findings.length < 2 ? findings : [...findings].sort((a, b) => lineLevel(a) - lineLevel(b));
+    denying.length < 2 ? denying : denying.sort((a, b) => lineLevel(a) - lineLevel(b));
   for (const f of ordered)
     for (const i of linesOf(f, claim)) if (!out[i]) out[i] = denialFor(f, claim, rules, i);
   return out;
