@@ -14,7 +14,7 @@ import {
   remittanceText,
   type Remittance,
 } from '../../src/domain/payer/remittance/remittance';
-import { claim, line, run, $ } from './helpers';
+import { claim, line, run } from './helpers';
 
 const reference = (r: Remittance) => JSON.stringify(remittanceJson(r));
 
@@ -42,15 +42,15 @@ const finding: fc.Arbitrary<Finding> = fc
   });
 
 /** A real remittance (lines, pricing, adjustments) to hang the findings on. */
-const base = run(claim([line('99213', $(120)), line('20610', $(200))])).r;
+const base = run(claim([line('99213', '120.00'), line('20610', '200.00')])).r;
 
 describe('remittance text', () => {
   it('is byte for byte JSON.stringify(remittanceJson) for real remittances', () => {
     const claims = [
-      claim([line('99213', $(120))]),
-      claim([line('99214', $(150)), line('99213', $(120))], { payerId: 'medicaid' }),
-      claim([line('20610', $(200), { modifiers: ['25'] })], { payerId: 'commercial-ppo' }),
-      claim([line('99213', $(120))], { frequency: '8', originalClaimId: 'X1' }),
+      claim([line('99213', '120.00')]),
+      claim([line('99214', '150.00'), line('99213', '120.00')], { payerId: 'medicaid' }),
+      claim([line('20610', '200.00', { modifiers: ['25'] })], { payerId: 'commercial-ppo' }),
+      claim([line('99213', '120.00')], { frequency: '8', originalClaimId: 'X1' }),
     ];
     for (const c of claims) {
       const { r } = run(c);
