@@ -173,21 +173,92 @@ export function repeatedMembers(file: string): Set<string> | null {
  */
 function memberShard(l: RawLine, n: number): number {
   if (l.kind !== 'line') return 0;
-  let v: unknown;
-  try {
-    v = JSON.parse(lineText(l));
-  } catch {
-    return 0;
+  const text = lineText(l);
+  let id = scannedMemberId(text);
+  if (id === null) {
+    let v: unknown;
+    try {
+      v = JSON.parse(text);
+    } catch {
+      return 0;
+    }
+    id = parsedMemberId(v);
   }
+  let h = 0x811c9dc5;
+  for (let i = 0; i < id.length && i < 40; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193);
+  return (h >>> 0) % n;
+}
+
+/** The member id the ledger reads from a parsed record: trimmed; a number as text; else ''. */
+export function parsedMemberId(v: unknown): string {
   const p = (v as { patient?: unknown } | null)?.patient;
   const raw =
     p !== null && typeof p === 'object' && !Array.isArray(p)
       ? (p as { memberId?: unknown }).memberId
       : undefined;
-  const id = typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw.trim() : '';
-  let h = 0x811c9dc5;
-  for (let i = 0; i < id.length && i < 40; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193);
-  return (h >>> 0) % n;
+  return typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw.trim() : '';
+}
+
+const isWs = (c: number) => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
+
+/**
+ * `parsedMemberId(JSON.parse(text))` read from the text without parsing it (this thread reads
+ * every record of the file; a parse here was a second JSON.parse of the whole input, issue 11),
+ * or null when the text has a backslash (an escape could spell a key or change a value), is not
+ * an object, or its member id is not a string literal: then the caller parses. Keys are what
+ * JSON.parse keeps: the last `patient` of the record, the last `memberId` of that object. Text
+ * that is not JSON may get any answer: such a record touches no member, whatever worker has it.
+ */
+export function scannedMemberId(text: string): string | null {
+  if (text.includes('\\')) return null;
+  const n = text.length;
+  let i = 0;
+  while (i < n && isWs(text.charCodeAt(i))) i++;
+  if (text.charCodeAt(i) !== 0x7b) return null;
+  let depth = 0;
+  let inPatient = false;
+  let id = '';
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) {
+      const end = text.indexOf('"', i + 1);
+      if (end < 0) return null;
+      let j = end + 1;
+      while (j < n && isWs(text.charCodeAt(j))) j++;
+      if (text.charCodeAt(j) !== 0x3a) {
+        i = end + 1; // a string value
+        continue;
+      }
+      let k = j + 1; // a key: its value starts at k
+      while (k < n && isWs(text.charCodeAt(k))) k++;
+      const len = end - i - 1;
+      if (depth === 1 && len === 7 && text.startsWith('patient', i + 1)) {
+        id = ''; // a patient that is not an object has no member id
+        inPatient = text.charCodeAt(k) === 0x7b;
+        if (inPatient) {
+          depth = 2;
+          i = k + 1;
+          continue;
+        }
+      } else if (inPatient && depth === 2 && len === 8 && text.startsWith('memberId', i + 1)) {
+        if (text.charCodeAt(k) !== 0x22) return null;
+        const e = text.indexOf('"', k + 1);
+        if (e < 0) return null;
+        id = text.slice(k + 1, e).trim();
+        i = e + 1;
+        continue;
+      }
+      i = k;
+      continue;
+    }
+    if (c === 0x7b || c === 0x5b) depth++;
+    else if (c === 0x7d || c === 0x5d) {
+      depth--;
+      if (depth < 2) inPatient = false;
+    }
+    i++;
+  }
+  return id;
 }
 
 /**

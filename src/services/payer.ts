@@ -159,12 +159,13 @@ export function buildPayerService(packs: PackSet, bundles: PayerBundles = {}): P
     },
     context(payer, { catalog, history, findings, seed, receivedDate }) {
       const historyOf = (c: Claim) => (typeof history === 'function' ? history(c) : history);
+      // One shape whatever is given (undefined when absent): read many times per claim.
       return {
         payer,
         fees,
-        ...(seed !== undefined ? { seed } : {}),
-        ...(findings ? { findings } : {}),
-        ...(receivedDate ? { receivedDate } : {}),
+        seed,
+        findings: findings || undefined,
+        receivedDate: receivedDate || undefined,
         edits: (c, policy) => scrub(c, { ...editContext(catalog, historyOf(c)), policy }),
       };
     },

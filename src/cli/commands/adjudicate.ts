@@ -21,7 +21,7 @@ import { PayerLedger, type LedgerOptions } from '../../domain/payer/ledger';
 import { unbalancedLines } from '../../domain/payer/corrections/reversal';
 import { remittanceFromJson } from '../../domain/payer/remittance/remittance-json';
 import { findingJson } from '../../domain/findings';
-import { remittanceJson, type Remittance } from '../../domain/payer/remittance/remittance';
+import { remittanceText, type Remittance } from '../../domain/payer/remittance/remittance';
 import { emit, openRecords, type InputRecord, type Io } from '../io';
 import { parseAdjudicationFlags } from './flags';
 import { fileLedgerStore } from '../ledger-file';
@@ -191,6 +191,6 @@ export async function prepare(args: string[], io: Io): Promise<(r: InputRecord) 
     const fallbackId = `claim-${r.index + 1}`;
     if (r.kind === 'bad') return JSON.stringify(badRecord(fallbackId, r.message));
     const res = adjudicator(r.value, fallbackId);
-    return JSON.stringify('rejected' in res ? res.rejected : remittanceJson(res.remittance));
+    return 'rejected' in res ? JSON.stringify(res.rejected) : remittanceText(res.remittance);
   };
 }

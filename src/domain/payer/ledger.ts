@@ -188,6 +188,35 @@ export interface LedgerOptions {
   memberComesBack?: (memberId: string) => boolean;
 }
 
+/**
+ * `{ ...ctx, cob, original, accumulators, findings + notes }` (each only when given) as one object
+ * of one shape, every field present (undefined when absent): the adjudication reads the context
+ * many times per claim, and a spread's shape differs with the fields given (issue 11).
+ */
+function fullContext(
+  ctx: AdjudicationContext,
+  cob: AdjudicationContext['cob'],
+  original: Remittance | undefined,
+  accumulators: Accumulators | undefined,
+  notes: readonly Finding[],
+): { [K in keyof Required<AdjudicationContext>]: AdjudicationContext[K] } {
+  return {
+    payer: ctx.payer,
+    fees: ctx.fees,
+    receivedDate: ctx.receivedDate,
+    seed: ctx.seed,
+    randomReview: ctx.randomReview,
+    findings: notes.length ? [...(ctx.findings ?? []), ...notes] : ctx.findings,
+    edits: ctx.edits,
+    accumulators: accumulators ? accumulators : ctx.accumulators,
+    authorizations: ctx.authorizations,
+    original: original ? original : ctx.original,
+    reopening: ctx.reopening,
+    appealDecision: ctx.appealDecision,
+    cob: cob ? cob : ctx.cob,
+  };
+}
+
 export class PayerLedger {
   /** Where the text goes; null: the objects are kept as they are (KEEP_OBJECTS). */
   readonly #store: LedgerStore | null;
@@ -393,13 +422,7 @@ export class PayerLedger {
       accumulators = { deductibleMet: cents(0), outOfPocketMet: cents(0) };
     }
     const cob = ctx.cob ?? this.#cobFor(claim, payer);
-    const r = adjudicate(claim, {
-      ...ctx,
-      ...(cob ? { cob } : {}),
-      ...(original ? { original } : {}),
-      ...(accumulators ? { accumulators } : {}),
-      ...(notes.length ? { findings: [...(ctx.findings ?? []), ...notes] } : {}),
-    });
+    const r = adjudicate(claim, fullContext(ctx, cob, original, accumulators, notes));
     this.record(r, payer, claim.serviceDate, claim);
     return r;
   }

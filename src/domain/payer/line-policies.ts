@@ -12,7 +12,7 @@ import { isIsoDate } from '../time/dates';
 import { applyModifierRules, modifierRulesOn } from './modifier-policy';
 import { benefitExclusion } from './cost-sharing/plan-benefits';
 import { behaviourOn, datedOn, type Behaviour, type PayerProfile } from './profile';
-import { denialFor, isRejection, type Denial } from './remittance/denials';
+import { denialFor, isRejection, mayDeny, type Denial } from './remittance/denials';
 
 /** Office or other outpatient visit, new or established (CPT 99202–99205, 99211–99215). */
 const isOfficeEm = (code: string) => /^992(0[2-5]|1[1-5])$/.test(code);
@@ -27,11 +27,12 @@ export function findingDenials(
 ): (Denial | null)[] {
   const out: (Denial | null)[] = claim.lines.map(() => null);
   // Two passes in findings order (claim-level, then the rest) instead of a sorted copy; the
-  // lines a finding concerns (remittance/denials.ts `linesOf`) are walked without building a list.
+  // lines a finding concerns (remittance/denials.ts `linesOf`) are walked without building a list;
+  // only a finding that can deny a line matters (most are notes).
   const n = claim.lines.length;
   for (let level = 0; level < 2; level++)
     for (const f of findings) {
-      if (lineLevel(f) !== level) continue;
+      if (lineLevel(f) !== level || !mayDeny(f)) continue;
       if (f.diagnosisIndex !== undefined && f.line === null) {
         const p = f.diagnosisIndex + 1;
         for (let i = 0; i < n; i++)

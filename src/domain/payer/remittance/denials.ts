@@ -98,6 +98,10 @@ const denial = (
   appealable = true,
 ): Denial => ({ group, carc, remarks, appealable, because });
 
+/** Whether `denialFor` can deny any line for the finding (an error, or a DENY_ANY_SEVERITY id). */
+export const mayDeny = (f: Finding): boolean =>
+  f.severity === 'error' || DENY_ANY_SEVERITY.has(String(f.id));
+
 export function denialFor(
   f: Finding,
   claim: Claim,
@@ -105,7 +109,7 @@ export function denialFor(
   lineIndex: number,
 ): Denial | null {
   const id = String(f.id);
-  if (f.severity !== 'error' && !DENY_ANY_SEVERITY.has(id)) return null;
+  if (!mayDeny(f)) return null;
   const line = claim.lines[lineIndex];
   const mods = line?.modifiers ?? [];
   switch (id) {
@@ -221,7 +225,9 @@ export function linesOf(f: Finding, claim: Claim): number[] {
   if (f.line !== null) return f.line >= 1 && f.line <= claim.lines.length ? [f.line - 1] : [];
   if (f.diagnosisIndex !== undefined) {
     const p = f.diagnosisIndex + 1;
-    const hit = claim.lines.flatMap((l, i) => (l.dxPointers.includes(p) ? [i] : []));
+    const hit: number[] = [];
+    for (let i = 0; i < claim.lines.length; i++)
+      if (claim.lines[i]!.dxPointers.includes(p)) hit.push(i);
     return hit;
   }
   return claim.lines.map((_, i) => i);

@@ -283,14 +283,19 @@ const totalsJson = (t: Remittance['totals']) => ({
   patientResponsibility: m(t.patientResponsibility),
 });
 
-/** The public JSON object printed by `claimlab adjudicate` (one per claim). */
-export function remittanceJson(r: Remittance) {
+/** The remittance JSON's keys before `findings` (remittanceJson, remittanceText). */
+function remittanceHead(r: Remittance) {
   return {
     claimId: r.claimId,
     status: r.status,
     lines: r.lines.map(lineJson),
     totals: totalsJson(r.totals),
-    findings: r.findings.map(findingJson),
+  };
+}
+
+/** The remittance JSON's keys after `findings` (remittanceJson, remittanceText). */
+function remittanceTail(r: Remittance) {
+  return {
     payerId: r.payerId,
     payerClaimNumber: r.payerClaimNumber,
     memberId: r.patient.memberId,
@@ -367,4 +372,91 @@ export function remittanceJson(r: Remittance) {
       : null,
   };
 }
+/** The public JSON object printed by `claimlab adjudicate` (one per claim). */
+export function remittanceJson(r: Remittance) {
+  return {
+    ...remittanceHead(r),
+    findings: r.findings.map(findingJson),
+    ...remittanceTail(r),
+  };
+}
+
+/** A finding's JSON text, with the fields it was written from (findingText). */
+interface FindingText {
+  id: string;
+  severity: string;
+  line: number | null;
+  codes: readonly string[];
+  reference: string;
+  suggestion: string | undefined;
+  text: string;
+}
+
+/**
+ * Finding JSON texts by message (a batch repeats the same findings claim after claim, and they
+ * are most of a remittance's text): a hit is a finding whose every written field is the same
+ * (===) as the one the text was written from. Bounded: emptied when full.
+ */
+const findingTexts = new Map<string, FindingText>();
+const FINDING_TEXTS_MAX = 4096;
+
+const sameCodes = (a: readonly string[], b: readonly string[]): boolean => {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+};
+
+/** Only a finding of plain values (the types' own) is kept: === then means the same text. */
+const cacheable = (f: Finding): boolean =>
+  typeof f.message === 'string' &&
+  typeof f.id === 'string' &&
+  typeof f.severity === 'string' &&
+  typeof f.reference === 'string' &&
+  (f.line === null || typeof f.line === 'number') &&
+  (f.suggestion === undefined || typeof f.suggestion === 'string') &&
+  Array.isArray(f.codes) &&
+  f.codes.every((c) => typeof c === 'string');
+
+function findingText(f: Finding): string {
+  const c = findingTexts.get(f.message);
+  if (
+    c !== undefined &&
+    c.id === f.id &&
+    c.severity === f.severity &&
+    c.line === f.line &&
+    c.reference === f.reference &&
+    c.suggestion === f.suggestion &&
+    sameCodes(c.codes, f.codes)
+  )
+    return c.text;
+  const text = JSON.stringify(findingJson(f));
+  if (cacheable(f)) {
+    if (findingTexts.size >= FINDING_TEXTS_MAX) findingTexts.clear();
+    findingTexts.set(f.message, {
+      id: f.id,
+      severity: f.severity,
+      line: f.line,
+      codes: [...f.codes],
+      reference: f.reference,
+      suggestion: f.suggestion,
+      text,
+    });
+  }
+  return text;
+}
+
+/**
+ * `JSON.stringify(remittanceJson(r))`, byte for byte, with each finding's text written once per
+ * distinct finding (what `claimlab adjudicate` prints per claim; issue 11).
+ */
+export function remittanceText(r: Remittance): string {
+  const head = JSON.stringify(remittanceHead(r));
+  const tail = JSON.stringify(remittanceTail(r));
+  let findings = '';
+  for (let i = 0; i < r.findings.length; i++)
+    findings += (i === 0 ? '' : ',') + findingText(r.findings[i]!);
+  return `${head.slice(0, -1)},"findings":[${findings}],${tail.slice(1)}`;
+}
+
 export type RemittanceJson = ReturnType<typeof remittanceJson>;
