@@ -1,0 +1,74 @@
+/**
+ * Tenth round of issue 10: the ANATOMY class. Body sites of chapter 19 and of the
+ * musculoskeletal and skin chapters as coders type them (lay words, short forms, joint
+ * abbreviations) mapped to the Index's site wording: "Laceration, ear" for an earlobe, "Fracture,
+ * toe, lesser" for a pinky toe, "Strain, thorax, back wall" for a mid-back strain, "Pain,
+ * abdominal, lower" for groin pain, "Osteoarthritis, interphalangeal, proximal / distal" for PIP /
+ * DIP arthritis (Bouchard's / Heberden's nodes). Same row format as abbreviations.ts; a key
+ * another file already has ("kneecap") gets these targets as further alternatives. ClaimLab's own
+ * list from general clinical knowledge; target words are checked against the FY2026 titles
+ * (test/search/lexicon-7-fy2026.test.ts) and samples find their codes
+ * (test/search/lexicon-10-fy2026.test.ts).
+ * See: Guidelines I.B.1 (Alphabetic Index), I.C.13, I.C.19.
+ */
+/** Spine levels as typed ("c7", "t12", "l1"): every cervical, thoracic and lumbar vertebra. */
+const LEVELS = [
+  ...Array.from({ length: 7 }, (_, i) => `c${i + 1}`),
+  ...Array.from({ length: 12 }, (_, i) => `t${i + 1}`),
+  ...Array.from({ length: 5 }, (_, i) => `l${i + 1}`),
+];
+const OSTEOPOROTIC_VERTEBRA = [
+  'osteoporotic compression fracture',
+  'osteoporotic compression fx',
+  'compression fracture osteoporotic',
+  'compression fx osteoporotic',
+  'osteoporotic fracture',
+  'osteoporotic fx',
+  'osteoporotic vertebral fracture',
+];
+
+export const ANATOMY: readonly string[] = [
+  // Index "Laceration, knee" (kneecap: the patella's wound is of the knee); "Laceration, ear"
+  // (earlobe); "Fracture, toe, lesser S92.5-" (the little toe by any name).
+  'kneecap,knee cap,kneecaps=knee',
+  'earlobe,ear lobe,earlobes,ear lobes=ear',
+  'pinky toe,pinkie toe,baby toe,small toe,little toe,little toes,pinky toes,small toes=lesser toe',
+  // "Strain, thorax, back wall S29.012" and "Sprain, spine, thoracic S23.3": the mid or upper
+  // back; "Sprain, lumbosacral S33.9".
+  'thoracic strain,thoracic back strain,thoracic spine strain,t spine strain,mid back strain,middle back strain,upper back strain,thoracic muscle strain,thoracic paraspinal strain,strained upper back,strained mid back,pulled upper back,pulled mid back,rhomboid strain=strain muscle tendon back wall thorax',
+  'thoracic sprain,thoracic back sprain,thoracic spine sprain,t spine sprain,mid back sprain,upper back sprain=sprain ligaments thoracic spine',
+  'lumbosacral sprain,ls sprain,lumbosacral joint sprain=sprain unspecified parts lumbar spine pelvis',
+  // "Pain, groin - see Pain, abdominal, lower" R10.3-; "Pain, sacroiliac M53.3";
+  // "Coccygodynia M53.3" (tailbone pain).
+  'groin pain,inguinal pain,pain in groin,pain in inguinal,inguinal region pain=lower quadrant pain;pain localized lower abdomen',
+  'sacroiliac pain,sacroiliac joint pain,sacroiliac joint dysfunction,sacrococcygeal pain,coccyx pain,tailbone pain,coccydynia,coccygodynia,coccygeal pain=sacrococcygeal disorders',
+  // "Osteoarthritis, interphalangeal, distal (Heberden) M15.1 / proximal (Bouchard) M15.2";
+  // "Osteoarthritis, carpometacarpal, first M18.-" (the thumb).
+  'pip oa,pip osteoarthritis,pip joint oa,pip joints oa,pip joint osteoarthritis,pip arthritis,pip joint arthritis,oa pip,oa of pip,oa pip joints,oa of pip joints,pip djd,pip oa fingers,bouchard,bouchards,bouchard nodes,bouchards nodes=bouchards nodes',
+  'dip oa,dip osteoarthritis,dip joint oa,dip joints oa,dip joint osteoarthritis,dip arthritis,dip joint arthritis,oa dip,oa of dip,oa dip joints,oa of dip joints,dip djd,dip oa fingers,heberden,heberdens,heberden nodes,heberdens nodes=heberdens nodes',
+  'cmc arthritis,cmc oa,cmc joint arthritis,cmc joint oa,cmc osteoarthritis,cmc djd,cmc arthritis thumb,cmc oa thumb,thumb cmc arthritis,thumb cmc oa,thumb arthritis,thumb oa,thumb osteoarthritis,basal joint arthritis,basilar thumb arthritis=osteoarthritis first carpometacarpal joint',
+  // "Lesion, SLAP S43.43-" (superior glenoid labrum); a torn labrum of the shoulder or hip.
+  'slap tear,slap tears,slap lesion,slap lesions=superior glenoid labrum lesion',
+  'labral tear,labral tears,labrum tear,torn labrum,glenoid labral tear,acetabular labral tear=superior glenoid labrum lesion;sprain hip;articular cartilage disorders',
+  // "Seborrhea, capitis L21.0" / "Tinea capitis" / "Pediculosis capitis": the scalp.
+  '+scalp=capitis',
+  'seb derm scalp,seb derm of scalp,scalp seb derm,seborrheic dermatitis scalp,seborrheic dermatitis of scalp,scalp seborrheic dermatitis,scalp seborrhea,seborrhea scalp,seborrhea of scalp=seborrhea capitis',
+  // "Neuralgia, intercostal G58.0"; "Hypertrophy, ventricle - see Hypertrophy, cardiac I51.7".
+  'intercostal neuralgia,intercostal nerve pain=intercostal neuropathy',
+  'lv hypertrophy,left ventricular hypertrophy,rv hypertrophy,right ventricular hypertrophy,ventricular hypertrophy,biventricular hypertrophy=cardiomegaly;cardiac hypertrophy',
+  // "Hemorrhoids, internal, second degree K64.1" (grade); the sigmoid is "large intestine"
+  // ("Diverticulitis, intestine, large K57.32").
+  '+grade 1,grade one=first degree',
+  '+grade 2,grade two=second degree',
+  '+grade 3,grade three=third degree',
+  '+grade 4,grade four=fourth degree',
+  '+sigmoid,sigmoid colon,colonic=large intestine',
+  // "Osteoporosis, age-related, with current pathological fracture M80.0-" (a fragility or
+  // osteoporotic compression fracture).
+  'osteoporotic compression fracture,osteoporotic compression fx,compression fracture osteoporotic,compression fx osteoporotic,osteoporotic vertebral fracture,osteoporotic vertebral fx,osteoporotic vertebral compression fracture,fragility compression fracture=age related osteoporosis current pathological fracture vertebra',
+  // The same followed by its level ("osteoporotic compression fracture l1"): the level is not part
+  // of the M80.08 title, so it must not pull the traumatic S12/S22/S32 level codes first. (A level
+  // typed first is read as a vertebra by expand.ts before any phrase.)
+  `${LEVELS.flatMap((l) => OSTEOPOROTIC_VERTEBRA.map((f) => `${f} ${l}`)).join(',')}=age related osteoporosis current pathological fracture vertebra`,
+  'osteoporotic fracture,osteoporotic fx,fragility fracture,fragility fx=age related osteoporosis current pathological fracture',
+];

@@ -1,0 +1,151 @@
+/**
+ * Tenth round of issue 10: the MECHANISM class, continued from lexicon-mechanism.ts, by External
+ * Cause Index main term ("Fall, from", "Struck by", "Striking against", "Bitten", "Contact,
+ * with", "Caught", "Accident, transport", "Foreign body", "Assault") and by injury Index main
+ * term ("Dislocation", "Abrasion", "Crush", "Wound, open, bite", "Burn", "Corrosion"): every
+ * everyday form of the injury or its cause (past tense, "-ing" form, "X fall", "fell off X")
+ * reaches the Index wording. Sibling sets are written out whole (every pedestrian conveyance of
+ * V00, every kind of foreign body swallowed), never a single query. Same row format as
+ * abbreviations.ts (`keys=target;target`, `+` keeps the typed words); a key that another file
+ * already has gets these targets as further alternatives. ClaimLab's own list from general
+ * clinical knowledge; every target word is a word of some FY2026 title or Index term
+ * (test/search/lexicon-7-fy2026.test.ts) and samples find their codes
+ * (test/search/lexicon-10-fy2026.test.ts).
+ * See: Guidelines I.C.19 (injuries), I.C.20 (external causes).
+ */
+
+/** "fell off a skateboard", "skateboarding fall", "fall while skateboarding" -> "Fall from X". */
+function fallFrom(nouns: string, gerunds: string, target: string): string {
+  const n = nouns.split(',');
+  const g = gerunds ? gerunds.split(',') : [];
+  const keys = [
+    ...n.flatMap((x) => [
+      `fell off ${x}`,
+      `fell off a ${x}`,
+      `fell off my ${x}`,
+      `fell off of ${x}`,
+      `fell from ${x}`,
+      `fell from a ${x}`,
+      `fall from ${x}`,
+      `fall off ${x}`,
+      `fall off a ${x}`,
+      `${x} fall`,
+      `${x} accident`,
+      `${x} injury`,
+      `${x} crash`,
+    ]),
+    ...g.flatMap((x) => [
+      `fell while ${x}`,
+      `fall while ${x}`,
+      `${x} fall`,
+      `fell ${x}`,
+      `${x} accident`,
+      `${x} injury`,
+      `injured ${x}`,
+      `injury while ${x}`,
+    ]),
+  ];
+  return `${keys.join(',')}=${target}`;
+}
+
+export const INJURY: readonly string[] = [
+  // Injury Index main terms in their past-tense and adjective forms ("dislocated" was read as a
+  // typo of "dissociated"; "lacerated" as an electrolyte): "Dislocation", "Laceration",
+  // "Abrasion" (a scrape, a rug or carpet burn), "Crush" (crushed), "Burn" (burned).
+  'dislocated,dislocate,dislocating=dislocation',
+  'lacerated,lacerating=laceration',
+  'scraped,scraped up,scrapes,skinned,skinned up,rug burn,rug burns,carpet burn,carpet burns=abrasion',
+  '+crushed=crushing injury',
+  'burned,burnt,got burned,burned by,burned on=burn',
+  // Index "Bite, human - see Bite, by site" (Wound, open, bite) with External Cause Index
+  // "Bite, human (accidental) W50.3".
+  'bitten by another child,bitten by child,bitten by a child,bitten by kid,bitten by another kid,bit by another child,bit by child,bitten by human,bit by human,bitten by sibling,bitten by brother,bitten by sister,bitten by classmate,bitten by patient=bite another person',
+  // External Cause Index "Contact, with, dog W54.8" (a scratch, not a bite); "cat W55.03".
+  'scratched by dog,scratched by a dog,dog scratch,dog scratches,dog scratched=other contact dog',
+  'cat scratch,cat scratched,scratched by a cat=scratched cat',
+  // External Cause Index "Caught, between, moving objects W23.0" (a finger slammed in a door)
+  // and Index "Crush, finger S67.1-".
+  'caught in door,caught in a door,caught in car door,caught finger in door,caught hand in door,slammed in door,slammed in car door,slammed finger in door,slammed hand in door,shut in door,shut in car door,shut finger in door,closed in door,closed in car door,pinched in door,door slammed on=crushing injury;caught crushed jammed pinched between moving objects',
+  // External Cause Index "Striking against, person W51" / "Bumping against, person W51"
+  // (another player, another person).
+  'hit by another player,hit by player,hit by a player,hit by teammate,hit by opponent,collided with player,collided with another player,collision with another player,collided with teammate,ran into another player,ran into player,ran into another person,bumped into another person,bumped into someone,collided with another person,collided with someone,hit by another person=striking against bumped into another person',
+  // External Cause Index "Struck by, object, falling W20.8" (a branch, a tree, a box falling).
+  'struck by falling object,hit by falling object,falling object,object fell on,struck by tree branch,hit by tree branch,struck by branch,hit by branch,branch fell on,tree branch fell on,tree fell on,struck by falling tree,hit by falling tree,struck by falling box,hit by falling box,box fell on=strike thrown projected falling object',
+  // External Cause Index "Accident, transport, pedestrian, collision with car V03.1-" (traffic,
+  // the default for an unspecified place) and "bus V06.1-" (heavy transport vehicle or bus).
+  'hit by car while walking,hit by a car while walking,struck by car while walking,hit by car walking,struck by car,struck by a car,hit by car,hit by a car,ped vs car,pedestrian vs car,ped vs auto,pedestrian vs auto,ped vs mvc,pedestrian vs mvc,ped struck,pedestrian struck,pedestrian struck by car,pedestrian hit by car,ped hit by car,hit by truck,struck by truck=pedestrian injured collision car traffic',
+  'hit by bus,struck by bus,hit by a bus,struck by a bus=pedestrian injured collision heavy transport vehicle bus traffic',
+  // "Accident, transport, car occupant, driver / passenger, collision, unspecified motor
+  // vehicle, traffic V49.40 / V49.50" for a motor vehicle collision typed with the role.
+  'mvc driver,mva driver,driver mvc,driver mva,driver in mvc,driver in mva,mvc restrained driver,restrained driver,unrestrained driver,restrained driver mvc,unrestrained driver mvc,car accident driver,driver car accident,driver in car accident,car crash driver,driver in car crash=driver injured collision unspecified motor vehicles traffic',
+  'mvc passenger,mva passenger,passenger mvc,passenger mva,passenger in mvc,passenger in mva,restrained passenger,unrestrained passenger,restrained passenger mvc,unrestrained passenger mvc,car accident passenger,passenger car accident,passenger in car accident,car crash passenger,passenger in car crash=passenger injured collision unspecified motor vehicles traffic',
+  // External Cause Index "Accident, transport, pedestrian conveyance" V00: "Fall from" each
+  // conveyance (skateboard, scooter, in-line and other roller-skates, heelies, ice-skates, sled,
+  // snowboard, snow-skis, electric scooter, baby stroller, motorized mobility scooter).
+  fallFrom(
+    'skateboard,skate board,longboard',
+    'skateboarding,skate boarding,longboarding',
+    'fall from skateboard',
+  ),
+  fallFrom('scooter,kick scooter,razor scooter', 'scootering', 'fall from scooter nonmotorized'),
+  fallFrom(
+    'rollerblades,roller blades,rollerblade,inline skates,in line skates',
+    'rollerblading,roller blading,inline skating,in line skating',
+    'fall from in line roller skates',
+  ),
+  fallFrom(
+    'roller skates,rollerskates',
+    'roller skating,rollerskating',
+    'fall from non in line roller skates',
+  ),
+  fallFrom('heelies', '', 'fall from heelies'),
+  fallFrom('ice skates', 'ice skating', 'fall from ice skates'),
+  fallFrom('sled,toboggan,sledge', 'sledding,sledging,tobogganing', 'fall from sled'),
+  fallFrom('snowboard', 'snowboarding', 'fall from snowboard'),
+  fallFrom('skis,snow skis', 'skiing,snow skiing', 'fall from snow skis'),
+  fallFrom(
+    'electric scooter,e scooter,escooter,lime scooter,bird scooter,electric standing scooter',
+    'e scootering',
+    'fall from standing electric scooter',
+  ),
+  fallFrom('stroller,baby stroller,pram', '', 'fall from baby stroller'),
+  fallFrom(
+    'mobility scooter,motorized scooter,power scooter',
+    '',
+    'fall from motorized mobility scooter',
+  ),
+  // External Cause Index "Fall, from, playground equipment, other W09.8" (a trampoline);
+  // "Fall, in, shower / bathtub W18.2"; "Fall, due to, ice or snow W00.-"; "Fall, from, tree W14".
+  fallFrom(
+    'trampoline,playground equipment',
+    'trampolining',
+    'fall on from other playground equipment',
+  ),
+  'slipped in shower,slipped in the shower,fell in shower,fell in the shower,slipped in tub,fell in tub,slipped in bathtub,fell in bathtub,fall in shower,fall in bathtub,slipped in bath,fell in bath,slipped and fell in shower,slip in shower=fall shower bathtub',
+  'slipped on ice,fell on ice,slip on ice,slipped on the ice,fell on the ice,slipped on snow,fell on snow,slipped on icy,fell on icy,icy fall=fall same level ice snow',
+  'fell out of tree,fell out of a tree,fell from tree,fell from a tree,fell off tree,fall out of tree,fall from a tree=fall from tree',
+  // Index "Foreign body, alimentary tract T18.9" (swallowed), "esophagus, food T18.12-" (a food
+  // bolus); "Foreign body, superficial, by site" (in the skin); Index "Wound, open, puncture,
+  // with foreign body" (a fish hook).
+  'swallowed coin,swallowed a coin,swallowed coins,ingested coin,coin ingestion,swallowed battery,swallowed a battery,swallowed button battery,ingested battery,ingested button battery,button battery ingestion,battery ingestion,swallowed magnet,swallowed magnets,ingested magnet,ingested magnets,magnet ingestion,swallowed marble,swallowed toy,swallowed a toy,swallowed object,swallowed an object,swallowed foreign body,ingested foreign body,foreign body ingestion,swallowed pin,swallowed a pin,swallowed key,swallowed earring,swallowed screw,swallowed nail,swallowed bead,swallowed lego=foreign body alimentary tract',
+  'food stuck in esophagus,food stuck in throat,food bolus,food bolus impaction,food impaction,esophageal food impaction,food impaction esophagus,meat stuck in esophagus,meat stuck in throat,steak stuck,bone stuck in throat,fish bone stuck,fishbone stuck,fish bone in throat,chicken bone in throat,chicken bone stuck=food esophagus causing other injury',
+  'foreign body skin,foreign body in skin,fb skin,fb in skin,skin foreign body,fb under skin,foreign body under skin,something under skin=superficial foreign body',
+  'fish hook,fishhook,fishing hook,fish hook in,fishhook in=puncture wound foreign body',
+  // Index "Degloving - see Wound, open" (by site).
+  'degloving injury,degloving,degloved=unspecified open wound',
+  // External Cause Index "Contact, with, sharp object NEC W26.8" (metal edge, tin can).
+  'cut on metal,cut by metal,cut on sheet metal,cut by sheet metal,cut on metal edge,cut on tin can,cut on a can,cut on can lid,cut by can lid,cut on can,cut by tin can=contact other sharp object',
+  // External Cause Index "Assault, blunt object Y00" (a bat, pipe, stick, club, bottle).
+  'assaulted with bat,assaulted with a bat,assault with bat,beaten with bat,beaten with a bat,struck with bat,assaulted with baseball bat,beaten with baseball bat,assaulted with pipe,beaten with pipe,assaulted with stick,beaten with stick,assaulted with club,beaten with club,assaulted with bottle,hit with bottle,assaulted with blunt object,beaten with blunt object,hit with blunt object,struck with blunt object,blunt assault,blunt force assault=assault blunt object',
+  // Index "Poisoning" for a drug's "toxicity" or "toxic level" (Table of Drugs, poisoning
+  // column, accidental unless an intent is typed: I.C.19.e.5.b); "Toxic effect, alcohol,
+  // ethanol T51.0X-"; "Anaphylactic reaction due to food"; "Reaction, drug - see Table of Drugs,
+  // adverse effect".
+  '+toxicity,toxic level,toxic levels,supratherapeutic level,supratherapeutic levels=poisoning accidental',
+  'alcohol poisoning,ethanol poisoning,etoh poisoning,alcohol toxicity,etoh toxicity,ethanol toxicity,alcohol overdose,etoh overdose=toxic effect ethanol accidental',
+  'anaphylaxis to,anaphylactic reaction to,anaphylaxis from,anaphylaxis due to,anaphylactic to=anaphylactic reaction due',
+  'adverse reaction to,adverse drug reaction to,drug reaction to,side effect of,side effects of,side effect from,side effects from,allergic reaction to medication,allergic reaction to drug=adverse effect',
+  'vaccine reaction,reaction to vaccine,vaccination reaction,reaction to vaccination,post vaccine reaction,adverse reaction to vaccine,immunization reaction,reaction to immunization,reaction to shot,shot reaction=adverse effect vaccines;complications following immunization',
+  'flu shot reaction,reaction to flu shot,adverse reaction to flu shot,adverse reaction to flu vaccine,reaction to flu vaccine,flu vaccine reaction=adverse effect viral vaccines;complications following immunization',
+  'supratherapeutic inr,elevated inr,high inr,inr elevated,inr high,inr supratherapeutic=abnormal coagulation profile',
+];
