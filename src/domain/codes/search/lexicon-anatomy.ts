@@ -71,4 +71,11 @@ export const ANATOMY: readonly string[] = [
   // typed first is read as a vertebra by expand.ts before any phrase.)
   `${LEVELS.flatMap((l) => OSTEOPOROTIC_VERTEBRA.map((f) => `${f} ${l}`)).join(',')}=age related osteoporosis current pathological fracture vertebra`,
   'osteoporotic fracture,osteoporotic fx,fragility fracture,fragility fx=age related osteoporosis current pathological fracture',
+  // "Contusion, rib - see Contusion, thorax";
+  // "Strain, Achilles tendon S86.01-" (a torn or ruptured Achilles, traumatic: "Tear, tendon - see
+  // Strain"); "Strain, thigh, adductor S76.2-" (a groin strain typed with its side between).
+  'contusion ribs,contusion rib,contusion of ribs,contusion of rib,rib contusion,ribs contusion,bruised ribs,bruised rib,rib bruise,bruised ribcage,bruised rib cage,contusion rib cage,contusion ribcage=contusion wall thorax',
+  'achilles rupture,achilles tendon rupture,ruptured achilles,ruptured achilles tendon,achilles tear,achilles tendon tear,torn achilles,torn achilles tendon,achilles strain,achilles tendon strain,achilles injury=strain achilles tendon',
+  '+groin=adductor muscle thigh',
+  '+rib,ribs,rib cage,ribcage=wall thorax',
 ];

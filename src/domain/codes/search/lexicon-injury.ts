@@ -48,6 +48,29 @@ function fallFrom(nouns: string, gerunds: string, target: string): string {
   return `${keys.join(',')}=${target}`;
 }
 
+/**
+ * A cause typed with "injury", "accident" or "wound" after it, or "shot with" / "cut on" before it
+ * ("table saw injury", "shot with bb gun"): the bare word "injury" must not pull T14.90 first.
+ */
+function cause(keys: string, target: string): string {
+  const k = keys.split(',');
+  const forms = k.flatMap((x) => [
+    x,
+    `${x} injury`,
+    `${x} accident`,
+    `${x} wound`,
+    `injured by ${x}`,
+    `injured with ${x}`,
+    `cut on ${x}`,
+    `cut by ${x}`,
+    `cut with ${x}`,
+    `shot with ${x}`,
+    `shot by ${x}`,
+    `shot with a ${x}`,
+  ]);
+  return `${forms.join(',')}=${target}`;
+}
+
 export const INJURY: readonly string[] = [
   // Injury Index main terms in their past-tense and adjective forms ("dislocated" was read as a
   // typo of "dissociated"; "lacerated" as an electrolyte): "Dislocation", "Laceration",
@@ -65,7 +88,9 @@ export const INJURY: readonly string[] = [
   'cat scratch,cat scratched,scratched by a cat=scratched cat',
   // External Cause Index "Caught, between, moving objects W23.0" (a finger slammed in a door)
   // and Index "Crush, finger S67.1-".
-  'caught in door,caught in a door,caught in car door,caught finger in door,caught hand in door,slammed in door,slammed in car door,slammed finger in door,slammed hand in door,shut in door,shut in car door,shut finger in door,closed in door,closed in car door,pinched in door,door slammed on=crushing injury;caught crushed jammed pinched between moving objects',
+  'caught in door,caught in a door,caught in car door,slammed in door,slammed in car door,shut in door,shut in car door,closed in door,closed in car door,pinched in door,door slammed on=caught crushed jammed pinched between moving objects',
+  'finger caught in door,fingers caught in door,finger caught in car door,caught finger in door,caught finger in car door,slammed finger in door,slammed finger in car door,finger slammed in door,finger slammed in car door,shut finger in door,finger shut in door,finger closed in door,finger pinched in door=crushing injury finger;caught crushed jammed pinched between moving objects',
+  'hand caught in door,hand caught in car door,caught hand in door,slammed hand in door,hand slammed in door,hand slammed in car door,hand shut in door=crushing injury hand;caught crushed jammed pinched between moving objects',
   // External Cause Index "Striking against, person W51" / "Bumping against, person W51"
   // (another player, another person).
   'hit by another player,hit by player,hit by a player,hit by teammate,hit by opponent,collided with player,collided with another player,collision with another player,collided with teammate,ran into another player,ran into player,ran into another person,bumped into another person,bumped into someone,collided with another person,collided with someone,hit by another person=striking against bumped into another person',
@@ -145,7 +170,37 @@ export const INJURY: readonly string[] = [
   'alcohol poisoning,ethanol poisoning,etoh poisoning,alcohol toxicity,etoh toxicity,ethanol toxicity,alcohol overdose,etoh overdose=toxic effect ethanol accidental',
   'anaphylaxis to,anaphylactic reaction to,anaphylaxis from,anaphylaxis due to,anaphylactic to=anaphylactic reaction due',
   'adverse reaction to,adverse drug reaction to,drug reaction to,side effect of,side effects of,side effect from,side effects from,allergic reaction to medication,allergic reaction to drug=adverse effect',
-  'vaccine reaction,reaction to vaccine,vaccination reaction,reaction to vaccination,post vaccine reaction,adverse reaction to vaccine,immunization reaction,reaction to immunization,reaction to shot,shot reaction=adverse effect vaccines;complications following immunization',
+  'vaccine reaction,reaction to vaccine,vaccination reaction,reaction to vaccination,post vaccine reaction,adverse reaction to vaccine,immunization reaction,reaction to immunization,reaction to shot,shot reaction=adverse effect other vaccines biological substances;complications following immunization',
   'flu shot reaction,reaction to flu shot,adverse reaction to flu shot,adverse reaction to flu vaccine,reaction to flu vaccine,flu vaccine reaction=adverse effect viral vaccines;complications following immunization',
   'supratherapeutic inr,elevated inr,high inr,inr elevated,inr high,inr supratherapeutic=abnormal coagulation profile',
+  // External Cause Index "Striking against, object, stationary NEC W22.09" (a door, a door
+  // frame, a glass door), "wall W22.01" (walked or ran into), "object NEC W22.8" (a punched wall).
+  'ran into door,run into door,walked into door,bumped into door,walked into door frame,ran into door frame,walked into glass door,ran into glass door,hit head on door frame,hit my head on door frame,hit head on doorframe,hit head on door,hit my head on door,bumped head on door,bumped head on door frame,hit head on door jamb=striking against other stationary object',
+  'ran into wall,run into wall,ran into a wall,bumped into wall,bumped into a wall=walked into wall',
+  'punched wall,punched a wall,punched the wall,punching wall,punched door,punched a door,hit wall with fist,punched window,punched a window=striking against other objects',
+  // External Cause Index "Contact, with, saw": powered woodworking machines W31.2 (table,
+  // circular, band saw), chain saw W29.3 (powered garden and outdoor hand tools), hand saw W27.0.
+  cause(
+    'table saw,tablesaw,circular saw,band saw,bandsaw,miter saw,mitre saw,radial arm saw,wood planer,jointer',
+    'powered woodworking forming machines',
+  ),
+  cause(
+    'chainsaw,chain saw,weed eater,weedeater,weed whacker,hedge trimmer,leaf blower',
+    'powered garden outdoor hand tools',
+  ),
+  cause('hand saw,handsaw', 'workbench tool'),
+  // External Cause Index "Contact, with, hot, drinks X10.0 / food X10.1 / fats, cooking oils
+  // X10.2" (a scald by coffee or soup).
+  'scalded by coffee,scalded with coffee,spilled coffee,spilled hot coffee,hot coffee,coffee burn,coffee spill,scalded by tea,spilled tea,spilled hot tea,hot tea,tea burn,hot chocolate,hot drink,hot beverage,spilled hot drink,spilled hot beverage=contact hot drinks',
+  'hot soup,spilled soup,spilled hot soup,soup burn,scalded by soup,hot food burn=contact hot food',
+  // External Cause Index "Discharge, airgun W34.010 / paintball gun W34.011" (BB and pellet guns).
+  cause('bb gun,bb,bbs,pellet gun,pellet,air gun,air rifle,airsoft gun,airsoft', 'airgun'),
+  cause('paintball,paintball gun', 'paintball gun'),
+  // Index "Puncture, foot" with External Cause Index "Contact, with, nail W45.0".
+  'nail in foot,nail through foot,nail went through foot,nail through shoe,nail in my foot,stepped on a nail=puncture wound foot;nail entering through skin',
+  // External Cause Index "Caught, in machinery" (between moving objects W23.0).
+  'caught in machine,caught in machinery,caught in a machine,crushed by machine,crushed by machinery,hand caught in machine,finger caught in machine,arm caught in machine,caught in conveyor,caught in roller=caught crushed jammed pinched between moving objects',
+  // Venoms by animal (Index "Venom, venomous - see Table of Drugs, by animal"): sting rays.
+  'stingray,sting ray,stung by stingray,stingray sting,stingray injury=contact stingray',
+  'poison ivy rash,poison oak rash,poison sumac rash,rash from poison ivy,rash from poison oak,poison ivy dermatitis,poison oak dermatitis=allergic contact dermatitis plants',
 ];

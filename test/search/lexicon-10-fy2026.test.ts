@@ -1,0 +1,134 @@
+/**
+ * The tenth round's lexicon (issue 10, MECHANISM and ANATOMY classes) on the real FY2026
+ * encoder: a sample of each group (an External Cause Index main term, an injury Index main term,
+ * a body site) finds the code its Index term leads to. (Every target word being a FY2026 title or
+ * Index word is checked for all abbreviation rows by lexicon-7-fy2026.test.ts.)
+ * See: Official Guidelines FY2026 §I.C.19 (injuries), §I.C.20 (external causes), §I.B.1
+ * (Alphabetic Index), §I.C.19.a (7th character A, initial encounter), §I.C.19.e.5.b (a poisoning
+ * of unknown intent is accidental).
+ */
+import { describe, expect, it } from 'vitest';
+import { fy2026Present, useFy2026Search } from './fy2026-search';
+import { ABBREVIATIONS } from '../../src/domain/codes/search/abbreviations';
+import { INJURY } from '../../src/domain/codes/search/lexicon-injury';
+import { ANATOMY } from '../../src/domain/codes/search/lexicon-anatomy';
+
+const present = fy2026Present('FY2026 lexicon tests (round 10)');
+const keysOf = (row: string) => row.replace(/^[+!]/, '').split('=')[0]!.split(',');
+
+describe('injury and anatomy rows (round 10)', () => {
+  it('are part of the abbreviation table and well formed', () => {
+    for (const row of [...INJURY, ...ANATOMY]) {
+      expect(ABBREVIATIONS).toContain(row);
+      expect(row.split('=')).toHaveLength(2);
+      for (const k of keysOf(row)) expect(k).toMatch(/^[a-z0-9][a-z0-9 ]*$/);
+    }
+  });
+  it('write every V00 conveyance out whole ("fell off", "-ing fall", "accident")', () => {
+    const keys = new Set(INJURY.flatMap(keysOf));
+    for (const k of [
+      'fell off skateboard',
+      'skateboarding fall',
+      'fell off scooter',
+      'rollerblading fall',
+      'fell off sled',
+      'snowboarding accident',
+      'skiing accident',
+      'fell off electric scooter',
+    ])
+      expect(keys).toContain(k);
+  });
+});
+
+describe.skipIf(!present)('mechanism lexicon on FY2026 ICD-10-CM (round 10)', () => {
+  const { top } = useFy2026Search();
+
+  it('injury words typed in the past tense: Dislocation, Laceration, Abrasion, Burn', () => {
+    expect(top('dislocated lt elbow', 1)).toEqual(['S53.105A']);
+    expect(top('lacerated rt hand', 1)).toEqual(['S61.411A']);
+    expect(top('scraped rt knee', 1)).toEqual(['S80.211A']); // Abrasion, knee
+    expect(top('rug burn knee', 1)).toEqual(['S80.219A']);
+    expect(top('burned rt hand', 1)).toEqual(['T23.001A']);
+  });
+  it('Caught between moving objects / Crush, finger; Striking against; Struck by falling object', () => {
+    expect(top('finger caught in door rt middle', 1)).toEqual(['S67.192A']);
+    expect(top('caught in door', 1)).toEqual(['W23.0XXA']);
+    expect(top('hit head on door frame', 1)).toEqual(['W22.09XA']); // other stationary object
+    expect(top('ran into door', 1)).toEqual(['W22.09XA']);
+    expect(top('struck by tree branch', 1)).toEqual(['W20.8XXA']);
+    expect(top('hit my head on cabinet', 1)).toEqual(['W22.8XXA']); // round 9 unchanged
+  });
+  it('Bitten or scratched: by another person W50.3, by dog (contact) W54.8', () => {
+    expect(top('bitten by another child on arm', 1)).toEqual(['W50.3XXA']);
+    expect(top('bitten by another person', 1)).toEqual(['W50.3XXA']);
+    expect(top('scratched by dog', 1)).toEqual(['W54.8XXA']);
+  });
+  it('Accident, transport: pedestrian hit by car or bus, driver and passenger of an MVC', () => {
+    expect(top('hit by car while walking', 1)).toEqual(['V03.10XA']);
+    expect(top('hit by bus', 1)).toEqual(['V04.10XA']);
+    expect(top('mvc driver', 1)).toEqual(['V49.40XA']);
+    expect(top('passenger mvc', 1)).toEqual(['V49.50XA']);
+  });
+  it('Fall, from each pedestrian conveyance (V00) and playground equipment, in shower', () => {
+    expect(top('fell off e scooter', 1)).toEqual(['V00.841A']);
+    expect(top('sledding accident', 1)).toEqual(['V00.221A']);
+    expect(top('fell off skateboard', 2)).toContain('V00.131A');
+    expect(top('fell off trampoline', 1)).toEqual(['W09.8XXA']);
+    expect(top('slipped in shower', 1)).toEqual(['W18.2XXA']);
+  });
+  it('Foreign body: alimentary tract, esophagus (food), superficial; Degloving - see Wound, open', () => {
+    expect(top('swallowed coin child', 1)).toEqual(['T18.9XXA']);
+    expect(top('ingested button battery', 1)).toEqual(['T18.9XXA']);
+    expect(top('food stuck in esophagus', 1)).toEqual(['T18.128A']);
+    expect(top('foreign body skin left foot', 1)).toEqual(['S90.852A']);
+    expect(top('degloving injury finger', 1)).toEqual(['S61.209A']);
+  });
+  it('Contact with: sharp object, saws and garden tools, hot drinks; Discharge, airgun', () => {
+    expect(top('cut on metal', 1)).toEqual(['W26.8XXA']);
+    expect(top('table saw injury', 1)).toEqual(['W31.2XXA']);
+    expect(top('chainsaw injury', 1)).toEqual(['W29.3XXA']);
+    expect(top('scalded by coffee', 1)).toEqual(['X10.0XXA']);
+    expect(top('shot with bb gun', 1)).toEqual(['W34.010A']);
+  });
+  it('Assault by blunt object; a drug toxicity is its accidental poisoning; toxic effect of ethanol', () => {
+    expect(top('assaulted with bat', 1)).toEqual(['Y00.XXXA']);
+    expect(top('digoxin toxicity', 1)).toEqual(['T46.0X1A']);
+    expect(top('alcohol poisoning', 1)).toEqual(['T51.0X1A']);
+    expect(top('anaphylaxis to peanuts', 1)).toEqual(['T78.01XA']);
+    expect(top('supratherapeutic inr on warfarin', 1)).toEqual(['R79.1']);
+    expect(top('stingray', 1)).toEqual(['T63.511A']);
+  });
+});
+
+describe.skipIf(!present)('anatomy lexicon on FY2026 ICD-10-CM (round 10)', () => {
+  const { top } = useFy2026Search();
+
+  it('lay and short site names: kneecap, earlobe, pinky toe, ribs, groin', () => {
+    expect(top('laceration kneecap', 1)).toEqual(['S81.019A']); // Laceration, knee
+    expect(top('laceration earlobe', 1)).toEqual(['S01.319A']); // Laceration, ear
+    expect(top('fx pinky toe', 1)).toEqual(['S92.503A']); // Fracture, toe, lesser
+    expect(top('contusion rt ribs', 1)).toEqual(['S20.211A']); // Contusion, thorax, front wall
+    expect(top('fx rt ribs', 1)).toEqual(['S22.31XA']); // still the rib
+    expect(top('strain rt groin', 1)).toEqual(['S76.211A']); // Strain, thigh, adductor
+    expect(top('groin pain rt', 1)).toEqual(['R10.31']); // Pain, groin - see abdominal, lower
+    expect(top('achilles rupture rt', 1)).toEqual(['S86.011A']);
+  });
+  it('spine: thoracic strain (back wall), osteoporotic vertebral fracture, tailbone', () => {
+    expect(top('thoracic strain', 1)).toEqual(['S29.012A']);
+    expect(top('osteoporotic compression fracture l1', 1)).toEqual(['M80.08XA']);
+    expect(top('coccydynia', 1)).toEqual(['M53.3']);
+  });
+  it('small joints and named lesions: Bouchard, Heberden, first CMC, SLAP, labrum', () => {
+    expect(top('pip oa fingers bilat', 1)).toEqual(['M15.2']);
+    expect(top('dip joint oa', 1)).toEqual(['M15.1']);
+    expect(top('cmc arthritis thumb rt', 1)).toEqual(['M18.11']);
+    expect(top('slap tear rt shoulder', 1)).toEqual(['S43.431A']);
+    expect(top('labral tear lt hip', 3)).toContain('S73.192A');
+  });
+  it('other sites: scalp (capitis), intercostal, ventricle, sigmoid (large intestine)', () => {
+    expect(top('seb derm scalp', 1)).toEqual(['L21.0']);
+    expect(top('intercostal neuralgia', 1)).toEqual(['G58.0']);
+    expect(top('lv hypertrophy', 1)).toEqual(['I51.7']);
+    expect(top('sigmoid diverticulitis', 1)).toEqual(['K57.32']);
+  });
+});
