@@ -98,6 +98,29 @@ describe.skipIf(!present)('mechanism lexicon on FY2026 ICD-10-CM (round 10)', ()
     expect(top('supratherapeutic inr on warfarin', 1)).toEqual(['R79.1']);
     expect(top('stingray', 1)).toEqual(['T63.511A']);
   });
+  it('Burn by depth (partial / full thickness), Scald - see Burn, chemical in the eye (Corrosion)', () => {
+    expect(top('partial thickness burn rt arm', 2)).toContain('T22.211A'); // second degree
+    expect(top('full thickness burn lt foot', 1)).toEqual(['T25.322A']); // third degree
+    expect(top('scald rt hand', 1)).toEqual(['T23.001A']);
+    expect(top('bleach splash eye rt', 1)).toEqual(['T26.91XA']);
+    expect(top('chemical burn eye rt', 1)).toEqual(['T26.91XA']);
+  });
+  it('Injury, head; Hematoma - see Contusion; nail avulsion; open (compound) and buckle fractures', () => {
+    expect(top('head trauma', 1)).toEqual(['S09.90XA']);
+    expect(top('scalp hematoma', 1)).toEqual(['S00.03XA']);
+    expect(top('hematoma lt thigh', 1)).toEqual(['S70.12XA']);
+    expect(top('subdural hematoma', 2)).toContain('S06.5X0A'); // its own Index entry
+    expect(top('nail avulsion rt great toe', 1)).toEqual(['S91.201A']);
+    expect(top('compound fracture lt femur', 1)).toEqual(['S72.92XB']);
+    expect(top('buckle fracture distal radius lt', 1)).toEqual(['S52.522A']);
+    expect(top('skin tear rt forearm', 1)).toEqual(['S51.811A']);
+  });
+  it('Foreign body entering through an orifice: eye, nostril, ear; glass in a wound', () => {
+    expect(top('something in eye', 1)).toEqual(['T15.90XA']);
+    expect(top('bead in nose', 1)).toEqual(['T17.1XXA']);
+    expect(top('bug in ear', 1)).toEqual(['T16.9XXA']);
+    expect(top('glass in rt hand', 1)).toEqual(['S61.421A']);
+  });
 });
 
 describe.skipIf(!present)('anatomy lexicon on FY2026 ICD-10-CM (round 10)', () => {
@@ -130,5 +153,13 @@ describe.skipIf(!present)('anatomy lexicon on FY2026 ICD-10-CM (round 10)', () =
     expect(top('intercostal neuralgia', 1)).toEqual(['G58.0']);
     expect(top('lv hypertrophy', 1)).toEqual(['I51.7']);
     expect(top('sigmoid diverticulitis', 1)).toEqual(['K57.32']);
+  });
+  it('swelling of a joint is its effusion, of a limb localized swelling; patellofemoral; thumb pain', () => {
+    expect(top('swollen knee lt', 1)).toEqual(['M25.462']);
+    expect(top('knee swelling rt', 1)).toEqual(['M25.461']);
+    expect(top('swollen hand rt', 1)).toEqual(['R22.31']);
+    expect(top('swollen leg lt', 1)).toEqual(['R22.42']);
+    expect(top('patellofemoral pain rt', 1)).toEqual(['M22.2X1']);
+    expect(top('thumb pain rt', 1)).toEqual(['M79.644']);
   });
 });

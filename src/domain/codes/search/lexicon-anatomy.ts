@@ -27,6 +27,18 @@ const OSTEOPOROTIC_VERTEBRA = [
   'osteoporotic vertebral fracture',
 ];
 
+/**
+ * "swollen knee", "knee swelling", "swelling of knee": Index "Swelling, joint - see Effusion".
+ * One joint only: "swollen ankles" (both) is more often edema (R60.0) and is left to the Index.
+ */
+function swollenJoint(joints: string): string[] {
+  return joints
+    .split(',')
+    .map(
+      (j) => `swollen ${j},${j} swelling,swelling ${j},swelling of ${j},${j} swollen=effusion ${j}`,
+    );
+}
+
 export const ANATOMY: readonly string[] = [
   // Index "Laceration, knee" (kneecap: the patella's wound is of the knee); "Laceration, ear"
   // (earlobe); "Fracture, toe, lesser S92.5-" (the little toe by any name).
@@ -78,4 +90,11 @@ export const ANATOMY: readonly string[] = [
   'achilles rupture,achilles tendon rupture,ruptured achilles,ruptured achilles tendon,achilles tear,achilles tendon tear,torn achilles,torn achilles tendon,achilles strain,achilles tendon strain,achilles injury=strain achilles tendon',
   '+groin=adductor muscle thigh',
   '+rib,ribs,rib cage,ribcage=wall thorax',
+  ...swollenJoint('knee,ankle,elbow,wrist,hip,shoulder'),
+  // "Swelling, limb - see also Mass, localized": R22.3- upper, R22.4- lower limb.
+  'swollen hand,swollen hands,hand swelling,swelling of hand,swollen finger,swollen fingers,finger swelling,swollen thumb,swollen arm,arm swelling,swelling of arm,swollen forearm,forearm swelling=localized swelling mass lump upper limb',
+  'swollen leg,swollen legs,leg swelling,swelling of leg,swelling of legs,swollen calf,calf swelling,swollen thigh,thigh swelling,swollen shin=localized swelling mass lump lower limb',
+  // "Disorder, patellofemoral M22.2-"; "Pain, limb, finger M79.64-" (the thumb is a finger).
+  'patellofemoral pain,patellofemoral pain syndrome,pfps,patellofemoral syndrome,patellofemoral dysfunction,runners knee,runner knee=patellofemoral disorders',
+  'thumb pain,pain in thumb,pain of thumb=pain finger',
 ];

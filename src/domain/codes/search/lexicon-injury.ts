@@ -203,4 +203,31 @@ export const INJURY: readonly string[] = [
   // Venoms by animal (Index "Venom, venomous - see Table of Drugs, by animal"): sting rays.
   'stingray,sting ray,stung by stingray,stingray sting,stingray injury=contact stingray',
   'poison ivy rash,poison oak rash,poison sumac rash,rash from poison ivy,rash from poison oak,poison ivy dermatitis,poison oak dermatitis=allergic contact dermatitis plants',
+  // Index "Burn, partial thickness - see Burn, by site, second degree"; "full thickness skin
+  // loss - see Burn, by site, third degree"; "Scald - see Burn"; "Burn, chemical - see Corrosion"
+  // (an eye splashed with bleach, acid, lye or a cleaner: "Corrosion, eye T26.9-").
+  'partial thickness burn,partial thickness burns,superficial partial thickness burn,deep partial thickness burn=burn second degree',
+  'full thickness burn,full thickness burns=burn third degree',
+  'superficial burn,superficial burns,superficial thickness burn=burn first degree',
+  '+scald,scalded,scalding,scald burn,scald injury=burn',
+  'chemical in eye,chemical in my eye,chemical splash eye,chemical splash to eye,chemical splash in eye,chemical eye injury,chemical eye burn,chemical burn eye,chemical burn to eye,chemical burn of eye,chemical burn in eye,bleach in eye,bleach in my eye,bleach splash eye,bleach splash to eye,bleach splash in eye,acid in eye,acid splash eye,acid splash to eye,alkali in eye,alkali burn eye,lye in eye,cleaner in eye,cleaning solution in eye,chemical conjunctivitis=corrosion eye adnexa',
+  // Index "Injury, head S09.90" (closed head injury, head trauma); "Hematoma (traumatic) (skin
+  // surface intact) - see also Contusion" (a goose egg); "Hematoma, subungual - see Contusion,
+  // finger/toe, with damage to nail"; "Avulsion, nail - see Wound, open, with damage to nail".
+  'chi,closed head injury,closed head trauma,head trauma,blunt head trauma,minor head injury,minor head trauma,head injury=unspecified injury head',
+  '+hematoma,hematomas=contusion',
+  'goose egg,goose egg on head,goose egg on forehead,bump on head,knot on head,bump on forehead,knot on forehead,lump on head=contusion',
+  'subungual hematoma,subungal hematoma,subungual hematomas,blood under nail,blood under fingernail,blood under toenail,blood under the nail=contusion damage nail',
+  'nail avulsion,avulsion of nail,avulsed nail,avulsed toenail,avulsed fingernail,toenail avulsion,fingernail avulsion,nail torn off,torn toenail,torn fingernail,ripped off nail,ripped off toenail,ripped toenail,toenail ripped off,fingernail ripped off=open wound damage nail',
+  // Index "Fracture, open" (a compound fracture: 7th character B); "torus" (buckle).
+  'compound fracture,compound fx,compound fractures=open fracture',
+  '+buckle fracture,buckle fx=torus fracture',
+  // A skin tear and a flap laceration are lacerations (Index "Laceration").
+  'skin tear,skin tears,flap laceration,flap lac,flap tear=laceration',
+  // Index "Foreign body, entering through orifice: eye, external T15.9-; nostril T17.1; ear
+  // T16.-" (something, a bead, a bug in it).
+  'something in eye,something in my eye,something in the eye,debris in eye,dirt in eye,sand in eye,sawdust in eye,metal in eye,metal shaving in eye,metal fragment in eye,eyelash in eye,speck in eye,particle in eye=foreign body external eye',
+  'bead in nose,object in nose,toy in nose,something in nose,something in the nose,bean in nose,pea in nose,rock in nose,eraser in nose,button in nose,tissue in nose=foreign body nostril',
+  'bead in ear,object in ear,something in ear,something in the ear,bug in ear,insect in ear,cotton in ear,cotton swab in ear,q tip in ear,toy in ear,rock in ear,eraser in ear=foreign body ear',
+  'glass in,glass shard in,shard of glass in,piece of glass in,glass splinter in,glass stuck in,glass embedded in,glass shard,glass splinter=laceration foreign body;superficial foreign body',
 ];
