@@ -71,6 +71,10 @@ function cause(keys: string, target: string): string {
   return `${forms.join(',')}=${target}`;
 }
 
+/** An anticoagulant by name, for "bleeding on X" (Index "Hemorrhage, due to anticoagulant"). */
+const ANTICOAGULANTS =
+  'anticoagulants,anticoagulant,anticoagulation,blood thinners,blood thinner,warfarin,coumadin,eliquis,apixaban,xarelto,rivaroxaban,pradaxa,dabigatran,heparin,lovenox,enoxaparin';
+
 export const INJURY: readonly string[] = [
   // Injury Index main terms in their past-tense and adjective forms ("dislocated" was read as a
   // typo of "dissociated"; "lacerated" as an electrolyte): "Dislocation", "Laceration",
@@ -230,4 +234,36 @@ export const INJURY: readonly string[] = [
   'bead in nose,object in nose,toy in nose,something in nose,something in the nose,bean in nose,pea in nose,rock in nose,eraser in nose,button in nose,tissue in nose=foreign body nostril',
   'bead in ear,object in ear,something in ear,something in the ear,bug in ear,insect in ear,cotton in ear,cotton swab in ear,q tip in ear,toy in ear,rock in ear,eraser in ear=foreign body ear',
   'glass in,glass shard in,shard of glass in,piece of glass in,glass splinter in,glass stuck in,glass embedded in,glass shard,glass splinter=laceration foreign body;superficial foreign body',
+  // Table of Drugs "Detergent (laundry) T55.1X-" (a pod); "Contrast medium, radiography
+  // T50.8X-" (diagnostic agents); a drink of a chemical is an ingestion (accidental, I.C.19.e.5.b).
+  `${'laundry pod,laundry pods,detergent pod,detergent pods,tide pod,tide pods,laundry detergent,dishwasher pod,dishwasher pods,dishwasher detergent'
+    .split(',')
+    .flatMap((x) => [
+      x,
+      `${x} ingestion`,
+      `ingested ${x}`,
+      `ate ${x}`,
+      `swallowed ${x}`,
+      `ate a ${x}`,
+      `swallowed a ${x}`,
+    ])
+    .join(',')}=toxic effect detergents`,
+  'reaction to contrast,reaction to iv contrast,reaction to contrast dye,contrast reaction,contrast dye reaction,iv contrast reaction,adverse reaction to contrast,adverse reaction to iv contrast,contrast induced reaction=adverse effect diagnostic agents',
+  '+drank,accidentally drank,child drank,toddler drank=poisoning accidental;toxic effect accidental',
+  // "Hemorrhagic disorder due to extrinsic circulating anticoagulants D68.32" (bleeding on a
+  // blood thinner, with the drug's adverse effect T45.515-).
+  `${ANTICOAGULANTS.split(',')
+    .flatMap((d) => [
+      `bleeding on ${d}`,
+      `bleeding due to ${d}`,
+      `bleed on ${d}`,
+      `${d} bleeding`,
+      `${d} related bleeding`,
+      `${d} associated bleeding`,
+      `${d} coagulopathy`,
+      `coagulopathy due to ${d}`,
+    ])
+    .join(',')}=hemorrhagic disorder due extrinsic circulating anticoagulants`,
+  // External Cause Index "Exposure, fire, uncontrolled, in building or structure X00.-".
+  'house fire,building fire,apartment fire,home fire,structure fire,house burned down,house caught fire=uncontrolled fire building structure',
 ];
