@@ -162,4 +162,18 @@ describe.skipIf(!present)('anatomy lexicon on FY2026 ICD-10-CM (round 10)', () =
     expect(top('patellofemoral pain rt', 1)).toEqual(['M22.2X1']);
     expect(top('thumb pain rt', 1)).toEqual(['M79.644']);
   });
+  it('digits and long bones by number, anatomical site synonyms (hallux, thenar, nostril, sole, lid)', () => {
+    expect(top('lac rt 2nd digit', 1)).toEqual(['S61.210A']); // index finger
+    expect(top('lac lt 5th digit hand', 1)).toEqual(['S61.217A']); // little finger
+    expect(top('fx lt 4th mc', 1)).toEqual(['S62.305A']);
+    expect(top('fx rt 5th mt', 1)).toEqual(['S92.351A']);
+    expect(top('lac rt hallux', 1)).toEqual(['S91.111A']);
+    expect(top('left hallux valgus', 1)).toEqual(['M20.12']); // the typed word is kept
+    expect(top('lac rt thenar', 1)).toEqual(['S61.411A']);
+    expect(top('lac lt nostril', 1)).toEqual(['S01.21XA']);
+    expect(top('lac lt plantar foot', 1)).toEqual(['S91.312A']);
+    expect(top('plantar fasciitis rt', 1)).toEqual(['M72.2']);
+    expect(top('lac lt upper eyelid', 1)).toEqual(['S01.112A']);
+    expect(top('chalazion rt lower lid', 1)).toEqual(['H00.12']);
+  });
 });

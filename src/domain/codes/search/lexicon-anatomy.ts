@@ -39,7 +39,41 @@ function swollenJoint(joints: string): string[] {
     );
 }
 
+/**
+ * Digits by number ("2nd digit", "digit 5"; ordinals are spelt out by expand.ts before phrases):
+ * on the hand the first digit is the thumb, then the index, middle, ring and little finger; on
+ * the foot the first is the great toe and the others lesser toes. Both are alternatives, the
+ * rest of the query ("hand", "foot", the injury) decides.
+ */
+const DIGITS: readonly [string, string, string][] = [
+  ['first', '1', 'thumb;great toe'],
+  ['second', '2', 'index finger;lesser toe'],
+  ['third', '3', 'middle finger;lesser toe'],
+  ['fourth', '4', 'ring finger;lesser toe'],
+  ['fifth', '5', 'little finger;lesser toe'],
+];
+const digitRows = DIGITS.map(
+  ([o, n, target]) =>
+    `${o} digit,${o} digits,digit ${n},digit ${o},${o} finger digit,${o} digit of hand,${o} digit hand=${target}`,
+);
+/** "4th mc", "5th mt": metacarpal and metatarsal by number (S62.3-, S92.3-). */
+const metaRows = DIGITS.map(
+  ([o]) => `${o} mc,${o} mcp bone,${o} metacarpal bone=${o} metacarpal;${o} metacarpal bone`,
+).concat(
+  DIGITS.map(([o]) => `${o} mt,${o} mtt,${o} metatarsal bone=${o} metatarsal;${o} metatarsal bone`),
+);
+
 export const ANATOMY: readonly string[] = [
+  ...digitRows,
+  ...metaRows,
+  // Site words of the Index by their anatomical and lay synonyms: the hallux is the great toe,
+  // thenar and hypothenar eminences are of the hand, the nostril and nasal bridge are the nose,
+  // the sole (plantar surface) is the foot, an upper or lower lid is the eyelid.
+  '+hallux,halluces=great toe',
+  'thenar,hypothenar,thenar eminence,hypothenar eminence=hand',
+  'nostril,nostrils,nasal bridge,bridge of nose,nares,naris=nose',
+  '+plantar,sole,sole of foot,bottom of foot,plantar foot,plantar surface=foot',
+  '+upper eyelid,lower eyelid,upper lid,lower lid=eyelid periocular area',
   // Index "Laceration, knee" (kneecap: the patella's wound is of the knee); "Laceration, ear"
   // (earlobe); "Fracture, toe, lesser S92.5-" (the little toe by any name).
   'kneecap,knee cap,kneecaps=knee',
