@@ -121,6 +121,17 @@ describe.skipIf(!present)('mechanism lexicon on FY2026 ICD-10-CM (round 10)', ()
     expect(top('bug in ear', 1)).toEqual(['T16.9XXA']);
     expect(top('glass in rt hand', 1)).toEqual(['S61.421A']);
   });
+  it('Accident, transport: role in an MVC, rollover, car vs bike, pedestrian vs bike, ATV, tractor, airbag', () => {
+    expect(top('mvc unrestrained passenger', 1)).toEqual(['V49.50XA']);
+    expect(top('restrained driver in mva', 1)).toEqual(['V49.40XA']);
+    expect(top('rollover mvc', 1)).toEqual(['V48.9XXA']); // noncollision
+    expect(top('car vs bike', 1)).toEqual(['V13.4XXA']);
+    expect(top('hit by bike', 1)).toEqual(['V01.10XA']);
+    expect(top('mcc', 1)).toEqual(['V29.99XA']);
+    expect(top('fell off atv', 1)).toEqual(['V86.95XA']);
+    expect(top('tractor accident', 1)[0]).toMatch(/^V84\./); // special agricultural vehicle
+    expect(top('airbag injury', 1)).toEqual(['W22.10XA']);
+  });
 });
 
 describe.skipIf(!present)('anatomy lexicon on FY2026 ICD-10-CM (round 10)', () => {

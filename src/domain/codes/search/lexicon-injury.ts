@@ -75,6 +75,23 @@ function cause(keys: string, target: string): string {
 const ANTICOAGULANTS =
   'anticoagulants,anticoagulant,anticoagulation,blood thinners,blood thinner,warfarin,coumadin,eliquis,apixaban,xarelto,rivaroxaban,pradaxa,dabigatran,heparin,lovenox,enoxaparin';
 
+/**
+ * A motor vehicle collision typed with the patient's role ("mvc driver", "restrained passenger
+ * in mva", "car crash unrestrained driver"): External Cause Index "Accident, transport, car
+ * occupant, driver / passenger, collision, unspecified motor vehicle, traffic V49.40 / V49.50".
+ */
+function mvcRole(role: string, target: string): string {
+  const crash =
+    'mvc,mva,car accident,car crash,motor vehicle accident,motor vehicle collision,motor vehicle crash,auto accident,car wreck'.split(
+      ',',
+    );
+  const who = [role, `restrained ${role}`, `unrestrained ${role}`];
+  const keys = crash.flatMap((c) =>
+    who.flatMap((w) => [`${c} ${w}`, `${w} ${c}`, `${w} in ${c}`, `${w} in a ${c}`]),
+  );
+  return `${[...who, ...keys].join(',')}=${target}`;
+}
+
 export const INJURY: readonly string[] = [
   // Injury Index main terms in their past-tense and adjective forms ("dislocated" was read as a
   // typo of "dissociated"; "lacerated" as an electrolyte): "Dislocation", "Laceration",
@@ -106,8 +123,8 @@ export const INJURY: readonly string[] = [
   'hit by bus,struck by bus,hit by a bus,struck by a bus=pedestrian injured collision heavy transport vehicle bus traffic',
   // "Accident, transport, car occupant, driver / passenger, collision, unspecified motor
   // vehicle, traffic V49.40 / V49.50" for a motor vehicle collision typed with the role.
-  'mvc driver,mva driver,driver mvc,driver mva,driver in mvc,driver in mva,mvc restrained driver,restrained driver,unrestrained driver,restrained driver mvc,unrestrained driver mvc,car accident driver,driver car accident,driver in car accident,car crash driver,driver in car crash=driver injured collision unspecified motor vehicles traffic',
-  'mvc passenger,mva passenger,passenger mvc,passenger mva,passenger in mvc,passenger in mva,restrained passenger,unrestrained passenger,restrained passenger mvc,unrestrained passenger mvc,car accident passenger,passenger car accident,passenger in car accident,car crash passenger,passenger in car crash=passenger injured collision unspecified motor vehicles traffic',
+  mvcRole('driver', 'driver injured collision unspecified motor vehicles traffic'),
+  mvcRole('passenger', 'passenger injured collision unspecified motor vehicles traffic'),
   // External Cause Index "Accident, transport, pedestrian conveyance" V00: "Fall from" each
   // conveyance (skateboard, scooter, in-line and other roller-skates, heelies, ice-skates, sled,
   // snowboard, snow-skis, electric scooter, baby stroller, motorized mobility scooter).
@@ -266,4 +283,23 @@ export const INJURY: readonly string[] = [
     .join(',')}=hemorrhagic disorder due extrinsic circulating anticoagulants`,
   // External Cause Index "Exposure, fire, uncontrolled, in building or structure X00.-".
   'house fire,building fire,apartment fire,home fire,structure fire,house burned down,house caught fire=uncontrolled fire building structure',
+  // "Accident, transport, car occupant, noncollision V48.-" (a rollover); "collision with car
+  // V43.-" (t-boned, head-on); "pedal cyclist, collision with car V13.-" (car vs bike, the
+  // cyclist the patient); "pedestrian, collision with pedal cycle V01.1-"; "motorcyclist V29.9-";
+  // "electric (assisted) bicycle"; "all-terrain vehicle V86.-" (off-road, nontraffic);
+  // "agricultural vehicle V84.-" (a tractor); "Striking against, airbag W22.1-".
+  'rollover,roll over,rolled over car,car rolled over,vehicle rollover,rollover accident,rollover mvc,mvc rollover,rollover crash,rolled car,rolled vehicle=unspecified car occupant noncollision transport accident traffic',
+  't boned,tboned,got t boned,broadsided,side impact collision,head on collision,head on crash,head on mvc,frontal collision=unspecified car occupant injured collision car traffic',
+  'car vs bike,car vs bicycle,car vs cyclist,car vs bicyclist,bicyclist struck by car,cyclist struck by car,bicycle struck by car,bike struck by car,hit by car while biking,struck by car while biking,hit by car while riding bike,hit by car on bike,hit by car on bicycle=pedal cycle driver injured collision car pick up truck van traffic',
+  'hit by bike,hit by a bike,struck by bike,struck by a bike,hit by bicycle,struck by bicycle,hit by cyclist,struck by cyclist,hit by a cyclist,pedestrian hit by bike,pedestrian struck by bike,pedestrian hit by bicycle,pedestrian struck by bicycle,ped vs bike,pedestrian vs bike,pedestrian vs bicycle=pedestrian foot injured collision pedal cycle traffic',
+  'mcc,mca,motorcycle collision,motorbike accident,motorbike crash,motorcycle wreck,motorbike=motorcycle',
+  'ebike,e bike,ebikes,e bikes,electric bike,electric bikes=electric assisted bicycle',
+  fallFrom(
+    'atv,four wheeler,quad,quad bike,all terrain vehicle',
+    'four wheeling,atving',
+    'unspecified occupant 3 4 wheeled all terrain vehicle atv nontraffic',
+  ),
+  'atv rollover,atv rolled over,atv flipped,four wheeler rollover,four wheeler flipped=unspecified occupant 3 4 wheeled all terrain vehicle atv nontraffic',
+  'tractor,tractors,farm tractor,combine harvester,tractor rollover,tractor accident,tractor rolled over=special agricultural vehicle',
+  'airbag injury,airbag burn,airbag burns,airbag abrasion,air bag injury,air bag burn,struck by airbag,hit by airbag,airbag deployment injury,airbag deployed=striking against struck automobile airbag',
 ];
