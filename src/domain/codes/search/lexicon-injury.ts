@@ -302,4 +302,20 @@ export const INJURY: readonly string[] = [
   'atv rollover,atv rolled over,atv flipped,four wheeler rollover,four wheeler flipped=unspecified occupant 3 4 wheeled all terrain vehicle atv nontraffic',
   'tractor,tractors,farm tractor,combine harvester,tractor rollover,tractor accident,tractor rolled over=special agricultural vehicle',
   'airbag injury,airbag burn,airbag burns,airbag abrasion,air bag injury,air bag burn,struck by airbag,hit by airbag,airbag deployment injury,airbag deployed=striking against struck automobile airbag',
+  // External Cause Index "Fall, same level W18.30" while walking, running, playing (not a
+  // railway "while boarding"); "Fall, from, one level to another NEC W17.89" (from a height);
+  // "Fall, stairs W10.9" (a missed step); "Fall, from, furniture NEC W08" (couch, sofa).
+  `${'walking,running,jogging,hiking,playing,dancing,exercising,working,standing,turning,shopping'
+    .split(',')
+    .flatMap((g) => [`fell while ${g}`, `fall while ${g}`, `tripped while ${g}`, `fell when ${g}`])
+    .join(',')}=fall same level;unspecified fall`,
+  'fall from height,fell from height,fall from a height,fell from a height,fall from significant height,fell from significant height,fall from elevation=other fall one level another',
+  'missed a step,missed step,missed the step,missed last step,missed the last step,missed bottom step,missed a stair=fall stairs steps',
+  fallFrom('couch,sofa,futon,ottoman,loveseat', '', 'fall from other furniture'),
+  'rolled off couch,rolled off sofa,rolled off the couch,rolled off changing table,rolled off table=fall from other furniture',
+  'slipped on water,slipped on wet floor,slipped on floor,slipped on spill,slipped on the floor,slipped on a wet floor,slipped on wet surface=fall same level slipping tripping stumbling',
+  // External Cause Index "Overexertion" X50.- (not "Exhaustion, due to excessive exertion"):
+  // from repetitive movements X50.3 (overuse).
+  'overexertion,over exertion,overexerted,overexert=overexertion strenuous movements',
+  'overuse injury,overuse injuries,overuse,repetitive motion injury,repetitive motion,repetitive strain injury,repetitive strain,repetitive use injury,repetitive movements,repetitive movement injury=overexertion repetitive movements',
 ];
