@@ -92,7 +92,41 @@ function mvcRole(role: string, target: string): string {
   return `${[...who, ...keys].join(',')}=${target}`;
 }
 
+/**
+ * A room of the patient's home ("home kitchen", "in the bathroom at home"): Place of occurrence
+ * "Residence, house, single-family" Y92.01- by room (I.C.20.b: the place code once, at the
+ * initial encounter; Index "Place of occurrence, residence").
+ */
+const HOME_ROOMS: readonly [string, string][] = [
+  ['kitchen', 'kitchen'],
+  ['bathroom', 'bathroom'],
+  ['bedroom', 'bedroom'],
+  ['dining room', 'dining room'],
+  ['driveway', 'private driveway'],
+  ['garage', 'private garage'],
+  ['pool', 'swimming pool'],
+  ['yard', 'garden yard'],
+  ['backyard', 'garden yard'],
+  ['garden', 'garden yard'],
+];
+const homeRoomRows = HOME_ROOMS.map(([room, target]) => {
+  const keys = [
+    `home ${room}`,
+    `${room} at home`,
+    `at home ${room}`,
+    `at home in ${room}`,
+    `at home in the ${room}`,
+    `in ${room} at home`,
+    `in the ${room} at home`,
+    `${room} of home`,
+    `${room} of house`,
+    `house ${room}`,
+  ];
+  return `${keys.join(',')}=${target} single family private house`;
+});
+
 export const INJURY: readonly string[] = [
+  ...homeRoomRows,
   // Injury Index main terms in their past-tense and adjective forms ("dislocated" was read as a
   // typo of "dissociated"; "lacerated" as an electrolyte): "Dislocation", "Laceration",
   // "Abrasion" (a scrape, a rug or carpet burn), "Crush" (crushed), "Burn" (burned).
