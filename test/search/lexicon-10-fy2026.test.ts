@@ -132,6 +132,15 @@ describe.skipIf(!present)('mechanism lexicon on FY2026 ICD-10-CM (round 10)', ()
     expect(top('tractor accident', 1)[0]).toMatch(/^V84\./); // special agricultural vehicle
     expect(top('airbag injury', 1)).toEqual(['W22.10XA']);
   });
+  it('Fall while walking, from a height, missed step, from a couch; Overexertion; a room at home', () => {
+    expect(top('fell while walking', 1)).toEqual(['W18.30XA']);
+    expect(top('fall from height', 1)).toEqual(['W17.89XA']);
+    expect(top('missed a step', 1)).toEqual(['W10.9XXA']);
+    expect(top('fell off couch', 1)).toEqual(['W08.XXXA']);
+    expect(top('overexertion', 2)).toContain('X50.9XXA'); // not T73.3 exhaustion
+    expect(top('overuse injury', 1)).toEqual(['X50.3XXA']);
+    expect(top('home bathroom', 1)).toEqual(['Y92.012']);
+  });
 });
 
 describe.skipIf(!present)('anatomy lexicon on FY2026 ICD-10-CM (round 10)', () => {
@@ -186,5 +195,16 @@ describe.skipIf(!present)('anatomy lexicon on FY2026 ICD-10-CM (round 10)', () =
     expect(top('plantar fasciitis rt', 1)).toEqual(['M72.2']);
     expect(top('lac lt upper eyelid', 1)).toEqual(['S01.112A']);
     expect(top('chalazion rt lower lid', 1)).toEqual(['H00.12']);
+  });
+  it('spine regions: lumbar disc degeneration by the pain typed (M51.36-), stenosis, spasm', () => {
+    expect(top('ddd lumbar spine', 1)).toEqual(['M51.369']); // no pain typed
+    expect(top('lumbar ddd with back pain', 1)).toEqual(['M51.360']);
+    expect(top('lumbar ddd w leg pain', 1)).toEqual(['M51.361']);
+    expect(top('lumbar ddd with back and leg pain', 1)).toEqual(['M51.362']);
+    expect(top('c spine stenosis', 1)).toEqual(['M48.02']); // not the cervix uteri
+    expect(top('spinal stenosis ls', 1)).toEqual(['M48.07']);
+    expect(top('si joint dysfunction', 1)).toEqual(['M53.3']);
+    expect(top('paraspinal spasm', 1)).toEqual(['M62.830']);
+    expect(top('trapezius spasm', 1)).toEqual(['M62.838']);
   });
 });

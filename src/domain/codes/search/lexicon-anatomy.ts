@@ -63,6 +63,30 @@ const metaRows = DIGITS.map(
   DIGITS.map(([o]) => `${o} mt,${o} mtt,${o} metatarsal bone=${o} metatarsal;${o} metatarsal bone`),
 );
 
+/**
+ * Lumbar disc degeneration typed every way, by the pain typed with it (M51.36-, FY2025): none
+ * typed is "without mention of lumbar back pain or lower extremity pain" (M51.369); back pain
+ * M51.360, leg pain M51.361, both M51.362.
+ */
+function lumbarDiscRows(): string[] {
+  const bases =
+    'ddd lumbar spine,ddd of lumbar spine,ddd l spine,l spine ddd,lumbar spine ddd,lumbar ddd,lumbar degenerative disc disease,degenerative disc disease lumbar,degenerative disc disease lumbar spine,lumbar disc degeneration,disc degeneration lumbar,lumbar disc disease,degenerative lumbar disc disease'.split(
+      ',',
+    );
+  const withPain = (pains: string[]) =>
+    bases.flatMap((b) => pains.flatMap((p) => [`${b} with ${p}`, `${b} w ${p}`]));
+  const back = ['back pain', 'low back pain', 'lbp', 'discogenic back pain', 'discogenic pain'];
+  const leg = ['leg pain', 'lower extremity pain', 'radiating leg pain'];
+  const both = ['back and leg pain', 'back pain and leg pain', 'lbp and leg pain'];
+  const region = 'intervertebral disc degeneration lumbar region';
+  return [
+    `${bases.join(',')}=${region} without mention lumbar back pain lower extremity pain`,
+    `${withPain(back).join(',')}=${region} discogenic back pain only`,
+    `${withPain(leg).join(',')}=${region} lower extremity pain only`,
+    `${withPain(both).join(',')}=${region} discogenic back pain lower extremity pain`,
+  ];
+}
+
 export const ANATOMY: readonly string[] = [
   ...digitRows,
   ...metaRows,
@@ -131,4 +155,17 @@ export const ANATOMY: readonly string[] = [
   // "Disorder, patellofemoral M22.2-"; "Pain, limb, finger M79.64-" (the thumb is a finger).
   'patellofemoral pain,patellofemoral pain syndrome,pfps,patellofemoral syndrome,patellofemoral dysfunction,runners knee,runner knee=patellofemoral disorders',
   'thumb pain,pain in thumb,pain of thumb=pain finger',
+  // Spine regions typed every way ("ddd lumbar spine", "c spine stenosis", "ls" for
+  // lumbosacral): "Degeneration, intervertebral disc, lumbar region M51.36-" (the FY2025
+  // expansion: without mention of back or leg pain, M51.369, when no pain is typed);
+  // "Stenosis, spinal, cervical region M48.02"; "Syndrome, facet joint M47.89-"; "Spasm,
+  // muscle, back M62.830 / NEC M62.838".
+  ...lumbarDiscRows(),
+  'ddd lumbosacral,ddd ls spine,ls spine ddd,lumbosacral ddd,lumbosacral disc degeneration,lumbosacral degenerative disc disease=intervertebral disc degeneration lumbosacral region without mention lumbar back pain lower extremity pain',
+  'c spine stenosis,cervical spine stenosis,c spine spinal stenosis,cervical spinal stenosis,spinal stenosis cervical,spinal stenosis c spine,spinal stenosis of cervical spine=spinal stenosis cervical region',
+  'spinal stenosis ls,ls spinal stenosis,ls stenosis,lumbosacral stenosis,spinal stenosis lumbosacral,lumbosacral spinal stenosis=spinal stenosis lumbosacral region',
+  'si joint dysfunction,si dysfunction,sij dysfunction,sacroiliac dysfunction=sacrococcygeal disorders',
+  'facet syndrome,facet joint syndrome,lumbar facet syndrome,cervical facet syndrome=other spondylosis',
+  'paraspinal spasm,paraspinal muscle spasm,paraspinal spasms,lumbar spasm,lumbar muscle spasm,thoracic spasm,low back spasm,lower back spasm,spasm of back,back muscle spasm,back spasms,lumbar paraspinal spasm=muscle spasm back',
+  'neck spasm,neck spasms,trapezius spasm,trap spasm,neck muscle spasm,cervical spasm,cervical muscle spasm,spasm of neck,muscle spasm neck,shoulder spasm,shoulder muscle spasm=other muscle spasm',
 ];
