@@ -207,4 +207,12 @@ describe.skipIf(!present)('anatomy lexicon on FY2026 ICD-10-CM (round 10)', () =
     expect(top('paraspinal spasm', 1)).toEqual(['M62.830']);
     expect(top('trapezius spasm', 1)).toEqual(['M62.838']);
   });
+  it('skin sites: armpit (axilla), facial, pressure injury, non-healing wound, itchy scalp', () => {
+    expect(top('armpit abscess rt', 1)).toEqual(['L02.411']);
+    expect(top('facial cellulitis', 1)).toEqual(['L03.211']);
+    expect(top('facial droop', 1)).toEqual(['R29.810']); // the typed word is kept
+    expect(top('hip pressure injury lt stage 2', 1)).toEqual(['L89.222']);
+    expect(top('non healing wound rt foot', 1)).toEqual(['L97.519']);
+    expect(top('itchy scalp', 1)).toEqual(['L29.89']);
+  });
 });

@@ -168,4 +168,12 @@ export const ANATOMY: readonly string[] = [
   'facet syndrome,facet joint syndrome,lumbar facet syndrome,cervical facet syndrome=other spondylosis',
   'paraspinal spasm,paraspinal muscle spasm,paraspinal spasms,lumbar spasm,lumbar muscle spasm,thoracic spasm,low back spasm,lower back spasm,spasm of back,back muscle spasm,back spasms,lumbar paraspinal spasm=muscle spasm back',
   'neck spasm,neck spasms,trapezius spasm,trap spasm,neck muscle spasm,cervical spasm,cervical muscle spasm,spasm of neck,muscle spasm neck,shoulder spasm,shoulder muscle spasm=other muscle spasm',
+  // Skin sites and lesions: "Abscess, axilla L02.41-" (the armpit); "Cellulitis, face L03.211"
+  // (facial); "Ulcer, pressure" by every nursing name (pressure injury, decub); "Ulcer, skin,
+  // chronic, non-pressure L97.-" (a non-healing or chronic wound); "Pruritus, scalp L29.8".
+  '+armpit,armpits,arm pit,underarm,underarms=axilla',
+  '+facial=face',
+  'pressure injury,pressure injuries,decub,decubs,decubiti,decubitus injury,pressure wound,pressure wounds=pressure ulcer',
+  'non healing wound,nonhealing wound,non healing ulcer,nonhealing ulcer,chronic wound,chronic nonhealing wound,chronic non healing wound,chronic skin ulcer=non pressure chronic ulcer',
+  'itchy scalp,scalp itching,itching scalp,scalp pruritus,pruritus scalp,itchy head,scalp itch=other pruritus',
 ];
