@@ -141,6 +141,17 @@ describe.skipIf(!present)('mechanism lexicon on FY2026 ICD-10-CM (round 10)', ()
     expect(top('overuse injury', 1)).toEqual(['X50.3XXA']);
     expect(top('home bathroom', 1)).toEqual(['Y92.012']);
   });
+  it('Assault: fist fight, bodily force, strangulation, firearm, blunt object; legal intervention; abuse', () => {
+    expect(top('hit in face with fist', 1)).toEqual(['Y04.0XXA']);
+    expect(top('slapped', 1)).toEqual(['Y04.8XXA']);
+    expect(top('strangled', 1)).toEqual(['T71.193A']);
+    expect(top('shot in leg', 1)).toEqual(['X95.9XXA']);
+    expect(top('pistol whipped', 1)).toEqual(['Y00.XXXA']);
+    expect(top('shot by police', 1)).toEqual(['Y35.009A']);
+    expect(top('shaken baby', 1)).toEqual(['T74.4XXA']);
+    expect(top('nonaccidental trauma', 1)).toEqual(['T74.12XA']);
+    expect(top('flu shot', 1)).toEqual(['Z23']); // a shot that is not a gunshot
+  });
 });
 
 describe.skipIf(!present)('anatomy lexicon on FY2026 ICD-10-CM (round 10)', () => {

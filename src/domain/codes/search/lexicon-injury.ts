@@ -352,4 +352,19 @@ export const INJURY: readonly string[] = [
   // from repetitive movements X50.3 (overuse).
   'overexertion,over exertion,overexerted,overexert=overexertion strenuous movements',
   'overuse injury,overuse injuries,overuse,repetitive motion injury,repetitive motion,repetitive strain injury,repetitive strain,repetitive use injury,repetitive movements,repetitive movement injury=overexertion repetitive movements',
+  // External Cause Index "Assault": "fight (hand) (fists) (foot) (unarmed) Y04.0", "bodily force
+  // Y04.8" (slapped); "Asphyxia, traumatic, due to mechanical threat, other causes, assault
+  // T71.193" (strangled), "firearm X95.9" (shot), "blunt object Y00" (pistol-whipped); "Legal
+  // intervention, firearm discharge Y35.0-" (shot by police); "Syndrome, shaken infant T74.4";
+  // "Abuse, child, physical" (nonaccidental trauma); "Maltreatment, adult" (elder abuse).
+  'hit with fist,hit in face with fist,hit in the face with fist,punched with fist,struck with fist,hit by fist,fist fight,fistfight=assault unarmed brawl fight',
+  'got jumped,was jumped,jumped by,got mugged,mugged,was mugged=assault unspecified means',
+  'slapped,slapped in face,slapped in the face,got slapped,slapped by,was slapped=assault other bodily force',
+  'strangled,strangulation,strangled by partner,strangled by someone,choked by partner,choked by spouse,choked by boyfriend,choked by husband,choked by girlfriend,choked by someone,manual strangulation=asphyxiation mechanical threat breathing other causes assault',
+  'shot in,was shot,got shot,been shot,shot in the,shot at=assault firearm discharge;firearm discharge',
+  'shot by police,shot by officer,shot by police officer,police shooting=legal intervention firearm discharge',
+  'pistol whipped,pistol whip,pistol whipping,hit with gun,struck with gun,hit with pistol,struck with pistol=assault blunt object',
+  'shaken baby,shaken baby syndrome,shaken infant,shaken child=shaken infant syndrome',
+  'nonaccidental trauma,non accidental trauma,nonaccidental injury,non accidental injury=child physical abuse confirmed',
+  'elder abuse,elderly abuse,abuse of elderly,abuse of elder=adult maltreatment',
 ];
