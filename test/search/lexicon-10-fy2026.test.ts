@@ -226,4 +226,11 @@ describe.skipIf(!present)('anatomy lexicon on FY2026 ICD-10-CM (round 10)', () =
     expect(top('non healing wound rt foot', 1)).toEqual(['L97.519']);
     expect(top('itchy scalp', 1)).toEqual(['L29.89']);
   });
+  it('named fractures by the site their Index entry leads to; thigh is femur', () => {
+    expect(top('nightstick fracture', 1)).toEqual(['S52.209A']);
+    expect(top('chauffeur fracture rt', 1)).toEqual(['S52.511A']);
+    expect(top('jefferson fracture', 1)).toEqual(['S12.01XA']);
+    expect(top('le fort fracture', 1)).toEqual(['S02.411A']);
+    expect(top('thigh fracture rt', 1)).toEqual(['S72.91XA']);
+  });
 });

@@ -176,4 +176,18 @@ export const ANATOMY: readonly string[] = [
   'pressure injury,pressure injuries,decub,decubs,decubiti,decubitus injury,pressure wound,pressure wounds=pressure ulcer',
   'non healing wound,nonhealing wound,non healing ulcer,nonhealing ulcer,chronic wound,chronic nonhealing wound,chronic non healing wound,chronic skin ulcer=non pressure chronic ulcer',
   'itchy scalp,scalp itching,itching scalp,scalp pruritus,pruritus scalp,itchy head,scalp itch=other pruritus',
+  // Named fractures whose eponym is not a title word, by the Index site they lead to: a
+  // nightstick fracture is of the ulnar shaft, a chauffeur's of the radial styloid process, a
+  // hangman's the traumatic spondylolisthesis of C2, a Jefferson the burst fracture of C1, a
+  // tripod (zygomaticomaxillary complex) the zygoma, a Lisfranc injury of the tarsometatarsal
+  // joint; "Le Fort" is written "LeFort"; "Fracture, thigh - see Fracture, femur".
+  'nightstick fracture,nightstick fx,night stick fracture=fracture shaft ulna',
+  'chauffeur fracture,chauffeurs fracture,chauffeur fx,chauffeurs fx=fracture radial styloid process',
+  'hangmans fracture,hangman fracture,hangmans fx,hangman fx=traumatic spondylolisthesis second cervical vertebra',
+  'jefferson fracture,jeffersons fracture,jefferson fx=burst fracture first cervical vertebra',
+  'tripod fracture,tripod fx,zmc fracture,zmc fx,zygomaticomaxillary complex fracture,cheek fracture,cheek bone fracture,cheekbone fracture=zygomatic fracture;malar fracture',
+  'lisfranc injury,lisfranc fracture,lisfranc dislocation,lisfranc fx,lisfranc fracture dislocation=dislocation tarsometatarsal joint',
+  'lisfranc sprain,lisfranc ligament sprain,lisfranc ligament injury=sprain tarsometatarsal ligament',
+  '+le fort,lefort=lefort',
+  'thigh fracture,fractured thigh,broken thigh,thigh fx,fx thigh,fracture of thigh,fracture thigh=fracture femur',
 ];
