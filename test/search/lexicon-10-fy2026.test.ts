@@ -233,4 +233,12 @@ describe.skipIf(!present)('anatomy lexicon on FY2026 ICD-10-CM (round 10)', () =
     expect(top('le fort fracture', 1)).toEqual(['S02.411A']);
     expect(top('thigh fracture rt', 1)).toEqual(['S72.91XA']);
   });
+  it('lay site words: bum, boob, nipple, knuckle, back of head, above the eye', () => {
+    expect(top('contusion bum', 1)).toEqual(['S30.0XXA']); // Contusion, buttock
+    expect(top('lac nipple', 1)).toEqual(['S21.019A']);
+    expect(top('nipple discharge', 1)).toEqual(['N64.52']);
+    expect(top('contusion knuckles rt', 1)).toEqual(['S60.221A']);
+    expect(top('lac back of head', 1)).toEqual(['S01.01XA']);
+    expect(top('lac below eye rt', 1)).toEqual(['S01.111A']);
+  });
 });

@@ -190,4 +190,14 @@ export const ANATOMY: readonly string[] = [
   'lisfranc sprain,lisfranc ligament sprain,lisfranc ligament injury=sprain tarsometatarsal ligament',
   '+le fort,lefort=lefort',
   'thigh fracture,fractured thigh,broken thigh,thigh fx,fx thigh,fracture of thigh,fracture thigh=fracture femur',
+  // Lay site words (as "belly" in synonyms.ts): tummy, bum, boob, knuckle (the hand), nipple
+  // ("Laceration, nipple - see Laceration, breast"), the back or top of the head (the scalp),
+  // above, below or around the eye (the eyelid and periocular area).
+  'tummy,tummies=abdominal;abdomen',
+  'bum,bottom,tush,tushy,butt cheek,butt cheeks=buttock',
+  'boob,boobs=breast',
+  '+nipple,nipples=breast',
+  '+knuckle,knuckles=hand',
+  '+back of head,back of the head,top of head,top of the head,side of head,side of the head,occiput,occipital area,occipital region=scalp',
+  'below eye,under eye,above eye,around eye,below the eye,under the eye,above the eye,around the eye,near eye,near the eye,below left eye,below right eye,above left eye,above right eye,under left eye,under right eye=eyelid periocular area',
 ];
