@@ -249,7 +249,7 @@ export const INJURY: readonly string[] = [
   'scalded by coffee,scalded with coffee,spilled coffee,spilled hot coffee,hot coffee,coffee burn,coffee spill,scalded by tea,spilled tea,spilled hot tea,hot tea,tea burn,hot chocolate,hot drink,hot beverage,spilled hot drink,spilled hot beverage=contact hot drinks',
   'hot soup,spilled soup,spilled hot soup,soup burn,scalded by soup,hot food burn=contact hot food',
   // External Cause Index "Discharge, airgun W34.010 / paintball gun W34.011" (BB and pellet guns).
-  cause('bb gun,bb,bbs,pellet gun,pellet,air gun,air rifle,airsoft gun,airsoft', 'airgun'),
+  cause('bb gun,pellet gun,air gun,air rifle,airsoft gun,airsoft', 'airgun'),
   cause('paintball,paintball gun', 'paintball gun'),
   // Index "Puncture, foot" with External Cause Index "Contact, with, nail W45.0".
   'nail in foot,nail through foot,nail went through foot,nail through shoe,nail in my foot,stepped on a nail=puncture wound foot;nail entering through skin',
