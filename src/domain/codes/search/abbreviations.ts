@@ -13,7 +13,9 @@
  */
 import { CLINICAL_ABBREVIATIONS } from './lexicon-clinical';
 import { LAY_TERMS } from './lexicon-lay';
+import { INJURY } from './lexicon-injury';
 import { MECHANISM } from './lexicon-mechanism';
+import { ANATOMY } from './lexicon-anatomy';
 import { SPELLING_VARIANTS } from './lexicon-spelling';
 import { STATUS_ANATOMY } from './lexicon-status';
 import { VISIT_REASONS } from './lexicon-visits';
@@ -410,4 +412,6 @@ export const ABBREVIATIONS: readonly string[] = [
   ...SPELLING_VARIANTS,
   ...STATUS_ANATOMY,
   ...MECHANISM,
+  ...INJURY,
+  ...ANATOMY,
 ];
