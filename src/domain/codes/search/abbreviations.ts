@@ -15,7 +15,7 @@ import { CLINICAL_ABBREVIATIONS } from './lexicon-clinical';
 import { LAY_TERMS } from './lexicon-lay';
 import { MECHANISM } from './lexicon-mechanism';
 import { SPELLING_VARIANTS } from './lexicon-spelling';
-import { STATUS_ANATOMY } from './lexicon-status';
+import { STATUS_ANATOMY, STATUS_ROUND_10 } from './lexicon-status';
 import { VISIT_REASONS } from './lexicon-visits';
 
 const CORE: readonly string[] = [
@@ -409,5 +409,6 @@ export const ABBREVIATIONS: readonly string[] = [
   ...VISIT_REASONS,
   ...SPELLING_VARIANTS,
   ...STATUS_ANATOMY,
+  ...STATUS_ROUND_10,
   ...MECHANISM,
 ];

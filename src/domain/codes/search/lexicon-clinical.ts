@@ -444,4 +444,32 @@ export const CLINICAL_ABBREVIATIONS: readonly string[] = [
   // Pediatrics and newborn. Index "Examination, newborn Z00.11-"; "Tongue tie Q38.1".
   'newborn check,newborn exam,newborn visit,newborn weight check,nb check,newborn wt check=health examination newborn',
   'tongue tie=ankyloglossia',
+  // Round 10: a relative's history typed with the relative first ("pt's mother h/o breast ca",
+  // "dad hx mi"): Index "History, family (of)".
+  `${[
+    'mother',
+    'mom',
+    'father',
+    'dad',
+    'sister',
+    'brother',
+    'parent',
+    'sibling',
+    'grandmother',
+    'grandfather',
+    'aunt',
+    'uncle',
+    'maternal',
+    'paternal',
+  ]
+    .flatMap((r) =>
+      ['h o', 'hx', 'hx of', 'history of', 'has', 'had', 'w', 'dx with', 'diagnosed with'].map(
+        (h) => `${r} ${h}`,
+      ),
+    )
+    .join(',')}=family history`,
+  // Round 10: words that say who the patient is or is not, never part of a code ("h/o c-section,
+  // not pregnant", "fever in child", "uti w delirium elderly"): dropped, so the condition's own
+  // code is not outranked by a pregnancy or newborn title.
+  'not pregnant,non pregnant,nonpregnant,currently not pregnant,not currently pregnant,in child,in a child,in children,in kid,in toddler,in elderly,in elderly patient,in an elderly patient,elderly patient,elderly pt,in adult,in an adult,in adults=',
 ];
