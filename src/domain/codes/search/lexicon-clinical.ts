@@ -7,6 +7,38 @@
  * knowledge; every target word is checked against the FY2026 titles and the Index
  * (test/search/lexicon-7-fy2026.test.ts).
  */
+/** Ear conditions typed before AD/AS/AU, with the title words of their codes. */
+const EAR_CONDITIONS: readonly (readonly [string, string])[] = [
+  [
+    'cerumen impaction,impacted cerumen,cerumen,ear wax,earwax,impacted ear wax,ear wax impaction,wax impaction,impacted wax',
+    'impacted cerumen',
+  ],
+  ['otitis media,om,aom,acute otitis media,ear infection,middle ear infection', 'otitis media'],
+  [
+    'ome,serous otitis media,otitis media with effusion,middle ear effusion',
+    'nonsuppurative otitis media',
+  ],
+  ['otitis externa,oe,swimmers ear,outer ear infection', 'otitis externa'],
+  ['tinnitus,ringing', 'tinnitus'],
+  ['otalgia,ear pain,earache', 'otalgia'],
+  ['snhl,sensorineural hearing loss', 'sensorineural hearing loss'],
+  ['hearing loss,decreased hearing,hl', 'hearing loss'],
+  [
+    'tm perforation,perforated tm,perforated eardrum,ruptured eardrum,ruptured tm,tympanic membrane perforation',
+    'perforation tympanic membrane',
+  ],
+  ['otorrhea,ear drainage', 'otorrhea'],
+  ['cholesteatoma', 'cholesteatoma'],
+];
+const EAR_SIDES: readonly (readonly [string, string])[] = [
+  ['ad', 'right ear'],
+  ['as', 'left ear'],
+  ['au', 'bilateral'],
+  ['a d', 'right ear'],
+  ['a s', 'left ear'],
+  ['a u', 'bilateral'],
+];
+
 export const CLINICAL_ABBREVIATIONS: readonly string[] = [
   // Cardiology. Index "Block, atrioventricular, first degree I44.0 / second degree I44.1";
   // "Fibrillation, atrial, paroxysmal I48.0"; "Disease, heart, ischemic I25.9"; "Insufficiency,
@@ -618,4 +650,18 @@ export const CLINICAL_ABBREVIATIONS: readonly string[] = [
   ]
     .flatMap((f) => [`${f} pain`, `pain in ${f}`, `pain ${f}`, `${f} ache`, `sore ${f}`])
     .join(',')}=pain finger`,
+  // Round 10, sides typed every way: "right and left", "r and l" are both sides; "bl" is b/l.
+  'bl,right and left,left and right,rt and lt,lt and rt,r and l,l and r,r l,both sides,on both sides,bilat ly=bilateral',
+  // Ears as charted: AD right ear (auris dextra), AS left ear, AU both ears, typed after an ear
+  // condition ("cerumen impaction ad", "aom au"): the condition's title words and the side the
+  // Tabular writes ("right ear", "left ear", "bilateral"). Alone, "ad" and "as" stay words.
+  ...EAR_CONDITIONS.flatMap(([names, target]) =>
+    EAR_SIDES.map(
+      ([abbr, side]) =>
+        `${names
+          .split(',')
+          .map((n) => `${n} ${abbr}`)
+          .join(',')}=${target} ${side}`,
+    ),
+  ),
 ];
