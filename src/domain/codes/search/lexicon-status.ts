@@ -736,4 +736,52 @@ export const STATUS_ANATOMY: readonly string[] = [
   'tib fib,tibfib,tib and fib,tibia and fibula,tibia fibula=tibia;fibula',
   'jones fracture,jones fx,dancers fracture,pseudo jones fracture,pseudojones fracture=fracture fifth metatarsal',
   'lower lobe pneumonia,upper lobe pneumonia,middle lobe pneumonia,lobe pneumonia=lobar pneumonia;pneumonia',
+  // Index "History, family (of), kidney disease Z84.1- (other Z84.19)"; "congenital anomalies /
+  // chromosomal anomaly Z82.79"; "History, personal, tuberculosis Z86.11 / fracture (healed),
+  // traumatic Z87.81 / eating disorder, mental disorder NEC Z86.59".
+  familyRow(
+    'kidney disease,ckd,chronic kidney disease,renal disease,kidney problems,kidney failure,renal failure,esrd',
+    'family history other disorders kidney ureter',
+  ),
+  familyRow(
+    'congenital heart disease,congenital heart defect,chd,down syndrome,downs syndrome,trisomy 21,birth defect,birth defects,congenital anomaly,congenital anomalies,chromosomal abnormality,chromosome abnormality',
+    'family history other congenital malformations deformations chromosomal abnormalities',
+  ),
+  historyRow('tb,tuberculosis,active tb,pulmonary tb', 'personal history tuberculosis'),
+  historyRow(
+    'fracture,fractures,fx,fxs,broken bone,broken bones,hip fracture,hip fx,wrist fracture,wrist fx,ankle fracture,ankle fx,traumatic fracture',
+    'personal history healed traumatic fracture',
+  ),
+  historyRow(
+    'anorexia,anorexia nervosa,bulimia,bulimia nervosa,eating disorder,eating disorders,psychosis,mental illness,psychiatric illness,psychiatric disorder',
+    'personal history other mental behavioral disorders',
+  ),
+  // Index "Long-term (current) drug therapy, immunosuppressive, unspecified Z79.60 / biologic
+  // Z79.620 / contraceptive, oral Z79.3" by the class typed.
+  onDrugRow(
+    'immunosuppressants,immunosuppressant,immunosuppression,immunosuppressive therapy,immunosuppressive drugs,immunosuppressive medication,immunosuppressive medications,immunomodulators',
+    'long term unspecified immunomodulators immunosuppressants',
+  ),
+  onDrugRow(
+    'biologic,biologics,biologic therapy,biologic agent',
+    'long term immunosuppressive biologic',
+  ),
+  onDrugRow(
+    'birth control,birth control pills,birth control pill,ocp,ocps,oral contraceptive,oral contraceptives,the pill,bcp,bcps,combined oral contraceptive,hormonal contraception,hormonal contraceptive',
+    'long term hormonal contraceptives',
+  ),
+  '!mtx=methotrexate;antimetabolite agent',
+  // Index "Dependence (on), enabling machine, specified NEC Z99.89" (CPAP,
+  // BiPAP, walker, cane); "Presence (of), dental prosthetic device Z97.2"; "Status, cystostomy
+  // Z93.5-"; "Awaiting organ transplant status Z76.82"; "Underimmunization status Z28.3-";
+  // "Immunization not carried out because of patient refusal Z28.21".
+  'on cpap,uses cpap,cpap at night,cpap nightly,wears cpap,on bipap,uses bipap,uses walker,uses a walker,walks with walker,ambulates with walker,walker dependent,uses cane,uses a cane,walks with cane,ambulates with cane,cane dependent,uses rollator=dependence other enabling machines devices',
+  'dentures,wears dentures,has dentures,full dentures,partial dentures,upper dentures,lower dentures,denture wearer=presence dental prosthetic device',
+  statusRow(
+    'suprapubic cath,suprapubic catheter,spc,suprapubic tube,cystostomy,vesicostomy',
+    'other cystostomy status',
+  ),
+  'awaiting transplant,awaiting kidney transplant,awaiting liver transplant,awaiting heart transplant,awaiting lung transplant,awaiting organ transplant,transplant list,on transplant list,on the transplant list,transplant candidate,listed for transplant,on kidney transplant list,transplant waitlist,waiting for transplant,waiting for kidney transplant,pre transplant=awaiting organ transplant status',
+  'not vaccinated,not immunized,unimmunized,non immunized,no vaccines,never vaccinated,behind on vaccines,behind on immunizations,overdue vaccines,overdue immunizations,delinquent immunizations,not up to date on vaccines,vaccines not up to date,immunizations not up to date=underimmunization status',
+  'vaccine refused,vaccines refused,refused vaccine,refused vaccines,declined vaccine,declined vaccines,vaccine declined,vaccines declined,refused flu shot,declined flu shot,flu shot declined,flu vaccine declined,vaccine refusal,refuses vaccines,refuses vaccination,refused immunization,refused immunizations,declined immunizations=immunization not carried out patient refusal',
 ];
