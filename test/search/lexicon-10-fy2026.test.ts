@@ -89,6 +89,14 @@ describe.skipIf(!present)('round 10 lexicon on FY2026 ICD-10-CM', () => {
     expect(top('on the transplant list', 1)).toEqual(['Z76.82']);
     expect(top('declined flu shot', 1)).toEqual(['Z28.21']);
   });
+  it('a lifelong condition typed as a history is the condition (I.C.21.c.4)', () => {
+    expect(top('h/o hypertension', 1)).toEqual(['I10']);
+    expect(top('hx t2dm', 1)).toEqual(['E11.9']);
+    expect(top('known coronary artery disease', 1)).toEqual(['I25.10']);
+    expect(top('pmh hyperlipidemia', 1)).toEqual(['E78.5']);
+    // A condition of a past pregnancy stays a history.
+    expect(top('hx gestational hypertension', 1)).toEqual(['Z87.59']);
+  });
   it('Family history typed with the relative first', () => {
     expect(top("pt's father h/o prostate ca", 1)).toEqual(['Z80.42']);
     expect(top('fh ckd', 1)).toEqual(['Z84.19']);

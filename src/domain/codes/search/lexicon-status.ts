@@ -533,7 +533,7 @@ export const STATUS_ANATOMY: readonly string[] = [
     'history in situ neoplasm breast',
   ),
   historyRow(
-    'preeclampsia,pre eclampsia,eclampsia,pih,stillbirth,ectopic,ectopic pregnancy,placental abruption,postpartum hemorrhage,pph,hellp',
+    'htn in pregnancy,hypertension in pregnancy,htn during pregnancy,hypertension during pregnancy,gestational htn,gestational hypertension,dm in pregnancy,diabetes in pregnancy,preeclampsia,pre eclampsia,eclampsia,pih,stillbirth,ectopic,ectopic pregnancy,placental abruption,postpartum hemorrhage,pph,hellp',
     'history other complications pregnancy childbirth puerperium',
   ),
   historyRow(
@@ -784,4 +784,30 @@ export const STATUS_ANATOMY: readonly string[] = [
   'awaiting transplant,awaiting kidney transplant,awaiting liver transplant,awaiting heart transplant,awaiting lung transplant,awaiting organ transplant,transplant list,on transplant list,on the transplant list,transplant candidate,listed for transplant,on kidney transplant list,transplant waitlist,waiting for transplant,waiting for kidney transplant,pre transplant=awaiting organ transplant status',
   'not vaccinated,not immunized,unimmunized,non immunized,no vaccines,never vaccinated,behind on vaccines,behind on immunizations,overdue vaccines,overdue immunizations,delinquent immunizations,not up to date on vaccines,vaccines not up to date,immunizations not up to date=underimmunization status',
   'vaccine refused,vaccines refused,refused vaccine,refused vaccines,declined vaccine,declined vaccines,vaccine declined,vaccines declined,refused flu shot,declined flu shot,flu shot declined,flu vaccine declined,vaccine refusal,refuses vaccines,refuses vaccination,refused immunization,refused immunizations,declined immunizations=immunization not carried out patient refusal',
+  // A lifelong condition typed as a history in a problem list ("hx dm2", "h/o htn", "known
+  // cad") is the condition itself, not a history code: Guidelines I.C.21.c.4 reserves personal
+  // history codes for a condition that no longer exists, and these do not resolve.
+  ...(
+    [
+      [
+        'dm,dm2,t2dm,dm 2,dm ii,type 2 dm,type 2 diabetes,diabetes,diabetes mellitus,niddm,t2d',
+        'type 2 diabetes mellitus',
+      ],
+      ['dm1,t1dm,dm 1,type 1 dm,type 1 diabetes,iddm,t1d', 'type 1 diabetes mellitus'],
+      ['htn,hypertension,essential hypertension,high blood pressure', 'hypertension'],
+      ['cad,coronary artery disease,ashd', 'atherosclerotic heart disease native coronary artery'],
+      ['hld,hyperlipidemia,dyslipidemia,high cholesterol,hypercholesterolemia', 'hyperlipidemia'],
+      ['copd', 'chronic obstructive pulmonary disease'],
+    ] as const
+  ).map(
+    ([names, target]) =>
+      `${names
+        .split(',')
+        .flatMap((n) =>
+          [...HISTORY, 'known', 'known hx', 'known history of', 'hx of known'].map(
+            (p) => `${p} ${n}`,
+          ),
+        )
+        .join(',')}=${target}`,
+  ),
 ];
