@@ -650,6 +650,10 @@ export const CLINICAL_ABBREVIATIONS: readonly string[] = [
   ]
     .flatMap((f) => [`${f} pain`, `pain in ${f}`, `pain ${f}`, `${f} ache`, `sore ${f}`])
     .join(',')}=pain finger`,
+  // Ortho and allergy shorthand: "Tear, rotator cuff (nontraumatic) M75.10-";
+  // AR "Rhinitis, allergic J30.9" (or aortic regurgitation, "Insufficiency, aortic").
+  'rc tear,rc tears,rc rupture,rc partial tear,rc full thickness tear=rotator cuff tear rupture',
+  'ar=allergic rhinitis;aortic insufficiency',
   // Round 10, sides typed every way: "right and left", "r and l" are both sides; "bl" is b/l.
   'bl,right and left,left and right,rt and lt,lt and rt,r and l,l and r,r l,both sides,on both sides,bilat ly=bilateral',
   // Ears as charted: AD right ear (auris dextra), AS left ear, AU both ears, typed after an ear
