@@ -8,7 +8,7 @@
  * another file already has ("kneecap") gets these targets as further alternatives. ClaimLab's own
  * list from general clinical knowledge; target words are checked against the FY2026 titles
  * (test/search/lexicon-7-fy2026.test.ts) and samples find their codes
- * (test/search/lexicon-10-fy2026.test.ts).
+ * (test/search/lexicon-10-injury-fy2026.test.ts).
  * See: Guidelines I.B.1 (Alphabetic Index), I.C.13, I.C.19.
  */
 /** Spine levels as typed ("c7", "t12", "l1"): every cervical, thoracic and lumbar vertebra. */

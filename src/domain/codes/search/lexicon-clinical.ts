@@ -7,6 +7,38 @@
  * knowledge; every target word is checked against the FY2026 titles and the Index
  * (test/search/lexicon-7-fy2026.test.ts).
  */
+/** Ear conditions typed before AD/AS/AU, with the title words of their codes. */
+const EAR_CONDITIONS: readonly (readonly [string, string])[] = [
+  [
+    'cerumen impaction,impacted cerumen,cerumen,ear wax,earwax,impacted ear wax,ear wax impaction,wax impaction,impacted wax',
+    'impacted cerumen',
+  ],
+  ['otitis media,om,aom,acute otitis media,ear infection,middle ear infection', 'otitis media'],
+  [
+    'ome,serous otitis media,otitis media with effusion,middle ear effusion',
+    'nonsuppurative otitis media',
+  ],
+  ['otitis externa,oe,swimmers ear,outer ear infection', 'otitis externa'],
+  ['tinnitus,ringing', 'tinnitus'],
+  ['otalgia,ear pain,earache', 'otalgia'],
+  ['snhl,sensorineural hearing loss', 'sensorineural hearing loss'],
+  ['hearing loss,decreased hearing,hl', 'hearing loss'],
+  [
+    'tm perforation,perforated tm,perforated eardrum,ruptured eardrum,ruptured tm,tympanic membrane perforation',
+    'perforation tympanic membrane',
+  ],
+  ['otorrhea,ear drainage', 'otorrhea'],
+  ['cholesteatoma', 'cholesteatoma'],
+];
+const EAR_SIDES: readonly (readonly [string, string])[] = [
+  ['ad', 'right ear'],
+  ['as', 'left ear'],
+  ['au', 'bilateral'],
+  ['a d', 'right ear'],
+  ['a s', 'left ear'],
+  ['a u', 'bilateral'],
+];
+
 export const CLINICAL_ABBREVIATIONS: readonly string[] = [
   // Cardiology. Index "Block, atrioventricular, first degree I44.0 / second degree I44.1";
   // "Fibrillation, atrial, paroxysmal I48.0"; "Disease, heart, ischemic I25.9"; "Insufficiency,
@@ -444,4 +476,196 @@ export const CLINICAL_ABBREVIATIONS: readonly string[] = [
   // Pediatrics and newborn. Index "Examination, newborn Z00.11-"; "Tongue tie Q38.1".
   'newborn check,newborn exam,newborn visit,newborn weight check,nb check,newborn wt check=health examination newborn',
   'tongue tie=ankyloglossia',
+  // Round 10: a relative's history typed with the relative first ("pt's mother h/o breast ca",
+  // "dad hx mi"): Index "History, family (of)".
+  `${[
+    'mother',
+    'mom',
+    'father',
+    'dad',
+    'sister',
+    'brother',
+    'parent',
+    'sibling',
+    'grandmother',
+    'grandfather',
+    'aunt',
+    'uncle',
+    'maternal',
+    'paternal',
+  ]
+    .flatMap((r) =>
+      ['h o', 'hx', 'hx of', 'history of', 'has', 'had', 'w', 'dx with', 'diagnosed with'].map(
+        (h) => `${r} ${h}`,
+      ),
+    )
+    .join(',')}=family history`,
+  // Round 10: words that say who the patient is or is not, never part of a code ("h/o c-section,
+  // not pregnant", "fever in child", "uti w delirium elderly"): dropped, so the condition's own
+  // code is not outranked by a pregnancy or newborn title.
+  'not pregnant,non pregnant,nonpregnant,currently not pregnant,not currently pregnant,in child,in a child,in children,in kid,in toddler,in elderly,in elderly patient,in an elderly patient,elderly patient,elderly pt,in adult,in an adult,in adults=',
+  // Round 10, shorthand by specialty. Each row cites the Index term the typed form stands for.
+  // Neuro/ED: "Injury, head S09.90" (closed head injury, CHI).
+  'chi,closed head injury,closed head injuries,closed head trauma,blunt head trauma,blunt head injury=injury head',
+  // Endocrine: "Addison's disease (bronze) or syndrome E27.1"; "Diabetes, due to drug or
+  // chemical E09.-" (steroid-induced); "Asymptomatic HIV" Z21 (Guidelines I.C.1.a.2.d: "HIV
+  // positive", "known HIV", "HIV test positive" without an HIV-related illness is Z21).
+  'addisons,addisons disease,addison disease,addisons syndrome,addison syndrome=primary adrenocortical insufficiency',
+  'steroid induced dm,steroid induced diabetes,steroid induced diabetes mellitus,drug induced dm,drug induced diabetes,medication induced diabetes,steroid diabetes=drug chemical induced diabetes mellitus',
+  'hiv positive,hiv pos,hiv positive asymptomatic,asymptomatic hiv,hiv asymptomatic,known hiv,hiv test positive,hiv seropositive,hiv carrier=asymptomatic human immunodeficiency virus infection status',
+  // Rheumatology: "Pseudogout - see Chondrocalcinosis M11.2-"; "Arthralgia - see Pain, joint
+  // M25.5-"; a gout "flare" or "attack" is the gout itself (M10.-, Index "Gout, acute").
+  'pseudogout,pseudo gout,cppd,cppd disease,cpdd,calcium pyrophosphate deposition,calcium pyrophosphate deposition disease=other chondrocalcinosis',
+  'arthralgia,arthralgias,polyarthralgia,polyarthralgias=pain joint;pain',
+  'gout flare,gout attack,gouty flare,gout exacerbation,acute gout flare,flare of gout,gouty attack=gout',
+  // Heme/onc: "Anemia, in (due to) chronic disease classified elsewhere D63.8"; "Neutropenia,
+  // due to cytoreductive cancer chemotherapy D70.1"; "Anemia, due to antineoplastic chemotherapy
+  // D64.81"; "Pancytopenia, due to antineoplastic chemotherapy D61.810"; "Status, estrogen
+  // receptor positive Z17.0 / negative Z17.1".
+  'anemia of chronic disease,anemia chronic disease,anemia of chronic illness,anemia of chronic inflammation,anemia of inflammation=anemia other chronic diseases classified elsewhere',
+  'neutropenic fever after chemo,neutropenic fever due to chemo,chemo induced neutropenia,chemotherapy induced neutropenia,neutropenia due to chemo,neutropenia after chemo,neutropenia secondary to chemo,post chemo neutropenia,neutropenia from chemo=agranulocytosis secondary cancer chemotherapy',
+  'chemo induced anemia,chemotherapy induced anemia,anemia due to chemo,anemia after chemo,anemia from chemo,anemia secondary to chemo=anemia antineoplastic chemotherapy',
+  'chemo induced pancytopenia,chemotherapy induced pancytopenia,pancytopenia due to chemo,pancytopenia after chemo=antineoplastic chemotherapy induced pancytopenia',
+  'er positive,er pos,er pr positive,er pr pos,er pr,estrogen receptor positive,hormone receptor positive,hr positive=estrogen receptor positive status',
+  'er negative,er neg,estrogen receptor negative,triple negative,tnbc=estrogen receptor negative status',
+  // Cancer by cell type typed with its organ ("lung adenocarcinoma", "adenocarcinoma of the
+  // colon", "squamous cell carcinoma of lung"): Neoplasm Table, by site, Malignant Primary.
+  `${[
+    'adenocarcinoma',
+    'adenoca',
+    'carcinoma',
+    'squamous cell carcinoma',
+    'small cell carcinoma',
+    'non small cell carcinoma',
+    'large cell carcinoma',
+    'scc',
+  ]
+    .flatMap((t) => [
+      `lung ${t}`,
+      `${t} of lung`,
+      `${t} of the lung`,
+      `${t} lung`,
+      `pulmonary ${t}`,
+    ])
+    .join(
+      ',',
+    )},nsclc,sclc,non small cell lung cancer,small cell lung cancer=malignant neoplasm unspecified part bronchus lung`,
+  `${['adenocarcinoma', 'adenoca', 'carcinoma']
+    .flatMap((t) => [
+      `colon ${t}`,
+      `${t} of colon`,
+      `${t} of the colon`,
+      `colonic ${t}`,
+      `${t} colon`,
+    ])
+    .join(',')}=malignant neoplasm colon unspecified`,
+  `${['adenocarcinoma', 'adenoca', 'carcinoma']
+    .flatMap((t) => [
+      `pancreatic ${t}`,
+      `${t} of pancreas`,
+      `${t} of the pancreas`,
+      `pancreas ${t}`,
+    ])
+    .join(',')}=malignant neoplasm pancreas unspecified`,
+  `${['adenocarcinoma', 'adenoca', 'carcinoma']
+    .flatMap((t) => [`prostate ${t}`, `prostatic ${t}`, `${t} of prostate`, `${t} of the prostate`])
+    .join(',')}=malignant neoplasm prostate`,
+  `${[
+    'adenocarcinoma',
+    'adenoca',
+    'carcinoma',
+    'ductal carcinoma',
+    'lobular carcinoma',
+    'idc',
+    'ilc',
+  ]
+    .flatMap((t) => [`breast ${t}`, `${t} of breast`, `${t} of the breast`, `${t} breast`])
+    .join(',')}=malignant neoplasm unspecified site breast`,
+  // Cardiology: "Arteriosclerosis, coronary (artery), native vessel I25.10" (titles say "native
+  // coronary artery").
+  'native vessel,native vessels,native coronary,native coronary vessel,native vessel cad=native coronary artery',
+  // Vascular: "Raynaud's disease, phenomenon or syndrome I73.00" (typed with either word).
+  'raynauds phenomenon,raynaud phenomenon,raynauds disease,raynaud disease,raynauds syndrome,raynaud syndrome,raynauds,raynaud=raynauds syndrome',
+  // Ortho: "Scheuermann's disease or osteochondrosis M42.0-" (typed as a kyphosis).
+  'scheuermanns,scheuermann,scheuermanns kyphosis,scheuermann kyphosis,scheuermanns disease,scheuermann disease=juvenile osteochondrosis spine',
+  // Peds/speech: "Delay, development, speech F80.9"; "Delay, language F80.9".
+  'speech delay,speech delayed,delayed speech,speech and language delay,language delay,expressive language delay,speech language delay=developmental disorder speech language unspecified',
+  // OB: "Mastitis, puerperal, postpartum O91.2-" (nonpurulent); "Pregnancy, normal, supervision
+  // of Z34.9-" (IUP, intrauterine pregnancy, typed at a routine visit).
+  'mastitis postpartum,postpartum mastitis,puerperal mastitis,lactational mastitis,lactation mastitis,mastitis breastfeeding,mastitis while breastfeeding,mastitis in breastfeeding=nonpurulent mastitis associated puerperium',
+  'nl preg,nl pregnancy,normal preg,normal pregnancy,nl iup,normal iup,iup,routine pregnancy,low risk pregnancy,low risk preg=supervision normal pregnancy',
+  // Smoking amount ("1 ppd", "2 packs per day", "30 pack year"): cigarettes, Index "Dependence,
+  // nicotine, cigarettes F17.210" (a smoker typed with an amount is dependent).
+  `${['1 2', 'half', '0 5', '1', '1 5', '2', '3', '4']
+    .flatMap((n) => [
+      `${n} ppd`,
+      `${n} pack per day`,
+      `${n} packs per day`,
+      `${n} pack a day`,
+      `${n} packs a day`,
+      `${n} pk day`,
+    ])
+    .join(
+      ',',
+    )},ppd smoker,packs per day,pack per day,pack a day,packs a day,pack year,pack years,pack yr,pack yrs,pk yr,pk yrs=nicotine dependence cigarettes`,
+  'tb screening ppd,tb screen ppd,ppd tb screening,ppd screening tb,tb test ppd,ppd for tb=screening respiratory tuberculosis;testing latent tuberculosis infection',
+  // Skin/ID: "Paronychia - see also Cellulitis, digit" (finger L03.01-, toe L03.03-).
+  'paronychia,paronychias=cellulitis finger;cellulitis toe',
+  // Sides typed with a one-sided deficit: "Hemiplegia, unspecified affecting left nondominant
+  // side G81.94"; Guidelines I.C.6.a: when dominance is not documented, the right side is
+  // dominant and the left non-dominant.
+  `${['left', 'lt', 'l', 'left sided', 'lt sided', 'l sided']
+    .flatMap((side) =>
+      ['hemiplegia', 'hemiparesis', 'hemiplegic', 'hemi'].flatMap((h) => [
+        `${side} ${h}`,
+        `${h} ${side}`,
+        `${h} ${side} side`,
+      ]),
+    )
+    .join(',')}=hemiplegia left nondominant;hemiplegia left non dominant`,
+  `${['right', 'rt', 'r', 'right sided', 'rt sided', 'r sided']
+    .flatMap((side) =>
+      ['hemiplegia', 'hemiparesis', 'hemiplegic', 'hemi'].flatMap((h) => [
+        `${side} ${h}`,
+        `${h} ${side}`,
+        `${h} ${side} side`,
+      ]),
+    )
+    .join(',')}=hemiplegia right dominant`,
+  // A finger's pain by its name ("lt thumb pain", "rt index finger pain"): "Pain, limb, upper,
+  // finger M79.64-" (the thumb is a finger there); toes: "Pain, limb, lower, toe M79.67-".
+  `${[
+    'thumb',
+    'index finger',
+    'middle finger',
+    'ring finger',
+    'little finger',
+    'pinky',
+    'pinky finger',
+    'small finger',
+    'pinkie',
+    'long finger',
+    'fifth finger',
+    '5th finger',
+  ]
+    .flatMap((f) => [`${f} pain`, `pain in ${f}`, `pain ${f}`, `${f} ache`, `sore ${f}`])
+    .join(',')}=pain finger`,
+  // Ortho and allergy shorthand: "Tear, rotator cuff (nontraumatic) M75.10-";
+  // AR "Rhinitis, allergic J30.9" (or aortic regurgitation, "Insufficiency, aortic").
+  'rc tear,rc tears,rc rupture,rc partial tear,rc full thickness tear=rotator cuff tear rupture',
+  'ar=allergic rhinitis;aortic insufficiency',
+  // Round 10, sides typed every way: "right and left", "r and l" are both sides; "bl" is b/l.
+  'bl,right and left,left and right,rt and lt,lt and rt,r and l,l and r,r l,both sides,on both sides,bilat ly=bilateral',
+  // Ears as charted: AD right ear (auris dextra), AS left ear, AU both ears, typed after an ear
+  // condition ("cerumen impaction ad", "aom au"): the condition's title words and the side the
+  // Tabular writes ("right ear", "left ear", "bilateral"). Alone, "ad" and "as" stay words.
+  ...EAR_CONDITIONS.flatMap(([names, target]) =>
+    EAR_SIDES.map(
+      ([abbr, side]) =>
+        `${names
+          .split(',')
+          .map((n) => `${n} ${abbr}`)
+          .join(',')}=${target} ${side}`,
+    ),
+  ),
 ];

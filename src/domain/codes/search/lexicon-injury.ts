@@ -10,7 +10,7 @@
  * already has gets these targets as further alternatives. ClaimLab's own list from general
  * clinical knowledge; every target word is a word of some FY2026 title or Index term
  * (test/search/lexicon-7-fy2026.test.ts) and samples find their codes
- * (test/search/lexicon-10-fy2026.test.ts).
+ * (test/search/lexicon-10-injury-fy2026.test.ts).
  * See: Guidelines I.C.19 (injuries), I.C.20 (external causes).
  */
 

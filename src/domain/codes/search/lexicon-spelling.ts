@@ -6,7 +6,30 @@
  * format as abbreviations.ts; keys are never words of a title or Index term (checked by
  * test/search/lexicon-7-fy2026.test.ts, with the targets).
  */
+/**
+ * Round 10 (punctuation): a prefix typed apart from its word ("post menopausal", "sub dural",
+ * "non union") where the titles and the Index write one word ("Postmenopausal", "Subdural",
+ * "Nonunion"); and the reverse, a prefix typed joined ("posttraumatic", "preexisting") where the
+ * titles hyphenate it ("Post-traumatic", "Pre-existing"). ClaimLab's own list of the prefixed
+ * words coders type most; each spelling was checked against the FY2026 titles or the Index. The
+ * words as typed stay an alternative (as for a hyphenated pair, expand.ts).
+ */
+const SPACED_PREFIX =
+  'post menopausal,peri menopausal,pre menopausal,post partum,post operative,post procedural,post surgical,post herpetic,post concussional,post thrombotic,post phlebitic,post ictal,post coital,post viral,post infectious,post infective,post inflammatory,post natal,post polio,post hemorrhagic,post laminectomy,post mastectomy,post cholecystectomy,post gastrectomy,post radiation,pre diabetes,pre diabetic,pre term,pre natal,pre procedural,pre cancerous,pre menstrual,pre auricular,pre patellar,non displaced,non union,mal union,non exudative,non proliferative,non traumatic,non rheumatic,non toxic,non infective,non compliance,non specific,non alcoholic,non obstructive,non allergic,non suppurative,sub dural,sub arachnoid,sub acute,sub clinical,sub conjunctival,sub mandibular,sub luxation,sub ungual,sub cutaneous,sub glottic,sub sternal,sub segmental,sub periosteal,sub trochanteric,peri umbilical,peri rectal,peri anal,peri tonsillar,peri orbital,peri oral,peri cardial,peri articular,peri prosthetic,peri partum,peri natal,supra pubic,supra ventricular,supra condylar,supra spinatus,intra cranial,intra uterine,intra ocular,intra articular,intra cerebral,intra ventricular,extra uterine,extra pyramidal,retro peritoneal,retro pharyngeal,para esophageal,inter trochanteric,inter vertebral';
+const JOINED_PREFIX =
+  'post void,post term,pre eclampsia,pre existing,pre operative,non pressure,non hodgkin,non hodgkins,non ischemic';
+const PREFIX_ROWS: readonly string[] = [
+  ...SPACED_PREFIX.split(',').map((w) => `+${w}=${w.replace(' ', '')}`),
+  ...JOINED_PREFIX.split(',').map((w) => `${w.replace(' ', '')}=${w}`),
+  // "T1D", "T2D" typed for the type; "de Quervain", "von Willebrand" typed run together.
+  't1d,t1 d=type 1 diabetes mellitus',
+  't2d,t2 d=type 2 diabetes mellitus',
+  'dequervain,dequervains,dequervain s=radial styloid tenosynovitis',
+  'vonwillebrand,vonwillebrands=von willebrand',
+];
+
 export const SPELLING_VARIANTS: readonly string[] = [
+  ...PREFIX_ROWS,
   // British spellings (Oxford) of Index main terms.
   'oesophagitis=esophagitis',
   'oesophagus=esophagus',

@@ -123,6 +123,352 @@ function familyRow(names: string, target: string): string {
     .join(',')}=${target}`;
 }
 
+/**
+ * Round 10: a cancer's site typed the way coders type it ("hx colon ca", "h/o throat cancer",
+ * "fh melanoma"), each a word the Z85/Z80 titles do not use, to the title words of its class.
+ * Index "History, personal, malignant neoplasm (of), large intestine Z85.038 / rectum Z85.048 /
+ * oral cavity, pharynx Z85.81- / larynx Z85.21 / skin Z85.828 / melanoma Z85.820 / bone Z85.830 /
+ * soft tissue Z85.831 / brain Z85.841 / uterus Z85.42 / testis Z85.47 / lymphoid Z85.79" and
+ * "History, family, malignant neoplasm (of), digestive Z80.0 / genital Z80.4- / urinary Z80.5- /
+ * lymphatic and hematopoietic Z80.7 / other organs or systems Z80.8".
+ */
+const CANCER = [
+  'cancer',
+  'ca',
+  'carcinoma',
+  'malignancy',
+  'malignant neoplasm',
+  'tumor',
+  'neoplasm',
+];
+function cancerNames(sites: string): string {
+  return sites
+    .split(',')
+    .flatMap((s) => CANCER.map((c) => `${s} ${c}`))
+    .join(',');
+}
+/** Personal (h/o, hx, s/p...) and family (fh, fhx...) history of a cancer by typed site. */
+function cancerHistoryRows(sites: string, personal: string, family: string): string[] {
+  const names = cancerNames(sites);
+  return [
+    historyRow(names, `personal history ${personal}`),
+    `${names
+      .split(',')
+      .flatMap((k) => [`s p ${k}`, `survivor ${k}`, `${k} survivor`])
+      .join(',')}=personal history ${personal}`,
+    familyRow(names, `family history ${family}`),
+  ];
+}
+/** Cancers typed by their type name alone ("h/o melanoma", "fh of sarcoma"). */
+function cancerTypeRows(names: string, personal: string, family: string): string[] {
+  return [
+    historyRow(names, `personal history ${personal}`),
+    familyRow(names, `family history ${family}`),
+  ];
+}
+
+/**
+ * Round 10: a joint replacement typed without "replacement" or by its abbreviation with a side
+ * between ("s/p rt total knee", "lt tka", "h/o right total hip"): Index "Presence (of),
+ * artificial, joint, knee Z96.65- / hip Z96.64- / shoulder Z96.61- / elbow Z96.62- / wrist
+ * Z96.63- / ankle Z96.66-"; the side is read by the side ranking.
+ */
+function jointRows(joint: string, abbrevs: string): string {
+  const keys = [
+    `total ${joint}`,
+    `partial ${joint}`,
+    `${joint} replacement`,
+    `total ${joint} replacement`,
+    `partial ${joint} replacement`,
+    `${joint} arthroplasty`,
+    `total ${joint} arthroplasty`,
+    `${joint} prosthesis`,
+    `artificial ${joint}`,
+    `prosthetic ${joint}`,
+    ...abbrevs.split(',').filter(Boolean),
+  ];
+  return `${keys.join(',')}=artificial ${joint} joint;${joint} prosthesis;${joint} joint replacement`;
+}
+
+/**
+ * Round 10: "on X" / "X dependent" / "dependent on X" for the Index "Dependence (on) (enabling
+ * machine)" and "Long-term (current) drug therapy" terms as coders type them.
+ */
+function dependentRow(names: string, target: string): string {
+  return `${names
+    .split(',')
+    .flatMap((n) => [
+      `${n} dependent`,
+      `${n} dependence`,
+      `dependent on ${n}`,
+      `dependence on ${n}`,
+      `${n} dependency`,
+    ])
+    .join(',')}=${target}`;
+}
+
+/**
+ * A past operation on a sided part with its side typed in between ("status post left knee
+ * arthroscopy", "s/p rt carpal tunnel release"): only for operations whose status code has no
+ * side (Z98.890), so dropping the typed side loses nothing.
+ */
+const SIDES = ['left', 'right', 'lt', 'rt', 'l', 'r', 'bilateral', 'bilat', 'b l', 'both'];
+function sidedStatusRow(names: string, target: string): string {
+  return `${names
+    .split(',')
+    .flatMap((n) => PAST.flatMap((p) => SIDES.map((side) => `${p} ${side} ${n}`)))
+    .join(',')}=${target}`;
+}
+
+export const STATUS_ROUND_10: readonly string[] = [
+  sidedStatusRow(
+    'knee arthroscopy,shoulder arthroscopy,hip arthroscopy,ankle arthroscopy,wrist arthroscopy,elbow arthroscopy,knee scope,shoulder scope,carpal tunnel release,ctr,trigger finger release,acl repair,acl reconstruction,rotator cuff repair,meniscectomy,meniscus repair,labral repair,ablation',
+    'other specified postprocedural states',
+  ),
+  ...cancerHistoryRows(
+    'colon,colonic,colorectal,sigmoid,cecal,cecum,large bowel,large intestine,ascending colon,descending colon,transverse colon',
+    'other malignant neoplasm large intestine',
+    'malignant neoplasm digestive organs',
+  ),
+  ...cancerHistoryRows(
+    'rectal,rectum,anal,anus,rectosigmoid',
+    'other malignant neoplasm rectum',
+    'malignant neoplasm digestive organs',
+  ),
+  ...cancerHistoryRows(
+    'throat,oropharyngeal,oropharynx,pharyngeal,pharynx,tonsil,tonsillar,nasopharyngeal,hypopharyngeal,oral,mouth,lip,head and neck,hn,salivary gland,parotid',
+    'malignant neoplasm other sites lip oral cavity pharynx;malignant neoplasm unspecified site lip oral cavity pharynx',
+    'malignant neoplasm other organs systems',
+  ),
+  ...cancerHistoryRows(
+    'tongue',
+    'malignant neoplasm tongue',
+    'malignant neoplasm other organs systems',
+  ),
+  ...cancerHistoryRows(
+    'laryngeal,larynx,voice box,vocal cord',
+    'malignant neoplasm larynx',
+    'malignant neoplasm respiratory organs',
+  ),
+  ...cancerHistoryRows(
+    'skin,basal cell,bcc,squamous cell skin,scc skin,nonmelanoma skin,non melanoma skin',
+    'other malignant neoplasm skin',
+    'malignant neoplasm other organs systems',
+  ),
+  ...cancerHistoryRows(
+    'bone',
+    'malignant neoplasm bone',
+    'malignant neoplasm other organs systems',
+  ),
+  ...cancerHistoryRows(
+    'brain',
+    'malignant neoplasm brain',
+    'malignant neoplasm other organs systems',
+  ),
+  ...cancerHistoryRows(
+    'thyroid',
+    'malignant neoplasm thyroid',
+    'malignant neoplasm other organs systems',
+  ),
+  ...cancerHistoryRows(
+    'uterine,uterus,endometrial,endometrium',
+    'malignant neoplasm other parts uterus',
+    'malignant neoplasm other genital organs',
+  ),
+  ...cancerHistoryRows(
+    'testicular,testis,testicle',
+    'malignant neoplasm testis',
+    'malignant neoplasm testis',
+  ),
+  ...cancerHistoryRows(
+    'stomach,gastric',
+    'other malignant neoplasm stomach',
+    'malignant neoplasm digestive organs',
+  ),
+  ...cancerHistoryRows(
+    'esophageal,esophagus',
+    'malignant neoplasm esophagus',
+    'malignant neoplasm digestive organs',
+  ),
+  ...cancerHistoryRows(
+    'liver,hepatic,hepatocellular,hcc',
+    'malignant neoplasm liver',
+    'malignant neoplasm digestive organs',
+  ),
+  ...cancerHistoryRows(
+    'pancreatic,pancreas',
+    'malignant neoplasm pancreas',
+    'malignant neoplasm digestive organs',
+  ),
+  ...cancerTypeRows(
+    'melanoma,malignant melanoma,skin melanoma,melanoma of skin',
+    'malignant melanoma skin',
+    'malignant neoplasm other organs systems',
+  ),
+  ...cancerTypeRows(
+    'sarcoma,soft tissue sarcoma',
+    'malignant neoplasm soft tissue',
+    'malignant neoplasm other organs systems',
+  ),
+  ...cancerTypeRows(
+    'osteosarcoma,bone sarcoma',
+    'malignant neoplasm bone',
+    'malignant neoplasm other organs systems',
+  ),
+  ...cancerTypeRows(
+    'glioma,glioblastoma,gbm,brain tumor',
+    'malignant neoplasm brain',
+    'malignant neoplasm other organs systems',
+  ),
+  ...cancerTypeRows(
+    'multiple myeloma,myeloma',
+    'other malignant neoplasms lymphoid hematopoietic',
+    'malignant neoplasms lymphoid hematopoietic',
+  ),
+  familyRow(
+    'lymphoma,lymphomas,hodgkin,hodgkins,hodgkin lymphoma,hodgkins lymphoma',
+    'family history malignant neoplasms lymphoid hematopoietic',
+  ),
+  ...cancerTypeRows(
+    'nhl,non hodgkin,non hodgkins,non hodgkin lymphoma,non hodgkins lymphoma,nonhodgkin,nonhodgkins',
+    'non hodgkin lymphomas',
+    'malignant neoplasms lymphoid hematopoietic',
+  ),
+  ...cancerTypeRows('leukemia,aml,cll,all,cml', 'leukemia', 'leukemia'),
+  // Index "History, personal, diseases of (the) skin Z87.2 / nervous system Z86.69 / dysplasia,
+  // cervical Z87.410 / cervical Pap smear, abnormal (R87.61-) Z87.42... / circulatory system
+  // Z86.79 / uterine scar from previous surgery Z98.891" (a cesarean's scar).
+  historyRow(
+    'pressure ulcer,pressure ulcers,decubitus ulcer,bed sore,bedsore,pressure sore,pressure injury,skin ulcer,eczema,psoriasis,cellulitis,skin infection,abscess,mrsa skin infection',
+    'personal history diseases skin subcutaneous tissue',
+  ),
+  historyRow(
+    'febrile seizure,febrile seizures,febrile convulsion,febrile convulsions,bells palsy,bell palsy,meningitis,migraine,migraines,guillain barre,gbs,neuropathy,encephalitis',
+    'personal history other diseases nervous system sense organs',
+  ),
+  historyRow(
+    'abnormal pap,abnormal pap smear,abnormal paps,abnormal pap smears,cin,cin 1,cin 2,cin 3,cin1,cin2,cin3,cervical dysplasia,hsil,lsil,ascus,leep',
+    'personal history cervical dysplasia;personal history other diseases female genital tract',
+  ),
+  historyRow(
+    'afib,a fib,atrial fibrillation,af,atrial flutter,svt,arrhythmia,endocarditis,pericarditis,myocarditis,aortic dissection,aneurysm,varicose veins,heart failure,chf',
+    'personal history other diseases circulatory system',
+  ),
+  historyRow(
+    'c section,c sections,c s,cesarean,cesarean section,caesarean,caesarean section,csection,cesarean delivery,lower segment cesarean,ltcs',
+    'history uterine scar previous surgery',
+  ),
+  'c section history,cesarean history,c s history,csection history,prior c section,prior cesarean,previous c section,previous cesarean,previous c s,prev c s,prev c section,prior c s,s p c section,s p cesarean,s p c s,s p csection=history uterine scar previous surgery;previous cesarean delivery',
+  // A scar from a previous cesarean in a CURRENT pregnancy is maternal care, O34.21- (Index
+  // "Pregnancy, complicated by, previous cesarean delivery"): only when pregnancy words are typed.
+  'previous c section in current pregnancy,prior c section in pregnancy,prev c s pregnant,previous c section pregnant,prior cesarean pregnant,vbac attempt,tolac,trial of labor after cesarean=maternal care scar previous cesarean delivery',
+  // Index "Status (post), ... Z98.890": an operation that leaves no organ absent nor device.
+  statusRow(
+    'ileostomy reversal,colostomy reversal,ostomy reversal,takedown,ileostomy takedown,colostomy takedown,cardioversion,ablation,rfa,radiofrequency ablation,catheter ablation,pvi,pulmonary vein isolation,watchman,left atrial appendage closure,arthroscopy,arthroscopic surgery,meniscectomy,acl surgery,knee scope,shoulder scope,carpal tunnel release,ctr,trigger finger release,spinal fusion surgery,back surgery,neck surgery,sinus surgery,fess,septoplasty,lithotripsy,eswl,ureteroscopy,turbt,egd,colonoscopy,polypectomy,cystoscopy,biopsy,angiogram,cardiac cath,thrombectomy,i and d,incision and drainage,excision,mohs,skin graft',
+    'other specified postprocedural states',
+  ),
+  // Index "Absence (of) (organ or part) (acquired), ... tonsils / adenoids Z90.89 (other
+  // organs); hysterectomy with ovaries Z90.710 + Z90.722; appendix, gallbladder Z90.49".
+  statusRow(
+    'tonsillectomy,adenoidectomy,t a,t and a,tonsillectomy and adenoidectomy,adenoidectomy and tonsillectomy,adenotonsillectomy',
+    'acquired absence other organs',
+  ),
+  statusRow(
+    'hysterectomy with ovaries removed,hysterectomy w ovaries removed,hysterectomy and bso,hysterectomy with bso,hysterectomy with oophorectomy,hysterectomy oophorectomy,total hysterectomy with bilateral salpingo oophorectomy',
+    'acquired absence cervix uterus;acquired absence ovaries bilateral',
+  ),
+  statusRow('bso,bilateral oophorectomy,ovaries removed', 'acquired absence ovaries bilateral'),
+  statusRow(
+    'whipple,whipple procedure,partial pancreatectomy,pancreaticoduodenectomy,distal pancreatectomy',
+    'acquired partial absence pancreas',
+  ),
+  statusRow('total pancreatectomy', 'acquired total absence pancreas'),
+  statusRow('splenectomy', 'acquired absence spleen'),
+  statusRow(
+    'nephrectomy,kidney removed,kidney removal,donor nephrectomy',
+    'acquired absence kidney',
+  ),
+  statusRow('cystectomy,bladder removed', 'acquired absence bladder'),
+  statusRow('pneumonectomy,lobectomy,wedge resection,lung resection', 'acquired absence lung part'),
+  statusRow(
+    'gastrectomy,partial gastrectomy,sleeve gastrectomy,gastric sleeve',
+    'acquired absence stomach part;bariatric surgery status',
+  ),
+  statusRow(
+    'prostatectomy,radical prostatectomy,ralp',
+    'acquired absence prostate;acquired absence genital organs',
+  ),
+  statusRow('orchiectomy,orchidectomy', 'acquired absence testes;acquired absence genital organs'),
+  statusRow('larygectomy,laryngectomy', 'acquired absence larynx'),
+  statusRow('transmetatarsal amputation,tma,transmetatarsal', 'acquired absence foot'),
+  statusRow('ray amputation,toe amputation,toe amp', 'acquired absence toe'),
+  statusRow('finger amputation,finger amp,partial finger amputation', 'acquired absence finger'),
+  statusRow('thumb amputation', 'acquired absence thumb'),
+  statusRow('hand amputation', 'acquired absence hand'),
+  statusRow(
+    'bka,below knee amputation,below the knee amputation,below knee amp',
+    'acquired absence leg below knee',
+  ),
+  statusRow(
+    'aka,above knee amputation,above the knee amputation,above knee amp',
+    'acquired absence leg above knee',
+  ),
+  statusRow('bea,below elbow amputation', 'acquired absence arm below elbow'),
+  statusRow('aea,above elbow amputation', 'acquired absence arm above elbow'),
+  statusRow(
+    'aortic valve replacement,mitral valve replacement,aortic valve replacement mechanical,mechanical avr,mechanical mvr,savr,avr mechanical,mitral valve repair',
+    'presence prosthetic heart valve',
+  ),
+  statusRow('cochlear implant,cochlear implants', 'presence cochlear implant'),
+  statusRow('ivc filter', 'presence other vascular implants grafts'),
+  statusRow(
+    'vp shunt,ventriculoperitoneal shunt,csf shunt,shunt',
+    'presence cerebrospinal fluid drainage device',
+  ),
+  statusRow('penile implant,penile prosthesis', 'presence other specified functional implants'),
+  // Joints: "s/p rt total knee", "s/p lt tka", "h/o right total hip".
+  jointRows('knee', 'tka,tkr,tkas,tkrs,uka,unicompartmental knee'),
+  jointRows('hip', 'tha,thr,hemiarthroplasty,hip hemiarthroplasty'),
+  jointRows(
+    'shoulder',
+    'tsa,rtsa,reverse total shoulder,reverse shoulder,reverse shoulder arthroplasty',
+  ),
+  jointRows('elbow', 'tea'),
+  jointRows('ankle', 'tar'),
+  // "Long-term (current) drug therapy, steroids, systemic Z79.52" (oral and injected steroids;
+  // inhaled ones are Z79.51 and have their own rows above).
+  onDrugRow(
+    'steroids,steroid,corticosteroids,oral steroids,oral steroid,decadron,systemic steroids',
+    'long term systemic steroids',
+  ),
+  'long term steroid use,long term steroids,chronic steroid use,chronic steroid therapy,steroid dependent,steroid dependence,chronic prednisone,chronic prednisone use,long term prednisone use,ltu steroids=long term systemic steroids',
+  // "ltu", "ltu of", "long term use" typed before a drug: Z79 "Long term (current) use of".
+  'ltu,ltu of=long term',
+  'anticoag monitoring,anticoagulation monitoring,coumadin monitoring,warfarin monitoring,inr monitoring,inr check,pt inr check,protime check,inr draw,coumadin check,coumadin clinic,anticoagulation clinic=therapeutic drug level monitoring;long term anticoagulants',
+  // Index "Dependence (on) ... insulin - see Long-term drug therapy, insulin Z79.4"; "respirator
+  // Z99.11"; "wheelchair Z99.3"; "oxygen Z99.81"; "dialysis Z99.2"; "tracheostomy Z93.0".
+  dependentRow('steroid,prednisone', 'long term systemic steroids'),
+  dependentRow('ventilator,vent,respirator', 'dependence respirator ventilator status'),
+  dependentRow('wheelchair,w c', 'dependence wheelchair'),
+  dependentRow('oxygen,o2,home oxygen,home o2', 'dependence supplemental oxygen'),
+  dependentRow('dialysis,hemodialysis,hd,peritoneal dialysis,pd', 'dependence renal dialysis'),
+  dependentRow('trach,tracheostomy', 'tracheostomy status'),
+  dependentRow('g tube,peg,peg tube,gastrostomy tube,feeding tube', 'gastrostomy status'),
+  // Allergy status by typed reaction source ("allergy to bee stings", "allergic to wasp stings").
+  allergyRow(
+    'bee stings,wasp stings,wasp sting,hornet sting,hornet stings,insect stings,insect sting,stings',
+    'bee allergy status;insect allergy status',
+  ),
+  allergyRow('latex', 'latex allergy status'),
+  allergyRow(
+    'peanut,peanuts,tree nut,tree nuts,nuts,nut',
+    'peanuts allergy status;food allergy status',
+  ),
+  allergyRow('shellfish,seafood,fish', 'seafood allergy status;food allergy status'),
+  allergyRow('egg,eggs', 'eggs allergy status'),
+  allergyRow('milk,dairy,milk products', 'milk products allergy status'),
+];
+
 export const STATUS_ANATOMY: readonly string[] = [
   // Index "Status (post), aortocoronary bypass Z95.1 / angioplasty (peripheral), coronary artery
   // Z98.61 / with implant Z95.5 / pacemaker, cardiac Z95.0 / cardiac, device, defibrillator
@@ -187,7 +533,7 @@ export const STATUS_ANATOMY: readonly string[] = [
     'history in situ neoplasm breast',
   ),
   historyRow(
-    'preeclampsia,pre eclampsia,eclampsia,pih,stillbirth,ectopic,ectopic pregnancy,placental abruption,postpartum hemorrhage,pph,hellp',
+    'htn in pregnancy,hypertension in pregnancy,htn during pregnancy,hypertension during pregnancy,gestational htn,gestational hypertension,dm in pregnancy,diabetes in pregnancy,preeclampsia,pre eclampsia,eclampsia,pih,stillbirth,ectopic,ectopic pregnancy,placental abruption,postpartum hemorrhage,pph,hellp',
     'history other complications pregnancy childbirth puerperium',
   ),
   historyRow(
@@ -390,4 +736,78 @@ export const STATUS_ANATOMY: readonly string[] = [
   'tib fib,tibfib,tib and fib,tibia and fibula,tibia fibula=tibia;fibula',
   'jones fracture,jones fx,dancers fracture,pseudo jones fracture,pseudojones fracture=fracture fifth metatarsal',
   'lower lobe pneumonia,upper lobe pneumonia,middle lobe pneumonia,lobe pneumonia=lobar pneumonia;pneumonia',
+  // Index "History, family (of), kidney disease Z84.1- (other Z84.19)"; "congenital anomalies /
+  // chromosomal anomaly Z82.79"; "History, personal, tuberculosis Z86.11 / fracture (healed),
+  // traumatic Z87.81 / eating disorder, mental disorder NEC Z86.59".
+  familyRow(
+    'kidney disease,ckd,chronic kidney disease,renal disease,kidney problems,kidney failure,renal failure,esrd',
+    'family history other disorders kidney ureter',
+  ),
+  familyRow(
+    'congenital heart disease,congenital heart defect,chd,down syndrome,downs syndrome,trisomy 21,birth defect,birth defects,congenital anomaly,congenital anomalies,chromosomal abnormality,chromosome abnormality',
+    'family history other congenital malformations deformations chromosomal abnormalities',
+  ),
+  historyRow('tb,tuberculosis,active tb,pulmonary tb', 'personal history tuberculosis'),
+  historyRow(
+    'fracture,fractures,fx,fxs,broken bone,broken bones,hip fracture,hip fx,wrist fracture,wrist fx,ankle fracture,ankle fx,traumatic fracture',
+    'personal history healed traumatic fracture',
+  ),
+  historyRow(
+    'anorexia,anorexia nervosa,bulimia,bulimia nervosa,eating disorder,eating disorders,psychosis,mental illness,psychiatric illness,psychiatric disorder',
+    'personal history other mental behavioral disorders',
+  ),
+  // Index "Long-term (current) drug therapy, immunosuppressive, unspecified Z79.60 / biologic
+  // Z79.620 / contraceptive, oral Z79.3" by the class typed.
+  onDrugRow(
+    'immunosuppressants,immunosuppressant,immunosuppression,immunosuppressive therapy,immunosuppressive drugs,immunosuppressive medication,immunosuppressive medications,immunomodulators',
+    'long term unspecified immunomodulators immunosuppressants',
+  ),
+  onDrugRow(
+    'biologic,biologics,biologic therapy,biologic agent',
+    'long term immunosuppressive biologic',
+  ),
+  onDrugRow(
+    'birth control,birth control pills,birth control pill,ocp,ocps,oral contraceptive,oral contraceptives,the pill,bcp,bcps,combined oral contraceptive,hormonal contraception,hormonal contraceptive',
+    'long term hormonal contraceptives',
+  ),
+  '!mtx=methotrexate;antimetabolite agent',
+  // Index "Dependence (on), enabling machine, specified NEC Z99.89" (CPAP,
+  // BiPAP, walker, cane); "Presence (of), dental prosthetic device Z97.2"; "Status, cystostomy
+  // Z93.5-"; "Awaiting organ transplant status Z76.82"; "Underimmunization status Z28.3-";
+  // "Immunization not carried out because of patient refusal Z28.21".
+  'on cpap,uses cpap,cpap at night,cpap nightly,wears cpap,on bipap,uses bipap,uses walker,uses a walker,walks with walker,ambulates with walker,walker dependent,uses cane,uses a cane,walks with cane,ambulates with cane,cane dependent,uses rollator=dependence other enabling machines devices',
+  'dentures,wears dentures,has dentures,full dentures,partial dentures,upper dentures,lower dentures,denture wearer=presence dental prosthetic device',
+  statusRow(
+    'suprapubic cath,suprapubic catheter,spc,suprapubic tube,cystostomy,vesicostomy',
+    'other cystostomy status',
+  ),
+  'awaiting transplant,awaiting kidney transplant,awaiting liver transplant,awaiting heart transplant,awaiting lung transplant,awaiting organ transplant,transplant list,on transplant list,on the transplant list,transplant candidate,listed for transplant,on kidney transplant list,transplant waitlist,waiting for transplant,waiting for kidney transplant,pre transplant=awaiting organ transplant status',
+  'not vaccinated,not immunized,unimmunized,non immunized,no vaccines,never vaccinated,behind on vaccines,behind on immunizations,overdue vaccines,overdue immunizations,delinquent immunizations,not up to date on vaccines,vaccines not up to date,immunizations not up to date=underimmunization status',
+  'vaccine refused,vaccines refused,refused vaccine,refused vaccines,declined vaccine,declined vaccines,vaccine declined,vaccines declined,refused flu shot,declined flu shot,flu shot declined,flu vaccine declined,vaccine refusal,refuses vaccines,refuses vaccination,refused immunization,refused immunizations,declined immunizations=immunization not carried out patient refusal',
+  // A lifelong condition typed as a history in a problem list ("hx dm2", "h/o htn", "known
+  // cad") is the condition itself, not a history code: Guidelines I.C.21.c.4 reserves personal
+  // history codes for a condition that no longer exists, and these do not resolve.
+  ...(
+    [
+      [
+        'dm,dm2,t2dm,dm 2,dm ii,type 2 dm,type 2 diabetes,diabetes,diabetes mellitus,niddm,t2d',
+        'type 2 diabetes mellitus',
+      ],
+      ['dm1,t1dm,dm 1,type 1 dm,type 1 diabetes,iddm,t1d', 'type 1 diabetes mellitus'],
+      ['htn,hypertension,essential hypertension,high blood pressure', 'hypertension'],
+      ['cad,coronary artery disease,ashd', 'atherosclerotic heart disease native coronary artery'],
+      ['hld,hyperlipidemia,dyslipidemia,high cholesterol,hypercholesterolemia', 'hyperlipidemia'],
+      ['copd', 'chronic obstructive pulmonary disease'],
+    ] as const
+  ).map(
+    ([names, target]) =>
+      `${names
+        .split(',')
+        .flatMap((n) =>
+          [...HISTORY, 'known', 'known hx', 'known history of', 'hx of known'].map(
+            (p) => `${p} ${n}`,
+          ),
+        )
+        .join(',')}=${target}`,
+  ),
 ];
