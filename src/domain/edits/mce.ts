@@ -73,7 +73,9 @@ export function categoryFlags(
   const same = <K extends 'sex' | 'age'>(fs: readonly MceEdits[], k: K) =>
     fs.every((f) => f[k] && f[k] === fs[0]![k]) ? fs[0]![k] : undefined;
   // Only a code created after the lists were made inherits: one the lists' own year lacked.
-  const newSex = isNewerThan(catalog, key, years.sex);
+  // Only when a listed sibling has a sex edit (else no sex can be inherited): judging "newer"
+  // reads the release of the lists' year, which loads it (≈ 20 MB) for any code. See: issue 11.
+  const newSex = listed.some((f) => f.sex) && isNewerThan(catalog, key, years.sex);
   // The sex lists are judged on the codes that existed when they were made (a category
   // restructured later, O35 in FY2024, has many newer codes the sex lists never saw).
   const sexRef = newSex ? releaseOf(catalog, years.sex) : undefined;
