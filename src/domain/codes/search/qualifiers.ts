@@ -756,6 +756,18 @@ export function byQualifiers(hits: SearchHit[], slots: Slot[]): SearchHit[] {
     hits.some(
       (h) => titleSide(h.title) === side && (h.via !== 'index' || indexedAsTyped(h, saysWord)),
     );
+  // Subcategories with a code of a side (a sideless code among them is their unspecified site).
+  const sidedSubcategories = new Set(
+    hits.filter((h) => titleSide(h.title) !== null).map((h) => h.code.slice(0, 4)),
+  );
+  // A code of the side typed whose title says a word of every slot typed.
+  const sidedSaysAll =
+    !!side &&
+    hits.some((h) => {
+      if (titleSide(h.title) !== side) return false;
+      const { stated } = titleNegation(h.title);
+      return negation.said.every((words) => [...words].some((w) => stated.has(w)));
+    });
   const nontraffic = slots.some((s) =>
     /\b(nontraffic|non traffic|off road|offroad|parking|driveway|private|farm)\b/.test(s.typed),
   );
@@ -783,9 +795,19 @@ export function byQualifiers(hits: SearchHit[], slots: Slot[]): SearchHit[] {
       // required of a title: the Index leads to codes without one).
       // Nor does a code of another condition that merely mentions the one typed ("otitis media
       // left": "Tuberculosis > otitis media" A18.6) come before the code of the side typed.
+      // Unless no code of the side says every word typed and this one is the Index entry typed
+      // word for word, in a subcategory without sides ("optic neuritis right": "Neuritis, optic"
+      // H46.9 before "Retrobulbar neuritis, right eye" H46.11): a family whose codes of the side
+      // all name a detail not typed leaves the Index's code for the condition typed (Guidelines
+      // I.A.9, I.B.13). A sideless code among sided siblings (L03.119) is their unspecified site.
       if (ts === null)
         r += sidedFamilies.has(h.code.slice(0, 3))
-          ? 1
+          ? h.via === 'index' &&
+            !sidedSaysAll &&
+            !sidedSubcategories.has(h.code.slice(0, 4)) &&
+            indexedAsTyped(h, saysWord)
+            ? 0
+            : 1
           : typedSided && h.via === 'index' && !indexedAsTyped(h, saysWord)
             ? 0.5
             : 0;
