@@ -99,7 +99,10 @@ export function byEpisode(
   const have = new Set(hits.map((h) => h.code));
   const out: SearchHit[] = [];
   const later: SearchHit[] = [];
-  for (const h of hits) {
+  // Hits moved up to the place of their sibling of another encounter.
+  const pulled = new Set<string>();
+  for (const [i, h] of hits.entries()) {
+    if (pulled.has(h.code)) continue;
     const te = h.code.length === 7 ? titleEpisode(h.title) : null;
     if (!te || te === episode) {
       if (te === 'subsequent' && !healing && /[GHJKMNPQR]/.test(h.code[6]!)) later.push(h);
@@ -109,7 +112,17 @@ export function byEpisode(
     let swapped: SearchHit | null = null;
     for (const c of seventhFor(episode, h.code[6]!)) {
       const code = h.code.slice(0, 6) + c;
-      if (have.has(code)) break;
+      if (have.has(code)) {
+        // The sibling of the encounter typed, listed further down, takes this hit's place: the
+        // code the ranking put here is the same but for its 7th character ("l wrist fx sequela":
+        // the Index's S62.102- before a description hit of a named carpal bone).
+        const j = hits.findIndex((x, k) => k > i && x.code === code);
+        if (j > i && !pulled.has(code)) {
+          pulled.add(code);
+          out.push(hits[j]!);
+        }
+        break;
+      }
       const s = sibling(code, h);
       if (s && titleEpisode(s.title) === episode) {
         swapped = s;
