@@ -20,6 +20,8 @@ describe.skipIf(!present)('round 11 laterality ranking on FY2026 ICD-10-CM', () 
     expect(top('optic neuritis left eye', 1)).toEqual(['H46.9']);
     // Index "Iritis" H20.9; the sided H20.01- are primary iridocyclitis.
     expect(top('iritis rt eye', 1)).toEqual(['H20.9']);
+    // Both sides typed: no bilateral code says "optic neuritis" either.
+    expect(top('bilateral optic neuritis', 1)).toEqual(['H46.9']);
   });
 
   it('a sided code that says what was typed stays first', () => {

@@ -768,6 +768,11 @@ export function byQualifiers(hits: SearchHit[], slots: Slot[]): SearchHit[] {
       const { stated } = titleNegation(h.title);
       return negation.said.every((words) => [...words].some((w) => stated.has(w)));
     });
+  const indexDefault = (h: SearchHit) =>
+    h.via === 'index' &&
+    !sidedSaysAll &&
+    !sidedSubcategories.has(h.code.slice(0, 4)) &&
+    indexedAsTyped(h, saysWord);
   const nontraffic = slots.some((s) =>
     /\b(nontraffic|non traffic|off road|offroad|parking|driveway|private|farm)\b/.test(s.typed),
   );
@@ -788,7 +793,11 @@ export function byQualifiers(hits: SearchHit[], slots: Slot[]): SearchHit[] {
       // coded when no bilateral code exists), never before a code of a category without sides
       // ("paresthesia bilat feet": R20.2, not "Meralgia paresthetica, right lower limb").
       if (ts === 'right' || ts === 'left') r += 1;
-      else if (ts === null) r += sidedFamilies.has(h.code.slice(0, 3)) ? 1.5 : 1;
+      // The Index entry typed word for word, without sides of its own, when no bilateral code
+      // says every word typed ("b/l cataracts": H26.9, not "Unspecified traumatic cataract,
+      // bilateral"): as for one side below.
+      else if (ts === null)
+        r += indexDefault(h) ? 0 : sidedFamilies.has(h.code.slice(0, 3)) ? 1.5 : 1;
       else if (ts === 'unspecified') r += 2;
     } else if (side) {
       // A title that names no side comes after the one of the side typed (the side is not
@@ -802,10 +811,7 @@ export function byQualifiers(hits: SearchHit[], slots: Slot[]): SearchHit[] {
       // I.A.9, I.B.13). A sideless code among sided siblings (L03.119) is their unspecified site.
       if (ts === null)
         r += sidedFamilies.has(h.code.slice(0, 3))
-          ? h.via === 'index' &&
-            !sidedSaysAll &&
-            !sidedSubcategories.has(h.code.slice(0, 4)) &&
-            indexedAsTyped(h, saysWord)
+          ? indexDefault(h)
             ? 0
             : 1
           : typedSided && h.via === 'index' && !indexedAsTyped(h, saysWord)
