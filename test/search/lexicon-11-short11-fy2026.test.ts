@@ -47,9 +47,11 @@ describe.skipIf(!present)('round 11 lexicon on FY2026 ICD-10-CM', () => {
     expect(top('lives in assisted living', 1)).toEqual(['Z59.3']);
     expect(top('long term statin use', 1)).toEqual(['Z79.899']);
   });
-  it('Late effect(s) - see Sequelae; history of abuse', () => {
+  it('Late effect(s) - see Sequelae; personal history typed in full; cancer of a site', () => {
     expect(top('late effects of tuberculosis', 1)).toEqual(['B90.9']);
-    expect(top('hx intimate partner violence', 1)).toEqual(['Z91.410']);
+    expect(top('personal history of breast cancer', 1)).toEqual(['Z85.3']);
+    expect(top('hx of cancer of the rectum', 1)).toEqual(['Z85.048']);
+    expect(top('h/o basal cell carcinoma of the skin', 1)).toEqual(['Z85.828']);
   });
   it('Shorthand and punctuation variants of Index terms', () => {
     expect(top('bedwetting', 1)).toEqual(['N39.44']);
@@ -58,6 +60,9 @@ describe.skipIf(!present)('round 11 lexicon on FY2026 ICD-10-CM', () => {
     expect(top('polydrug abuse', 1)).toEqual(['F19.10']);
     expect(top('perimenopausal symptoms', 1)).toEqual(['N95.1']);
     expect(top('vag discharge', 1)).toEqual(['N89.8']);
+    expect(top('a1c high', 1)).toEqual(['R73.09']);
+    expect(top('ear infx', 1)).toEqual(['H66.90']);
+    expect(top('crohns of the small bowel', 1)).toEqual(['K50.00']);
     expect(top('high creatinine', 1)).toEqual(['R79.89']);
     expect(top('hypercarbia', 1)).toEqual(['R06.89']);
     expect(top('munchausens syndrome', 1)[0]).toMatch(/^F68\.1/);

@@ -685,6 +685,7 @@ export const CLINICAL_ABBREVIATIONS: readonly string[] = [
   'sinus congestion,congested sinuses,sinus pressure,sinus stuffiness,stuffy nose,nasal stuffiness,congested nose=nasal congestion',
   'co2 retention,co2 retainer,retaining co2,carbon dioxide retention,hypercarbia,hypercarbic=hypercapnia',
   'b p=blood pressure',
+  'hba1c elevated,a1c elevated,hgba1c elevated,hemoglobin a1c elevated,a1c high,hba1c high,hgba1c high,high hba1c,high hgba1c,elevated hgba1c,elevated hemoglobin a1c,raised a1c=other abnormal glucose',
   'infxn,infxns,infxn of=infection',
   'munchausen syndrome,munchausens syndrome,munchausen,munchausen disease=factitious disorder imposed on self',
   'munchausen by proxy,munchausen syndrome by proxy,munchausens by proxy=factitious disorder imposed on another',

@@ -40,7 +40,21 @@ function transplantRow(organs: string, target: string): string {
 }
 
 /** A past condition or treatment ("h/o preeclampsia", "hx of steroid therapy"): history only. */
-const HISTORY = ['h o', 'hx', 'hx of', 'history of', 'pmh', 'prior', 'previous', 'past'];
+// Round 11: "personal history of X" is typed as often as "history of X" (the synonym table reads
+// "personal history" alone as history, which would split the phrase before these rows).
+const HISTORY = [
+  'h o',
+  'hx',
+  'hx of',
+  'history of',
+  'pmh',
+  'prior',
+  'previous',
+  'past',
+  'personal history of',
+  'personal hx of',
+  'personal hx',
+];
 function historyRow(names: string, target: string): string {
   return `${names
     .split(',')
@@ -144,7 +158,11 @@ const CANCER = [
 function cancerNames(sites: string): string {
   return sites
     .split(',')
-    .flatMap((s) => CANCER.map((c) => `${s} ${c}`))
+    .flatMap((s) => [
+      ...CANCER.map((c) => `${s} ${c}`),
+      // Round 11: the site typed after the neoplasm ("cancer of the colon", "carcinoma of skin").
+      ...['cancer', 'carcinoma'].flatMap((c) => [`${c} of ${s}`, `${c} of the ${s}`]),
+    ])
     .join(',');
 }
 /** Personal (h/o, hx, s/p...) and family (fh, fhx...) history of a cancer by typed site. */
@@ -251,7 +269,7 @@ export const STATUS_ROUND_10: readonly string[] = [
     'malignant neoplasm respiratory organs',
   ),
   ...cancerHistoryRows(
-    'skin,basal cell,bcc,squamous cell skin,scc skin,nonmelanoma skin,non melanoma skin',
+    'skin,basal cell,bcc,squamous cell skin,scc skin,nonmelanoma skin,non melanoma skin,cutaneous squamous cell,cutaneous scc',
     'other malignant neoplasm skin',
     'malignant neoplasm other organs systems',
   ),
@@ -877,9 +895,9 @@ export const STATUS_ROUND_11: readonly string[] = [
     `chronic ${d} use`,
     `${d} long term use`,
   ]).join(',') + '=other long term current drug therapy',
-  // "History, personal, abuse, adult, physical and sexual Z91.410".
+  // "History, personal, malignant neoplasm, skin Z85.828" with the cell type and "of skin" typed.
   historyRow(
-    'domestic violence,dv,intimate partner violence,spousal abuse,physical abuse,abuse',
-    'personal history adult physical sexual abuse',
+    'squamous cell carcinoma of skin,squamous cell carcinoma of the skin,squamous cell cancer of skin,scc of skin,scc of the skin,basal cell carcinoma of skin,basal cell carcinoma of the skin,basal cell cancer of skin,bcc of skin,bcc of the skin',
+    'personal history other malignant neoplasm skin',
   ),
 ];
