@@ -17,7 +17,7 @@ import { INJURY } from './lexicon-injury';
 import { MECHANISM } from './lexicon-mechanism';
 import { ANATOMY } from './lexicon-anatomy';
 import { SPELLING_VARIANTS } from './lexicon-spelling';
-import { STATUS_ANATOMY, STATUS_ROUND_10 } from './lexicon-status';
+import { STATUS_ANATOMY, STATUS_ROUND_10, STATUS_ROUND_11 } from './lexicon-status';
 import { VISIT_REASONS } from './lexicon-visits';
 
 const CORE: readonly string[] = [
@@ -412,6 +412,7 @@ export const ABBREVIATIONS: readonly string[] = [
   ...SPELLING_VARIANTS,
   ...STATUS_ANATOMY,
   ...STATUS_ROUND_10,
+  ...STATUS_ROUND_11,
   ...MECHANISM,
   ...INJURY,
   ...ANATOMY,

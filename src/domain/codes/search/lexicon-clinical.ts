@@ -668,4 +668,28 @@ export const CLINICAL_ABBREVIATIONS: readonly string[] = [
           .join(',')}=${target} ${side}`,
     ),
   ),
+  // Round 11 (shorthand and punctuation, from the Index): "Enuresis, nocturnal N39.44";
+  // "Roseola B08.20" (exanthema subitum); "Rhinitis, allergic, seasonal NEC J30.2"; "Abuse, drug,
+  // psychoactive NEC F19.10"; "Menopause, symptomatic N95.1"; "Discharge, vaginal N89.8";
+  // "Findings, abnormal, chemistry,
+  // blood R79.89"; "Congestion, nasal R09.81"; "Hypercapnia R06.89"; "Syndrome, Munchausen's
+  // F68.1-"; "Psychosis, Korsakoff's (alcoholic) F10.96"; "Sprain, elbow, ulnar collateral S53.44-".
+  'bed wetting,bedwetting,wets the bed,wetting the bed,wets bed,night time wetting,nighttime wetting,nocturnal wetting=nocturnal enuresis',
+  'roseola,roseola infantum,sixth disease,6th disease=exanthema subitum',
+  'seasonal allergies,seasonal allergy,seasonal allergic rhinitis,seasonal rhinitis,spring allergies,fall allergies=other seasonal allergic rhinitis',
+  'polysubstance abuse,polysubstance,poly substance abuse,polysub abuse,polydrug abuse,multiple drug abuse=other psychoactive substance abuse',
+  'polysubstance dependence,poly substance dependence,polydrug dependence=other psychoactive substance dependence',
+  'menopause sx,menopausal sx,menopause symptoms,menopausal symptoms,menopausal syndrome,perimenopausal symptoms,perimenopause symptoms,perimenopausal sx,climacteric symptoms,symptomatic menopause=menopausal female climacteric states',
+  'vaginal d c,vag d c,vag discharge,vaginal discharge,vaginal dc=other specified noninflammatory disorders vagina',
+  'elevated creatinine,high creatinine,creatinine elevated,increased creatinine,raised creatinine,elevated cr,high cr,elevated bun,elevated bun and creatinine,abnormal creatinine=other specified abnormal findings blood chemistry',
+  'sinus congestion,congested sinuses,sinus pressure,sinus stuffiness,stuffy nose,nasal stuffiness,congested nose=nasal congestion',
+  'co2 retention,co2 retainer,retaining co2,carbon dioxide retention,hypercarbia,hypercarbic=hypercapnia',
+  'b p=blood pressure',
+  'hba1c elevated,a1c elevated,hgba1c elevated,hemoglobin a1c elevated,a1c high,hba1c high,hgba1c high,high hba1c,high hgba1c,elevated hgba1c,elevated hemoglobin a1c,raised a1c=other abnormal glucose',
+  'infxn,infxns,infxn of=infection',
+  'munchausen syndrome,munchausens syndrome,munchausen,munchausen disease=factitious disorder imposed on self',
+  'munchausen by proxy,munchausen syndrome by proxy,munchausens by proxy=factitious disorder imposed on another',
+  'korsakoff psychosis,korsakoffs psychosis,korsakoff syndrome,korsakoffs syndrome,korsakoff,korsakoffs,wernicke korsakoff=alcohol use unspecified alcohol induced persisting amnestic disorder',
+  'tommy john injury,tommy john tear,tommy john,elbow ucl tear,ucl tear elbow,ucl sprain elbow,elbow ucl sprain,ucl injury elbow=ulnar collateral ligament sprain elbow',
+  'merkel cell carcinoma,merkel cell cancer,merkel carcinoma,merkel cell tumor=merkel cell carcinoma',
 ];

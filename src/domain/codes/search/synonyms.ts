@@ -291,6 +291,25 @@ export const SYNONYMS: SynonymRule[] = [
   { from: ['mci'], to: ['mild cognitive impairment'] },
   { from: ['f u', 'fu', 'follow up', 'followup'], to: ['follow up'] },
   { from: ['crohns colitis', 'crohn colitis'], to: ['crohns disease of large intestine'] },
+  // Round 11: "Ileitis, regional K50.00" / Crohn's of the ileum or small bowel.
+  {
+    from: [
+      'crohns ileitis',
+      'crohn ileitis',
+      'ileal crohns',
+      'crohns of ileum',
+      'crohns of the ileum',
+      'crohns ileum',
+      'crohns of small bowel',
+      'crohns of the small bowel',
+      'small bowel crohns',
+      'crohns small bowel',
+      'crohns of small intestine',
+      'crohns terminal ileitis',
+      'terminal ileal crohns',
+    ],
+    to: ['crohns disease of small intestine'],
+  },
   {
     from: [
       'non small cell lung cancer',
@@ -571,15 +590,18 @@ export const SYNONYMS: SynonymRule[] = [
   { from: ['etoh', 'alcoholism'], to: ['alcohol dependence'] },
   { from: ['aud'], to: ['alcohol use disorder', 'alcohol dependence'] },
   { from: ['oud'], to: ['opioid dependence'] },
+  // Round 11: "Smoker - see Dependence, drug, nicotine" (F17.2-); smoking and tobacco use as before.
+  { from: ['smoker'], to: ['nicotine dependence', 'smoking'] },
   {
-    from: ['smoker', 'smoking', 'tobacco use'],
+    from: ['smoking', 'tobacco use'],
     to: ['nicotine dependence', 'tobacco use', 'smoking'],
   },
   { from: ['insomnia'], to: ['insomnia'] },
   // Skin, eye, ear
   { from: ['pink eye'], to: ['conjunctivitis'] },
   { from: ['aom'], to: ['acute otitis media'] },
-  { from: ['ear infection'], to: ['otitis media'] },
+  // Round 11: "Infection, ear (middle) - see Otitis, media" typed short ("infxn", "infx").
+  { from: ['ear infection', 'ear infxn', 'ear infx', 'ear inf'], to: ['otitis media'] },
   { from: ['cellulitis'], to: ['cellulitis'] },
   { from: ['shingles'], to: ['zoster'] },
   { from: ['chickenpox', 'chicken pox'], to: ['varicella'] },
@@ -640,7 +662,8 @@ export const SYNONYMS: SynonymRule[] = [
     to: ['long term current use of anticoagulants'],
   },
   { from: ['allergy', 'allergies'], to: ['allergy', 'allergic'], keep: true },
-  { from: ['seasonal allergies', 'hay fever'], to: ['allergic rhinitis'] },
+  // Round 11: seasonal allergies are "Rhinitis, allergic, seasonal NEC J30.2" (lexicon-clinical.ts).
+  { from: ['hay fever'], to: ['allergic rhinitis'] },
   { from: ['dizzy'], to: ['dizziness'] },
   { from: ['nosebleed', 'nose bleed'], to: ['epistaxis'] },
   { from: ['pinworm'], to: ['enterobiasis'] },
