@@ -87,6 +87,95 @@ function lumbarDiscRows(): string[] {
   ];
 }
 
+/**
+ * Round 11. Lymph nodes enlarged at one site ("axillary lymphadenopathy", "cervical lad",
+ * "swollen inguinal lymph nodes"): Index "Enlargement, lymph gland or node, localized" R59.0;
+ * generalized stays R59.1. Every regional node group, every typing.
+ * See: Guidelines I.B.1 (Alphabetic Index), I.C.18.
+ */
+const NODE_SITES =
+  'cervical,neck,anterior cervical,posterior cervical,axillary,inguinal,groin,supraclavicular,submandibular,submental,femoral,popliteal,epitrochlear,occipital,preauricular,postauricular,tonsillar,jugulodigastric,mediastinal,hilar,mesenteric,retroperitoneal,para aortic,paraaortic,periportal,pelvic,iliac';
+function nodeRows(): string[] {
+  const keys = NODE_SITES.split(',').flatMap((s) => [
+    `${s} lymphadenopathy`,
+    `${s} adenopathy`,
+    `${s} lad`,
+    `${s} lymph node enlargement`,
+    `${s} lymph nodes enlarged`,
+    `${s} node enlargement`,
+    `enlarged ${s} lymph node`,
+    `enlarged ${s} lymph nodes`,
+    `enlarged ${s} node`,
+    `enlarged ${s} nodes`,
+    `swollen ${s} lymph node`,
+    `swollen ${s} lymph nodes`,
+    `swollen ${s} node`,
+    `swollen ${s} nodes`,
+    `${s} lymph node swelling`,
+    `lymphadenopathy ${s}`,
+    `lymphadenopathy of ${s}`,
+    `${s} lymph node`,
+    `${s} lymph nodes`,
+  ]);
+  return [`${keys.join(',')}=localized enlarged lymph nodes`];
+}
+
+/**
+ * Round 11. A lump, mass, soft-tissue mass or swelling typed at a body region: Index "Mass,
+ * localized (skin)" / "Swelling, localized" / "Lump - see Mass", R22.0-R22.4- by region (head,
+ * neck, trunk, upper limb, lower limb). Abdomen (R19.0-) and breast (N63) are excluded by the
+ * Tabular and are not listed. A side typed between ("mass rt upper arm") keeps its place.
+ */
+const MASS_REGIONS: readonly [string, string][] = [
+  ['head', 'head,face,scalp,forehead,cheek,temple,jaw,chin,lip'],
+  ['neck', 'neck,submandibular,supraclavicular,side of neck,throat area'],
+  [
+    'trunk',
+    'back,upper back,lower back,low back,mid back,chest,chest wall,flank,trunk,shoulder blade,scapula,rib,ribs,sternum,torso',
+  ],
+  ['upper limb', 'arm,upper arm,forearm,elbow,wrist,hand,finger,thumb,palm,shoulder,axilla,armpit'],
+  ['lower limb', 'leg,lower leg,thigh,calf,shin,knee,ankle,foot,toe,hip,buttock'],
+];
+const SIDES: readonly [string[], string][] = [
+  [[''], ''],
+  [['rt ', 'right ', 'r '], 'right '],
+  [['lt ', 'left ', 'l '], 'left '],
+];
+function massRows(): string[] {
+  return MASS_REGIONS.flatMap(([region, sites]) =>
+    SIDES.map(([typed, side]) => {
+      const keys = sites.split(',').flatMap((site) =>
+        typed.flatMap((t) => {
+          const x = `${t}${site}`;
+          return [
+            `lump on ${x}`,
+            `lump on the ${x}`,
+            `lump of ${x}`,
+            `lump in ${x}`,
+            `${x} lump`,
+            `lump ${x}`,
+            `mass on ${x}`,
+            `mass of ${x}`,
+            `mass ${x}`,
+            `${x} mass`,
+            `soft tissue mass ${x}`,
+            `soft tissue mass on ${x}`,
+            `soft tissue mass of ${x}`,
+            `${x} soft tissue mass`,
+            `soft tissue swelling ${x}`,
+            `${x} soft tissue swelling`,
+            `subcutaneous nodule ${x}`,
+            `nodule on ${x}`,
+          ];
+        }),
+      );
+      // Only the limbs have sided codes (R22.31-R22.43); head, neck and trunk keep one code.
+      const target = region.endsWith('limb') ? `${side}${region}` : region;
+      return `${keys.join(',')}=localized swelling mass lump ${target}`;
+    }),
+  );
+}
+
 export const ANATOMY: readonly string[] = [
   ...digitRows,
   ...metaRows,
@@ -200,4 +289,9 @@ export const ANATOMY: readonly string[] = [
   '+knuckle,knuckles=hand',
   '+back of head,back of the head,top of head,top of the head,side of head,side of the head,occiput,occipital area,occipital region=scalp',
   'below eye,under eye,above eye,around eye,below the eye,under the eye,above the eye,around the eye,near eye,near the eye,below left eye,below right eye,above left eye,above right eye,under left eye,under right eye=eyelid periocular area',
+  ...nodeRows(),
+  ...massRows(),
+  'sternum pain,sternal pain,pain in sternum,pain of sternum,breastbone pain,breast bone pain,sternal tenderness,chest wall pain,anterior chest wall pain,costochondral pain,rib pain,pain in ribs,rib cage pain=other chest pain',
+  'temple pain,temporal pain,pain in temple,pain in temples,temples pain,forehead pain,pain in forehead,frontal pain=headache',
+  'periumbilic pain,periumbilical pain,peri umbilical pain,umbilical pain,belly button pain,pain around belly button,pain around umbilicus,pain near belly button,navel pain=periumbilical pain',
 ];

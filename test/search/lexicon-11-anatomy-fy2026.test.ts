@@ -1,0 +1,56 @@
+/**
+ * The eleventh round's anatomy rows (issue 10, ANATOMY class) on the real FY2026 encoder: lymph
+ * nodes enlarged at one site (Index "Enlargement, lymph gland or node, localized" R59.0), a lump,
+ * mass or soft-tissue swelling by body region (Index "Mass, localized" / "Swelling, localized",
+ * R22.0-R22.4-, sided on the limbs) and pain typed at a site the Index sends elsewhere (sternum:
+ * "Pain, chest, wall (anterior)" R07.89; temple: "Pain, head" R51.9; umbilicus: "Pain,
+ * abdominal, periumbilic" R10.33). Samples are siblings of the rows, not the analysed queries.
+ * See: Official Guidelines FY2026 §I.B.1 (Alphabetic Index), §I.C.18 (symptoms and signs).
+ */
+import { describe, expect, it } from 'vitest';
+import { fy2026Present, useFy2026Search } from './fy2026-search';
+import { ABBREVIATIONS } from '../../src/domain/codes/search/abbreviations';
+import { ANATOMY } from '../../src/domain/codes/search/lexicon-anatomy';
+
+const present = fy2026Present('FY2026 lexicon tests (round 11, anatomy)');
+const keysOf = (row: string) => row.replace(/^[+!]/, '').split('=')[0]!.split(',');
+
+describe('anatomy rows (round 11)', () => {
+  it('cover every node group and every region with a side on the limbs', () => {
+    const keys = new Set(ANATOMY.flatMap(keysOf));
+    for (const k of [
+      'supraclavicular lymphadenopathy',
+      'popliteal lad',
+      'swollen epitrochlear lymph nodes',
+      'lump on back',
+      'rt forearm mass',
+      'soft tissue mass lt thigh',
+      'neck lump',
+    ])
+      expect(keys).toContain(k);
+    for (const row of ANATOMY) expect(ABBREVIATIONS).toContain(row);
+  });
+});
+
+describe.skipIf(!present)('anatomy lexicon on FY2026 ICD-10-CM (round 11)', () => {
+  const { top } = useFy2026Search();
+
+  it('localized lymph node enlargement by node group (R59.0), generalized unchanged', () => {
+    expect(top('supraclavicular lymphadenopathy', 1)).toEqual(['R59.0']);
+    expect(top('swollen submandibular lymph nodes', 1)).toEqual(['R59.0']);
+    expect(top('femoral lad', 1)).toEqual(['R59.0']);
+    expect(top('generalized lymphadenopathy', 1)).toEqual(['R59.1']);
+  });
+  it('a lump or mass by region: head, neck, trunk, and sided limbs (R22.-)', () => {
+    expect(top('scalp lump', 1)).toEqual(['R22.0']);
+    expect(top('lump on neck', 1)).toEqual(['R22.1']);
+    expect(top('mass on chest wall', 1)).toEqual(['R22.2']);
+    expect(top('soft tissue mass lt forearm', 1)).toEqual(['R22.32']);
+    expect(top('lump on right thigh', 1)).toEqual(['R22.41']);
+  });
+  it('pain at a site the Index sends to chest wall, head or periumbilic pain', () => {
+    expect(top('breastbone pain', 1)).toEqual(['R07.89']);
+    expect(top('temporal pain', 1)).toEqual(['R51.9']);
+    expect(top('belly button pain', 1)).toEqual(['R10.33']);
+  });
+});
