@@ -53,4 +53,16 @@ describe.skipIf(!present)('anatomy lexicon on FY2026 ICD-10-CM (round 11)', () =
     expect(top('temporal pain', 1)).toEqual(['R51.9']);
     expect(top('belly button pain', 1)).toEqual(['R10.33']);
   });
+  it('coronary arteries by name, ventricular dysfunction, conjunctival injection', () => {
+    expect(top('rca occlusion', 1)).toEqual(['I25.10']); // Arteriosclerosis, coronary
+    expect(top('left main stenosis', 1)).toEqual(['I25.10']);
+    expect(top('rv dysfunction', 1)).toEqual(['I51.9']); // Dysfunction, ventricular
+    expect(top('injected conjunctiva', 1)).toEqual(['H11.439']); // Hyperemia, conjunctiva
+  });
+  it('small joints and ligaments by abbreviation, with the side typed inside', () => {
+    expect(top('ucl tear rt thumb', 1)).toEqual(['S63.641A']); // Sprain, thumb, MCP joint
+    expect(top('left mtp oa', 1)).toEqual(['M19.072']);
+    expect(top('swollen mcp joint left', 1)).toEqual(['M25.442']); // Swelling, joint - see Effusion
+    expect(top('sij pain', 1)).toEqual(['M53.3']);
+  });
 });

@@ -176,6 +176,57 @@ function massRows(): string[] {
   );
 }
 
+/**
+ * Round 11. Rows whose side is typed inside the phrase ("ucl sprain left thumb"): `{s}` in the
+ * keys is each typing of a side (none, rt/right/r, lt/left/l), `{s}` in the target the side as
+ * the titles write it, so the sided code keeps its side.
+ */
+function sided(keys: string, target: string): string[] {
+  return SIDES.map(([typed, side]) => {
+    const ks = keys
+      .split(',')
+      .flatMap((k) => typed.map((t) => k.replace('{s}', t).replace(/\s+/g, ' ').trim()));
+    return `${[...new Set(ks)].join(',')}=${target.replace('{s}', side).replace(/\s+/g, ' ').trim()}`;
+  });
+}
+
+/** Limbs as abbreviated in notes (RUE, LLE, BLE) with weakness typed (Index "Weakness" R53.1). */
+const LIMB_ABBREVIATIONS =
+  'rue,lue,rle,lle,bue,ble,bles,ues,les,upper extremity,lower extremity,upper extremities,lower extremities,arm,arms,leg,legs';
+const limbWeakness = `${LIMB_ABBREVIATIONS.split(',')
+  .flatMap((l) => [`${l} weakness`, `weakness ${l}`, `weakness of ${l}`, `weak ${l}`])
+  .join(',')}=weakness`;
+
+/**
+ * Coronary arteries typed by name with a narrowing ("LAD stenosis", "RCA occlusion"): Index
+ * "Disease, heart, ischemic, atherosclerotic" / "Arteriosclerosis, coronary (artery)" I25.10.
+ */
+const CORONARY =
+  'lad,rca,lcx,lca,circumflex,left main,left anterior descending,right coronary,right coronary artery,left circumflex,obtuse marginal,diagonal,coronary,coronary artery';
+const coronaryRow = `${CORONARY.split(',')
+  .flatMap((a) =>
+    [
+      'stenosis',
+      'occlusion',
+      'blockage',
+      'narrowing',
+      'disease',
+      'lesion',
+      'plaque',
+      'atherosclerosis',
+    ].flatMap((d) => [`${a} ${d}`, `${d} ${a}`, `${d} of ${a}`]),
+  )
+  .join(',')}=atherosclerotic heart disease native coronary artery`;
+
+/** Lung lobes by their abbreviations: C34.1- / C34.2 / C34.3- and the lobe words elsewhere. */
+const LOBES = [
+  '+rul=right upper lobe',
+  '+rml=right middle lobe;middle lobe',
+  '+rll=right lower lobe',
+  '+lul=left upper lobe',
+  '+lll=left lower lobe',
+];
+
 export const ANATOMY: readonly string[] = [
   ...digitRows,
   ...metaRows,
@@ -294,4 +345,27 @@ export const ANATOMY: readonly string[] = [
   'sternum pain,sternal pain,pain in sternum,pain of sternum,breastbone pain,breast bone pain,sternal tenderness,chest wall pain,anterior chest wall pain,costochondral pain,rib pain,pain in ribs,rib cage pain=other chest pain',
   'temple pain,temporal pain,pain in temple,pain in temples,temples pain,forehead pain,pain in forehead,frontal pain=headache',
   'periumbilic pain,periumbilical pain,peri umbilical pain,umbilical pain,belly button pain,pain around belly button,pain around umbilicus,pain near belly button,navel pain=periumbilical pain',
+  limbWeakness,
+  coronaryRow,
+  ...LOBES,
+  'lv dysfunction,rv dysfunction,left ventricular dysfunction,right ventricular dysfunction,ventricular dysfunction,lv dysfunction unspecified,biventricular dysfunction=heart disease unspecified',
+  ...sided(
+    'ucl sprain {s} thumb,ucl injury {s} thumb,ucl tear {s} thumb,{s} thumb ucl sprain,{s} thumb ucl injury,{s} thumb ucl tear,ulnar collateral ligament sprain {s} thumb,ulnar collateral ligament tear {s} thumb,{s} gamekeepers thumb,{s} gamekeeper thumb,{s} skiers thumb,{s} skier thumb,gamekeepers thumb {s},skiers thumb {s}',
+    'sprain metacarpophalangeal joint {s} thumb',
+  ),
+  ...sided(
+    '{s} pip swelling,{s} pip joint swelling,{s} swollen pip,{s} swollen pip joint,{s} dip swelling,{s} dip joint swelling,{s} swollen dip joint,{s} mcp swelling,{s} mcp joint swelling,{s} swollen mcp joint,{s} finger joint swelling,{s} knuckle swelling,{s} swollen knuckle,pip swelling {s},dip swelling {s},mcp swelling {s},pip joint effusion {s},{s} pip effusion,{s} mcp effusion',
+    'effusion {s} hand',
+  ),
+  ...sided(
+    '{s} mtp swelling,{s} mtp joint swelling,{s} swollen mtp joint,{s} toe joint swelling,mtp swelling {s},{s} mtp effusion',
+    'effusion {s} foot',
+  ),
+  ...sided(
+    '{s} mtp arthritis,{s} mtp oa,{s} mtp osteoarthritis,{s} mtp djd,{s} mtp joint arthritis,{s} mtp joint oa,{s} first mtp arthritis,{s} first mtp oa,{s} first mtp osteoarthritis,{s} first mtp djd,{s} first mtp joint arthritis,{s} great toe arthritis,{s} big toe arthritis,{s} great toe oa,{s} big toe oa,mtp arthritis {s},mtp oa {s},first mtp arthritis {s},first mtp oa {s},big toe arthritis {s},great toe arthritis {s}',
+    'primary osteoarthritis {s} ankle foot',
+  ),
+  'si joint pain,si pain,sij pain,pain in si joint,si joint arthralgia,sacroiliac arthralgia,sacroiliitis pain=sacrococcygeal disorders',
+  'conjunctival injection,injected conjunctiva,injected conjunctivae,conjunctival redness,red conjunctiva,conjunctival congestion,injected sclera,scleral injection=conjunctival hyperemia',
+  'thrombosed external hemorrhoid,thrombosed external hemorrhoids,external thrombosed hemorrhoid,external thrombosed hemorrhoids,thrombosed external hem,thrombosed ext hemorrhoid,external hemorrhoid thrombosed,external hemorrhoids thrombosed,perianal hematoma=perianal venous thrombosis',
 ];
