@@ -65,4 +65,18 @@ describe.skipIf(!present)('anatomy lexicon on FY2026 ICD-10-CM (round 11)', () =
     expect(top('swollen mcp joint left', 1)).toEqual(['M25.442']); // Swelling, joint - see Effusion
     expect(top('sij pain', 1)).toEqual(['M53.3']);
   });
+  it('ribs by number: one rib S22.3-, two or more S22.4-', () => {
+    expect(top('fx right 7th rib', 1)).toEqual(['S22.31XA']);
+    expect(top('fracture of left 5th and 6th ribs', 1)).toEqual(['S22.42XA']);
+  });
+  it('a mass or lesion of a named organ: its other specified disorders code', () => {
+    expect(top('mass of bladder', 1)).toEqual(['N32.89']);
+    expect(top('adrenal gland lesion', 1)).toEqual(['E27.8']);
+    expect(top('hepatic lesion', 1)).toEqual(['K76.89']);
+    expect(top('buccal mucosa lesion', 1)).toEqual(['K13.79']);
+  });
+  it('limb abbreviations with weakness (R53.1), a swelling at the neck (R22.1)', () => {
+    expect(top('rue weakness', 1)).toEqual(['R53.1']);
+    expect(top('neck swelling', 1)).toEqual(['R22.1']);
+  });
 });

@@ -166,6 +166,9 @@ function massRows(): string[] {
             `${x} soft tissue swelling`,
             `subcutaneous nodule ${x}`,
             `nodule on ${x}`,
+            ...(region.endsWith('limb') || site === 'lip'
+              ? []
+              : [`${x} swelling`, `swelling of ${x}`, `swelling ${x}`, `swollen ${x}`]),
           ];
         }),
       );
@@ -190,9 +193,12 @@ function sided(keys: string, target: string): string[] {
   });
 }
 
-/** Limbs as abbreviated in notes (RUE, LLE, BLE) with weakness typed (Index "Weakness" R53.1). */
+/**
+ * Limbs as abbreviated in notes (RUE, LLE, BLE) with weakness typed (Index "Weakness" R53.1).
+ * expand.ts reads "lle" as "left le" before phrases, so the keys carry that form.
+ */
 const LIMB_ABBREVIATIONS =
-  'rue,lue,rle,lle,bue,ble,bles,ues,les,upper extremity,lower extremity,upper extremities,lower extremities,arm,arms,leg,legs';
+  'le,ue,left le,right le,bilateral le,left ue,right ue,bilateral ue,bles,ues,les,upper extremity,lower extremity,upper extremities,lower extremities,arm,arms,leg,legs';
 const limbWeakness = `${LIMB_ABBREVIATIONS.split(',')
   .flatMap((l) => [`${l} weakness`, `weakness ${l}`, `weakness of ${l}`, `weak ${l}`])
   .join(',')}=weakness`;
@@ -226,6 +232,56 @@ const LOBES = [
   '+lul=left upper lobe',
   '+lll=left lower lobe',
 ];
+
+/**
+ * Round 11. Ribs by number: one numbered rib is "Fracture, rib" S22.3- ("of one rib"), two or
+ * more numbered ribs "Fracture, rib, multiple" S22.4-. The side stays where it is typed.
+ */
+const RIB_ORDINALS =
+  'first,second,third,fourth,fifth,sixth,seventh,eighth,ninth,tenth,eleventh,twelfth'.split(',');
+const ribRows = [
+  `${RIB_ORDINALS.flatMap((o) => [`${o} rib`, `rib ${o}`]).join(',')}=one rib`,
+  `${RIB_ORDINALS.flatMap((a, i) =>
+    RIB_ORDINALS.slice(i + 1).flatMap((b) => [
+      `${a} and ${b} ribs`,
+      `${a} ${b} ribs`,
+      `${a} through ${b} ribs`,
+      `${a} to ${b} ribs`,
+      `${a} and ${b} rib`,
+    ]),
+  ).join(',')}=multiple ribs`,
+];
+
+/**
+ * Round 11. A mass or lesion of a named organ: Index "Mass, specified organ NEC - see Disease,
+ * by site" and "Lesion, by site" lead to the organ's "other specified disorders" code.
+ */
+const ORGAN_LESIONS: readonly [string, string][] = [
+  ['bladder,bladder wall,urinary bladder', 'other specified disorders bladder'],
+  ['adrenal,adrenal gland', 'other specified disorders adrenal gland'],
+  ['gum,gums,gingival,gingiva', 'other specified disorders gingiva'],
+  [
+    'palate,palatal,hard palate,buccal,buccal mucosa,oral mucosa,mouth,oral,cheek mucosa',
+    'other lesions oral mucosa',
+  ],
+];
+const organRows = ORGAN_LESIONS.map(
+  ([organs, target]) =>
+    `${organs
+      .split(',')
+      .flatMap((o) => [
+        `${o} mass`,
+        `mass of ${o}`,
+        `mass on ${o}`,
+        `${o} lesion`,
+        `lesion of ${o}`,
+        `lesion on ${o}`,
+        `${o} swelling`,
+        `swelling of ${o}`,
+        `swollen ${o}`,
+      ])
+      .join(',')}=${target}`,
+);
 
 export const ANATOMY: readonly string[] = [
   ...digitRows,
@@ -368,4 +424,7 @@ export const ANATOMY: readonly string[] = [
   'si joint pain,si pain,sij pain,pain in si joint,si joint arthralgia,sacroiliac arthralgia,sacroiliitis pain=sacrococcygeal disorders',
   'conjunctival injection,injected conjunctiva,injected conjunctivae,conjunctival redness,red conjunctiva,conjunctival congestion,injected sclera,scleral injection=conjunctival hyperemia',
   'thrombosed external hemorrhoid,thrombosed external hemorrhoids,external thrombosed hemorrhoid,external thrombosed hemorrhoids,thrombosed external hem,thrombosed ext hemorrhoid,external hemorrhoid thrombosed,external hemorrhoids thrombosed,perianal hematoma=perianal venous thrombosis',
+  ...ribRows,
+  ...organRows,
+  'liver lesion,liver lesions,hepatic lesion,hepatic lesions,lesion of liver,lesion on liver,lesions on liver=other specified diseases liver',
 ];
