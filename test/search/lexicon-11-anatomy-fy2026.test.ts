@@ -1,5 +1,5 @@
 /**
- * The eleventh round's anatomy rows (issue 10, ANATOMY class) on the real FY2026 encoder: lymph
+ * The eleventh round's anatomy and mechanism rows (issue 10) on the real FY2026 encoder: lymph
  * nodes enlarged at one site (Index "Enlargement, lymph gland or node, localized" R59.0), a lump,
  * mass or soft-tissue swelling by body region (Index "Mass, localized" / "Swelling, localized",
  * R22.0-R22.4-, sided on the limbs) and pain typed at a site the Index sends elsewhere (sternum:
@@ -78,5 +78,12 @@ describe.skipIf(!present)('anatomy lexicon on FY2026 ICD-10-CM (round 11)', () =
   it('limb abbreviations with weakness (R53.1), a swelling at the neck (R22.1)', () => {
     expect(top('rue weakness', 1)).toEqual(['R53.1']);
     expect(top('neck swelling', 1)).toEqual(['R22.1']);
+  });
+  it('mechanism: curb falls, needlesticks, other mammals, repetitive movements (I.C.20)', () => {
+    expect(top('stumbled over the curb', 1)).toEqual(['W10.1XXA']);
+    expect(top('needle stick injury', 1)).toEqual(['W46.0XXA']);
+    expect(top('bitten by skunk', 1)).toEqual(['W55.81XA']);
+    expect(top('bitten by raccoon', 1)).toEqual(['W55.51XA']); // its own code, untouched
+    expect(top('overexertion due to repetitive motion', 1)).toEqual(['X50.3XXA']);
   });
 });
