@@ -421,7 +421,7 @@ export const ANATOMY: readonly string[] = [
     '{s} mtp arthritis,{s} mtp oa,{s} mtp osteoarthritis,{s} mtp djd,{s} mtp joint arthritis,{s} mtp joint oa,{s} first mtp arthritis,{s} first mtp oa,{s} first mtp osteoarthritis,{s} first mtp djd,{s} first mtp joint arthritis,{s} great toe arthritis,{s} big toe arthritis,{s} great toe oa,{s} big toe oa,mtp arthritis {s},mtp oa {s},first mtp arthritis {s},first mtp oa {s},big toe arthritis {s},great toe arthritis {s}',
     'primary osteoarthritis {s} ankle foot',
   ),
-  'si joint pain,si pain,sij pain,pain in si joint,si joint arthralgia,sacroiliac arthralgia,sacroiliitis pain=sacrococcygeal disorders',
+  'sij pain,sij joint pain,sacroiliac arthralgia,sacroiliac joint arthralgia=sacrococcygeal disorders',
   'conjunctival injection,injected conjunctiva,injected conjunctivae,conjunctival redness,red conjunctiva,conjunctival congestion,injected sclera,scleral injection=conjunctival hyperemia',
   'thrombosed external hemorrhoid,thrombosed external hemorrhoids,external thrombosed hemorrhoid,external thrombosed hemorrhoids,thrombosed external hem,thrombosed ext hemorrhoid,external hemorrhoid thrombosed,external hemorrhoids thrombosed,perianal hematoma=perianal venous thrombosis',
   ...ribRows,
