@@ -87,6 +87,202 @@ function lumbarDiscRows(): string[] {
   ];
 }
 
+/**
+ * Round 11. Lymph nodes enlarged at one site ("axillary lymphadenopathy", "cervical lad",
+ * "swollen inguinal lymph nodes"): Index "Enlargement, lymph gland or node, localized" R59.0;
+ * generalized stays R59.1. Every regional node group, every typing.
+ * See: Guidelines I.B.1 (Alphabetic Index), I.C.18.
+ */
+const NODE_SITES =
+  'cervical,neck,anterior cervical,posterior cervical,axillary,inguinal,groin,supraclavicular,submandibular,submental,femoral,popliteal,epitrochlear,occipital,preauricular,postauricular,tonsillar,jugulodigastric,mediastinal,hilar,mesenteric,retroperitoneal,para aortic,paraaortic,periportal,pelvic,iliac';
+function nodeRows(): string[] {
+  const keys = NODE_SITES.split(',').flatMap((s) => [
+    `${s} lymphadenopathy`,
+    `${s} adenopathy`,
+    `${s} lad`,
+    `${s} lymph node enlargement`,
+    `${s} lymph nodes enlarged`,
+    `${s} node enlargement`,
+    `enlarged ${s} lymph node`,
+    `enlarged ${s} lymph nodes`,
+    `enlarged ${s} node`,
+    `enlarged ${s} nodes`,
+    `swollen ${s} lymph node`,
+    `swollen ${s} lymph nodes`,
+    `swollen ${s} node`,
+    `swollen ${s} nodes`,
+    `${s} lymph node swelling`,
+    `lymphadenopathy ${s}`,
+    `lymphadenopathy of ${s}`,
+    `${s} lymph node`,
+    `${s} lymph nodes`,
+  ]);
+  return [`${keys.join(',')}=localized enlarged lymph nodes`];
+}
+
+/**
+ * Round 11. A lump, mass, soft-tissue mass or swelling typed at a body region: Index "Mass,
+ * localized (skin)" / "Swelling, localized" / "Lump - see Mass", R22.0-R22.4- by region (head,
+ * neck, trunk, upper limb, lower limb). Abdomen (R19.0-) and breast (N63) are excluded by the
+ * Tabular and are not listed. A side typed between ("mass rt upper arm") keeps its place.
+ */
+const MASS_REGIONS: readonly [string, string][] = [
+  ['head', 'head,face,scalp,forehead,cheek,temple,jaw,chin,lip'],
+  ['neck', 'neck,submandibular,supraclavicular,side of neck,throat area'],
+  [
+    'trunk',
+    'back,upper back,lower back,low back,mid back,chest,chest wall,flank,trunk,shoulder blade,scapula,rib,ribs,sternum,torso',
+  ],
+  ['upper limb', 'arm,upper arm,forearm,elbow,wrist,hand,finger,thumb,palm,shoulder,axilla,armpit'],
+  ['lower limb', 'leg,lower leg,thigh,calf,shin,knee,ankle,foot,toe,hip,buttock'],
+];
+const SIDES: readonly [string[], string][] = [
+  [[''], ''],
+  [['rt ', 'right ', 'r '], 'right '],
+  [['lt ', 'left ', 'l '], 'left '],
+];
+function massRows(): string[] {
+  return MASS_REGIONS.flatMap(([region, sites]) =>
+    SIDES.map(([typed, side]) => {
+      const keys = sites.split(',').flatMap((site) =>
+        typed.flatMap((t) => {
+          const x = `${t}${site}`;
+          return [
+            `lump on ${x}`,
+            `lump on the ${x}`,
+            `lump of ${x}`,
+            `lump in ${x}`,
+            `${x} lump`,
+            `lump ${x}`,
+            `mass on ${x}`,
+            `mass of ${x}`,
+            `mass ${x}`,
+            `${x} mass`,
+            `soft tissue mass ${x}`,
+            `soft tissue mass on ${x}`,
+            `soft tissue mass of ${x}`,
+            `${x} soft tissue mass`,
+            `soft tissue swelling ${x}`,
+            `${x} soft tissue swelling`,
+            `subcutaneous nodule ${x}`,
+            `nodule on ${x}`,
+            ...(region.endsWith('limb') || site === 'lip'
+              ? []
+              : [`${x} swelling`, `swelling of ${x}`, `swelling ${x}`, `swollen ${x}`]),
+          ];
+        }),
+      );
+      // Only the limbs have sided codes (R22.31-R22.43); head, neck and trunk keep one code.
+      const target = region.endsWith('limb') ? `${side}${region}` : region;
+      return `${keys.join(',')}=localized swelling mass lump ${target}`;
+    }),
+  );
+}
+
+/**
+ * Round 11. Rows whose side is typed inside the phrase ("ucl sprain left thumb"): `{s}` in the
+ * keys is each typing of a side (none, rt/right/r, lt/left/l), `{s}` in the target the side as
+ * the titles write it, so the sided code keeps its side.
+ */
+function sided(keys: string, target: string): string[] {
+  return SIDES.map(([typed, side]) => {
+    const ks = keys
+      .split(',')
+      .flatMap((k) => typed.map((t) => k.replace('{s}', t).replace(/\s+/g, ' ').trim()));
+    return `${[...new Set(ks)].join(',')}=${target.replace('{s}', side).replace(/\s+/g, ' ').trim()}`;
+  });
+}
+
+/**
+ * Limbs as abbreviated in notes (RUE, LLE, BLE) with weakness typed (Index "Weakness" R53.1).
+ * expand.ts reads "lle" as "left le" before phrases, so the keys carry that form.
+ */
+const LIMB_ABBREVIATIONS =
+  'le,ue,left le,right le,bilateral le,left ue,right ue,bilateral ue,bles,ues,les,upper extremity,lower extremity,upper extremities,lower extremities,arm,arms,leg,legs';
+const limbWeakness = `${LIMB_ABBREVIATIONS.split(',')
+  .flatMap((l) => [`${l} weakness`, `weakness ${l}`, `weakness of ${l}`, `weak ${l}`])
+  .join(',')}=weakness`;
+
+/**
+ * Coronary arteries typed by name with a narrowing ("LAD stenosis", "RCA occlusion"): Index
+ * "Disease, heart, ischemic, atherosclerotic" / "Arteriosclerosis, coronary (artery)" I25.10.
+ */
+const CORONARY =
+  'lad,rca,lcx,lca,circumflex,left main,left anterior descending,right coronary,right coronary artery,left circumflex,obtuse marginal,diagonal,coronary,coronary artery';
+const coronaryRow = `${CORONARY.split(',')
+  .flatMap((a) =>
+    [
+      'stenosis',
+      'occlusion',
+      'blockage',
+      'narrowing',
+      'disease',
+      'lesion',
+      'plaque',
+      'atherosclerosis',
+    ].flatMap((d) => [`${a} ${d}`, `${d} ${a}`, `${d} of ${a}`]),
+  )
+  .join(',')}=atherosclerotic heart disease native coronary artery`;
+
+/** Lung lobes by their abbreviations: C34.1- / C34.2 / C34.3- and the lobe words elsewhere. */
+const LOBES = [
+  '+rul=right upper lobe',
+  '+rml=right middle lobe;middle lobe',
+  '+rll=right lower lobe',
+  '+lul=left upper lobe',
+  '+lll=left lower lobe',
+];
+
+/**
+ * Round 11. Ribs by number: one numbered rib is "Fracture, rib" S22.3- ("of one rib"), two or
+ * more numbered ribs "Fracture, rib, multiple" S22.4-. The side stays where it is typed.
+ */
+const RIB_ORDINALS =
+  'first,second,third,fourth,fifth,sixth,seventh,eighth,ninth,tenth,eleventh,twelfth'.split(',');
+const ribRows = [
+  `${RIB_ORDINALS.flatMap((o) => [`${o} rib`, `rib ${o}`]).join(',')}=one rib`,
+  `${RIB_ORDINALS.flatMap((a, i) =>
+    RIB_ORDINALS.slice(i + 1).flatMap((b) => [
+      `${a} and ${b} ribs`,
+      `${a} ${b} ribs`,
+      `${a} through ${b} ribs`,
+      `${a} to ${b} ribs`,
+      `${a} and ${b} rib`,
+    ]),
+  ).join(',')}=multiple ribs`,
+];
+
+/**
+ * Round 11. A mass or lesion of a named organ: Index "Mass, specified organ NEC - see Disease,
+ * by site" and "Lesion, by site" lead to the organ's "other specified disorders" code.
+ */
+const ORGAN_LESIONS: readonly [string, string][] = [
+  ['bladder,bladder wall,urinary bladder', 'other specified disorders bladder'],
+  ['adrenal,adrenal gland', 'other specified disorders adrenal gland'],
+  ['gum,gums,gingival,gingiva', 'other specified disorders gingiva'],
+  [
+    'palate,palatal,hard palate,buccal,buccal mucosa,oral mucosa,mouth,oral,cheek mucosa',
+    'other lesions oral mucosa',
+  ],
+];
+const organRows = ORGAN_LESIONS.map(
+  ([organs, target]) =>
+    `${organs
+      .split(',')
+      .flatMap((o) => [
+        `${o} mass`,
+        `mass of ${o}`,
+        `mass on ${o}`,
+        `${o} lesion`,
+        `lesion of ${o}`,
+        `lesion on ${o}`,
+        `${o} swelling`,
+        `swelling of ${o}`,
+        `swollen ${o}`,
+      ])
+      .join(',')}=${target}`,
+);
+
 export const ANATOMY: readonly string[] = [
   ...digitRows,
   ...metaRows,
@@ -200,4 +396,35 @@ export const ANATOMY: readonly string[] = [
   '+knuckle,knuckles=hand',
   '+back of head,back of the head,top of head,top of the head,side of head,side of the head,occiput,occipital area,occipital region=scalp',
   'below eye,under eye,above eye,around eye,below the eye,under the eye,above the eye,around the eye,near eye,near the eye,below left eye,below right eye,above left eye,above right eye,under left eye,under right eye=eyelid periocular area',
+  ...nodeRows(),
+  ...massRows(),
+  'sternum pain,sternal pain,pain in sternum,pain of sternum,breastbone pain,breast bone pain,sternal tenderness,chest wall pain,anterior chest wall pain,costochondral pain,rib pain,pain in ribs,rib cage pain=other chest pain',
+  'temple pain,temporal pain,pain in temple,pain in temples,temples pain,forehead pain,pain in forehead,frontal pain=headache',
+  'periumbilic pain,periumbilical pain,peri umbilical pain,umbilical pain,belly button pain,pain around belly button,pain around umbilicus,pain near belly button,navel pain=periumbilical pain',
+  limbWeakness,
+  coronaryRow,
+  ...LOBES,
+  'lv dysfunction,rv dysfunction,left ventricular dysfunction,right ventricular dysfunction,ventricular dysfunction,lv dysfunction unspecified,biventricular dysfunction=heart disease unspecified',
+  ...sided(
+    'ucl sprain {s} thumb,ucl injury {s} thumb,ucl tear {s} thumb,{s} thumb ucl sprain,{s} thumb ucl injury,{s} thumb ucl tear,ulnar collateral ligament sprain {s} thumb,ulnar collateral ligament tear {s} thumb,{s} gamekeepers thumb,{s} gamekeeper thumb,{s} skiers thumb,{s} skier thumb,gamekeepers thumb {s},skiers thumb {s}',
+    'sprain metacarpophalangeal joint {s} thumb',
+  ),
+  ...sided(
+    '{s} pip swelling,{s} pip joint swelling,{s} swollen pip,{s} swollen pip joint,{s} dip swelling,{s} dip joint swelling,{s} swollen dip joint,{s} mcp swelling,{s} mcp joint swelling,{s} swollen mcp joint,{s} finger joint swelling,{s} knuckle swelling,{s} swollen knuckle,pip swelling {s},dip swelling {s},mcp swelling {s},pip joint effusion {s},{s} pip effusion,{s} mcp effusion',
+    'effusion {s} hand',
+  ),
+  ...sided(
+    '{s} mtp swelling,{s} mtp joint swelling,{s} swollen mtp joint,{s} toe joint swelling,mtp swelling {s},{s} mtp effusion',
+    'effusion {s} foot',
+  ),
+  ...sided(
+    '{s} mtp arthritis,{s} mtp oa,{s} mtp osteoarthritis,{s} mtp djd,{s} mtp joint arthritis,{s} mtp joint oa,{s} first mtp arthritis,{s} first mtp oa,{s} first mtp osteoarthritis,{s} first mtp djd,{s} first mtp joint arthritis,{s} great toe arthritis,{s} big toe arthritis,{s} great toe oa,{s} big toe oa,mtp arthritis {s},mtp oa {s},first mtp arthritis {s},first mtp oa {s},big toe arthritis {s},great toe arthritis {s}',
+    'primary osteoarthritis {s} ankle foot',
+  ),
+  'sij pain,sij joint pain,sacroiliac arthralgia,sacroiliac joint arthralgia=sacrococcygeal disorders',
+  'conjunctival injection,injected conjunctiva,injected conjunctivae,conjunctival redness,red conjunctiva,conjunctival congestion,injected sclera,scleral injection=conjunctival hyperemia',
+  'thrombosed external hemorrhoid,thrombosed external hemorrhoids,external thrombosed hemorrhoid,external thrombosed hemorrhoids,thrombosed external hem,thrombosed ext hemorrhoid,external hemorrhoid thrombosed,external hemorrhoids thrombosed,perianal hematoma=perianal venous thrombosis',
+  ...ribRows,
+  ...organRows,
+  'liver lesion,liver lesions,hepatic lesion,hepatic lesions,lesion of liver,lesion on liver,lesions on liver=other specified diseases liver',
 ];
