@@ -11,7 +11,7 @@
  * the PFS); ch. 18 (preventive services); CMS RVU file read-me ("Status Code").
  */
 import type { ServiceCategory } from '../profile';
-import { preventiveEntry } from './preventive';
+import { MEDICARE_PREVENTIVE, preventiveEntry } from './preventive';
 
 interface Range {
   from: string;
@@ -58,7 +58,7 @@ export function serviceCategory(
 }
 
 /**
- * Screening tests on the Medicare preventive list (mammography, colorectal screening, AAA and
+ * Screening tests on the Medicare preventive list (`screeningTest` in preventive.ts: mammography, colorectal screening, AAA and
  * lung screening, bone mass measurement, CT colonography). Medicare waives cost sharing on them
  * by statute whatever the diagnosis; a commercial plan's ACA waiver covers the USPSTF
  * screening, i.e. the test billed for a screening encounter (a Z code), not the same test for a
@@ -66,26 +66,9 @@ export function serviceCategory(
  * ordinary cost sharing.
  * See: 45 CFR 147.130(a)(1)(i); PHS Act §2713; ICD-10-CM Official Guidelines I.C.21.c.5.
  */
-const SCREENING_TESTS: ReadonlySet<string> = new Set([
-  '77067',
-  '77063',
-  'G0104',
-  'G0105',
-  'G0121',
-  'G0328',
-  '82270',
-  '81528',
-  '76706',
-  '71271',
-  'G0296',
-  '77078',
-  '77080',
-  '77081',
-  '77085',
-  '76977',
-  'G0130',
-  '74263',
-]);
+const SCREENING_TESTS: ReadonlySet<string> = new Set(
+  MEDICARE_PREVENTIVE.filter((e) => e.screeningTest).flatMap((e) => e.codes),
+);
 
 /**
  * The cost-sharing category at a non-Medicare plan: as `serviceCategory`, except that a

@@ -15,6 +15,12 @@ export interface PreventiveEntry {
   from: string;
   to: string | null;
   source: string;
+  /**
+   * A screening test (imaging, lab, endoscopy and their visits), not a visit or counselling of
+   * its own: a commercial plan's ACA waiver covers it only when billed for a screening (Z code);
+   * see categories.ts `planServiceCategory`.
+   */
+  screeningTest?: true;
 }
 
 export const MEDICARE_PREVENTIVE: readonly PreventiveEntry[] = [
@@ -79,6 +85,7 @@ export const MEDICARE_PREVENTIVE: readonly PreventiveEntry[] = [
   },
   {
     codes: ['77067', '77063'],
+    screeningTest: true,
     modifier: null,
     from: '2011-01-01',
     to: null,
@@ -87,6 +94,7 @@ export const MEDICARE_PREVENTIVE: readonly PreventiveEntry[] = [
   },
   {
     codes: ['G0104', 'G0105', 'G0121', 'G0328', '82270', '81528'],
+    screeningTest: true,
     modifier: null,
     from: '2011-01-01',
     to: null,
@@ -117,6 +125,7 @@ export const MEDICARE_PREVENTIVE: readonly PreventiveEntry[] = [
   },
   {
     codes: ['76706'],
+    screeningTest: true,
     modifier: null,
     from: '2017-01-01',
     to: null,
@@ -125,6 +134,7 @@ export const MEDICARE_PREVENTIVE: readonly PreventiveEntry[] = [
   },
   {
     codes: ['71271', 'G0296'],
+    screeningTest: true,
     modifier: null,
     from: '2022-02-10',
     to: null,
@@ -133,6 +143,7 @@ export const MEDICARE_PREVENTIVE: readonly PreventiveEntry[] = [
   },
   {
     codes: ['77078', '77080', '77081', '77085', '76977', 'G0130'],
+    screeningTest: true,
     modifier: null,
     from: '2011-01-01',
     to: null,
@@ -172,6 +183,7 @@ export const MEDICARE_PREVENTIVE: readonly PreventiveEntry[] = [
   },
   {
     codes: ['74263'],
+    screeningTest: true,
     modifier: null,
     from: '2025-01-01',
     to: null,
