@@ -33,13 +33,12 @@ export function boundedHeap(
   every: number,
   collect: (() => void) | null = collector(),
 ): (n: number) => void {
-  const f = collect;
-  if (!f) return () => {};
+  if (!collect) return () => {};
   let since = 0;
   return (n) => {
     since += n;
     if (since < every) return;
     since = 0;
-    f();
+    collect();
   };
 }

@@ -89,34 +89,22 @@ const WARNED: { key: string; id: string; why: string }[] = [
  * Value File read-me, status code T: paid only if no other PFS service is billed on the same
  * date by the same provider), pulse oximetry 94760 beside an office visit, and alone on its date.
  */
+const statusT = (id: string, lines: Record<string, unknown>[]): Record<string, unknown> => ({
+  claimId: `agree-status-t-${id}`,
+  payerId: 'medicare',
+  frequency: '1',
+  patient: { sex: 'F', birthDate: '1950-03-10', memberId: `M-agree-t-${id}` },
+  provider: { npi: '1234567893', pos: '11', locality: '10112-00' },
+  serviceDate: '2025-06-10',
+  submissionDate: '2025-06-12',
+  diagnoses: ['J44.1'],
+  lines,
+  accumulators: { deductibleMet: '257.00', outOfPocketMet: '0.00' },
+});
+const OXIMETRY = { code: '94760', units: 1, dxPointers: [1], charge: '25.00' };
 const EXTRA: Record<string, unknown>[] = [
-  {
-    claimId: 'agree-status-t-01',
-    payerId: 'medicare',
-    frequency: '1',
-    patient: { sex: 'F', birthDate: '1950-03-10', memberId: 'M-agree-t-01' },
-    provider: { npi: '1234567893', pos: '11', locality: '10112-00' },
-    serviceDate: '2025-06-10',
-    submissionDate: '2025-06-12',
-    diagnoses: ['J44.1'],
-    lines: [
-      { code: '99213', units: 1, dxPointers: [1], charge: '150.00' },
-      { code: '94760', units: 1, dxPointers: [1], charge: '25.00' },
-    ],
-    accumulators: { deductibleMet: '257.00', outOfPocketMet: '0.00' },
-  },
-  {
-    claimId: 'agree-status-t-02',
-    payerId: 'medicare',
-    frequency: '1',
-    patient: { sex: 'F', birthDate: '1950-03-10', memberId: 'M-agree-t-02' },
-    provider: { npi: '1234567893', pos: '11', locality: '10112-00' },
-    serviceDate: '2025-06-10',
-    submissionDate: '2025-06-12',
-    diagnoses: ['J44.1'],
-    lines: [{ code: '94760', units: 1, dxPointers: [1], charge: '25.00' }],
-    accumulators: { deductibleMet: '257.00', outOfPocketMet: '0.00' },
-  },
+  statusT('01', [{ code: '99213', units: 1, dxPointers: [1], charge: '150.00' }, OXIMETRY]),
+  statusT('02', [OXIMETRY]),
 ];
 
 /** Known gaps left open (issue 10): a denial check does not predict yet. Each is a claim id. */
