@@ -11,19 +11,11 @@
  * See: Guidelines I.C.21.c.3 (status Z codes), I.C.21.c.4 (history), I.C.21.c.7 (aftercare).
  */
 
+/** How a history is typed before its name: "h/o", "hx of", "pmh", "prior". */
+const HISTORY_OF = ['h o', 'hx', 'hx of', 'history of', 'pmh', 'prior', 'previous'];
+
 /** How a past operation or device is typed before (or after) its name. */
-const PAST = [
-  's p',
-  'status post',
-  'h o',
-  'hx',
-  'hx of',
-  'history of',
-  'pmh',
-  'prior',
-  'previous',
-  'post',
-];
+const PAST = ['s p', 'status post', ...HISTORY_OF, 'post'];
 
 /** Every typing of an operation or device status: "s/p cabg", "h/o cabg", "cabg status". */
 function statusRow(names: string, target: string): string {
@@ -42,19 +34,7 @@ function transplantRow(organs: string, target: string): string {
 /** A past condition or treatment ("h/o preeclampsia", "hx of steroid therapy"): history only. */
 // Round 11: "personal history of X" is typed as often as "history of X" (the synonym table reads
 // "personal history" alone as history, which would split the phrase before these rows).
-const HISTORY = [
-  'h o',
-  'hx',
-  'hx of',
-  'history of',
-  'pmh',
-  'prior',
-  'previous',
-  'past',
-  'personal history of',
-  'personal hx of',
-  'personal hx',
-];
+const HISTORY = [...HISTORY_OF, 'past', 'personal history of', 'personal hx of', 'personal hx'];
 function historyRow(names: string, target: string): string {
   return `${names
     .split(',')
