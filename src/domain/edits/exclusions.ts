@@ -95,9 +95,7 @@ export function exclusionFindings(claim: Claim, p: ExclusionPolicy, statusN?: St
     if (!l.code) return;
     const date = lineDate(claim.serviceDate, l.serviceDate);
     // A line's findings read its place, code, date and modifiers only: memoised by them.
-    let at = memo.step(memo.step(memo.step(memo.start(), i), l.code), date);
-    at = memo.step(at, l.modifiers.length);
-    for (const m of l.modifiers) at = memo.step(at, m);
+    const at = memo.lineKey(i, l.code, date, l.modifiers);
     const found = memo.shared(at, () => lineExclusion(l, i, date, p, statusN));
     for (let k = 0; k < found.length; k++) out.push(found[k]!);
   });
@@ -115,44 +113,42 @@ function lineExclusion(
   statusN: StatusN | undefined,
 ): Finding[] {
   const out: Finding[] = [];
-  {
-    const rule = exclusionsNaming(p.exclusions, l.code).find(
-      (e) => inEffect(e, date) && !e.unlessModifiers?.some((m) => l.modifiers.includes(m)),
-    );
-    const medicare = p.kind === 'medicare';
-    const byStatus = !rule && medicare && !!statusN?.(l.code);
-    if (!rule && !byStatus) return out;
-    const group = rule?.group ?? 'PR';
-    const carc = rule?.carc ?? '96';
-    const remarks = rule ? [...rule.remarks] : ['N425'];
-    const statutory = medicare && carc === '96' && remarks.includes('N425');
-    const denial = `${group}-${carc}${remarks.length ? ` + ${remarks.join(', ')}` : ''}`;
-    const who = group === 'PR' ? 'the patient pays' : 'the provider writes it off';
-    const why =
-      rule?.title ?? (byStatus ? `${l.code} is not covered by Medicare (PFS status N)` : '');
-    out.push(
-      finding(
-        statutory ? 'coverage.statutory-exclusion' : 'coverage.plan-exclusion',
-        'warning',
-        i + 1,
-        [l.code],
-        statutory
-          ? `${l.code} is excluded from Medicare by statute: ${p.name} denies it ${denial} (${who}; no ABN is needed). ${why}.`
-          : `${l.code} is not a covered benefit of ${p.name}: it denies it ${denial} (${who}). ${why}.`,
-        statutory
-          ? `${rule?.source ?? `CMS PFS RVU file, status N (not covered by Medicare)`}; ${REF_STATUTE}; CARC ${carc}; RARC N425`
-          : `${rule!.source}; CARC ${carc}${remarks.length ? `; RARC ${remarks.join(', ')}` : ''}`,
-        {
-          field: `lines[${i}].code`,
-          ...(statutory && !l.modifiers.includes('GY')
-            ? {
-                suggestion:
-                  'Bill it to the patient; append GY if a Medicare denial is needed (e.g. for a secondary payer).',
-              }
-            : {}),
-        },
-      ),
-    );
-  }
+  const rule = exclusionsNaming(p.exclusions, l.code).find(
+    (e) => inEffect(e, date) && !e.unlessModifiers?.some((m) => l.modifiers.includes(m)),
+  );
+  const medicare = p.kind === 'medicare';
+  const byStatus = !rule && medicare && !!statusN?.(l.code);
+  if (!rule && !byStatus) return out;
+  const group = rule?.group ?? 'PR';
+  const carc = rule?.carc ?? '96';
+  const remarks = rule ? [...rule.remarks] : ['N425'];
+  const statutory = medicare && carc === '96' && remarks.includes('N425');
+  const denial = `${group}-${carc}${remarks.length ? ` + ${remarks.join(', ')}` : ''}`;
+  const who = group === 'PR' ? 'the patient pays' : 'the provider writes it off';
+  const why =
+    rule?.title ?? (byStatus ? `${l.code} is not covered by Medicare (PFS status N)` : '');
+  out.push(
+    finding(
+      statutory ? 'coverage.statutory-exclusion' : 'coverage.plan-exclusion',
+      'warning',
+      i + 1,
+      [l.code],
+      statutory
+        ? `${l.code} is excluded from Medicare by statute: ${p.name} denies it ${denial} (${who}; no ABN is needed). ${why}.`
+        : `${l.code} is not a covered benefit of ${p.name}: it denies it ${denial} (${who}). ${why}.`,
+      statutory
+        ? `${rule?.source ?? `CMS PFS RVU file, status N (not covered by Medicare)`}; ${REF_STATUTE}; CARC ${carc}; RARC N425`
+        : `${rule!.source}; CARC ${carc}${remarks.length ? `; RARC ${remarks.join(', ')}` : ''}`,
+      {
+        field: `lines[${i}].code`,
+        ...(statutory && !l.modifiers.includes('GY')
+          ? {
+              suggestion:
+                'Bill it to the patient; append GY if a Medicare denial is needed (e.g. for a secondary payer).',
+            }
+          : {}),
+      },
+    ),
+  );
   return out;
 }

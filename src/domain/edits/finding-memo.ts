@@ -59,6 +59,17 @@ export class FindingMemo {
     return n;
   }
 
+  /**
+   * The key of one service line's findings that read only its place `i`, code, date and
+   * modifiers (in order): modifier edits and payer exclusions.
+   */
+  lineKey(i: number, code: string, date: string, modifiers: readonly string[]): KeyNode {
+    let at = this.step(this.step(this.step(this.start(), i), code), date);
+    at = this.step(at, modifiers.length);
+    for (const m of modifiers) at = this.step(at, m);
+    return at;
+  }
+
   /** `run()`'s findings for the key ending at `at`, worked out once; a fresh array each call. */
   get(at: KeyNode, run: () => Finding[]): Finding[] {
     return this.shared(at, run).slice();

@@ -50,10 +50,8 @@ export function modifierEdits(claim: Claim, ctx: EditContext): Finding[] {
   claim.lines.forEach((l, i) => {
     const date = lineDate(claim.serviceDate, l.serviceDate);
     if (!l.code || !isIsoDate(date)) return;
-    // A line's findings read its place, code, modifiers and date only: memoised by them.
-    let at = memo.step(memo.step(memo.step(memo.start(), i), l.code), date);
-    at = memo.step(at, l.modifiers.length);
-    for (const m of l.modifiers) at = memo.step(at, m);
+    // A line's findings read its place, code, date and modifiers only: memoised by them.
+    const at = memo.lineKey(i, l.code, date, l.modifiers);
     const found = memo.shared(at, () => lineFindings(l, i, date, ctx.catalog));
     for (let k = 0; k < found.length; k++) out.push(found[k]!);
   });
@@ -65,87 +63,85 @@ const lineMemos = new WeakMap<CodeCatalog, FindingMemo>();
 /** The modifier findings of line `i` (its code and date checked by the caller). */
 function lineFindings(l: ClaimLine, i: number, date: string, catalog: CodeCatalog): Finding[] {
   const out: Finding[] = [];
-  {
-    const n = i + 1;
-    l.modifiers.forEach((m, j) => {
-      const field = { field: `lines[${i}].modifiers[${j}]` };
-      const e = modifierOn(catalog, m, date);
-      const inRange =
-        e && (!e.effective || e.effective <= date) && (!e.terminated || date <= e.terminated);
-      if (!e || !inRange) {
-        out.push(
-          finding(
-            'modifier.invalid',
-            'error',
-            n,
-            [l.code, m],
-            `Modifier ${m} on line ${n} is not a valid modifier on the date of service ${date}${e?.terminated ? ` (ended ${e.terminated})` : ''}.`,
-            REF_LIST,
-            field,
-          ),
-        );
-        return;
-      }
-      const fit = MODIFIER_FITS.find((f) => f.modifiers.includes(m));
-      if (fit && !fit.fits(l.code))
-        out.push(
-          finding(
-            'modifier.invalid',
-            'error',
-            n,
-            [l.code, m],
-            `Modifier ${m} belongs on ${fit.needs}, not on ${l.code} (line ${n}).`,
-            `${fit.source}; CARC 4`,
-            { ...field, suggestion: `Remove ${m} from ${l.code}` },
-          ),
-        );
-      if (l.modifiers.indexOf(m) !== j)
-        out.push(
-          finding(
-            'modifier.invalid',
-            'error',
-            n,
-            [l.code, m],
-            `Modifier ${m} appears twice on line ${n}.`,
-            'NUCC 1500 item 24D (up to 4 different modifiers); CARC 4',
-            field,
-          ),
-        );
-    });
-    if (l.modifiers.length > 0)
-      for (const c of MODIFIER_CONFLICTS) {
-        if (c.pair.every((m) => l.modifiers.includes(m)))
-          out.push(
-            finding(
-              'modifier.invalid',
-              'error',
-              n,
-              [l.code, ...c.pair],
-              `Modifiers ${c.pair.join(' and ')} contradict each other on line ${n}: ${c.why}.`,
-              `${c.source}; CARC 4`,
-              { field: `lines[${i}].modifiers` },
-            ),
-          );
-      }
-    const lat = LATERALITY_REQUIRED.find((r) => r.codes.includes(l.code) && r.effective <= date);
-    if (
-      lat &&
-      !l.modifiers.some((m) => m === 'RT' || m === 'LT' || m === '50' || SIDE_NAMING.test(m))
-    )
+  const n = i + 1;
+  l.modifiers.forEach((m, j) => {
+    const field = { field: `lines[${i}].modifiers[${j}]` };
+    const e = modifierOn(catalog, m, date);
+    const inRange =
+      e && (!e.effective || e.effective <= date) && (!e.terminated || date <= e.terminated);
+    if (!e || !inRange) {
       out.push(
         finding(
-          'modifier.missing',
+          'modifier.invalid',
           'error',
           n,
-          [l.code],
-          `${l.code} (line ${n}) is performed on one side: the claim must say which, with RT or LT, or 50 when both sides were done.`,
-          `${lat.source}; CARC 4`,
-          {
-            field: `lines[${i}].modifiers`,
-            suggestion: `Append RT, LT or 50 to ${l.code} as documented`,
-          },
+          [l.code, m],
+          `Modifier ${m} on line ${n} is not a valid modifier on the date of service ${date}${e?.terminated ? ` (ended ${e.terminated})` : ''}.`,
+          REF_LIST,
+          field,
         ),
       );
-  }
+      return;
+    }
+    const fit = MODIFIER_FITS.find((f) => f.modifiers.includes(m));
+    if (fit && !fit.fits(l.code))
+      out.push(
+        finding(
+          'modifier.invalid',
+          'error',
+          n,
+          [l.code, m],
+          `Modifier ${m} belongs on ${fit.needs}, not on ${l.code} (line ${n}).`,
+          `${fit.source}; CARC 4`,
+          { ...field, suggestion: `Remove ${m} from ${l.code}` },
+        ),
+      );
+    if (l.modifiers.indexOf(m) !== j)
+      out.push(
+        finding(
+          'modifier.invalid',
+          'error',
+          n,
+          [l.code, m],
+          `Modifier ${m} appears twice on line ${n}.`,
+          'NUCC 1500 item 24D (up to 4 different modifiers); CARC 4',
+          field,
+        ),
+      );
+  });
+  if (l.modifiers.length > 0)
+    for (const c of MODIFIER_CONFLICTS) {
+      if (c.pair.every((m) => l.modifiers.includes(m)))
+        out.push(
+          finding(
+            'modifier.invalid',
+            'error',
+            n,
+            [l.code, ...c.pair],
+            `Modifiers ${c.pair.join(' and ')} contradict each other on line ${n}: ${c.why}.`,
+            `${c.source}; CARC 4`,
+            { field: `lines[${i}].modifiers` },
+          ),
+        );
+    }
+  const lat = LATERALITY_REQUIRED.find((r) => r.codes.includes(l.code) && r.effective <= date);
+  if (
+    lat &&
+    !l.modifiers.some((m) => m === 'RT' || m === 'LT' || m === '50' || SIDE_NAMING.test(m))
+  )
+    out.push(
+      finding(
+        'modifier.missing',
+        'error',
+        n,
+        [l.code],
+        `${l.code} (line ${n}) is performed on one side: the claim must say which, with RT or LT, or 50 when both sides were done.`,
+        `${lat.source}; CARC 4`,
+        {
+          field: `lines[${i}].modifiers`,
+          suggestion: `Append RT, LT or 50 to ${l.code} as documented`,
+        },
+      ),
+    );
   return out;
 }
